@@ -1,0 +1,1 @@
+"""Afterward: anonymous retrospectives and post-mortem analytics."""

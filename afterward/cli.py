@@ -1,0 +1,115 @@
+"""The `afterward` command: set up surveys and links without the browser."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from afterward.config import base_url, database_path
+from surveys import links, setup
+from surveys.questionnaire import load_templates
+from surveys.store import Store, StoreError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args)
+    except StoreError as exc:
+        print(f"afterward: {exc}", file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        print(f"afterward: {exc}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="afterward", description="Anonymous retrospectives: set-up from the command line."
+    )
+    commands = parser.add_subparsers(title="commands")
+
+    templates = commands.add_parser("templates", help="list questionnaire ids and titles")
+    templates.set_defaults(run=_templates)
+
+    survey = commands.add_parser("survey", help="create or close a survey")
+    survey_commands = survey.add_subparsers(title="survey commands", required=True)
+    create = survey_commands.add_parser("create", help="create a survey; prints its id last")
+    create.add_argument("--project", required=True, help="project name (created when new)")
+    create.add_argument("--template", required=True, help="questionnaire id (see `templates`)")
+    create.add_argument("--title")
+    create.add_argument("--quarter", help="quarter under review, e.g. 2026Q3")
+    create.add_argument("--threshold", type=int, default=setup.DEFAULT_THRESHOLD,
+                        help="anonymity threshold (default %(default)s)")
+    create.set_defaults(run=_survey_create)
+    close = survey_commands.add_parser("close", help="stop a survey taking answers")
+    close.add_argument("survey_id")
+    close.set_defaults(run=_survey_close)
+
+    link = commands.add_parser("links", help="print the open link, or N single-use links")
+    link.add_argument("survey_id")
+    link.add_argument("--invitations", type=int, metavar="N")
+    link.add_argument("--base-url", default=None, help="default: AFTERWARD_BASE_URL")
+    link.set_defaults(run=_links)
+    return parser
+
+
+def _open_store() -> Store:
+    return Store(database_path())
+
+
+def _templates(_: argparse.Namespace) -> int:
+    valid, broken = load_templates()
+    for template_id, questionnaire in sorted(valid.items()):
+        print(f"{template_id}\t{questionnaire.title}")
+    for item in broken:
+        print(f"broken: {item.error}", file=sys.stderr)
+    return 0
+
+
+def _survey_create(args: argparse.Namespace) -> int:
+    with _open_store() as store:
+        survey_id = setup.create_survey(
+            store,
+            project=args.project,
+            template_id=args.template,
+            title=args.title,
+            quarter=args.quarter,
+            threshold=args.threshold,
+        )
+        survey = store.survey(survey_id)
+    print(f"Created {survey.title!r} for {survey.project_name} ({survey.quarter}).")
+    print(survey_id)
+    return 0
+
+
+def _survey_close(args: argparse.Namespace) -> int:
+    with _open_store() as store:
+        if store.survey(args.survey_id) is None:
+            raise ValueError(f"No survey with id {args.survey_id!r}.")
+        store.set_survey_status(args.survey_id, "closed")
+    print(f"Closed {args.survey_id}.")
+    return 0
+
+
+def _links(args: argparse.Namespace) -> int:
+    url = args.base_url or base_url()
+    with _open_store() as store:
+        if store.survey(args.survey_id) is None:
+            raise ValueError(f"No survey with id {args.survey_id!r}.")
+        if args.invitations is None:
+            tokens = [links.issue_open_link(store, args.survey_id)]
+        else:
+            tokens = links.issue_invitations(store, args.survey_id, args.invitations)
+    for token in tokens:
+        print(links.link_url(url, token))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

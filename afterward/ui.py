@@ -1,0 +1,68 @@
+"""Streamlit glue shared by the pages: the cached store and who the visitor is."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from afterward.config import database_path
+from surveys.manager_auth import LoginThrottle, ensure_manager_password
+from surveys.store import Store, StoreError
+
+
+@st.cache_resource(show_spinner=False)
+def _store(path: str) -> Store:
+    store = Store(path)
+    generated = ensure_manager_password(store)
+    if generated:
+        # Printed once, in the terminal that started the app; only a salted hash is kept.
+        print(
+            f"\nAfterward manager password (shown once, keep it): {generated}\n"
+            "Set AFTERWARD_ADMIN_PASSWORD to choose your own.\n",
+            flush=True,
+        )
+    return store
+
+
+@st.cache_resource(show_spinner=False)
+def login_throttle() -> LoginThrottle:
+    return LoginThrottle()
+
+
+def store_or_stop() -> Store:
+    """The process-wide store; on failure a clear message replaces the page."""
+    try:
+        return _store(str(database_path()))
+    except StoreError as exc:
+        st.error(f"Afterward cannot open its database. {exc}")
+        st.stop()
+        raise  # unreachable: st.stop() ends the run
+
+
+def sso_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets.toml at all
+        return False
+
+
+def manager_emails() -> set[str]:
+    try:
+        emails = st.secrets.get("afterward", {}).get("manager_emails", [])
+    except Exception:
+        return set()
+    return {e.strip().lower() for e in emails}
+
+
+def is_manager() -> bool:
+    if st.session_state.get("manager_login"):
+        return True
+    if not sso_configured() or not st.user.is_logged_in:
+        return False
+    allowed = manager_emails()
+    return not allowed or str(st.user.get("email", "")).lower() in allowed
+
+
+def log_out() -> None:
+    st.session_state.pop("manager_login", None)
+    if sso_configured() and st.user.is_logged_in:
+        st.logout()

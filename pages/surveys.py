@@ -1,0 +1,133 @@
+"""Projects and surveys: create a retrospective, open or close it, hand out links."""
+
+import streamlit as st
+
+from afterward.config import base_url
+from afterward.ui import store_or_stop
+from surveys import links, setup
+from surveys.questionnaire import load_templates
+
+store = store_or_stop()
+templates, broken = load_templates()
+
+st.title("Projects and surveys")
+
+for item in broken:
+    st.warning(f"Questionnaire file not usable: {item.error}", icon="⚠️")
+
+with st.expander("New survey", expanded=store.projects().empty):
+    if not templates:
+        st.info("No usable questionnaire templates; fix the files listed above.")
+    else:
+        with st.form("new_survey", clear_on_submit=True):
+            project = st.text_input("Project", placeholder="e.g. Website relaunch")
+            template_id = st.selectbox(
+                "Questionnaire",
+                options=sorted(templates),
+                format_func=lambda t: f"{templates[t].title} ({t})",
+            )
+            title = st.text_input("Title (optional)")
+            left, right = st.columns(2)
+            quarter = left.text_input("Quarter under review (optional)", placeholder="2026Q3")
+            threshold = right.number_input(
+                "Anonymity threshold (minimum responses before results show)",
+                min_value=1,
+                max_value=100,
+                value=setup.DEFAULT_THRESHOLD,
+            )
+            opens_on = left.date_input("Opens on")
+            closes_on = right.date_input("Closes on (optional)", value=None)
+            created = st.form_submit_button("Create survey", type="primary")
+        if created:
+            try:
+                survey_id = setup.create_survey(
+                    store,
+                    project=project,
+                    template_id=template_id,
+                    title=title or None,
+                    quarter=quarter or None,
+                    threshold=int(threshold),
+                    opens_on=opens_on,
+                    closes_on=closes_on,
+                    templates=templates,
+                )
+            except ValueError as exc:
+                st.error(str(exc))
+            else:
+                st.session_state["selected_survey"] = survey_id
+                st.success("Survey created. Hand out its links below.")
+
+overview = store.surveys_overview()
+if overview.empty:
+    st.info("No surveys yet. Create one above, then share its link with the people involved.")
+    st.stop()
+
+st.subheader("Surveys")
+st.dataframe(
+    overview[
+        ["project", "title", "template_id", "quarter", "status", "responses", "invitations",
+         "invitations_used", "anonymity_threshold"]
+    ],
+    hide_index=True,
+    use_container_width=True,
+    column_config={
+        "template_id": "questionnaire",
+        "invitations_used": "invitations used",
+        "anonymity_threshold": "threshold",
+    },
+)
+
+labels = dict(zip(overview["survey_id"], overview["project"] + " · " + overview["title"], strict=True))
+ids = list(labels)
+chosen = st.session_state.get("selected_survey")
+survey_id = st.selectbox(
+    "Manage survey",
+    options=ids,
+    index=ids.index(chosen) if chosen in ids else 0,
+    format_func=labels.get,
+)
+survey = store.survey(survey_id)
+row = overview.set_index("survey_id").loc[survey_id]
+
+status_col, progress_col = st.columns(2)
+with status_col:
+    st.metric("Status", survey.status.capitalize())
+    if survey.status == "open":
+        if st.button("Close survey"):
+            store.set_survey_status(survey_id, "closed")
+            st.rerun()
+    elif st.button("Reopen survey"):
+        store.set_survey_status(survey_id, "open")
+        st.rerun()
+with progress_col:
+    invited = int(row["invitations"])
+    used = int(row["invitations_used"])
+    st.metric("Responses", int(row["responses"]))
+    if invited:
+        st.progress(used / invited, text=f"{used} of {invited} invitations used")
+
+st.markdown("#### Shareable link")
+st.caption(
+    "Anyone with this link can answer. Only a fingerprint of it is stored, so it is shown "
+    "once: copy it now. Making a new one stops the old one."
+)
+if st.button("Make a new shareable link" if store.has_open_link(survey_id) else "Make shareable link"):
+    st.session_state["fresh_open_link"] = links.link_url(
+        base_url(), links.issue_open_link(store, survey_id)
+    )
+if st.session_state.get("fresh_open_link"):
+    st.code(st.session_state["fresh_open_link"], language=None)
+
+st.markdown("#### Single-use invitation links")
+st.caption("Each link works once. The list is not stored: download it now.")
+count = st.number_input("How many?", min_value=1, max_value=10_000, value=10)
+if st.button("Create invitation links"):
+    tokens = links.issue_invitations(store, survey_id, int(count))
+    st.session_state["fresh_invitations"] = setup.invitations_csv(base_url(), tokens)
+if st.session_state.get("fresh_invitations"):
+    st.download_button(
+        "Download invitation links (CSV)",
+        data=st.session_state["fresh_invitations"],
+        file_name="invitation-links.csv",
+        mime="text/csv",
+    )

@@ -1,0 +1,1 @@
+"""Collect: questionnaires, survey links, responses and the database that keeps them."""

@@ -1,0 +1,75 @@
+"""Survey links: random tokens handed out once, stored only as hashes.
+
+Unknown and used tokens get the same answer, so holding one token tells nothing about others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from surveys.store import Store, Survey
+
+TOKEN_BYTES = 32  # 256 bits; the issue asks for at least 128
+TOKEN_PARAM = "t"
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def token_hash(token: str) -> str:
+    # Tokens carry 256 random bits, so a plain SHA-256 cannot be reversed by guessing.
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def link_url(base_url: str, token: str) -> str:
+    return f"{base_url.rstrip('/')}/?{urlencode({TOKEN_PARAM: token})}"
+
+
+def issue_open_link(store: Store, survey_id: str) -> str:
+    """A new shareable link for the survey; the previous open link stops working."""
+    token = new_token()
+    store.replace_open_link(survey_id, token_hash(token))
+    return token
+
+
+def issue_invitations(store: Store, survey_id: str, count: int) -> list[str]:
+    if not 1 <= count <= 10_000:
+        raise ValueError("Ask for between 1 and 10,000 invitation links.")
+    tokens = [new_token() for _ in range(count)]
+    store.add_invitations(survey_id, [token_hash(t) for t in tokens])
+    return tokens
+
+
+@dataclass(frozen=True)
+class LinkState:
+    """What a visitor's token allows. `status` is 'ok', 'unavailable', 'closed' or 'not_yet'."""
+
+    status: str
+    survey: Survey | None = None
+    invitation_hash: str | None = None
+
+
+def resolve(store: Store, token: str | None) -> LinkState:
+    # Always hash and look up, even for malformed tokens, so timing does not tell them apart.
+    hashed = token_hash(token or "")
+    match = store.find_link(hashed)
+    if match is None or match.used:
+        return LinkState("unavailable")
+    survey = store.survey(match.survey_id)
+    if survey is None:
+        return LinkState("unavailable")
+    if not survey.is_open():
+        status = "not_yet" if survey.status == "open" and not _started(survey) else "closed"
+        return LinkState(status, survey)
+    invitation = hashed if match.kind == "invitation" else None
+    return LinkState("ok", survey, invitation)
+
+
+def _started(survey: Survey) -> bool:
+    from surveys.clock import today
+
+    return today() >= survey.opens_on

@@ -1,0 +1,43 @@
+"""Respondent receipts: the code shown once after submitting opens that response, nothing else."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from surveys.responses import receipt_hash
+from surveys.setup import questionnaire_of
+from surveys.store import Store
+
+
+@dataclass(frozen=True)
+class StoredResponse:
+    submitted_on: date
+    answers: list[tuple[Any, Any]]  # (question, value) in questionnaire order
+
+
+def stored_response(store: Store, code: str) -> StoredResponse | None:
+    if not code or not code.strip():
+        return None
+    found = store.receipt(receipt_hash(code))
+    if found is None:
+        return None
+    submitted_on, survey_id, rows = found
+    survey = store.survey(survey_id)
+    questionnaire = questionnaire_of(survey)
+    answers: list[tuple[Any, Any]] = []
+    for q in questionnaire.questions:
+        mine = rows[rows["question_id"] == q.id]
+        if mine.empty:
+            continue
+        if q.kind == "multiple_choice":
+            value: Any = [c for c in q.options if c in set(mine["value_choice"])]
+        elif q.kind in ("single_choice", "yes_no"):
+            value = mine["value_choice"].iloc[0]
+        elif q.kind == "text":
+            value = mine["value_text"].iloc[0]
+        else:
+            value = int(mine["value_number"].iloc[0])
+        answers.append((q, value))
+    return StoredResponse(submitted_on, answers)

@@ -1,0 +1,75 @@
+"""Setting up retrospectives: a survey from a template for one project and one period."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from surveys.clock import quarter_of, today
+from surveys.links import link_url
+from surveys.questionnaire import Questionnaire, load_templates
+from surveys.store import Store, Survey
+
+QUARTER = re.compile(r"^\d{4}Q[1-4]$")
+DEFAULT_THRESHOLD = 3
+
+
+def check_quarter(quarter: str) -> str:
+    quarter = quarter.strip().upper()
+    if not QUARTER.match(quarter):
+        raise ValueError(f"Quarter {quarter!r} should look like 2026Q3.")
+    return quarter
+
+
+def create_survey(
+    store: Store,
+    *,
+    project: str,
+    template_id: str,
+    title: str | None = None,
+    quarter: str | None = None,
+    threshold: int = DEFAULT_THRESHOLD,
+    opens_on: date | None = None,
+    closes_on: date | None = None,
+    templates: dict[str, Questionnaire] | None = None,
+) -> str:
+    """Create the survey (and the project when new); returns the survey id."""
+    templates = templates if templates is not None else load_templates()[0]
+    if template_id not in templates:
+        known = ", ".join(sorted(templates)) or "none"
+        raise ValueError(f"Unknown template {template_id!r}. Known templates: {known}.")
+    if not 1 <= threshold <= 100:
+        raise ValueError("The anonymity threshold must be between 1 and 100 responses.")
+    opens_on = opens_on or today()
+    if closes_on is not None and closes_on < opens_on:
+        raise ValueError("A survey cannot close before it opens.")
+    questionnaire = templates[template_id]
+    existing = store.project_by_name(project)
+    project_row = existing or store.create_project(project)
+    quarter = check_quarter(quarter) if quarter else quarter_of(opens_on)
+    return store.create_survey(
+        project_id=project_row.project_id,
+        template_id=template_id,
+        questionnaire_json=questionnaire.model_dump_json(),
+        title=(title or f"{questionnaire.title}: {project_row.name}").strip(),
+        quarter=quarter,
+        opens_on=opens_on,
+        closes_on=closes_on,
+        anonymity_threshold=threshold,
+    )
+
+
+def questionnaire_of(survey: Survey) -> Questionnaire:
+    return Questionnaire.model_validate_json(survey.questionnaire_json)
+
+
+def invitations_csv(base_url: str, tokens: Sequence[str]) -> str:
+    """One single-use link per row, ready for a mail merge (no names: pair them yourself)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["invitation_link"])
+    writer.writerows([link_url(base_url, token)] for token in tokens)
+    return out.getvalue()

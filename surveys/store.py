@@ -1,0 +1,514 @@
+"""The one module that talks to DuckDB: schema, migrations, connections and every SQL statement.
+
+One `Store` per process holds one DuckDB connection; every operation runs on its own
+cursor (DuckDB loses writes when threads share one connection object). Every value is
+bound as a parameter. Callers get domain objects and small DataFrames, never cursors.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from surveys.clock import today
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: collect — projects, surveys, links, responses, answers.
+    (
+        """CREATE TABLE settings (
+            key VARCHAR PRIMARY KEY,
+            value VARCHAR NOT NULL)""",
+        """CREATE TABLE projects (
+            project_id UUID PRIMARY KEY,
+            name VARCHAR NOT NULL UNIQUE,
+            roster VARCHAR[] NOT NULL DEFAULT [],
+            is_sample BOOLEAN NOT NULL DEFAULT false,
+            created_on DATE NOT NULL)""",
+        """CREATE TABLE surveys (
+            survey_id UUID PRIMARY KEY,
+            project_id UUID NOT NULL,
+            template_id VARCHAR NOT NULL,
+            questionnaire_json VARCHAR NOT NULL,
+            title VARCHAR NOT NULL,
+            quarter VARCHAR NOT NULL,
+            opens_on DATE NOT NULL,
+            closes_on DATE,
+            status VARCHAR NOT NULL CHECK (status IN ('open', 'closed')),
+            anonymity_threshold INTEGER NOT NULL DEFAULT 3 CHECK (anonymity_threshold >= 1),
+            created_on DATE NOT NULL)""",
+        # A link is only a hash of its token. An invitation keeps whether it was used:
+        # never when, never by which response.
+        """CREATE TABLE links (
+            token_hash VARCHAR PRIMARY KEY,
+            survey_id UUID NOT NULL,
+            kind VARCHAR NOT NULL CHECK (kind IN ('open', 'invitation')),
+            used BOOLEAN NOT NULL DEFAULT false)""",
+        # Random ids and a day, nothing else: no time, no link, no browser data.
+        """CREATE TABLE responses (
+            response_id UUID PRIMARY KEY,
+            survey_id UUID NOT NULL,
+            submitted_on DATE NOT NULL,
+            receipt_hash VARCHAR UNIQUE)""",
+        # One typed row per answered question (one per picked option for multiple choice).
+        """CREATE TABLE answers (
+            response_id UUID NOT NULL,
+            survey_id UUID NOT NULL,
+            question_id VARCHAR NOT NULL,
+            value_number DOUBLE,
+            value_text VARCHAR,
+            value_choice VARCHAR)""",
+    ),
+)
+
+
+class StoreError(Exception):
+    """Base for every failure the store reports in domain words."""
+
+
+class DatabaseLocked(StoreError):
+    """Another process holds the DuckDB file."""
+
+
+class StorageUnavailable(StoreError):
+    """The database could not be written (disk full, read-only, I/O error)."""
+
+
+class LinkUnavailable(StoreError):
+    """The link is unknown or already used (deliberately one error for both)."""
+
+
+class SurveyNotOpen(StoreError):
+    """The survey is closed or outside its dates."""
+
+
+@dataclass(frozen=True)
+class Project:
+    project_id: str
+    name: str
+    roster: tuple[str, ...]
+    is_sample: bool
+
+
+@dataclass(frozen=True)
+class Survey:
+    survey_id: str
+    project_id: str
+    project_name: str
+    template_id: str
+    questionnaire_json: str
+    title: str
+    quarter: str
+    opens_on: date
+    closes_on: date | None
+    status: str
+    anonymity_threshold: int
+
+    def is_open(self, on: date | None = None) -> bool:
+        on = on or today()
+        if self.status != "open" or on < self.opens_on:
+            return False
+        return self.closes_on is None or on <= self.closes_on
+
+
+@dataclass(frozen=True)
+class LinkMatch:
+    survey_id: str
+    kind: str
+    used: bool
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    question_id: str
+    value_number: float | None = None
+    value_text: str | None = None
+    value_choice: str | None = None
+
+
+class Store:
+    """Owns the DuckDB file. Safe to share across threads; `close()` is safe twice."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._connection: duckdb.DuckDBPyConnection | None = duckdb.connect(self.path)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise DatabaseLocked(
+                    f"The database {self.path} is in use by another Afterward process "
+                    "(the app or a command). Stop it, or point AFTERWARD_DB at another file."
+                ) from None
+            raise StorageUnavailable(f"Cannot open the database {self.path}: {exc}") from None
+        self._cursor_lock = threading.Lock()
+        self._migrate()
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        if self._connection is None:
+            raise StoreError("the store is closed")
+        with self._cursor_lock:
+            cursor = self._connection.cursor()
+        try:
+            yield cursor
+        except duckdb.IOException as exc:
+            raise StorageUnavailable(f"The database could not be written: {exc}") from None
+        finally:
+            cursor.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self._cursor() as cursor:
+            cursor.begin()
+            try:
+                yield cursor
+            except BaseException:
+                _rollback_quietly(cursor)
+                raise
+            try:
+                cursor.commit()
+            except duckdb.Error:
+                _rollback_quietly(cursor)
+                raise
+
+    def _migrate(self) -> None:
+        with self._transaction() as cur:
+            cur.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version ("
+                "version INTEGER PRIMARY KEY, applied_on DATE NOT NULL)"
+            )
+            current = cur.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+            for version, statements in enumerate(MIGRATIONS, start=1):
+                if version <= current:
+                    continue
+                for statement in statements:
+                    cur.execute(statement)
+                cur.execute("INSERT INTO schema_version VALUES (?, ?)", [version, today()])
+
+    def schema_version(self) -> int:
+        with self._cursor() as cur:
+            return cur.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+
+    # -- settings --------------------------------------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        with self._cursor() as cur:
+            row = cur.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_setting_if_absent(self, key: str, value: str) -> bool:
+        """Store `value` unless `key` exists; True when this call stored it."""
+        with self._transaction() as cur:
+            inserted = cur.execute(
+                "INSERT INTO settings VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING key",
+                [key, value],
+            ).fetchall()
+        return bool(inserted)
+
+    # -- projects --------------------------------------------------------------------------
+
+    def create_project(
+        self, name: str, roster: Sequence[str] = (), *, is_sample: bool = False
+    ) -> Project:
+        name = name.strip()
+        if not name:
+            raise ValueError("A project needs a name.")
+        project_id = str(uuid.uuid4())
+        with self._transaction() as cur:
+            exists = cur.execute("SELECT 1 FROM projects WHERE name = ?", [name]).fetchone()
+            if exists:
+                raise ValueError(f"A project called {name!r} already exists.")
+            cur.execute(
+                "INSERT INTO projects VALUES (?, ?, ?, ?, ?)",
+                [project_id, name, list(roster), is_sample, today()],
+            )
+        return Project(project_id, name, tuple(roster), is_sample)
+
+    def project_by_name(self, name: str) -> Project | None:
+        with self._cursor() as cur:
+            row = cur.execute(
+                "SELECT project_id::VARCHAR, name, roster, is_sample FROM projects WHERE name = ?",
+                [name.strip()],
+            ).fetchone()
+        return Project(row[0], row[1], tuple(row[2]), row[3]) if row else None
+
+    def project(self, project_id: str) -> Project | None:
+        with self._cursor() as cur:
+            row = cur.execute(
+                "SELECT project_id::VARCHAR, name, roster, is_sample FROM projects "
+                "WHERE project_id = ?",
+                [project_id],
+            ).fetchone()
+        return Project(row[0], row[1], tuple(row[2]), row[3]) if row else None
+
+    def set_roster(self, project_id: str, roster: Sequence[str]) -> None:
+        with self._transaction() as cur:
+            cur.execute(
+                "UPDATE projects SET roster = ? WHERE project_id = ?", [list(roster), project_id]
+            )
+
+    def projects(self) -> pd.DataFrame:
+        with self._cursor() as cur:
+            return cur.execute(
+                "SELECT project_id::VARCHAR AS project_id, name, len(roster) AS roster_size, "
+                "is_sample FROM projects ORDER BY name"
+            ).df()
+
+    # -- surveys ---------------------------------------------------------------------------
+
+    def create_survey(
+        self,
+        *,
+        project_id: str,
+        template_id: str,
+        questionnaire_json: str,
+        title: str,
+        quarter: str,
+        opens_on: date,
+        closes_on: date | None = None,
+        anonymity_threshold: int = 3,
+    ) -> str:
+        survey_id = str(uuid.uuid4())
+        with self._transaction() as cur:
+            if not cur.execute("SELECT 1 FROM projects WHERE project_id = ?", [project_id]).fetchone():
+                raise ValueError("Unknown project.")
+            cur.execute(
+                "INSERT INTO surveys VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)",
+                [
+                    survey_id,
+                    project_id,
+                    template_id,
+                    questionnaire_json,
+                    title,
+                    quarter,
+                    opens_on,
+                    closes_on,
+                    anonymity_threshold,
+                    today(),
+                ],
+            )
+        return survey_id
+
+    _SURVEY_COLUMNS = (
+        "s.survey_id::VARCHAR, s.project_id::VARCHAR, p.name, s.template_id, "
+        "s.questionnaire_json, s.title, s.quarter, s.opens_on, s.closes_on, s.status, "
+        "s.anonymity_threshold"
+    )
+
+    def survey(self, survey_id: str) -> Survey | None:
+        if not _is_uuid(survey_id):
+            return None
+        with self._cursor() as cur:
+            row = cur.execute(
+                f"SELECT {self._SURVEY_COLUMNS} FROM surveys s "  # noqa: S608 - constant columns
+                "JOIN projects p USING (project_id) WHERE s.survey_id = ?",
+                [survey_id],
+            ).fetchone()
+        return Survey(*row) if row else None
+
+    def set_survey_status(self, survey_id: str, status: str) -> None:
+        if status not in ("open", "closed"):
+            raise ValueError("status must be 'open' or 'closed'")
+        with self._transaction() as cur:
+            updated = cur.execute(
+                "UPDATE surveys SET status = ? WHERE survey_id = ? RETURNING 1",
+                [status, survey_id],
+            ).fetchall()
+        if not updated:
+            raise ValueError("Unknown survey.")
+
+    def surveys_overview(self) -> pd.DataFrame:
+        """One row per survey with response and invitation progress."""
+        with self._cursor() as cur:
+            return cur.execute(
+                """
+                SELECT s.survey_id::VARCHAR AS survey_id, p.name AS project, s.title,
+                       s.template_id, s.quarter, s.opens_on, s.closes_on, s.status,
+                       s.anonymity_threshold, p.is_sample,
+                       coalesce(r.responses, 0) AS responses,
+                       coalesce(l.invitations, 0) AS invitations,
+                       coalesce(l.invitations_used, 0) AS invitations_used
+                FROM surveys s
+                JOIN projects p USING (project_id)
+                LEFT JOIN (SELECT survey_id, count(*) AS responses
+                           FROM responses GROUP BY survey_id) r USING (survey_id)
+                LEFT JOIN (SELECT survey_id,
+                                  count(*) FILTER (WHERE kind = 'invitation') AS invitations,
+                                  count(*) FILTER (WHERE kind = 'invitation' AND used)
+                                      AS invitations_used
+                           FROM links GROUP BY survey_id) l USING (survey_id)
+                ORDER BY s.opens_on DESC, p.name, s.title
+                """
+            ).df()
+
+    # -- links -----------------------------------------------------------------------------
+
+    def replace_open_link(self, survey_id: str, token_hash: str) -> None:
+        """The survey's shareable link becomes `token_hash`; any older open link stops working."""
+        with self._transaction() as cur:
+            cur.execute("DELETE FROM links WHERE survey_id = ? AND kind = 'open'", [survey_id])
+            cur.execute("INSERT INTO links VALUES (?, ?, 'open', false)", [token_hash, survey_id])
+
+    def has_open_link(self, survey_id: str) -> bool:
+        with self._cursor() as cur:
+            return bool(
+                cur.execute(
+                    "SELECT 1 FROM links WHERE survey_id = ? AND kind = 'open'", [survey_id]
+                ).fetchone()
+            )
+
+    def add_invitations(self, survey_id: str, token_hashes: Sequence[str]) -> None:
+        frame = pd.DataFrame({"token_hash": list(token_hashes)})
+        with self._transaction() as cur:
+            cur.register("new_links", frame)
+            cur.execute(
+                "INSERT INTO links (token_hash, survey_id, kind, used) "
+                "SELECT token_hash, ?, 'invitation', false FROM new_links",
+                [survey_id],
+            )
+            cur.unregister("new_links")
+
+    def find_link(self, token_hash: str) -> LinkMatch | None:
+        with self._cursor() as cur:
+            row = cur.execute(
+                "SELECT survey_id::VARCHAR, kind, used FROM links WHERE token_hash = ?",
+                [token_hash],
+            ).fetchone()
+        return LinkMatch(*row) if row else None
+
+    # -- responses -------------------------------------------------------------------------
+
+    def record_response(
+        self,
+        survey_id: str,
+        answers: Sequence[AnswerRow],
+        *,
+        invitation_hash: str | None = None,
+        receipt_hash: str | None = None,
+    ) -> str:
+        """Store one response atomically; with an invitation, use it up in the same transaction.
+
+        Raises LinkUnavailable when the invitation is unknown or used (including by a
+        concurrent submission), SurveyNotOpen when the survey does not accept answers.
+        """
+        response_id = str(uuid.uuid4())
+        try:
+            with self._transaction() as cur:
+                row = cur.execute(
+                    "SELECT status, opens_on, closes_on FROM surveys WHERE survey_id = ?",
+                    [survey_id],
+                ).fetchone()
+                if row is None:
+                    raise LinkUnavailable()
+                status, opens_on, closes_on = row
+                day = today()
+                if status != "open" or day < opens_on or (closes_on and day > closes_on):
+                    raise SurveyNotOpen()
+                if invitation_hash is not None:
+                    used_now = cur.execute(
+                        "UPDATE links SET used = true WHERE token_hash = ? AND survey_id = ? "
+                        "AND kind = 'invitation' AND NOT used RETURNING 1",
+                        [invitation_hash, survey_id],
+                    ).fetchall()
+                    if not used_now:
+                        raise LinkUnavailable()
+                cur.execute(
+                    "INSERT INTO responses VALUES (?, ?, ?, ?)",
+                    [response_id, survey_id, day, receipt_hash],
+                )
+                if answers:
+                    cur.execute(
+                        "INSERT INTO answers SELECT ?, ?, unnest(?::VARCHAR[]), "
+                        "unnest(?::DOUBLE[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
+                        [
+                            response_id,
+                            survey_id,
+                            [a.question_id for a in answers],
+                            [a.value_number for a in answers],
+                            [a.value_text for a in answers],
+                            [a.value_choice for a in answers],
+                        ],
+                    )
+        except duckdb.TransactionException:
+            # Two submissions raced for the same invitation: DuckDB let only one commit.
+            raise LinkUnavailable() from None
+        except duckdb.ConstraintException:
+            raise LinkUnavailable() from None
+        return response_id
+
+    def response_count(self, survey_id: str) -> int:
+        with self._cursor() as cur:
+            return cur.execute(
+                "SELECT count(*) FROM responses WHERE survey_id = ?", [survey_id]
+            ).fetchone()[0]
+
+    def receipt(self, receipt_hash: str) -> tuple[date, str, pd.DataFrame] | None:
+        """What was stored for the response behind a receipt: day, survey id, answers."""
+        with self._cursor() as cur:
+            row = cur.execute(
+                "SELECT response_id, submitted_on, survey_id::VARCHAR FROM responses "
+                "WHERE receipt_hash = ?",
+                [receipt_hash],
+            ).fetchone()
+            if row is None:
+                return None
+            answers = cur.execute(
+                "SELECT question_id, value_number, value_text, value_choice FROM answers "
+                "WHERE response_id = ? ORDER BY question_id, value_choice",
+                [row[0]],
+            ).df()
+        return row[1], row[2], answers
+
+    # -- introspection (used by the anonymity tests) ----------------------------------------
+
+    def table_columns(self) -> pd.DataFrame:
+        with self._cursor() as cur:
+            return cur.execute(
+                "SELECT table_name, column_name, data_type FROM information_schema.columns "
+                "WHERE table_schema = 'main' ORDER BY table_name, column_name"
+            ).df()
+
+    def table_rows(self, table: str) -> pd.DataFrame:
+        """Every row of one table, for audits and tests; `table` must be a real table."""
+        known = set(self.table_columns()["table_name"])
+        if table not in known:
+            raise ValueError(f"unknown table {table!r}")
+        with self._cursor() as cur:
+            return cur.execute(f'SELECT * FROM "{table}"').df()  # noqa: S608 - checked name
+
+
+def _rollback_quietly(cursor: duckdb.DuckDBPyConnection) -> None:
+    try:
+        cursor.rollback()
+    except duckdb.Error:
+        pass
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,60 @@
+"""Shared fixtures: each test gets its own DuckDB file; AppTests get a fresh process cache."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from surveys import setup
+from surveys.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL_DIR = ROOT.parent / "shared" / "eval"
+DASHBOARD = str(ROOT / "dashboard.py")
+MANAGER_PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "afterward.duckdb"
+    monkeypatch.setenv("AFTERWARD_DB", str(path))
+    monkeypatch.setenv("AFTERWARD_ADMIN_PASSWORD", MANAGER_PASSWORD)
+    return path
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    with Store(db_path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def survey_id(store: Store) -> str:
+    return setup.create_survey(
+        store,
+        project="Harbour Website",
+        template_id="project-postmortem",
+        quarter="2026Q3",
+        opens_on=date(2026, 1, 1),
+    )
+
+
+@pytest.fixture
+def app(db_path: Path) -> Iterator[AppTest]:
+    """The dashboard under AppTest, using the test's database (opened by the app itself)."""
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield AppTest.from_file(DASHBOARD, default_timeout=30)
+    st.cache_resource.clear()
+
+
+def app_store() -> Store:
+    """The store the app under test opened (the same process-wide cached object)."""
+    from afterward.ui import store_or_stop
+
+    return store_or_stop()

@@ -1,0 +1,189 @@
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, timedelta
+
+import duckdb
+import pytest
+
+from surveys import links, setup
+from surveys.clock import today
+from surveys.store import (
+    MIGRATIONS,
+    AnswerRow,
+    DatabaseLocked,
+    LinkUnavailable,
+    Store,
+    SurveyNotOpen,
+)
+
+HOSTILE = [
+    "'; DROP TABLE answers; --",
+    "Robert'); DELETE FROM responses WHERE ('1'='1",
+    '" OR 1=1 --',
+    "?",
+    "$1",
+    "\\x00",
+    "<script>alert(1)</script>",
+    "𝕌𝕟𝕚𝕔𝕠𝕕𝕖 🙂 مرحبا",
+]
+
+
+def test_migrations_create_every_table_from_an_empty_file(tmp_path):
+    with Store(tmp_path / "new.duckdb") as store:
+        assert store.schema_version() == len(MIGRATIONS)
+        tables = set(store.table_columns()["table_name"])
+    assert {"schema_version", "settings", "projects", "surveys", "links", "responses",
+            "answers"} <= tables
+
+
+def test_reopening_does_not_migrate_twice(tmp_path):
+    path = tmp_path / "db.duckdb"
+    with Store(path) as store:
+        store.create_project("Kept")
+    with Store(path) as store:
+        assert store.schema_version() == len(MIGRATIONS)
+        assert list(store.projects()["name"]) == ["Kept"]
+        assert len(store.table_rows("schema_version")) == len(MIGRATIONS)
+
+
+def test_answers_are_typed_columns_not_blobs(store):
+    types = store.table_columns().query("table_name == 'answers'").set_index("column_name")
+    assert types.loc["value_number", "data_type"] == "DOUBLE"
+    assert types.loc["value_text", "data_type"] == "VARCHAR"
+    assert types.loc["value_choice", "data_type"] == "VARCHAR"
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_strings_are_bound_not_executed(store, survey_id, hostile):
+    store.create_project(hostile)
+    assert store.project_by_name(hostile).name == hostile.strip()
+    store.record_response(survey_id, [AnswerRow("went_wrong", value_text=hostile),
+                                      AnswerRow("role", value_choice=hostile)])
+    answers = store.table_rows("answers")
+    assert hostile in set(answers["value_text"])
+    assert hostile in set(answers["value_choice"])
+    assert store.find_link(hostile) is None
+    assert store.survey(hostile) is None
+
+
+def test_failed_transaction_leaves_nothing_behind(store, survey_id):
+    token = links.issue_invitations(store, survey_id, 1)[0]
+    bad_row = AnswerRow("x", value_number=float("nan"))
+    store.record_response(survey_id, [bad_row])  # NaN is a valid DOUBLE: stored
+    before = len(store.table_rows("responses"))
+    with pytest.raises(LinkUnavailable):
+        store.record_response(survey_id, [AnswerRow("a", value_text="t")],
+                              invitation_hash=links.token_hash(token) + "x")
+    assert len(store.table_rows("responses")) == before
+
+
+def test_closed_and_future_surveys_refuse_answers(store, survey_id):
+    store.set_survey_status(survey_id, "closed")
+    with pytest.raises(SurveyNotOpen):
+        store.record_response(survey_id, [])
+    later = setup.create_survey(store, project="P", template_id="sprint-retro",
+                                opens_on=today() + timedelta(days=3))
+    with pytest.raises(SurveyNotOpen):
+        store.record_response(later, [])
+    ended = setup.create_survey(store, project="P", template_id="sprint-retro",
+                                opens_on=date(2025, 1, 1), closes_on=date(2025, 2, 1))
+    with pytest.raises(SurveyNotOpen):
+        store.record_response(ended, [])
+    assert store.response_count(survey_id) == 0
+
+
+def test_invitation_is_used_once_and_keeps_no_link_to_the_response(store, survey_id):
+    token = links.issue_invitations(store, survey_id, 1)[0]
+    hashed = links.token_hash(token)
+    store.record_response(survey_id, [], invitation_hash=hashed)
+    with pytest.raises(LinkUnavailable):
+        store.record_response(survey_id, [], invitation_hash=hashed)
+    assert store.response_count(survey_id) == 1
+    assert store.find_link(hashed).used
+    link_columns = set(store.table_columns().query("table_name == 'links'")["column_name"])
+    assert link_columns == {"token_hash", "survey_id", "kind", "used"}
+
+
+def test_response_ids_are_random_uuid4(store, survey_id):
+    ids = [store.record_response(survey_id, []) for _ in range(20)]
+    assert all(i[14] == "4" for i in ids)  # version nibble: random, not time-ordered
+    assert ids != sorted(ids)
+
+
+def test_only_the_day_is_kept(store, survey_id):
+    store.record_response(survey_id, [AnswerRow("goals_clear", value_number=4)])
+    columns = store.table_columns()
+    temporal = columns[columns["data_type"].str.contains("TIME")]
+    assert temporal.empty, temporal
+    assert set(store.table_rows("responses")["submitted_on"].dt.date) == {today()}
+
+
+def test_many_threads_submitting_lose_nothing_and_use_each_invitation_once(store, survey_id):
+    tokens = links.issue_invitations(store, survey_id, 20)
+    hashes = [links.token_hash(t) for t in tokens]
+    attempts = hashes * 4 + [None] * 60  # each invitation tried four times, plus open-link answers
+
+    def submit(invitation_hash):
+        try:
+            store.record_response(survey_id, [AnswerRow("goals_clear", value_number=3)],
+                                  invitation_hash=invitation_hash)
+        except LinkUnavailable:
+            return "refused"
+        return "stored"
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        outcomes = list(pool.map(submit, attempts))
+    stored = outcomes.count("stored")
+    invitation_outcomes = outcomes[: len(hashes) * 4]
+    assert invitation_outcomes.count("stored") == 20
+    assert stored == 80
+    assert store.response_count(survey_id) == stored
+    assert len(store.table_rows("answers")) == stored
+    assert all(store.find_link(h).used for h in hashes)
+
+
+def test_second_process_gets_a_clear_locked_error(tmp_path):
+    path = tmp_path / "held.duckdb"
+    import subprocess
+    import sys
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         f"import duckdb, time; c = duckdb.connect({str(path)!r}); print('ready', flush=True); "
+         "time.sleep(30)"],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(DatabaseLocked, match="in use by another Afterward process"):
+            Store(path)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_close_is_safe_twice(tmp_path):
+    store = Store(tmp_path / "x.duckdb")
+    store.close()
+    store.close()
+
+
+def test_nothing_but_the_store_imports_duckdb():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    offenders = [
+        str(p.relative_to(root))
+        for folder in ("surveys", "analysis", "pages", "afterward")
+        for p in (root / folder).rglob("*.py")
+        if "import duckdb" in p.read_text() and p.name != "store.py"
+    ]
+    offenders += ["dashboard.py"] if "duckdb" in (root / "dashboard.py").read_text() else []
+    assert offenders == []
+    assert duckdb  # the tests may use it directly
+
+
+def test_analysis_never_imports_streamlit_or_duckdb():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    for path in (root / "analysis").rglob("*.py"):
+        text = path.read_text()
+        assert "import streamlit" not in text and "import duckdb" not in text, path
