@@ -8,12 +8,12 @@ from surveys.links import TOKEN_PARAM
 
 st.set_page_config(page_title="Afterward", page_icon="🔁", layout="wide")
 
-RESPOND = st.Page("pages/respond.py", title="Survey", url_path="respond")
-RECEIPT = st.Page("pages/receipt.py", title="Check a receipt", url_path="receipt")
-LOGIN = st.Page("pages/login.py", title="Log in", url_path="login")
+RESPOND = st.Page("pages/public/respond.py", title="Survey", url_path="respond")
+RECEIPT = st.Page("pages/public/receipt.py", title="Check a receipt", url_path="receipt")
+LOGIN = st.Page("pages/public/login.py", title="Log in", url_path="login")
 MANAGER_PAGES = {
     "Collect": [
-        st.Page("pages/surveys.py", title="Projects and surveys", url_path="surveys", default=True),
+        st.Page("pages/manager/surveys.py", title="Projects and surveys", url_path="surveys", default=True),
     ],
 }
 

@@ -62,6 +62,14 @@ def is_manager() -> bool:
     return not allowed or str(st.user.get("email", "")).lower() in allowed
 
 
+def require_manager() -> None:
+    """Stop the page unless the visitor is a logged-in manager (defence in depth: the
+    router already hides manager pages from everyone else)."""
+    if not is_manager():
+        st.warning("Please log in as a manager to see this page.")
+        st.stop()
+
+
 def log_out() -> None:
     st.session_state.pop("manager_login", None)
     if sso_configured() and st.user.is_logged_in:

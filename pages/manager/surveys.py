@@ -3,10 +3,11 @@
 import streamlit as st
 
 from afterward.config import base_url
-from afterward.ui import store_or_stop
+from afterward.ui import require_manager, store_or_stop
 from surveys import links, setup
 from surveys.questionnaire import load_templates
 
+require_manager()
 store = store_or_stop()
 templates, broken = load_templates()
 

@@ -1,0 +1,32 @@
+"""Small helpers for driving pages under AppTest."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import MANAGER_PASSWORD
+
+
+def button(at: AppTest, label: str):
+    matches = [b for b in at.button if b.label == label]
+    assert matches, f"no button {label!r}; have {[b.label for b in at.button]}"
+    return matches[0]
+
+
+def texts(elements) -> list[str]:
+    return [str(e.value) for e in elements]
+
+
+def log_in(at: AppTest, password: str = MANAGER_PASSWORD) -> AppTest:
+    at.run()
+    at.text_input[0].input(password)
+    button(at, "Log in").click().run()
+    return at
+
+
+def answer_required_postmortem(at: AppTest) -> None:
+    radios = {r.key: r for r in at.radio}
+    radios["answer_goals_clear"].set_value("Agree")
+    radios["answer_schedule_realistic"].set_value("Disagree")
+    radios["answer_schedule_detailed"].set_value("Neither agree nor disagree")
+    radios["answer_communication"].set_value(6)
