@@ -70,7 +70,7 @@ st.dataframe(
          "invitations_used", "anonymity_threshold"]
     ],
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
     column_config={
         "template_id": "questionnaire",
         "invitations_used": "invitations used",

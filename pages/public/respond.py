@@ -94,11 +94,11 @@ for q in questionnaire.questions:
             )
 
 edit, confirm = st.columns(2)
-if edit.button("Edit my answers", use_container_width=True):
+if edit.button("Edit my answers", width="stretch"):
     state.pop("stored")
     widgets.restore_draft(questionnaire, state.get("draft", {}))
     st.rerun()
-if confirm.button("Submit", type="primary", use_container_width=True):
+if confirm.button("Submit", type="primary", width="stretch"):
     try:
         code = responses.submit(store, link, state["stored"])
     except LinkUnavailable:
