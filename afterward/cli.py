@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from afterward.config import base_url, database_path
-from surveys import links, setup
+from surveys import exports, links, setup
 from surveys.questionnaire import load_templates
 from surveys.store import Store, StoreError
 
@@ -56,6 +57,12 @@ def _parser() -> argparse.ArgumentParser:
     link.add_argument("--invitations", type=int, metavar="N")
     link.add_argument("--base-url", default=None, help="default: AFTERWARD_BASE_URL")
     link.set_defaults(run=_links)
+
+    export = commands.add_parser("export", help="export a survey through the anonymity gate")
+    export.add_argument("survey_id")
+    export.add_argument("--format", choices=exports.FORMATS, required=True)
+    export.add_argument("--out", required=True, type=Path, help="file to write")
+    export.set_defaults(run=_export)
     return parser
 
 
@@ -108,6 +115,16 @@ def _links(args: argparse.Namespace) -> int:
             tokens = links.issue_invitations(store, args.survey_id, args.invitations)
     for token in tokens:
         print(links.link_url(url, token))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    with _open_store() as store:
+        export = exports.survey_export(store, args.survey_id)
+    for path in exports.write_export(export, args.format, args.out):
+        print(f"Wrote {path}")
+    for note in export.notes:
+        print(f"Note: {note}")
     return 0
 
 

@@ -1,0 +1,140 @@
+"""The anonymity gate: the one place that decides whether a slice of responses may be shown.
+
+Every number, chart, table, quote, theme and export computed from responses goes through
+these functions. Three rules:
+
+1. A slice with fewer responses than the survey's threshold is hidden.
+2. Complementary suppression: when hiding groups of a breakdown whose total is shown, hide
+   more groups (smallest first) until the hidden groups together reach the threshold, so no
+   hidden group can be recovered by subtracting the visible ones from the total.
+3. Free-text quotes need a higher threshold of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+DEFAULT_THRESHOLD = 3
+MERGED_GROUP = "Other roles"
+NOT_GIVEN = "Not given"
+
+
+def quote_threshold(threshold: int) -> int:
+    """Quotes carry wording, which identifies more than a number: need more responses."""
+    return max(5, 2 * threshold)
+
+
+@dataclass(frozen=True)
+class Visibility:
+    visible: bool
+    responses: int
+    needed: int  # further responses needed before it can be shown (0 when visible)
+
+    @property
+    def message(self) -> str:
+        if self.visible:
+            return ""
+        return (
+            f"Hidden to protect anonymity: {self.responses} response(s) so far, "
+            f"{self.needed} more needed before results can be shown."
+        )
+
+
+def visibility(responses: int, threshold: int) -> Visibility:
+    responses = int(responses)
+    needed = max(0, int(threshold) - responses)
+    return Visibility(needed == 0 and responses > 0, responses, needed)
+
+
+def quotes_visibility(responses: int, threshold: int) -> Visibility:
+    return visibility(responses, quote_threshold(threshold))
+
+
+def merge_small_groups(
+    counts: Mapping[str, int], threshold: int, merged_label: str = MERGED_GROUP
+) -> dict[str, str]:
+    """Map each group to the label it is shown under: groups below the threshold are merged.
+
+    A lone small group is merged with the next smallest, so a merged group never stands for
+    exactly one original group.
+    """
+    mapping = {group: group for group in counts}
+    small = [g for g, n in counts.items() if n < threshold]
+    if len(small) == 1 and len(counts) > 1:
+        rest = sorted((n, g) for g, n in counts.items() if g not in small)
+        small.append(rest[0][1])
+    if len(small) > 1 or (small and len(counts) == 1):
+        for group in small:
+            mapping[group] = merged_label
+    return mapping
+
+
+def suppress(
+    frame: pd.DataFrame,
+    threshold: int,
+    *,
+    count_column: str = "responses",
+    value_columns: Sequence[str] = (),
+    total_shown: bool = True,
+) -> pd.DataFrame:
+    """Copy of `frame` with a `suppressed` column; hidden rows lose their count and values.
+
+    With `total_shown`, hiding continues (smallest groups first) until the hidden groups
+    together have at least `threshold` responses, or everything is hidden.
+    """
+    result = frame.copy()
+    counts = result[count_column].fillna(0).astype(int)
+    hidden = counts < threshold
+    if total_shown and hidden.any():
+        order = counts.sort_values(kind="stable").index
+        for index in order:
+            hidden_total = counts[hidden].sum()
+            if hidden_total >= threshold and hidden.sum() >= 2:
+                break
+            if hidden.all():
+                break
+            hidden[index] = True
+        # A single hidden group next to a shown total can always be recovered.
+        if hidden.sum() == 1 and len(result) > 1:
+            hidden[counts[~hidden].idxmin()] = True
+    result["suppressed"] = hidden.to_numpy()
+    columns = [count_column, *value_columns]
+    result[columns] = result[columns].astype("float64")
+    result.loc[hidden, columns] = float("nan")
+    return result
+
+
+def breakdown(
+    frame: pd.DataFrame,
+    group_column: str,
+    threshold: int,
+    *,
+    sum_columns: Sequence[str] = (),
+    count_column: str = "responses",
+) -> pd.DataFrame:
+    """Merge small groups, re-aggregate, then suppress what is still too small.
+
+    `frame` has one row per group with `count_column` and additive `sum_columns`
+    (sums, not means, so merging stays exact).
+    """
+    if frame.empty:
+        return frame.assign(suppressed=pd.Series(dtype=bool))
+    labels = frame[group_column].fillna(NOT_GIVEN)
+    counts = frame.groupby(labels)[count_column].sum().to_dict()
+    mapping = merge_small_groups(counts, threshold)
+    merged = (
+        frame.assign(**{group_column: labels.map(mapping)})
+        .groupby(group_column, as_index=False, sort=True)[[count_column, *sum_columns]]
+        .sum()
+    )
+    return suppress(merged, threshold, count_column=count_column, value_columns=sum_columns)
+
+
+def visible_quotes(texts: Sequence[str], responses: int, threshold: int) -> list[str]:
+    """The quotes of a slice, or none when the slice is below the quote threshold."""
+    if not quotes_visibility(responses, threshold).visible:
+        return []
+    return [t for t in texts if t]

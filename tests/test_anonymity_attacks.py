@@ -1,0 +1,185 @@
+"""An attack suite: each test tries to tie an answer to a person, and must fail."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from surveys import exports, links, responses
+from surveys.setup import questionnaire_of
+from surveys.store import Store
+from tests.conftest import ROOT
+
+BASE = {"goals_clear": 4, "schedule_realistic": 2, "schedule_detailed": 3, "communication": 6}
+
+
+def answer(store: Store, survey_id: str, values: dict, invitation: str | None = None) -> str:
+    survey = store.survey(survey_id)
+    questionnaire = questionnaire_of(survey)
+    checked = responses.validate(questionnaire, BASE | values)
+    assert checked.ok, checked.errors
+    stored = responses.stored_form(questionnaire, checked.answers)
+    link = links.resolve(store, invitation) if invitation else links.LinkState("ok", survey)
+    return responses.submit(store, link, stored)
+
+
+@pytest.fixture
+def crowd(store, survey_id):
+    """10 team members, 1 client, 5 managers, 2 without a role."""
+    for i in range(10):
+        answer(store, survey_id, {"role": "Team member", "goals_clear": 5, "went_well": f"Pairing {i}"})
+    answer(store, survey_id, {"role": "Client", "goals_clear": 1, "went_wrong": "We were never asked"})
+    for _ in range(5):
+        answer(store, survey_id, {"role": "Manager", "goals_clear": 3})
+    for _ in range(2):
+        answer(store, survey_id, {"goals_clear": 2})
+    return survey_id
+
+
+def test_subtraction_across_groups_cannot_reveal_a_small_group(store, crowd):
+    summary = exports.survey_export(store, crowd).summary
+    threshold = store.survey(crowd).anonymity_threshold
+    for question, rows in summary.groupby("question"):
+        total = rows.loc[rows["group"] == "All respondents", "responses"].iloc[0]
+        groups = rows[rows["group"] != "All respondents"]
+        visible = groups.dropna(subset=["responses"])
+        assert (visible["responses"] >= threshold).all(), question
+        unexplained = total - visible["responses"].sum()
+        assert unexplained == 0 or unexplained >= threshold, (question, unexplained)
+    # The lone client's rating cannot be read off any row.
+    assert not (summary["mean"] == 1.0).any()
+
+
+def test_a_single_respondent_in_a_role_is_never_singled_out(store, crowd):
+    answers = exports.survey_export(store, crowd).answers
+    counts = answers["role"].value_counts()
+    assert "Client" not in counts.index
+    assert (counts >= store.survey(crowd).anonymity_threshold).all()
+
+
+def test_exports_carry_no_time_no_ids_and_no_insertion_order(store, survey_id):
+    for rating in range(1, 11):  # arrival order is encoded in the rating
+        answer(store, survey_id, {"communication": rating})
+    first = exports.survey_export(store, survey_id).answers
+    second = exports.survey_export(store, survey_id).answers
+    forbidden = re.compile(
+        r"date|time|day|_on$|_at$|id$|token|hash|receipt|(^|_)ip(_|$)|agent|session", re.I
+    )
+    assert not [c for c in first.columns if forbidden.search(c) and c not in {"role"}]
+    order = first["communication"].tolist()
+    assert sorted(order) == list(range(1, 11))
+    assert order != list(range(1, 11)) or second["communication"].tolist() != list(range(1, 11))
+    assert order != second["communication"].tolist()  # a fresh random order every time
+
+
+def test_no_table_links_tokens_or_invitations_to_answers(store, survey_id):
+    tokens = links.issue_invitations(store, survey_id, 3) + [links.issue_open_link(store, survey_id)]
+    for token in tokens[:3]:
+        answer(store, survey_id, {"went_wrong": f"Token {token}?"}, invitation=token)
+    answer(store, survey_id, {}, invitation=tokens[3])
+    columns = store.table_columns()
+    for table in ("responses", "answers"):
+        names = set(columns.loc[columns["table_name"] == table, "column_name"])
+        suspicious = r"token|link|invit|(^|_)ip(_|$)|addr|agent|session|user|email|cookie|time"
+        assert not {n for n in names if re.search(suspicious, n)}
+    assert not columns["data_type"].str.contains("TIME").any(), "no column may hold a time of day"
+    hashes = {links.token_hash(t) for t in tokens}
+    for table in set(columns["table_name"]) - {"links"}:
+        cells = " ".join(map(str, store.table_rows(table).to_numpy().ravel()))
+        assert not any(h in cells for h in hashes), table
+        assert not any(t in cells for t in tokens[3:]), table
+    # Tokens a respondent pasted into text are theirs to share; the links table knows nothing
+    # of responses.
+    assert set(store.table_rows("links").columns) == {"token_hash", "survey_id", "kind", "used"}
+
+
+def test_receipt_codes_are_stored_only_as_hashes_and_open_one_response(store, survey_id):
+    code = answer(store, survey_id, {"went_well": "Demo day"})
+    other = answer(store, survey_id, {"went_well": "Retro cadence"})
+    everything = " ".join(
+        " ".join(map(str, store.table_rows(t).to_numpy().ravel()))
+        for t in set(store.table_columns()["table_name"])
+    )
+    assert code not in everything and other not in everything
+    from surveys.receipts import stored_response
+
+    mine = stored_response(store, code)
+    assert [v for _, v in mine.answers if isinstance(v, str)] == ["Demo day"]
+    assert stored_response(store, code[:-1]) is None
+
+
+def test_html_and_script_in_answers_stay_inert(store, survey_id):
+    payload = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
+    code = answer(store, survey_id, {"went_wrong": payload})
+    assert payload in set(store.table_rows("answers")["value_text"].dropna())
+    from surveys.receipts import stored_response
+
+    assert stored_response(store, code) is not None
+    # No page hands text to the browser as HTML.
+    offenders = [
+        str(p) for p in [ROOT / "dashboard.py", *ROOT.joinpath("pages").rglob("*.py"),
+                         *ROOT.joinpath("afterward").rglob("*.py")]
+        if "unsafe_allow_html=True" in p.read_text()
+    ]
+    assert offenders == []
+
+
+@pytest.mark.parametrize("fmt", exports.FORMATS)
+def test_spreadsheet_formulas_are_neutralised(store, survey_id, tmp_path: Path, fmt):
+    payloads = ['=HYPERLINK("http://evil.example","x")', "+1+cmd|' /C calc'!A0", "-2+3",
+                "@SUM(A1:A9)"]
+    for i in range(10):
+        answer(store, survey_id, {"went_wrong": payloads[i % 4], "role": "Team member"})
+    written = exports.write_export(exports.survey_export(store, survey_id), fmt, tmp_path / f"x.{fmt}")
+    if fmt == "csv":
+        cells = pd.read_csv(written[0])["went_wrong"].tolist()
+    elif fmt == "parquet":
+        cells = pd.read_parquet(written[0])["went_wrong"].tolist()
+    else:
+        sheet = openpyxl.load_workbook(written[0])["answers"]
+        column = [c.value for c in sheet[1]].index("went_wrong")
+        cells = [row[column].value for row in sheet.iter_rows(min_row=2)]
+        assert all(row[column].data_type != "f" for row in sheet.iter_rows(min_row=2))
+    assert len(cells) == 10
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@"))]
+    assert sum(c.startswith("'") for c in cells) >= 7  # the =, + and - payloads
+
+
+def test_results_stay_hidden_below_the_threshold_even_for_managers(store, survey_id):
+    answer(store, survey_id, {})
+    answer(store, survey_id, {})
+    with pytest.raises(exports.ExportRefused, match="1 more needed"):
+        exports.survey_export(store, survey_id)
+
+
+def test_free_text_needs_the_higher_quote_threshold(store, survey_id):
+    for _ in range(3):
+        answer(store, survey_id, {"went_wrong": "The plan slipped", "role": "Team member"})
+    export = exports.survey_export(store, survey_id)
+    assert "went_wrong" not in export.answers.columns
+    assert any("Free-text answers are left out" in n for n in export.notes)
+
+
+def test_cli_export_writes_files_and_refuses_below_threshold(db_path, tmp_path):
+    with Store(db_path) as store:
+        from surveys.setup import create_survey
+
+        survey_id = create_survey(store, project="CLI", template_id="project-postmortem")
+        for _ in range(2):
+            answer(store, survey_id, {})
+    run = [sys.executable, "-m", "afterward.cli", "export", survey_id, "--format", "csv",
+           "--out", str(tmp_path / "out.csv")]
+    refused = subprocess.run(run, capture_output=True, text=True, timeout=60)
+    assert refused.returncode != 0 and "more needed" in refused.stderr
+    with Store(db_path) as store:
+        answer(store, survey_id, {})
+    done = subprocess.run(run, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert len(pd.read_csv(tmp_path / "out.csv")) == 3
+    assert (tmp_path / "out.summary.csv").exists()
