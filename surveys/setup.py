@@ -59,6 +59,7 @@ def create_survey(
         opens_on=opens_on,
         closes_on=closes_on,
         anonymity_threshold=threshold,
+        questions=[(q.id, q.kind, q.prompt) for q in questionnaire.questions],
     )
 
 

@@ -57,6 +57,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             survey_id UUID NOT NULL,
             submitted_on DATE NOT NULL,
             receipt_hash VARCHAR UNIQUE)""",
+        # The questions of each survey, so SQL can pick ratings and texts by kind.
+        """CREATE TABLE survey_questions (
+            survey_id UUID NOT NULL,
+            question_id VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,
+            prompt VARCHAR NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (survey_id, question_id))""",
         # One typed row per answered question (one per picked option for multiple choice).
         """CREATE TABLE answers (
             response_id UUID NOT NULL,
@@ -65,6 +73,48 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             value_number DOUBLE,
             value_text VARCHAR,
             value_choice VARCHAR)""",
+    ),
+    # 2: understand and follow up — analysis of free text, manager reviews, themes, actions.
+    (
+        """CREATE TABLE text_analysis (
+            response_id UUID NOT NULL,
+            question_id VARCHAR NOT NULL,
+            survey_id UUID NOT NULL,
+            category VARCHAR NOT NULL,
+            confidence DOUBLE NOT NULL,
+            second_category VARCHAR,
+            theme_id INTEGER NOT NULL DEFAULT -1,
+            model_key VARCHAR NOT NULL,
+            PRIMARY KEY (response_id, question_id))""",
+        # A manager's confirmed or corrected category for one answer.
+        """CREATE TABLE category_reviews (
+            response_id UUID NOT NULL,
+            question_id VARCHAR NOT NULL,
+            category VARCHAR NOT NULL,
+            reviewed_on DATE NOT NULL,
+            PRIMARY KEY (response_id, question_id))""",
+        """CREATE TABLE theme_state (
+            name VARCHAR PRIMARY KEY,
+            state_json VARCHAR NOT NULL,
+            saved_on DATE NOT NULL)""",
+        """CREATE TABLE theme_edits (
+            position INTEGER PRIMARY KEY,
+            edit_json VARCHAR NOT NULL,
+            made_on DATE NOT NULL)""",
+        """CREATE TABLE action_items (
+            action_id UUID PRIMARY KEY,
+            project_id UUID NOT NULL,
+            title VARCHAR NOT NULL,
+            owner VARCHAR NOT NULL,
+            due_on DATE,
+            status VARCHAR NOT NULL
+                CHECK (status IN ('open', 'in_progress', 'done', 'not_doing')),
+            status_reason VARCHAR NOT NULL DEFAULT '',
+            theme_id INTEGER,
+            category VARCHAR,
+            quarter VARCHAR NOT NULL,
+            created_on DATE NOT NULL,
+            done_on DATE)""",
     ),
 )
 
@@ -123,6 +173,41 @@ class LinkMatch:
     survey_id: str
     kind: str
     used: bool
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which surveys a manager view covers. Empty tuples mean "all"."""
+
+    quarter_from: str | None = None
+    quarter_to: str | None = None
+    projects: tuple[str, ...] = ()
+    templates: tuple[str, ...] = ()
+
+    def params(self) -> list[object]:
+        return [
+            self.quarter_from, self.quarter_from,
+            self.quarter_to, self.quarter_to,
+            list(self.projects), list(self.projects),
+            list(self.templates), list(self.templates),
+        ]  # fmt: skip
+
+
+# Surveys a view may draw on: in scope, and at or above their own anonymity threshold.
+_VISIBLE_SURVEYS = """
+    visible AS (
+        SELECT s.survey_id, s.project_id, p.name AS project, s.quarter, s.template_id,
+               s.title, s.anonymity_threshold AS threshold, c.responses
+        FROM surveys s
+        JOIN projects p USING (project_id)
+        JOIN (SELECT survey_id, count(*) AS responses FROM responses GROUP BY survey_id) c
+            USING (survey_id)
+        WHERE c.responses >= s.anonymity_threshold
+          AND (? IS NULL OR s.quarter >= ?)
+          AND (? IS NULL OR s.quarter <= ?)
+          AND (len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], p.name))
+          AND (len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], s.template_id))
+    )"""
 
 
 @dataclass(frozen=True)
@@ -289,7 +374,9 @@ class Store:
         opens_on: date,
         closes_on: date | None = None,
         anonymity_threshold: int = 3,
+        questions: Sequence[tuple[str, str, str]] = (),
     ) -> str:
+        """`questions` are (question_id, kind, prompt) in questionnaire order."""
         survey_id = str(uuid.uuid4())
         with self._transaction() as cur:
             if not cur.execute("SELECT 1 FROM projects WHERE project_id = ?", [project_id]).fetchone():
@@ -309,6 +396,18 @@ class Store:
                     today(),
                 ],
             )
+            if questions:
+                cur.execute(
+                    "INSERT INTO survey_questions SELECT ?, unnest(?::VARCHAR[]), "
+                    "unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(range(?))",
+                    [
+                        survey_id,
+                        [q[0] for q in questions],
+                        [q[1] for q in questions],
+                        [q[2] for q in questions],
+                        len(questions),
+                    ],
+                )
         return survey_id
 
     _SURVEY_COLUMNS = (
@@ -542,6 +641,356 @@ class Store:
                 "GROUP BY ALL ORDER BY question_id, choice",
                 [survey_id],
             ).df()
+
+    # -- manager views: aggregates over visible surveys ---------------------------------------
+
+    def scope_choices(self) -> tuple[list[str], list[str], list[str]]:
+        """(quarters, projects, templates) that have surveys, for the filter widgets."""
+        with self._cursor() as cur:
+            quarters = [r[0] for r in cur.execute(
+                "SELECT DISTINCT quarter FROM surveys ORDER BY quarter").fetchall()]
+            projects = [r[0] for r in cur.execute(
+                "SELECT DISTINCT p.name FROM surveys JOIN projects p USING (project_id) "
+                "ORDER BY p.name").fetchall()]
+            templates = [r[0] for r in cur.execute(
+                "SELECT DISTINCT template_id FROM surveys ORDER BY template_id").fetchall()]
+        return quarters, projects, templates
+
+    def participation(self, scope: Scope) -> pd.DataFrame:
+        """Per survey in scope: responses, invitations sent and used, threshold."""
+        with self._cursor() as cur:
+            return cur.execute(
+                """
+                SELECT s.survey_id::VARCHAR AS survey_id, p.name AS project, s.quarter,
+                       s.template_id, s.title, s.status, s.anonymity_threshold AS threshold,
+                       coalesce(r.responses, 0) AS responses,
+                       coalesce(l.sent, 0) AS invitations,
+                       coalesce(l.used, 0) AS invitations_used
+                FROM surveys s
+                JOIN projects p USING (project_id)
+                LEFT JOIN (SELECT survey_id, count(*) AS responses FROM responses
+                           GROUP BY survey_id) r USING (survey_id)
+                LEFT JOIN (SELECT survey_id, count(*) AS sent,
+                                  count(*) FILTER (WHERE used) AS used
+                           FROM links WHERE kind = 'invitation' GROUP BY survey_id) l
+                    USING (survey_id)
+                WHERE (? IS NULL OR s.quarter >= ?)
+                  AND (? IS NULL OR s.quarter <= ?)
+                  AND (len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], p.name))
+                  AND (len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], s.template_id))
+                ORDER BY s.quarter, p.name, s.title
+                """,
+                scope.params(),
+            ).df()
+
+    def rating_totals(self, scope: Scope) -> pd.DataFrame:
+        """Per project, quarter and rating question: responses, sum of values, threshold."""
+        with self._cursor() as cur:
+            return cur.execute(
+                f"""
+                WITH {_VISIBLE_SURVEYS}
+                SELECT v.project, v.quarter, a.question_id, q.kind, any_value(q.prompt) AS prompt,
+                       count(*) AS responses, sum(a.value_number) AS value_sum,
+                       max(v.threshold) AS threshold
+                FROM answers a
+                JOIN visible v USING (survey_id)
+                JOIN survey_questions q USING (survey_id, question_id)
+                WHERE q.kind IN ('likert', 'rating') AND a.value_number IS NOT NULL
+                GROUP BY v.project, v.quarter, a.question_id, q.kind
+                ORDER BY v.quarter, v.project, a.question_id
+                """,  # noqa: S608 - constant SQL fragment
+                scope.params(),
+            ).df()
+
+    def texts_to_analyse(self) -> pd.DataFrame:
+        """Free-text answers that have no analysis yet."""
+        with self._cursor() as cur:
+            return cur.execute(
+                """
+                SELECT a.response_id::VARCHAR AS response_id, a.question_id,
+                       a.survey_id::VARCHAR AS survey_id, a.value_text AS text
+                FROM answers a
+                ANTI JOIN text_analysis t USING (response_id, question_id)
+                WHERE a.value_text IS NOT NULL AND length(trim(a.value_text)) > 0
+                ORDER BY a.response_id, a.question_id
+                """
+            ).df()
+
+    def analysed_texts(self) -> pd.DataFrame:
+        """Every analysed text with its current category and theme (for re-analysis)."""
+        with self._cursor() as cur:
+            return cur.execute(
+                """
+                SELECT t.response_id::VARCHAR AS response_id, t.question_id, a.value_text AS text,
+                       t.category, t.theme_id, t.model_key
+                FROM text_analysis t
+                JOIN answers a USING (response_id, question_id)
+                ORDER BY t.response_id, t.question_id
+                """
+            ).df()
+
+    def save_text_analysis(self, frame: pd.DataFrame) -> None:
+        """Insert or replace analysis rows (bulk: one statement for the whole frame)."""
+        if frame.empty:
+            return
+        columns = ["response_id", "question_id", "survey_id", "category", "confidence",
+                   "second_category", "theme_id", "model_key"]
+        rows = frame[columns].copy()
+        rows["second_category"] = rows["second_category"].astype(object).where(
+            rows["second_category"].notna(), None)
+        with self._transaction() as cur:
+            cur.register("analysis_rows", rows)
+            cur.execute(
+                "INSERT OR REPLACE INTO text_analysis BY NAME "
+                "SELECT response_id::UUID AS response_id, question_id, "
+                "survey_id::UUID AS survey_id, category, confidence, "
+                "second_category::VARCHAR AS second_category, theme_id::INTEGER AS theme_id, "
+                "model_key FROM analysis_rows"
+            )
+            cur.unregister("analysis_rows")
+
+    def update_analysis(self, frame: pd.DataFrame) -> None:
+        """Update category/theme columns of existing analysis rows from `frame`."""
+        if frame.empty:
+            return
+        with self._transaction() as cur:
+            cur.register("changed_rows", frame)
+            cur.execute(
+                "UPDATE text_analysis t SET category = c.category, confidence = c.confidence, "
+                "second_category = c.second_category::VARCHAR, "
+                "theme_id = c.theme_id::INTEGER, model_key = c.model_key "
+                "FROM changed_rows c "
+                "WHERE t.response_id = c.response_id::UUID AND t.question_id = c.question_id"
+            )
+            cur.unregister("changed_rows")
+
+    def analysis_key(self) -> tuple[int, int, int]:
+        """Changes whenever answers, reviews or theme edits change (a cache key)."""
+        with self._cursor() as cur:
+            return cur.execute(
+                "SELECT (SELECT count(*) FROM answers WHERE value_text IS NOT NULL), "
+                "(SELECT count(*) FROM category_reviews), (SELECT count(*) FROM theme_edits)"
+            ).fetchone()
+
+    def category_counts(self, scope: Scope) -> pd.DataFrame:
+        """Per project, quarter and root-cause category: answers, responses, threshold."""
+        with self._cursor() as cur:
+            return cur.execute(
+                f"""
+                WITH {_VISIBLE_SURVEYS}
+                SELECT v.project, v.quarter, coalesce(r.category, t.category) AS category,
+                       count(*) AS answers, count(DISTINCT t.response_id) AS responses,
+                       max(v.threshold) AS threshold
+                FROM text_analysis t
+                JOIN visible v USING (survey_id)
+                LEFT JOIN category_reviews r USING (response_id, question_id)
+                GROUP BY ALL ORDER BY v.quarter, v.project, category
+                """,  # noqa: S608 - constant SQL fragment
+                scope.params(),
+            ).df()
+
+    def theme_counts(self, scope: Scope) -> pd.DataFrame:
+        """Per project, quarter and theme: answers, responses, threshold."""
+        with self._cursor() as cur:
+            return cur.execute(
+                f"""
+                WITH {_VISIBLE_SURVEYS}
+                SELECT v.project, v.quarter, t.theme_id,
+                       count(*) AS answers, count(DISTINCT t.response_id) AS responses,
+                       max(v.threshold) AS threshold
+                FROM text_analysis t
+                JOIN visible v USING (survey_id)
+                WHERE t.theme_id >= 0
+                GROUP BY ALL ORDER BY v.quarter, v.project, t.theme_id
+                """,  # noqa: S608 - constant SQL fragment
+                scope.params(),
+            ).df()
+
+    def theme_texts(self, theme_id: int, scope: Scope, limit: int = 200) -> pd.DataFrame:
+        """Redacted texts of one theme in scope, in random order, with the theme's size."""
+        with self._cursor() as cur:
+            return cur.execute(
+                f"""
+                WITH {_VISIBLE_SURVEYS}
+                SELECT a.value_text AS text, v.project, v.quarter,
+                       count(DISTINCT t.response_id) OVER () AS responses,
+                       max(v.threshold) OVER () AS threshold
+                FROM text_analysis t
+                JOIN visible v USING (survey_id)
+                JOIN answers a USING (response_id, question_id)
+                WHERE t.theme_id = ?
+                ORDER BY md5(t.response_id::VARCHAR || ?)
+                LIMIT ?
+                """,  # noqa: S608 - constant SQL fragment
+                [*scope.params(), theme_id, str(uuid.uuid4()), limit],
+            ).df()
+
+    def review_queue(self, scope: Scope, limit: int = 20) -> pd.DataFrame:
+        """Unreviewed answers, least confident first, from surveys large enough for quotes."""
+        with self._cursor() as cur:
+            return cur.execute(
+                f"""
+                WITH {_VISIBLE_SURVEYS}
+                SELECT t.response_id::VARCHAR AS response_id, t.question_id,
+                       a.value_text AS text, t.category, t.confidence, t.second_category,
+                       v.responses, v.threshold
+                FROM text_analysis t
+                JOIN visible v USING (survey_id)
+                JOIN answers a USING (response_id, question_id)
+                ANTI JOIN category_reviews r USING (response_id, question_id)
+                ORDER BY t.confidence, md5(t.response_id::VARCHAR)
+                LIMIT ?
+                """,  # noqa: S608 - constant SQL fragment
+                [*scope.params(), limit],
+            ).df()
+
+    def review_category(self, response_id: str, question_id: str, category: str) -> None:
+        with self._transaction() as cur:
+            cur.execute(
+                "INSERT OR REPLACE INTO category_reviews VALUES (?, ?, ?, ?)",
+                [response_id, question_id, category, today()],
+            )
+
+    def reviewed_examples(self) -> pd.DataFrame:
+        """Manager-confirmed (text, category) pairs the classifier learns from."""
+        with self._cursor() as cur:
+            return cur.execute(
+                "SELECT a.value_text AS text, r.category FROM category_reviews r "
+                "JOIN answers a USING (response_id, question_id) "
+                "ORDER BY r.response_id, r.question_id"
+            ).df()
+
+    # -- themes: saved model and manager edits ----------------------------------------------
+
+    def theme_state(self) -> str | None:
+        with self._cursor() as cur:
+            row = cur.execute(
+                "SELECT state_json FROM theme_state WHERE name = 'themes'"
+            ).fetchone()
+        return row[0] if row else None
+
+    def save_theme_state(self, state_json: str) -> None:
+        with self._transaction() as cur:
+            cur.execute(
+                "INSERT OR REPLACE INTO theme_state VALUES ('themes', ?, ?)", [state_json, today()]
+            )
+
+    def theme_edits(self) -> list[str]:
+        with self._cursor() as cur:
+            return [r[0] for r in cur.execute(
+                "SELECT edit_json FROM theme_edits ORDER BY position").fetchall()]
+
+    def add_theme_edit(self, edit_json: str) -> None:
+        with self._transaction() as cur:
+            cur.execute(
+                "INSERT INTO theme_edits SELECT coalesce(max(position), 0) + 1, ?, ? "
+                "FROM theme_edits",
+                [edit_json, today()],
+            )
+
+    # -- action items -------------------------------------------------------------------------
+
+    def create_action(
+        self,
+        *,
+        project_id: str,
+        title: str,
+        owner: str,
+        quarter: str,
+        due_on: date | None = None,
+        theme_id: int | None = None,
+        category: str | None = None,
+        status: str = "open",
+    ) -> str:
+        if not title.strip() or not owner.strip():
+            raise ValueError("An action needs a description and one owner.")
+        action_id = str(uuid.uuid4())
+        with self._transaction() as cur:
+            cur.execute(
+                "INSERT INTO action_items (action_id, project_id, title, owner, due_on, status, "
+                "theme_id, category, quarter, created_on, done_on) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [action_id, project_id, title.strip(), owner.strip(), due_on, status, theme_id,
+                 category, quarter, today(), today() if status == "done" else None],
+            )
+        return action_id
+
+    def set_action_status(self, action_id: str, status: str, reason: str = "") -> None:
+        if status == "not_doing" and not reason.strip():
+            raise ValueError("Say why the action will not be done.")
+        with self._transaction() as cur:
+            updated = cur.execute(
+                "UPDATE action_items SET status = ?, status_reason = ?, "
+                "done_on = CASE WHEN ? = 'done' THEN coalesce(done_on, ?) ELSE NULL END "
+                "WHERE action_id = ? RETURNING 1",
+                [status, reason.strip(), status, today(), action_id],
+            ).fetchall()
+        if not updated:
+            raise ValueError("Unknown action.")
+
+    def actions(self, scope: Scope) -> pd.DataFrame:
+        """Action items of projects in scope (quarter filter on the quarter they were decided)."""
+        with self._cursor() as cur:
+            return cur.execute(
+                """
+                SELECT a.action_id::VARCHAR AS action_id, p.name AS project, a.title, a.owner,
+                       a.due_on, a.status, a.status_reason, a.theme_id, a.category, a.quarter,
+                       a.created_on, a.done_on,
+                       (a.status IN ('open', 'in_progress') AND a.due_on < ?) AS overdue
+                FROM action_items a JOIN projects p USING (project_id)
+                WHERE (? IS NULL OR a.quarter >= ?)
+                  AND (? IS NULL OR a.quarter <= ?)
+                  AND (len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], p.name))
+                ORDER BY overdue DESC, a.due_on NULLS LAST, p.name, a.title
+                """,
+                [today(), *scope.params()[:6]],
+            ).df()
+
+    # -- bulk loading and sample data -------------------------------------------------------
+
+    def bulk_load(self, responses: pd.DataFrame, answers: pd.DataFrame) -> None:
+        """Insert many responses and answers in one transaction (DataFrame scan, not row loops).
+
+        `responses`: response_id, survey_id, submitted_on (a date). `answers`: response_id,
+        survey_id, question_id, value_number, value_text, value_choice.
+        """
+        with self._transaction() as cur:
+            cur.register("bulk_responses", responses)
+            cur.register("bulk_answers", answers)
+            cur.execute(
+                "INSERT INTO responses BY NAME SELECT response_id::UUID AS response_id, "
+                "survey_id::UUID AS survey_id, submitted_on::DATE AS submitted_on, "
+                "NULL::VARCHAR AS receipt_hash FROM bulk_responses"
+            )
+            cur.execute(
+                "INSERT INTO answers BY NAME SELECT response_id::UUID AS response_id, "
+                "survey_id::UUID AS survey_id, question_id, "
+                "value_number::DOUBLE AS value_number, value_text::VARCHAR AS value_text, "
+                "value_choice::VARCHAR AS value_choice FROM bulk_answers"
+            )
+            cur.unregister("bulk_responses")
+            cur.unregister("bulk_answers")
+
+    def has_sample(self) -> bool:
+        with self._cursor() as cur:
+            return bool(cur.execute("SELECT 1 FROM projects WHERE is_sample").fetchone())
+
+    def remove_sample(self) -> None:
+        """Delete every sample project and all that hangs off it; real data is untouched."""
+        with self._transaction() as cur:
+            sample = "SELECT project_id FROM projects WHERE is_sample"
+            sample_surveys = f"SELECT survey_id FROM surveys WHERE project_id IN ({sample})"
+            for table in ("text_analysis", "answers", "responses", "links", "survey_questions"):
+                cur.execute(
+                    f"DELETE FROM {table} WHERE survey_id IN ({sample_surveys})"  # noqa: S608
+                )
+            cur.execute(
+                "DELETE FROM category_reviews WHERE response_id NOT IN "
+                "(SELECT response_id FROM responses)"
+            )
+            cur.execute(f"DELETE FROM action_items WHERE project_id IN ({sample})")  # noqa: S608
+            cur.execute(f"DELETE FROM surveys WHERE project_id IN ({sample})")  # noqa: S608
+            cur.execute("DELETE FROM projects WHERE is_sample")
 
     # -- introspection (used by the anonymity tests) ----------------------------------------
 
