@@ -1,0 +1,183 @@
+"""Spot phrases that put the fault on one individual.
+
+`blame_phrases` feeds a gentle nudge in the answer form ("retros work better when
+they are about the system, not a person"); it never blocks an answer, so it leans
+towards precision. Blame means one person is at fault: a named person (found with
+the same rules as redaction, or an existing `[name]` placeholder), a single role
+("the new PM", "their MD", "whoever wrote this") or the respondent ("my fault").
+A team, a system or a process is not blame, nor is a person mentioned kindly
+("not her fault", "thanks to Ana"), nor "to blame" about a thing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.redaction import name_spans
+
+__all__ = ["blame_phrases"]
+
+# Names are masked with this private-use character (same length as the name) so
+# that regexes can say "a person" and offsets still point into the input.
+_MASK = "\ue000"
+_PLACEHOLDER = re.compile(r"\[name\]")
+
+_ROLE_WORDS = r"""(?:PM|MD|CEO|CTO|CFO|COO|CIO|VP|PO|BA|EM|project\ manager|product\ manager
+    |product\ owner|delivery\ manager|account\ manager|engineering\ manager|release\ manager
+    |scrum\ master|tech\ lead|team\ lead|lead|manager|boss|architect|intern|contractor
+    |consultant|freelancer|developer|dev|engineer|designer|tester|analyst|sponsor|director
+    |sysadmin|admin|DBA|on-?call(?:\ engineer)?|founder|owner|stakeholder|client\ contact
+    |contact|new\ hire|hire|guy|person|chap)"""
+_ROLE = rf"""(?:\b(?i:the|our|their|your|that|this|my|his|her)\s+
+    (?:(?:new|old|former|previous|junior|senior|lead|other|outgoing|interim|external
+        |client(?:'s)?|vendor(?:'s)?|agency(?:'s)?|backend|frontend|mobile|devops|QA
+        |one|same|solo|sole|only)\s+){{0,2}}
+    {_ROLE_WORDS}\b(?!['’]s\b)(?!\s+(?:team|teams|folks|people|side|office|org|group
+        |department|devs|engineers|crowd)\b))"""
+_PERSON = rf"(?:{_MASK}+|\b[Hh]e\b|\b[Ss]he\b|{_ROLE}|\b[Ww]hoever\b|\b[Ss]ome(?:one|body)\b)"
+
+_ADVERB = r"(?:(?:just|simply|again|also|then|apparently|clearly|basically|completely|totally)\s+)?"
+_FAULT_VERB = r"""(?:broke|breaks|forgot|forgets|ignored|ignores|skipped|refused|botched|bypassed
+    |overrode|misconfigured|hard-?coded|disabled|muted|deleted|ghosted|overpromised
+    |over-promised|rushed|blew|caused|introduced|sat\ on|dropped\ the\ ball|messed\ up
+    |screwed\ up|cocked\ up|went\ (?:silent|dark|quiet|awol|AWOL|missing)
+    |(?:never|didn't|did\ not|doesn't|does\ not|won't|wouldn't|couldn't|refuses\ to
+        |refused\ to|failed\ to|forgot\ to)\s+\w+
+    |(?:kept|keeps)\s+(?:changing|moving|adding|ignoring|pushing|skipping|missing|forgetting)
+    |denied|overruled|undercut|blamed\ (?:the|us|everyone|everybody|others)
+    |changed\ (?:his|her|their)\ mind|changed\ the\ (?:scope|requirements|spec|priorities)
+    |(?:pushed|merged|deployed|approved|shipped|released|signed\ off|changed|edited)\b
+        [^.!?;\n]{0,60}?\b(?:without|untested|unreviewed|on\ a\ friday|directly\ to\ prod)
+    |(?:was|is)\s+(?:careless|sloppy|lazy|useless|clueless|incompetent|negligent|reckless
+        |asleep|unreachable|nowhere\ to\ be\ found))"""
+
+_FLAGS = re.VERBOSE
+# "who"/"that" would make it a relative clause: "someone who didn't build it".
+_SUBJECT_BLAME = re.compile(
+    rf"{_PERSON}(?:\s+(?!who\b|that\b)\w+)?\s+{_ADVERB}{_FAULT_VERB}\b", _FLAGS
+)
+# "X signed off the designs and then denied it": a second, later verb carries the fault.
+_THEN_BLAME = re.compile(
+    rf"""(?:{_MASK}+|{_ROLE})\s+(?!who\b|that\b)\w+\b[^.!?;\n]{{0,60}}?
+    \b(?:and|but)\s+(?:then\s+)?{_ADVERB}{_FAULT_VERB}\b""",
+    _FLAGS,
+)
+# A person doing something "without checking" or "instead of" the safe thing.
+_CORNER_CUT = re.compile(
+    rf"""(?:{_MASK}+|{_ROLE})\s+(?!who\b|that\b)\w+\b[^.!?;\n]{{0,70}}?\b(?:
+        without\s+(?:(?!a\s+hitch)(?:\w+ing|asking|review|a\s+review|any\s+(?:review|tests?
+            |warning|notice|docs|documentation|handover|sign-?off)))
+        |instead\s+of\s+(?:\w+ing|raising|staging|the\b))""",
+    _FLAGS,
+)
+# "He should have been more careful", "she is the problem".
+_JUDGEMENT = re.compile(
+    rf"""(?:{_MASK}+|\b[Hh]e\b|\b[Ss]he\b|{_ROLE})\s+(?:
+        should(?:n't|\s+not)?\s+have\s+(?!been\s+(?:told|informed|involved|consulted|asked
+            |included|looped|given|warned|supported|helped|trained|paired))
+        |(?:is|was)\s+(?:the|a|our)\s+(?:real\s+)?(?:problem|issue|bottleneck|reason))""",
+    _FLAGS,
+)
+_ON_THEM = re.compile(
+    rf"""\b(?:[Tt]hat|[Tt]his|[Ii]t)(?:['’]s|\s+is|\s+was)\s+(?:all\s+)?on\s+(?:him|her|{_MASK}+)\b
+    |\b(?:[Ii]t|[Tt]hat)\s+was\s+(?:all\s+)?(?:his|her|{_MASK}+['’]s)\s+(?:changes?|fault|mistake
+        |call|decision|doing|bug|code|config|commit)\b
+    |\b(?:unprofessional|careless|sloppy|lazy|irresponsible|reckless)\s+of\s+(?:him|her|{_MASK}+)""",
+    _FLAGS,
+)
+_WHOEVER = re.compile(
+    r"\b[Ww]hoever\s+(?:wrote|set|configured|approved|merged|pushed|designed|decided|thought"
+    r"|signed|built|made|changed|deployed|added|removed|deleted|promised|sold|estimated)\b",
+    _FLAGS,
+)
+_POSSESSIVE_FAULT = re.compile(
+    rf"(?:{_MASK}+|{_ROLE}|\b(?:his|her|[Hh]is|[Hh]er))(?:['’]s)?\s+(?:own\s+)?"
+    r"(?:fault|mistake|screw-?up|cock-?up|blunder|bad|doing|call)\b",
+    _FLAGS,
+)
+_FAULT_WITH = re.compile(
+    rf"\b(?:[Ff]ault|[Bb]lame)\s+(?:is|was|lies|lay|goes|went)\s+(?:entirely\s+|squarely\s+)?"
+    rf"(?:with|on|to)\s+{_PERSON}",
+    _FLAGS,
+)
+_TO_BLAME = re.compile(
+    rf"{_PERSON}\s+(?:is|was|'s)\s+(?:(?:entirely|totally|solely|really)\s+)?to\s+blame", _FLAGS
+)
+_BLAME_PERSON = re.compile(rf"\b(?:[Bb]lame|[Bb]lamed|because\ of)\s+{_PERSON}(?!\s+team)", _FLAGS)
+_SELF = re.compile(
+    r"""\b(?:[Mm]y\s+(?:own\s+)?(?:fault|bad|mistake|screw-?up|cock-?up|error|blunder|oversight)
+    |I\s+(?:really\s+|totally\s+|completely\s+|honestly\s+|kind\s+of\s+|sort\s+of\s+)?
+        (?:screwed|messed|cocked|stuffed|fucked|f\*+ed)\s+(?:it\s+|this\s+|things\s+)?up
+    |I\s+(?:broke|forgot|dropped\s+the\s+ball|misread|misconfigured|overlooked|botched|blew)\b
+    |I\s+(?:am|was|'m)\s+to\s+blame|I\s+take\s+(?:full\s+|the\s+)*blame
+    |(?i:that|this|it|the\s+\w+)\s+(?:one\s+)?(?:was|is|'s)\s+(?:all\s+)?on\s+me\b)""",
+    _FLAGS,
+)
+# A pejorative verdict ("Careless.") only counts when a person is named nearby.
+_VERDICT = re.compile(
+    r"\b(?:[Cc]areless|[Ss]loppy|[Ll]azy|[Ii]ncompetent|[Cc]lueless|[Nn]egligent|[Rr]eckless"
+    r"|[Uu]nprofessional)\b"
+)
+_NEGATED = re.compile(
+    r"(?:\b(?:not|no|never|isn't|wasn't|n't)\s+(?:\w+\s+)?$|\b(?:nobody|no\ one|noone)['’]s\s*$)",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+_MAX_PHRASE = 120
+
+
+def _mask_people(text: str) -> str:
+    """Replace each personal name (and `[name]`) with mask chars of equal length."""
+    chars = list(text)
+    spans = list(name_spans(text)) + [m.span() for m in _PLACEHOLDER.finditer(text)]
+    for start, end in spans:
+        chars[start:end] = _MASK * (end - start)
+    return "".join(chars)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Extend a match to the end of its clause, so the phrase reads on its own."""
+    stop = _CLAUSE_END.search(text, end)
+    limit = stop.start() if stop else len(text)
+    return start, min(max(end, limit), start + _MAX_PHRASE, len(text))
+
+
+def blame_phrases(text: str) -> list[str]:
+    """Phrases of `text` that put fault on one individual; [] when there are none."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    shadow = _mask_people(text)
+    spans: list[tuple[int, int]] = []
+    patterns = (
+        _SELF,
+        _POSSESSIVE_FAULT,
+        _FAULT_WITH,
+        _TO_BLAME,
+        _BLAME_PERSON,
+        _WHOEVER,
+        _SUBJECT_BLAME,
+        _THEN_BLAME,
+        _CORNER_CUT,
+        _JUDGEMENT,
+        _ON_THEM,
+    )
+    for pattern in patterns:
+        for m in pattern.finditer(shadow):
+            if _NEGATED.search(shadow[max(0, m.start() - 30) : m.start()]):
+                continue  # "not her fault", "nobody's fault"
+            spans.append(_clause(shadow, m.start(), m.end()))
+    if _MASK in shadow:
+        for m in _VERDICT.finditer(shadow):
+            if not _NEGATED.search(shadow[max(0, m.start() - 30) : m.start()]):
+                spans.append(_clause(shadow, m.start(), m.end()))
+    spans.sort()
+    phrases: list[str] = []
+    last_end = -1
+    for start, end in spans:
+        if start < last_end:  # overlapping matches describe the same blame
+            continue
+        phrase = text[start:end].strip()
+        if phrase:
+            phrases.append(phrase)
+        last_end = end
+    return phrases

@@ -1,0 +1,518 @@
+"""Redact people's names and contact details from free-text answers.
+
+`redact` replaces e-mail addresses, @handles, phone numbers and personal names with
+`[email]`, `[handle]`, `[phone]` and `[name]`, leaving every other character exactly
+as typed. Names are found without knowing them in advance, by hand-written rules:
+a first-name gazetteer, person cues around capitalised words ("asked X", "X said",
+"Dr X"), surname joining, and a stoplist of words that only look like names
+(tools, clouds, places, weekdays, teams, roles). A project roster, when given, is
+always caught. No model and nothing downloaded: the word lists live in
+`analysis/lexicons/` and are read once at import.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["name_spans", "redact"]
+
+NAME, EMAIL, PHONE, HANDLE = "[name]", "[email]", "[phone]", "[handle]"
+
+_LEXICONS = Path(__file__).resolve().parent / "lexicons"
+
+
+def _key(word: str) -> str:
+    """Lookup key: case-folded, accents stripped, curly apostrophe made straight."""
+    folded = word.casefold().replace("\u2019", "'")
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _load(name: str) -> frozenset[str]:
+    words: set[str] = set()
+    for line in (_LEXICONS / name).read_text(encoding="utf-8").splitlines():
+        words.update(_key(w) for w in line.split("#", 1)[0].split())
+    return frozenset(words)
+
+
+_AMBIGUOUS = _load("ambiguous_names.txt")
+# The gazetteer minus words that are also ordinary words: those need a cue.
+_FIRST = _load("first_names.txt") - _AMBIGUOUS
+_SURNAMES = _load("surnames.txt")
+_NOT_NAMES = _load("not_names.txt") - _AMBIGUOUS
+# Mostly names but also places or products ("Sofia", "Georgia"): need a light cue.
+_DUAL = _FIRST & _NOT_NAMES
+
+# Cues around a capitalised word that say "this is a person".
+_TITLES = frozenset("mr mrs ms mx miss dr prof sir madam mme mlle herr frau sr sra".split())
+_PREV_CUES = frozenset(
+    """asked ask asking told tell telling ping pinged cc thanks thank kudos shoutout
+    blame blamed emailed messaged called paired via""".split()
+)
+# Two-word cues: "thanks to X", "shout-out to X", "waiting on X", "relying on X".
+_PREV_CUES_2 = frozenset(
+    {
+        ("thanks", "to"),
+        ("out", "to"),
+        ("shout-out", "to"),
+        ("shoutout", "to"),
+        ("credit", "to"),
+        ("talk", "to"),
+        ("talked", "to"),
+        ("waiting", "on"),
+        ("waited", "on"),
+        ("waiting", "for"),
+        ("waited", "for"),
+        ("relying", "on"),
+        ("relied", "on"),
+        ("rely", "on"),
+        ("depends", "on"),
+        ("depended", "on"),
+        ("handed", "to"),
+        ("assigned", "to"),
+        ("listened", "to"),
+        # Bare "with X" is too often a product or client ("with Neocities"); these are people.
+        ("paired", "with"),
+        ("pair", "with"),
+        ("pairing", "with"),
+        ("worked", "with"),
+        ("met", "with"),
+        ("spoke", "with"),
+        ("talked", "with"),
+        ("checked", "with"),
+        ("check", "with"),
+        ("sat", "with"),
+    }
+)
+# Before these a name-like place stays a place: "the PM from Austin joined".
+_PLACE_PREPS = frozenset("from in at to near of via outside around across".split())
+# Suffixes of ordinary nouns: an unknown "Estimates" or "Monitoring" is not a name
+# even next to a person verb ("Estimates ignored the freeze").
+_NOUNISH = re.compile(r"(?:[^s]s|ing|tion|sion|ment|ness|ity|ance|ence|ure|ery|ism|age|ics)$")
+_NEXT_CUES = frozenset(
+    """said says asked told thinks thought mentioned suggested promised forgot pushed
+    merged broke approved signed wrote left joined quit resigned agreed insisted
+    complained noticed decided emailed called explained refused wanted felt knew
+    owns owned led handled covered stepped did didn't doesn't never always kept fixed
+    found reviewed spotted caught raised flagged escalated answered replied confirmed
+    admitted argued sent gave took built started stayed helped saved rolled deleted
+    dropped missed ignored skipped messed screwed promised insists agrees wants
+    and""".split()
+)
+# Verbs that only people do; enough even for a sentence-initial capitalised word.
+# (Tools "say" things too - "Jenkins says" - so stoplisted words still need a title.)
+_PERSON_VERBS = frozenset(
+    """said told asked quit resigned joined merged promised agreed insisted complained
+    admitted refused thinks thought felt knew wanted decided emailed explained forgot
+    noticed spotted suggested mentioned apologised apologized volunteered replied
+    overpromised reassured warned ignored answered overruled denied blamed apologised lied
+    panicked bailed ghosted interviewed mentored onboarded tell say ask answer reply
+    respond admit agree listen bother care""".split()
+)
+# "X never answered": one adverb may sit between the name and its verb.
+_HOPS = frozenset(
+    """never always just also then really clearly honestly still actually basically
+    didn't did doesn't won't wouldn't couldn't""".split()
+)
+_BE = frozenset("was is went got fell has had".split())
+_AWAY = frozenset(
+    """off out away sick ill unavailable unreachable poorly careless sloppy rude lazy
+    helpful brilliant patient stressed overloaded overworked exhausted upset annoyed
+    frustrated furious angry burnt burned swamped slammed""".split()
+)
+_LEAVE = frozenset("leave holiday holidays vacation pto parental paternity maternity".split())
+_ROLE_NOUNS = frozenset(
+    """owner manager lead head pm po ceo cto cfo coo md vp contact engineer developer
+    designer colleague teammate intern contractor consultant director analyst tester
+    sponsor stakeholder architect admin person guy woman man boss founder champion
+    counterpart liaison""".split()
+)
+_TEAMS = frozenset(
+    """finance legal sales marketing ops support security design engineering product
+    compliance procurement hr it qa data platform infra billing accounts leadership
+    devops sre mobile frontend backend ux research""".split()
+)
+# "Acme Corp", "Bluebird Labs", "Ostrava team": the word before these is not a person.
+_ORG_SUFFIXES = frozenset(
+    """corp corporation inc ltd llc gmbh plc ag sa bv group holdings labs studio studios
+    solutions systems technologies tech consulting services bank agency team teams
+    office project app platform api service""".split()
+)
+_PARTICLES = frozenset(
+    "van von de da das dos do del della der den di du la le al el bin ibn ben bint".split()
+)
+
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-](?=[^\W\d_]))*")
+_PLACEHOLDER = re.compile(r"\[(?:name|email|phone|handle)\]")
+
+# "]" in the guards: a placeholder must not make a new match on a second pass.
+_EMAIL = re.compile(r"(?<![\w.+%\]-])[\w.+%-]+@(?:[\w-]+\.)+[\w-]*[^\W\d_][\w-]*")
+_HANDLE = re.compile(r"(?<![\w@.+\]-])@[^\W\d]\w*(?:[.-]\w+)*")
+_BROADCAST = frozenset({"@here", "@channel", "@everyone", "@all"})
+# Phone layouts; the guards keep ticket ids (PROJ-1234), versions, dates, times and
+# IPs out: no word char, '/', ':', '.', '-' glued on either side, nor a thousands comma before.
+_PHONE = re.compile(
+    r"""(?<![\w+/.:,\]-])(?:
+        \+\d{1,3}(?:[ .-]?\(\d{1,4}\))?(?:[ .-]?\d{1,4}){2,5}   # +44 20 7946 0958
+      | \+\d{8,15}
+      | \(\d{2,5}\)[ .-]?\d{3,4}[ .-]?\d{3,4}                   # (555) 010-1234
+      | 0[1-9]\d{1,3}[ .-]\d{3,4}[ .-]?\d{3,4}                  # 0151 496 0123
+      | \d{3}[ .-]\d{3}[ .-]\d{4}                                # 202-555-0147
+      | \d{3}-\d{4}                                             # 555-0123
+      | 0[1-9]\d{8,9}                                           # 07700900123
+    )(?![\w/:-]|[.,]\d)""",
+    re.VERBOSE,
+)
+# The '+' branch must carry at least 8 digits to be a phone, not "+1 2 3".
+_MIN_PLUS_DIGITS = 8
+
+_SENTENCE_BREAK = re.compile(r"[.!?:;\n\u2022*>|]|^\s*[-\u2013\u2014]|^\s*\d+[.)]")
+
+
+def _contact_spans(text: str) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    taken = bytearray(len(text))
+
+    def add(start: int, end: int, label: str) -> None:
+        if any(taken[start:end]):
+            return
+        taken[start:end] = b"\x01" * (end - start)
+        spans.append((start, end, label))
+
+    for m in _EMAIL.finditer(text):
+        add(m.start(), m.end(), EMAIL)
+    for m in _HANDLE.finditer(text):
+        if m.group().lower() not in _BROADCAST:
+            add(m.start(), m.end(), HANDLE)
+    for m in _PHONE.finditer(text):
+        digits = sum(c.isdigit() for c in m.group())
+        if m.group().startswith("+") and digits < _MIN_PLUS_DIGITS:
+            continue
+        add(m.start(), m.end(), PHONE)
+    return spans
+
+
+class _Tok:
+    """One word: its span, the span without a possessive 's, and lookup facts."""
+
+    __slots__ = ("start", "end", "text", "key", "cap", "initial", "placeholder", "poss")
+
+    def __init__(
+        self, start: int, end: int, text: str, initial: bool, placeholder: bool, poss: bool
+    ):
+        self.start, self.end, self.text = start, end, text
+        self.key = _key(text)
+        self.cap = text[:1].isupper()
+        self.initial = initial
+        self.placeholder = placeholder  # start/end then cover the brackets too
+        self.poss = poss
+
+
+def _tokens(text: str, blocked: bytearray) -> list[_Tok]:
+    toks: list[_Tok] = []
+    prev_end = 0
+    marks = {m.start(): m.end() for m in _PLACEHOLDER.finditer(text)}
+    for m in _TOKEN.finditer(text):
+        start, end = m.start(), m.end()
+        if any(blocked[start:end]):
+            prev_end = end
+            continue
+        word = m.group()
+        # Possessive: "Ana's" / "Ana’s" -> the name is "Ana".
+        poss = len(word) > 2 and word[-2] in "'\u2019" and word[-1] in "sS"
+        if poss:
+            end -= 2
+            word = word[:-2]
+        gap = text[prev_end:start]
+        initial = not toks or bool(_SENTENCE_BREAK.search(gap))
+        placeholder = marks.get(start - 1) == end + 1
+        if placeholder:
+            start, end = start - 1, end + 1
+        toks.append(_Tok(start, end, word, initial, placeholder, poss))
+        prev_end = m.end()
+    return toks
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper()
+
+
+@lru_cache(maxsize=64)
+def _roster_keys(roster: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """(words caught in any case, words caught only capitalised)."""
+    anycase: set[str] = set()
+    capital: set[str] = set()
+    for person in roster:
+        parts = [_key(p) for p in _TOKEN.findall(person)]
+        parts = [p[:-2] if p.endswith("'s") else p for p in parts]
+        parts = [p for p in parts if len(p) >= 2 and p not in _PARTICLES]
+        if parts:
+            anycase.add(parts[0])
+            capital.update(parts[1:])
+    return frozenset(anycase), frozenset(capital)
+
+
+def _has_cue(toks: list[_Tok], i: int, text: str) -> bool:
+    """A person cue next to token i: 'asked X', 'thanks to X', 'X said', 'X's'."""
+    if i > 0 and toks[i - 1].end >= toks[i].start - 3:
+        prev = toks[i - 1].key
+        if prev in _PREV_CUES or prev in _TITLES:
+            return True
+        if i > 1 and (toks[i - 2].key, prev) in _PREV_CUES_2:
+            return True
+    if i + 1 < len(toks):
+        nxt = toks[i + 1]
+        between = text[toks[i].end : nxt.start]
+        if nxt.key in _NEXT_CUES and between.strip() in ("", ",", "'s", "\u2019s"):
+            # "X and Y" only counts when Y is itself clearly a name.
+            if nxt.key == "and":
+                return i + 2 < len(toks) and toks[i + 2].key in _FIRST and toks[i + 2].cap
+            return True
+    return False
+
+
+def _next_words(toks: list[_Tok], i: int, n: int) -> tuple[str, ...]:
+    return tuple(t.key for t in toks[i + 1 : i + 1 + n])
+
+
+def _away_cue(toks: list[_Tok], i: int) -> bool:
+    """'X was off sick', 'X is on leave', 'X went on holiday': only people do that."""
+    words = _next_words(toks, i, 3)
+    if len(words) < 2 or words[0] not in _BE:
+        return False
+    on_leave = words[1] in ("on", "at") and len(words) == 3 and words[2] in _LEAVE
+    return words[1] in _AWAY or on_leave
+
+
+def _apposition_cue(toks: list[_Tok], i: int, text: str) -> bool:
+    """'the product owner (X)' or 'their head of digital, X,' - a role, then a name."""
+    if i == 0:
+        return False
+    gap = text[toks[i - 1].end : toks[i].start]
+    if gap == " ":  # "tech lead X" (lowercase role; "Developer Story" is a product)
+        role = toks[i - 1]
+        return role.key in _ROLE_NOUNS and (not role.cap or _is_acronym(role.text))
+    if gap.strip() not in ("(", ",", "-", "\u2013", "\u2014", ":"):
+        return False
+    return any(t.key in _ROLE_NOUNS for t in toks[max(0, i - 4) : i])
+
+
+def _team_cue(toks: list[_Tok], i: int) -> bool:
+    """'Mark in finance', 'Will from legal' - a person placed in a team."""
+    words = _next_words(toks, i, 2)
+    return len(words) == 2 and words[0] in ("in", "from", "on", "at") and words[1] in _TEAMS
+
+
+def _unknown_cap(t: _Tok) -> bool:
+    return (
+        t.cap
+        and not _is_acronym(t.text)
+        and t.key not in _NOT_NAMES
+        and t.key not in _AMBIGUOUS
+        and not _NOUNISH.search(t.key)
+    )
+
+
+def _full_name_cue(toks: list[_Tok], i: int, text: str) -> bool:
+    """'Rosa Achterberg chaired the review': two unknown capitalised words, then a
+    lowercase past-tense or person verb - the shape of a full name as subject."""
+    if i + 2 >= len(toks) or text[toks[i].end : toks[i + 1].start] != " ":
+        return False
+    second, verb = toks[i + 1], toks[i + 2]
+    return (
+        _unknown_cap(second)
+        and not verb.cap
+        and (verb.key.endswith("ed") or verb.key in _PERSON_VERBS or verb.key in _HOPS)
+    )
+
+
+def _decide(toks: list[_Tok], text: str, roster: tuple[str, ...]) -> list[bool]:
+    anycase, capital = _roster_keys(roster)
+    is_name = [False] * len(toks)
+    for i, t in enumerate(toks):
+        k = t.key
+        if t.placeholder or len(k) < 2:
+            continue
+        if k in _TITLES and k not in anycase:  # "Dr X": the title stays, X goes
+            continue
+        if k in anycase or (t.cap and k in capital):
+            is_name[i] = True
+            continue
+        if not t.cap or _is_acronym(t.text):
+            # Lowercase names are only trusted from the gazetteer ("ask priya").
+            is_name[i] = len(k) >= 3 and k in _FIRST
+            continue
+        prev_title = i > 0 and toks[i - 1].key in _TITLES
+        prev_cue = i > 0 and toks[i - 1].key in _PREV_CUES
+        nxt = _next_words(toks, i, 2)
+        hop_verb = len(nxt) == 2 and nxt[0] in _HOPS and nxt[1] in _PERSON_VERBS
+        nxt_person = bool(nxt) and (nxt[0] in _PERSON_VERBS or hop_verb)
+        person_cue = (
+            prev_title or nxt_person or _away_cue(toks, i) or _apposition_cue(toks, i, text)
+        )
+        habit = bool(nxt) and nxt[0] in ("never", "always")
+        if (k in _AMBIGUOUS or k in _DUAL) and i > 0 and toks[i - 1].key in _PLACE_PREPS:
+            is_name[i] = prev_title
+        elif k in _AMBIGUOUS or k in _DUAL:
+            nxt_cap = (
+                i + 1 < len(toks)
+                and toks[i + 1].cap
+                and toks[i + 1].key not in _NOT_NAMES
+                and not _is_acronym(toks[i + 1].text)
+                and text[t.end : toks[i + 1].start] == " "
+            )
+            is_name[i] = (
+                person_cue
+                or _has_cue(toks, i, text)
+                or nxt_cap
+                or _team_cue(toks, i)
+                or (k in _DUAL and t.poss)
+            )
+        elif k in _NOT_NAMES:
+            is_name[i] = prev_title
+        elif k in _FIRST:
+            is_name[i] = True
+        elif k in _SURNAMES and not t.initial:
+            is_name[i] = True
+        elif _NOUNISH.search(k) or (i + 1 < len(toks) and toks[i + 1].key in _ORG_SUFFIXES):
+            is_name[i] = prev_title
+        elif t.initial:
+            # Sentence-initial capitals are mostly ordinary words ("Budget", "Deploy"):
+            # only a verb that only people do makes one a name ("X quit", "X said").
+            is_name[i] = person_cue or prev_cue or habit or _full_name_cue(toks, i, text)
+        else:
+            is_name[i] = person_cue or _has_cue(toks, i, text) or _full_name_cue(toks, i, text)
+    # Coordination: "thanks to Ana and X" - X joins a name it is listed with.
+    for i, t in enumerate(toks):
+        if is_name[i] or not t.cap or t.initial or _is_acronym(t.text) or t.key in _NOT_NAMES:
+            continue
+        if (
+            i >= 2
+            and toks[i - 1].key in ("and", "or", "&")
+            and (is_name[i - 2] or toks[i - 2].placeholder and toks[i - 2].key == "name")
+        ):
+            is_name[i] = True
+    # One decision per text: once a capitalised word is a name, so is every copy.
+    found = {t.key for t, yes in zip(toks, is_name, strict=True) if yes and t.cap}
+    for i, t in enumerate(toks):
+        if not is_name[i] and t.cap and t.key in found:
+            is_name[i] = True
+    return is_name
+
+
+def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, int]]:
+    """Grow names over adjacent surname-ish words so 'Ana de Souza' is one span."""
+    n = len(toks)
+
+    def nameish(j: int) -> bool:
+        t = toks[j]
+        return (
+            t.cap
+            and not _is_acronym(t.text)
+            and (t.key not in _NOT_NAMES or t.key in _SURNAMES)
+            and not t.initial
+        )
+
+    def adjacent(a: int, b: int) -> bool:
+        gap = text[toks[a].end : toks[b].start]
+        return gap in (" ", "-") and not toks[a].poss
+
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        if not (is_name[i] or (toks[i].placeholder and toks[i].key == "name")):
+            i += 1
+            continue
+        start_i = i
+        # Backwards: "Zhang Wei" - a known surname or first name just before.
+        while (
+            start_i > 0
+            and not is_name[start_i - 1]
+            and adjacent(start_i - 1, start_i)
+            and toks[start_i - 1].cap
+            and (toks[start_i - 1].key in _SURNAMES or toks[start_i - 1].key in _FIRST)
+            and toks[start_i - 1].key not in _NOT_NAMES
+        ):
+            start_i -= 1
+        end_i = i
+        while end_i + 1 < n and adjacent(end_i, end_i + 1):
+            nxt = end_i + 1
+            if is_name[nxt] or nameish(nxt):
+                end_i = nxt
+            elif (
+                toks[nxt].key in _PARTICLES
+                and nxt + 1 < n
+                and adjacent(nxt, nxt + 1)
+                and nameish(nxt + 1)
+            ):
+                end_i = nxt + 1
+            else:
+                break
+        if not toks[i].placeholder or end_i > i:
+            # An existing "[name]" is only re-emitted when it swallows a surname.
+            spans.append((toks[start_i].start, toks[end_i].end))
+        i = end_i + 1
+    return spans
+
+
+def name_spans(text: str, roster: Sequence[str] = ()) -> list[tuple[int, int]]:
+    """(start, end) of each personal name in `text`, possessive 's excluded."""
+    blocked = bytearray(len(text))
+    for start, end, _ in _contact_spans(text):
+        blocked[start:end] = b"\x01" * (end - start)
+    return _name_spans(text, tuple(roster), blocked)
+
+
+def _name_spans(text: str, roster: tuple[str, ...], blocked: bytearray) -> list[tuple[int, int]]:
+    toks = _tokens(text, blocked)
+    if not toks:
+        return []
+    return _join(toks, _decide(toks, text, roster), text)
+
+
+def redact(text: str, roster: Sequence[str] = ()) -> str:
+    """Return `text` with names, e-mails, phones and @handles replaced by placeholders.
+
+    Total (never raises on any str) and idempotent. Everything that is not
+    redacted is kept byte for byte.
+    """
+    if not isinstance(text, str) or not text:
+        return text if isinstance(text, str) else ""
+    roster_t = tuple(r for r in roster if isinstance(r, str) and r.strip())
+    # A placeholder changes its neighbours' context ("+0000,0@0.A": the phone guard
+    # sees a digit, then a bracket), so repeat until nothing changes. Only texts
+    # that had something redacted pay for the extra pass.
+    out = _redact_once(text, roster_t)
+    for _ in range(_MAX_PASSES):
+        if out == text:
+            break
+        text, out = out, _redact_once(out, roster_t)
+    return out
+
+
+_MAX_PASSES = 4
+
+
+def _redact_once(text: str, roster_t: tuple[str, ...]) -> str:
+    contacts = _contact_spans(text)
+    blocked = bytearray(len(text))
+    for start, end, _ in contacts:
+        blocked[start:end] = b"\x01" * (end - start)
+    spans = contacts + [(s, e, NAME) for s, e in _name_spans(text, roster_t, blocked)]
+    if not spans:
+        return text
+    spans.sort()
+    out: list[str] = []
+    pos = 0
+    for start, end, label in spans:
+        if start < pos:  # overlapping spans: keep the first
+            continue
+        out.append(text[pos:start])
+        out.append(label)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)

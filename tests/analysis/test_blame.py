@@ -1,0 +1,177 @@
+"""Blame detection: table-driven cases, a held-out set in our own words, dev floors.
+
+None of these sentences come from the dev set; `HELDOUT_BLAME` is written for
+these tests so that the measured figures are not only on `retro_dev.jsonl`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.blame import blame_phrases
+from analysis.redaction import redact
+
+REPO = Path(__file__).resolve().parents[2]
+EVAL = REPO.parent / "shared" / "eval" / "retro_dev.jsonl"
+
+BLAMING = [
+    "Tomasz broke prod on Friday.",
+    "it was Nkechi's fault, plain and simple",
+    "Haruto pushed a config change straight to prod. Careless.",
+    "the PM never shares anything with the devs",
+    "The new PM kept changing the priorities every week.",
+    "their MD overruled the estimate and then blamed us",
+    "Whoever wrote this migration should not be allowed near SQL.",
+    "My fault, I forgot to renew the certificate.",
+    "I screwed up the release notes.",
+    "Honestly the delay is on me.",
+    "[name] ignored the alerts for two days.",
+    "[name]'s mistake cost us a week.",
+    "The contractor deleted the backup bucket without asking.",
+    "The fault lies with Bartek, who skipped the review.",
+]
+
+
+@pytest.mark.parametrize("text", BLAMING)
+def test_blame_found(text: str) -> None:
+    phrases = blame_phrases(text)
+    assert phrases, text
+    assert all(p in text for p in phrases)  # phrases are substrings of the input
+
+
+NOT_BLAMING = [
+    "The frontend team was late with the designs.",
+    "The QA team never got a stable build.",
+    "Not her fault: the requirements changed under her.",
+    "Thanks to Oksana for catching the regression.",
+    "The cache is to blame for the stale prices.",
+    "Our process never forced a second review.",
+    "Nobody's fault really, the vendor API changed overnight.",
+    "The deploy pipeline skipped the smoke tests.",
+    "We underestimated the data migration.",
+    "Kwabena and Ingrid paired on the fix and it went well.",
+    "The client changed the scope twice after sign-off.",
+    "Monitoring missed the disk filling up.",
+    "Have someone who didn't write the code review the runbook.",
+    "",
+    "🙂",
+]
+
+
+@pytest.mark.parametrize("text", NOT_BLAMING)
+def test_no_blame(text: str) -> None:
+    assert blame_phrases(text) == []
+
+
+def test_phrase_points_at_the_blame() -> None:
+    assert blame_phrases("Deploys were fine. Tomasz broke prod on Friday.") == [
+        "Tomasz broke prod on Friday"
+    ]
+
+
+def test_works_on_redacted_text() -> None:
+    text = "Tomasz broke prod on Friday."
+    assert blame_phrases(redact(text)) == ["[name] broke prod on Friday"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_blame_is_total(text: str) -> None:
+    phrases = blame_phrases(text)
+    assert all(p in text for p in phrases)
+
+
+# --- held-out set in our own words: (text, puts fault on one individual?) ---------------
+
+HELDOUT_BLAME: list[tuple[str, bool]] = [
+    ("Radek merged his branch on a Friday without running the tests.", True),
+    ("The outage was Cosmin's fault; he hard-coded the region.", True),
+    ("Our account manager promised a date nobody had estimated, and then went silent.", True),
+    ("Leilani ignored every message about the API change.", True),
+    ("The new tech lead refused to write anything down.", True),
+    ("Whoever set the alert threshold to 99% clearly never looked at the graph.", True),
+    ("It's my fault, I approved the PR without reading it.", True),
+    ("I messed up the estimate for the payments work.", True),
+    ("Blame goes to Mustafa for the schema change.", True),
+    ("Thiago forgot to tell anyone he was off for two weeks.", True),
+    ("Their CTO kept moving the goalposts.", True),
+    ("Priyanka deployed to prod instead of staging.", True),
+    ("The intern deleted the shared calendar and nobody noticed.", True),
+    ("That one was on me, I should have flagged it earlier.", True),
+    ("Dariusz never answered a single email from us.", True),
+    ("The product owner didn't show up to a single review.", True),
+    ("Eilidh is the real problem, not the process.", True),
+    ("Kenji botched the data import and we lost a day.", True),
+    ("Our PM overpromised to the client again.", True),
+    ("Honestly Hamid was careless with the keys.", True),
+    ("The backend team delivered the API two weeks late.", False),
+    ("Our estimates were off because nobody had seen the legacy code.", False),
+    ("Not Lucía's fault, she inherited the mess.", False),
+    ("Thanks to Padraig we caught it before launch.", False),
+    ("The flaky test suite is to blame for most of the delays.", False),
+    ("The vendor's API broke twice in one week.", False),
+    ("Nobody owned the release checklist.", False),
+    ("Scope kept changing because the client had no single decision maker.", False),
+    ("Zainab and Olga ran a great retro.", False),
+    ("The deploy script ignored the exit code.", False),
+    ("Alerts went to a channel that nobody watched.", False),
+    ("We should have asked for help earlier as a team.", False),
+    ("Communication between design and dev broke down.", False),
+    ("It is nobody's fault, the certificate authority changed its rules.", False),
+    ("The mobile devs never got access to the staging keys.", False),
+    ("Budget was cut in Q2 and the team halved.", False),
+    ("Wanjiru was on leave, and nobody else knew the payout job.", False),
+    ("Process, not people: our review rules let it through.", False),
+    ("The migration tool skipped rows with null ids.", False),
+    ("Kubernetes restarted the pods without draining them.", False),
+    ("Onboarding docs were out of date, so new starters guessed.", False),
+    ("Support escalated quickly and the fix went out the same day.", False),
+    ("The whole squad underestimated the testing effort.", False),
+    ("Great job by Seo-yeon on the incident timeline.", False),
+    ("Leadership changed priorities mid-quarter.", False),
+    ("The steering group never agreed on the goals.", False),
+    ("Requirements arrived late from the client's legal department.", False),
+    ("Our monitoring did not cover the batch jobs.", False),
+    ("Henrik handed over cleanly before his leave.", False),
+    ("A single point of failure: one person knew the billing engine.", False),
+    # Second batch, written later and first measured before any rule change.
+    ("Ingeborg merged the hotfix without a review and took prod down.", True),
+    ("My bad, I misread the runbook.", True),
+    ("The new architect ignored every concern we raised.", True),
+    ("Honestly, it was Akosua's fault we slipped.", True),
+    ("whoever approved this budget never talked to engineering", True),
+    ("Our sponsor kept adding features in every demo.", True),
+    ("Sunniva never updates the tickets.", True),
+    ("The platform team was overloaded all quarter.", False),
+    ("The load balancer is to blame for the 502s.", False),
+    ("Not Magnus's fault, the spec was wrong.", False),
+    ("Thanks to Tariq the rollback was quick.", False),
+    ("Our release process had no owner.", False),
+]
+
+
+def _score(rows: list[tuple[str, bool]]) -> tuple[float, float]:
+    pos = [bool(blame_phrases(t)) for t, b in rows if b]
+    neg = [bool(blame_phrases(t)) for t, b in rows if not b]
+    return sum(pos) / len(pos), sum(neg) / len(neg)
+
+
+def test_heldout_figures() -> None:
+    recall, fpr = _score(HELDOUT_BLAME)
+    # Floors just under the measured figures (bench/bench_redaction.py prints them).
+    assert recall >= 0.90, recall  # measured 0.963 (26 of 27)
+    assert fpr <= 0.05, fpr  # measured 0.000 (35 rows)
+
+
+def test_dev_set_figures() -> None:
+    if not EVAL.exists():
+        pytest.skip(f"dev set not found at {EVAL}")
+    rows = [json.loads(line) for line in EVAL.read_text(encoding="utf-8").splitlines()]
+    recall, fpr = _score([(r["text"], r["blaming"]) for r in rows])
+    assert recall >= 0.85, recall  # measured 0.867 (13 of 15)
+    assert fpr <= 0.05, fpr  # measured 0.005 (1 of 205)

@@ -1,0 +1,398 @@
+"""Redaction of names and contact details: tables, properties and measured floors.
+
+All sentences here were written for these tests (none come from the dev set).
+`HELDOUT` is a small held-out set in our own words: it is the check that the rules
+are not tuned to `retro_dev.jsonl`, which is only measured, never trained on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.redaction import _AMBIGUOUS, _FIRST, name_spans, redact
+
+REPO = Path(__file__).resolve().parents[2]
+EVAL = REPO.parent / "shared" / "eval" / "retro_dev.jsonl"
+PLACEHOLDER = re.compile(r"\[(?:name|email|phone|handle)\]")
+
+
+def name_caught(name: str, redacted: str) -> bool:
+    """A name is caught when none of its words survive (placeholders ignored)."""
+    rest = PLACEHOLDER.sub(" ", redacted)
+    parts = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", name)
+    return not any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", rest) for p in parts)
+
+
+# --- words that only look like names survive -------------------------------------------
+
+SURVIVORS = [
+    "AWS throttled us all week.",
+    "Kubernetes and Docker upgrades collided with the Jenkins migration.",
+    "PagerDuty paged nobody because the rota was empty.",
+    "The Design team in Kraków waited on the Austin office.",
+    "Monday's release slipped to Thursday, then to March.",
+    "the new PM changed the acceptance criteria twice",
+    "Our CEO promised the client a demo before the SOW was signed.",
+    "SLA, SOW, CI, PR, UAT and QA were all mentioned in the kickoff.",
+    "Deploy smaller. Nobody reads the long release notes.",
+    "Budget ran out in Q3.",
+    "Terraform drift in eu-west-1 broke Grafana alerts.",
+    "We used Stripe, Twilio and Salesforce for the first time.",
+    "Marketing wanted the launch in May; Legal wanted June.",
+    "Their MD rang our CTO about the invoice.",
+    "Black Friday traffic hit the Redis cluster hard.",
+    "Sprint 14 retro: scope crept, again.",
+    "Will we ever get a staging environment that matches prod?",
+    "Nobody owned the runbook. Everyone assumed Ops did.",
+    "Frontend and Backend teams merged the same PR twice.",
+    "Slack notifications from Datadog were muted over Christmas.",
+    "🚀 shipped on time, 🎉 party in London",
+    "שלום — the RTL copy broke the layout on iOS",
+    "Will it scale? April was calm. May the fourth be with us.",
+    "mark as done and grace period over",
+    "Our Sofia office moved to Warsaw.",
+    "We worked with Acme Corp and Bluebird Labs on the rollout.",
+    "The new PM from Austin joined the retro.",
+    "",
+    "   \n\t ",
+]
+
+
+@pytest.mark.parametrize("text", SURVIVORS)
+def test_non_names_survive(text: str) -> None:
+    assert redact(text) == text
+
+
+# --- names are caught, surroundings kept exactly ---------------------------------------
+
+REDACTIONS = [
+    ("Tomasz broke the build on Friday.", "[name] broke the build on Friday."),
+    ("It was Nkechi's call and she made it fast.", "It was [name]'s call and she made it fast."),
+    ("It was Nkechi’s call.", "It was [name]’s call."),
+    ("Ask priya about the certs.", "Ask [name] about the certs."),
+    ("Thanks to Oluwaseun for covering on-call!", "Thanks to [name] for covering on-call!"),
+    ("Pair with Ingrid Halvorsen next time.", "Pair with [name] next time."),
+    ("Ana de Souza reviewed it.", "[name] reviewed it."),
+    ("Zhang Wei fixed the cron.", "[name] fixed the cron."),
+    ("Jean-Luc and Émilie ran the workshop.", "[name] and [name] ran the workshop."),
+    ("Dr Haddad signed off the release.", "Dr [name] signed off the release."),
+    ("We asked Saoirse about the export.", "We asked [name] about the export."),
+    ("Kalani said the API was frozen.", "[name] said the API was frozen."),
+    ("When Tevita was off sick nothing moved.", "When [name] was off sick nothing moved."),
+    (
+        "Our product owner (Xochitl) kept scope tight.",
+        "Our product owner ([name]) kept scope tight.",
+    ),
+    ("Thanks to Rahul and Bongani for the fix.", "Thanks to [name] and [name] for the fix."),
+    ("Line one\n  Haruto pushed it\r\nline three", "Line one\n  [name] pushed it\r\nline three"),
+    ("Mark in finance spotted it.", "[name] in finance spotted it."),
+    ("O'Brien said no.", "[name] said no."),
+    ("Will Turner joined late.", "[name] joined late."),
+    ("Thanks, Ray!", "Thanks, [name]!"),
+    ("Sofia fixed it.", "[name] fixed it."),
+    ("Rosalind Achebe chaired it.", "[name] chaired it."),
+    ("🎉Tomasz🎉 shipped it", "🎉[name]🎉 shipped it"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REDACTIONS)
+def test_names_redacted(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+CONTACTS = [
+    ("Mail ops.lead+alerts@eu.mail.example.com now.", "Mail [email] now."),
+    ("write to j.doe@corp.example.", "write to [email]."),
+    ("Call +44 20 7946 0958 after 5.", "Call [phone] after 5."),
+    ("Call (555) 010-1234 or 555-0123.", "Call [phone] or [phone]."),
+    ("Office: 0151 496 0123", "Office: [phone]"),
+    ("US line +1-202-555-0147.", "US line [phone]."),
+    ("cc @dana_ops and @release-bot", "cc [handle] and [handle]"),
+    ("+44 (0)20 7946 0958", "[phone]"),
+    ("Paris desk +33 1 23 45 67 89.", "Paris desk [phone]."),
+    ("+91 98765 43210 / +81 3-1234-5678", "[phone] / [phone]"),
+    ("mobile 07700 900123", "mobile [phone]"),
+    ("@here the on-call is @sam.k", "@here the on-call is [handle]"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTACTS)
+def test_contacts_redacted(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+NOT_PHONES = [
+    "Released v2.3.1 on 2026-03-04.",
+    "PROJ-1234 and OPS-4412 are duplicates.",
+    "3 of 5 pods restarted at 10:30.",
+    "We set it to 10 instead of 10000.",
+    "The box at 10.20.30.40 refused connections.",
+    "Invoices over $12,500.00 failed; 1,234,567 rows total.",
+    "Sprint 2025-11 ran from 03/11/2025 to 14/11/2025.",
+    "Build 20260304.7 passed.",
+    "ISO 27001 audit, port 8080, HTTP 503 at 09:15.",
+    "CVE-2024-3094 patched; 200 000 users; sprint 12 of 14; shifts 9-5.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PHONES)
+def test_numbers_that_are_not_phones_survive(text: str) -> None:
+    assert redact(text) == text
+
+
+# --- roster ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "roster", "expected"),
+    [
+        ("zorba said no", ["Zorba Quill"], "[name] said no"),
+        ("ZORBA's branch", ["Zorba Quill"], "[name]'s branch"),
+        ("Zorba Quill owns it", ["Zorba Quill"], "[name] owns it"),
+        ("Quill owns it", ["Zorba Quill"], "[name] owns it"),
+        ("Jenkins is down", ["Zorba Quill"], "Jenkins is down"),
+        ("Zorbas are not Zorba", ["Zorba"], "Zorbas are not [name]"),
+    ],
+)
+def test_roster_always_caught(text: str, roster: list[str], expected: str) -> None:
+    assert redact(text, roster) == expected
+
+
+# --- properties -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [t for t, _ in REDACTIONS + CONTACTS] + ["[name] Smith said", "x@[email]", "@@ab"],
+)
+def test_idempotent_on_examples(text: str) -> None:
+    once = redact(text)
+    assert redact(once) == once
+
+
+def _only_placeholders_inserted(original: str, redacted: str) -> bool:
+    """True when `redacted` is `original` with some substrings swapped for placeholders."""
+    pieces = PLACEHOLDER.split(redacted)
+    pattern = ".+?".join(re.escape(p) for p in pieces)
+    return re.fullmatch(pattern, original, re.DOTALL) is not None
+
+
+TEXTS = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200
+) | st.from_regex(
+    r"([A-Z][a-z]{1,8}|[a-z]{1,8}|\+?\d[\d \-()]{5,15}|@\w{1,6}|\w+@\w+\.\w{2,4}|[ .,'\n])*",
+    fullmatch=True,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_redact_total_idempotent_and_only_inserts_placeholders(text: str) -> None:
+    once = redact(text)
+    assert isinstance(once, str)
+    assert _only_placeholders_inserted(text, once)
+    assert redact(once) == once
+
+
+@pytest.mark.parametrize(
+    "text", ["\x00", "a\x00b Tomasz", "\u202e\u200f", "x" * 100_000, "🙂" * 50]
+)
+def test_redact_survives_odd_input(text: str) -> None:
+    assert isinstance(redact(text), str)
+
+
+def test_name_spans_exclude_possessive() -> None:
+    text = "It was Nkechi's call."
+    assert [text[s:e] for s, e in name_spans(text)] == ["Nkechi"]
+
+
+def test_lexicons_are_consistent() -> None:
+    assert len(_FIRST) > 500
+    assert not (_FIRST & _AMBIGUOUS)
+
+
+def test_fast_enough_per_answer() -> None:
+    texts = [t for t, _, _ in HELDOUT] * 5
+    t0 = time.perf_counter()
+    for text in texts:
+        redact(text)
+    per_answer_ms = (time.perf_counter() - t0) * 1000 / len(texts)
+    assert per_answer_ms < 1.0
+
+
+# --- held-out set in our own words: (text, names as written, contacts as written) -------
+
+HELDOUT: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+    ("Bartek rewrote the importer over a weekend and nobody reviewed it.", ("Bartek",), ()),
+    ("Oksana flagged the licence issue in week one.", ("Oksana",), ()),
+    ("Honestly Kwabena carried the sprint.", ("Kwabena",), ()),
+    ("Leilani said the designs were final. They were not.", ("Leilani",), ()),
+    ("We kept waiting on Anneliese for the legal text.", ("Anneliese",), ()),
+    ("Thanks to Padraig for the migration script.", ("Padraig",), ()),
+    ("ask arjun, he knows the billing rules", ("arjun",), ()),
+    ("Joaquín and Björn paired on the search bug.", ("Joaquín", "Björn"), ()),
+    ("Zainab's checklist saved the launch.", ("Zainab",), ()),
+    ("Chinedu Okafor joined mid-sprint with no onboarding.", ("Chinedu Okafor",), ()),
+    ("The vendor contact, Dariusz, stopped replying in March.", ("Dariusz",), ()),
+    ("Mr Okonkwo from the client side rejected the UAT build.", ("Okonkwo",), ()),
+    ("Ifeoma was on leave and no one else had the keys.", ("Ifeoma",), ()),
+    ("Cosmin told us the index was fine.", ("Cosmin",), ()),
+    ("Eilidh asked for the data dictionary three times.", ("Eilidh",), ()),
+    ("Nandini and Farhan split the QA backlog.", ("Nandini", "Farhan"), ()),
+    ("Seo-yeon wrote the best runbook we have.", ("Seo-yeon",), ()),
+    ("Lucía's team handled the translations.", ("Lucía",), ()),
+    ("The handover from Henrik was two lines long.", ("Henrik",), ()),
+    ("Yasmin Haddad presented the findings to the board.", ("Yasmin Haddad",), ()),
+    ("I pinged Aroha but she was in another timezone.", ("Aroha",), ()),
+    ("Thiago merged without the feature flag.", ("Thiago",), ()),
+    ("Wanjiru caught the rounding error in the payout report.", ("Wanjiru",), ()),
+    ("Radek and I rebuilt the pipeline.", ("Radek",), ()),
+    ("Our designer, Ngaire, was pulled onto another project.", ("Ngaire",), ()),
+    ("Kenji's estimates were the only realistic ones.", ("Kenji",), ()),
+    ("Without Siobhan nobody would have noticed the expired cert.", ("Siobhan",), ()),
+    ("Talked to Mustafa about the rate limits.", ("Mustafa",), ()),
+    ("Lars Eriksson approved the budget late.", ("Lars Eriksson",), ()),
+    ("Priyanka said the SOW excluded accessibility.", ("Priyanka",), ()),
+    ("Shout-out to Temitope for staying late.", ("Temitope",), ()),
+    ("Huong Nguyen ran the data checks.", ("Huong Nguyen",), ()),
+    ("Fatima and Olga disagreed on the schema.", ("Fatima", "Olga"), ()),
+    ("the contractor, giorgos, left without docs", ("giorgos",), ()),
+    ("Mateja quit the week before go-live.", ("Mateja",), ()),
+    ("Jarrah thinks the retry logic is wrong.", ("Jarrah",), ()),
+    ("We should have listened to Ximena earlier.", ("Ximena",), ()),
+    ("Sigrún emailed the whole list by mistake.", ("Sigrún",), ()),
+    ("Dev lead Hamid was double-booked all quarter.", ("Hamid",), ()),
+    ("Minh and Linh from the offshore team did the tests.", ("Minh", "Linh"), ()),
+    ("Pieter-Jan forgot to rotate the token.", ("Pieter-Jan",), ()),
+    ("Ms Abernathy escalated to our CEO.", ("Abernathy",), ()),
+    ("Send the report to ops-team@alerts.example.org today.", (), ("ops-team@alerts.example.org",)),
+    ("Client hotline: +49 30 901820 (mornings only)", (), ("+49 30 901820",)),
+    ("Their support number is (212) 555-0199.", (), ("(212) 555-0199",)),
+    ("call 020 7946 0321 if prod is down", (), ("020 7946 0321",)),
+    (
+        "Reach me at r.ostrowska+retro@mail.example.net.",
+        (),
+        ("r.ostrowska+retro@mail.example.net",),
+    ),
+    ("Escalation line 555-0188, pager +1 415 555 0100.", (), ("555-0188", "+1 415 555 0100")),
+    ("Kubernetes autoscaling hid the leak for weeks.", (), ()),
+    ("The Design team in Lisbon waited on AWS quotas.", (), ()),
+    ("Our CEO and the new PM from Austin joined the retro.", (), ()),
+    ("Jenkins and PagerDuty alerts were muted over Christmas.", (), ()),
+    ("Deploy smaller. Budget for QA from day one.", (), ()),
+    ("SLA breach; the SOW said UAT would finish in March.", (), ()),
+    ("Version v2.3.1 shipped 2026-03-04 and PROJ-1234 is still open.", (), ()),
+    ("We cut the batch size to 10 instead of 10000.", (), ()),
+    ("Stripe webhooks retried at 10:30 and again at 14:45.", (), ()),
+    ("Salesforce sync with HubSpot dropped half the leads.", (), ()),
+    ("Release candidate rc2 went to TestFlight on Tuesday.", (), ()),
+    ("Marketing promised the launch for May without asking engineering.", (), ()),
+    ("Nobody tested the Android build on older phones.", (), ()),
+    ("Scope crept because the backlog had no owner.", (), ()),
+    ("Estimates ignored the Christmas code freeze.", (), ()),
+    ("Grafana showed the spike but the alert threshold was too high.", (), ()),
+    ("Too many meetings, not enough focus time.", (), ()),
+    ("The Copenhagen data centre had a power cut.", (), ()),
+    ("Finance asked for weekly burn reports and got none.", (), ()),
+    ("Our MD and their CTO finally had a call in week six.", (), ()),
+    ("Terraform apply ran against the wrong workspace.", (), ()),
+    ("Flaky Cypress tests blocked every PR for a month.", (), ()),
+    ("Handover notes were missing, so Support guessed.", (), ()),
+    ("Kept the standups short. Good call.", (), ()),
+    ("Requirements changed after sign-off, twice.", (), ()),
+    ("The staging database was six months stale.", (), ()),
+    ("Snowflake costs tripled after the backfill.", (), ()),
+    ("Great collaboration with the Berlin agency.", (), ()),
+    ("DNS TTL of 86400 made the rollback slow.", (), ()),
+    ("Friday afternoon deploys are now banned.", (), ()),
+    ("Security review came in week 11 of 12.", (), ()),
+    ("Docs lived in Confluence, Notion and someone's head.", (), ()),
+    ("The Product Owner was never in refinement.", (), ()),
+    ("Load tests used 100 users; launch day had 40 000.", (), ()),
+    # Second batch, written later and first measured before any rule change (0.86).
+    ("Sunniva took over the release after Easter.", ("Sunniva",), ()),
+    ("We lost two days because Oyelaran's laptop died.", ("Oyelaran",), ()),
+    ("Please loop in Maximilian before touching the ledger.", ("Maximilian",), ()),
+    ("Our QA, Benedikt, found the timezone bug.", ("Benedikt",), ()),
+    ("Rosalind Achebe chaired the incident review.", ("Rosalind Achebe",), ()),
+    ("Tariq and Mirela wrote the load tests.", ("Tariq", "Mirela"), ()),
+    ("ping lakshmi if the export fails", ("lakshmi",), ()),
+    ("Credit to Évelyne for the clean rollback.", ("Évelyne",), ()),
+    ("Akosua told the client we would slip.", ("Akosua",), ()),
+    ("Without Gwendolyn the onboarding would have failed.", ("Gwendolyn",), ()),
+    ("I asked Thandiwe twice for the API keys.", ("Thandiwe",), ()),
+    ("Vikram Sethi was out sick during cutover.", ("Vikram Sethi",), ()),
+    ("The analyst, Xiomara, rebuilt the dashboard.", ("Xiomara",), ()),
+    ("Ryota's branch had the fix all along.", ("Ryota",), ()),
+    ("Ask Ms Delacroix about the contract terms.", ("Delacroix",), ()),
+    ("Ingeborg merged the hotfix at midnight.", ("Ingeborg",), ()),
+    ("Anders Lindqvist and Jae-won Seo ran the game day.", ("Anders Lindqvist", "Jae-won Seo"), ()),
+    ("We should thank Folasade for the test data.", ("Folasade",), ()),
+    ("Caoimhe was away, so nobody could approve.", ("Caoimhe",), ()),
+    ("Magnus said the quota was raised.", ("Magnus",), ()),
+    ("Heroku dynos ran out of memory on Sunday.", (), ()),
+    ("The Lisbon workshop was the best part of the quarter.", (), ()),
+    ("Angular upgrade took twice as long as estimated.", (), ()),
+    ("Our COO joined the retro for the first time.", (), ()),
+    ("Bitbucket pipelines timed out during the demo.", (), ()),
+    ("Accessibility fixes landed late, again.", (), ()),
+    ("Quarterly planning ignored holidays in India.", (), ()),
+    ("Cloudflare cached the old bundle for an hour.", (), ()),
+    ("Fewer handoffs, more pairing. That worked.", (), ()),
+    ("The Sydney team covered the overnight shift.", (), ()),
+    ("Paperwork for the DPA took six weeks.", (), ()),
+    ("Excel exports broke because of the new date format.", (), ()),
+]
+
+
+def _score(rows: list[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> dict[str, float]:
+    names = caught = caught_roster = contacts = contacts_caught = clean = changed = 0
+    for text, people, details in rows:
+        out = redact(text)
+        out_roster = redact(text, roster=list(people))
+        for name in people:
+            names += 1
+            caught += name_caught(name, out)
+            caught_roster += name_caught(name, out_roster)
+        for detail in details:
+            contacts += 1
+            contacts_caught += detail not in out
+        if not people and not details:
+            clean += 1
+            changed += out != text
+    return {
+        "name_recall": caught / names,
+        "roster_recall": caught_roster / names,
+        "contact_recall": contacts_caught / contacts if contacts else 1.0,
+        "clean_changed": changed / clean if clean else 0.0,
+    }
+
+
+def test_heldout_figures() -> None:
+    assert len(HELDOUT) >= 110
+    figures = _score(HELDOUT)
+    # Floors sit just under the measured figures (see bench/bench_redaction.py).
+    assert figures["name_recall"] >= 0.93, figures  # measured 0.956 (65 of 68)
+    assert figures["roster_recall"] == 1.0, figures
+    assert figures["contact_recall"] == 1.0, figures
+    assert figures["clean_changed"] <= 0.03, figures
+
+
+def test_dev_set_figures() -> None:
+    if not EVAL.exists():
+        pytest.skip(f"dev set not found at {EVAL}")
+    rows = [json.loads(line) for line in EVAL.read_text(encoding="utf-8").splitlines()]
+    figures = _score(
+        [(r["text"], tuple(r["people_mentioned"]), tuple(r["contact_details"])) for r in rows]
+    )
+    assert figures["name_recall"] >= 0.95, figures  # measured 0.957 (22 of 23)
+    assert figures["roster_recall"] == 1.0, figures
+    assert figures["contact_recall"] == 1.0, figures
+    assert figures["clean_changed"] <= 0.03, figures  # measured 0.000
