@@ -721,8 +721,9 @@ class Store:
         with self._cursor() as cur:
             return cur.execute(
                 """
-                SELECT t.response_id::VARCHAR AS response_id, t.question_id, a.value_text AS text,
-                       t.category, t.theme_id, t.model_key
+                SELECT t.response_id::VARCHAR AS response_id, t.question_id,
+                       t.survey_id::VARCHAR AS survey_id, a.value_text AS text, t.category,
+                       t.confidence, t.second_category, t.theme_id, t.model_key
                 FROM text_analysis t
                 JOIN answers a USING (response_id, question_id)
                 ORDER BY t.response_id, t.question_id
@@ -748,21 +749,6 @@ class Store:
                 "model_key FROM analysis_rows"
             )
             cur.unregister("analysis_rows")
-
-    def update_analysis(self, frame: pd.DataFrame) -> None:
-        """Update category/theme columns of existing analysis rows from `frame`."""
-        if frame.empty:
-            return
-        with self._transaction() as cur:
-            cur.register("changed_rows", frame)
-            cur.execute(
-                "UPDATE text_analysis t SET category = c.category, confidence = c.confidence, "
-                "second_category = c.second_category::VARCHAR, "
-                "theme_id = c.theme_id::INTEGER, model_key = c.model_key "
-                "FROM changed_rows c "
-                "WHERE t.response_id = c.response_id::UUID AND t.question_id = c.question_id"
-            )
-            cur.unregister("changed_rows")
 
     def analysis_key(self) -> tuple[int, int, int]:
         """Changes whenever answers, reviews or theme edits change (a cache key)."""

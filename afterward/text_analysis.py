@@ -1,0 +1,140 @@
+"""Keeps the stored analysis of free-text answers current: root causes and themes.
+
+Incremental: only answers without analysis (or analysed before the latest manager
+reviews) are classified; new answers join existing themes before new themes form; nothing
+runs when nothing changed. Theme edits are stored and re-applied after every update.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis import theme_edits
+from analysis.root_causes import classify_with_confidence
+from analysis.taxonomy import taxonomy_key
+from analysis.themes import ThemeFinder
+from surveys.store import Store
+
+Progress = Callable[[float, str], None]
+KEY = ["response_id", "question_id"]
+COLUMNS = ["response_id", "question_id", "survey_id", "category", "confidence",
+           "second_category", "theme_id", "model_key"]
+
+
+@dataclass(frozen=True)
+class RefreshResult:
+    classified: int
+    rows_written: int
+    total_texts: int
+
+
+def model_key(corrections: pd.DataFrame) -> str:
+    """Identifies the classifier in effect: the taxonomy file plus the manager reviews."""
+    digest = hashlib.sha256(taxonomy_key().encode())
+    for text, category in zip(corrections["text"], corrections["category"], strict=True):
+        digest.update(f"{text}\x1f{category}\x1e".encode())
+    return digest.hexdigest()[:16]
+
+
+def _grouping(texts: Sequence[str], categories: Sequence[str]) -> Callable:
+    """Themes nest inside root causes: look up each text's stored category."""
+    known = dict(zip(texts, categories, strict=True))
+
+    def grouping(batch: Sequence[str]) -> list[str]:
+        missing = [t for t in dict.fromkeys(batch) if t not in known]
+        if missing:
+            predicted = classify_with_confidence(missing)["category"]
+            known.update(zip(missing, predicted, strict=True))
+        return [known[t] for t in batch]
+
+    return grouping
+
+
+def refresh_analysis(store: Store, progress: Progress | None = None) -> RefreshResult:
+    report = progress or (lambda fraction, message: None)
+    corrections = store.reviewed_examples()
+    key = model_key(corrections)
+    done = store.analysed_texts()
+    new = store.texts_to_analyse()
+    stale = done["model_key"] != key
+    if new.empty and not stale.any():
+        return RefreshResult(0, 0, len(done))
+
+    todo = pd.concat([new, done.loc[stale, ["response_id", "question_id", "survey_id", "text"]]],
+                     ignore_index=True)
+    report(0.1, f"Finding root causes in {len(todo):,} answers")
+    predicted = classify_with_confidence(todo["text"].tolist(), corrections)
+    todo = pd.concat([todo, predicted[["category", "confidence", "second_category"]]], axis=1)
+    todo["model_key"] = key
+    rows = pd.concat([done[~stale], todo], ignore_index=True)
+    previous_theme = rows["theme_id"].fillna(-2).astype(int).to_numpy()
+
+    report(0.5, "Grouping answers into themes")
+    texts = rows["text"].tolist()
+    grouping = _grouping(texts, rows["category"].tolist())
+    state = store.theme_state()
+    if state is None:
+        model = ThemeFinder(grouping=grouping, random_state=0).fit(texts)
+    else:
+        model = ThemeFinder.from_dict(json.loads(state), grouping=grouping)
+        if not new.empty:
+            model.partial_fit(new["text"].tolist())
+    model = theme_edits.apply_edits(model, [json.loads(e) for e in store.theme_edits()])
+    rows["theme_id"] = model.predict(texts)
+
+    report(0.8, "Saving the analysis")
+    # New and reclassified rows have no previous theme (-2), so they are always written.
+    changed = rows[rows["theme_id"].to_numpy() != previous_theme]
+    store.save_text_analysis(changed[COLUMNS])
+    store.save_theme_state(json.dumps(model.to_dict()))
+    report(1.0, "Analysis up to date")
+    return RefreshResult(len(todo), len(changed), len(rows))
+
+
+def theme_catalogue(store: Store) -> pd.DataFrame:
+    """Live themes: theme_id, theme_label, group (root cause), size, top_terms."""
+    state = store.theme_state()
+    if state is None:
+        return pd.DataFrame(columns=["theme_id", "theme_label", "group", "size", "top_terms"])
+    return ThemeFinder.from_dict(json.loads(state)).themes()
+
+
+def rename_theme(store: Store, theme_id: int, label: str) -> None:
+    _record_edit(store, lambda model, texts: theme_edits.rename(model, theme_id, label.strip()))
+
+
+def merge_themes(store: Store, theme_id: int, into_id: int) -> None:
+    _record_edit(store, lambda model, texts: theme_edits.merge(model, theme_id, into_id))
+
+
+def split_theme(store: Store, theme_id: int) -> None:
+    _record_edit(
+        store,
+        lambda model, texts: theme_edits.split(
+            model, theme_id, texts.loc[texts["theme_id"] == theme_id, "text"].tolist()
+        ),
+    )
+
+
+def _record_edit(store: Store, make_edit: Callable) -> None:
+    """Make the edit against the saved model, store it, and re-apply all edits at once."""
+    state = store.theme_state()
+    if state is None:
+        raise ValueError("There are no themes yet.")
+    rows = store.analysed_texts()
+    model = ThemeFinder.from_dict(
+        json.loads(state), grouping=_grouping(rows["text"].tolist(), rows["category"].tolist())
+    )
+    edit = make_edit(model, rows)
+    store.add_theme_edit(json.dumps(edit.to_dict()))
+    model = theme_edits.apply_edits(model, [json.loads(e) for e in store.theme_edits()])
+    theme_ids = model.predict(rows["text"].tolist())
+    changed = rows[rows["theme_id"].to_numpy() != theme_ids].copy()
+    changed["theme_id"] = theme_ids[rows["theme_id"].to_numpy() != theme_ids]
+    store.save_text_analysis(changed[COLUMNS])
+    store.save_theme_state(json.dumps(model.to_dict()))

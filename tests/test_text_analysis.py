@@ -1,0 +1,96 @@
+import uuid
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from afterward.text_analysis import (
+    merge_themes,
+    refresh_analysis,
+    rename_theme,
+    split_theme,
+    theme_catalogue,
+)
+from surveys import setup
+from surveys.store import Scope
+
+TOPICS = [
+    "CI pipeline is flaky and tests fail at random",
+    "the build on CI is slow and flaky",
+    "deadline was unrealistic with no buffer at all",
+    "our estimates were far too optimistic, we overcommitted",
+    "client changed requirements late again",
+    "scope creep every sprint, no change control",
+    "alerts were noisy so we missed the real page",
+    "no monitoring on the payment queue",
+    "certificate expired in production",
+    "DNS misconfiguration during the release",
+]
+
+
+def load(store, survey_id, texts, day=date(2026, 7, 5)):
+    responses = pd.DataFrame({"response_id": [str(uuid.uuid4()) for _ in texts],
+                              "survey_id": survey_id, "submitted_on": day})
+    answers = pd.DataFrame({"response_id": responses["response_id"], "survey_id": survey_id,
+                            "question_id": "went_wrong", "value_number": None,
+                            "value_text": texts, "value_choice": None})
+    store.bulk_load(responses, answers)
+    return responses["response_id"].tolist()
+
+
+@pytest.fixture
+def analysed(store):
+    survey_id = setup.create_survey(store, project="P", template_id="project-postmortem",
+                                    quarter="2026Q3", opens_on=date(2026, 7, 1))
+    load(store, survey_id, TOPICS * 5)
+    refresh_analysis(store)
+    return survey_id
+
+
+def test_every_text_gets_a_category_and_most_a_theme(store, analysed):
+    rows = store.analysed_texts()
+    assert len(rows) == 50
+    assert rows["category"].notna().all()
+    assert (rows["theme_id"] >= 0).mean() >= 0.8
+    assert set(store.category_counts(Scope())["category"]) >= {"estimation_schedule",
+                                                               "monitoring_alerting"}
+
+
+def test_a_rerun_with_nothing_new_does_nothing(store, analysed):
+    result = refresh_analysis(store)
+    assert result.classified == 0 and result.rows_written == 0
+
+
+def test_new_answers_join_existing_themes_and_old_ids_stay(store, analysed):
+    before = store.analysed_texts().set_index("response_id")["theme_id"]
+    ids = load(store, analysed, ["the CI pipeline is flaky and tests fail at random again",
+                                 "still no monitoring on the payment queue"])
+    result = refresh_analysis(store)
+    assert result.classified == 2
+    after = store.analysed_texts().set_index("response_id")["theme_id"]
+    assert (after.loc[before.index] == before).all()
+    assert after.loc[ids].ge(0).all()
+
+
+def test_a_manager_review_retrains_and_is_kept(store, analysed):
+    row = store.analysed_texts().iloc[0]
+    store.review_category(row["response_id"], row["question_id"], "staffing_resources")
+    result = refresh_analysis(store)
+    assert result.classified == 50  # reviews change the model: everything is re-classified
+    assert "staffing_resources" in set(store.category_counts(Scope())["category"])
+
+
+def test_rename_merge_split_persist_through_new_answers(store, analysed):
+    catalogue = theme_catalogue(store)
+    first, second = (int(t) for t in catalogue["theme_id"].iloc[:2])
+    rename_theme(store, first, "Flaky CI")
+    assert theme_catalogue(store).set_index("theme_id").loc[first, "theme_label"] == "Flaky CI"
+    merge_themes(store, second, first)
+    assert second not in set(theme_catalogue(store)["theme_id"])
+    load(store, analysed, ["the CI build failed at random again"])
+    refresh_analysis(store)
+    labels = theme_catalogue(store).set_index("theme_id")["theme_label"]
+    assert labels.loc[first] == "Flaky CI" and second not in labels.index
+    biggest = int(store.analysed_texts()["theme_id"].value_counts().index[0])
+    split_theme(store, biggest)
+    assert biggest not in set(theme_catalogue(store)["theme_id"])
