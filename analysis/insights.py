@@ -1,0 +1,107 @@
+"""Manager views computed from stored aggregates, every slice through the anonymity gate."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.anonymity import suppress
+from analysis.recurrence import recurrence_report
+
+ALL_PROJECTS = "All projects"
+TREND_COLUMNS = ["question_id", "prompt", "quarter", "project", "responses", "mean", "suppressed"]
+
+
+def rating_trends(totals: pd.DataFrame) -> pd.DataFrame:
+    """Mean rating per question, quarter and project, plus an "All projects" line.
+
+    `totals` has project, quarter, question_id, prompt, responses, value_sum, threshold.
+    The projects of one quarter add up to the "All projects" point, so hiding a small
+    project also hides a second one (complementary suppression).
+    """
+    if totals.empty:
+        return pd.DataFrame(columns=TREND_COLUMNS)
+    parts = []
+    for (question_id, quarter), group in totals.groupby(["question_id", "quarter"], sort=True):
+        threshold = int(group["threshold"].max())
+        shown = suppress(group.reset_index(drop=True), threshold, value_columns=["value_sum"])
+        overall = pd.DataFrame({
+            "project": [ALL_PROJECTS], "responses": [group["responses"].sum()],
+            "value_sum": [group["value_sum"].sum()],
+        })
+        overall = suppress(overall, threshold, value_columns=["value_sum"], total_shown=False)
+        both = pd.concat([shown[["project", "responses", "value_sum", "suppressed"]], overall])
+        both["question_id"], both["quarter"] = question_id, quarter
+        both["prompt"] = group["prompt"].iloc[0]
+        parts.append(both)
+    frame = pd.concat(parts, ignore_index=True)
+    frame["mean"] = frame["value_sum"] / frame["responses"]
+    return frame[TREND_COLUMNS]
+
+
+def visible_cells(counts: pd.DataFrame) -> pd.DataFrame:
+    """Theme or category cells (project × quarter) with enough responses to be shown.
+
+    Everything derived from them (heatmaps, recurrence, trends) uses only these cells, so
+    no hidden cell can be recovered from a total.
+    """
+    if counts.empty:
+        return counts
+    return counts[counts["responses"] >= counts["threshold"]].reset_index(drop=True)
+
+
+def recurring(cells: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Recurrence and trend per theme or category over visible cells."""
+    if cells.empty:
+        return pd.DataFrame()
+    frame = cells.rename(columns={"answers": "count"})[[by, "project", "quarter", "count"]]
+    return recurrence_report(frame, by=by)
+
+
+def new_and_persisting(cells: pd.DataFrame, by: str, quarter: str) -> pd.DataFrame:
+    """Keys seen in `quarter`: new (first seen then) or persisting (also seen before)."""
+    if cells.empty:
+        return pd.DataFrame(columns=[by, "status", "answers"])
+    now = cells[cells["quarter"] == quarter].groupby(by)["answers"].sum()
+    before = set(cells.loc[cells["quarter"] < quarter, by])
+    return pd.DataFrame({
+        by: now.index,
+        "status": ["persisting" if key in before else "new" for key in now.index],
+        "answers": now.to_numpy(),
+    })
+
+
+def action_effect(actions: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
+    """For each done action linked to a category or theme: did it keep appearing afterwards?
+
+    Compares answers per quarter in the quarters up to the one the action was done in with
+    the quarters after it, over visible cells only.
+    """
+    columns = ["action_id", "title", "project", "link", "before_per_quarter",
+               "after_per_quarter", "verdict"]
+    done = actions[actions["status"] == "done"] if not actions.empty else actions
+    rows = []
+    for _, action in done.iterrows():
+        key, value = (("category", action["category"]) if pd.notna(action.get("category"))
+                      else ("theme_id", action.get("theme_id")))
+        if pd.isna(value) or cells.empty or key not in cells:
+            continue
+        done_quarter = f"{action['done_on'].year}Q{(action['done_on'].month - 1) // 3 + 1}"
+        mine = cells[cells[key] == value]
+        quarters = sorted(set(cells["quarter"]))
+        before_q = [q for q in quarters if q <= done_quarter]
+        after_q = [q for q in quarters if q > done_quarter]
+        before = mine[mine["quarter"].isin(before_q)]["answers"].sum() / max(len(before_q), 1)
+        after = mine[mine["quarter"].isin(after_q)]["answers"].sum() / max(len(after_q), 1)
+        if not after_q:
+            verdict = "too early to tell"
+        elif after == 0:
+            verdict = "stopped appearing"
+        elif after < before * 0.75:
+            verdict = "appearing less"
+        else:
+            verdict = "still appearing"
+        rows.append({"action_id": action["action_id"], "title": action["title"],
+                     "project": action["project"], "link": value,
+                     "before_per_quarter": before, "after_per_quarter": after,
+                     "verdict": verdict})
+    return pd.DataFrame(rows, columns=columns)
