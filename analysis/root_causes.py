@@ -1,0 +1,794 @@
+"""Root-cause classification of retrospective and post-mortem answers.
+
+``RootCauseClassifier`` is a plain scikit-learn estimator: word 1-2-gram TF-IDF,
+character n-gram TF-IDF (within words, so typos and word forms still match) and counts from
+a hand-written concept lexicon, fed to a multinomial logistic regression. The public entry
+points ``classify_root_causes`` and ``classify_with_confidence`` train it once per process
+on the shipped corpus (``analysis/corpus/root_causes.yaml``) for the taxonomy in effect, and
+once per distinct set of manager corrections.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from itertools import chain
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import yaml
+from scipy import sparse
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+from sklearn.linear_model import LogisticRegression
+from sklearn.utils.validation import check_is_fitted
+from threadpoolctl import threadpool_limits
+
+from analysis.taxonomy import Category, load_taxonomy, taxonomy_key, taxonomy_path
+
+CORPUS_PATH = Path(__file__).with_name("corpus") / "root_causes.yaml"
+
+# --------------------------------------------------------------------------------------
+# Text normalisation: one spelling per concept, so British/American variants, contractions
+# and jargon share word features. Done word by word with a memo, because 100k answers
+# share a vocabulary of a few tens of thousands of words.
+# --------------------------------------------------------------------------------------
+_SPLIT = re.compile(r"[^\w'+#]+")
+# fmt: off  (data tables: one line per group reads better than one line per word)
+_WORD_MAP = {
+    "k8s": "kubernetes",
+    "kube": "kubernetes",
+    "pr": "pull request",
+    "prs": "pull requests",
+    "mr": "pull request",
+    "mrs": "pull requests",
+    "env": "environment",
+    "envs": "environments",
+    "config": "configuration",
+    "configs": "configuration",
+    "cfg": "configuration",
+    "conf": "configuration",
+    "prod": "production",
+    "infra": "infrastructure",
+    "db": "database",
+    "dbs": "databases",
+    "deps": "dependencies",
+    "cert": "certificate",
+    "certs": "certificates",
+    "perf": "performance",
+    "docs": "documentation",
+    "e2e": "end to end",
+    "uat": "uat user acceptance testing",
+    "sow": "sow statement of work",
+    "sla": "sla service level",
+    "slas": "sla service level",
+    "po": "product owner",
+    "oncall": "on call",
+    "devs": "developers",
+    "eng": "engineering",
+    "mgmt": "management",
+    "req": "requirement",
+    "reqs": "requirements",
+    "ppl": "people",
+    "w": "with",
+    "bc": "because",
+    "pls": "please",
+    "mins": "minutes",
+    "hrs": "hours",
+    "cicd": "ci cd",
+    "tbh": "",
+    "imo": "",
+    "fwiw": "",
+    "ok": "okay",
+    "ux": "ux design",
+    "ui": "ui design",
+    "qa'd": "tested",
+    "centre": "center",
+    "centres": "centers",
+    "metre": "meter",
+    "theatre": "theater",
+    "licence": "license",
+    "licences": "licenses",
+    "defence": "defense",
+    "catalogue": "catalog",
+    "programme": "program",
+    "programmes": "programs",
+    "judgement": "judgment",
+    "grey": "gray",
+    "whilst": "while",
+    "amongst": "among",
+    "learnt": "learned",
+    "spelt": "spelled",
+    "analyse": "analyze",
+    "analysed": "analyzed",
+    "analysing": "analyzing",
+    "cancelled": "canceled",
+    "cancelling": "canceling",
+    "travelled": "traveled",
+    "modelled": "modeled",
+    "modelling": "modeling",
+    "labelled": "labeled",
+    "labelling": "labeling",
+    "signalled": "signaled",
+    "fulfil": "fulfill",
+    "enrol": "enroll",
+    "artefact": "artifact",
+    "artefacts": "artifacts",
+    "wont": "will not",
+    "cant": "cannot",
+    "can't": "cannot",
+    "won't": "will not",
+    "let's": "let us",
+}
+# fmt: on
+_NOT = re.compile(
+    r"^(do|does|did|is|was|were|are|has|have|had|could|would|should|must|need)"
+    r"n'?t$"
+)
+_OUR = re.compile(r"^(col|behavi|fav|lab|hon|rum|neighb|hum|vap|odo|arm|flav)our(.*)$")
+_ISE = re.compile(
+    r"^(priorit|organ|real|recogn|optim|minim|maxim|standard|central|final|initial|util"
+    r"|summar|categor|custom|author|synchron|normal|visual|capital|apolog|critic|special"
+    r"|stabil|modern|contain|character|formal|operational|parallel|serial|productional"
+    r"|emphas|memor|sanit|tokeni|virtual|monet|local|internal|modular)is(e|es|ed|ing|ation"
+    r"|ations|er|ers)$"
+)
+_SUFFIXES = (
+    ("'ll", " will"),
+    ("'re", " are"),
+    ("'ve", " have"),
+    ("'m", " am"),
+    ("'d", " would"),
+    ("'s", ""),
+)
+
+
+_WORD_CACHE: dict[str, str] = {}
+_WORD_CACHE_SIZE = 200_000
+
+
+def _cached_word(word: str) -> str:
+    # A plain dict beats lru_cache here (hot loop over every word of every answer).
+    try:
+        return _WORD_CACHE[word]
+    except KeyError:
+        if len(_WORD_CACHE) >= _WORD_CACHE_SIZE:
+            _WORD_CACHE.clear()  # typos keep the vocabulary open-ended: stay bounded
+        normalised = _WORD_CACHE[word] = _normalise_word(word)
+        return normalised
+
+
+def _normalise_word(word: str) -> str:
+    word = word.strip("'")
+    if word in _WORD_MAP:
+        return _WORD_MAP[word]
+    if match := _NOT.match(word):
+        return f"{match.group(1)} not"
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            word = word[: -len(suffix)] + replacement
+            break
+    word = word.replace("'", "")
+    if match := _OUR.match(word):
+        return f"{match.group(1)}or{match.group(2)}"
+    if match := _ISE.match(word):
+        return f"{match.group(1)}iz{match.group(2)}"
+    return _WORD_MAP.get(word, word)
+
+
+def normalise_text(text: object) -> str:
+    """Lower-case words separated by single spaces, with spelling and jargon unified.
+
+    Never raises: None/NaN become "", other objects their ``str``.
+    """
+    if not isinstance(text, str):
+        text = "" if text is None or (isinstance(text, float) and np.isnan(text)) else str(text)
+    words = [_cached_word(w) for w in _SPLIT.split(text.lower().replace("’", "'")) if w]
+    return " ".join([w for w in words if w])
+
+
+# --------------------------------------------------------------------------------------
+# Concept lexicon: stems grouped by concept, not by category, so the model learns how
+# concepts combine ("client" + "approval" vs "deploy" + "approval"). A stem matches any
+# word it starts; "word$" matches that word only; two-word phrases match adjacent words
+# (the second one by prefix). Written from general retro/post-mortem vocabulary.
+# --------------------------------------------------------------------------------------
+# fmt: off
+DEFAULT_LEXICON: dict[str, tuple[str, ...]] = {
+    "goal": ("goal", "objective", "vision", "purpose", "mission", "north star", "outcome",
+             "okr", "kpi", "success criteri", "success metric", "what success",
+             "definition of", "strateg", "direction", "problem statement", "the why",
+             "business case", "what problem", "intent", "rationale", "target user"),
+    "vagueness": ("unclear", "vague", "ambigu", "fuzzy", "undefined", "not defined",
+                  "never defined", "never agreed", "not agreed", "no agreement", "confus",
+                  "contradict", "conflicting", "competing", "misalign", "not aligned",
+                  "alignment", "different idea", "nobody knew", "no one", "unsure",
+                  "not sure", "no idea", "guess", "assumption", "assumed", "clarity",
+                  "clarif", "wishy", "hazy", "murky", "unspecified", "open question"),
+    "ownership": ("owner", "ownership", "owned", "accountab", "responsib", "raci",
+                  "decision maker", "who decide", "sponsor", "mandate", "charter",
+                  "product owner", "in charge", "nobody decid", "decision", "decide"),
+    "schedule": ("deadline", "date$", "dates$", "timeline", "timescale", "schedul", "late$",
+                 "lateness", "slip", "behind", "on time", "milestone", "due$", "overdue",
+                 "time pressure", "rush", "crunch", "hurr", "quarter end", "weeks late",
+                 "months late", "delay", "time$", "fast$", "quick$", "asap", "urgent",
+                 "yesterday", "launch date", "release date", "hard date", "fixed date",
+                 "on schedule", "ahead of", "sprint goal"),
+    "estimate": ("estimat", "underestimat", "overestimat", "story point", "points$",
+                 "velocity", "planning", "plan$", "plans$", "planned", "buffer", "slack in",
+                 "contingency", "padding", "pad$", "overcommit", "over commit",
+                 "committed", "commitment", "optimistic", "realistic", "unrealistic",
+                 "forecast", "too much work", "took longer", "longer than", "ambitious",
+                 "overpromis", "over promis", "effort", "sizing", "sized", "guesstimat",
+                 "capacity planning", "burndown", "burn down", "overrun", "wip"),
+    "communication": ("communicat", "told", "tell", "inform", "share", "sharing", "update",
+                      "announce", "notif", "heard", "found out", "aware", "in the loop",
+                      "out of the loop", "sync", "standup", "stand up", "meeting", "email",
+                      "e mail", "channel", "thread", "dm$", "dms$", "message", "talk",
+                      "spoke", "document", "wiki", "confluence", "decision log", "transparen",
+                      "second hand", "memo", "broadcast", "slack$", "teams chat", "kept in",
+                      "loop in", "looped in", "heads up", "flag", "raise", "voice",
+                      "feedback loop", "listen"),
+    "handoff": ("handoff", "hand off", "handover", "hand over", "handed over", "transition",
+                "knowledge transfer", "context", "fell through", "lost in", "shift change",
+                "passed on", "relay", "pass on", "onboarding doc"),
+    "silo": ("silo", "isolation", "cross team", "other team", "between team",
+             "another team", "left hand", "coordinat", "collaborat", "time zone",
+             "timezone", "offshore", "nearshore", "each other", "upstream team",
+             "downstream team", "two teams", "both teams", "squads", "dependency on team",
+             "department"),
+    "incident_comms": ("escalat", "incident commander", "war room", "bridge", "status page",
+                       "comms", "chaos", "chaotic", "point of", "who to",
+                       "incident channel", "scribe", "customer comms", "stakeholder update",
+                       "contact", "reach"),
+    "change": ("chang", "creep", "goalpost", "moving target", "added", "adding", "addition",
+               "new requirement", "late requirement", "pivot", "rework", "redo", "re do",
+               "rewrote", "rewritten", "reprioriti", "re prioriti", "churn", "volatil",
+               "freeze", "re baseline", "midway", "mid sprint", "mid project", "halfway",
+               "after sign", "kept adding", "one more", "extra feature", "new feature",
+               "bolted on", "grew", "expand", "widen", "change request", "change control",
+               "cr$", "crs$", "injected", "unplanned", "mind$", "last minute", "u turn",
+               "moved the", "shifted", "shifting", "flip", "revis", "amend", "variation",
+               "gold plat", "nice to have", "must have", "bloat"),
+    "requirements": ("requirement", "spec$", "specs$", "specification", "acceptance criteri",
+                     "user stor", "story", "stories", "feature request", "backlog",
+                     "wishlist", "wish list", "feature list", "ticket", "epic", "brief"),
+    "scope": ("scope", "mvp", "in scope", "out of scope", "boundar", "phase 1", "phase one"),
+    "staffing": ("people", "person", "staff", "understaff", "headcount", "head count",
+                 "hire", "hiring", "backfill", "team size", "short handed", "shorthanded",
+                 "too few", "not enough people", "resourc", "contractor", "freelanc",
+                 "junior", "senior", "experience", "inexperienc", "skill", "expertise",
+                 "knowledge", "bus factor", "single point", "key person", "one person",
+                 "only person", "only one", "left the", "quit", "resign", "leave",
+                 "leaving", "departure", "turnover", "attrition", "reorg", "onboard",
+                 "ramp up", "new joiner", "new hire", "vacan", "capacity", "hands$",
+                 "developer", "engineer", "designer", "tester", "dba$", "sre$", "lead$",
+                 "leads$", "holiday", "vacation", "parental", "maternity", "paternity",
+                 "rota", "rotation", "bench", "allocat", "pulled onto", "pulled off",
+                 "part time", "shared across", "fte", "team member", "newbie"),
+    "burnout": ("burn", "exhaust", "tired", "overtime", "weekend", "long hours",
+                "late nights", "evenings", "morale", "stress", "overwork", "fumes", "sick",
+                "mental health", "stretched", "spread thin", "maxed out", "hats", "hero",
+                "fatigue", "wellbeing", "well being", "overload", "overwhelm", "drained",
+                "worn out", "capacity"),
+    "tech_debt": ("debt", "legacy", "old code", "monolith", "spaghetti", "refactor",
+                  "outdated", "out of", "deprecat", "end of", "eol$", "upgrade", "framework",
+                  "librar", "dependenc", "brittle", "fragile", "hack", "workaround",
+                  "work around", "shortcut", "quick fix", "patch", "architecture",
+                  "codebase", "code base", "mess", "tangled", "duplicat", "dead code",
+                  "undocumented", "mainframe", "old system", "old stack", "tech stack",
+                  "old version", "cobol", "rot$", "cruft", "kludge", "band aid",
+                  "sticky tape", "held together", "historical", "years old", "ancient",
+                  "unmaintain", "coupling", "coupled", "complexity", "rewrite", "migrat",
+                  "unsupported", "obsolete", "god class", "copy paste", "copy pasted"),
+    "tooling": ("build", "ci$", "continuous integration", "jenkins", "github actions",
+                "gitlab", "runner", "tooling", "tool", "dev environment",
+                "local environment", "development environment", "sandbox", "docker",
+                "compile", "ide$", "script", "monorepo", "developer experience", "setup",
+                "set up", "laptop", "slow", "flaky", "flakey", "red build", "npm", "gradle",
+                "xcode", "test environment", "shared environment", "broken environment",
+                "staging is", "staging was", "internal tool", "admin tool", "disk",
+                "pipeline", "cache", "productivity", "friction", "painful", "tedious"),
+    "testing": ("test", "untested", "qa$", "quality assurance", "coverage", "unit$",
+                "units$", "regression", "end to", "smoke", "load test", "edge case",
+                "corner case", "caught", "catch", "escaped", "slipped through", "defect",
+                "bug", "crash", "happy path", "manual test", "automat", "exploratory",
+                "device", "simulator", "emulator", "data quality", "validation", "verif",
+                "assert", "mock", "stub", "fixture", "acceptance test", "user acceptance",
+                "tdd", "spec test", "scenario", "repro", "reproduc"),
+    "review": ("review", "reviewer", "pull request", "rubber stamp", "lgtm", "peer review",
+               "pair program", "four eyes", "second pair", "code review", "merged without",
+               "merged it", "approved the", "sign off on the code", "walkthrough"),
+    "quality": ("quality", "sloppy", "broken", "bugg", "glitch", "defect", "issue",
+                "hotfixes", "rollback rate", "escape"),
+    "deploy": ("deploy", "release", "rollout", "roll out", "rolled out", "rollback",
+               "roll back", "rolled back", "revert", "canary", "blue green", "cutover",
+               "cut over", "switch over", "switchover", "go live", "went live", "ship$",
+               "shipped", "shipping", "push$", "pushed", "pushing", "hotfix", "promot",
+               "artifact", "helm", "terraform", "ansible", "kubernetes", "manifest",
+               "feature flag", "toggle", "migration script", "ci cd", "staged rollout",
+               "friday", "maintenance window", "change window", "app store", "play store",
+               "testflight", "build number", "signing", "provision", "cloudformation",
+               "container image", "image tag", "version", "upgrade", "patching",
+               "launch", "go no", "release train", "dark launch"),
+    "config": ("configur", "misconfig", "setting", "parameter", "environment variable",
+               "variable", "yaml", "json", "flag", "value", "drift", "mismatch",
+               "wrong version", "secret", "credential", "api key", "password", "token",
+               "certificate", "ssl", "tls", "expired", "expir", "renew", "dns", "domain",
+               "ttl$", "firewall", "load balancer", "cdn", "routing", "route", "permission",
+               "iam$", "bucket", "quota", "limit", "timeout", "typo", "wrong cluster",
+               "wrong environment", "wrong server", "wrong region", "wrong database",
+               "manual step", "by hand", "change ticket", "connection string", "cors",
+               "proxy", "vpn", "port$", "ports$", "hostname", "ip address", "allowlist",
+               "whitelist", "rule", "policy", "template", "default", "option", "cron",
+               "schema mismatch", "access", "key rotation", "rotated", "propagat", "global",
+               "all regions", "every server", "operator", "command", "maintenance",
+               "wrong", "bgp", "acl", "replica", "failover", "region", "cluster",
+               "node", "server", "typo", "mistyped", "incorrect", "invalid"),
+    "client": ("client", "customer", "stakeholder", "account manager", "account team",
+               "sign off", "signoff", "signed off", "approv", "feedback", "demo", "pitch",
+               "sales", "contract", "sow$", "statement of", "procurement", "legal",
+               "brand team", "their team", "their side", "client side", "relationship",
+               "escalated", "unhappy", "disappoint", "unresponsive", "trust", "md$",
+               "cto$", "ceo$", "board$", "their$", "they$", "them$", "refund", "invoice",
+               "budget", "fixed price", "agency", "vendor", "partner", "uat$", "satisf",
+               "complain", "angry", "frustrat", "business side", "sponsor", "buy in",
+               "politics", "political", "their end"),
+    "expectation": ("expectation", "expected", "expecting", "assum", "perceiv",
+                    "perception", "promis", "manage expectations", "managing expectations",
+                    "surprise", "pixel perfect", "polished", "happy", "wanted", "insist",
+                    "demand", "thought they", "thought we", "believed"),
+    "monitoring": ("monitor", "alert", "alarm", "page$", "paged", "pager", "pages$",
+                   "paging", "pagerduty", "opsgenie", "on call", "dashboard", "grafana",
+                   "datadog", "prometheus", "new relic", "sentry", "splunk", "kibana",
+                   "metric", "observab", "log$", "logs$", "logging", "trace", "tracing",
+                   "telemetry", "detect", "noticed", "notice", "spotted", "silent",
+                   "unnoticed", "noisy", "noise", "false alarm", "false positive",
+                   "threshold", "runbook", "playbook", "health check", "healthcheck",
+                   "uptime", "synthetic", "slo$", "slos$", "sli$", "slis$", "error budget",
+                   "visibility", "blind", "from customers", "from users", "stale",
+                   "freshness", "anomal", "watch", "muted", "mute", "signal", "symptom",
+                   "mttd", "heartbeat", "probe", "crash report", "insight", "paging",
+                   "escalation policy", "nobody noticed", "no one noticed", "went unnoticed",
+                   "hours before", "took hours"),
+    "incident": ("outage", "incident", "down$", "downtime", "sev$", "sev1", "sev2", "p1$",
+                 "p0$", "degraded", "error", "failure", "failed", "fail", "500", "5xx",
+                 "latency", "crash", "postmortem", "post mortem", "root cause", "impact",
+                 "users affected", "customers affected", "unavailable", "recovery"),
+    "data": ("data", "pipeline", "etl", "elt", "report", "warehouse", "table", "job$",
+             "jobs$", "batch", "nightly", "ingest", "airflow", "dbt", "spark", "snowflake",
+             "bigquery", "query", "row", "column", "schema", "dataset", "kafka", "stream"),
+    "mobile": ("app$", "apps$", "ios", "android", "mobile", "iphone", "device", "tablet",
+               "push notification", "play store", "app store"),
+    "positive": ("went well", "worked well", "good$", "great", "smooth", "helped",
+                 "paid off", "success", "kudos", "praise", "well done", "thanks to",
+                 "for once", "this time", "again$", "keep doing", "nice", "excellent",
+                 "saved us", "really good"),
+    "prescriptive": ("should", "next time", "need to", "needs to", "must$", "we will",
+                     "going forward", "in future", "let us", "recommend", "action item",
+                     "stop$", "start$", "make sure", "ensure", "differently", "introduce",
+                     "we need", "would have", "could have"),
+    "negation": ("no$", "not$", "never", "nobody", "no one", "without", "lack", "missing",
+                 "absent", "none", "zero", "nothing", "didn", "couldn", "failed to"),
+}
+# fmt: on
+
+
+class _Batch:
+    """Word and adjacent-word-pair counts of a batch of normalised texts.
+
+    Everything downstream is sparse algebra on these counts, so per-answer Python work is
+    one ``split`` (the unique words and pairs are few compared with the answers).
+    """
+
+    def __init__(self, normalised: Sequence[str]) -> None:
+        tokens = [text.split() for text in normalised]
+        lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
+        flat = list(chain.from_iterable(tokens))
+        doc_of = np.repeat(np.arange(len(tokens)), lengths)
+        self.n_docs = len(tokens)
+        self.words, self.word_counts = self._count(flat, doc_of)
+        same_doc = doc_of[:-1] == doc_of[1:]
+        # All adjacent pairs in one C-level pass, then drop those spanning two answers.
+        pairs = np.fromiter(
+            map(" ".join, zip(flat, flat[1:], strict=False)),
+            dtype=object,
+            count=max(len(flat) - 1, 0),
+        )[same_doc]
+        self.pairs, self.pair_counts = self._count(pairs, doc_of[:-1][same_doc])
+
+    def _count(self, items: object, doc_of: np.ndarray) -> tuple[pd.Index, sparse.csr_matrix]:
+        codes, uniques = pd.factorize(np.asarray(items, dtype=object), sort=False)
+        counts = sparse.csr_matrix(
+            (np.ones(len(codes), dtype=np.float64), (doc_of, codes)),
+            shape=(self.n_docs, len(uniques)),
+        )
+        counts.sum_duplicates()
+        return pd.Index(uniques, dtype=object), counts
+
+
+def _project(items: pd.Index, vocabulary: pd.Index) -> sparse.csr_matrix:
+    """0/1 matrix mapping batch items onto a fixed vocabulary (unknown items dropped)."""
+    position = vocabulary.get_indexer(items)
+    known = np.flatnonzero(position >= 0)
+    return sparse.csr_matrix(
+        (np.ones(len(known)), (known, position[known])), shape=(len(items), len(vocabulary))
+    )
+
+
+class TextFeatures(TransformerMixin, BaseEstimator):
+    """Word 1-2-gram TF-IDF + within-word char n-gram TF-IDF + concept-lexicon counts.
+
+    Input: normalised texts (see ``normalise_text``). The char block equals scikit-learn's
+    ``analyzer="char_wb"`` but is computed once per distinct word of a batch.
+    """
+
+    def __init__(
+        self,
+        char_ngram_range: tuple[int, int] = (3, 5),
+        char_min_df: int = 2,
+        lexicon: Mapping[str, Sequence[str]] | None = None,
+        lexicon_weight: float = 0.3,
+    ) -> None:
+        self.char_ngram_range = char_ngram_range
+        self.char_min_df = char_min_df
+        self.lexicon = lexicon
+        self.lexicon_weight = lexicon_weight
+
+    def fit(self, X: Sequence[str], y: object = None) -> TextFeatures:
+        batch = _Batch(X)
+        self.vocabulary_ = batch.words.append(batch.pairs)
+        self.word_tfidf_ = TfidfTransformer(sublinear_tf=True).fit(
+            sparse.hstack([batch.word_counts, batch.pair_counts])
+        )
+        self.char_counter_ = CountVectorizer(
+            analyzer="char_wb",
+            ngram_range=self.char_ngram_range,
+            min_df=self.char_min_df,
+            lowercase=False,
+            dtype=np.float64,
+        ).fit(X)
+        self.char_tfidf_ = TfidfTransformer(sublinear_tf=True).fit(self._char_counts(batch))
+        lexicon = DEFAULT_LEXICON if self.lexicon is None else self.lexicon
+        self.lexicon_names_ = list(lexicon)
+        self.stems_ = _compile_lexicon(lexicon)
+        return self
+
+    def _char_counts(self, batch: _Batch) -> sparse.csr_matrix:
+        per_word = self.char_counter_.transform(list(batch.words))
+        return (batch.word_counts @ per_word).tocsr()
+
+    def transform(self, X: Sequence[str]) -> sparse.csr_matrix:
+        check_is_fitted(self, "vocabulary_")
+        batch = _Batch(X)
+        words = sparse.hstack([batch.word_counts, batch.pair_counts], format="csr") @ _project(
+            batch.words.append(batch.pairs), self.vocabulary_
+        )
+        lexicon = batch.word_counts @ self._lexicon_matrix(
+            batch.words
+        ) + batch.pair_counts @ self._lexicon_matrix(batch.pairs)
+        lexicon.data = np.log1p(lexicon.data) * self.lexicon_weight
+        return sparse.hstack(
+            [
+                self.word_tfidf_.transform(words),
+                self.char_tfidf_.transform(self._char_counts(batch)),
+                lexicon,
+            ],
+            format="csr",
+        )
+
+    def _lexicon_matrix(self, items: pd.Index) -> sparse.csr_matrix:
+        rows, cols = [], []
+        for i, item in enumerate(items):
+            for group in _lexicon_groups(item, self.stems_):
+                rows.append(i)
+                cols.append(group)
+        return sparse.csr_matrix(
+            (np.ones(len(rows)), (rows, cols)), shape=(len(items), len(self.lexicon_names_))
+        )
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        check_is_fitted(self, "vocabulary_")
+        return np.asarray(
+            [f"word_{w}" for w in self.vocabulary_]
+            + [f"char_{c}" for c in self.char_counter_.get_feature_names_out()]
+            + [f"lex_{name}" for name in self.lexicon_names_],
+            dtype=object,
+        )
+
+
+def _compile_lexicon(lexicon: Mapping[str, Sequence[str]]) -> tuple[dict, dict, dict]:
+    """Index stems as (prefix -> groups, exact word -> groups, first word -> [(prefix, g)])."""
+    prefixes: dict[str, set[int]] = {}
+    exact: dict[str, set[int]] = {}
+    phrases: dict[str, list[tuple[str, int]]] = {}
+    for group, stems in enumerate(lexicon.values()):
+        for stem in stems:
+            whole = stem.endswith("$")
+            words = [w for w in _SPLIT.split(stem.lower().rstrip("$")) if w][:2]
+            if len(words) == 1:
+                (exact if whole else prefixes).setdefault(words[0], set()).add(group)
+            elif len(words) == 2:
+                phrases.setdefault(words[0], []).append((words[1], group))
+    return prefixes, exact, phrases
+
+
+def _lexicon_groups(item: str, stems: tuple[dict, dict, dict]) -> set[int]:
+    prefixes, exact, phrases = stems
+    if " " in item:  # a pair of adjacent words: only phrases can match
+        first, second = item.split(" ", 1)
+        return {g for prefix, g in phrases.get(first, ()) if second.startswith(prefix)}
+    groups = set(exact.get(item, ()))
+    for end in range(1, len(item) + 1):
+        groups.update(prefixes.get(item[:end], ()))
+    return groups
+
+
+_CHUNK = 8192  # distinct answers per feature matrix in predict_proba
+
+
+class RootCauseClassifier(ClassifierMixin, BaseEstimator):
+    """Assign a root-cause category to free-text answers.
+
+    Features: ``TextFeatures`` of normalised text; model: multinomial logistic regression
+    with class-balanced sample weights (so a category learned only from its description is
+    not drowned out by ones with a hundred corpus examples).
+
+    Parameters
+    ----------
+    C: inverse regularisation strength of the logistic regression.
+    char_ngram_range: character n-gram sizes (robust to typos and word forms).
+    lexicon: concept lexicon (feature name -> stems); ``None`` means ``DEFAULT_LEXICON``.
+    lexicon_weight: scale of the lexicon block relative to the TF-IDF blocks.
+    second_ratio: in ``predict_top2``, a second category is returned when its probability
+        is at least this fraction of the top one.
+    random_state: seed for the solver (kept for reproducibility and API symmetry).
+    """
+
+    def __init__(
+        self,
+        C: float = 10.0,
+        char_ngram_range: tuple[int, int] = (3, 5),
+        lexicon: Mapping[str, Sequence[str]] | None = None,
+        lexicon_weight: float = 0.3,
+        second_ratio: float = 0.5,
+        random_state: int | None = 0,
+    ) -> None:
+        self.C = C
+        self.char_ngram_range = char_ngram_range
+        self.lexicon = lexicon
+        self.lexicon_weight = lexicon_weight
+        self.second_ratio = second_ratio
+        self.random_state = random_state
+
+    def fit(
+        self, X: Sequence[str], y: Sequence[str], sample_weight: Sequence[float] | None = None
+    ) -> RootCauseClassifier:
+        texts = _as_texts(X)
+        labels = np.asarray(y, dtype=object)
+        if len(texts) != len(labels):
+            raise ValueError(f"got {len(texts)} texts but {len(labels)} labels")
+        self.classes_, encoded = np.unique(labels, return_inverse=True)
+        if len(self.classes_) < 2:
+            raise ValueError("need examples of at least two categories")
+        weights = (
+            np.ones(len(texts)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        )
+        # Balance classes by total weight (corrections keep their extra weight inside).
+        totals = np.bincount(encoded, weights=weights, minlength=len(self.classes_))
+        weights = weights * (weights.sum() / (len(self.classes_) * totals[encoded]))
+        normalised = [normalise_text(t) for t in texts]
+        self.features_ = TextFeatures(
+            char_ngram_range=self.char_ngram_range,
+            lexicon=self.lexicon,
+            lexicon_weight=self.lexicon_weight,
+        ).fit(normalised)
+        self.model_ = LogisticRegression(C=self.C, max_iter=3000, random_state=self.random_state)
+        # A small problem: BLAS threads only add contention (measured 5x slower on 2 cores).
+        with threadpool_limits(limits=1):
+            self.model_.fit(self.features_.transform(normalised), encoded, sample_weight=weights)
+        return self
+
+    def predict_proba(self, X: Sequence[str]) -> np.ndarray:
+        check_is_fitted(self, "model_")
+        normalised = [normalise_text(t) for t in _as_texts(X)]
+        if not normalised:
+            return np.zeros((0, len(self.classes_)))
+        # Answers repeat a lot ("communication", "no tests"): score each distinct one once,
+        # in chunks so memory stays flat however many answers come in.
+        codes, unique = pd.factorize(np.asarray(normalised, dtype=object))
+        proba = np.empty((len(unique), len(self.classes_)))
+        with threadpool_limits(limits=1):
+            for start in range(0, len(unique), _CHUNK):
+                chunk = list(unique[start : start + _CHUNK])
+                proba[start : start + _CHUNK] = self.model_.predict_proba(
+                    self.features_.transform(chunk)
+                )
+        return proba[codes]
+
+    def predict(self, X: Sequence[str]) -> np.ndarray:
+        proba = self.predict_proba(X)
+        return self.classes_[proba.argmax(axis=1)] if len(proba) else np.asarray([], object)
+
+    def predict_top2(self, X: Sequence[str]) -> pd.DataFrame:
+        """Best and (when it fits) second-best category with their probabilities.
+
+        The second category is kept when its probability is at least ``second_ratio`` of
+        the best one; otherwise ``second_category`` and ``second_confidence`` are None.
+        """
+        proba = self.predict_proba(X)
+        columns = ["category", "confidence", "second_category", "second_confidence"]
+        if not len(proba):
+            return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+        order = np.argsort(-proba, axis=1, kind="stable")
+        rows = np.arange(len(proba))
+        top, second = order[:, 0], order[:, 1]
+        p_top, p_second = proba[rows, top], proba[rows, second]
+        keep = p_second >= self.second_ratio * p_top
+        return pd.DataFrame(
+            {
+                "category": self.classes_[top].astype(object),
+                "confidence": p_top.astype(float),
+                "second_category": pd.Series(self.classes_[second], dtype=object).where(keep, None),
+                "second_confidence": pd.Series(p_second, dtype=object).where(keep, None),
+            }
+        )
+
+
+def _as_texts(X: object) -> list[str]:
+    if isinstance(X, str):
+        raise ValueError("expected a sequence of texts, got a single string")
+    if isinstance(X, pd.DataFrame):
+        if X.shape[1] != 1:
+            raise ValueError("expected one text column")
+        X = X.iloc[:, 0]
+    return [t if isinstance(t, str) else normalise_text(t) for t in X]
+
+
+# --------------------------------------------------------------------------------------
+# Training data: shipped corpus mapped onto the taxonomy in effect, plus description and
+# keyword texts, plus manager corrections.
+# --------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def load_corpus(path: Path = CORPUS_PATH) -> pd.DataFrame:
+    """The shipped labelled corpus as a DataFrame with columns ``text``, ``category``."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    examples = raw.get("examples") if isinstance(raw, dict) else None
+    if not isinstance(examples, dict):
+        raise ValueError(f"{path}: expected a mapping 'examples: {{category: [texts]}}'")
+    rows = [(text, cid) for cid, texts in examples.items() for text in texts]
+    return pd.DataFrame(rows, columns=["text", "category"])
+
+
+def training_data(taxonomy: Mapping[str, Category]) -> pd.DataFrame:
+    """Corpus rows relabelled for ``taxonomy`` plus rows built from descriptions/keywords.
+
+    A category gets the corpus examples of its own id and of its ``based_on`` ids; corpus
+    categories absent from the taxonomy are dropped.
+    """
+    corpus = load_corpus()
+    parts = []
+    for cid, category in taxonomy.items():
+        sources = {cid, *category.based_on}
+        own = corpus[corpus["category"].isin(sources)]
+        parts.append(own.assign(category=cid))
+        parts.append(pd.DataFrame({"text": _description_texts(category), "category": cid}))
+    return pd.concat(parts, ignore_index=True)
+
+
+def _description_texts(category: Category) -> list[str]:
+    # The description as a whole, each comma/semicolon clause, and each keyword: short
+    # phrasings like real fragment answers ("scope creep", "no buffer").
+    clauses = [c.strip(" .") for c in re.split(r"[,;]|\bor\b|\band\b", category.description)]
+    texts = [category.description, *category.keywords, *(c for c in clauses if len(c) > 2)]
+    return list(dict.fromkeys(texts))
+
+
+def _taxonomy_lexicon(taxonomy: Mapping[str, Category]) -> dict[str, tuple[str, ...]]:
+    lexicon = dict(DEFAULT_LEXICON)
+    for cid, category in taxonomy.items():
+        if category.keywords:
+            lexicon[f"keywords_{cid}"] = category.keywords
+    return lexicon
+
+
+# Manager-confirmed examples outweigh a corpus row by this factor. Kept modest on purpose:
+# on the dev set heavier weights (5-50) let 100-odd corrections override the corpus and
+# lowered macro-F1 on unseen answers; exact repeats of a corrected answer are handled by
+# the confirmed-text lookup instead.
+CORRECTION_WEIGHT = 2.0
+
+_CACHE_SIZE = 8
+_model_cache: OrderedDict[tuple[str, str], tuple[RootCauseClassifier, dict[str, str]]] = (
+    OrderedDict()
+)
+_cache_lock = threading.Lock()
+
+
+def _corrections_frame(
+    corrections: pd.DataFrame | None, taxonomy: Mapping[str, Category]
+) -> pd.DataFrame:
+    if corrections is None or len(corrections) == 0:
+        return pd.DataFrame({"text": [], "category": []}, dtype=object)
+    missing = {"text", "category"} - set(corrections.columns)
+    if missing:
+        raise ValueError(f"corrections need columns 'text' and 'category' (missing {missing})")
+    frame = corrections[["text", "category"]].dropna()
+    frame = frame[frame["category"].isin(list(taxonomy))]  # unknown categories are ignored
+    frame = frame.assign(text=frame["text"].astype(str))
+    return frame[frame["text"].str.strip() != ""].reset_index(drop=True)
+
+
+def _corrections_key(frame: pd.DataFrame) -> str:
+    digest = hashlib.sha256()
+    for text, category in zip(frame["text"], frame["category"], strict=True):
+        digest.update(f"{text}\x1f{category}\x1e".encode())
+    return digest.hexdigest() if len(frame) else ""
+
+
+def fitted_model(
+    corrections: pd.DataFrame | None = None,
+) -> tuple[RootCauseClassifier, dict[str, str]]:
+    """The classifier for the taxonomy in effect (and corrections), fitted once and cached.
+
+    Returns the model and a lookup of normalised correction text -> confirmed category
+    (a manager's confirmation of an exact answer wins over the model).
+    """
+    path = taxonomy_path()
+    taxonomy = load_taxonomy(path)
+    frame = _corrections_frame(corrections, taxonomy)
+    key = (f"{path.resolve()}:{taxonomy_key(path)}", _corrections_key(frame))
+    with _cache_lock:
+        if key in _model_cache:
+            _model_cache.move_to_end(key)
+            return _model_cache[key]
+        train = training_data(taxonomy)
+        weights = np.concatenate([np.ones(len(train)), np.full(len(frame), CORRECTION_WEIGHT)])
+        train = pd.concat([train, frame], ignore_index=True)
+        model = RootCauseClassifier(lexicon=_taxonomy_lexicon(taxonomy))
+        model.fit(train["text"].tolist(), train["category"].tolist(), sample_weight=weights)
+        confirmed = {
+            normalise_text(t): c for t, c in zip(frame["text"], frame["category"], strict=True)
+        }
+        _model_cache[key] = (model, confirmed)
+        while len(_model_cache) > _CACHE_SIZE:
+            _model_cache.popitem(last=False)
+        return model, confirmed
+
+
+def classify_with_confidence(
+    texts: Sequence[str], corrections: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Category, confidence and (when close) second category for each text.
+
+    Columns: ``category``, ``confidence``, ``second_category`` (None when only one fits),
+    ``second_confidence``. One row per input text, in order.
+    """
+    model, confirmed = fitted_model(corrections)
+    texts = _as_texts(texts)
+    result = model.predict_top2(texts)
+    if confirmed and len(result):
+        hits = [confirmed.get(normalise_text(t)) for t in texts]
+        mask = np.array([h is not None for h in hits])
+        if mask.any():
+            result.loc[mask, "category"] = [h for h in hits if h is not None]
+            result.loc[mask, "confidence"] = 1.0
+            result.loc[mask, "second_category"] = None
+            result.loc[mask, "second_confidence"] = None
+    return result
+
+
+def classify_root_causes(
+    texts: Sequence[str], corrections: pd.DataFrame | None = None
+) -> list[str]:
+    """One root-cause category id per text (public contract).
+
+    ``corrections`` (columns ``text``, ``category``) are manager-confirmed examples; they
+    outweigh corpus rows, and categories not in the taxonomy are ignored.
+    """
+    return classify_with_confidence(texts, corrections)["category"].tolist()

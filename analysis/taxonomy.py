@@ -1,0 +1,113 @@
+"""Root-cause taxonomy: which categories exist, what they mean, and where that is configured.
+
+The default lives in ``analysis/taxonomy.yaml``. An organisation points the environment
+variable ``AFTERWARD_TAXONOMY`` at its own file (same shape) to rename, add or remove
+categories; the classifier in ``analysis.root_causes`` adapts to whatever this module loads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DEFAULT_TAXONOMY_PATH = Path(__file__).with_name("taxonomy.yaml")
+TAXONOMY_ENV_VAR = "AFTERWARD_TAXONOMY"
+
+_ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,63}$")
+_ALLOWED_KEYS = {"id", "description", "keywords", "based_on"}
+
+
+@dataclass(frozen=True)
+class Category:
+    """One root-cause category as configured in a taxonomy file."""
+
+    id: str
+    description: str
+    keywords: tuple[str, ...] = ()
+    # Default ids whose corpus examples this category inherits (renames and merges).
+    based_on: tuple[str, ...] = ()
+
+
+def taxonomy_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """The taxonomy file in effect: explicit path, else ``$AFTERWARD_TAXONOMY``, else default."""
+    if path is not None:
+        return Path(path)
+    env = os.environ.get(TAXONOMY_ENV_VAR, "").strip()
+    return Path(env) if env else DEFAULT_TAXONOMY_PATH
+
+
+def taxonomy_key(path: str | os.PathLike[str] | None = None) -> str:
+    """Content hash of the taxonomy file in effect: the cache key for fitted models."""
+    resolved = taxonomy_path(path)
+    try:
+        data = resolved.read_bytes()
+    except OSError as exc:
+        raise ValueError(f"{resolved}: cannot read taxonomy file ({exc})") from exc
+    return hashlib.sha256(data).hexdigest()
+
+
+def load_taxonomy(path: str | os.PathLike[str] | None = None) -> dict[str, Category]:
+    """Load and validate a taxonomy file; returns categories by id, in file order.
+
+    Raises ValueError naming the file and the problem when the file is missing or invalid.
+    """
+    resolved = taxonomy_path(path)
+    try:
+        raw = yaml.safe_load(resolved.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ValueError(f"{resolved}: cannot read taxonomy file ({exc})") from exc
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{resolved}: not valid YAML ({exc})") from exc
+    return _parse(raw, resolved)
+
+
+def _parse(raw: object, source: Path) -> dict[str, Category]:
+    def fail(problem: str) -> ValueError:
+        return ValueError(f"{source}: {problem}")
+
+    if not isinstance(raw, dict) or set(raw) != {"categories"}:
+        raise fail("top level must be a mapping with exactly one key, 'categories'")
+    entries = raw["categories"]
+    if not isinstance(entries, list) or len(entries) < 2:
+        raise fail("'categories' must be a list of at least two categories")
+    categories: dict[str, Category] = {}
+    for position, entry in enumerate(entries, start=1):
+        where = f"category #{position}"
+        if not isinstance(entry, dict):
+            raise fail(f"{where} must be a mapping with 'id' and 'description'")
+        unknown = set(entry) - _ALLOWED_KEYS
+        if unknown:
+            raise fail(
+                f"{where} has unknown key(s) {sorted(unknown)}; allowed: {sorted(_ALLOWED_KEYS)}"
+            )
+        cid = entry.get("id")
+        if not isinstance(cid, str) or not _ID_PATTERN.match(cid):
+            raise fail(f"{where} needs an 'id' in snake_case (got {cid!r})")
+        if cid in categories:
+            raise fail(f"duplicate category id {cid!r}")
+        description = entry.get("description")
+        if not isinstance(description, str) or not description.strip():
+            raise fail(f"category {cid!r} needs a non-empty 'description'")
+        keywords = _string_list(entry.get("keywords"), f"category {cid!r} 'keywords'", fail)
+        based_on = _string_list(entry.get("based_on"), f"category {cid!r} 'based_on'", fail)
+        categories[cid] = Category(cid, " ".join(description.split()), keywords, based_on)
+    return categories
+
+
+def _string_list(value: object, what: str, fail) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise fail(f"{what} must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+# Public id -> description map of the default taxonomy (what the product ships with).
+CATEGORIES: dict[str, str] = {
+    cid: cat.description for cid, cat in load_taxonomy(DEFAULT_TAXONOMY_PATH).items()
+}

@@ -1,0 +1,134 @@
+"""Benchmark root-cause classification: quality on the eval sets, speed and memory.
+
+Run from the repo root:  /work/venv/bin/python bench/bench_root_causes.py [--quick]
+
+Quality is measured on ``<repo>/../shared/eval`` (never trained on). The corrections figure
+uses half of the dev rows as manager corrections and scores the other half, averaged over
+several random splits: the one permitted use of dev rows as input, at measurement time only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import accuracy_score, f1_score
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL_DIR = ROOT.parent / "shared" / "eval"
+sys.path.insert(0, str(ROOT))  # run as a script from anywhere
+
+from analysis import root_causes  # noqa: E402
+from analysis.root_causes import classify_root_causes, load_corpus  # noqa: E402
+
+
+def scores(truth: pd.Series, secondary: pd.Series, predicted: list[str]) -> dict[str, float]:
+    """Strict (main label) and lenient (main or secondary label) macro-F1 and accuracy."""
+    pred = np.asarray(predicted, dtype=object)
+    main = truth.to_numpy(dtype=object)
+    lenient_truth = np.where(pred == secondary.fillna("").to_numpy(dtype=object), pred, main)
+    return {
+        "strict_f1": f1_score(main, pred, average="macro"),
+        "strict_acc": accuracy_score(main, pred),
+        "lenient_f1": f1_score(lenient_truth, pred, average="macro"),
+        "lenient_acc": accuracy_score(lenient_truth, pred),
+    }
+
+
+def corrections_scores(dev: pd.DataFrame, splits: int = 5) -> dict[str, float]:
+    """Half of dev as corrections, the other half scored; mean over random splits."""
+    results = []
+    for seed in range(splits):
+        shuffled = dev.sample(frac=1.0, random_state=seed)
+        half = len(shuffled) // 2
+        given, scored = shuffled.iloc[:half], shuffled.iloc[half:]
+        predicted = classify_root_causes(scored["text"].tolist(), corrections=given)
+        results.append(scores(scored["category"], scored["secondary_category"], predicted))
+    return {k: float(np.mean([r[k] for r in results])) for k in results[0]}
+
+
+def synthetic_answers(n: int, seed: int = 0) -> list[str]:
+    """n answers recombined from corpus sentences (1-3 joined, random case and typos)."""
+    rng = random.Random(seed)
+    corpus = load_corpus()["text"].tolist()
+    out = []
+    for _ in range(n):
+        text = " ".join(rng.choice(corpus) for _ in range(rng.randint(1, 3)))
+        if rng.random() < 0.3:
+            text = text.lower()
+        if rng.random() < 0.3 and len(text) > 5:  # swap two adjacent characters
+            i = rng.randrange(len(text) - 1)
+            text = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
+        out.append(text)
+    return out
+
+
+def timed(texts: list[str], cold: bool) -> tuple[float, float]:
+    """Seconds, then peak MiB (tracemalloc, in a second run: it slows Python down a lot)."""
+    if cold:
+        root_causes._model_cache.clear()
+    start = time.perf_counter()
+    classify_root_causes(texts)
+    elapsed = time.perf_counter() - start
+    if cold:
+        root_causes._model_cache.clear()
+    tracemalloc.start()
+    classify_root_causes(texts)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return elapsed, peak / 2**20
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="skip the 100k timing")
+    args = parser.parse_args()
+
+    if EVAL_DIR.exists():
+        dev = pd.read_json(EVAL_DIR / "retro_dev.jsonl", lines=True)
+        s = scores(
+            dev["category"], dev["secondary_category"], classify_root_causes(dev["text"].tolist())
+        )
+        print(
+            f"retro_dev (n={len(dev)}): strict macro-F1 {s['strict_f1']:.3f} "
+            f"acc {s['strict_acc']:.3f} | lenient macro-F1 {s['lenient_f1']:.3f} "
+            f"acc {s['lenient_acc']:.3f}"
+        )
+        post = pd.read_json(EVAL_DIR / "postmortems.jsonl", lines=True)
+        config = post[post["category"] == "Config Errors"]["text"].tolist()
+        predicted = pd.Series(classify_root_causes(config))
+        share = float((predicted == "deployment_configuration").mean())
+        print(
+            f"postmortems Config Errors (n={len(config)}): {share:.1%} -> "
+            f"deployment_configuration; others: "
+            f"{predicted[predicted != 'deployment_configuration'].value_counts().to_dict()}"
+        )
+        c = corrections_scores(dev)
+        print(
+            f"corrections (half of dev given, other half scored, mean of 5 splits): "
+            f"strict macro-F1 {c['strict_f1']:.3f} acc {c['strict_acc']:.3f} | "
+            f"lenient macro-F1 {c['lenient_f1']:.3f} acc {c['lenient_acc']:.3f}"
+        )
+    else:
+        print(f"eval data not found at {EVAL_DIR}; skipping quality figures")
+
+    sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
+    for n in sizes:
+        texts = synthetic_answers(n, seed=n)
+        cold_s, cold_mb = timed(texts, cold=True)
+        warm_s, warm_mb = timed(texts, cold=False)
+        distinct = len(set(texts))
+        print(
+            f"{n:>7,} answers ({distinct:,} distinct): cold {cold_s:6.2f}s peak "
+            f"{cold_mb:7.1f} MiB | warm {warm_s:6.2f}s peak {warm_mb:7.1f} MiB"
+        )
+
+
+if __name__ == "__main__":
+    main()
