@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+
 import streamlit as st
 
 from afterward.config import database_path
+from afterward.text_analysis import refresh_analysis
 from surveys.manager_auth import LoginThrottle, ensure_manager_password
-from surveys.store import Store, StoreError
+from surveys.store import Scope, Store, StoreError
 
 
 @st.cache_resource(show_spinner=False)
@@ -74,3 +77,107 @@ def log_out() -> None:
     st.session_state.pop("manager_login", None)
     if sso_configured() and st.user.is_logged_in:
         st.logout()
+
+
+# -- shared manager frame: filters kept in the URL, analysis kept current ------------------
+
+FILTER_PARAMS = {"from": "filter_from", "to": "filter_to"}
+LIST_PARAMS = {"project": "filter_projects", "template": "filter_templates"}
+
+
+def scope_filters(store: Store) -> Scope:
+    """Sidebar filters (quarter range, projects, questionnaires), mirrored in the URL so a
+    view can be shared, and kept across page changes."""
+    quarters, projects, templates = store.scope_choices()
+    state, params = st.session_state, st.query_params
+    # First run of a session: take the filters from the URL.
+    if not state.get("filters_loaded"):
+        for param, key in FILTER_PARAMS.items():
+            if params.get(param) in quarters:
+                state[key] = params.get(param)
+        for param, key in LIST_PARAMS.items():
+            options = projects if param == "project" else templates
+            state[key] = [v for v in params.get_all(param) if v in options]
+        state["filters_loaded"] = True
+    # Widget state is dropped when a page does not draw a widget; keep our own copy.
+    for key in (*FILTER_PARAMS.values(), *LIST_PARAMS.values()):
+        if key in state:
+            state[key] = state[key]
+
+    with st.sidebar:
+        st.header("Filters")
+        if not quarters:
+            st.caption("Filters appear once there are surveys.")
+            return Scope()
+        left, right = st.columns(2)
+        if state.get("filter_from") not in quarters:
+            state["filter_from"] = quarters[0]
+        if state.get("filter_to") not in quarters:
+            state["filter_to"] = quarters[-1]
+        start = left.selectbox("From", quarters, key="filter_from")
+        end = right.selectbox("To", quarters, key="filter_to")
+        chosen_projects = st.multiselect("Projects", projects, key="filter_projects",
+                                         placeholder="All projects")
+        chosen_templates = st.multiselect("Questionnaires", templates, key="filter_templates",
+                                          placeholder="All questionnaires")
+    if start > end:
+        start, end = end, start
+    params["from"], params["to"] = start, end
+    params["project"] = chosen_projects
+    params["template"] = chosen_templates
+    return Scope(start, end, tuple(chosen_projects), tuple(chosen_templates))
+
+
+@st.cache_resource(show_spinner=False)
+def _analysis_memo() -> dict:
+    return {"key": None, "lock": threading.Lock()}
+
+
+def ensure_analysis(store: Store) -> None:
+    """Bring the text analysis up to date when answers, reviews or edits changed.
+
+    Runs once per change for the whole process; a rerun with nothing new costs one query.
+    """
+    memo = _analysis_memo()
+    key = store.analysis_key()
+    if memo["key"] == key:
+        return
+    with memo["lock"]:
+        if memo["key"] == key:
+            return
+        with st.status("Analysing answers…", expanded=False) as status:
+            bar = st.progress(0.0)
+
+            def progress(fraction: float, message: str) -> None:
+                bar.progress(fraction, text=message)
+
+            result = refresh_analysis(store, progress)
+            status.update(label=f"Analysis up to date ({result.total_texts:,} answers)",
+                          state="complete")
+        memo["key"] = key
+
+
+def current_scope() -> Scope:
+    """The filters the frame drew in the sidebar for this run."""
+    return st.session_state.get("scope", Scope())
+
+
+def offer_sample(store: Store) -> None:
+    """On an empty database, offer the sample; when it is loaded, say so and offer removal."""
+    from surveys.sample import load_sample
+
+    if store.has_sample():
+        left, right = st.columns([4, 1])
+        left.info("You are looking at **sample data**. Remove it before collecting real answers.")
+        if right.button("Remove sample data", key="remove_sample"):
+            store.remove_sample()
+            _analysis_memo()["key"] = None
+            st.rerun()
+        return
+    if store.surveys_overview().empty:
+        st.info("No surveys yet. Create one under **Projects and surveys**, or load sample "
+                "data to see every chart at work.")
+        if st.button("Load sample data", type="primary", key="load_sample"):
+            with st.spinner("Loading sample projects and answers…"):
+                load_sample(store)
+            st.rerun()

@@ -914,6 +914,15 @@ class Store:
         if not updated:
             raise ValueError("Unknown action.")
 
+    def actions_key(self) -> tuple:
+        """Changes whenever an action item is added or its status changes (a cache key)."""
+        with self._cursor() as cur:
+            return cur.execute(
+                "SELECT count(*), count(*) FILTER (WHERE status = 'done'), "
+                "count(*) FILTER (WHERE status = 'not_doing'), "
+                "count(*) FILTER (WHERE status = 'in_progress') FROM action_items"
+            ).fetchone()
+
     def actions(self, scope: Scope) -> pd.DataFrame:
         """Action items of projects in scope (quarter filter on the quarter they were decided)."""
         with self._cursor() as cur:
@@ -965,7 +974,7 @@ class Store:
         """Delete every sample project and all that hangs off it; real data is untouched."""
         with self._transaction() as cur:
             sample = "SELECT project_id FROM projects WHERE is_sample"
-            sample_surveys = f"SELECT survey_id FROM surveys WHERE project_id IN ({sample})"
+            sample_surveys = f"SELECT survey_id FROM surveys WHERE project_id IN ({sample})"  # noqa: S608
             for table in ("text_analysis", "answers", "responses", "links", "survey_questions"):
                 cur.execute(
                     f"DELETE FROM {table} WHERE survey_id IN ({sample_surveys})"  # noqa: S608
@@ -977,6 +986,9 @@ class Store:
             cur.execute(f"DELETE FROM action_items WHERE project_id IN ({sample})")  # noqa: S608
             cur.execute(f"DELETE FROM surveys WHERE project_id IN ({sample})")  # noqa: S608
             cur.execute("DELETE FROM projects WHERE is_sample")
+            # Themes learnt from sample text must not linger: analysis restarts from real data.
+            cur.execute("DELETE FROM text_analysis")
+            cur.execute("DELETE FROM theme_state")
 
     # -- introspection (used by the anonymity tests) ----------------------------------------
 

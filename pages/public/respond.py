@@ -1,10 +1,10 @@
 """The respondent's page: reached only through a survey link, shows only the questionnaire."""
 
 import streamlit as st
-from analysis.blame import blame_phrases
 
 from afterward import respondent_widgets as widgets
 from afterward.ui import store_or_stop
+from analysis.blame import blame_phrases
 from surveys import links, responses
 from surveys.setup import questionnaire_of
 from surveys.store import LinkUnavailable, StorageUnavailable, SurveyNotOpen

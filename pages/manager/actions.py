@@ -1,0 +1,93 @@
+"""Action items: what the post-mortems decided, who owns it, and whether it worked."""
+
+from datetime import timedelta
+
+import streamlit as st
+
+from afterward import charts
+from afterward.ui import current_scope, require_manager, store_or_stop
+from analysis import CATEGORIES
+from analysis.actions import STATUS_LABELS, completion_rates
+from analysis.insights import action_effect, visible_cells
+from surveys.clock import quarter_of, today
+
+require_manager()
+store = store_or_stop()
+scope = current_scope()
+st.title("Action items")
+
+projects = store.projects()
+with st.expander("New action item", expanded=False):
+    if projects.empty:
+        st.info("Create a project first (Projects and surveys).")
+    else:
+        with st.form("new_action", clear_on_submit=True):
+            project = st.selectbox("Project", projects["name"].tolist())
+            title = st.text_input("What will change?")
+            owner = st.text_input("Owner (one role or name)", placeholder="e.g. Release manager")
+            due_on = st.date_input("Due", value=today() + timedelta(days=30))
+            category = st.selectbox("Meant to fix", [None, *CATEGORIES],
+                                    format_func=lambda c: "—" if c is None else charts.category_name(c))
+            if st.form_submit_button("Add action item", type="primary"):
+                try:
+                    store.create_action(
+                        project_id=projects.set_index("name").loc[project, "project_id"],
+                        title=title, owner=owner, due_on=due_on, category=category,
+                        quarter=quarter_of(today()))
+                except ValueError as exc:
+                    st.error(str(exc))
+                else:
+                    st.success("Action item added.")
+
+actions = store.actions(scope)
+if actions.empty:
+    st.info("No action items yet. Add the changes a post-mortem decided on, with one owner "
+            "and a due date, and follow them here until they are done.")
+    st.stop()
+
+overdue = actions[actions["overdue"]]
+left, middle, right = st.columns(3)
+left.metric("Open", int(actions["status"].isin(["open", "in_progress"]).sum()))
+middle.metric("Overdue", len(overdue))
+right.metric("Done", f"{(actions['status'] == 'done').mean():.0%}")
+if not overdue.empty:
+    st.error(f"{len(overdue)} action item(s) are past their due date.")
+
+st.plotly_chart(charts.action_completion_chart(completion_rates(actions)), width="stretch")
+
+shown = actions.assign(status=actions["status"].map(STATUS_LABELS),
+                       meant_to_fix=actions["category"].map(
+                           lambda c: charts.category_name(c) if c else ""))
+st.dataframe(shown[["project", "title", "owner", "due_on", "status", "overdue", "meant_to_fix",
+                    "status_reason"]], hide_index=True,
+             column_config={"due_on": st.column_config.DateColumn("due"),
+                            "meant_to_fix": "meant to fix", "status_reason": "reason"})
+
+st.subheader("Update an action")
+labels = dict(zip(actions["action_id"], actions["project"] + " · " + actions["title"], strict=True))
+action_id = st.selectbox("Action", list(labels), format_func=labels.get, key="action_choice")
+status = st.radio("Status", list(STATUS_LABELS), format_func=STATUS_LABELS.get, horizontal=True,
+                  index=list(STATUS_LABELS).index(actions.set_index("action_id").loc[action_id, "status"]),
+                  key=f"status_{action_id}")
+reason = st.text_input("Reason (needed for “not doing”)", key=f"reason_{action_id}")
+if st.button("Save status"):
+    try:
+        store.set_action_status(action_id, status, reason)
+    except ValueError as exc:
+        st.error(str(exc))
+    else:
+        st.rerun()
+
+st.subheader("Did it work?")
+effect = action_effect(actions, visible_cells(store.category_counts(scope)))
+if effect.empty:
+    st.caption("Once an action linked to a root cause is done, this shows whether that root "
+               "cause kept appearing in later surveys.")
+else:
+    effect = effect.assign(link=effect["link"].map(charts.category_name))
+    st.dataframe(effect.drop(columns=["action_id"]), hide_index=True,
+                 column_config={"link": "root cause",
+                                "before_per_quarter": st.column_config.NumberColumn(
+                                    "answers/quarter before", format="%.1f"),
+                                "after_per_quarter": st.column_config.NumberColumn(
+                                    "answers/quarter after", format="%.1f")})

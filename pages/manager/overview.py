@@ -1,0 +1,60 @@
+"""Overview: participation and rating trends across projects and quarters."""
+
+import streamlit as st
+
+from afterward import charts
+from afterward.ui import current_scope, offer_sample, require_manager, store_or_stop
+from analysis.insights import ALL_PROJECTS, rating_trends
+
+require_manager()
+store = store_or_stop()
+scope = current_scope()
+
+st.title("Overview")
+offer_sample(store)
+
+participation = store.participation(scope)
+if participation.empty:
+    st.stop()
+
+left, middle, right = st.columns(3)
+left.metric("Surveys", len(participation))
+middle.metric("Responses", int(participation["responses"].sum()))
+invited = int(participation["invitations"].sum())
+rate = participation["invitations_used"].sum() / invited if invited else None
+right.metric("Invitation response rate", f"{rate:.0%}" if rate is not None else "No invitations")
+
+participation = participation.assign(
+    survey=participation["project"] + " · " + participation["quarter"],
+    response_rate=participation["invitations_used"] / participation["invitations"].where(
+        participation["invitations"] > 0),
+)
+st.plotly_chart(charts.participation_chart(participation), width="stretch")
+hidden = participation[participation["responses"] < participation["threshold"]]
+if not hidden.empty:
+    st.caption(
+        f"{len(hidden)} survey(s) have fewer responses than their anonymity threshold; their "
+        "answers are left out of every chart until enough people respond."
+    )
+
+st.subheader("Ratings over time")
+trends = rating_trends(store.rating_totals(scope))
+if trends.empty:
+    st.info("Rating trends appear once surveys in this view reach their anonymity threshold.")
+    st.stop()
+questions = (trends[["question_id", "prompt"]].drop_duplicates("question_id")
+             .set_index("question_id")["prompt"])
+chosen = st.multiselect("Questions", list(questions.index), format_func=questions.get,
+                        default=[q for q in ("goals_clear", "schedule_realistic", "communication")
+                                 if q in questions.index] or list(questions.index[:2]),
+                        key="overview_questions")
+for question_id in chosen:
+    frame = trends[trends["question_id"] == question_id]
+    scale = (0, 10) if frame["mean"].max(skipna=True) > 5 else (1, 5)
+    st.plotly_chart(charts.rating_trend_chart(frame, questions[question_id], scale=scale),
+                    width="stretch")
+if trends["suppressed"].any():
+    st.caption(
+        "Gaps are project-quarters hidden to protect anonymity (too few responses, or hidden "
+        f"so a small one cannot be worked out from the {ALL_PROJECTS!r} line)."
+    )
