@@ -550,11 +550,15 @@ class Store:
                             [a.value_choice for a in answers],
                         ],
                     )
-        except duckdb.TransactionException:
-            # Two submissions raced for the same invitation: DuckDB let only one commit.
-            raise LinkUnavailable() from None
+        except duckdb.TransactionException as exc:
+            if invitation_hash is not None and "conflict" in str(exc).lower():
+                # Two submissions raced for the same invitation: DuckDB let only one commit.
+                raise LinkUnavailable() from None
+            raise StorageUnavailable(f"The response could not be saved: {exc}") from None
         except duckdb.ConstraintException:
             raise LinkUnavailable() from None
+        except (duckdb.IOException, duckdb.FatalException, duckdb.InternalException) as exc:
+            raise StorageUnavailable(f"The response could not be saved: {exc}") from None
         return response_id
 
     def response_count(self, survey_id: str) -> int:

@@ -134,3 +134,27 @@ def test_receipt_shows_exactly_what_was_stored(app, tokens):
     receipt.text_input[0].input("not-a-code")
     button(receipt, "Show what was stored").click().run()
     assert any("No response matches" in i for i in texts(receipt.info))
+
+
+def test_storage_failure_tells_the_respondent_and_a_retry_saves(app, tokens, monkeypatch):
+    from surveys.store import StorageUnavailable, Store as StoreClass
+
+    real = StoreClass.record_response
+    calls = {"n": 0}
+
+    def flaky(self, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise StorageUnavailable("disk full")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(StoreClass, "record_response", flaky)
+    at = open_link(app, tokens["invitation"])
+    answer_required_postmortem(at)
+    button(at, "Review my answers").click().run()
+    button(at, "Submit").click().run()
+    assert any("could not be saved" in e for e in texts(at.error))
+    assert app_store().response_count(tokens["survey_id"]) == 0
+    button(at, "Submit").click().run()  # the answers are still there: just retry
+    assert texts(at.success) == ["Thank you, your answers are saved."]
+    assert app_store().response_count(tokens["survey_id"]) == 1
