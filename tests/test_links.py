@@ -52,3 +52,24 @@ def test_new_open_link_replaces_the_old_one(store, survey_id):
 
 def test_link_url_carries_the_token():
     assert links.link_url("https://x.example/", "abc") == "https://x.example/?t=abc"
+
+
+def test_checking_a_token_takes_the_same_time_whether_it_exists_or_not(store, survey_id):
+    import statistics
+    import time
+
+    known = links.issue_invitations(store, survey_id, 200)
+    unknown = [links.new_token() for _ in range(200)]
+
+    def timed(tokens):
+        samples = []
+        for token in tokens:
+            start = time.perf_counter()
+            store.find_link(links.token_hash(token))
+            samples.append(time.perf_counter() - start)
+        return statistics.median(samples)
+
+    timed(known[:20] + unknown[:20])  # warm up
+    known_time, unknown_time = timed(known), timed(unknown)
+    # Same work either way: one hash and one indexed lookup. Generous bound against CI noise.
+    assert 0.5 < known_time / unknown_time < 2.0, (known_time, unknown_time)
