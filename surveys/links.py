@@ -14,6 +14,7 @@ from surveys.store import Store, Survey
 
 TOKEN_BYTES = 32  # 256 bits; the issue asks for at least 128
 TOKEN_PARAM = "t"
+_NO_SURVEY = "00000000-0000-4000-8000-000000000000"
 
 
 def new_token() -> str:
@@ -57,10 +58,9 @@ def resolve(store: Store, token: str | None) -> LinkState:
     # Always hash and look up, even for malformed tokens, so timing does not tell them apart.
     hashed = token_hash(token or "")
     match = store.find_link(hashed)
-    if match is None or match.used:
-        return LinkState("unavailable")
-    survey = store.survey(match.survey_id)
-    if survey is None:
+    # Look a survey up either way, so known and unknown tokens cost the same.
+    survey = store.survey(match.survey_id if match else _NO_SURVEY)
+    if match is None or match.used or survey is None:
         return LinkState("unavailable")
     if not survey.is_open():
         status = "not_yet" if survey.status == "open" and not _started(survey) else "closed"
