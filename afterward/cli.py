@@ -63,6 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=exports.FORMATS, required=True)
     export.add_argument("--out", required=True, type=Path, help="file to write")
     export.set_defaults(run=_export)
+
+    report_cmd = commands.add_parser("report", help="write the quarterly process review")
+    report_cmd.add_argument("--quarter", required=True, help="quarter under review, e.g. 2026Q3")
+    report_cmd.add_argument("--out", required=True, type=Path, help="file to write: .pdf or .html")
+    report_cmd.set_defaults(run=_report)
     return parser
 
 
@@ -125,6 +130,19 @@ def _export(args: argparse.Namespace) -> int:
         print(f"Wrote {path}")
     for note in export.notes:
         print(f"Note: {note}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    # Imported here: plotly, matplotlib and fpdf load slowly and only this command needs them.
+    from afterward import report, review, text_analysis
+
+    report.report_format(args.out)  # a wrong suffix fails before any work
+    with _open_store() as store:
+        themes = text_analysis.theme_catalogue(store)
+        labels = dict(zip(themes["theme_id"].astype(int), themes["theme_label"], strict=True))
+        quarterly = review.quarterly_review(store, args.quarter, theme_labels=labels)
+    print(f"Wrote {report.write_review(quarterly, args.out)}")
     return 0
 
 

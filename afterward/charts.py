@@ -1,0 +1,382 @@
+"""Chart builders: plain functions from a small, already-gated DataFrame to a plotly Figure.
+
+The frames come out of `afterward.review` (or a page) after the anonymity gate, so a hidden
+value arrives as NaN. Builders draw NaN as a gap or a blank cell, never as zero, and an empty
+frame as a figure that says "Not enough data yet" (a chart must never crash a page or report).
+Category columns hold taxonomy ids; builders turn them into `CATEGORY_NAMES` labels.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import pandas as pd
+import plotly.graph_objects as go
+
+NOT_ENOUGH_DATA = "Not enough data yet"
+ALL_PROJECTS = "All projects"
+
+# Short labels for the default taxonomy (analysis/taxonomy.yaml descriptions, shortened).
+CATEGORY_NAMES: dict[str, str] = {
+    "goals_scope_unclear": "Goals & scope unclear",
+    "estimation_schedule": "Estimation & schedule",
+    "communication_gaps": "Communication gaps",
+    "requirements_change": "Requirements change",
+    "staffing_resources": "Staffing & resources",
+    "tech_debt_tooling": "Tech debt & tooling",
+    "testing_quality": "Testing & quality",
+    "deployment_configuration": "Deployment & config",
+    "client_expectations": "Client expectations",
+    "monitoring_alerting": "Monitoring & alerting",
+}
+
+# One qualitative palette (plotly's colour-blind-safe "Safe" set plus a grey) so a category
+# has the same colour in every chart, page and report.
+PALETTE: tuple[str, ...] = (
+    "#88CCEE",
+    "#CC6677",
+    "#DDCC77",
+    "#117733",
+    "#332288",
+    "#AA4499",
+    "#44AA99",
+    "#999933",
+    "#882255",
+    "#661100",
+    "#6699CC",
+    "#888888",
+)
+CATEGORY_COLORS: dict[str, str] = {
+    cid: PALETTE[i % len(PALETTE)] for i, cid in enumerate(CATEGORY_NAMES)
+}
+
+
+def category_name(category: str) -> str:
+    """Short human label; a custom taxonomy's id becomes readable words."""
+    return CATEGORY_NAMES.get(category, str(category).replace("_", " ").capitalize())
+
+
+def category_color(category: str) -> str:
+    if category in CATEGORY_COLORS:
+        return CATEGORY_COLORS[category]
+    # Custom categories: a stable colour from the name (not hash(), which is salted per run).
+    return PALETTE[sum(map(ord, str(category))) % len(PALETTE)]
+
+
+def _series_color(index: int) -> str:
+    return PALETTE[index % len(PALETTE)]
+
+
+def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, **extra: object) -> go.Figure:
+    fig.update_layout(
+        title={"text": _label(title)},
+        xaxis_title={"text": _label(x_title)},
+        yaxis_title={"text": _label(y_title)},
+        template="plotly_white",
+        legend={"title": {"text": ""}},
+        margin={"l": 60, "r": 20, "t": 60, "b": 60},
+        **extra,
+    )
+    return fig
+
+
+def empty_chart(title: str, x_title: str = "", y_title: str = "") -> go.Figure:
+    """A figure with its title and a centred note instead of data."""
+    fig = go.Figure()
+    _layout(fig, title, x_title, y_title)
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    fig.add_annotation(
+        text=NOT_ENOUGH_DATA,
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        font={"size": 16, "color": "#666666"},
+    )
+    return fig
+
+
+def _is_empty(frame: pd.DataFrame | None, columns: Iterable[str], value: str) -> bool:
+    if frame is None or frame.empty or any(c not in frame.columns for c in columns):
+        return True
+    return bool(pd.to_numeric(frame[value], errors="coerce").isna().all())
+
+
+def _label(value: object) -> str:
+    """Text for plotly, which reads labels as HTML-like markup: escape respondent text (theme
+    labels) so `<b>` or `<script>` shows literally; plotly turns the entities back."""
+    return html.escape(str(value), quote=False)
+
+
+def _labels(values: Iterable[object]) -> list[str]:
+    return [_label(v) for v in values]
+
+
+def _numbers(values: pd.Series) -> list[float | None]:
+    # None, not NaN, so plotly leaves a gap and JSON stays valid.
+    return [None if pd.isna(v) else float(v) for v in values]
+
+
+def _quarters(frame: pd.DataFrame) -> list[str]:
+    return sorted(frame["quarter"].astype(str).unique())
+
+
+def _pivot(frame: pd.DataFrame, index: str, columns: str, values: str) -> pd.DataFrame:
+    """Sum per cell, keeping NaN (hidden) cells NaN: pivot_table would turn them into 0."""
+    cells = frame.assign(**{index: frame[index].astype(str), columns: frame[columns].astype(str)})
+    summed = cells.groupby([index, columns])[values].sum(min_count=1)
+    return summed.unstack(columns)
+
+
+def participation_chart(frame: pd.DataFrame, title: str = "Responses per survey") -> go.Figure:
+    """Bars of responses per survey; the bar text shows the invitation response rate.
+
+    `frame`: survey (label), responses, optional response_rate (0-1, NaN without invitations).
+    """
+    x_title, y_title = "Survey", "Responses"
+    if _is_empty(frame, ["survey", "responses"], "responses"):
+        return empty_chart(title, x_title, y_title)
+    rates = (
+        frame["response_rate"]
+        if "response_rate" in frame
+        else pd.Series(float("nan"), index=frame.index)
+    )
+    text = ["" if pd.isna(r) else f"{r:.0%} of invited" for r in rates]
+    fig = go.Figure(
+        go.Bar(
+            x=_labels(frame["survey"]),
+            y=_numbers(frame["responses"]),
+            text=text,
+            textposition="outside",
+            marker_color=PALETTE[0],
+            name="Responses",
+        )
+    )
+    return _layout(fig, title, x_title, y_title, showlegend=False)
+
+
+def rating_trend_chart(
+    frame: pd.DataFrame,
+    title: str = "Rating per quarter",
+    *,
+    scale: tuple[float, float] | None = None,
+) -> go.Figure:
+    """One line per project plus an "All projects" line; hidden points are gaps.
+
+    `frame`: quarter, project, mean (NaN where suppressed). `scale` fixes the y range,
+    e.g. (1, 5) for Likert questions.
+    """
+    x_title, y_title = "Quarter", "Mean rating"
+    if _is_empty(frame, ["quarter", "project", "mean"], "mean"):
+        return empty_chart(title, x_title, y_title)
+    quarters = _quarters(frame)
+    fig = go.Figure()
+    projects = sorted(p for p in frame["project"].astype(str).unique() if p != ALL_PROJECTS)
+    for i, project in enumerate([*projects, ALL_PROJECTS]):
+        rows = frame[frame["project"].astype(str) == project]
+        if rows.empty:
+            continue
+        # Reindex on every quarter so a missing or hidden point breaks the line.
+        means = rows.groupby("quarter")["mean"].first().reindex(quarters)
+        is_all = project == ALL_PROJECTS
+        fig.add_trace(
+            go.Scatter(
+                x=quarters,
+                y=_numbers(means),
+                name=_label(project),
+                mode="lines+markers",
+                connectgaps=False,
+                line={
+                    "color": "#222222" if is_all else _series_color(i),
+                    "width": 4 if is_all else 2,
+                    "dash": "dash" if is_all else "solid",
+                },
+            )
+        )
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=quarters)
+    if scale is not None:
+        fig.update_yaxes(range=[scale[0] - 0.2, scale[1] + 0.2])
+    return _layout(fig, title, x_title, y_title)
+
+
+def category_share_chart(
+    frame: pd.DataFrame, title: str = "Root-cause categories per quarter"
+) -> go.Figure:
+    """Stacked bars: each category's share of the shown answers of a quarter.
+
+    `frame`: quarter, category, answers (NaN where suppressed: left out of the stack).
+    """
+    x_title, y_title = "Quarter", "Share of answers"
+    if _is_empty(frame, ["quarter", "category", "answers"], "answers"):
+        return empty_chart(title, x_title, y_title)
+    quarters = _quarters(frame)
+    table = _pivot(frame, "quarter", "category", "answers").reindex(quarters)
+    shares = table.div(table.sum(axis=1, min_count=1), axis=0)
+    fig = go.Figure()
+    order = table.sum().sort_values(ascending=False).index
+    for category in order:
+        fig.add_trace(
+            go.Bar(
+                x=quarters,
+                y=_numbers(shares[category]),
+                name=_label(category_name(category)),
+                marker_color=category_color(category),
+            )
+        )
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=quarters)
+    fig.update_yaxes(tickformat=".0%", range=[0, 1])
+    return _layout(fig, title, x_title, y_title, barmode="stack")
+
+
+def category_by_project_chart(
+    frame: pd.DataFrame, title: str = "Root-cause categories per project"
+) -> go.Figure:
+    """Stacked bars of answers per project, one colour per category.
+
+    `frame`: project, category, answers (NaN where suppressed).
+    """
+    x_title, y_title = "Project", "Answers"
+    if _is_empty(frame, ["project", "category", "answers"], "answers"):
+        return empty_chart(title, x_title, y_title)
+    projects = sorted(frame["project"].astype(str).unique())
+    table = _pivot(frame, "project", "category", "answers").reindex(projects)
+    fig = go.Figure()
+    for category in table.sum().sort_values(ascending=False).index:
+        fig.add_trace(
+            go.Bar(
+                x=_labels(projects),
+                y=_numbers(table[category]),
+                name=_label(category_name(category)),
+                marker_color=category_color(category),
+            )
+        )
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=_labels(projects))
+    return _layout(fig, title, x_title, y_title, barmode="stack")
+
+
+def theme_heatmap_chart(frame: pd.DataFrame, title: str = "Themes per quarter") -> go.Figure:
+    """Theme x quarter heatmap of answer counts; suppressed cells stay blank.
+
+    `frame`: theme (label), quarter, answers (NaN where suppressed). A theme absent from a
+    quarter is a real zero.
+    """
+    x_title, y_title = "Quarter", "Theme"
+    if _is_empty(frame, ["theme", "quarter", "answers"], "answers"):
+        return empty_chart(title, x_title, y_title)
+    quarters = _quarters(frame)
+    table = _pivot(frame, "theme", "quarter", "answers").reindex(columns=quarters)
+    present = (
+        frame.assign(theme=frame["theme"].astype(str), quarter=frame["quarter"].astype(str))
+        .groupby(["theme", "quarter"])
+        .size()
+        .unstack("quarter")
+        .reindex(index=table.index, columns=quarters)
+    )
+    # No row for a cell -> a real 0; a row whose value is NaN -> hidden (blank).
+    table = table.where(present.notna(), 0.0)
+    order = table.sum(axis=1).sort_values().index  # biggest theme on top
+    table = table.loc[order]
+    z = [_numbers(row) for _, row in table.iterrows()]
+    text = [["" if v is None else f"{v:.0f}" for v in row] for row in z]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=quarters,
+            y=_labels(table.index),
+            text=text,
+            texttemplate="%{text}",
+            colorscale="Blues",
+            hoverongaps=False,
+            colorbar={"title": {"text": "Answers"}},
+        )
+    )
+    fig.update_xaxes(type="category")
+    fig.update_yaxes(type="category")
+    return _layout(fig, title, x_title, y_title)
+
+
+def recurring_themes_chart(
+    frame: pd.DataFrame, title: str = "Recurring themes across projects"
+) -> go.Figure:
+    """Horizontal bars: in how many projects each theme appeared.
+
+    `frame`: theme (label), projects (count).
+    """
+    x_title, y_title = "Projects", "Theme"
+    if _is_empty(frame, ["theme", "projects"], "projects"):
+        return empty_chart(title, x_title, y_title)
+    rows = frame.dropna(subset=["projects"]).sort_values("projects")
+    fig = go.Figure(
+        go.Bar(
+            x=_numbers(rows["projects"]),
+            y=_labels(rows["theme"]),
+            orientation="h",
+            marker_color=PALETTE[4],
+            name="Projects",
+        )
+    )
+    fig.update_yaxes(type="category")
+    fig.update_xaxes(dtick=1)
+    return _layout(fig, title, x_title, y_title, showlegend=False)
+
+
+def action_completion_chart(
+    frame: pd.DataFrame, title: str = "Action items completed"
+) -> go.Figure:
+    """Grouped bars: share of a project's actions of a quarter that are done.
+
+    `frame`: project, quarter, completion_rate (0-1).
+    """
+    x_title, y_title = "Quarter", "Completed"
+    if _is_empty(frame, ["project", "quarter", "completion_rate"], "completion_rate"):
+        return empty_chart(title, x_title, y_title)
+    quarters = _quarters(frame)
+    fig = go.Figure()
+    for i, project in enumerate(sorted(frame["project"].astype(str).unique())):
+        rates = (
+            frame[frame["project"].astype(str) == project]
+            .groupby("quarter")["completion_rate"]
+            .first()
+            .reindex(quarters)
+        )
+        fig.add_trace(
+            go.Bar(
+                x=quarters, y=_numbers(rates), name=_label(project), marker_color=_series_color(i)
+            )
+        )
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=quarters)
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.05])
+    return _layout(fig, title, x_title, y_title, barmode="group")
+
+
+def theme_trend_chart(frame: pd.DataFrame, title: str = "Theme answers per quarter") -> go.Figure:
+    """One line per theme over quarters; hidden points are gaps.
+
+    `frame`: theme (label), quarter, answers (NaN where suppressed).
+    """
+    x_title, y_title = "Quarter", "Answers"
+    if _is_empty(frame, ["theme", "quarter", "answers"], "answers"):
+        return empty_chart(title, x_title, y_title)
+    quarters = _quarters(frame)
+    fig = go.Figure()
+    totals = frame.groupby(frame["theme"].astype(str))["answers"].sum()
+    for i, theme in enumerate(totals.sort_values(ascending=False).index):
+        rows = frame[frame["theme"].astype(str) == theme]
+        values = rows.groupby("quarter")["answers"].sum(min_count=1).reindex(quarters)
+        present = rows.groupby("quarter").size().reindex(quarters)
+        values = values.where(present.notna(), 0.0)  # absent = zero, NaN = hidden
+        fig.add_trace(
+            go.Scatter(
+                x=quarters,
+                y=_numbers(values),
+                name=_label(theme),
+                mode="lines+markers",
+                connectgaps=False,
+                line={"color": _series_color(i), "width": 2},
+            )
+        )
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=quarters)
+    return _layout(fig, title, x_title, y_title)

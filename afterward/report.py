@@ -1,0 +1,536 @@
+"""The quarterly review as a document a process review can keep: HTML and PDF.
+
+Both formats render the same list of sections, built once from a `QuarterlyReview`, so they
+cannot drift apart. Respondents' words (theme labels) reach this module, so every piece of
+text is escaped for HTML and charts get their labels escaped by the chart builders.
+The HTML inlines plotly.js (it must open offline, years later); the PDF draws the same
+figures with matplotlib and embeds DejaVu Sans (shipped with matplotlib) for any script.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib
+import pandas as pd
+import plotly.graph_objects as go
+from fpdf import FPDF
+from plotly.offline import get_plotlyjs
+
+from afterward import charts
+from afterward.review import QuarterlyReview
+from afterward.static_charts import figure_png
+
+SECTIONS = (
+    "Participation",
+    "Rating trends",
+    "Top recurring root causes",
+    "Themes: new and persisting",
+    "Action items and their effect",
+)
+MAX_THEMES_IN_CHART = 12
+_FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+
+def not_enough(what: str) -> str:
+    return f"Not enough responses this quarter to show {what} without risking anyone's anonymity."
+
+
+# -- a tiny document model shared by both formats ------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Text:
+    text: str
+    note: bool = False  # a small-state message, set apart visually
+
+
+@dataclass(frozen=True)
+class _Table:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class _Chart:
+    figure: go.Figure
+
+
+@dataclass(frozen=True)
+class _Section:
+    title: str
+    blocks: tuple[_Text | _Table | _Chart, ...]
+
+
+def review_sections(review: QuarterlyReview) -> list[_Section]:
+    return [
+        _Section(SECTIONS[0], tuple(_participation(review))),
+        _Section(SECTIONS[1], tuple(_ratings(review))),
+        _Section(SECTIONS[2], tuple(_root_causes(review))),
+        _Section(SECTIONS[3], tuple(_themes(review))),
+        _Section(SECTIONS[4], tuple(_actions(review))),
+    ]
+
+
+def _participation(review: QuarterlyReview) -> list:
+    blocks: list = []
+    if review.surveys == 0:
+        return [_Text(f"No surveys ran in {review.quarter}.", note=True)]
+    rate = (
+        f" {review.response_rate:.0%} of invitations were answered."
+        if review.response_rate is not None
+        else ""
+    )
+    blocks.append(
+        _Text(
+            f"{review.surveys} survey(s) ran in {review.quarter}; {review.surveys_shown} had "
+            f"enough responses to show results, with {review.responses} response(s) in all.{rate}"
+        )
+    )
+    hidden = review.surveys - review.surveys_shown
+    if review.surveys_shown == 0:
+        blocks.append(_Text(not_enough("any survey's results"), note=True))
+    elif hidden:
+        blocks.append(
+            _Text(
+                f"{hidden} survey(s) stay hidden below their anonymity threshold and are left out of "
+                "every number below.",
+                note=True,
+            )
+        )
+    frame = review.participation
+    blocks.append(
+        _Table(
+            ("Survey", "Responses", "Invitations", "Response rate", "Results"),
+            tuple(
+                (
+                    s,
+                    str(r),
+                    str(i) if i else "–",
+                    _pct(rr),
+                    "shown" if shown else f"hidden ({n} more needed)",
+                )
+                for s, r, i, rr, shown, n in zip(
+                    frame["survey"],
+                    frame["responses"],
+                    frame["invitations"],
+                    frame["response_rate"],
+                    frame["shown"],
+                    frame["needed"],
+                    strict=True,
+                )
+            ),
+        )
+    )
+    blocks.append(
+        _Chart(charts.participation_chart(frame, f"Responses per survey, {review.quarter}"))
+    )
+    trend = review.participation_trend
+    blocks.append(
+        _Table(
+            ("Quarter", "Surveys", "Surveys shown", "Responses (shown surveys)"),
+            tuple(
+                (q, str(s), str(v), str(r))
+                for q, s, v, r in zip(
+                    trend["quarter"],
+                    trend["surveys"],
+                    trend["surveys_shown"],
+                    trend["responses"],
+                    strict=True,
+                )
+            ),
+        )
+    )
+    return blocks
+
+
+def _ratings(review: QuarterlyReview) -> list:
+    summary = review.rating_summary
+    if summary.empty:
+        return [_Text(not_enough("rating trends"), note=True)]
+    blocks: list = [
+        _Text(
+            f"Mean rating of every project together in {review.quarter}, against the latest earlier "
+            "quarter with enough answers. Lines break where a point is hidden."
+        )
+    ]
+    blocks.append(
+        _Table(
+            ("Question", "Scale", review.quarter, "Before", "Change"),
+            tuple(
+                (
+                    f"{p} ({q})",
+                    "1–5" if k == "likert" else "0–10",
+                    f"{m:.2f}",
+                    "–" if pd.isna(pm) else f"{pm:.2f} ({pq})",
+                    "–" if pd.isna(c) else f"{c:+.2f}",
+                )
+                for q, p, k, m, pq, pm, c in zip(
+                    summary["question_id"],
+                    summary["prompt"],
+                    summary["kind"],
+                    summary["mean"],
+                    summary["previous_quarter"],
+                    summary["previous_mean"],
+                    summary["change"],
+                    strict=True,
+                )
+            ),
+        )
+    )
+    for question, prompt, kind in zip(
+        summary["question_id"], summary["prompt"], summary["kind"], strict=True
+    ):
+        rows = review.rating_trends[review.rating_trends["question_id"] == question]
+        scale = (1.0, 5.0) if kind == "likert" else (0.0, 10.0)
+        blocks.append(_Chart(charts.rating_trend_chart(rows, _short(prompt), scale=scale)))
+    return blocks
+
+
+def _root_causes(review: QuarterlyReview) -> list:
+    top = review.top_categories
+    if top.empty:
+        return [_Text(not_enough("root causes"), note=True)]
+    blocks: list = [
+        _Text(
+            "Root-cause categories of free-text answers this quarter, most frequent first. "
+            "'New' means not seen in any earlier quarter."
+        )
+    ]
+    blocks.append(
+        _Table(
+            (
+                "Category",
+                "Answers",
+                "Share",
+                "Projects",
+                f"Quarters seen (of {len(review.quarters)})",
+                "New or persisting",
+                "First seen",
+            ),
+            tuple(
+                (lbl, _int(a), _pct(s), _int(p), _int(qs), st, fs)
+                for lbl, a, s, p, qs, st, fs in zip(
+                    top["label"],
+                    top["answers"],
+                    top["share"],
+                    top["projects"],
+                    top["quarters_seen"],
+                    top["status"],
+                    top["first_seen"],
+                    strict=True,
+                )
+            ),
+        )
+    )
+    new_elsewhere = review.new_categories[~review.new_categories["category"].isin(top["category"])]
+    if len(new_elsewhere):
+        names = ", ".join(new_elsewhere["label"])
+        blocks.append(_Text(f"Also new this quarter, outside the top {len(top)}: {names}."))
+    blocks.append(_Chart(charts.category_share_chart(review.category_quarters)))
+    blocks.append(
+        _Chart(
+            charts.category_by_project_chart(
+                review.category_projects, f"Root-cause categories per project, {review.quarter}"
+            )
+        )
+    )
+    return blocks
+
+
+def _themes(review: QuarterlyReview) -> list:
+    themes = review.themes
+    if themes.empty:
+        return [_Text(not_enough("themes"), note=True)]
+    blocks: list = []
+    for status, heading in (
+        ("new", "New this quarter"),
+        ("persisting", "Persisting from earlier quarters"),
+    ):
+        part = themes[themes["status"] == status]
+        blocks.append(_Text(f"{heading}: {len(part)} theme(s)."))
+        if len(part):
+            blocks.append(
+                _Table(
+                    ("Theme", "Answers", "Projects", "First seen"),
+                    tuple(
+                        (t, _int(a), _int(p), fs)
+                        for t, a, p, fs in zip(
+                            part["theme"],
+                            part["answers"],
+                            part["projects"],
+                            part["first_seen"],
+                            strict=True,
+                        )
+                    ),
+                )
+            )
+    top = themes["theme_id"].head(MAX_THEMES_IN_CHART)
+    heat = review.theme_quarters[review.theme_quarters["theme_id"].isin(top)]
+    blocks.append(_Chart(charts.theme_heatmap_chart(heat)))
+    blocks.append(_Chart(charts.recurring_themes_chart(review.recurring_themes)))
+    return blocks
+
+
+def _actions(review: QuarterlyReview) -> list:
+    blocks: list = [
+        _Text(
+            f"Action items in {review.quarter}: {review.actions_opened} decided, "
+            f"{review.actions_done} done, {review.actions_overdue} overdue."
+        )
+    ]
+    frame = review.actions
+    if len(frame):
+        blocks.append(
+            _Table(
+                ("Project", "Action", "Owner", "Status", "Due", "Done"),
+                tuple(
+                    (p, t, o, ("overdue" if od else s.replace("_", " ")), _day(d), _day(dn))
+                    for p, t, o, s, d, dn, od in zip(
+                        frame["project"],
+                        frame["title"],
+                        frame["owner"],
+                        frame["status"],
+                        frame["due_on"],
+                        frame["done_on"],
+                        frame["overdue"],
+                        strict=True,
+                    )
+                ),
+            )
+        )
+    if not review.action_completion.empty:
+        blocks.append(_Chart(charts.action_completion_chart(review.action_completion)))
+    effects = review.action_effects
+    blocks.append(
+        _Text(
+            "Did it work? For each done action with a root cause or theme: answers in it from the "
+            "project's retrospectives up to the quarter it was done, against those after."
+        )
+    )
+    if effects.empty:
+        blocks.append(_Text("No done action names a root cause or theme yet.", note=True))
+    else:
+        blocks.append(
+            _Table(
+                (
+                    "Project",
+                    "Action",
+                    "About",
+                    "Done",
+                    "Before (answers / quarters)",
+                    "After (answers / quarters)",
+                    "Verdict",
+                ),
+                tuple(
+                    (p, t, tp, _day(d), f"{ab} / {qb}", f"{aa} / {qa}", v)
+                    for p, t, tp, d, ab, qb, aa, qa, v in zip(
+                        effects["project"],
+                        effects["title"],
+                        effects["topic"],
+                        effects["done_on"],
+                        effects["answers_before"],
+                        effects["quarters_before"],
+                        effects["answers_after"],
+                        effects["quarters_after"],
+                        effects["verdict"],
+                        strict=True,
+                    )
+                ),
+            )
+        )
+    return blocks
+
+
+def _pct(value: object) -> str:
+    return "–" if value is None or pd.isna(value) else f"{float(value):.0%}"
+
+
+def _int(value: object) -> str:
+    return "–" if value is None or pd.isna(value) else str(int(value))
+
+
+def _day(value: object) -> str:
+    return "" if value is None or pd.isna(value) else str(pd.Timestamp(value).date())
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _window(review: QuarterlyReview) -> str:
+    earlier = review.quarters[:-1]
+    return f"{earlier[0]}–{earlier[-1]}" if earlier else "no earlier quarter"
+
+
+# -- HTML -----------------------------------------------------------------------------------
+
+_CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:1000px;margin:2rem auto;
+padding:0 1rem;color:#222;line-height:1.45}
+h1{margin-bottom:.2rem}.meta{color:#555;margin-top:0}
+section{margin-top:2.5rem;border-top:1px solid #ddd;padding-top:1rem}
+table{border-collapse:collapse;margin:1rem 0;font-size:.9rem;width:100%}
+th,td{border-bottom:1px solid #e3e3e3;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#f5f5f5}.note{background:#fff7e0;border-left:4px solid #e0b000;padding:.5rem .8rem}
+.chart{margin:1rem 0}
+"""
+
+
+def review_html(review: QuarterlyReview) -> str:
+    """A self-contained HTML document (plotly.js inlined: it opens offline)."""
+    e = html.escape
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>Quarterly process review {e(review.quarter)}</title>",
+        f"<style>{_CSS}</style>",
+        # plotly.js once for every chart; its source contains no closing script tag.
+        f'<script type="text/javascript">{get_plotlyjs()}</script>',
+        "</head><body>",
+        f"<h1>Quarterly process review: {e(review.quarter)}</h1>",
+        f'<p class="meta">Generated {e(str(review.generated_on))} · compared with '
+        f"{e(_window(review))} · only groups with enough responses are shown.</p>",
+        "<nav><ol>",
+        *(f'<li><a href="#s{i}">{e(title)}</a></li>' for i, title in enumerate(SECTIONS, 1)),
+        "</ol></nav>",
+    ]
+    for number, section in enumerate(review_sections(review), 1):
+        parts.append(f'<section id="s{number}"><h2>{e(section.title)}</h2>')
+        for block in section.blocks:
+            parts.append(_html_block(block))
+        parts.append("</section>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def _html_block(block: _Text | _Table | _Chart) -> str:
+    e = html.escape
+    if isinstance(block, _Text):
+        return f'<p class="note">{e(block.text)}</p>' if block.note else f"<p>{e(block.text)}</p>"
+    if isinstance(block, _Table):
+        head = "".join(f"<th>{e(c)}</th>" for c in block.columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{e(str(v))}</td>" for v in row) + "</tr>" for row in block.rows
+        )
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    # plotly writes the figure as JSON with <, > and / escaped, so labels cannot end the script.
+    div = block.figure.to_html(
+        full_html=False, include_plotlyjs=False, config={"displaylogo": False, "responsive": True}
+    )
+    return f'<div class="chart">{div}</div>'
+
+
+# -- PDF ------------------------------------------------------------------------------------
+
+
+class _ReviewPDF(FPDF):
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font("DejaVu", size=8)
+        self.set_text_color(120)
+        self.cell(0, 6, f"Page {self.page_no()}", align="C")
+        self.set_text_color(0)
+
+
+def review_pdf(review: QuarterlyReview, *, compress: bool = True) -> bytes:
+    """The review as a PDF with bookmarks per section; charts drawn by matplotlib."""
+    pdf = _ReviewPDF(format="A4")
+    pdf.set_compression(compress)
+    pdf.add_font("DejaVu", "", str(_FONTS / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(_FONTS / "DejaVuSans-Bold.ttf"))
+    pdf.set_title(f"Quarterly process review {review.quarter}")
+    pdf.set_auto_page_break(auto=True, margin=18)
+
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 24)
+    pdf.ln(50)
+    pdf.multi_cell(0, 12, "Quarterly process review", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 16)
+    pdf.multi_cell(
+        0,
+        10,
+        f"{review.quarter} · Generated {review.generated_on.isoformat()}",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.set_font("DejaVu", "", 11)
+    pdf.ln(6)
+    pdf.multi_cell(
+        0,
+        6,
+        f"Compared with {_window(review)}. Only groups with enough responses "
+        "are shown; hidden points are gaps, never zeros.",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.ln(4)
+    for number, title in enumerate(SECTIONS, 1):
+        pdf.cell(0, 7, f"{number}. {title}", new_x="LMARGIN", new_y="NEXT")
+
+    for number, section in enumerate(review_sections(review), 1):
+        pdf.add_page()
+        pdf.start_section(section.title)  # a PDF bookmark per section
+        pdf.set_font("DejaVu", "B", 16)
+        pdf.multi_cell(0, 10, f"{number}. {section.title}", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+        for block in section.blocks:
+            _pdf_block(pdf, block)
+    return bytes(pdf.output())
+
+
+def _pdf_block(pdf: FPDF, block: _Text | _Table | _Chart) -> None:
+    if isinstance(block, _Text):
+        pdf.set_font("DejaVu", "", 10)
+        if block.note:
+            pdf.set_fill_color(255, 247, 224)
+        pdf.multi_cell(0, 5.5, block.text, fill=block.note, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    elif isinstance(block, _Table):
+        pdf.set_font("DejaVu", "", 8)
+        with pdf.table(
+            headings_style=_heading_style(),
+            line_height=4.5,
+            padding=1,
+            text_align="LEFT",
+            first_row_as_headings=True,
+        ) as table:
+            table.row(block.columns)
+            for row in block.rows:
+                table.row([str(v) for v in row])
+        pdf.ln(3)
+    else:
+        png = figure_png(block.figure, width=900, height=450)
+        height = pdf.epw / 2
+        if pdf.get_y() + height > pdf.page_break_trigger:
+            pdf.add_page()
+        pdf.image(io.BytesIO(png), w=pdf.epw, h=height)
+        pdf.ln(3)
+
+
+def _heading_style():  # fpdf's FontFace, built per call so the import stays local
+    from fpdf.fonts import FontFace
+
+    return FontFace(emphasis="BOLD", fill_color=(240, 240, 240))
+
+
+def report_format(path: Path) -> str:
+    """ "pdf" or "html" from the file name (checked before any work is done)."""
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return "pdf"
+    if suffix in (".html", ".htm"):
+        return "html"
+    raise ValueError(f"Cannot tell the format from {path.name!r}: use .pdf or .html.")
+
+
+def write_review(review: QuarterlyReview, path: Path) -> Path:
+    """Write the review to `path`; the suffix (.pdf or .html) picks the format."""
+    if report_format(path) == "pdf":
+        path.write_bytes(review_pdf(review))
+    else:
+        path.write_text(review_html(review), encoding="utf-8")
+    return path

@@ -1,0 +1,541 @@
+"""The quarterly process review: everything it shows, computed once from the store's aggregates.
+
+Every number passes the anonymity gate (`analysis.anonymity`) at its finest grain before
+anything is added up:
+
+- Ratings are a one-way breakdown (projects of a quarter plus an "All projects" total), so
+  `suppress(..., total_shown=True)` hides enough project points that none can be recovered by
+  subtracting the shown ones from the total.
+- Root-cause categories and themes form a two-way table (project x category per quarter).
+  Complementary suppression only protects one dimension, so each (project, quarter) row is
+  gated and every coarser number (per quarter, per category, "projects it appeared in") is a
+  sum of cells that were already shown. A coarser number can then never reveal a hidden cell.
+
+Surveys below their threshold never reach this module: the store's views skip them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import pandas as pd
+
+from afterward.charts import category_name
+from analysis.anonymity import suppress, visibility
+from surveys.clock import quarter_of, today
+from surveys.setup import check_quarter
+from surveys.store import Scope, Store
+
+ALL_PROJECTS = "All projects"
+HISTORY_QUARTERS = 3  # the review quarter is compared with the three before it (one year)
+TOP_N = 5
+
+
+@dataclass(frozen=True)
+class QuarterlyReview:
+    """What a quarterly process review shows. Hidden values are NaN; empty frames mean
+    nothing could be shown (the report says so instead of drawing)."""
+
+    quarter: str
+    quarters: tuple[str, ...]  # the comparison window, oldest first, ending with `quarter`
+    generated_on: date
+    # Participation in the review quarter.
+    surveys: int  # surveys run
+    surveys_shown: int  # surveys with enough responses to show results
+    responses: int  # responses to the shown surveys
+    response_rate: float | None  # invitations used / sent (None: no invitations sent)
+    participation: pd.DataFrame  # survey, project, responses, invitations, response_rate, shown
+    participation_trend: pd.DataFrame  # quarter, surveys, surveys_shown, responses
+    # Ratings: question_id, prompt, kind, quarter, project (incl. All projects), mean, responses.
+    rating_trends: pd.DataFrame
+    rating_summary: pd.DataFrame  # question_id, prompt, kind, mean, previous_mean, change
+    # Root-cause categories.
+    category_quarters: pd.DataFrame  # quarter, category, answers (window)
+    category_projects: pd.DataFrame  # project, category, answers (review quarter)
+    # Every category raised this quarter, most frequent first: category, label, answers, share,
+    # projects, quarters_seen, status ("new" or "persisting"), first_seen.
+    categories: pd.DataFrame
+    # Themes.
+    theme_quarters: pd.DataFrame  # theme_id, theme, quarter, answers (window)
+    themes: pd.DataFrame  # theme_id, theme, answers, projects, status, first_seen
+    recurring_themes: pd.DataFrame  # theme, projects (window)
+    # Action items.
+    actions_opened: int
+    actions_done: int
+    actions_overdue: int
+    actions: pd.DataFrame  # project, title, owner, status, due_on, done_on, overdue, category
+    action_completion: pd.DataFrame  # project, quarter, actions, done, completion_rate
+    action_effects: (
+        pd.DataFrame
+    )  # project, title, topic, done_on, answers/quarters before/after, verdict
+    theme_labels: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def top_categories(self) -> pd.DataFrame:
+        return self.categories.head(TOP_N)
+
+    @property
+    def new_categories(self) -> pd.DataFrame:
+        return self.categories[self.categories["status"] == "new"]
+
+    @property
+    def new_themes(self) -> pd.DataFrame:
+        return self.themes[self.themes["status"] == "new"]
+
+    @property
+    def persisting_themes(self) -> pd.DataFrame:
+        return self.themes[self.themes["status"] == "persisting"]
+
+
+def quarterly_review(
+    store: Store,
+    quarter: str,
+    *,
+    theme_labels: dict[int, str] | None = None,
+    history: int = HISTORY_QUARTERS,
+    on: date | None = None,
+) -> QuarterlyReview:
+    """Compute the review of `quarter` (e.g. "2026Q3") against the `history` quarters before."""
+    quarter = check_quarter(quarter)
+    on = on or today()
+    window = tuple(shift_quarter(quarter, -n) for n in range(history, -1, -1))
+    labels = dict(theme_labels or {})
+
+    surveys = store.participation(Scope(quarter_to=quarter))
+    this = _participation(surveys[surveys["quarter"] == quarter])
+    trend = _participation_trend(surveys, window)
+
+    ratings = _rating_trends(store.rating_totals(Scope(quarter_from=window[0], quarter_to=quarter)))
+    # Categories and themes need all earlier quarters to tell new from persisting.
+    history_scope = Scope(quarter_to=quarter)
+    category_cells = _gated_cells(store.category_counts(history_scope), "category")
+    theme_cells = _gated_cells(store.theme_counts(history_scope), "theme_id")
+
+    theme_table = _topic_summary(theme_cells, "theme_id", quarter, window)
+    theme_table.insert(1, "theme", theme_table["theme_id"].map(lambda t: theme_label(t, labels)))
+    theme_quarters = _per_quarter(theme_cells, "theme_id", window)
+    theme_quarters.insert(
+        1, "theme", theme_quarters["theme_id"].map(lambda t: theme_label(t, labels))
+    )
+    recurring = (
+        theme_table[theme_table["projects_window"] > 0]
+        .sort_values(["projects_window", "answers_window"], ascending=False)
+        .head(10)[["theme", "projects_window"]]
+        .rename(columns={"projects_window": "projects"})
+        .reset_index(drop=True)
+    )
+
+    categories = _topic_summary(category_cells, "category", quarter, window)
+    categories.insert(1, "label", categories["category"].map(_category_label))
+    raised = categories[categories["answers"] > 0].reset_index(drop=True)
+
+    in_quarter = category_cells[category_cells["quarter"] == quarter]
+    all_actions = store.actions(Scope())
+    actions, opened, done, overdue = _actions(all_actions, quarter, on)
+    return QuarterlyReview(
+        quarter=quarter,
+        quarters=window,
+        generated_on=on,
+        surveys=len(this),
+        surveys_shown=int(this["shown"].sum()) if len(this) else 0,
+        responses=int(this.loc[this["shown"], "responses"].sum()) if len(this) else 0,
+        response_rate=_rate(this),
+        participation=this,
+        participation_trend=trend,
+        rating_trends=ratings,
+        rating_summary=_rating_summary(ratings, quarter),
+        category_quarters=_per_quarter(category_cells, "category", window),
+        category_projects=in_quarter[["project", "category", "answers"]].reset_index(drop=True),
+        categories=raised[
+            [
+                "category",
+                "label",
+                "answers",
+                "share",
+                "projects",
+                "quarters_seen",
+                "status",
+                "first_seen",
+            ]
+        ],
+        theme_quarters=theme_quarters,
+        themes=theme_table[theme_table["answers"] > 0][
+            ["theme_id", "theme", "answers", "projects", "quarters_seen", "status", "first_seen"]
+        ].reset_index(drop=True),
+        recurring_themes=recurring,
+        actions_opened=opened,
+        actions_done=done,
+        actions_overdue=overdue,
+        actions=actions,
+        action_completion=_action_completion(all_actions, window),
+        action_effects=_action_effects(
+            all_actions, category_cells, theme_cells, surveys, quarter, labels
+        ),
+        theme_labels=labels,
+    )
+
+
+# -- quarters ---------------------------------------------------------------------------------
+
+
+def shift_quarter(quarter: str, steps: int) -> str:
+    """The quarter `steps` quarters after (negative: before) `quarter`."""
+    year, q = int(quarter[:4]), int(quarter[5])
+    index = year * 4 + (q - 1) + steps
+    return f"{index // 4}Q{index % 4 + 1}"
+
+
+def quarter_dates(quarter: str) -> tuple[date, date]:
+    """First and last day of a quarter."""
+    year, q = int(quarter[:4]), int(quarter[5])
+    start = date(year, 3 * (q - 1) + 1, 1)
+    nxt = shift_quarter(quarter, 1)
+    return start, date(int(nxt[:4]), 3 * (int(nxt[5]) - 1) + 1, 1) - timedelta(days=1)
+
+
+def theme_label(theme_id: int, labels: dict[int, str]) -> str:
+    return labels.get(int(theme_id)) or f"Theme {int(theme_id)}"
+
+
+def _category_label(category: str) -> str:
+    return category_name(category)  # short labels live with the charts that show them
+
+
+# -- participation ----------------------------------------------------------------------------
+
+
+def _participation(frame: pd.DataFrame) -> pd.DataFrame:
+    columns = [
+        "survey",
+        "project",
+        "quarter",
+        "responses",
+        "invitations",
+        "response_rate",
+        "shown",
+        "needed",
+    ]
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    shown = [visibility(r, t) for r, t in zip(frame["responses"], frame["threshold"], strict=True)]
+    sent = frame["invitations"].astype(float)
+    return pd.DataFrame(
+        {
+            "survey": [
+                _survey_label(p, t) for p, t in zip(frame["project"], frame["title"], strict=True)
+            ],
+            "project": frame["project"].to_numpy(),
+            "quarter": frame["quarter"].to_numpy(),
+            # A response count is already shown to managers while a survey runs ("2 so far"),
+            # so counts are not hidden; the survey's results are.
+            "responses": frame["responses"].astype(int).to_numpy(),
+            "invitations": frame["invitations"].astype(int).to_numpy(),
+            "response_rate": (frame["invitations_used"] / sent.where(sent > 0)).to_numpy(),
+            "shown": [v.visible for v in shown],
+            "needed": [v.needed for v in shown],
+        }
+    )
+
+
+def _survey_label(project: str, title: str) -> str:
+    return title if project.lower() in title.lower() else f"{project}: {title}"
+
+
+def _rate(frame: pd.DataFrame) -> float | None:
+    sent = int(frame["invitations"].sum()) if len(frame) else 0
+    if not sent:
+        return None
+    used = (frame["response_rate"].fillna(0) * frame["invitations"]).sum()
+    return float(used / sent)
+
+
+def _participation_trend(surveys: pd.DataFrame, window: tuple[str, ...]) -> pd.DataFrame:
+    rows = []
+    for quarter in window:
+        part = surveys[surveys["quarter"] == quarter]
+        shown = part[part["responses"] >= part["threshold"]]
+        rows.append(
+            {
+                "quarter": quarter,
+                "surveys": len(part),
+                "surveys_shown": len(shown),
+                "responses": int(shown["responses"].sum()),
+            }
+        )
+    return pd.DataFrame(rows, columns=["quarter", "surveys", "surveys_shown", "responses"])
+
+
+# -- ratings ----------------------------------------------------------------------------------
+
+
+def _rating_trends(totals: pd.DataFrame) -> pd.DataFrame:
+    columns = ["question_id", "prompt", "kind", "quarter", "project", "mean", "responses"]
+    if totals.empty:
+        return pd.DataFrame(columns=columns)
+    pieces = []
+    for (question, quarter), group in totals.groupby(["question_id", "quarter"], sort=True):
+        threshold = int(group["threshold"].max())
+        gated = suppress(
+            group.reset_index(drop=True),
+            threshold,
+            count_column="responses",
+            value_columns=["value_sum"],
+            total_shown=True,
+        )
+        gated["mean"] = gated["value_sum"] / gated["responses"]
+        # The total is safe to show: complementary suppression protected the hidden projects.
+        total = int(group["responses"].sum())
+        overall = visibility(total, threshold).visible
+        all_row = {
+            "project": ALL_PROJECTS,
+            "responses": float(total) if overall else float("nan"),
+            "mean": group["value_sum"].sum() / total if overall else float("nan"),
+        }
+        frame = pd.concat(
+            [gated[["project", "mean", "responses"]], pd.DataFrame([all_row])], ignore_index=True
+        )
+        frame["question_id"], frame["quarter"] = question, quarter
+        frame["prompt"], frame["kind"] = group["prompt"].iloc[0], group["kind"].iloc[0]
+        pieces.append(frame)
+    return pd.concat(pieces, ignore_index=True)[columns]
+
+
+def _rating_summary(trends: pd.DataFrame, quarter: str) -> pd.DataFrame:
+    columns = [
+        "question_id",
+        "prompt",
+        "kind",
+        "mean",
+        "previous_quarter",
+        "previous_mean",
+        "change",
+    ]
+    overall = trends[(trends["project"] == ALL_PROJECTS) & trends["mean"].notna()]
+    rows = []
+    for question, group in overall.groupby("question_id", sort=True):
+        now = group[group["quarter"] == quarter]
+        if now.empty:
+            continue
+        before = group[group["quarter"] < quarter].sort_values("quarter")
+        previous = before.iloc[-1] if len(before) else None
+        mean = float(now["mean"].iloc[0])
+        rows.append(
+            {
+                "question_id": question,
+                "prompt": now["prompt"].iloc[0],
+                "kind": now["kind"].iloc[0],
+                "mean": mean,
+                "previous_quarter": previous["quarter"] if previous is not None else None,
+                "previous_mean": float(previous["mean"]) if previous is not None else float("nan"),
+                "change": mean - float(previous["mean"]) if previous is not None else float("nan"),
+            }
+        )
+    return pd.DataFrame(rows, columns=columns)
+
+
+# -- categories and themes --------------------------------------------------------------------
+
+
+def _gated_cells(counts: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Gate each (project, quarter) breakdown; hidden cells keep their row with NaN answers."""
+    columns = ["project", "quarter", key, "answers", "responses", "suppressed"]
+    if counts.empty:
+        return pd.DataFrame(columns=columns)
+    pieces = []
+    for _, group in counts.groupby(["project", "quarter"], sort=True):
+        threshold = int(group["threshold"].max())
+        pieces.append(
+            suppress(
+                group.reset_index(drop=True),
+                threshold,
+                count_column="responses",
+                value_columns=["answers"],
+                total_shown=True,
+            )
+        )
+    return pd.concat(pieces, ignore_index=True)[columns]
+
+
+def _per_quarter(cells: pd.DataFrame, key: str, window: tuple[str, ...]) -> pd.DataFrame:
+    """Per quarter of the window and topic: the sum of shown cells (NaN when all hidden)."""
+    part = cells[cells["quarter"].isin(window)]
+    if part.empty:
+        return pd.DataFrame(columns=["quarter", key, "answers"])
+    summed = part.groupby(["quarter", key], sort=True)["answers"].sum(min_count=1)
+    return summed.reset_index()[["quarter", key, "answers"]]
+
+
+def _topic_summary(
+    cells: pd.DataFrame, key: str, quarter: str, window: tuple[str, ...]
+) -> pd.DataFrame:
+    """Per topic: answers this quarter, projects, recurrence and new/persisting status."""
+    columns = [
+        key,
+        "answers",
+        "share",
+        "projects",
+        "quarters_seen",
+        "answers_window",
+        "projects_window",
+        "status",
+        "first_seen",
+    ]
+    seen = cells[cells["answers"].fillna(0) > 0]
+    if seen.empty:
+        return pd.DataFrame(columns=columns)
+    now = seen[seen["quarter"] == quarter]
+    in_window = seen[seen["quarter"].isin(window)]
+    first = seen.groupby(key)["quarter"].min()
+    summary = pd.DataFrame(
+        {
+            "answers": now.groupby(key)["answers"].sum(),
+            "projects": now.groupby(key)["project"].nunique(),
+            "quarters_seen": in_window.groupby(key)["quarter"].nunique(),
+            "answers_window": in_window.groupby(key)["answers"].sum(),
+            "projects_window": in_window.groupby(key)["project"].nunique(),
+            "first_seen": first,
+        }
+    ).fillna(
+        {"answers": 0, "projects": 0, "quarters_seen": 0, "answers_window": 0, "projects_window": 0}
+    )
+    total = summary["answers"].sum()
+    summary["share"] = summary["answers"] / total if total else 0.0
+    summary["status"] = [
+        "new" if f == quarter else "persisting" if a > 0 else "earlier only"
+        for f, a in zip(summary["first_seen"], summary["answers"], strict=True)
+    ]
+    for column in ("projects", "quarters_seen", "projects_window"):
+        summary[column] = summary[column].astype(int)
+    summary = summary.rename_axis(key).reset_index()
+    ordered = summary.sort_values(["answers", "quarters_seen", key], ascending=[False, False, True])
+    return ordered[columns].reset_index(drop=True)
+
+
+# -- actions ----------------------------------------------------------------------------------
+
+
+def _actions(frame: pd.DataFrame, quarter: str, on: date) -> tuple[pd.DataFrame, int, int, int]:
+    columns = [
+        "project",
+        "title",
+        "owner",
+        "status",
+        "due_on",
+        "done_on",
+        "overdue",
+        "category",
+        "theme_id",
+        "quarter",
+    ]
+    if frame.empty:
+        return pd.DataFrame(columns=columns), 0, 0, 0
+    start, end = quarter_dates(quarter)
+    due = pd.to_datetime(frame["due_on"]).dt.date
+    done_on = pd.to_datetime(frame["done_on"]).dt.date
+    is_open = frame["status"].isin(["open", "in_progress"])
+    # Overdue "in the quarter": due by its end, and still open when the review is made.
+    overdue = is_open & due.notna() & (due <= end) & (due < on)
+    done = (frame["status"] == "done") & done_on.notna() & done_on.between(start, end)
+    opened = frame["quarter"] == quarter
+    relevant = opened | done | overdue
+    actions = frame.assign(overdue=overdue, due_on=due, done_on=done_on)[relevant]
+    return (
+        actions[columns].reset_index(drop=True),
+        int(opened.sum()),
+        int(done.sum()),
+        int(overdue.sum()),
+    )
+
+
+def _action_completion(frame: pd.DataFrame, window: tuple[str, ...]) -> pd.DataFrame:
+    columns = ["project", "quarter", "actions", "done", "completion_rate"]
+    part = frame[frame["quarter"].isin(window)]
+    if part.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = part.assign(is_done=part["status"] == "done").groupby(["project", "quarter"])
+    result = grouped.agg(actions=("is_done", "size"), done=("is_done", "sum")).reset_index()
+    result["completion_rate"] = result["done"] / result["actions"]
+    return result[columns]
+
+
+def _action_effects(
+    actions: pd.DataFrame,
+    categories: pd.DataFrame,
+    themes: pd.DataFrame,
+    surveys: pd.DataFrame,
+    quarter: str,
+    labels: dict[int, str],
+) -> pd.DataFrame:
+    """For each done action with a category or theme: was it raised less after it was done?
+
+    Before = the project's quarters up to and including the one the action was done in; after =
+    later quarters up to the review quarter. Counts are sums of shown cells only.
+    """
+    columns = [
+        "project",
+        "title",
+        "topic",
+        "done_on",
+        "quarters_before",
+        "answers_before",
+        "quarters_after",
+        "answers_after",
+        "verdict",
+    ]
+    _, end = quarter_dates(quarter)
+    done = actions[(actions["status"] == "done") & actions["done_on"].notna()]
+    done = done[pd.to_datetime(done["done_on"]).dt.date <= end]
+    done = done[done["category"].notna() | done["theme_id"].notna()]
+    shown = surveys[
+        (surveys["responses"] >= surveys["threshold"]) & (surveys["quarter"] <= quarter)
+    ]
+    rows = []
+    for action in done.itertuples(index=False):
+        done_quarter = quarter_of(pd.Timestamp(action.done_on).date())
+        if pd.notna(action.category):
+            cells, key, value = categories, "category", action.category
+            topic = _category_label(action.category)
+        else:
+            cells, key, value = themes, "theme_id", int(action.theme_id)
+            topic = theme_label(value, labels)
+        mine = cells[(cells["project"] == action.project) & (cells[key] == value)]
+        quarters = shown[shown["project"] == action.project]["quarter"].unique()
+        q_before = sorted(q for q in quarters if q <= done_quarter)
+        q_after = sorted(q for q in quarters if done_quarter < q <= quarter)
+        before = mine[mine["quarter"].isin(q_before)]
+        after = mine[mine["quarter"].isin(q_after)]
+        answers_before = float(before["answers"].sum())
+        answers_after = float(after["answers"].sum())
+        rows.append(
+            {
+                "project": action.project,
+                "title": action.title,
+                "topic": topic,
+                "done_on": pd.Timestamp(action.done_on).date(),
+                "quarters_before": len(q_before),
+                "answers_before": int(answers_before),
+                "quarters_after": len(q_after),
+                "answers_after": int(answers_after),
+                "verdict": _verdict(
+                    len(q_before),
+                    answers_before,
+                    len(q_after),
+                    answers_after,
+                    bool(after["suppressed"].any()),
+                ),
+            }
+        )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _verdict(q_before: int, before: float, q_after: int, after: float, hidden_after: bool) -> str:
+    if q_after == 0:
+        return "Too early to tell: no retrospective of this project since."
+    if hidden_after:
+        return "Unclear: later answers are too few to show."
+    if after == 0:
+        return "Not raised since: looks like it worked."
+    if q_before and after / q_after < before / q_before:
+        return "Raised less often since."
+    return "Still raised as often: worth another look."

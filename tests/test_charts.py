@@ -1,0 +1,189 @@
+"""Chart builders: titles and axis titles, readable labels, gaps for hidden values, empty frames."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from afterward import charts
+
+NAN = float("nan")
+Q = ["2026Q1", "2026Q2", "2026Q3"]
+
+# Each builder with a tiny hand-made frame (one hidden value where the chart has values).
+CASES: dict[str, tuple[Callable[..., go.Figure], pd.DataFrame]] = {
+    "participation": (
+        charts.participation_chart,
+        pd.DataFrame(
+            {"survey": ["Web shop", "Harbour"], "responses": [12, 5], "response_rate": [0.6, NAN]}
+        ),
+    ),
+    "rating_trend": (
+        charts.rating_trend_chart,
+        pd.DataFrame(
+            {
+                "quarter": Q * 2,
+                "project": ["Web shop"] * 3 + [charts.ALL_PROJECTS] * 3,
+                "mean": [3.0, NAN, 4.0, 3.2, 3.5, 3.9],
+            }
+        ),
+    ),
+    "category_share": (
+        charts.category_share_chart,
+        pd.DataFrame(
+            {
+                "quarter": ["2026Q1", "2026Q1", "2026Q2", "2026Q2"],
+                "category": ["estimation_schedule", "testing_quality"] * 2,
+                "answers": [3.0, 1.0, NAN, 4.0],
+            }
+        ),
+    ),
+    "category_by_project": (
+        charts.category_by_project_chart,
+        pd.DataFrame(
+            {
+                "project": ["A", "A", "B"],
+                "category": ["estimation_schedule", "testing_quality", "testing_quality"],
+                "answers": [3.0, NAN, 5.0],
+            }
+        ),
+    ),
+    "theme_heatmap": (
+        charts.theme_heatmap_chart,
+        pd.DataFrame(
+            {
+                "theme": ["flaky CI", "flaky CI", "late scope"],
+                "quarter": ["2026Q1", "2026Q2", "2026Q1"],
+                "answers": [3.0, NAN, 5.0],
+            }
+        ),
+    ),
+    "recurring_themes": (
+        charts.recurring_themes_chart,
+        pd.DataFrame({"theme": ["flaky CI", "late scope"], "projects": [3, 1]}),
+    ),
+    "action_completion": (
+        charts.action_completion_chart,
+        pd.DataFrame(
+            {
+                "project": ["A", "B", "A"],
+                "quarter": ["2026Q2", "2026Q2", "2026Q3"],
+                "completion_rate": [0.5, 1.0, 0.25],
+            }
+        ),
+    ),
+    "theme_trend": (
+        charts.theme_trend_chart,
+        pd.DataFrame(
+            {
+                "theme": ["flaky CI", "flaky CI", "late scope"],
+                "quarter": ["2026Q1", "2026Q2", "2026Q2"],
+                "answers": [1.0, NAN, 3.0],
+            }
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_builder_draws_small_frame(name: str) -> None:
+    builder, frame = CASES[name]
+    fig = builder(frame)
+    assert isinstance(fig, go.Figure) and fig.data
+    assert fig.layout.title.text and fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
+    assert not fig.layout.annotations  # no "Not enough data" note
+    fig.to_json()  # serialisable: no NaN or numpy leftovers that break the browser
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+@pytest.mark.parametrize("empty", ["no rows", "no columns", "all hidden"])
+def test_builder_survives_empty_frame(name: str, empty: str) -> None:
+    builder, frame = CASES[name]
+    if empty == "no rows":
+        frame = frame.iloc[0:0]
+    elif empty == "no columns":
+        frame = pd.DataFrame()
+    else:
+        value = frame.columns[-1] if name != "participation" else "responses"
+        frame = frame.assign(**{value: NAN})
+    fig = builder(frame)
+    assert not fig.data
+    assert [a.text for a in fig.layout.annotations] == [charts.NOT_ENOUGH_DATA]
+    assert fig.layout.title.text
+
+
+def test_rating_trend_hidden_point_is_a_gap() -> None:
+    fig = charts.rating_trend_chart(CASES["rating_trend"][1])
+    line = next(t for t in fig.data if t.name == "Web shop")
+    assert list(line.x) == Q and list(line.y) == [3.0, None, 4.0]
+    assert line.connectgaps is False
+    assert fig.data[-1].name == charts.ALL_PROJECTS  # drawn last, on top
+
+
+def test_missing_quarter_is_a_gap_too() -> None:
+    frame = pd.DataFrame(
+        {
+            "quarter": ["2026Q1", "2026Q3", "2026Q2"],
+            "project": ["A", "A", "B"],
+            "mean": [3.0, 4.0, 2.0],
+        }
+    )
+    a = next(t for t in charts.rating_trend_chart(frame).data if t.name == "A")
+    assert list(a.y) == [3.0, None, 4.0]
+
+
+def test_category_share_uses_short_names_and_leaves_hidden_out() -> None:
+    fig = charts.category_share_chart(CASES["category_share"][1])
+    names = {t.name: t for t in fig.data}
+    assert set(names) == {"Estimation &amp; schedule", "Testing &amp; quality"}
+    assert list(names["Estimation &amp; schedule"].y) == [0.75, None]
+    assert list(names["Testing &amp; quality"].y) == [0.25, 1.0]
+    assert fig.layout.barmode == "stack"
+
+
+def test_categories_keep_their_colour_across_charts() -> None:
+    share = charts.category_share_chart(CASES["category_share"][1])
+    by_project = charts.category_by_project_chart(CASES["category_by_project"][1])
+    colours = {t.name: t.marker.color for t in share.data}
+    assert all(colours[t.name] == t.marker.color for t in by_project.data)
+    assert charts.category_color("estimation_schedule") != charts.category_color("testing_quality")
+
+
+def test_category_names_cover_default_taxonomy() -> None:
+    import analysis
+    from analysis.taxonomy import load_taxonomy
+
+    shipped = Path(analysis.__file__).parent / "taxonomy.yaml"
+    for category in load_taxonomy(shipped):
+        assert category in charts.CATEGORY_NAMES
+    assert charts.category_name("vendor_issues") == "Vendor issues"
+
+
+def test_heatmap_hidden_cells_blank_absent_cells_zero() -> None:
+    fig = charts.theme_heatmap_chart(CASES["theme_heatmap"][1])
+    heat = fig.data[0]
+    cells = dict(zip(heat.y, heat.z, strict=True))
+    assert list(cells["flaky CI"]) == [3.0, None]  # hidden in Q2
+    assert list(cells["late scope"]) == [5.0, 0.0]  # not mentioned in Q2
+    assert list(heat.y)[-1] == "late scope"  # biggest theme on top
+
+
+def test_theme_trend_hidden_is_gap_absent_is_zero() -> None:
+    fig = charts.theme_trend_chart(CASES["theme_trend"][1])
+    lines = {t.name: list(t.y) for t in fig.data}
+    assert lines == {"late scope": [0.0, 3.0], "flaky CI": [1.0, None]}
+
+
+def test_participation_shows_response_rate_text() -> None:
+    fig = charts.participation_chart(CASES["participation"][1])
+    assert list(fig.data[0].text) == ["60% of invited", ""]
+
+
+def test_respondent_text_is_escaped_for_plotly() -> None:
+    frame = pd.DataFrame({"theme": ["<b>boss</b> & <script>x</script>"], "projects": [2]})
+    fig = charts.recurring_themes_chart(frame)
+    assert list(fig.data[0].y) == ["&lt;b&gt;boss&lt;/b&gt; &amp; &lt;script&gt;x&lt;/script&gt;"]
