@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from afterward.config import base_url, database_path
-from surveys import exports, links, setup
+from surveys import exports, links, sample, setup
 from surveys.questionnaire import load_templates
 from surveys.store import Store, StoreError
 
@@ -68,6 +68,10 @@ def _parser() -> argparse.ArgumentParser:
     report_cmd.add_argument("--quarter", required=True, help="quarter under review, e.g. 2026Q3")
     report_cmd.add_argument("--out", required=True, type=Path, help="file to write: .pdf or .html")
     report_cmd.set_defaults(run=_report)
+
+    demo = commands.add_parser("demo", help="load the one-click sample data (or remove it)")
+    demo.add_argument("--remove", action="store_true", help="remove the sample data instead")
+    demo.set_defaults(run=_demo)
     return parser
 
 
@@ -143,6 +147,20 @@ def _report(args: argparse.Namespace) -> int:
         labels = dict(zip(themes["theme_id"].astype(int), themes["theme_label"], strict=True))
         quarterly = review.quarterly_review(store, args.quarter, theme_labels=labels)
     print(f"Wrote {report.write_review(quarterly, args.out)}")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    with _open_store() as store:
+        if args.remove:
+            if not store.has_sample():
+                print("No sample data to remove.")
+                return 0
+            store.remove_sample()
+            print("Removed the sample data; real projects are untouched.")
+            return 0
+        summary = sample.load_sample(store)
+    print(summary.line())
     return 0
 
 
