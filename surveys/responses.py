@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from analysis.redaction import redact
-
 from surveys.links import LinkState
 from surveys.questionnaire import (
     LikertQuestion,

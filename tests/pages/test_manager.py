@@ -38,9 +38,16 @@ def test_login_page_refuses_while_throttled(app):
     assert any("Too many wrong passwords" in e for e in texts(app.error))
 
 
-def test_manager_creates_a_survey_and_gets_links(app):
+def surveys_page(app):
     log_in(app)
+    assert texts(app.title) == ["Overview"]  # where a manager lands
+    app.switch_page("pages/manager/surveys.py").run()
     assert not app.exception
+    return app
+
+
+def test_manager_creates_a_survey_and_gets_links(app):
+    surveys_page(app)
     assert texts(app.title) == ["Projects and surveys"]
     assert any("No surveys yet" in i for i in texts(app.info))
 
@@ -66,7 +73,7 @@ def test_manager_creates_a_survey_and_gets_links(app):
 
 
 def test_bad_quarter_gets_a_message_not_a_traceback(app):
-    log_in(app)
+    surveys_page(app)
     app.text_input[0].input("P")
     app.text_input[2].input("last spring")
     button(app, "Create survey").click().run()
@@ -83,14 +90,14 @@ def test_broken_questionnaire_is_listed_and_the_page_still_works(app, monkeypatc
         (tmp_path / f"{name}.yaml").write_text((questionnaire.TEMPLATES_DIR / f"{name}.yaml").read_text())
     monkeypatch.setattr(questionnaire, "TEMPLATES_DIR", tmp_path)
     monkeypatch.setattr(questionnaire.load_templates, "__defaults__", (tmp_path,))
-    log_in(app)
+    surveys_page(app)
     assert not app.exception
     assert any("broken.yaml:5" in w for w in texts(app.warning))
     assert app.selectbox[0].options == ["sprint-retro"] or "sprint-retro" in str(app.selectbox[0].options)
 
 
 def test_survey_list_shows_progress(app):
-    log_in(app)
+    surveys_page(app)
     store = app_store()
     setup.create_survey(store, project="Alpha", template_id="sprint-retro")
     app.run()
