@@ -43,59 +43,59 @@ def not_enough(what: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Text:
+class TextBlock:
     text: str
     note: bool = False  # a small-state message, set apart visually
 
 
 @dataclass(frozen=True)
-class _Table:
+class TableBlock:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True)
-class _Chart:
+class ChartBlock:
     figure: go.Figure
 
 
 @dataclass(frozen=True)
-class _Section:
+class Section:
     title: str
-    blocks: tuple[_Text | _Table | _Chart, ...]
+    blocks: tuple[TextBlock | TableBlock | ChartBlock, ...]
 
 
-def review_sections(review: QuarterlyReview) -> list[_Section]:
+def review_sections(review: QuarterlyReview) -> list[Section]:
     return [
-        _Section(SECTIONS[0], tuple(_participation(review))),
-        _Section(SECTIONS[1], tuple(_ratings(review))),
-        _Section(SECTIONS[2], tuple(_root_causes(review))),
-        _Section(SECTIONS[3], tuple(_themes(review))),
-        _Section(SECTIONS[4], tuple(_actions(review))),
+        Section(SECTIONS[0], tuple(_participation(review))),
+        Section(SECTIONS[1], tuple(_ratings(review))),
+        Section(SECTIONS[2], tuple(_root_causes(review))),
+        Section(SECTIONS[3], tuple(_themes(review))),
+        Section(SECTIONS[4], tuple(_actions(review))),
     ]
 
 
 def _participation(review: QuarterlyReview) -> list:
     blocks: list = []
     if review.surveys == 0:
-        return [_Text(f"No surveys ran in {review.quarter}.", note=True)]
+        return [TextBlock(f"No surveys ran in {review.quarter}.", note=True)]
     rate = (
         f" {review.response_rate:.0%} of invitations were answered."
         if review.response_rate is not None
         else ""
     )
     blocks.append(
-        _Text(
+        TextBlock(
             f"{review.surveys} survey(s) ran in {review.quarter}; {review.surveys_shown} had "
             f"enough responses to show results, with {review.responses} response(s) in all.{rate}"
         )
     )
     hidden = review.surveys - review.surveys_shown
     if review.surveys_shown == 0:
-        blocks.append(_Text(not_enough("any survey's results"), note=True))
+        blocks.append(TextBlock(not_enough("any survey's results"), note=True))
     elif hidden:
         blocks.append(
-            _Text(
+            TextBlock(
                 f"{hidden} survey(s) stay hidden below their anonymity threshold and are left out of "
                 "every number below.",
                 note=True,
@@ -103,7 +103,7 @@ def _participation(review: QuarterlyReview) -> list:
         )
     frame = review.participation
     blocks.append(
-        _Table(
+        TableBlock(
             ("Survey", "Responses", "Invitations", "Response rate", "Results"),
             tuple(
                 (
@@ -126,11 +126,11 @@ def _participation(review: QuarterlyReview) -> list:
         )
     )
     blocks.append(
-        _Chart(charts.participation_chart(frame, f"Responses per survey, {review.quarter}"))
+        ChartBlock(charts.participation_chart(frame, f"Responses per survey, {review.quarter}"))
     )
     trend = review.participation_trend
     blocks.append(
-        _Table(
+        TableBlock(
             ("Quarter", "Surveys", "Surveys shown", "Responses (shown surveys)"),
             tuple(
                 (q, str(s), str(v), str(r))
@@ -150,15 +150,15 @@ def _participation(review: QuarterlyReview) -> list:
 def _ratings(review: QuarterlyReview) -> list:
     summary = review.rating_summary
     if summary.empty:
-        return [_Text(not_enough("rating trends"), note=True)]
+        return [TextBlock(not_enough("rating trends"), note=True)]
     blocks: list = [
-        _Text(
+        TextBlock(
             f"Mean rating of every project together in {review.quarter}, against the latest earlier "
             "quarter with enough answers. Lines break where a point is hidden."
         )
     ]
     blocks.append(
-        _Table(
+        TableBlock(
             ("Question", "Scale", review.quarter, "Before", "Change"),
             tuple(
                 (
@@ -186,22 +186,22 @@ def _ratings(review: QuarterlyReview) -> list:
     ):
         rows = review.rating_trends[review.rating_trends["question_id"] == question]
         scale = (1.0, 5.0) if kind == "likert" else (0.0, 10.0)
-        blocks.append(_Chart(charts.rating_trend_chart(rows, _short(prompt), scale=scale)))
+        blocks.append(ChartBlock(charts.rating_trend_chart(rows, _short(prompt), scale=scale)))
     return blocks
 
 
 def _root_causes(review: QuarterlyReview) -> list:
     top = review.top_categories
     if top.empty:
-        return [_Text(not_enough("root causes"), note=True)]
+        return [TextBlock(not_enough("root causes"), note=True)]
     blocks: list = [
-        _Text(
+        TextBlock(
             "Root-cause categories of free-text answers this quarter, most frequent first. "
             "'New' means not seen in any earlier quarter."
         )
     ]
     blocks.append(
-        _Table(
+        TableBlock(
             (
                 "Category",
                 "Answers",
@@ -229,10 +229,10 @@ def _root_causes(review: QuarterlyReview) -> list:
     new_elsewhere = review.new_categories[~review.new_categories["category"].isin(top["category"])]
     if len(new_elsewhere):
         names = ", ".join(new_elsewhere["label"])
-        blocks.append(_Text(f"Also new this quarter, outside the top {len(top)}: {names}."))
-    blocks.append(_Chart(charts.category_share_chart(review.category_quarters)))
+        blocks.append(TextBlock(f"Also new this quarter, outside the top {len(top)}: {names}."))
+    blocks.append(ChartBlock(charts.category_share_chart(review.category_quarters)))
     blocks.append(
-        _Chart(
+        ChartBlock(
             charts.category_by_project_chart(
                 review.category_projects, f"Root-cause categories per project, {review.quarter}"
             )
@@ -244,17 +244,17 @@ def _root_causes(review: QuarterlyReview) -> list:
 def _themes(review: QuarterlyReview) -> list:
     themes = review.themes
     if themes.empty:
-        return [_Text(not_enough("themes"), note=True)]
+        return [TextBlock(not_enough("themes"), note=True)]
     blocks: list = []
     for status, heading in (
         ("new", "New this quarter"),
         ("persisting", "Persisting from earlier quarters"),
     ):
         part = themes[themes["status"] == status]
-        blocks.append(_Text(f"{heading}: {len(part)} theme(s)."))
+        blocks.append(TextBlock(f"{heading}: {len(part)} theme(s)."))
         if len(part):
             blocks.append(
-                _Table(
+                TableBlock(
                     ("Theme", "Answers", "Projects", "First seen"),
                     tuple(
                         (t, _int(a), _int(p), fs)
@@ -270,14 +270,14 @@ def _themes(review: QuarterlyReview) -> list:
             )
     top = themes["theme_id"].head(MAX_THEMES_IN_CHART)
     heat = review.theme_quarters[review.theme_quarters["theme_id"].isin(top)]
-    blocks.append(_Chart(charts.theme_heatmap_chart(heat)))
-    blocks.append(_Chart(charts.recurring_themes_chart(review.recurring_themes)))
+    blocks.append(ChartBlock(charts.theme_heatmap_chart(heat)))
+    blocks.append(ChartBlock(charts.recurring_themes_chart(review.recurring_themes)))
     return blocks
 
 
 def _actions(review: QuarterlyReview) -> list:
     blocks: list = [
-        _Text(
+        TextBlock(
             f"Action items in {review.quarter}: {review.actions_opened} decided, "
             f"{review.actions_done} done, {review.actions_overdue} overdue."
         )
@@ -285,7 +285,7 @@ def _actions(review: QuarterlyReview) -> list:
     frame = review.actions
     if len(frame):
         blocks.append(
-            _Table(
+            TableBlock(
                 ("Project", "Action", "Owner", "Status", "Due", "Done"),
                 tuple(
                     (p, t, o, ("overdue" if od else s.replace("_", " ")), _day(d), _day(dn))
@@ -303,19 +303,19 @@ def _actions(review: QuarterlyReview) -> list:
             )
         )
     if not review.action_completion.empty:
-        blocks.append(_Chart(charts.action_completion_chart(review.action_completion)))
+        blocks.append(ChartBlock(charts.action_completion_chart(review.action_completion)))
     effects = review.action_effects
     blocks.append(
-        _Text(
+        TextBlock(
             "Did it work? For each done action with a root cause or theme: answers in it from the "
             "project's retrospectives up to the quarter it was done, against those after."
         )
     )
     if effects.empty:
-        blocks.append(_Text("No done action names a root cause or theme yet.", note=True))
+        blocks.append(TextBlock("No done action names a root cause or theme yet.", note=True))
     else:
         blocks.append(
-            _Table(
+            TableBlock(
                 (
                     "Project",
                     "Action",
@@ -407,11 +407,11 @@ def review_html(review: QuarterlyReview) -> str:
     return "\n".join(parts)
 
 
-def _html_block(block: _Text | _Table | _Chart) -> str:
+def _html_block(block: TextBlock | TableBlock | ChartBlock) -> str:
     e = html.escape
-    if isinstance(block, _Text):
+    if isinstance(block, TextBlock):
         return f'<p class="note">{e(block.text)}</p>' if block.note else f"<p>{e(block.text)}</p>"
-    if isinstance(block, _Table):
+    if isinstance(block, TableBlock):
         head = "".join(f"<th>{e(c)}</th>" for c in block.columns)
         body = "".join(
             "<tr>" + "".join(f"<td>{e(str(v))}</td>" for v in row) + "</tr>" for row in block.rows
@@ -482,14 +482,14 @@ def review_pdf(review: QuarterlyReview, *, compress: bool = True) -> bytes:
     return bytes(pdf.output())
 
 
-def _pdf_block(pdf: FPDF, block: _Text | _Table | _Chart) -> None:
-    if isinstance(block, _Text):
+def _pdf_block(pdf: FPDF, block: TextBlock | TableBlock | ChartBlock) -> None:
+    if isinstance(block, TextBlock):
         pdf.set_font("DejaVu", "", 10)
         if block.note:
             pdf.set_fill_color(255, 247, 224)
         pdf.multi_cell(0, 5.5, block.text, fill=block.note, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(2)
-    elif isinstance(block, _Table):
+    elif isinstance(block, TableBlock):
         pdf.set_font("DejaVu", "", 8)
         with pdf.table(
             headings_style=_heading_style(),

@@ -6,6 +6,7 @@ from typing import Any
 
 import streamlit as st
 
+from afterward.ui import plain
 from surveys.questionnaire import Questionnaire
 from surveys.responses import NO, YES
 
@@ -55,7 +56,7 @@ def restore_draft(questionnaire: Questionnaire, draft: dict[str, Any]) -> None:
 
 def stored_answer(q: Any, value: Any) -> None:
     """Show a stored value as plain text (never as HTML or Markdown)."""
-    st.markdown(f"**{_escape_markdown(q.prompt)}**")
+    st.markdown(f"**{plain(q.prompt)}**")
     if q.kind == "likert":
         shown = f"{value} – {q.labels[int(value) - 1]}"
     elif q.kind == "multiple_choice":
@@ -63,7 +64,3 @@ def stored_answer(q: Any, value: Any) -> None:
     else:
         shown = str(value)
     st.text(shown)
-
-
-def _escape_markdown(text: str) -> str:
-    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~$" else c for c in text)

@@ -181,3 +181,8 @@ def offer_sample(store: Store) -> None:
             with st.spinner("Loading sample projects and answers…"):
                 load_sample(store)
             st.rerun()
+
+
+def plain(text: str) -> str:
+    """Escape Markdown so text that may hold respondents' words is shown literally."""
+    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~$" else c for c in str(text))
