@@ -74,8 +74,8 @@ def test_full_disk_refuses_with_a_clear_error_and_corrupts_nothing(tmp_path):
 
 
 def test_database_held_by_another_process_gets_a_clear_message(tmp_path, monkeypatch):
-    from streamlit.testing.v1 import AppTest
     import streamlit as st
+    from streamlit.testing.v1 import AppTest
 
     db = tmp_path / "held.duckdb"
     holder = subprocess.Popen(

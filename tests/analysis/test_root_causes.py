@@ -160,7 +160,8 @@ def test_confidence_frame_is_consistent():
 
 
 def test_default_model_is_fitted_once_per_process():
-    assert fitted_model()[0] is fitted_model()[0]
+    assert fitted_model() is fitted_model()
+    assert fitted_model().default is fitted_model().default
 
 
 def test_default_model_fits_quickly():
@@ -263,8 +264,7 @@ def test_custom_taxonomy_renames_adds_and_removes(tmp_path, monkeypatch):
     assert result[0] == "release_engineering"
     assert result[1] == "vendor_problems"
     assert result[3] == "monitoring_alerting"
-    model, _ = fitted_model()
-    assert set(model.classes_) == allowed
+    assert set(fitted_model().classes_) == allowed
 
 
 def test_broken_custom_taxonomy_is_reported(tmp_path, monkeypatch):
@@ -299,8 +299,8 @@ def _macro_f1(frame: pd.DataFrame, predicted: list[str], lenient: bool) -> float
 def test_quality_floor_on_dev_answers():
     dev = _dev()
     predicted = classify_root_causes(dev["text"].tolist())
-    assert _macro_f1(dev, predicted, lenient=False) >= 0.76  # measured 0.798
-    assert _macro_f1(dev, predicted, lenient=True) >= 0.84  # measured 0.871
+    assert _macro_f1(dev, predicted, lenient=False) >= 0.76  # measured 0.799
+    assert _macro_f1(dev, predicted, lenient=True) >= 0.83  # measured 0.868
 
 
 @needs_eval
@@ -322,4 +322,13 @@ def test_quality_floor_with_half_of_dev_as_corrections():
         given, scored = shuffled.iloc[:half], shuffled.iloc[half:]
         predicted = classify_root_causes(scored["text"].tolist(), corrections=given)
         scores.append(_macro_f1(scored, predicted, lenient=False))
-    assert np.mean(scores) >= 0.74  # measured 0.78 (mean of 5 splits in the bench)
+    assert np.mean(scores) >= 0.77  # measured 0.809 on these 3 splits (0.795 over 5)
+
+
+def test_models_with_corrections_are_cached_by_content():
+    corrections = pd.DataFrame({"text": ["the vendor was slow"], "category": ["testing_quality"]})
+    first = fitted_model(corrections)
+    assert fitted_model(corrections.copy()) is first
+    assert first.default is fitted_model().default  # the corpus model is shared
+    changed = corrections.assign(category=["staffing_resources"])
+    assert fitted_model(changed) is not first

@@ -137,7 +137,8 @@ def test_receipt_shows_exactly_what_was_stored(app, tokens):
 
 
 def test_storage_failure_tells_the_respondent_and_a_retry_saves(app, tokens, monkeypatch):
-    from surveys.store import StorageUnavailable, Store as StoreClass
+    from surveys.store import StorageUnavailable
+    from surveys.store import Store as StoreClass
 
     real = StoreClass.record_response
     calls = {"n": 0}
