@@ -10,6 +10,7 @@ several random splits: the one permitted use of dev rows as input, at measuremen
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import time
@@ -117,6 +118,12 @@ def main() -> None:
         )
     else:
         print(f"eval data not found at {EVAL_DIR}; skipping quality figures")
+
+    root_causes._model_cache.clear()
+    start = time.perf_counter()
+    root_causes.fitted_model()
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"default model fit: {time.perf_counter() - start:.2f}s (load average {load})")
 
     sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
     for n in sizes:

@@ -168,8 +168,9 @@ def test_default_model_fits_quickly():
     root_causes._model_cache.clear()
     start = time.perf_counter()
     fitted_model()
-    # Target is < 3 s on the 2-core CI box; leave headroom for a busy machine.
-    assert time.perf_counter() - start < 6.0
+    # ~0.7 s on an idle 2-core box (target < 3 s); the bound only catches gross
+    # regressions, since a shared CI machine can be several times slower.
+    assert time.perf_counter() - start < 10.0
 
 
 def test_corrections_change_predictions():
@@ -299,8 +300,8 @@ def _macro_f1(frame: pd.DataFrame, predicted: list[str], lenient: bool) -> float
 def test_quality_floor_on_dev_answers():
     dev = _dev()
     predicted = classify_root_causes(dev["text"].tolist())
-    assert _macro_f1(dev, predicted, lenient=False) >= 0.76  # measured 0.799
-    assert _macro_f1(dev, predicted, lenient=True) >= 0.83  # measured 0.868
+    assert _macro_f1(dev, predicted, lenient=False) >= 0.76  # measured 0.793
+    assert _macro_f1(dev, predicted, lenient=True) >= 0.83  # measured 0.867
 
 
 @needs_eval
@@ -322,7 +323,7 @@ def test_quality_floor_with_half_of_dev_as_corrections():
         given, scored = shuffled.iloc[:half], shuffled.iloc[half:]
         predicted = classify_root_causes(scored["text"].tolist(), corrections=given)
         scores.append(_macro_f1(scored, predicted, lenient=False))
-    assert np.mean(scores) >= 0.77  # measured 0.809 on these 3 splits (0.795 over 5)
+    assert np.mean(scores) >= 0.77  # measured 0.801 on these 3 splits (0.794 over 5)
 
 
 def test_models_with_corrections_are_cached_by_content():
