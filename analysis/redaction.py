@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
 __all__ = ["name_spans", "redact"]
 
 NAME, EMAIL, PHONE, HANDLE = "[name]", "[email]", "[phone]", "[handle]"
@@ -43,7 +45,10 @@ _AMBIGUOUS = _load("ambiguous_names.txt")
 # The gazetteer minus words that are also ordinary words: those need a cue.
 _FIRST = _load("first_names.txt") - _AMBIGUOUS
 _SURNAMES = _load("surnames.txt")
-_NOT_NAMES = _load("not_names.txt") - _AMBIGUOUS
+# English function words ("Again:", "Also,") start sentences but are never names.
+_NOT_NAMES = (_load("not_names.txt") | frozenset(ENGLISH_STOP_WORDS)) - _AMBIGUOUS - _load(
+    "first_names.txt"
+)
 # Mostly names but also places or products ("Sofia", "Georgia"): need a light cue.
 _DUAL = _FIRST & _NOT_NAMES
 

@@ -34,7 +34,7 @@ from surveys.questionnaire import (
     load_templates,
 )
 from surveys.responses import NO, YES
-from surveys.store import Store
+from surveys.store import AnswerRow, Store
 
 QUARTERS = 8
 INVITATIONS_PER_OPEN_SURVEY = 12
@@ -841,6 +841,7 @@ def load_sample(store: Store, *, seed: int = 7) -> SampleSummary:
     response_rows: list[dict[str, object]] = []
     answer_rows: list[dict[str, object]] = []
     surveys = invitations = below = 0
+    live_responses = live_answers = live_texts = 0
     for project in SAMPLE_PROJECTS:
         store.create_project(project.name, is_sample=True)
         questionnaire = templates[project.template_id]
@@ -865,9 +866,12 @@ def load_sample(store: Store, *, seed: int = 7) -> SampleSummary:
                 templates=templates,
             )
             surveys += 1
+            invitation_tokens: list[str] = []
             if qi == current:
                 links.issue_open_link(store, survey_id)
-                links.issue_invitations(store, survey_id, INVITATIONS_PER_OPEN_SURVEY)
+                invitation_tokens = links.issue_invitations(
+                    store, survey_id, INVITATIONS_PER_OPEN_SURVEY
+                )
                 invitations += INVITATIONS_PER_OPEN_SURVEY
             else:
                 store.set_survey_status(survey_id, "closed")
@@ -879,7 +883,22 @@ def load_sample(store: Store, *, seed: int = 7) -> SampleSummary:
             else:
                 count = rng.randint(6, 14)
             span = (last_day - opens_on).days
-            for _ in range(count):
+            for index in range(count):
+                if invitation_tokens:
+                    # The open survey is answered through its invitations, as people would.
+                    rows = [
+                        AnswerRow(question_id, number, text, choice)
+                        for question_id, number, text, choice in _answers(
+                            rng, project, questionnaire, qi
+                        )
+                    ]
+                    store.record_response(
+                        survey_id, rows, invitation_hash=links.token_hash(invitation_tokens[index])
+                    )
+                    live_responses += 1
+                    live_answers += len(rows)
+                    live_texts += sum(r.value_text is not None for r in rows)
+                    continue
                 response_id = str(uuid.uuid4())
                 submitted = opens_on + timedelta(days=min(span, int(rng.expovariate(1 / 4))))
                 response_rows.append(
@@ -907,9 +926,9 @@ def load_sample(store: Store, *, seed: int = 7) -> SampleSummary:
     return SampleSummary(
         projects=len(SAMPLE_PROJECTS),
         surveys=surveys,
-        responses=len(responses),
-        answers=len(answers),
-        texts=int(answers["value_text"].notna().sum()),
+        responses=len(responses) + live_responses,
+        answers=len(answers) + live_answers,
+        texts=int(answers["value_text"].notna().sum()) + live_texts,
         actions=actions,
         invitations=invitations,
         below_threshold=below,
