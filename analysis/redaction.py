@@ -46,9 +46,9 @@ _AMBIGUOUS = _load("ambiguous_names.txt")
 _FIRST = _load("first_names.txt") - _AMBIGUOUS
 _SURNAMES = _load("surnames.txt")
 # English function words ("Again:", "Also,") start sentences but are never names.
-_NOT_NAMES = (_load("not_names.txt") | frozenset(ENGLISH_STOP_WORDS)) - _AMBIGUOUS - _load(
-    "first_names.txt"
-)
+_NOT_NAMES = (
+    _load("not_names.txt") | (frozenset(ENGLISH_STOP_WORDS) - _load("first_names.txt"))
+) - _AMBIGUOUS
 # Mostly names but also places or products ("Sofia", "Georgia"): need a light cue.
 _DUAL = _FIRST & _NOT_NAMES
 
