@@ -1,0 +1,147 @@
+"""Recurrence and trends of themes or root-cause categories across projects and quarters.
+
+Input is a long frame with one row per (key, project, quarter) and a ``count`` of answers
+(rows without ``count`` count as one answer each), where the key column is ``theme_id``
+or ``category``.  Two questions are answered per key:
+
+* does it recur?  In how many projects and quarters it appears, and whether it appeared
+  in enough of the most recent projects to call it recurring ("appeared in 4 of the last
+  6 projects").
+* is it rising or falling?  The least-squares slope, per quarter, of its share of all
+  answers in that quarter; only reported with enough support, otherwise "too little data".
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+RECURRENCE_COLUMNS = [
+    "n_projects",
+    "n_quarters",
+    "answers",
+    "recent_projects",
+    "of_recent",
+    "recurring",
+    "sentence",
+]
+TREND_COLUMNS = ["quarters", "answers", "first_share", "last_share", "slope", "trend"]
+
+
+def _counted(frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    missing = {by, "project", "quarter"} - set(frame.columns)
+    if missing:
+        raise ValueError(f"frame lacks columns: {sorted(missing)}")
+    out = frame[[by, "project", "quarter"]].copy()
+    out["count"] = frame["count"] if "count" in frame.columns else 1
+    out["count"] = pd.to_numeric(out["count"]).fillna(0)
+    out["quarter"] = pd.PeriodIndex(out["quarter"].astype(str), freq="Q")
+    return out[out["count"] > 0]
+
+
+def _project_order(data: pd.DataFrame) -> list[str]:
+    # A project's place in time is its latest quarter (ties: earliest start, then name).
+    span = data.groupby("project")["quarter"].agg(["min", "max"]).reset_index()
+    span = span.sort_values(["max", "min", "project"], kind="stable")
+    return span["project"].tolist()
+
+
+def recurrence(
+    frame: pd.DataFrame,
+    by: str = "theme_id",
+    last_n_projects: int = 6,
+    min_projects: int = 3,
+    min_share: float = 0.5,
+) -> pd.DataFrame:
+    """Per key: projects and quarters it appears in, and whether it recurs.
+
+    A key is *recurring* when it appears in at least ``min_projects`` of the last
+    ``last_n_projects`` projects and in at least ``min_share`` of them.  Index: the key;
+    columns ``RECURRENCE_COLUMNS``; sorted by how recent-recurring, then by volume.
+    """
+    data = _counted(frame, by)
+    if data.empty:
+        return pd.DataFrame(columns=RECURRENCE_COLUMNS).rename_axis(by)
+    projects = _project_order(data)
+    recent = projects[-last_n_projects:]
+    n_recent = len(recent)
+    # "of the last 6 projects" only when there were at least that many to pick from.
+    scope = f"the last {n_recent}" if len(projects) >= last_n_projects else f"{n_recent}"
+    grouped = data.groupby(by)
+    out = pd.DataFrame(
+        {
+            "n_projects": grouped["project"].nunique(),
+            "n_quarters": grouped["quarter"].nunique(),
+            "answers": grouped["count"].sum(),
+            "recent_projects": data[data["project"].isin(recent)].groupby(by)["project"].nunique(),
+        }
+    )
+    out["recent_projects"] = out["recent_projects"].fillna(0).astype(int)
+    out["of_recent"] = n_recent
+    out["recurring"] = (out["recent_projects"] >= min_projects) & (
+        out["recent_projects"] >= min_share * n_recent
+    )
+    noun = "project" if n_recent == 1 else "projects"
+    out["sentence"] = [f"appeared in {k} of {scope} {noun}" for k in out["recent_projects"]]
+    out = out.sort_values(["recent_projects", "answers"], ascending=False, kind="stable")
+    return out[RECURRENCE_COLUMNS]
+
+
+def trends(
+    frame: pd.DataFrame,
+    by: str = "theme_id",
+    min_answers: int = 5,
+    min_quarters: int = 3,
+    min_slope: float = 0.02,
+) -> pd.DataFrame:
+    """Per key: slope of its share of answers per quarter, and rising/falling/flat.
+
+    Shares are taken over every quarter in the data between the first and the last
+    (a quarter without the key counts as share 0).  Keys with fewer than ``min_answers``
+    answers, or data spanning fewer than ``min_quarters`` quarters, are "too little data";
+    otherwise a slope of at least ``min_slope`` (share points per quarter) is rising,
+    at most ``-min_slope`` falling, else flat.
+    """
+    data = _counted(frame, by)
+    if data.empty:
+        return pd.DataFrame(columns=TREND_COLUMNS).rename_axis(by)
+    quarters = pd.period_range(data["quarter"].min(), data["quarter"].max(), freq="Q")
+    totals = data.groupby("quarter")["count"].sum().reindex(quarters, fill_value=0)
+    table = data.pivot_table(index=by, columns="quarter", values="count", aggfunc="sum")
+    table = table.reindex(columns=quarters, fill_value=0).fillna(0)
+    # Quarters with no answers at all say nothing about shares: leave them out.
+    observed = totals.to_numpy() > 0
+    shares = table.to_numpy()[:, observed] / totals.to_numpy()[observed]
+    x = np.arange(len(quarters))[observed].astype(float)
+    if len(x) >= 2:
+        xc = x - x.mean()
+        slopes = (shares - shares.mean(axis=1, keepdims=True)) @ xc / (xc @ xc)
+    else:
+        slopes = np.zeros(len(table))
+    answers = table.sum(axis=1).to_numpy()
+    enough = (answers >= min_answers) & (observed.sum() >= min_quarters)
+    trend = np.where(
+        ~enough,
+        "too little data",
+        np.where(slopes >= min_slope, "rising", np.where(slopes <= -min_slope, "falling", "flat")),
+    )
+    out = pd.DataFrame(
+        {
+            "quarters": (table.to_numpy() > 0).sum(axis=1),
+            "answers": answers,
+            "first_share": shares[:, 0],
+            "last_share": shares[:, -1],
+            "slope": slopes,
+            "trend": trend,
+        },
+        index=table.index,
+    )
+    return out[TREND_COLUMNS]
+
+
+def recurrence_report(frame: pd.DataFrame, by: str = "theme_id", **kwargs: float) -> pd.DataFrame:
+    """``recurrence`` and ``trends`` side by side (keyword arguments go to either)."""
+    rec_keys = {"last_n_projects", "min_projects", "min_share"}
+    rec = recurrence(frame, by, **{k: v for k, v in kwargs.items() if k in rec_keys})
+    trd = trends(frame, by, **{k: v for k, v in kwargs.items() if k not in rec_keys})
+    return rec.join(trd.drop(columns="answers"), how="left")

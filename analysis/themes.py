@@ -1,0 +1,727 @@
+"""Themes: group answers into named themes finer than root-cause categories.
+
+``ThemeFinder`` is a scikit-learn style estimator over raw texts.  Texts are turned into
+sparse TF-IDF vectors over a saved vocabulary (so the state can be stored and reloaded),
+optionally split by a ``grouping`` callable (e.g. predicted root-cause category), and
+clustered with k-means inside each group; the number of themes per group is chosen by
+silhouette and capped.  Themes are named by class-based TF-IDF (``analysis.ctfidf``).
+
+Theme ids are stable: ``partial_fit`` keeps every existing theme (centroids do not move),
+lets new texts join the nearest theme within a similarity threshold and only forms new
+themes, with fresh ids, from the leftovers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import math
+import re
+import warnings
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, ClusterMixin
+from sklearn.cluster import KMeans, MiniBatchKMeans
+from sklearn.decomposition import TruncatedSVD
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+from sklearn.metrics import silhouette_score
+from sklearn.preprocessing import normalize
+from sklearn.utils.validation import check_is_fitted
+from threadpoolctl import threadpool_limits
+
+from analysis.ctfidf import class_labels
+
+log = logging.getLogger(__name__)
+
+UNASSIGNED = -1
+UNASSIGNED_LABEL = "unassigned"
+NEW_TERMS_PER_UPDATE = 2000
+COLUMNS = ["theme_id", "theme_label"]
+
+Grouping = Callable[[Sequence[str]], Sequence[Hashable]]
+
+# ---------------------------------------------------------------------------
+# Text preprocessing
+# ---------------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"\[(?:name|email|phone|handle)\]", re.IGNORECASE)
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]+")
+# Words retrospectives use everywhere; they carry no theme.
+RETRO_FILLER = frozenset(
+    """we us our ours team teams project projects really just like got get gets getting
+    thing things lot lots bit think thought felt feel feels maybe basically actually stuff
+    kind sort pretty quite ok okay yeah guess honestly probably went did does doing done
+    make made way need needed needs want wanted going gonna able use used using one new
+    retro retrospective didnt doesnt dont wasnt isnt werent arent couldnt wouldnt shouldnt
+    cant wont ive weve theyre youre its im lets having time times took take takes kept
+    came come said say says told tell asked meant gave put tried ended saw started turned
+    let know knew lol etc via ended basically literally""".split()
+)
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | RETRO_FILLER
+# British -> American for common words, so "prioritise" and "prioritize" are one term.
+_SPELLING = {
+    "colour": "color",
+    "colours": "colors",
+    "behaviour": "behavior",
+    "behaviours": "behaviors",
+    "prioritise": "prioritize",
+    "prioritised": "prioritized",
+    "prioritising": "prioritizing",
+    "organise": "organize",
+    "organised": "organized",
+    "analyse": "analyze",
+    "analysed": "analyzed",
+    "optimise": "optimize",
+    "optimised": "optimized",
+    "realise": "realize",
+    "realised": "realized",
+    "licence": "license",
+    "licences": "licenses",
+    "cancelled": "canceled",
+    "cancelling": "canceling",
+    "catalogue": "catalog",
+    "centre": "center",
+    "favour": "favor",
+    "honour": "honor",
+    "labour": "labor",
+    "defence": "defense",
+    "programme": "program",
+    "programmes": "programs",
+    "modelling": "modeling",
+    "travelled": "traveled",
+    "judgement": "judgment",
+    "standardise": "standardize",
+    "customise": "customize",
+    "finalise": "finalize",
+    "finalised": "finalized",
+    "minimise": "minimize",
+    "maximise": "maximize",
+    "authorise": "authorize",
+    "authorised": "authorized",
+    "grey": "gray",
+    "sceptical": "skeptical",
+    "artefact": "artifact",
+    "artefacts": "artifacts",
+}
+# Plural "s" is stripped for clustering, except from words where it is not a plural.
+_KEEP_S = frozenset(
+    "sales devops https analytics news always perhaps alias canvas series species "
+    "status bonus access process business address class less".split()
+)
+
+
+def _stem(word: str) -> str:
+    word = _SPELLING.get(word, word)
+    if word.endswith("isation"):
+        word = word[:-7] + "ization"
+    if len(word) >= 4 and word.endswith("s") and word not in _KEEP_S:
+        if word.endswith("ies") and len(word) > 4:
+            return word[:-3] + "y"
+        if word[-2].isalpha() and word[-2] not in "suio":
+            return word[:-1]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Content words of ``text``: lowercased, placeholders and stop words removed."""
+    text = _PLACEHOLDER.sub(" ", str(text).lower()).replace("'", "").replace("\u2019", "")
+    out = []
+    for raw in _TOKEN.findall(text):
+        if raw in STOP_WORDS:
+            continue
+        word = _stem(raw)
+        if word not in STOP_WORDS:
+            out.append(word)
+    return out
+
+
+def analyze(text: str) -> list[str]:
+    """Unigrams plus bigrams of content words (the vectoriser's analyzer)."""
+    words = tokens(text)
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+
+
+# ---------------------------------------------------------------------------
+# Estimator
+# ---------------------------------------------------------------------------
+
+
+class ThemeFinder(ClusterMixin, BaseEstimator):
+    """Cluster texts into stable, named themes.
+
+    Parameters
+    ----------
+    grouping : callable or None
+        ``grouping(texts) -> labels``; themes are formed inside each group (e.g. the
+        predicted root-cause category) and never cross groups.  None: one group.
+    max_themes_per_group : int
+        Cap on themes per group when ``grouping`` is given.
+    max_themes : int
+        Cap on themes when ``grouping`` is None.
+    min_theme_size : int
+        Clusters with fewer members are dissolved (their texts join a neighbour or -1).
+    min_theme_share : float
+        ... or with fewer than this share of their group.
+    min_similarity : float
+        Cosine similarity to the nearest centroid below which a text gets -1.
+    join_similarity : float
+        In ``partial_fit``, similarity at which a new text joins an existing theme; the
+        rest may form new themes.
+    min_terms : int
+        Texts with fewer vocabulary features (unigrams + bigrams) get -1.
+    max_features : int
+        Vocabulary size cap.
+    centroid_terms : int
+        Centroids keep only their heaviest terms (small state, same predictions).
+    sample_size : int
+        Rows sampled per group to choose the number of themes by silhouette.
+    n_components : int
+        LSA dimensions used for clustering (0: cluster raw TF-IDF vectors).
+    n_threads : int or None
+        BLAS/OpenMP threads while fitting (None: library default).
+    random_state : int or None
+    """
+
+    def __init__(
+        self,
+        grouping: Grouping | None = None,
+        max_themes_per_group: int = 3,
+        max_themes: int = 30,
+        min_theme_size: int = 3,
+        min_theme_share: float = 0.02,
+        min_similarity: float = 0.05,
+        join_similarity: float = 0.15,
+        min_terms: int = 2,
+        max_features: int = 20000,
+        centroid_terms: int = 300,
+        sample_size: int = 1000,
+        n_components: int = 30,
+        n_threads: int | None = 1,
+        random_state: int | None = 0,
+    ) -> None:
+        self.grouping = grouping
+        self.max_themes_per_group = max_themes_per_group
+        self.max_themes = max_themes
+        self.min_theme_size = min_theme_size
+        self.min_theme_share = min_theme_share
+        self.min_similarity = min_similarity
+        self.join_similarity = join_similarity
+        self.min_terms = min_terms
+        self.max_features = max_features
+        self.centroid_terms = centroid_terms
+        self.sample_size = sample_size
+        self.n_components = n_components
+        self.n_threads = n_threads
+        self.random_state = random_state
+
+    # -- vectorising --------------------------------------------------------
+
+    def _counts(self, texts: Sequence[str]) -> sp.csr_matrix:
+        vec = CountVectorizer(analyzer=analyze, vocabulary=self.vocabulary_, dtype=np.float64)
+        return vec.transform(list(texts)).tocsr()
+
+    def _weigh(self, counts: sp.csr_matrix) -> sp.csr_matrix:
+        # Sublinear tf: a word repeated in a rant should not dominate the vector.
+        x = counts.copy()
+        if x.shape[0] == 0:
+            return sp.csr_matrix((0, len(self.idf_)))
+        x.data = np.log1p(x.data)
+        return normalize(x @ sp.diags(self.idf_), norm="l2").tocsr()
+
+    def _groups(self, texts: Sequence[str]) -> np.ndarray:
+        if self.grouping is None:
+            return np.full(len(texts), "", dtype=object)
+        groups = np.asarray(list(self.grouping(list(texts))), dtype=object)
+        if len(groups) != len(texts):
+            raise ValueError("grouping must return one label per text")
+        return np.asarray([str(g) for g in groups], dtype=object)
+
+    # -- fitting ------------------------------------------------------------
+
+    def _threads(self) -> contextlib.AbstractContextManager[Any]:
+        # Small k-means/SVD problems gain little from threads, and OpenMP spin-waiting
+        # on a busy 2-core box made a 10k fit 10x slower; so default to one thread.
+        if self.n_threads is None:
+            return contextlib.nullcontext()
+        return threadpool_limits(limits=self.n_threads)
+
+    def fit(self, texts: Sequence[str], y: Any = None) -> ThemeFinder:
+        """Learn vocabulary, themes and labels from scratch."""
+        with self._threads():
+            return self._fit([str(t) for t in texts])
+
+    def _fit(self, texts: list[str]) -> ThemeFinder:
+        n = len(texts)
+        self.vocabulary_: dict[str, int] = {}
+        self.idf_ = np.zeros(0)
+        self.n_docs_ = n
+        self.theme_ids_ = np.zeros(0, dtype=int)
+        self.centroids_ = sp.csr_matrix((0, 0))
+        self.theme_groups_: dict[int, str] = {}
+        self.theme_labels_: dict[int, str] = {}
+        self.theme_sizes_: dict[int, int] = {}
+        self.aliases_: dict[int, int] = {}
+        self.next_id_ = 0
+        if n == 0:
+            self.labels_ = np.zeros(0, dtype=int)
+            return self
+        vec = CountVectorizer(
+            analyzer=analyze,
+            min_df=1 if n < 50 else 2,
+            max_features=self.max_features,
+            dtype=np.float64,
+        )
+        try:
+            counts = vec.fit_transform(texts).tocsr()
+        except ValueError:  # nothing but stop words
+            self.labels_ = np.full(n, UNASSIGNED)
+            return self
+        self.vocabulary_ = {t: int(i) for t, i in vec.vocabulary_.items()}
+        df = np.bincount(counts.indices, minlength=counts.shape[1])
+        self.idf_ = np.log((1 + n) / (1 + df)) + 1.0
+        x = self._weigh(counts)
+        groups = self._groups(texts)
+        valid = np.diff(counts.indptr) >= self.min_terms
+        seeds = np.random.RandomState(self.random_state).randint(0, 2**31 - 1, size=1024)
+        cap = self.max_themes if self.grouping is None else self.max_themes_per_group
+        blocks, block_groups = [], []
+        for gi, group in enumerate(sorted(set(groups))):
+            rows = np.flatnonzero((groups == group) & valid)
+            cents = self._cluster(x[rows], cap, int(seeds[gi % len(seeds)]))
+            blocks.append(cents)
+            block_groups += [group] * cents.shape[0]
+        self._add_themes(blocks, block_groups)
+        self.labels_ = self.predict_vectors(x, groups, valid)
+        self._relabel(counts, self.labels_, self.theme_ids_)
+        self.theme_sizes_ = self._sizes(self.labels_)
+        return self
+
+    def _min_size(self, n_group: int) -> int:
+        return max(self.min_theme_size, math.ceil(self.min_theme_share * n_group))
+
+    def _cluster(self, x: sp.csr_matrix, cap: int, seed: int) -> sp.csr_matrix:
+        """Centroids (rows, L2-normalised, truncated) of the themes in one group."""
+        n = x.shape[0]
+        min_size = self._min_size(n)
+        if n < min_size or cap < 1:
+            return sp.csr_matrix((0, x.shape[1]))
+        k_max = min(cap, n // min_size)
+        if k_max <= 1:
+            return self._truncate(np.asarray(x.mean(axis=0)))
+        # Cluster in a small LSA space (short texts share few exact words; LSA links
+        # synonyms), but keep centroids in term space so they stay readable and storable.
+        z = x
+        if self.n_components and n >= 5 * self.n_components and x.shape[1] > self.n_components:
+            # Fit on a sample: the topic directions of 5,000 answers are plenty, and
+            # randomized SVD over 100k rows would dominate the run time.
+            rng = np.random.RandomState(seed)
+            fit_rows = rng.choice(n, min(n, 5000), replace=False) if n > 5000 else slice(None)
+            svd = TruncatedSVD(self.n_components, n_iter=4, random_state=seed).fit(x[fit_rows])
+            z = normalize(svd.transform(x))
+        k = self._choose_k(z, k_max, seed)
+        if k == 1:
+            return self._truncate(np.asarray(x.mean(axis=0)))
+        if n <= 10000:
+            km = KMeans(n_clusters=k, n_init=3, random_state=seed)
+        else:
+            km = MiniBatchKMeans(n_clusters=k, n_init=3, batch_size=2048, random_state=seed)
+        with warnings.catch_warnings():
+            # Duplicate answers can leave a cluster empty; the size rule drops it anyway.
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            labels = km.fit_predict(z)
+        sizes = np.bincount(labels, minlength=k)
+        # Small-cluster rule: a theme needs enough members to be a pattern.
+        keep = [int(c) for c in np.argsort(-sizes, kind="stable") if sizes[c] >= min_size]
+        if not keep:
+            return self._truncate(np.asarray(x.mean(axis=0)))
+        # Biggest first, so the first id of a group is its main theme.
+        member = sp.csr_matrix((np.ones(n), (labels, np.arange(n))), shape=(k, n))
+        centers = (member @ x).toarray()[keep]
+        return self._truncate(centers)
+
+    def _choose_k(self, z: Any, k_max: int, seed: int) -> int:
+        """Number of clusters with the best cosine silhouette on a sample (1 if none > 0)."""
+        rng = np.random.RandomState(seed)
+        rows = np.arange(z.shape[0])
+        if len(rows) > self.sample_size:
+            rows = np.sort(rng.choice(rows, self.sample_size, replace=False))
+        sample = z[rows]
+        # Rows are L2-normalised, so cosine distance is 1 - dot; compute it once.
+        gram = sample @ sample.T
+        dist = 1.0 - (gram.toarray() if sp.issparse(gram) else np.asarray(gram))
+        np.fill_diagonal(dist, 0.0)
+        dist = np.clip(dist, 0.0, 2.0)
+        # A coarse grid of candidate k is enough: silhouette is flat near its optimum.
+        grid = sorted({int(round(k)) for k in np.geomspace(2, k_max, num=min(k_max - 1, 10))})
+        best_k, best_score = 1, 0.0
+        for k in grid:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", ConvergenceWarning)
+                labels = KMeans(n_clusters=k, n_init=1, random_state=seed).fit_predict(sample)
+            if len(set(labels)) < 2:
+                continue
+            score = silhouette_score(dist, labels, metric="precomputed")
+            if score > best_score:
+                best_k, best_score = k, score
+        return best_k
+
+    def _truncate(self, centers: np.ndarray) -> sp.csr_matrix:
+        centers = np.asarray(centers, dtype=np.float64)
+        if centers.shape[1] > self.centroid_terms:
+            cut = np.argpartition(-centers, self.centroid_terms - 1, axis=1)[
+                :, self.centroid_terms :
+            ]
+            np.put_along_axis(centers, cut, 0.0, axis=1)
+        return normalize(sp.csr_matrix(centers), norm="l2").tocsr()
+
+    def _add_themes(self, blocks: list[sp.csr_matrix], groups: list[str]) -> list[int]:
+        blocks = [b for b in blocks if b.shape[0]]
+        if not blocks:
+            return []
+        new = sp.vstack(blocks).tocsr()
+        ids = list(range(self.next_id_, self.next_id_ + new.shape[0]))
+        self.next_id_ += new.shape[0]
+        if self.centroids_.shape[0]:
+            self.centroids_ = sp.vstack([self.centroids_, new]).tocsr()
+        else:
+            self.centroids_ = new
+        self.theme_ids_ = np.concatenate([self.theme_ids_, np.asarray(ids, dtype=int)])
+        for tid, group in zip(ids, groups, strict=True):
+            self.theme_groups_[tid] = group
+            self.theme_labels_.setdefault(tid, "")
+        return ids
+
+    def _relabel(self, counts: sp.csr_matrix, assigned: np.ndarray, ids: Sequence[int]) -> None:
+        mask = assigned != UNASSIGNED
+        if not mask.any():
+            return
+        terms = self.terms_
+        labels = class_labels(counts[mask], assigned[mask], terms)
+        for tid in ids:
+            if tid in labels and labels[tid]:
+                self.theme_labels_[int(tid)] = labels[tid]
+
+    def _sizes(self, assigned: np.ndarray) -> dict[int, int]:
+        ids, n = np.unique(assigned[assigned != UNASSIGNED], return_counts=True)
+        return {int(i): int(c) for i, c in zip(ids, n, strict=True)}
+
+    @property
+    def terms_(self) -> list[str]:
+        """Vocabulary in column order."""
+        terms = [""] * len(self.vocabulary_)
+        for term, idx in self.vocabulary_.items():
+            terms[idx] = term
+        return terms
+
+    # -- incremental --------------------------------------------------------
+
+    def partial_fit(self, texts: Sequence[str], y: Any = None) -> ThemeFinder:
+        """Add answers: join existing themes first, form new themes from the leftovers.
+
+        Existing theme ids, centroids and labels never change.
+        """
+        if not hasattr(self, "vocabulary_") or not self.vocabulary_:
+            return self.fit(texts)
+        with self._threads():
+            return self._partial_fit([str(t) for t in texts])
+
+    def _partial_fit(self, texts: list[str]) -> ThemeFinder:
+        if not texts:
+            self.labels_ = np.zeros(0, dtype=int)
+            return self
+        self._extend_vocabulary(texts)
+        counts = self._counts(texts)
+        x = self._weigh(counts)
+        groups = self._groups(texts)
+        valid = np.diff(counts.indptr) >= self.min_terms
+        ids, sims = self._nearest(x, groups)
+        joined = valid & (sims >= self.join_similarity)
+        cap = self.max_themes if self.grouping is None else self.max_themes_per_group
+        seed = 0 if self.random_state is None else int(self.random_state)
+        blocks, block_groups = [], []
+        for gi, group in enumerate(sorted(set(groups[valid & ~joined]))):
+            rows = np.flatnonzero((groups == group) & valid & ~joined)
+            room = cap - sum(1 for g in self._live_groups() if g == group)
+            if room < 1:
+                continue
+            cents = self._cluster(x[rows], room, seed + self.next_id_ + gi)
+            blocks.append(cents)
+            block_groups += [group] * cents.shape[0]
+        new_ids = self._add_themes(blocks, block_groups)
+        self.n_docs_ += len(texts)
+        self.labels_ = self.predict_vectors(x, groups, valid)
+        if new_ids:
+            self._relabel(counts, self.labels_, new_ids)
+        for tid, c in self._sizes(self.labels_).items():
+            self.theme_sizes_[tid] = self.theme_sizes_.get(tid, 0) + c
+        return self
+
+    update = partial_fit
+
+    def _live_groups(self) -> list[str]:
+        return [self.theme_groups_[int(t)] for t in self.theme_ids_ if int(t) not in self.aliases_]
+
+    def _extend_vocabulary(self, texts: list[str]) -> None:
+        # New words get new columns at the end; existing columns, idf weights and
+        # centroids stay put, so old texts only gain the new words they contain.
+        vec = CountVectorizer(analyzer=analyze, min_df=1 if len(texts) < 50 else 2)
+        try:
+            vec.fit(texts)
+        except ValueError:
+            return
+        batch_df = vec.transform(texts)
+        df = np.bincount(batch_df.indices, minlength=batch_df.shape[1])
+        # Always leave room for a batch's new words, or a new topic could never form
+        # once the first fit filled the vocabulary.
+        room = max(NEW_TERMS_PER_UPDATE, self.max_features - len(self.vocabulary_))
+        fresh = sorted(
+            ((t, int(df[i])) for t, i in vec.vocabulary_.items() if t not in self.vocabulary_),
+            key=lambda item: (-item[1], item[0]),  # most frequent first, ties by name
+        )[:room]
+        if not fresh:
+            return
+        n_total = self.n_docs_ + len(texts)
+        start = len(self.vocabulary_)
+        for offset, (term, _) in enumerate(fresh):
+            self.vocabulary_[term] = start + offset
+        new_idf = np.log((1 + n_total) / (1 + np.asarray([d for _, d in fresh]))) + 1.0
+        self.idf_ = np.concatenate([self.idf_, new_idf])
+        cents = self.centroids_.tocsr().copy()
+        cents.resize((cents.shape[0], len(self.vocabulary_)))
+        self.centroids_ = cents
+
+    # -- predicting ---------------------------------------------------------
+
+    def _nearest(self, x: sp.csr_matrix, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Nearest theme (aliases resolved) and its similarity, within each text's group."""
+        n = x.shape[0]
+        if self.centroids_.shape[0] == 0 or n == 0:
+            return np.full(n, UNASSIGNED), np.zeros(n)
+        cents = self.centroids_
+        if cents.shape[1] < x.shape[1]:
+            cents = cents.copy()
+            cents.resize((cents.shape[0], x.shape[1]))
+        sims = np.asarray((x @ cents.T).todense())
+        if self.grouping is not None:
+            theme_groups = np.asarray([self.theme_groups_[int(t)] for t in self.theme_ids_])
+            sims = np.where(groups[:, None] == theme_groups[None, :], sims, -1.0)
+        best = sims.argmax(axis=1)
+        best_sim = sims[np.arange(n), best]
+        ids = self.theme_ids_[best].copy()
+        ids = np.asarray([self._resolve_alias(int(i)) for i in ids], dtype=int)
+        return ids, best_sim
+
+    def _resolve_alias(self, tid: int) -> int:
+        seen = set()
+        while tid in self.aliases_ and tid not in seen:
+            seen.add(tid)
+            tid = self.aliases_[tid]
+        return tid
+
+    def predict_vectors(
+        self, x: sp.csr_matrix, groups: np.ndarray, valid: np.ndarray
+    ) -> np.ndarray:
+        """Theme id per row of already-weighted vectors (-1: too short or too far)."""
+        ids, sims = self._nearest(x, groups)
+        ids[~valid | (sims < self.min_similarity)] = UNASSIGNED
+        return ids
+
+    def _vectorise(self, texts: Sequence[str]) -> tuple[sp.csr_matrix, np.ndarray, np.ndarray]:
+        counts = self._counts(texts)
+        return self._weigh(counts), self._groups(texts), np.diff(counts.indptr) >= self.min_terms
+
+    def predict(self, texts: Sequence[str]) -> np.ndarray:
+        """Theme id of each text (-1 when it fits no theme)."""
+        check_is_fitted(self, "theme_ids_")
+        texts = [str(t) for t in texts]
+        if not texts or not self.vocabulary_:
+            return np.full(len(texts), UNASSIGNED, dtype=int)
+        return self.predict_vectors(*self._vectorise(texts))
+
+    def transform(self, texts: Sequence[str]) -> pd.DataFrame:
+        """One row per text: ``theme_id``, ``theme_label``, ``similarity``."""
+        check_is_fitted(self, "theme_ids_")
+        texts = [str(t) for t in texts]
+        if not texts or not self.vocabulary_:
+            ids, sims = np.full(len(texts), UNASSIGNED, dtype=int), np.zeros(len(texts))
+        else:
+            x, groups, valid = self._vectorise(texts)
+            ids, sims = self._nearest(x, groups)
+            ids[~valid | (sims < self.min_similarity)] = UNASSIGNED
+        return self._frame(ids, sims)
+
+    def _frame(self, ids: np.ndarray, sims: np.ndarray | None = None) -> pd.DataFrame:
+        labels = [self.label(int(i)) for i in ids]
+        frame = pd.DataFrame({"theme_id": np.asarray(ids, dtype=int), "theme_label": labels})
+        if sims is not None:
+            frame["similarity"] = np.where(frame["theme_id"] == UNASSIGNED, 0.0, sims)
+        return frame
+
+    def label(self, theme_id: int) -> str:
+        """Display label of a theme ("unassigned" for -1)."""
+        if theme_id == UNASSIGNED:
+            return UNASSIGNED_LABEL
+        return self.theme_labels_.get(self._resolve_alias(theme_id), "")
+
+    # -- inspection ---------------------------------------------------------
+
+    def themes(self) -> pd.DataFrame:
+        """Live themes: ``theme_id``, ``theme_label``, ``group``, ``size``, ``top_terms``."""
+        check_is_fitted(self, "theme_ids_")
+        terms = self.terms_
+        rows = []
+        for row, tid in enumerate(self.theme_ids_):
+            tid = int(tid)
+            if tid in self.aliases_:
+                continue
+            cent = self.centroids_.getrow(row)
+            order = np.argsort(-cent.data)[:5]
+            rows.append(
+                {
+                    "theme_id": tid,
+                    "theme_label": self.theme_labels_.get(tid, ""),
+                    "group": self.theme_groups_.get(tid, ""),
+                    "size": self.theme_sizes_.get(tid, 0),
+                    "top_terms": [terms[cent.indices[i]] for i in order],
+                }
+            )
+        cols = ["theme_id", "theme_label", "group", "size", "top_terms"]
+        return pd.DataFrame(rows, columns=cols)
+
+    def representatives(self, texts: Sequence[str], n: int = 3) -> pd.DataFrame:
+        """The ``n`` texts closest to each theme's centroid (caller applies anonymity)."""
+        frame = self.transform(texts)
+        frame["text"] = [str(t) for t in texts]
+        frame = frame[frame["theme_id"] != UNASSIGNED].drop_duplicates(["theme_id", "text"])
+        frame = frame.sort_values(
+            ["theme_id", "similarity"], ascending=[True, False], kind="stable"
+        )
+        top = frame.groupby("theme_id", sort=True).head(n).copy()
+        top["rank"] = top.groupby("theme_id").cumcount() + 1
+        return top[["theme_id", "rank", "text", "similarity"]].reset_index(drop=True)
+
+    def theme_terms(self, theme_id: int, n: int = 50) -> dict[str, float]:
+        """Heaviest centroid terms of a theme: a vocabulary-independent anchor."""
+        row = int(np.flatnonzero(self.theme_ids_ == theme_id)[0])
+        cent = self.centroids_.getrow(row)
+        terms = self.terms_
+        order = np.argsort(-cent.data, kind="stable")[:n]
+        return {terms[cent.indices[i]]: float(cent.data[i]) for i in order}
+
+    def vector_from_terms(self, weights: dict[str, float]) -> sp.csr_matrix:
+        """A (1 x vocabulary) L2-normalised row from ``{term: weight}`` (unknown terms drop)."""
+        cols, vals = [], []
+        for term, w in weights.items():
+            if term in self.vocabulary_:
+                cols.append(self.vocabulary_[term])
+                vals.append(w)
+        row = sp.csr_matrix(
+            (vals, ([0] * len(cols), cols)), shape=(1, len(self.vocabulary_)), dtype=np.float64
+        )
+        return normalize(row, norm="l2").tocsr()
+
+    # -- persistence --------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready learned state (without the ``grouping`` callable)."""
+        check_is_fitted(self, "theme_ids_")
+        params = {k: v for k, v in self.get_params().items() if k != "grouping"}
+        return {
+            "params": params,
+            "grouped": self.grouping is not None,
+            "terms": self.terms_,
+            "idf": self.idf_.tolist(),
+            "n_docs": int(self.n_docs_),
+            "next_id": int(self.next_id_),
+            "aliases": {str(k): int(v) for k, v in self.aliases_.items()},
+            "themes": [
+                {
+                    "theme_id": int(tid),
+                    "label": self.theme_labels_.get(int(tid), ""),
+                    "group": self.theme_groups_.get(int(tid), ""),
+                    "size": int(self.theme_sizes_.get(int(tid), 0)),
+                    "centroid": self.theme_terms(int(tid), n=self.centroid_terms),
+                }
+                for tid in self.theme_ids_
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, state: dict[str, Any], grouping: Grouping | None = None) -> ThemeFinder:
+        """Rebuild a fitted finder from ``to_dict`` output; pass the same ``grouping``."""
+        model = cls(grouping=grouping, **state["params"])
+        model.vocabulary_ = {t: i for i, t in enumerate(state["terms"])}
+        model.idf_ = np.asarray(state["idf"], dtype=np.float64)
+        model.n_docs_ = state["n_docs"]
+        model.next_id_ = state["next_id"]
+        model.aliases_ = {int(k): int(v) for k, v in state["aliases"].items()}
+        themes = state["themes"]
+        model.theme_ids_ = np.asarray([t["theme_id"] for t in themes], dtype=int)
+        model.theme_labels_ = {t["theme_id"]: t["label"] for t in themes}
+        model.theme_groups_ = {t["theme_id"]: t["group"] for t in themes}
+        model.theme_sizes_ = {t["theme_id"]: t["size"] for t in themes}
+        rows = [model.vector_from_terms(t["centroid"]) for t in themes]
+        model.centroids_ = (
+            sp.vstack(rows).tocsr() if rows else sp.csr_matrix((0, len(model.vocabulary_)))
+        )
+        model.labels_ = np.zeros(0, dtype=int)
+        return model
+
+
+# ---------------------------------------------------------------------------
+# Public contract
+# ---------------------------------------------------------------------------
+
+_CACHE: OrderedDict[str, pd.DataFrame] = OrderedDict()
+_CACHE_SIZE = 8
+
+
+def content_key(texts: Sequence[str], *extra: object) -> str:
+    """Hash of the texts (order matters) plus settings: the cache key of an analysis."""
+    h = hashlib.blake2b(digest_size=16)
+    for t in texts:
+        h.update(str(t).encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    h.update(repr(extra).encode())
+    return h.hexdigest()
+
+
+def root_cause_grouping() -> Grouping | None:
+    """``analysis.root_causes.classify_root_causes`` when that module is available."""
+    try:
+        from analysis.root_causes import classify_root_causes
+    except ImportError:  # module not shipped yet: themes over all answers
+        log.warning("analysis.root_causes unavailable; themes are not nested in categories")
+        return None
+    return classify_root_causes
+
+
+def find_themes(
+    texts: Sequence[str], *, grouping: Grouping | None | str = "root_causes", random_state: int = 0
+) -> pd.DataFrame:
+    """One row per text, in order: ``theme_id`` (-1 = no theme) and ``theme_label``.
+
+    Results are cached by content, so the same answers come back instantly.
+    ``grouping="root_causes"`` nests themes inside predicted root-cause categories.
+    """
+    texts = [str(t) for t in texts]
+    if not texts:
+        return pd.DataFrame({"theme_id": pd.Series(dtype=int), "theme_label": pd.Series(dtype=str)})
+    group_fn = root_cause_grouping() if grouping == "root_causes" else grouping
+    key = content_key(texts, getattr(group_fn, "__qualname__", repr(group_fn)), random_state)
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key].copy()
+    finder = ThemeFinder(grouping=group_fn, random_state=random_state).fit(texts)
+    result = finder._frame(finder.labels_)[COLUMNS]
+    _CACHE[key] = result
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return result.copy()

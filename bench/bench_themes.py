@@ -1,0 +1,159 @@
+"""Benchmark themes: quality on the team dev set, then time and memory at scale.
+
+Run from the repo root:  /work/venv/bin/python bench/bench_themes.py
+Options: --sizes 1000 10000 100000   --no-memory (skip the slower tracemalloc runs)
+
+Quality: purity of themes against the root-cause labels of
+``<repo>/../shared/eval/retro_dev.jsonl`` (measured only, never trained on), NMI over
+answers in a theme, coverage (share of answers in a theme), number of themes and
+themes per category, with and without nesting in predicted root-cause categories.
+
+Scale: answers are synthesised by sampling and recombining dev-set answers (same
+category), then analysed from scratch with ``find_themes``; a warm rerun with the same
+answers hits the content-keyed cache.  Peak memory is measured in a separate run under
+tracemalloc (which slows Python down, so its time is not the one reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import normalized_mutual_info_score
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # a script, not a test: make `analysis` importable
+
+from analysis import themes  # noqa: E402
+from analysis.themes import ThemeFinder, find_themes  # noqa: E402
+
+EVAL_PATH = ROOT.parent / "shared" / "eval" / "retro_dev.jsonl"
+FILLERS = ["", "", "", "honestly ", "tbh ", "I think ", "imo ", "again: "]
+
+
+def purity(truth: pd.Series, ids: np.ndarray) -> float:
+    frame = pd.DataFrame({"truth": np.asarray(truth), "theme": ids})
+    frame = frame[frame["theme"] != -1]
+    if frame.empty:
+        return 0.0
+    top = frame.groupby("theme")["truth"].agg(lambda s: s.value_counts().iloc[0])
+    return float(top.sum() / len(frame))
+
+
+def quality(dev: pd.DataFrame, grouping: object, name: str, seeds: int = 3) -> None:
+    rows = []
+    for seed in range(seeds):
+        start = time.perf_counter()
+        model = ThemeFinder(grouping=grouping, random_state=seed).fit(dev["text"].tolist())
+        elapsed = time.perf_counter() - start
+        ids = model.labels_
+        assigned = ids != -1
+        table = model.themes()
+        majority = (
+            pd.DataFrame({"truth": dev["category"], "theme": ids})[assigned]
+            .groupby("theme")["truth"]
+            .agg(lambda s: s.value_counts().index[0])
+        )
+        rows.append(
+            {
+                "seed": seed,
+                "purity": purity(dev["category"], ids),
+                "nmi": normalized_mutual_info_score(dev["category"][assigned], ids[assigned]),
+                "coverage": assigned.mean(),
+                "themes": len(table),
+                "max_per_group": int(table.groupby("group").size().max()) if len(table) else 0,
+                "max_per_true_cat": int(majority.value_counts().max()) if len(majority) else 0,
+                "seconds": elapsed,
+            }
+        )
+    frame = pd.DataFrame(rows)
+    print(f"\n== dev set ({len(dev)} answers), {name} ==")
+    print(frame.round(3).to_string(index=False))
+    print("mean:", frame.drop(columns="seed").mean().round(3).to_dict())
+    if name.startswith("nested"):
+        print("themes (seed 2):")
+        print(table[["theme_id", "theme_label", "group", "size"]].to_string(index=False))
+
+
+def synthesise(dev: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
+    """``n`` answers made by recombining dev answers of the same category."""
+    rng = np.random.default_rng(seed)
+    by_cat = {c: g["text"].tolist() for c, g in dev.groupby("category")}
+    cats = rng.choice(sorted(by_cat), size=n)
+    texts = []
+    for cat in cats:
+        pool = by_cat[cat]
+        words = pool[rng.integers(len(pool))].split()
+        if len(words) > 4 and rng.random() < 0.4:
+            del words[rng.integers(len(words))]
+        text = FILLERS[rng.integers(len(FILLERS))] + " ".join(words)
+        if rng.random() < 0.5:
+            other = pool[rng.integers(len(pool))].split(".")[0]
+            text = f"{text} {other}"
+        texts.append(text)
+    return pd.DataFrame({"text": texts, "category": cats})
+
+
+def scale(dev: pd.DataFrame, sizes: list[int], grouping: object, memory: bool) -> None:
+    print(f"\n== scale (grouping={getattr(grouping, '__name__', grouping)}) ==")
+    for n in sizes:
+        data = synthesise(dev, n, seed=n)
+        texts = data["text"].tolist()
+        themes._CACHE.clear()
+        start = time.perf_counter()
+        out = find_themes(texts, grouping=grouping)
+        cold = time.perf_counter() - start
+        start = time.perf_counter()
+        find_themes(texts, grouping=grouping)
+        warm = time.perf_counter() - start
+        ids = out["theme_id"].to_numpy()
+        grouping_s = float("nan")
+        if grouping is not None:
+            start = time.perf_counter()
+            grouping(texts)
+            grouping_s = time.perf_counter() - start
+        peak = float("nan")
+        if memory:
+            fresh = synthesise(dev, n, seed=n + 1)["text"].tolist()
+            themes._CACHE.clear()
+            tracemalloc.start()
+            find_themes(fresh, grouping=grouping)
+            peak = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
+        themes._CACHE.clear()
+        print(
+            f"n={n:>6}: cold {cold:6.2f}s (grouping alone {grouping_s:5.2f}s)  "
+            f"warm rerun {warm * 1000:6.1f} ms  peak {peak:7.1f} MiB  "
+            f"themes {ids.max() + 1 if len(ids) else 0:3d}  coverage {(ids != -1).mean():.3f}  "
+            f"purity {purity(data['category'], ids):.3f}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--no-memory", action="store_true")
+    parser.add_argument("--no-quality", action="store_true")
+    args = parser.parse_args()
+    if not EVAL_PATH.exists():
+        sys.exit(f"eval set not found at {EVAL_PATH}")
+    dev = pd.read_json(EVAL_PATH, lines=True)
+    nested = themes.root_cause_grouping()
+    if nested is not None:
+        nested(["warm up the root-cause model"])  # its one-off training is not ours to time
+    if not args.no_quality:
+        quality(dev, None, "flat (no grouping)")
+        if nested is not None:
+            quality(dev, nested, "nested in analysis.root_causes categories")
+    scale(dev, args.sizes, None, memory=not args.no_memory)
+    if nested is not None:
+        scale(dev, args.sizes, nested, memory=not args.no_memory)
+
+
+if __name__ == "__main__":
+    main()
