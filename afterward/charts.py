@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 NOT_ENOUGH_DATA = "Not enough data yet"
-ALL_PROJECTS = "All projects"
+from analysis.insights import ALL_PROJECTS
 
 # Short labels for the default taxonomy (analysis/taxonomy.yaml descriptions, shortened).
 CATEGORY_NAMES: dict[str, str] = {

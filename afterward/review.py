@@ -22,12 +22,12 @@ from datetime import date, timedelta
 import pandas as pd
 
 from afterward.charts import category_name
-from analysis.anonymity import suppress, visibility
+from analysis.anonymity import visibility
+from analysis.insights import ALL_PROJECTS, gated_cells, rating_trends
 from surveys.clock import quarter_of, today
 from surveys.setup import check_quarter
 from surveys.store import Scope, Store
 
-ALL_PROJECTS = "All projects"
 HISTORY_QUARTERS = 3  # the review quarter is compared with the three before it (one year)
 TOP_N = 5
 
@@ -106,11 +106,11 @@ def quarterly_review(
     this = _participation(surveys[surveys["quarter"] == quarter])
     trend = _participation_trend(surveys, window)
 
-    ratings = _rating_trends(store.rating_totals(Scope(quarter_from=window[0], quarter_to=quarter)))
+    ratings = rating_trends(store.rating_totals(Scope(quarter_from=window[0], quarter_to=quarter)))
     # Categories and themes need all earlier quarters to tell new from persisting.
     history_scope = Scope(quarter_to=quarter)
-    category_cells = _gated_cells(store.category_counts(history_scope), "category")
-    theme_cells = _gated_cells(store.theme_counts(history_scope), "theme_id")
+    category_cells = gated_cells(store.category_counts(history_scope), "category")
+    theme_cells = gated_cells(store.theme_counts(history_scope), "theme_id")
 
     theme_table = _topic_summary(theme_cells, "theme_id", quarter, window)
     theme_table.insert(1, "theme", theme_table["theme_id"].map(lambda t: theme_label(t, labels)))
@@ -269,38 +269,6 @@ def _participation_trend(surveys: pd.DataFrame, window: tuple[str, ...]) -> pd.D
 # -- ratings ----------------------------------------------------------------------------------
 
 
-def _rating_trends(totals: pd.DataFrame) -> pd.DataFrame:
-    columns = ["question_id", "prompt", "kind", "quarter", "project", "mean", "responses"]
-    if totals.empty:
-        return pd.DataFrame(columns=columns)
-    pieces = []
-    for (question, quarter), group in totals.groupby(["question_id", "quarter"], sort=True):
-        threshold = int(group["threshold"].max())
-        gated = suppress(
-            group.reset_index(drop=True),
-            threshold,
-            count_column="responses",
-            value_columns=["value_sum"],
-            total_shown=True,
-        )
-        gated["mean"] = gated["value_sum"] / gated["responses"]
-        # The total is safe to show: complementary suppression protected the hidden projects.
-        total = int(group["responses"].sum())
-        overall = visibility(total, threshold).visible
-        all_row = {
-            "project": ALL_PROJECTS,
-            "responses": float(total) if overall else float("nan"),
-            "mean": group["value_sum"].sum() / total if overall else float("nan"),
-        }
-        frame = pd.concat(
-            [gated[["project", "mean", "responses"]], pd.DataFrame([all_row])], ignore_index=True
-        )
-        frame["question_id"], frame["quarter"] = question, quarter
-        frame["prompt"], frame["kind"] = group["prompt"].iloc[0], group["kind"].iloc[0]
-        pieces.append(frame)
-    return pd.concat(pieces, ignore_index=True)[columns]
-
-
 def _rating_summary(trends: pd.DataFrame, quarter: str) -> pd.DataFrame:
     columns = [
         "question_id",
@@ -335,26 +303,6 @@ def _rating_summary(trends: pd.DataFrame, quarter: str) -> pd.DataFrame:
 
 
 # -- categories and themes --------------------------------------------------------------------
-
-
-def _gated_cells(counts: pd.DataFrame, key: str) -> pd.DataFrame:
-    """Gate each (project, quarter) breakdown; hidden cells keep their row with NaN answers."""
-    columns = ["project", "quarter", key, "answers", "responses", "suppressed"]
-    if counts.empty:
-        return pd.DataFrame(columns=columns)
-    pieces = []
-    for _, group in counts.groupby(["project", "quarter"], sort=True):
-        threshold = int(group["threshold"].max())
-        pieces.append(
-            suppress(
-                group.reset_index(drop=True),
-                threshold,
-                count_column="responses",
-                value_columns=["answers"],
-                total_shown=True,
-            )
-        )
-    return pd.concat(pieces, ignore_index=True)[columns]
 
 
 def _per_quarter(cells: pd.DataFrame, key: str, window: tuple[str, ...]) -> pd.DataFrame:

@@ -8,7 +8,24 @@ from analysis.anonymity import suppress
 from analysis.recurrence import recurrence_report
 
 ALL_PROJECTS = "All projects"
-TREND_COLUMNS = ["question_id", "prompt", "quarter", "project", "responses", "mean", "suppressed"]
+# Several questionnaires ask the same thing in their own words; trends use one name.
+QUESTION_LABELS = {
+    "goals_clear": "Goals were clear",
+    "schedule_realistic": "Schedule was realistic",
+    "schedule_detailed": "Plan was detailed enough",
+    "communication": "Communication (0–10)",
+    "workload_sustainable": "Workload was sustainable",
+    "sprint_rating": "Sprint rating (0–10)",
+    "detected_quickly": "Problem was detected quickly",
+    "response_quality": "Incident response (0–10)",
+    "recommend": "Would recommend (0–10)",
+}
+
+
+def question_label(question_id: str, prompt: str) -> str:
+    return QUESTION_LABELS.get(question_id, prompt)
+TREND_COLUMNS = ["question_id", "kind", "prompt", "quarter", "project", "responses", "mean",
+                 "suppressed"]
 
 
 def rating_trends(totals: pd.DataFrame) -> pd.DataFrame:
@@ -31,26 +48,40 @@ def rating_trends(totals: pd.DataFrame) -> pd.DataFrame:
         overall = suppress(overall, threshold, value_columns=["value_sum"], total_shown=False)
         both = pd.concat([shown[["project", "responses", "value_sum", "suppressed"]], overall])
         both["question_id"], both["quarter"] = question_id, quarter
-        both["prompt"] = group["prompt"].iloc[0]
+        both["prompt"], both["kind"] = group["prompt"].iloc[0], group["kind"].iloc[0]
         parts.append(both)
     frame = pd.concat(parts, ignore_index=True)
     frame["mean"] = frame["value_sum"] / frame["responses"]
     return frame[TREND_COLUMNS]
 
 
-def visible_cells(counts: pd.DataFrame) -> pd.DataFrame:
-    """Theme or category cells (project × quarter) with enough responses to be shown.
+def gated_cells(counts: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Theme or category cells (project × quarter × key) through the anonymity gate.
 
-    Everything derived from them (heatmaps, recurrence, trends) uses only these cells, so
-    no hidden cell can be recovered from a total.
+    Each project-quarter is a breakdown whose total could be guessed from participation, so
+    small cells are hidden with complementary suppression. Hidden cells keep their row with
+    NaN `answers` and `responses` (charts draw them blank, not as zero); everything derived
+    from the cells (heatmaps, recurrence, trends) only ever adds up shown cells.
     """
+    columns = ["project", "quarter", key, "answers", "responses", "suppressed"]
     if counts.empty:
-        return counts
-    return counts[counts["responses"] >= counts["threshold"]].reset_index(drop=True)
+        return pd.DataFrame(columns=columns)
+    pieces = []
+    for _, group in counts.groupby(["project", "quarter"], sort=True):
+        threshold = int(group["threshold"].max())
+        pieces.append(suppress(group.reset_index(drop=True), threshold,
+                               value_columns=["answers"]))
+    return pd.concat(pieces, ignore_index=True)[columns]
+
+
+def shown(cells: pd.DataFrame) -> pd.DataFrame:
+    """Only the cells that may be shown."""
+    return cells[~cells["suppressed"].astype(bool)] if len(cells) else cells
 
 
 def recurring(cells: pd.DataFrame, by: str) -> pd.DataFrame:
     """Recurrence and trend per theme or category over visible cells."""
+    cells = shown(cells)
     if cells.empty:
         return pd.DataFrame()
     frame = cells.rename(columns={"answers": "count"})[[by, "project", "quarter", "count"]]
@@ -59,6 +90,7 @@ def recurring(cells: pd.DataFrame, by: str) -> pd.DataFrame:
 
 def new_and_persisting(cells: pd.DataFrame, by: str, quarter: str) -> pd.DataFrame:
     """Keys seen in `quarter`: new (first seen then) or persisting (also seen before)."""
+    cells = shown(cells)
     if cells.empty:
         return pd.DataFrame(columns=[by, "status", "answers"])
     now = cells[cells["quarter"] == quarter].groupby(by)["answers"].sum()
@@ -79,6 +111,7 @@ def action_effect(actions: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
     columns = ["action_id", "title", "project", "link", "before_per_quarter",
                "after_per_quarter", "verdict"]
     done = actions[actions["status"] == "done"] if not actions.empty else actions
+    cells = shown(cells)
     rows = []
     for _, action in done.iterrows():
         key, value = (("category", action["category"]) if pd.notna(action.get("category"))

@@ -8,7 +8,7 @@ from afterward import charts
 from afterward.ui import current_scope, require_manager, store_or_stop
 from analysis import CATEGORIES
 from analysis.actions import STATUS_LABELS, completion_rates
-from analysis.insights import action_effect, visible_cells
+from analysis.insights import action_effect, gated_cells
 from surveys.clock import quarter_of, today
 
 require_manager()
@@ -79,7 +79,7 @@ if st.button("Save status"):
         st.rerun()
 
 st.subheader("Did it work?")
-effect = action_effect(actions, visible_cells(store.category_counts(scope)))
+effect = action_effect(actions, gated_cells(store.category_counts(scope), "category"))
 if effect.empty:
     st.caption("Once an action linked to a root cause is done, this shows whether that root "
                "cause kept appearing in later surveys.")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from afterward import charts
 from afterward.ui import current_scope, offer_sample, require_manager, store_or_stop
-from analysis.insights import ALL_PROJECTS, rating_trends
+from analysis.insights import ALL_PROJECTS, question_label, rating_trends
 
 require_manager()
 store = store_or_stop()
@@ -42,15 +42,15 @@ trends = rating_trends(store.rating_totals(scope))
 if trends.empty:
     st.info("Rating trends appear once surveys in this view reach their anonymity threshold.")
     st.stop()
-questions = (trends[["question_id", "prompt"]].drop_duplicates("question_id")
-             .set_index("question_id")["prompt"])
-chosen = st.multiselect("Questions", list(questions.index), format_func=questions.get,
+questions = {q: question_label(q, p) for q, p in
+             trends.drop_duplicates("question_id")[["question_id", "prompt"]].itertuples(index=False)}
+chosen = st.multiselect("Questions", list(questions), format_func=questions.get,
                         default=[q for q in ("goals_clear", "schedule_realistic", "communication")
-                                 if q in questions.index] or list(questions.index[:2]),
+                                 if q in questions] or list(questions)[:2],
                         key="overview_questions")
 for question_id in chosen:
     frame = trends[trends["question_id"] == question_id]
-    scale = (0, 10) if frame["mean"].max(skipna=True) > 5 else (1, 5)
+    scale = (0, 10) if frame["kind"].iloc[0] == "rating" else (1, 5)
     st.plotly_chart(charts.rating_trend_chart(frame, questions[question_id], scale=scale),
                     width="stretch")
 if trends["suppressed"].any():

@@ -6,7 +6,7 @@ from afterward import charts
 from afterward.ui import current_scope, ensure_analysis, require_manager, store_or_stop
 from analysis import CATEGORIES
 from analysis.anonymity import quotes_visibility
-from analysis.insights import recurring, visible_cells
+from analysis.insights import gated_cells, recurring, shown
 
 require_manager()
 store = store_or_stop()
@@ -14,8 +14,8 @@ scope = current_scope()
 st.title("Root causes")
 ensure_analysis(store)
 
-cells = visible_cells(store.category_counts(scope))
-if cells.empty:
+cells = gated_cells(store.category_counts(scope), "category")
+if shown(cells).empty:
     st.info("Root causes appear once free-text answers from surveys at or above their "
             "anonymity threshold have been analysed.")
 else:

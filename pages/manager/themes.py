@@ -5,9 +5,9 @@ import streamlit as st
 
 from afterward import charts
 from afterward.text_analysis import merge_themes, rename_theme, split_theme, theme_catalogue
-from afterward.ui import current_scope, ensure_analysis, require_manager, store_or_stop
+from afterward.ui import current_scope, ensure_analysis, plain, require_manager, store_or_stop
 from analysis.anonymity import quote_threshold, visible_quotes
-from analysis.insights import recurring, visible_cells
+from analysis.insights import gated_cells, recurring, shown
 
 require_manager()
 store = store_or_stop()
@@ -16,9 +16,9 @@ st.title("Themes")
 ensure_analysis(store)
 
 catalogue = theme_catalogue(store).set_index("theme_id")
-cells = visible_cells(store.theme_counts(scope))
+cells = gated_cells(store.theme_counts(scope), "theme_id")
 cells = cells[cells["theme_id"].isin(catalogue.index)]
-if cells.empty:
+if shown(cells).empty:
     st.info("Themes appear once free-text answers from surveys at or above their anonymity "
             "threshold have been analysed.")
     st.stop()
@@ -46,7 +46,7 @@ options = list(report.sort_values("answers", ascending=False).index)
 theme_id = st.selectbox("Theme", options, format_func=lambda t: label.get(t, str(t)),
                         key="theme_choice")
 row = report.loc[theme_id]
-st.markdown(f"**Keywords:** {', '.join(catalogue.loc[theme_id, 'top_terms'])}")
+st.markdown(f"**Keywords:** {plain(', '.join(catalogue.loc[theme_id, 'top_terms']))}")
 st.write(row["sentence"])
 st.plotly_chart(charts.theme_trend_chart(cells[cells["theme_id"] == theme_id]),
                 width="stretch")
@@ -60,7 +60,9 @@ if quotes:
         st.text(quote)
 else:
     st.caption(f"Quotes are shown once a theme has {quote_threshold(threshold)} responses.")
-st.markdown(f"**Projects:** {', '.join(sorted(set(cells.loc[cells['theme_id'] == theme_id, 'project'])))}")
+visible = shown(cells)
+projects = sorted(set(visible.loc[visible["theme_id"] == theme_id, "project"]))
+st.markdown(f"**Projects:** {plain(', '.join(projects))}")
 
 with st.expander("Rename, merge or split this theme"):
     new_label = st.text_input("New name", value=label.get(theme_id, ""), key="theme_new_label")
