@@ -14,8 +14,9 @@ from collections.abc import Iterable
 import pandas as pd
 import plotly.graph_objects as go
 
-NOT_ENOUGH_DATA = "Not enough data yet"
 from analysis.insights import ALL_PROJECTS
+
+NOT_ENOUGH_DATA = "Not enough data yet"
 
 # Short labels for the default taxonomy (analysis/taxonomy.yaml descriptions, shortened).
 CATEGORY_NAMES: dict[str, str] = {
