@@ -104,7 +104,7 @@ def populate(store: Store, monkeypatch: pytest.MonkeyPatch | None = None) -> Non
     web = store.project_by_name("Web shop").project_id
     if monkeypatch is not None:
         # Actions record today's date; pretend this one was done in Q1.
-        monkeypatch.setattr("surveys.store.today", lambda: date(2026, 2, 20))
+        monkeypatch.setattr("surveys.store.followup.today", lambda: date(2026, 2, 20))
     store.create_action(
         project_id=web,
         title="Add a buffer to estimates",
@@ -114,7 +114,7 @@ def populate(store: Store, monkeypatch: pytest.MonkeyPatch | None = None) -> Non
         status="done",
     )
     if monkeypatch is not None:
-        monkeypatch.setattr("surveys.store.today", lambda: date(2026, 8, 1))
+        monkeypatch.setattr("surveys.store.followup.today", lambda: date(2026, 8, 1))
     store.create_action(
         project_id=web,
         title="Weekly status mail",
@@ -139,7 +139,7 @@ LABELS = {0: "Late scope changes", 1: XSS_LABEL, 2: "Alarmmüdigkeit — уст�
 @pytest.fixture
 def filled(store: Store, monkeypatch: pytest.MonkeyPatch) -> Store:
     populate(store, monkeypatch)
-    monkeypatch.setattr("surveys.store.today", lambda: date(2026, 11, 2))
+    monkeypatch.setattr("surveys.store.followup.today", lambda: date(2026, 11, 2))
     return store
 
 

@@ -1,0 +1,50 @@
+"""The one package that talks to DuckDB: schema, migrations, connections and every SQL statement.
+
+One `Store` per process holds one DuckDB connection; every operation runs on its own
+cursor (DuckDB loses writes when threads share one connection object). Every value is
+bound as a parameter. Callers get domain objects and small DataFrames, never cursors.
+The store is split by subject into mixins; `Store` puts them together.
+"""
+
+from surveys.store.analysis import AnalysisMixin
+from surveys.store.answers import AnswersMixin
+from surveys.store.base import StoreBase
+from surveys.store.bulk import BulkMixin
+from surveys.store.collect import CollectMixin
+from surveys.store.followup import ActionsMixin
+from surveys.store.records import (
+    AnswerRow,
+    DatabaseLocked,
+    LinkMatch,
+    LinkUnavailable,
+    Project,
+    Scope,
+    StorageUnavailable,
+    StoreError,
+    Survey,
+    SurveyNotOpen,
+)
+from surveys.store.schema import MIGRATIONS
+from surveys.store.views import ViewsMixin
+
+
+class Store(
+    CollectMixin, AnswersMixin, ViewsMixin, AnalysisMixin, ActionsMixin, BulkMixin, StoreBase
+):
+    """Owns the DuckDB file. Safe to share across threads; `close()` is safe twice."""
+
+
+__all__ = [
+    "MIGRATIONS",
+    "AnswerRow",
+    "DatabaseLocked",
+    "LinkMatch",
+    "LinkUnavailable",
+    "Project",
+    "Scope",
+    "StorageUnavailable",
+    "Store",
+    "StoreError",
+    "Survey",
+    "SurveyNotOpen",
+]

@@ -1,0 +1,73 @@
+"""Reading one survey's answers back, for exports and summaries."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+import pandas as pd
+
+
+class AnswersMixin:
+    # -- reading answers back ---------------------------------------------------------------
+
+    def answer_table(self, survey_id: str, questions: Sequence[tuple[str, str]]) -> pd.DataFrame:
+        """One row per response, one column per question, in random (never insertion) order.
+
+        `questions` are (question_id, kind) pairs from a validated questionnaire, so ids are
+        safe identifiers; values are still bound as parameters.
+        """
+        columns, params = [], []
+        for question_id, kind in questions:
+            if not question_id.replace("_", "").replace("-", "").isalnum():
+                raise ValueError(f"bad question id {question_id!r}")
+            if kind in ("likert", "rating"):
+                expression = "max(value_number) FILTER (WHERE question_id = ?)"
+            elif kind == "multiple_choice":
+                expression = (
+                    "string_agg(value_choice, '; ' ORDER BY value_choice) "
+                    "FILTER (WHERE question_id = ?)"
+                )
+            elif kind == "text":
+                expression = "max(value_text) FILTER (WHERE question_id = ?)"
+            else:
+                expression = "max(value_choice) FILTER (WHERE question_id = ?)"
+            columns.append(f'{expression} AS "{question_id}"')
+            params.append(question_id)
+        if not columns:
+            return pd.DataFrame()
+        sql = (
+            f"SELECT {', '.join(columns)} FROM answers WHERE survey_id = ? "  # noqa: S608 - ids checked above
+            "GROUP BY response_id ORDER BY md5(response_id::VARCHAR || ?)"
+        )
+        with self._cursor() as cur:
+            # A fresh salt per read: the order says nothing about when a response arrived.
+            return cur.execute(sql, [*params, survey_id, str(uuid.uuid4())]).df()
+
+    def question_totals(self, survey_id: str, role_question: str | None = None) -> pd.DataFrame:
+        """Per numeric question (and role, when given): responses and the sum of values."""
+        with self._cursor() as cur:
+            return cur.execute(
+                """
+                WITH roles AS (
+                    SELECT response_id, value_choice AS role FROM answers
+                    WHERE survey_id = ? AND question_id = ?)
+                SELECT a.question_id, r.role, count(*) AS responses,
+                       sum(a.value_number) AS value_sum
+                FROM answers a LEFT JOIN roles r USING (response_id)
+                WHERE a.survey_id = ? AND a.value_number IS NOT NULL
+                GROUP BY ALL ORDER BY a.question_id, r.role
+                """,
+                [survey_id, role_question or "", survey_id],
+            ).df()
+
+    def choice_counts(self, survey_id: str) -> pd.DataFrame:
+        """Per choice question and option: how many responses picked it."""
+        with self._cursor() as cur:
+            return cur.execute(
+                "SELECT question_id, value_choice AS choice, count(*) AS responses "
+                "FROM answers WHERE survey_id = ? AND value_choice IS NOT NULL "
+                "GROUP BY ALL ORDER BY question_id, choice",
+                [survey_id],
+            ).df()
+

@@ -1,0 +1,144 @@
+"""The connection: one per process, a cursor per operation, transactions, migrations."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from surveys.clock import today
+from surveys.store.records import DatabaseLocked, StorageUnavailable, StoreError
+from surveys.store.schema import MIGRATIONS
+
+
+class StoreBase:
+    """Owns the connection: opening, cursors, transactions, migrations and settings."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._connection: duckdb.DuckDBPyConnection | None = duckdb.connect(self.path)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise DatabaseLocked(
+                    f"The database {self.path} is in use by another Afterward process "
+                    "(the app or a command). Stop it, or point AFTERWARD_DB at another file."
+                ) from None
+            raise StorageUnavailable(f"Cannot open the database {self.path}: {exc}") from None
+        self._cursor_lock = threading.Lock()
+        self._migrate()
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def __enter__(self) -> StoreBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        if self._connection is None:
+            raise StoreError("the store is closed")
+        with self._cursor_lock:
+            cursor = self._connection.cursor()
+        try:
+            yield cursor
+        except duckdb.IOException as exc:
+            raise StorageUnavailable(f"The database could not be written: {exc}") from None
+        finally:
+            cursor.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self._cursor() as cursor:
+            cursor.begin()
+            try:
+                yield cursor
+            except BaseException:
+                _rollback_quietly(cursor)
+                raise
+            try:
+                cursor.commit()
+            except duckdb.Error:
+                _rollback_quietly(cursor)
+                raise
+
+    def _migrate(self) -> None:
+        with self._transaction() as cur:
+            cur.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version ("
+                "version INTEGER PRIMARY KEY, applied_on DATE NOT NULL)"
+            )
+            current = cur.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+            for version, statements in enumerate(MIGRATIONS, start=1):
+                if version <= current:
+                    continue
+                for statement in statements:
+                    cur.execute(statement)
+                cur.execute("INSERT INTO schema_version VALUES (?, ?)", [version, today()])
+
+    def schema_version(self) -> int:
+        with self._cursor() as cur:
+            return cur.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+
+    # -- settings --------------------------------------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        with self._cursor() as cur:
+            row = cur.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_setting_if_absent(self, key: str, value: str) -> bool:
+        """Store `value` unless `key` exists; True when this call stored it."""
+        with self._transaction() as cur:
+            inserted = cur.execute(
+                "INSERT INTO settings VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING key",
+                [key, value],
+            ).fetchall()
+        return bool(inserted)
+
+    # -- introspection (used by the anonymity tests) ----------------------------------------
+
+    def table_columns(self) -> pd.DataFrame:
+        with self._cursor() as cur:
+            return cur.execute(
+                "SELECT table_name, column_name, data_type FROM information_schema.columns "
+                "WHERE table_schema = 'main' ORDER BY table_name, column_name"
+            ).df()
+
+    def table_rows(self, table: str) -> pd.DataFrame:
+        """Every row of one table, for audits and tests; `table` must be a real table."""
+        known = set(self.table_columns()["table_name"])
+        if table not in known:
+            raise ValueError(f"unknown table {table!r}")
+        with self._cursor() as cur:
+            return cur.execute(f'SELECT * FROM "{table}"').df()  # noqa: S608 - checked name
+
+
+
+def _rollback_quietly(cursor: duckdb.DuckDBPyConnection) -> None:
+    try:
+        cursor.rollback()
+    except duckdb.Error:
+        pass
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True

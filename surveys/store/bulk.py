@@ -1,0 +1,57 @@
+"""Bulk loading (DataFrame scans, never row loops) and removing the sample."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+class BulkMixin:
+    # -- bulk loading and sample data -------------------------------------------------------
+
+    def bulk_load(self, responses: pd.DataFrame, answers: pd.DataFrame) -> None:
+        """Insert many responses and answers in one transaction (DataFrame scan, not row loops).
+
+        `responses`: response_id, survey_id, submitted_on (a date). `answers`: response_id,
+        survey_id, question_id, value_number, value_text, value_choice.
+        """
+        with self._transaction() as cur:
+            cur.register("bulk_responses", responses)
+            cur.register("bulk_answers", answers)
+            cur.execute(
+                "INSERT INTO responses BY NAME SELECT response_id::UUID AS response_id, "
+                "survey_id::UUID AS survey_id, submitted_on::DATE AS submitted_on, "
+                "NULL::VARCHAR AS receipt_hash FROM bulk_responses"
+            )
+            cur.execute(
+                "INSERT INTO answers BY NAME SELECT response_id::UUID AS response_id, "
+                "survey_id::UUID AS survey_id, question_id, "
+                "value_number::DOUBLE AS value_number, value_text::VARCHAR AS value_text, "
+                "value_choice::VARCHAR AS value_choice FROM bulk_answers"
+            )
+            cur.unregister("bulk_responses")
+            cur.unregister("bulk_answers")
+
+    def has_sample(self) -> bool:
+        with self._cursor() as cur:
+            return bool(cur.execute("SELECT 1 FROM projects WHERE is_sample").fetchone())
+
+    def remove_sample(self) -> None:
+        """Delete every sample project and all that hangs off it; real data is untouched."""
+        with self._transaction() as cur:
+            sample = "SELECT project_id FROM projects WHERE is_sample"
+            sample_surveys = f"SELECT survey_id FROM surveys WHERE project_id IN ({sample})"  # noqa: S608
+            for table in ("text_analysis", "answers", "responses", "links", "survey_questions"):
+                cur.execute(
+                    f"DELETE FROM {table} WHERE survey_id IN ({sample_surveys})"  # noqa: S608
+                )
+            cur.execute(
+                "DELETE FROM category_reviews WHERE response_id NOT IN "
+                "(SELECT response_id FROM responses)"
+            )
+            cur.execute(f"DELETE FROM action_items WHERE project_id IN ({sample})")  # noqa: S608
+            cur.execute(f"DELETE FROM surveys WHERE project_id IN ({sample})")  # noqa: S608
+            cur.execute("DELETE FROM projects WHERE is_sample")
+            # Themes learnt from sample text must not linger: analysis restarts from real data.
+            cur.execute("DELETE FROM text_analysis")
+            cur.execute("DELETE FROM theme_state")
+

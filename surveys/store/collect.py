@@ -1,0 +1,297 @@
+"""Collecting: projects, surveys, links and responses."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from surveys.clock import today
+from surveys.store.base import _is_uuid
+from surveys.store.records import (
+    AnswerRow,
+    LinkMatch,
+    LinkUnavailable,
+    Project,
+    StorageUnavailable,
+    Survey,
+    SurveyNotOpen,
+)
+
+
+class CollectMixin:
+    # -- projects --------------------------------------------------------------------------
+
+    def create_project(
+        self, name: str, roster: Sequence[str] = (), *, is_sample: bool = False
+    ) -> Project:
+        name = name.strip()
+        if not name:
+            raise ValueError("A project needs a name.")
+        project_id = str(uuid.uuid4())
+        with self._transaction() as cur:
+            exists = cur.execute("SELECT 1 FROM projects WHERE name = ?", [name]).fetchone()
+            if exists:
+                raise ValueError(f"A project called {name!r} already exists.")
+            cur.execute(
+                "INSERT INTO projects VALUES (?, ?, ?, ?, ?)",
+                [project_id, name, list(roster), is_sample, today()],
+            )
+        return Project(project_id, name, tuple(roster), is_sample)
+
+    def project_by_name(self, name: str) -> Project | None:
+        with self._cursor() as cur:
+            row = cur.execute(
+                "SELECT project_id::VARCHAR, name, roster, is_sample FROM projects WHERE name = ?",
+                [name.strip()],
+            ).fetchone()
+        return Project(row[0], row[1], tuple(row[2]), row[3]) if row else None
+
+    def project(self, project_id: str) -> Project | None:
+        with self._cursor() as cur:
+            row = cur.execute(
+                "SELECT project_id::VARCHAR, name, roster, is_sample FROM projects "
+                "WHERE project_id = ?",
+                [project_id],
+            ).fetchone()
+        return Project(row[0], row[1], tuple(row[2]), row[3]) if row else None
+
+    def set_roster(self, project_id: str, roster: Sequence[str]) -> None:
+        with self._transaction() as cur:
+            cur.execute(
+                "UPDATE projects SET roster = ? WHERE project_id = ?", [list(roster), project_id]
+            )
+
+    def projects(self) -> pd.DataFrame:
+        with self._cursor() as cur:
+            return cur.execute(
+                "SELECT project_id::VARCHAR AS project_id, name, len(roster) AS roster_size, "
+                "is_sample FROM projects ORDER BY name"
+            ).df()
+
+    # -- surveys ---------------------------------------------------------------------------
+
+    def create_survey(
+        self,
+        *,
+        project_id: str,
+        template_id: str,
+        questionnaire_json: str,
+        title: str,
+        quarter: str,
+        opens_on: date,
+        closes_on: date | None = None,
+        anonymity_threshold: int = 3,
+        questions: Sequence[tuple[str, str, str]] = (),
+    ) -> str:
+        """`questions` are (question_id, kind, prompt) in questionnaire order."""
+        survey_id = str(uuid.uuid4())
+        with self._transaction() as cur:
+            if not cur.execute("SELECT 1 FROM projects WHERE project_id = ?", [project_id]).fetchone():
+                raise ValueError("Unknown project.")
+            cur.execute(
+                "INSERT INTO surveys VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)",
+                [
+                    survey_id,
+                    project_id,
+                    template_id,
+                    questionnaire_json,
+                    title,
+                    quarter,
+                    opens_on,
+                    closes_on,
+                    anonymity_threshold,
+                    today(),
+                ],
+            )
+            if questions:
+                cur.execute(
+                    "INSERT INTO survey_questions SELECT ?, unnest(?::VARCHAR[]), "
+                    "unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(range(?))",
+                    [
+                        survey_id,
+                        [q[0] for q in questions],
+                        [q[1] for q in questions],
+                        [q[2] for q in questions],
+                        len(questions),
+                    ],
+                )
+        return survey_id
+
+    _SURVEY_COLUMNS = (
+        "s.survey_id::VARCHAR, s.project_id::VARCHAR, p.name, s.template_id, "
+        "s.questionnaire_json, s.title, s.quarter, s.opens_on, s.closes_on, s.status, "
+        "s.anonymity_threshold"
+    )
+
+    def survey(self, survey_id: str) -> Survey | None:
+        if not _is_uuid(survey_id):
+            return None
+        with self._cursor() as cur:
+            row = cur.execute(
+                f"SELECT {self._SURVEY_COLUMNS} FROM surveys s "  # noqa: S608 - constant columns
+                "JOIN projects p USING (project_id) WHERE s.survey_id = ?",
+                [survey_id],
+            ).fetchone()
+        return Survey(*row) if row else None
+
+    def set_survey_status(self, survey_id: str, status: str) -> None:
+        if status not in ("open", "closed"):
+            raise ValueError("status must be 'open' or 'closed'")
+        with self._transaction() as cur:
+            updated = cur.execute(
+                "UPDATE surveys SET status = ? WHERE survey_id = ? RETURNING 1",
+                [status, survey_id],
+            ).fetchall()
+        if not updated:
+            raise ValueError("Unknown survey.")
+
+    def surveys_overview(self) -> pd.DataFrame:
+        """One row per survey with response and invitation progress."""
+        with self._cursor() as cur:
+            return cur.execute(
+                """
+                SELECT s.survey_id::VARCHAR AS survey_id, p.name AS project, s.title,
+                       s.template_id, s.quarter, s.opens_on, s.closes_on, s.status,
+                       s.anonymity_threshold, p.is_sample,
+                       coalesce(r.responses, 0) AS responses,
+                       coalesce(l.invitations, 0) AS invitations,
+                       coalesce(l.invitations_used, 0) AS invitations_used
+                FROM surveys s
+                JOIN projects p USING (project_id)
+                LEFT JOIN (SELECT survey_id, count(*) AS responses
+                           FROM responses GROUP BY survey_id) r USING (survey_id)
+                LEFT JOIN (SELECT survey_id,
+                                  count(*) FILTER (WHERE kind = 'invitation') AS invitations,
+                                  count(*) FILTER (WHERE kind = 'invitation' AND used)
+                                      AS invitations_used
+                           FROM links GROUP BY survey_id) l USING (survey_id)
+                ORDER BY s.opens_on DESC, p.name, s.title
+                """
+            ).df()
+
+    # -- links -----------------------------------------------------------------------------
+
+    def replace_open_link(self, survey_id: str, token_hash: str) -> None:
+        """The survey's shareable link becomes `token_hash`; any older open link stops working."""
+        with self._transaction() as cur:
+            cur.execute("DELETE FROM links WHERE survey_id = ? AND kind = 'open'", [survey_id])
+            cur.execute("INSERT INTO links VALUES (?, ?, 'open', false)", [token_hash, survey_id])
+
+    def has_open_link(self, survey_id: str) -> bool:
+        with self._cursor() as cur:
+            return bool(
+                cur.execute(
+                    "SELECT 1 FROM links WHERE survey_id = ? AND kind = 'open'", [survey_id]
+                ).fetchone()
+            )
+
+    def add_invitations(self, survey_id: str, token_hashes: Sequence[str]) -> None:
+        frame = pd.DataFrame({"token_hash": list(token_hashes)})
+        with self._transaction() as cur:
+            cur.register("new_links", frame)
+            cur.execute(
+                "INSERT INTO links (token_hash, survey_id, kind, used) "
+                "SELECT token_hash, ?, 'invitation', false FROM new_links",
+                [survey_id],
+            )
+            cur.unregister("new_links")
+
+    def find_link(self, token_hash: str) -> LinkMatch | None:
+        with self._cursor() as cur:
+            row = cur.execute(
+                "SELECT survey_id::VARCHAR, kind, used FROM links WHERE token_hash = ?",
+                [token_hash],
+            ).fetchone()
+        return LinkMatch(*row) if row else None
+
+    # -- responses -------------------------------------------------------------------------
+
+    def record_response(
+        self,
+        survey_id: str,
+        answers: Sequence[AnswerRow],
+        *,
+        invitation_hash: str | None = None,
+        receipt_hash: str | None = None,
+    ) -> str:
+        """Store one response atomically; with an invitation, use it up in the same transaction.
+
+        Raises LinkUnavailable when the invitation is unknown or used (including by a
+        concurrent submission), SurveyNotOpen when the survey does not accept answers.
+        """
+        response_id = str(uuid.uuid4())
+        try:
+            with self._transaction() as cur:
+                row = cur.execute(
+                    "SELECT status, opens_on, closes_on FROM surveys WHERE survey_id = ?",
+                    [survey_id],
+                ).fetchone()
+                if row is None:
+                    raise LinkUnavailable()
+                status, opens_on, closes_on = row
+                day = today()
+                if status != "open" or day < opens_on or (closes_on and day > closes_on):
+                    raise SurveyNotOpen()
+                if invitation_hash is not None:
+                    used_now = cur.execute(
+                        "UPDATE links SET used = true WHERE token_hash = ? AND survey_id = ? "
+                        "AND kind = 'invitation' AND NOT used RETURNING 1",
+                        [invitation_hash, survey_id],
+                    ).fetchall()
+                    if not used_now:
+                        raise LinkUnavailable()
+                cur.execute(
+                    "INSERT INTO responses VALUES (?, ?, ?, ?)",
+                    [response_id, survey_id, day, receipt_hash],
+                )
+                if answers:
+                    cur.execute(
+                        "INSERT INTO answers SELECT ?, ?, unnest(?::VARCHAR[]), "
+                        "unnest(?::DOUBLE[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
+                        [
+                            response_id,
+                            survey_id,
+                            [a.question_id for a in answers],
+                            [a.value_number for a in answers],
+                            [a.value_text for a in answers],
+                            [a.value_choice for a in answers],
+                        ],
+                    )
+        except duckdb.TransactionException as exc:
+            if invitation_hash is not None and "conflict" in str(exc).lower():
+                # Two submissions raced for the same invitation: DuckDB let only one commit.
+                raise LinkUnavailable() from None
+            raise StorageUnavailable(f"The response could not be saved: {exc}") from None
+        except duckdb.ConstraintException:
+            raise LinkUnavailable() from None
+        except (duckdb.IOException, duckdb.FatalException, duckdb.InternalException) as exc:
+            raise StorageUnavailable(f"The response could not be saved: {exc}") from None
+        return response_id
+
+    def response_count(self, survey_id: str) -> int:
+        with self._cursor() as cur:
+            return cur.execute(
+                "SELECT count(*) FROM responses WHERE survey_id = ?", [survey_id]
+            ).fetchone()[0]
+
+    def receipt(self, receipt_hash: str) -> tuple[date, str, pd.DataFrame] | None:
+        """What was stored for the response behind a receipt: day, survey id, answers."""
+        with self._cursor() as cur:
+            row = cur.execute(
+                "SELECT response_id, submitted_on, survey_id::VARCHAR FROM responses "
+                "WHERE receipt_hash = ?",
+                [receipt_hash],
+            ).fetchone()
+            if row is None:
+                return None
+            answers = cur.execute(
+                "SELECT question_id, value_number, value_text, value_choice FROM answers "
+                "WHERE response_id = ? ORDER BY question_id, value_choice",
+                [row[0]],
+            ).df()
+        return row[1], row[2], answers
+

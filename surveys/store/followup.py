@@ -1,0 +1,81 @@
+"""Action items: what post-mortems decided and whether it got done."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import pandas as pd
+
+from surveys.clock import today
+from surveys.store.records import Scope
+
+
+class ActionsMixin:
+    # -- action items -------------------------------------------------------------------------
+
+    def create_action(
+        self,
+        *,
+        project_id: str,
+        title: str,
+        owner: str,
+        quarter: str,
+        due_on: date | None = None,
+        theme_id: int | None = None,
+        category: str | None = None,
+        status: str = "open",
+    ) -> str:
+        if not title.strip() or not owner.strip():
+            raise ValueError("An action needs a description and one owner.")
+        action_id = str(uuid.uuid4())
+        with self._transaction() as cur:
+            cur.execute(
+                "INSERT INTO action_items (action_id, project_id, title, owner, due_on, status, "
+                "theme_id, category, quarter, created_on, done_on) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [action_id, project_id, title.strip(), owner.strip(), due_on, status, theme_id,
+                 category, quarter, today(), today() if status == "done" else None],
+            )
+        return action_id
+
+    def set_action_status(self, action_id: str, status: str, reason: str = "") -> None:
+        if status == "not_doing" and not reason.strip():
+            raise ValueError("Say why the action will not be done.")
+        with self._transaction() as cur:
+            updated = cur.execute(
+                "UPDATE action_items SET status = ?, status_reason = ?, "
+                "done_on = CASE WHEN ? = 'done' THEN coalesce(done_on, ?) ELSE NULL END "
+                "WHERE action_id = ? RETURNING 1",
+                [status, reason.strip(), status, today(), action_id],
+            ).fetchall()
+        if not updated:
+            raise ValueError("Unknown action.")
+
+    def actions_key(self) -> tuple:
+        """Changes whenever an action item is added or its status changes (a cache key)."""
+        with self._cursor() as cur:
+            return cur.execute(
+                "SELECT count(*), count(*) FILTER (WHERE status = 'done'), "
+                "count(*) FILTER (WHERE status = 'not_doing'), "
+                "count(*) FILTER (WHERE status = 'in_progress') FROM action_items"
+            ).fetchone()
+
+    def actions(self, scope: Scope) -> pd.DataFrame:
+        """Action items of projects in scope (quarter filter on the quarter they were decided)."""
+        with self._cursor() as cur:
+            return cur.execute(
+                """
+                SELECT a.action_id::VARCHAR AS action_id, p.name AS project, a.title, a.owner,
+                       a.due_on, a.status, a.status_reason, a.theme_id, a.category, a.quarter,
+                       a.created_on, a.done_on,
+                       (a.status IN ('open', 'in_progress') AND a.due_on < ?) AS overdue
+                FROM action_items a JOIN projects p USING (project_id)
+                WHERE (? IS NULL OR a.quarter >= ?)
+                  AND (? IS NULL OR a.quarter <= ?)
+                  AND (len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], p.name))
+                ORDER BY overdue DESC, a.due_on NULLS LAST, p.name, a.title
+                """,
+                [today(), *scope.params()[:6]],
+            ).df()
+

@@ -1,0 +1,94 @@
+"""What the store hands out: errors in domain words and small frozen records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from surveys.clock import today
+
+
+class StoreError(Exception):
+    """Base for every failure the store reports in domain words."""
+
+
+class DatabaseLocked(StoreError):
+    """Another process holds the DuckDB file."""
+
+
+class StorageUnavailable(StoreError):
+    """The database could not be written (disk full, read-only, I/O error)."""
+
+
+class LinkUnavailable(StoreError):
+    """The link is unknown or already used (deliberately one error for both)."""
+
+
+class SurveyNotOpen(StoreError):
+    """The survey is closed or outside its dates."""
+
+
+@dataclass(frozen=True)
+class Project:
+    project_id: str
+    name: str
+    roster: tuple[str, ...]
+    is_sample: bool
+
+
+@dataclass(frozen=True)
+class Survey:
+    survey_id: str
+    project_id: str
+    project_name: str
+    template_id: str
+    questionnaire_json: str
+    title: str
+    quarter: str
+    opens_on: date
+    closes_on: date | None
+    status: str
+    anonymity_threshold: int
+
+    def is_open(self, on: date | None = None) -> bool:
+        on = on or today()
+        if self.status != "open" or on < self.opens_on:
+            return False
+        return self.closes_on is None or on <= self.closes_on
+
+
+@dataclass(frozen=True)
+class LinkMatch:
+    survey_id: str
+    kind: str
+    used: bool
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which surveys a manager view covers. Empty tuples mean "all"."""
+
+    quarter_from: str | None = None
+    quarter_to: str | None = None
+    projects: tuple[str, ...] = ()
+    templates: tuple[str, ...] = ()
+
+    def params(self) -> list[object]:
+        return [
+            self.quarter_from, self.quarter_from,
+            self.quarter_to, self.quarter_to,
+            list(self.projects), list(self.projects),
+            list(self.templates), list(self.templates),
+        ]  # fmt: skip
+
+
+# Surveys a view may draw on: in scope, and at or above their own anonymity threshold.
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    question_id: str
+    value_number: float | None = None
+    value_text: str | None = None
+    value_choice: str | None = None
+

@@ -1,0 +1,100 @@
+"""The schema, as numbered migrations; a database records the ones it has applied."""
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: collect — projects, surveys, links, responses, answers.
+    (
+        """CREATE TABLE settings (
+            key VARCHAR PRIMARY KEY,
+            value VARCHAR NOT NULL)""",
+        """CREATE TABLE projects (
+            project_id UUID PRIMARY KEY,
+            name VARCHAR NOT NULL UNIQUE,
+            roster VARCHAR[] NOT NULL DEFAULT [],
+            is_sample BOOLEAN NOT NULL DEFAULT false,
+            created_on DATE NOT NULL)""",
+        """CREATE TABLE surveys (
+            survey_id UUID PRIMARY KEY,
+            project_id UUID NOT NULL,
+            template_id VARCHAR NOT NULL,
+            questionnaire_json VARCHAR NOT NULL,
+            title VARCHAR NOT NULL,
+            quarter VARCHAR NOT NULL,
+            opens_on DATE NOT NULL,
+            closes_on DATE,
+            status VARCHAR NOT NULL CHECK (status IN ('open', 'closed')),
+            anonymity_threshold INTEGER NOT NULL DEFAULT 3 CHECK (anonymity_threshold >= 1),
+            created_on DATE NOT NULL)""",
+        # A link is only a hash of its token. An invitation keeps whether it was used:
+        # never when, never by which response.
+        """CREATE TABLE links (
+            token_hash VARCHAR PRIMARY KEY,
+            survey_id UUID NOT NULL,
+            kind VARCHAR NOT NULL CHECK (kind IN ('open', 'invitation')),
+            used BOOLEAN NOT NULL DEFAULT false)""",
+        # Random ids and a day, nothing else: no time, no link, no browser data.
+        """CREATE TABLE responses (
+            response_id UUID PRIMARY KEY,
+            survey_id UUID NOT NULL,
+            submitted_on DATE NOT NULL,
+            receipt_hash VARCHAR UNIQUE)""",
+        # The questions of each survey, so SQL can pick ratings and texts by kind.
+        """CREATE TABLE survey_questions (
+            survey_id UUID NOT NULL,
+            question_id VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,
+            prompt VARCHAR NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (survey_id, question_id))""",
+        # One typed row per answered question (one per picked option for multiple choice).
+        """CREATE TABLE answers (
+            response_id UUID NOT NULL,
+            survey_id UUID NOT NULL,
+            question_id VARCHAR NOT NULL,
+            value_number DOUBLE,
+            value_text VARCHAR,
+            value_choice VARCHAR)""",
+    ),
+    # 2: understand and follow up — analysis of free text, manager reviews, themes, actions.
+    (
+        """CREATE TABLE text_analysis (
+            response_id UUID NOT NULL,
+            question_id VARCHAR NOT NULL,
+            survey_id UUID NOT NULL,
+            category VARCHAR NOT NULL,
+            confidence DOUBLE NOT NULL,
+            second_category VARCHAR,
+            theme_id INTEGER NOT NULL DEFAULT -1,
+            model_key VARCHAR NOT NULL,
+            PRIMARY KEY (response_id, question_id))""",
+        # A manager's confirmed or corrected category for one answer.
+        """CREATE TABLE category_reviews (
+            response_id UUID NOT NULL,
+            question_id VARCHAR NOT NULL,
+            category VARCHAR NOT NULL,
+            reviewed_on DATE NOT NULL,
+            PRIMARY KEY (response_id, question_id))""",
+        """CREATE TABLE theme_state (
+            name VARCHAR PRIMARY KEY,
+            state_json VARCHAR NOT NULL,
+            saved_on DATE NOT NULL)""",
+        """CREATE TABLE theme_edits (
+            position INTEGER PRIMARY KEY,
+            edit_json VARCHAR NOT NULL,
+            made_on DATE NOT NULL)""",
+        """CREATE TABLE action_items (
+            action_id UUID PRIMARY KEY,
+            project_id UUID NOT NULL,
+            title VARCHAR NOT NULL,
+            owner VARCHAR NOT NULL,
+            due_on DATE,
+            status VARCHAR NOT NULL
+                CHECK (status IN ('open', 'in_progress', 'done', 'not_doing')),
+            status_reason VARCHAR NOT NULL DEFAULT '',
+            theme_id INTEGER,
+            category VARCHAR,
+            quarter VARCHAR NOT NULL,
+            created_on DATE NOT NULL,
+            done_on DATE)""",
+    ),
+)
+

@@ -1,0 +1,161 @@
+"""Manager views: aggregates over the surveys a view may draw on."""
+
+from __future__ import annotations
+
+import uuid
+
+import pandas as pd
+
+from surveys.store.records import Scope
+
+VISIBLE_SURVEYS = """
+    visible AS (
+        SELECT s.survey_id, s.project_id, p.name AS project, s.quarter, s.template_id,
+               s.title, s.anonymity_threshold AS threshold, c.responses
+        FROM surveys s
+        JOIN projects p USING (project_id)
+        JOIN (SELECT survey_id, count(*) AS responses FROM responses GROUP BY survey_id) c
+            USING (survey_id)
+        WHERE c.responses >= s.anonymity_threshold
+          AND (? IS NULL OR s.quarter >= ?)
+          AND (? IS NULL OR s.quarter <= ?)
+          AND (len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], p.name))
+          AND (len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], s.template_id))
+    )"""
+
+
+
+
+class ViewsMixin:
+    # -- manager views: aggregates over visible surveys ---------------------------------------
+
+    def scope_choices(self) -> tuple[list[str], list[str], list[str]]:
+        """(quarters, projects, templates) that have surveys, for the filter widgets."""
+        with self._cursor() as cur:
+            quarters = [r[0] for r in cur.execute(
+                "SELECT DISTINCT quarter FROM surveys ORDER BY quarter").fetchall()]
+            projects = [r[0] for r in cur.execute(
+                "SELECT DISTINCT p.name FROM surveys JOIN projects p USING (project_id) "
+                "ORDER BY p.name").fetchall()]
+            templates = [r[0] for r in cur.execute(
+                "SELECT DISTINCT template_id FROM surveys ORDER BY template_id").fetchall()]
+        return quarters, projects, templates
+
+    def participation(self, scope: Scope) -> pd.DataFrame:
+        """Per survey in scope: responses, invitations sent and used, threshold."""
+        with self._cursor() as cur:
+            return cur.execute(
+                """
+                SELECT s.survey_id::VARCHAR AS survey_id, p.name AS project, s.quarter,
+                       s.template_id, s.title, s.status, s.anonymity_threshold AS threshold,
+                       coalesce(r.responses, 0) AS responses,
+                       coalesce(l.sent, 0) AS invitations,
+                       coalesce(l.used, 0) AS invitations_used
+                FROM surveys s
+                JOIN projects p USING (project_id)
+                LEFT JOIN (SELECT survey_id, count(*) AS responses FROM responses
+                           GROUP BY survey_id) r USING (survey_id)
+                LEFT JOIN (SELECT survey_id, count(*) AS sent,
+                                  count(*) FILTER (WHERE used) AS used
+                           FROM links WHERE kind = 'invitation' GROUP BY survey_id) l
+                    USING (survey_id)
+                WHERE (? IS NULL OR s.quarter >= ?)
+                  AND (? IS NULL OR s.quarter <= ?)
+                  AND (len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], p.name))
+                  AND (len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], s.template_id))
+                ORDER BY s.quarter, p.name, s.title
+                """,
+                scope.params(),
+            ).df()
+
+    def rating_totals(self, scope: Scope) -> pd.DataFrame:
+        """Per project, quarter and rating question: responses, sum of values, threshold."""
+        with self._cursor() as cur:
+            return cur.execute(
+                f"""
+                WITH {VISIBLE_SURVEYS}
+                SELECT v.project, v.quarter, a.question_id, q.kind, any_value(q.prompt) AS prompt,
+                       count(*) AS responses, sum(a.value_number) AS value_sum,
+                       max(v.threshold) AS threshold
+                FROM answers a
+                JOIN visible v USING (survey_id)
+                JOIN survey_questions q USING (survey_id, question_id)
+                WHERE q.kind IN ('likert', 'rating') AND a.value_number IS NOT NULL
+                GROUP BY v.project, v.quarter, a.question_id, q.kind
+                ORDER BY v.quarter, v.project, a.question_id
+                """,  # noqa: S608 - constant SQL fragment
+                scope.params(),
+            ).df()
+
+    def category_counts(self, scope: Scope) -> pd.DataFrame:
+        """Per project, quarter and root-cause category: answers, responses, threshold."""
+        with self._cursor() as cur:
+            return cur.execute(
+                f"""
+                WITH {VISIBLE_SURVEYS}
+                SELECT v.project, v.quarter, coalesce(r.category, t.category) AS category,
+                       count(*) AS answers, count(DISTINCT t.response_id) AS responses,
+                       max(v.threshold) AS threshold
+                FROM text_analysis t
+                JOIN visible v USING (survey_id)
+                LEFT JOIN category_reviews r USING (response_id, question_id)
+                GROUP BY ALL ORDER BY v.quarter, v.project, category
+                """,  # noqa: S608 - constant SQL fragment
+                scope.params(),
+            ).df()
+
+    def theme_counts(self, scope: Scope) -> pd.DataFrame:
+        """Per project, quarter and theme: answers, responses, threshold."""
+        with self._cursor() as cur:
+            return cur.execute(
+                f"""
+                WITH {VISIBLE_SURVEYS}
+                SELECT v.project, v.quarter, t.theme_id,
+                       count(*) AS answers, count(DISTINCT t.response_id) AS responses,
+                       max(v.threshold) AS threshold
+                FROM text_analysis t
+                JOIN visible v USING (survey_id)
+                WHERE t.theme_id >= 0
+                GROUP BY ALL ORDER BY v.quarter, v.project, t.theme_id
+                """,  # noqa: S608 - constant SQL fragment
+                scope.params(),
+            ).df()
+
+    def theme_texts(self, theme_id: int, scope: Scope, limit: int = 200) -> pd.DataFrame:
+        """Redacted texts of one theme in scope, in random order, with the theme's size."""
+        with self._cursor() as cur:
+            return cur.execute(
+                f"""
+                WITH {VISIBLE_SURVEYS}
+                SELECT a.value_text AS text, v.project, v.quarter,
+                       count(DISTINCT t.response_id) OVER () AS responses,
+                       max(v.threshold) OVER () AS threshold
+                FROM text_analysis t
+                JOIN visible v USING (survey_id)
+                JOIN answers a USING (response_id, question_id)
+                WHERE t.theme_id = ?
+                ORDER BY md5(t.response_id::VARCHAR || ?)
+                LIMIT ?
+                """,  # noqa: S608 - constant SQL fragment
+                [*scope.params(), theme_id, str(uuid.uuid4()), limit],
+            ).df()
+
+    def review_queue(self, scope: Scope, limit: int = 20) -> pd.DataFrame:
+        """Unreviewed answers, least confident first, from surveys large enough for quotes."""
+        with self._cursor() as cur:
+            return cur.execute(
+                f"""
+                WITH {VISIBLE_SURVEYS}
+                SELECT t.response_id::VARCHAR AS response_id, t.question_id,
+                       a.value_text AS text, t.category, t.confidence, t.second_category,
+                       v.responses, v.threshold
+                FROM text_analysis t
+                JOIN visible v USING (survey_id)
+                JOIN answers a USING (response_id, question_id)
+                ANTI JOIN category_reviews r USING (response_id, question_id)
+                ORDER BY t.confidence, md5(t.response_id::VARCHAR)
+                LIMIT ?
+                """,  # noqa: S608 - constant SQL fragment
+                [*scope.params(), limit],
+            ).df()
+
