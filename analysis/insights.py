@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.anonymity import suppress
+from analysis.anonymity import breakdown, suppress
 from analysis.recurrence import recurrence_report
 
 ALL_PROJECTS = "All projects"
@@ -138,3 +138,21 @@ def action_effect(actions: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
                      "before_per_quarter": before, "after_per_quarter": after,
                      "verdict": verdict})
     return pd.DataFrame(rows, columns=columns)
+
+
+def role_breakdown(totals: pd.DataFrame) -> pd.DataFrame:
+    """Mean rating per stakeholder role and question; small roles merged, then suppressed.
+
+    `totals` has question_id, kind, prompt, role, responses, value_sum, threshold.
+    """
+    columns = ["question_id", "kind", "role", "responses", "mean", "suppressed"]
+    if totals.empty:
+        return pd.DataFrame(columns=columns)
+    parts = []
+    for (question_id, kind), group in totals.groupby(["question_id", "kind"], sort=True):
+        threshold = int(group["threshold"].max())
+        merged = breakdown(group, "role", threshold, sum_columns=["value_sum"])
+        merged["question_id"], merged["kind"] = question_id, kind
+        merged["mean"] = merged["value_sum"] / merged["responses"]
+        parts.append(merged)
+    return pd.concat(parts, ignore_index=True)[columns]

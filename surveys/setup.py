@@ -59,7 +59,10 @@ def create_survey(
         opens_on=opens_on,
         closes_on=closes_on,
         anonymity_threshold=threshold,
-        questions=[(q.id, q.kind, q.prompt) for q in questionnaire.questions],
+        questions=[
+            (q.id, q.kind, q.prompt, getattr(q, "breakdown", False))
+            for q in questionnaire.questions
+        ],
     )
 
 

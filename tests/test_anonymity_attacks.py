@@ -183,3 +183,18 @@ def test_cli_export_writes_files_and_refuses_below_threshold(db_path, tmp_path):
     assert done.returncode == 0, done.stderr
     assert len(pd.read_csv(tmp_path / "out.csv")) == 3
     assert (tmp_path / "out.summary.csv").exists()
+
+
+def test_role_breakdown_on_the_dashboard_never_singles_out_the_client(store, crowd):
+    from analysis.insights import role_breakdown
+    from surveys.store import Scope
+
+    shown = role_breakdown(store.role_rating_totals(Scope()))
+    threshold = store.survey(crowd).anonymity_threshold
+    assert "Client" not in set(shown["role"])
+    for _, rows in shown.groupby("question_id"):
+        visible = rows[~rows["suppressed"]]
+        assert (visible["responses"] >= threshold).all()
+        hidden_total = 18 - visible["responses"].sum()  # 18 responses in the crowd
+        assert hidden_total == 0 or hidden_total >= threshold
+    assert not (shown["mean"] == 1.0).any()  # the client's own rating

@@ -4,7 +4,7 @@ import streamlit as st
 
 from afterward import charts
 from afterward.ui import current_scope, offer_sample, require_manager, store_or_stop
-from analysis.insights import ALL_PROJECTS, question_label, rating_trends
+from analysis.insights import ALL_PROJECTS, question_label, rating_trends, role_breakdown
 
 require_manager()
 store = store_or_stop()
@@ -58,3 +58,16 @@ if trends["suppressed"].any():
         "Gaps are project-quarters hidden to protect anonymity (too few responses, or hidden "
         f"so a small one cannot be worked out from the {ALL_PROJECTS!r} line)."
     )
+
+st.subheader("By stakeholder role")
+roles = role_breakdown(store.role_rating_totals(scope))
+if roles.empty:
+    st.info("Role breakdowns appear for questionnaires that ask for the stakeholder role.")
+    st.stop()
+question_id = st.selectbox("Question", sorted(set(roles["question_id"])),
+                           format_func=lambda q: questions.get(q, q), key="overview_role_question")
+frame = roles[roles["question_id"] == question_id]
+scale = (0, 10) if frame["kind"].iloc[0] == "rating" else (1, 5)
+st.plotly_chart(charts.role_breakdown_chart(frame, scale=scale), width="stretch")
+st.caption("Roles with fewer responses than the anonymity threshold are merged into "
+           "“Other roles”; a group still too small is hidden together with a second one.")

@@ -85,9 +85,9 @@ class CollectMixin:
         opens_on: date,
         closes_on: date | None = None,
         anonymity_threshold: int = 3,
-        questions: Sequence[tuple[str, str, str]] = (),
+        questions: Sequence[tuple[str, str, str, bool]] = (),
     ) -> str:
-        """`questions` are (question_id, kind, prompt) in questionnaire order."""
+        """`questions` are (question_id, kind, prompt, breakdown) in questionnaire order."""
         survey_id = str(uuid.uuid4())
         with self._transaction() as cur:
             if not cur.execute("SELECT 1 FROM projects WHERE project_id = ?", [project_id]).fetchone():
@@ -110,13 +110,15 @@ class CollectMixin:
             if questions:
                 cur.execute(
                     "INSERT INTO survey_questions SELECT ?, unnest(?::VARCHAR[]), "
-                    "unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(range(?))",
+                    "unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(range(?)), "
+                    "unnest(?::BOOLEAN[])",
                     [
                         survey_id,
                         [q[0] for q in questions],
                         [q[1] for q in questions],
                         [q[2] for q in questions],
                         len(questions),
+                        [bool(q[3]) for q in questions],
                     ],
                 )
         return survey_id

@@ -44,6 +44,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             kind VARCHAR NOT NULL,
             prompt VARCHAR NOT NULL,
             position INTEGER NOT NULL,
+            breakdown BOOLEAN NOT NULL DEFAULT false,
             PRIMARY KEY (survey_id, question_id))""",
         # One typed row per answered question (one per picked option for multiple choice).
         """CREATE TABLE answers (

@@ -159,3 +159,29 @@ class ViewsMixin:
                 [*scope.params(), limit],
             ).df()
 
+    def role_rating_totals(self, scope: Scope) -> pd.DataFrame:
+        """Per rating question and stakeholder role: responses, sum of values, threshold."""
+        with self._cursor() as cur:
+            return cur.execute(
+                f"""
+                WITH {VISIBLE_SURVEYS},
+                roles AS (
+                    SELECT a.response_id, a.value_choice AS role
+                    FROM answers a
+                    JOIN visible v USING (survey_id)
+                    JOIN survey_questions q USING (survey_id, question_id)
+                    WHERE q.breakdown)
+                SELECT a.question_id, q.kind, any_value(q.prompt) AS prompt, r.role,
+                       count(*) AS responses, sum(a.value_number) AS value_sum,
+                       max(v.threshold) AS threshold
+                FROM answers a
+                JOIN visible v USING (survey_id)
+                JOIN survey_questions q USING (survey_id, question_id)
+                LEFT JOIN roles r USING (response_id)
+                WHERE q.kind IN ('likert', 'rating') AND a.value_number IS NOT NULL
+                  AND v.survey_id IN (SELECT survey_id FROM survey_questions WHERE breakdown)
+                GROUP BY a.question_id, q.kind, r.role
+                ORDER BY a.question_id, r.role
+                """,  # noqa: S608 - constant SQL fragment
+                scope.params(),
+            ).df()
