@@ -132,3 +132,16 @@ if st.session_state.get("fresh_invitations"):
         file_name="invitation-links.csv",
         mime="text/csv",
     )
+
+st.markdown("#### Team roster")
+st.caption(
+    f"Names of people on {survey.project_name}, one per line. They are always removed from "
+    "answers before storage, on top of the automatic name detection. The roster is never "
+    "linked to answers."
+)
+project = store.project(survey.project_id)
+roster_text = st.text_area("Names", value="\n".join(project.roster), key=f"roster_{project.project_id}")
+if st.button("Save roster"):
+    names = [line.strip() for line in roster_text.splitlines() if line.strip()]
+    store.set_roster(project.project_id, names)
+    st.success(f"Saved {len(names)} name(s).")

@@ -72,6 +72,9 @@ def test_answer_through_an_invitation_on_a_phone_then_the_link_is_used(server, b
     manager.goto(server.url)
     manager.get_by_label("Manager password").fill(MANAGER_PASSWORD)
     manager.get_by_role("button", name="Log in").click()
+    manager.get_by_role("heading", name="Overview").wait_for(timeout=STREAMLIT_READY)
+    manager.screenshot(path=SCREENSHOTS / "manager-overview-after-answer.png", full_page=True)
+    manager.get_by_role("link", name="Projects and surveys").click()
     manager.get_by_role("heading", name="Projects and surveys").wait_for(timeout=STREAMLIT_READY)
     manager.screenshot(path=SCREENSHOTS / "manager-surveys.png", full_page=True)
     chosen = manager.get_by_role("combobox", name=re.compile("Manage survey"))
@@ -80,6 +83,12 @@ def test_answer_through_an_invitation_on_a_phone_then_the_link_is_used(server, b
         chosen.input_value() or chosen.get_attribute("aria-label") or ""
     ) or manager.get_by_text(re.compile("Harbour Website · Project post-mortem")).count() > 0
     manager.context.close()
+
+    # No log line holds a token or answer text.
+    log = server.stop()
+    token = invitation.split("t=", 1)[1]
+    assert token not in log
+    assert "Handover notes" not in log and "Jonas" not in log
 
 
 def test_keyboard_alone_can_answer(server, browser):

@@ -104,3 +104,25 @@ def test_survey_list_shows_progress(app):
     frame = app.dataframe[0].value
     assert list(frame["project"]) == ["Alpha"]
     assert frame["responses"].iloc[0] == 0
+
+
+def test_roster_names_are_always_redacted_from_later_answers(app):
+    from surveys import links
+    from surveys.links import LinkState
+    from surveys.responses import stored_form, validate
+    from surveys.setup import questionnaire_of
+
+    surveys_page(app)
+    store = app_store()
+    survey_id = setup.create_survey(store, project="Roster", template_id="sprint-retro")
+    app.run()
+    app.text_area(key=f"roster_{store.survey(survey_id).project_id}").input("Quill Ashdown").run()
+    button(app, "Save roster").click().run()
+    project = store.project(store.survey(survey_id).project_id)
+    assert project.roster == ("Quill Ashdown",)
+    questionnaire = questionnaire_of(store.survey(survey_id))
+    checked = validate(questionnaire, {"sprint_goal_met": "Yes", "workload_sustainable": 3,
+                                       "goals_clear": 3, "sprint_rating": 5,
+                                       "stop": "quill kept the release notes to himself"})
+    assert stored_form(questionnaire, checked.answers, project.roster)["stop"].startswith("[name]")
+    assert links.resolve(store, "nothing") == LinkState("unavailable")
