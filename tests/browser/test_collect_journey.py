@@ -73,6 +73,8 @@ def test_answer_through_an_invitation_on_a_phone_then_the_link_is_used(server, b
     manager.get_by_label("Manager password").fill(MANAGER_PASSWORD)
     manager.get_by_role("button", name="Log in").click()
     manager.get_by_role("heading", name="Overview").wait_for(timeout=STREAMLIT_READY)
+    manager.get_by_label("Manager password").wait_for(state="detached", timeout=STREAMLIT_READY)
+    wait_for_app(manager)
     manager.screenshot(path=SCREENSHOTS / "manager-overview-after-answer.png", full_page=True)
     manager.get_by_role("link", name="Projects and surveys").click()
     manager.get_by_role("heading", name="Projects and surveys").wait_for(timeout=STREAMLIT_READY)
