@@ -102,22 +102,27 @@ def new_and_persisting(cells: pd.DataFrame, by: str, quarter: str) -> pd.DataFra
     })
 
 
-def action_effect(actions: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
+def action_effect(
+    actions: pd.DataFrame, category_cells: pd.DataFrame, theme_cells: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """For each done action linked to a category or theme: did it keep appearing afterwards?
 
     Compares answers per quarter in the quarters up to the one the action was done in with
-    the quarters after it, over visible cells only.
+    the quarters after it, over shown cells only.
     """
     columns = ["action_id", "title", "project", "link", "before_per_quarter",
                "after_per_quarter", "verdict"]
     done = actions[actions["status"] == "done"] if not actions.empty else actions
-    cells = shown(cells)
+    by_key = {"category": shown(category_cells),
+              "theme_id": shown(theme_cells) if theme_cells is not None else pd.DataFrame()}
     rows = []
     for _, action in done.iterrows():
         key, value = (("category", action["category"]) if pd.notna(action.get("category"))
                       else ("theme_id", action.get("theme_id")))
-        if pd.isna(value) or cells.empty or key not in cells:
+        cells = by_key[key]
+        if pd.isna(value) or cells.empty:
             continue
+        value = int(value) if key == "theme_id" else value
         done_quarter = f"{action['done_on'].year}Q{(action['done_on'].month - 1) // 3 + 1}"
         mine = cells[cells[key] == value]
         quarters = sorted(set(cells["quarter"]))

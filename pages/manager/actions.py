@@ -5,6 +5,7 @@ from datetime import timedelta
 import streamlit as st
 
 from afterward import charts
+from afterward.text_analysis import theme_catalogue
 from afterward.ui import current_scope, require_manager, store_or_stop
 from analysis import CATEGORIES
 from analysis.actions import STATUS_LABELS, completion_rates
@@ -26,13 +27,17 @@ with st.expander("New action item", expanded=False):
             title = st.text_input("What will change?")
             owner = st.text_input("Owner (one role or name)", placeholder="e.g. Release manager")
             due_on = st.date_input("Due", value=today() + timedelta(days=30))
-            category = st.selectbox("Meant to fix", [None, *CATEGORIES],
+            category = st.selectbox("Meant to fix (root cause)", [None, *CATEGORIES],
                                     format_func=lambda c: "—" if c is None else charts.category_name(c))
+            themes = theme_catalogue(store).set_index("theme_id")["theme_label"].to_dict()
+            theme_id = st.selectbox("… or a theme", [None, *themes],
+                                    format_func=lambda t: "—" if t is None else themes[t])
             if st.form_submit_button("Add action item", type="primary"):
                 try:
                     store.create_action(
                         project_id=projects.set_index("name").loc[project, "project_id"],
                         title=title, owner=owner, due_on=due_on, category=category,
+                        theme_id=None if theme_id is None else int(theme_id),
                         quarter=quarter_of(today()))
                 except ValueError as exc:
                     st.error(str(exc))
@@ -79,14 +84,17 @@ if st.button("Save status"):
         st.rerun()
 
 st.subheader("Did it work?")
-effect = action_effect(actions, gated_cells(store.category_counts(scope), "category"))
+effect = action_effect(actions, gated_cells(store.category_counts(scope), "category"),
+                       gated_cells(store.theme_counts(scope), "theme_id"))
 if effect.empty:
     st.caption("Once an action linked to a root cause is done, this shows whether that root "
                "cause kept appearing in later surveys.")
 else:
-    effect = effect.assign(link=effect["link"].map(charts.category_name))
+    themes = theme_catalogue(store).set_index("theme_id")["theme_label"].to_dict()
+    effect = effect.assign(link=[themes.get(v, f"Theme {v}") if isinstance(v, int | float)
+                                 else charts.category_name(v) for v in effect["link"]])
     st.dataframe(effect.drop(columns=["action_id"]), hide_index=True,
-                 column_config={"link": "root cause",
+                 column_config={"link": "meant to fix",
                                 "before_per_quarter": st.column_config.NumberColumn(
                                     "answers/quarter before", format="%.1f"),
                                 "after_per_quarter": st.column_config.NumberColumn(

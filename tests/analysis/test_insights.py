@@ -1,0 +1,79 @@
+from datetime import date
+
+import pandas as pd
+
+from analysis.insights import (
+    ALL_PROJECTS,
+    action_effect,
+    gated_cells,
+    new_and_persisting,
+    rating_trends,
+    recurring,
+    role_breakdown,
+    shown,
+)
+
+
+def totals(rows):
+    return pd.DataFrame(rows, columns=["project", "quarter", "question_id", "kind", "prompt",
+                                       "responses", "value_sum", "threshold"])
+
+
+def test_rating_trends_hide_a_small_project_and_a_complement():
+    frame = rating_trends(totals([
+        ("A", "2026Q1", "goals_clear", "likert", "Goals", 10, 40.0, 3),
+        ("B", "2026Q1", "goals_clear", "likert", "Goals", 2, 10.0, 3),
+        ("C", "2026Q1", "goals_clear", "likert", "Goals", 6, 18.0, 3),
+    ])).set_index("project")
+    assert frame.loc["A", "mean"] == 4.0
+    assert frame.loc[["B", "C"], "mean"].isna().all()
+    assert frame.loc[ALL_PROJECTS, "mean"] == 68 / 18
+
+
+def test_gated_cells_protect_each_project_quarter():
+    counts = pd.DataFrame({"project": ["A"] * 3, "quarter": ["2026Q1"] * 3,
+                           "category": ["x", "y", "z"], "answers": [9, 1, 5],
+                           "responses": [9, 1, 5], "threshold": [3] * 3})
+    cells = gated_cells(counts, "category")
+    assert shown(cells)["category"].tolist() == ["x"]
+    assert cells["answers"].isna().sum() == 2
+
+
+def cells_over_time():
+    return pd.DataFrame({
+        "project": ["A", "B", "A", "B", "C"],
+        "quarter": ["2026Q1", "2026Q1", "2026Q2", "2026Q3", "2026Q3"],
+        "category": ["estimation_schedule"] * 2 + ["testing_quality"] * 3,
+        "answers": [6, 5, 4, 7, 6], "responses": [6, 5, 4, 7, 6], "suppressed": [False] * 5,
+    })
+
+
+def test_new_and_persisting():
+    status = new_and_persisting(cells_over_time(), "category", "2026Q3").set_index("category")
+    assert status.loc["testing_quality", "status"] == "persisting"
+    fresh = new_and_persisting(cells_over_time(), "category", "2026Q2").set_index("category")
+    assert fresh.loc["testing_quality", "status"] == "new"
+
+
+def test_recurring_counts_projects():
+    report = recurring(cells_over_time(), "category")
+    assert report.loc["testing_quality", "n_projects"] == 3
+
+
+def test_action_effect_compares_before_and_after():
+    actions = pd.DataFrame({"action_id": ["1"], "title": ["Estimate together"], "project": ["A"],
+                            "status": ["done"], "category": ["estimation_schedule"],
+                            "theme_id": [None], "done_on": [date(2026, 2, 1)]})
+    effect = action_effect(actions, cells_over_time())
+    assert effect["verdict"].tolist() == ["stopped appearing"]
+    assert effect["before_per_quarter"].iloc[0] == 11
+
+
+def test_role_breakdown_merges_small_roles():
+    frame = pd.DataFrame({"question_id": ["q"] * 3, "kind": ["likert"] * 3,
+                          "prompt": ["Q"] * 3, "role": ["Team member", "Client", "Manager"],
+                          "responses": [10, 1, 4], "value_sum": [40.0, 1.0, 12.0],
+                          "threshold": [3] * 3})
+    roles = role_breakdown(frame)
+    assert "Client" not in set(roles["role"])
+    assert roles.set_index("role").loc["Other roles", "responses"] == 5
