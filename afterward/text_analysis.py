@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from analysis import theme_edits
@@ -102,6 +103,19 @@ def theme_catalogue(store: Store) -> pd.DataFrame:
     if state is None:
         return pd.DataFrame(columns=["theme_id", "theme_label", "group", "size", "top_terms"])
     return ThemeFinder.from_dict(json.loads(state)).themes()
+
+
+def representative_quotes(store: Store, theme_id: int, texts: Sequence[str], n: int = 3) -> list[str]:
+    """The `n` distinct texts closest to the theme's centroid (the caller gates them)."""
+    state = store.theme_state()
+    if state is None or not texts:
+        return []
+    model = ThemeFinder.from_dict(json.loads(state))
+    if theme_id not in set(model.theme_ids_.tolist()):
+        return list(dict.fromkeys(texts))[:n]
+    similarity = model.similarity_to(theme_id, texts)
+    order = np.argsort(-similarity, kind="stable")
+    return list(dict.fromkeys(texts[i] for i in order if similarity[i] > 0))[:n]
 
 
 def rename_theme(store: Store, theme_id: int, label: str) -> None:

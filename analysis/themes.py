@@ -607,6 +607,15 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         top["rank"] = top.groupby("theme_id").cumcount() + 1
         return top[["theme_id", "rank", "text", "similarity"]].reset_index(drop=True)
 
+    def similarity_to(self, theme_id: int, texts: Sequence[str]) -> np.ndarray:
+        """Cosine similarity of each text to one theme's centroid (no grouping needed)."""
+        check_is_fitted(self, "theme_ids_")
+        texts = [str(t) for t in texts]
+        if not texts:
+            return np.zeros(0)
+        centroid = self.vector_from_terms(self.theme_terms(theme_id, n=self.centroid_terms))
+        return np.asarray((self._weigh(self._counts(texts)) @ centroid.T).todense()).ravel()
+
     def theme_terms(self, theme_id: int, n: int = 50) -> dict[str, float]:
         """Heaviest centroid terms of a theme: a vocabulary-independent anchor."""
         row = int(np.flatnonzero(self.theme_ids_ == theme_id)[0])

@@ -94,3 +94,14 @@ def test_rename_merge_split_persist_through_new_answers(store, analysed):
     biggest = int(store.analysed_texts()["theme_id"].value_counts().index[0])
     split_theme(store, biggest)
     assert biggest not in set(theme_catalogue(store)["theme_id"])
+
+
+def test_representative_quotes_are_closest_to_the_theme(store, analysed):
+    from afterward.text_analysis import representative_quotes
+
+    rows = store.analysed_texts()
+    theme_id = int(rows["theme_id"].value_counts().index[0])
+    members = rows.loc[rows["theme_id"] == theme_id, "text"].tolist()
+    quotes = representative_quotes(store, theme_id, members + ["completely unrelated lunch menu"])
+    assert quotes and "completely unrelated lunch menu" not in quotes
+    assert len(quotes) == len(set(quotes)) <= 3

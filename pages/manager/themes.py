@@ -4,7 +4,13 @@ import pandas as pd
 import streamlit as st
 
 from afterward import charts
-from afterward.text_analysis import merge_themes, rename_theme, split_theme, theme_catalogue
+from afterward.text_analysis import (
+    merge_themes,
+    rename_theme,
+    representative_quotes,
+    split_theme,
+    theme_catalogue,
+)
 from afterward.ui import current_scope, ensure_analysis, plain, require_manager, store_or_stop
 from analysis.anonymity import quote_threshold, visible_quotes
 from analysis.insights import gated_cells, recurring, shown
@@ -50,10 +56,11 @@ st.markdown(f"**Keywords:** {plain(', '.join(catalogue.loc[theme_id, 'top_terms'
 st.write(row["sentence"])
 st.plotly_chart(charts.theme_trend_chart(cells[cells["theme_id"] == theme_id]),
                 width="stretch")
-texts = store.theme_texts(int(theme_id), scope, limit=5)
+texts = store.theme_texts(int(theme_id), scope, limit=200)
 responses = int(texts["responses"].iloc[0]) if len(texts) else 0
 threshold = int(texts["threshold"].iloc[0]) if len(texts) else 3
-quotes = visible_quotes(texts["text"].tolist(), responses, threshold)
+quotes = visible_quotes(representative_quotes(store, int(theme_id), texts["text"].tolist()),
+                        responses, threshold)
 st.markdown("**What people wrote** (redacted)")
 if quotes:
     for quote in quotes:
