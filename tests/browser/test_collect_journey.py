@@ -51,7 +51,9 @@ def test_answer_through_an_invitation_on_a_phone_then_the_link_is_used(server, b
         "Handover notes were missing; Jonas Eriksen had to rebuild the release checklist.")
     page.get_by_role("button", name="Review my answers").click()
     page.get_by_text("Review what will be stored").wait_for(timeout=STREAMLIT_READY)
-    assert page.get_by_text("[name] had to rebuild the release checklist", exact=False).count() == 1
+    stored = page.get_by_text("[name] had to rebuild the release checklist", exact=False)
+    stored.wait_for(timeout=STREAMLIT_READY)
+    assert stored.count() == 1
     assert page.get_by_text("Jonas").count() == 0
     page.screenshot(path=SCREENSHOTS / "respond-review-phone.png", full_page=True)
 
