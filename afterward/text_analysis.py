@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -97,12 +98,18 @@ def refresh_analysis(store: Store, progress: Progress | None = None) -> RefreshR
     return RefreshResult(len(todo), len(changed), len(rows))
 
 
+@lru_cache(maxsize=2)
+def _saved_model(state: str) -> ThemeFinder:
+    """The stored theme model, rebuilt once per saved state (read-only: never mutate it)."""
+    return ThemeFinder.from_dict(json.loads(state))
+
+
 def theme_catalogue(store: Store) -> pd.DataFrame:
     """Live themes: theme_id, theme_label, group (root cause), size, top_terms."""
     state = store.theme_state()
     if state is None:
         return pd.DataFrame(columns=["theme_id", "theme_label", "group", "size", "top_terms"])
-    return ThemeFinder.from_dict(json.loads(state)).themes()
+    return _saved_model(state).themes()
 
 
 def representative_quotes(store: Store, theme_id: int, texts: Sequence[str], n: int = 3) -> list[str]:
@@ -110,7 +117,7 @@ def representative_quotes(store: Store, theme_id: int, texts: Sequence[str], n: 
     state = store.theme_state()
     if state is None or not texts:
         return []
-    model = ThemeFinder.from_dict(json.loads(state))
+    model = _saved_model(state)
     if theme_id not in set(model.theme_ids_.tolist()):
         return list(dict.fromkeys(texts))[:n]
     similarity = model.similarity_to(theme_id, texts)
