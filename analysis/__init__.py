@@ -1,9 +1,26 @@
-"""Understand: pure analysis over text and DataFrames (no Streamlit, no DuckDB)."""
+"""Understand: pure analysis over text and DataFrames (no Streamlit, no DuckDB).
 
-from analysis.blame import blame_phrases
-from analysis.redaction import redact
-from analysis.root_causes import classify_root_causes
-from analysis.taxonomy import CATEGORIES
-from analysis.themes import find_themes
+The public names are loaded on first use, so importing one small module (the anonymity
+gate, redaction) does not pull in scikit-learn and the classifier.
+"""
 
-__all__ = ["CATEGORIES", "blame_phrases", "classify_root_causes", "find_themes", "redact"]
+from importlib import import_module
+from typing import Any
+
+_PUBLIC = {
+    "CATEGORIES": "analysis.taxonomy",
+    "blame_phrases": "analysis.blame",
+    "classify_root_causes": "analysis.root_causes",
+    "find_themes": "analysis.themes",
+    "redact": "analysis.redaction",
+}
+
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _PUBLIC:
+        raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+    value = getattr(import_module(_PUBLIC[name]), name)
+    globals()[name] = value
+    return value
