@@ -188,3 +188,24 @@ def test_analysis_never_imports_streamlit_or_duckdb():
     for path in (root / "analysis").rglob("*.py"):
         text = path.read_text()
         assert "import streamlit" not in text and "import duckdb" not in text, path
+
+
+def test_a_database_from_an_older_version_is_migrated_and_keeps_its_data(tmp_path, monkeypatch):
+    import surveys.store.base as base
+
+    path = tmp_path / "old.duckdb"
+    monkeypatch.setattr(base, "MIGRATIONS", MIGRATIONS[:2])
+    with Store(path) as old:
+        project = old.create_project("Before the upgrade")
+        assert old.schema_version() == 2
+    monkeypatch.setattr(base, "MIGRATIONS", MIGRATIONS)
+    with Store(path) as store:
+        assert store.schema_version() == len(MIGRATIONS)
+        assert store.project_by_name("Before the upgrade") == project
+        survey_id = setup.create_survey(store, project="Before the upgrade",
+                                        template_id="project-postmortem")
+        columns = store.table_columns().query("table_name == 'survey_questions'")
+        assert "breakdown" in set(columns["column_name"])
+        flags = store.table_rows("survey_questions")
+        flags = flags[flags["survey_id"].astype(str) == survey_id]
+        assert flags.loc[flags["breakdown"], "question_id"].tolist() == ["role"]

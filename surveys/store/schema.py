@@ -44,7 +44,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             kind VARCHAR NOT NULL,
             prompt VARCHAR NOT NULL,
             position INTEGER NOT NULL,
-            breakdown BOOLEAN NOT NULL DEFAULT false,
             PRIMARY KEY (survey_id, question_id))""",
         # One typed row per answered question (one per picked option for multiple choice).
         """CREATE TABLE answers (
@@ -97,5 +96,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             created_on DATE NOT NULL,
             done_on DATE)""",
     ),
+    # 3: remember which question is the stakeholder role, for role breakdowns.
+    (
+        "ALTER TABLE survey_questions ADD COLUMN breakdown BOOLEAN NOT NULL DEFAULT false",
+    ),
 )
-
