@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 DEFAULT_THRESHOLD = 3
@@ -83,24 +84,57 @@ def suppress(
     """Copy of `frame` with a `suppressed` column; hidden rows lose their count and values.
 
     With `total_shown`, hiding continues (smallest groups first) until the hidden groups
-    together have at least `threshold` responses, or everything is hidden.
+    together have at least `threshold` responses, with at least two of them hidden, or
+    everything is hidden.
+    """
+    return suppress_groups(frame, (), threshold, count_column=count_column,
+                           value_columns=value_columns, total_shown=total_shown)
+
+
+def suppress_groups(
+    frame: pd.DataFrame,
+    by: Sequence[str],
+    threshold: int | str,
+    *,
+    count_column: str = "responses",
+    value_columns: Sequence[str] = (),
+    total_shown: bool = True,
+) -> pd.DataFrame:
+    """`suppress` applied to every breakdown `by` names, all at once.
+
+    `threshold` is a number or a column (each group uses its largest value). Within a
+    group, rows sorted by count are hidden as a prefix: every row below the threshold,
+    then further smallest rows until the hidden ones reach the threshold with at least two
+    hidden (or all are). One sort and grouped cumulative sums: no loop over groups.
     """
     result = frame.copy()
-    counts = result[count_column].fillna(0).astype(int)
-    hidden = counts < threshold
-    if total_shown and hidden.any():
-        order = counts.sort_values(kind="stable").index
-        for index in order:
-            hidden_total = counts[hidden].sum()
-            if hidden_total >= threshold and hidden.sum() >= 2:
-                break
-            if hidden.all():
-                break
-            hidden[index] = True
-        # A single hidden group next to a shown total can always be recovered.
-        if hidden.sum() == 1 and len(result) > 1:
-            hidden[counts[~hidden].idxmin()] = True
-    result["suppressed"] = hidden.to_numpy()
+    n = len(result)
+    counts = result[count_column].fillna(0).to_numpy(dtype=np.int64)
+    if by:
+        group = result.groupby(list(by), sort=False, dropna=False).ngroup().to_numpy()
+    else:
+        group = np.zeros(n, dtype=np.int64)
+    if isinstance(threshold, str):
+        limit = result.groupby(group)[threshold].transform("max").to_numpy(dtype=np.int64)
+    else:
+        limit = np.full(n, int(threshold), dtype=np.int64)
+    hidden = counts < limit
+    if total_shown and n:
+        order = np.lexsort((np.arange(n), counts, group))
+        g, c, t = group[order], counts[order], limit[order]
+        starts = np.r_[0, np.flatnonzero(np.diff(g)) + 1]
+        sizes = np.diff(np.r_[starts, n])
+        length = np.arange(n) - np.repeat(starts, sizes) + 1
+        running = np.cumsum(c)
+        cumulative = running - np.repeat(running[starts] - c[starts], sizes)
+        below = np.add.reduceat((c < t).astype(np.int64), starts)
+        enough = (cumulative >= t) & (length >= 2) & (length >= np.repeat(below, sizes))
+        stop = np.minimum.reduceat(np.where(enough, length, np.repeat(sizes, sizes)), starts)
+        stop = np.where(below == 0, 0, stop)
+        hidden_sorted = length <= np.repeat(stop, sizes)
+        hidden = np.empty(n, dtype=bool)
+        hidden[order] = hidden_sorted
+    result["suppressed"] = hidden
     columns = [count_column, *value_columns]
     result[columns] = result[columns].astype("float64")
     result.loc[hidden, columns] = float("nan")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.anonymity import breakdown, suppress
+from analysis.anonymity import breakdown, suppress_groups
 from analysis.recurrence import recurrence_report
 
 ALL_PROJECTS = "All projects"
@@ -31,28 +31,25 @@ TREND_COLUMNS = ["question_id", "kind", "prompt", "quarter", "project", "respons
 def rating_trends(totals: pd.DataFrame) -> pd.DataFrame:
     """Mean rating per question, quarter and project, plus an "All projects" line.
 
-    `totals` has project, quarter, question_id, prompt, responses, value_sum, threshold.
-    The projects of one quarter add up to the "All projects" point, so hiding a small
-    project also hides a second one (complementary suppression).
+    `totals` has project, quarter, question_id, kind, prompt, responses, value_sum,
+    threshold. The projects of one quarter add up to the "All projects" point, so hiding a
+    small project also hides a second one (complementary suppression).
     """
     if totals.empty:
         return pd.DataFrame(columns=TREND_COLUMNS)
-    parts = []
-    for (question_id, quarter), group in totals.groupby(["question_id", "quarter"], sort=True):
-        threshold = int(group["threshold"].max())
-        shown = suppress(group.reset_index(drop=True), threshold, value_columns=["value_sum"])
-        overall = pd.DataFrame({
-            "project": [ALL_PROJECTS], "responses": [group["responses"].sum()],
-            "value_sum": [group["value_sum"].sum()],
-        })
-        overall = suppress(overall, threshold, value_columns=["value_sum"], total_shown=False)
-        both = pd.concat([shown[["project", "responses", "value_sum", "suppressed"]], overall])
-        both["question_id"], both["quarter"] = question_id, quarter
-        both["prompt"], both["kind"] = group["prompt"].iloc[0], group["kind"].iloc[0]
-        parts.append(both)
-    frame = pd.concat(parts, ignore_index=True)
+    keys = ["question_id", "quarter"]
+    projects = suppress_groups(totals, keys, "threshold", value_columns=["value_sum"])
+    overall = (
+        totals.groupby(keys, as_index=False, sort=True)
+        .agg(kind=("kind", "first"), prompt=("prompt", "first"), responses=("responses", "sum"),
+             value_sum=("value_sum", "sum"), threshold=("threshold", "max"))
+        .assign(project=ALL_PROJECTS)
+    )
+    overall = suppress_groups(overall, keys, "threshold", value_columns=["value_sum"],
+                              total_shown=False)
+    frame = pd.concat([projects, overall], ignore_index=True)
     frame["mean"] = frame["value_sum"] / frame["responses"]
-    return frame[TREND_COLUMNS]
+    return frame.sort_values(keys, kind="stable")[TREND_COLUMNS].reset_index(drop=True)
 
 
 def gated_cells(counts: pd.DataFrame, key: str) -> pd.DataFrame:
@@ -66,12 +63,9 @@ def gated_cells(counts: pd.DataFrame, key: str) -> pd.DataFrame:
     columns = ["project", "quarter", key, "answers", "responses", "suppressed"]
     if counts.empty:
         return pd.DataFrame(columns=columns)
-    pieces = []
-    for _, group in counts.groupby(["project", "quarter"], sort=True):
-        threshold = int(group["threshold"].max())
-        pieces.append(suppress(group.reset_index(drop=True), threshold,
-                               value_columns=["answers"]))
-    return pd.concat(pieces, ignore_index=True)[columns]
+    gated = suppress_groups(counts, ["project", "quarter"], "threshold",
+                            value_columns=["answers"])
+    return gated.sort_values(["project", "quarter"], kind="stable")[columns].reset_index(drop=True)
 
 
 def shown(cells: pd.DataFrame) -> pd.DataFrame:

@@ -1,5 +1,7 @@
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis.anonymity import (
     MERGED_GROUP,
@@ -7,6 +9,7 @@ from analysis.anonymity import (
     merge_small_groups,
     quote_threshold,
     suppress,
+    suppress_groups,
     visibility,
     visible_quotes,
 )
@@ -68,3 +71,31 @@ def test_quote_threshold_is_higher(threshold):
 def test_quotes_hidden_below_their_threshold():
     assert visible_quotes(["a", "b"], responses=4, threshold=3) == []
     assert visible_quotes(["a", "", "b"], responses=6, threshold=3) == ["a", "b"]
+
+
+def reference_suppress(counts: list[int], threshold: int) -> list[bool]:
+    """The rule written out plainly: hide the small, then the smallest until safe."""
+    hidden = [c < threshold for c in counts]
+    if not any(hidden):
+        return hidden
+    for index in sorted(range(len(counts)), key=lambda i: (counts[i], i)):
+        hidden_total = sum(c for c, h in zip(counts, hidden, strict=True) if h)
+        if (hidden_total >= threshold and sum(hidden) >= 2) or all(hidden):
+            break
+        hidden[index] = True
+    return hidden
+
+
+@given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 12)), min_size=1, max_size=30),
+       st.integers(1, 6))
+def test_vectorised_gate_matches_the_plain_rule_for_every_group(rows, threshold):
+    frame = pd.DataFrame(rows, columns=["group", "responses"])
+    gated = suppress_groups(frame, ["group"], threshold)
+    for _, part in frame.groupby("group"):
+        expected = reference_suppress(part["responses"].tolist(), threshold)
+        assert gated.loc[part.index, "suppressed"].tolist() == expected
+    assert gated["responses"].isna().tolist() == gated["suppressed"].tolist()
+    # Every group: hidden rows are none, or together at least the threshold, or all rows.
+    for _, part in gated.groupby(frame["group"]):
+        hidden = frame.loc[part.index[part["suppressed"]], "responses"]
+        assert hidden.empty or hidden.sum() >= threshold or part["suppressed"].all()
