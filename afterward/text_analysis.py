@@ -57,10 +57,17 @@ def _grouping(texts: Sequence[str], categories: Sequence[str]) -> Callable:
     return grouping
 
 
+def analysis_pending(store: Store) -> bool:
+    """Whether some answer lacks analysis or was analysed before the latest reviews."""
+    return store.analysis_backlog(model_key(store.reviewed_examples())) != (0, 0)
+
+
 def refresh_analysis(store: Store, progress: Progress | None = None) -> RefreshResult:
     report = progress or (lambda fraction, message: None)
     corrections = store.reviewed_examples()
     key = model_key(corrections)
+    if store.analysis_backlog(key) == (0, 0):
+        return RefreshResult(0, 0, 0)  # nothing new: no need to read every text back
     done = store.analysed_texts()
     new = store.texts_to_analyse()
     stale = done["model_key"] != key

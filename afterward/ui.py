@@ -7,7 +7,7 @@ import threading
 import streamlit as st
 
 from afterward.config import database_path
-from afterward.text_analysis import refresh_analysis
+from afterward.text_analysis import analysis_pending, refresh_analysis
 from surveys.manager_auth import LoginThrottle, ensure_manager_password
 from surveys.store import Scope, Store, StoreError
 
@@ -144,6 +144,9 @@ def ensure_analysis(store: Store) -> None:
         return
     with memo["lock"]:
         if memo["key"] == key:
+            return
+        if not analysis_pending(store):
+            memo["key"] = key
             return
         with st.status("Analysing answers…", expanded=False) as status:
             bar = st.progress(0.0)

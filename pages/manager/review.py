@@ -41,6 +41,11 @@ def _pdf(quarter: str, data_key: tuple) -> bytes:
     return review_pdf(_review(quarter, data_key))
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _html(quarter: str, data_key: tuple) -> str:
+    return review_html(_review(quarter, data_key))
+
+
 data_key = (*store.analysis_key(), *store.actions_key())
 with st.spinner(f"Preparing the {quarter} review…"):
     review = _review(quarter, data_key)
@@ -53,7 +58,7 @@ prepared = st.session_state.get("review_pdf")
 if prepared and prepared[0] == quarter:
     left.download_button("Download PDF", prepared[1], file_name=f"afterward-review-{quarter}.pdf",
                          mime="application/pdf", width="stretch")
-right.download_button("Download HTML", review_html(review),
+right.download_button("Download HTML", _html(quarter, data_key),
                       file_name=f"afterward-review-{quarter}.html", mime="text/html",
                       width="stretch")
 

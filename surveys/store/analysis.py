@@ -108,3 +108,16 @@ class AnalysisMixin:
                 [edit_json, today()],
             )
 
+    def analysis_backlog(self, model_key: str) -> tuple[int, int]:
+        """(answers without analysis, answers analysed by another model): work to do."""
+        with self._cursor() as cur:
+            return cur.execute(
+                """
+                SELECT
+                    (SELECT count(*) FROM answers a
+                     ANTI JOIN text_analysis t USING (response_id, question_id)
+                     WHERE a.value_text IS NOT NULL AND length(trim(a.value_text)) > 0),
+                    (SELECT count(*) FROM text_analysis WHERE model_key <> ?)
+                """,
+                [model_key],
+            ).fetchone()
