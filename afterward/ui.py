@@ -189,3 +189,37 @@ def offer_sample(store: Store) -> None:
 def plain(text: str) -> str:
     """Escape Markdown so text that may hold respondents' words is shown literally."""
     return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~$" else c for c in str(text))
+
+
+# -- cached manager views: recomputed only when the data or the filters change ------------
+
+def _views() -> dict:
+    from analysis.insights import action_effect, gated_cells, rating_trends, role_breakdown
+
+    return {
+        "participation": lambda store, scope: store.participation(scope),
+        "rating_trends": lambda store, scope: rating_trends(store.rating_totals(scope)),
+        "role_breakdown": lambda store, scope: role_breakdown(store.role_rating_totals(scope)),
+        "category_cells": lambda store, scope: gated_cells(store.category_counts(scope),
+                                                           "category"),
+        "theme_cells": lambda store, scope: gated_cells(store.theme_counts(scope), "theme_id"),
+        "actions": lambda store, scope: store.actions(scope),
+        "action_effect": lambda store, scope: action_effect(
+            store.actions(scope),
+            gated_cells(store.category_counts(scope), "category"),
+            gated_cells(store.theme_counts(scope), "theme_id"),
+        ),
+    }
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_view(name: str, scope: Scope, version: tuple, day: str):
+    # `version` and `day` are only cache keys: any change in the data or the date recomputes.
+    return _views()[name](store_or_stop(), scope)
+
+
+def view(name: str, store: Store, scope: Scope):
+    """A gated manager view (see `_views`), cached until the data or the filters change."""
+    from surveys.clock import today
+
+    return _cached_view(name, scope, store.data_version(), today().isoformat())

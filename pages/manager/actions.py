@@ -6,10 +6,9 @@ import streamlit as st
 
 from afterward import charts
 from afterward.text_analysis import theme_catalogue
-from afterward.ui import current_scope, require_manager, store_or_stop
+from afterward.ui import current_scope, require_manager, store_or_stop, view
 from analysis import CATEGORIES
 from analysis.actions import STATUS_LABELS, completion_rates
-from analysis.insights import action_effect, gated_cells
 from surveys.clock import quarter_of, today
 
 require_manager()
@@ -44,7 +43,7 @@ with st.expander("New action item", expanded=False):
                 else:
                     st.success("Action item added.")
 
-actions = store.actions(scope)
+actions = view("actions", store, scope)
 if actions.empty:
     st.info("No action items yet. Add the changes a post-mortem decided on, with one owner "
             "and a due date, and follow them here until they are done.")
@@ -84,8 +83,7 @@ if st.button("Save status"):
         st.rerun()
 
 st.subheader("Did it work?")
-effect = action_effect(actions, gated_cells(store.category_counts(scope), "category"),
-                       gated_cells(store.theme_counts(scope), "theme_id"))
+effect = view("action_effect", store, scope)
 if effect.empty:
     st.caption("Once an action linked to a root cause is done, this shows whether that root "
                "cause kept appearing in later surveys.")

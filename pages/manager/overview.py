@@ -3,8 +3,8 @@
 import streamlit as st
 
 from afterward import charts
-from afterward.ui import current_scope, offer_sample, require_manager, store_or_stop
-from analysis.insights import ALL_PROJECTS, question_label, rating_trends, role_breakdown
+from afterward.ui import current_scope, offer_sample, require_manager, store_or_stop, view
+from analysis.insights import ALL_PROJECTS, question_label
 
 require_manager()
 store = store_or_stop()
@@ -13,7 +13,7 @@ scope = current_scope()
 st.title("Overview")
 offer_sample(store)
 
-participation = store.participation(scope)
+participation = view("participation", store, scope)
 if participation.empty:
     st.stop()
 
@@ -24,6 +24,11 @@ invited = int(participation["invitations"].sum())
 rate = participation["invitations_used"].sum() / invited if invited else None
 right.metric("Invitation response rate", f"{rate:.0%}" if rate is not None else "No invitations")
 
+RECENT_SURVEYS = 40
+if len(participation) > RECENT_SURVEYS:
+    st.caption(f"The chart shows the {RECENT_SURVEYS} most recent of {len(participation)} "
+               "surveys; narrow the filters to see others.")
+participation = participation.tail(RECENT_SURVEYS)
 participation = participation.assign(
     survey=participation["project"] + " · " + participation["quarter"],
     response_rate=participation["invitations_used"] / participation["invitations"].where(
@@ -38,7 +43,7 @@ if not hidden.empty:
     )
 
 st.subheader("Ratings over time")
-trends = rating_trends(store.rating_totals(scope))
+trends = view("rating_trends", store, scope)
 if trends.empty:
     st.info("Rating trends appear once surveys in this view reach their anonymity threshold.")
     st.stop()
@@ -48,8 +53,15 @@ chosen = st.multiselect("Questions", list(questions), format_func=questions.get,
                         default=[q for q in ("goals_clear", "schedule_realistic", "communication")
                                  if q in questions] or list(questions)[:2],
                         key="overview_questions")
+MAX_LINES = 10
+busiest = (trends[trends["project"] != ALL_PROJECTS].groupby("project")["responses"].sum()
+           .nlargest(MAX_LINES).index)
+if trends["project"].nunique() - 1 > MAX_LINES:
+    st.caption(f"Lines for the {MAX_LINES} projects with most responses, and for all projects "
+               "together; pick projects in the sidebar to compare others.")
 for question_id in chosen:
-    frame = trends[trends["question_id"] == question_id]
+    frame = trends[(trends["question_id"] == question_id)
+                   & (trends["project"].isin(busiest) | (trends["project"] == ALL_PROJECTS))]
     scale = (0, 10) if frame["kind"].iloc[0] == "rating" else (1, 5)
     st.plotly_chart(charts.rating_trend_chart(frame, questions[question_id], scale=scale),
                     width="stretch")
@@ -60,7 +72,7 @@ if trends["suppressed"].any():
     )
 
 st.subheader("By stakeholder role")
-roles = role_breakdown(store.role_rating_totals(scope))
+roles = view("role_breakdown", store, scope)
 if roles.empty:
     st.info("Role breakdowns appear for questionnaires that ask for the stakeholder role.")
     st.stop()

@@ -46,7 +46,7 @@ def _html(quarter: str, data_key: tuple) -> str:
     return review_html(_review(quarter, data_key))
 
 
-data_key = (*store.analysis_key(), *store.actions_key())
+data_key = store.data_version()
 with st.spinner(f"Preparing the {quarter} review…"):
     review = _review(quarter, data_key)
 

@@ -3,10 +3,10 @@
 import streamlit as st
 
 from afterward import charts
-from afterward.ui import current_scope, ensure_analysis, require_manager, store_or_stop
+from afterward.ui import current_scope, ensure_analysis, require_manager, store_or_stop, view
 from analysis import CATEGORIES
 from analysis.anonymity import quotes_visibility
-from analysis.insights import gated_cells, recurring, shown
+from analysis.insights import recurring, shown
 
 require_manager()
 store = store_or_stop()
@@ -14,7 +14,7 @@ scope = current_scope()
 st.title("Root causes")
 ensure_analysis(store)
 
-cells = gated_cells(store.category_counts(scope), "category")
+cells = view("category_cells", store, scope)
 if shown(cells).empty:
     st.info("Root causes appear once free-text answers from surveys at or above their "
             "anonymity threshold have been analysed.")

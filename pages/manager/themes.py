@@ -11,9 +11,16 @@ from afterward.text_analysis import (
     split_theme,
     theme_catalogue,
 )
-from afterward.ui import current_scope, ensure_analysis, plain, require_manager, store_or_stop
+from afterward.ui import (
+    current_scope,
+    ensure_analysis,
+    plain,
+    require_manager,
+    store_or_stop,
+    view,
+)
 from analysis.anonymity import quote_threshold, visible_quotes
-from analysis.insights import gated_cells, recurring, shown
+from analysis.insights import recurring, shown
 
 require_manager()
 store = store_or_stop()
@@ -22,7 +29,7 @@ st.title("Themes")
 ensure_analysis(store)
 
 catalogue = theme_catalogue(store).set_index("theme_id")
-cells = gated_cells(store.theme_counts(scope), "theme_id")
+cells = view("theme_cells", store, scope)
 cells = cells[cells["theme_id"].isin(catalogue.index)]
 if shown(cells).empty:
     st.info("Themes appear once free-text answers from surveys at or above their anonymity "

@@ -121,3 +121,18 @@ class AnalysisMixin:
                 """,
                 [model_key],
             ).fetchone()
+
+    def data_version(self) -> tuple:
+        """Changes whenever anything a manager view draws on changes (a cache key)."""
+        with self._cursor() as cur:
+            return cur.execute(
+                """
+                SELECT (SELECT count(*) FROM responses), (SELECT count(*) FROM answers),
+                       (SELECT count(*) FROM text_analysis), (SELECT count(*) FROM category_reviews),
+                       (SELECT count(*) FROM theme_edits),
+                       (SELECT count(*) FROM surveys), (SELECT count(*) FROM links WHERE used),
+                       (SELECT count(*) FROM links),
+                       (SELECT string_agg(status, '' ORDER BY survey_id) FROM surveys),
+                       (SELECT string_agg(status, '' ORDER BY action_id) FROM action_items)
+                """
+            ).fetchone()

@@ -52,15 +52,6 @@ class ActionsMixin:
         if not updated:
             raise ValueError("Unknown action.")
 
-    def actions_key(self) -> tuple:
-        """Changes whenever an action item is added or its status changes (a cache key)."""
-        with self._cursor() as cur:
-            return cur.execute(
-                "SELECT count(*), count(*) FILTER (WHERE status = 'done'), "
-                "count(*) FILTER (WHERE status = 'not_doing'), "
-                "count(*) FILTER (WHERE status = 'in_progress') FROM action_items"
-            ).fetchone()
-
     def actions(self, scope: Scope) -> pd.DataFrame:
         """Action items of projects in scope (quarter filter on the quarter they were decided)."""
         with self._cursor() as cur:
