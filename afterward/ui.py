@@ -194,7 +194,13 @@ def plain(text: str) -> str:
 # -- cached manager views: recomputed only when the data or the filters change ------------
 
 def _views() -> dict:
-    from analysis.insights import action_effect, gated_cells, rating_trends, role_breakdown
+    from analysis.insights import (
+        action_effect,
+        gated_cells,
+        rating_trends,
+        recurring,
+        role_breakdown,
+    )
 
     return {
         "participation": lambda store, scope: store.participation(scope),
@@ -203,6 +209,10 @@ def _views() -> dict:
         "category_cells": lambda store, scope: gated_cells(store.category_counts(scope),
                                                            "category"),
         "theme_cells": lambda store, scope: gated_cells(store.theme_counts(scope), "theme_id"),
+        "theme_recurrence": lambda store, scope: recurring(
+            gated_cells(store.theme_counts(scope), "theme_id"), "theme_id"),
+        "category_recurrence": lambda store, scope: recurring(
+            gated_cells(store.category_counts(scope), "category"), "category"),
         "actions": lambda store, scope: store.actions(scope),
         "action_effect": lambda store, scope: action_effect(
             store.actions(scope),

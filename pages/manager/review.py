@@ -46,23 +46,30 @@ def _html(quarter: str, data_key: tuple) -> str:
     return review_html(_review(quarter, data_key))
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _sections(quarter: str, data_key: tuple):
+    return review_sections(_review(quarter, data_key))
+
+
 data_key = store.data_version()
 with st.spinner(f"Preparing the {quarter} review…"):
-    review = _review(quarter, data_key)
+    sections = _sections(quarter, data_key)
 
 left, right = st.columns(2)
-if left.button("Prepare PDF report", type="primary", width="stretch"):
-    with st.spinner("Drawing the PDF (charts take a few seconds)…"):
-        st.session_state["review_pdf"] = (quarter, _pdf(quarter, data_key))
-prepared = st.session_state.get("review_pdf")
-if prepared and prepared[0] == quarter:
-    left.download_button("Download PDF", prepared[1], file_name=f"afterward-review-{quarter}.pdf",
-                         mime="application/pdf", width="stretch")
-right.download_button("Download HTML", _html(quarter, data_key),
-                      file_name=f"afterward-review-{quarter}.html", mime="text/html",
-                      width="stretch")
+for column, kind, make, mime in ((left, "PDF", _pdf, "application/pdf"),
+                                 (right, "HTML", _html, "text/html")):
+    key = f"review_{kind.lower()}"
+    if column.button(f"Prepare {kind} report", type="primary" if kind == "PDF" else "secondary",
+                     width="stretch", key=f"prepare_{key}"):
+        with st.spinner(f"Writing the {kind} report (charts take a few seconds)…"):
+            st.session_state[key] = (quarter, data_key, make(quarter, data_key))
+    prepared = st.session_state.get(key)
+    if prepared and prepared[:2] == (quarter, data_key):
+        column.download_button(f"Download {kind}", prepared[2], width="stretch",
+                               file_name=f"afterward-review-{quarter}.{kind.lower()}", mime=mime)
+st.caption("The HTML report keeps its interactive charts and opens offline.")
 
-for section in review_sections(review):
+for section in sections:
     st.header(section.title)
     for block in section.blocks:
         if isinstance(block, TextBlock):

@@ -6,7 +6,7 @@ from afterward import charts
 from afterward.ui import current_scope, ensure_analysis, require_manager, store_or_stop, view
 from analysis import CATEGORIES
 from analysis.anonymity import quotes_visibility
-from analysis.insights import recurring, shown
+from analysis.insights import shown
 
 require_manager()
 store = store_or_stop()
@@ -21,7 +21,7 @@ if shown(cells).empty:
 else:
     st.plotly_chart(charts.category_share_chart(cells), width="stretch")
     st.plotly_chart(charts.category_by_project_chart(cells), width="stretch")
-    report = recurring(cells, "category")
+    report = view("category_recurrence", store, scope).copy()
     report.index = [charts.category_name(c) for c in report.index]
     st.subheader("Recurring root causes")
     st.dataframe(report[["n_projects", "n_quarters", "answers", "trend", "sentence"]],

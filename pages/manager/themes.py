@@ -20,7 +20,7 @@ from afterward.ui import (
     view,
 )
 from analysis.anonymity import quote_threshold, visible_quotes
-from analysis.insights import recurring, shown
+from analysis.insights import shown
 
 require_manager()
 store = store_or_stop()
@@ -39,7 +39,7 @@ label = catalogue["theme_label"].to_dict()
 cells = cells.assign(theme=cells["theme_id"].map(label))
 
 st.plotly_chart(charts.theme_heatmap_chart(cells), width="stretch")
-report = recurring(cells, "theme_id").join(catalogue[["theme_label"]])
+report = view("theme_recurrence", store, scope).join(catalogue[["theme_label"]])
 left, right = st.columns(2)
 with left:
     top = report.sort_values("n_projects", ascending=False).head(10)

@@ -128,3 +128,16 @@ def setup_scope():
     from surveys.store import Scope
 
     return Scope()
+
+
+def test_review_page_prepares_both_reports_for_download(app, populated):
+    at = open_page(app, "review")
+    assert [h.value for h in at.header][:5] == ["Participation", "Rating trends",
+                                                "Top recurring root causes",
+                                                "Themes: new and persisting",
+                                                "Action items and their effect"]
+    button(at, "Prepare HTML report").click().run()
+    assert not at.exception
+    assert len(at.get("download_button")) == 1
+    button(at, "Prepare PDF report").click().run()
+    assert len(at.get("download_button")) == 2
