@@ -1,3 +1,7 @@
+import random
+import threading
+import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
@@ -12,8 +16,10 @@ from surveys.store import (
     DatabaseLocked,
     LinkUnavailable,
     Store,
+    StoreError,
     SurveyNotOpen,
 )
+from surveys.store.writer import Submission
 
 HOSTILE = [
     "'; DROP TABLE answers; --",
@@ -209,3 +215,143 @@ def test_a_database_from_an_older_version_is_migrated_and_keeps_its_data(tmp_pat
         flags = store.table_rows("survey_questions")
         flags = flags[flags["survey_id"].astype(str) == survey_id]
         assert flags.loc[flags["breakdown"], "question_id"].tolist() == ["role"]
+
+
+# -- group commit: one writer thread, many submissions per transaction ------------------------
+
+
+def test_duplicated_invitations_from_many_threads_are_each_used_exactly_once(store, survey_id):
+    tokens = links.issue_invitations(store, survey_id, 50)
+    hashes = [links.token_hash(t) for t in tokens]
+    attempts = hashes * 3 + [None] * 50 + hashes[:10]
+    random.Random(7).shuffle(attempts)
+
+    def submit(invitation_hash):
+        try:
+            return store.record_response(
+                survey_id, [AnswerRow("went_well", value_text="demos"),
+                            AnswerRow("goals_clear", value_number=4)],
+                invitation_hash=invitation_hash)
+        except LinkUnavailable:
+            return None
+
+    with ThreadPoolExecutor(max_workers=32) as pool:
+        ids = list(pool.map(submit, attempts))
+    acknowledged = [i for i in ids if i is not None]
+    by_invitation = {h: 0 for h in hashes}
+    for hashed, response_id in zip(attempts, ids, strict=True):
+        if hashed is not None and response_id is not None:
+            by_invitation[hashed] += 1
+    assert set(by_invitation.values()) == {1}
+    assert len(acknowledged) == 50 + 50
+    stored = store.table_rows("responses")
+    assert set(stored["response_id"].astype(str)) == set(acknowledged)
+    assert store.table_rows("answers").groupby("response_id").size().eq(2).all()
+    assert all(store.find_link(h).used for h in hashes)
+
+
+def _outcome(submission: Submission) -> str | type:
+    error = submission.outcome.exception(timeout=5)
+    return type(error) if error else submission.outcome.result()
+
+
+def _submission(survey_id, *, invitation_hash=None, receipt_hash=None) -> Submission:
+    return Submission(str(uuid.uuid4()), survey_id, [AnswerRow("goals_clear", value_number=5)],
+                      invitation_hash, receipt_hash)
+
+
+def test_one_batch_stores_the_good_submissions_and_refuses_the_bad(store, survey_id):
+    closed = setup.create_survey(store, project="P", template_id="sprint-retro")
+    store.set_survey_status(closed, "closed")
+    used, fresh = (links.token_hash(t) for t in links.issue_invitations(store, survey_id, 2))
+    store.record_response(survey_id, [], invitation_hash=used)
+    batch = [
+        _submission(survey_id),
+        _submission(closed),
+        _submission(survey_id, invitation_hash=used),
+        _submission(survey_id, invitation_hash=fresh),
+        _submission(survey_id, invitation_hash=fresh),  # same invitation later in the batch
+        _submission(str(uuid.uuid4())),  # unknown survey
+        _submission(survey_id, receipt_hash="r1"),
+    ]
+    store._response_writer()._write(batch)  # as the writer thread does with one batch
+    assert [_outcome(s) for s in batch] == [
+        batch[0].response_id, SurveyNotOpen, LinkUnavailable, batch[3].response_id,
+        LinkUnavailable, LinkUnavailable, batch[6].response_id,
+    ]
+    stored = set(store.table_rows("responses")["response_id"].astype(str))
+    assert {batch[0].response_id, batch[3].response_id, batch[6].response_id} <= stored
+    assert len(stored) == 4 and store.response_count(closed) == 0
+
+
+def test_a_failing_row_falls_back_to_one_transaction_per_submission(store, survey_id):
+    store.record_response(survey_id, [], receipt_hash="taken")
+    token = links.issue_invitations(store, survey_id, 1)[0]
+    batch = [
+        _submission(survey_id, invitation_hash=links.token_hash(token)),
+        _submission(survey_id, receipt_hash="taken"),  # breaks the batch's INSERT (UNIQUE)
+        _submission(survey_id, receipt_hash="new"),
+    ]
+    store._response_writer()._write(batch)
+    assert [_outcome(s) for s in batch] == [
+        batch[0].response_id, LinkUnavailable, batch[2].response_id,
+    ]
+    assert store.response_count(survey_id) == 3
+    assert store.find_link(links.token_hash(token)).used
+
+
+def test_close_stops_the_writer_thread_and_is_safe_twice(tmp_path):
+    idle = Store(tmp_path / "idle.duckdb")
+    idle.close()
+    idle.close()
+    assert idle._writer is None  # never started: nothing was submitted
+
+    store = Store(tmp_path / "used.duckdb")
+    survey = setup.create_survey(store, project="P", template_id="sprint-retro")
+    store.record_response(survey, [AnswerRow("goals_clear", value_number=3)])
+    thread = store._response_writer()._thread
+    assert thread.is_alive()
+    store.close()
+    assert not thread.is_alive()
+    store.close()
+    with Store(tmp_path / "used.duckdb") as reopened:
+        assert reopened.response_count(survey) == 1
+
+
+def test_record_response_after_close_raises_store_error(tmp_path):
+    store = Store(tmp_path / "x.duckdb")
+    survey = setup.create_survey(store, project="P", template_id="sprint-retro")
+    store.record_response(survey, [])
+    store.close()
+    with pytest.raises(StoreError, match="closed"):
+        store.record_response(survey, [])
+    never_used = Store(tmp_path / "y.duckdb")
+    never_used.close()
+    with pytest.raises(StoreError, match="closed"):
+        never_used.record_response(survey, [])
+
+
+def test_close_during_submissions_loses_no_acknowledged_response(tmp_path):
+    path = tmp_path / "closing.duckdb"
+    store = Store(path)
+    survey = setup.create_survey(store, project="P", template_id="sprint-retro")
+    started = threading.Barrier(9)
+
+    def submit_until_closed() -> list[str]:
+        acknowledged = []
+        started.wait()
+        while True:
+            try:
+                acknowledged.append(store.record_response(survey, []))
+            except StoreError:
+                return acknowledged
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        futures = [pool.submit(submit_until_closed) for _ in range(8)]
+        started.wait()
+        time.sleep(0.3)
+        store.close()
+        acknowledged = [i for f in futures for i in f.result(timeout=30)]
+    with Store(path) as reopened:
+        stored = set(reopened.table_rows("responses")["response_id"].astype(str))
+    assert acknowledged and set(acknowledged) == stored

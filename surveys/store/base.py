@@ -14,6 +14,7 @@ import pandas as pd
 from surveys.clock import today
 from surveys.store.records import DatabaseLocked, StorageUnavailable, StoreError
 from surveys.store.schema import MIGRATIONS
+from surveys.store.writer import ResponseWriter
 
 
 class StoreBase:
@@ -21,6 +22,9 @@ class StoreBase:
 
     def __init__(self, path: str | Path):
         self.path = str(path)
+        self._writer: ResponseWriter | None = None  # started by the first response
+        self._writer_lock = threading.Lock()
+        self._closing = False
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -38,6 +42,12 @@ class StoreBase:
     # -- lifecycle -------------------------------------------------------------------------
 
     def close(self) -> None:
+        """Finish the responses already submitted, stop the writer, close the file."""
+        with self._writer_lock:
+            self._closing = True  # no new writer from here on
+            writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.stop()
         if self._connection is not None:
             self._connection.close()
             self._connection = None
@@ -47,6 +57,17 @@ class StoreBase:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _response_writer(self) -> ResponseWriter:
+        """The one thread that writes responses (group commit), started on first use."""
+        with self._writer_lock:
+            if self._closing or self._connection is None:
+                raise StoreError("the store is closed")
+            if self._writer is None:
+                with self._cursor_lock:
+                    cursor = self._connection.cursor()
+                self._writer = ResponseWriter(cursor)
+            return self._writer
 
     @contextmanager
     def _cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:

@@ -6,7 +6,6 @@ import uuid
 from collections.abc import Sequence
 from datetime import date
 
-import duckdb
 import pandas as pd
 
 from surveys.clock import today
@@ -14,12 +13,10 @@ from surveys.store.base import _is_uuid
 from surveys.store.records import (
     AnswerRow,
     LinkMatch,
-    LinkUnavailable,
     Project,
-    StorageUnavailable,
     Survey,
-    SurveyNotOpen,
 )
+from surveys.store.writer import Submission
 
 
 class CollectMixin:
@@ -222,57 +219,19 @@ class CollectMixin:
     ) -> str:
         """Store one response atomically; with an invitation, use it up in the same transaction.
 
-        Raises LinkUnavailable when the invitation is unknown or used (including by a
-        concurrent submission), SurveyNotOpen when the survey does not accept answers.
+        Returns once the response is committed. Raises LinkUnavailable when the invitation is
+        unknown or used (including by a concurrent submission), SurveyNotOpen when the survey
+        does not accept answers, StorageUnavailable when the database cannot be written.
+        Concurrent calls are committed together by the store's writer thread (group commit).
         """
-        response_id = str(uuid.uuid4())
-        try:
-            with self._transaction() as cur:
-                row = cur.execute(
-                    "SELECT status, opens_on, closes_on FROM surveys WHERE survey_id = ?",
-                    [survey_id],
-                ).fetchone()
-                if row is None:
-                    raise LinkUnavailable()
-                status, opens_on, closes_on = row
-                day = today()
-                if status != "open" or day < opens_on or (closes_on and day > closes_on):
-                    raise SurveyNotOpen()
-                if invitation_hash is not None:
-                    used_now = cur.execute(
-                        "UPDATE links SET used = true WHERE token_hash = ? AND survey_id = ? "
-                        "AND kind = 'invitation' AND NOT used RETURNING 1",
-                        [invitation_hash, survey_id],
-                    ).fetchall()
-                    if not used_now:
-                        raise LinkUnavailable()
-                cur.execute(
-                    "INSERT INTO responses VALUES (?, ?, ?, ?)",
-                    [response_id, survey_id, day, receipt_hash],
-                )
-                if answers:
-                    cur.execute(
-                        "INSERT INTO answers SELECT ?, ?, unnest(?::VARCHAR[]), "
-                        "unnest(?::DOUBLE[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
-                        [
-                            response_id,
-                            survey_id,
-                            [a.question_id for a in answers],
-                            [a.value_number for a in answers],
-                            [a.value_text for a in answers],
-                            [a.value_choice for a in answers],
-                        ],
-                    )
-        except duckdb.TransactionException as exc:
-            if invitation_hash is not None and "conflict" in str(exc).lower():
-                # Two submissions raced for the same invitation: DuckDB let only one commit.
-                raise LinkUnavailable() from None
-            raise StorageUnavailable(f"The response could not be saved: {exc}") from None
-        except duckdb.ConstraintException:
-            raise LinkUnavailable() from None
-        except (duckdb.IOException, duckdb.FatalException, duckdb.InternalException) as exc:
-            raise StorageUnavailable(f"The response could not be saved: {exc}") from None
-        return response_id
+        submission = Submission(
+            response_id=str(uuid.uuid4()),
+            survey_id=survey_id,
+            answers=list(answers),
+            invitation_hash=invitation_hash,
+            receipt_hash=receipt_hash,
+        )
+        return self._response_writer().submit(submission)
 
     def response_count(self, survey_id: str) -> int:
         with self._cursor() as cur:

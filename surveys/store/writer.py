@@ -1,0 +1,231 @@
+"""Group commit: one thread writes every response, many submissions per transaction.
+
+DuckDB serialises commits, so one transaction per submission makes concurrent respondents
+queue behind each other's commits. Here each caller hands its submission to the store's
+`ResponseWriter` and waits; the writer thread takes whatever is queued, checks and stores it
+in one transaction, commits once, and only then tells each caller its outcome. As this thread
+does every response write, two submissions with the same invitation cannot conflict: the first
+in the queue uses it up, the second is refused. Rows are written in queue order, as before.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import uuid
+from collections.abc import Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from datetime import date
+
+import duckdb
+
+from surveys.clock import today
+from surveys.store.records import (
+    AnswerRow,
+    LinkUnavailable,
+    StorageUnavailable,
+    StoreError,
+    SurveyNotOpen,
+)
+
+BATCH_LIMIT = 256
+WAIT_SECONDS = 60.0
+_STOP = None  # queued by stop(): the thread writes what came before it, then ends
+
+
+@dataclass
+class Submission:
+    response_id: str  # a random uuid4, made by the caller
+    survey_id: str
+    answers: Sequence[AnswerRow]
+    invitation_hash: str | None
+    receipt_hash: str | None
+    outcome: Future = field(default_factory=Future)  # the response id, or the error to raise
+
+
+class ResponseWriter:
+    """Owns one cursor and one thread; `submit` returns once the response is committed."""
+
+    def __init__(self, cursor: duckdb.DuckDBPyConnection):
+        self._cursor = cursor
+        self._queue: queue.SimpleQueue[Submission | None] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._stopped = False
+        self._thread = threading.Thread(target=self._run, name="response-writer", daemon=True)
+        self._thread.start()
+
+    def submit(self, submission: Submission) -> str:
+        with self._lock:
+            if self._stopped:
+                raise StoreError("the store is closed")
+            self._queue.put(submission)
+        try:
+            return submission.outcome.result(timeout=WAIT_SECONDS)
+        except TimeoutError:
+            if submission.outcome.cancel():  # not taken yet, so it will never be written
+                raise StorageUnavailable("The database is too slow; nothing was saved.") from None
+            return submission.outcome.result()  # its batch is committing: wait for it
+
+    def stop(self) -> None:
+        """Write what is already queued, then end the thread. Safe to call twice."""
+        with self._lock:
+            if not self._stopped:
+                self._stopped = True
+                self._queue.put(_STOP)
+        self._thread.join()
+        self._cursor.close()
+
+    def _run(self) -> None:
+        stopping = False
+        while not stopping:
+            batch, stopping = self._take()
+            try:
+                self._write(batch)
+            except BaseException as exc:  # a bug here must not leave callers waiting
+                for submission in batch:
+                    if not submission.outcome.done():
+                        submission.outcome.set_exception(StorageUnavailable(str(exc)))
+
+    def _take(self) -> tuple[list[Submission], bool]:
+        """Wait for one submission, then drain what else is queued (up to BATCH_LIMIT)."""
+        batch: list[Submission] = []
+        item = self._queue.get()
+        while item is not _STOP:
+            if item.outcome.set_running_or_notify_cancel():  # False: its caller gave up
+                batch.append(item)
+            if len(batch) >= BATCH_LIMIT:
+                return batch, False
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                return batch, False
+        return batch, True
+
+    def _write(self, batch: list[Submission]) -> None:
+        try:
+            outcomes = self._commit(batch) if batch else []
+        except Exception as exc:
+            if len(batch) > 1 and not _is_storage_error(exc):
+                # Unexpected (a constraint, a bad value): one transaction per submission,
+                # so one bad submission gets its own error and the others are stored.
+                for submission in batch:
+                    self._write([submission])
+                return
+            outcomes = [_error_for_caller(exc, s) for s in batch]
+        for submission, outcome in zip(batch, outcomes, strict=True):
+            if isinstance(outcome, BaseException):
+                submission.outcome.set_exception(outcome)
+            else:
+                submission.outcome.set_result(outcome)
+
+    def _commit(self, batch: list[Submission]) -> list[str | Exception]:
+        """Check, use invitations, insert and commit `batch` in one transaction; all or nothing."""
+        cur, day = self._cursor, today()
+        try:
+            # BEGIN shares a call with the first query: under load every call into DuckDB
+            # waits for a CPU, so the writer makes as few calls per batch as it can.
+            surveys = cur.execute(
+                "BEGIN TRANSACTION; SELECT survey_id::VARCHAR, status, opens_on, closes_on "
+                "FROM surveys WHERE survey_id IN (SELECT unnest(?::UUID[]))",
+                [list(dict.fromkeys(s.survey_id for s in batch))],
+            ).fetchall()
+            refusals = _check_and_use_invitations(cur, batch, surveys, day)
+            _insert(cur, [s for s, r in zip(batch, refusals, strict=True) if r is None], day)
+            cur.commit()
+        except BaseException:
+            try:
+                cur.rollback()
+            except duckdb.Error:
+                pass  # no transaction was open
+            raise
+        return [s.response_id if r is None else r() for s, r in zip(batch, refusals, strict=True)]
+
+
+def _check_and_use_invitations(
+    cur: duckdb.DuckDBPyConnection, batch: list[Submission], surveys: list[tuple], day: date
+) -> list[type[StoreError] | None]:
+    """Per submission: None when it may be stored, else the error its caller gets.
+
+    One UPDATE uses up the batch's invitations (a statement per invitation scans `links` each
+    time). Of several submissions with one invitation the first in queue order gets it and
+    the others are refused, exactly as if they had been written one after the other.
+    """
+    known = {survey for survey, *_ in surveys}
+    open_now = {
+        survey for survey, status, opens_on, closes_on in surveys
+        if status == "open" and opens_on <= day and (closes_on is None or day <= closes_on)
+    }  # fmt: skip
+    refusals: list[type[StoreError] | None] = [
+        None if survey in open_now else SurveyNotOpen if survey in known else LinkUnavailable
+        for survey in (_canonical(s.survey_id) for s in batch)
+    ]
+    wanted = dict.fromkeys(
+        (s.invitation_hash, _canonical(s.survey_id))
+        for s, refusal in zip(batch, refusals, strict=True)
+        if refusal is None and s.invitation_hash is not None
+    )
+    used_now: set[tuple[str, str]] = set()
+    if wanted:
+        used_now = set(cur.execute(
+            "UPDATE links SET used = true FROM (SELECT unnest(?::VARCHAR[]) AS token_hash, "
+            "unnest(?::UUID[]) AS survey_id) AS wanted "
+            "WHERE links.token_hash = wanted.token_hash AND links.survey_id = wanted.survey_id "
+            "AND links.kind = 'invitation' AND NOT links.used "
+            "RETURNING links.token_hash, links.survey_id::VARCHAR",
+            [[hashed for hashed, _ in wanted], [survey for _, survey in wanted]],
+        ).fetchall())  # fmt: skip
+    for position, s in enumerate(batch):
+        if refusals[position] is None and s.invitation_hash is not None:
+            key = (s.invitation_hash, _canonical(s.survey_id))
+            if key in used_now:
+                used_now.discard(key)  # this one takes it; later ones in the queue are refused
+            else:
+                refusals[position] = LinkUnavailable
+    return refusals
+
+
+def _insert(cur: duckdb.DuckDBPyConnection, accepted: list[Submission], day: date) -> None:
+    """One statement for the responses and one for their answers, in queue order."""
+    if not accepted:
+        return
+    cur.execute(
+        "INSERT INTO responses SELECT unnest(?::UUID[]), unnest(?::UUID[]), ?, "
+        "unnest(?::VARCHAR[])",
+        [[s.response_id for s in accepted], [s.survey_id for s in accepted], day,
+         [s.receipt_hash for s in accepted]],
+    )  # fmt: skip
+    rows = [(s, a) for s in accepted for a in s.answers]
+    if rows:
+        cur.execute(
+            "INSERT INTO answers SELECT unnest(?::UUID[]), unnest(?::UUID[]), "
+            "unnest(?::VARCHAR[]), unnest(?::DOUBLE[]), unnest(?::VARCHAR[]), "
+            "unnest(?::VARCHAR[])",
+            [[s.response_id for s, _ in rows], [s.survey_id for s, _ in rows],
+             [a.question_id for _, a in rows], [a.value_number for _, a in rows],
+             [a.value_text for _, a in rows], [a.value_choice for _, a in rows]],
+        )  # fmt: skip
+
+
+def _canonical(survey_id: str) -> str:
+    """The id as DuckDB prints it (the batch's first query has rejected invalid ids)."""
+    return str(uuid.UUID(survey_id))
+
+
+def _is_storage_error(exc: Exception) -> bool:
+    """The file could not be written (disk full, I/O): the batch fails, callers may retry."""
+    if isinstance(exc, duckdb.TransactionException):
+        return "conflict" not in str(exc).lower()
+    return isinstance(exc, duckdb.IOException | duckdb.FatalException | duckdb.InternalException)
+
+
+def _error_for_caller(exc: Exception, submission: Submission) -> Exception:
+    """What a caller gets for a failed write: the same as before group commit."""
+    if isinstance(exc, duckdb.TransactionException) and not _is_storage_error(exc):
+        if submission.invitation_hash is not None:
+            return LinkUnavailable()  # another transaction touched the invitation first
+    if isinstance(exc, duckdb.ConstraintException):
+        return LinkUnavailable()
+    if isinstance(exc, duckdb.TransactionException) or _is_storage_error(exc):
+        return StorageUnavailable(f"The response could not be saved: {exc}")
+    return exc  # unexpected: the caller sees it as is
