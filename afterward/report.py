@@ -23,6 +23,7 @@ from plotly.offline import get_plotlyjs
 from afterward import charts
 from afterward.review import QuarterlyReview
 from afterward.static_charts import figure_png
+from analysis.insights import busiest_projects
 
 SECTIONS = (
     "Participation",
@@ -154,7 +155,8 @@ def _ratings(review: QuarterlyReview) -> list:
     blocks: list = [
         TextBlock(
             f"Mean rating of every project together in {review.quarter}, against the latest earlier "
-            "quarter with enough answers. Lines break where a point is hidden."
+            "quarter with enough answers. Charts show all projects together and the ten with "
+            "most responses; lines break where a point is hidden."
         )
     ]
     blocks.append(
@@ -184,7 +186,7 @@ def _ratings(review: QuarterlyReview) -> list:
     for question, prompt, kind in zip(
         summary["question_id"], summary["prompt"], summary["kind"], strict=True
     ):
-        rows = review.rating_trends[review.rating_trends["question_id"] == question]
+        rows = busiest_projects(review.rating_trends[review.rating_trends["question_id"] == question])
         scale = (1.0, 5.0) if kind == "likert" else (0.0, 10.0)
         blocks.append(ChartBlock(charts.rating_trend_chart(rows, _short(prompt), scale=scale)))
     return blocks

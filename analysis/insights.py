@@ -52,6 +52,18 @@ def rating_trends(totals: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(keys, kind="stable")[TREND_COLUMNS].reset_index(drop=True)
 
 
+def busiest_projects(trends: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """Trend rows of the `n` projects with most responses, plus the "All projects" line.
+
+    A chart with a line per project stops being readable (and fast) past a handful.
+    """
+    if trends.empty:
+        return trends
+    per_project = trends[trends["project"] != ALL_PROJECTS].groupby("project")["responses"].sum()
+    keep = set(per_project.nlargest(n).index) | {ALL_PROJECTS}
+    return trends[trends["project"].isin(keep)]
+
+
 def gated_cells(counts: pd.DataFrame, key: str) -> pd.DataFrame:
     """Theme or category cells (project × quarter × key) through the anonymity gate.
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from afterward import charts
 from afterward.ui import current_scope, offer_sample, require_manager, store_or_stop, view
-from analysis.insights import ALL_PROJECTS, question_label
+from analysis.insights import ALL_PROJECTS, busiest_projects, question_label
 
 require_manager()
 store = store_or_stop()
@@ -53,15 +53,11 @@ chosen = st.multiselect("Questions", list(questions), format_func=questions.get,
                         default=[q for q in ("goals_clear", "schedule_realistic", "communication")
                                  if q in questions] or list(questions)[:2],
                         key="overview_questions")
-MAX_LINES = 10
-busiest = (trends[trends["project"] != ALL_PROJECTS].groupby("project")["responses"].sum()
-           .nlargest(MAX_LINES).index)
-if trends["project"].nunique() - 1 > MAX_LINES:
-    st.caption(f"Lines for the {MAX_LINES} projects with most responses, and for all projects "
-               "together; pick projects in the sidebar to compare others.")
+if trends["project"].nunique() - 1 > 10:
+    st.caption("Lines for the 10 projects with most responses, and for all projects together; "
+               "pick projects in the sidebar to compare others.")
 for question_id in chosen:
-    frame = trends[(trends["question_id"] == question_id)
-                   & (trends["project"].isin(busiest) | (trends["project"] == ALL_PROJECTS))]
+    frame = busiest_projects(trends[trends["question_id"] == question_id])
     scale = (0, 10) if frame["kind"].iloc[0] == "rating" else (1, 5)
     st.plotly_chart(charts.rating_trend_chart(frame, questions[question_id], scale=scale),
                     width="stretch")
