@@ -26,10 +26,12 @@ def question_input(q: Any, error: str | None = None) -> Any:
             label, options=q.labels, index=None, key=key, help=q.help or None, horizontal=True
         )
     if q.kind == "rating":
-        st.caption(f"0 = {q.low_label}, 10 = {q.high_label}")
-        return st.radio(
-            label, options=list(range(11)), index=None, key=key, help=q.help or None, horizontal=True
+        value = st.radio(
+            label, options=list(range(11)), index=None, key=key, help=q.help or None,
+            horizontal=True,
         )
+        st.caption(f"0 = {q.low_label}, 10 = {q.high_label}")
+        return value
     if q.kind == "single_choice":
         return st.radio(label, options=q.options, index=None, key=key, help=q.help or None)
     if q.kind == "multiple_choice":
