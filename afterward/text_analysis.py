@@ -66,8 +66,13 @@ def refresh_analysis(store: Store, progress: Progress | None = None) -> RefreshR
     report = progress or (lambda fraction, message: None)
     corrections = store.reviewed_examples()
     key = model_key(corrections)
-    if store.analysis_backlog(key) == (0, 0):
+    unanalysed, stale_rows = store.analysis_backlog(key)
+    if (unanalysed, stale_rows) == (0, 0):
         return RefreshResult(0, 0, 0)  # nothing new: no need to read every text back
+    state = store.theme_state()
+    if stale_rows == 0 and state is not None:
+        return _analyse_new_answers(store, key, corrections, state, report)
+    # First analysis, or reviews changed the classifier: (re)classify and re-theme all.
     done = store.analysed_texts()
     new = store.texts_to_analyse()
     stale = done["model_key"] != key
@@ -86,7 +91,6 @@ def refresh_analysis(store: Store, progress: Progress | None = None) -> RefreshR
     report(0.5, "Grouping answers into themes")
     texts = rows["text"].tolist()
     grouping = _grouping(texts, rows["category"].tolist())
-    state = store.theme_state()
     if state is None:
         model = ThemeFinder(grouping=grouping, random_state=0).fit(texts)
     else:
@@ -103,6 +107,34 @@ def refresh_analysis(store: Store, progress: Progress | None = None) -> RefreshR
     store.save_theme_state(json.dumps(model.to_dict()))
     report(1.0, "Analysis up to date")
     return RefreshResult(len(todo), len(changed), len(rows))
+
+
+def _analyse_new_answers(
+    store: Store, key: str, corrections: pd.DataFrame, state: str, report: Progress
+) -> RefreshResult:
+    """Only the new answers: classify them, let them join themes (or form new ones).
+
+    Earlier answers keep their analysis untouched: theme ids never move on an update, and
+    manager edits were applied to every answer when they were made.
+    """
+    new = store.texts_to_analyse()
+    report(0.1, f"Finding root causes in {len(new):,} new answers")
+    predicted = classify_with_confidence(new["text"].tolist(), corrections)
+    rows = pd.concat([new, predicted[["category", "confidence", "second_category"]]], axis=1)
+    rows["model_key"] = key
+    report(0.5, "Placing new answers in themes")
+    texts = rows["text"].tolist()
+    model = ThemeFinder.from_dict(
+        json.loads(state), grouping=_grouping(texts, rows["category"].tolist())
+    )
+    model.partial_fit(texts)
+    model = theme_edits.apply_edits(model, [json.loads(e) for e in store.theme_edits()])
+    rows["theme_id"] = model.predict(texts)
+    report(0.8, "Saving the analysis")
+    store.save_text_analysis(rows[COLUMNS])
+    store.save_theme_state(json.dumps(model.to_dict()))
+    report(1.0, "Analysis up to date")
+    return RefreshResult(len(rows), len(rows), len(rows))
 
 
 @lru_cache(maxsize=2)

@@ -105,3 +105,19 @@ def test_representative_quotes_are_closest_to_the_theme(store, analysed):
     quotes = representative_quotes(store, theme_id, members + ["completely unrelated lunch menu"])
     assert quotes and "completely unrelated lunch menu" not in quotes
     assert len(quotes) == len(set(quotes)) <= 3
+
+
+def test_new_answers_are_analysed_without_reading_earlier_ones_back(store, analysed, monkeypatch):
+    before = store.analysed_texts()
+
+    def no_full_read():
+        raise AssertionError("an incremental update must not reload every analysed answer")
+
+    monkeypatch.setattr(store, "analysed_texts", no_full_read)
+    load(store, analysed, ["the CI pipeline is flaky and tests fail at random, again"])
+    result = refresh_analysis(store)
+    assert result.classified == 1
+    monkeypatch.undo()
+    after = store.analysed_texts().set_index("response_id")
+    assert (after.loc[before["response_id"], "theme_id"].to_numpy()
+            == before["theme_id"].to_numpy()).all()
