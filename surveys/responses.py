@@ -21,6 +21,7 @@ from surveys.questionnaire import (
     TextQuestion,
     YesNoQuestion,
 )
+from surveys.setup import questionnaire_of
 from surveys.store import AnswerRow, Store
 
 YES, NO = "Yes", "No"
@@ -149,7 +150,7 @@ def submit(store: Store, link: LinkState, stored: Mapping[str, Any]) -> str:
     """
     if link.survey is None:
         raise ValueError("submit needs a resolved link")
-    questionnaire = Questionnaire.model_validate_json(link.survey.questionnaire_json)
+    questionnaire = questionnaire_of(link.survey)
     code = new_receipt_code()
     store.record_response(
         link.survey.survey_id,

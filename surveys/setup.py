@@ -7,6 +7,7 @@ import io
 import re
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from surveys.clock import quarter_of, today
 from surveys.links import link_url
@@ -67,7 +68,13 @@ def create_survey(
 
 
 def questionnaire_of(survey: Survey) -> Questionnaire:
-    return Questionnaire.model_validate_json(survey.questionnaire_json)
+    return _parsed(survey.questionnaire_json)
+
+
+@lru_cache(maxsize=64)
+def _parsed(questionnaire_json: str) -> Questionnaire:
+    # A survey's questionnaire never changes once created: parse each one once.
+    return Questionnaire.model_validate_json(questionnaire_json)
 
 
 def invitations_csv(base_url: str, tokens: Sequence[str]) -> str:
