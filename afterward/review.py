@@ -22,9 +22,10 @@ from datetime import date, timedelta
 import pandas as pd
 
 from afterward.charts import category_name
+from analysis.actions import completion_rates
 from analysis.anonymity import visibility
-from analysis.insights import ALL_PROJECTS, gated_cells, rating_trends
-from surveys.clock import quarter_of, today
+from analysis.insights import ALL_PROJECTS, action_effect, gated_cells, rating_trends
+from surveys.clock import today
 from surveys.setup import check_quarter
 from surveys.store import Scope, Store
 
@@ -168,9 +169,10 @@ def quarterly_review(
         actions_done=done,
         actions_overdue=overdue,
         actions=actions,
-        action_completion=_action_completion(all_actions, window),
-        action_effects=_action_effects(
-            all_actions, category_cells, theme_cells, surveys, quarter, labels
+        action_completion=completion_rates(all_actions[all_actions["quarter"].isin(window)]),
+        action_effects=_with_topics(
+            action_effect(all_actions, category_cells, theme_cells, surveys, until=quarter),
+            labels,
         ),
         theme_labels=labels,
     )
@@ -396,94 +398,10 @@ def _actions(frame: pd.DataFrame, quarter: str, on: date) -> tuple[pd.DataFrame,
     )
 
 
-def _action_completion(frame: pd.DataFrame, window: tuple[str, ...]) -> pd.DataFrame:
-    columns = ["project", "quarter", "actions", "done", "completion_rate"]
-    part = frame[frame["quarter"].isin(window)]
-    if part.empty:
-        return pd.DataFrame(columns=columns)
-    grouped = part.assign(is_done=part["status"] == "done").groupby(["project", "quarter"])
-    result = grouped.agg(actions=("is_done", "size"), done=("is_done", "sum")).reset_index()
-    result["completion_rate"] = result["done"] / result["actions"]
-    return result[columns]
-
-
-def _action_effects(
-    actions: pd.DataFrame,
-    categories: pd.DataFrame,
-    themes: pd.DataFrame,
-    surveys: pd.DataFrame,
-    quarter: str,
-    labels: dict[int, str],
-) -> pd.DataFrame:
-    """For each done action with a category or theme: was it raised less after it was done?
-
-    Before = the project's quarters up to and including the one the action was done in; after =
-    later quarters up to the review quarter. Counts are sums of shown cells only.
-    """
-    columns = [
-        "project",
-        "title",
-        "topic",
-        "done_on",
-        "quarters_before",
-        "answers_before",
-        "quarters_after",
-        "answers_after",
-        "verdict",
+def _with_topics(effects: pd.DataFrame, labels: dict[int, str]) -> pd.DataFrame:
+    """Name what each action was meant to fix: its root cause, or else its theme."""
+    topics = [
+        _category_label(c) if pd.notna(c) else theme_label(int(t), labels)
+        for c, t in zip(effects["category"], effects["theme_id"], strict=True)
     ]
-    _, end = quarter_dates(quarter)
-    done = actions[(actions["status"] == "done") & actions["done_on"].notna()]
-    done = done[pd.to_datetime(done["done_on"]).dt.date <= end]
-    done = done[done["category"].notna() | done["theme_id"].notna()]
-    shown = surveys[
-        (surveys["responses"] >= surveys["threshold"]) & (surveys["quarter"] <= quarter)
-    ]
-    rows = []
-    for action in done.itertuples(index=False):
-        done_quarter = quarter_of(pd.Timestamp(action.done_on).date())
-        if pd.notna(action.category):
-            cells, key, value = categories, "category", action.category
-            topic = _category_label(action.category)
-        else:
-            cells, key, value = themes, "theme_id", int(action.theme_id)
-            topic = theme_label(value, labels)
-        mine = cells[(cells["project"] == action.project) & (cells[key] == value)]
-        quarters = shown[shown["project"] == action.project]["quarter"].unique()
-        q_before = sorted(q for q in quarters if q <= done_quarter)
-        q_after = sorted(q for q in quarters if done_quarter < q <= quarter)
-        before = mine[mine["quarter"].isin(q_before)]
-        after = mine[mine["quarter"].isin(q_after)]
-        answers_before = float(before["answers"].sum())
-        answers_after = float(after["answers"].sum())
-        rows.append(
-            {
-                "project": action.project,
-                "title": action.title,
-                "topic": topic,
-                "done_on": pd.Timestamp(action.done_on).date(),
-                "quarters_before": len(q_before),
-                "answers_before": int(answers_before),
-                "quarters_after": len(q_after),
-                "answers_after": int(answers_after),
-                "verdict": _verdict(
-                    len(q_before),
-                    answers_before,
-                    len(q_after),
-                    answers_after,
-                    bool(after["suppressed"].any()),
-                ),
-            }
-        )
-    return pd.DataFrame(rows, columns=columns)
-
-
-def _verdict(q_before: int, before: float, q_after: int, after: float, hidden_after: bool) -> str:
-    if q_after == 0:
-        return "Too early to tell: no retrospective of this project since."
-    if hidden_after:
-        return "Unclear: later answers are too few to show."
-    if after == 0:
-        return "Not raised since: looks like it worked."
-    if q_before and after / q_after < before / q_before:
-        return "Raised less often since."
-    return "Still raised as often: worth another look."
+    return effects.assign(topic=topics)

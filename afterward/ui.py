@@ -218,6 +218,7 @@ def _views() -> dict:
             store.actions(scope),
             gated_cells(store.category_counts(scope), "category"),
             gated_cells(store.theme_counts(scope), "theme_id"),
+            store.participation(scope),
         ),
     }
 

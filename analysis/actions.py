@@ -13,12 +13,15 @@ STATUS_LABELS = {
 
 
 def completion_rates(actions: pd.DataFrame) -> pd.DataFrame:
-    """Share of each project's actions of a quarter that are done ("not doing" excluded)."""
-    if actions.empty:
-        return pd.DataFrame(columns=["project", "quarter", "completion_rate", "actions"])
-    counted = actions[actions["status"] != "not_doing"]
-    grouped = counted.groupby(["project", "quarter"])["status"]
-    return pd.DataFrame({
-        "completion_rate": grouped.apply(lambda s: (s == "done").mean()),
-        "actions": grouped.size(),
-    }).reset_index()
+    """Per project and quarter decided: actions, done, and the share done.
+
+    "Not doing" (a decision, with a reason) is left out rather than counted as unfinished.
+    """
+    columns = ["project", "quarter", "actions", "done", "completion_rate"]
+    counted = actions[actions["status"] != "not_doing"] if len(actions) else actions
+    if counted.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = counted.assign(is_done=counted["status"] == "done").groupby(["project", "quarter"])
+    result = grouped.agg(actions=("is_done", "size"), done=("is_done", "sum")).reset_index()
+    result["completion_rate"] = result["done"] / result["actions"]
+    return result[columns]

@@ -108,47 +108,73 @@ def new_and_persisting(cells: pd.DataFrame, by: str, quarter: str) -> pd.DataFra
     })
 
 
-def action_effect(
-    actions: pd.DataFrame, category_cells: pd.DataFrame, theme_cells: pd.DataFrame | None = None
-) -> pd.DataFrame:
-    """For each done action linked to a category or theme: did it keep appearing afterwards?
+EFFECT_COLUMNS = ["action_id", "project", "title", "category", "theme_id", "done_on",
+                  "quarters_before", "answers_before", "quarters_after", "answers_after",
+                  "verdict"]
 
-    Compares answers per quarter in the quarters up to the one the action was done in with
-    the quarters after it, over shown cells only.
+
+def action_effect(
+    actions: pd.DataFrame,
+    category_cells: pd.DataFrame,
+    theme_cells: pd.DataFrame,
+    surveys: pd.DataFrame,
+    until: str | None = None,
+) -> pd.DataFrame:
+    """For each done action with a root cause or theme: was it raised less after it was done?
+
+    Per project: "before" is the project's shown retrospectives up to and including the
+    quarter the action was done in, "after" the later ones (up to `until`). `surveys` has
+    project, quarter, responses, threshold (a participation frame); counts add up shown
+    cells only, and a hidden cell after the action makes the verdict "unclear".
     """
-    columns = ["action_id", "title", "project", "link", "before_per_quarter",
-               "after_per_quarter", "verdict"]
-    done = actions[actions["status"] == "done"] if not actions.empty else actions
-    by_key = {"category": shown(category_cells),
-              "theme_id": shown(theme_cells) if theme_cells is not None else pd.DataFrame()}
+    done = actions[(actions["status"] == "done") & actions["done_on"].notna()]
+    done = done[done["category"].notna() | done["theme_id"].notna()]
+    if until is not None:
+        done = done[[quarter_of_day(d) <= until for d in done["done_on"]]]
+    seen = surveys[surveys["responses"] >= surveys["threshold"]]
+    if until is not None:
+        seen = seen[seen["quarter"] <= until]
     rows = []
-    for _, action in done.iterrows():
-        key, value = (("category", action["category"]) if pd.notna(action.get("category"))
-                      else ("theme_id", action.get("theme_id")))
-        cells = by_key[key]
-        if pd.isna(value) or cells.empty:
-            continue
-        value = int(value) if key == "theme_id" else value
-        done_quarter = f"{action['done_on'].year}Q{(action['done_on'].month - 1) // 3 + 1}"
-        mine = cells[cells[key] == value]
-        quarters = sorted(set(cells["quarter"]))
-        before_q = [q for q in quarters if q <= done_quarter]
-        after_q = [q for q in quarters if q > done_quarter]
-        before = mine[mine["quarter"].isin(before_q)]["answers"].sum() / max(len(before_q), 1)
-        after = mine[mine["quarter"].isin(after_q)]["answers"].sum() / max(len(after_q), 1)
-        if not after_q:
-            verdict = "too early to tell"
-        elif after == 0:
-            verdict = "stopped appearing"
-        elif after < before * 0.75:
-            verdict = "appearing less"
+    for action in done.itertuples(index=False):
+        done_quarter = quarter_of_day(action.done_on)
+        if pd.notna(action.category):
+            cells, key, value = category_cells, "category", action.category
         else:
-            verdict = "still appearing"
-        rows.append({"action_id": action["action_id"], "title": action["title"],
-                     "project": action["project"], "link": value,
-                     "before_per_quarter": before, "after_per_quarter": after,
-                     "verdict": verdict})
-    return pd.DataFrame(rows, columns=columns)
+            cells, key, value = theme_cells, "theme_id", int(action.theme_id)
+        mine = cells[(cells["project"] == action.project) & (cells[key] == value)]
+        quarters = set(seen.loc[seen["project"] == action.project, "quarter"])
+        before_q = sorted(q for q in quarters if q <= done_quarter)
+        after_q = sorted(q for q in quarters if q > done_quarter)
+        before = mine[mine["quarter"].isin(before_q)]
+        after = mine[mine["quarter"].isin(after_q)]
+        answers_before, answers_after = before["answers"].sum(), after["answers"].sum()
+        rows.append({
+            "action_id": action.action_id, "project": action.project, "title": action.title,
+            "category": action.category, "theme_id": action.theme_id,
+            "done_on": pd.Timestamp(action.done_on).date(),
+            "quarters_before": len(before_q), "answers_before": int(answers_before),
+            "quarters_after": len(after_q), "answers_after": int(answers_after),
+            "verdict": _verdict(len(before_q), answers_before, len(after_q), answers_after,
+                                bool(after["suppressed"].astype(bool).any())),
+        })
+    return pd.DataFrame(rows, columns=EFFECT_COLUMNS)
+
+
+def _verdict(q_before: int, before: float, q_after: int, after: float, hidden_after: bool) -> str:
+    if q_after == 0:
+        return "Too early to tell: no retrospective of this project since."
+    if hidden_after:
+        return "Unclear: later answers are too few to show."
+    if after == 0:
+        return "Not raised since: looks like it worked."
+    if q_before and after / q_after < before / q_before:
+        return "Raised less often since."
+    return "Still raised as often: worth another look."
+
+
+def quarter_of_day(day: object) -> str:
+    stamp = pd.Timestamp(day)
+    return f"{stamp.year}Q{(stamp.month - 1) // 3 + 1}"
 
 
 def role_breakdown(totals: pd.DataFrame) -> pd.DataFrame:

@@ -85,15 +85,18 @@ if st.button("Save status"):
 st.subheader("Did it work?")
 effect = view("action_effect", store, scope)
 if effect.empty:
-    st.caption("Once an action linked to a root cause is done, this shows whether that root "
-               "cause kept appearing in later surveys.")
+    st.caption("Once an action linked to a root cause or theme is done, this shows whether the "
+               "project's later retrospectives still raise it.")
 else:
     themes = theme_catalogue(store).set_index("theme_id")["theme_label"].to_dict()
-    effect = effect.assign(link=[themes.get(v, f"Theme {v}") if isinstance(v, int | float)
-                                 else charts.category_name(v) for v in effect["link"]])
-    st.dataframe(effect.drop(columns=["action_id"]), hide_index=True,
-                 column_config={"link": "meant to fix",
-                                "before_per_quarter": st.column_config.NumberColumn(
-                                    "answers/quarter before", format="%.1f"),
-                                "after_per_quarter": st.column_config.NumberColumn(
-                                    "answers/quarter after", format="%.1f")})
+    topics = [charts.category_name(c) if isinstance(c, str) else themes.get(int(t), f"Theme {t}")
+              for c, t in zip(effect["category"], effect["theme_id"], strict=True)]
+    st.dataframe(
+        effect.assign(meant_to_fix=topics)[
+            ["project", "title", "meant_to_fix", "done_on", "answers_before", "quarters_before",
+             "answers_after", "quarters_after", "verdict"]],
+        hide_index=True,
+        column_config={"meant_to_fix": "meant to fix", "done_on": "done",
+                       "answers_before": "answers before", "quarters_before": "quarters before",
+                       "answers_after": "answers after", "quarters_after": "quarters after"},
+    )

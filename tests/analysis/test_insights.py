@@ -60,13 +60,21 @@ def test_recurring_counts_projects():
     assert report.loc["testing_quality", "n_projects"] == 3
 
 
-def test_action_effect_compares_before_and_after():
+def test_action_effect_compares_the_projects_own_quarters_before_and_after():
     actions = pd.DataFrame({"action_id": ["1"], "title": ["Estimate together"], "project": ["A"],
                             "status": ["done"], "category": ["estimation_schedule"],
                             "theme_id": [None], "done_on": [date(2026, 2, 1)]})
-    effect = action_effect(actions, cells_over_time())
-    assert effect["verdict"].tolist() == ["stopped appearing"]
-    assert effect["before_per_quarter"].iloc[0] == 11
+    surveys = pd.DataFrame({"project": ["A", "A", "B"], "quarter": ["2026Q1", "2026Q2", "2026Q1"],
+                            "responses": [6, 4, 5], "threshold": [3, 3, 3]})
+    effect = action_effect(actions, cells_over_time(), cells_over_time().iloc[:0], surveys)
+    row = effect.iloc[0]
+    # Only project A counts: 6 answers before (B's 5 are another project's), none after.
+    assert (row["answers_before"], row["quarters_before"]) == (6, 1)
+    assert (row["answers_after"], row["quarters_after"]) == (0, 1)
+    assert row["verdict"].startswith("Not raised since")
+    too_early = action_effect(actions, cells_over_time(), cells_over_time().iloc[:0], surveys,
+                              until="2026Q1")
+    assert too_early["verdict"].iloc[0].startswith("Too early")
 
 
 def test_role_breakdown_merges_small_roles():
