@@ -200,10 +200,6 @@ def theme_label(theme_id: int, labels: dict[int, str]) -> str:
     return labels.get(int(theme_id)) or f"Theme {int(theme_id)}"
 
 
-def _category_label(category: str) -> str:
-    return category_name(category)  # short labels live with the charts that show them
-
-
 # -- participation ----------------------------------------------------------------------------
 
 
@@ -401,7 +397,7 @@ def _actions(frame: pd.DataFrame, quarter: str, on: date) -> tuple[pd.DataFrame,
 def _with_topics(effects: pd.DataFrame, labels: dict[int, str]) -> pd.DataFrame:
     """Name what each action was meant to fix: its root cause, or else its theme."""
     topics = [
-        _category_label(c) if pd.notna(c) else theme_label(int(t), labels)
+        category_name(c) if pd.notna(c) else theme_label(int(t), labels)
         for c, t in zip(effects["category"], effects["theme_id"], strict=True)
     ]
     return effects.assign(topic=topics)
