@@ -128,7 +128,7 @@ def quarterly_review(
     )
 
     categories = _topic_summary(category_cells, "category", quarter, window)
-    categories.insert(1, "label", categories["category"].map(_category_label))
+    categories.insert(1, "label", categories["category"].map(category_name))
     raised = categories[categories["answers"] > 0].reset_index(drop=True)
 
     in_quarter = category_cells[category_cells["quarter"] == quarter]
