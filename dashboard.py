@@ -13,22 +13,47 @@ RECEIPT = st.Page("pages/public/receipt.py", title="Check a receipt", url_path="
 LOGIN = st.Page("pages/public/login.py", title="Log in", url_path="login")
 MANAGER_PAGES = {
     "Insights": [
-        st.Page("pages/manager/overview.py", title="Overview", url_path="overview",
-                icon=":material/monitoring:", default=True),
-        st.Page("pages/manager/themes.py", title="Themes", url_path="themes",
-                icon=":material/bubble_chart:"),
-        st.Page("pages/manager/root_causes.py", title="Root causes", url_path="root-causes",
-                icon=":material/account_tree:"),
-        st.Page("pages/manager/review.py", title="Quarterly review", url_path="quarterly-review",
-                icon=":material/summarize:"),
+        st.Page(
+            "pages/manager/overview.py",
+            title="Overview",
+            url_path="overview",
+            icon=":material/monitoring:",
+            default=True,
+        ),
+        st.Page(
+            "pages/manager/themes.py",
+            title="Themes",
+            url_path="themes",
+            icon=":material/bubble_chart:",
+        ),
+        st.Page(
+            "pages/manager/root_causes.py",
+            title="Root causes",
+            url_path="root-causes",
+            icon=":material/account_tree:",
+        ),
+        st.Page(
+            "pages/manager/review.py",
+            title="Quarterly review",
+            url_path="quarterly-review",
+            icon=":material/summarize:",
+        ),
     ],
     "Follow-up": [
-        st.Page("pages/manager/actions.py", title="Action items", url_path="actions",
-                icon=":material/task_alt:"),
+        st.Page(
+            "pages/manager/actions.py",
+            title="Action items",
+            url_path="actions",
+            icon=":material/task_alt:",
+        ),
     ],
     "Collect": [
-        st.Page("pages/manager/surveys.py", title="Projects and surveys", url_path="surveys",
-                icon=":material/list_alt:"),
+        st.Page(
+            "pages/manager/surveys.py",
+            title="Projects and surveys",
+            url_path="surveys",
+            icon=":material/list_alt:",
+        ),
     ],
 }
 

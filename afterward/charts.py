@@ -383,8 +383,12 @@ def theme_trend_chart(frame: pd.DataFrame, title: str = "Theme answers per quart
     return _layout(fig, title, x_title, y_title)
 
 
-def role_breakdown_chart(frame: pd.DataFrame, title: str = "By stakeholder role", *,
-                         scale: tuple[float, float] | None = None) -> go.Figure:
+def role_breakdown_chart(
+    frame: pd.DataFrame,
+    title: str = "By stakeholder role",
+    *,
+    scale: tuple[float, float] | None = None,
+) -> go.Figure:
     """Bars of the mean rating per stakeholder role; hidden groups are named, not drawn.
 
     `frame`: role, mean (NaN where suppressed), responses.
@@ -393,10 +397,20 @@ def role_breakdown_chart(frame: pd.DataFrame, title: str = "By stakeholder role"
     if _is_empty(frame, ["role", "mean"], "mean"):
         return empty_chart(title, x_title, y_title)
     roles = [html.escape(str(r)) for r in frame["role"]]
-    text = ["hidden (too few)" if pd.isna(m) else f"n={int(n)}"
-            for m, n in zip(frame["mean"], frame["responses"], strict=True)]
-    fig = go.Figure(go.Bar(x=roles, y=_numbers(frame["mean"]), text=text,
-                           textposition="outside", marker_color=PALETTE[2], name="Mean"))
+    text = [
+        "hidden (too few)" if pd.isna(m) else f"n={int(n)}"
+        for m, n in zip(frame["mean"], frame["responses"], strict=True)
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=roles,
+            y=_numbers(frame["mean"]),
+            text=text,
+            textposition="outside",
+            marker_color=PALETTE[2],
+            name="Mean",
+        )
+    )
     fig.update_xaxes(type="category")
     if scale is not None:
         fig.update_yaxes(range=[scale[0], scale[1] + 0.5])

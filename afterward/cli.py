@@ -45,8 +45,12 @@ def _parser() -> argparse.ArgumentParser:
     create.add_argument("--template", required=True, help="questionnaire id (see `templates`)")
     create.add_argument("--title")
     create.add_argument("--quarter", help="quarter under review, e.g. 2026Q3")
-    create.add_argument("--threshold", type=int, default=setup.DEFAULT_THRESHOLD,
-                        help="anonymity threshold (default %(default)s)")
+    create.add_argument(
+        "--threshold",
+        type=int,
+        default=setup.DEFAULT_THRESHOLD,
+        help="anonymity threshold (default %(default)s)",
+    )
     create.set_defaults(run=_survey_create)
     close = survey_commands.add_parser("close", help="stop a survey taking answers")
     close.add_argument("survey_id")

@@ -186,7 +186,9 @@ def _ratings(review: QuarterlyReview) -> list:
     for question, prompt, kind in zip(
         summary["question_id"], summary["prompt"], summary["kind"], strict=True
     ):
-        rows = busiest_projects(review.rating_trends[review.rating_trends["question_id"] == question])
+        rows = busiest_projects(
+            review.rating_trends[review.rating_trends["question_id"] == question]
+        )
         scale = (1.0, 5.0) if kind == "likert" else (0.0, 10.0)
         blocks.append(ChartBlock(charts.rating_trend_chart(rows, _short(prompt), scale=scale)))
     return blocks

@@ -27,7 +27,11 @@ def question_input(q: Any, error: str | None = None) -> Any:
         )
     if q.kind == "rating":
         value = st.radio(
-            label, options=list(range(11)), index=None, key=key, help=q.help or None,
+            label,
+            options=list(range(11)),
+            index=None,
+            key=key,
+            help=q.help or None,
             horizontal=True,
         )
         st.caption(f"0 = {q.low_label}, 10 = {q.high_label}")

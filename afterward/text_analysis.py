@@ -24,8 +24,16 @@ from surveys.store import Store
 
 Progress = Callable[[float, str], None]
 KEY = ["response_id", "question_id"]
-COLUMNS = ["response_id", "question_id", "survey_id", "category", "confidence",
-           "second_category", "theme_id", "model_key"]
+COLUMNS = [
+    "response_id",
+    "question_id",
+    "survey_id",
+    "category",
+    "confidence",
+    "second_category",
+    "theme_id",
+    "model_key",
+]
 
 
 @dataclass(frozen=True)
@@ -79,8 +87,10 @@ def refresh_analysis(store: Store, progress: Progress | None = None) -> RefreshR
     if new.empty and not stale.any():
         return RefreshResult(0, 0, len(done))
 
-    todo = pd.concat([new, done.loc[stale, ["response_id", "question_id", "survey_id", "text"]]],
-                     ignore_index=True)
+    todo = pd.concat(
+        [new, done.loc[stale, ["response_id", "question_id", "survey_id", "text"]]],
+        ignore_index=True,
+    )
     report(0.1, f"Finding root causes in {len(todo):,} answers")
     predicted = classify_with_confidence(todo["text"].tolist(), corrections)
     todo = pd.concat([todo, predicted[["category", "confidence", "second_category"]]], axis=1)
@@ -151,7 +161,9 @@ def theme_catalogue(store: Store) -> pd.DataFrame:
     return _saved_model(state).themes()
 
 
-def representative_quotes(store: Store, theme_id: int, texts: Sequence[str], n: int = 3) -> list[str]:
+def representative_quotes(
+    store: Store, theme_id: int, texts: Sequence[str], n: int = 3
+) -> list[str]:
     """The `n` distinct texts closest to the theme's centroid (the caller gates them)."""
     state = store.theme_state()
     if state is None or not texts:

@@ -116,10 +116,12 @@ def scope_filters(store: Store) -> Scope:
             state["filter_to"] = quarters[-1]
         start = left.selectbox("From", quarters, key="filter_from")
         end = right.selectbox("To", quarters, key="filter_to")
-        chosen_projects = st.multiselect("Projects", projects, key="filter_projects",
-                                         placeholder="All projects")
-        chosen_templates = st.multiselect("Questionnaires", templates, key="filter_templates",
-                                          placeholder="All questionnaires")
+        chosen_projects = st.multiselect(
+            "Projects", projects, key="filter_projects", placeholder="All projects"
+        )
+        chosen_templates = st.multiselect(
+            "Questionnaires", templates, key="filter_templates", placeholder="All questionnaires"
+        )
     if start > end:
         start, end = end, start
     params["from"], params["to"] = start, end
@@ -155,8 +157,9 @@ def ensure_analysis(store: Store) -> None:
                 bar.progress(fraction, text=message)
 
             result = refresh_analysis(store, progress)
-            status.update(label=f"Analysis up to date ({result.total_texts:,} answers)",
-                          state="complete")
+            status.update(
+                label=f"Analysis up to date ({result.total_texts:,} answers)", state="complete"
+            )
         memo["key"] = key
 
 
@@ -178,8 +181,10 @@ def offer_sample(store: Store) -> None:
             st.rerun()
         return
     if store.surveys_overview().empty:
-        st.info("No surveys yet. Create one under **Projects and surveys**, or load sample "
-                "data to see every chart at work.")
+        st.info(
+            "No surveys yet. Create one under **Projects and surveys**, or load sample "
+            "data to see every chart at work."
+        )
         if st.button("Load sample data", type="primary", key="load_sample"):
             with st.spinner("Loading sample projects and answers…"):
                 load_sample(store)
@@ -192,6 +197,7 @@ def plain(text: str) -> str:
 
 
 # -- cached manager views: recomputed only when the data or the filters change ------------
+
 
 def _views() -> dict:
     from analysis.insights import (
@@ -206,13 +212,16 @@ def _views() -> dict:
         "participation": lambda store, scope: store.participation(scope),
         "rating_trends": lambda store, scope: rating_trends(store.rating_totals(scope)),
         "role_breakdown": lambda store, scope: role_breakdown(store.role_rating_totals(scope)),
-        "category_cells": lambda store, scope: gated_cells(store.category_counts(scope),
-                                                           "category"),
+        "category_cells": lambda store, scope: gated_cells(
+            store.category_counts(scope), "category"
+        ),
         "theme_cells": lambda store, scope: gated_cells(store.theme_counts(scope), "theme_id"),
         "theme_recurrence": lambda store, scope: recurring(
-            gated_cells(store.theme_counts(scope), "theme_id"), "theme_id"),
+            gated_cells(store.theme_counts(scope), "theme_id"), "theme_id"
+        ),
         "category_recurrence": lambda store, scope: recurring(
-            gated_cells(store.category_counts(scope), "category"), "category"),
+            gated_cells(store.category_counts(scope), "category"), "category"
+        ),
         "actions": lambda store, scope: store.actions(scope),
         "action_effect": lambda store, scope: action_effect(
             store.actions(scope),

@@ -87,8 +87,14 @@ def suppress(
     together have at least `threshold` responses, with at least two of them hidden, or
     everything is hidden.
     """
-    return suppress_groups(frame, (), threshold, count_column=count_column,
-                           value_columns=value_columns, total_shown=total_shown)
+    return suppress_groups(
+        frame,
+        (),
+        threshold,
+        count_column=count_column,
+        value_columns=value_columns,
+        total_shown=total_shown,
+    )
 
 
 def suppress_groups(

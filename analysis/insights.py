@@ -24,8 +24,18 @@ QUESTION_LABELS = {
 
 def question_label(question_id: str, prompt: str) -> str:
     return QUESTION_LABELS.get(question_id, prompt)
-TREND_COLUMNS = ["question_id", "kind", "prompt", "quarter", "project", "responses", "mean",
-                 "suppressed"]
+
+
+TREND_COLUMNS = [
+    "question_id",
+    "kind",
+    "prompt",
+    "quarter",
+    "project",
+    "responses",
+    "mean",
+    "suppressed",
+]
 
 
 def rating_trends(totals: pd.DataFrame) -> pd.DataFrame:
@@ -41,12 +51,18 @@ def rating_trends(totals: pd.DataFrame) -> pd.DataFrame:
     projects = suppress_groups(totals, keys, "threshold", value_columns=["value_sum"])
     overall = (
         totals.groupby(keys, as_index=False, sort=True)
-        .agg(kind=("kind", "first"), prompt=("prompt", "first"), responses=("responses", "sum"),
-             value_sum=("value_sum", "sum"), threshold=("threshold", "max"))
+        .agg(
+            kind=("kind", "first"),
+            prompt=("prompt", "first"),
+            responses=("responses", "sum"),
+            value_sum=("value_sum", "sum"),
+            threshold=("threshold", "max"),
+        )
         .assign(project=ALL_PROJECTS)
     )
-    overall = suppress_groups(overall, keys, "threshold", value_columns=["value_sum"],
-                              total_shown=False)
+    overall = suppress_groups(
+        overall, keys, "threshold", value_columns=["value_sum"], total_shown=False
+    )
     frame = pd.concat([projects, overall], ignore_index=True)
     frame["mean"] = frame["value_sum"] / frame["responses"]
     return frame.sort_values(keys, kind="stable")[TREND_COLUMNS].reset_index(drop=True)
@@ -75,8 +91,7 @@ def gated_cells(counts: pd.DataFrame, key: str) -> pd.DataFrame:
     columns = ["project", "quarter", key, "answers", "responses", "suppressed"]
     if counts.empty:
         return pd.DataFrame(columns=columns)
-    gated = suppress_groups(counts, ["project", "quarter"], "threshold",
-                            value_columns=["answers"])
+    gated = suppress_groups(counts, ["project", "quarter"], "threshold", value_columns=["answers"])
     return gated.sort_values(["project", "quarter"], kind="stable")[columns].reset_index(drop=True)
 
 
@@ -101,16 +116,28 @@ def new_and_persisting(cells: pd.DataFrame, by: str, quarter: str) -> pd.DataFra
         return pd.DataFrame(columns=[by, "status", "answers"])
     now = cells[cells["quarter"] == quarter].groupby(by)["answers"].sum()
     before = set(cells.loc[cells["quarter"] < quarter, by])
-    return pd.DataFrame({
-        by: now.index,
-        "status": ["persisting" if key in before else "new" for key in now.index],
-        "answers": now.to_numpy(),
-    })
+    return pd.DataFrame(
+        {
+            by: now.index,
+            "status": ["persisting" if key in before else "new" for key in now.index],
+            "answers": now.to_numpy(),
+        }
+    )
 
 
-EFFECT_COLUMNS = ["action_id", "project", "title", "category", "theme_id", "done_on",
-                  "quarters_before", "answers_before", "quarters_after", "answers_after",
-                  "verdict"]
+EFFECT_COLUMNS = [
+    "action_id",
+    "project",
+    "title",
+    "category",
+    "theme_id",
+    "done_on",
+    "quarters_before",
+    "answers_before",
+    "quarters_after",
+    "answers_after",
+    "verdict",
+]
 
 
 def action_effect(
@@ -148,15 +175,27 @@ def action_effect(
         before = mine[mine["quarter"].isin(before_q)]
         after = mine[mine["quarter"].isin(after_q)]
         answers_before, answers_after = before["answers"].sum(), after["answers"].sum()
-        rows.append({
-            "action_id": action.action_id, "project": action.project, "title": action.title,
-            "category": action.category, "theme_id": action.theme_id,
-            "done_on": pd.Timestamp(action.done_on).date(),
-            "quarters_before": len(before_q), "answers_before": int(answers_before),
-            "quarters_after": len(after_q), "answers_after": int(answers_after),
-            "verdict": _verdict(len(before_q), answers_before, len(after_q), answers_after,
-                                bool(after["suppressed"].astype(bool).any())),
-        })
+        rows.append(
+            {
+                "action_id": action.action_id,
+                "project": action.project,
+                "title": action.title,
+                "category": action.category,
+                "theme_id": action.theme_id,
+                "done_on": pd.Timestamp(action.done_on).date(),
+                "quarters_before": len(before_q),
+                "answers_before": int(answers_before),
+                "quarters_after": len(after_q),
+                "answers_after": int(answers_after),
+                "verdict": _verdict(
+                    len(before_q),
+                    answers_before,
+                    len(after_q),
+                    answers_after,
+                    bool(after["suppressed"].astype(bool).any()),
+                ),
+            }
+        )
     return pd.DataFrame(rows, columns=EFFECT_COLUMNS)
 
 

@@ -49,27 +49,47 @@ def build(path: Path, texts: int, seed: int = 3) -> None:
     rng = np.random.default_rng(seed)
     templates = load_templates()[0]
     store = Store(path)
-    surveys = [create_survey(store, project=f"Analysis bench {p}", template_id="project-postmortem",
-                             quarter=f"2026Q{q}", opens_on=date(2026, 3 * q - 2, 1),
-                             templates=templates)
-               for p in range(4) for q in (1, 2, 3)]
+    surveys = [
+        create_survey(
+            store,
+            project=f"Analysis bench {p}",
+            template_id="project-postmortem",
+            quarter=f"2026Q{q}",
+            opens_on=date(2026, 3 * q - 2, 1),
+            templates=templates,
+        )
+        for p in range(4)
+        for q in (1, 2, 3)
+    ]
     n_responses = -(-texts // len(TEXT_QUESTIONS))
     for begin in range(0, n_responses, 50_000):
         n = min(50_000, n_responses - begin)
         raw = rng.bytes(16 * n)
-        ids = np.array([str(uuid.UUID(bytes=raw[i: i + 16], version=4)) for i in range(0, 16 * n, 16)],
-                       dtype=object)
+        ids = np.array(
+            [str(uuid.UUID(bytes=raw[i : i + 16], version=4)) for i in range(0, 16 * n, 16)],
+            dtype=object,
+        )
         sids = np.array(surveys, dtype=object)[rng.integers(len(surveys), size=n)]
-        responses = pd.DataFrame({"response_id": ids, "survey_id": sids,
-                                  "submitted_on": date(2026, 9, 1)})
+        responses = pd.DataFrame(
+            {"response_id": ids, "survey_id": sids, "submitted_on": date(2026, 9, 1)}
+        )
         parts = []
         for question in TEXT_QUESTIONS:
             bias = rng.integers(len(_BAD_PHRASES), size=n)
-            parts.append(pd.DataFrame({
-                "response_id": ids, "survey_id": sids, "question_id": question,
-                "value_number": None, "value_choice": None,
-                "value_text": np.array(compose_texts(rng, n, TEXT_STYLE[question], bias),
-                                       dtype=object)}))
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "response_id": ids,
+                        "survey_id": sids,
+                        "question_id": question,
+                        "value_number": None,
+                        "value_choice": None,
+                        "value_text": np.array(
+                            compose_texts(rng, n, TEXT_STYLE[question], bias), dtype=object
+                        ),
+                    }
+                )
+            )
         answers = pd.concat(parts, ignore_index=True)
         remaining = texts - begin * len(TEXT_QUESTIONS)
         store.bulk_load(responses, answers.iloc[:remaining])
@@ -88,16 +108,31 @@ def child(path: Path) -> None:
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     store.close()
-    print(json.dumps({"seconds": elapsed, "cpu_seconds": cpu, "base_mib": base / 1024, "peak_mib": peak / 1024,
-                      "classified": result.classified, "written": result.rows_written,
-                      "total": result.total_texts}))
+    print(
+        json.dumps(
+            {
+                "seconds": elapsed,
+                "cpu_seconds": cpu,
+                "base_mib": base / 1024,
+                "peak_mib": peak / 1024,
+                "classified": result.classified,
+                "written": result.rows_written,
+                "total": result.total_texts,
+            }
+        )
+    )
 
 
 def run_child(path: Path, timeout: float) -> dict:
     start = time.perf_counter()
     try:
-        done = subprocess.run([sys.executable, __file__, "--child", str(path)], capture_output=True,
-                              text=True, timeout=timeout, check=False)
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", str(path)],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
         return {"timeout": True, "wall": time.perf_counter() - start}
     if done.returncode != 0:
@@ -115,8 +150,10 @@ def main() -> None:
         child(args.child)
         return
     print(f"cpus {os.cpu_count()}, load average {os.getloadavg()[0]:.2f}")
-    print(f"{'texts':>9} {'build s':>8} {'cold s':>8} {'texts/s':>8} {'peak MiB':>9} "
-          f"{'(+refresh)':>10} {'cold CPU s':>10} {'warm s':>7} {'warm peak':>9}")
+    print(
+        f"{'texts':>9} {'build s':>8} {'cold s':>8} {'texts/s':>8} {'peak MiB':>9} "
+        f"{'(+refresh)':>10} {'cold CPU s':>10} {'warm s':>7} {'warm peak':>9}"
+    )
     for size in args.sizes:
         tmp = Path(tempfile.mkdtemp(prefix="afterward-analysis-"))
         try:
@@ -126,17 +163,22 @@ def main() -> None:
             built = time.perf_counter() - start
             cold = run_child(path, args.timeout)
             if "seconds" not in cold:
-                why = (f"killed after {cold['wall']:.0f} s (over --timeout)" if cold.get("timeout")
-                       else f"failed: {cold.get('error')}")
+                why = (
+                    f"killed after {cold['wall']:.0f} s (over --timeout)"
+                    if cold.get("timeout")
+                    else f"failed: {cold.get('error')}"
+                )
                 print(f"{size:>9,} {built:>8.1f}  cold refresh {why}", flush=True)
                 continue
             warm = run_child(path, args.timeout)
-            print(f"{size:>9,} {built:>8.1f} {cold['seconds']:>8.1f} "
-                  f"{size / cold['seconds']:>8,.0f} {cold['peak_mib']:>9.0f} "
-                  f"{cold['peak_mib'] - cold['base_mib']:>+10.0f} {cold['cpu_seconds']:>10.1f} {warm.get('seconds', float('nan')):>7.2f} "
-                  f"{warm.get('peak_mib', float('nan')):>9.0f}   (classified {cold['classified']:,}, "
-                  f"written {cold['written']:,}; warm classified {warm.get('classified')})",
-                  flush=True)
+            print(
+                f"{size:>9,} {built:>8.1f} {cold['seconds']:>8.1f} "
+                f"{size / cold['seconds']:>8,.0f} {cold['peak_mib']:>9.0f} "
+                f"{cold['peak_mib'] - cold['base_mib']:>+10.0f} {cold['cpu_seconds']:>10.1f} {warm.get('seconds', float('nan')):>7.2f} "
+                f"{warm.get('peak_mib', float('nan')):>9.0f}   (classified {cold['classified']:,}, "
+                f"written {cold['written']:,}; warm classified {warm.get('classified')})",
+                flush=True,
+            )
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
 

@@ -52,6 +52,7 @@ PASSWORD = "bench-password-123"
 
 # -- children ------------------------------------------------------------------------------
 
+
 def refresh_child(path: Path) -> None:
     from afterward.text_analysis import refresh_analysis
     from surveys.store import Store
@@ -65,9 +66,19 @@ def refresh_child(path: Path) -> None:
     again = refresh_analysis(store)
     warm = time.perf_counter() - start
     store.close()
-    print(json.dumps({"seconds": cold, "cpu_seconds": cpu, "peak_mib": peak, "texts": result.total_texts,
-                      "written": result.rows_written, "warm_seconds": warm,
-                      "warm_classified": again.classified}))
+    print(
+        json.dumps(
+            {
+                "seconds": cold,
+                "cpu_seconds": cpu,
+                "peak_mib": peak,
+                "texts": result.total_texts,
+                "written": result.rows_written,
+                "warm_seconds": warm,
+                "warm_classified": again.classified,
+            }
+        )
+    )
 
 
 def page_child(page: str, reruns: int) -> None:
@@ -92,24 +103,44 @@ def page_child(page: str, reruns: int) -> None:
         start = time.perf_counter()
         at.run()
         warm.append(time.perf_counter() - start)
-    errors = [" | ".join([str(e.message)[:200], *[line.strip() for line in e.stack_trace[-4:]]])
-              for e in at.exception]
+    errors = [
+        " | ".join([str(e.message)[:200], *[line.strip() for line in e.stack_trace[-4:]]])
+        for e in at.exception
+    ]
     titles = [str(t.value) for t in at.title]
-    print(json.dumps({"first": first, "cold": cold, "warm": statistics.median(warm) if warm else None,
-                      "warm_all": warm, "errors": errors, "titles": titles,
-                      "charts": len(at.get("plotly_chart")),
-                      "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    print(
+        json.dumps(
+            {
+                "first": first,
+                "cold": cold,
+                "warm": statistics.median(warm) if warm else None,
+                "warm_all": warm,
+                "errors": errors,
+                "titles": titles,
+                "charts": len(at.get("plotly_chart")),
+                "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            }
+        )
+    )
 
 
 def run_child(args: list[str], env: dict | None = None, timeout: float = 1800) -> dict:
-    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True,
-                          timeout=timeout, check=False, env=env, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, __file__, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        env=env,
+        cwd=ROOT,
+    )
     if done.returncode != 0:
         return {"error": done.stderr.strip().splitlines()[-3:]}
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 # -- the simple approach --------------------------------------------------------------------
+
 
 def simple_overview(store) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Participation and rating totals from whole tables loaded into pandas."""
@@ -121,18 +152,30 @@ def simple_overview(store) -> tuple[pd.DataFrame, pd.DataFrame]:
     answers = store.table_rows("answers")
     counts = responses.groupby("survey_id").size().rename("responses")
     inv = links[links["kind"] == "invitation"].groupby("survey_id")["used"].agg(["size", "sum"])
-    part = (surveys.merge(projects, on="project_id").set_index("survey_id")
-            .join(counts).join(inv.rename(columns={"size": "invitations",
-                                                   "sum": "invitations_used"}))
-            .fillna({"responses": 0, "invitations": 0, "invitations_used": 0}).reset_index())
+    part = (
+        surveys.merge(projects, on="project_id")
+        .set_index("survey_id")
+        .join(counts)
+        .join(inv.rename(columns={"size": "invitations", "sum": "invitations_used"}))
+        .fillna({"responses": 0, "invitations": 0, "invitations_used": 0})
+        .reset_index()
+    )
     visible = part[part["responses"] >= part["anonymity_threshold"]]
     rated = answers[answers["value_number"].notna()].merge(
-        questions[questions["kind"].isin(["likert", "rating"])], on=["survey_id", "question_id"])
-    rated = rated.merge(visible[["survey_id", "name", "quarter", "anonymity_threshold"]],
-                        on="survey_id")
-    totals = (rated.groupby(["name", "quarter", "question_id", "kind"])
-              .agg(responses=("value_number", "size"), value_sum=("value_number", "sum"),
-                   threshold=("anonymity_threshold", "max")).reset_index())
+        questions[questions["kind"].isin(["likert", "rating"])], on=["survey_id", "question_id"]
+    )
+    rated = rated.merge(
+        visible[["survey_id", "name", "quarter", "anonymity_threshold"]], on="survey_id"
+    )
+    totals = (
+        rated.groupby(["name", "quarter", "question_id", "kind"])
+        .agg(
+            responses=("value_number", "size"),
+            value_sum=("value_number", "sum"),
+            threshold=("anonymity_threshold", "max"),
+        )
+        .reset_index()
+    )
     return part, totals
 
 
@@ -146,14 +189,26 @@ def simple_root_causes(store) -> pd.DataFrame:
     counts = responses.groupby("survey_id").size().rename("responses").reset_index()
     visible = surveys.merge(projects, on="project_id").merge(counts, on="survey_id")
     visible = visible[visible["responses"] >= visible["anonymity_threshold"]]
-    rows = analysis.merge(visible[["survey_id", "name", "quarter", "anonymity_threshold"]],
-                          on="survey_id")
-    rows = rows.merge(reviews[["response_id", "question_id", "category"]].rename(
-        columns={"category": "reviewed"}), on=["response_id", "question_id"], how="left")
+    rows = analysis.merge(
+        visible[["survey_id", "name", "quarter", "anonymity_threshold"]], on="survey_id"
+    )
+    rows = rows.merge(
+        reviews[["response_id", "question_id", "category"]].rename(
+            columns={"category": "reviewed"}
+        ),
+        on=["response_id", "question_id"],
+        how="left",
+    )
     rows["category"] = rows["reviewed"].fillna(rows["category"])
-    return (rows.groupby(["name", "quarter", "category"])
-            .agg(answers=("response_id", "size"), responses=("response_id", "nunique"),
-                 threshold=("anonymity_threshold", "max")).reset_index())
+    return (
+        rows.groupby(["name", "quarter", "category"])
+        .agg(
+            answers=("response_id", "size"),
+            responses=("response_id", "nunique"),
+            threshold=("anonymity_threshold", "max"),
+        )
+        .reset_index()
+    )
 
 
 def best_of(fn, repeat: int) -> tuple[float, object]:
@@ -172,30 +227,42 @@ def compare_simple(path: Path, repeat: int) -> None:
     scope = Scope()
     try:
         store_s, (part, totals) = best_of(
-            lambda: (store.participation(scope), store.rating_totals(scope)), repeat)
+            lambda: (store.participation(scope), store.rating_totals(scope)), repeat
+        )
         simple_s, (s_part, s_totals) = best_of(lambda: simple_overview(store), repeat)
-        same = (len(part) == len(s_part)
-                and int(part["responses"].sum()) == int(s_part["responses"].sum())
-                and len(totals) == len(s_totals)
-                and int(totals["responses"].sum()) == int(s_totals["responses"].sum())
-                and abs(totals["value_sum"].sum() - s_totals["value_sum"].sum()) < 1e-6)
-        print(f"overview aggregates   store (DuckDB) {store_s * 1000:8.1f} ms   simple (pandas) "
-              f"{simple_s * 1000:8.1f} ms   speed-up {simple_s / store_s:6.1f}x   "
-              f"{'same result' if same else 'RESULTS DIFFER'} ({len(totals):,} rating cells)")
+        same = (
+            len(part) == len(s_part)
+            and int(part["responses"].sum()) == int(s_part["responses"].sum())
+            and len(totals) == len(s_totals)
+            and int(totals["responses"].sum()) == int(s_totals["responses"].sum())
+            and abs(totals["value_sum"].sum() - s_totals["value_sum"].sum()) < 1e-6
+        )
+        print(
+            f"overview aggregates   store (DuckDB) {store_s * 1000:8.1f} ms   simple (pandas) "
+            f"{simple_s * 1000:8.1f} ms   speed-up {simple_s / store_s:6.1f}x   "
+            f"{'same result' if same else 'RESULTS DIFFER'} ({len(totals):,} rating cells)"
+        )
         store_s, cats = best_of(lambda: store.category_counts(scope), repeat)
         simple_s, s_cats = best_of(lambda: simple_root_causes(store), repeat)
-        same = (len(cats) == len(s_cats) and int(cats["answers"].sum()) == int(s_cats["answers"].sum())
-                and int(cats["responses"].sum()) == int(s_cats["responses"].sum()))
-        print(f"root-cause aggregates store (DuckDB) {store_s * 1000:8.1f} ms   simple (pandas) "
-              f"{simple_s * 1000:8.1f} ms   speed-up {simple_s / store_s:6.1f}x   "
-              f"{'same result' if same else 'RESULTS DIFFER'} ({len(cats):,} category cells)")
-        for name, fn in [("theme_counts", lambda: store.theme_counts(scope)),
-                         ("review_queue", lambda: store.review_queue(scope, limit=10)),
-                         ("analysis_key", store.analysis_key),
-                         ("analysed_texts", store.analysed_texts),
-                         ("texts_to_analyse", store.texts_to_analyse),
-                         ("surveys_overview", store.surveys_overview),
-                         ("scope_choices", store.scope_choices)]:
+        same = (
+            len(cats) == len(s_cats)
+            and int(cats["answers"].sum()) == int(s_cats["answers"].sum())
+            and int(cats["responses"].sum()) == int(s_cats["responses"].sum())
+        )
+        print(
+            f"root-cause aggregates store (DuckDB) {store_s * 1000:8.1f} ms   simple (pandas) "
+            f"{simple_s * 1000:8.1f} ms   speed-up {simple_s / store_s:6.1f}x   "
+            f"{'same result' if same else 'RESULTS DIFFER'} ({len(cats):,} category cells)"
+        )
+        for name, fn in [
+            ("theme_counts", lambda: store.theme_counts(scope)),
+            ("review_queue", lambda: store.review_queue(scope, limit=10)),
+            ("analysis_key", store.analysis_key),
+            ("analysed_texts", store.analysed_texts),
+            ("texts_to_analyse", store.texts_to_analyse),
+            ("surveys_overview", store.surveys_overview),
+            ("scope_choices", store.scope_choices),
+        ]:
             seconds, _ = best_of(fn, repeat)
             print(f"  store.{name:<17} {seconds * 1000:8.1f} ms")
     finally:
@@ -204,11 +271,13 @@ def compare_simple(path: Path, repeat: int) -> None:
 
 # -- main -----------------------------------------------------------------------------------
 
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=ROOT / "bench" / "out" / "scale.duckdb")
-    parser.add_argument("--analysed", type=Path,
-                        default=ROOT / "bench" / "out" / "scale_analysed.duckdb")
+    parser.add_argument(
+        "--analysed", type=Path, default=ROOT / "bench" / "out" / "scale_analysed.duckdb"
+    )
     parser.add_argument("--reruns", type=int, default=5)
     parser.add_argument("--pages", nargs="+", default=list(PAGES), choices=list(PAGES))
     parser.add_argument("--with-analysis-page", action="store_true")
@@ -232,16 +301,20 @@ def main() -> None:
         if "error" in r:
             raise SystemExit(f"refresh failed: {r['error']}")
         work.rename(args.analysed)
-        print(f"refresh_analysis: {r['texts']:,} texts in {r['seconds']:.1f} s "
-              f"({r['texts'] / r['seconds']:,.0f} texts/s; CPU {r['cpu_seconds']:.1f} s), peak RSS {r['peak_mib']:.0f} MiB; "
-              f"second call with nothing new {r['warm_seconds']:.2f} s")
+        print(
+            f"refresh_analysis: {r['texts']:,} texts in {r['seconds']:.1f} s "
+            f"({r['texts'] / r['seconds']:,.0f} texts/s; CPU {r['cpu_seconds']:.1f} s), peak RSS {r['peak_mib']:.0f} MiB; "
+            f"second call with nothing new {r['warm_seconds']:.2f} s"
+        )
     else:
         print(f"using analysed copy {args.analysed} (delete it to re-measure the analysis)")
 
     tmp = Path(tempfile.mkdtemp(prefix="afterward-dash-"))
     try:
-        print(f"\n{'page':<12} {'first run s':>11} {'cold s':>7} {'warm s':>7} {'peak MiB':>8}  "
-              f"targets (warm<=0.5 s, cold<=3 s)")
+        print(
+            f"\n{'page':<12} {'first run s':>11} {'cold s':>7} {'warm s':>7} {'peak MiB':>8}  "
+            f"targets (warm<=0.5 s, cold<=3 s)"
+        )
         for page in args.pages:
             copy = tmp / f"{page}.duckdb"
             shutil.copyfile(args.analysed, copy)
@@ -251,11 +324,16 @@ def main() -> None:
             if "error" in r:
                 print(f"{page:<12} failed: {r['error']}")
                 continue
-            verdict = (f"warm {'met' if r['warm'] <= 0.5 else 'MISSED'}, "
-                       f"cold {'met' if r['cold'] <= 3 else 'MISSED'}")
-            print(f"{page:<12} {r['first']:>11.2f} {r['cold']:>7.2f} {r['warm']:>7.2f} "
-                  f"{r['peak_mib']:>8.0f}  {verdict}  charts={r['charts']} titles={r['titles']}"
-                  + (f" EXCEPTIONS {r['errors']}" if r["errors"] else ""), flush=True)
+            verdict = (
+                f"warm {'met' if r['warm'] <= 0.5 else 'MISSED'}, "
+                f"cold {'met' if r['cold'] <= 3 else 'MISSED'}"
+            )
+            print(
+                f"{page:<12} {r['first']:>11.2f} {r['cold']:>7.2f} {r['warm']:>7.2f} "
+                f"{r['peak_mib']:>8.0f}  {verdict}  charts={r['charts']} titles={r['titles']}"
+                + (f" EXCEPTIONS {r['errors']}" if r["errors"] else ""),
+                flush=True,
+            )
         if args.with_analysis_page:
             copy = tmp / "unanalysed.duckdb"
             shutil.copyfile(args.db, copy)
@@ -264,8 +342,10 @@ def main() -> None:
             if "error" in r:
                 print(f"root_causes incl. analysis failed: {r['error']}")
             else:
-                print(f"{'root_causes (first visit, runs the whole analysis)':<12} cold "
-                      f"{r['cold']:.1f} s, then warm {r['warm']:.2f} s, peak {r['peak_mib']:.0f} MiB")
+                print(
+                    f"{'root_causes (first visit, runs the whole analysis)':<12} cold "
+                    f"{r['cold']:.1f} s, then warm {r['warm']:.2f} s, peak {r['peak_mib']:.0f} MiB"
+                )
         print(f"\nsimple approach vs store (median of {args.repeat}, analysed copy):")
         copy = tmp / "simple.duckdb"
         shutil.copyfile(args.analysed, copy)

@@ -44,25 +44,43 @@ def build_one_big(path: Path, responses: int) -> str:
     rng = np.random.default_rng(11)
     templates = load_templates()[0]
     with Store(path) as store:
-        survey_id = create_survey(store, project="Export bench", template_id="client-feedback",
-                                  quarter="2026Q3", opens_on=date(2026, 7, 1), templates=templates)
+        survey_id = create_survey(
+            store,
+            project="Export bench",
+            template_id="client-feedback",
+            quarter="2026Q3",
+            opens_on=date(2026, 7, 1),
+            templates=templates,
+        )
         for begin in range(0, responses, 20_000):
             n = min(20_000, responses - begin)
             raw = rng.bytes(16 * n)
-            ids = np.array([str(uuid.UUID(bytes=raw[i: i + 16], version=4))
-                            for i in range(0, 16 * n, 16)], dtype=object)
+            ids = np.array(
+                [str(uuid.UUID(bytes=raw[i : i + 16], version=4)) for i in range(0, 16 * n, 16)],
+                dtype=object,
+            )
             sids = np.full(n, survey_id, dtype=object)
             store.bulk_load(
-                pd.DataFrame({"response_id": ids, "survey_id": sids,
-                              "submitted_on": date(2026, 7, 2)}),
-                answers_for(rng, templates["client-feedback"], ids, sids,
-                            rng.integers(40, size=n)))
+                pd.DataFrame(
+                    {"response_id": ids, "survey_id": sids, "submitted_on": date(2026, 7, 2)}
+                ),
+                answers_for(rng, templates["client-feedback"], ids, sids, rng.integers(40, size=n)),
+            )
     return survey_id
 
 
 def export_all(store: Store, survey_ids: list[str], out: Path) -> dict:
-    totals = {"gate_s": 0.0, "csv_s": 0.0, "parquet_s": 0.0, "surveys": 0, "refused": 0,
-              "rows": 0, "csv_bytes": 0, "parquet_bytes": 0, "text_dropped": 0}
+    totals = {
+        "gate_s": 0.0,
+        "csv_s": 0.0,
+        "parquet_s": 0.0,
+        "surveys": 0,
+        "refused": 0,
+        "rows": 0,
+        "csv_bytes": 0,
+        "parquet_bytes": 0,
+        "text_dropped": 0,
+    }
     for i, survey_id in enumerate(survey_ids):
         start = time.perf_counter()
         try:
@@ -101,8 +119,10 @@ def main() -> None:
         if args.one_big:
             start = time.perf_counter()
             survey_ids = [build_one_big(path, args.responses)]
-            print(f"built one survey with {args.responses:,} responses in "
-                  f"{time.perf_counter() - start:.1f} s")
+            print(
+                f"built one survey with {args.responses:,} responses in "
+                f"{time.perf_counter() - start:.1f} s"
+            )
         else:
             shutil.copyfile(args.db, path)
         with Store(path) as store:
@@ -113,16 +133,22 @@ def main() -> None:
             start = time.perf_counter()
             t = export_all(store, survey_ids, out)
             total = time.perf_counter() - start
-        print(f"surveys exported {t['surveys']:,} (refused below threshold: {t['refused']}; "
-              f"free text left out under the quote threshold: {t['text_dropped']})")
+        print(
+            f"surveys exported {t['surveys']:,} (refused below threshold: {t['refused']}; "
+            f"free text left out under the quote threshold: {t['text_dropped']})"
+        )
         print(f"answer rows behind them {n_answers:,}; exported response rows {t['rows']:,}")
-        print(f"gate (survey_export) {t['gate_s']:.1f} s | CSV write {t['csv_s']:.1f} s "
-              f"({t['csv_bytes'] / 2**20:.0f} MiB) | Parquet write {t['parquet_s']:.1f} s "
-              f"({t['parquet_bytes'] / 2**20:.0f} MiB) | total {total:.1f} s")
-        print(f"CSV path (gate + CSV): {n_answers / (t['gate_s'] + t['csv_s']):,.0f} answers/s, "
-              f"{t['rows'] / (t['gate_s'] + t['csv_s']):,.0f} rows/s; "
-              f"Parquet path (gate + Parquet): {n_answers / (t['gate_s'] + t['parquet_s']):,.0f} "
-              f"answers/s, {t['rows'] / (t['gate_s'] + t['parquet_s']):,.0f} rows/s")
+        print(
+            f"gate (survey_export) {t['gate_s']:.1f} s | CSV write {t['csv_s']:.1f} s "
+            f"({t['csv_bytes'] / 2**20:.0f} MiB) | Parquet write {t['parquet_s']:.1f} s "
+            f"({t['parquet_bytes'] / 2**20:.0f} MiB) | total {total:.1f} s"
+        )
+        print(
+            f"CSV path (gate + CSV): {n_answers / (t['gate_s'] + t['csv_s']):,.0f} answers/s, "
+            f"{t['rows'] / (t['gate_s'] + t['csv_s']):,.0f} rows/s; "
+            f"Parquet path (gate + Parquet): {n_answers / (t['gate_s'] + t['parquet_s']):,.0f} "
+            f"answers/s, {t['rows'] / (t['gate_s'] + t['parquet_s']):,.0f} rows/s"
+        )
         print(f"load average {os.getloadavg()[0]:.2f} at end")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -131,12 +157,14 @@ def main() -> None:
 def _answer_rows(store: Store, survey_ids: list[str]) -> int:
     """Answer rows of the surveys that pass the gate (benchmark bookkeeping only)."""
     frame = store.surveys_overview()
-    frame = frame[frame["survey_id"].isin(survey_ids)
-                  & (frame["responses"] >= frame["anonymity_threshold"])]
+    frame = frame[
+        frame["survey_id"].isin(survey_ids) & (frame["responses"] >= frame["anonymity_threshold"])
+    ]
     with store._cursor() as cur:  # benchmark-only peek
         return cur.execute(
             "SELECT count(*) FROM answers WHERE survey_id IN (SELECT unnest(?::UUID[]))",
-            [frame["survey_id"].tolist()]).fetchone()[0]
+            [frame["survey_id"].tolist()],
+        ).fetchone()[0]
 
 
 if __name__ == "__main__":

@@ -40,18 +40,30 @@ def main() -> None:
             print(f"no-op refresh: {time.perf_counter() - start:.2f} s")
             texts = store.analysed_texts()["text"].sample(args.new, random_state=1).tolist()
             survey_id = store.surveys_overview()["survey_id"].iloc[0]
-            responses = pd.DataFrame({"response_id": [str(uuid.uuid4()) for _ in texts],
-                                      "survey_id": survey_id, "submitted_on": date.today()})
-            answers = pd.DataFrame({"response_id": responses["response_id"],
-                                    "survey_id": survey_id, "question_id": "went_wrong",
-                                    "value_number": None,
-                                    "value_text": [f"{t} (again)" for t in texts],
-                                    "value_choice": None})
+            responses = pd.DataFrame(
+                {
+                    "response_id": [str(uuid.uuid4()) for _ in texts],
+                    "survey_id": survey_id,
+                    "submitted_on": date.today(),
+                }
+            )
+            answers = pd.DataFrame(
+                {
+                    "response_id": responses["response_id"],
+                    "survey_id": survey_id,
+                    "question_id": "went_wrong",
+                    "value_number": None,
+                    "value_text": [f"{t} (again)" for t in texts],
+                    "value_choice": None,
+                }
+            )
             store.bulk_load(responses, answers)
             start = time.perf_counter()
             result = refresh_analysis(store)
-            print(f"{result.classified:,} new answers on top of the analysed db: "
-                  f"{time.perf_counter() - start:.2f} s")
+            print(
+                f"{result.classified:,} new answers on top of the analysed db: "
+                f"{time.perf_counter() - start:.2f} s"
+            )
 
 
 if __name__ == "__main__":

@@ -39,18 +39,32 @@ from surveys.setup import create_survey  # noqa: E402
 from surveys.store import Store, StoreError  # noqa: E402
 
 TEMPLATE = "client-feedback"
-OPTIONS = ["Quality of the work", "Speed of delivery", "Communication and updates",
-           "Advice and expertise", "Flexibility with changes", "Value for money"]
-TEXTS = ["The weekly demos kept everyone aligned", "Approvals on our side took too long",
-         "Next time agree on the acceptance criteria before the first sprint",
-         "Release notes came late", "Support was quick to answer", "Scope changed twice"]
+OPTIONS = [
+    "Quality of the work",
+    "Speed of delivery",
+    "Communication and updates",
+    "Advice and expertise",
+    "Flexibility with changes",
+    "Value for money",
+]
+TEXTS = [
+    "The weekly demos kept everyone aligned",
+    "Approvals on our side took too long",
+    "Next time agree on the acceptance criteria before the first sprint",
+    "Release notes came late",
+    "Support was quick to answer",
+    "Scope changed twice",
+]
 
 
 def raw_answers(rng: random.Random) -> dict:
     return {
-        "goals_clear": rng.randint(1, 5), "schedule_realistic": rng.randint(1, 5),
-        "communication": rng.randint(0, 10), "recommend": rng.randint(0, 10),
-        "valued": rng.sample(OPTIONS, rng.randint(2, 4)), "work_again": rng.choice(["Yes", "No"]),
+        "goals_clear": rng.randint(1, 5),
+        "schedule_realistic": rng.randint(1, 5),
+        "communication": rng.randint(0, 10),
+        "recommend": rng.randint(0, 10),
+        "valued": rng.sample(OPTIONS, rng.randint(2, 4)),
+        "work_again": rng.choice(["Yes", "No"]),
         "went_well": f"{rng.choice(TEXTS)} ({rng.randint(1, 10**6)})",
         "went_wrong": f"{rng.choice(TEXTS)}, and {rng.choice(TEXTS).lower()}",
         "do_differently": rng.choice(TEXTS),
@@ -66,8 +80,13 @@ def run(writers: int, per_writer: int, db_copy: Path | None) -> dict:
     try:
         templates = load_templates()[0]
         questionnaire = templates[TEMPLATE]
-        survey_id = create_survey(store, project=f"Submission bench {writers}", template_id=TEMPLATE,
-                                  opens_on=today() - timedelta(days=1), templates=templates)
+        survey_id = create_survey(
+            store,
+            project=f"Submission bench {writers}",
+            template_id=TEMPLATE,
+            opens_on=today() - timedelta(days=1),
+            templates=templates,
+        )
         total = writers * per_writer
         tokens = links.issue_invitations(store, survey_id, total) if total <= 10_000 else []
         before = store.response_count(survey_id)
@@ -114,12 +133,20 @@ def run(writers: int, per_writer: int, db_copy: Path | None) -> dict:
         answers = len(store.answer_table(survey_id, [("goals_clear", "likert")]))
         flat = np.array([x for per in latencies for x in per]) * 1000
         return {
-            "writers": writers, "submissions": total, "acknowledged": sum(acknowledged),
-            "stored": stored, "invitations_used": int(used), "answer_groups": answers,
-            "refused": len(failures), "refusal_kinds": sorted(set(failures)),
-            "wall_s": wall, "per_s": sum(acknowledged) / wall,
-            "p50_ms": float(np.percentile(flat, 50)), "p95_ms": float(np.percentile(flat, 95)),
-            "p99_ms": float(np.percentile(flat, 99)), "max_ms": float(flat.max()),
+            "writers": writers,
+            "submissions": total,
+            "acknowledged": sum(acknowledged),
+            "stored": stored,
+            "invitations_used": int(used),
+            "answer_groups": answers,
+            "refused": len(failures),
+            "refusal_kinds": sorted(set(failures)),
+            "wall_s": wall,
+            "per_s": sum(acknowledged) / wall,
+            "p50_ms": float(np.percentile(flat, 50)),
+            "p95_ms": float(np.percentile(flat, 95)),
+            "p99_ms": float(np.percentile(flat, 99)),
+            "max_ms": float(flat.max()),
         }
     finally:
         store.close()
@@ -143,29 +170,52 @@ def batch_probe(count: int = 320, batch: int = 32) -> None:
     try:
         templates = load_templates()[0]
         questionnaire = templates[TEMPLATE]
-        survey_id = create_survey(store, project="Batch probe", template_id=TEMPLATE,
-                                  opens_on=today() - timedelta(days=1), templates=templates)
+        survey_id = create_survey(
+            store,
+            project="Batch probe",
+            template_id=TEMPLATE,
+            opens_on=today() - timedelta(days=1),
+            templates=templates,
+        )
         rng = random.Random(0)
-        rows = [answer_rows(questionnaire, stored_form(
-            questionnaire, validate(questionnaire, raw_answers(rng)).answers)) for _ in range(2 * count)]
+        rows = [
+            answer_rows(
+                questionnaire,
+                stored_form(questionnaire, validate(questionnaire, raw_answers(rng)).answers),
+            )
+            for _ in range(2 * count)
+        ]
         start = time.perf_counter()
         for answers in rows[:count]:
             store.record_response(survey_id, answers)
         single = (time.perf_counter() - start) / count
         start = time.perf_counter()
         for begin in range(count, 2 * count, batch):
-            part = rows[begin: begin + batch]
+            part = rows[begin : begin + batch]
             ids = [str(uuid.uuid4()) for _ in part]
             store.bulk_load(
                 pd.DataFrame({"response_id": ids, "survey_id": survey_id, "submitted_on": today()}),
-                pd.DataFrame([{"response_id": rid, "survey_id": survey_id, "question_id": a.question_id,
-                               "value_number": a.value_number, "value_text": a.value_text,
-                               "value_choice": a.value_choice}
-                              for rid, answers in zip(ids, part, strict=True) for a in answers]))
+                pd.DataFrame(
+                    [
+                        {
+                            "response_id": rid,
+                            "survey_id": survey_id,
+                            "question_id": a.question_id,
+                            "value_number": a.value_number,
+                            "value_text": a.value_text,
+                            "value_choice": a.value_choice,
+                        }
+                        for rid, answers in zip(ids, part, strict=True)
+                        for a in answers
+                    ]
+                ),
+            )
         batched = (time.perf_counter() - start) / count
-        print(f"batch probe: one transaction per response {single * 1000:.2f} ms/response "
-              f"({1 / single:,.0f}/s); {batch} per transaction {batched * 1000:.2f} ms/response "
-              f"({1 / batched:,.0f}/s)")
+        print(
+            f"batch probe: one transaction per response {single * 1000:.2f} ms/response "
+            f"({1 / single:,.0f}/s); {batch} per transaction {batched * 1000:.2f} ms/response "
+            f"({1 / batched:,.0f}/s)"
+        )
     finally:
         store.close()
         shutil.rmtree(tmp, ignore_errors=True)
@@ -174,26 +224,44 @@ def batch_probe(count: int = 320, batch: int = 32) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--writers", type=int, nargs="+", default=[1, 8, 32])
-    parser.add_argument("--per-writer", type=int, default=None,
-                        help="submissions per writer (default: 300 total for 1, else 40 each)")
-    parser.add_argument("--db-copy", type=Path, default=None,
-                        help="start from a copy of this database (e.g. the scale db)")
-    parser.add_argument("--batch-probe", action="store_true",
-                        help="also time one transaction per response vs 32 per transaction")
+    parser.add_argument(
+        "--per-writer",
+        type=int,
+        default=None,
+        help="submissions per writer (default: 300 total for 1, else 40 each)",
+    )
+    parser.add_argument(
+        "--db-copy",
+        type=Path,
+        default=None,
+        help="start from a copy of this database (e.g. the scale db)",
+    )
+    parser.add_argument(
+        "--batch-probe",
+        action="store_true",
+        help="also time one transaction per response vs 32 per transaction",
+    )
     args = parser.parse_args()
-    print(f"cpus {os.cpu_count()}, load average {os.getloadavg()[0]:.2f}; template {TEMPLATE}; "
-          f"db {'copy of ' + str(args.db_copy) if args.db_copy else 'fresh temp file'}")
-    print(f"{'writers':>7} {'subm':>5} {'ack':>5} {'stored':>6} {'used':>5} {'refused':>7} "
-          f"{'resp/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'max ms':>7}  lost? p99<=50ms?")
+    print(
+        f"cpus {os.cpu_count()}, load average {os.getloadavg()[0]:.2f}; template {TEMPLATE}; "
+        f"db {'copy of ' + str(args.db_copy) if args.db_copy else 'fresh temp file'}"
+    )
+    print(
+        f"{'writers':>7} {'subm':>5} {'ack':>5} {'stored':>6} {'used':>5} {'refused':>7} "
+        f"{'resp/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'max ms':>7}  lost? p99<=50ms?"
+    )
     for writers in args.writers:
         per_writer = args.per_writer or (300 if writers == 1 else 40)
         r = run(writers, per_writer, args.db_copy)
         intact = r["stored"] == r["acknowledged"] == r["invitations_used"] == r["answer_groups"]
-        print(f"{r['writers']:>7} {r['submissions']:>5} {r['acknowledged']:>5} {r['stored']:>6} "
-              f"{r['invitations_used']:>5} {r['refused']:>7} {r['per_s']:>7.0f} "
-              f"{r['p50_ms']:>7.1f} {r['p95_ms']:>7.1f} {r['p99_ms']:>7.1f} {r['max_ms']:>7.1f}  "
-              f"{'none lost' if intact else 'MISMATCH'}  {'met' if r['p99_ms'] <= 50 else 'MISSED'}"
-              + (f"  refusals: {r['refusal_kinds']}" if r["refused"] else ""), flush=True)
+        print(
+            f"{r['writers']:>7} {r['submissions']:>5} {r['acknowledged']:>5} {r['stored']:>6} "
+            f"{r['invitations_used']:>5} {r['refused']:>7} {r['per_s']:>7.0f} "
+            f"{r['p50_ms']:>7.1f} {r['p95_ms']:>7.1f} {r['p99_ms']:>7.1f} {r['max_ms']:>7.1f}  "
+            f"{'none lost' if intact else 'MISMATCH'}  {'met' if r['p99_ms'] <= 50 else 'MISSED'}"
+            + (f"  refusals: {r['refusal_kinds']}" if r["refused"] else ""),
+            flush=True,
+        )
     if args.batch_probe:
         batch_probe()
 

@@ -89,8 +89,10 @@ def main() -> None:
         copy = tmp / "gate.duckdb"
         shutil.copyfile(args.db, copy)
         with Store(copy) as store:
-            inputs = {"category": store.category_counts(Scope()),
-                      "theme_id": store.theme_counts(Scope())}
+            inputs = {
+                "category": store.category_counts(Scope()),
+                "theme_id": store.theme_counts(Scope()),
+            }
         for key, counts in inputs.items():
             groups = counts.groupby(["project", "quarter"]).ngroups
             loop_s, loop = timed(gated_cells_loop, counts, key)
@@ -102,11 +104,14 @@ def main() -> None:
                 (a[sort].astype(str).to_numpy() == b[sort].astype(str).to_numpy()).all()
                 and (a["suppressed"].to_numpy() == b["suppressed"].to_numpy()).all()
                 and np.allclose(a["responses"], b["responses"], equal_nan=True)
-                and np.allclose(a["answers"], b["answers"], equal_nan=True))
-            print(f"{key:<9} {len(counts):>7,} cells in {groups:,} project-quarters: "
-                  f"per-group suppress {loop_s:6.2f} s, vectorised {vec_s * 1000:6.1f} ms "
-                  f"({loop_s / vec_s:,.0f}x), hidden {int(b['suppressed'].sum()):,}, "
-                  f"{'identical' if same else 'DIFFERENT'}")
+                and np.allclose(a["answers"], b["answers"], equal_nan=True)
+            )
+            print(
+                f"{key:<9} {len(counts):>7,} cells in {groups:,} project-quarters: "
+                f"per-group suppress {loop_s:6.2f} s, vectorised {vec_s * 1000:6.1f} ms "
+                f"({loop_s / vec_s:,.0f}x), hidden {int(b['suppressed'].sum()):,}, "
+                f"{'identical' if same else 'DIFFERENT'}"
+            )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -90,7 +90,9 @@ def write_export(export: SurveyExport, fmt: str, out: Path) -> list[Path]:
             export.answers.to_excel(writer, sheet_name="answers", index=False)
             export.summary.to_excel(writer, sheet_name="summary", index=False)
             if export.notes:
-                pd.DataFrame({"note": export.notes}).to_excel(writer, sheet_name="notes", index=False)
+                pd.DataFrame({"note": export.notes}).to_excel(
+                    writer, sheet_name="notes", index=False
+                )
         return [out]
     summary_path = out.with_name(f"{out.stem}.summary{out.suffix or '.' + fmt}")
     if fmt == "csv":
@@ -120,13 +122,20 @@ def _summary(store: Store, survey_id: str, questionnaire, threshold: int) -> pd.
         overall = per_question[["responses", "value_sum"]].sum()
         if overall["responses"] < threshold:
             continue
-        rows.append({"question": question_id, "group": "All respondents",
-                     "responses": int(overall["responses"]),
-                     "mean": overall["value_sum"] / overall["responses"]})
+        rows.append(
+            {
+                "question": question_id,
+                "group": "All respondents",
+                "responses": int(overall["responses"]),
+                "mean": overall["value_sum"] / overall["responses"],
+            }
+        )
         if role is None:
             continue
         labels = per_question["role"].fillna(NOT_GIVEN)
-        mapping = merge_small_groups(per_question.groupby(labels)["responses"].sum().to_dict(), threshold)
+        mapping = merge_small_groups(
+            per_question.groupby(labels)["responses"].sum().to_dict(), threshold
+        )
         merged = (
             per_question.assign(role=labels.map(mapping))
             .groupby("role", as_index=False)[["responses", "value_sum"]]
@@ -134,8 +143,14 @@ def _summary(store: Store, survey_id: str, questionnaire, threshold: int) -> pd.
         )
         shown = suppress(merged, threshold, value_columns=["value_sum"])
         for _, group in shown.iterrows():
-            rows.append({"question": question_id, "group": f"{role.id}: {group['role']}",
-                         "responses": group["responses"],
-                         "mean": group["value_sum"] / group["responses"]
-                         if not group["suppressed"] else float("nan")})
+            rows.append(
+                {
+                    "question": question_id,
+                    "group": f"{role.id}: {group['role']}",
+                    "responses": group["responses"],
+                    "mean": group["value_sum"] / group["responses"]
+                    if not group["suppressed"]
+                    else float("nan"),
+                }
+            )
     return pd.DataFrame(rows, columns=["question", "group", "responses", "mean"])

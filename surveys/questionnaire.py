@@ -50,7 +50,9 @@ class RatingQuestion(_Question):
 
 
 class _ChoiceQuestion(_Question):
-    options: Annotated[list[Annotated[str, Field(min_length=1, max_length=120)]], Field(min_length=2)]
+    options: Annotated[
+        list[Annotated[str, Field(min_length=1, max_length=120)]], Field(min_length=2)
+    ]
 
     @field_validator("options")
     @classmethod

@@ -125,7 +125,9 @@ def answer_rows(questionnaire: Questionnaire, stored: Mapping[str, Any]) -> list
         if isinstance(q, LikertQuestion | RatingQuestion):
             rows.append(AnswerRow(q.id, value_number=float(value)))
         elif isinstance(q, YesNoQuestion):
-            rows.append(AnswerRow(q.id, value_number=1.0 if value == YES else 0.0, value_choice=value))
+            rows.append(
+                AnswerRow(q.id, value_number=1.0 if value == YES else 0.0, value_choice=value)
+            )
         elif isinstance(q, SingleChoiceQuestion):
             rows.append(AnswerRow(q.id, value_choice=value))
         elif isinstance(q, MultipleChoiceQuestion):

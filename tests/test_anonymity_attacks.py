@@ -33,8 +33,12 @@ def answer(store: Store, survey_id: str, values: dict, invitation: str | None = 
 def crowd(store, survey_id):
     """10 team members, 1 client, 5 managers, 2 without a role."""
     for i in range(10):
-        answer(store, survey_id, {"role": "Team member", "goals_clear": 5, "went_well": f"Pairing {i}"})
-    answer(store, survey_id, {"role": "Client", "goals_clear": 1, "went_wrong": "We were never asked"})
+        answer(
+            store, survey_id, {"role": "Team member", "goals_clear": 5, "went_well": f"Pairing {i}"}
+        )
+    answer(
+        store, survey_id, {"role": "Client", "goals_clear": 1, "went_wrong": "We were never asked"}
+    )
     for _ in range(5):
         answer(store, survey_id, {"role": "Manager", "goals_clear": 3})
     for _ in range(2):
@@ -79,7 +83,9 @@ def test_exports_carry_no_time_no_ids_and_no_insertion_order(store, survey_id):
 
 
 def test_no_table_links_tokens_or_invitations_to_answers(store, survey_id):
-    tokens = links.issue_invitations(store, survey_id, 3) + [links.issue_open_link(store, survey_id)]
+    tokens = links.issue_invitations(store, survey_id, 3) + [
+        links.issue_open_link(store, survey_id)
+    ]
     for token in tokens[:3]:
         answer(store, survey_id, {"went_wrong": f"Token {token}?"}, invitation=token)
     answer(store, survey_id, {}, invitation=tokens[3])
@@ -123,20 +129,30 @@ def test_html_and_script_in_answers_stay_inert(store, survey_id):
     assert stored_response(store, code) is not None
     # No app code hands text to the browser as HTML (any spelling of the flag, any truthy value).
     raw_html = re.compile(r"unsafe_allow_html\s*=\s*(?!False)")
-    app_code = [ROOT / "dashboard.py", *ROOT.joinpath("pages").rglob("*.py"),
-                *ROOT.joinpath("afterward").rglob("*.py"),
-                *ROOT.joinpath("surveys").rglob("*.py"), *ROOT.joinpath("analysis").rglob("*.py")]
+    app_code = [
+        ROOT / "dashboard.py",
+        *ROOT.joinpath("pages").rglob("*.py"),
+        *ROOT.joinpath("afterward").rglob("*.py"),
+        *ROOT.joinpath("surveys").rglob("*.py"),
+        *ROOT.joinpath("analysis").rglob("*.py"),
+    ]
     offenders = [str(p) for p in app_code if raw_html.search(p.read_text())]
     assert offenders == []
 
 
 @pytest.mark.parametrize("fmt", exports.FORMATS)
 def test_spreadsheet_formulas_are_neutralised(store, survey_id, tmp_path: Path, fmt):
-    payloads = ['=HYPERLINK("http://evil.example","x")', "+1+cmd|' /C calc'!A0", "-2+3",
-                "@SUM(A1:A9)"]
+    payloads = [
+        '=HYPERLINK("http://evil.example","x")',
+        "+1+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(A1:A9)",
+    ]
     for i in range(10):
         answer(store, survey_id, {"went_wrong": payloads[i % 4], "role": "Team member"})
-    written = exports.write_export(exports.survey_export(store, survey_id), fmt, tmp_path / f"x.{fmt}")
+    written = exports.write_export(
+        exports.survey_export(store, survey_id), fmt, tmp_path / f"x.{fmt}"
+    )
     if fmt == "csv":
         cells = pd.read_csv(written[0])["went_wrong"].tolist()
     elif fmt == "parquet":
@@ -173,8 +189,17 @@ def test_cli_export_writes_files_and_refuses_below_threshold(db_path, tmp_path):
         survey_id = create_survey(store, project="CLI", template_id="project-postmortem")
         for _ in range(2):
             answer(store, survey_id, {})
-    run = [sys.executable, "-m", "afterward.cli", "export", survey_id, "--format", "csv",
-           "--out", str(tmp_path / "out.csv")]
+    run = [
+        sys.executable,
+        "-m",
+        "afterward.cli",
+        "export",
+        survey_id,
+        "--format",
+        "csv",
+        "--out",
+        str(tmp_path / "out.csv"),
+    ]
     refused = subprocess.run(run, capture_output=True, text=True, timeout=60)
     assert refused.returncode != 0 and "more needed" in refused.stderr
     with Store(db_path) as store:

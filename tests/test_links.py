@@ -6,7 +6,9 @@ from surveys.store import AnswerRow
 
 
 def test_tokens_carry_at_least_128_bits_and_only_hashes_are_stored(store, survey_id):
-    tokens = links.issue_invitations(store, survey_id, 50) + [links.issue_open_link(store, survey_id)]
+    tokens = links.issue_invitations(store, survey_id, 50) + [
+        links.issue_open_link(store, survey_id)
+    ]
     assert len(set(tokens)) == len(tokens)
     for token in tokens:
         # urlsafe base64: 6 bits per character
@@ -32,8 +34,9 @@ def test_resolve_open_invitation_used_unknown_closed(store, survey_id):
     state = links.resolve(store, invitation)
     assert state.status == "ok" and state.invitation_hash == links.token_hash(invitation)
 
-    store.record_response(survey_id, [AnswerRow("a", value_number=1)],
-                          invitation_hash=state.invitation_hash)
+    store.record_response(
+        survey_id, [AnswerRow("a", value_number=1)], invitation_hash=state.invitation_hash
+    )
     used, unknown = links.resolve(store, invitation), links.resolve(store, "not-a-token")
     # Used and unknown tokens look exactly alike to the visitor.
     assert used == unknown == links.LinkState("unavailable")

@@ -10,7 +10,12 @@ from surveys.questionnaire import (
     parse_questionnaire,
 )
 
-REQUIRED_TEMPLATES = {"project-postmortem", "incident-postmortem", "sprint-retro", "client-feedback"}
+REQUIRED_TEMPLATES = {
+    "project-postmortem",
+    "incident-postmortem",
+    "sprint-retro",
+    "client-feedback",
+}
 KINDS = {"likert", "rating", "single_choice", "multiple_choice", "yes_no", "text"}
 
 
@@ -25,8 +30,16 @@ def test_every_shipped_questionnaire_validates():
 def test_project_postmortem_covers_what_the_issue_asks():
     questionnaire = load_templates()[0]["project-postmortem"]
     ids = {q.id for q in questionnaire.questions}
-    assert {"goals_clear", "schedule_realistic", "communication", "went_well", "went_wrong",
-            "root_cause", "do_differently", "role"} <= ids
+    assert {
+        "goals_clear",
+        "schedule_realistic",
+        "communication",
+        "went_well",
+        "went_wrong",
+        "root_cause",
+        "do_differently",
+        "role",
+    } <= ids
     role = questionnaire.breakdown_question
     assert role is not None and not role.required
     assert role.options == ["Team member", "Client", "Manager", "Other"]
@@ -45,10 +58,22 @@ BROKEN = [
     ("  - id: a\n    kind: text\n    prompt: Hi\n    requird: true\n", 7, "unknown key"),
     ("  - id: a\n    kind: essay\n    prompt: Hi\n", 5, "kind must be one of"),
     ("  - id: a\n    prompt: Hi\n", 4, "needs a kind"),
-    ("  - id: a\n    kind: likert\n    prompt: Hi\n    labels:\n      - x\n      - y\n", 7, "at least 5"),
+    (
+        "  - id: a\n    kind: likert\n    prompt: Hi\n    labels:\n      - x\n      - y\n",
+        7,
+        "at least 5",
+    ),
     ("  - id: a\n    kind: text\n    prompt: Hi\n    max_length: 0\n", 7, "greater than or equal"),
-    ("  - id: a\n    kind: single_choice\n    prompt: Hi\n    options:\n      - x\n      - x\n", 7, "repeat"),
-    ("  - id: a\n    kind: text\n    prompt: Hi\n  - id: a\n    kind: text\n    prompt: Ho\n", 1, "repeat"),
+    (
+        "  - id: a\n    kind: single_choice\n    prompt: Hi\n    options:\n      - x\n      - x\n",
+        7,
+        "repeat",
+    ),
+    (
+        "  - id: a\n    kind: text\n    prompt: Hi\n  - id: a\n    kind: text\n    prompt: Ho\n",
+        1,
+        "repeat",
+    ),
     ("  - id: a\n    kind: text\n    prompt: [unclosed\n", 7, "not valid YAML"),
     ("  - id: Bad Id\n    kind: yes_no\n    prompt: Hi\n", 4, "pattern"),
     ("  - id: a\n    kind: rating\n    prompt: Hi\n    required: maybe\n", 7, "boolean"),

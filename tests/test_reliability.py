@@ -20,7 +20,10 @@ from tests.writer_child import ANSWERS_PER_RESPONSE
 def start_writer(db: Path, survey_id: str, *extra: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "tests.writer_child", str(db), survey_id, *extra],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -79,8 +82,15 @@ def test_database_held_by_another_process_gets_a_clear_message(tmp_path, monkeyp
 
     db = tmp_path / "held.duckdb"
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(db)!r}); "
-         "print('ready', flush=True); time.sleep(60)"], stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, time; c = duckdb.connect({str(db)!r}); "
+            "print('ready', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "ready"
         with pytest.raises(DatabaseLocked):
@@ -90,12 +100,22 @@ def test_database_held_by_another_process_gets_a_clear_message(tmp_path, monkeyp
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
         assert not at.exception
         assert any("in use by another Afterward process" in e.value for e in at.error)
-        done = subprocess.run([sys.executable, "-m", "afterward.cli", "templates"], cwd=ROOT,
-                              capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-m", "afterward.cli", "templates"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert done.returncode == 0  # templates need no database
-        closed = subprocess.run([sys.executable, "-m", "afterward.cli", "survey", "close", "x"],
-                                cwd=ROOT, capture_output=True, text=True, timeout=60,
-                                env={**os.environ, "AFTERWARD_DB": str(db)})
+        closed = subprocess.run(
+            [sys.executable, "-m", "afterward.cli", "survey", "close", "x"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "AFTERWARD_DB": str(db)},
+        )
         assert closed.returncode != 0
         assert closed.stderr.strip().count("\n") == 0 and "in use" in closed.stderr
     finally:

@@ -5,8 +5,12 @@ from surveys.questionnaire import load_templates
 
 POSTMORTEM = load_templates()[0]["project-postmortem"]
 CLIENT = load_templates()[0]["client-feedback"]
-REQUIRED = {"goals_clear": "Agree", "schedule_realistic": 2, "schedule_detailed": 5,
-            "communication": 0}
+REQUIRED = {
+    "goals_clear": "Agree",
+    "schedule_realistic": 2,
+    "schedule_detailed": 5,
+    "communication": 0,
+}
 
 
 def test_complete_answers_validate_and_become_typed_rows():
@@ -41,13 +45,20 @@ def test_out_of_range_values_are_refused_with_a_message(question, value, message
 
 
 def test_multiple_choice_keeps_questionnaire_order_and_one_row_per_choice():
-    answers = {"goals_clear": 3, "schedule_realistic": 3, "communication": 5, "recommend": 9,
-               "valued": ["Value for money", "Quality of the work", "Value for money"]}
+    answers = {
+        "goals_clear": 3,
+        "schedule_realistic": 3,
+        "communication": 5,
+        "recommend": 9,
+        "valued": ["Value for money", "Quality of the work", "Value for money"],
+    }
     result = responses.validate(CLIENT, answers)
     assert result.answers["valued"] == ["Quality of the work", "Value for money"]
     rows = responses.answer_rows(CLIENT, result.answers)
     assert [r.value_choice for r in rows if r.question_id == "valued"] == [
-        "Quality of the work", "Value for money"]
+        "Quality of the work",
+        "Value for money",
+    ]
     bad = responses.validate(CLIENT, answers | {"valued": ["Free lunch"]})
     assert "valued" in bad.errors
 

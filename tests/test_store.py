@@ -37,8 +37,15 @@ def test_migrations_create_every_table_from_an_empty_file(tmp_path):
     with Store(tmp_path / "new.duckdb") as store:
         assert store.schema_version() == len(MIGRATIONS)
         tables = set(store.table_columns()["table_name"])
-    assert {"schema_version", "settings", "projects", "surveys", "links", "responses",
-            "answers"} <= tables
+    assert {
+        "schema_version",
+        "settings",
+        "projects",
+        "surveys",
+        "links",
+        "responses",
+        "answers",
+    } <= tables
 
 
 def test_reopening_does_not_migrate_twice(tmp_path):
@@ -62,8 +69,10 @@ def test_answers_are_typed_columns_not_blobs(store):
 def test_hostile_strings_are_bound_not_executed(store, survey_id, hostile):
     store.create_project(hostile)
     assert store.project_by_name(hostile).name == hostile.strip()
-    store.record_response(survey_id, [AnswerRow("went_wrong", value_text=hostile),
-                                      AnswerRow("role", value_choice=hostile)])
+    store.record_response(
+        survey_id,
+        [AnswerRow("went_wrong", value_text=hostile), AnswerRow("role", value_choice=hostile)],
+    )
     answers = store.table_rows("answers")
     assert hostile in set(answers["value_text"])
     assert hostile in set(answers["value_choice"])
@@ -77,8 +86,11 @@ def test_failed_transaction_leaves_nothing_behind(store, survey_id):
     store.record_response(survey_id, [bad_row])  # NaN is a valid DOUBLE: stored
     before = len(store.table_rows("responses"))
     with pytest.raises(LinkUnavailable):
-        store.record_response(survey_id, [AnswerRow("a", value_text="t")],
-                              invitation_hash=links.token_hash(token) + "x")
+        store.record_response(
+            survey_id,
+            [AnswerRow("a", value_text="t")],
+            invitation_hash=links.token_hash(token) + "x",
+        )
     assert len(store.table_rows("responses")) == before
 
 
@@ -86,12 +98,18 @@ def test_closed_and_future_surveys_refuse_answers(store, survey_id):
     store.set_survey_status(survey_id, "closed")
     with pytest.raises(SurveyNotOpen):
         store.record_response(survey_id, [])
-    later = setup.create_survey(store, project="P", template_id="sprint-retro",
-                                opens_on=today() + timedelta(days=3))
+    later = setup.create_survey(
+        store, project="P", template_id="sprint-retro", opens_on=today() + timedelta(days=3)
+    )
     with pytest.raises(SurveyNotOpen):
         store.record_response(later, [])
-    ended = setup.create_survey(store, project="P", template_id="sprint-retro",
-                                opens_on=date(2025, 1, 1), closes_on=date(2025, 2, 1))
+    ended = setup.create_survey(
+        store,
+        project="P",
+        template_id="sprint-retro",
+        opens_on=date(2025, 1, 1),
+        closes_on=date(2025, 2, 1),
+    )
     with pytest.raises(SurveyNotOpen):
         store.record_response(ended, [])
     assert store.response_count(survey_id) == 0
@@ -130,8 +148,11 @@ def test_many_threads_submitting_lose_nothing_and_use_each_invitation_once(store
 
     def submit(invitation_hash):
         try:
-            store.record_response(survey_id, [AnswerRow("goals_clear", value_number=3)],
-                                  invitation_hash=invitation_hash)
+            store.record_response(
+                survey_id,
+                [AnswerRow("goals_clear", value_number=3)],
+                invitation_hash=invitation_hash,
+            )
         except LinkUnavailable:
             return "refused"
         return "stored"
@@ -151,11 +172,17 @@ def test_second_process_gets_a_clear_locked_error(tmp_path):
     path = tmp_path / "held.duckdb"
     import subprocess
     import sys
+
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         f"import duckdb, time; c = duckdb.connect({str(path)!r}); print('ready', flush=True); "
-         "time.sleep(30)"],
-        stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, time; c = duckdb.connect({str(path)!r}); print('ready', flush=True); "
+            "time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "ready"
         with pytest.raises(DatabaseLocked, match="in use by another Afterward process"):
@@ -208,8 +235,9 @@ def test_a_database_from_an_older_version_is_migrated_and_keeps_its_data(tmp_pat
     with Store(path) as store:
         assert store.schema_version() == len(MIGRATIONS)
         assert store.project_by_name("Before the upgrade") == project
-        survey_id = setup.create_survey(store, project="Before the upgrade",
-                                        template_id="project-postmortem")
+        survey_id = setup.create_survey(
+            store, project="Before the upgrade", template_id="project-postmortem"
+        )
         columns = store.table_columns().query("table_name == 'survey_questions'")
         assert "breakdown" in set(columns["column_name"])
         flags = store.table_rows("survey_questions")
@@ -229,9 +257,13 @@ def test_duplicated_invitations_from_many_threads_are_each_used_exactly_once(sto
     def submit(invitation_hash):
         try:
             return store.record_response(
-                survey_id, [AnswerRow("went_well", value_text="demos"),
-                            AnswerRow("goals_clear", value_number=4)],
-                invitation_hash=invitation_hash)
+                survey_id,
+                [
+                    AnswerRow("went_well", value_text="demos"),
+                    AnswerRow("goals_clear", value_number=4),
+                ],
+                invitation_hash=invitation_hash,
+            )
         except LinkUnavailable:
             return None
 
@@ -256,8 +288,13 @@ def _outcome(submission: Submission) -> str | type:
 
 
 def _submission(survey_id, *, invitation_hash=None, receipt_hash=None) -> Submission:
-    return Submission(str(uuid.uuid4()), survey_id, [AnswerRow("goals_clear", value_number=5)],
-                      invitation_hash, receipt_hash)
+    return Submission(
+        str(uuid.uuid4()),
+        survey_id,
+        [AnswerRow("goals_clear", value_number=5)],
+        invitation_hash,
+        receipt_hash,
+    )
 
 
 def test_one_batch_stores_the_good_submissions_and_refuses_the_bad(store, survey_id):
@@ -276,8 +313,13 @@ def test_one_batch_stores_the_good_submissions_and_refuses_the_bad(store, survey
     ]
     store._response_writer()._write(batch)  # as the writer thread does with one batch
     assert [_outcome(s) for s in batch] == [
-        batch[0].response_id, SurveyNotOpen, LinkUnavailable, batch[3].response_id,
-        LinkUnavailable, LinkUnavailable, batch[6].response_id,
+        batch[0].response_id,
+        SurveyNotOpen,
+        LinkUnavailable,
+        batch[3].response_id,
+        LinkUnavailable,
+        LinkUnavailable,
+        batch[6].response_id,
     ]
     stored = set(store.table_rows("responses")["response_id"].astype(str))
     assert {batch[0].response_id, batch[3].response_id, batch[6].response_id} <= stored
@@ -294,7 +336,9 @@ def test_a_failing_row_falls_back_to_one_transaction_per_submission(store, surve
     ]
     store._response_writer()._write(batch)
     assert [_outcome(s) for s in batch] == [
-        batch[0].response_id, LinkUnavailable, batch[2].response_id,
+        batch[0].response_id,
+        LinkUnavailable,
+        batch[2].response_id,
     ]
     assert store.response_count(survey_id) == 3
     assert store.find_link(links.token_hash(token)).used

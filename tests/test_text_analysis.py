@@ -29,19 +29,36 @@ TOPICS = [
 
 
 def load(store, survey_id, texts, day=date(2026, 7, 5)):
-    responses = pd.DataFrame({"response_id": [str(uuid.uuid4()) for _ in texts],
-                              "survey_id": survey_id, "submitted_on": day})
-    answers = pd.DataFrame({"response_id": responses["response_id"], "survey_id": survey_id,
-                            "question_id": "went_wrong", "value_number": None,
-                            "value_text": texts, "value_choice": None})
+    responses = pd.DataFrame(
+        {
+            "response_id": [str(uuid.uuid4()) for _ in texts],
+            "survey_id": survey_id,
+            "submitted_on": day,
+        }
+    )
+    answers = pd.DataFrame(
+        {
+            "response_id": responses["response_id"],
+            "survey_id": survey_id,
+            "question_id": "went_wrong",
+            "value_number": None,
+            "value_text": texts,
+            "value_choice": None,
+        }
+    )
     store.bulk_load(responses, answers)
     return responses["response_id"].tolist()
 
 
 @pytest.fixture
 def analysed(store):
-    survey_id = setup.create_survey(store, project="P", template_id="project-postmortem",
-                                    quarter="2026Q3", opens_on=date(2026, 7, 1))
+    survey_id = setup.create_survey(
+        store,
+        project="P",
+        template_id="project-postmortem",
+        quarter="2026Q3",
+        opens_on=date(2026, 7, 1),
+    )
     load(store, survey_id, TOPICS * 5)
     refresh_analysis(store)
     return survey_id
@@ -52,8 +69,10 @@ def test_every_text_gets_a_category_and_most_a_theme(store, analysed):
     assert len(rows) == 50
     assert rows["category"].notna().all()
     assert (rows["theme_id"] >= 0).mean() >= 0.8
-    assert set(store.category_counts(Scope())["category"]) >= {"estimation_schedule",
-                                                               "monitoring_alerting"}
+    assert set(store.category_counts(Scope())["category"]) >= {
+        "estimation_schedule",
+        "monitoring_alerting",
+    }
 
 
 def test_a_rerun_with_nothing_new_does_nothing(store, analysed):
@@ -63,8 +82,14 @@ def test_a_rerun_with_nothing_new_does_nothing(store, analysed):
 
 def test_new_answers_join_existing_themes_and_old_ids_stay(store, analysed):
     before = store.analysed_texts().set_index("response_id")["theme_id"]
-    ids = load(store, analysed, ["the CI pipeline is flaky and tests fail at random again",
-                                 "still no monitoring on the payment queue"])
+    ids = load(
+        store,
+        analysed,
+        [
+            "the CI pipeline is flaky and tests fail at random again",
+            "still no monitoring on the payment queue",
+        ],
+    )
     result = refresh_analysis(store)
     assert result.classified == 2
     after = store.analysed_texts().set_index("response_id")["theme_id"]
@@ -119,5 +144,6 @@ def test_new_answers_are_analysed_without_reading_earlier_ones_back(store, analy
     assert result.classified == 1
     monkeypatch.undo()
     after = store.analysed_texts().set_index("response_id")
-    assert (after.loc[before["response_id"], "theme_id"].to_numpy()
-            == before["theme_id"].to_numpy()).all()
+    assert (
+        after.loc[before["response_id"], "theme_id"].to_numpy() == before["theme_id"].to_numpy()
+    ).all()

@@ -23,8 +23,10 @@ def main() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
     store = Store(path)
     for marker in range(1, 100_000):
-        rows = [AnswerRow(f"q{i}", value_number=float(marker), value_text="z" * 500)
-                for i in range(ANSWERS_PER_RESPONSE)]
+        rows = [
+            AnswerRow(f"q{i}", value_number=float(marker), value_text="z" * 500)
+            for i in range(ANSWERS_PER_RESPONSE)
+        ]
         try:
             store.record_response(survey_id, rows)
         except StorageUnavailable:

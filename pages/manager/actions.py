@@ -26,18 +26,28 @@ with st.expander("New action item", expanded=False):
             title = st.text_input("What will change?")
             owner = st.text_input("Owner (one role or name)", placeholder="e.g. Release manager")
             due_on = st.date_input("Due", value=today() + timedelta(days=30))
-            category = st.selectbox("Meant to fix (root cause)", [None, *CATEGORIES],
-                                    format_func=lambda c: "—" if c is None else charts.category_name(c))
+            category = st.selectbox(
+                "Meant to fix (root cause)",
+                [None, *CATEGORIES],
+                format_func=lambda c: "—" if c is None else charts.category_name(c),
+            )
             themes = theme_catalogue(store).set_index("theme_id")["theme_label"].to_dict()
-            theme_id = st.selectbox("… or a theme", [None, *themes],
-                                    format_func=lambda t: "—" if t is None else themes[t])
+            theme_id = st.selectbox(
+                "… or a theme",
+                [None, *themes],
+                format_func=lambda t: "—" if t is None else themes[t],
+            )
             if st.form_submit_button("Add action item", type="primary"):
                 try:
                     store.create_action(
                         project_id=projects.set_index("name").loc[project, "project_id"],
-                        title=title, owner=owner, due_on=due_on, category=category,
+                        title=title,
+                        owner=owner,
+                        due_on=due_on,
+                        category=category,
                         theme_id=None if theme_id is None else int(theme_id),
-                        quarter=quarter_of(today()))
+                        quarter=quarter_of(today()),
+                    )
                 except ValueError as exc:
                     st.error(str(exc))
                 else:
@@ -45,8 +55,10 @@ with st.expander("New action item", expanded=False):
 
 actions = view("actions", store, scope)
 if actions.empty:
-    st.info("No action items yet. Add the changes a post-mortem decided on, with one owner "
-            "and a due date, and follow them here until they are done.")
+    st.info(
+        "No action items yet. Add the changes a post-mortem decided on, with one owner "
+        "and a due date, and follow them here until they are done."
+    )
     st.stop()
 
 overdue = actions[actions["overdue"]]
@@ -59,20 +71,42 @@ if not overdue.empty:
 
 st.plotly_chart(charts.action_completion_chart(completion_rates(actions)), width="stretch")
 
-shown = actions.assign(status=actions["status"].map(STATUS_LABELS),
-                       meant_to_fix=actions["category"].map(
-                           lambda c: charts.category_name(c) if c else ""))
-st.dataframe(shown[["project", "title", "owner", "due_on", "status", "overdue", "meant_to_fix",
-                    "status_reason"]], hide_index=True,
-             column_config={"due_on": st.column_config.DateColumn("due"),
-                            "meant_to_fix": "meant to fix", "status_reason": "reason"})
+shown = actions.assign(
+    status=actions["status"].map(STATUS_LABELS),
+    meant_to_fix=actions["category"].map(lambda c: charts.category_name(c) if c else ""),
+)
+st.dataframe(
+    shown[
+        [
+            "project",
+            "title",
+            "owner",
+            "due_on",
+            "status",
+            "overdue",
+            "meant_to_fix",
+            "status_reason",
+        ]
+    ],
+    hide_index=True,
+    column_config={
+        "due_on": st.column_config.DateColumn("due"),
+        "meant_to_fix": "meant to fix",
+        "status_reason": "reason",
+    },
+)
 
 st.subheader("Update an action")
 labels = dict(zip(actions["action_id"], actions["project"] + " · " + actions["title"], strict=True))
 action_id = st.selectbox("Action", list(labels), format_func=labels.get, key="action_choice")
-status = st.radio("Status", list(STATUS_LABELS), format_func=STATUS_LABELS.get, horizontal=True,
-                  index=list(STATUS_LABELS).index(actions.set_index("action_id").loc[action_id, "status"]),
-                  key=f"status_{action_id}")
+status = st.radio(
+    "Status",
+    list(STATUS_LABELS),
+    format_func=STATUS_LABELS.get,
+    horizontal=True,
+    index=list(STATUS_LABELS).index(actions.set_index("action_id").loc[action_id, "status"]),
+    key=f"status_{action_id}",
+)
 reason = st.text_input("Reason (needed for “not doing”)", key=f"reason_{action_id}")
 if st.button("Save status"):
     try:
@@ -85,18 +119,37 @@ if st.button("Save status"):
 st.subheader("Did it work?")
 effect = view("action_effect", store, scope)
 if effect.empty:
-    st.caption("Once an action linked to a root cause or theme is done, this shows whether the "
-               "project's later retrospectives still raise it.")
+    st.caption(
+        "Once an action linked to a root cause or theme is done, this shows whether the "
+        "project's later retrospectives still raise it."
+    )
 else:
     themes = theme_catalogue(store).set_index("theme_id")["theme_label"].to_dict()
-    topics = [charts.category_name(c) if isinstance(c, str) else themes.get(int(t), f"Theme {t}")
-              for c, t in zip(effect["category"], effect["theme_id"], strict=True)]
+    topics = [
+        charts.category_name(c) if isinstance(c, str) else themes.get(int(t), f"Theme {t}")
+        for c, t in zip(effect["category"], effect["theme_id"], strict=True)
+    ]
     st.dataframe(
         effect.assign(meant_to_fix=topics)[
-            ["project", "title", "meant_to_fix", "done_on", "answers_before", "quarters_before",
-             "answers_after", "quarters_after", "verdict"]],
+            [
+                "project",
+                "title",
+                "meant_to_fix",
+                "done_on",
+                "answers_before",
+                "quarters_before",
+                "answers_after",
+                "quarters_after",
+                "verdict",
+            ]
+        ],
         hide_index=True,
-        column_config={"meant_to_fix": "meant to fix", "done_on": "done",
-                       "answers_before": "answers before", "quarters_before": "quarters before",
-                       "answers_after": "answers after", "quarters_after": "quarters after"},
+        column_config={
+            "meant_to_fix": "meant to fix",
+            "done_on": "done",
+            "answers_before": "answers before",
+            "quarters_before": "quarters before",
+            "answers_after": "answers after",
+            "quarters_after": "quarters after",
+        },
     )

@@ -26,13 +26,15 @@ right.metric("Invitation response rate", f"{rate:.0%}" if rate is not None else 
 
 RECENT_SURVEYS = 40
 if len(participation) > RECENT_SURVEYS:
-    st.caption(f"The chart shows the {RECENT_SURVEYS} most recent of {len(participation)} "
-               "surveys; narrow the filters to see others.")
+    st.caption(
+        f"The chart shows the {RECENT_SURVEYS} most recent of {len(participation)} "
+        "surveys; narrow the filters to see others."
+    )
 participation = participation.tail(RECENT_SURVEYS)
 participation = participation.assign(
     survey=participation["project"] + " · " + participation["quarter"],
-    response_rate=participation["invitations_used"] / participation["invitations"].where(
-        participation["invitations"] > 0),
+    response_rate=participation["invitations_used"]
+    / participation["invitations"].where(participation["invitations"] > 0),
 )
 st.plotly_chart(charts.participation_chart(participation), width="stretch")
 hidden = participation[participation["responses"] < participation["threshold"]]
@@ -47,20 +49,31 @@ trends = view("rating_trends", store, scope)
 if trends.empty:
     st.info("Rating trends appear once surveys in this view reach their anonymity threshold.")
     st.stop()
-questions = {q: question_label(q, p) for q, p in
-             trends.drop_duplicates("question_id")[["question_id", "prompt"]].itertuples(index=False)}
-chosen = st.multiselect("Questions", list(questions), format_func=questions.get,
-                        default=[q for q in ("goals_clear", "schedule_realistic", "communication")
-                                 if q in questions] or list(questions)[:2],
-                        key="overview_questions")
+questions = {
+    q: question_label(q, p)
+    for q, p in trends.drop_duplicates("question_id")[["question_id", "prompt"]].itertuples(
+        index=False
+    )
+}
+chosen = st.multiselect(
+    "Questions",
+    list(questions),
+    format_func=questions.get,
+    default=[q for q in ("goals_clear", "schedule_realistic", "communication") if q in questions]
+    or list(questions)[:2],
+    key="overview_questions",
+)
 if trends["project"].nunique() - 1 > 10:
-    st.caption("Lines for the 10 projects with most responses, and for all projects together; "
-               "pick projects in the sidebar to compare others.")
+    st.caption(
+        "Lines for the 10 projects with most responses, and for all projects together; "
+        "pick projects in the sidebar to compare others."
+    )
 for question_id in chosen:
     frame = busiest_projects(trends[trends["question_id"] == question_id])
     scale = (0, 10) if frame["kind"].iloc[0] == "rating" else (1, 5)
-    st.plotly_chart(charts.rating_trend_chart(frame, questions[question_id], scale=scale),
-                    width="stretch")
+    st.plotly_chart(
+        charts.rating_trend_chart(frame, questions[question_id], scale=scale), width="stretch"
+    )
 if trends["suppressed"].any():
     st.caption(
         "Gaps are project-quarters hidden to protect anonymity (too few responses, or hidden "
@@ -72,10 +85,16 @@ roles = view("role_breakdown", store, scope)
 if roles.empty:
     st.info("Role breakdowns appear for questionnaires that ask for the stakeholder role.")
     st.stop()
-question_id = st.selectbox("Question", sorted(set(roles["question_id"])),
-                           format_func=lambda q: questions.get(q, q), key="overview_role_question")
+question_id = st.selectbox(
+    "Question",
+    sorted(set(roles["question_id"])),
+    format_func=lambda q: questions.get(q, q),
+    key="overview_role_question",
+)
 frame = roles[roles["question_id"] == question_id]
 scale = (0, 10) if frame["kind"].iloc[0] == "rating" else (1, 5)
 st.plotly_chart(charts.role_breakdown_chart(frame, scale=scale), width="stretch")
-st.caption("Roles with fewer responses than the anonymity threshold are merged into "
-           "“Other roles”; a group still too small is hidden together with a second one.")
+st.caption(
+    "Roles with fewer responses than the anonymity threshold are merged into "
+    "“Other roles”; a group still too small is hidden together with a second one."
+)

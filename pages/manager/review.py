@@ -23,8 +23,10 @@ ensure_analysis(store)
 
 quarters = store.scope_choices()[0]
 if not quarters:
-    st.info("The quarterly review needs surveys. Create one under Projects and surveys, or "
-            "load the sample data from the Overview.")
+    st.info(
+        "The quarterly review needs surveys. Create one under Projects and surveys, or "
+        "load the sample data from the Overview."
+    )
     st.stop()
 quarter = st.selectbox("Quarter", list(reversed(quarters)), key="review_quarter")
 
@@ -56,17 +58,28 @@ with st.spinner(f"Preparing the {quarter} review…"):
     sections = _sections(quarter, data_key)
 
 left, right = st.columns(2)
-for column, kind, make, mime in ((left, "PDF", _pdf, "application/pdf"),
-                                 (right, "HTML", _html, "text/html")):
+for column, kind, make, mime in (
+    (left, "PDF", _pdf, "application/pdf"),
+    (right, "HTML", _html, "text/html"),
+):
     key = f"review_{kind.lower()}"
-    if column.button(f"Prepare {kind} report", type="primary" if kind == "PDF" else "secondary",
-                     width="stretch", key=f"prepare_{key}"):
+    if column.button(
+        f"Prepare {kind} report",
+        type="primary" if kind == "PDF" else "secondary",
+        width="stretch",
+        key=f"prepare_{key}",
+    ):
         with st.spinner(f"Writing the {kind} report (charts take a few seconds)…"):
             st.session_state[key] = (quarter, data_key, make(quarter, data_key))
     prepared = st.session_state.get(key)
     if prepared and prepared[:2] == (quarter, data_key):
-        column.download_button(f"Download {kind}", prepared[2], width="stretch",
-                               file_name=f"afterward-review-{quarter}.{kind.lower()}", mime=mime)
+        column.download_button(
+            f"Download {kind}",
+            prepared[2],
+            width="stretch",
+            file_name=f"afterward-review-{quarter}.{kind.lower()}",
+            mime=mime,
+        )
 st.caption("The HTML report keeps its interactive charts and opens offline.")
 
 for section in sections:
@@ -75,7 +88,8 @@ for section in sections:
         if isinstance(block, TextBlock):
             (st.caption if block.note else st.markdown)(plain(block.text))
         elif isinstance(block, TableBlock):
-            st.dataframe(pd.DataFrame(list(block.rows), columns=list(block.columns)),
-                         hide_index=True)
+            st.dataframe(
+                pd.DataFrame(list(block.rows), columns=list(block.columns)), hide_index=True
+            )
         elif isinstance(block, ChartBlock):
             st.plotly_chart(block.figure, width="stretch")

@@ -16,41 +16,62 @@ ensure_analysis(store)
 
 cells = view("category_cells", store, scope)
 if shown(cells).empty:
-    st.info("Root causes appear once free-text answers from surveys at or above their "
-            "anonymity threshold have been analysed.")
+    st.info(
+        "Root causes appear once free-text answers from surveys at or above their "
+        "anonymity threshold have been analysed."
+    )
 else:
     st.plotly_chart(charts.category_share_chart(cells), width="stretch")
     st.plotly_chart(charts.category_by_project_chart(cells), width="stretch")
     report = view("category_recurrence", store, scope).copy()
     report.index = [charts.category_name(c) for c in report.index]
     st.subheader("Recurring root causes")
-    st.dataframe(report[["n_projects", "n_quarters", "answers", "trend", "sentence"]],
-                 column_config={"n_projects": "projects", "n_quarters": "quarters",
-                                "sentence": "recurrence"})
+    st.dataframe(
+        report[["n_projects", "n_quarters", "answers", "trend", "sentence"]],
+        column_config={
+            "n_projects": "projects",
+            "n_quarters": "quarters",
+            "sentence": "recurrence",
+        },
+    )
 
 st.subheader("Review suggested categories")
-st.caption("Confirm or correct what the classifier suggested. It learns from every review; "
-           "least certain suggestions come first.")
+st.caption(
+    "Confirm or correct what the classifier suggested. It learns from every review; "
+    "least certain suggestions come first."
+)
 queue = store.review_queue(scope, limit=10)
-queue = queue[[quotes_visibility(n, t).visible for n, t in zip(queue["responses"],
-                                                               queue["threshold"], strict=True)]]
+queue = queue[
+    [
+        quotes_visibility(n, t).visible
+        for n, t in zip(queue["responses"], queue["threshold"], strict=True)
+    ]
+]
 if queue.empty:
-    st.info("Nothing to review in this view. Answers appear here from surveys with enough "
-            "responses to show quotes safely.")
+    st.info(
+        "Nothing to review in this view. Answers appear here from surveys with enough "
+        "responses to show quotes safely."
+    )
     st.stop()
 ids = list(CATEGORIES)
 for item in queue.itertuples():
     with st.container(border=True):
         st.text(item.text)
         suggestion = charts.category_name(item.category)
-        second = f" (or {charts.category_name(item.second_category)})" if item.second_category else ""
+        second = (
+            f" (or {charts.category_name(item.second_category)})" if item.second_category else ""
+        )
         st.caption(f"Suggested: {suggestion}{second}, confidence {item.confidence:.0%}")
         key = f"{item.response_id}:{item.question_id}"
         left, right = st.columns([3, 1])
-        chosen = left.selectbox("Category", ids, index=ids.index(item.category)
-                                if item.category in ids else 0,
-                                format_func=charts.category_name, key=f"review_{key}",
-                                label_visibility="collapsed")
+        chosen = left.selectbox(
+            "Category",
+            ids,
+            index=ids.index(item.category) if item.category in ids else 0,
+            format_func=charts.category_name,
+            key=f"review_{key}",
+            label_visibility="collapsed",
+        )
         if right.button("Confirm" if chosen == item.category else "Correct", key=f"save_{key}"):
             store.review_category(item.response_id, item.question_id, chosen)
             st.toast("Saved. The classifier will learn from it.")

@@ -66,8 +66,17 @@ if overview.empty:
 st.subheader("Surveys")
 st.dataframe(
     overview[
-        ["project", "title", "template_id", "quarter", "status", "responses", "invitations",
-         "invitations_used", "anonymity_threshold"]
+        [
+            "project",
+            "title",
+            "template_id",
+            "quarter",
+            "status",
+            "responses",
+            "invitations",
+            "invitations_used",
+            "anonymity_threshold",
+        ]
     ],
     hide_index=True,
     width="stretch",
@@ -78,7 +87,9 @@ st.dataframe(
     },
 )
 
-labels = dict(zip(overview["survey_id"], overview["project"] + " · " + overview["title"], strict=True))
+labels = dict(
+    zip(overview["survey_id"], overview["project"] + " · " + overview["title"], strict=True)
+)
 ids = list(labels)
 chosen = st.session_state.get("selected_survey")
 survey_id = st.selectbox(
@@ -112,7 +123,9 @@ st.caption(
     "Anyone with this link can answer. Only a fingerprint of it is stored, so it is shown "
     "once: copy it now. Making a new one stops the old one."
 )
-if st.button("Make a new shareable link" if store.has_open_link(survey_id) else "Make shareable link"):
+if st.button(
+    "Make a new shareable link" if store.has_open_link(survey_id) else "Make shareable link"
+):
     st.session_state["fresh_open_link"] = links.link_url(
         base_url(), links.issue_open_link(store, survey_id)
     )
@@ -140,7 +153,9 @@ st.caption(
     "linked to answers."
 )
 project = store.project(survey.project_id)
-roster_text = st.text_area("Names", value="\n".join(project.roster), key=f"roster_{project.project_id}")
+roster_text = st.text_area(
+    "Names", value="\n".join(project.roster), key=f"roster_{project.project_id}"
+)
 if st.button("Save roster"):
     names = [line.strip() for line in roster_text.splitlines() if line.strip()]
     store.set_roster(project.project_id, names)

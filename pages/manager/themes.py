@@ -32,8 +32,10 @@ catalogue = theme_catalogue(store).set_index("theme_id")
 cells = view("theme_cells", store, scope)
 cells = cells[cells["theme_id"].isin(catalogue.index)]
 if shown(cells).empty:
-    st.info("Themes appear once free-text answers from surveys at or above their anonymity "
-            "threshold have been analysed.")
+    st.info(
+        "Themes appear once free-text answers from surveys at or above their anonymity "
+        "threshold have been analysed."
+    )
     st.stop()
 label = catalogue["theme_label"].to_dict()
 cells = cells.assign(theme=cells["theme_id"].map(label))
@@ -43,31 +45,38 @@ report = view("theme_recurrence", store, scope).join(catalogue[["theme_label"]])
 left, right = st.columns(2)
 with left:
     top = report.sort_values("n_projects", ascending=False).head(10)
-    st.plotly_chart(charts.recurring_themes_chart(
-        pd.DataFrame({"theme": top["theme_label"], "projects": top["n_projects"]})),
-        width="stretch")
+    st.plotly_chart(
+        charts.recurring_themes_chart(
+            pd.DataFrame({"theme": top["theme_label"], "projects": top["n_projects"]})
+        ),
+        width="stretch",
+    )
 with right:
     st.markdown("**Rising and falling**")
     moving = report[report["trend"].isin(["rising", "falling"])]
-    st.dataframe(moving[["theme_label", "trend", "sentence"]], hide_index=True,
-                 column_config={"theme_label": "theme", "sentence": "recurrence"})
+    st.dataframe(
+        moving[["theme_label", "trend", "sentence"]],
+        hide_index=True,
+        column_config={"theme_label": "theme", "sentence": "recurrence"},
+    )
     if moving.empty:
         st.caption("No theme is clearly rising or falling in this view.")
 
 st.subheader("One theme")
 options = list(report.sort_values("answers", ascending=False).index)
-theme_id = st.selectbox("Theme", options, format_func=lambda t: label.get(t, str(t)),
-                        key="theme_choice")
+theme_id = st.selectbox(
+    "Theme", options, format_func=lambda t: label.get(t, str(t)), key="theme_choice"
+)
 row = report.loc[theme_id]
 st.markdown(f"**Keywords:** {plain(', '.join(catalogue.loc[theme_id, 'top_terms']))}")
 st.write(row["sentence"])
-st.plotly_chart(charts.theme_trend_chart(cells[cells["theme_id"] == theme_id]),
-                width="stretch")
+st.plotly_chart(charts.theme_trend_chart(cells[cells["theme_id"] == theme_id]), width="stretch")
 texts = store.theme_texts(int(theme_id), scope, limit=200)
 responses = int(texts["responses"].iloc[0]) if len(texts) else 0
 threshold = int(texts["threshold"].iloc[0]) if len(texts) else 3
-quotes = visible_quotes(representative_quotes(store, int(theme_id), texts["text"].tolist()),
-                        responses, threshold)
+quotes = visible_quotes(
+    representative_quotes(store, int(theme_id), texts["text"].tolist()), responses, threshold
+)
 st.markdown("**What people wrote** (redacted)")
 if quotes:
     for quote in quotes:
@@ -84,8 +93,13 @@ with st.expander("Rename, merge or split this theme"):
         rename_theme(store, int(theme_id), new_label)
         st.rerun()
     others = [t for t in options if t != theme_id]
-    into = st.selectbox("Merge into", others, format_func=lambda t: label.get(t, str(t)),
-                        key="theme_merge_into") if others else None
+    into = (
+        st.selectbox(
+            "Merge into", others, format_func=lambda t: label.get(t, str(t)), key="theme_merge_into"
+        )
+        if others
+        else None
+    )
     if into is not None and st.button("Merge"):
         merge_themes(store, int(theme_id), int(into))
         st.rerun()

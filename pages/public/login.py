@@ -9,9 +9,7 @@ store = store_or_stop()
 
 st.title("Afterward")
 st.write("Anonymous retrospectives and post-mortem analytics. Managers, please log in.")
-st.caption(
-    "Answering a survey? Use the link you were sent; it opens the questionnaire directly."
-)
+st.caption("Answering a survey? Use the link you were sent; it opens the questionnaire directly.")
 
 with st.form("login"):
     password = st.text_input("Manager password", type="password")

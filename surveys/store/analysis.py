@@ -40,11 +40,20 @@ class AnalysisMixin:
         """Insert or replace analysis rows (bulk: one statement for the whole frame)."""
         if frame.empty:
             return
-        columns = ["response_id", "question_id", "survey_id", "category", "confidence",
-                   "second_category", "theme_id", "model_key"]
+        columns = [
+            "response_id",
+            "question_id",
+            "survey_id",
+            "category",
+            "confidence",
+            "second_category",
+            "theme_id",
+            "model_key",
+        ]
         rows = frame[columns].copy()
-        rows["second_category"] = rows["second_category"].astype(object).where(
-            rows["second_category"].notna(), None)
+        rows["second_category"] = (
+            rows["second_category"].astype(object).where(rows["second_category"].notna(), None)
+        )
         with self._transaction() as cur:
             cur.register("analysis_rows", rows)
             cur.execute(
@@ -84,9 +93,7 @@ class AnalysisMixin:
 
     def theme_state(self) -> str | None:
         with self._cursor() as cur:
-            row = cur.execute(
-                "SELECT state_json FROM theme_state WHERE name = 'themes'"
-            ).fetchone()
+            row = cur.execute("SELECT state_json FROM theme_state WHERE name = 'themes'").fetchone()
         return row[0] if row else None
 
     def save_theme_state(self, state_json: str) -> None:
@@ -97,8 +104,12 @@ class AnalysisMixin:
 
     def theme_edits(self) -> list[str]:
         with self._cursor() as cur:
-            return [r[0] for r in cur.execute(
-                "SELECT edit_json FROM theme_edits ORDER BY position").fetchall()]
+            return [
+                r[0]
+                for r in cur.execute(
+                    "SELECT edit_json FROM theme_edits ORDER BY position"
+                ).fetchall()
+            ]
 
     def add_theme_edit(self, edit_json: str) -> None:
         with self._transaction() as cur:

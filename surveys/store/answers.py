@@ -70,4 +70,3 @@ class AnswersMixin:
                 "GROUP BY ALL ORDER BY question_id, choice",
                 [survey_id],
             ).df()
-

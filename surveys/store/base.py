@@ -103,7 +103,9 @@ class StoreBase:
                 "CREATE TABLE IF NOT EXISTS schema_version ("
                 "version INTEGER PRIMARY KEY, applied_on DATE NOT NULL)"
             )
-            current = cur.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+            current = cur.execute(
+                "SELECT coalesce(max(version), 0) FROM schema_version"
+            ).fetchone()[0]
             for version, statements in enumerate(MIGRATIONS, start=1):
                 if version <= current:
                     continue
@@ -147,7 +149,6 @@ class StoreBase:
             raise ValueError(f"unknown table {table!r}")
         with self._cursor() as cur:
             return cur.execute(f'SELECT * FROM "{table}"').df()  # noqa: S608 - checked name
-
 
 
 def _rollback_quietly(cursor: duckdb.DuckDBPyConnection) -> None:

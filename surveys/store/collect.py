@@ -87,7 +87,9 @@ class CollectMixin:
         """`questions` are (question_id, kind, prompt, breakdown) in questionnaire order."""
         survey_id = str(uuid.uuid4())
         with self._transaction() as cur:
-            if not cur.execute("SELECT 1 FROM projects WHERE project_id = ?", [project_id]).fetchone():
+            if not cur.execute(
+                "SELECT 1 FROM projects WHERE project_id = ?", [project_id]
+            ).fetchone():
                 raise ValueError("Unknown project.")
             cur.execute(
                 "INSERT INTO surveys VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)",
@@ -255,4 +257,3 @@ class CollectMixin:
                 [row[0]],
             ).df()
         return row[1], row[2], answers
-

@@ -34,8 +34,19 @@ class ActionsMixin:
                 "INSERT INTO action_items (action_id, project_id, title, owner, due_on, status, "
                 "theme_id, category, quarter, created_on, done_on) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [action_id, project_id, title.strip(), owner.strip(), due_on, status, theme_id,
-                 category, quarter, today(), today() if status == "done" else None],
+                [
+                    action_id,
+                    project_id,
+                    title.strip(),
+                    owner.strip(),
+                    due_on,
+                    status,
+                    theme_id,
+                    category,
+                    quarter,
+                    today(),
+                    today() if status == "done" else None,
+                ],
             )
         return action_id
 
@@ -69,4 +80,3 @@ class ActionsMixin:
                 """,
                 [today(), *scope.params()[:6]],
             ).df()
-

@@ -91,4 +91,3 @@ class AnswerRow:
     value_number: float | None = None
     value_text: str | None = None
     value_choice: str | None = None
-

@@ -97,7 +97,5 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             done_on DATE)""",
     ),
     # 3: remember which question is the stakeholder role, for role breakdowns.
-    (
-        "ALTER TABLE survey_questions ADD COLUMN breakdown BOOLEAN NOT NULL DEFAULT false",
-    ),
+    ("ALTER TABLE survey_questions ADD COLUMN breakdown BOOLEAN NOT NULL DEFAULT false",),
 )

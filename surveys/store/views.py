@@ -24,21 +24,31 @@ VISIBLE_SURVEYS = """
     )"""
 
 
-
-
 class ViewsMixin:
     # -- manager views: aggregates over visible surveys ---------------------------------------
 
     def scope_choices(self) -> tuple[list[str], list[str], list[str]]:
         """(quarters, projects, templates) that have surveys, for the filter widgets."""
         with self._cursor() as cur:
-            quarters = [r[0] for r in cur.execute(
-                "SELECT DISTINCT quarter FROM surveys ORDER BY quarter").fetchall()]
-            projects = [r[0] for r in cur.execute(
-                "SELECT DISTINCT p.name FROM surveys JOIN projects p USING (project_id) "
-                "ORDER BY p.name").fetchall()]
-            templates = [r[0] for r in cur.execute(
-                "SELECT DISTINCT template_id FROM surveys ORDER BY template_id").fetchall()]
+            quarters = [
+                r[0]
+                for r in cur.execute(
+                    "SELECT DISTINCT quarter FROM surveys ORDER BY quarter"
+                ).fetchall()
+            ]
+            projects = [
+                r[0]
+                for r in cur.execute(
+                    "SELECT DISTINCT p.name FROM surveys JOIN projects p USING (project_id) "
+                    "ORDER BY p.name"
+                ).fetchall()
+            ]
+            templates = [
+                r[0]
+                for r in cur.execute(
+                    "SELECT DISTINCT template_id FROM surveys ORDER BY template_id"
+                ).fetchall()
+            ]
         return quarters, projects, templates
 
     def participation(self, scope: Scope) -> pd.DataFrame:

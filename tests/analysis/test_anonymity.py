@@ -24,8 +24,13 @@ def test_visibility_says_how_many_more_are_needed():
 
 
 def test_single_small_group_is_hidden_with_a_complement():
-    frame = pd.DataFrame({"role": ["Team", "Client", "Manager"], "responses": [10, 2, 6],
-                          "score_sum": [40.0, 9.0, 20.0]})
+    frame = pd.DataFrame(
+        {
+            "role": ["Team", "Client", "Manager"],
+            "responses": [10, 2, 6],
+            "score_sum": [40.0, 9.0, 20.0],
+        }
+    )
     shown = suppress(frame, 3, value_columns=["score_sum"])
     assert shown["suppressed"].tolist() == [False, True, True]
     assert shown.loc[~shown["suppressed"], "responses"].sum() == 10
@@ -52,8 +57,13 @@ def test_lone_small_role_is_merged_with_the_next_smallest():
 
 
 def test_breakdown_merges_then_suppresses_and_keeps_sums_exact():
-    frame = pd.DataFrame({"role": ["Team member", "Client", "Manager", None],
-                          "responses": [8, 1, 1, 4], "score_sum": [32.0, 5.0, 1.0, 12.0]})
+    frame = pd.DataFrame(
+        {
+            "role": ["Team member", "Client", "Manager", None],
+            "responses": [8, 1, 1, 4],
+            "score_sum": [32.0, 5.0, 1.0, 12.0],
+        }
+    )
     shown = breakdown(frame, "role", 3, sum_columns=["score_sum"])
     merged = shown.set_index("role").loc[MERGED_GROUP]
     # Client and Manager (1 each) merge to 2, still below 3, so the merged group is hidden
@@ -86,8 +96,10 @@ def reference_suppress(counts: list[int], threshold: int) -> list[bool]:
     return hidden
 
 
-@given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 12)), min_size=1, max_size=30),
-       st.integers(1, 6))
+@given(
+    st.lists(st.tuples(st.integers(0, 4), st.integers(0, 12)), min_size=1, max_size=30),
+    st.integers(1, 6),
+)
 def test_vectorised_gate_matches_the_plain_rule_for_every_group(rows, threshold):
     frame = pd.DataFrame(rows, columns=["group", "responses"])
     gated = suppress_groups(frame, ["group"], threshold)

@@ -15,37 +15,63 @@ from analysis.insights import (
 
 
 def totals(rows):
-    return pd.DataFrame(rows, columns=["project", "quarter", "question_id", "kind", "prompt",
-                                       "responses", "value_sum", "threshold"])
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "project",
+            "quarter",
+            "question_id",
+            "kind",
+            "prompt",
+            "responses",
+            "value_sum",
+            "threshold",
+        ],
+    )
 
 
 def test_rating_trends_hide_a_small_project_and_a_complement():
-    frame = rating_trends(totals([
-        ("A", "2026Q1", "goals_clear", "likert", "Goals", 10, 40.0, 3),
-        ("B", "2026Q1", "goals_clear", "likert", "Goals", 2, 10.0, 3),
-        ("C", "2026Q1", "goals_clear", "likert", "Goals", 6, 18.0, 3),
-    ])).set_index("project")
+    frame = rating_trends(
+        totals(
+            [
+                ("A", "2026Q1", "goals_clear", "likert", "Goals", 10, 40.0, 3),
+                ("B", "2026Q1", "goals_clear", "likert", "Goals", 2, 10.0, 3),
+                ("C", "2026Q1", "goals_clear", "likert", "Goals", 6, 18.0, 3),
+            ]
+        )
+    ).set_index("project")
     assert frame.loc["A", "mean"] == 4.0
     assert frame.loc[["B", "C"], "mean"].isna().all()
     assert frame.loc[ALL_PROJECTS, "mean"] == 68 / 18
 
 
 def test_gated_cells_protect_each_project_quarter():
-    counts = pd.DataFrame({"project": ["A"] * 3, "quarter": ["2026Q1"] * 3,
-                           "category": ["x", "y", "z"], "answers": [9, 1, 5],
-                           "responses": [9, 1, 5], "threshold": [3] * 3})
+    counts = pd.DataFrame(
+        {
+            "project": ["A"] * 3,
+            "quarter": ["2026Q1"] * 3,
+            "category": ["x", "y", "z"],
+            "answers": [9, 1, 5],
+            "responses": [9, 1, 5],
+            "threshold": [3] * 3,
+        }
+    )
     cells = gated_cells(counts, "category")
     assert shown(cells)["category"].tolist() == ["x"]
     assert cells["answers"].isna().sum() == 2
 
 
 def cells_over_time():
-    return pd.DataFrame({
-        "project": ["A", "B", "A", "B", "C"],
-        "quarter": ["2026Q1", "2026Q1", "2026Q2", "2026Q3", "2026Q3"],
-        "category": ["estimation_schedule"] * 2 + ["testing_quality"] * 3,
-        "answers": [6, 5, 4, 7, 6], "responses": [6, 5, 4, 7, 6], "suppressed": [False] * 5,
-    })
+    return pd.DataFrame(
+        {
+            "project": ["A", "B", "A", "B", "C"],
+            "quarter": ["2026Q1", "2026Q1", "2026Q2", "2026Q3", "2026Q3"],
+            "category": ["estimation_schedule"] * 2 + ["testing_quality"] * 3,
+            "answers": [6, 5, 4, 7, 6],
+            "responses": [6, 5, 4, 7, 6],
+            "suppressed": [False] * 5,
+        }
+    )
 
 
 def test_new_and_persisting():
@@ -61,27 +87,49 @@ def test_recurring_counts_projects():
 
 
 def test_action_effect_compares_the_projects_own_quarters_before_and_after():
-    actions = pd.DataFrame({"action_id": ["1"], "title": ["Estimate together"], "project": ["A"],
-                            "status": ["done"], "category": ["estimation_schedule"],
-                            "theme_id": [None], "done_on": [date(2026, 2, 1)]})
-    surveys = pd.DataFrame({"project": ["A", "A", "B"], "quarter": ["2026Q1", "2026Q2", "2026Q1"],
-                            "responses": [6, 4, 5], "threshold": [3, 3, 3]})
+    actions = pd.DataFrame(
+        {
+            "action_id": ["1"],
+            "title": ["Estimate together"],
+            "project": ["A"],
+            "status": ["done"],
+            "category": ["estimation_schedule"],
+            "theme_id": [None],
+            "done_on": [date(2026, 2, 1)],
+        }
+    )
+    surveys = pd.DataFrame(
+        {
+            "project": ["A", "A", "B"],
+            "quarter": ["2026Q1", "2026Q2", "2026Q1"],
+            "responses": [6, 4, 5],
+            "threshold": [3, 3, 3],
+        }
+    )
     effect = action_effect(actions, cells_over_time(), cells_over_time().iloc[:0], surveys)
     row = effect.iloc[0]
     # Only project A counts: 6 answers before (B's 5 are another project's), none after.
     assert (row["answers_before"], row["quarters_before"]) == (6, 1)
     assert (row["answers_after"], row["quarters_after"]) == (0, 1)
     assert row["verdict"].startswith("Not raised since")
-    too_early = action_effect(actions, cells_over_time(), cells_over_time().iloc[:0], surveys,
-                              until="2026Q1")
+    too_early = action_effect(
+        actions, cells_over_time(), cells_over_time().iloc[:0], surveys, until="2026Q1"
+    )
     assert too_early["verdict"].iloc[0].startswith("Too early")
 
 
 def test_role_breakdown_merges_small_roles():
-    frame = pd.DataFrame({"question_id": ["q"] * 3, "kind": ["likert"] * 3,
-                          "prompt": ["Q"] * 3, "role": ["Team member", "Client", "Manager"],
-                          "responses": [10, 1, 4], "value_sum": [40.0, 1.0, 12.0],
-                          "threshold": [3] * 3})
+    frame = pd.DataFrame(
+        {
+            "question_id": ["q"] * 3,
+            "kind": ["likert"] * 3,
+            "prompt": ["Q"] * 3,
+            "role": ["Team member", "Client", "Manager"],
+            "responses": [10, 1, 4],
+            "value_sum": [40.0, 1.0, 12.0],
+            "threshold": [3] * 3,
+        }
+    )
     roles = role_breakdown(frame)
     assert "Client" not in set(roles["role"])
     assert roles.set_index("role").loc["Other roles", "responses"] == 5

@@ -26,10 +26,19 @@ def pick(page, group: int, option: str) -> None:
 
 
 def test_answer_through_an_invitation_on_a_phone_then_the_link_is_used(server, browser):
-    survey_id = server.cli("survey", "create", "--project", "Harbour Website",
-                           "--template", "project-postmortem", "--quarter", "2026Q3").splitlines()[-1]
-    invitation = server.cli("links", survey_id, "--invitations", "1",
-                            "--base-url", server.url).strip()
+    survey_id = server.cli(
+        "survey",
+        "create",
+        "--project",
+        "Harbour Website",
+        "--template",
+        "project-postmortem",
+        "--quarter",
+        "2026Q3",
+    ).splitlines()[-1]
+    invitation = server.cli(
+        "links", survey_id, "--invitations", "1", "--base-url", server.url
+    ).strip()
     assert invitation.startswith(f"{server.url}/?t=")
     server.start()
 
@@ -48,7 +57,8 @@ def test_answer_through_an_invitation_on_a_phone_then_the_link_is_used(server, b
     pick(page, 3, "Agree")
     pick(page, 4, "7")
     page.get_by_role("textbox", name="What went wrong? (optional)").fill(
-        "Handover notes were missing; Jonas Eriksen had to rebuild the release checklist.")
+        "Handover notes were missing; Jonas Eriksen had to rebuild the release checklist."
+    )
     page.get_by_role("button", name="Review my answers").click()
     page.get_by_text("Review what will be stored").wait_for(timeout=STREAMLIT_READY)
     stored = page.get_by_text("[name] had to rebuild the release checklist", exact=False)
@@ -83,9 +93,11 @@ def test_answer_through_an_invitation_on_a_phone_then_the_link_is_used(server, b
     manager.screenshot(path=SCREENSHOTS / "manager-surveys.png", full_page=True)
     chosen = manager.get_by_role("combobox", name=re.compile("Manage survey"))
     chosen.wait_for(timeout=STREAMLIT_READY)
-    assert "Harbour Website · Project post-mortem" in (
-        chosen.input_value() or chosen.get_attribute("aria-label") or ""
-    ) or manager.get_by_text(re.compile("Harbour Website · Project post-mortem")).count() > 0
+    assert (
+        "Harbour Website · Project post-mortem"
+        in (chosen.input_value() or chosen.get_attribute("aria-label") or "")
+        or manager.get_by_text(re.compile("Harbour Website · Project post-mortem")).count() > 0
+    )
     manager.context.close()
 
     # No log line holds a token or answer text.
@@ -96,8 +108,9 @@ def test_answer_through_an_invitation_on_a_phone_then_the_link_is_used(server, b
 
 
 def test_keyboard_alone_can_answer(server, browser):
-    survey_id = server.cli("survey", "create", "--project", "Keyboard", "--template",
-                           "sprint-retro").splitlines()[-1]
+    survey_id = server.cli(
+        "survey", "create", "--project", "Keyboard", "--template", "sprint-retro"
+    ).splitlines()[-1]
     link = server.cli("links", survey_id).strip()
     server.start()
     page = browser.new_context(viewport=PHONE).new_page()

@@ -10,15 +10,22 @@ from tests.conftest import MANAGER_PASSWORD
 
 pytestmark = pytest.mark.browser
 SLOW = 120_000
-PAGES = ["Overview", "Themes", "Root causes", "Quarterly review", "Action items",
-         "Projects and surveys"]
+PAGES = [
+    "Overview",
+    "Themes",
+    "Root causes",
+    "Quarterly review",
+    "Action items",
+    "Projects and surveys",
+]
 
 
 def settle(page) -> None:
     """Wait until Streamlit has finished the current run."""
     page.wait_for_timeout(500)
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=SLOW)
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=SLOW
+    )
 
 
 def no_error_on(page) -> None:
@@ -45,8 +52,9 @@ def test_manager_loads_the_sample_and_works_through_every_page(server, browser):
         no_error_on(page)
         if title not in ("Projects and surveys", "Action items"):
             assert page.locator("[data-testid='stPlotlyChart']").count() >= 1, title
-        page.screenshot(path=SCREENSHOTS / f"manager-{title.lower().replace(' ', '-')}.png",
-                        full_page=True)
+        page.screenshot(
+            path=SCREENSHOTS / f"manager-{title.lower().replace(' ', '-')}.png", full_page=True
+        )
 
     # Open a theme: choose another one in the drill-down.
     page.get_by_role("link", name="Themes").click()

@@ -9,11 +9,29 @@ from tests.browser.conftest import SCREENSHOTS
 from tests.pages.data import populate
 
 pytestmark = pytest.mark.browser
-MANAGER_PATHS = ["overview", "themes", "root-causes", "quarterly-review", "actions", "surveys",
-                 # file names, which Streamlit's legacy page mode would have served
-                 "root_causes", "review", "login", "respond", "receipt", "does-not-exist"]
-SECRET_WORDS = ["Atlas Portal", "Projects and surveys", "Root causes", "Action items",
-                "Download PDF", "Quarterly review"]
+MANAGER_PATHS = [
+    "overview",
+    "themes",
+    "root-causes",
+    "quarterly-review",
+    "actions",
+    "surveys",
+    # file names, which Streamlit's legacy page mode would have served
+    "root_causes",
+    "review",
+    "login",
+    "respond",
+    "receipt",
+    "does-not-exist",
+]
+SECRET_WORDS = [
+    "Atlas Portal",
+    "Projects and surveys",
+    "Root causes",
+    "Action items",
+    "Download PDF",
+    "Quarterly review",
+]
 
 
 def test_manager_urls_show_only_the_login_to_a_visitor(server, browser):

@@ -23,8 +23,11 @@ TEXTS = [
     "The TLS certificate expired on the weekend",
     "a config change went out without review and broke login",
 ]
-QUARTERS = [("2026Q1", date(2026, 2, 10)), ("2026Q2", date(2026, 5, 12)),
-            ("2026Q3", date(2026, 8, 11))]
+QUARTERS = [
+    ("2026Q1", date(2026, 2, 10)),
+    ("2026Q2", date(2026, 5, 12)),
+    ("2026Q3", date(2026, 8, 11)),
+]
 PROJECTS = ["Atlas Portal", "Beacon App", "Comet Billing"]
 
 
@@ -38,9 +41,14 @@ def populate(store: Store, *, responses_per_survey: int = 8, seed: int = 3) -> d
     response_rows, answer_rows = [], []
     for project in PROJECTS:
         for quarter, day in QUARTERS:
-            survey_id = setup.create_survey(store, project=project,
-                                            template_id="project-postmortem", quarter=quarter,
-                                            opens_on=day, closes_on=date(day.year, day.month, 28))
+            survey_id = setup.create_survey(
+                store,
+                project=project,
+                template_id="project-postmortem",
+                quarter=quarter,
+                opens_on=day,
+                closes_on=date(day.year, day.month, 28),
+            )
             ids[f"{project} {quarter}"] = survey_id
             for i in range(responses_per_survey):
                 response_id = str(uuid.uuid4())
@@ -49,14 +57,33 @@ def populate(store: Store, *, responses_per_survey: int = 8, seed: int = 3) -> d
                 answer_rows += [
                     (response_id, survey_id, "role", None, None, role),
                     (response_id, survey_id, "goals_clear", float(rng.randint(2, 5)), None, None),
-                    (response_id, survey_id, "schedule_realistic", float(rng.randint(1, 4)), None, None),
-                    (response_id, survey_id, "schedule_detailed", float(rng.randint(1, 5)), None, None),
+                    (
+                        response_id,
+                        survey_id,
+                        "schedule_realistic",
+                        float(rng.randint(1, 4)),
+                        None,
+                        None,
+                    ),
+                    (
+                        response_id,
+                        survey_id,
+                        "schedule_detailed",
+                        float(rng.randint(1, 5)),
+                        None,
+                        None,
+                    ),
                     (response_id, survey_id, "communication", float(rng.randint(3, 9)), None, None),
                     (response_id, survey_id, "went_wrong", None, rng.choice(TEXTS), None),
                     (response_id, survey_id, "root_cause", None, rng.choice(TEXTS), None),
                 ]
-    small = setup.create_survey(store, project="Dusk Pilot", template_id="sprint-retro",
-                                quarter="2026Q3", opens_on=date(2026, 8, 1))
+    small = setup.create_survey(
+        store,
+        project="Dusk Pilot",
+        template_id="sprint-retro",
+        quarter="2026Q3",
+        opens_on=date(2026, 8, 1),
+    )
     ids["Dusk Pilot 2026Q3"] = small
     for _ in range(2):  # below the default threshold of 3
         response_id = str(uuid.uuid4())
@@ -64,14 +91,34 @@ def populate(store: Store, *, responses_per_survey: int = 8, seed: int = 3) -> d
         answer_rows.append((response_id, small, "sprint_rating", 1.0, None, None))
     store.bulk_load(
         pd.DataFrame(response_rows, columns=["response_id", "survey_id", "submitted_on"]),
-        pd.DataFrame(answer_rows, columns=["response_id", "survey_id", "question_id",
-                                           "value_number", "value_text", "value_choice"]),
+        pd.DataFrame(
+            answer_rows,
+            columns=[
+                "response_id",
+                "survey_id",
+                "question_id",
+                "value_number",
+                "value_text",
+                "value_choice",
+            ],
+        ),
     )
     project_id = store.project_by_name("Atlas Portal").project_id
-    store.create_action(project_id=project_id, title="Quarantine flaky tests", owner="QA lead",
-                        quarter="2026Q1", due_on=date(2026, 3, 1), category="tech_debt_tooling")
-    done = store.create_action(project_id=project_id, title="Estimate with the whole team",
-                               owner="Delivery manager", quarter="2026Q1",
-                               due_on=date(2026, 3, 15), category="estimation_schedule")
+    store.create_action(
+        project_id=project_id,
+        title="Quarantine flaky tests",
+        owner="QA lead",
+        quarter="2026Q1",
+        due_on=date(2026, 3, 1),
+        category="tech_debt_tooling",
+    )
+    done = store.create_action(
+        project_id=project_id,
+        title="Estimate with the whole team",
+        owner="Delivery manager",
+        quarter="2026Q1",
+        due_on=date(2026, 3, 15),
+        category="estimation_schedule",
+    )
     store.set_action_status(done, "done")
     return ids

@@ -85,15 +85,21 @@ def test_bad_quarter_gets_a_message_not_a_traceback(app):
 def test_broken_questionnaire_is_listed_and_the_page_still_works(app, monkeypatch, tmp_path):
     import surveys.questionnaire as questionnaire
 
-    (tmp_path / "broken.yaml").write_text("id: broken\ntitle: B\nquestions:\n  - id: a\n    kind: x\n")
+    (tmp_path / "broken.yaml").write_text(
+        "id: broken\ntitle: B\nquestions:\n  - id: a\n    kind: x\n"
+    )
     for name in ("sprint-retro",):
-        (tmp_path / f"{name}.yaml").write_text((questionnaire.TEMPLATES_DIR / f"{name}.yaml").read_text())
+        (tmp_path / f"{name}.yaml").write_text(
+            (questionnaire.TEMPLATES_DIR / f"{name}.yaml").read_text()
+        )
     monkeypatch.setattr(questionnaire, "TEMPLATES_DIR", tmp_path)
     monkeypatch.setattr(questionnaire.load_templates, "__defaults__", (tmp_path,))
     surveys_page(app)
     assert not app.exception
     assert any("broken.yaml:5" in w for w in texts(app.warning))
-    assert app.selectbox[0].options == ["sprint-retro"] or "sprint-retro" in str(app.selectbox[0].options)
+    assert app.selectbox[0].options == ["sprint-retro"] or "sprint-retro" in str(
+        app.selectbox[0].options
+    )
 
 
 def test_survey_list_shows_progress(app):
@@ -121,8 +127,15 @@ def test_roster_names_are_always_redacted_from_later_answers(app):
     project = store.project(store.survey(survey_id).project_id)
     assert project.roster == ("Quill Ashdown",)
     questionnaire = questionnaire_of(store.survey(survey_id))
-    checked = validate(questionnaire, {"sprint_goal_met": "Yes", "workload_sustainable": 3,
-                                       "goals_clear": 3, "sprint_rating": 5,
-                                       "stop": "quill kept the release notes to himself"})
+    checked = validate(
+        questionnaire,
+        {
+            "sprint_goal_met": "Yes",
+            "workload_sustainable": 3,
+            "goals_clear": 3,
+            "sprint_rating": 5,
+            "stop": "quill kept the release notes to himself",
+        },
+    )
     assert stored_form(questionnaire, checked.answers, project.roster)["stop"].startswith("[name]")
     assert links.resolve(store, "nothing") == LinkState("unavailable")

@@ -99,12 +99,14 @@ def test_root_cause_review_is_stored(app, populated):
 def test_action_marked_done_and_not_doing_needs_a_reason(app, populated):
     at = open_page(app, "actions")
     at.radio(key=next(r.key for r in at.radio if r.key.startswith("status_"))).set_value(
-        "not_doing").run()
+        "not_doing"
+    ).run()
     button(at, "Save status").click().run()
     assert any("Say why" in e for e in texts(at.error))
     before = (app_store().actions(setup_scope())["status"] == "done").sum()
     at.radio(key=next(r.key for r in at.radio if r.key.startswith("status_"))).set_value(
-        "done").run()
+        "done"
+    ).run()
     button(at, "Save status").click().run()
     assert (app_store().actions(setup_scope())["status"] == "done").sum() == before + 1
 
@@ -118,10 +120,12 @@ def test_surveys_below_threshold_keep_results_hidden_even_for_managers(app, db_p
     with Store(db_path) as store:
         survey_id = setup.create_survey(store, project="Solo", template_id="sprint-retro")
         from surveys.store import AnswerRow
+
         store.record_response(survey_id, [AnswerRow("sprint_rating", value_number=2)])
     at = open_page(app, "overview")
-    assert not at.get("plotly_chart") or all("Solo" not in c.proto.spec
-                                             for c in at.get("plotly_chart")[1:])
+    assert not at.get("plotly_chart") or all(
+        "Solo" not in c.proto.spec for c in at.get("plotly_chart")[1:]
+    )
 
 
 def setup_scope():
@@ -132,10 +136,13 @@ def setup_scope():
 
 def test_review_page_prepares_both_reports_for_download(app, populated):
     at = open_page(app, "review")
-    assert [h.value for h in at.header][:5] == ["Participation", "Rating trends",
-                                                "Top recurring root causes",
-                                                "Themes: new and persisting",
-                                                "Action items and their effect"]
+    assert [h.value for h in at.header][:5] == [
+        "Participation",
+        "Rating trends",
+        "Top recurring root causes",
+        "Themes: new and persisting",
+        "Action items and their effect",
+    ]
     button(at, "Prepare HTML report").click().run()
     assert not at.exception
     assert len(at.get("download_button")) == 1

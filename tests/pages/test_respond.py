@@ -11,9 +11,12 @@ from tests.pages.helpers import answer_required_postmortem, button, texts
 @pytest.fixture
 def tokens(db_path):
     with Store(db_path) as store:
-        survey_id = setup.create_survey(store, project="Harbour Website",
-                                        template_id="project-postmortem",
-                                        opens_on=date(2026, 1, 1))
+        survey_id = setup.create_survey(
+            store,
+            project="Harbour Website",
+            template_id="project-postmortem",
+            opens_on=date(2026, 1, 1),
+        )
         return {
             "survey_id": survey_id,
             "open": links.issue_open_link(store, survey_id),
@@ -50,7 +53,8 @@ def test_invitation_journey_review_redacts_submit_and_link_is_then_used(app, tok
     at = open_link(app, tokens["invitation"])
     answer_required_postmortem(at)
     at.text_area(key="answer_went_wrong").input(
-        "Deploys were manual. Priya Raman knew the steps; mail ops@harbour.example")
+        "Deploys were manual. Priya Raman knew the steps; mail ops@harbour.example"
+    )
     button(at, "Review my answers").click().run()
     preview = texts(at.text)
     assert "Deploys were manual. [name] knew the steps; mail [email]" in preview
@@ -84,8 +88,9 @@ def test_edit_returns_to_the_form_with_the_answers_kept(app, tokens):
 def test_used_and_unknown_links_show_the_same_page(app, tokens, db_path):
     unknown = open_link(app, "x" * 43)
     unknown_view = (texts(unknown.title), texts(unknown.info))
-    app_store().record_response(tokens["survey_id"], [],
-                                invitation_hash=links.token_hash(tokens["invitation"]))
+    app_store().record_response(
+        tokens["survey_id"], [], invitation_hash=links.token_hash(tokens["invitation"])
+    )
     used = type(app).from_file(app._script_path, default_timeout=30)
     used = open_link(used, tokens["invitation"])
     assert (texts(used.title), texts(used.info)) == unknown_view
