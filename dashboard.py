@@ -3,7 +3,7 @@ managers log in to see everything else, with shared filters in the sidebar."""
 
 import streamlit as st
 
-from afterward.ui import is_manager, log_out, scope_filters, store_or_stop
+from afterward.web.session import is_manager, log_out, scope_filters, store_or_stop
 from surveys.links import TOKEN_PARAM
 
 st.set_page_config(page_title="Afterward", page_icon="🔁", layout="wide")

@@ -7,8 +7,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from afterward.config import base_url, database_path
-from surveys import exports, links, sample, setup
+from afterward.settings import base_url, database_path
+from afterward.services import exports
+from surveys import links, sample, setup
 from surveys.questionnaire import load_templates
 from surveys.store import Store, StoreError
 

@@ -1,4 +1,4 @@
-"""Benchmark ``afterward.text_analysis.refresh_analysis`` (root causes + themes) by size.
+"""Benchmark ``afterward.services.analysis_upkeep.refresh_analysis`` (root causes + themes) by size.
 
 Run from the repo root:
     /work/venv/bin/python bench/bench_analysis.py [--sizes 1000 10000 100000 1000000]
@@ -98,7 +98,7 @@ def build(path: Path, texts: int, seed: int = 3) -> None:
 
 def child(path: Path) -> None:
     """One refresh in this process; prints a JSON line."""
-    from afterward.text_analysis import refresh_analysis
+    from afterward.services.analysis_upkeep import refresh_analysis
     from surveys.store import Store
 
     store = Store(path)

@@ -54,7 +54,7 @@ PASSWORD = "bench-password-123"
 
 
 def refresh_child(path: Path) -> None:
-    from afterward.text_analysis import refresh_analysis
+    from afterward.services.analysis_upkeep import refresh_analysis
     from surveys.store import Store
 
     store = Store(path)

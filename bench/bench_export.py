@@ -1,4 +1,4 @@
-"""Benchmark gated exports (``surveys.exports.survey_export`` + ``write_export``) at 1M answers.
+"""Benchmark gated exports (``afterward.services.exports.survey_export`` + ``write_export``) at 1M answers.
 
 Run from the repo root:
     /work/venv/bin/python bench/bench_export.py [--db bench/out/scale.duckdb]   # every survey
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # a script, not a test: make the packages importable
 sys.path.insert(0, str(ROOT / "bench"))
 
-from surveys.exports import ExportRefused, survey_export, write_export  # noqa: E402
+from afterward.services.exports import ExportRefused, survey_export, write_export  # noqa: E402
 from surveys.store import Store  # noqa: E402
 
 

@@ -22,7 +22,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # a script, not a test: make the packages importable
 
-from afterward.text_analysis import refresh_analysis  # noqa: E402
+from afterward.services.analysis_upkeep import refresh_analysis  # noqa: E402
 from surveys.store import Store  # noqa: E402
 
 

@@ -70,6 +70,6 @@ def resolve(store: Store, token: str | None) -> LinkState:
 
 
 def _started(survey: Survey) -> bool:
-    from surveys.clock import today
+    from clock import today
 
     return today() >= survey.opens_on

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from surveys import links, setup
-from surveys.clock import today
+from clock import today
 from surveys.questionnaire import (
     LikertQuestion,
     MultipleChoiceQuestion,

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
-from surveys.clock import quarter_of, today
+from clock import quarter_of, today
 from surveys.links import link_url
 from surveys.questionnaire import Questionnaire, load_templates
 from surveys.store import Store, Survey

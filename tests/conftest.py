@@ -55,6 +55,6 @@ def app(db_path: Path) -> Iterator[AppTest]:
 
 def app_store() -> Store:
     """The store the app under test opened (the same process-wide cached object)."""
-    from afterward.ui import store_or_stop
+    from afterward.web.session import store_or_stop
 
     return store_or_stop()

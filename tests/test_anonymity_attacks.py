@@ -11,7 +11,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from surveys import exports, links, responses
+from afterward.services import exports
+from surveys import links, responses
 from surveys.setup import questionnaire_of
 from surveys.store import Store
 from tests.conftest import ROOT

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from afterward import charts
+from afterward.output import charts
 
 NAN = float("nan")
 Q = ["2026Q1", "2026Q2", "2026Q3"]

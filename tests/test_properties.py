@@ -7,7 +7,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from surveys import exports, responses
+from afterward.services import exports
+from surveys import responses
 from surveys.links import LinkState
 from surveys.questionnaire import Questionnaire, QuestionnaireError, parse_questionnaire
 from surveys.receipts import stored_response

@@ -15,8 +15,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from afterward import report, review
-from afterward.review import quarterly_review, shift_quarter
+from afterward.output import quarterly_report as report
+from afterward.services import quarterly_review as review
+from afterward.services.quarterly_review import quarterly_review, shift_quarter
 from surveys import setup
 from surveys.store import Store
 

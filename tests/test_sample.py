@@ -15,7 +15,7 @@ import pytest
 from analysis.redaction import redact
 from analysis.taxonomy import load_taxonomy
 from surveys import sample, setup
-from surveys.clock import today
+from clock import today
 from surveys.store import AnswerRow, Scope, Store
 from tests.conftest import ROOT
 

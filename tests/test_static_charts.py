@@ -8,8 +8,8 @@ import plotly.graph_objects as go
 import pytest
 from PIL import Image
 
-from afterward import charts
-from afterward.static_charts import figure_png
+from afterward.output import charts
+from afterward.output.static_charts import figure_png
 from tests.test_charts import CASES
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -47,6 +47,6 @@ def test_unusual_figures_do_not_crash() -> None:
 
 def test_escaped_labels_render_as_plain_text() -> None:
     # The builders escape respondent text for plotly; the PNG shows it as plotly.js would.
-    from afterward.static_charts import _plain
+    from afterward.output.static_charts import _plain
 
     assert _plain("&lt;script&gt; &amp; co") == "<script> & co"

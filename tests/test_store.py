@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from surveys import links, setup
-from surveys.clock import today
+from clock import today
 from surveys.store import (
     MIGRATIONS,
     AnswerRow,

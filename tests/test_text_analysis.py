@@ -4,7 +4,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from afterward.text_analysis import (
+from afterward.services.analysis_upkeep import (
     merge_themes,
     refresh_analysis,
     rename_theme,
@@ -122,7 +122,7 @@ def test_rename_merge_split_persist_through_new_answers(store, analysed):
 
 
 def test_representative_quotes_are_closest_to_the_theme(store, analysed):
-    from afterward.text_analysis import representative_quotes
+    from afterward.services.analysis_upkeep import representative_quotes
 
     rows = store.analysed_texts()
     theme_id = int(rows["theme_id"].value_counts().index[0])

@@ -4,12 +4,12 @@ from datetime import timedelta
 
 import streamlit as st
 
-from afterward import charts
-from afterward.text_analysis import theme_catalogue
-from afterward.ui import current_scope, require_manager, store_or_stop, view
+from afterward.output import charts
+from afterward.services.analysis_upkeep import theme_catalogue
+from afterward.web.session import current_scope, require_manager, store_or_stop, view
 from analysis import CATEGORIES
 from analysis.actions import STATUS_LABELS, completion_rates
-from surveys.clock import quarter_of, today
+from clock import quarter_of, today
 
 require_manager()
 store = store_or_stop()

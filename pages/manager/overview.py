@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from afterward import charts
-from afterward.ui import current_scope, offer_sample, require_manager, store_or_stop, view
+from afterward.output import charts
+from afterward.web.session import current_scope, offer_sample, require_manager, store_or_stop, view
 from analysis.insights import ALL_PROJECTS, busiest_projects, question_label
 
 require_manager()

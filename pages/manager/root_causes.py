@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from afterward import charts
-from afterward.ui import current_scope, ensure_analysis, require_manager, store_or_stop, view
+from afterward.output import charts
+from afterward.web.session import current_scope, ensure_analysis, require_manager, store_or_stop, view
 from analysis import CATEGORIES
 from analysis.anonymity import quotes_visibility
 from analysis.insights import shown

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from afterward.config import base_url
-from afterward.ui import require_manager, store_or_stop
+from afterward.settings import base_url
+from afterward.web.session import require_manager, store_or_stop
 from surveys import links, setup
 from surveys.questionnaire import load_templates
 

@@ -3,15 +3,15 @@
 import pandas as pd
 import streamlit as st
 
-from afterward import charts
-from afterward.text_analysis import (
+from afterward.output import charts
+from afterward.services.analysis_upkeep import (
     merge_themes,
     rename_theme,
     representative_quotes,
     split_theme,
     theme_catalogue,
 )
-from afterward.ui import (
+from afterward.web.session import (
     current_scope,
     ensure_analysis,
     plain,

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from afterward.ui import login_throttle, sso_configured, store_or_stop
+from afterward.web.session import login_throttle, sso_configured, store_or_stop
 from surveys.manager_auth import attempt_login
 
 store = store_or_stop()

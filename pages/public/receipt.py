@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from afterward.respondent_widgets import stored_answer
-from afterward.ui import store_or_stop
+from afterward.web.respondent_form import stored_answer
+from afterward.web.session import store_or_stop
 from surveys.receipts import stored_response
 
 store = store_or_stop()

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from afterward import respondent_widgets as widgets
-from afterward.ui import store_or_stop
+from afterward.web import respondent_form as widgets
+from afterward.web.session import store_or_stop
 from analysis.blame import blame_phrases
 from surveys import links, responses
 from surveys.setup import questionnaire_of

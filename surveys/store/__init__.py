@@ -6,7 +6,7 @@ bound as a parameter. Callers get domain objects and small DataFrames, never cur
 The store is split by subject into mixins; `Store` puts them together.
 """
 
-from surveys.store.analysis import AnalysisMixin
+from surveys.store.text_results import TextResultsMixin
 from surveys.store.answers import AnswersMixin
 from surveys.store.base import StoreBase
 from surveys.store.bulk import BulkMixin
@@ -29,7 +29,7 @@ from surveys.store.views import ViewsMixin
 
 
 class Store(
-    CollectMixin, AnswersMixin, ViewsMixin, AnalysisMixin, ActionsMixin, BulkMixin, StoreBase
+    CollectMixin, AnswersMixin, ViewsMixin, TextResultsMixin, ActionsMixin, BulkMixin, StoreBase
 ):
     """Owns the DuckDB file. Safe to share across threads; `close()` is safe twice."""
 

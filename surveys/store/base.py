@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from surveys.clock import today
+from clock import today
 from surveys.store.records import DatabaseLocked, StorageUnavailable, StoreError
 from surveys.store.schema import MIGRATIONS
 from surveys.store.writer import ResponseWriter

@@ -8,7 +8,7 @@ from datetime import date
 
 import pandas as pd
 
-from surveys.clock import today
+from clock import today
 from surveys.store.base import _is_uuid
 from surveys.store.records import (
     AnswerRow,

@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from surveys.clock import today
+from clock import today
 from surveys.store.records import Scope
 
 

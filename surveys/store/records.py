@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from surveys.clock import today
+from clock import today
 
 
 class StoreError(Exception):

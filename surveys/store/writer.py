@@ -20,7 +20,7 @@ from datetime import date
 
 import duckdb
 
-from surveys.clock import today
+from clock import today
 from surveys.store.records import (
     AnswerRow,
     LinkUnavailable,

@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-from afterward.ui import plain
+from afterward.web.session import plain
 from surveys.questionnaire import Questionnaire
 from surveys.responses import NO, YES
 

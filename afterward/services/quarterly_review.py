@@ -21,11 +21,11 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from afterward.charts import category_name
+from afterward.output.charts import category_name
 from analysis.actions import completion_rates
 from analysis.anonymity import visibility
 from analysis.insights import ALL_PROJECTS, action_effect, gated_cells, rating_trends
-from surveys.clock import today
+from clock import today
 from surveys.setup import check_quarter
 from surveys.store import Scope, Store
 

@@ -4,7 +4,7 @@ shown here and as a report to download and keep."""
 import pandas as pd
 import streamlit as st
 
-from afterward.report import (
+from afterward.output.quarterly_report import (
     ChartBlock,
     TableBlock,
     TextBlock,
@@ -12,9 +12,9 @@ from afterward.report import (
     review_pdf,
     review_sections,
 )
-from afterward.review import quarterly_review
-from afterward.text_analysis import theme_catalogue
-from afterward.ui import ensure_analysis, plain, require_manager, store_or_stop
+from afterward.services.quarterly_review import quarterly_review
+from afterward.services.analysis_upkeep import theme_catalogue
+from afterward.web.session import ensure_analysis, plain, require_manager, store_or_stop
 
 require_manager()
 store = store_or_stop()

@@ -20,9 +20,9 @@ import plotly.graph_objects as go
 from fpdf import FPDF
 from plotly.offline import get_plotlyjs
 
-from afterward import charts
-from afterward.review import QuarterlyReview
-from afterward.static_charts import figure_png
+from afterward.output import charts
+from afterward.services.quarterly_review import QuarterlyReview
+from afterward.output.static_charts import figure_png
 from analysis.insights import busiest_projects
 
 SECTIONS = (

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from surveys.clock import today
+from clock import today
 
 
-class AnalysisMixin:
+class TextResultsMixin:
     def texts_to_analyse(self) -> pd.DataFrame:
         """Free-text answers that have no analysis yet."""
         with self._cursor() as cur:

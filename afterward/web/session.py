@@ -6,8 +6,8 @@ import threading
 
 import streamlit as st
 
-from afterward.config import database_path
-from afterward.text_analysis import analysis_pending, refresh_analysis
+from afterward.settings import database_path
+from afterward.services.analysis_upkeep import analysis_pending, refresh_analysis
 from surveys.manager_auth import LoginThrottle, ensure_manager_password
 from surveys.store import Scope, Store, StoreError
 
@@ -240,6 +240,6 @@ def _cached_view(name: str, scope: Scope, version: tuple, day: str):
 
 def view(name: str, store: Store, scope: Scope):
     """A gated manager view (see `_views`), cached until the data or the filters change."""
-    from surveys.clock import today
+    from clock import today
 
     return _cached_view(name, scope, store.data_version(), today().isoformat())
