@@ -3,8 +3,9 @@ managers log in to see everything else, with shared filters in the sidebar."""
 
 import streamlit as st
 
-from afterward.web.session import is_manager, log_out, scope_filters, store_or_stop
-from surveys.links import TOKEN_PARAM
+from afterward.services.responding import TOKEN_PARAM
+from afterward.web.filters import scope_filters
+from afterward.web.session import is_manager, log_out, store_or_stop
 
 st.set_page_config(page_title="Afterward", page_icon="🔁", layout="wide")
 
@@ -33,7 +34,7 @@ MANAGER_PAGES = {
             icon=":material/account_tree:",
         ),
         st.Page(
-            "pages/manager/review.py",
+            "pages/manager/quarterly_review.py",
             title="Quarterly review",
             url_path="quarterly-review",
             icon=":material/summarize:",

@@ -7,8 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from afterward.settings import base_url, database_path
 from afterward.services import exports
+from afterward.settings import base_url, database_path
 from surveys import links, sample, setup
 from surveys.questionnaire import load_templates
 from surveys.store import Store, StoreError
@@ -144,14 +144,13 @@ def _export(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     # Imported here: plotly, matplotlib and fpdf load slowly and only this command needs them.
-    from afterward import report, review, text_analysis
+    from afterward.output import quarterly_report
+    from afterward.services.quarterly_review import build_quarterly_review
 
-    report.report_format(args.out)  # a wrong suffix fails before any work
+    quarterly_report.report_format(args.out)  # a wrong suffix fails before any work
     with _open_store() as store:
-        themes = text_analysis.theme_catalogue(store)
-        labels = dict(zip(themes["theme_id"].astype(int), themes["theme_label"], strict=True))
-        quarterly = review.quarterly_review(store, args.quarter, theme_labels=labels)
-    print(f"Wrote {report.write_review(quarterly, args.out)}")
+        quarterly = build_quarterly_review(store, args.quarter)
+    print(f"Wrote {quarterly_report.write_review(quarterly, args.out)}")
     return 0
 
 

@@ -22,5 +22,6 @@ def __getattr__(name: str) -> Any:
     if name not in _PUBLIC:
         raise AttributeError(f"module 'analysis' has no attribute {name!r}")
     value = getattr(import_module(_PUBLIC[name]), name)
-    globals()[name] = value
+    if name != "CATEGORIES":  # the taxonomy in effect is read at each use
+        globals()[name] = value
     return value

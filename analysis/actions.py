@@ -1,27 +1,25 @@
-"""Action items as data: status names and completion rates."""
+"""Action items as data: completion rates. Statuses are defined by the store, which hands
+out the flags `is_open`, `is_done` and `committed` computed from that one definition."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-STATUS_LABELS = {
-    "open": "Open",
-    "in_progress": "In progress",
-    "done": "Done",
-    "not_doing": "Not doing",
-}
-
 
 def completion_rates(actions: pd.DataFrame) -> pd.DataFrame:
-    """Per project and quarter decided: actions, done, and the share done.
+    """Per project and quarter decided: actions, done, and the share done (0-1).
 
-    "Not doing" (a decision, with a reason) is left out rather than counted as unfinished.
+    `actions` has project, quarter, is_done and committed (bool). Actions not committed to
+    ("not doing": a decision, with a reason) are left out rather than counted as unfinished.
+    Returns project, quarter, actions, done, completion_rate.
     """
     columns = ["project", "quarter", "actions", "done", "completion_rate"]
-    counted = actions[actions["status"] != "not_doing"] if len(actions) else actions
+    counted = actions[actions["committed"].astype(bool)] if len(actions) else actions
     if counted.empty:
         return pd.DataFrame(columns=columns)
-    grouped = counted.assign(is_done=counted["status"] == "done").groupby(["project", "quarter"])
+    grouped = counted.assign(is_done=counted["is_done"].astype(bool)).groupby(
+        ["project", "quarter"]
+    )
     result = grouped.agg(actions=("is_done", "size"), done=("is_done", "sum")).reset_index()
     result["completion_rate"] = result["done"] / result["actions"]
     return result[columns]

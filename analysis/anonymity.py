@@ -18,14 +18,17 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-DEFAULT_THRESHOLD = 3
 MERGED_GROUP = "Other roles"
 NOT_GIVEN = "Not given"
 
 
+QUOTE_FLOOR, QUOTE_FACTOR = 5, 2
+
+
 def quote_threshold(threshold: int) -> int:
-    """Quotes carry wording, which identifies more than a number: need more responses."""
-    return max(5, 2 * threshold)
+    """Quotes carry wording, which identifies more than a number: they need
+    max(5, 2 × threshold) responses."""
+    return max(QUOTE_FLOOR, QUOTE_FACTOR * int(threshold))
 
 
 @dataclass(frozen=True)
@@ -44,14 +47,36 @@ class Visibility:
         )
 
 
+def _needed(responses: np.ndarray, threshold: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The rule itself, vectorised: (visible, further responses needed) per slice."""
+    needed = np.maximum(0, threshold - responses)
+    return (needed == 0) & (responses > 0), needed
+
+
 def visibility(responses: int, threshold: int) -> Visibility:
-    responses = int(responses)
-    needed = max(0, int(threshold) - responses)
-    return Visibility(needed == 0 and responses > 0, responses, needed)
+    """Whether a slice of `responses` responses may be shown under `threshold`."""
+    visible, needed = _needed(np.array([int(responses)]), np.array([int(threshold)]))
+    return Visibility(bool(visible[0]), int(responses), int(needed[0]))
 
 
 def quotes_visibility(responses: int, threshold: int) -> Visibility:
+    """`visibility` under the quote threshold (see `quote_threshold`)."""
     return visibility(responses, quote_threshold(threshold))
+
+
+def shown_surveys(participation: pd.DataFrame, *, quotes: bool = False) -> pd.DataFrame:
+    """`participation` (one row per survey with `responses` and `threshold`, both counts)
+    with two columns added: `shown` (bool: its results may be shown) and `needed` (int:
+    further responses before they may). With `quotes`, the quote threshold applies.
+
+    Every view decides which surveys it may draw on through this function.
+    """
+    responses = participation["responses"].fillna(0).to_numpy(dtype=np.int64)
+    threshold = participation["threshold"].to_numpy(dtype=np.int64)
+    if quotes:
+        threshold = np.maximum(QUOTE_FLOOR, QUOTE_FACTOR * threshold)
+    visible, needed = _needed(responses, threshold)
+    return participation.assign(shown=visible, needed=needed)
 
 
 def merge_small_groups(

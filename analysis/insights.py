@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.anonymity import breakdown, suppress_groups
+from analysis.anonymity import breakdown, shown_surveys, suppress_groups
 from analysis.recurrence import recurrence_report
+from clock import quarter_of
 
 ALL_PROJECTS = "All projects"
 # Several questionnaires ask the same thing in their own words; trends use one name.
@@ -154,16 +155,17 @@ def action_effect(
     project, quarter, responses, threshold (a participation frame); counts add up shown
     cells only, and a hidden cell after the action makes the verdict "unclear".
     """
-    done = actions[(actions["status"] == "done") & actions["done_on"].notna()]
+    done = actions[actions["is_done"].astype(bool) & actions["done_on"].notna()]
     done = done[done["category"].notna() | done["theme_id"].notna()]
     if until is not None:
-        done = done[[quarter_of_day(d) <= until for d in done["done_on"]]]
-    seen = surveys[surveys["responses"] >= surveys["threshold"]]
+        done = done[[quarter_of(d) <= until for d in done["done_on"]]]
+    gated = shown_surveys(surveys)
+    seen = gated[gated["shown"]]
     if until is not None:
         seen = seen[seen["quarter"] <= until]
     rows = []
     for action in done.itertuples(index=False):
-        done_quarter = quarter_of_day(action.done_on)
+        done_quarter = quarter_of(pd.Timestamp(action.done_on))
         if pd.notna(action.category):
             cells, key, value = category_cells, "category", action.category
         else:
@@ -209,11 +211,6 @@ def _verdict(q_before: int, before: float, q_after: int, after: float, hidden_af
     if q_before and after / q_after < before / q_before:
         return "Raised less often since."
     return "Still raised as often: worth another look."
-
-
-def quarter_of_day(day: object) -> str:
-    stamp = pd.Timestamp(day)
-    return f"{stamp.year}Q{(stamp.month - 1) // 3 + 1}"
 
 
 def role_breakdown(totals: pd.DataFrame) -> pd.DataFrame:

@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -19,7 +20,7 @@ DEFAULT_TAXONOMY_PATH = Path(__file__).with_name("taxonomy.yaml")
 TAXONOMY_ENV_VAR = "AFTERWARD_TAXONOMY"
 
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,63}$")
-_ALLOWED_KEYS = {"id", "description", "keywords", "based_on"}
+_ALLOWED_KEYS = {"id", "label", "description", "keywords", "based_on"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class Category:
     id: str
     description: str
     keywords: tuple[str, ...] = ()
+    # Short name for charts and tables; defaults to the id in words.
+    label: str = ""
     # Default ids whose corpus examples this category inherits (renames and merges).
     based_on: tuple[str, ...] = ()
 
@@ -95,7 +98,12 @@ def _parse(raw: object, source: Path) -> dict[str, Category]:
             raise fail(f"category {cid!r} needs a non-empty 'description'")
         keywords = _string_list(entry.get("keywords"), f"category {cid!r} 'keywords'", fail)
         based_on = _string_list(entry.get("based_on"), f"category {cid!r} 'based_on'", fail)
-        categories[cid] = Category(cid, " ".join(description.split()), keywords, based_on)
+        label = entry.get("label") or cid.replace("_", " ").capitalize()
+        if not isinstance(label, str):
+            raise fail(f"category {cid!r} 'label' must be text")
+        categories[cid] = Category(
+            cid, " ".join(description.split()), keywords, based_on, " ".join(label.split())
+        )
     return categories
 
 
@@ -107,7 +115,35 @@ def _string_list(value: object, what: str, fail) -> tuple[str, ...]:
     return tuple(v.strip() for v in value)
 
 
-# Public id -> description map of the default taxonomy (what the product ships with).
-CATEGORIES: dict[str, str] = {
-    cid: cat.description for cid, cat in load_taxonomy(DEFAULT_TAXONOMY_PATH).items()
-}
+@lru_cache(maxsize=8)
+def _loaded(path: str, key: str) -> dict[str, Category]:
+    return load_taxonomy(path)
+
+
+def current_taxonomy() -> dict[str, Category]:
+    """The categories in effect now (``AFTERWARD_TAXONOMY`` read at each call; the file is
+    parsed once per content). Raises ValueError like `load_taxonomy`."""
+    path = taxonomy_path()
+    return _loaded(str(path), taxonomy_key(path))
+
+
+def category_ids() -> list[str]:
+    """Ids of the categories in effect, in file order."""
+    return list(current_taxonomy())
+
+
+def category_label(category: str) -> str:
+    """Short name of a category for charts and tables, from the taxonomy in effect (ids
+    the taxonomy no longer has become readable words)."""
+    found = current_taxonomy().get(str(category))
+    if found is not None:
+        return found.label
+    return str(category).replace("_", " ").capitalize()
+
+
+def __getattr__(name: str) -> dict[str, str]:
+    # CATEGORIES (public): id -> description of the taxonomy in effect, computed at use time
+    # so a custom AFTERWARD_TAXONOMY is honoured; never an import-time copy.
+    if name == "CATEGORIES":
+        return {cid: cat.description for cid, cat in current_taxonomy().items()}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

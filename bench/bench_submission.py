@@ -31,8 +31,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # a script, not a test: make the packages importable
 
-from surveys import links  # noqa: E402
 from clock import today  # noqa: E402
+from surveys import links  # noqa: E402
 from surveys.questionnaire import load_templates  # noqa: E402
 from surveys.responses import stored_form, submit, validate  # noqa: E402
 from surveys.setup import create_survey  # noqa: E402

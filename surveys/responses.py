@@ -1,4 +1,5 @@
-"""Validate a respondent's answers, redact free text, and store the response once."""
+"""Validate a respondent's answers and store the response once (free text arrives already
+redacted: the wiring layer redacts it before the respondent confirms)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,10 @@ import hashlib
 import re
 import secrets
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from analysis.redaction import redact
 from surveys.links import LinkState
 from surveys.questionnaire import (
     LikertQuestion,
@@ -101,19 +101,6 @@ def _normalise(q: Any, value: Any) -> Any:
             raise ValueError(f"Keep this under {q.max_length} characters (now {len(text)}).")
         return text or None
     raise ValueError("Unsupported question.")
-
-
-def stored_form(
-    questionnaire: Questionnaire, answers: Mapping[str, Any], roster: Sequence[str] = ()
-) -> dict[str, Any]:
-    """Exactly what will be stored: free text redacted, everything else as given."""
-    stored: dict[str, Any] = {}
-    for q in questionnaire.questions:
-        if q.id not in answers:
-            continue
-        value = answers[q.id]
-        stored[q.id] = redact(value, roster) if isinstance(q, TextQuestion) else value
-    return stored
 
 
 def answer_rows(questionnaire: Questionnaire, stored: Mapping[str, Any]) -> list[AnswerRow]:

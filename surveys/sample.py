@@ -21,8 +21,8 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from surveys import links, setup
 from clock import today
+from surveys import links, setup
 from surveys.questionnaire import (
     LikertQuestion,
     MultipleChoiceQuestion,

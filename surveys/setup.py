@@ -4,25 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
-from clock import quarter_of, today
+from clock import check_quarter, quarter_of, today
 from surveys.links import link_url
 from surveys.questionnaire import Questionnaire, load_templates
 from surveys.store import Store, Survey
 
-QUARTER = re.compile(r"^\d{4}Q[1-4]$")
 DEFAULT_THRESHOLD = 3
-
-
-def check_quarter(quarter: str) -> str:
-    quarter = quarter.strip().upper()
-    if not QUARTER.match(quarter):
-        raise ValueError(f"Quarter {quarter!r} should look like 2026Q3.")
-    return quarter
 
 
 def create_survey(

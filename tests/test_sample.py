@@ -12,10 +12,11 @@ from datetime import timedelta
 import pandas as pd
 import pytest
 
+import clock
 from analysis.redaction import redact
 from analysis.taxonomy import load_taxonomy
-from surveys import sample, setup
 from clock import today
+from surveys import sample
 from surveys.store import AnswerRow, Scope, Store
 from tests.conftest import ROOT
 
@@ -47,7 +48,7 @@ def test_sample_covers_six_projects_eight_quarters_and_every_template(store, loa
     assert set(surveys["template_id"]) == TEMPLATES
     assert len(loaded.quarters) == 8
     assert tuple(sorted(surveys["quarter"].unique())) == loaded.quarters
-    assert loaded.quarters[-1] == setup.check_quarter(
+    assert loaded.quarters[-1] == clock.check_quarter(
         f"{today().year}Q{(today().month - 1) // 3 + 1}"
     )
     assert loaded.responses == len(store.table_rows("responses"))

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import duckdb
 import pytest
 
-from surveys import links, setup
 from clock import today
+from surveys import links, setup
 from surveys.store import (
     MIGRATIONS,
     AnswerRow,

@@ -99,7 +99,7 @@ def test_new_answers_join_existing_themes_and_old_ids_stay(store, analysed):
 
 def test_a_manager_review_retrains_and_is_kept(store, analysed):
     row = store.analysed_texts().iloc[0]
-    store.review_category(row["response_id"], row["question_id"], "staffing_resources")
+    store.correct_category(row["response_id"], row["question_id"], "staffing_resources")
     result = refresh_analysis(store)
     assert result.classified == 50  # reviews change the model: everything is re-classified
     assert "staffing_resources" in set(store.category_counts(Scope())["category"])

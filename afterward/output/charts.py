@@ -1,9 +1,9 @@
 """Chart builders: plain functions from a small, already-gated DataFrame to a plotly Figure.
 
-The frames come out of `afterward.review` (or a page) after the anonymity gate, so a hidden
+The frames come out of `afterward.services` (or a page) after the anonymity gate, so a hidden
 value arrives as NaN. Builders draw NaN as a gap or a blank cell, never as zero, and an empty
 frame as a figure that says "Not enough data yet" (a chart must never crash a page or report).
-Category columns hold taxonomy ids; builders turn them into `CATEGORY_NAMES` labels.
+Category columns hold taxonomy ids; builders label them from the taxonomy in effect.
 """
 
 from __future__ import annotations
@@ -15,22 +15,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.insights import ALL_PROJECTS
+from analysis.taxonomy import category_ids, category_label
 
 NOT_ENOUGH_DATA = "Not enough data yet"
-
-# Short labels for the default taxonomy (analysis/taxonomy.yaml descriptions, shortened).
-CATEGORY_NAMES: dict[str, str] = {
-    "goals_scope_unclear": "Goals & scope unclear",
-    "estimation_schedule": "Estimation & schedule",
-    "communication_gaps": "Communication gaps",
-    "requirements_change": "Requirements change",
-    "staffing_resources": "Staffing & resources",
-    "tech_debt_tooling": "Tech debt & tooling",
-    "testing_quality": "Testing & quality",
-    "deployment_configuration": "Deployment & config",
-    "client_expectations": "Client expectations",
-    "monitoring_alerting": "Monitoring & alerting",
-}
 
 # One qualitative palette (plotly's colour-blind-safe "Safe" set plus a grey) so a category
 # has the same colour in every chart, page and report.
@@ -48,19 +35,13 @@ PALETTE: tuple[str, ...] = (
     "#6699CC",
     "#888888",
 )
-CATEGORY_COLORS: dict[str, str] = {
-    cid: PALETTE[i % len(PALETTE)] for i, cid in enumerate(CATEGORY_NAMES)
-}
-
-
-def category_name(category: str) -> str:
-    """Short human label; a custom taxonomy's id becomes readable words."""
-    return CATEGORY_NAMES.get(category, str(category).replace("_", " ").capitalize())
 
 
 def category_color(category: str) -> str:
-    if category in CATEGORY_COLORS:
-        return CATEGORY_COLORS[category]
+    """A category's colour: its position in the taxonomy in effect, the same everywhere."""
+    ids = category_ids()
+    if category in ids:
+        return PALETTE[ids.index(category) % len(PALETTE)]
     # Custom categories: a stable colour from the name (not hash(), which is salted per run).
     return PALETTE[sum(map(ord, str(category))) % len(PALETTE)]
 
@@ -223,7 +204,7 @@ def category_share_chart(
             go.Bar(
                 x=quarters,
                 y=_numbers(shares[category]),
-                name=_label(category_name(category)),
+                name=_label(category_label(category)),
                 marker_color=category_color(category),
             )
         )
@@ -250,7 +231,7 @@ def category_by_project_chart(
             go.Bar(
                 x=_labels(projects),
                 y=_numbers(table[category]),
-                name=_label(category_name(category)),
+                name=_label(category_label(category)),
                 marker_color=category_color(category),
             )
         )

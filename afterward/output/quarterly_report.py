@@ -21,8 +21,8 @@ from fpdf import FPDF
 from plotly.offline import get_plotlyjs
 
 from afterward.output import charts
-from afterward.services.quarterly_review import QuarterlyReview
 from afterward.output.static_charts import figure_png
+from afterward.services.quarterly_review import QuarterlyReview
 from analysis.insights import busiest_projects
 
 SECTIONS = (
@@ -197,7 +197,7 @@ def _ratings(review: QuarterlyReview) -> list:
 def _root_causes(review: QuarterlyReview) -> list:
     top = review.top_categories
     if top.empty:
-        return [TextBlock(not_enough("root causes"), note=True)]
+        return [TextBlock(review.text_note or not_enough("root causes"), note=True)]
     blocks: list = [
         TextBlock(
             "Root-cause categories of free-text answers this quarter, most frequent first. "
@@ -248,7 +248,7 @@ def _root_causes(review: QuarterlyReview) -> list:
 def _themes(review: QuarterlyReview) -> list:
     themes = review.themes
     if themes.empty:
-        return [TextBlock(not_enough("themes"), note=True)]
+        return [TextBlock(review.text_note or not_enough("themes"), note=True)]
     blocks: list = []
     for status, heading in (
         ("new", "New this quarter"),

@@ -1,4 +1,5 @@
-"""Keeps the stored analysis of free-text answers current: root causes and themes.
+"""The one service that keeps the stored analysis of free-text answers current: root causes
+and themes. Every consumer (pages, the CLI report, exports) calls `ensure_current` first.
 
 Incremental: only answers without analysis (or analysed before the latest manager
 reviews) are classified; new answers join existing themes before new themes form; nothing
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,12 +69,53 @@ def _grouping(texts: Sequence[str], categories: Sequence[str]) -> Callable:
 
 def analysis_pending(store: Store) -> bool:
     """Whether some answer lacks analysis or was analysed before the latest reviews."""
-    return store.analysis_backlog(model_key(store.reviewed_examples())) != (0, 0)
+    return store.analysis_backlog(model_key(store.category_corrections())) != (0, 0)
+
+
+_CURRENT: dict[int, tuple] = {}  # id(store) -> analysis_key() when it was last made current
+_LOCK = threading.Lock()
+
+
+def ensure_current(store: Store, progress: Progress | None = None) -> RefreshResult | None:
+    """Bring the stored analysis up to date when answers, reviews or theme edits changed.
+
+    Once per change for the whole process: a call with nothing new costs one count query
+    and returns None. Concurrent callers wait for the one analysis in progress. `progress`
+    gets (fraction 0-1, message) while it runs. Returns what was done otherwise.
+    """
+    key = store.analysis_key()
+    if _CURRENT.get(id(store)) == key:
+        return None
+    with _LOCK:
+        key = store.analysis_key()
+        if _CURRENT.get(id(store)) == key:
+            return None
+        result = refresh_analysis(store, progress) if analysis_pending(store) else None
+        _CURRENT[id(store)] = store.analysis_key()
+        return result
+
+
+def needs_refresh(store: Store) -> bool:
+    """Whether `ensure_current` has work to do (cheap: one or two count queries)."""
+    key = store.analysis_key()
+    if _CURRENT.get(id(store)) == key:
+        return False
+    if not analysis_pending(store):
+        _CURRENT[id(store)] = key
+        return False
+    return True
+
+
+def forget_current(store: Store) -> None:
+    """Make the next `ensure_current` check again (after data was removed or replaced)."""
+    _CURRENT.pop(id(store), None)
 
 
 def refresh_analysis(store: Store, progress: Progress | None = None) -> RefreshResult:
+    """Classify and theme every answer that lacks analysis (or was analysed by an older
+    model); incremental when only new answers arrived. Prefer `ensure_current`."""
     report = progress or (lambda fraction, message: None)
-    corrections = store.reviewed_examples()
+    corrections = store.category_corrections()
     key = model_key(corrections)
     unanalysed, stale_rows = store.analysis_backlog(key)
     if (unanalysed, stale_rows) == (0, 0):

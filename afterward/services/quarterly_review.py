@@ -11,22 +11,23 @@ anything is added up:
   gated and every coarser number (per quarter, per category, "projects it appeared in") is a
   sum of cells that were already shown. A coarser number can then never reveal a hidden cell.
 
-Surveys below their threshold never reach this module: the store's views skip them.
+Which surveys may be shown at all is decided by the gate (`manager_views.gated_participation`);
+the store aggregates only over those.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 
-from afterward.output.charts import category_name
+from afterward.services import analysis_upkeep
+from afterward.services.manager_views import gated_participation, shown_survey_ids
 from analysis.actions import completion_rates
-from analysis.anonymity import visibility
 from analysis.insights import ALL_PROJECTS, action_effect, gated_cells, rating_trends
-from clock import today
-from surveys.setup import check_quarter
+from analysis.taxonomy import category_label
+from clock import check_quarter, quarter_dates, shift_quarter, today
 from surveys.store import Scope, Store
 
 HISTORY_QUARTERS = 3  # the review quarter is compared with the three before it (one year)
@@ -71,6 +72,8 @@ class QuarterlyReview:
         pd.DataFrame
     )  # project, title, topic, done_on, answers/quarters before/after, verdict
     theme_labels: dict[int, str] = field(default_factory=dict)
+    # Why the root-cause and theme sections are empty, when they are ("" otherwise).
+    text_note: str = ""
 
     @property
     def top_categories(self) -> pd.DataFrame:
@@ -89,6 +92,29 @@ class QuarterlyReview:
         return self.themes[self.themes["status"] == "persisting"]
 
 
+class NoSurveysInQuarter(ValueError):
+    """The quarter under review has no surveys: there is nothing to review."""
+
+
+def build_quarterly_review(store: Store, quarter: str, on: date | None = None) -> QuarterlyReview:
+    """The review every consumer uses (pages, `afterward report`): the analysis is brought
+    up to date first and themes are named from the saved theme model.
+
+    Raises NoSurveysInQuarter when `quarter` has no surveys, ClockError (a ValueError) for
+    a quarter that does not look like 2026Q3.
+    """
+    quarter = check_quarter(quarter)
+    if quarter not in store.scope_choices()[0]:
+        raise NoSurveysInQuarter(
+            f"No surveys in {quarter}: nothing to review. Quarters with surveys: "
+            f"{', '.join(store.scope_choices()[0]) or 'none yet'}."
+        )
+    analysis_upkeep.ensure_current(store)
+    themes = analysis_upkeep.theme_catalogue(store)
+    labels = dict(zip(themes["theme_id"].astype(int), themes["theme_label"], strict=True))
+    return quarterly_review(store, quarter, theme_labels=labels, on=on)
+
+
 def quarterly_review(
     store: Store,
     quarter: str,
@@ -97,21 +123,23 @@ def quarterly_review(
     history: int = HISTORY_QUARTERS,
     on: date | None = None,
 ) -> QuarterlyReview:
-    """Compute the review of `quarter` (e.g. "2026Q3") against the `history` quarters before."""
+    """Compute the review of `quarter` (e.g. "2026Q3") against the `history` quarters before,
+    from the stored analysis as it is (see `build_quarterly_review`)."""
     quarter = check_quarter(quarter)
     on = on or today()
     window = tuple(shift_quarter(quarter, -n) for n in range(history, -1, -1))
     labels = dict(theme_labels or {})
 
-    surveys = store.participation(Scope(quarter_to=quarter))
+    surveys = gated_participation(store, Scope(quarter_to=quarter))
     this = _participation(surveys[surveys["quarter"] == quarter])
     trend = _participation_trend(surveys, window)
 
-    ratings = rating_trends(store.rating_totals(Scope(quarter_from=window[0], quarter_to=quarter)))
+    window_ids = shown_survey_ids(store, Scope(quarter_from=window[0], quarter_to=quarter))
+    ratings = rating_trends(store.rating_totals(window_ids))
     # Categories and themes need all earlier quarters to tell new from persisting.
-    history_scope = Scope(quarter_to=quarter)
-    category_cells = gated_cells(store.category_counts(history_scope), "category")
-    theme_cells = gated_cells(store.theme_counts(history_scope), "theme_id")
+    history_ids = surveys.loc[surveys["shown"], "survey_id"].tolist()
+    category_cells = gated_cells(store.category_counts(history_ids), "category")
+    theme_cells = gated_cells(store.theme_counts(history_ids), "theme_id")
 
     theme_table = _topic_summary(theme_cells, "theme_id", quarter, window)
     theme_table.insert(1, "theme", theme_table["theme_id"].map(lambda t: theme_label(t, labels)))
@@ -128,11 +156,11 @@ def quarterly_review(
     )
 
     categories = _topic_summary(category_cells, "category", quarter, window)
-    categories.insert(1, "label", categories["category"].map(category_name))
+    categories.insert(1, "label", categories["category"].map(category_label))
     raised = categories[categories["answers"] > 0].reset_index(drop=True)
 
     in_quarter = category_cells[category_cells["quarter"] == quarter]
-    all_actions = store.actions(Scope())
+    all_actions = store.actions(Scope(), on)
     actions, opened, done, overdue = _actions(all_actions, quarter, on)
     return QuarterlyReview(
         quarter=quarter,
@@ -175,25 +203,27 @@ def quarterly_review(
             labels,
         ),
         theme_labels=labels,
+        text_note=_text_note(store, this, surveys, quarter),
     )
 
 
-# -- quarters ---------------------------------------------------------------------------------
-
-
-def shift_quarter(quarter: str, steps: int) -> str:
-    """The quarter `steps` quarters after (negative: before) `quarter`."""
-    year, q = int(quarter[:4]), int(quarter[5])
-    index = year * 4 + (q - 1) + steps
-    return f"{index // 4}Q{index % 4 + 1}"
-
-
-def quarter_dates(quarter: str) -> tuple[date, date]:
-    """First and last day of a quarter."""
-    year, q = int(quarter[:4]), int(quarter[5])
-    start = date(year, 3 * (q - 1) + 1, 1)
-    nxt = shift_quarter(quarter, 1)
-    return start, date(int(nxt[:4]), 3 * (int(nxt[5]) - 1) + 1, 1) - timedelta(days=1)
+def _text_note(store: Store, this: pd.DataFrame, surveys: pd.DataFrame, quarter: str) -> str:
+    """The true reason root causes and themes of `quarter` may be missing from the review."""
+    if not len(this) or not this["shown"].any():
+        return (
+            f"No survey of {quarter} reached its anonymity threshold, so no root causes or "
+            "themes can be shown for it."
+        )
+    shown_ids = surveys.loc[surveys["shown"] & (surveys["quarter"] == quarter), "survey_id"]
+    texts, analysed = store.text_answer_counts(shown_ids.tolist(), quarter)
+    if texts == 0:
+        return f"The surveys of {quarter} shown here have no free-text answers to analyse."
+    if analysed < texts:
+        return (
+            f"{texts - analysed:,} of {texts:,} free-text answers of {quarter} have not been "
+            "analysed yet; open Root causes or Themes in the app to bring the analysis up to date."
+        )
+    return ""
 
 
 def theme_label(theme_id: int, labels: dict[int, str]) -> str:
@@ -216,7 +246,6 @@ def _participation(frame: pd.DataFrame) -> pd.DataFrame:
     ]
     if frame.empty:
         return pd.DataFrame(columns=columns)
-    shown = [visibility(r, t) for r, t in zip(frame["responses"], frame["threshold"], strict=True)]
     sent = frame["invitations"].astype(float)
     return pd.DataFrame(
         {
@@ -230,8 +259,8 @@ def _participation(frame: pd.DataFrame) -> pd.DataFrame:
             "responses": frame["responses"].astype(int).to_numpy(),
             "invitations": frame["invitations"].astype(int).to_numpy(),
             "response_rate": (frame["invitations_used"] / sent.where(sent > 0)).to_numpy(),
-            "shown": [v.visible for v in shown],
-            "needed": [v.needed for v in shown],
+            "shown": frame["shown"].to_numpy(dtype=bool),
+            "needed": frame["needed"].astype(int).to_numpy(),
         }
     )
 
@@ -252,7 +281,7 @@ def _participation_trend(surveys: pd.DataFrame, window: tuple[str, ...]) -> pd.D
     rows = []
     for quarter in window:
         part = surveys[surveys["quarter"] == quarter]
-        shown = part[part["responses"] >= part["threshold"]]
+        shown = part[part["shown"]]
         rows.append(
             {
                 "quarter": quarter,
@@ -379,10 +408,10 @@ def _actions(frame: pd.DataFrame, quarter: str, on: date) -> tuple[pd.DataFrame,
     start, end = quarter_dates(quarter)
     due = pd.to_datetime(frame["due_on"]).dt.date
     done_on = pd.to_datetime(frame["done_on"]).dt.date
-    is_open = frame["status"].isin(["open", "in_progress"])
+    is_open = frame["is_open"].astype(bool)
     # Overdue "in the quarter": due by its end, and still open when the review is made.
     overdue = is_open & due.notna() & (due <= end) & (due < on)
-    done = (frame["status"] == "done") & done_on.notna() & done_on.between(start, end)
+    done = frame["is_done"].astype(bool) & done_on.notna() & done_on.between(start, end)
     opened = frame["quarter"] == quarter
     relevant = opened | done | overdue
     actions = frame.assign(overdue=overdue, due_on=due, done_on=done_on)[relevant]
@@ -397,7 +426,7 @@ def _actions(frame: pd.DataFrame, quarter: str, on: date) -> tuple[pd.DataFrame,
 def _with_topics(effects: pd.DataFrame, labels: dict[int, str]) -> pd.DataFrame:
     """Name what each action was meant to fix: its root cause, or else its theme."""
     topics = [
-        category_name(c) if pd.notna(c) else theme_label(int(t), labels)
+        category_label(c) if pd.notna(c) else theme_label(int(t), labels)
         for c, t in zip(effects["category"], effects["theme_id"], strict=True)
     ]
     return effects.assign(topic=topics)

@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-from afterward.web.session import plain
+from afterward.web.safe_text import plain
 from surveys.questionnaire import Questionnaire
 from surveys.responses import NO, YES
 

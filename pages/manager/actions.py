@@ -6,10 +6,17 @@ import streamlit as st
 
 from afterward.output import charts
 from afterward.services.analysis_upkeep import theme_catalogue
-from afterward.web.session import current_scope, require_manager, store_or_stop, view
-from analysis import CATEGORIES
-from analysis.actions import STATUS_LABELS, completion_rates
-from clock import quarter_of, today
+from afterward.services.manager_views import (
+    ACTION_STATUSES,
+    category_ids,
+    category_label,
+    completion_rates,
+    quarter_of,
+    today,
+)
+from afterward.web.filters import current_scope
+from afterward.web.session import require_manager, store_or_stop
+from afterward.web.views import view
 
 require_manager()
 store = store_or_stop()
@@ -28,8 +35,8 @@ with st.expander("New action item", expanded=False):
             due_on = st.date_input("Due", value=today() + timedelta(days=30))
             category = st.selectbox(
                 "Meant to fix (root cause)",
-                [None, *CATEGORIES],
-                format_func=lambda c: "—" if c is None else charts.category_name(c),
+                [None, *category_ids()],
+                format_func=lambda c: "—" if c is None else category_label(c),
             )
             themes = theme_catalogue(store).set_index("theme_id")["theme_label"].to_dict()
             theme_id = st.selectbox(
@@ -63,17 +70,17 @@ if actions.empty:
 
 overdue = actions[actions["overdue"]]
 left, middle, right = st.columns(3)
-left.metric("Open", int(actions["status"].isin(["open", "in_progress"]).sum()))
+left.metric("Open", int(actions["is_open"].sum()))
 middle.metric("Overdue", len(overdue))
-right.metric("Done", f"{(actions['status'] == 'done').mean():.0%}")
+right.metric("Done", f"{actions['is_done'].mean():.0%}")
 if not overdue.empty:
     st.error(f"{len(overdue)} action item(s) are past their due date.")
 
 st.plotly_chart(charts.action_completion_chart(completion_rates(actions)), width="stretch")
 
 shown = actions.assign(
-    status=actions["status"].map(STATUS_LABELS),
-    meant_to_fix=actions["category"].map(lambda c: charts.category_name(c) if c else ""),
+    status=actions["status"].map(ACTION_STATUSES),
+    meant_to_fix=actions["category"].map(lambda c: category_label(c) if c else ""),
 )
 st.dataframe(
     shown[
@@ -101,10 +108,10 @@ labels = dict(zip(actions["action_id"], actions["project"] + " · " + actions["t
 action_id = st.selectbox("Action", list(labels), format_func=labels.get, key="action_choice")
 status = st.radio(
     "Status",
-    list(STATUS_LABELS),
-    format_func=STATUS_LABELS.get,
+    list(ACTION_STATUSES),
+    format_func=ACTION_STATUSES.get,
     horizontal=True,
-    index=list(STATUS_LABELS).index(actions.set_index("action_id").loc[action_id, "status"]),
+    index=list(ACTION_STATUSES).index(actions.set_index("action_id").loc[action_id, "status"]),
     key=f"status_{action_id}",
 )
 reason = st.text_input("Reason (needed for “not doing”)", key=f"reason_{action_id}")
@@ -126,7 +133,7 @@ if effect.empty:
 else:
     themes = theme_catalogue(store).set_index("theme_id")["theme_label"].to_dict()
     topics = [
-        charts.category_name(c) if isinstance(c, str) else themes.get(int(t), f"Theme {t}")
+        category_label(c) if isinstance(c, str) else themes.get(int(t), f"Theme {t}")
         for c, t in zip(effect["category"], effect["theme_id"], strict=True)
     ]
     st.dataframe(

@@ -3,8 +3,10 @@
 import streamlit as st
 
 from afterward.output import charts
-from afterward.web.session import current_scope, offer_sample, require_manager, store_or_stop, view
-from analysis.insights import ALL_PROJECTS, busiest_projects, question_label
+from afterward.services.manager_views import ALL_PROJECTS, busiest_projects, question_label
+from afterward.web.filters import current_scope
+from afterward.web.session import require_manager, store_or_stop
+from afterward.web.views import offer_sample, view
 
 require_manager()
 store = store_or_stop()
@@ -37,7 +39,7 @@ participation = participation.assign(
     / participation["invitations"].where(participation["invitations"] > 0),
 )
 st.plotly_chart(charts.participation_chart(participation), width="stretch")
-hidden = participation[participation["responses"] < participation["threshold"]]
+hidden = participation[~participation["shown"]]
 if not hidden.empty:
     st.caption(
         f"{len(hidden)} survey(s) have fewer responses than their anonymity threshold; their "

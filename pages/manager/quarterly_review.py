@@ -12,9 +12,10 @@ from afterward.output.quarterly_report import (
     review_pdf,
     review_sections,
 )
-from afterward.services.quarterly_review import quarterly_review
-from afterward.services.analysis_upkeep import theme_catalogue
-from afterward.web.session import ensure_analysis, plain, require_manager, store_or_stop
+from afterward.services.quarterly_review import build_quarterly_review
+from afterward.web.safe_text import plain
+from afterward.web.session import require_manager, store_or_stop
+from afterward.web.views import ensure_analysis
 
 require_manager()
 store = store_or_stop()
@@ -34,8 +35,7 @@ quarter = st.selectbox("Quarter", list(reversed(quarters)), key="review_quarter"
 @st.cache_data(show_spinner=False, max_entries=8)
 def _review(quarter: str, data_key: tuple):
     # `data_key` changes whenever answers, reviews, theme edits or actions change.
-    labels = theme_catalogue(store).set_index("theme_id")["theme_label"].to_dict()
-    return quarterly_review(store, quarter, theme_labels=labels)
+    return build_quarterly_review(store, quarter)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

@@ -3,10 +3,15 @@
 import streamlit as st
 
 from afterward.output import charts
-from afterward.web.session import current_scope, ensure_analysis, require_manager, store_or_stop, view
-from analysis import CATEGORIES
-from analysis.anonymity import quotes_visibility
-from analysis.insights import shown
+from afterward.services.manager_views import (
+    category_ids,
+    category_label,
+    correction_queue,
+    shown,
+)
+from afterward.web.filters import current_scope
+from afterward.web.session import require_manager, store_or_stop
+from afterward.web.views import ensure_analysis, view
 
 require_manager()
 store = store_or_stop()
@@ -24,7 +29,7 @@ else:
     st.plotly_chart(charts.category_share_chart(cells), width="stretch")
     st.plotly_chart(charts.category_by_project_chart(cells), width="stretch")
     report = view("category_recurrence", store, scope).copy()
-    report.index = [charts.category_name(c) for c in report.index]
+    report.index = [category_label(c) for c in report.index]
     st.subheader("Recurring root causes")
     st.dataframe(
         report[["n_projects", "n_quarters", "answers", "trend", "sentence"]],
@@ -40,27 +45,19 @@ st.caption(
     "Confirm or correct what the classifier suggested. It learns from every review; "
     "least certain suggestions come first."
 )
-queue = store.review_queue(scope, limit=10)
-queue = queue[
-    [
-        quotes_visibility(n, t).visible
-        for n, t in zip(queue["responses"], queue["threshold"], strict=True)
-    ]
-]
+queue = correction_queue(store, scope, limit=10)
 if queue.empty:
     st.info(
         "Nothing to review in this view. Answers appear here from surveys with enough "
         "responses to show quotes safely."
     )
     st.stop()
-ids = list(CATEGORIES)
+ids = category_ids()
 for item in queue.itertuples():
     with st.container(border=True):
         st.text(item.text)
-        suggestion = charts.category_name(item.category)
-        second = (
-            f" (or {charts.category_name(item.second_category)})" if item.second_category else ""
-        )
+        suggestion = category_label(item.category)
+        second = f" (or {category_label(item.second_category)})" if item.second_category else ""
         st.caption(f"Suggested: {suggestion}{second}, confidence {item.confidence:.0%}")
         key = f"{item.response_id}:{item.question_id}"
         left, right = st.columns([3, 1])
@@ -68,11 +65,11 @@ for item in queue.itertuples():
             "Category",
             ids,
             index=ids.index(item.category) if item.category in ids else 0,
-            format_func=charts.category_name,
+            format_func=category_label,
             key=f"review_{key}",
             label_visibility="collapsed",
         )
         if right.button("Confirm" if chosen == item.category else "Correct", key=f"save_{key}"):
-            store.review_category(item.response_id, item.question_id, chosen)
+            store.correct_category(item.response_id, item.question_id, chosen)
             st.toast("Saved. The classifier will learn from it.")
             st.rerun()

@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from afterward.settings import base_url
+from afterward.services import survey_admin as setup
+from afterward.services.survey_admin import load_templates
 from afterward.web.session import require_manager, store_or_stop
-from surveys import links, setup
-from surveys.questionnaire import load_templates
 
 require_manager()
 store = store_or_stop()
@@ -36,7 +35,8 @@ with st.expander("New survey", expanded=store.projects().empty):
                 max_value=100,
                 value=setup.DEFAULT_THRESHOLD,
             )
-            opens_on = left.date_input("Opens on")
+            # Defaults from the one clock (AFTERWARD_TIMEZONE), not the server's local date.
+            opens_on = left.date_input("Opens on", value=setup.today())
             closes_on = right.date_input("Closes on (optional)", value=None)
             created = st.form_submit_button("Create survey", type="primary")
         if created:
@@ -126,9 +126,7 @@ st.caption(
 if st.button(
     "Make a new shareable link" if store.has_open_link(survey_id) else "Make shareable link"
 ):
-    st.session_state["fresh_open_link"] = links.link_url(
-        base_url(), links.issue_open_link(store, survey_id)
-    )
+    st.session_state["fresh_open_link"] = setup.new_open_link(store, survey_id)
 if st.session_state.get("fresh_open_link"):
     st.code(st.session_state["fresh_open_link"], language=None)
 
@@ -136,8 +134,7 @@ st.markdown("#### Single-use invitation links")
 st.caption("Each link works once. The list is not stored: download it now.")
 count = st.number_input("How many?", min_value=1, max_value=10_000, value=10)
 if st.button("Create invitation links"):
-    tokens = links.issue_invitations(store, survey_id, int(count))
-    st.session_state["fresh_invitations"] = setup.invitations_csv(base_url(), tokens)
+    st.session_state["fresh_invitations"] = setup.invitation_links_csv(store, survey_id, int(count))
 if st.session_state.get("fresh_invitations"):
     st.download_button(
         "Download invitation links (CSV)",

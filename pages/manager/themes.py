@@ -7,20 +7,14 @@ from afterward.output import charts
 from afterward.services.analysis_upkeep import (
     merge_themes,
     rename_theme,
-    representative_quotes,
     split_theme,
     theme_catalogue,
 )
-from afterward.web.session import (
-    current_scope,
-    ensure_analysis,
-    plain,
-    require_manager,
-    store_or_stop,
-    view,
-)
-from analysis.anonymity import quote_threshold, visible_quotes
-from analysis.insights import shown
+from afterward.services.manager_views import shown, theme_quotes
+from afterward.web.filters import current_scope
+from afterward.web.safe_text import plain
+from afterward.web.session import require_manager, store_or_stop
+from afterward.web.views import ensure_analysis, view
 
 require_manager()
 store = store_or_stop()
@@ -71,18 +65,13 @@ row = report.loc[theme_id]
 st.markdown(f"**Keywords:** {plain(', '.join(catalogue.loc[theme_id, 'top_terms']))}")
 st.write(row["sentence"])
 st.plotly_chart(charts.theme_trend_chart(cells[cells["theme_id"] == theme_id]), width="stretch")
-texts = store.theme_texts(int(theme_id), scope, limit=200)
-responses = int(texts["responses"].iloc[0]) if len(texts) else 0
-threshold = int(texts["threshold"].iloc[0]) if len(texts) else 3
-quotes = visible_quotes(
-    representative_quotes(store, int(theme_id), texts["text"].tolist()), responses, threshold
-)
+quotes, needed_for_quotes = theme_quotes(store, scope, int(theme_id))
 st.markdown("**What people wrote** (redacted)")
 if quotes:
     for quote in quotes:
         st.text(quote)
 else:
-    st.caption(f"Quotes are shown once a theme has {quote_threshold(threshold)} responses.")
+    st.caption(f"Quotes are shown once a theme has {needed_for_quotes} responses.")
 visible = shown(cells)
 projects = sorted(set(visible.loc[visible["theme_id"] == theme_id, "project"]))
 st.markdown(f"**Projects:** {plain(', '.join(projects))}")

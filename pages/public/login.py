@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from afterward.web.session import login_throttle, sso_configured, store_or_stop
-from surveys.manager_auth import attempt_login
+from afterward.web.session import attempt_login, login_throttle, sso_configured, store_or_stop
 
 store = store_or_stop()
 

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
+from afterward.services.responding import stored_response
 from afterward.web.respondent_form import stored_answer
 from afterward.web.session import store_or_stop
-from surveys.receipts import stored_response
 
 store = store_or_stop()
 st.title("Check a receipt")

@@ -2,12 +2,10 @@
 
 import streamlit as st
 
+from afterward.services import responding
+from afterward.services.responding import LinkUnavailable, StorageUnavailable, SurveyNotOpen
 from afterward.web import respondent_form as widgets
 from afterward.web.session import store_or_stop
-from analysis.blame import blame_phrases
-from surveys import links, responses
-from surveys.setup import questionnaire_of
-from surveys.store import LinkUnavailable, StorageUnavailable, SurveyNotOpen
 
 UNAVAILABLE = (
     "This link can't be used for a new response. Invitation links work once, and a link "
@@ -38,7 +36,7 @@ if "done_receipt" in state:
     st.link_button("Check what was stored", "./?receipt=1")
     st.stop()
 
-link = links.resolve(store, st.query_params.get(links.TOKEN_PARAM))
+link = responding.open_link(store, st.query_params.get(responding.TOKEN_PARAM))
 if link.status == "unavailable":
     st.title("Link not available")
     st.info(UNAVAILABLE)
@@ -53,8 +51,8 @@ if link.status == "not_yet":
     st.stop()
 
 survey = link.survey
-questionnaire = questionnaire_of(survey)
-roster = store.project(survey.project_id).roster
+questionnaire = responding.questionnaire_of(survey)
+roster = responding.roster_of(store, link)
 
 st.title(survey.title)
 if questionnaire.intro:
@@ -68,11 +66,11 @@ if "stored" not in state:
         raw = {q.id: widgets.question_input(q, errors.get(q.id)) for q in questionnaire.questions}
         reviewed = st.form_submit_button("Review my answers", type="primary")
     if reviewed:
-        result = responses.validate(questionnaire, raw)
+        result = responding.validate(questionnaire, raw)
         state["draft"] = raw
         if result.ok:
             state.pop("errors", None)
-            state["stored"] = responses.stored_form(questionnaire, result.answers, roster)
+            state["stored"] = responding.stored_form(questionnaire, result.answers, roster)
         else:
             state["errors"] = result.errors
         st.rerun()
@@ -82,11 +80,11 @@ if "stored" not in state:
 
 st.subheader("Review what will be stored")
 st.caption("This is exactly what is saved. Change anything you like before you submit.")
+nudged = responding.blame_nudges(questionnaire, state["stored"])
 for q in questionnaire.questions:
     if q.id in state["stored"]:
         widgets.stored_answer(q, state["stored"][q.id])
-        nudges = blame_phrases(str(state["stored"][q.id])) if q.kind == "text" else []
-        if nudges:
+        if q.id in nudged:
             st.info(
                 "This answer seems to point at a person. Blameless reviews work best when they "
                 "describe what happened and what in the process or system allowed it. "
@@ -100,7 +98,7 @@ if edit.button("Edit my answers", width="stretch"):
     st.rerun()
 if confirm.button("Submit", type="primary", width="stretch"):
     try:
-        code = responses.submit(store, link, state["stored"])
+        code = responding.submit(store, link, state["stored"])
     except LinkUnavailable:
         st.warning(UNAVAILABLE)
     except SurveyNotOpen:

@@ -6,13 +6,16 @@ bound as a parameter. Callers get domain objects and small DataFrames, never cur
 The store is split by subject into mixins; `Store` puts them together.
 """
 
-from surveys.store.text_results import TextResultsMixin
 from surveys.store.answers import AnswersMixin
 from surveys.store.base import StoreBase
 from surveys.store.bulk import BulkMixin
 from surveys.store.collect import CollectMixin
 from surveys.store.followup import ActionsMixin
 from surveys.store.records import (
+    ACTION_STATUSES,
+    DONE_STATUS,
+    NOT_DOING_STATUS,
+    OPEN_ACTION_STATUSES,
     AnswerRow,
     DatabaseLocked,
     LinkMatch,
@@ -25,6 +28,7 @@ from surveys.store.records import (
     SurveyNotOpen,
 )
 from surveys.store.schema import MIGRATIONS
+from surveys.store.text_results import TextResultsMixin
 from surveys.store.views import ViewsMixin
 
 
@@ -35,7 +39,11 @@ class Store(
 
 
 __all__ = [
+    "ACTION_STATUSES",
+    "DONE_STATUS",
     "MIGRATIONS",
+    "NOT_DOING_STATUS",
+    "OPEN_ACTION_STATUSES",
     "AnswerRow",
     "DatabaseLocked",
     "LinkMatch",

@@ -8,7 +8,13 @@ from datetime import date
 import pandas as pd
 
 from clock import today
-from surveys.store.records import Scope
+from surveys.store.records import (
+    ACTION_STATUSES,
+    DONE_STATUS,
+    NOT_DOING_STATUS,
+    OPEN_ACTION_STATUSES,
+    Scope,
+)
 
 
 class ActionsMixin:
@@ -28,6 +34,7 @@ class ActionsMixin:
     ) -> str:
         if not title.strip() or not owner.strip():
             raise ValueError("An action needs a description and one owner.")
+        _check_status(status)
         action_id = str(uuid.uuid4())
         with self._transaction() as cur:
             cur.execute(
@@ -45,38 +52,62 @@ class ActionsMixin:
                     category,
                     quarter,
                     today(),
-                    today() if status == "done" else None,
+                    today() if status == DONE_STATUS else None,
                 ],
             )
         return action_id
 
     def set_action_status(self, action_id: str, status: str, reason: str = "") -> None:
-        if status == "not_doing" and not reason.strip():
+        _check_status(status)
+        if status == NOT_DOING_STATUS and not reason.strip():
             raise ValueError("Say why the action will not be done.")
         with self._transaction() as cur:
             updated = cur.execute(
                 "UPDATE action_items SET status = ?, status_reason = ?, "
-                "done_on = CASE WHEN ? = 'done' THEN coalesce(done_on, ?) ELSE NULL END "
+                "done_on = CASE WHEN ? = ? THEN coalesce(done_on, ?) ELSE NULL END "
                 "WHERE action_id = ? RETURNING 1",
-                [status, reason.strip(), status, today(), action_id],
+                [status, reason.strip(), status, DONE_STATUS, today(), action_id],
             ).fetchall()
         if not updated:
             raise ValueError("Unknown action.")
 
-    def actions(self, scope: Scope) -> pd.DataFrame:
-        """Action items of projects in scope (quarter filter on the quarter they were decided)."""
+    def actions(self, scope: Scope, on: date | None = None) -> pd.DataFrame:
+        """Action items of projects in scope (quarter filter on the quarter they were decided).
+
+        Columns: action_id, project, title, owner, due_on, status, status_reason, theme_id,
+        category, quarter, created_on, done_on (dates), and three flags from the one
+        definition of statuses: is_open (open or in progress), is_done, committed (not
+        "not doing": counted in completion rates), overdue (open and due before `on`,
+        default today).
+        """
         with self._cursor() as cur:
             return cur.execute(
                 """
                 SELECT a.action_id::VARCHAR AS action_id, p.name AS project, a.title, a.owner,
                        a.due_on, a.status, a.status_reason, a.theme_id, a.category, a.quarter,
                        a.created_on, a.done_on,
-                       (a.status IN ('open', 'in_progress') AND a.due_on < ?) AS overdue
+                       list_contains(?::VARCHAR[], a.status) AS is_open,
+                       a.status = ? AS is_done,
+                       a.status <> ? AS committed,
+                       coalesce(list_contains(?::VARCHAR[], a.status) AND a.due_on < ?, false)
+                           AS overdue
                 FROM action_items a JOIN projects p USING (project_id)
                 WHERE (? IS NULL OR a.quarter >= ?)
                   AND (? IS NULL OR a.quarter <= ?)
                   AND (len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], p.name))
                 ORDER BY overdue DESC, a.due_on NULLS LAST, p.name, a.title
                 """,
-                [today(), *scope.params()[:6]],
+                [
+                    list(OPEN_ACTION_STATUSES),
+                    DONE_STATUS,
+                    NOT_DOING_STATUS,
+                    list(OPEN_ACTION_STATUSES),
+                    on or today(),
+                    *scope.params()[:6],
+                ],
             ).df()
+
+
+def _check_status(status: str) -> None:
+    if status not in ACTION_STATUSES:
+        raise ValueError(f"Unknown status {status!r}; use one of: {', '.join(ACTION_STATUSES)}.")

@@ -28,6 +28,19 @@ class SurveyNotOpen(StoreError):
     """The survey is closed or outside its dates."""
 
 
+# Action-item statuses: the one definition (labels in display order). Open statuses count
+# toward "overdue"; "not doing" is a decision (with a reason), left out of completion rates.
+ACTION_STATUSES: dict[str, str] = {
+    "open": "Open",
+    "in_progress": "In progress",
+    "done": "Done",
+    "not_doing": "Not doing",
+}
+OPEN_ACTION_STATUSES: tuple[str, ...] = ("open", "in_progress")
+DONE_STATUS = "done"
+NOT_DOING_STATUS = "not_doing"
+
+
 @dataclass(frozen=True)
 class Project:
     project_id: str
@@ -80,9 +93,6 @@ class Scope:
             list(self.projects), list(self.projects),
             list(self.templates), list(self.templates),
         ]  # fmt: skip
-
-
-# Surveys a view may draw on: in scope, and at or above their own anonymity threshold.
 
 
 @dataclass(frozen=True)

@@ -73,14 +73,14 @@ class TextResultsMixin:
                 "(SELECT count(*) FROM category_reviews), (SELECT count(*) FROM theme_edits)"
             ).fetchone()
 
-    def review_category(self, response_id: str, question_id: str, category: str) -> None:
+    def correct_category(self, response_id: str, question_id: str, category: str) -> None:
         with self._transaction() as cur:
             cur.execute(
                 "INSERT OR REPLACE INTO category_reviews VALUES (?, ?, ?, ?)",
                 [response_id, question_id, category, today()],
             )
 
-    def reviewed_examples(self) -> pd.DataFrame:
+    def category_corrections(self) -> pd.DataFrame:
         """Manager-confirmed (text, category) pairs the classifier learns from."""
         with self._cursor() as cur:
             return cur.execute(

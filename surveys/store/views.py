@@ -1,8 +1,14 @@
-"""Manager views: aggregates over the surveys a view may draw on."""
+"""Manager views: aggregates over the surveys a view may draw on.
+
+The store returns facts. Which surveys may be shown is decided by the anonymity gate
+(`analysis.anonymity`) in the wiring layer, which passes their ids here: every aggregate
+below is computed over exactly the `survey_ids` it is given, nothing else.
+"""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -16,12 +22,12 @@ VISIBLE_SURVEYS = """
         JOIN projects p USING (project_id)
         JOIN (SELECT survey_id, count(*) AS responses FROM responses GROUP BY survey_id) c
             USING (survey_id)
-        WHERE c.responses >= s.anonymity_threshold
-          AND (? IS NULL OR s.quarter >= ?)
-          AND (? IS NULL OR s.quarter <= ?)
-          AND (len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], p.name))
-          AND (len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], s.template_id))
+        WHERE list_contains(?::UUID[], s.survey_id)
     )"""
+
+
+def _ids(survey_ids: Sequence[str]) -> list[str]:
+    return [str(s) for s in survey_ids]
 
 
 class ViewsMixin:
@@ -78,7 +84,7 @@ class ViewsMixin:
                 scope.params(),
             ).df()
 
-    def rating_totals(self, scope: Scope) -> pd.DataFrame:
+    def rating_totals(self, survey_ids: Sequence[str]) -> pd.DataFrame:
         """Per project, quarter and rating question: responses, sum of values, threshold."""
         with self._cursor() as cur:
             return cur.execute(
@@ -94,10 +100,10 @@ class ViewsMixin:
                 GROUP BY v.project, v.quarter, a.question_id, q.kind
                 ORDER BY v.quarter, v.project, a.question_id
                 """,  # noqa: S608 - constant SQL fragment
-                scope.params(),
+                [_ids(survey_ids)],
             ).df()
 
-    def category_counts(self, scope: Scope) -> pd.DataFrame:
+    def category_counts(self, survey_ids: Sequence[str]) -> pd.DataFrame:
         """Per project, quarter and root-cause category: answers, responses, threshold."""
         with self._cursor() as cur:
             return cur.execute(
@@ -111,10 +117,10 @@ class ViewsMixin:
                 LEFT JOIN category_reviews r USING (response_id, question_id)
                 GROUP BY ALL ORDER BY v.quarter, v.project, category
                 """,  # noqa: S608 - constant SQL fragment
-                scope.params(),
+                [_ids(survey_ids)],
             ).df()
 
-    def theme_counts(self, scope: Scope) -> pd.DataFrame:
+    def theme_counts(self, survey_ids: Sequence[str]) -> pd.DataFrame:
         """Per project, quarter and theme: answers, responses, threshold."""
         with self._cursor() as cur:
             return cur.execute(
@@ -128,10 +134,12 @@ class ViewsMixin:
                 WHERE t.theme_id >= 0
                 GROUP BY ALL ORDER BY v.quarter, v.project, t.theme_id
                 """,  # noqa: S608 - constant SQL fragment
-                scope.params(),
+                [_ids(survey_ids)],
             ).df()
 
-    def theme_texts(self, theme_id: int, scope: Scope, limit: int = 200) -> pd.DataFrame:
+    def theme_texts(
+        self, theme_id: int, survey_ids: Sequence[str], limit: int = 200
+    ) -> pd.DataFrame:
         """Redacted texts of one theme in scope, in random order, with the theme's size."""
         with self._cursor() as cur:
             return cur.execute(
@@ -147,10 +155,10 @@ class ViewsMixin:
                 ORDER BY md5(t.response_id::VARCHAR || ?)
                 LIMIT ?
                 """,  # noqa: S608 - constant SQL fragment
-                [*scope.params(), theme_id, str(uuid.uuid4()), limit],
+                [_ids(survey_ids), theme_id, str(uuid.uuid4()), limit],
             ).df()
 
-    def review_queue(self, scope: Scope, limit: int = 20) -> pd.DataFrame:
+    def correction_queue(self, survey_ids: Sequence[str], limit: int = 20) -> pd.DataFrame:
         """Unreviewed answers, least confident first, from surveys large enough for quotes."""
         with self._cursor() as cur:
             return cur.execute(
@@ -166,10 +174,25 @@ class ViewsMixin:
                 ORDER BY t.confidence, md5(t.response_id::VARCHAR)
                 LIMIT ?
                 """,  # noqa: S608 - constant SQL fragment
-                [*scope.params(), limit],
+                [_ids(survey_ids), limit],
             ).df()
 
-    def role_rating_totals(self, scope: Scope) -> pd.DataFrame:
+    def text_answer_counts(self, survey_ids: Sequence[str], quarter: str) -> tuple[int, int]:
+        """(free-text answers, of which analysed) in the given surveys of `quarter`."""
+        with self._cursor() as cur:
+            return cur.execute(
+                """
+                SELECT count(*), count(t.response_id)
+                FROM answers a
+                JOIN surveys s USING (survey_id)
+                LEFT JOIN text_analysis t USING (response_id, question_id)
+                WHERE list_contains(?::UUID[], a.survey_id) AND s.quarter = ?
+                  AND a.value_text IS NOT NULL AND length(trim(a.value_text)) > 0
+                """,
+                [_ids(survey_ids), quarter],
+            ).fetchone()
+
+    def role_rating_totals(self, survey_ids: Sequence[str]) -> pd.DataFrame:
         """Per rating question and stakeholder role: responses, sum of values, threshold."""
         with self._cursor() as cur:
             return cur.execute(
@@ -193,5 +216,5 @@ class ViewsMixin:
                 GROUP BY a.question_id, q.kind, r.role
                 ORDER BY a.question_id, r.role
                 """,  # noqa: S608 - constant SQL fragment
-                scope.params(),
+                [_ids(survey_ids)],
             ).df()

@@ -93,7 +93,7 @@ def test_root_cause_review_is_stored(app, populated):
     assert confirm
     confirm[0].click().run()
     assert not at.exception
-    assert len(app_store().reviewed_examples()) == 1
+    assert len(app_store().category_corrections()) == 1
 
 
 def test_action_marked_done_and_not_doing_needs_a_reason(app, populated):

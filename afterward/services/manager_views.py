@@ -1,0 +1,140 @@
+"""The manager views: the store's facts through the anonymity gate, ready to draw.
+
+Each view starts from the surveys in the manager's filters (`Scope`), lets the gate
+(`analysis.anonymity.shown_surveys`) decide which of them may be shown, and asks the store
+for aggregates over exactly those surveys. Pages and the quarterly review call these; no
+page compares a count with a threshold itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+
+from afterward.services import analysis_upkeep
+from analysis.actions import completion_rates
+from analysis.anonymity import (
+    quote_threshold,
+    quotes_visibility,
+    shown_surveys,
+    visible_quotes,
+)
+from analysis.insights import (
+    ALL_PROJECTS,
+    action_effect,
+    busiest_projects,
+    gated_cells,
+    question_label,
+    rating_trends,
+    recurring,
+    role_breakdown,
+    shown,
+)
+from analysis.taxonomy import category_ids, category_label
+from clock import quarter_of, today
+from surveys.store import ACTION_STATUSES, Scope, Store
+
+__all__ = [
+    "ACTION_STATUSES",
+    "ALL_PROJECTS",
+    "category_ids",
+    "category_label",
+    "quarter_of",
+    "Scope",
+    "busiest_projects",
+    "completion_rates",
+    "compute_view",
+    "correction_queue",
+    "gated_participation",
+    "question_label",
+    "quote_threshold",
+    "shown",
+    "shown_survey_ids",
+    "theme_quotes",
+    "today",
+]
+
+
+def gated_participation(store: Store, scope: Scope) -> pd.DataFrame:
+    """Per survey in `scope` (`Store.participation` columns: survey_id, project, quarter,
+    template_id, title, status, threshold, responses, invitations, invitations_used) plus
+    `shown` (bool) and `needed` (int) from the gate. Response counts are not results: a
+    manager sees "2 so far" while a survey runs."""
+    return shown_surveys(store.participation(scope))
+
+
+def shown_survey_ids(store: Store, scope: Scope, *, quotes: bool = False) -> list[str]:
+    """Ids of the surveys in `scope` whose results the gate lets through (with `quotes`,
+    those that may also show free-text quotes)."""
+    gated = shown_surveys(store.participation(scope), quotes=quotes)
+    return gated.loc[gated["shown"], "survey_id"].tolist()
+
+
+def _category_cells(store: Store, scope: Scope) -> pd.DataFrame:
+    return gated_cells(store.category_counts(shown_survey_ids(store, scope)), "category")
+
+
+def _theme_cells(store: Store, scope: Scope) -> pd.DataFrame:
+    return gated_cells(store.theme_counts(shown_survey_ids(store, scope)), "theme_id")
+
+
+VIEWS: dict[str, Callable[[Store, Scope], Any]] = {
+    "participation": gated_participation,
+    "rating_trends": lambda store, scope: rating_trends(
+        store.rating_totals(shown_survey_ids(store, scope))
+    ),
+    "role_breakdown": lambda store, scope: role_breakdown(
+        store.role_rating_totals(shown_survey_ids(store, scope))
+    ),
+    "category_cells": _category_cells,
+    "theme_cells": _theme_cells,
+    "theme_recurrence": lambda store, scope: recurring(_theme_cells(store, scope), "theme_id"),
+    "category_recurrence": lambda store, scope: recurring(
+        _category_cells(store, scope), "category"
+    ),
+    "actions": lambda store, scope: store.actions(scope, today()),
+    "action_effect": lambda store, scope: action_effect(
+        store.actions(scope, today()),
+        _category_cells(store, scope),
+        _theme_cells(store, scope),
+        store.participation(scope),
+    ),
+}
+
+
+def compute_view(name: str, store: Store, scope: Scope) -> Any:
+    """The view `name` (a key of `VIEWS`) for `scope`. Raises KeyError for an unknown name."""
+    return VIEWS[name](store, scope)
+
+
+def correction_queue(store: Store, scope: Scope, limit: int = 10) -> pd.DataFrame:
+    """Unreviewed analysed answers to confirm or correct, least confident first: only from
+    surveys the gate lets show quotes (gate first, then limit, so a full page of work is
+    never hidden behind rows that may not be shown).
+
+    Columns: response_id, question_id, text, category, confidence (0-1), second_category,
+    responses, threshold.
+    """
+    return store.correction_queue(shown_survey_ids(store, scope, quotes=True), limit=limit)
+
+
+def theme_quotes(store: Store, scope: Scope, theme_id: int, n: int = 3) -> tuple[list[str], int]:
+    """Up to `n` representative quotes of a theme in `scope`, and the quote threshold that
+    applies. No quotes when the theme's responses in view are below that threshold."""
+    texts = store.theme_texts(int(theme_id), shown_survey_ids(store, scope), limit=200)
+    if texts.empty:
+        return [], quote_threshold(_max_threshold(store, scope))
+    responses, threshold = int(texts["responses"].iloc[0]), int(texts["threshold"].iloc[0])
+    if not quotes_visibility(responses, threshold).visible:
+        return [], quote_threshold(threshold)
+    quotes = analysis_upkeep.representative_quotes(
+        store, int(theme_id), texts["text"].tolist(), n=n
+    )
+    return visible_quotes(quotes, responses, threshold), quote_threshold(threshold)
+
+
+def _max_threshold(store: Store, scope: Scope) -> int:
+    participation = store.participation(scope)
+    return int(participation["threshold"].max()) if len(participation) else 0
