@@ -5,7 +5,6 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
-import duckdb
 import pytest
 
 from clock import today
@@ -211,7 +210,8 @@ def test_nothing_but_the_store_imports_duckdb():
     ]
     offenders += ["dashboard.py"] if "duckdb" in (root / "dashboard.py").read_text() else []
     assert offenders == []
-    assert duckdb  # the tests may use it directly
+    # The check can see an import at all: the store's own modules are found by it.
+    assert any("import duckdb" in p.read_text() for p in store_package.glob("*.py"))
 
 
 def test_analysis_never_imports_streamlit_or_duckdb():
