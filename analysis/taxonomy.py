@@ -102,7 +102,11 @@ def _parse(raw: object, source: Path) -> dict[str, Category]:
         if not isinstance(label, str):
             raise fail(f"category {cid!r} 'label' must be text")
         categories[cid] = Category(
-            cid, " ".join(description.split()), keywords, based_on, " ".join(label.split())
+            id=cid,
+            description=" ".join(description.split()),
+            keywords=keywords,
+            based_on=based_on,
+            label=" ".join(label.split()),
         )
     return categories
 

@@ -11,7 +11,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from afterward.services import exports
+from afterward.services import exports, responding
 from surveys import links, responses
 from surveys.setup import questionnaire_of
 from surveys.store import Store
@@ -25,7 +25,7 @@ def answer(store: Store, survey_id: str, values: dict, invitation: str | None = 
     questionnaire = questionnaire_of(survey)
     checked = responses.validate(questionnaire, BASE | values)
     assert checked.ok, checked.errors
-    stored = responses.stored_form(questionnaire, checked.answers)
+    stored = responding.stored_form(questionnaire, checked.answers)
     link = links.resolve(store, invitation) if invitation else links.LinkState("ok", survey)
     return responses.submit(store, link, stored)
 
@@ -212,10 +212,10 @@ def test_cli_export_writes_files_and_refuses_below_threshold(db_path, tmp_path):
 
 
 def test_role_breakdown_on_the_dashboard_never_singles_out_the_client(store, crowd):
-    from analysis.insights import role_breakdown
+    from afterward.services.manager_views import compute_view
     from surveys.store import Scope
 
-    shown = role_breakdown(store.role_rating_totals(Scope()))
+    shown = compute_view("role_breakdown", store, Scope())
     threshold = store.survey(crowd).anonymity_threshold
     assert "Client" not in set(shown["role"])
     for _, rows in shown.groupby("question_id"):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -153,14 +152,32 @@ def test_categories_keep_their_colour_across_charts() -> None:
     assert charts.category_color("estimation_schedule") != charts.category_color("testing_quality")
 
 
-def test_category_names_cover_default_taxonomy() -> None:
-    import analysis
-    from analysis.taxonomy import load_taxonomy
+def test_chart_labels_come_from_the_taxonomy_in_effect(tmp_path, monkeypatch) -> None:
+    import yaml
 
-    shipped = Path(analysis.__file__).parent / "taxonomy.yaml"
-    for category in load_taxonomy(shipped):
-        assert category in charts.CATEGORY_NAMES
-    assert charts.category_name("vendor_issues") == "Vendor issues"
+    from analysis.taxonomy import DEFAULT_TAXONOMY_PATH, category_label
+
+    # The shipped taxonomy names every category itself (no second copy in the charts).
+    for entry in yaml.safe_load(DEFAULT_TAXONOMY_PATH.read_text())["categories"]:
+        assert category_label(entry["id"]) == entry["label"]
+    custom = tmp_path / "taxonomy.yaml"
+    custom.write_text(
+        "categories:\n"
+        "  - id: vendor_issues\n    label: Vendors let us down\n    description: Vendors.\n"
+        "  - id: people_gaps\n    description: Not enough people.\n"
+    )
+    monkeypatch.setenv("AFTERWARD_TAXONOMY", str(custom))
+    fig = charts.category_share_chart(
+        pd.DataFrame(
+            {
+                "quarter": ["2026Q1", "2026Q1"],
+                "category": ["vendor_issues", "people_gaps"],
+                "answers": [3.0, 2.0],
+            }
+        )
+    )
+    assert {t.name for t in fig.data} == {"Vendors let us down", "People gaps"}
+    assert charts.category_color("vendor_issues") != charts.category_color("people_gaps")
 
 
 def test_heatmap_hidden_cells_blank_absent_cells_zero() -> None:

@@ -7,7 +7,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from afterward.services import exports
+from afterward.services import exports, responding
 from surveys import responses
 from surveys.links import LinkState
 from surveys.questionnaire import Questionnaire, QuestionnaireError, parse_questionnaire
@@ -105,7 +105,7 @@ def test_what_is_stored_is_exactly_what_the_respondent_confirmed(
     if not checked.ok:
         assert set(checked.errors) <= {"communication", "went_wrong", "root_cause"}
         return
-    confirmed = responses.stored_form(questionnaire, checked.answers)
+    confirmed = responding.stored_form(questionnaire, checked.answers)
     code = responses.submit(store, LinkState("ok", survey), confirmed)
     stored = dict((q.id, value) for q, value in stored_response(store, code).answers)
     assert stored == confirmed
@@ -128,7 +128,7 @@ def test_exports_never_fail_and_neutralise_every_formula(store, survey_id, tmp_p
             },
         )
         responses.submit(
-            store, LinkState("ok", survey), responses.stored_form(questionnaire, checked.answers)
+            store, LinkState("ok", survey), responding.stored_form(questionnaire, checked.answers)
         )
     export = exports.survey_export(store, survey_id)
     for fmt in exports.FORMATS:

@@ -1,5 +1,6 @@
 import pytest
 
+from afterward.services import responding
 from surveys import responses
 from surveys.questionnaire import load_templates
 
@@ -70,6 +71,6 @@ def test_control_characters_are_removed_before_the_respondent_confirms():
 
 def test_stored_form_redacts_only_free_text():
     result = responses.validate(POSTMORTEM, REQUIRED | {"went_wrong": "Ask jo@acme.example"})
-    stored = responses.stored_form(POSTMORTEM, result.answers)
+    stored = responding.stored_form(POSTMORTEM, result.answers)
     assert stored["went_wrong"] == "Ask [email]"
     assert stored["goals_clear"] == 4

@@ -12,7 +12,6 @@ from afterward.services.analysis_upkeep import (
     theme_catalogue,
 )
 from surveys import setup
-from surveys.store import Scope
 
 TOPICS = [
     "CI pipeline is flaky and tests fail at random",
@@ -69,7 +68,7 @@ def test_every_text_gets_a_category_and_most_a_theme(store, analysed):
     assert len(rows) == 50
     assert rows["category"].notna().all()
     assert (rows["theme_id"] >= 0).mean() >= 0.8
-    assert set(store.category_counts(Scope())["category"]) >= {
+    assert set(store.category_counts([analysed])["category"]) >= {
         "estimation_schedule",
         "monitoring_alerting",
     }
@@ -102,7 +101,7 @@ def test_a_manager_review_retrains_and_is_kept(store, analysed):
     store.correct_category(row["response_id"], row["question_id"], "staffing_resources")
     result = refresh_analysis(store)
     assert result.classified == 50  # reviews change the model: everything is re-classified
-    assert "staffing_resources" in set(store.category_counts(Scope())["category"])
+    assert "staffing_resources" in set(store.category_counts([analysed])["category"])
 
 
 def test_rename_merge_split_persist_through_new_answers(store, analysed):

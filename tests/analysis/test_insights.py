@@ -93,6 +93,7 @@ def test_action_effect_compares_the_projects_own_quarters_before_and_after():
             "title": ["Estimate together"],
             "project": ["A"],
             "status": ["done"],
+            "is_done": [True],
             "category": ["estimation_schedule"],
             "theme_id": [None],
             "done_on": [date(2026, 2, 1)],

@@ -13,7 +13,7 @@ PAGES = {
     "themes": "pages/manager/themes.py",
     "root_causes": "pages/manager/root_causes.py",
     "actions": "pages/manager/actions.py",
-    "review": "pages/manager/review.py",
+    "review": "pages/manager/quarterly_review.py",
     "surveys": "pages/manager/surveys.py",
 }
 
