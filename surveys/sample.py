@@ -15,26 +15,24 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 import pandas as pd
 
-from clock import today
+from clock import quarter_dates, quarter_of, shift_quarter, today
 from surveys import links, setup
 from surveys.questionnaire import (
-    LikertQuestion,
-    MultipleChoiceQuestion,
+    NO,
+    YES,
+    AnswerRow,
     Questionnaire,
-    RatingQuestion,
     SingleChoiceQuestion,
-    TextQuestion,
-    YesNoQuestion,
     load_templates,
 )
-from surveys.responses import NO, YES
-from surveys.store import AnswerRow, Store
+from surveys.store import Store
 
 QUARTERS = 8
 INVITATIONS_PER_OPEN_SURVEY = 12
@@ -813,15 +811,9 @@ SAMPLE_ACTIONS: tuple[SampleAction, ...] = (
 
 def sample_quarters(on: date | None = None) -> list[tuple[str, date, date]]:
     """The eight quarters ending with the one containing `on`: (label, first day, last day)."""
-    on = on or today()
-    index = on.year * 4 + (on.month - 1) // 3
-    quarters = []
-    for i in range(index - QUARTERS + 1, index + 1):
-        year, q = divmod(i, 4)
-        start = date(year, 3 * q + 1, 1)
-        end = date(year + (q == 3), (3 * q + 3) % 12 + 1, 1) - timedelta(days=1)
-        quarters.append((f"{year}Q{q + 1}", start, end))
-    return quarters
+    current = quarter_of(on or today())
+    labels = [shift_quarter(current, -back) for back in range(QUARTERS - 1, -1, -1)]
+    return [(label, *quarter_dates(label)) for label in labels]
 
 
 def load_sample(store: Store, *, seed: int = 7) -> SampleSummary:
@@ -886,12 +878,7 @@ def load_sample(store: Store, *, seed: int = 7) -> SampleSummary:
             for index in range(count):
                 if invitation_tokens:
                     # The open survey is answered through its invitations, as people would.
-                    rows = [
-                        AnswerRow(question_id, number, text, choice)
-                        for question_id, number, text, choice in _answers(
-                            rng, project, questionnaire, qi
-                        )
-                    ]
+                    rows = _answers(rng, project, questionnaire, qi)
                     store.record_response(
                         survey_id, rows, invitation_hash=links.token_hash(invitation_tokens[index])
                     )
@@ -904,15 +891,15 @@ def load_sample(store: Store, *, seed: int = 7) -> SampleSummary:
                 response_rows.append(
                     {"response_id": response_id, "survey_id": survey_id, "submitted_on": submitted}
                 )
-                for question_id, number, text, choice in _answers(rng, project, questionnaire, qi):
+                for row in _answers(rng, project, questionnaire, qi):
                     answer_rows.append(
                         {
                             "response_id": response_id,
                             "survey_id": survey_id,
-                            "question_id": question_id,
-                            "value_number": number,
-                            "value_text": text,
-                            "value_choice": choice,
+                            "question_id": row.question_id,
+                            "value_number": row.value_number,
+                            "value_text": row.value_text,
+                            "value_choice": row.value_choice,
                         }
                     )
     responses = pd.DataFrame(response_rows, columns=["response_id", "survey_id", "submitted_on"])
@@ -944,38 +931,74 @@ def _title(project: SampleProject, questionnaire: Questionnaire, qi: int, label:
 
 def _answers(
     rng: random.Random, project: SampleProject, questionnaire: Questionnaire, qi: int
-) -> list[tuple[str, float | None, str | None, str | None]]:
-    """One response's answer rows: (question_id, value_number, value_text, value_choice)."""
-    rows: list[tuple[str, float | None, str | None, str | None]] = []
+) -> list[AnswerRow]:
+    """One response's answer rows, each question answered (or skipped) by its kind's sampler
+    and stored as the question stores it. Raises KeyError for a kind without a sampler."""
+    rows: list[AnswerRow] = []
     numbers: dict[str, float] = {}
     for q in questionnaire.questions:
-        if isinstance(q, LikertQuestion):
-            mean = project.ratings.get(q.id, (3.6,) * QUARTERS)[qi]
-            value = float(min(5, max(1, round(rng.gauss(mean, 0.8)))))
-            numbers[q.id] = value
-            rows.append((q.id, value, None, None))
-        elif isinstance(q, RatingQuestion):
-            mean = project.ratings.get(q.id, (7.0,) * QUARTERS)[qi]
-            value = float(min(10, max(0, round(rng.gauss(mean, 1.4)))))
-            numbers[q.id] = value
-            rows.append((q.id, value, None, None))
-        elif isinstance(q, YesNoQuestion):
-            yes = rng.random() < _yes_chance(q.id, numbers, qi)
-            if q.required or rng.random() < 0.9:
-                rows.append((q.id, 1.0 if yes else 0.0, None, YES if yes else NO))
-        elif isinstance(q, SingleChoiceQuestion):
-            choice = _single_choice(rng, project, q, qi)
-            if choice is not None:
-                rows.append((q.id, None, None, choice))
-        elif isinstance(q, MultipleChoiceQuestion):
-            picked = rng.sample(q.options, rng.choice((1, 1, 2, 2, 3)))
-            rows.extend(
-                (q.id, None, None, option) for option in sorted(picked, key=q.options.index)
-            )
-        elif isinstance(q, TextQuestion):
-            if rng.random() < 0.72:
-                rows.append((q.id, None, _text(rng, project, q.id, qi), None))
+        value = ANSWER_SAMPLERS[q.kind](rng, project, q, qi, numbers)
+        if value is None:
+            continue
+        if q.scale is not None:
+            numbers[q.id] = float(value)
+        rows.extend(q.answer_rows(value))
     return rows
+
+
+# A sampler answers one question of one sample response like its project would, or skips it
+# (None): (rng, project, question, quarter index, numeric answers given so far) -> answer.
+Sampler = Callable[[random.Random, SampleProject, Any, int, Mapping[str, float]], Any]
+
+
+def _on_scale(typical: float, spread: float) -> Sampler:
+    """Numeric answers around the project's mean for the question (else `typical`)."""
+
+    def answer(
+        rng: random.Random,
+        project: SampleProject,
+        q: Any,
+        qi: int,
+        numbers: Mapping[str, float],
+    ) -> int:
+        low, high = q.scale
+        mean = project.ratings.get(q.id, (typical,) * QUARTERS)[qi]
+        return min(high, max(low, round(rng.gauss(mean, spread))))
+
+    return answer
+
+
+def _yes_no(
+    rng: random.Random, project: SampleProject, q: Any, qi: int, numbers: Mapping[str, float]
+) -> str | None:
+    yes = rng.random() < _yes_chance(q.id, numbers, qi)
+    if q.required or rng.random() < 0.9:
+        return YES if yes else NO
+    return None
+
+
+def _multiple_choice(
+    rng: random.Random, project: SampleProject, q: Any, qi: int, numbers: Mapping[str, float]
+) -> list[str]:
+    picked = rng.sample(q.options, rng.choice((1, 1, 2, 2, 3)))
+    return sorted(picked, key=q.options.index)
+
+
+def _free_text(
+    rng: random.Random, project: SampleProject, q: Any, qi: int, numbers: Mapping[str, float]
+) -> str | None:
+    return _text(rng, project, q.id, qi) if rng.random() < 0.72 else None
+
+
+# One sampler per question kind (tests check every kind in `KINDS` has one).
+ANSWER_SAMPLERS: dict[str, Sampler] = {
+    "likert": _on_scale(3.6, 0.8),
+    "rating": _on_scale(7.0, 1.4),
+    "yes_no": _yes_no,
+    "single_choice": lambda rng, project, q, qi, numbers: _single_choice(rng, project, q, qi),
+    "multiple_choice": _multiple_choice,
+    "text": _free_text,
+}
 
 
 def _yes_chance(question_id: str, numbers: Mapping[str, float], qi: int) -> float:

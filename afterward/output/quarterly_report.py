@@ -24,6 +24,7 @@ from afterward.output import charts
 from afterward.output.static_charts import figure_png
 from afterward.services.quarterly_review import QuarterlyReview
 from analysis.insights import busiest_projects
+from surveys.questionnaire import scale_of
 
 SECTIONS = (
     "Participation",
@@ -165,7 +166,7 @@ def _ratings(review: QuarterlyReview) -> list:
             tuple(
                 (
                     f"{p} ({q})",
-                    "1–5" if k == "likert" else "0–10",
+                    "{}–{}".format(*scale_of(k)),
                     f"{m:.2f}",
                     "–" if pd.isna(pm) else f"{pm:.2f} ({pq})",
                     "–" if pd.isna(c) else f"{c:+.2f}",
@@ -189,7 +190,8 @@ def _ratings(review: QuarterlyReview) -> list:
         rows = busiest_projects(
             review.rating_trends[review.rating_trends["question_id"] == question]
         )
-        scale = (1.0, 5.0) if kind == "likert" else (0.0, 10.0)
+        low, high = scale_of(kind)
+        scale = (float(low), float(high))
         blocks.append(ChartBlock(charts.rating_trend_chart(rows, _short(prompt), scale=scale)))
     return blocks
 

@@ -53,6 +53,11 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def survey_export(store: Store, survey_id: str) -> SurveyExport:
+    """One survey's answers (one row per response, random order) and summary, through the
+    gate: small role groups merged or hidden, free text left out until quotes may be shown.
+
+    Raises ExportRefused for an unknown survey or one below its anonymity threshold.
+    """
     survey = store.survey(survey_id)
     if survey is None:
         raise ExportRefused(f"No survey with id {survey_id!r}.")
@@ -68,7 +73,7 @@ def survey_export(store: Store, survey_id: str) -> SurveyExport:
     if role is not None and role.id in answers:
         answers[role.id] = _gate_roles(answers[role.id], threshold)
 
-    text_columns = [q.id for q in questionnaire.questions if q.kind == "text" and q.id in answers]
+    text_columns = [q.id for q in questionnaire.questions if q.free_text and q.id in answers]
     if text_columns and not quotes_visibility(seen.responses, threshold).visible:
         answers = answers.drop(columns=text_columns)
         notes.append(
@@ -120,7 +125,7 @@ def _summary(store: Store, survey_id: str, questionnaire, threshold: int) -> pd.
     rows = []
     for question_id, per_question in totals.groupby("question_id", sort=True):
         overall = per_question[["responses", "value_sum"]].sum()
-        if overall["responses"] < threshold:
+        if not visibility(int(overall["responses"]), threshold).visible:
             continue
         rows.append(
             {

@@ -9,6 +9,7 @@ page compares a count with a threshold itself.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -34,11 +35,14 @@ from analysis.insights import (
 )
 from analysis.taxonomy import category_ids, category_label
 from clock import quarter_of, today
+from surveys.questionnaire import scale_of
 from surveys.store import ACTION_STATUSES, Scope, Store
 
 __all__ = [
     "ACTION_STATUSES",
     "ALL_PROJECTS",
+    "add_action",
+    "theme_labels",
     "category_ids",
     "category_label",
     "quarter_of",
@@ -50,6 +54,7 @@ __all__ = [
     "gated_participation",
     "question_label",
     "quote_threshold",
+    "scale_of",
     "shown",
     "shown_survey_ids",
     "theme_quotes",
@@ -94,14 +99,73 @@ VIEWS: dict[str, Callable[[Store, Scope], Any]] = {
     "category_recurrence": lambda store, scope: recurring(
         _category_cells(store, scope), "category"
     ),
-    "actions": lambda store, scope: store.actions(scope, today()),
-    "action_effect": lambda store, scope: action_effect(
-        store.actions(scope, today()),
-        _category_cells(store, scope),
-        _theme_cells(store, scope),
-        store.participation(scope),
+    "actions": lambda store, scope: with_topics(store.actions(scope, today()), theme_labels(store)),
+    "action_effect": lambda store, scope: with_topics(
+        action_effect(
+            store.actions(scope, today()),
+            _category_cells(store, scope),
+            _theme_cells(store, scope),
+            store.participation(scope),
+        ),
+        theme_labels(store),
     ),
 }
+
+
+def theme_labels(store: Store) -> dict[int, str]:
+    """Theme id -> the theme's current name, from the saved theme model."""
+    catalogue = analysis_upkeep.theme_catalogue(store)
+    return dict(zip(catalogue["theme_id"].astype(int), catalogue["theme_label"], strict=True))
+
+
+def theme_label(theme_id: int, labels: dict[int, str]) -> str:
+    """A theme's name, or "Theme N" for a theme that has none (any more)."""
+    return labels.get(int(theme_id)) or f"Theme {int(theme_id)}"
+
+
+def with_topics(frame: pd.DataFrame, labels: dict[int, str]) -> pd.DataFrame:
+    """`frame` (with `category` and `theme_id`) plus `topic`: what an action was meant to fix,
+    named by its root cause, else its theme, else "" (neither was given)."""
+    topics = [
+        category_label(c)
+        if isinstance(c, str) and c
+        else theme_label(int(t), labels)
+        if pd.notna(t)
+        else ""
+        for c, t in zip(frame["category"], frame["theme_id"], strict=True)
+    ]
+    return frame.assign(topic=topics)
+
+
+def add_action(
+    store: Store,
+    *,
+    project: str,
+    title: str,
+    owner: str,
+    due_on: date | None,
+    category: str | None = None,
+    theme_id: int | None = None,
+) -> str:
+    """Record an action item decided today for the project named `project`; returns its id.
+
+    Raises ValueError for an unknown project, a missing title or owner, or a category that
+    the taxonomy in effect does not have.
+    """
+    found = store.project_by_name(project)
+    if found is None:
+        raise ValueError(f"No project called {project!r}.")
+    if category is not None and category not in category_ids():
+        raise ValueError(f"Unknown root cause {category!r}.")
+    return store.create_action(
+        project_id=found.project_id,
+        title=title,
+        owner=owner,
+        due_on=due_on,
+        category=category,
+        theme_id=None if theme_id is None else int(theme_id),
+        quarter=quarter_of(today()),
+    )
 
 
 def compute_view(name: str, store: Store, scope: Scope) -> Any:

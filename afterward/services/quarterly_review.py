@@ -23,7 +23,13 @@ from datetime import date
 import pandas as pd
 
 from afterward.services import analysis_upkeep
-from afterward.services.manager_views import gated_participation, shown_survey_ids
+from afterward.services.manager_views import (
+    gated_participation,
+    shown_survey_ids,
+    theme_label,
+    theme_labels,
+    with_topics,
+)
 from analysis.actions import completion_rates
 from analysis.insights import ALL_PROJECTS, action_effect, gated_cells, rating_trends
 from analysis.taxonomy import category_label
@@ -110,9 +116,7 @@ def build_quarterly_review(store: Store, quarter: str, on: date | None = None) -
             f"{', '.join(store.scope_choices()[0]) or 'none yet'}."
         )
     analysis_upkeep.ensure_current(store)
-    themes = analysis_upkeep.theme_catalogue(store)
-    labels = dict(zip(themes["theme_id"].astype(int), themes["theme_label"], strict=True))
-    return quarterly_review(store, quarter, theme_labels=labels, on=on)
+    return quarterly_review(store, quarter, theme_labels=theme_labels(store), on=on)
 
 
 def quarterly_review(
@@ -198,7 +202,7 @@ def quarterly_review(
         actions_overdue=overdue,
         actions=actions,
         action_completion=completion_rates(all_actions[all_actions["quarter"].isin(window)]),
-        action_effects=_with_topics(
+        action_effects=with_topics(
             action_effect(all_actions, category_cells, theme_cells, surveys, until=quarter),
             labels,
         ),
@@ -224,10 +228,6 @@ def _text_note(store: Store, this: pd.DataFrame, surveys: pd.DataFrame, quarter:
             "analysed yet; open Root causes or Themes in the app to bring the analysis up to date."
         )
     return ""
-
-
-def theme_label(theme_id: int, labels: dict[int, str]) -> str:
-    return labels.get(int(theme_id)) or f"Theme {int(theme_id)}"
 
 
 # -- participation ----------------------------------------------------------------------------
@@ -421,12 +421,3 @@ def _actions(frame: pd.DataFrame, quarter: str, on: date) -> tuple[pd.DataFrame,
         int(done.sum()),
         int(overdue.sum()),
     )
-
-
-def _with_topics(effects: pd.DataFrame, labels: dict[int, str]) -> pd.DataFrame:
-    """Name what each action was meant to fix: its root cause, or else its theme."""
-    topics = [
-        category_label(c) if pd.notna(c) else theme_label(int(t), labels)
-        for c, t in zip(effects["category"], effects["theme_id"], strict=True)
-    ]
-    return effects.assign(topic=topics)

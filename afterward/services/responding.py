@@ -58,7 +58,7 @@ def stored_form(
     """Exactly what will be stored: free text redacted (`analysis.redact`, the roster's names
     always), every other answer as given. Keys are question ids."""
     return {
-        q.id: redact(answers[q.id], roster) if q.kind == "text" else answers[q.id]
+        q.id: redact(answers[q.id], roster) if q.free_text else answers[q.id]
         for q in questionnaire.questions
         if q.id in answers
     }
@@ -69,7 +69,7 @@ def blame_nudges(questionnaire: Questionnaire, stored: Mapping[str, Any]) -> set
     return {
         q.id
         for q in questionnaire.questions
-        if q.kind == "text" and q.id in stored and blame_phrases(str(stored[q.id]))
+        if q.free_text and q.id in stored and blame_phrases(str(stored[q.id]))
     }
 
 

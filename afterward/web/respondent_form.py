@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
 
 from afterward.web.safe_text import plain
-from surveys.questionnaire import Questionnaire
-from surveys.responses import NO, YES
+from surveys.questionnaire import Questionnaire, YesNoQuestion
 
 
 def widget_key(question_id: str) -> str:
@@ -16,34 +16,57 @@ def widget_key(question_id: str) -> str:
 
 
 def question_input(q: Any, error: str | None = None) -> Any:
-    """Draw the input for one question and return its raw value (None when unanswered)."""
+    """Draw the input for one question and return its raw value (None when unanswered).
+
+    Raises KeyError for a question kind without a widget in `WIDGETS`.
+    """
+    draw = WIDGETS[q.kind]
     label = q.prompt + ("" if q.required else " (optional)")
-    key = widget_key(q.id)
     if error:
         st.error(error, icon="⚠️")
-    if q.kind == "likert":
-        return st.radio(
-            label, options=q.labels, index=None, key=key, help=q.help or None, horizontal=True
-        )
-    if q.kind == "rating":
-        value = st.radio(
-            label,
-            options=list(range(11)),
-            index=None,
-            key=key,
-            help=q.help or None,
-            horizontal=True,
-        )
-        st.caption(f"0 = {q.low_label}, 10 = {q.high_label}")
-        return value
-    if q.kind == "single_choice":
-        return st.radio(label, options=q.options, index=None, key=key, help=q.help or None)
-    if q.kind == "multiple_choice":
-        return st.multiselect(label, options=q.options, key=key, help=q.help or None)
-    if q.kind == "yes_no":
-        return st.radio(
-            label, options=[YES, NO], index=None, key=key, help=q.help or None, horizontal=True
-        )
+    return draw(q, label, widget_key(q.id))
+
+
+def _likert(q: Any, label: str, key: str) -> Any:
+    return st.radio(
+        label, options=q.labels, index=None, key=key, help=q.help or None, horizontal=True
+    )
+
+
+def _rating(q: Any, label: str, key: str) -> Any:
+    low, high = q.scale
+    value = st.radio(
+        label,
+        options=list(range(low, high + 1)),
+        index=None,
+        key=key,
+        help=q.help or None,
+        horizontal=True,
+    )
+    st.caption(f"{low} = {q.low_label}, {high} = {q.high_label}")
+    return value
+
+
+def _single_choice(q: Any, label: str, key: str) -> Any:
+    return st.radio(label, options=q.options, index=None, key=key, help=q.help or None)
+
+
+def _multiple_choice(q: Any, label: str, key: str) -> Any:
+    return st.multiselect(label, options=q.options, key=key, help=q.help or None)
+
+
+def _yes_no(q: Any, label: str, key: str) -> Any:
+    return st.radio(
+        label,
+        options=list(YesNoQuestion.choices),
+        index=None,
+        key=key,
+        help=q.help or None,
+        horizontal=True,
+    )
+
+
+def _text(q: Any, label: str, key: str) -> Any:
     return st.text_area(
         label,
         key=key,
@@ -51,6 +74,18 @@ def question_input(q: Any, error: str | None = None) -> Any:
         help=q.help or None,
         placeholder=q.placeholder or None,
     )
+
+
+# The input per question kind, by kind name: (question, label, widget key) -> raw value.
+# A kind in `surveys.questionnaire.KINDS` without an entry here fails a test.
+WIDGETS: dict[str, Callable[[Any, str, str], Any]] = {
+    "likert": _likert,
+    "rating": _rating,
+    "single_choice": _single_choice,
+    "multiple_choice": _multiple_choice,
+    "yes_no": _yes_no,
+    "text": _text,
+}
 
 
 def restore_draft(questionnaire: Questionnaire, draft: dict[str, Any]) -> None:
@@ -63,10 +98,4 @@ def restore_draft(questionnaire: Questionnaire, draft: dict[str, Any]) -> None:
 def stored_answer(q: Any, value: Any) -> None:
     """Show a stored value as plain text (never as HTML or Markdown)."""
     st.markdown(f"**{plain(q.prompt)}**")
-    if q.kind == "likert":
-        shown = f"{value} – {q.labels[int(value) - 1]}"
-    elif q.kind == "multiple_choice":
-        shown = ", ".join(value)
-    else:
-        shown = str(value)
-    st.text(shown)
+    st.text(q.display(value))

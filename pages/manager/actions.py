@@ -5,13 +5,13 @@ from datetime import timedelta
 import streamlit as st
 
 from afterward.output import charts
-from afterward.services.analysis_upkeep import theme_catalogue
 from afterward.services.manager_views import (
     ACTION_STATUSES,
+    add_action,
     category_ids,
     category_label,
     completion_rates,
-    quarter_of,
+    theme_labels,
     today,
 )
 from afterward.web.filters import current_scope
@@ -38,7 +38,7 @@ with st.expander("New action item", expanded=False):
                 [None, *category_ids()],
                 format_func=lambda c: "—" if c is None else category_label(c),
             )
-            themes = theme_catalogue(store).set_index("theme_id")["theme_label"].to_dict()
+            themes = theme_labels(store)
             theme_id = st.selectbox(
                 "… or a theme",
                 [None, *themes],
@@ -46,14 +46,14 @@ with st.expander("New action item", expanded=False):
             )
             if st.form_submit_button("Add action item", type="primary"):
                 try:
-                    store.create_action(
-                        project_id=projects.set_index("name").loc[project, "project_id"],
+                    add_action(
+                        store,
+                        project=project,
                         title=title,
                         owner=owner,
                         due_on=due_on,
                         category=category,
-                        theme_id=None if theme_id is None else int(theme_id),
-                        quarter=quarter_of(today()),
+                        theme_id=theme_id,
                     )
                 except ValueError as exc:
                     st.error(str(exc))
@@ -78,27 +78,13 @@ if not overdue.empty:
 
 st.plotly_chart(charts.action_completion_chart(completion_rates(actions)), width="stretch")
 
-shown = actions.assign(
-    status=actions["status"].map(ACTION_STATUSES),
-    meant_to_fix=actions["category"].map(lambda c: category_label(c) if c else ""),
-)
+shown = actions.assign(status=actions["status"].map(ACTION_STATUSES))
 st.dataframe(
-    shown[
-        [
-            "project",
-            "title",
-            "owner",
-            "due_on",
-            "status",
-            "overdue",
-            "meant_to_fix",
-            "status_reason",
-        ]
-    ],
+    shown[["project", "title", "owner", "due_on", "status", "overdue", "topic", "status_reason"]],
     hide_index=True,
     column_config={
         "due_on": st.column_config.DateColumn("due"),
-        "meant_to_fix": "meant to fix",
+        "topic": "meant to fix",
         "status_reason": "reason",
     },
 )
@@ -131,32 +117,10 @@ if effect.empty:
         "project's later retrospectives still raise it."
     )
 else:
-    themes = theme_catalogue(store).set_index("theme_id")["theme_label"].to_dict()
-    topics = [
-        category_label(c) if isinstance(c, str) else themes.get(int(t), f"Theme {t}")
-        for c, t in zip(effect["category"], effect["theme_id"], strict=True)
-    ]
+    counts = ["answers_before", "quarters_before", "answers_after", "quarters_after"]
     st.dataframe(
-        effect.assign(meant_to_fix=topics)[
-            [
-                "project",
-                "title",
-                "meant_to_fix",
-                "done_on",
-                "answers_before",
-                "quarters_before",
-                "answers_after",
-                "quarters_after",
-                "verdict",
-            ]
-        ],
+        effect[["project", "title", "topic", "done_on", *counts, "verdict"]],
         hide_index=True,
-        column_config={
-            "meant_to_fix": "meant to fix",
-            "done_on": "done",
-            "answers_before": "answers before",
-            "quarters_before": "quarters before",
-            "answers_after": "answers after",
-            "quarters_after": "quarters after",
-        },
+        column_config={"topic": "meant to fix", "done_on": "done"}
+        | {c: c.replace("_", " ") for c in counts},
     )

@@ -3,7 +3,12 @@
 import streamlit as st
 
 from afterward.output import charts
-from afterward.services.manager_views import ALL_PROJECTS, busiest_projects, question_label
+from afterward.services.manager_views import (
+    ALL_PROJECTS,
+    busiest_projects,
+    question_label,
+    scale_of,
+)
 from afterward.web.filters import current_scope
 from afterward.web.session import require_manager, store_or_stop
 from afterward.web.views import offer_sample, view
@@ -72,7 +77,7 @@ if trends["project"].nunique() - 1 > 10:
     )
 for question_id in chosen:
     frame = busiest_projects(trends[trends["question_id"] == question_id])
-    scale = (0, 10) if frame["kind"].iloc[0] == "rating" else (1, 5)
+    scale = scale_of(frame["kind"].iloc[0])
     st.plotly_chart(
         charts.rating_trend_chart(frame, questions[question_id], scale=scale), width="stretch"
     )
@@ -94,7 +99,7 @@ question_id = st.selectbox(
     key="overview_role_question",
 )
 frame = roles[roles["question_id"] == question_id]
-scale = (0, 10) if frame["kind"].iloc[0] == "rating" else (1, 5)
+scale = scale_of(frame["kind"].iloc[0])
 st.plotly_chart(charts.role_breakdown_chart(frame, scale=scale), width="stretch")
 st.caption(
     "Roles with fewer responses than the anonymity threshold are merged into "

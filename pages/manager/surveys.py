@@ -66,17 +66,8 @@ if overview.empty:
 st.subheader("Surveys")
 st.dataframe(
     overview[
-        [
-            "project",
-            "title",
-            "template_id",
-            "quarter",
-            "status",
-            "responses",
-            "invitations",
-            "invitations_used",
-            "anonymity_threshold",
-        ]
+        ["project", "title", "template_id", "quarter", "status", "responses"]
+        + ["invitations", "invitations_used", "anonymity_threshold"]
     ],
     hide_index=True,
     width="stretch",
