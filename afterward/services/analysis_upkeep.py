@@ -22,20 +22,11 @@ from analysis import theme_edits
 from analysis.root_causes import classify_with_confidence
 from analysis.taxonomy import taxonomy_key
 from analysis.themes import ThemeFinder
-from surveys.store import Store
+from surveys.store import TEXT_ANALYSIS_COLUMNS, Store
 
 Progress = Callable[[float, str], None]
 KEY = ["response_id", "question_id"]
-COLUMNS = [
-    "response_id",
-    "question_id",
-    "survey_id",
-    "category",
-    "confidence",
-    "second_category",
-    "theme_id",
-    "model_key",
-]
+COLUMNS = list(TEXT_ANALYSIS_COLUMNS)
 
 
 @dataclass(frozen=True)

@@ -28,14 +28,19 @@ from surveys.store.records import (
     SurveyNotOpen,
 )
 from surveys.store.schema import MIGRATIONS
-from surveys.store.text_results import TextResultsMixin
+from surveys.store.text_results import TEXT_ANALYSIS_COLUMNS, TextResultsMixin
 from surveys.store.views import ViewsMixin
 
 
 class Store(
     CollectMixin, AnswersMixin, ViewsMixin, TextResultsMixin, ActionsMixin, BulkMixin, StoreBase
 ):
-    """Owns the DuckDB file. Safe to share across threads; `close()` is safe twice."""
+    """Owns the DuckDB file. Safe to share across threads; `close()` is safe twice.
+
+    Opening raises DatabaseLocked when another process holds the file, StorageUnavailable
+    when it cannot be opened. Every method raises StoreError once the store is closed and
+    StorageUnavailable when the file cannot be read or written.
+    """
 
 
 __all__ = [
@@ -55,4 +60,5 @@ __all__ = [
     "StoreError",
     "Survey",
     "SurveyNotOpen",
+    "TEXT_ANALYSIS_COLUMNS",
 ]

@@ -6,10 +6,29 @@ import pandas as pd
 
 from clock import today
 
+# One analysed text as stored: what `save_text_analysis` takes.
+TEXT_ANALYSIS_COLUMNS = (
+    "response_id",
+    "question_id",
+    "survey_id",
+    "category",
+    "confidence",
+    "second_category",
+    "theme_id",
+    "model_key",
+)
+
 
 class TextResultsMixin:
+    """Stored results of the free-text analysis and the manager edits that steer it."""
+
     def texts_to_analyse(self) -> pd.DataFrame:
-        """Free-text answers that have no analysis yet."""
+        """Free-text answers (non-blank) that have no analysis yet, one row per answer.
+
+        Columns: response_id, question_id, survey_id (str), text (the stored, redacted text).
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             return cur.execute(
                 """
@@ -23,7 +42,15 @@ class TextResultsMixin:
             ).df()
 
     def analysed_texts(self) -> pd.DataFrame:
-        """Every analysed text with its current category and theme (for re-analysis)."""
+        """Every analysed text with its current category and theme (for re-analysis).
+
+        Columns: response_id, question_id, survey_id (str), text, category (the classifier's,
+        not a manager's review), confidence (the classifier's probability of `category`,
+        0-1), second_category (None when only one fits), theme_id (int, -1 for no theme),
+        model_key (which model classified it).
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             return cur.execute(
                 """
@@ -37,20 +64,17 @@ class TextResultsMixin:
             ).df()
 
     def save_text_analysis(self, frame: pd.DataFrame) -> None:
-        """Insert or replace analysis rows (bulk: one statement for the whole frame)."""
+        """Insert or replace analysis rows (bulk: one statement for the whole frame).
+
+        `frame` needs the columns response_id, question_id, survey_id, category, confidence
+        (0-1), second_category (may be None/NaN), theme_id (int, -1 for none), model_key;
+        an empty frame does nothing. Raises KeyError when a column is missing.
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         if frame.empty:
             return
-        columns = [
-            "response_id",
-            "question_id",
-            "survey_id",
-            "category",
-            "confidence",
-            "second_category",
-            "theme_id",
-            "model_key",
-        ]
-        rows = frame[columns].copy()
+        rows = frame[list(TEXT_ANALYSIS_COLUMNS)].copy()
         rows["second_category"] = (
             rows["second_category"].astype(object).where(rows["second_category"].notna(), None)
         )
@@ -66,7 +90,12 @@ class TextResultsMixin:
             cur.unregister("analysis_rows")
 
     def analysis_key(self) -> tuple[int, int, int]:
-        """Changes whenever answers, reviews or theme edits change (a cache key)."""
+        """Changes whenever answers, reviews or theme edits change (a cache key).
+
+        (free-text answers, category reviews, theme edits), all counts.
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             return cur.execute(
                 "SELECT (SELECT count(*) FROM answers WHERE value_text IS NOT NULL), "
@@ -74,6 +103,11 @@ class TextResultsMixin:
             ).fetchone()
 
     def correct_category(self, response_id: str, question_id: str, category: str) -> None:
+        """Record a manager's confirmed or corrected category for one answer (replaces theirs).
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._transaction() as cur:
             cur.execute(
                 "INSERT OR REPLACE INTO category_reviews VALUES (?, ?, ?, ?)",
@@ -81,7 +115,12 @@ class TextResultsMixin:
             )
 
     def category_corrections(self) -> pd.DataFrame:
-        """Manager-confirmed (text, category) pairs the classifier learns from."""
+        """Manager-confirmed (text, category) pairs the classifier learns from.
+
+        Columns: text (the stored answer), category (the manager's), one row per review.
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             return cur.execute(
                 "SELECT a.value_text AS text, r.category FROM category_reviews r "
@@ -92,17 +131,32 @@ class TextResultsMixin:
     # -- themes: saved model and manager edits ----------------------------------------------
 
     def theme_state(self) -> str | None:
+        """The saved theme model as JSON, or None before the first analysis.
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             row = cur.execute("SELECT state_json FROM theme_state WHERE name = 'themes'").fetchone()
         return row[0] if row else None
 
     def save_theme_state(self, state_json: str) -> None:
+        """Replace the saved theme model (JSON).
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._transaction() as cur:
             cur.execute(
                 "INSERT OR REPLACE INTO theme_state VALUES ('themes', ?, ?)", [state_json, today()]
             )
 
     def theme_edits(self) -> list[str]:
+        """The managers' theme edits (rename, merge, split) as JSON, in the order made.
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             return [
                 r[0]
@@ -112,6 +166,11 @@ class TextResultsMixin:
             ]
 
     def add_theme_edit(self, edit_json: str) -> None:
+        """Append one theme edit (JSON) after the earlier ones.
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._transaction() as cur:
             cur.execute(
                 "INSERT INTO theme_edits SELECT coalesce(max(position), 0) + 1, ?, ? "
@@ -120,7 +179,11 @@ class TextResultsMixin:
             )
 
     def analysis_backlog(self, model_key: str) -> tuple[int, int]:
-        """(answers without analysis, answers analysed by another model): work to do."""
+        """(answers without analysis, answers analysed by another model): work to do, counts.
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             return cur.execute(
                 """
@@ -134,7 +197,12 @@ class TextResultsMixin:
             ).fetchone()
 
     def data_version(self) -> tuple:
-        """Changes whenever anything a manager view draws on changes (a cache key)."""
+        """Changes whenever anything a manager view draws on changes (a cache key).
+
+        A tuple of counts and status strings; compare it, do not read it.
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             return cur.execute(
                 """
