@@ -43,7 +43,7 @@ PAGES = {
     "overview": "pages/manager/overview.py",
     "themes": "pages/manager/themes.py",
     "root_causes": "pages/manager/root_causes.py",
-    "review": "pages/manager/review.py",
+    "review": "pages/manager/quarterly_review.py",
     "actions": "pages/manager/actions.py",
     "surveys": "pages/manager/surveys.py",
 }
@@ -144,6 +144,8 @@ def run_child(args: list[str], env: dict | None = None, timeout: float = 1800) -
 
 def simple_overview(store) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Participation and rating totals from whole tables loaded into pandas."""
+    from surveys.questionnaire import NUMERIC_KINDS
+
     surveys = store.table_rows("surveys")
     projects = store.table_rows("projects")[["project_id", "name"]]
     responses = store.table_rows("responses")
@@ -162,7 +164,7 @@ def simple_overview(store) -> tuple[pd.DataFrame, pd.DataFrame]:
     )
     visible = part[part["responses"] >= part["anonymity_threshold"]]
     rated = answers[answers["value_number"].notna()].merge(
-        questions[questions["kind"].isin(["likert", "rating"])], on=["survey_id", "question_id"]
+        questions[questions["kind"].isin(NUMERIC_KINDS)], on=["survey_id", "question_id"]
     )
     rated = rated.merge(
         visible[["survey_id", "name", "quarter", "anonymity_threshold"]], on="survey_id"
@@ -221,13 +223,19 @@ def best_of(fn, repeat: int) -> tuple[float, object]:
 
 
 def compare_simple(path: Path, repeat: int) -> None:
+    from afterward.services.manager_views import correction_queue, shown_survey_ids
     from surveys.store import Scope, Store
 
     store = Store(path)
     scope = Scope()
     try:
+        # What a page does: the gate picks the surveys, the store aggregates over them.
         store_s, (part, totals) = best_of(
-            lambda: (store.participation(scope), store.rating_totals(scope)), repeat
+            lambda: (
+                store.participation(scope),
+                store.rating_totals(shown_survey_ids(store, scope)),
+            ),
+            repeat,
         )
         simple_s, (s_part, s_totals) = best_of(lambda: simple_overview(store), repeat)
         same = (
@@ -242,7 +250,9 @@ def compare_simple(path: Path, repeat: int) -> None:
             f"{simple_s * 1000:8.1f} ms   speed-up {simple_s / store_s:6.1f}x   "
             f"{'same result' if same else 'RESULTS DIFFER'} ({len(totals):,} rating cells)"
         )
-        store_s, cats = best_of(lambda: store.category_counts(scope), repeat)
+        store_s, cats = best_of(
+            lambda: store.category_counts(shown_survey_ids(store, scope)), repeat
+        )
         simple_s, s_cats = best_of(lambda: simple_root_causes(store), repeat)
         same = (
             len(cats) == len(s_cats)
@@ -255,8 +265,8 @@ def compare_simple(path: Path, repeat: int) -> None:
             f"{'same result' if same else 'RESULTS DIFFER'} ({len(cats):,} category cells)"
         )
         for name, fn in [
-            ("theme_counts", lambda: store.theme_counts(scope)),
-            ("review_queue", lambda: store.review_queue(scope, limit=10)),
+            ("theme_counts", lambda: store.theme_counts(shown_survey_ids(store, scope))),
+            ("correction_queue", lambda: correction_queue(store, scope, limit=10)),
             ("analysis_key", store.analysis_key),
             ("analysed_texts", store.analysed_texts),
             ("texts_to_analyse", store.texts_to_analyse),

@@ -26,6 +26,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # a script, not a test: make the packages importable
 
+from afterward.services.manager_views import shown_survey_ids  # noqa: E402
 from analysis.anonymity import suppress  # noqa: E402
 from surveys.store import Scope, Store  # noqa: E402
 
@@ -89,9 +90,10 @@ def main() -> None:
         copy = tmp / "gate.duckdb"
         shutil.copyfile(args.db, copy)
         with Store(copy) as store:
+            ids = shown_survey_ids(store, Scope())
             inputs = {
-                "category": store.category_counts(Scope()),
-                "theme_id": store.theme_counts(Scope()),
+                "category": store.category_counts(ids),
+                "theme_id": store.theme_counts(ids),
             }
         for key, counts in inputs.items():
             groups = counts.groupby(["project", "quarter"]).ngroups
