@@ -14,9 +14,9 @@ from afterward.services.manager_views import (
     theme_labels,
     today,
 )
+from afterward.web.cached_views import view
 from afterward.web.filters import current_scope
 from afterward.web.session import require_manager, store_or_stop
-from afterward.web.views import view
 
 require_manager()
 store = store_or_stop()

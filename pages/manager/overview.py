@@ -9,9 +9,9 @@ from afterward.services.manager_views import (
     question_label,
     scale_of,
 )
+from afterward.web.cached_views import offer_sample, view
 from afterward.web.filters import current_scope
 from afterward.web.session import require_manager, store_or_stop
-from afterward.web.views import offer_sample, view
 
 require_manager()
 store = store_or_stop()

@@ -13,9 +13,9 @@ from afterward.output.quarterly_report import (
     review_sections,
 )
 from afterward.services.quarterly_review import build_quarterly_review
+from afterward.web.cached_views import ensure_analysis
 from afterward.web.safe_text import plain
 from afterward.web.session import require_manager, store_or_stop
-from afterward.web.views import ensure_analysis
 
 require_manager()
 store = store_or_stop()

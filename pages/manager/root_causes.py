@@ -9,9 +9,9 @@ from afterward.services.manager_views import (
     correction_queue,
     shown,
 )
+from afterward.web.cached_views import ensure_analysis, view
 from afterward.web.filters import current_scope
 from afterward.web.session import require_manager, store_or_stop
-from afterward.web.views import ensure_analysis, view
 
 require_manager()
 store = store_or_stop()

@@ -11,10 +11,10 @@ from afterward.services.analysis_upkeep import (
     theme_catalogue,
 )
 from afterward.services.manager_views import shown, theme_quotes
+from afterward.web.cached_views import ensure_analysis, view
 from afterward.web.filters import current_scope
 from afterward.web.safe_text import plain
 from afterward.web.session import require_manager, store_or_stop
-from afterward.web.views import ensure_analysis, view
 
 require_manager()
 store = store_or_stop()
