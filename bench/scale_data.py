@@ -26,7 +26,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # a script, not a test: make the packages importable
 
-from surveys.questionnaire import load_templates  # noqa: E402
+from surveys.questionnaire import NO, YES, load_templates  # noqa: E402
 from surveys.setup import create_survey  # noqa: E402
 from surveys.store import Store  # noqa: E402
 
@@ -253,10 +253,10 @@ def answers_for(
     n = len(response_ids)
     for q in questionnaire.questions:
         kind = q.kind
-        if kind in ("likert", "rating"):
-            high = 5 if kind == "likert" else 10
+        if q.scale is not None:
+            low, high = q.scale
             centre = rng.normal(0.6 * high, 0.2 * high, size=n)
-            values = np.clip(np.rint(centre), 1 if kind == "likert" else 0, high)
+            values = np.clip(np.rint(centre), low, high)
             parts.append(
                 pd.DataFrame(
                     {
@@ -276,7 +276,7 @@ def answers_for(
                         "survey_id": survey_ids,
                         "question_id": q.id,
                         "value_number": yes.astype(float),
-                        "value_choice": np.where(yes, "Yes", "No"),
+                        "value_choice": np.where(yes, YES, NO),
                     }
                 )
             )
@@ -306,7 +306,7 @@ def answers_for(
                     }
                 )
             )
-        elif kind == "text":
+        elif q.free_text:
             keep = rng.random(n) < TEXT_ANSWERED
             texts = compose_texts(rng, int(keep.sum()), TEXT_STYLE.get(q.id, "bad"), bias[keep])
             parts.append(
@@ -319,6 +319,8 @@ def answers_for(
                     }
                 )
             )
+        else:
+            raise ValueError(f"no generator for question kind {kind!r}")
     frame = pd.concat(parts, ignore_index=True)
     for column in ("value_number", "value_text", "value_choice"):
         if column not in frame:
@@ -331,10 +333,12 @@ def answers_for(
 def expected_answers(questionnaire) -> float:
     total = 0.0
     for q in questionnaire.questions:
-        total += {
-            "text": TEXT_ANSWERED,
-            "multiple_choice": 0.55 * len(getattr(q, "options", [])),
-        }.get(q.kind, 1.0)
+        if q.free_text:
+            total += TEXT_ANSWERED
+        elif q.multiple:
+            total += 0.55 * len(q.options)
+        else:
+            total += 1.0
     return total
 
 

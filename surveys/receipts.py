@@ -18,6 +18,9 @@ class StoredResponse:
 
 
 def stored_response(store: Store, code: str) -> StoredResponse | None:
+    """What was stored for the response `code` opens, each answer rebuilt by its question
+    (`BaseQuestion.value_from_rows`); None for an empty or unknown code. Raises the store's
+    StoreError (StorageUnavailable on an I/O error)."""
     if not code or not code.strip():
         return None
     found = store.receipt(receipt_hash(code))
@@ -31,13 +34,5 @@ def stored_response(store: Store, code: str) -> StoredResponse | None:
         mine = rows[rows["question_id"] == q.id]
         if mine.empty:
             continue
-        if q.kind == "multiple_choice":
-            value: Any = [c for c in q.options if c in set(mine["value_choice"])]
-        elif q.kind in ("single_choice", "yes_no"):
-            value = mine["value_choice"].iloc[0]
-        elif q.kind == "text":
-            value = mine["value_text"].iloc[0]
-        else:
-            value = int(mine["value_number"].iloc[0])
-        answers.append((q, value))
+        answers.append((q, q.value_from_rows(mine)))
     return StoredResponse(submitted_on, answers)

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from surveys.questionnaire import KINDS
+
 
 class AnswersMixin:
     # -- reading answers back ---------------------------------------------------------------
@@ -15,24 +17,25 @@ class AnswersMixin:
         """One row per response, one column per question, in random (never insertion) order.
 
         `questions` are (question_id, kind) pairs from a validated questionnaire, so ids are
-        safe identifiers; values are still bound as parameters.
+        safe identifiers; values are still bound as parameters. Each kind says which column
+        holds its answers (`BaseQuestion.stored_in`); multiple choices are joined with "; ".
+
+        Raises ValueError for a question id that is not an identifier or an unknown kind.
         """
         columns, params = [], []
         for question_id, kind in questions:
             if not question_id.replace("_", "").replace("-", "").isalnum():
                 raise ValueError(f"bad question id {question_id!r}")
-            if kind in ("likert", "rating"):
-                expression = "max(value_number) FILTER (WHERE question_id = ?)"
-            elif kind == "multiple_choice":
-                expression = (
-                    "string_agg(value_choice, '; ' ORDER BY value_choice) "
-                    "FILTER (WHERE question_id = ?)"
-                )
-            elif kind == "text":
-                expression = "max(value_text) FILTER (WHERE question_id = ?)"
-            else:
-                expression = "max(value_choice) FILTER (WHERE question_id = ?)"
-            columns.append(f'{expression} AS "{question_id}"')
+            if kind not in KINDS:
+                raise ValueError(f"unknown question kind {kind!r}")
+            # A constant column name from the kind; a multiple-choice answer spans rows.
+            column = KINDS[kind].stored_in
+            value = (
+                f"string_agg({column}, '; ' ORDER BY {column})"
+                if KINDS[kind].multiple
+                else f"max({column})"
+            )
+            columns.append(f'{value} FILTER (WHERE question_id = ?) AS "{question_id}"')
             params.append(question_id)
         if not columns:
             return pd.DataFrame()

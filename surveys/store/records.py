@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from clock import today
+from surveys.questionnaire import AnswerRow as AnswerRow  # its kinds own its shape
 
 
 class StoreError(Exception):
@@ -93,11 +94,3 @@ class Scope:
             list(self.projects), list(self.projects),
             list(self.templates), list(self.templates),
         ]  # fmt: skip
-
-
-@dataclass(frozen=True)
-class AnswerRow:
-    question_id: str
-    value_number: float | None = None
-    value_text: str | None = None
-    value_choice: str | None = None

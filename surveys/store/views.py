@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from surveys.questionnaire import NUMERIC_KINDS
 from surveys.store.records import Scope
 
 VISIBLE_SURVEYS = """
@@ -96,11 +97,11 @@ class ViewsMixin:
                 FROM answers a
                 JOIN visible v USING (survey_id)
                 JOIN survey_questions q USING (survey_id, question_id)
-                WHERE q.kind IN ('likert', 'rating') AND a.value_number IS NOT NULL
+                WHERE list_contains(?::VARCHAR[], q.kind) AND a.value_number IS NOT NULL
                 GROUP BY v.project, v.quarter, a.question_id, q.kind
                 ORDER BY v.quarter, v.project, a.question_id
                 """,  # noqa: S608 - constant SQL fragment
-                [_ids(survey_ids)],
+                [_ids(survey_ids), list(NUMERIC_KINDS)],
             ).df()
 
     def category_counts(self, survey_ids: Sequence[str]) -> pd.DataFrame:
@@ -211,10 +212,10 @@ class ViewsMixin:
                 JOIN visible v USING (survey_id)
                 JOIN survey_questions q USING (survey_id, question_id)
                 LEFT JOIN roles r USING (response_id)
-                WHERE q.kind IN ('likert', 'rating') AND a.value_number IS NOT NULL
+                WHERE list_contains(?::VARCHAR[], q.kind) AND a.value_number IS NOT NULL
                   AND v.survey_id IN (SELECT survey_id FROM survey_questions WHERE breakdown)
                 GROUP BY a.question_id, q.kind, r.role
                 ORDER BY a.question_id, r.role
                 """,  # noqa: S608 - constant SQL fragment
-                [_ids(survey_ids)],
+                [_ids(survey_ids), list(NUMERIC_KINDS)],
             ).df()
