@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
+import html
 import os
 import re
 import subprocess
@@ -17,7 +17,8 @@ import pytest
 
 from afterward.output import quarterly_report as report
 from afterward.services import quarterly_review as review
-from afterward.services.quarterly_review import quarterly_review, shift_quarter
+from afterward.services.quarterly_review import quarterly_review
+from clock import shift_quarter
 from surveys import setup
 from surveys.store import Store
 
@@ -279,8 +280,7 @@ def test_pdf_compressed_is_smaller(quarter_review: review.QuarterlyReview) -> No
     )
 
 
-@pytest.mark.skipif(importlib.util.find_spec("pypdf") is None, reason="pypdf is not installed")
-def test_pdf_text_with_pypdf(quarter_review: review.QuarterlyReview) -> None:  # pragma: no cover
+def test_pdf_text_with_pypdf(quarter_review: review.QuarterlyReview) -> None:
     import io
 
     from pypdf import PdfReader
@@ -355,17 +355,28 @@ def test_cli_report_writes_html_in_process(filled: Store, db_path: Path, tmp_pat
 
 
 def test_report_from_sample_data(store: Store) -> None:
-    if importlib.util.find_spec("surveys.sample") is None:
-        pytest.skip("surveys/sample.py (load_sample) is not in the tree yet")
+    """What `afterward report` builds after `afterward demo`: every section has content,
+    not just its heading, and the numbers are the store's."""
+    from afterward.services.quarterly_review import build_quarterly_review
     from surveys.sample import load_sample
 
     load_sample(store)
-    quarters = [q for q in store.scope_choices()[0]]
-    assert quarters, "the sample data should create surveys"
-    r = quarterly_review(store, quarters[-1])
+    quarter = store.scope_choices()[0][-2]  # the last complete quarter
+    r = build_quarterly_review(store, quarter)
+    assert r.text_note == ""
+    assert len(r.top_categories) >= 3 and len(r.themes) >= 3
+    assert not r.rating_summary.empty and r.actions_opened + r.actions_done > 0
+    in_quarter = store.surveys_overview().query("quarter == @quarter")
+    assert r.surveys == len(in_quarter)
     page = report.review_html(r)
     pdf = report.review_pdf(r, compress=False)
     titles = outline_titles(pdf)
     for title in report.SECTIONS:
         assert f"<h2>{title}</h2>" in page
         assert title in titles
+    assert report.not_enough("root causes").replace("'", "&#x27;") not in page
+    assert report.not_enough("themes").replace("'", "&#x27;") not in page
+    for label in r.top_categories["label"]:
+        assert html.escape(label) in page
+    for theme in r.themes["theme"].head(3):
+        assert html.escape(theme) in page
