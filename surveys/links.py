@@ -18,26 +18,38 @@ _NO_SURVEY = "00000000-0000-4000-8000-000000000000"
 
 
 def new_token() -> str:
+    """A fresh random token: TOKEN_BYTES (32) random bytes, urlsafe base64 (43 characters)."""
     return secrets.token_urlsafe(TOKEN_BYTES)
 
 
 def token_hash(token: str) -> str:
+    """The SHA-256 of `token` as 64 hex characters: the only form a token is stored in."""
     # Tokens carry 256 random bits, so a plain SHA-256 cannot be reversed by guessing.
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def link_url(base_url: str, token: str) -> str:
+    """The respondent's URL: `base_url` with the token as the `t` query parameter."""
     return f"{base_url.rstrip('/')}/?{urlencode({TOKEN_PARAM: token})}"
 
 
 def issue_open_link(store: Store, survey_id: str) -> str:
-    """A new shareable link for the survey; the previous open link stops working."""
+    """A new shareable link for the survey; the previous open link stops working.
+
+    Returns the token (shown once, stored only as its hash). Raises StoreError when the store is
+    closed, StorageUnavailable when the database cannot be read or written.
+    """
     token = new_token()
     store.replace_open_link(survey_id, token_hash(token))
     return token
 
 
 def issue_invitations(store: Store, survey_id: str, count: int) -> list[str]:
+    """`count` new single-use invitation tokens for the survey (stored only as hashes).
+
+    Raises ValueError unless 1 <= count <= 10,000. Raises StoreError when the store is closed,
+    StorageUnavailable when the database cannot be read or written.
+    """
     if not 1 <= count <= 10_000:
         raise ValueError("Ask for between 1 and 10,000 invitation links.")
     tokens = [new_token() for _ in range(count)]
@@ -55,6 +67,12 @@ class LinkState:
 
 
 def resolve(store: Store, token: str | None) -> LinkState:
+    """What `token` lets its holder do; unknown, used and missing tokens all get "unavailable".
+
+    The same lookups run whatever the token, so timing does not tell them apart; a closed or not yet
+    open survey gives "closed" / "not_yet" with the survey. Raises StoreError when the store is
+    closed, StorageUnavailable when the database cannot be read or written.
+    """
     # Always hash and look up, even for malformed tokens, so timing does not tell them apart.
     hashed = token_hash(token or "")
     match = store.find_link(hashed)

@@ -22,12 +22,17 @@ MAX_WAIT_SECONDS = 60.0
 
 
 def hash_password(password: str, salt: bytes | None = None) -> str:
+    """scrypt of `password` as "salt_hex$digest_hex" (16-byte random salt unless given)."""
     salt = salt or secrets.token_bytes(16)
     digest = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
     return f"{salt.hex()}${digest.hex()}"
 
 
 def password_matches(password: str, stored: str) -> bool:
+    """Whether `password` fits a `hash_password` result; a malformed `stored` gives False.
+
+    Compares in constant time. Raises nothing (a ValueError from a bad hash is caught).
+    """
     try:
         salt_hex, digest_hex = stored.split("$", 1)
         salt = bytes.fromhex(salt_hex)
@@ -38,7 +43,12 @@ def password_matches(password: str, stored: str) -> bool:
 
 
 def ensure_manager_password(store: Store) -> str | None:
-    """Make sure a password exists; returns a newly generated one (to print once) or None."""
+    """Make sure a password exists; returns a newly generated one (to print once) or None.
+
+    None when AFTERWARD_ADMIN_PASSWORD is set or a password was stored before (also by a concurrent
+    caller). Raises StoreError when the store is closed, StorageUnavailable when the database cannot
+    be read or written.
+    """
     configured = os.environ.get(PASSWORD_ENV)
     if configured:
         return None
@@ -51,6 +61,11 @@ def ensure_manager_password(store: Store) -> str | None:
 
 
 def check_password(store: Store, password: str) -> bool:
+    """Whether `password` is the manager password (AFTERWARD_ADMIN_PASSWORD, else the stored hash).
+
+    Raises StoreError when the store is closed, StorageUnavailable when the database cannot
+    be read or written.
+    """
     configured = os.environ.get(PASSWORD_ENV)
     if configured:
         # Compare digests so the comparison time does not depend on the configured length.
@@ -70,10 +85,15 @@ class LoginThrottle:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def wait_seconds(self, now: float | None = None) -> float:
+        """Seconds until the next try is allowed (0.0 when now); `now` is time.monotonic()."""
         now = time.monotonic() if now is None else now
         return max(0.0, self.next_allowed - now)
 
     def record(self, success: bool, now: float | None = None) -> None:
+        """Count a failed try (doubling the wait after FREE_ATTEMPTS, at most 60 s) or reset.
+
+        `now` is in time.monotonic() seconds (default: now).
+        """
         now = time.monotonic() if now is None else now
         with self._lock:
             if success:
@@ -86,7 +106,11 @@ class LoginThrottle:
 
 
 def attempt_login(store: Store, throttle: LoginThrottle, password: str) -> tuple[bool, str]:
-    """(logged_in, message for the page)."""
+    """(logged_in, message for the page); refuses without checking while throttled.
+
+    Raises StoreError when the store is closed, StorageUnavailable when the database cannot
+    be read or written.
+    """
     wait = throttle.wait_seconds()
     if wait > 0:
         return False, f"Too many wrong passwords. Try again in {int(wait) + 1} seconds."

@@ -28,7 +28,14 @@ def create_survey(
     closes_on: date | None = None,
     templates: dict[str, Questionnaire] | None = None,
 ) -> str:
-    """Create the survey (and the project when new); returns the survey id."""
+    """Create the survey (and the project when new); returns the survey id (a uuid4 str).
+
+    `threshold` is the anonymity threshold in responses (1-100); `quarter` defaults to the quarter
+    `opens_on` falls in, and `opens_on` to today (AFTERWARD_TIMEZONE). Raises ValueError for an
+    unknown template, a threshold outside 1-100, a survey closing before it opens, a blank project
+    name, or a quarter not like "2026Q3" (ClockError, a ValueError). Raises StoreError when the
+    store is closed, StorageUnavailable when the database cannot be read or written.
+    """
     templates = templates if templates is not None else load_templates()[0]
     if template_id not in templates:
         known = ", ".join(sorted(templates)) or "none"
@@ -59,6 +66,10 @@ def create_survey(
 
 
 def questionnaire_of(survey: Survey) -> Questionnaire:
+    """The questionnaire frozen into the survey when it was created (parsed once, cached).
+
+    Raises pydantic.ValidationError only if the stored JSON no longer fits the model.
+    """
     return _parsed(survey.questionnaire_json)
 
 
@@ -69,7 +80,10 @@ def _parsed(questionnaire_json: str) -> Questionnaire:
 
 
 def invitations_csv(base_url: str, tokens: Sequence[str]) -> str:
-    """One single-use link per row, ready for a mail merge (no names: pair them yourself)."""
+    """One single-use link per row, ready for a mail merge (no names: pair them yourself).
+
+    CSV text with one column, invitation_link, and a header row. Raises nothing.
+    """
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["invitation_link"])

@@ -21,6 +21,12 @@ class StoreBase:
     """Owns the connection: opening, cursors, transactions, migrations and settings."""
 
     def __init__(self, path: str | Path):
+        """Open (creating when missing) the DuckDB file at `path` and apply pending migrations.
+
+        `path` may be ":memory:". Raises DatabaseLocked when another process holds the file,
+        StorageUnavailable when it cannot be opened or migrated (disk full, read-only, I/O),
+        both StoreError subclasses; OSError when its folder cannot be created.
+        """
         self.path = str(path)
         self._writer: ResponseWriter | None = None  # started by the first response
         self._writer_lock = threading.Lock()
@@ -42,7 +48,10 @@ class StoreBase:
     # -- lifecycle -------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Finish the responses already submitted, stop the writer, close the file."""
+        """Finish the responses already submitted, stop the writer, close the file.
+
+        Safe to call twice; later calls to the store raise StoreError. Raises nothing itself.
+        """
         with self._writer_lock:
             self._closing = True  # no new writer from here on
             writer, self._writer = self._writer, None
@@ -114,18 +123,32 @@ class StoreBase:
                 cur.execute("INSERT INTO schema_version VALUES (?, ?)", [version, today()])
 
     def schema_version(self) -> int:
+        """The number of the last migration applied (1-based; equals len(MIGRATIONS) when current).
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             return cur.execute("SELECT max(version) FROM schema_version").fetchone()[0]
 
     # -- settings --------------------------------------------------------------------------
 
     def setting(self, key: str) -> str | None:
+        """The stored value for `key`, or None when it was never set.
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             row = cur.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         return row[0] if row else None
 
     def set_setting_if_absent(self, key: str, value: str) -> bool:
-        """Store `value` unless `key` exists; True when this call stored it."""
+        """Store `value` unless `key` exists; True when this call stored it.
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._transaction() as cur:
             inserted = cur.execute(
                 "INSERT INTO settings VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING key",
@@ -136,6 +159,13 @@ class StoreBase:
     # -- introspection (used by the anonymity tests) ----------------------------------------
 
     def table_columns(self) -> pd.DataFrame:
+        """Every column of every table, for audits: one row per column.
+
+        Columns: table_name, column_name, data_type (DuckDB's type name, e.g. "VARCHAR",
+        "DOUBLE", "DATE", "UUID"), ordered by table then column.
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             return cur.execute(
                 "SELECT table_name, column_name, data_type FROM information_schema.columns "
@@ -143,7 +173,13 @@ class StoreBase:
             ).df()
 
     def table_rows(self, table: str) -> pd.DataFrame:
-        """Every row of one table, for audits and tests; `table` must be a real table."""
+        """Every row of one table, for audits and tests; `table` must be a real table.
+
+        Columns: the table's own, as in `surveys.store.schema` (UUID columns come back as uuid.UUID
+        objects, DATE columns as pandas Timestamps at midnight). Raises ValueError for an unknown
+        table name. Raises StoreError when the store is closed, StorageUnavailable when the file
+        cannot be read or written.
+        """
         known = set(self.table_columns()["table_name"])
         if table not in known:
             raise ValueError(f"unknown table {table!r}")

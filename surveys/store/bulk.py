@@ -6,13 +6,18 @@ import pandas as pd
 
 
 class BulkMixin:
+    """Bulk loading (sample data, benchmarks) and removing the sample."""
+
     # -- bulk loading and sample data -------------------------------------------------------
 
     def bulk_load(self, responses: pd.DataFrame, answers: pd.DataFrame) -> None:
         """Insert many responses and answers in one transaction (DataFrame scan, not row loops).
 
         `responses`: response_id, survey_id, submitted_on (a date). `answers`: response_id,
-        survey_id, question_id, value_number, value_text, value_choice.
+        survey_id, question_id, value_number, value_text, value_choice. Nothing is checked:
+        surveys need not be open and no invitation is used (for sample data and benchmarks).
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
         """
         with self._transaction() as cur:
             cur.register("bulk_responses", responses)
@@ -32,11 +37,21 @@ class BulkMixin:
             cur.unregister("bulk_answers")
 
     def has_sample(self) -> bool:
+        """Whether any sample project is loaded.
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             return bool(cur.execute("SELECT 1 FROM projects WHERE is_sample").fetchone())
 
     def remove_sample(self) -> None:
-        """Delete every sample project and all that hangs off it; real data is untouched."""
+        """Delete every sample project and all that hangs off it; real data is untouched.
+
+        Stored text analysis and theme state are cleared too (rebuilt from real answers).
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._transaction() as cur:
             sample = "SELECT project_id FROM projects WHERE is_sample"
             sample_surveys = f"SELECT survey_id FROM surveys WHERE project_id IN ({sample})"  # noqa: S608

@@ -20,11 +20,20 @@ from surveys.store.writer import Submission
 
 
 class CollectMixin:
+    """Projects, surveys, links and responses: everything a respondent's visit touches."""
+
     # -- projects --------------------------------------------------------------------------
 
     def create_project(
         self, name: str, roster: Sequence[str] = (), *, is_sample: bool = False
     ) -> Project:
+        """Create a project called `name` (trimmed) with an optional roster of member names.
+
+        The roster is kept only to redact those names from later answers.
+        Raises ValueError when the name is blank or a project of that name exists.
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         name = name.strip()
         if not name:
             raise ValueError("A project needs a name.")
@@ -40,6 +49,11 @@ class CollectMixin:
         return Project(project_id, name, tuple(roster), is_sample)
 
     def project_by_name(self, name: str) -> Project | None:
+        """The project called `name` (compared after trimming), or None.
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             row = cur.execute(
                 "SELECT project_id::VARCHAR, name, roster, is_sample FROM projects WHERE name = ?",
@@ -48,6 +62,11 @@ class CollectMixin:
         return Project(row[0], row[1], tuple(row[2]), row[3]) if row else None
 
     def project(self, project_id: str) -> Project | None:
+        """The project with id `project_id`, or None.
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             row = cur.execute(
                 "SELECT project_id::VARCHAR, name, roster, is_sample FROM projects "
@@ -57,12 +76,23 @@ class CollectMixin:
         return Project(row[0], row[1], tuple(row[2]), row[3]) if row else None
 
     def set_roster(self, project_id: str, roster: Sequence[str]) -> None:
+        """Replace the project's roster (names redacted from later answers); unknown ids: no-op.
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._transaction() as cur:
             cur.execute(
                 "UPDATE projects SET roster = ? WHERE project_id = ?", [list(roster), project_id]
             )
 
     def projects(self) -> pd.DataFrame:
+        """Every project, by name: one row each.
+
+        Columns: project_id (str), name, roster_size (number of roster names), is_sample (bool).
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             return cur.execute(
                 "SELECT project_id::VARCHAR AS project_id, name, len(roster) AS roster_size, "
@@ -84,7 +114,13 @@ class CollectMixin:
         anonymity_threshold: int = 3,
         questions: Sequence[tuple[str, str, str, bool]] = (),
     ) -> str:
-        """`questions` are (question_id, kind, prompt, breakdown) in questionnaire order."""
+        """Store a new open survey and its questions; returns the new survey id (a uuid4 str).
+
+        `questions` are (question_id, kind, prompt, breakdown) in questionnaire order;
+        `anonymity_threshold` is a number of responses. Raises ValueError for an unknown project.
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be read
+        or written.
+        """
         survey_id = str(uuid.uuid4())
         with self._transaction() as cur:
             if not cur.execute(
@@ -129,6 +165,11 @@ class CollectMixin:
     )
 
     def survey(self, survey_id: str) -> Survey | None:
+        """The survey with id `survey_id`, or None (also for a string that is not a uuid).
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         if not _is_uuid(survey_id):
             return None
         with self._cursor() as cur:
@@ -140,6 +181,12 @@ class CollectMixin:
         return Survey(*row) if row else None
 
     def set_survey_status(self, survey_id: str, status: str) -> None:
+        """Open or close a survey by hand (its dates still apply when open).
+
+        Raises ValueError when `status` is not "open" or "closed", or the survey is unknown.
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         if status not in ("open", "closed"):
             raise ValueError("status must be 'open' or 'closed'")
         with self._transaction() as cur:
@@ -151,7 +198,15 @@ class CollectMixin:
             raise ValueError("Unknown survey.")
 
     def surveys_overview(self) -> pd.DataFrame:
-        """One row per survey with response and invitation progress."""
+        """One row per survey with response and invitation progress, newest first.
+
+        Columns: survey_id (str), project (name), title, template_id, quarter ("2026Q3"),
+        opens_on, closes_on (pandas Timestamps at midnight; closes_on NaT when open-ended),
+        status ("open"/"closed"), anonymity_threshold (responses), is_sample (bool),
+        responses, invitations, invitations_used (counts).
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             return cur.execute(
                 """
@@ -177,12 +232,21 @@ class CollectMixin:
     # -- links -----------------------------------------------------------------------------
 
     def replace_open_link(self, survey_id: str, token_hash: str) -> None:
-        """The survey's shareable link becomes `token_hash`; any older open link stops working."""
+        """The survey's shareable link becomes `token_hash`; any older open link stops working.
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._transaction() as cur:
             cur.execute("DELETE FROM links WHERE survey_id = ? AND kind = 'open'", [survey_id])
             cur.execute("INSERT INTO links VALUES (?, ?, 'open', false)", [token_hash, survey_id])
 
     def has_open_link(self, survey_id: str) -> bool:
+        """Whether the survey has a shareable (open) link.
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             return bool(
                 cur.execute(
@@ -191,6 +255,11 @@ class CollectMixin:
             )
 
     def add_invitations(self, survey_id: str, token_hashes: Sequence[str]) -> None:
+        """Store single-use invitation links (their token hashes only) for the survey.
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         frame = pd.DataFrame({"token_hash": list(token_hashes)})
         with self._transaction() as cur:
             cur.register("new_links", frame)
@@ -202,6 +271,11 @@ class CollectMixin:
             cur.unregister("new_links")
 
     def find_link(self, token_hash: str) -> LinkMatch | None:
+        """The link stored under `token_hash` (its survey, kind and whether used), or None.
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             row = cur.execute(
                 "SELECT survey_id::VARCHAR, kind, used FROM links WHERE token_hash = ?",
@@ -221,9 +295,11 @@ class CollectMixin:
     ) -> str:
         """Store one response atomically; with an invitation, use it up in the same transaction.
 
-        Returns once the response is committed. Raises LinkUnavailable when the invitation is
-        unknown or used (including by a concurrent submission), SurveyNotOpen when the survey
-        does not accept answers, StorageUnavailable when the database cannot be written.
+        Returns the new response id (a random uuid4 str) once the response is committed.
+        Raises LinkUnavailable when the invitation is unknown or used (including by a
+        concurrent submission) or the survey is unknown, SurveyNotOpen when the survey does
+        not accept answers, StorageUnavailable when the database cannot be written (or is
+        too slow: nothing was saved), StoreError when the store is closed.
         Concurrent calls are committed together by the store's writer thread (group commit).
         """
         submission = Submission(
@@ -236,13 +312,25 @@ class CollectMixin:
         return self._response_writer().submit(submission)
 
     def response_count(self, survey_id: str) -> int:
+        """How many responses the survey has (ignores the anonymity threshold: not for display).
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             return cur.execute(
                 "SELECT count(*) FROM responses WHERE survey_id = ?", [survey_id]
             ).fetchone()[0]
 
     def receipt(self, receipt_hash: str) -> tuple[date, str, pd.DataFrame] | None:
-        """What was stored for the response behind a receipt: day, survey id, answers."""
+        """What was stored for the response behind a receipt: day, survey id, answers; or None.
+
+        The day is a datetime.date; the answers frame has one row per stored answer (one per
+        picked option) with columns question_id, value_number (float or NaN), value_text,
+        value_choice (str or None), ordered by question_id.
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             row = cur.execute(
                 "SELECT response_id, submitted_on, survey_id::VARCHAR FROM responses "

@@ -18,6 +18,8 @@ from surveys.store.records import (
 
 
 class ActionsMixin:
+    """Action items decided in post-mortems, their owners, due dates and statuses."""
+
     # -- action items -------------------------------------------------------------------------
 
     def create_action(
@@ -32,6 +34,14 @@ class ActionsMixin:
         category: str | None = None,
         status: str = "open",
     ) -> str:
+        """Store a new action item for a project; returns its id (a uuid4 str).
+
+        `quarter` is the quarter it was decided in ("2026Q3"); `status` one of
+        ACTION_STATUSES (done_on is set to today when created as done).
+        Raises ValueError when the title or owner is blank or the status is unknown.
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         if not title.strip() or not owner.strip():
             raise ValueError("An action needs a description and one owner.")
         _check_status(status)
@@ -58,6 +68,12 @@ class ActionsMixin:
         return action_id
 
     def set_action_status(self, action_id: str, status: str, reason: str = "") -> None:
+        """Change an action's status; "not_doing" needs a `reason`. Done keeps its first done_on.
+
+        Raises ValueError when the status is unknown, "not_doing" comes without a reason, or the
+        action is unknown. Raises StoreError when the store is closed, StorageUnavailable when the
+        file cannot be read or written.
+        """
         _check_status(status)
         if status == NOT_DOING_STATUS and not reason.strip():
             raise ValueError("Say why the action will not be done.")
@@ -75,10 +91,13 @@ class ActionsMixin:
         """Action items of projects in scope (quarter filter on the quarter they were decided).
 
         Columns: action_id, project, title, owner, due_on, status, status_reason, theme_id,
-        category, quarter, created_on, done_on (dates), and three flags from the one
-        definition of statuses: is_open (open or in progress), is_done, committed (not
-        "not doing": counted in completion rates), overdue (open and due before `on`,
-        default today).
+        category, quarter, created_on, done_on (dates as pandas Timestamps at midnight;
+        due_on and done_on NaT when unset), and four bool flags from the one definition of
+        statuses: is_open (open or in progress), is_done, committed (not "not doing": counted
+        in completion rates), overdue (open and due before `on`, default today). Overdue
+        first, then by due date.
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
         """
         with self._cursor() as cur:
             return cur.execute(

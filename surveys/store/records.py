@@ -44,6 +44,8 @@ NOT_DOING_STATUS = "not_doing"
 
 @dataclass(frozen=True)
 class Project:
+    """A project; `roster` holds member names, kept only to redact them from answers."""
+
     project_id: str
     name: str
     roster: tuple[str, ...]
@@ -52,6 +54,8 @@ class Project:
 
 @dataclass(frozen=True)
 class Survey:
+    """One survey: dates are datetime.date, `anonymity_threshold` a number of responses."""
+
     survey_id: str
     project_id: str
     project_name: str
@@ -65,6 +69,10 @@ class Survey:
     anonymity_threshold: int
 
     def is_open(self, on: date | None = None) -> bool:
+        """Whether the survey takes answers on `on` (default today): open and within its dates.
+
+        Raises nothing.
+        """
         on = on or today()
         if self.status != "open" or on < self.opens_on:
             return False
@@ -73,6 +81,8 @@ class Survey:
 
 @dataclass(frozen=True)
 class LinkMatch:
+    """What a token hash points at: its survey, "open" or "invitation", and whether used."""
+
     survey_id: str
     kind: str
     used: bool
@@ -88,6 +98,10 @@ class Scope:
     templates: tuple[str, ...] = ()
 
     def params(self) -> list[object]:
+        """The scope as the 8 bound parameters the store's scoped queries expect, in order.
+
+        Raises nothing.
+        """
         return [
             self.quarter_from, self.quarter_from,
             self.quarter_to, self.quarter_to,

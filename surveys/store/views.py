@@ -32,10 +32,17 @@ def _ids(survey_ids: Sequence[str]) -> list[str]:
 
 
 class ViewsMixin:
+    """Manager views: facts aggregated over the survey ids the caller passes."""
+
     # -- manager views: aggregates over visible surveys ---------------------------------------
 
     def scope_choices(self) -> tuple[list[str], list[str], list[str]]:
-        """(quarters, projects, templates) that have surveys, for the filter widgets."""
+        """(quarters, projects, templates) that have surveys, for the filter widgets.
+
+        Three sorted lists of str: quarters ("2026Q3"), project names, template ids.
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             quarters = [
                 r[0]
@@ -59,7 +66,14 @@ class ViewsMixin:
         return quarters, projects, templates
 
     def participation(self, scope: Scope) -> pd.DataFrame:
-        """Per survey in scope: responses, invitations sent and used, threshold."""
+        """Per survey in scope: responses, invitations sent and used, threshold.
+
+        Columns: survey_id (str), project (name), quarter, template_id, title, status
+        ("open"/"closed"), threshold (the survey's anonymity threshold, in responses),
+        responses, invitations, invitations_used (counts). Not gated: counts only.
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             return cur.execute(
                 """
@@ -86,7 +100,15 @@ class ViewsMixin:
             ).df()
 
     def rating_totals(self, survey_ids: Sequence[str]) -> pd.DataFrame:
-        """Per project, quarter and rating question: responses, sum of values, threshold."""
+        """Per project, quarter and rating question: responses, sum of values, threshold.
+
+        Columns: project, quarter, question_id, kind (a numeric kind such as "likert" or "rating"),
+        prompt, responses (count), value_sum (sum of the answers on the question's own scale, e.g.
+        1-5 or 0-10; divide by responses for the mean), threshold (largest anonymity threshold among
+        the surveys summed, in responses). Only surveys in `survey_ids` count (the anonymity gate
+        chose them); an unknown id or one without responses adds nothing. Raises StoreError when the
+        store is closed, StorageUnavailable when the file cannot be read or written.
+        """
         with self._cursor() as cur:
             return cur.execute(
                 f"""
@@ -105,7 +127,15 @@ class ViewsMixin:
             ).df()
 
     def category_counts(self, survey_ids: Sequence[str]) -> pd.DataFrame:
-        """Per project, quarter and root-cause category: answers, responses, threshold."""
+        """Per project, quarter and root-cause category: answers, responses, threshold.
+
+        Columns: project, quarter, category (a manager's review when there is one, else the
+        classifier's), answers (analysed texts), responses (distinct responses among them),
+        threshold (largest anonymity threshold among the surveys, in responses). Only surveys in
+        `survey_ids` count (the anonymity gate chose them); an unknown id or one without responses
+        adds nothing. Raises StoreError when the store is closed, StorageUnavailable when the file
+        cannot be read or written.
+        """
         with self._cursor() as cur:
             return cur.execute(
                 f"""
@@ -122,7 +152,14 @@ class ViewsMixin:
             ).df()
 
     def theme_counts(self, survey_ids: Sequence[str]) -> pd.DataFrame:
-        """Per project, quarter and theme: answers, responses, threshold."""
+        """Per project, quarter and theme: answers, responses, threshold.
+
+        Columns: project, quarter, theme_id (int; texts without a theme are left out), answers
+        (texts), responses (distinct responses among them), threshold (largest anonymity threshold
+        among the surveys, in responses). Only surveys in `survey_ids` count (the anonymity gate
+        chose them); an unknown id or one without responses adds nothing. Raises StoreError when the
+        store is closed, StorageUnavailable when the file cannot be read or written.
+        """
         with self._cursor() as cur:
             return cur.execute(
                 f"""
@@ -141,7 +178,15 @@ class ViewsMixin:
     def theme_texts(
         self, theme_id: int, survey_ids: Sequence[str], limit: int = 200
     ) -> pd.DataFrame:
-        """Redacted texts of one theme in scope, in random order, with the theme's size."""
+        """Redacted texts of one theme in scope, in random order, with the theme's size.
+
+        Columns: text (stored, redacted), project, quarter, responses (distinct responses in the
+        theme over all returned surveys, the same on every row), threshold (largest anonymity
+        threshold among them). At most `limit` rows. Only surveys in `survey_ids` count (the
+        anonymity gate chose them); an unknown id or one without responses adds nothing. Raises
+        StoreError when the store is closed, StorageUnavailable when the file cannot be read or
+        written.
+        """
         with self._cursor() as cur:
             return cur.execute(
                 f"""
@@ -160,7 +205,15 @@ class ViewsMixin:
             ).df()
 
     def correction_queue(self, survey_ids: Sequence[str], limit: int = 20) -> pd.DataFrame:
-        """Unreviewed answers, least confident first, from surveys large enough for quotes."""
+        """Unreviewed answers, least confident first, from surveys large enough for quotes.
+
+        Columns: response_id, question_id, text, category (the classifier's), confidence (its
+        probability, 0-1), second_category (None when only one fits), responses (the survey's
+        response count), threshold (its anonymity threshold). At most `limit` rows. Only surveys in
+        `survey_ids` count (the anonymity gate chose them); an unknown id or one without responses
+        adds nothing. Raises StoreError when the store is closed, StorageUnavailable when the file
+        cannot be read or written.
+        """
         with self._cursor() as cur:
             return cur.execute(
                 f"""
@@ -179,7 +232,11 @@ class ViewsMixin:
             ).df()
 
     def text_answer_counts(self, survey_ids: Sequence[str], quarter: str) -> tuple[int, int]:
-        """(free-text answers, of which analysed) in the given surveys of `quarter`."""
+        """(free-text answers, of which analysed) in the given surveys of `quarter`: counts.
+
+        Blank answers are not counted. Raises StoreError when the store is closed,
+        StorageUnavailable when the file cannot be read or written.
+        """
         with self._cursor() as cur:
             return cur.execute(
                 """
@@ -194,7 +251,15 @@ class ViewsMixin:
             ).fetchone()
 
     def role_rating_totals(self, survey_ids: Sequence[str]) -> pd.DataFrame:
-        """Per rating question and stakeholder role: responses, sum of values, threshold."""
+        """Per rating question and stakeholder role: responses, sum of values, threshold.
+
+        Columns: question_id, kind, prompt, role (the answer to the survey's breakdown question;
+        None when not given), responses (count), value_sum (sum of answers on the question's own
+        scale), threshold (largest anonymity threshold among the surveys, in responses). Only
+        surveys in `survey_ids` (the anonymity gate chose them) that have a breakdown question
+        count; an unknown id or one without responses adds nothing. Raises StoreError when the
+        store is closed, StorageUnavailable when the file cannot be read or written.
+        """
         with self._cursor() as cur:
             return cur.execute(
                 f"""

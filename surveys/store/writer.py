@@ -36,6 +36,8 @@ _STOP = None  # queued by stop(): the thread writes what came before it, then en
 
 @dataclass
 class Submission:
+    """One response on its way to the writer thread; `outcome` resolves when it is settled."""
+
     response_id: str  # a random uuid4, made by the caller
     survey_id: str
     answers: Sequence[AnswerRow]
@@ -48,6 +50,7 @@ class ResponseWriter:
     """Owns one cursor and one thread; `submit` returns once the response is committed."""
 
     def __init__(self, cursor: duckdb.DuckDBPyConnection):
+        """Take ownership of `cursor` (closed by `stop`) and start the writer thread."""
         self._cursor = cursor
         self._queue: queue.SimpleQueue[Submission | None] = queue.SimpleQueue()
         self._lock = threading.Lock()
@@ -56,6 +59,13 @@ class ResponseWriter:
         self._thread.start()
 
     def submit(self, submission: Submission) -> str:
+        """Queue `submission` and wait until it is committed; returns its response id.
+
+        Raises StoreError when the writer has been stopped, StorageUnavailable when the
+        database cannot be written or the wait exceeds WAIT_SECONDS (60 s) before the
+        submission was taken (nothing saved), LinkUnavailable when the invitation is unknown
+        or used or the survey is unknown, SurveyNotOpen when the survey takes no answers.
+        """
         with self._lock:
             if self._stopped:
                 raise StoreError("the store is closed")
@@ -68,7 +78,10 @@ class ResponseWriter:
             return submission.outcome.result()  # its batch is committing: wait for it
 
     def stop(self) -> None:
-        """Write what is already queued, then end the thread. Safe to call twice."""
+        """Write what is already queued, then end the thread. Safe to call twice.
+
+        Later `submit` calls raise StoreError. Raises nothing itself.
+        """
         with self._lock:
             if not self._stopped:
                 self._stopped = True
