@@ -86,7 +86,7 @@ def test_the_import_reader_sees_every_form_of_import() -> None:
         "from ..store import Store\n"
         "mod = importlib.import_module('analysis.themes')\n"
     )
-    found = imported_modules(source, "surveys.store.views")
+    found = imported_modules(source, "surveys.store.aggregates")
     assert {"duckdb", "duckdb.typing", "streamlit", "analysis.themes"} <= found
     assert "surveys.store.sibling" in found
     assert "surveys.Store" in found or "surveys.store" in found

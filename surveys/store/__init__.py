@@ -6,6 +6,7 @@ bound as a parameter. Callers get domain objects and small DataFrames, never cur
 The store is split by subject into mixins; `Store` puts them together.
 """
 
+from surveys.store.aggregates import AggregatesMixin
 from surveys.store.answers import AnswersMixin
 from surveys.store.base import StoreBase
 from surveys.store.bulk import BulkMixin
@@ -29,11 +30,16 @@ from surveys.store.records import (
 )
 from surveys.store.schema import MIGRATIONS
 from surveys.store.text_results import TEXT_ANALYSIS_COLUMNS, TextResultsMixin
-from surveys.store.views import ViewsMixin
 
 
 class Store(
-    CollectMixin, AnswersMixin, ViewsMixin, TextResultsMixin, ActionsMixin, BulkMixin, StoreBase
+    CollectMixin,
+    AnswersMixin,
+    AggregatesMixin,
+    TextResultsMixin,
+    ActionsMixin,
+    BulkMixin,
+    StoreBase,
 ):
     """Owns the DuckDB file. Safe to share across threads; `close()` is safe twice.
 

@@ -20,7 +20,8 @@ class AnswersMixin:
         safe identifiers; values are still bound as parameters. Each kind says which column
         holds its answers (`BaseQuestion.stored_in`); multiple choices are joined with "; ".
 
-        Raises ValueError for a question id that is not an identifier or an unknown kind.
+        Raises ValueError for a question id that is not an identifier or an unknown kind,
+        StoreError when the store is closed, StorageUnavailable when the file cannot be read.
         """
         columns, params = [], []
         for question_id, kind in questions:
@@ -48,7 +49,12 @@ class AnswersMixin:
             return cur.execute(sql, [*params, survey_id, str(uuid.uuid4())]).df()
 
     def question_totals(self, survey_id: str, role_question: str | None = None) -> pd.DataFrame:
-        """Per numeric question (and role, when given): responses and the sum of values."""
+        """Per numeric question (and role, when given): responses and the sum of values.
+
+        Columns: question_id, role (None without `role_question`), responses (count),
+        value_sum (sum on the question's own scale). Raises StoreError when the store is
+        closed, StorageUnavailable when the file cannot be read.
+        """
         with self._cursor() as cur:
             return cur.execute(
                 """
@@ -65,7 +71,11 @@ class AnswersMixin:
             ).df()
 
     def choice_counts(self, survey_id: str) -> pd.DataFrame:
-        """Per choice question and option: how many responses picked it."""
+        """Per choice question and option: how many responses picked it.
+
+        Columns: question_id, choice, responses (count). Raises StoreError when the store is
+        closed, StorageUnavailable when the file cannot be read.
+        """
         with self._cursor() as cur:
             return cur.execute(
                 "SELECT question_id, value_choice AS choice, count(*) AS responses "

@@ -112,9 +112,9 @@ def test_survey_list_shows_progress(app):
 
 
 def test_roster_names_are_always_redacted_from_later_answers(app):
+    from afterward.services.responding import stored_form, validate
     from surveys import links
     from surveys.links import LinkState
-    from afterward.services.responding import stored_form, validate
     from surveys.setup import questionnaire_of
 
     surveys_page(app)

@@ -1,4 +1,4 @@
-"""Manager views: aggregates over the surveys a view may draw on.
+"""Aggregates over the surveys a manager view may draw on.
 
 The store returns facts. Which surveys may be shown is decided by the anonymity gate
 (`analysis.anonymity`) in the wiring layer, which passes their ids here: every aggregate
@@ -31,7 +31,7 @@ def _ids(survey_ids: Sequence[str]) -> list[str]:
     return [str(s) for s in survey_ids]
 
 
-class ViewsMixin:
+class AggregatesMixin:
     """Manager views: facts aggregated over the survey ids the caller passes."""
 
     # -- manager views: aggregates over visible surveys ---------------------------------------
