@@ -264,3 +264,14 @@ def test_readme_layout_describes_every_package() -> None:
     # And every page folder.
     for folder in ("pages/public/", "pages/manager/"):
         assert f"`{folder}`" in layout
+
+
+def test_no_two_modules_share_a_name() -> None:
+    """A module's name says its one job. Pages are exempt: they live in `pages/` and are
+    named after the subject they show (`pages/manager/themes.py` shows themes)."""
+    seen: dict[str, list[str]] = {}
+    for top in APP_PACKAGES:
+        for path in (ROOT / top).rglob("*.py"):
+            if path.name != "__init__.py":
+                seen.setdefault(path.stem, []).append(path.relative_to(ROOT).as_posix())
+    assert {name: paths for name, paths in seen.items() if len(paths) > 1} == {}
