@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from afterward.services import exports
+from afterward.services import exports, survey_admin
 from afterward.settings import base_url, database_path
 from surveys import links, sample, setup
 from surveys.questionnaire import load_templates
@@ -50,14 +50,18 @@ def _parser() -> argparse.ArgumentParser:
         "--threshold",
         type=int,
         default=setup.DEFAULT_THRESHOLD,
-        help="anonymity threshold (default %(default)s)",
+        help=f"anonymity threshold, at least {setup.MIN_THRESHOLD} (default %(default)s)",
     )
     create.set_defaults(run=_survey_create)
     close = survey_commands.add_parser("close", help="stop a survey taking answers")
     close.add_argument("survey_id")
     close.set_defaults(run=_survey_close)
 
-    link = commands.add_parser("links", help="print the open link, or N single-use links")
+    link = commands.add_parser(
+        "links",
+        help="print a new open link (threshold 5 or more; replaces the old one), "
+        "or N single-use links",
+    )
     link.add_argument("survey_id")
     link.add_argument("--invitations", type=int, metavar="N")
     link.add_argument("--base-url", default=None, help="default: AFTERWARD_BASE_URL")
@@ -111,9 +115,7 @@ def _survey_create(args: argparse.Namespace) -> int:
 
 def _survey_close(args: argparse.Namespace) -> int:
     with _open_store() as store:
-        if store.survey(args.survey_id) is None:
-            raise ValueError(f"No survey with id {args.survey_id!r}.")
-        store.set_survey_status(args.survey_id, "closed")
+        survey_admin.set_survey_open(store, args.survey_id, False)
     print(f"Closed {args.survey_id}.")
     return 0
 
@@ -124,7 +126,9 @@ def _links(args: argparse.Namespace) -> int:
         if store.survey(args.survey_id) is None:
             raise ValueError(f"No survey with id {args.survey_id!r}.")
         if args.invitations is None:
+            links.check_open_link(store.survey(args.survey_id))  # threshold below 5: refused
             tokens = [links.issue_open_link(store, args.survey_id)]
+            print(f"afterward: note: {links.OPEN_LINK_WARNING}", file=sys.stderr)
         else:
             tokens = links.issue_invitations(store, args.survey_id, args.invitations)
     for token in tokens:

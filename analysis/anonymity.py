@@ -64,6 +64,27 @@ def quotes_visibility(responses: int, threshold: int) -> Visibility:
     return visibility(responses, quote_threshold(threshold))
 
 
+def due_releases(pending: pd.DataFrame) -> list[str]:
+    """Surveys whose waiting responses may be released now, as one group each.
+
+    `pending` has survey_id, threshold, released and pending (counts of responses). A release
+    is due when at least `threshold` responses wait, or when nothing is shown yet (released
+    below the threshold) and released plus waiting reach it: then the first view shows the
+    whole group at once. Either way two views at different moments differ by at least
+    `threshold` people. A smaller remainder waits, also after the survey closes.
+    """
+    if pending.empty:
+        return []
+    waiting = pending["pending"].to_numpy(dtype=np.int64)
+    released = pending["released"].to_numpy(dtype=np.int64)
+    threshold = pending["threshold"].to_numpy(dtype=np.int64)
+    group_large_enough, _ = _needed(waiting, threshold)
+    nothing_shown_yet = ~_needed(released, threshold)[0]
+    first_release, _ = _needed(released + waiting, threshold)
+    due = group_large_enough | (nothing_shown_yet & first_release)
+    return pending.loc[due, "survey_id"].astype(str).tolist()
+
+
 def shown_surveys(participation: pd.DataFrame, *, quotes: bool = False) -> pd.DataFrame:
     """`participation` (one row per survey with `responses` and `threshold`, both counts)
     with two columns added: `shown` (bool: its results may be shown) and `needed` (int:

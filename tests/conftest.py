@@ -53,6 +53,15 @@ def app(db_path: Path) -> Iterator[AppTest]:
     st.cache_resource.clear()
 
 
+def stored_rows(store: Store, table: str):
+    """Every stored row of `responses` or `answers`: released and still waiting for release."""
+    import pandas as pd
+
+    return pd.concat(
+        [store.table_rows(table), store.table_rows(f"pending_{table}")], ignore_index=True
+    )
+
+
 def app_store() -> Store:
     """The store the app under test opened (the same process-wide cached object)."""
     from afterward.web.session import store_or_stop

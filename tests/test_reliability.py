@@ -13,7 +13,7 @@ import pytest
 
 from surveys import setup
 from surveys.store import DatabaseLocked, Store
-from tests.conftest import ROOT
+from tests.conftest import ROOT, stored_rows
 from tests.writer_child import ANSWERS_PER_RESPONSE
 
 
@@ -34,8 +34,8 @@ def make_survey(db: Path) -> str:
 
 def assert_consistent(db: Path, acknowledged: set[int]) -> None:
     with Store(db) as store:
-        answers = store.table_rows("answers")
-        responses = store.table_rows("responses")
+        answers = stored_rows(store, "answers")
+        responses = stored_rows(store, "responses")
     per_response = answers.groupby("response_id").size()
     # Every stored response is whole, and no answer is orphaned.
     assert (per_response == ANSWERS_PER_RESPONSE).all()

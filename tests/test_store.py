@@ -19,6 +19,7 @@ from surveys.store import (
     SurveyNotOpen,
 )
 from surveys.store.writer import Submission
+from tests.conftest import stored_rows
 
 HOSTILE = [
     "'; DROP TABLE answers; --",
@@ -72,7 +73,7 @@ def test_hostile_strings_are_bound_not_executed(store, survey_id, hostile):
         survey_id,
         [AnswerRow("went_wrong", value_text=hostile), AnswerRow("role", value_choice=hostile)],
     )
-    answers = store.table_rows("answers")
+    answers = stored_rows(store, "answers")
     assert hostile in set(answers["value_text"])
     assert hostile in set(answers["value_choice"])
     assert store.find_link(hostile) is None
@@ -83,14 +84,14 @@ def test_failed_transaction_leaves_nothing_behind(store, survey_id):
     token = links.issue_invitations(store, survey_id, 1)[0]
     bad_row = AnswerRow("x", value_number=float("nan"))
     store.record_response(survey_id, [bad_row])  # NaN is a valid DOUBLE: stored
-    before = len(store.table_rows("responses"))
+    before = len(stored_rows(store, "responses"))
     with pytest.raises(LinkUnavailable):
         store.record_response(
             survey_id,
             [AnswerRow("a", value_text="t")],
             invitation_hash=links.token_hash(token) + "x",
         )
-    assert len(store.table_rows("responses")) == before
+    assert len(stored_rows(store, "responses")) == before
 
 
 def test_closed_and_future_surveys_refuse_answers(store, survey_id):
@@ -137,7 +138,7 @@ def test_only_the_day_is_kept(store, survey_id):
     columns = store.table_columns()
     temporal = columns[columns["data_type"].str.contains("TIME")]
     assert temporal.empty, temporal
-    assert set(store.table_rows("responses")["submitted_on"].dt.date) == {today()}
+    assert set(stored_rows(store, "responses")["submitted_on"].dt.date) == {today()}
 
 
 def test_many_threads_submitting_lose_nothing_and_use_each_invitation_once(store, survey_id):
@@ -163,7 +164,7 @@ def test_many_threads_submitting_lose_nothing_and_use_each_invitation_once(store
     assert invitation_outcomes.count("stored") == 20
     assert stored == 80
     assert store.response_count(survey_id) == stored
-    assert len(store.table_rows("answers")) == stored
+    assert len(stored_rows(store, "answers")) == stored
     assert all(store.find_link(h).used for h in hashes)
 
 
@@ -254,9 +255,9 @@ def test_duplicated_invitations_from_many_threads_are_each_used_exactly_once(sto
             by_invitation[hashed] += 1
     assert set(by_invitation.values()) == {1}
     assert len(acknowledged) == 50 + 50
-    stored = store.table_rows("responses")
+    stored = stored_rows(store, "responses")
     assert set(stored["response_id"].astype(str)) == set(acknowledged)
-    assert store.table_rows("answers").groupby("response_id").size().eq(2).all()
+    assert stored_rows(store, "answers").groupby("response_id").size().eq(2).all()
     assert all(store.find_link(h).used for h in hashes)
 
 
@@ -299,7 +300,7 @@ def test_one_batch_stores_the_good_submissions_and_refuses_the_bad(store, survey
         LinkUnavailable,
         batch[6].response_id,
     ]
-    stored = set(store.table_rows("responses")["response_id"].astype(str))
+    stored = set(stored_rows(store, "responses")["response_id"].astype(str))
     assert {batch[0].response_id, batch[3].response_id, batch[6].response_id} <= stored
     assert len(stored) == 4 and store.response_count(closed) == 0
 
@@ -375,5 +376,5 @@ def test_close_during_submissions_loses_no_acknowledged_response(tmp_path):
         store.close()
         acknowledged = [i for f in futures for i in f.result(timeout=30)]
     with Store(path) as reopened:
-        stored = set(reopened.table_rows("responses")["response_id"].astype(str))
+        stored = set(stored_rows(reopened, "responses")["response_id"].astype(str))
     assert acknowledged and set(acknowledged) == stored

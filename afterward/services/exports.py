@@ -1,13 +1,20 @@
 """Survey exports (CSV, Parquet, Excel) through the anonymity gate.
 
 What leaves the app: no response ids, no dates, rows in random order, small stakeholder
-roles merged or hidden, free text only above the quote threshold, and every text cell that
-a spreadsheet would run as a formula neutralised.
+roles merged or hidden, free text only above the quote threshold, and every text cell made
+inert (spreadsheet formulas neutralised, bidirectional controls shown, by the one rule in
+`analysis.inert_text`).
+
+Exports over time: two exports a few responses apart would differ by exactly those people's
+rows, so row-level exports (`survey_export`) wait until the survey takes no more answers.
+Even then each free-text question is a table of its own, shuffled on its own, so no row
+joins a person's words with their ratings and role. The summary (`summary_export`: counts
+and means per question and role, through the gate) may be exported at any time.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -19,94 +26,172 @@ from analysis.anonymity import (
     suppress,
     visibility,
 )
+from analysis.inert_text import inert_cell
+from clock import today
 from surveys.setup import questionnaire_of
-from surveys.store import Store
+from surveys.store import Store, Survey
 
 FORMATS = ("csv", "parquet", "xlsx")
 HIDDEN_ROLE = "Not shown (too few responses)"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+TEXT_TABLE = "text-{question_id}"  # a free-text question's own table (file suffix or sheet)
+STILL_OPEN = (
+    "Row-level exports wait until the survey is closed: while it takes answers, two exports "
+    "a few responses apart would differ by exactly those people's rows. Close the survey "
+    "first, or export only the summary (counts and means per question), which is allowed "
+    "at any time."
+)
+_SHEET_NAME_LIMIT = 31  # characters: Excel's limit
 
 
 class ExportRefused(ValueError):
-    """The survey cannot be exported yet (below its anonymity threshold)."""
+    """The survey cannot be exported (unknown, below its anonymity threshold, or a row-level
+    export of a survey that still takes answers)."""
 
 
 @dataclass(frozen=True)
 class SurveyExport:
+    """What an export writes. `answers`: the non-text answers, one row per response in
+    random order (empty for a summary export); `texts`: per free-text question id, its
+    answers alone in an order of their own; `summary`: counts and means through the gate."""
+
     answers: pd.DataFrame
     summary: pd.DataFrame
     notes: list[str]
+    texts: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table to write, by name, the main one first ("answers", or "summary" for a
+        summary export), then "summary" and one "text-<question id>" per text question."""
+        if self.answers.empty and not self.texts:
+            return {"summary": self.summary}
+        tables = {"answers": self.answers, "summary": self.summary}
+        for question_id, table in self.texts.items():
+            tables[TEXT_TABLE.format(question_id=question_id)] = table
+        return tables
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    """Prefix a quote to text cells a spreadsheet would evaluate (=, +, -, @, tab, CR)."""
+    """`frame` with every text cell and column name made inert (`analysis.inert_text`):
+    a leading ' on anything a spreadsheet would evaluate, bidi controls written out."""
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
-            )
-    safe.columns = [
-        "'" + c if isinstance(c, str) and c.startswith(_FORMULA_START) else c for c in safe.columns
-    ]
+            safe[column] = safe[column].map(inert_cell)
+    safe.columns = [inert_cell(c) for c in safe.columns]
     return safe
 
 
-def survey_export(store: Store, survey_id: str) -> SurveyExport:
-    """One survey's answers (one row per response, random order) and summary, through the
-    gate: small role groups merged or hidden, free text left out until quotes may be shown.
+def still_collecting(survey: Survey) -> bool:
+    """Whether the survey may take more answers: open by hand and its closing day (if any)
+    not yet past. A survey whose first day is still ahead counts as collecting."""
+    return survey.is_open(max(today(), survey.opens_on))
 
-    Raises ExportRefused for an unknown survey or one below its anonymity threshold.
+
+def survey_export(store: Store, survey_id: str) -> SurveyExport:
+    """One closed survey's row-level export through the gate: the non-text answers (one row
+    per response, random order, small role groups merged or hidden), each free-text question
+    in a table of its own (left out until quotes may be shown), and the summary.
+
+    Raises ExportRefused for an unknown survey, one below its anonymity threshold, or one
+    that still takes answers (`still_collecting`; see `STILL_OPEN`).
     """
-    survey = store.survey(survey_id)
-    if survey is None:
-        raise ExportRefused(f"No survey with id {survey_id!r}.")
+    survey, seen = _gated_survey(store, survey_id, rows=True)
     threshold = survey.anonymity_threshold
-    seen = visibility(store.response_count(survey_id), threshold)
-    if not seen.visible:
-        raise ExportRefused(seen.message)
     questionnaire = questionnaire_of(survey)
-    answers = store.answer_table(survey_id, [(q.id, q.kind) for q in questionnaire.questions])
+    text_ids = [q.id for q in questionnaire.questions if q.free_text]
+    answers = store.answer_table(
+        survey_id, [(q.id, q.kind) for q in questionnaire.questions if not q.free_text]
+    )
     notes: list[str] = []
 
     role = questionnaire.breakdown_question
     if role is not None and role.id in answers:
         answers[role.id] = _gate_roles(answers[role.id], threshold)
 
-    text_columns = [q.id for q in questionnaire.questions if q.free_text and q.id in answers]
-    if text_columns and not quotes_visibility(seen.responses, threshold).visible:
-        answers = answers.drop(columns=text_columns)
+    texts: dict[str, pd.DataFrame] = {}
+    quotes = quotes_visibility(seen.responses, threshold)
+    if text_ids and not quotes.visible:
         notes.append(
-            "Free-text answers are left out until the survey has "
-            f"{quotes_visibility(seen.responses, threshold).needed} more response(s)."
+            f"Free-text answers are left out until the survey has {quotes.needed} more "
+            "response(s)."
+        )
+    elif text_ids:
+        # Each question read on its own, in a fresh random order: nothing lines up.
+        texts = {q: neutralise_formulas(store.text_answers(survey_id, q)) for q in text_ids}
+        notes.append(
+            "Each free-text question is in a table of its own, in an order of its own, so "
+            "no row ties a person's words to their ratings or role."
         )
     summary = _summary(store, survey_id, questionnaire, threshold)
-    return SurveyExport(neutralise_formulas(answers), neutralise_formulas(summary), notes)
+    return SurveyExport(neutralise_formulas(answers), neutralise_formulas(summary), notes, texts)
+
+
+def summary_export(store: Store, survey_id: str) -> SurveyExport:
+    """The aggregate export, allowed at any time: per question (and role group, merged and
+    suppressed by the gate) the responses and the mean. No rows, no text.
+
+    Raises ExportRefused for an unknown survey or one below its anonymity threshold.
+    """
+    survey, _ = _gated_survey(store, survey_id, rows=False)
+    questionnaire = questionnaire_of(survey)
+    summary = _summary(store, survey_id, questionnaire, survey.anonymity_threshold)
+    return SurveyExport(pd.DataFrame(), neutralise_formulas(summary), [])
 
 
 def write_export(export: SurveyExport, fmt: str, out: Path) -> list[Path]:
-    """Write the export; returns the files written (CSV and Parquet add a summary file)."""
+    """Write the export; returns the files written. XLSX: one file, a sheet per table (and
+    "notes"). CSV and Parquet: the main table at `out`, every other table beside it as
+    `<stem>.<table><suffix>` (e.g. `out.summary.csv`, `out.text-went_wrong.csv`).
+
+    Raises ValueError for a format not in FORMATS; OSError when a file cannot be written.
+    """
     out = Path(out)
     if fmt not in FORMATS:
         raise ValueError(f"Format must be one of {', '.join(FORMATS)}.")
+    tables = export.tables()
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "xlsx":
+        if export.notes:
+            tables["notes"] = pd.DataFrame({"note": export.notes})
         with pd.ExcelWriter(out, engine="openpyxl") as writer:
-            export.answers.to_excel(writer, sheet_name="answers", index=False)
-            export.summary.to_excel(writer, sheet_name="summary", index=False)
-            if export.notes:
-                pd.DataFrame({"note": export.notes}).to_excel(
-                    writer, sheet_name="notes", index=False
-                )
+            for sheet, table in zip(_sheet_names(tables), tables.values(), strict=True):
+                table.to_excel(writer, sheet_name=sheet, index=False)
         return [out]
-    summary_path = out.with_name(f"{out.stem}.summary{out.suffix or '.' + fmt}")
-    if fmt == "csv":
-        export.answers.to_csv(out, index=False)
-        export.summary.to_csv(summary_path, index=False)
-    else:
-        export.answers.to_parquet(out, index=False)
-        export.summary.to_parquet(summary_path, index=False)
-    return [out, summary_path]
+    suffix = out.suffix or f".{fmt}"
+    written = []
+    for i, (name, table) in enumerate(tables.items()):
+        path = out if i == 0 else out.with_name(f"{out.stem}.{name}{suffix}")
+        if fmt == "csv":
+            table.to_csv(path, index=False)
+        else:
+            table.to_parquet(path, index=False)
+        written.append(path)
+    return written
+
+
+def _gated_survey(store: Store, survey_id: str, *, rows: bool):
+    """The survey and its visibility, or ExportRefused saying why not."""
+    survey = store.survey(survey_id)
+    if survey is None:
+        raise ExportRefused(f"No survey with id {survey_id!r}.")
+    seen = visibility(store.response_count(survey_id), survey.anonymity_threshold)
+    if rows and still_collecting(survey):
+        raise ExportRefused(f"{STILL_OPEN} {seen.message}".strip())
+    if not seen.visible:
+        raise ExportRefused(seen.message)
+    return survey, seen
+
+
+def _sheet_names(tables: dict[str, pd.DataFrame]) -> list[str]:
+    """Table names cut to Excel's 31 characters, kept unique."""
+    names: list[str] = []
+    for name in tables:
+        sheet, n = name[:_SHEET_NAME_LIMIT], 1
+        while sheet in names:
+            n += 1
+            sheet = f"{name[: _SHEET_NAME_LIMIT - len(str(n)) - 1]}~{n}"
+        names.append(sheet)
+    return names
 
 
 def _gate_roles(roles: pd.Series, threshold: int) -> pd.Series:

@@ -22,7 +22,7 @@ from datetime import date
 
 import pandas as pd
 
-from afterward.services import analysis_upkeep
+from afterward.services import analysis_upkeep, publishing
 from afterward.services.manager_views import (
     gated_participation,
     shown_survey_ids,
@@ -110,6 +110,7 @@ def build_quarterly_review(store: Store, quarter: str, on: date | None = None) -
     a quarter that does not look like 2026Q3.
     """
     quarter = check_quarter(quarter)
+    publishing.publish_due(store)
     if quarter not in store.scope_choices()[0]:
         raise NoSurveysInQuarter(
             f"No surveys in {quarter}: nothing to review. Quarters with surveys: "

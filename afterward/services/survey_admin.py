@@ -2,27 +2,71 @@
 
 from __future__ import annotations
 
+from afterward.services import publishing
 from afterward.settings import base_url
 from clock import today
 from surveys import links, setup
+from surveys.links import OPEN_LINK_MIN_THRESHOLD, OPEN_LINK_WARNING
 from surveys.questionnaire import BrokenQuestionnaire, Questionnaire, load_templates
-from surveys.setup import DEFAULT_THRESHOLD, create_survey
+from surveys.setup import DEFAULT_THRESHOLD, MAX_THRESHOLD, MIN_THRESHOLD, create_survey
 from surveys.store import Store
+
+# What the surveys page says where a manager makes a shareable link.
+OPEN_LINK_NOTE = (
+    f"{OPEN_LINK_WARNING} A shareable link needs an anonymity threshold of at least "
+    f"{OPEN_LINK_MIN_THRESHOLD}. Only a fingerprint of it is stored, so it is shown once: copy it "
+    "now. Making a new one stops the old one."
+)
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "MAX_THRESHOLD",
+    "MIN_THRESHOLD",
+    "OPEN_LINK_MIN_THRESHOLD",
+    "OPEN_LINK_NOTE",
+    "OPEN_LINK_WARNING",
     "BrokenQuestionnaire",
     "Questionnaire",
     "create_survey",
     "invitation_links_csv",
     "load_templates",
     "new_open_link",
+    "release_note",
+    "set_survey_open",
     "today",
 ]
 
 
+def set_survey_open(store: Store, survey_id: str, is_open: bool) -> None:
+    """Open or close a survey. Closing settles it: a waiting group that the gate lets
+    through is released now; a smaller remainder is never shown. Raises ValueError for an
+    unknown survey."""
+    if store.survey(survey_id) is None:
+        raise ValueError(f"No survey with id {survey_id!r}.")
+    store.set_survey_status(survey_id, "open" if is_open else "closed")
+    publishing.publish_due(store)
+
+
+def release_note(waiting: int, threshold: int) -> str:
+    """What a manager is told about responses not released yet."""
+    if not waiting:
+        return "Results are published in groups of at least the threshold; none waiting."
+    return (
+        f"{waiting} response(s) waiting for the next release: results are published only "
+        f"in groups of at least {threshold}, so no one can be singled out over time."
+    )
+
+
 def new_open_link(store: Store, survey_id: str) -> str:
-    """A new shareable link (full URL) for the survey; the previous open link stops working."""
+    """A new shareable link (full URL) for the survey; the previous open link stops working.
+
+    Anyone with it can answer, more than once (OPEN_LINK_WARNING). Raises ValueError for an
+    unknown survey or one whose threshold is below OPEN_LINK_MIN_THRESHOLD (5): nothing changes.
+    """
+    survey = store.survey(survey_id)
+    if survey is None:
+        raise ValueError(f"No survey with id {survey_id!r}.")
+    links.check_open_link(survey)
     return links.link_url(base_url(), links.issue_open_link(store, survey_id))
 
 

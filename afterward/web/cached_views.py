@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from afterward.services import analysis_upkeep, manager_views
+from afterward.services import analysis_upkeep, manager_views, publishing
 from afterward.services.manager_views import Scope
 from afterward.web.session import Store, store_or_stop
 
@@ -56,4 +56,5 @@ def _cached_view(name: str, scope: Scope, version: tuple, day: str):
 def view(name: str, store: Store, scope: Scope):
     """A gated manager view (`manager_views.VIEWS`), cached until the data, the filters or
     the day change."""
+    publishing.publish_due(store)  # a release that is due is shown before anything is read
     return _cached_view(name, scope, store.data_version(), manager_views.today().isoformat())

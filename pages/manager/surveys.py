@@ -31,8 +31,8 @@ with st.expander("New survey", expanded=store.projects().empty):
             quarter = left.text_input("Quarter under review (optional)", placeholder="2026Q3")
             threshold = right.number_input(
                 "Anonymity threshold (minimum responses before results show)",
-                min_value=1,
-                max_value=100,
+                min_value=setup.MIN_THRESHOLD,
+                max_value=setup.MAX_THRESHOLD,
                 value=setup.DEFAULT_THRESHOLD,
             )
             # Defaults from the one clock (AFTERWARD_TIMEZONE), not the server's local date.
@@ -97,27 +97,27 @@ with status_col:
     st.metric("Status", survey.status.capitalize())
     if survey.status == "open":
         if st.button("Close survey"):
-            store.set_survey_status(survey_id, "closed")
+            setup.set_survey_open(store, survey_id, False)
             st.rerun()
     elif st.button("Reopen survey"):
-        store.set_survey_status(survey_id, "open")
+        setup.set_survey_open(store, survey_id, True)
         st.rerun()
 with progress_col:
     invited = int(row["invitations"])
     used = int(row["invitations_used"])
-    st.metric("Responses", int(row["responses"]))
+    st.metric("Responses released", int(row["responses"]))
+    st.caption(setup.release_note(int(row["waiting"]), int(row["anonymity_threshold"])))
     if invited:
         st.progress(used / invited, text=f"{used} of {invited} invitations used")
 
 st.markdown("#### Shareable link")
-st.caption(
-    "Anyone with this link can answer. Only a fingerprint of it is stored, so it is shown "
-    "once: copy it now. Making a new one stops the old one."
-)
-if st.button(
-    "Make a new shareable link" if store.has_open_link(survey_id) else "Make shareable link"
-):
-    st.session_state["fresh_open_link"] = setup.new_open_link(store, survey_id)
+st.warning(setup.OPEN_LINK_NOTE)
+again = store.has_open_link(survey_id)
+if st.button("Make a new shareable link" if again else "Make shareable link"):
+    try:
+        st.session_state["fresh_open_link"] = setup.new_open_link(store, survey_id)
+    except ValueError as exc:
+        st.error(str(exc))
 if st.session_state.get("fresh_open_link"):
     st.code(st.session_state["fresh_open_link"], language=None)
 

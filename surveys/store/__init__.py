@@ -28,6 +28,7 @@ from surveys.store.records import (
     Survey,
     SurveyNotOpen,
 )
+from surveys.store.releases import ReleasesMixin
 from surveys.store.schema import MIGRATIONS
 from surveys.store.text_results import TEXT_ANALYSIS_COLUMNS, TextResultsMixin
 
@@ -36,6 +37,7 @@ class Store(
     CollectMixin,
     AnswersMixin,
     AggregatesMixin,
+    ReleasesMixin,
     TextResultsMixin,
     ActionsMixin,
     BulkMixin,

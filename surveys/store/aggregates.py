@@ -70,7 +70,8 @@ class AggregatesMixin:
 
         Columns: survey_id (str), project (name), quarter, template_id, title, status
         ("open"/"closed"), threshold (the survey's anonymity threshold, in responses),
-        responses, invitations, invitations_used (counts). Not gated: counts only.
+        responses (released), waiting (submitted, not released yet), invitations,
+        invitations_used (counts). Not gated: counts only.
         Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
         read or written.
         """
@@ -80,12 +81,15 @@ class AggregatesMixin:
                 SELECT s.survey_id::VARCHAR AS survey_id, p.name AS project, s.quarter,
                        s.template_id, s.title, s.status, s.anonymity_threshold AS threshold,
                        coalesce(r.responses, 0) AS responses,
+                       coalesce(w.waiting, 0) AS waiting,
                        coalesce(l.sent, 0) AS invitations,
                        coalesce(l.used, 0) AS invitations_used
                 FROM surveys s
                 JOIN projects p USING (project_id)
                 LEFT JOIN (SELECT survey_id, count(*) AS responses FROM responses
                            GROUP BY survey_id) r USING (survey_id)
+                LEFT JOIN (SELECT survey_id, count(*) AS waiting FROM pending_responses
+                           GROUP BY survey_id) w USING (survey_id)
                 LEFT JOIN (SELECT survey_id, count(*) AS sent,
                                   count(*) FILTER (WHERE used) AS used
                            FROM links WHERE kind = 'invitation' GROUP BY survey_id) l

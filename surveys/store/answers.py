@@ -48,6 +48,24 @@ class AnswersMixin:
             # A fresh salt per read: the order says nothing about when a response arrived.
             return cur.execute(sql, [*params, survey_id, str(uuid.uuid4())]).df()
 
+    def text_answers(self, survey_id: str, question_id: str) -> pd.DataFrame:
+        """One free-text question's non-empty answers on their own, in a random order of
+        their own (a fresh salt per read, so no two reads line up with each other or with
+        `answer_table`): one column named `question_id`, no response id, nothing beside it.
+
+        Raises ValueError for a question id that is not an identifier, StoreError when the
+        store is closed, StorageUnavailable when the file cannot be read.
+        """
+        if not question_id.replace("_", "").replace("-", "").isalnum():
+            raise ValueError(f"bad question id {question_id!r}")
+        sql = (
+            f'SELECT value_text AS "{question_id}" FROM answers '  # noqa: S608 - id checked above
+            "WHERE survey_id = ? AND question_id = ? AND coalesce(value_text, '') <> '' "
+            "ORDER BY md5(response_id::VARCHAR || ?)"
+        )
+        with self._cursor() as cur:
+            return cur.execute(sql, [survey_id, question_id, str(uuid.uuid4())]).df()
+
     def question_totals(self, survey_id: str, role_question: str | None = None) -> pd.DataFrame:
         """Per numeric question (and role, when given): responses and the sum of values.
 

@@ -30,6 +30,8 @@ class StoreBase:
         self.path = str(path)
         self._writer: ResponseWriter | None = None  # started by the first response
         self._writer_lock = threading.Lock()
+        # Held by whatever writes the pending tables: the writer thread and releases.
+        self._pending_lock = threading.Lock()
         self._closing = False
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -75,7 +77,7 @@ class StoreBase:
             if self._writer is None:
                 with self._cursor_lock:
                     cursor = self._connection.cursor()
-                self._writer = ResponseWriter(cursor)
+                self._writer = ResponseWriter(cursor, self._pending_lock)
             return self._writer
 
     @contextmanager

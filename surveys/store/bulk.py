@@ -15,7 +15,9 @@ class BulkMixin:
 
         `responses`: response_id, survey_id, submitted_on (a date). `answers`: response_id,
         survey_id, question_id, value_number, value_text, value_choice. Nothing is checked:
-        surveys need not be open and no invitation is used (for sample data and benchmarks).
+        surveys need not be open and no invitation is used (for sample data, imports of past
+        retrospectives and benchmarks). The rows are history: they are released at once, as
+        one release per survey, shuffled. Load whole surveys only.
         Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
         read or written.
         """
@@ -23,15 +25,22 @@ class BulkMixin:
             cur.register("bulk_responses", responses)
             cur.register("bulk_answers", answers)
             cur.execute(
+                "INSERT INTO survey_releases SELECT b.survey_id, coalesce(r.last, 0) + 1, b.n, "
+                "b.day FROM (SELECT survey_id::UUID AS survey_id, count(*) AS n, "
+                "max(submitted_on)::DATE AS day FROM bulk_responses GROUP BY ALL) b "
+                "LEFT JOIN (SELECT survey_id, max(release_no) AS last FROM survey_releases "
+                "GROUP BY survey_id) r USING (survey_id)"
+            )
+            cur.execute(
                 "INSERT INTO responses BY NAME SELECT response_id::UUID AS response_id, "
                 "survey_id::UUID AS survey_id, submitted_on::DATE AS submitted_on, "
-                "NULL::VARCHAR AS receipt_hash FROM bulk_responses"
+                "NULL::VARCHAR AS receipt_hash FROM bulk_responses ORDER BY random()"
             )
             cur.execute(
                 "INSERT INTO answers BY NAME SELECT response_id::UUID AS response_id, "
                 "survey_id::UUID AS survey_id, question_id, "
                 "value_number::DOUBLE AS value_number, value_text::VARCHAR AS value_text, "
-                "value_choice::VARCHAR AS value_choice FROM bulk_answers"
+                "value_choice::VARCHAR AS value_choice FROM bulk_answers ORDER BY random()"
             )
             cur.unregister("bulk_responses")
             cur.unregister("bulk_answers")
@@ -55,7 +64,16 @@ class BulkMixin:
         with self._transaction() as cur:
             sample = "SELECT project_id FROM projects WHERE is_sample"
             sample_surveys = f"SELECT survey_id FROM surveys WHERE project_id IN ({sample})"  # noqa: S608
-            for table in ("text_analysis", "answers", "responses", "links", "survey_questions"):
+            for table in (
+                "text_analysis",
+                "answers",
+                "responses",
+                "pending_answers",
+                "pending_responses",
+                "survey_releases",
+                "links",
+                "survey_questions",
+            ):
                 cur.execute(
                     f"DELETE FROM {table} WHERE survey_id IN ({sample_surveys})"  # noqa: S608
                 )

@@ -11,6 +11,7 @@ import pandas as pd
 from clock import today
 from surveys.store.base import _is_uuid
 from surveys.store.records import (
+    MIN_THRESHOLD,
     AnswerRow,
     LinkMatch,
     Project,
@@ -111,16 +112,22 @@ class CollectMixin:
         quarter: str,
         opens_on: date,
         closes_on: date | None = None,
-        anonymity_threshold: int = 3,
+        anonymity_threshold: int = MIN_THRESHOLD,
         questions: Sequence[tuple[str, str, str, bool]] = (),
     ) -> str:
         """Store a new open survey and its questions; returns the new survey id (a uuid4 str).
 
         `questions` are (question_id, kind, prompt, breakdown) in questionnaire order;
-        `anonymity_threshold` is a number of responses. Raises ValueError for an unknown project.
+        `anonymity_threshold` is a number of responses, at least MIN_THRESHOLD (3). Raises
+        ValueError for an unknown project or a threshold below MIN_THRESHOLD (nothing stored).
         Raises StoreError when the store is closed, StorageUnavailable when the file cannot be read
         or written.
         """
+        if anonymity_threshold < MIN_THRESHOLD:
+            raise ValueError(
+                f"The anonymity threshold must be at least {MIN_THRESHOLD} responses: with fewer, "
+                "one person's answers could be read on their own."
+            )
         survey_id = str(uuid.uuid4())
         with self._transaction() as cur:
             if not cur.execute(
@@ -203,7 +210,8 @@ class CollectMixin:
         Columns: survey_id (str), project (name), title, template_id, quarter ("2026Q3"),
         opens_on, closes_on (pandas Timestamps at midnight; closes_on NaT when open-ended),
         status ("open"/"closed"), anonymity_threshold (responses), is_sample (bool),
-        responses, invitations, invitations_used (counts).
+        responses (released), waiting (pending, not released yet), invitations,
+        invitations_used (counts).
         Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
         read or written.
         """
@@ -214,12 +222,15 @@ class CollectMixin:
                        s.template_id, s.quarter, s.opens_on, s.closes_on, s.status,
                        s.anonymity_threshold, p.is_sample,
                        coalesce(r.responses, 0) AS responses,
+                       coalesce(w.waiting, 0) AS waiting,
                        coalesce(l.invitations, 0) AS invitations,
                        coalesce(l.invitations_used, 0) AS invitations_used
                 FROM surveys s
                 JOIN projects p USING (project_id)
                 LEFT JOIN (SELECT survey_id, count(*) AS responses
                            FROM responses GROUP BY survey_id) r USING (survey_id)
+                LEFT JOIN (SELECT survey_id, count(*) AS waiting
+                           FROM pending_responses GROUP BY survey_id) w USING (survey_id)
                 LEFT JOIN (SELECT survey_id,
                                   count(*) FILTER (WHERE kind = 'invitation') AS invitations,
                                   count(*) FILTER (WHERE kind = 'invitation' AND used)
@@ -312,7 +323,21 @@ class CollectMixin:
         return self._response_writer().submit(submission)
 
     def response_count(self, survey_id: str) -> int:
-        """How many responses the survey has (ignores the anonymity threshold: not for display).
+        """How many responses the survey has stored, released or waiting (ignores the
+        anonymity threshold and releases: not for display; see `released_count`).
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
+        with self._cursor() as cur:
+            return cur.execute(
+                "SELECT (SELECT count(*) FROM responses WHERE survey_id = ?) + "
+                "(SELECT count(*) FROM pending_responses WHERE survey_id = ?)",
+                [survey_id, survey_id],
+            ).fetchone()[0]
+
+    def released_count(self, survey_id: str) -> int:
+        """How many of the survey's responses are released (what results may draw on).
 
         Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
         read or written.
@@ -332,16 +357,21 @@ class CollectMixin:
         read or written.
         """
         with self._cursor() as cur:
+            # Released or still pending: a respondent checks a receipt right after submitting.
             row = cur.execute(
                 "SELECT response_id, submitted_on, survey_id::VARCHAR FROM responses "
+                "WHERE receipt_hash = ? UNION ALL "
+                "SELECT response_id, submitted_on, survey_id::VARCHAR FROM pending_responses "
                 "WHERE receipt_hash = ?",
-                [receipt_hash],
+                [receipt_hash, receipt_hash],
             ).fetchone()
             if row is None:
                 return None
             answers = cur.execute(
                 "SELECT question_id, value_number, value_text, value_choice FROM answers "
+                "WHERE response_id = ? UNION ALL "
+                "SELECT question_id, value_number, value_text, value_choice FROM pending_answers "
                 "WHERE response_id = ? ORDER BY question_id, value_choice",
-                [row[0]],
+                [row[0], row[0]],
             ).df()
         return row[1], row[2], answers

@@ -29,6 +29,10 @@ class SurveyNotOpen(StoreError):
     """The survey is closed or outside its dates."""
 
 
+# The smallest anonymity threshold a survey may have (responses): below it one person's answers
+# could be read on their own. The one definition; surveys.setup and the pages re-export it.
+MIN_THRESHOLD = 3
+
 # Action-item statuses: the one definition (labels in display order). Open statuses count
 # toward "overdue"; "not doing" is a decision (with a reason), left out of completion rates.
 ACTION_STATUSES: dict[str, str] = {

@@ -98,4 +98,31 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # 3: remember which question is the stakeholder role, for role breakdowns.
     ("ALTER TABLE survey_questions ADD COLUMN breakdown BOOLEAN NOT NULL DEFAULT false",),
+    # 4: results are published in releases. A submission waits in the pending tables (kept
+    # in shuffled order, so their physical order says nothing about arrival) until the gate
+    # releases its survey's pending responses as one group; released rows move to
+    # `responses`/`answers`, a release at a time, shuffled within it. Every view reads only
+    # the released tables. What was stored before this migration counts as release 1.
+    (
+        """CREATE TABLE pending_responses (
+            response_id UUID PRIMARY KEY,
+            survey_id UUID NOT NULL,
+            submitted_on DATE NOT NULL,
+            receipt_hash VARCHAR UNIQUE)""",
+        """CREATE TABLE pending_answers (
+            response_id UUID NOT NULL,
+            survey_id UUID NOT NULL,
+            question_id VARCHAR NOT NULL,
+            value_number DOUBLE,
+            value_text VARCHAR,
+            value_choice VARCHAR)""",
+        """CREATE TABLE survey_releases (
+            survey_id UUID NOT NULL,
+            release_no INTEGER NOT NULL,
+            responses INTEGER NOT NULL,
+            released_on DATE NOT NULL,
+            PRIMARY KEY (survey_id, release_no))""",
+        """INSERT INTO survey_releases
+            SELECT survey_id, 1, count(*), max(submitted_on) FROM responses GROUP BY survey_id""",
+    ),
 )

@@ -207,6 +207,7 @@ class TextResultsMixin:
             return cur.execute(
                 """
                 SELECT (SELECT count(*) FROM responses), (SELECT count(*) FROM answers),
+                       (SELECT count(*) FROM pending_responses),
                        (SELECT count(*) FROM text_analysis), (SELECT count(*) FROM category_reviews),
                        (SELECT count(*) FROM theme_edits),
                        (SELECT count(*) FROM surveys), (SELECT count(*) FROM links WHERE used),

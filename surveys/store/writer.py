@@ -5,7 +5,11 @@ queue behind each other's commits. Here each caller hands its submission to the 
 `ResponseWriter` and waits; the writer thread takes whatever is queued, checks and stores it
 in one transaction, commits once, and only then tells each caller its outcome. As this thread
 does every response write, two submissions with the same invitation cannot conflict: the first
-in the queue uses it up, the second is refused. Rows are written in queue order, as before.
+in the queue uses it up, the second is refused.
+
+Responses land in the pending tables, which are rewritten in random order with every batch:
+their physical order says nothing about who answered when. The gate later releases a
+survey's pending responses as one group (`release_pending`); until then no view sees them.
 """
 
 from __future__ import annotations
@@ -49,9 +53,13 @@ class Submission:
 class ResponseWriter:
     """Owns one cursor and one thread; `submit` returns once the response is committed."""
 
-    def __init__(self, cursor: duckdb.DuckDBPyConnection):
-        """Take ownership of `cursor` (closed by `stop`) and start the writer thread."""
+    def __init__(self, cursor: duckdb.DuckDBPyConnection, pending_lock: threading.Lock):
+        """Take ownership of `cursor` (closed by `stop`) and start the writer thread.
+
+        `pending_lock` is held while a batch writes the pending tables (releases take it too).
+        """
         self._cursor = cursor
+        self._pending_lock = pending_lock
         self._queue: queue.SimpleQueue[Submission | None] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._stopped = False
@@ -135,6 +143,12 @@ class ResponseWriter:
     def _commit(self, batch: list[Submission]) -> list[str | Exception]:
         """Check, use invitations, insert and commit `batch` in one transaction; all or nothing."""
         cur, day = self._cursor, today()
+        with self._pending_lock:
+            return self._commit_locked(cur, batch, day)
+
+    def _commit_locked(
+        self, cur: duckdb.DuckDBPyConnection, batch: list[Submission], day: date
+    ) -> list[str | Exception]:
         try:
             # BEGIN shares a call with the first query: under load every call into DuckDB
             # waits for a CPU, so the writer makes as few calls per batch as it can.
@@ -199,11 +213,12 @@ def _check_and_use_invitations(
 
 
 def _insert(cur: duckdb.DuckDBPyConnection, accepted: list[Submission], day: date) -> None:
-    """One statement for the responses and one for their answers, in queue order."""
+    """One statement for the responses and one for their answers into the pending tables,
+    which are then rewritten in random order (no arrival order survives in storage)."""
     if not accepted:
         return
     cur.execute(
-        "INSERT INTO responses SELECT unnest(?::UUID[]), unnest(?::UUID[]), ?, "
+        "INSERT INTO pending_responses SELECT unnest(?::UUID[]), unnest(?::UUID[]), ?, "
         "unnest(?::VARCHAR[])",
         [[s.response_id for s in accepted], [s.survey_id for s in accepted], day,
          [s.receipt_hash for s in accepted]],
@@ -211,13 +226,29 @@ def _insert(cur: duckdb.DuckDBPyConnection, accepted: list[Submission], day: dat
     rows = [(s, a) for s in accepted for a in s.answers]
     if rows:
         cur.execute(
-            "INSERT INTO answers SELECT unnest(?::UUID[]), unnest(?::UUID[]), "
+            "INSERT INTO pending_answers SELECT unnest(?::UUID[]), unnest(?::UUID[]), "
             "unnest(?::VARCHAR[]), unnest(?::DOUBLE[]), unnest(?::VARCHAR[]), "
             "unnest(?::VARCHAR[])",
             [[s.response_id for s, _ in rows], [s.survey_id for s, _ in rows],
              [a.question_id for _, a in rows], [a.value_number for _, a in rows],
              [a.value_text for _, a in rows], [a.value_choice for _, a in rows]],
         )  # fmt: skip
+    shuffle_table(cur, "pending_responses")
+    shuffle_table(cur, "pending_answers")
+
+
+SHUFFLED_TABLES = ("pending_responses", "pending_answers")
+
+
+def shuffle_table(cur: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Rewrite `table` (a pending table) in random physical order, inside the caller's
+    transaction. Raises ValueError for any other table."""
+    if table not in SHUFFLED_TABLES:
+        raise ValueError(f"{table!r} is not a pending table")
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE shuffled AS SELECT * FROM {table} ORDER BY random()")  # noqa: S608
+    cur.execute(f"DELETE FROM {table}")  # noqa: S608
+    cur.execute(f"INSERT INTO {table} SELECT * FROM shuffled")  # noqa: S608
+    cur.execute("DROP TABLE shuffled")
 
 
 def _canonical(survey_id: str) -> str:

@@ -1,0 +1,93 @@
+"""Releases: a survey's results are published a group of responses at a time.
+
+Submissions wait in the pending tables. When the anonymity gate says a survey's pending
+group is large enough, `release_pending` moves the whole group into `responses` and
+`answers` (the only tables views read), shuffled, and records the release. Two views at
+different moments therefore differ by whole released groups, never by one person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import pandas as pd
+
+from clock import today
+
+
+class ReleasesMixin:
+    """Pending responses, the releases cut so far, and cutting the next one."""
+
+    def pending_counts(self) -> pd.DataFrame:
+        """Per survey with pending responses: what the gate needs to decide on a release.
+
+        Columns: survey_id (str), threshold (responses), released (responses already
+        released, a count), pending (responses waiting, a count). Raises StoreError when the
+        store is closed, StorageUnavailable when the file cannot be read.
+        """
+        with self._cursor() as cur:
+            return cur.execute(
+                """
+                SELECT s.survey_id::VARCHAR AS survey_id, s.anonymity_threshold AS threshold,
+                       coalesce(r.released, 0) AS released, p.pending
+                FROM (SELECT survey_id, count(*) AS pending FROM pending_responses
+                      GROUP BY survey_id) p
+                JOIN surveys s USING (survey_id)
+                LEFT JOIN (SELECT survey_id, count(*) AS released FROM responses
+                           GROUP BY survey_id) r USING (survey_id)
+                ORDER BY s.survey_id
+                """
+            ).df()
+
+    def release_pending(self, survey_ids: Sequence[str], on: date | None = None) -> int:
+        """Release every pending response of the given surveys, one release per survey.
+
+        The caller (the wiring layer, on the gate's word) decides which surveys are due.
+        Rows move in random order; the release is recorded with its size and day (`on`,
+        default today). Returns how many responses were released. Raises StoreError when
+        the store is closed, StorageUnavailable when the file cannot be written.
+        """
+        ids = [str(s) for s in survey_ids]
+        if not ids:
+            return 0
+        with self._pending_lock, self._transaction() as cur:
+            due = "list_contains(?::UUID[], survey_id)"
+            cur.execute(
+                f"""
+                INSERT INTO survey_releases
+                SELECT p.survey_id, coalesce(r.last, 0) + 1, p.n, ?
+                FROM (SELECT survey_id, count(*) AS n FROM pending_responses WHERE {due}
+                      GROUP BY survey_id) p
+                LEFT JOIN (SELECT survey_id, max(release_no) AS last FROM survey_releases
+                           GROUP BY survey_id) r USING (survey_id)
+                """,  # noqa: S608 - constant SQL fragment
+                [on or today(), ids],
+            )
+            moved = cur.execute(
+                f"INSERT INTO responses SELECT * FROM pending_responses WHERE {due} "  # noqa: S608
+                "ORDER BY random()",
+                [ids],
+            ).fetchone()[0]
+            cur.execute(
+                f"INSERT INTO answers SELECT * FROM pending_answers WHERE {due} "  # noqa: S608
+                "ORDER BY random()",
+                [ids],
+            )
+            cur.execute(f"DELETE FROM pending_answers WHERE {due}", [ids])  # noqa: S608
+            cur.execute(f"DELETE FROM pending_responses WHERE {due}", [ids])  # noqa: S608
+        return int(moved)
+
+    def survey_releases(self, survey_id: str) -> pd.DataFrame:
+        """The releases of one survey, oldest first.
+
+        Columns: release_no (1, 2, ...), responses (count in that release), released_on
+        (date). Raises StoreError when the store is closed, StorageUnavailable when the file
+        cannot be read.
+        """
+        with self._cursor() as cur:
+            return cur.execute(
+                "SELECT release_no, responses, released_on FROM survey_releases "
+                "WHERE survey_id = ? ORDER BY release_no",
+                [survey_id],
+            ).df()
