@@ -204,19 +204,68 @@ def breakdown(
     """Merge small groups, re-aggregate, then suppress what is still too small.
 
     `frame` has one row per group with `count_column` and additive `sum_columns`
-    (sums, not means, so merging stays exact).
+    (sums, not means, so merging stays exact). Returns `group_column`, `count_column`,
+    `sum_columns` and `suppressed` (hidden rows have NaN counts and sums).
     """
-    if frame.empty:
-        return frame.assign(suppressed=pd.Series(dtype=bool))
-    labels = frame[group_column].fillna(NOT_GIVEN)
-    counts = frame.groupby(labels)[count_column].sum().to_dict()
-    mapping = merge_small_groups(counts, threshold)
-    merged = (
-        frame.assign(**{group_column: labels.map(mapping)})
-        .groupby(group_column, as_index=False, sort=True)[[count_column, *sum_columns]]
-        .sum()
+    result = breakdown_groups(
+        frame.assign(_threshold=int(threshold)),
+        (),
+        group_column,
+        "_threshold",
+        sum_columns=sum_columns,
+        count_column=count_column,
     )
-    return suppress(merged, threshold, count_column=count_column, value_columns=sum_columns)
+    return result.drop(columns="_threshold").sort_values(group_column).reset_index(drop=True)
+
+
+def breakdown_groups(
+    frame: pd.DataFrame,
+    by: Sequence[str],
+    group_column: str,
+    threshold_column: str,
+    *,
+    sum_columns: Sequence[str] = (),
+    count_column: str = "responses",
+) -> pd.DataFrame:
+    """`breakdown` for every breakdown `by` names at once (e.g. per survey and question).
+
+    Within each breakdown, groups below its threshold (the largest `threshold_column` value
+    of the breakdown) are merged under MERGED_GROUP; a lone small group takes the next
+    smallest with it (`merge_small_groups`); then complementary suppression (`suppress`)
+    hides what is still too small. Deciding the merge per survey, never per view, keeps two
+    views under different filters from differing by a re-merged group. Returns `by`,
+    `group_column`, `count_column`, `sum_columns`, `threshold_column` and `suppressed`.
+    """
+    by = list(by)
+    columns = [*by, group_column, count_column, *sum_columns, threshold_column]
+    if frame.empty:
+        return frame.reindex(columns=columns).assign(suppressed=pd.Series(dtype=bool))
+    work = frame.assign(**{group_column: frame[group_column].fillna(NOT_GIVEN)})
+    if not by:
+        work = work.assign(_all=0)
+    keys = by or ["_all"]
+    work = work.groupby([*keys, group_column], as_index=False, sort=False).agg(
+        {count_column: "sum", **dict.fromkeys(sum_columns, "sum"), threshold_column: "max"}
+    )
+    key = work.groupby(keys, sort=False).ngroup().to_numpy()
+    counts = work[count_column].to_numpy(dtype=np.int64)
+    limit = work.groupby(key)[threshold_column].transform("max").to_numpy(dtype=np.int64)
+    small = counts < limit
+    n_small = pd.Series(small).groupby(key).transform("sum").to_numpy()
+    n_groups = pd.Series(key).groupby(key).transform("size").to_numpy()
+    # The smallest group that is not small, per breakdown (ties: label order).
+    candidates = work.assign(_key=key)[~small].sort_values([count_column, group_column])
+    first = np.zeros(len(work), dtype=bool)
+    first[candidates.groupby("_key").head(1).index.to_numpy()] = True
+    merge = small | ((n_small == 1) & (n_groups > 1) & first)
+    work[group_column] = np.where(merge, MERGED_GROUP, work[group_column].astype(object))
+    merged = work.groupby([*keys, group_column], as_index=False, sort=True).agg(
+        {count_column: "sum", **dict.fromkeys(sum_columns, "sum"), threshold_column: "max"}
+    )
+    gated = suppress_groups(
+        merged, keys, threshold_column, count_column=count_column, value_columns=sum_columns
+    )
+    return gated.drop(columns=[c for c in ("_all",) if c in gated.columns])
 
 
 def visible_quotes(texts: Sequence[str], responses: int, threshold: int) -> list[str]:

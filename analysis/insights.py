@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.anonymity import breakdown, shown_surveys, suppress_groups
+from analysis.anonymity import breakdown_groups, shown_surveys, suppress_groups
 from analysis.recurrence import recurrence_report
 from clock import quarter_of
 
@@ -214,18 +214,30 @@ def _verdict(q_before: int, before: float, q_after: int, after: float, hidden_af
 
 
 def role_breakdown(totals: pd.DataFrame) -> pd.DataFrame:
-    """Mean rating per stakeholder role and question; small roles merged, then suppressed.
+    """Mean rating per stakeholder role and question across the surveys in view.
 
-    `totals` has question_id, kind, prompt, role, responses, value_sum, threshold.
+    `totals` has survey_id, question_id, kind, prompt, role, responses, value_sum,
+    threshold (one row per survey, question and role). Small roles are merged and what is
+    still too small is suppressed per survey (`anonymity.breakdown_groups`), so the grouping
+    is the survey's own and the same under every filter; the view then adds up the shown
+    cells only. Returns question_id, kind, role, responses, mean (NaN where hidden) and
+    suppressed (every cell of that role was hidden).
     """
     columns = ["question_id", "kind", "role", "responses", "mean", "suppressed"]
     if totals.empty:
         return pd.DataFrame(columns=columns)
-    parts = []
-    for (question_id, kind), group in totals.groupby(["question_id", "kind"], sort=True):
-        threshold = int(group["threshold"].max())
-        merged = breakdown(group, "role", threshold, sum_columns=["value_sum"])
-        merged["question_id"], merged["kind"] = question_id, kind
-        merged["mean"] = merged["value_sum"] / merged["responses"]
-        parts.append(merged)
-    return pd.concat(parts, ignore_index=True)[columns]
+    cells = breakdown_groups(
+        totals,
+        ["survey_id", "question_id", "kind"],
+        "role",
+        "threshold",
+        sum_columns=["value_sum"],
+    )
+    cells["suppressed"] = cells["suppressed"].astype(bool)
+    summed = cells.groupby(["question_id", "kind", "role"], as_index=False, sort=True).agg(
+        responses=("responses", lambda s: s.sum(min_count=1)),
+        value_sum=("value_sum", lambda s: s.sum(min_count=1)),
+        suppressed=("suppressed", "all"),
+    )
+    summed["mean"] = summed["value_sum"] / summed["responses"]
+    return summed[columns]

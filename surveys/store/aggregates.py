@@ -255,11 +255,12 @@ class AggregatesMixin:
             ).fetchone()
 
     def role_rating_totals(self, survey_ids: Sequence[str]) -> pd.DataFrame:
-        """Per rating question and stakeholder role: responses, sum of values, threshold.
+        """Per survey, rating question and stakeholder role: responses, sum of values, threshold.
 
-        Columns: question_id, kind, prompt, role (the answer to the survey's breakdown question;
-        None when not given), responses (count), value_sum (sum of answers on the question's own
-        scale), threshold (largest anonymity threshold among the surveys, in responses). Only
+        Columns: survey_id, question_id, kind, prompt, role (the answer to the survey's
+        breakdown question; None when not given), responses (count), value_sum (sum of answers
+        on the question's own scale), threshold (the survey's anonymity threshold). Per survey,
+        so which small roles are merged is decided once per survey release, never per view. Only
         surveys in `survey_ids` (the anonymity gate chose them) that have a breakdown question
         count; an unknown id or one without responses adds nothing. Raises StoreError when the
         store is closed, StorageUnavailable when the file cannot be read or written.
@@ -274,7 +275,8 @@ class AggregatesMixin:
                     JOIN visible v USING (survey_id)
                     JOIN survey_questions q USING (survey_id, question_id)
                     WHERE q.breakdown)
-                SELECT a.question_id, q.kind, any_value(q.prompt) AS prompt, r.role,
+                SELECT a.survey_id::VARCHAR AS survey_id, a.question_id, q.kind,
+                       any_value(q.prompt) AS prompt, r.role,
                        count(*) AS responses, sum(a.value_number) AS value_sum,
                        max(v.threshold) AS threshold
                 FROM answers a
@@ -283,8 +285,8 @@ class AggregatesMixin:
                 LEFT JOIN roles r USING (response_id)
                 WHERE list_contains(?::VARCHAR[], q.kind) AND a.value_number IS NOT NULL
                   AND v.survey_id IN (SELECT survey_id FROM survey_questions WHERE breakdown)
-                GROUP BY a.question_id, q.kind, r.role
-                ORDER BY a.question_id, r.role
+                GROUP BY a.survey_id, a.question_id, q.kind, r.role
+                ORDER BY a.survey_id, a.question_id, r.role
                 """,  # noqa: S608 - constant SQL fragment
                 [_ids(survey_ids), list(NUMERIC_KINDS)],
             ).df()

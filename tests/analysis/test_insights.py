@@ -122,6 +122,7 @@ def test_action_effect_compares_the_projects_own_quarters_before_and_after():
 def test_role_breakdown_merges_small_roles():
     frame = pd.DataFrame(
         {
+            "survey_id": ["s1"] * 3,
             "question_id": ["q"] * 3,
             "kind": ["likert"] * 3,
             "prompt": ["Q"] * 3,
@@ -134,3 +135,36 @@ def test_role_breakdown_merges_small_roles():
     roles = role_breakdown(frame)
     assert "Client" not in set(roles["role"])
     assert roles.set_index("role").loc["Other roles", "responses"] == 5
+
+
+def test_role_groups_are_fixed_per_survey_so_two_filters_differ_by_whole_groups():
+    """Q1 alone vs Q1+Q2: whatever each view shows per role differs by whole shown cells of
+    the Q2 survey, never by one person (the merge is the survey's own, not the view's)."""
+
+    def survey(survey_id, counts):
+        roles = list(counts)
+        return pd.DataFrame(
+            {
+                "survey_id": survey_id,
+                "question_id": "q",
+                "kind": "likert",
+                "prompt": "Q",
+                "role": roles,
+                "responses": [counts[r][0] for r in roles],
+                "value_sum": [counts[r][1] for r in roles],
+                "threshold": 3,
+            }
+        )
+
+    q1 = survey("s1", {"Team member": (6, 24.0), "Manager": (1, 5.0), "Client": (2, 4.0)})
+    q2 = survey("s2", {"Team member": (5, 15.0), "Manager": (3, 6.0), "Client": (4, 8.0)})
+    alone = role_breakdown(q1).set_index("role")
+    both = role_breakdown(pd.concat([q1, q2])).set_index("role")
+    for role in both.index:
+        before = alone["responses"].get(role)
+        before = 0 if before is None or pd.isna(before) else before
+        after = 0 if pd.isna(both.loc[role, "responses"]) else both.loc[role, "responses"]
+        assert after - before == 0 or after - before >= 3, role
+    # The lone manager of Q1 is never shown on their own, in either view.
+    assert "Manager" not in alone.index
+    assert both.loc["Manager", "responses"] == 3  # Q2's three managers only
