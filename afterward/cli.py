@@ -67,10 +67,31 @@ def _parser() -> argparse.ArgumentParser:
     link.add_argument("--base-url", default=None, help="default: AFTERWARD_BASE_URL")
     link.set_defaults(run=_links)
 
-    export = commands.add_parser("export", help="export a survey through the anonymity gate")
+    export = commands.add_parser(
+        "export",
+        help="export a survey through the anonymity gate",
+        description=(
+            "Export a survey through the anonymity gate. Row-level exports only for closed "
+            "surveys: while a survey takes answers, two exports a few responses apart would "
+            "differ by exactly those people's rows, so it is refused (nothing written); close "
+            "it first or use --summary-only. Each free-text question goes in a table of its "
+            "own (CSV/Parquet: OUT.text-QUESTION next to OUT; XLSX: a sheet), shuffled on "
+            "its own, so no row joins a person's words with their ratings and role."
+        ),
+    )
     export.add_argument("survey_id")
     export.add_argument("--format", choices=exports.FORMATS, required=True)
-    export.add_argument("--out", required=True, type=Path, help="file to write")
+    export.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        help="file to write (CSV and Parquet write the other tables beside it)",
+    )
+    export.add_argument(
+        "--summary-only",
+        action="store_true",
+        help="only counts and means per question and role (allowed while the survey is open)",
+    )
     export.set_defaults(run=_export)
 
     report_cmd = commands.add_parser("report", help="write the quarterly process review")
@@ -137,8 +158,9 @@ def _links(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    gated = exports.summary_export if args.summary_only else exports.survey_export
     with _open_store() as store:
-        export = exports.survey_export(store, args.survey_id)
+        export = gated(store, args.survey_id)  # refused before anything is written
     for path in exports.write_export(export, args.format, args.out):
         print(f"Wrote {path}")
     for note in export.notes:

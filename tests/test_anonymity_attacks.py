@@ -48,7 +48,7 @@ def crowd(store, survey_id):
 
 
 def test_subtraction_across_groups_cannot_reveal_a_small_group(store, crowd):
-    summary = exports.survey_export(store, crowd).summary
+    summary = exports.summary_export(store, crowd).summary
     threshold = store.survey(crowd).anonymity_threshold
     for question, rows in summary.groupby("question"):
         total = rows.loc[rows["group"] == "All respondents", "responses"].iloc[0]
@@ -62,6 +62,7 @@ def test_subtraction_across_groups_cannot_reveal_a_small_group(store, crowd):
 
 
 def test_a_single_respondent_in_a_role_is_never_singled_out(store, crowd):
+    store.set_survey_status(crowd, "closed")  # row-level exports only once closed
     answers = exports.survey_export(store, crowd).answers
     counts = answers["role"].value_counts()
     assert "Client" not in counts.index
@@ -71,6 +72,7 @@ def test_a_single_respondent_in_a_role_is_never_singled_out(store, crowd):
 def test_exports_carry_no_time_no_ids_and_no_insertion_order(store, survey_id):
     for rating in range(1, 11):  # arrival order is encoded in the rating
         answer(store, survey_id, {"communication": rating})
+    store.set_survey_status(survey_id, "closed")
     first = exports.survey_export(store, survey_id).answers
     second = exports.survey_export(store, survey_id).answers
     forbidden = re.compile(
@@ -151,15 +153,17 @@ def test_spreadsheet_formulas_are_neutralised(store, survey_id, tmp_path: Path, 
     ]
     for i in range(10):
         answer(store, survey_id, {"went_wrong": payloads[i % 4], "role": "Team member"})
+    store.set_survey_status(survey_id, "closed")
     written = exports.write_export(
         exports.survey_export(store, survey_id), fmt, tmp_path / f"x.{fmt}"
     )
+    text_file = next((p for p in written if "went_wrong" in p.name), written[0])
     if fmt == "csv":
-        cells = pd.read_csv(written[0])["went_wrong"].tolist()
+        cells = pd.read_csv(text_file)["went_wrong"].tolist()
     elif fmt == "parquet":
-        cells = pd.read_parquet(written[0])["went_wrong"].tolist()
+        cells = pd.read_parquet(text_file)["went_wrong"].tolist()
     else:
-        sheet = openpyxl.load_workbook(written[0])["answers"]
+        sheet = openpyxl.load_workbook(written[0])["text-went_wrong"]
         column = [c.value for c in sheet[1]].index("went_wrong")
         cells = [row[column].value for row in sheet.iter_rows(min_row=2)]
         assert all(row[column].data_type != "f" for row in sheet.iter_rows(min_row=2))
@@ -178,8 +182,9 @@ def test_results_stay_hidden_below_the_threshold_even_for_managers(store, survey
 def test_free_text_needs_the_higher_quote_threshold(store, survey_id):
     for _ in range(3):
         answer(store, survey_id, {"went_wrong": "The plan slipped", "role": "Team member"})
+    store.set_survey_status(survey_id, "closed")
     export = exports.survey_export(store, survey_id)
-    assert "went_wrong" not in export.answers.columns
+    assert "went_wrong" not in export.answers.columns and not export.texts
     assert any("Free-text answers are left out" in n for n in export.notes)
 
 
@@ -205,6 +210,7 @@ def test_cli_export_writes_files_and_refuses_below_threshold(db_path, tmp_path):
     assert refused.returncode != 0 and "more needed" in refused.stderr
     with Store(db_path) as store:
         answer(store, survey_id, {})
+        store.set_survey_status(survey_id, "closed")  # row-level exports only once closed
     done = subprocess.run(run, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert len(pd.read_csv(tmp_path / "out.csv")) == 3
@@ -224,3 +230,195 @@ def test_role_breakdown_on_the_dashboard_never_singles_out_the_client(store, cro
         hidden_total = 18 - visible["responses"].sum()  # 18 responses in the crowd
         assert hidden_total == 0 or hidden_total >= threshold
     assert not (shown["mean"] == 1.0).any()  # the client's own rating
+
+
+# -- issue 10: exports over time, formulas in any width, bidi overrides ---------------------
+
+TEXT_QUESTIONS = ("went_well", "went_wrong", "root_cause", "do_differently")
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+
+def afterward_cmd(*args: str) -> subprocess.CompletedProcess:
+    """`python -m afterward.cli ARGS` on the test's database (AFTERWARD_DB from `db_path`)."""
+    return subprocess.run(
+        [sys.executable, "-m", "afterward.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+def rows_of(path: Path) -> list[tuple]:
+    """A CSV file's rows as a sorted multiset (order is random by design)."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return sorted(map(tuple, frame.to_numpy().tolist()))
+
+
+def test_cli_export_over_time_never_isolates_the_newest_response(db_path, tmp_path):
+    """Exporting at 5 and at 6 responses must not hand over the 6th person's whole response:
+    an open survey's row-level export is refused (nothing written), the summary is not."""
+    from surveys.setup import create_survey
+
+    with Store(db_path) as store:
+        survey_id = create_survey(store, project="Over time", template_id="project-postmortem")
+        for i in range(5):
+            answer(store, survey_id, {"role": "Team member", "went_well": f"Early {i}"})
+    folder = tmp_path / "exports"
+    export = ["export", survey_id, "--format", "csv", "--out", str(folder / "rows.csv")]
+    first = afterward_cmd(*export)
+    assert first.returncode != 0
+    assert "open" in first.stderr and "close" in first.stderr.lower()
+    assert not folder.exists(), "a refused export writes nothing"
+
+    with Store(db_path) as store:
+        answer(
+            store,
+            survey_id,
+            {"role": "Client", "communication": 0, "went_wrong": "The sixth person's story"},
+        )
+    second = afterward_cmd(*export)
+    assert second.returncode != 0 and not folder.exists()
+
+    # Aggregates stay available while the survey is open.
+    summary = afterward_cmd(*export[:-1], str(tmp_path / "summary.csv"), "--summary-only")
+    assert summary.returncode == 0, summary.stderr
+    written = pd.read_csv(tmp_path / "summary.csv")
+    assert list(written.columns) == ["question", "group", "responses", "mean"]
+    assert "The sixth person's story" not in (tmp_path / "summary.csv").read_text()
+    assert not folder.exists()
+
+    # Once closed, two exports give the same rows (no new response can arrive in between).
+    assert afterward_cmd("survey", "close", survey_id).returncode == 0
+    done = afterward_cmd(*export)
+    assert done.returncode == 0, done.stderr
+    before = {p.name: rows_of(p) for p in folder.glob("rows*.csv")}
+    assert afterward_cmd(*export).returncode == 0
+    after = {p.name: rows_of(p) for p in folder.glob("rows*.csv")}
+    assert before == after and len(before) >= 3  # rows, summary and at least one text table
+
+
+@pytest.mark.parametrize("fmt", exports.FORMATS)
+def test_no_exported_row_joins_a_persons_text_with_their_ratings(store, survey_id, tmp_path, fmt):
+    for i in range(10):  # each person's text names their own rating and role
+        answer(
+            store,
+            survey_id,
+            {
+                "role": "Team member" if i < 7 else "Manager",
+                "communication": i,
+                "went_well": f"Rated {i}",
+                "went_wrong": f"Problem {i}",
+            },
+        )
+    store.set_survey_status(survey_id, "closed")
+    export = exports.survey_export(store, survey_id)
+    written = exports.write_export(export, fmt, tmp_path / f"x.{fmt}")
+    if fmt == "xlsx":
+        book = openpyxl.load_workbook(written[0])
+        tables = {
+            name: pd.DataFrame(list(book[name].values)[1:], columns=list(book[name].values)[0])
+            for name in book.sheetnames
+        }
+    else:
+        read = pd.read_csv if fmt == "csv" else pd.read_parquet
+        tables = {path.name: read(path) for path in written}
+    rows = next(iter(tables.values()))
+    assert "communication" in rows.columns and "role" in rows.columns
+    assert not set(TEXT_QUESTIONS) & set(rows.columns), "free text sits beside ratings"
+    text_tables = [t for t in tables.values() if set(t.columns) & set(TEXT_QUESTIONS)]
+    assert len(text_tables) == len(TEXT_QUESTIONS)  # one per question, answered or not
+    for table in text_tables:
+        assert len(table.columns) == 1, "a text table holds the text and nothing else"
+    assert sorted(len(t) for t in text_tables) == [0, 0, 10, 10]
+    # Independent shuffles: the n-th text is not the n-th row's person.
+    wells = next(t for t in text_tables if "went_well" in t.columns)["went_well"].tolist()
+    paired = [f"Rated {int(c)}" for c in rows["communication"]]
+    assert sorted(wells) == sorted(paired) and wells != paired
+
+
+def test_open_surveys_refuse_row_exports_but_give_the_summary(store, survey_id):
+    for _ in range(8):
+        answer(store, survey_id, {"role": "Team member", "went_wrong": "Late"})
+    with pytest.raises(exports.ExportRefused, match="open"):
+        exports.survey_export(store, survey_id)
+    summary = exports.summary_export(store, survey_id)
+    assert summary.answers.empty and not summary.texts
+    assert set(summary.summary["question"]) >= {"goals_clear", "communication"}
+
+
+FORMULAS = [
+    "\uff1d1+1",  # ＝ full-width equals
+    "\ufe62cmd|' /C calc'!A0",  # ﹢ small plus
+    "\uff0b1+2",  # ＋ full-width plus
+    "\uff0d2+3",  # － full-width minus
+    "\ufe632+3",  # ﹣ small minus
+    "\uff20SUM(A1:A9)",  # ＠ full-width at
+    ';=HYPERLINK("http://evil.example")',
+]
+
+
+@pytest.mark.parametrize("fmt", exports.FORMATS)
+def test_full_width_and_semicolon_formulas_are_neutralised(store, survey_id, tmp_path, fmt):
+    for payload in FORMULAS:
+        answer(store, survey_id, {"went_wrong": payload, "role": "Team member"})
+    store.set_survey_status(survey_id, "closed")
+    export = exports.survey_export(store, survey_id)
+    cells = export.texts["went_wrong"]["went_wrong"].tolist()
+    assert sorted(cells) == sorted("'" + p for p in FORMULAS)
+    written = exports.write_export(export, fmt, tmp_path / f"x.{fmt}")
+    if fmt == "xlsx":
+        book = openpyxl.load_workbook(written[0])
+        sheet = next(book[n] for n in book.sheetnames if "went_wrong" in n)
+        on_file = [row[0].value for row in sheet.iter_rows(min_row=2)]
+        assert all(row[0].data_type != "f" for row in sheet.iter_rows(min_row=2))
+    else:
+        path = next(p for p in written if "went_wrong" in p.name)
+        on_file = (pd.read_csv if fmt == "csv" else pd.read_parquet)(path)["went_wrong"].tolist()
+    assert sorted(on_file) == sorted("'" + p for p in FORMULAS)
+
+
+def test_leading_whitespace_does_not_hide_a_formula():
+    cells = [" =1+1", "\u3000\uff1d1", "\u00a0@SUM(A1)", "\t-1", "  ;x", "\r+1", "fine = ok"]
+    frame = exports.neutralise_formulas(pd.DataFrame({" =bad header": cells}))
+    assert frame.columns.tolist() == ["' =bad header"]
+    assert frame[frame.columns[0]].tolist() == ["'" + c for c in cells[:-1]] + ["fine = ok"]
+
+
+@pytest.mark.parametrize("fmt", exports.FORMATS)
+def test_bidi_overrides_leave_no_raw_control_in_exports(store, survey_id, tmp_path, fmt):
+    spoof = "Blame goes to \u202eops\u202c, not \u2066dev\u2069"
+    for i in range(7):
+        answer(store, survey_id, {"went_wrong": f"{spoof} {i}{BIDI}", "role": "Team member"})
+    store.set_survey_status(survey_id, "closed")
+    written = exports.write_export(
+        exports.survey_export(store, survey_id), fmt, tmp_path / f"x.{fmt}"
+    )
+    if fmt == "xlsx":
+        book = openpyxl.load_workbook(written[0])
+        cells = [str(c) for s in book.worksheets for row in s.values for c in row]
+    else:
+        read = pd.read_csv if fmt == "csv" else pd.read_parquet
+        cells = [str(c) for p in written for c in read(p).to_numpy().ravel()]
+    assert not [c for c in cells if set(c) & set(BIDI)]
+    assert any("[U+202E]ops[U+202C]" in c for c in cells), "the override is shown, not lost"
+
+
+def test_receipt_page_shows_no_raw_bidi_control(app, db_path):
+    from surveys.setup import create_survey
+
+    with Store(db_path) as store:
+        survey_id = create_survey(store, project="Bidi", template_id="project-postmortem")
+        code = answer(store, survey_id, {"went_wrong": f"Blame \u202eops\u202c {BIDI}"})
+    app.query_params["receipt"] = "1"
+    app.run()
+    app.text_input[0].input(code)
+    [b for b in app.button if b.label == "Show what was stored"][0].click().run()
+    assert not app.exception
+    shown = [
+        str(e.value)
+        for kind in ("text", "markdown", "caption", "success", "code")
+        for e in getattr(app, kind)
+    ]
+    assert any("[U+202E]ops[U+202C]" in s for s in shown)
+    assert not [s for s in shown if set(s) & set(BIDI)]

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from afterward.services import publishing
 from analysis.anonymity import (
     NOT_GIVEN,
     merge_small_groups,
@@ -35,10 +36,10 @@ FORMATS = ("csv", "parquet", "xlsx")
 HIDDEN_ROLE = "Not shown (too few responses)"
 TEXT_TABLE = "text-{question_id}"  # a free-text question's own table (file suffix or sheet)
 STILL_OPEN = (
-    "Row-level exports wait until the survey is closed: while it takes answers, two exports "
-    "a few responses apart would differ by exactly those people's rows. Close the survey "
-    "first, or export only the summary (counts and means per question), which is allowed "
-    "at any time."
+    "This survey is still open, so its row-level export is refused: while it takes answers, "
+    "two exports a few responses apart would differ by exactly those people's rows. Close "
+    "the survey first, or export only the summary (counts and means per question), which is "
+    "allowed at any time."
 )
 _SHEET_NAME_LIMIT = 31  # characters: Excel's limit
 
@@ -51,18 +52,20 @@ class ExportRefused(ValueError):
 @dataclass(frozen=True)
 class SurveyExport:
     """What an export writes. `answers`: the non-text answers, one row per response in
-    random order (empty for a summary export); `texts`: per free-text question id, its
-    answers alone in an order of their own; `summary`: counts and means through the gate."""
+    random order; `texts`: per free-text question id, its answers alone in an order of their
+    own; `summary`: counts and means through the gate. A summary export (`rows` False) has
+    no answers and no texts."""
 
     answers: pd.DataFrame
     summary: pd.DataFrame
     notes: list[str]
     texts: dict[str, pd.DataFrame] = field(default_factory=dict)
+    rows: bool = True
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        """Every table to write, by name, the main one first ("answers", or "summary" for a
-        summary export), then "summary" and one "text-<question id>" per text question."""
-        if self.answers.empty and not self.texts:
+        """Every table to write, by name, the main one first: "answers", "summary" and one
+        "text-<question id>" per text question; a summary export has only "summary"."""
+        if not self.rows:
             return {"summary": self.summary}
         tables = {"answers": self.answers, "summary": self.summary}
         for question_id, table in self.texts.items():
@@ -112,8 +115,7 @@ def survey_export(store: Store, survey_id: str) -> SurveyExport:
     quotes = quotes_visibility(seen.responses, threshold)
     if text_ids and not quotes.visible:
         notes.append(
-            f"Free-text answers are left out until the survey has {quotes.needed} more "
-            "response(s)."
+            f"Free-text answers are left out until the survey has {quotes.needed} more response(s)."
         )
     elif text_ids:
         # Each question read on its own, in a fresh random order: nothing lines up.
@@ -135,7 +137,7 @@ def summary_export(store: Store, survey_id: str) -> SurveyExport:
     survey, _ = _gated_survey(store, survey_id, rows=False)
     questionnaire = questionnaire_of(survey)
     summary = _summary(store, survey_id, questionnaire, survey.anonymity_threshold)
-    return SurveyExport(pd.DataFrame(), neutralise_formulas(summary), [])
+    return SurveyExport(pd.DataFrame(), neutralise_formulas(summary), [], rows=False)
 
 
 def write_export(export: SurveyExport, fmt: str, out: Path) -> list[Path]:
@@ -170,7 +172,9 @@ def write_export(export: SurveyExport, fmt: str, out: Path) -> list[Path]:
 
 
 def _gated_survey(store: Store, survey_id: str, *, rows: bool):
-    """The survey and its visibility, or ExportRefused saying why not."""
+    """The survey and its visibility, or ExportRefused saying why not. Due releases are
+    published first, like every view: an export shows what the dashboard shows."""
+    publishing.publish_due(store)
     survey = store.survey(survey_id)
     if survey is None:
         raise ExportRefused(f"No survey with id {survey_id!r}.")

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from afterward.web.safe_text import plain
+from afterward.web.safe_text import inert, plain
 from surveys.questionnaire import Questionnaire, YesNoQuestion
 
 
@@ -96,6 +96,6 @@ def restore_draft(questionnaire: Questionnaire, draft: dict[str, Any]) -> None:
 
 
 def stored_answer(q: Any, value: Any) -> None:
-    """Show a stored value as plain text (never as HTML or Markdown)."""
+    """Show a stored value as plain text (never as HTML or Markdown, never reordered)."""
     st.markdown(f"**{plain(q.prompt)}**")
-    st.text(q.display(value))
+    st.text(inert(q.display(value)))

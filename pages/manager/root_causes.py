@@ -11,6 +11,7 @@ from afterward.services.manager_views import (
 )
 from afterward.web.cached_views import ensure_analysis, view
 from afterward.web.filters import current_scope
+from afterward.web.safe_text import inert
 from afterward.web.session import require_manager, store_or_stop
 
 require_manager()
@@ -55,7 +56,7 @@ if queue.empty:
 ids = category_ids()
 for item in queue.itertuples():
     with st.container(border=True):
-        st.text(item.text)
+        st.text(inert(item.text))
         suggestion = category_label(item.category)
         second = f" (or {category_label(item.second_category)})" if item.second_category else ""
         st.caption(f"Suggested: {suggestion}{second}, confidence {item.confidence:.0%}")

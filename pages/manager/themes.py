@@ -13,7 +13,7 @@ from afterward.services.analysis_upkeep import (
 from afterward.services.manager_views import shown, theme_quotes
 from afterward.web.cached_views import ensure_analysis, view
 from afterward.web.filters import current_scope
-from afterward.web.safe_text import plain
+from afterward.web.safe_text import inert, plain
 from afterward.web.session import require_manager, store_or_stop
 
 require_manager()
@@ -69,7 +69,7 @@ quotes, needed_for_quotes = theme_quotes(store, scope, int(theme_id))
 st.markdown("**What people wrote** (redacted)")
 if quotes:
     for quote in quotes:
-        st.text(quote)
+        st.text(inert(quote))
 else:
     st.caption(f"Quotes are shown once a theme has {needed_for_quotes} responses.")
 visible = shown(cells)
