@@ -94,6 +94,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.set_defaults(run=_export)
 
+    results = commands.add_parser(
+        "results",
+        help="what a manager may see of one survey now (released responses, gated)",
+    )
+    results.add_argument("survey_id")
+    results.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    results.set_defaults(run=_results)
+
     report_cmd = commands.add_parser("report", help="write the quarterly process review")
     report_cmd.add_argument("--quarter", required=True, help="quarter under review, e.g. 2026Q3")
     report_cmd.add_argument("--out", required=True, type=Path, help="file to write: .pdf or .html")
@@ -177,6 +185,29 @@ def _report(args: argparse.Namespace) -> int:
     with _open_store() as store:
         quarterly = build_quarterly_review(store, args.quarter)
     print(f"Wrote {quarterly_report.write_review(quarterly, args.out)}")
+    return 0
+
+
+def _results(args: argparse.Namespace) -> int:
+    import json
+
+    from afterward.services.survey_results import survey_results
+
+    with _open_store() as store:
+        shown = survey_results(store, args.survey_id)
+    if args.json:
+        print(json.dumps(shown, ensure_ascii=False))
+        return 0
+    print(
+        f"{shown['released_responses']} released response(s) shown (threshold "
+        f"{shown['threshold']}); {shown['waiting']} waiting for the next release."
+    )
+    for question in shown["questions"]:
+        mean = "" if question["mean"] is None else f" mean {question['mean']:.2f}"
+        print(f"  {question['id']}: n={question['n']}{mean} {question['distribution']}")
+    for key in ("roles", "categories", "themes"):
+        if shown[key]:
+            print(f"{key}: " + "; ".join(", ".join(map(str, row.values())) for row in shown[key]))
     return 0
 
 

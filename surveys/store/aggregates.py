@@ -235,6 +235,36 @@ class AggregatesMixin:
                 [_ids(survey_ids), limit],
             ).df()
 
+    def answer_distribution(self, survey_id: str) -> pd.DataFrame:
+        """One survey's released answers, counted per question and value.
+
+        Columns: question_id, value (the choice for choice and yes/no questions, else the
+        number as text, e.g. "4"; free text is left out), responses (count of responses that
+        gave that value), answered (responses that answered the question at all, repeated on
+        each of its rows). Raises StoreError when the store is closed, StorageUnavailable when
+        the file cannot be read.
+        """
+        with self._cursor() as cur:
+            return cur.execute(
+                """
+                WITH given AS (
+                    SELECT question_id, response_id,
+                           coalesce(value_choice, CAST(CAST(value_number AS BIGINT) AS VARCHAR))
+                               AS value
+                    FROM answers
+                    WHERE survey_id = ? AND value_text IS NULL
+                      AND (value_choice IS NOT NULL OR value_number IS NOT NULL))
+                SELECT question_id, value, count(DISTINCT response_id) AS responses,
+                       any_value(answered) AS answered
+                FROM given
+                JOIN (SELECT question_id, count(DISTINCT response_id) AS answered FROM given
+                      GROUP BY question_id) USING (question_id)
+                GROUP BY question_id, value
+                ORDER BY question_id, value
+                """,
+                [survey_id],
+            ).df()
+
     def text_answer_counts(self, survey_ids: Sequence[str], quarter: str) -> tuple[int, int]:
         """(free-text answers, of which analysed) in the given surveys of `quarter`: counts.
 

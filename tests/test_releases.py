@@ -1,0 +1,175 @@
+"""Releases: results move only in groups of at least the threshold, so two views at two
+moments never differ by one person; and storage keeps no arrival order. Attacks as a
+curious manager would try them, through the page, the CLI and the file itself."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from afterward.services import responding
+from afterward.services.survey_results import survey_results
+from surveys import links, setup
+from surveys.questionnaire import AnswerRow
+from surveys.store import Store
+from tests.conftest import ROOT
+from tests.pages.helpers import texts
+
+
+def make_survey(store: Store, threshold: int = 3) -> str:
+    return setup.create_survey(
+        store,
+        project="Harbour Website",
+        template_id="sprint-retro",
+        quarter="2026Q3",
+        opens_on=date(2026, 1, 1),
+        threshold=threshold,
+    )
+
+
+def answer(store: Store, survey_id: str, rating: int) -> str:
+    """One respondent through an invitation link, as the respondent page does it."""
+    token = links.issue_invitations(store, survey_id, 1)[0]
+    link = responding.open_link(store, token)
+    questionnaire = responding.questionnaire_of(link.survey)
+    raw = {"sprint_goal_met": "Yes", "workload_sustainable": 3, "goals_clear": 4}
+    raw["sprint_rating"] = rating
+    checked = responding.validate(questionnaire, raw)
+    assert checked.ok, checked.errors
+    return responding.submit(store, link, responding.stored_form(questionnaire, checked.answers))
+
+
+def shown_mean(store: Store, survey_id: str) -> tuple[int, float | None]:
+    results = survey_results(store, survey_id)
+    rating = next(q for q in results["questions"] if q["id"] == "sprint_rating")
+    return results["released_responses"], rating["mean"]
+
+
+def test_a_fourth_answer_cannot_be_read_off_the_mean(store):
+    """Attack 1: read the mean at 3 responses and again at 4: 4 x m4 - 3 x m3 is the 4th
+    person's rating. With releases the 4th waits until 3 more have answered."""
+    survey_id = make_survey(store)
+    for rating in (7, 7, 7):
+        answer(store, survey_id, rating)
+    assert shown_mean(store, survey_id) == (3, 7.0)
+    answer(store, survey_id, 0)
+    assert shown_mean(store, survey_id) == (3, 7.0)  # nothing moved: the 4th waits
+    answer(store, survey_id, 5)
+    assert shown_mean(store, survey_id) == (3, 7.0)
+    answer(store, survey_id, 10)
+    released, mean = shown_mean(store, survey_id)
+    assert released == 6 and mean == pytest.approx((21 + 15) / 6)
+
+
+def test_the_overview_moves_only_by_whole_releases(app, db_path):
+    with Store(db_path) as store:
+        survey_id = make_survey(store)
+        for rating in (6, 8, 7):
+            answer(store, survey_id, rating)
+    app.session_state["manager_login"] = True
+    app.run()
+    first = [(c.proto.spec) for c in app.get("plotly_chart")]
+    assert first, "the overview draws the survey once it is released"
+    with Store(db_path) as store:
+        answer(store, survey_id, 0)  # one more person: waits for the next release
+    app.run()
+    assert [(c.proto.spec) for c in app.get("plotly_chart")] == first
+    assert not app.exception
+
+
+def test_closing_releases_a_large_enough_remainder_and_never_a_small_one(store):
+    survey_id = make_survey(store)
+    for rating in (4, 5, 6, 7):
+        answer(store, survey_id, rating)
+    assert shown_mean(store, survey_id)[0] == 3
+    from afterward.services.survey_admin import set_survey_open
+
+    set_survey_open(store, survey_id, False)
+    results = survey_results(store, survey_id)
+    # One left over: releasing it would single that person out.
+    assert results["released_responses"] == 3 and results["waiting"] == 1
+
+
+def test_nothing_is_shown_below_the_threshold_and_the_first_release_is_whole(store):
+    survey_id = make_survey(store, threshold=4)
+    for rating in (1, 2, 3):
+        answer(store, survey_id, rating)
+    results = survey_results(store, survey_id)
+    assert results["released_responses"] == 0 and results["questions"] == []
+    answer(store, survey_id, 4)
+    assert shown_mean(store, survey_id) == (4, 2.5)
+
+
+def test_storage_keeps_no_arrival_order(store):
+    """Attack 9: whoever has the file lines rows up with who answered when. Neither the
+    waiting rows nor the released ones are kept in the order they arrived."""
+    survey_id = make_survey(store, threshold=20)
+    arrived = [
+        store.record_response(survey_id, [AnswerRow("sprint_rating", value_number=float(i % 11))])
+        for i in range(14)
+    ]
+    with store._cursor() as cur:  # the physical order: a scan without ORDER BY
+        waiting = [
+            str(r[0]) for r in cur.execute("SELECT response_id FROM pending_responses").fetchall()
+        ]
+    assert sorted(waiting) == sorted(arrived) and waiting != arrived
+    store.release_pending([survey_id])
+    with store._cursor() as cur:
+        released = [str(r[0]) for r in cur.execute("SELECT response_id FROM responses").fetchall()]
+        answers = [str(r[0]) for r in cur.execute("SELECT response_id FROM answers").fetchall()]
+    assert sorted(released) == sorted(arrived) and released != arrived
+    assert answers != arrived
+    assert store.pending_counts().empty
+
+
+def test_results_json_contract_over_time(db_path):
+    """`afterward results SURVEY_ID --json`: between two calls either nothing shown changed
+    or released_responses grew by at least the threshold."""
+    with Store(db_path) as store:
+        survey_id = make_survey(store)
+
+    def results() -> dict:
+        env = {**os.environ, "AFTERWARD_DB": str(db_path)}
+        done = subprocess.run(
+            [sys.executable, "-m", "afterward.cli", "results", survey_id, "--json"],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+    seen = [results()]
+    assert seen[0]["released_responses"] == 0 and seen[0]["threshold"] == 3
+    for rating in (3, 9, 4, 8, 10):
+        with Store(db_path) as store:
+            answer(store, survey_id, rating)
+        seen.append(results())
+    for before, after in zip(seen, seen[1:], strict=False):
+        shown_before = {k: v for k, v in before.items() if k != "waiting"}
+        shown_after = {k: v for k, v in after.items() if k != "waiting"}
+        grew = after["released_responses"] - before["released_responses"]
+        assert shown_after == shown_before or grew >= 3
+    assert seen[-1]["released_responses"] == 3
+    rating = next(q for q in seen[-1]["questions"] if q["id"] == "sprint_rating")
+    assert set(rating) == {"id", "kind", "n", "mean", "distribution"}
+    assert rating["n"] == 3 and rating["distribution"] == {"3": 1, "4": 1, "9": 1}
+
+
+def test_surveys_page_says_how_many_responses_wait(app, db_path):
+    from tests.pages.helpers import log_in
+
+    with Store(db_path) as store:
+        survey_id = make_survey(store)
+        for rating in (1, 2, 3, 4):
+            answer(store, survey_id, rating)
+    log_in(app)
+    app.switch_page("pages/manager/surveys.py").run()
+    assert any("1 response(s) waiting for the next release" in c for c in texts(app.caption))
