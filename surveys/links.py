@@ -1,6 +1,8 @@
 """Survey links: random tokens handed out once, stored only as hashes.
 
-Unknown and used tokens get the same answer, so holding one token tells nothing about others.
+A used invitation opens like an unused one (only submitting through it is refused), so whoever
+holds the invitation list cannot tell who has answered. Unknown tokens are "unavailable".
+Open (shareable) links can be used any number of times, so they need a higher threshold.
 """
 
 from __future__ import annotations
@@ -15,6 +17,14 @@ from surveys.store import Store, Survey
 TOKEN_BYTES = 32  # 256 bits; the issue asks for at least 128
 TOKEN_PARAM = "t"
 _NO_SURVEY = "00000000-0000-4000-8000-000000000000"
+# Anyone holding an open link can answer again and again: stuffing a survey with made-up answers
+# pushes it over a small threshold and leaves one real person's answers readable off the means.
+OPEN_LINK_MIN_THRESHOLD = 5
+OPEN_LINK_WARNING = (
+    "Anyone with the link can answer, and can answer more than once, so answers through it can "
+    "be made up to fill a group. Single-use invitation links are the recommended way: each "
+    "works once."
+)
 
 
 def new_token() -> str:
@@ -44,6 +54,20 @@ def issue_open_link(store: Store, survey_id: str) -> str:
     return token
 
 
+def check_open_link(survey: Survey) -> None:
+    """Refuse an open link for a survey whose threshold is below OPEN_LINK_MIN_THRESHOLD (5).
+
+    Raises ValueError naming the minimum and the alternative (invitation links).
+    """
+    if survey.anonymity_threshold < OPEN_LINK_MIN_THRESHOLD:
+        raise ValueError(
+            f"An open link needs an anonymity threshold of at least {OPEN_LINK_MIN_THRESHOLD} "
+            f"(this survey's is {survey.anonymity_threshold}): anyone with the link can answer "
+            "more than once. Hand out single-use invitation links instead, or create the survey "
+            f"with a threshold of {OPEN_LINK_MIN_THRESHOLD} or more."
+        )
+
+
 def issue_invitations(store: Store, survey_id: str, count: int) -> list[str]:
     """`count` new single-use invitation tokens for the survey (stored only as hashes).
 
@@ -67,18 +91,21 @@ class LinkState:
 
 
 def resolve(store: Store, token: str | None) -> LinkState:
-    """What `token` lets its holder do; unknown, used and missing tokens all get "unavailable".
+    """What `token` lets its holder do; unknown and missing tokens get "unavailable".
 
-    The same lookups run whatever the token, so timing does not tell them apart; a closed or not yet
-    open survey gives "closed" / "not_yet" with the survey. Raises StoreError when the store is
-    closed, StorageUnavailable when the database cannot be read or written.
+    A used invitation resolves exactly like an unused one ("ok", or "closed" / "not_yet" with the
+    survey), so opening links tells nobody which were used; the store refuses a second response
+    through it at submit (LinkUnavailable). The same lookups run whatever the token, so timing
+    does not tell tokens apart. Raises StoreError when the store is closed, StorageUnavailable
+    when the database cannot be read or written.
     """
     # Always hash and look up, even for malformed tokens, so timing does not tell them apart.
     hashed = token_hash(token or "")
     match = store.find_link(hashed)
     # Look a survey up either way, so known and unknown tokens cost the same.
     survey = store.survey(match.survey_id if match else _NO_SURVEY)
-    if match is None or match.used or survey is None:
+    # `match.used` is deliberately not read: a used invitation must look like an unused one.
+    if match is None or survey is None:
         return LinkState("unavailable")
     if not survey.is_open():
         status = "not_yet" if survey.status == "open" and not _started(survey) else "closed"

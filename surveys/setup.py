@@ -12,8 +12,10 @@ from clock import check_quarter, quarter_of, today
 from surveys.links import link_url
 from surveys.questionnaire import Questionnaire, load_templates
 from surveys.store import Store, Survey
+from surveys.store.records import MIN_THRESHOLD
 
 DEFAULT_THRESHOLD = 3
+MAX_THRESHOLD = 100
 
 
 def create_survey(
@@ -30,25 +32,29 @@ def create_survey(
 ) -> str:
     """Create the survey (and the project when new); returns the survey id (a uuid4 str).
 
-    `threshold` is the anonymity threshold in responses (1-100); `quarter` defaults to the quarter
-    `opens_on` falls in, and `opens_on` to today (AFTERWARD_TIMEZONE). Raises ValueError for an
-    unknown template, a threshold outside 1-100, a survey closing before it opens, a blank project
-    name, or a quarter not like "2026Q3" (ClockError, a ValueError). Raises StoreError when the
-    store is closed, StorageUnavailable when the database cannot be read or written.
+    `threshold` is the anonymity threshold in responses (MIN_THRESHOLD-MAX_THRESHOLD, 3-100);
+    `quarter` defaults to the quarter `opens_on` falls in, and `opens_on` to today
+    (AFTERWARD_TIMEZONE). Raises ValueError for an unknown template, a threshold outside 3-100, a
+    survey closing before it opens, a blank project name, or a quarter not like "2026Q3"
+    (ClockError, a ValueError); nothing is stored then. Raises StoreError when the store is
+    closed, StorageUnavailable when the database cannot be read or written.
     """
     templates = templates if templates is not None else load_templates()[0]
     if template_id not in templates:
         known = ", ".join(sorted(templates)) or "none"
         raise ValueError(f"Unknown template {template_id!r}. Known templates: {known}.")
-    if not 1 <= threshold <= 100:
-        raise ValueError("The anonymity threshold must be between 1 and 100 responses.")
+    if not MIN_THRESHOLD <= threshold <= MAX_THRESHOLD:
+        raise ValueError(
+            f"The anonymity threshold must be at least {MIN_THRESHOLD} responses (and at most "
+            f"{MAX_THRESHOLD}): with fewer, one person's answers could be read on their own."
+        )
     opens_on = opens_on or today()
     if closes_on is not None and closes_on < opens_on:
         raise ValueError("A survey cannot close before it opens.")
+    quarter = check_quarter(quarter) if quarter else quarter_of(opens_on)
     questionnaire = templates[template_id]
     existing = store.project_by_name(project)
     project_row = existing or store.create_project(project)
-    quarter = check_quarter(quarter) if quarter else quarter_of(opens_on)
     return store.create_survey(
         project_id=project_row.project_id,
         template_id=template_id,

@@ -15,7 +15,7 @@ from afterward.services import exports, responding
 from surveys import links, responses
 from surveys.setup import questionnaire_of
 from surveys.store import Store
-from tests.conftest import ROOT
+from tests.conftest import ROOT, stored_rows
 
 BASE = {"goals_clear": 4, "schedule_realistic": 2, "schedule_detailed": 3, "communication": 6}
 
@@ -126,7 +126,7 @@ def test_receipt_codes_are_stored_only_as_hashes_and_open_one_response(store, su
 def test_html_and_script_in_answers_stay_inert(store, survey_id):
     payload = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
     code = answer(store, survey_id, {"went_wrong": payload})
-    assert payload in set(store.table_rows("answers")["value_text"].dropna())
+    assert payload in set(stored_rows(store, "answers")["value_text"].dropna())
     from surveys.receipts import stored_response
 
     assert stored_response(store, code) is not None
@@ -230,6 +230,242 @@ def test_role_breakdown_on_the_dashboard_never_singles_out_the_client(store, cro
         hidden_total = 18 - visible["responses"].sum()  # 18 responses in the crowd
         assert hidden_total == 0 or hidden_total >= threshold
     assert not (shown["mean"] == 1.0).any()  # the client's own rating
+
+
+# -- issue 10: anonymity that survives a curious manager --------------------------------------
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    """The `afterward` command as a manager runs it (AFTERWARD_DB comes from `db_path`)."""
+    return subprocess.run(
+        [sys.executable, "-m", "afterward.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+def _survey(db_path, threshold: int = 3) -> str:
+    from surveys.setup import create_survey
+
+    with Store(db_path) as store:
+        return create_survey(
+            store, project="Curious", template_id="project-postmortem", threshold=threshold
+        )
+
+
+@pytest.mark.parametrize("threshold", ["1", "2"])
+def test_a_threshold_below_three_is_refused_by_the_cli_and_the_store(db_path, threshold):
+    """A threshold of 1 would show every answer on its own, the moment it arrives."""
+    from datetime import date
+
+    created = cli(
+        "survey", "create", "--project", "Curious", "--template", "project-postmortem",
+        "--threshold", threshold,
+    )  # fmt: skip
+    assert created.returncode != 0
+    assert "at least 3" in created.stderr and "Traceback" not in created.stderr
+    with Store(db_path) as store:
+        assert store.surveys_overview().empty  # nothing was stored, not even the project
+        assert store.projects().empty
+        project = store.create_project("Direct")
+        with pytest.raises(ValueError, match="at least 3"):
+            store.create_survey(
+                project_id=project.project_id,
+                template_id="project-postmortem",
+                questionnaire_json="{}",
+                title="t",
+                quarter="2026Q3",
+                opens_on=date(2026, 7, 1),
+                anonymity_threshold=int(threshold),
+            )
+
+
+def test_the_surveys_page_offers_no_threshold_below_three(app):
+    from tests.pages.helpers import log_in
+
+    log_in(app)
+    app.switch_page("pages/manager/surveys.py").run()
+    assert not app.exception
+    assert app.number_input[0].min == 3
+
+
+def test_an_open_link_needs_a_threshold_of_five_in_the_cli(db_path):
+    """Anyone holding an open link can answer again and again: a manager could stuff a survey
+    over a small threshold and read the one real answer off the means."""
+    weak, strong = _survey(db_path, 3), _survey(db_path, 5)
+    refused = cli("links", weak)
+    assert refused.returncode != 0
+    assert "at least 5" in refused.stderr and "Traceback" not in refused.stderr
+    assert "invitation" in refused.stderr  # what to do instead
+    with Store(db_path) as store:
+        assert not store.has_open_link(weak)
+    made = cli("links", strong, "--base-url", "https://retro.example")
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.strip().startswith("https://retro.example/?t=")
+    invitations = cli("links", weak, "--invitations", "2")
+    assert invitations.returncode == 0 and len(invitations.stdout.split()) == 2
+
+
+def test_an_open_link_needs_a_threshold_of_five_on_the_surveys_page_and_says_its_weakness(app):
+    from tests.conftest import app_store
+    from tests.pages.helpers import button, log_in, texts
+
+    log_in(app)
+    app.switch_page("pages/manager/surveys.py").run()
+    app.text_input[0].input("Curious")
+    button(app, "Create survey").click().run()  # the default threshold, 3
+    survey_id = app_store().surveys_overview()["survey_id"].iloc[0]
+    button(app, "Make shareable link").click().run()
+    assert not app.exception
+    assert any("at least 5" in e for e in texts(app.error))
+    assert not app.code and not app_store().has_open_link(survey_id)
+
+    app.text_input[0].input("Careful")
+    app.number_input[0].set_value(5)
+    button(app, "Create survey").click().run()
+    assert app_store().survey(app.session_state["selected_survey"]).anonymity_threshold == 5
+    button(app, "Make shareable link").click().run()
+    assert app.code[0].value.startswith("http://localhost:8501/?t=")
+    warned = " ".join(texts(app.warning)).lower()
+    assert "anyone with the link" in warned and "more than once" in warned
+    assert "invitation links" in warned
+
+
+def page_view(at) -> list[tuple[str, str]]:
+    """Everything a visitor sees that could tell two pages apart: text and widget labels."""
+    seen = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "text", "code"):
+        seen += [(kind, str(e.value)) for e in getattr(at, kind)]
+    for kind in ("info", "warning", "error", "success", "exception"):
+        seen += [(kind, str(e.value)) for e in getattr(at, kind)]
+    for kind in ("expander", "radio", "text_area", "text_input", "number_input", "selectbox"):
+        seen += [(kind, str(e.label)) for e in getattr(at, kind)]
+    seen += [("button", b.label) for b in at.button]
+    return seen
+
+
+def visit(app, token: str):
+    at = type(app).from_file(app._script_path, default_timeout=30)
+    at.query_params["t"] = token
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_holding_the_invitations_does_not_tell_who_has_answered(app, db_path):
+    """The manager keeps the invitation list and knows who got which link: opening each one
+    must not show which were used, neither while the survey runs nor after it closed."""
+    from tests.conftest import app_store
+    from tests.pages.helpers import answer_required_postmortem, button, texts
+
+    survey_id = _survey(db_path)
+    with Store(db_path) as store:
+        used, unused = links.issue_invitations(store, survey_id, 2)
+
+    respondent = visit(app, used)
+    answer_required_postmortem(respondent)
+    button(respondent, "Review my answers").click().run()
+    button(respondent, "Submit").click().run()
+    assert texts(respondent.success) == ["Thank you, your answers are saved."]
+    assert app_store().response_count(survey_id) == 1
+
+    probe_used, probe_unused = visit(app, used), visit(app, unused)
+    assert page_view(probe_used) == page_view(probe_unused)
+    assert "Review my answers" in [b.label for b in probe_used.button]
+
+    # Only submitting through the used link says it cannot be used again; nothing is stored.
+    answer_required_postmortem(probe_used)
+    button(probe_used, "Review my answers").click().run()
+    button(probe_used, "Submit").click().run()
+    assert not probe_used.exception
+    assert any("can't be used" in w for w in texts(probe_used.warning))
+    assert app_store().response_count(survey_id) == 1
+
+    app_store().set_survey_status(survey_id, "closed")
+    closed_used, closed_unused = visit(app, used), visit(app, unused)
+    assert page_view(closed_used) == page_view(closed_unused)
+    assert any("closed" in i for i in texts(closed_used.info))
+    assert not closed_used.radio and not closed_used.text_area
+
+    # A token that is no invitation of any survey still says so.
+    assert texts(visit(app, links.new_token()).title) == ["Link not available"]
+
+
+def test_the_privacy_note_says_results_come_only_in_groups(app, db_path):
+    from tests.pages.helpers import texts
+
+    survey_id = _survey(db_path, 4)
+    with Store(db_path) as store:
+        token = links.issue_invitations(store, survey_id, 1)[0]
+    note = " ".join(" ".join(texts(visit(app, token).markdown)).split())
+    assert "only in groups of at least 4 responses, never one at a time" in note
+
+
+def test_concurrent_wrong_passwords_from_one_address_get_only_the_free_checks(store, monkeypatch):
+    """20 tries fired at once must not all be checked inside one window."""
+    import threading
+    import time
+
+    from afterward.web import session
+    from surveys import manager_auth
+
+    checked = []
+    real_check = manager_auth.check_password
+
+    def slow_check(store, password):
+        checked.append(password)
+        time.sleep(0.05)  # every try is in flight at the same time
+        return real_check(store, password)
+
+    monkeypatch.setattr(manager_auth, "check_password", slow_check)
+    throttle = manager_auth.LoginThrottle()
+    start = threading.Barrier(20)
+    results = []
+
+    def attack():
+        start.wait()
+        results.append(session.attempt_login(store, throttle, "guess", "203.0.113.9"))
+
+    threads = [threading.Thread(target=attack) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 20 and not any(ok for ok, _ in results)
+    assert len(checked) <= manager_auth.FREE_ATTEMPTS
+    assert sum("Too many wrong passwords" in message for _, message in results) >= 20 - len(checked)
+
+
+def test_an_outsider_cannot_lock_the_manager_out(app, monkeypatch):
+    """Wrong passwords from one address slow that address down, not the manager's."""
+    from afterward.web import session
+    from surveys.manager_auth import FREE_ATTEMPTS
+    from tests.pages.helpers import log_in, texts
+
+    monkeypatch.setattr(session, "client_address", lambda: "203.0.113.9")
+    for _ in range(FREE_ATTEMPTS):
+        log_in(app, "wrong")
+    log_in(app)  # even the right password waits at the locked-out address
+    assert any("Too many wrong passwords" in e for e in texts(app.error))
+
+    monkeypatch.setattr(session, "client_address", lambda: "198.51.100.7")
+    log_in(app)
+    assert not app.exception
+    assert texts(app.title) == ["Overview"]
+
+
+def test_the_login_throttle_forgets_old_addresses_and_stays_bounded():
+    from surveys import manager_auth
+
+    throttle = manager_auth.LoginThrottle()
+    for i in range(manager_auth.MAX_CLIENTS + 500):
+        throttle.admit(f"10.0.{i // 256}.{i % 256}", now=1000.0)
+    assert len(throttle) <= manager_auth.MAX_CLIENTS
+    throttle.admit("192.0.2.1", now=1000.0 + manager_auth.FORGET_AFTER_SECONDS + 1)
+    assert len(throttle) == 1  # every quiet address was forgotten
+    assert throttle.wait_seconds(now=1000.0, client="192.0.2.99") == 0
 
 
 # -- issue 10: exports over time, formulas in any width, bidi overrides ---------------------

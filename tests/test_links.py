@@ -39,12 +39,14 @@ def test_resolve_open_invitation_used_unknown_closed(store, survey_id):
         survey_id, [AnswerRow("a", value_number=1)], invitation_hash=state.invitation_hash
     )
     used, unknown = links.resolve(store, invitation), links.resolve(store, "not-a-token")
-    # Used and unknown tokens look exactly alike to the visitor.
-    assert used == unknown == links.LinkState("unavailable")
-    assert links.resolve(store, None) == links.LinkState("unavailable")
+    # A used invitation looks exactly like an unused one (the store refuses it at submit), so
+    # whoever holds the invitations cannot tell who answered; unknown tokens are unavailable.
+    assert used == state
+    assert unknown == links.resolve(store, None) == links.LinkState("unavailable")
 
     store.set_survey_status(survey_id, "closed")
     assert links.resolve(store, open_token).status == "closed"
+    assert links.resolve(store, invitation).status == "closed"
 
 
 def test_new_open_link_replaces_the_old_one(store, survey_id):

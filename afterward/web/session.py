@@ -11,6 +11,7 @@ from surveys.store import Store, StoreError
 __all__ = [
     "Store",
     "attempt_login",
+    "client_address",
     "is_manager",
     "log_out",
     "login_throttle",
@@ -36,7 +37,18 @@ def _store(path: str) -> Store:
 
 @st.cache_resource(show_spinner=False)
 def login_throttle() -> LoginThrottle:
+    """The process-wide login throttle (per client address, in memory only)."""
     return LoginThrottle()
+
+
+def client_address() -> str | None:
+    """The visitor's IP address for the login throttle only (None on localhost; behind a proxy,
+    the proxy's). Never stored or logged."""
+    try:
+        address = st.context.ip_address
+    except Exception:  # no browser connection (bare script runs)
+        return None
+    return address if isinstance(address, str) else None  # AppTest hands out a stand-in
 
 
 def store_or_stop() -> Store:

@@ -2,7 +2,13 @@
 
 import streamlit as st
 
-from afterward.web.session import attempt_login, login_throttle, sso_configured, store_or_stop
+from afterward.web.session import (
+    attempt_login,
+    client_address,
+    login_throttle,
+    sso_configured,
+    store_or_stop,
+)
 
 store = store_or_stop()
 
@@ -14,7 +20,7 @@ with st.form("login"):
     password = st.text_input("Manager password", type="password")
     submitted = st.form_submit_button("Log in", type="primary")
 if submitted:
-    ok, message = attempt_login(store, login_throttle(), password)
+    ok, message = attempt_login(store, login_throttle(), password, client_address())
     if ok:
         st.session_state["manager_login"] = True
         st.rerun()

@@ -19,8 +19,8 @@ PRIVACY = """
 replaced by placeholders, and the day you submit.
 
 **What is not stored:** who you are, your name or e-mail, your IP address, your browser,
-the time of day, or which link you used. Results are shown only for groups of at least
-{threshold} responses, and you will see exactly what is stored before you submit.
+the time of day, or which link you used. Results are published only in groups of at least
+{threshold} responses, never one at a time. You will see exactly what is stored before you submit.
 """
 
 store = store_or_stop()

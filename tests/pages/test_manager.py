@@ -54,6 +54,7 @@ def test_manager_creates_a_survey_and_gets_links(app):
     app.text_input[0].input("Lighthouse App")
     app.selectbox[0].set_value("incident-postmortem")
     app.text_input[2].input("2026Q2")
+    app.number_input[0].set_value(5)  # a shareable link needs a threshold of 5 or more
     button(app, "Create survey").click().run()
     assert not app.exception
     assert any("Survey created" in s for s in texts(app.success))
