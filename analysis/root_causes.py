@@ -31,167 +31,9 @@ from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
 from analysis.taxonomy import Category, load_taxonomy, taxonomy_key, taxonomy_path
+from analysis.text_normal import normalise_text, normaliser_key, split_words
 
 CORPUS_PATH = Path(__file__).with_name("corpus") / "root_causes.yaml"
-
-# --------------------------------------------------------------------------------------
-# Text normalisation: one spelling per concept, so British/American variants, contractions
-# and jargon share word features. Done word by word with a memo, because 100k answers
-# share a vocabulary of a few tens of thousands of words.
-# --------------------------------------------------------------------------------------
-_SPLIT = re.compile(r"[^\w'+#]+")
-# fmt: off  (data tables: one line per group reads better than one line per word)
-_WORD_MAP = {
-    "k8s": "kubernetes",
-    "kube": "kubernetes",
-    "pr": "pull request",
-    "prs": "pull requests",
-    "mr": "pull request",
-    "mrs": "pull requests",
-    "env": "environment",
-    "envs": "environments",
-    "config": "configuration",
-    "configs": "configuration",
-    "cfg": "configuration",
-    "conf": "configuration",
-    "prod": "production",
-    "infra": "infrastructure",
-    "db": "database",
-    "dbs": "databases",
-    "deps": "dependencies",
-    "cert": "certificate",
-    "certs": "certificates",
-    "perf": "performance",
-    "docs": "documentation",
-    "e2e": "end to end",
-    "uat": "uat user acceptance testing",
-    "sow": "sow statement of work",
-    "sla": "sla service level",
-    "slas": "sla service level",
-    "po": "product owner",
-    "oncall": "on call",
-    "devs": "developers",
-    "eng": "engineering",
-    "mgmt": "management",
-    "req": "requirement",
-    "reqs": "requirements",
-    "ppl": "people",
-    "w": "with",
-    "bc": "because",
-    "pls": "please",
-    "mins": "minutes",
-    "hrs": "hours",
-    "cicd": "ci cd",
-    "tbh": "",
-    "imo": "",
-    "fwiw": "",
-    "ok": "okay",
-    "ux": "ux design",
-    "ui": "ui design",
-    "qa'd": "tested",
-    "centre": "center",
-    "centres": "centers",
-    "metre": "meter",
-    "theatre": "theater",
-    "licence": "license",
-    "licences": "licenses",
-    "defence": "defense",
-    "catalogue": "catalog",
-    "programme": "program",
-    "programmes": "programs",
-    "judgement": "judgment",
-    "grey": "gray",
-    "whilst": "while",
-    "amongst": "among",
-    "learnt": "learned",
-    "spelt": "spelled",
-    "analyse": "analyze",
-    "analysed": "analyzed",
-    "analysing": "analyzing",
-    "cancelled": "canceled",
-    "cancelling": "canceling",
-    "travelled": "traveled",
-    "modelled": "modeled",
-    "modelling": "modeling",
-    "labelled": "labeled",
-    "labelling": "labeling",
-    "signalled": "signaled",
-    "fulfil": "fulfill",
-    "enrol": "enroll",
-    "artefact": "artifact",
-    "artefacts": "artifacts",
-    "wont": "will not",
-    "cant": "cannot",
-    "can't": "cannot",
-    "won't": "will not",
-    "let's": "let us",
-}
-# fmt: on
-_NOT = re.compile(
-    r"^(do|does|did|is|was|were|are|has|have|had|could|would|should|must|need)"
-    r"n'?t$"
-)
-_OUR = re.compile(r"^(col|behavi|fav|lab|hon|rum|neighb|hum|vap|odo|arm|flav)our(.*)$")
-_ISE = re.compile(
-    r"^(priorit|organ|real|recogn|optim|minim|maxim|standard|central|final|initial|util"
-    r"|summar|categor|custom|author|synchron|normal|visual|capital|apolog|critic|special"
-    r"|stabil|modern|contain|character|formal|operational|parallel|serial|productional"
-    r"|emphas|memor|sanit|tokeni|virtual|monet|local|internal|modular)is(e|es|ed|ing|ation"
-    r"|ations|er|ers)$"
-)
-_SUFFIXES = (
-    ("'ll", " will"),
-    ("'re", " are"),
-    ("'ve", " have"),
-    ("'m", " am"),
-    ("'d", " would"),
-    ("'s", ""),
-)
-
-
-_WORD_CACHE: dict[str, str] = {}
-_WORD_CACHE_SIZE = 200_000
-
-
-def _cached_word(word: str) -> str:
-    # A plain dict beats lru_cache here (hot loop over every word of every answer).
-    try:
-        return _WORD_CACHE[word]
-    except KeyError:
-        if len(_WORD_CACHE) >= _WORD_CACHE_SIZE:
-            _WORD_CACHE.clear()  # typos keep the vocabulary open-ended: stay bounded
-        normalised = _WORD_CACHE[word] = _normalise_word(word)
-        return normalised
-
-
-def _normalise_word(word: str) -> str:
-    word = word.strip("'")
-    if word in _WORD_MAP:
-        return _WORD_MAP[word]
-    if match := _NOT.match(word):
-        return f"{match.group(1)} not"
-    for suffix, replacement in _SUFFIXES:
-        if word.endswith(suffix) and len(word) > len(suffix):
-            word = word[: -len(suffix)] + replacement
-            break
-    word = word.replace("'", "")
-    if match := _OUR.match(word):
-        return f"{match.group(1)}or{match.group(2)}"
-    if match := _ISE.match(word):
-        return f"{match.group(1)}iz{match.group(2)}"
-    return _WORD_MAP.get(word, word)
-
-
-def normalise_text(text: object) -> str:
-    """Lower-case words separated by single spaces, with spelling and jargon unified.
-
-    Never raises: None/NaN become "", other objects their ``str``.
-    """
-    if not isinstance(text, str):
-        text = "" if text is None or (isinstance(text, float) and np.isnan(text)) else str(text)
-    words = [_cached_word(w) for w in _SPLIT.split(text.lower().replace("’", "'")) if w]
-    return " ".join([w for w in words if w])
-
 
 # --------------------------------------------------------------------------------------
 # Concept lexicon: stems grouped by concept, not by category, so the model learns how
@@ -511,7 +353,7 @@ def _compile_lexicon(lexicon: Mapping[str, Sequence[str]]) -> tuple[dict, dict, 
     for group, stems in enumerate(lexicon.values()):
         for stem in stems:
             whole = stem.endswith("$")
-            words = [w for w in _SPLIT.split(stem.lower().rstrip("$")) if w][:2]
+            words = split_words(stem.rstrip("$"))[:2]
             if len(words) == 1:
                 (exact if whole else prefixes).setdefault(words[0], set()).add(group)
             elif len(words) == 2:
@@ -770,7 +612,10 @@ def fitted_model(corrections: pd.DataFrame | None = None) -> FittedRootCauses:
     path = taxonomy_path()
     taxonomy = load_taxonomy(path)
     frame = _corrections_frame(corrections, taxonomy)
-    key = (f"{path.resolve()}:{taxonomy_key(path)}", _corrections_key(frame))
+    key = (
+        f"{path.resolve()}:{taxonomy_key(path)}:{normaliser_key()}",
+        _corrections_key(frame),
+    )
     with _cache_lock:
         if key in _model_cache:
             _model_cache.move_to_end(key)

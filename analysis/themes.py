@@ -18,6 +18,7 @@ import hashlib
 import logging
 import math
 import re
+import sys
 import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
@@ -37,6 +38,8 @@ from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
 from analysis.ctfidf import class_labels
+from analysis.taxonomy import taxonomy_key, taxonomy_path
+from analysis.text_normal import normalise_word, normaliser_key, singular, split_words
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +54,6 @@ Grouping = Callable[[Sequence[str]], Sequence[Hashable]]
 # Text preprocessing
 # ---------------------------------------------------------------------------
 
-_PLACEHOLDER = re.compile(r"\[(?:name|email|phone|handle)\]", re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]+")
 # Words retrospectives use everywhere; they carry no theme.
 RETRO_FILLER = frozenset(
@@ -65,81 +67,35 @@ RETRO_FILLER = frozenset(
     let know knew lol etc via ended basically literally""".split()
 )
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | RETRO_FILLER
-# British -> American for common words, so "prioritise" and "prioritize" are one term.
-_SPELLING = {
-    "colour": "color",
-    "colours": "colors",
-    "behaviour": "behavior",
-    "behaviours": "behaviors",
-    "prioritise": "prioritize",
-    "prioritised": "prioritized",
-    "prioritising": "prioritizing",
-    "organise": "organize",
-    "organised": "organized",
-    "analyse": "analyze",
-    "analysed": "analyzed",
-    "optimise": "optimize",
-    "optimised": "optimized",
-    "realise": "realize",
-    "realised": "realized",
-    "licence": "license",
-    "licences": "licenses",
-    "cancelled": "canceled",
-    "cancelling": "canceling",
-    "catalogue": "catalog",
-    "centre": "center",
-    "favour": "favor",
-    "honour": "honor",
-    "labour": "labor",
-    "defence": "defense",
-    "programme": "program",
-    "programmes": "programs",
-    "modelling": "modeling",
-    "travelled": "traveled",
-    "judgement": "judgment",
-    "standardise": "standardize",
-    "customise": "customize",
-    "finalise": "finalize",
-    "finalised": "finalized",
-    "minimise": "minimize",
-    "maximise": "maximize",
-    "authorise": "authorize",
-    "authorised": "authorized",
-    "grey": "gray",
-    "sceptical": "skeptical",
-    "artefact": "artifact",
-    "artefacts": "artifacts",
-}
-# Plural "s" is stripped for clustering, except from words where it is not a plural.
-_KEEP_S = frozenset(
-    "sales devops https analytics news always perhaps alias canvas series species "
-    "status bonus access process business address class less".split()
-)
 
 
-def _stem(word: str) -> str:
-    word = _SPELLING.get(word, word)
-    if word.endswith("isation"):
-        word = word[:-7] + "ization"
-    if len(word) >= 4 and word.endswith("s") and word not in _KEEP_S:
-        if word.endswith("ies") and len(word) > 4:
-            return word[:-3] + "y"
-        if word[-2].isalpha() and word[-2] not in "suio":
-            return word[:-1]
-    return word
+_TERMS_CACHE: dict[str, tuple[str, ...]] = {}
+_TERMS_CACHE_SIZE = 200_000
+
+
+def _terms(word: str) -> tuple[str, ...]:
+    """Theme terms of one ``split_words`` word (memoised: rules and stop words are fixed)."""
+    try:
+        return _TERMS_CACHE[word]
+    except KeyError:
+        if len(_TERMS_CACHE) >= _TERMS_CACHE_SIZE:
+            _TERMS_CACHE.clear()
+        out = []
+        for raw in _TOKEN.findall(normalise_word(word)):
+            if raw in STOP_WORDS:
+                continue
+            term = singular(raw)
+            if term not in STOP_WORDS:
+                out.append(term)
+        terms = _TERMS_CACHE[word] = tuple(out)
+        return terms
 
 
 def tokens(text: str) -> list[str]:
-    """Content words of ``text``: lowercased, placeholders and stop words removed."""
-    text = _PLACEHOLDER.sub(" ", str(text).lower()).replace("'", "").replace("\u2019", "")
-    out = []
-    for raw in _TOKEN.findall(text):
-        if raw in STOP_WORDS:
-            continue
-        word = _stem(raw)
-        if word not in STOP_WORDS:
-            out.append(word)
-    return out
+    """Content words of ``text``: words normalised by ``analysis.text_normal`` (spelling,
+    jargon, contractions; placeholders dropped), of 2+ characters, stop words removed,
+    plurals made singular (``analysis.text_normal.singular``). Never raises."""
+    return [term for word in split_words(text) for term in _terms(word)]
 
 
 def analyze(text: str) -> list[str]:
@@ -269,6 +225,7 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         self.theme_sizes_: dict[int, int] = {}
         self.aliases_: dict[int, int] = {}
         self.next_id_ = 0
+        self.normaliser_ = normaliser_key()  # the rules the vocabulary was made with
         if n == 0:
             self.labels_ = np.zeros(0, dtype=int)
             return self
@@ -645,6 +602,7 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         return {
             "params": params,
             "grouped": self.grouping is not None,
+            "normaliser": getattr(self, "normaliser_", None),
             "terms": self.terms_,
             "idf": self.idf_.tolist(),
             "n_docs": int(self.n_docs_),
@@ -666,6 +624,12 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
     def from_dict(cls, state: dict[str, Any], grouping: Grouping | None = None) -> ThemeFinder:
         """Rebuild a fitted finder from ``to_dict`` output; pass the same ``grouping``."""
         model = cls(grouping=grouping, **state["params"])
+        # None: a state saved before the normaliser was recorded (older rules).
+        model.normaliser_ = state.get("normaliser")
+        if model.normaliser_ != normaliser_key():
+            # Terms were made by other normalisation rules: new answers may not produce
+            # them any more, so they match old themes less well until a full refit.
+            log.warning("theme state was made with other text normalisation; refit to renew")
         model.vocabulary_ = {t: i for i, t in enumerate(state["terms"])}
         model.idf_ = np.asarray(state["idf"], dtype=np.float64)
         model.n_docs_ = state["n_docs"]
@@ -712,19 +676,53 @@ def root_cause_grouping() -> Grouping | None:
     return classify_root_causes
 
 
+def _grouping_for_cache(
+    group_fn: Grouping | None, texts: list[str]
+) -> tuple[object, Grouping | None]:
+    """What a grouping contributes to the cache key, and the grouping to fit with.
+
+    The root-cause classifier is keyed by what determines its output (the taxonomy in
+    effect; the normaliser is in the key already). Any other callable is keyed by the
+    labels it gives these texts, computed once and reused for the fit: a qualified name
+    would let two different closures share a cache entry.
+    """
+    if group_fn is None:
+        return None, None
+    classifier = getattr(sys.modules.get("analysis.root_causes"), "classify_root_causes", None)
+    if group_fn is classifier:
+        path = taxonomy_path()
+        return ("root_causes", str(path.resolve()), taxonomy_key(path)), group_fn
+    labels = [str(g) for g in group_fn(texts)]
+
+    def grouping(batch: Sequence[str]) -> Sequence[Hashable]:
+        return labels if list(batch) == texts else group_fn(batch)
+
+    return ("labels", content_key(labels)), grouping
+
+
 def find_themes(
     texts: Sequence[str], *, grouping: Grouping | None | str = "root_causes", random_state: int = 0
 ) -> pd.DataFrame:
-    """One row per text, in order: ``theme_id`` (-1 = no theme) and ``theme_label``.
+    """One row per text, in order: ``theme_id`` (int, -1 = no theme) and ``theme_label``.
 
-    Results are cached by content, so the same answers come back instantly.
-    ``grouping="root_causes"`` nests themes inside predicted root-cause categories.
+    ``grouping="root_causes"`` nests themes inside predicted root-cause categories
+    (``analysis.root_causes.classify_root_causes``); None clusters all texts together; a
+    callable gives one group label per text. Results are cached by content: the texts, the
+    grouping (the taxonomy in effect, or the labels a callable gave), ``random_state`` and
+    ``analysis.text_normal.NORMALISER_KEY``.
+
+    Raises ValueError when ``grouping`` is another string, when a ``grouping`` callable
+    does not return one label per text, or (root-cause grouping) when the taxonomy file
+    cannot be read or is invalid.
     """
     texts = [str(t) for t in texts]
     if not texts:
         return pd.DataFrame({"theme_id": pd.Series(dtype=int), "theme_label": pd.Series(dtype=str)})
+    if isinstance(grouping, str) and grouping != "root_causes":
+        raise ValueError(f"grouping must be 'root_causes', None or a callable, not {grouping!r}")
     group_fn = root_cause_grouping() if grouping == "root_causes" else grouping
-    key = content_key(texts, getattr(group_fn, "__qualname__", repr(group_fn)), random_state)
+    grouping_key, group_fn = _grouping_for_cache(group_fn, texts)
+    key = content_key(texts, grouping_key, random_state, normaliser_key())
     if key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key].copy()
