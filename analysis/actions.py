@@ -11,7 +11,7 @@ def completion_rates(actions: pd.DataFrame) -> pd.DataFrame:
 
     `actions` has project, quarter, is_done and committed (bool). Actions not committed to
     ("not doing": a decision, with a reason) are left out rather than counted as unfinished.
-    Returns project, quarter, actions, done, completion_rate.
+    Returns project, quarter, actions and done (counts), completion_rate (share 0-1).
     """
     columns = ["project", "quarter", "actions", "done", "completion_rate"]
     counted = actions[actions["committed"].astype(bool)] if len(actions) else actions

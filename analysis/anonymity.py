@@ -8,6 +8,10 @@ these functions. Three rules:
    more groups (smallest first) until the hidden groups together reach the threshold, so no
    hidden group can be recovered by subtracting the visible ones from the total.
 3. Free-text quotes need a higher threshold of their own.
+
+Rules 1 and 2 are the threshold rule and secondary (complementary) cell suppression of
+statistical disclosure control for tables (Hundepool et al., "Statistical Disclosure
+Control", Wiley 2012).
 """
 
 from __future__ import annotations
@@ -33,12 +37,16 @@ def quote_threshold(threshold: int) -> int:
 
 @dataclass(frozen=True)
 class Visibility:
+    """Whether a slice may be shown: `visible`, its `responses` (count) and `needed`, the
+    further responses before it may be (0 when visible)."""
+
     visible: bool
     responses: int
     needed: int  # further responses needed before it can be shown (0 when visible)
 
     @property
     def message(self) -> str:
+        """What a hidden slice shows instead of results ("" when visible)."""
         if self.visible:
             return ""
         return (
@@ -54,7 +62,8 @@ def _needed(responses: np.ndarray, threshold: np.ndarray) -> tuple[np.ndarray, n
 
 
 def visibility(responses: int, threshold: int) -> Visibility:
-    """Whether a slice of `responses` responses may be shown under `threshold`."""
+    """Whether a slice of `responses` responses may be shown under `threshold` (both
+    counts): at least `threshold` responses, and at least one."""
     visible, needed = _needed(np.array([int(responses)]), np.array([int(threshold)]))
     return Visibility(bool(visible[0]), int(responses), int(needed[0]))
 
@@ -71,7 +80,8 @@ def due_releases(pending: pd.DataFrame) -> list[str]:
     is due when at least `threshold` responses wait, or when nothing is shown yet (released
     below the threshold) and released plus waiting reach it: then the first view shows the
     whole group at once. Either way two views at different moments differ by at least
-    `threshold` people. A smaller remainder waits, also after the survey closes.
+    `threshold` people. A smaller remainder waits, also after the survey closes. Returns
+    the due `survey_id` values as str.
     """
     if pending.empty:
         return []
@@ -105,7 +115,8 @@ def merge_small_groups(
 ) -> dict[str, str]:
     """Map each group to the label it is shown under: groups below the threshold are merged.
 
-    A lone small group is merged with the next smallest, so a merged group never stands for
+    `counts` maps a group to its responses (count); merged groups map to `merged_label`,
+    the others to themselves. A lone small group is merged with the next smallest, so a merged group never stands for
     exactly one original group.
     """
     mapping = {group: group for group in counts}
@@ -127,11 +138,13 @@ def suppress(
     value_columns: Sequence[str] = (),
     total_shown: bool = True,
 ) -> pd.DataFrame:
-    """Copy of `frame` with a `suppressed` column; hidden rows lose their count and values.
+    """Copy of `frame` with a `suppressed` column (bool); hidden rows lose their count and
+    values (`count_column` and `value_columns` become float, NaN where hidden).
 
-    With `total_shown`, hiding continues (smallest groups first) until the hidden groups
-    together have at least `threshold` responses, with at least two of them hidden, or
-    everything is hidden.
+    Rows below `threshold` (a count) are hidden. With `total_shown`, complementary
+    suppression (statistical disclosure control) continues hiding, smallest groups
+    first, until the hidden groups together have at least `threshold` responses, with at
+    least two of them hidden, or everything is hidden.
     """
     return suppress_groups(
         frame,
@@ -154,7 +167,8 @@ def suppress_groups(
 ) -> pd.DataFrame:
     """`suppress` applied to every breakdown `by` names, all at once.
 
-    `threshold` is a number or a column (each group uses its largest value). Within a
+    Returns `frame`'s columns plus `suppressed`, as `suppress` does. `threshold` is a
+    number or the name of a column (each breakdown uses its largest value). Within a
     group, rows sorted by count are hidden as a prefix: every row below the threshold,
     then further smallest rows until the hidden ones reach the threshold with at least two
     hidden (or all are). One sort and grouped cumulative sums: no loop over groups.
@@ -269,7 +283,8 @@ def breakdown_groups(
 
 
 def visible_quotes(texts: Sequence[str], responses: int, threshold: int) -> list[str]:
-    """The quotes of a slice, or none when the slice is below the quote threshold."""
+    """The non-empty quotes of a slice, or none when its `responses` (count) are below the
+    quote threshold for `threshold` (see `quote_threshold`)."""
     if not quotes_visibility(responses, threshold).visible:
         return []
     return [t for t in texts if t]

@@ -1,6 +1,7 @@
 """Class-based TF-IDF: name each theme by the terms that set it apart from the others.
 
-After BERTopic's ``ClassTfidfTransformer``: the texts of one class (theme) are joined
+After BERTopic's ``ClassTfidfTransformer`` (Grootendorst 2022, "BERTopic: Neural topic
+modeling with a class-based TF-IDF procedure", arXiv:2203.05794): the texts of one class (theme) are joined
 into a single document, term frequencies are L1-normalised per class and weighted by
 ``log(1 + A / f_t)`` where ``A`` is the average number of words per class and ``f_t``
 the frequency of term ``t`` over all classes.  Terms frequent in one theme but rare
@@ -21,11 +22,14 @@ LABEL_SEPARATOR = " · "
 def class_tfidf(
     counts: sp.spmatrix, classes: Sequence[Hashable]
 ) -> tuple[np.ndarray, sp.csr_matrix]:
-    """Weight terms per class.
+    """Weight terms per class (c-TF-IDF, Grootendorst 2022).
 
     ``counts`` is a document-term count matrix (n_docs x n_terms), ``classes`` the class
     of each row.  Returns the sorted unique classes and a (n_classes x n_terms) matrix
-    of c-TF-IDF weights, one row per class in that order.
+    of c-TF-IDF weights (L1-normalised term frequency per class times
+    ``log(1 + A / f_t)``; non-negative), one row per class in that order.
+
+    Raises ValueError when ``counts`` and ``classes`` differ in number of rows.
     """
     counts = sp.csr_matrix(counts, dtype=np.float64)
     classes = np.asarray(classes)
@@ -50,7 +54,10 @@ def class_tfidf(
 def top_terms(
     weights: sp.spmatrix, terms: Sequence[str], n: int = 10
 ) -> list[list[tuple[str, float]]]:
-    """The ``n`` highest-weighted (term, weight) pairs of every row of ``weights``."""
+    """The ``n`` highest-weighted (term, weight) pairs of every row of ``weights``.
+
+    ``terms`` names the columns. Zero weights are left out; ties break by term.
+    """
     weights = sp.csr_matrix(weights)
     out: list[list[tuple[str, float]]] = []
     for row in range(weights.shape[0]):
@@ -103,7 +110,11 @@ def class_labels(
     max_parts: int = 2,
     n_terms: int = 10,
 ) -> dict[Hashable, str]:
-    """Label every class by its c-TF-IDF top terms: ``{class: "term · term"}``."""
+    """Label every class by its c-TF-IDF top terms: ``{class: "term · term"}``.
+
+    ``counts``, ``classes`` as in ``class_tfidf``; ``terms`` names the columns of
+    ``counts``. Raises ValueError when ``counts`` and ``classes`` differ in number of rows.
+    """
     uniq, weights = class_tfidf(counts, classes)
     ranked = top_terms(weights, terms, n=n_terms)
     return {

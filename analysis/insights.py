@@ -24,6 +24,8 @@ QUESTION_LABELS = {
 
 
 def question_label(question_id: str, prompt: str) -> str:
+    """The shared name of a question asked under several wordings (`QUESTION_LABELS`),
+    else its own `prompt`."""
     return QUESTION_LABELS.get(question_id, prompt)
 
 
@@ -42,9 +44,12 @@ TREND_COLUMNS = [
 def rating_trends(totals: pd.DataFrame) -> pd.DataFrame:
     """Mean rating per question, quarter and project, plus an "All projects" line.
 
-    `totals` has project, quarter, question_id, kind, prompt, responses, value_sum,
-    threshold. The projects of one quarter add up to the "All projects" point, so hiding a
-    small project also hides a second one (complementary suppression).
+    `totals` has project, quarter, question_id, kind, prompt, responses (count),
+    value_sum (sum of answers), threshold (count). The projects of one quarter add up to
+    the "All projects" point, so hiding a small project also hides a second one
+    (complementary suppression, `anonymity.suppress_groups`). Returns question_id, kind,
+    prompt, quarter, project, responses, mean (in the question's own scale, NaN where
+    hidden) and suppressed (bool).
     """
     if totals.empty:
         return pd.DataFrame(columns=TREND_COLUMNS)
@@ -72,7 +77,9 @@ def rating_trends(totals: pd.DataFrame) -> pd.DataFrame:
 def busiest_projects(trends: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     """Trend rows of the `n` projects with most responses, plus the "All projects" line.
 
-    A chart with a line per project stops being readable (and fast) past a handful.
+    `trends` is `rating_trends` output (project and responses are used); rows come back
+    unchanged. A chart with a line per project stops being readable (and fast) past a
+    handful.
     """
     if trends.empty:
         return trends
@@ -88,6 +95,8 @@ def gated_cells(counts: pd.DataFrame, key: str) -> pd.DataFrame:
     small cells are hidden with complementary suppression. Hidden cells keep their row with
     NaN `answers` and `responses` (charts draw them blank, not as zero); everything derived
     from the cells (heatmaps, recurrence, trends) only ever adds up shown cells.
+    `counts` has project, quarter, `key` (theme_id or category), answers, responses and
+    threshold (counts). Returns project, quarter, `key`, answers, responses, suppressed.
     """
     columns = ["project", "quarter", key, "answers", "responses", "suppressed"]
     if counts.empty:
@@ -97,12 +106,18 @@ def gated_cells(counts: pd.DataFrame, key: str) -> pd.DataFrame:
 
 
 def shown(cells: pd.DataFrame) -> pd.DataFrame:
-    """Only the cells that may be shown."""
+    """Only the cells that may be shown: the rows of `cells` whose `suppressed` is False."""
     return cells[~cells["suppressed"].astype(bool)] if len(cells) else cells
 
 
 def recurring(cells: pd.DataFrame, by: str) -> pd.DataFrame:
-    """Recurrence and trend per theme or category over visible cells."""
+    """Recurrence and trend per theme or category over visible cells.
+
+    `cells` is `gated_cells` output; `by` its key column. Returns
+    `recurrence.recurrence_report` (index: the key), or an empty frame when nothing is
+    shown. Raises KeyError when `cells` lacks `by`, project, quarter or answers;
+    ValueError when a quarter does not parse.
+    """
     cells = shown(cells)
     if cells.empty:
         return pd.DataFrame()
@@ -111,7 +126,11 @@ def recurring(cells: pd.DataFrame, by: str) -> pd.DataFrame:
 
 
 def new_and_persisting(cells: pd.DataFrame, by: str, quarter: str) -> pd.DataFrame:
-    """Keys seen in `quarter`: new (first seen then) or persisting (also seen before)."""
+    """Keys seen in `quarter`: new (first seen then) or persisting (also seen before).
+
+    `cells` is `gated_cells` output (shown cells only are used); `quarter` compares as
+    text ("2025Q3"). Returns `by`, status ("new" or "persisting"), answers (count).
+    """
     cells = shown(cells)
     if cells.empty:
         return pd.DataFrame(columns=[by, "status", "answers"])
@@ -154,6 +173,10 @@ def action_effect(
     quarter the action was done in, "after" the later ones (up to `until`). `surveys` has
     project, quarter, responses, threshold (a participation frame); counts add up shown
     cells only, and a hidden cell after the action makes the verdict "unclear".
+    `actions` has action_id, project, title, category, theme_id, is_done, done_on;
+    `category_cells` and `theme_cells` are `gated_cells` output. Returns action_id,
+    project, title, category, theme_id, done_on (date), quarters_before, answers_before,
+    quarters_after, answers_after (counts) and verdict (a sentence).
     """
     done = actions[actions["is_done"].astype(bool) & actions["done_on"].notna()]
     done = done[done["category"].notna() | done["theme_id"].notna()]

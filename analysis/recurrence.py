@@ -55,9 +55,15 @@ def recurrence(
 ) -> pd.DataFrame:
     """Per key: projects and quarters it appears in, and whether it recurs.
 
-    A key is *recurring* when it appears in at least ``min_projects`` of the last
-    ``last_n_projects`` projects and in at least ``min_share`` of them.  Index: the key;
-    columns ``RECURRENCE_COLUMNS``; sorted by how recent-recurring, then by volume.
+    ``frame`` has ``by`` (the key), ``project``, ``quarter`` (anything ``pd.Period``
+    parses as a quarter, e.g. "2025Q1") and optionally ``count`` (answers). A key is
+    *recurring* when it appears in at least ``min_projects`` of the last
+    ``last_n_projects`` projects (ordered by their latest quarter) and in at least
+    ``min_share`` (0-1) of them. Index: the key; columns ``n_projects``, ``n_quarters``,
+    ``answers``, ``recent_projects`` (counts), ``of_recent`` (how many recent projects),
+    ``recurring`` (bool), ``sentence`` ("appeared in 4 of the last 6 projects"); sorted
+    by recent projects, then answers. Raises ValueError when ``frame`` lacks ``by``,
+    ``project`` or ``quarter``, or a quarter does not parse.
     """
     data = _counted(frame, by)
     if data.empty:
@@ -96,11 +102,16 @@ def trends(
 ) -> pd.DataFrame:
     """Per key: slope of its share of answers per quarter, and rising/falling/flat.
 
-    Shares are taken over every quarter in the data between the first and the last
-    (a quarter without the key counts as share 0).  Keys with fewer than ``min_answers``
-    answers, or data spanning fewer than ``min_quarters`` quarters, are "too little data";
-    otherwise a slope of at least ``min_slope`` (share points per quarter) is rising,
-    at most ``-min_slope`` falling, else flat.
+    ``frame`` as in ``recurrence``. Shares (0-1) are taken over every quarter in the data
+    between the first and the last that has answers (a quarter without the key counts as
+    share 0); the slope is the ordinary least-squares slope of share on quarter number.
+    Keys with fewer than ``min_answers`` answers, or data spanning fewer than
+    ``min_quarters`` quarters with answers, are "too little data"; otherwise a slope of at
+    least ``min_slope`` (share per quarter, e.g. 0.02 = 2 points) is rising, at most
+    ``-min_slope`` falling, else flat. Index: the key; columns ``quarters`` (count with
+    the key), ``answers`` (count), ``first_share``, ``last_share`` (0-1), ``slope``,
+    ``trend``. Raises ValueError when ``frame`` lacks ``by``, ``project`` or ``quarter``,
+    or a quarter does not parse.
     """
     data = _counted(frame, by)
     if data.empty:
@@ -140,7 +151,12 @@ def trends(
 
 
 def recurrence_report(frame: pd.DataFrame, by: str = "theme_id", **kwargs: float) -> pd.DataFrame:
-    """``recurrence`` and ``trends`` side by side (keyword arguments go to either)."""
+    """``recurrence`` and ``trends`` side by side (keyword arguments go to either).
+
+    Index: the key; the ``recurrence`` columns, then the ``trends`` columns but
+    ``answers``. Raises ValueError when ``frame`` lacks ``by``, ``project`` or
+    ``quarter``, or a quarter does not parse.
+    """
     rec_keys = {"last_n_projects", "min_projects", "min_share"}
     rec = recurrence(frame, by, **{k: v for k, v in kwargs.items() if k in rec_keys})
     trd = trends(frame, by, **{k: v for k, v in kwargs.items() if k not in rec_keys})

@@ -465,7 +465,12 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
 
 
 def name_spans(text: str, roster: Sequence[str] = ()) -> list[tuple[int, int]]:
-    """(start, end) of each personal name in `text`, possessive 's excluded."""
+    """(start, end) character offsets (end exclusive) of each personal name in `text`,
+    possessive 's excluded, in text order.
+
+    E-mails, @handles and phone numbers are never names; names in `roster` always are.
+    Never raises on a str.
+    """
     blocked = bytearray(len(text))
     for start, end, _ in _contact_spans(text):
         blocked[start:end] = b"\x01" * (end - start)
@@ -480,10 +485,11 @@ def _name_spans(text: str, roster: tuple[str, ...], blocked: bytearray) -> list[
 
 
 def redact(text: str, roster: Sequence[str] = ()) -> str:
-    """Return `text` with names, e-mails, phones and @handles replaced by placeholders.
+    """Return `text` with names, e-mails, phones and @handles replaced by placeholders
+    (`[name]`, `[email]`, `[phone]`, `[handle]`); names in `roster` are always replaced.
 
-    Total (never raises on any str) and idempotent. Everything that is not
-    redacted is kept byte for byte.
+    Total (never raises on any str; a non-str gives "") and idempotent. Everything that
+    is not redacted is kept byte for byte.
     """
     if not isinstance(text, str) or not text:
         return text if isinstance(text, str) else ""

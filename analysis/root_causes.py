@@ -267,8 +267,11 @@ def _project(items: pd.Index, vocabulary: pd.Index) -> sparse.csr_matrix:
 class TextFeatures(TransformerMixin, BaseEstimator):
     """Word 1-2-gram TF-IDF + within-word char n-gram TF-IDF + concept-lexicon counts.
 
-    Input: normalised texts (see ``normalise_text``). The char block equals scikit-learn's
-    ``analyzer="char_wb"`` but is computed once per distinct word of a batch.
+    Input: normalised texts (``analysis.text_normal.normalise_text``); output: one sparse
+    row per text. TF-IDF is scikit-learn's ``TfidfTransformer`` with sublinear tf (Salton &
+    Buckley 1988); the char block equals scikit-learn's ``analyzer="char_wb"`` but is
+    computed once per distinct word of a batch; lexicon counts are ``log(1 + hits)`` times
+    ``lexicon_weight`` per concept of the hand-written ``DEFAULT_LEXICON``.
     """
 
     def __init__(
@@ -284,6 +287,11 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.lexicon_weight = lexicon_weight
 
     def fit(self, X: Sequence[str], y: object = None) -> TextFeatures:
+        """Learn the word and char vocabularies and IDF weights from normalised texts.
+
+        Raises ValueError (from scikit-learn) when no char n-gram occurs in
+        ``char_min_df`` texts, e.g. fewer texts than ``char_min_df``.
+        """
         batch = _Batch(X)
         self.vocabulary_ = batch.words.append(batch.pairs)
         self.word_tfidf_ = TfidfTransformer(sublinear_tf=True).fit(
@@ -307,6 +315,8 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         return (batch.word_counts @ per_word).tocsr()
 
     def transform(self, X: Sequence[str]) -> sparse.csr_matrix:
+        """Feature rows (n_texts x n_features, CSR) for normalised texts; unknown words
+        add nothing. Raises NotFittedError (scikit-learn) before ``fit``."""
         check_is_fitted(self, "vocabulary_")
         batch = _Batch(X)
         words = sparse.hstack([batch.word_counts, batch.pair_counts], format="csr") @ _project(
@@ -336,6 +346,10 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         )
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        """Column names: ``word_<n-gram>``, ``char_<n-gram>``, ``lex_<concept>``.
+
+        Raises NotFittedError (scikit-learn) before ``fit``.
+        """
         check_is_fitted(self, "vocabulary_")
         return np.asarray(
             [f"word_{w}" for w in self.vocabulary_]
@@ -379,8 +393,10 @@ class RootCauseClassifier(ClassifierMixin, BaseEstimator):
     """Assign a root-cause category to free-text answers.
 
     Features: ``TextFeatures`` of normalised text; model: multinomial logistic regression
-    with class-balanced sample weights (so a category learned only from its description is
-    not drowned out by ones with a hundred corpus examples).
+    (scikit-learn ``LogisticRegression``, lbfgs) with class-balanced sample weights, the
+    ``n_samples / (n_classes * class_weight_total)`` rule of scikit-learn's
+    ``class_weight="balanced"`` (so a category learned only from its description is not
+    drowned out by ones with a hundred corpus examples).
 
     Parameters
     ----------
@@ -412,6 +428,13 @@ class RootCauseClassifier(ClassifierMixin, BaseEstimator):
     def fit(
         self, X: Sequence[str], y: Sequence[str], sample_weight: Sequence[float] | None = None
     ) -> RootCauseClassifier:
+        """Fit on texts ``X`` (a sequence, or a one-column DataFrame) and labels ``y``.
+
+        ``sample_weight``: relative weight per text (default 1); classes are then balanced
+        by total weight. Raises ValueError when ``X`` is a single string or a DataFrame of
+        more than one column, when ``X`` and ``y`` differ in length, or when ``y`` has
+        fewer than two categories.
+        """
         texts = _as_texts(X)
         labels = np.asarray(y, dtype=object)
         if len(texts) != len(labels):
@@ -438,6 +461,11 @@ class RootCauseClassifier(ClassifierMixin, BaseEstimator):
         return self
 
     def predict_proba(self, X: Sequence[str]) -> np.ndarray:
+        """Probability (0-1, rows sum to 1) of each class in ``classes_`` per text.
+
+        Raises NotFittedError (scikit-learn) before ``fit``; ValueError when ``X`` is a
+        single string or a DataFrame of more than one column.
+        """
         check_is_fitted(self, "model_")
         normalised = [normalise_text(t) for t in _as_texts(X)]
         if not normalised:
@@ -455,20 +483,34 @@ class RootCauseClassifier(ClassifierMixin, BaseEstimator):
         return proba[codes]
 
     def predict(self, X: Sequence[str]) -> np.ndarray:
+        """The most probable category id per text (object array).
+
+        Raises NotFittedError (scikit-learn) before ``fit``; ValueError when ``X`` is a
+        single string or a DataFrame of more than one column.
+        """
         proba = self.predict_proba(X)
         return self.classes_[proba.argmax(axis=1)] if len(proba) else np.asarray([], object)
 
     def predict_top2(self, X: Sequence[str]) -> pd.DataFrame:
         """Best and (when it fits) second-best category with their probabilities.
 
-        The second category is kept when its probability is at least ``second_ratio`` of
-        the best one; otherwise ``second_category`` and ``second_confidence`` are None.
+        Columns as ``top_two``: ``category``, ``confidence`` (0-1), ``second_category``,
+        ``second_confidence`` (0-1, or None with ``second_category``). The second category is
+        kept when its probability is at least ``second_ratio`` of the best one. Raises
+        NotFittedError (scikit-learn) before ``fit``; ValueError when ``X`` is a single
+        string or a DataFrame of more than one column.
         """
         return top_two(self.predict_proba(X), self.classes_, self.second_ratio)
 
 
 def top_two(proba: np.ndarray, classes: np.ndarray, second_ratio: float) -> pd.DataFrame:
-    """Frame of best category and, when within ``second_ratio`` of it, the runner-up."""
+    """Frame of best category and, when within ``second_ratio`` of it, the runner-up.
+
+    ``proba``: n_texts x n_classes probabilities (at least two classes), columns in the
+    order of ``classes``. Returns one row per text: ``category``, ``confidence`` (0-1),
+    ``second_category`` and ``second_confidence`` (0-1), both None unless the runner-up's
+    probability is at least ``second_ratio`` (0-1) times the best one's.
+    """
     columns = ["category", "confidence", "second_category", "second_confidence"]
     if not len(proba):
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
@@ -503,7 +545,11 @@ def _as_texts(X: object) -> list[str]:
 # --------------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def load_corpus(path: Path = CORPUS_PATH) -> pd.DataFrame:
-    """The shipped labelled corpus as a DataFrame with columns ``text``, ``category``."""
+    """The shipped labelled corpus as a DataFrame with columns ``text``, ``category``.
+
+    Cached (the last path read). Raises ValueError when the file is not a mapping
+    ``examples: {category: [texts]}``; OSError when it cannot be read.
+    """
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     examples = raw.get("examples") if isinstance(raw, dict) else None
     if not isinstance(examples, dict):
@@ -515,8 +561,9 @@ def load_corpus(path: Path = CORPUS_PATH) -> pd.DataFrame:
 def training_data(taxonomy: Mapping[str, Category]) -> pd.DataFrame:
     """Corpus rows relabelled for ``taxonomy`` plus rows built from descriptions/keywords.
 
-    A category gets the corpus examples of its own id and of its ``based_on`` ids; corpus
-    categories absent from the taxonomy are dropped.
+    Returns columns ``text``, ``category`` (a taxonomy id). A category gets the corpus
+    examples of its own id and of its ``based_on`` ids; corpus categories absent from the
+    taxonomy are dropped. Raises ValueError like ``load_corpus``.
     """
     corpus = load_corpus()
     parts = []
@@ -559,7 +606,7 @@ SECOND_RATIO = 0.5  # a runner-up category is reported when >= half the top prob
 @dataclass(frozen=True)
 class FittedRootCauses:
     """What classification needs: the default model, the corrected one (if any) and the
-    confirmed answers (normalised text -> category)."""
+    confirmed answers (normalised text -> category id)."""
 
     default: RootCauseClassifier
     corrected: RootCauseClassifier | None = None
@@ -567,9 +614,16 @@ class FittedRootCauses:
 
     @property
     def classes_(self) -> np.ndarray:
+        """Category ids in the column order of ``predict_proba``."""
         return self.default.classes_
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """Probabilities (0-1) per text and class: the default model's, averaged with the
+        corrected model's (weight ``CORRECTION_BLEND``) when there is one.
+
+        Raises ValueError when ``texts`` is a single string or a DataFrame of more than
+        one column.
+        """
         proba = self.default.predict_proba(texts)
         if self.corrected is not None:
             proba = (1 - CORRECTION_BLEND) * proba + CORRECTION_BLEND * (
@@ -607,7 +661,12 @@ def _corrections_key(frame: pd.DataFrame) -> str:
 def fitted_model(corrections: pd.DataFrame | None = None) -> FittedRootCauses:
     """Models for the taxonomy in effect (and corrections), fitted once and cached.
 
-    Cache keys: the taxonomy file's path and content hash, plus a hash of the corrections.
+    ``corrections``: columns ``text`` and ``category`` (manager-confirmed); rows with a
+    category not in the taxonomy, or blank text, are ignored. Cache keys: the taxonomy
+    file's path and content hash, ``analysis.text_normal.NORMALISER_KEY``, and a hash of
+    the corrections (up to 8 models kept). Raises ValueError when ``corrections`` lacks a
+    ``text`` or ``category`` column, or when the taxonomy file (or the corpus) cannot be
+    read or is invalid.
     """
     path = taxonomy_path()
     taxonomy = load_taxonomy(path)
@@ -646,8 +705,13 @@ def classify_with_confidence(
 ) -> pd.DataFrame:
     """Category, confidence and (when close) second category for each text.
 
-    Columns: ``category``, ``confidence``, ``second_category`` (None when only one fits),
-    ``second_confidence``. One row per input text, in order.
+    Columns: ``category`` (taxonomy id), ``confidence`` (probability 0-1; 1.0 for a text
+    a manager confirmed), ``second_category`` (None unless its probability is at least
+    ``SECOND_RATIO`` of the best), ``second_confidence`` (0-1 or None). One row per input
+    text, in order. ``corrections`` as in ``fitted_model``. Raises ValueError when
+    ``texts`` is a single string or a DataFrame of more than one column, when
+    ``corrections`` lacks a ``text`` or ``category`` column, or when the taxonomy file
+    cannot be read or is invalid.
     """
     fitted = fitted_model(corrections)
     texts = _as_texts(texts)
@@ -669,6 +733,7 @@ def classify_root_causes(
     """One root-cause category id per text (public contract).
 
     ``corrections`` (columns ``text``, ``category``) are manager-confirmed examples; they
-    outweigh corpus rows, and categories not in the taxonomy are ignored.
+    outweigh corpus rows, and categories not in the taxonomy are ignored. Raises
+    ValueError like ``classify_with_confidence``.
     """
     return classify_with_confidence(texts, corrections)["category"].tolist()

@@ -45,7 +45,8 @@ def taxonomy_path(path: str | os.PathLike[str] | None = None) -> Path:
 
 
 def taxonomy_key(path: str | os.PathLike[str] | None = None) -> str:
-    """Content hash of the taxonomy file in effect: the cache key for fitted models."""
+    """Content hash (SHA-256, hex) of the taxonomy file in effect: the cache key for
+    fitted models. Raises ValueError when the file cannot be read."""
     resolved = taxonomy_path(path)
     try:
         data = resolved.read_bytes()
@@ -132,13 +133,15 @@ def current_taxonomy() -> dict[str, Category]:
 
 
 def category_ids() -> list[str]:
-    """Ids of the categories in effect, in file order."""
+    """Ids of the categories in effect, in file order. Raises ValueError like
+    `load_taxonomy`."""
     return list(current_taxonomy())
 
 
 def category_label(category: str) -> str:
     """Short name of a category for charts and tables, from the taxonomy in effect (ids
-    the taxonomy no longer has become readable words)."""
+    the taxonomy no longer has become readable words). Raises ValueError like
+    `load_taxonomy`."""
     found = current_taxonomy().get(str(category))
     if found is not None:
         return found.label

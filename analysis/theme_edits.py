@@ -36,7 +36,11 @@ ALREADY_APPLIED_SIMILARITY = 0.99
 
 @dataclass(frozen=True)
 class ThemeEdit:
-    """One manager edit.  Plain data: ``to_dict``/``from_dict`` for storage."""
+    """One manager edit.  Plain data: ``to_dict``/``from_dict`` for storage.
+
+    Anchors are ``{term: weight}`` centroid terms (``ThemeFinder.theme_terms``) that find
+    the theme again after a refit; ``child_sizes`` are answer counts.
+    """
 
     kind: EditKind
     theme_id: int
@@ -49,6 +53,7 @@ class ThemeEdit:
     child_sizes: tuple[int, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict of every field (tuples as lists)."""
         return {
             "kind": self.kind,
             "theme_id": self.theme_id,
@@ -63,6 +68,8 @@ class ThemeEdit:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ThemeEdit:
+        """Rebuild an edit from ``to_dict`` output; only ``kind`` and ``theme_id`` are
+        required. Raises KeyError when one of them is missing."""
         return cls(
             kind=data["kind"],
             theme_id=int(data["theme_id"]),
@@ -85,7 +92,10 @@ def _live(model: ThemeFinder, theme_id: int) -> None:
 
 
 def rename(model: ThemeFinder, theme_id: int, label: str) -> ThemeEdit:
-    """Edit that gives ``theme_id`` a manager-chosen label."""
+    """Edit that gives ``theme_id`` a manager-chosen label.
+
+    Raises ValueError when ``theme_id`` is not a live theme or ``label`` is blank.
+    """
     _live(model, theme_id)
     if not label.strip():
         raise ValueError("label must not be empty")
@@ -93,7 +103,10 @@ def rename(model: ThemeFinder, theme_id: int, label: str) -> ThemeEdit:
 
 
 def merge(model: ThemeFinder, theme_id: int, into_id: int) -> ThemeEdit:
-    """Edit that folds ``theme_id`` into ``into_id``; its future answers go there too."""
+    """Edit that folds ``theme_id`` into ``into_id``; its future answers go there too.
+
+    Raises ValueError when either is not a live theme or they are the same theme.
+    """
     _live(model, theme_id)
     _live(model, into_id)
     if theme_id == into_id:
@@ -110,7 +123,13 @@ def merge(model: ThemeFinder, theme_id: int, into_id: int) -> ThemeEdit:
 def split(
     model: ThemeFinder, theme_id: int, texts: Sequence[str], random_state: int = 0
 ) -> ThemeEdit:
-    """Edit that splits ``theme_id`` in two by 2-means over its members among ``texts``."""
+    """Edit that splits ``theme_id`` in two by 2-means (k-means, k=2) over its members
+    among ``texts``; the halves are named by c-TF-IDF (``analysis.ctfidf``).
+
+    Raises ValueError when ``theme_id`` is not a live theme, has fewer than two members
+    among ``texts``, or its members are identical; also when the model's ``grouping``
+    does not return one label per text.
+    """
     _live(model, theme_id)
     texts = [str(t) for t in texts]
     x, groups, valid = model._vectorise(texts)
@@ -160,7 +179,12 @@ def resolve_theme(
     anchor: Mapping[str, float],
     follow_merges: bool = True,
 ) -> int | None:
-    """The current id of the theme an edit meant, or None when it no longer exists."""
+    """The current id of the theme an edit meant, or None when it no longer exists.
+
+    With an ``anchor``: the theme whose centroid is most similar to it (cosine, at least
+    ``MIN_ANCHOR_SIMILARITY``); without one, ``theme_id`` itself if it still exists.
+    ``follow_merges`` resolves a merged theme to the one it was merged into.
+    """
     sims = _similarities(model, anchor)
     if anchor:
         if sims.size == 0 or sims.max() < MIN_ANCHOR_SIMILARITY:
@@ -174,7 +198,12 @@ def resolve_theme(
 
 
 def apply_edits(model: ThemeFinder, edits: Iterable[ThemeEdit | Mapping[str, Any]]) -> ThemeFinder:
-    """A copy of ``model`` with ``edits`` applied in order (unresolvable ones are skipped)."""
+    """A copy of ``model`` with ``edits`` applied in order (unresolvable ones are skipped).
+
+    ``edits`` are ``ThemeEdit`` or their ``to_dict`` form; applying the same edits again is
+    a no-op. Raises KeyError when a stored edit lacks ``kind`` or ``theme_id``, or has an
+    unknown ``kind``.
+    """
     out = copy.deepcopy(model)
     for edit in edits:
         if not isinstance(edit, ThemeEdit):

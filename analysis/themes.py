@@ -99,7 +99,7 @@ def tokens(text: str) -> list[str]:
 
 
 def analyze(text: str) -> list[str]:
-    """Unigrams plus bigrams of content words (the vectoriser's analyzer)."""
+    """Unigrams plus bigrams of ``tokens`` (the vectoriser's analyzer). Never raises."""
     words = tokens(text)
     return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
 
@@ -111,6 +111,14 @@ def analyze(text: str) -> list[str]:
 
 class ThemeFinder(ClusterMixin, BaseEstimator):
     """Cluster texts into stable, named themes.
+
+    Methods: TF-IDF with sublinear tf and smoothed idf (as scikit-learn's
+    ``TfidfTransformer``); LSA (truncated SVD, Deerwester et al. 1990) for clustering;
+    k-means (k-means++ seeding, Arthur & Vassilvitskii 2007), mini-batch k-means (Sculley
+    2010) above 10,000 texts per group; the number of themes by mean silhouette (Rousseeuw
+    1987) on cosine distance; labels by class-based TF-IDF (BERTopic, Grootendorst 2022;
+    ``analysis.ctfidf``). After fitting: ``labels_`` (theme id per text, -1 = none),
+    ``theme_ids_``, ``theme_labels_``, ``theme_groups_``, ``theme_sizes_`` (answers).
 
     Parameters
     ----------
@@ -124,12 +132,12 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
     min_theme_size : int
         Clusters with fewer members are dissolved (their texts join a neighbour or -1).
     min_theme_share : float
-        ... or with fewer than this share of their group.
+        ... or with fewer than this share (0-1) of their group.
     min_similarity : float
-        Cosine similarity to the nearest centroid below which a text gets -1.
+        Cosine similarity (0-1) to the nearest centroid below which a text gets -1.
     join_similarity : float
-        In ``partial_fit``, similarity at which a new text joins an existing theme; the
-        rest may form new themes.
+        In ``partial_fit``, cosine similarity (0-1) at which a new text joins an existing
+        theme; the rest may form new themes.
     min_terms : int
         Texts with fewer vocabulary features (unigrams + bigrams) get -1.
     max_features : int
@@ -209,7 +217,10 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         return threadpool_limits(limits=self.n_threads)
 
     def fit(self, texts: Sequence[str], y: Any = None) -> ThemeFinder:
-        """Learn vocabulary, themes and labels from scratch."""
+        """Learn vocabulary, themes and labels from scratch; ``labels_`` per text.
+
+        Raises ValueError when ``grouping`` does not return one label per text.
+        """
         with self._threads():
             return self._fit([str(t) for t in texts])
 
@@ -382,7 +393,9 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
     def partial_fit(self, texts: Sequence[str], y: Any = None) -> ThemeFinder:
         """Add answers: join existing themes first, form new themes from the leftovers.
 
-        Existing theme ids, centroids and labels never change.
+        Existing theme ids, centroids and labels never change; ``labels_`` covers the new
+        texts only. An unfitted finder is fitted. Raises ValueError when ``grouping`` does
+        not return one label per text.
         """
         if not hasattr(self, "vocabulary_") or not self.vocabulary_:
             return self.fit(texts)
@@ -485,7 +498,11 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
     def predict_vectors(
         self, x: sp.csr_matrix, groups: np.ndarray, valid: np.ndarray
     ) -> np.ndarray:
-        """Theme id per row of already-weighted vectors (-1: too short or too far)."""
+        """Theme id per row of already-weighted vectors (-1: too short or too far).
+
+        ``x``: rows weighted as this finder weighs texts; ``groups``: group label per row
+        ("" without grouping); ``valid``: bool per row, False gives -1.
+        """
         ids, sims = self._nearest(x, groups)
         ids[~valid | (sims < self.min_similarity)] = UNASSIGNED
         return ids
@@ -495,7 +512,11 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         return self._weigh(counts), self._groups(texts), np.diff(counts.indptr) >= self.min_terms
 
     def predict(self, texts: Sequence[str]) -> np.ndarray:
-        """Theme id of each text (-1 when it fits no theme)."""
+        """Theme id (int) of each text (-1 when it fits no theme).
+
+        Raises NotFittedError (scikit-learn) before ``fit``; ValueError when ``grouping``
+        does not return one label per text.
+        """
         check_is_fitted(self, "theme_ids_")
         texts = [str(t) for t in texts]
         if not texts or not self.vocabulary_:
@@ -503,7 +524,12 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         return self.predict_vectors(*self._vectorise(texts))
 
     def transform(self, texts: Sequence[str]) -> pd.DataFrame:
-        """One row per text: ``theme_id``, ``theme_label``, ``similarity``."""
+        """One row per text: ``theme_id`` (int, -1 = none), ``theme_label``, ``similarity``
+        (cosine to the theme's centroid, 0-1; 0.0 when unassigned).
+
+        Raises NotFittedError (scikit-learn) before ``fit``; ValueError when ``grouping``
+        does not return one label per text.
+        """
         check_is_fitted(self, "theme_ids_")
         texts = [str(t) for t in texts]
         if not texts or not self.vocabulary_:
@@ -530,7 +556,12 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
     # -- inspection ---------------------------------------------------------
 
     def themes(self) -> pd.DataFrame:
-        """Live themes: ``theme_id``, ``theme_label``, ``group``, ``size``, ``top_terms``."""
+        """Live (not merged away) themes, one row each: ``theme_id``, ``theme_label``,
+        ``group`` ("" without grouping), ``size`` (answers, count), ``top_terms`` (list of
+        the 5 heaviest centroid terms).
+
+        Raises NotFittedError (scikit-learn) before ``fit``.
+        """
         check_is_fitted(self, "theme_ids_")
         terms = self.terms_
         rows = []
@@ -553,7 +584,13 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         return pd.DataFrame(rows, columns=cols)
 
     def representatives(self, texts: Sequence[str], n: int = 3) -> pd.DataFrame:
-        """The ``n`` texts closest to each theme's centroid (caller applies anonymity)."""
+        """The ``n`` distinct texts closest to each theme's centroid (caller applies
+        anonymity): columns ``theme_id``, ``rank`` (1 = closest), ``text``, ``similarity``
+        (cosine, 0-1). Unassigned texts are left out.
+
+        Raises NotFittedError (scikit-learn) before ``fit``; ValueError when ``grouping``
+        does not return one label per text.
+        """
         frame = self.transform(texts)
         frame["text"] = [str(t) for t in texts]
         frame = frame[frame["theme_id"] != UNASSIGNED].drop_duplicates(["theme_id", "text"])
@@ -565,7 +602,11 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         return top[["theme_id", "rank", "text", "similarity"]].reset_index(drop=True)
 
     def similarity_to(self, theme_id: int, texts: Sequence[str]) -> np.ndarray:
-        """Cosine similarity of each text to one theme's centroid (no grouping needed)."""
+        """Cosine similarity (0-1) of each text to one theme's centroid (no grouping needed).
+
+        Raises NotFittedError (scikit-learn) before ``fit``; IndexError when ``theme_id``
+        is not a theme of this finder.
+        """
         check_is_fitted(self, "theme_ids_")
         texts = [str(t) for t in texts]
         if not texts:
@@ -574,7 +615,11 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         return np.asarray((self._weigh(self._counts(texts)) @ centroid.T).todense()).ravel()
 
     def theme_terms(self, theme_id: int, n: int = 50) -> dict[str, float]:
-        """Heaviest centroid terms of a theme: a vocabulary-independent anchor."""
+        """Heaviest ``n`` centroid terms of a theme, ``{term: weight}`` (weights of the
+        L2-normalised centroid): a vocabulary-independent anchor.
+
+        Raises IndexError when ``theme_id`` is not a theme of this finder.
+        """
         row = int(np.flatnonzero(self.theme_ids_ == theme_id)[0])
         cent = self.centroids_.getrow(row)
         terms = self.terms_
@@ -596,7 +641,11 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
     # -- persistence --------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready learned state (without the ``grouping`` callable)."""
+        """JSON-ready learned state (without the ``grouping`` callable), including the
+        ``normaliser`` key the vocabulary was made with.
+
+        Raises NotFittedError (scikit-learn) before ``fit``.
+        """
         check_is_fitted(self, "theme_ids_")
         params = {k: v for k, v in self.get_params().items() if k != "grouping"}
         return {
@@ -622,7 +671,12 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
 
     @classmethod
     def from_dict(cls, state: dict[str, Any], grouping: Grouping | None = None) -> ThemeFinder:
-        """Rebuild a fitted finder from ``to_dict`` output; pass the same ``grouping``."""
+        """Rebuild a fitted finder from ``to_dict`` output; pass the same ``grouping``.
+
+        Logs a warning when the state was made with other normalisation rules (see
+        ``analysis.text_normal.NORMALISER_KEY``). Raises KeyError when ``state`` lacks a
+        key ``to_dict`` writes.
+        """
         model = cls(grouping=grouping, **state["params"])
         # None: a state saved before the normaliser was recorded (older rules).
         model.normaliser_ = state.get("normaliser")
@@ -657,7 +711,10 @@ _CACHE_SIZE = 8
 
 
 def content_key(texts: Sequence[str], *extra: object) -> str:
-    """Hash of the texts (order matters) plus settings: the cache key of an analysis."""
+    """Hash of the texts (order matters) plus settings: the cache key of an analysis.
+
+    32 hex digits (BLAKE2b); ``extra`` enters through its ``repr``.
+    """
     h = hashlib.blake2b(digest_size=16)
     for t in texts:
         h.update(str(t).encode("utf-8", "surrogatepass"))
@@ -667,7 +724,8 @@ def content_key(texts: Sequence[str], *extra: object) -> str:
 
 
 def root_cause_grouping() -> Grouping | None:
-    """``analysis.root_causes.classify_root_causes`` when that module is available."""
+    """``analysis.root_causes.classify_root_causes`` when that module is available, else
+    None (logged as a warning): themes are then formed over all answers."""
     try:
         from analysis.root_causes import classify_root_causes
     except ImportError:  # module not shipped yet: themes over all answers
