@@ -282,6 +282,19 @@ def breakdown_groups(
     return gated.drop(columns=[c for c in ("_all",) if c in gated.columns])
 
 
+def supported_terms(terms: Sequence[str], support: Mapping[str, int], threshold: int) -> list[str]:
+    """The `terms` (in order) that at least the quote threshold of distinct responses wrote:
+    words fewer people used could point at them, so they never name or describe a theme.
+
+    `support` maps a term to its count of distinct responses (`label_terms.term_support`);
+    a term missing from it has none.
+    """
+    counts = np.array([int(support.get(t, 0)) for t in terms], dtype=np.int64)
+    limit = np.full(len(terms), quote_threshold(threshold), dtype=np.int64)
+    visible, _ = _needed(counts, limit)
+    return [t for t, keep in zip(terms, visible, strict=True) if keep]
+
+
 def visible_quotes(texts: Sequence[str], responses: int, threshold: int) -> list[str]:
     """The non-empty quotes of a slice, or none when its `responses` (count) are below the
     quote threshold for `threshold` (see `quote_threshold`)."""

@@ -173,3 +173,35 @@ def test_surveys_page_says_how_many_responses_wait(app, db_path):
     log_in(app)
     app.switch_page("pages/manager/surveys.py").run()
     assert any("1 response(s) waiting for the next release" in c for c in texts(app.caption))
+
+
+def test_theme_names_and_keywords_use_only_words_enough_people_wrote(store):
+    """Attack 4: a theme named after a phrase one respondent wrote points at them, even
+    while the theme's quotes are withheld. Every word in a shown name or keyword list was
+    written by at least the quote threshold of distinct responses in that theme."""
+    from afterward.services import analysis_upkeep
+    from analysis.anonymity import quote_threshold
+    from analysis.label_terms import label_parts
+    from analysis.themes import analyze
+    from surveys.sample import load_sample
+
+    load_sample(store)
+    analysis_upkeep.ensure_current(store)
+    catalogue = analysis_upkeep.theme_catalogue(store)
+    raw = analysis_upkeep._saved_model(store.theme_state()).themes().set_index("theme_id")
+    rows = store.analysed_texts()
+    needed = quote_threshold(store.highest_threshold())
+    dropped = 0
+    for theme in catalogue.itertuples():
+        mine = rows[rows["theme_id"] == theme.theme_id]
+        said = [set(analyze(t)) for t in mine["text"]]
+        words = [*label_parts(theme.theme_label), *theme.top_terms]
+        if theme.theme_label == f"Theme {theme.theme_id}":
+            words = list(theme.top_terms)
+        for word in words:
+            writers = {
+                r for r, terms in zip(mine["response_id"], said, strict=True) if word in terms
+            }
+            assert len(writers) >= needed, (theme.theme_label, word, len(writers))
+        dropped += theme.theme_label != raw.loc[theme.theme_id, "theme_label"]
+    assert dropped, "the sample has themes whose raw names use rare words"

@@ -19,6 +19,8 @@ import numpy as np
 import pandas as pd
 
 from analysis import theme_edits
+from analysis.anonymity import supported_terms
+from analysis.label_terms import label_parts, term_support
 from analysis.root_causes import classify_with_confidence
 from analysis.taxonomy import taxonomy_key
 from analysis.themes import ThemeFinder
@@ -149,6 +151,7 @@ def refresh_analysis(store: Store, progress: Progress | None = None) -> RefreshR
     changed = rows[rows["theme_id"].to_numpy() != previous_theme]
     store.save_text_analysis(changed[COLUMNS])
     store.save_theme_state(json.dumps(model.to_dict()))
+    store.save_theme_term_support(term_support(rows, label_candidates(model)), replace=True)
     report(1.0, "Analysis up to date")
     return RefreshResult(len(todo), len(changed), len(rows))
 
@@ -177,6 +180,9 @@ def _analyse_new_answers(
     report(0.8, "Saving the analysis")
     store.save_text_analysis(rows[COLUMNS])
     store.save_theme_state(json.dumps(model.to_dict()))
+    # Earlier answers keep their themes, and their themes keep their names: count only the
+    # new responses (a response is released whole, so distinct counts add up).
+    store.save_theme_term_support(term_support(rows, label_candidates(model)), replace=False)
     report(1.0, "Analysis up to date")
     return RefreshResult(len(rows), len(rows), len(rows))
 
@@ -187,12 +193,52 @@ def _saved_model(state: str) -> ThemeFinder:
     return ThemeFinder.from_dict(json.loads(state))
 
 
+KEYWORDS = 5  # shown per theme
+CANDIDATE_TERMS = 10  # heaviest centroid terms a theme's keywords are chosen from
+
+
+def label_candidates(model: ThemeFinder) -> dict[int, list[str]]:
+    """Per live theme: the terms its name is made of plus its heaviest centroid terms."""
+    themes = model.themes()
+    return {
+        int(tid): list(
+            dict.fromkeys([*label_parts(label), *model.theme_terms(int(tid), n=CANDIDATE_TERMS)])
+        )
+        for tid, label in zip(themes["theme_id"], themes["theme_label"], strict=True)
+    }
+
+
 def theme_catalogue(store: Store) -> pd.DataFrame:
-    """Live themes: theme_id, theme_label, group (root cause), size, top_terms."""
+    """Live themes: theme_id, theme_label, group (root cause), size (answers), top_terms.
+
+    Names and keywords use only terms that at least the quote threshold of distinct
+    responses wrote (`anonymity.supported_terms`, against the highest threshold of any
+    survey); a generated name left without such terms becomes "Theme N". A name a manager
+    gave is theirs and kept.
+    """
     state = store.theme_state()
     if state is None:
         return pd.DataFrame(columns=["theme_id", "theme_label", "group", "size", "top_terms"])
-    return _saved_model(state).themes()
+    model = _saved_model(state)
+    themes = model.themes()
+    support = store.theme_term_support()
+    by_theme = {
+        int(tid): dict(zip(part["term"], part["responses"], strict=True))
+        for tid, part in support.groupby("theme_id")
+    }
+    threshold = store.highest_threshold()
+    given = {json.loads(e).get("label", "") for e in store.theme_edits()} - {""}
+    labels, keywords = [], []
+    for tid, label in zip(themes["theme_id"].astype(int), themes["theme_label"], strict=True):
+        counts = by_theme.get(tid, {})
+        if label in given:
+            labels.append(label)
+        else:
+            kept = supported_terms(label_parts(label), counts, threshold)
+            labels.append(" · ".join(kept) if kept else f"Theme {tid}")
+        terms = list(model.theme_terms(tid, n=CANDIDATE_TERMS))
+        keywords.append(supported_terms(terms, counts, threshold)[:KEYWORDS])
+    return themes.assign(theme_label=labels, top_terms=keywords)
 
 
 def representative_quotes(
@@ -244,3 +290,6 @@ def _record_edit(store: Store, make_edit: Callable) -> None:
     changed["theme_id"] = theme_ids[rows["theme_id"].to_numpy() != theme_ids]
     store.save_text_analysis(changed[COLUMNS])
     store.save_theme_state(json.dumps(model.to_dict()))
+    store.save_theme_term_support(
+        term_support(rows.assign(theme_id=theme_ids), label_candidates(model)), replace=True
+    )

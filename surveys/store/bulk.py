@@ -87,3 +87,4 @@ class BulkMixin:
             # Themes learnt from sample text must not linger: analysis restarts from real data.
             cur.execute("DELETE FROM text_analysis")
             cur.execute("DELETE FROM theme_state")
+            cur.execute("DELETE FROM theme_term_support")

@@ -125,4 +125,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """INSERT INTO survey_releases
             SELECT survey_id, 1, count(*), max(submitted_on) FROM responses GROUP BY survey_id""",
     ),
+    # 5: how many distinct responses contain each candidate label term of a theme, so a
+    # theme's name and keywords only use words enough people wrote (the quote threshold).
+    (
+        """CREATE TABLE theme_term_support (
+            theme_id INTEGER NOT NULL,
+            term VARCHAR NOT NULL,
+            responses INTEGER NOT NULL,
+            PRIMARY KEY (theme_id, term))""",
+        # The threshold floor (3) holds for surveys created before it existed, too.
+        "UPDATE surveys SET anonymity_threshold = 3 WHERE anonymity_threshold < 3",
+    ),
 )

@@ -128,6 +128,47 @@ class TextResultsMixin:
                 "ORDER BY r.response_id, r.question_id"
             ).df()
 
+    # -- theme terms: how many responses wrote each candidate label term ---------------------
+
+    def theme_term_support(self) -> pd.DataFrame:
+        """Columns: theme_id (int), term (str), responses (distinct responses whose answer in
+        that theme contains the term, a count). Raises StoreError when the store is closed,
+        StorageUnavailable when the file cannot be read."""
+        with self._cursor() as cur:
+            return cur.execute(
+                "SELECT theme_id, term, responses FROM theme_term_support ORDER BY theme_id, term"
+            ).df()
+
+    def save_theme_term_support(self, frame: pd.DataFrame, *, replace: bool) -> None:
+        """Store term support (`theme_term_support` columns). With `replace` the table is
+        rewritten; otherwise the counts are added to what is stored (new responses only).
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot
+        be written."""
+        with self._transaction() as cur:
+            if replace:
+                cur.execute("DELETE FROM theme_term_support")
+            if frame.empty:
+                return
+            cur.register("support_rows", frame[["theme_id", "term", "responses"]])
+            cur.execute(
+                "INSERT INTO theme_term_support BY NAME "
+                "SELECT theme_id::INTEGER AS theme_id, term, responses::INTEGER AS responses "
+                "FROM support_rows "
+                "ON CONFLICT (theme_id, term) DO UPDATE "
+                "SET responses = theme_term_support.responses + excluded.responses"
+            )
+            cur.unregister("support_rows")
+
+    def highest_threshold(self) -> int:
+        """The highest anonymity threshold of any survey (0 without surveys). Raises
+        StoreError when the store is closed, StorageUnavailable when the file cannot be read."""
+        with self._cursor() as cur:
+            return int(
+                cur.execute("SELECT coalesce(max(anonymity_threshold), 0) FROM surveys").fetchone()[
+                    0
+                ]
+            )
+
     # -- themes: saved model and manager edits ----------------------------------------------
 
     def theme_state(self) -> str | None:

@@ -1,0 +1,50 @@
+"""Which words a theme's name and keywords may use: only words enough people wrote.
+
+A theme named after a phrase one respondent used points at that respondent even while the
+theme's quotes are withheld. `term_support` counts, per theme and candidate term, the
+distinct responses whose answer in that theme contains the term (terms as the theme model
+sees them: `analysis.themes.analyze`); the anonymity gate (`anonymity.supported_terms`)
+then keeps the terms that reach the quote threshold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from analysis.themes import analyze
+
+SUPPORT_COLUMNS = ["theme_id", "term", "responses"]
+LABEL_SEPARATOR = " · "
+
+
+def label_parts(label: str) -> list[str]:
+    """The terms a generated theme label is made of ("deploy · friday" -> two terms)."""
+    return [part.strip() for part in str(label).split(LABEL_SEPARATOR) if part.strip()]
+
+
+def term_support(rows: pd.DataFrame, candidates: Mapping[int, Sequence[str]]) -> pd.DataFrame:
+    """Distinct responses per theme and candidate term.
+
+    `rows` has response_id, theme_id (int) and text; `candidates` maps a theme id to the
+    terms that may name it. Returns SUPPORT_COLUMNS: theme_id, term, responses (a count of
+    distinct responses, never of texts: one person's two answers count once). Themes
+    without candidates and terms nobody wrote are left out. Raises KeyError when a column
+    is missing.
+    """
+    found: dict[tuple[int, str], set[str]] = {}
+    for response_id, theme_id, text in zip(
+        rows["response_id"], rows["theme_id"], rows["text"], strict=True
+    ):
+        wanted = candidates.get(int(theme_id))
+        if not wanted:
+            continue
+        present = set(analyze(str(text)))
+        for term in wanted:
+            if term in present:
+                found.setdefault((int(theme_id), term), set()).add(str(response_id))
+    return pd.DataFrame(
+        [(theme_id, term, len(ids)) for (theme_id, term), ids in sorted(found.items())],
+        columns=SUPPORT_COLUMNS,
+    )
