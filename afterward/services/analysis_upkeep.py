@@ -23,6 +23,7 @@ from analysis.anonymity import supported_terms
 from analysis.label_terms import label_parts, term_support
 from analysis.root_causes import classify_with_confidence
 from analysis.taxonomy import taxonomy_key
+from analysis.text_normal import normaliser_key
 from analysis.themes import ThemeFinder
 from surveys.store import TEXT_ANALYSIS_COLUMNS, Store
 
@@ -39,8 +40,9 @@ class RefreshResult:
 
 
 def model_key(corrections: pd.DataFrame) -> str:
-    """Identifies the classifier in effect: the taxonomy file plus the manager reviews."""
-    digest = hashlib.sha256(taxonomy_key().encode())
+    """Identifies the classifier in effect: the taxonomy file, the text normaliser's rules
+    and the manager reviews. Stored analysis made under another key is redone."""
+    digest = hashlib.sha256(f"{taxonomy_key()}\x1f{normaliser_key()}".encode())
     for text, category in zip(corrections["text"], corrections["category"], strict=True):
         digest.update(f"{text}\x1f{category}\x1e".encode())
     return digest.hexdigest()[:16]
