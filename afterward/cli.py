@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from afterward.services import exports, survey_admin
+from afterward.services import exports, publishing, survey_admin
 from afterward.settings import base_url, database_path
 from surveys import links, sample, setup
 from surveys.questionnaire import load_templates
@@ -221,6 +221,7 @@ def _demo(args: argparse.Namespace) -> int:
             print("Removed the sample data; real projects are untouched.")
             return 0
         summary = sample.load_sample(store)
+        publishing.publish_due(store)  # the open surveys' answers, as the app would
     print(summary.line())
     return 0
 

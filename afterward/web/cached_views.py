@@ -44,6 +44,7 @@ def offer_sample(store: Store) -> None:
         if st.button("Load sample data", type="primary", key="load_sample"):
             with st.spinner("Loading sample projects and answers…"):
                 load_sample(store)
+                publishing.publish_due(store)
             st.rerun()
 
 
