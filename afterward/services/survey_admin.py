@@ -30,11 +30,27 @@ __all__ = [
     "create_survey",
     "invitation_links_csv",
     "load_templates",
+    "SURVEY_TABLE",
     "new_open_link",
     "release_note",
     "set_survey_open",
     "today",
 ]
+
+
+# The surveys table: `Store.surveys_overview` column -> header a manager reads.
+SURVEY_TABLE = {
+    "project": "project",
+    "title": "title",
+    "template_id": "questionnaire",
+    "quarter": "quarter",
+    "status": "status",
+    "responses": "released",
+    "waiting": "waiting for release",
+    "invitations": "invitations",
+    "invitations_used": "invitations used",
+    "anonymity_threshold": "threshold",
+}
 
 
 def set_survey_open(store: Store, survey_id: str, is_open: bool) -> None:

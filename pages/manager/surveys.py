@@ -65,17 +65,10 @@ if overview.empty:
 
 st.subheader("Surveys")
 st.dataframe(
-    overview[
-        ["project", "title", "template_id", "quarter", "status", "responses"]
-        + ["invitations", "invitations_used", "anonymity_threshold"]
-    ],
+    overview[list(setup.SURVEY_TABLE)],
     hide_index=True,
     width="stretch",
-    column_config={
-        "template_id": "questionnaire",
-        "invitations_used": "invitations used",
-        "anonymity_threshold": "threshold",
-    },
+    column_config=setup.SURVEY_TABLE,
 )
 
 labels = dict(
