@@ -474,17 +474,6 @@ TEXT_QUESTIONS = ("went_well", "went_wrong", "root_cause", "do_differently")
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 
 
-def afterward_cmd(*args: str) -> subprocess.CompletedProcess:
-    """`python -m afterward.cli ARGS` on the test's database (AFTERWARD_DB from `db_path`)."""
-    return subprocess.run(
-        [sys.executable, "-m", "afterward.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
-
-
 def rows_of(path: Path) -> list[tuple]:
     """A CSV file's rows as a sorted multiset (order is random by design)."""
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -502,7 +491,7 @@ def test_cli_export_over_time_never_isolates_the_newest_response(db_path, tmp_pa
             answer(store, survey_id, {"role": "Team member", "went_well": f"Early {i}"})
     folder = tmp_path / "exports"
     export = ["export", survey_id, "--format", "csv", "--out", str(folder / "rows.csv")]
-    first = afterward_cmd(*export)
+    first = cli(*export)
     assert first.returncode != 0
     assert "open" in first.stderr and "close" in first.stderr.lower()
     assert not folder.exists(), "a refused export writes nothing"
@@ -513,11 +502,11 @@ def test_cli_export_over_time_never_isolates_the_newest_response(db_path, tmp_pa
             survey_id,
             {"role": "Client", "communication": 0, "went_wrong": "The sixth person's story"},
         )
-    second = afterward_cmd(*export)
+    second = cli(*export)
     assert second.returncode != 0 and not folder.exists()
 
     # Aggregates stay available while the survey is open.
-    summary = afterward_cmd(*export[:-1], str(tmp_path / "summary.csv"), "--summary-only")
+    summary = cli(*export[:-1], str(tmp_path / "summary.csv"), "--summary-only")
     assert summary.returncode == 0, summary.stderr
     written = pd.read_csv(tmp_path / "summary.csv")
     assert list(written.columns) == ["question", "group", "responses", "mean"]
@@ -525,11 +514,11 @@ def test_cli_export_over_time_never_isolates_the_newest_response(db_path, tmp_pa
     assert not folder.exists()
 
     # Once closed, two exports give the same rows (no new response can arrive in between).
-    assert afterward_cmd("survey", "close", survey_id).returncode == 0
-    done = afterward_cmd(*export)
+    assert cli("survey", "close", survey_id).returncode == 0
+    done = cli(*export)
     assert done.returncode == 0, done.stderr
     before = {p.name: rows_of(p) for p in folder.glob("rows*.csv")}
-    assert afterward_cmd(*export).returncode == 0
+    assert cli(*export).returncode == 0
     after = {p.name: rows_of(p) for p in folder.glob("rows*.csv")}
     assert before == after and len(before) >= 3  # rows, summary and at least one text table
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from surveys.questionnaire import NUMERIC_KINDS
-from surveys.store.records import Scope
+from surveys.store.records import SURVEY_PROGRESS, Scope
 
 VISIBLE_SURVEYS = """
     visible AS (
@@ -77,29 +77,19 @@ class AggregatesMixin:
         """
         with self._cursor() as cur:
             return cur.execute(
-                """
+                f"""
                 SELECT s.survey_id::VARCHAR AS survey_id, p.name AS project, s.quarter,
                        s.template_id, s.title, s.status, s.anonymity_threshold AS threshold,
-                       coalesce(r.responses, 0) AS responses,
-                       coalesce(w.waiting, 0) AS waiting,
-                       coalesce(l.sent, 0) AS invitations,
-                       coalesce(l.used, 0) AS invitations_used
+                       c.responses, c.waiting, c.invitations, c.invitations_used
                 FROM surveys s
                 JOIN projects p USING (project_id)
-                LEFT JOIN (SELECT survey_id, count(*) AS responses FROM responses
-                           GROUP BY survey_id) r USING (survey_id)
-                LEFT JOIN (SELECT survey_id, count(*) AS waiting FROM pending_responses
-                           GROUP BY survey_id) w USING (survey_id)
-                LEFT JOIN (SELECT survey_id, count(*) AS sent,
-                                  count(*) FILTER (WHERE used) AS used
-                           FROM links WHERE kind = 'invitation' GROUP BY survey_id) l
-                    USING (survey_id)
+                JOIN ({SURVEY_PROGRESS}) c USING (survey_id)
                 WHERE (? IS NULL OR s.quarter >= ?)
                   AND (? IS NULL OR s.quarter <= ?)
                   AND (len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], p.name))
                   AND (len(?::VARCHAR[]) = 0 OR list_contains(?::VARCHAR[], s.template_id))
                 ORDER BY s.quarter, p.name, s.title
-                """,
+                """,  # noqa: S608 - constant SQL fragment
                 scope.params(),
             ).df()
 

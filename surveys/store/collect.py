@@ -12,6 +12,7 @@ from clock import today
 from surveys.store.base import _is_uuid
 from surveys.store.records import (
     MIN_THRESHOLD,
+    SURVEY_PROGRESS,
     AnswerRow,
     LinkMatch,
     Project,
@@ -217,27 +218,16 @@ class CollectMixin:
         """
         with self._cursor() as cur:
             return cur.execute(
-                """
+                f"""
                 SELECT s.survey_id::VARCHAR AS survey_id, p.name AS project, s.title,
                        s.template_id, s.quarter, s.opens_on, s.closes_on, s.status,
                        s.anonymity_threshold, p.is_sample,
-                       coalesce(r.responses, 0) AS responses,
-                       coalesce(w.waiting, 0) AS waiting,
-                       coalesce(l.invitations, 0) AS invitations,
-                       coalesce(l.invitations_used, 0) AS invitations_used
+                       c.responses, c.waiting, c.invitations, c.invitations_used
                 FROM surveys s
                 JOIN projects p USING (project_id)
-                LEFT JOIN (SELECT survey_id, count(*) AS responses
-                           FROM responses GROUP BY survey_id) r USING (survey_id)
-                LEFT JOIN (SELECT survey_id, count(*) AS waiting
-                           FROM pending_responses GROUP BY survey_id) w USING (survey_id)
-                LEFT JOIN (SELECT survey_id,
-                                  count(*) FILTER (WHERE kind = 'invitation') AS invitations,
-                                  count(*) FILTER (WHERE kind = 'invitation' AND used)
-                                      AS invitations_used
-                           FROM links GROUP BY survey_id) l USING (survey_id)
+                JOIN ({SURVEY_PROGRESS}) c USING (survey_id)
                 ORDER BY s.opens_on DESC, p.name, s.title
-                """
+                """  # noqa: S608 - constant SQL fragment
             ).df()
 
     # -- links -----------------------------------------------------------------------------

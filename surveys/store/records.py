@@ -33,6 +33,25 @@ class SurveyNotOpen(StoreError):
 # could be read on their own. The one definition; surveys.setup and the pages re-export it.
 MIN_THRESHOLD = 3
 
+# Per survey, as counts: responses released, responses waiting for release, invitations
+# sent and used. One definition for every query that reports a survey's progress.
+SURVEY_PROGRESS = """
+    SELECT s.survey_id,
+           coalesce(r.responses, 0) AS responses,
+           coalesce(w.waiting, 0) AS waiting,
+           coalesce(l.invitations, 0) AS invitations,
+           coalesce(l.invitations_used, 0) AS invitations_used
+    FROM surveys s
+    LEFT JOIN (SELECT survey_id, count(*) AS responses FROM responses GROUP BY survey_id) r
+        USING (survey_id)
+    LEFT JOIN (SELECT survey_id, count(*) AS waiting FROM pending_responses GROUP BY survey_id) w
+        USING (survey_id)
+    LEFT JOIN (SELECT survey_id, count(*) AS invitations,
+                      count(*) FILTER (WHERE used) AS invitations_used
+               FROM links WHERE kind = 'invitation' GROUP BY survey_id) l
+        USING (survey_id)"""
+
+
 # Action-item statuses: the one definition (labels in display order). Open statuses count
 # toward "overdue"; "not doing" is a decision (with a reason), left out of completion rates.
 ACTION_STATUSES: dict[str, str] = {
