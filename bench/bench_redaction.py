@@ -110,6 +110,12 @@ def show(title: str, figures: dict[str, float]) -> None:
 
 
 def main() -> int:
+    import argparse
+
+    argparse.ArgumentParser(
+        description="Redaction and blame detection on the evaluation sets: name, contact and "
+        "blame recall, false positives, speed."
+    ).parse_args()
     if EVAL.exists():
         rows = [json.loads(line) for line in EVAL.read_text(encoding="utf-8").splitlines()]
         show(f"dev set {EVAL}", evaluate(rows))

@@ -7,8 +7,9 @@ Run from the repo root:
 One Store on a temp DuckDB file, one client-feedback survey (~10 answer rows per response:
 4 ratings, 2-4 multiple-choice rows, yes/no, 3 texts) and one single-use invitation per
 submission. Each writer thread resolves its invitation (untimed, as the page does on load)
-and then times ``surveys.responses.submit`` -> ``Store.record_response`` (survey check,
-invitation use, response and answers in one transaction). Reports throughput, p50/p95/p99
+and then times ``afterward.services.responding.submit`` (the page's path: ``Store.record_response``
+-- survey check, invitation use, response and answers into the shuffled pending tables in one
+transaction -- then publishing any release that is due). Reports throughput, p50/p95/p99
 latency, refusals, and checks responses stored == acknowledged and every used invitation
 belongs to a stored response.
 """
@@ -31,10 +32,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # a script, not a test: make the packages importable
 
+from afterward.services.responding import stored_form, submit, validate  # noqa: E402
 from clock import today  # noqa: E402
 from surveys import links  # noqa: E402
 from surveys.questionnaire import load_templates  # noqa: E402
-from surveys.responses import stored_form, submit, validate  # noqa: E402
 from surveys.setup import create_survey  # noqa: E402
 from surveys.store import Store, StoreError  # noqa: E402
 
