@@ -114,7 +114,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _open_store() -> Store:
-    return Store(database_path())
+    return publishing.open_store(database_path())
 
 
 def _templates(_: argparse.Namespace) -> int:

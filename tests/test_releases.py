@@ -13,12 +13,20 @@ from datetime import date
 import pytest
 
 from afterward.services import responding
+from afterward.services.publishing import open_store
 from afterward.services.survey_results import survey_results
 from surveys import links, setup
 from surveys.questionnaire import AnswerRow
 from surveys.store import Store
 from tests.conftest import ROOT
 from tests.pages.helpers import texts
+
+
+@pytest.fixture
+def store(db_path):
+    """The store as the app opens it: each submission releases the groups it makes due."""
+    with open_store(db_path) as opened:
+        yield opened
 
 
 def make_survey(store: Store, threshold: int = 3) -> str:
@@ -67,7 +75,7 @@ def test_a_fourth_answer_cannot_be_read_off_the_mean(store):
 
 
 def test_the_overview_moves_only_by_whole_releases(app, db_path):
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         survey_id = make_survey(store)
         for rating in (6, 8, 7):
             answer(store, survey_id, rating)
@@ -75,7 +83,7 @@ def test_the_overview_moves_only_by_whole_releases(app, db_path):
     app.run()
     first = [(c.proto.spec) for c in app.get("plotly_chart")]
     assert first, "the overview draws the survey once it is released"
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         answer(store, survey_id, 0)  # one more person: waits for the next release
     app.run()
     assert [(c.proto.spec) for c in app.get("plotly_chart")] == first
@@ -149,7 +157,7 @@ def test_results_json_contract_over_time(db_path):
     seen = [results()]
     assert seen[0]["released_responses"] == 0 and seen[0]["threshold"] == 3
     for rating in (3, 9, 4, 8, 10):
-        with Store(db_path) as store:
+        with open_store(db_path) as store:
             answer(store, survey_id, rating)
         seen.append(results())
     for before, after in zip(seen, seen[1:], strict=False):
@@ -166,7 +174,7 @@ def test_results_json_contract_over_time(db_path):
 def test_surveys_page_says_how_many_responses_wait(app, db_path):
     from tests.pages.helpers import log_in
 
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         survey_id = make_survey(store)
         for rating in (1, 2, 3, 4):
             answer(store, survey_id, rating)

@@ -1,18 +1,27 @@
 """Publishing results in releases: the gate decides when a survey's waiting responses may
 be released (`analysis.anonymity.due_releases`), the store moves them as one group.
 
-Every path that adds or settles responses calls `publish_due`: a submission, closing a
-survey, and every manager view, report, export and CLI output before it reads.
+A store opened with `open_store` releases due groups as part of each batch of submissions;
+`publish_due` settles the rest: closing a survey, and every manager view, report, export
+and CLI output before it reads.
 """
 
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 from analysis.anonymity import due_releases
 from surveys.store import Store
 
 _LOCK = threading.Lock()  # one process owns the database: one release decision at a time
+
+
+def open_store(path: str | Path) -> Store:
+    """The store as the app and the CLI open it: submissions release due groups themselves,
+    by the gate's rule, in the same transaction. Raises the store's DatabaseLocked or
+    StorageUnavailable when the file cannot be opened."""
+    return Store(path, release_rule=due_releases)
 
 
 def publish_due(store: Store) -> int:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from afterward.services import publishing
 from analysis.blame import blame_phrases
 from analysis.redaction import redact
 from surveys import links, receipts, responses
@@ -16,7 +15,7 @@ from surveys.questionnaire import Questionnaire
 from surveys.receipts import StoredResponse
 from surveys.responses import Validation
 from surveys.setup import questionnaire_of
-from surveys.store import LinkUnavailable, StorageUnavailable, Store, StoreError, SurveyNotOpen
+from surveys.store import LinkUnavailable, StorageUnavailable, Store, SurveyNotOpen
 
 __all__ = [
     "TOKEN_PARAM",
@@ -78,15 +77,11 @@ def submit(store: Store, link: LinkState, stored: Mapping[str, Any]) -> str:
     """Store the confirmed answers once; returns the receipt code (shown once, kept as hash).
 
     The response waits with the survey's other unreleased ones; when the group is large
-    enough the survey's results are released (`publishing.publish_due`). Raises
-    LinkUnavailable, SurveyNotOpen or StorageUnavailable (nothing stored then).
+    enough the survey's results are released (by the store's writer, on the gate's rule:
+    `publishing.open_store`). Raises LinkUnavailable, SurveyNotOpen or StorageUnavailable
+    (nothing stored then).
     """
-    code = responses.submit(store, link, stored)
-    try:
-        publishing.publish_due(store)
-    except StoreError:
-        pass  # the response is stored; the next submission or view publishes the release
-    return code
+    return responses.submit(store, link, stored)
 
 
 def stored_response(store: Store, code: str) -> StoredResponse | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from afterward.services.publishing import open_store
 from afterward.settings import database_path
 from surveys.manager_auth import LoginThrottle, attempt_login, ensure_manager_password
 from surveys.store import Store, StoreError
@@ -23,7 +24,7 @@ __all__ = [
 
 @st.cache_resource(show_spinner=False)
 def _store(path: str) -> Store:
-    store = Store(path)
+    store = open_store(path)
     generated = ensure_manager_password(store)
     if generated:
         # Printed once, in the terminal that started the app; only a salted hash is kept.

@@ -13,6 +13,7 @@ import pandas as pd
 
 from clock import today
 from surveys.store.records import DatabaseLocked, StorageUnavailable, StoreError
+from surveys.store.releases import ReleaseRule
 from surveys.store.schema import MIGRATIONS
 from surveys.store.writer import ResponseWriter
 
@@ -20,14 +21,18 @@ from surveys.store.writer import ResponseWriter
 class StoreBase:
     """Owns the connection: opening, cursors, transactions, migrations and settings."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, release_rule: ReleaseRule | None = None):
         """Open (creating when missing) the DuckDB file at `path` and apply pending migrations.
 
-        `path` may be ":memory:". Raises DatabaseLocked when another process holds the file,
+        `path` may be ":memory:". `release_rule(pending_counts) -> survey ids` lets each
+        batch of submissions release the groups it makes due (see `surveys.store.releases`). Raises DatabaseLocked when another process holds the file,
         StorageUnavailable when it cannot be opened or migrated (disk full, read-only, I/O),
         both StoreError subclasses; OSError when its folder cannot be created.
         """
         self.path = str(path)
+        # The anonymity gate's release rule, given by the wiring layer: submissions then
+        # release due groups in their own transaction (`publish_due` does it for the rest).
+        self._release_rule = release_rule
         self._writer: ResponseWriter | None = None  # started by the first response
         self._writer_lock = threading.Lock()
         # Held by whatever writes the pending tables: the writer thread and releases.
@@ -77,7 +82,7 @@ class StoreBase:
             if self._writer is None:
                 with self._cursor_lock:
                     cursor = self._connection.cursor()
-                self._writer = ResponseWriter(cursor, self._pending_lock)
+                self._writer = ResponseWriter(cursor, self._pending_lock, self._release_rule)
             return self._writer
 
     @contextmanager

@@ -8,12 +8,68 @@ different moments therefore differ by whole released groups, never by one person
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
+import duckdb
 import pandas as pd
 
 from clock import today
+
+# Per survey with waiting responses (optionally only the surveys bound as a UUID list):
+# what the gate needs to decide on a release.
+PENDING_COUNTS = """
+    SELECT s.survey_id::VARCHAR AS survey_id, s.anonymity_threshold AS threshold,
+           coalesce(r.released, 0) AS released, p.pending
+    FROM (SELECT survey_id, count(*) AS pending FROM pending_responses
+          WHERE ?::UUID[] IS NULL OR list_contains(?::UUID[], survey_id)
+          GROUP BY survey_id) p
+    JOIN surveys s USING (survey_id)
+    LEFT JOIN (SELECT survey_id, count(*) AS released FROM responses GROUP BY survey_id) r
+        USING (survey_id)
+    ORDER BY s.survey_id"""
+
+ReleaseRule = Callable[[pd.DataFrame], Sequence[str]]
+
+
+def pending_counts_in(
+    cur: duckdb.DuckDBPyConnection, survey_ids: Sequence[str] | None
+) -> pd.DataFrame:
+    """PENDING_COUNTS on `cur` (inside the caller's transaction, if any)."""
+    ids = None if survey_ids is None else [str(s) for s in survey_ids]
+    return cur.execute(PENDING_COUNTS, [ids, ids]).df()
+
+
+def move_pending(cur: duckdb.DuckDBPyConnection, survey_ids: Sequence[str], day: date) -> int:
+    """Move every waiting response of `survey_ids` into the released tables, shuffled, and
+    record one release per survey, inside the caller's transaction. Returns how many
+    responses moved."""
+    ids = [str(s) for s in survey_ids]
+    if not ids:
+        return 0
+    due = "list_contains(?::UUID[], survey_id)"
+    cur.execute(
+        f"""
+        INSERT INTO survey_releases
+        SELECT p.survey_id, coalesce(r.last, 0) + 1, p.n, ?
+        FROM (SELECT survey_id, count(*) AS n FROM pending_responses WHERE {due}
+              GROUP BY survey_id) p
+        LEFT JOIN (SELECT survey_id, max(release_no) AS last FROM survey_releases
+                   GROUP BY survey_id) r USING (survey_id)
+        """,  # noqa: S608 - constant SQL fragment
+        [day, ids],
+    )
+    moved = cur.execute(
+        f"INSERT INTO responses SELECT * FROM pending_responses WHERE {due} ORDER BY random()",  # noqa: S608
+        [ids],
+    ).fetchone()[0]
+    cur.execute(
+        f"INSERT INTO answers SELECT * FROM pending_answers WHERE {due} ORDER BY random()",  # noqa: S608
+        [ids],
+    )
+    cur.execute(f"DELETE FROM pending_answers WHERE {due}", [ids])  # noqa: S608
+    cur.execute(f"DELETE FROM pending_responses WHERE {due}", [ids])  # noqa: S608
+    return int(moved)
 
 
 class ReleasesMixin:
@@ -27,18 +83,7 @@ class ReleasesMixin:
         store is closed, StorageUnavailable when the file cannot be read.
         """
         with self._cursor() as cur:
-            return cur.execute(
-                """
-                SELECT s.survey_id::VARCHAR AS survey_id, s.anonymity_threshold AS threshold,
-                       coalesce(r.released, 0) AS released, p.pending
-                FROM (SELECT survey_id, count(*) AS pending FROM pending_responses
-                      GROUP BY survey_id) p
-                JOIN surveys s USING (survey_id)
-                LEFT JOIN (SELECT survey_id, count(*) AS released FROM responses
-                           GROUP BY survey_id) r USING (survey_id)
-                ORDER BY s.survey_id
-                """
-            ).df()
+            return pending_counts_in(cur, None)
 
     def release_pending(self, survey_ids: Sequence[str], on: date | None = None) -> int:
         """Release every pending response of the given surveys, one release per survey.
@@ -48,35 +93,10 @@ class ReleasesMixin:
         default today). Returns how many responses were released. Raises StoreError when
         the store is closed, StorageUnavailable when the file cannot be written.
         """
-        ids = [str(s) for s in survey_ids]
-        if not ids:
+        if not survey_ids:
             return 0
         with self._pending_lock, self._transaction() as cur:
-            due = "list_contains(?::UUID[], survey_id)"
-            cur.execute(
-                f"""
-                INSERT INTO survey_releases
-                SELECT p.survey_id, coalesce(r.last, 0) + 1, p.n, ?
-                FROM (SELECT survey_id, count(*) AS n FROM pending_responses WHERE {due}
-                      GROUP BY survey_id) p
-                LEFT JOIN (SELECT survey_id, max(release_no) AS last FROM survey_releases
-                           GROUP BY survey_id) r USING (survey_id)
-                """,  # noqa: S608 - constant SQL fragment
-                [on or today(), ids],
-            )
-            moved = cur.execute(
-                f"INSERT INTO responses SELECT * FROM pending_responses WHERE {due} "  # noqa: S608
-                "ORDER BY random()",
-                [ids],
-            ).fetchone()[0]
-            cur.execute(
-                f"INSERT INTO answers SELECT * FROM pending_answers WHERE {due} "  # noqa: S608
-                "ORDER BY random()",
-                [ids],
-            )
-            cur.execute(f"DELETE FROM pending_answers WHERE {due}", [ids])  # noqa: S608
-            cur.execute(f"DELETE FROM pending_responses WHERE {due}", [ids])  # noqa: S608
-        return int(moved)
+            return move_pending(cur, survey_ids, on or today())
 
     def survey_releases(self, survey_id: str) -> pd.DataFrame:
         """The releases of one survey, oldest first.

@@ -32,6 +32,7 @@ from surveys.store.records import (
     StoreError,
     SurveyNotOpen,
 )
+from surveys.store.releases import ReleaseRule, move_pending, pending_counts_in
 
 BATCH_LIMIT = 256
 WAIT_SECONDS = 60.0
@@ -53,13 +54,21 @@ class Submission:
 class ResponseWriter:
     """Owns one cursor and one thread; `submit` returns once the response is committed."""
 
-    def __init__(self, cursor: duckdb.DuckDBPyConnection, pending_lock: threading.Lock):
+    def __init__(
+        self,
+        cursor: duckdb.DuckDBPyConnection,
+        pending_lock: threading.Lock,
+        release_rule: ReleaseRule | None = None,
+    ):
         """Take ownership of `cursor` (closed by `stop`) and start the writer thread.
 
         `pending_lock` is held while a batch writes the pending tables (releases take it too).
+        With a `release_rule` (the anonymity gate's, given by the wiring layer), each batch
+        also releases, in the same transaction, the surveys the rule says are due.
         """
         self._cursor = cursor
         self._pending_lock = pending_lock
+        self._release_rule = release_rule
         self._queue: queue.SimpleQueue[Submission | None] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._stopped = False
@@ -158,7 +167,13 @@ class ResponseWriter:
                 [list(dict.fromkeys(s.survey_id for s in batch))],
             ).fetchall()
             refusals = _check_and_use_invitations(cur, batch, surveys, day)
-            _insert(cur, [s for s, r in zip(batch, refusals, strict=True) if r is None], day)
+            accepted = [s for s, r in zip(batch, refusals, strict=True) if r is None]
+            _insert(cur, accepted, day)
+            if accepted and self._release_rule is not None:
+                touched = list(dict.fromkeys(_canonical(s.survey_id) for s in accepted))
+                due = self._release_rule(pending_counts_in(cur, touched))
+                move_pending(cur, due, day)
+            _shuffle_pending(cur)
             cur.commit()
         except BaseException:
             try:
@@ -233,22 +248,20 @@ def _insert(cur: duckdb.DuckDBPyConnection, accepted: list[Submission], day: dat
              [a.question_id for _, a in rows], [a.value_number for _, a in rows],
              [a.value_text for _, a in rows], [a.value_choice for _, a in rows]],
         )  # fmt: skip
-    shuffle_table(cur, "pending_responses")
-    shuffle_table(cur, "pending_answers")
 
 
-SHUFFLED_TABLES = ("pending_responses", "pending_answers")
+# Rewrites both pending tables in random physical order (one call: under load every call
+# into DuckDB waits for a CPU).
+_SHUFFLE_PENDING = ";".join(
+    f"CREATE OR REPLACE TEMP TABLE shuffled AS SELECT * FROM {table} ORDER BY random(); "  # noqa: S608 - fixed table names
+    f"DELETE FROM {table}; INSERT INTO {table} SELECT * FROM shuffled; DROP TABLE shuffled"  # noqa: S608 - fixed table names
+    for table in ("pending_responses", "pending_answers")
+)
 
 
-def shuffle_table(cur: duckdb.DuckDBPyConnection, table: str) -> None:
-    """Rewrite `table` (a pending table) in random physical order, inside the caller's
-    transaction. Raises ValueError for any other table."""
-    if table not in SHUFFLED_TABLES:
-        raise ValueError(f"{table!r} is not a pending table")
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE shuffled AS SELECT * FROM {table} ORDER BY random()")  # noqa: S608
-    cur.execute(f"DELETE FROM {table}")  # noqa: S608
-    cur.execute(f"INSERT INTO {table} SELECT * FROM shuffled")  # noqa: S608
-    cur.execute("DROP TABLE shuffled")
+def _shuffle_pending(cur: duckdb.DuckDBPyConnection) -> None:
+    """Leave no arrival order in the pending tables (inside the caller's transaction)."""
+    cur.execute(_SHUFFLE_PENDING)
 
 
 def _canonical(survey_id: str) -> str:
