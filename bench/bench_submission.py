@@ -32,6 +32,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # a script, not a test: make the packages importable
 
+from afterward.services.publishing import open_store  # noqa: E402
 from afterward.services.responding import stored_form, submit, validate  # noqa: E402
 from clock import today  # noqa: E402
 from surveys import links  # noqa: E402
@@ -77,7 +78,7 @@ def run(writers: int, per_writer: int, db_copy: Path | None) -> dict:
     path = tmp / "submit.duckdb"
     if db_copy is not None:
         shutil.copyfile(db_copy, path)
-    store = Store(path)
+    store = open_store(path)  # as the app opens it: batches release due groups
     try:
         templates = load_templates()[0]
         questionnaire = templates[TEMPLATE]
@@ -131,7 +132,16 @@ def run(writers: int, per_writer: int, db_copy: Path | None) -> dict:
         wall = time.perf_counter() - wall
         stored = store.response_count(survey_id) - before
         used = store.surveys_overview().set_index("survey_id").loc[survey_id, "invitations_used"]
-        answers = len(store.answer_table(survey_id, [("goals_clear", "likert")]))
+        # Released or still waiting for release: every acknowledged response has its answers.
+        answers = sum(
+            int(
+                (
+                    (frame["survey_id"].astype(str) == survey_id)
+                    & (frame["question_id"] == "goals_clear")
+                ).sum()
+            )
+            for frame in (store.table_rows("answers"), store.table_rows("pending_answers"))
+        )
         flat = np.array([x for per in latencies for x in per]) * 1000
         return {
             "writers": writers,

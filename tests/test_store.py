@@ -308,9 +308,11 @@ def test_one_batch_stores_the_good_submissions_and_refuses_the_bad(store, survey
 def test_a_failing_row_falls_back_to_one_transaction_per_submission(store, survey_id):
     store.record_response(survey_id, [], receipt_hash="taken")
     token = links.issue_invitations(store, survey_id, 1)[0]
+    broken = _submission(survey_id, receipt_hash="broken")
+    broken.answers = [AnswerRow(None, value_number=1.0)]  # breaks the batch's INSERT (NOT NULL)
     batch = [
         _submission(survey_id, invitation_hash=links.token_hash(token)),
-        _submission(survey_id, receipt_hash="taken"),  # breaks the batch's INSERT (UNIQUE)
+        broken,
         _submission(survey_id, receipt_hash="new"),
     ]
     store._response_writer()._write(batch)

@@ -25,7 +25,9 @@ PENDING_COUNTS = """
           WHERE ?::UUID[] IS NULL OR list_contains(?::UUID[], survey_id)
           GROUP BY survey_id) p
     JOIN surveys s USING (survey_id)
-    LEFT JOIN (SELECT survey_id, count(*) AS released FROM responses GROUP BY survey_id) r
+    LEFT JOIN (SELECT survey_id, count(*) AS released FROM responses
+               WHERE ?::UUID[] IS NULL OR list_contains(?::UUID[], survey_id)
+               GROUP BY survey_id) r
         USING (survey_id)
     ORDER BY s.survey_id"""
 
@@ -37,7 +39,7 @@ def pending_counts_in(
 ) -> pd.DataFrame:
     """PENDING_COUNTS on `cur` (inside the caller's transaction, if any)."""
     ids = None if survey_ids is None else [str(s) for s in survey_ids]
-    return cur.execute(PENDING_COUNTS, [ids, ids]).df()
+    return cur.execute(PENDING_COUNTS, [ids, ids, ids, ids]).df()
 
 
 def move_pending(cur: duckdb.DuckDBPyConnection, survey_ids: Sequence[str], day: date) -> int:

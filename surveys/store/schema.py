@@ -104,11 +104,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # `responses`/`answers`, a release at a time, shuffled within it. Every view reads only
     # the released tables. What was stored before this migration counts as release 1.
     (
+        # No keys: every batch rewrites these small tables in random order (ids are random
+        # uuid4s, receipts random 128-bit codes kept as hashes); columns keep NOT NULL.
         """CREATE TABLE pending_responses (
-            response_id UUID PRIMARY KEY,
+            response_id UUID NOT NULL,
             survey_id UUID NOT NULL,
             submitted_on DATE NOT NULL,
-            receipt_hash VARCHAR UNIQUE)""",
+            receipt_hash VARCHAR)""",
         """CREATE TABLE pending_answers (
             response_id UUID NOT NULL,
             survey_id UUID NOT NULL,

@@ -250,8 +250,8 @@ def _insert(cur: duckdb.DuckDBPyConnection, accepted: list[Submission], day: dat
         )  # fmt: skip
 
 
-# Rewrites both pending tables in random physical order (one call: under load every call
-# into DuckDB waits for a CPU).
+# Rewrites both pending tables in random physical order, keeping their constraints (one
+# call: under load every call into DuckDB waits for a CPU).
 _SHUFFLE_PENDING = ";".join(
     f"CREATE OR REPLACE TEMP TABLE shuffled AS SELECT * FROM {table} ORDER BY random(); "  # noqa: S608 - fixed table names
     f"DELETE FROM {table}; INSERT INTO {table} SELECT * FROM shuffled; DROP TABLE shuffled"  # noqa: S608 - fixed table names
