@@ -1,8 +1,10 @@
-"""Measure redaction and blame detection on the team-written dev set.
+"""Measure redaction and blame detection on the evaluation sets.
 
-Run from the repo root: `python bench/bench_redaction.py`. Reads
-`../shared/eval/retro_dev.jsonl` (measure only: nothing here is tuned to it) and
-prints recall / change-rate / false-positive figures and per-answer latency.
+Run from the repo root: `python bench/bench_redaction.py`. Reads, separately,
+`../shared/eval/retro_dev.jsonl` (team-written) and `../shared/eval/real_retro_dev.jsonl`
+(real public retros; no contact details in it) - measure only: nothing here is tuned to
+them - and prints name recall without and with the roster, contact recall, the share of
+name-free answers changed, blame recall and false positives, and per-answer latency.
 Also prints the same figures on the held-out sentences kept in the tests.
 """
 
@@ -21,7 +23,9 @@ sys.path.insert(0, str(ROOT))  # a script, not a test: run from anywhere
 from analysis.blame import blame_phrases  # noqa: E402
 from analysis.redaction import redact  # noqa: E402
 
-EVAL = ROOT.parent / "shared" / "eval" / "retro_dev.jsonl"
+EVAL_DIR = ROOT.parent / "shared" / "eval"
+EVAL = EVAL_DIR / "retro_dev.jsonl"
+EVAL_SETS = {"team-written dev set": EVAL, "real retro dev set": EVAL_DIR / "real_retro_dev.jsonl"}
 _PLACEHOLDERS = re.compile(r"\[(?:name|email|phone|handle)\]")
 
 
@@ -57,10 +61,10 @@ def evaluate(rows: list[dict]) -> dict[str, float]:
             else:
                 missed.append(name)
             roster_caught += name_caught(name, out_roster)
-        for contact in row["contact_details"]:
+        for contact in row.get("contact_details") or ():
             contacts += 1
             contacts_caught += contact_caught(contact, out)
-        if not row["people_mentioned"] and not row["contact_details"]:
+        if not row["people_mentioned"] and not row.get("contact_details"):
             clean += 1
             clean_changed += out != text
         flagged = bool(blame_phrases(text))
@@ -82,6 +86,7 @@ def evaluate(rows: list[dict]) -> dict[str, float]:
         "blame_recall": blame_hit / blame_pos if blame_pos else float("nan"),
         "blame_fpr": blame_fp / blame_neg if blame_neg else float("nan"),
         "blame_pos": blame_pos,
+        "blame_neg": blame_neg,
         "missed_names": len(missed),
     }
 
@@ -116,16 +121,17 @@ def main() -> int:
         description="Redaction and blame detection on the evaluation sets: name, contact and "
         "blame recall, false positives, speed."
     ).parse_args()
-    if EVAL.exists():
-        rows = [json.loads(line) for line in EVAL.read_text(encoding="utf-8").splitlines()]
-        show(f"dev set {EVAL}", evaluate(rows))
+    for title, path in EVAL_SETS.items():
+        if not path.exists():
+            print(f"{title} not found at {path}; skipping")
+            continue
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        show(f"{title} {path}", evaluate(rows))
         for func in (redact, blame_phrases):
             med, p95, top = latency_ms(func, [r["text"] for r in rows])
             print(
                 f"  {func.__name__ + ' ms/answer':22s} median {med:.3f}, p95 {p95:.3f}, max {top:.3f}"
             )
-    else:
-        print(f"dev set not found at {EVAL}; skipping")
     try:
         from tests.analysis.test_blame import HELDOUT_BLAME
         from tests.analysis.test_redaction import HELDOUT
@@ -137,7 +143,7 @@ def main() -> int:
         for t, p, c in HELDOUT
     ]
     figures = evaluate(held)
-    for key in ("blame_recall", "blame_fpr", "blame_pos"):
+    for key in ("blame_recall", "blame_fpr", "blame_pos", "blame_neg"):
         del figures[key]
     show("held-out redaction sentences (tests/analysis/test_redaction.py)", figures)
     hits = [bool(blame_phrases(t)) for t, b in HELDOUT_BLAME if b]
