@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+import phonenumbers
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 __all__ = ["name_spans", "redact"]
@@ -155,7 +156,22 @@ _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-](?=[^\W\d_]))*")
 _PLACEHOLDER = re.compile(r"\[(?:name|email|phone|handle)\]")
 
 # "]" in the guards: a placeholder must not make a new match on a second pass.
-_EMAIL = re.compile(r"(?<![\w.+%\]-])[\w.+%-]+@(?:[\w-]+\.)+[\w-]*[^\W\d_][\w-]*")
+_EMAIL = re.compile(r"(?<![\w.+%'\u2019\]-])[\w.+%'\u2019-]*\w@(?:[\w-]+\.)+[\w-]*[^\W\d_][\w-]*")
+# Spelled-out addresses: "ana at example dot com", "ana(at)example(dot)com",
+# "ana [at] example [dot] org". A bare " at " needs a spelled " dot " too, so
+# "met at example.com" (a site) survives.
+_AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+)"
+_DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+)"
+# Top-level domains that are not also everyday words ("it", "me", "by" are left out).
+_TLD = r"""(?:com|org|net|io|co|uk|de|fr|nl|be|es|pt|ch|at|se|no|dk|fi|pl|cz|ie|eu|us|ca
+    |au|nz|jp|in|br|mx|gov|edu|mil|int|info|biz|dev|app|ai|example|test|local)"""
+_SPELLED_EMAIL = re.compile(
+    rf"""(?<![\w.+%'\u2019\]-])[\w.+%'\u2019-]*\w(?:
+        {_AT}(?:[\w-]+(?:{_DOT}|\.))*[\w-]+{_DOT}{_TLD}
+      | \s*[(\[{{<]\s*at\s*[)\]}}>]\s*(?:[\w-]+\.)+[^\W\d_]{{2,12}}
+    )(?!\w)""",
+    re.VERBOSE | re.IGNORECASE,
+)
 _HANDLE = re.compile(r"(?<![\w@.+\]-])@[^\W\d]\w*(?:[.-]\w+)*")
 _BROADCAST = frozenset({"@here", "@channel", "@everyone", "@all"})
 # Phone layouts; the guards keep ticket ids (PROJ-1234), versions, dates, times and
@@ -174,6 +190,39 @@ _PHONE = re.compile(
 )
 # The '+' branch must carry at least 8 digits to be a phone, not "+1 2 3".
 _MIN_PLUS_DIGITS = 8
+# Any other run of digits and separators long enough to be a phone is checked with
+# Google's libphonenumber (`phonenumbers`): "+"/"00" numbers against their country
+# code, national "0..." numbers against the numbering plans of many countries.
+_PHONE_CANDIDATE = re.compile(
+    r"(?<![\w+/.:,\]-])(?:\+|\b)\(?\d[\d()]*(?:[ .\-\u00a0]?\(?\d[\d()]*){5,}(?![\w/:-]|[.,]\d)"
+)
+_DATE_LIKE = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}|\d+\.\d+\.\d+\.\d+")
+# Countries whose national numbers start with a trunk "0" (or are commonly written so).
+_NATIONAL_REGIONS = tuple(
+    """GB FR DE NL BE IT ES PT IE AT CH SE NO FI PL CZ SK HU RO BG GR HR SI TR IL AU NZ
+    IN PK JP KR CN TW TH ID MY PH VN ZA NG KE EG MA BR AR MX CO PE RU UA""".split()
+)
+_MIN_DIGITS = 8
+
+
+def _is_phone(candidate: str) -> bool:
+    digits = "".join(c for c in candidate if c.isdigit())
+    if len(digits) < _MIN_DIGITS or len(digits) > 15 or _DATE_LIKE.fullmatch(candidate):
+        return False
+    try:
+        if candidate.startswith("+"):
+            return phonenumbers.is_possible_number(phonenumbers.parse("+" + digits, None))
+        if digits.startswith("00"):  # the international prefix most countries dial
+            return phonenumbers.is_valid_number(phonenumbers.parse("+" + digits[2:], None))
+        if not digits.startswith("0"):
+            return False
+        for region in _NATIONAL_REGIONS:
+            if phonenumbers.is_valid_number(phonenumbers.parse(digits, region)):
+                return True
+    except phonenumbers.NumberParseException:
+        return False
+    return False
+
 
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n\u2022*>|]|^\s*[-\u2013\u2014]|^\s*\d+[.)]")
 
@@ -190,6 +239,9 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
 
     for m in _EMAIL.finditer(text):
         add(m.start(), m.end(), EMAIL)
+    if " at " in text or "at)" in text or "at]" in text or "AT" in text:
+        for m in _SPELLED_EMAIL.finditer(text):
+            add(m.start(), m.end(), EMAIL)
     for m in _HANDLE.finditer(text):
         if m.group().lower() not in _BROADCAST:
             add(m.start(), m.end(), HANDLE)
@@ -198,6 +250,9 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
         if m.group().startswith("+") and digits < _MIN_PLUS_DIGITS:
             continue
         add(m.start(), m.end(), PHONE)
+    for m in _PHONE_CANDIDATE.finditer(text):
+        if _is_phone(m.group()):
+            add(m.start(), m.end(), PHONE)
     return spans
 
 

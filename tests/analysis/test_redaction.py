@@ -120,6 +120,17 @@ CONTACTS = [
     ("+91 98765 43210 / +81 3-1234-5678", "[phone] / [phone]"),
     ("mobile 07700 900123", "mobile [phone]"),
     ("@here the on-call is @sam.k", "@here the on-call is [handle]"),
+    # issue 11: apostrophes, capitals, spelled-out at/dot, "00" and national formats
+    ("mail paul.o'connor@example.gov.uk", "mail [email]"),
+    ("Ping Ana.Ruiz+Alerts@Example.COM today", "Ping [email] today"),
+    ("write to name at example dot com", "write to [email]"),
+    ("write to name(at)example(dot)com", "write to [email]"),
+    ("or bo [at] corp [dot] co [dot] uk", "or [email]"),
+    ("Copenhagen desk 0045 3312 4455", "Copenhagen desk [phone]"),
+    ("Berlin 0049 30 1234 5678.", "Berlin [phone]."),
+    ("French mobile 06 12 34 56 78", "French mobile [phone]"),
+    ("Amsterdam 020 123 4567, Rome 06 1234 5678", "Amsterdam [phone], Rome [phone]"),
+    ("Tokyo 03-1234-5678 or Sydney 02 9876 5432", "Tokyo [phone] or Sydney [phone]"),
 ]
 
 
@@ -139,6 +150,9 @@ NOT_PHONES = [
     "Build 20260304.7 passed.",
     "ISO 27001 audit, port 8080, HTTP 503 at 09:15.",
     "CVE-2024-3094 patched; 200 000 users; sprint 12 of 14; shifts 9-5.",
+    "Order 123456789 and ticket 0012345678 were refunded.",
+    "Dates 05.01.2024 and 2024/01/05; version 10.4.12.1; IP 192.168.100.200.",
+    "We met at example.com and looked at it dot by dot.",
 ]
 
 
