@@ -2,12 +2,15 @@
 
 `redact` replaces e-mail addresses, @handles, phone numbers and personal names with
 `[email]`, `[handle]`, `[phone]` and `[name]`, leaving every other character exactly
-as typed. Names are found without knowing them in advance, by hand-written rules:
-a first-name gazetteer, person cues around capitalised words ("asked X", "X said",
-"Dr X"), surname joining, and a stoplist of words that only look like names
-(tools, clouds, places, weekdays, teams, roles). A project roster, when given, is
-always caught. No model and nothing downloaded: the word lists live in
-`analysis/lexicons/` and are read once at import.
+as typed. Names are found without knowing them in advance: the given-name and surname
+lists of every locale Faker ships (MIT) plus a small hand-made gazetteer, English word
+frequencies from wordfreq to tell ordinary words from names, person cues around
+capitalised words ("asked X", "X said", "Dr X", a speaker prefix "X:", a bracketed
+handle "[xy]", a list "X, Y, Z"), surname and particle joining, and a stoplist of words
+that only look like names (tools, clouds, places, weekdays, teams, roles). Phone
+numbers are checked with Google's libphonenumber (`phonenumbers`). A project roster,
+when given, is always caught. No model and nothing downloaded: every list ships in an
+installed package or in `analysis/lexicons/` and is read once at import.
 """
 
 from __future__ import annotations
@@ -52,6 +55,65 @@ _NOT_NAMES = (
 ) - _AMBIGUOUS
 # Mostly names but also places or products ("Sofia", "Georgia"): need a light cue.
 _DUAL = _FIRST & _NOT_NAMES
+
+
+def _common_words(min_zipf: float = 4.3) -> frozenset[str]:
+    """English words frequent enough (wordfreq's Zipf scale) to be ordinary words.
+
+    wordfreq ships its frequency tables inside the wheel: nothing downloads. Its counts
+    are case-folded, so frequent names ("Nick", "Maria") are here too; those keep
+    needing the gazetteer above or a cue.
+    """
+    from wordfreq import get_frequency_dict
+
+    floor = 10 ** (min_zipf - 9)
+    return frozenset(_key(w) for w, f in get_frequency_dict("en").items() if f >= floor)
+
+
+def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(given names, family names) of every locale Faker ships (MIT licence): ~31k
+    given names and ~28k surnames from many cultures, read from the installed package."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    given: set[str] = set()
+    family: set[str] = set()
+    for info in pkgutil.iter_modules(person.__path__):
+        provider = getattr(
+            importlib.import_module(f"{person.__name__}.{info.name}"), "Provider", None
+        )
+        if provider is None:
+            continue
+        for attr, dest in (
+            ("first_names", given),
+            ("first_names_male", given),
+            ("first_names_female", given),
+            ("first_names_nonbinary", given),
+            ("last_names", family),
+            ("last_names_male", family),
+            ("last_names_female", family),
+        ):
+            value = getattr(provider, attr, None)
+            if isinstance(value, dict):
+                value = value.keys()
+            if isinstance(value, (list, tuple, set, frozenset, type({}.keys()))):
+                dest.update(_key(v) for v in value if isinstance(v, str) and " " not in v)
+    return frozenset(given), frozenset(family)
+
+
+_COMMON = _common_words()
+# Any English word seen at all often (Zipf >= 2.5): a lowercase "demos" is a word, a
+# lowercase "jsmith" a handle.
+_WORDS = _common_words(2.5)
+_GIVEN_ALL, _FAMILY_ALL = _faker_names()
+_ANY_NAME_RAW = _GIVEN_ALL | _FAMILY_ALL
+# Names from the large gazetteers that are not also ordinary words, tools or places:
+# trusted on capitalisation alone, like the hand-made gazetteer.
+_GIVEN = _GIVEN_ALL - _COMMON - _NOT_NAMES - _AMBIGUOUS
+_FAMILY = _FAMILY_ALL - _COMMON - _NOT_NAMES - _AMBIGUOUS
+_ANY_NAME = _FIRST | _GIVEN | _SURNAMES | _FAMILY | _AMBIGUOUS | _DUAL
 
 # Cues around a capitalised word that say "this is a person".
 _TITLES = frozenset("mr mrs ms mx miss dr prof sir madam mme mlle herr frau sr sra".split())
@@ -224,6 +286,22 @@ def _is_phone(candidate: str) -> bool:
     return False
 
 
+# "[okafor-b]", "[jsmith]" signing a line: a handle in square brackets (not a Markdown
+# link "[text](url)", not a placeholder, not an ordinary word like "[draft]").
+_BRACKET_HANDLE = re.compile(r"\[([^\W\d_][\w.'\u2019-]{1,38})\](?!\()")
+_NOT_HANDLES = frozenset(
+    """name email phone handle todo fixme wip tbd tba fyi nb ps eta sic edit edited update
+    updated draft done fixed resolved closed open new link links note deleted removed
+    redacted citation needed wontfix dupe duplicate blocked""".split()
+)
+# "Greta: ...", "Ana + Bo: ...", "lmarsh / dvance - ...": who speaks, at a line start.
+_WHO = r"(?:\[name\]|[^\W\d_][\w.'\u2019-]*)"
+_SPEAKERS = re.compile(
+    rf"""(?m)^[ \t]*(?:[-*\u2022>][ \t]*)?
+    ({_WHO}(?:[ \t]*[+/,&][ \t]*{_WHO}|[ \t]+and[ \t]+{_WHO}){{0,5}})
+    [ \t]*(?::(?!//)|[ \t][-\u2013\u2014][ \t])""",
+    re.VERBOSE,
+)
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n\u2022*>|]|^\s*[-\u2013\u2014]|^\s*\d+[.)]")
 
 
@@ -253,7 +331,42 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
     for m in _PHONE_CANDIDATE.finditer(text):
         if _is_phone(m.group()):
             add(m.start(), m.end(), PHONE)
+    if "[" in text:
+        for m in _BRACKET_HANDLE.finditer(text):
+            if _handle_word(m.group(1)):
+                add(m.start(), m.end(), HANDLE)
     return spans
+
+
+def _handle_word(word: str) -> bool:
+    """A bracketed or speaker word that is a person's name or handle, not a word."""
+    k = _key(word)
+    if len(k) < 2 or k in _NOT_HANDLES or k in _NOT_NAMES:
+        return False
+    if k in _ANY_NAME:
+        return True
+    if word.isupper() and len(word) <= 4:  # "[WIP]", "QA:" - initials stay ambiguous
+        return False
+    if word[:1].isupper():  # "Logistics:" is a heading, "Tpepper:" a person
+        return k not in _COMMON and not _NOUNISH.search(k)
+    return word.isascii() and k not in _WORDS  # lowercase: a handle, not a word
+
+
+def _speaker_starts(text: str) -> set[int]:
+    """Start offsets of the words naming who speaks at a line start ("Greta:")."""
+    starts: set[int] = set()
+    if ":" not in text and " - " not in text and "\u2013" not in text and "\u2014" not in text:
+        return starts
+    for m in _SPEAKERS.finditer(text):
+        words = list(_TOKEN.finditer(m.group(1)))
+        if any(
+            w.group() not in ("name", "and")
+            and not (_handle_word(w.group()) and (w.group()[:1].isupper() or w.group().isascii()))
+            for w in words
+        ):
+            continue  # "Went well:", "Monday - ": not a list of people
+        starts.update(m.start(1) + w.start() for w in words if w.group() != "and")
+    return starts
 
 
 class _Tok:
@@ -307,12 +420,13 @@ def _roster_keys(roster: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str
     anycase: set[str] = set()
     capital: set[str] = set()
     for person in roster:
-        parts = [_key(p) for p in _TOKEN.findall(person)]
-        parts = [p[:-2] if p.endswith("'s") else p for p in parts]
-        parts = [p for p in parts if len(p) >= 2 and p not in _PARTICLES]
-        if parts:
-            anycase.add(parts[0])
-            capital.update(parts[1:])
+        raw = [(p, _key(p)) for p in _TOKEN.findall(person)]
+        raw = [(p, k[:-2] if k.endswith("'s") else k) for p, k in raw]
+        raw = [(p, k) for p, k in raw if len(k) >= 2 and k not in _PARTICLES]
+        for n, (p, k) in enumerate(raw):
+            # The first word, and any the roster itself writes in lower case ("tim pep"),
+            # are caught in any case; other surnames only capitalised ("Long", "Green").
+            (anycase if n == 0 or p[:1].islower() else capital).add(k)
     return frozenset(anycase), frozenset(capital)
 
 
@@ -390,16 +504,60 @@ def _full_name_cue(toks: list[_Tok], i: int, text: str) -> bool:
     )
 
 
-def _decide(toks: list[_Tok], text: str, roster: tuple[str, ...]) -> list[bool]:
+def _caps_name(toks: list[_Tok], i: int, text: str) -> bool:
+    """'SOPHY SANTINO said', 'DR. MARTA KOWALSKA': an all-capitals word is a name when
+    it is a known name next to another all-capitals name word, or after a title."""
+    t = toks[i]
+    if len(t.key) < 3 or t.key not in _ANY_NAME_RAW or t.key in _NOT_NAMES:
+        return False
+    if i > 0 and toks[i - 1].key in _TITLES:
+        return True
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(toks):
+            a, b = (toks[j], t) if j < i else (t, toks[j])
+            other = toks[j]
+            if (
+                text[a.end : b.start] == " "
+                and _is_acronym(other.text)
+                and len(other.key) >= 2
+                and other.key in _ANY_NAME_RAW
+                and other.key not in _NOT_NAMES
+                and (t.key in _GIVEN | _FIRST or other.key in _GIVEN | _FIRST)
+            ):
+                return True
+    return False
+
+
+def _plural_name(t: _Tok) -> bool:
+    """'the two Marias': a plural of a known given name that is not itself a word."""
+    k = t.key
+    return (
+        len(k) >= 5
+        and k.endswith("s")
+        and k not in _COMMON
+        and k not in _NOT_NAMES
+        and (k[:-1] in _FIRST or k[:-1] in _GIVEN or k[:-1] in _GIVEN_ALL and not t.initial)
+    )
+
+
+def _decide(
+    toks: list[_Tok], text: str, roster: tuple[str, ...], forced: set[int] = frozenset()
+) -> list[bool]:
     anycase, capital = _roster_keys(roster)
     is_name = [False] * len(toks)
     for i, t in enumerate(toks):
         k = t.key
         if t.placeholder or len(k) < 2:
             continue
-        if k in _TITLES and k not in anycase:  # "Dr X": the title stays, X goes
-            continue
         if k in anycase or (t.cap and k in capital):
+            is_name[i] = True
+            continue
+        if k in _TITLES:  # "Dr X": the title joins X's span in _join
+            continue
+        if t.start in forced:  # a speaker prefix: "Greta: ...", "ana / bo - ..."
+            is_name[i] = True
+            continue
+        if _is_acronym(t.text) and _caps_name(toks, i, text):
             is_name[i] = True
             continue
         if not t.cap or _is_acronym(t.text):
@@ -434,9 +592,11 @@ def _decide(toks: list[_Tok], text: str, roster: tuple[str, ...]) -> list[bool]:
             )
         elif k in _NOT_NAMES:
             is_name[i] = prev_title
-        elif k in _FIRST:
+        elif k in _FIRST or k in _GIVEN:
             is_name[i] = True
-        elif k in _SURNAMES and not t.initial:
+        elif (k in _SURNAMES or k in _FAMILY) and not t.initial:
+            is_name[i] = True
+        elif _plural_name(t):
             is_name[i] = True
         elif _NOUNISH.search(k) or (i + 1 < len(toks) and toks[i + 1].key in _ORG_SUFFIXES):
             is_name[i] = prev_title
@@ -446,16 +606,37 @@ def _decide(toks: list[_Tok], text: str, roster: tuple[str, ...]) -> list[bool]:
             is_name[i] = person_cue or prev_cue or habit or _full_name_cue(toks, i, text)
         else:
             is_name[i] = person_cue or _has_cue(toks, i, text) or _full_name_cue(toks, i, text)
-    # Coordination: "thanks to Ana and X" - X joins a name it is listed with.
-    for i, t in enumerate(toks):
-        if is_name[i] or not t.cap or t.initial or _is_acronym(t.text) or t.key in _NOT_NAMES:
-            continue
-        if (
-            i >= 2
-            and toks[i - 1].key in ("and", "or", "&")
-            and (is_name[i - 2] or toks[i - 2].placeholder and toks[i - 2].key == "name")
-        ):
-            is_name[i] = True
+
+    # Coordination: "thanks to Ana and X", "Ana, X, Bo to write it up" - X joins a name
+    # it is listed with (commas, "and", "&", "+", "/"), both ways.
+    def listed(a: int, b: int) -> bool:
+        gap = text[toks[a].end : toks[b].start].strip()
+        return gap in (",", "&", "+", "/") or (
+            b == a + 2 and toks[a + 1].key in ("and", "or") and gap == toks[a + 1].text
+        )
+
+    def named(j: int) -> bool:
+        return is_name[j] or (toks[j].placeholder and toks[j].key == "name")
+
+    for _ in range(2):
+        for i, t in enumerate(toks):
+            if (
+                is_name[i]
+                or not t.cap
+                or _is_acronym(t.text)
+                or t.key in _NOT_NAMES
+                or t.key in _COMMON
+                and t.key not in _ANY_NAME
+                or _NOUNISH.search(t.key)
+                and t.key not in _ANY_NAME
+            ):
+                continue
+            for j in (i - 2, i - 1, i + 1, i + 2):
+                if 0 <= j < len(toks) and named(j) and listed(min(i, j), max(i, j)):
+                    if t.initial and not (j > i and toks[j].cap) and t.key not in _ANY_NAME:
+                        continue
+                    is_name[i] = True
+                    break
     # One decision per text: once a capitalised word is a name, so is every copy.
     found = {t.key for t, yes in zip(toks, is_name, strict=True) if yes and t.cap}
     for i, t in enumerate(toks):
@@ -464,18 +645,27 @@ def _decide(toks: list[_Tok], text: str, roster: tuple[str, ...]) -> list[bool]:
     return is_name
 
 
+def _initial_letter(t: _Tok, text: str) -> bool:
+    """A one-letter initial after a name: any capital but "I" (a word), or any capital
+    with a full stop or at a line's end."""
+    if len(t.text) != 1 or not t.text.isupper():
+        return False
+    after = text[t.end : t.end + 1]
+    return t.text != "I" or after in (".", "", "\n", ",", ")", "]")
+
+
 def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, int]]:
     """Grow names over adjacent surname-ish words so 'Ana de Souza' is one span."""
     n = len(toks)
 
     def nameish(j: int) -> bool:
         t = toks[j]
-        return (
-            t.cap
-            and not _is_acronym(t.text)
-            and (t.key not in _NOT_NAMES or t.key in _SURNAMES)
-            and not t.initial
-        )
+        if not t.cap or t.initial:
+            return False
+        if _is_acronym(t.text):  # "MARTA KOWALSKA": capitals continue a capitals name
+            return toks[j - 1].text.isupper() and t.key not in _NOT_NAMES and len(t.key) >= 2
+        # "Nguyễn Văn An": a capitalised short word inside a name is part of it.
+        return t.key not in _NOT_NAMES or t.key in _SURNAMES or t.key in _ANY_NAME_RAW
 
     def adjacent(a: int, b: int) -> bool:
         gap = text[toks[a].end : toks[b].start]
@@ -498,10 +688,31 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
             and toks[start_i - 1].key not in _NOT_NAMES
         ):
             start_i -= 1
+        # "Paulo da Silva": a particle, then a capitalised name word, before the name.
+        while (
+            start_i > 1
+            and toks[start_i - 1].key in _PARTICLES
+            and not toks[start_i - 1].cap
+            and adjacent(start_i - 1, start_i)
+            and adjacent(start_i - 2, start_i - 1)
+            and toks[start_i - 2].cap
+            and toks[start_i - 2].key in _ANY_NAME_RAW
+        ):
+            start_i -= 2
+        # "Dr Haddad", "DR. MARTA KOWALSKA": the title goes with the name.
+        if (
+            start_i > 0
+            and toks[start_i - 1].key in _TITLES
+            and toks[start_i - 1].cap
+            and text[toks[start_i - 1].end : toks[start_i].start] in (" ", ". ")
+        ):
+            start_i -= 1
         end_i = i
         while end_i + 1 < n and adjacent(end_i, end_i + 1):
             nxt = end_i + 1
             if is_name[nxt] or nameish(nxt):
+                end_i = nxt
+            elif _initial_letter(toks[nxt], text):  # "Chris A", "Ana M."
                 end_i = nxt
             elif (
                 toks[nxt].key in _PARTICLES
@@ -536,7 +747,7 @@ def _name_spans(text: str, roster: tuple[str, ...], blocked: bytearray) -> list[
     toks = _tokens(text, blocked)
     if not toks:
         return []
-    return _join(toks, _decide(toks, text, roster), text)
+    return _join(toks, _decide(toks, text, roster, _speaker_starts(text)), text)
 
 
 def redact(text: str, roster: Sequence[str] = ()) -> str:
