@@ -540,6 +540,24 @@ def _plural_name(t: _Tok) -> bool:
     )
 
 
+_DETERMINERS = frozenset("the a an this that these those its our their your every each".split())
+
+
+def _product_context(toks: list[_Tok], i: int, text: str) -> bool:
+    """'the Falcon sensor', 'Apollo 11', 'Stack Exchange': a gazetteer word used as the
+    name of a thing - after an article, before a number or before an ordinary word."""
+    t = toks[i]
+    if i > 0 and toks[i - 1].key in _DETERMINERS and not t.key.endswith("s"):
+        return True
+    after = text[t.end : t.end + 3]
+    if re.match(r" ?\d", after):
+        return True
+    if i + 1 < len(toks) and text[t.end : toks[i + 1].start] == " ":
+        nxt = toks[i + 1]
+        return nxt.cap and nxt.key in _COMMON and nxt.key not in _ANY_NAME_RAW
+    return False
+
+
 def _decide(
     toks: list[_Tok], text: str, roster: tuple[str, ...], forced: set[int] = frozenset()
 ) -> list[bool]:
@@ -592,12 +610,13 @@ def _decide(
             )
         elif k in _NOT_NAMES:
             is_name[i] = prev_title
-        elif k in _FIRST or k in _GIVEN:
+        elif k in _FIRST:
             is_name[i] = True
-        elif (k in _SURNAMES or k in _FAMILY) and not t.initial:
+        elif k in _SURNAMES and not t.initial:
             is_name[i] = True
-        elif _plural_name(t):
-            is_name[i] = True
+        elif k in _GIVEN or (k in _FAMILY and not t.initial) or _plural_name(t):
+            # Large gazetteers hold product and place names too ("the Apollo 11").
+            is_name[i] = not _product_context(toks, i, text) or _has_cue(toks, i, text)
         elif _NOUNISH.search(k) or (i + 1 < len(toks) and toks[i + 1].key in _ORG_SUFFIXES):
             is_name[i] = prev_title
         elif t.initial:
