@@ -87,7 +87,7 @@ def page_child(page: str, reruns: int) -> None:
 
     st.cache_resource.clear()
     st.cache_data.clear()
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=1800)
+    at = AppTest.from_file(str(ROOT / "navigation.py"), default_timeout=1800)
     at.session_state["manager_login"] = True
     start = time.perf_counter()
     at.run()

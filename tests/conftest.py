@@ -15,7 +15,7 @@ from surveys.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DIR = ROOT.parent / "shared" / "eval"
-DASHBOARD = str(ROOT / "dashboard.py")
+DASHBOARD = str(ROOT / "navigation.py")  # the Streamlit script that dashboard.py serves
 MANAGER_PASSWORD = "correct horse battery staple"
 
 

@@ -134,6 +134,7 @@ def test_html_and_script_in_answers_stay_inert(store, survey_id):
     raw_html = re.compile(r"unsafe_allow_html\s*=\s*(?!False)")
     app_code = [
         ROOT / "dashboard.py",
+        ROOT / "navigation.py",
         *ROOT.joinpath("pages").rglob("*.py"),
         *ROOT.joinpath("afterward").rglob("*.py"),
         *ROOT.joinpath("surveys").rglob("*.py"),

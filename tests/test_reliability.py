@@ -97,7 +97,7 @@ def test_database_held_by_another_process_gets_a_clear_message(tmp_path, monkeyp
             Store(db)
         monkeypatch.setenv("AFTERWARD_DB", str(db))
         st.cache_resource.clear()
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
+        at = AppTest.from_file(str(ROOT / "navigation.py"), default_timeout=30).run()
         assert not at.exception
         assert any("in use by another Afterward process" in e.value for e in at.error)
         done = subprocess.run(

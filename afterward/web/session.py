@@ -6,6 +6,7 @@ import streamlit as st
 
 from afterward.services.publishing import open_store
 from afterward.settings import database_path
+from afterward.web.manager_sessions import COOKIE_NAME, SESSIONS
 from surveys.manager_auth import LoginThrottle, attempt_login, ensure_manager_password
 from surveys.store import Store, StoreError
 
@@ -14,9 +15,11 @@ __all__ = [
     "attempt_login",
     "client_address",
     "is_manager",
+    "login_url",
     "log_out",
     "login_throttle",
     "require_manager",
+    "shared_store",
     "sso_configured",
     "store_or_stop",
 ]
@@ -52,10 +55,16 @@ def client_address() -> str | None:
     return address if isinstance(address, str) else None  # AppTest hands out a stand-in
 
 
+def shared_store() -> Store:
+    """The process-wide store (pages and HTTP routes share it). Raises the store's
+    StoreError (DatabaseLocked, StorageUnavailable) when the file cannot be opened."""
+    return _store(str(database_path()))
+
+
 def store_or_stop() -> Store:
     """The process-wide store; on failure a clear message replaces the page."""
     try:
-        return _store(str(database_path()))
+        return shared_store()
     except StoreError as exc:
         st.error(f"Afterward cannot open its database. {exc}")
         st.stop()
@@ -77,8 +86,33 @@ def manager_emails() -> set[str]:
     return {e.strip().lower() for e in emails}
 
 
+def manager_cookie() -> str | None:
+    """The manager-session cookie the browser sent with this page (None without one)."""
+    try:
+        return st.context.cookies.get(COOKIE_NAME)
+    except Exception:  # no browser connection (bare script runs, AppTest)
+        return None
+
+
+def login_url() -> str:
+    """The log-in form, returning to the page (and filters) this visitor asked for."""
+    from urllib.parse import quote, urlsplit
+
+    from afterward.web.http import LOGIN_PATH
+
+    try:
+        here = urlsplit(st.context.url or "")
+        target = here.path + (f"?{here.query}" if here.query else "")
+    except Exception:  # no browser connection (bare script runs, AppTest)
+        target = "/"
+    return f"{LOGIN_PATH}?next={quote(target or '/')}"
+
+
 def is_manager() -> bool:
-    if st.session_state.get("manager_login"):
+    """A live manager session (the signed cookie from `/manager/login`), single sign-on
+    where configured, or a login made in this process (`manager_login` in session state,
+    which only server code can set)."""
+    if SESSIONS.valid(manager_cookie()) or st.session_state.get("manager_login"):
         return True
     if not sso_configured() or not st.user.is_logged_in:
         return False
@@ -94,7 +128,14 @@ def require_manager() -> None:
         st.stop()
 
 
+PREPARED_DOWNLOADS = ("review_pdf", "review_html", "fresh_invitations", "fresh_open_link")
+
+
 def log_out() -> None:
-    st.session_state.pop("manager_login", None)
+    """End the manager session now (its cookie stops working at once) and discard every
+    prepared download and link of this browser session."""
+    SESSIONS.end(manager_cookie())
+    for key in ("manager_login", *PREPARED_DOWNLOADS):
+        st.session_state.pop(key, None)
     if sso_configured() and st.user.is_logged_in:
         st.logout()

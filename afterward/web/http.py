@@ -1,0 +1,198 @@
+"""Afterward's own HTTP routes and middleware, served beside the Streamlit pages by `st.App`.
+
+- `GET/POST /manager/login`: a plain HTML form (no JavaScript); the right password starts a
+  manager session (`manager_sessions`) and returns to the page asked for, filters included.
+- `POST /manager/logout`: ends the session and clears the cookie.
+- The middleware sends a visitor without a session to the login form before any manager
+  page loads, and refuses Streamlit's `/media/` files (prepared downloads) to any request
+  without a live manager session: a download URL fetched without it gets 401.
+Respondents' links (`?t=`) and receipts (`?receipt=`) are never redirected.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from jinja2 import Environment
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from afterward.services.responding import TOKEN_PARAM
+from afterward.web.manager_sessions import COOKIE_NAME, SESSION_SECONDS, SESSIONS
+
+LOGIN_PATH = "/manager/login"
+LOGOUT_PATH = "/manager/logout"
+FORM_COOKIE = "afterward_form"  # double-submit nonce against cross-site posting
+SSO_PARAM = "sso"  # `/?sso=1`: Streamlit's own single sign-on page
+# Paths Streamlit and the browser need before anyone has logged in.
+_OPEN_PREFIXES = ("/_stcore/", "/static/", "/component/", "/manager/", "/favicon", "/robots")
+
+_PAGE = Environment(autoescape=True).from_string(
+    """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Log in · Afterward</title>
+<style>
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;background:#f6f6f4;color:#1f2328}
+main{max-width:26rem;margin:12vh auto;padding:2rem;background:#fff;border-radius:.75rem;
+box-shadow:0 1px 3px rgba(0,0,0,.12)}
+h1{margin:0 0 .5rem;font-size:1.75rem}
+label{display:block;font-weight:600;margin:1.25rem 0 .35rem}
+input[type=password]{box-sizing:border-box;width:100%;padding:.65rem;font-size:1rem;
+border:1px solid #8c959f;border-radius:.4rem}
+button{margin-top:1.25rem;width:100%;padding:.7rem;font-size:1rem;font-weight:600;color:#fff;
+background:#0b5cad;border:0;border-radius:.4rem;cursor:pointer}
+button:focus,input:focus,a:focus{outline:3px solid #f0b400;outline-offset:2px}
+.error{border-left:4px solid #b42318;background:#fef3f2;padding:.75rem;margin-top:1rem}
+p.note{color:#57606a;font-size:.9rem}
+</style></head>
+<body><main>
+<h1>Afterward</h1>
+<p>Anonymous retrospectives and post-mortem analytics. Managers, please log in.</p>
+{% if error %}<div class="error" role="alert" id="error">{{ error }}</div>{% endif %}
+<form method="post" action="{{ action }}">
+<input type="hidden" name="next" value="{{ next }}">
+<input type="hidden" name="nonce" value="{{ nonce }}">
+<label for="password">Manager password</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required
+{% if error %}aria-describedby="error" aria-invalid="true"{% endif %} autofocus>
+<button type="submit">Log in</button>
+</form>
+{% if sso %}<p><a href="/?{{ sso_param }}=1">Log in with single sign-on</a></p>{% endif %}
+<p class="note">Answering a survey? Use the link you were sent; it opens the questionnaire
+directly.</p>
+</main></body></html>"""
+)
+
+
+def safe_next(target: str | None) -> str:
+    """Where to go after logging in: a path on this site only (never another host)."""
+    if not target:
+        return "/"
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    return target
+
+
+def _login_form(request: Request, error: str = "", status_code: int = 200) -> Response:
+    from afterward.web.session import sso_configured
+
+    nonce = secrets.token_urlsafe(16)
+    page = _PAGE.render(
+        action=LOGIN_PATH,
+        next=safe_next(request.query_params.get("next") or request.scope.get("afterward_next")),
+        nonce=nonce,
+        error=error,
+        sso=sso_configured(),
+        sso_param=SSO_PARAM,
+    )
+    response = HTMLResponse(page, status_code=status_code)
+    response.set_cookie(FORM_COOKIE, nonce, httponly=True, samesite="strict", path=LOGIN_PATH)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+async def login(request: Request) -> Response:
+    """GET: the form. POST: check the password (throttled per client address) and start a
+    session; wrong passwords and cross-site posts get the form again with a message."""
+    if request.method == "GET":
+        return _login_form(request)
+    from afterward.web.session import attempt_login, login_throttle, shared_store
+
+    form = await request.form()
+    request.scope["afterward_next"] = str(form.get("next", "/"))
+    nonce = str(form.get("nonce", ""))
+    if not nonce or not secrets.compare_digest(nonce, request.cookies.get(FORM_COOKIE, "")):
+        return _login_form(request, "The form expired. Please try again.", 400)
+    client = request.client.host if request.client else None
+    ok, message = attempt_login(
+        shared_store(), login_throttle(), str(form.get("password", "")), client
+    )
+    if not ok:
+        return _login_form(request, message, 401)
+    response = RedirectResponse(safe_next(str(form.get("next", "/"))), status_code=303)
+    response.set_cookie(
+        COOKIE_NAME,
+        SESSIONS.start(),
+        max_age=SESSION_SECONDS,
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+        path="/",
+    )
+    response.delete_cookie(FORM_COOKIE, path=LOGIN_PATH)
+    return response
+
+
+async def logout(request: Request) -> Response:
+    """End the manager session and clear its cookie; prepared downloads die with it."""
+    SESSIONS.end(request.cookies.get(COOKIE_NAME))
+    response = RedirectResponse(LOGIN_PATH, status_code=303)
+    response.delete_cookie(COOKIE_NAME, path="/")
+    return response
+
+
+ROUTES = [
+    Route(LOGIN_PATH, login, methods=["GET", "POST"]),
+    Route(LOGOUT_PATH, logout, methods=["POST"]),
+]
+
+
+class ManagerGate:
+    """Pure ASGI middleware: the login comes first, and downloads need the session."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        path = request.url.path
+        has_session = SESSIONS.valid(request.cookies.get(COOKIE_NAME))
+        if path.startswith("/media/") and not has_session:
+            await PlainTextResponse("Log in as a manager to download this file.", 401)(
+                scope, receive, send
+            )
+            return
+        if (
+            request.method == "GET"
+            and not has_session
+            and not path.startswith(_OPEN_PREFIXES)
+            and not _respondent_or_sso(request)
+        ):
+            target = path + (f"?{request.url.query}" if request.url.query else "")
+            redirect = RedirectResponse(f"{LOGIN_PATH}?next={quote(target)}", status_code=303)
+            await redirect(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def _respondent_or_sso(request: Request) -> bool:
+    params = request.query_params
+    if TOKEN_PARAM in params or "receipt" in params or SSO_PARAM in params:
+        return True
+    # Streamlit's own single sign-on keeps its identity in its cookie: let the page decide.
+    return any(name.startswith("_streamlit_user") for name in request.cookies)
+
+
+MIDDLEWARE = [Middleware(ManagerGate)]
+
+
+@asynccontextmanager
+async def lifespan(app: Any) -> AsyncIterator[None]:
+    """At start-up: open the database (a generated manager password is printed now, in the
+    terminal that started the server, not on a first visit)."""
+    from afterward.web.session import shared_store
+
+    shared_store()
+    yield
