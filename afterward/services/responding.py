@@ -4,6 +4,7 @@ receipt. Pages call only this module for it."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -24,6 +25,9 @@ __all__ = [
     "StorageUnavailable",
     "StoredResponse",
     "SurveyNotOpen",
+    "answered_cookie",
+    "answered_here",
+    "answered_marker",
     "blame_nudges",
     "open_link",
     "questionnaire_of",
@@ -38,6 +42,30 @@ __all__ = [
 def open_link(store: Store, token: str | None) -> LinkState:
     """What a visitor's token allows (`LinkState.status`: ok, unavailable, closed, not_yet)."""
     return links.resolve(store, token)
+
+
+# Open links: one answer per browser. After answering through an open link the respondent's
+# own browser keeps a marker cookie for that survey (set by the `/respondent/answered/`
+# route); nothing of it is stored, least of all beside the answer.
+ANSWERED_COOKIE_PREFIX = "afterward_answered_"
+
+
+def answered_marker(survey_id: str) -> str:
+    """The survey's marker (20 hex characters): what the browser's cookie is named after."""
+    return hashlib.sha256(f"afterward-answered:{survey_id}".encode()).hexdigest()[:20]
+
+
+def answered_cookie(marker: str) -> str:
+    """The cookie name a marker is kept under in the respondent's browser."""
+    return ANSWERED_COOKIE_PREFIX + marker
+
+
+def answered_here(link: LinkState, cookies: Mapping[str, str]) -> bool:
+    """Whether this browser already answered the survey through an open link (invitation
+    links are single-use anyway and never look at the marker)."""
+    if link.status != "ok" or link.survey is None or link.invitation_hash is not None:
+        return False
+    return cookies.get(answered_cookie(answered_marker(link.survey.survey_id))) == "1"
 
 
 def roster_of(store: Store, link: LinkState) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ Respondents' links (`?t=`) and receipts (`?receipt=`) are never redirected.
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -24,15 +25,28 @@ from starlette.responses import HTMLResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from afterward.services.responding import TOKEN_PARAM
+from afterward.services.responding import TOKEN_PARAM, answered_cookie
 from afterward.web.manager_sessions import COOKIE_NAME, SESSION_SECONDS, SESSIONS
 
 LOGIN_PATH = "/manager/login"
 LOGOUT_PATH = "/manager/logout"
 FORM_COOKIE = "afterward_form"  # double-submit nonce against cross-site posting
-SSO_PARAM = "sso"  # `/?sso=1`: Streamlit's own single sign-on page
+SSO_PARAM = "sso"
+ANSWERED_SECONDS = 2 * 365 * 24 * 60 * 60  # `/?sso=1`: Streamlit's own single sign-on page
 # Paths Streamlit and the browser need before anyone has logged in.
-_OPEN_PREFIXES = ("/_stcore/", "/static/", "/component/", "/manager/", "/favicon", "/robots")
+_OPEN_PREFIXES = (
+    "/_stcore/",
+    "/static/",
+    "/component/",
+    "/manager/",
+    "/respondent/",
+    "/favicon",
+    "/robots",
+)
+ANSWERED_PATH = "/respondent/answered"
+_MARKER = re.compile(r"^[0-9a-f]{20}$")
+_PIXEL = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>'
+
 
 _PAGE = Environment(autoescape=True).from_string(
     """<!doctype html>
@@ -78,6 +92,10 @@ def safe_next(target: str | None) -> str:
         return "/"
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    # Browsers read a backslash as "/" and drop tabs and newlines: "/<backslash>evil.example"
+    # or "/<tab>/evil.example" would leave the site.
+    if "\\" in target or any(ord(c) < 32 or ord(c) == 127 for c in target):
         return "/"
     return target
 
@@ -140,7 +158,29 @@ async def logout(request: Request) -> Response:
     return response
 
 
+async def answered(request: Request) -> Response:
+    """Keep "answered through an open link" in the respondent's own browser (a cookie named
+    after the survey's marker; never stored by Afterward). Served as a 1-pixel image the
+    thank-you page shows, so it works without JavaScript."""
+    marker = request.path_params["marker"]
+    if not _MARKER.match(marker):
+        return PlainTextResponse("Not found.", 404)
+    response = Response(_PIXEL, media_type="image/svg+xml")
+    response.set_cookie(
+        answered_cookie(marker),
+        "1",
+        max_age=ANSWERED_SECONDS,
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+        path="/",
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 ROUTES = [
+    Route(f"{ANSWERED_PATH}/{{marker}}", answered, methods=["GET"]),
     Route(LOGIN_PATH, login, methods=["GET", "POST"]),
     Route(LOGOUT_PATH, logout, methods=["POST"]),
 ]

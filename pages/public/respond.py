@@ -12,6 +12,10 @@ UNAVAILABLE = (
     "may have been copied incompletely. If you think this is a mistake, ask the person who "
     "sent it for a new link."
 )
+ANSWERED = (
+    "You have already answered this survey from this browser. Thank you! Each person "
+    "answers once, so that every voice counts the same."
+)
 CLOSED = "This survey is closed and no longer takes answers. Thank you for your interest."
 NOT_YET = "This survey is not open yet. Please come back on {day}."
 PRIVACY = """
@@ -21,6 +25,10 @@ replaced by placeholders, and the day you submit.
 **What is not stored:** who you are, your name or e-mail, your IP address, your browser,
 the time of day, or which link you used. Results are published only in groups of at least
 {threshold} responses, never one at a time. You will see exactly what is stored before you submit.
+
+**Shared links:** after you answer through a link meant for everyone, your own browser keeps a
+note that it answered, so the link is not answered twice from it. The note stays in your
+browser; it is never sent with or stored beside your answers.
 """
 
 store = store_or_stop()
@@ -34,6 +42,7 @@ if "done_receipt" in state:
     )
     st.code(state["done_receipt"], language=None)
     st.link_button("Check what was stored", "./?receipt=1")
+    widgets.remember_answer_in_browser(state.get("answered_marker"))
     st.stop()
 
 link = responding.open_link(store, st.query_params.get(responding.TOKEN_PARAM))
@@ -48,6 +57,10 @@ if link.status == "closed":
 if link.status == "not_yet":
     st.title(link.survey.title)
     st.info(NOT_YET.format(day=link.survey.opens_on.strftime("%d %B %Y")))
+    st.stop()
+if responding.answered_here(link, widgets.browser_cookies()):
+    st.title(link.survey.title)
+    st.info(ANSWERED)
     st.stop()
 
 survey = link.survey
@@ -112,4 +125,6 @@ if confirm.button("Submit", type="primary", width="stretch"):
         for key in ("stored", "draft", "errors"):
             state.pop(key, None)
         state["done_receipt"] = code
+        if link.invitation_hash is None:  # an open link: one answer per browser
+            state["answered_marker"] = responding.answered_marker(survey.survey_id)
         st.rerun()

@@ -1,0 +1,33 @@
+"""Open links: one answer per browser, by a marker kept only in the respondent's browser."""
+
+from __future__ import annotations
+
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
+
+from afterward.services import responding
+from afterward.web.http import ANSWERED_PATH, MIDDLEWARE, ROUTES
+from surveys import links
+
+
+def test_the_marker_counts_only_for_open_links(store, survey_id):
+    open_link = responding.open_link(store, links.issue_open_link(store, survey_id))
+    invitation = responding.open_link(store, links.issue_invitations(store, survey_id, 1)[0])
+    cookie = responding.answered_cookie(responding.answered_marker(survey_id))
+    assert responding.answered_here(open_link, {cookie: "1"})
+    assert not responding.answered_here(open_link, {})
+    assert not responding.answered_here(open_link, {cookie: "0"})
+    assert not responding.answered_here(invitation, {cookie: "1"})  # single-use anyway
+    other = responding.answered_cookie(responding.answered_marker("another-survey"))
+    assert not responding.answered_here(open_link, {other: "1"})
+
+
+def test_the_marker_route_sets_an_http_only_cookie_and_nothing_else(db_path):
+    client = TestClient(Starlette(routes=ROUTES, middleware=MIDDLEWARE))
+    marker = responding.answered_marker("some-survey")
+    reply = client.get(f"{ANSWERED_PATH}/{marker}", follow_redirects=False)
+    assert reply.status_code == 200 and reply.headers["content-type"].startswith("image/svg")
+    set_cookie = reply.headers["set-cookie"]
+    assert set_cookie.startswith(f"{responding.answered_cookie(marker)}=1")
+    assert "HttpOnly" in set_cookie and "SameSite=lax" in set_cookie
+    assert client.get(f"{ANSWERED_PATH}/not-a-marker").status_code == 404
