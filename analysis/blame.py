@@ -26,6 +26,7 @@ _ROLE_WORDS = r"""(?:PM|MD|CEO|CTO|CFO|COO|CIO|VP|PO|BA|EM|project\ manager|prod
     |product\ owner|delivery\ manager|account\ manager|engineering\ manager|release\ manager
     |scrum\ master|tech\ lead|team\ lead|lead|manager|boss|architect|intern|contractor
     |consultant|freelancer|developer|dev|engineer|designer|tester|analyst|sponsor|director
+    |[a-z]+\ lead
     |sysadmin|admin|DBA|on-?call(?:\ engineer)?|founder|owner|stakeholder|client\ contact
     |contact|new\ hire|hire|guy|person|chap)"""
 _ROLE = rf"""(?:\b(?i:the|our|their|your|that|this|my|his|her)\s+
@@ -42,7 +43,8 @@ _FAULT_VERB = r"""(?:broke|breaks|forgot|forgets|ignored|ignores|skipped|refused
     |over-promised|rushed|blew|caused|introduced|sat\ on|dropped\ the\ ball|messed\ up
     |screwed\ up|cocked\ up|went\ (?:silent|dark|quiet|awol|AWOL|missing)
     |(?:never|didn't|did\ not|doesn't|does\ not|won't|wouldn't|couldn't|refuses\ to
-        |refused\ to|failed\ to|forgot\ to)\s+\w+
+        |refused\ to|failed\ to|forgot\ to)\s+(?!(?:get|got|have|had|receive|received|know|hear
+        |heard|need|mind|complain|hesitate|panic|lose|stop)\b)\w+
     |(?:kept|keeps)\s+(?:changing|moving|adding|ignoring|pushing|skipping|missing|forgetting)
     |denied|overruled|undercut|blamed\ (?:the|us|everyone|everybody|others)
     |changed\ (?:his|her|their)\ mind|changed\ the\ (?:scope|requirements|spec|priorities)
@@ -110,7 +112,7 @@ _SELF = re.compile(
         (?:screwed|messed|cocked|stuffed|fucked|f\*+ed)\s+(?:it\s+|this\s+|things\s+)?up
     |I\s+(?:broke|forgot|dropped\s+the\s+ball|misread|misconfigured|overlooked|botched|blew)\b
     |I\s+(?:am|was|'m)\s+to\s+blame|I\s+take\s+(?:full\s+|the\s+)*blame
-    |(?i:that|this|it|the\s+\w+)\s+(?:one\s+)?(?:was|is|'s)\s+(?:all\s+)?on\s+me\b)""",
+    |(?i:that|this|it|the\s+\w+)(?:\s+one)?(?:\s+was|\s+is|['’]s)\s+(?:all\s+)?on\s+me\b)""",
     _FLAGS,
 )
 # A pejorative verdict ("Careless.") only counts when a person is named nearby.
@@ -122,6 +124,113 @@ _NEGATED = re.compile(
     r"(?:\b(?:not|no|never|isn't|wasn't|n't)\s+(?:\w+\s+)?$|\b(?:nobody|no\ one|noone)['’]s\s*$)",
     re.IGNORECASE,
 )
+# --- blame as an idea: who is the subject, and is the sentence about their failure ---
+# A subject is a single person at the start of a sentence or clause: a name, he/she,
+# the writer ("I"), a single role ("the PM", "our designer"), "someone" or "whoever ...".
+_LEAD = r"""(?:^|(?<=[.!?;:\n(\u2013\u2014])|(?<=\s-)|\b(?i:because|since|as|when|after|before
+    |until|so|and|but|then|while|once|plus|cause|cos|coz)\b)\s*
+    (?:(?i:once\s+again|yet\s+again|again|honestly|apparently|then|also|basically|clearly
+        |sadly|unfortunately|of\s+course|obviously|as\s+usual|frankly|naturally),?\s+)*"""
+_SUBJECT = re.compile(
+    rf"""{_LEAD}(?P<subj>{_MASK}+(?!['’]s)|\b(?:[Hh]e|[Ss]he|I)\b|{_ROLE}|\b[Ss]ome(?:one|body)\b
+        |\b[Ww]hoever\b)
+    (?:\s*,\s*{_MASK}+\s*,)?   # "the client's product owner, X, ..."
+    (?!\s*(?:,|&|\+|/|\band\b|\bor\b|\bwho\b|\bthat\b)\s)""",
+    _FLAGS,
+)
+# What a person does wrong (verb forms only: "misconfigured", not "misconfiguration").
+_FAILING = re.compile(
+    r"""\b(?:
+        (?:broke|breaks|breaking|forgot|forgets|missed|misses|ignored|ignores|ignoring|skipped
+        |skips|dropped|deleted|deletes|wiped|overwrote|overwritten|misconfigured|misread
+        |misjudged|mislabell?ed|botched|bungled|fumbled|failed|fails|neglected|overlooked
+        |refused|refuses|denied|denies|rejected|overruled|overrode|overrides|lied|lies\s+about
+        |vanished|disappeared|ghosted|bailed|rushed|leaked|caused|causes|introduced|cancell?ed
+        |cancels|hid|hides|hiding|silenced|muted|disabled|bypassed|sabotaged|stonewalled
+        |blocked|derailed|withheld|sat\s+on|hoarded|undermined|overpromised|over-promised
+        |overcommitted|hard-?coded|force-?pushed|blew|killed|nuked|trashed|reverted\s+my
+        |took\s+(?:prod|production|the\s+site|everything)\s+down)
+      |(?:messed|screwed|cocked|stuffed|mucked)\s+(?:\w+\s+)?up
+      |dropped\s+the\s+ball|went\s+(?:silent|dark|quiet|awol|missing|rogue|to\s+sleep|home)
+      |(?:keeps|kept|keep)\s+\w+ing\b
+      |(?:changes|changed|changing|flips|flipped|moved|moves|rewrote|rewrites)\s+(?:the\s+|our\s+|his\s+
+        |her\s+|their\s+|all\s+the\s+)?(?:\w+\s+)?(?:scope|requirements|criteria|priorities|plan
+        |spec|roadmap|design|goalposts|deadline|mind)
+      |(?:didn't|did\s+not|never|hadn't|had\s+not|wouldn't|would\s+not|won't|couldn't
+        |doesn't|does\s+not|don't|refused\s+to|failed\s+to|forgot\s+to|neglected\s+to
+        |bothered\s+to|cared\s+to)
+        \s+(?:even\s+|once\s+|really\s+|actually\s+|bother\s+to\s+)?
+        (?!(?:get|got|have|had|receive|know|hear|need|mind|complain|hesitate|panic|give
+            |expect|mean|realise|realize|intend|see\s+it\s+coming|stop|back\s+down|let\s+us
+            |fail|miss\s+a|lose|blame|let|think|feel|believe|want|like)\b)[a-z]+
+      |(?:was|is|were)n't\s+(?!\w+ed\b|told\b|given\b|shown\b|sent\b|taken\b)(?:thinking
+        |listening|paying|reading|there|around|available|reachable|careful|prepared|honest)
+      |(?:was|is)\s+(?:being\s+)?(?:careless|sloppy|lazy|useless|clueless|incompetent|negligent
+        |reckless|rude|awol|AWOL|asleep|unresponsive|unreachable|dismissive|nowhere\s+to\s+be)
+      |should(?:\s+have|'ve|\s+not\s+have|n't\s+have)\s+(?!been\s+(?:told|informed|involved
+        |consulted|asked|included|looped|given|warned|supported|helped|trained|paired))
+      |should\s+(?:make\s+sure|stop|learn\s+to|start\s+(?:listening|reading|testing))
+      |(?:late|overdue)\b|after\s+the\s+deadline|past\s+the\s+deadline|at\s+the\s+last\s+minute
+      |without\s+(?:(?!a\s+hitch)(?:\w+ing|asking|review|a\s+review|telling|any\s+(?:review|tests?
+        |warning|notice|docs|handover|sign-?off)))
+      |instead\s+of\s+\w+ing
+      |with\s+no\s+(?:review|tests?|testing|sign-?off|approval|backup|warning|notice|handover)
+      |lost\s+(?!access|time|sleep|track|touch|interest|patience)(?:it|them|the|our|all|every)\b
+      |insisted\s+on|let\s+(?:it|them|the\s+\w+)\s+(?:fail|slip|rot|lapse|expire|break|die)
+      |(?:\w+ed|sent|built|ran|chose|took|put|set|wrote)\s+the\s+wrong\b
+      |(?:straight|directly)\s+(?:to|into|on)\s+(?:prod|production|main|master)
+      |untested|unreviewed|(?:wasn't|was\s+not)\s+(?:thinking|careful)
+    )""",
+    re.VERBOSE,
+)
+# Sentences about thanks or good work are never blame ("thanks to X for ...").
+_PRAISE = re.compile(
+    r"""\b(?:thanks?|thank\s+you|kudos|shout-?out|props|well\s+done|great\s+(?:job|work)
+    |helped|saved|rescued|stepped\s+up|went\s+above|hero|appreciated?)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+# A new clause with its own subject: the predicate stops there.
+_NEXT_CLAUSE = re.compile(
+    r",?\s*\b(?:so|because|since|which|while|although|though|whereas)\b|,\s*(?:and|but)\b"
+    r"|\b(?:and|but)\s+(?=(?:we|they|the|it|nobody|everyone|our|their|I)\b)"
+)
+_PREDICATE_WORDS = 16
+# "I" followed by an opinion or a state is the writer talking, not owning a fault.
+_OPINION = re.compile(
+    r"\s*(?:['’]m|am|was|think|thought|feel|felt|guess|wonder|suppose|believe|reckon|hope"
+    r"|wish|know|knew|agree|doubt)\b"
+)
+
+
+def _subject_blame(shadow: str) -> list[tuple[int, int]]:
+    """Spans where a single person is the subject and the rest of the clause is about
+    their failure (not a list of fixed sentences: any subject, any failing verb)."""
+    spans: list[tuple[int, int]] = []
+    for sent in _SENTENCE.finditer(shadow):
+        text = sent.group()
+        if _PRAISE.search(text):
+            continue
+        for m in _SUBJECT.finditer(text):
+            rest = text[m.end() :]
+            rest = _NEXT_CLAUSE.split(rest, maxsplit=1)[0]  # "..., so the mockups came late"
+            words = rest.split()[:_PREDICATE_WORDS]
+            predicate = " ".join(words)
+            if m.group("subj").lower() == "whoever":
+                predicate = " ".join(rest.split()[: _PREDICATE_WORDS + 8])
+            if rest[:1].isalpha():  # "Anabel" is not "Ana" + "bel"
+                continue
+            if m.group("subj") == "I" and _OPINION.match(rest):
+                continue  # "I'm not sure this should have ...", "I think the PM ..."
+            hit = _FAILING.search(predicate)
+            if hit is None:
+                continue
+            start = sent.start() + m.start("subj")
+            spans.append((start, sent.start() + len(text.rstrip(".!? "))))
+            break
+    return spans
+
+
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 _MAX_PHRASE = 120
 
@@ -140,6 +249,21 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     stop = _CLAUSE_END.search(text, end)
     limit = stop.start() if stop else len(text)
     return start, min(max(end, limit), start + _MAX_PHRASE, len(text))
+
+
+_LEAD_WORDS = frozenset(
+    """and but because since as when after before until so then while once plus cause cos
+    coz that honestly apparently also again clearly basically just really sadly frankly
+    unfortunately obviously naturally""".split()
+)
+
+
+def _object_position(shadow: str, start: int) -> bool:
+    """True when the words before `start` make the person an object, not the subject."""
+    before = shadow[max(0, start - 40) : start]
+    before = re.split(r"[.!?;:\n(\u2013\u2014]", before)[-1]
+    words = re.findall(r"[A-Za-z']+", before)
+    return bool(words) and words[-1].islower() and words[-1] not in _LEAD_WORDS
 
 
 def blame_phrases(text: str) -> list[str]:
@@ -161,10 +285,16 @@ def blame_phrases(text: str) -> list[str]:
         _JUDGEMENT,
         _ON_THEM,
     )
+    for start, end in _subject_blame(shadow):
+        if not _NEGATED.search(shadow[max(0, start - 30) : start]):
+            spans.append(_clause(shadow, start, end))
+    subject_first = (_SUBJECT_BLAME, _THEN_BLAME, _CORNER_CUT, _JUDGEMENT)
     for pattern in patterns:
         for m in pattern.finditer(shadow):
             if _NEGATED.search(shadow[max(0, m.start() - 30) : m.start()]):
                 continue  # "not her fault", "nobody's fault"
+            if pattern in subject_first and _object_position(shadow, m.start()):
+                continue  # "we lost our only DBA and never ...": the person is no subject
             spans.append(_clause(shadow, m.start(), m.end()))
     if _MASK in shadow:
         for m in _VERDICT.finditer(shadow):

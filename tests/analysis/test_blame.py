@@ -152,6 +152,80 @@ HELDOUT_BLAME: list[tuple[str, bool]] = [
     ("Not Magnus's fault, the spec was wrong.", False),
     ("Thanks to Tariq the rollback was quick.", False),
     ("Our release process had no owner.", False),
+    # Third batch (issue 11), measured before the subject/failure detector: 0.35 recall.
+    ("Oskar promised the client a feature we had never scoped.", True),
+    ("the scrum master cancelled every retro this quarter", True),
+    ("Once again Bettina pushed untested code and left for the weekend.", True),
+    ("Faisal had the only admin password and wouldn't share it.", True),
+    ("Our designer handed over the mockups a week after the deadline.", True),
+    ("Because Rowan skipped the handover, nobody knew the cron existed.", True),
+    ("The release manager approved a build that failed half its checks.", True),
+    ("Their project lead lied about the status for a month.", True),
+    ("Mirela disappeared for two weeks in the middle of the sprint.", True),
+    ("He rewrote the auth module alone and broke SSO for everyone.", True),
+    ("I didn't test the rollback script, that's on me.", True),
+    ("The QA lead signed off without opening the app.", True),
+    ("Gustavo keeps committing straight to main.", True),
+    ("our PO changes the acceptance criteria after we start", True),
+    ("Emeka misconfigured the DNS and we were down for an hour.", True),
+    ("The delivery manager hid the risks from the steering group.", True),
+    ("The contractor left hard-coded credentials in the repo.", True),
+    ("Anneke should have told us the API was deprecated.", True),
+    ("The on-call engineer silenced the pager and went to sleep.", True),
+    ("Whoever scheduled the migration during peak hours wasn't thinking.", True),
+    ("Oskar presented the roadmap to the board.", False),
+    ("Bettina covered on-call over the holidays, thank you!", False),
+    ("Our designer joined halfway through, so the mockups came late.", False),
+    ("The release manager was out sick and the process had no backup.", False),
+    ("We didn't test the rollback script as a team.", False),
+    ("Emeka found the DNS misconfiguration within minutes.", False),
+    ("The ops team forgot to renew the certificate.", False),
+    ("Management kept changing the priorities.", False),
+    ("Faisal asked for the admin password twice and never got it.", False),
+    ("The scrum master did a great job keeping retros short.", False),
+    ("Mirela was pulled onto another project by leadership.", False),
+    ("The API broke because the vendor changed the schema.", False),
+    ("Nobody told Gustavo that main was protected now.", False),
+    ("The tests didn't run because the CI runner was full.", False),
+    ("Rowan wrote the handover doc, which helped a lot.", False),
+    ("Anneke and the data team rebuilt the pipeline in a week.", False),
+    ("He joined in March and ramped up fast.", False),
+    ("The contractor's contract ended before the handover.", False),
+    ("Without a product owner, decisions stalled.", False),
+    ("Kudos to Emeka for staying late to fix the DNS.", False),
+    # Fourth batch, written after the detector's first version: it caught 7 of 15.
+    ("Lorenzo copied the prod database to his laptop and lost it.", True),
+    ("The finance lead sat on the invoice approval for three weeks.", True),
+    ("Ayumi merged her own PR at midnight with no review.", True),
+    ("When Piotr rotated the keys he forgot the mobile app.", True),
+    ("Our architect insisted on microservices nobody needed.", True),
+    ("The tester marked everything as passed without running it.", True),
+    ("She never replies to anything in the channel.", True),
+    ("The new hire wiped the staging bucket on day two.", True),
+    ("Honestly, Declan just doesn't read the tickets.", True),
+    ("the account manager told the client it was done when it wasn't", True),
+    ("Sven ignored the runbook and restarted the primary.", True),
+    ("I pushed the wrong config to production.", True),
+    ("Our CTO vetoed the fix at the last minute.", True),
+    ("Whoever owns the billing cron let it fail silently for a month.", True),
+    ("Katarzyna keeps scheduling meetings over our focus time.", True),
+    ("Lorenzo walked us through the new backup process.", False),
+    ("The finance team approved invoices late all quarter.", False),
+    ("Ayumi reviewed every PR that week, which helped a lot.", False),
+    ("Piotr rotated the keys on schedule.", False),
+    ("Our architect left and the design decisions were never written down.", False),
+    ("The tester was only allocated two days for the whole release.", False),
+    ("She flagged the risk in week one and we ignored it.", False),
+    ("The new hire had no laptop for a week.", False),
+    ("Declan and Sven paired on the incident.", False),
+    ("The runbook was missing the restart step.", False),
+    ("We pushed the wrong config because the template was wrong.", False),
+    ("Our CTO joined the retro and listened.", False),
+    ("The billing cron failed silently because alerting was off.", False),
+    ("Katarzyna was double-booked by the scheduling tool.", False),
+    ("Thanks Sven for restarting the primary so fast.", False),
+    ("The estimate was wrong, not anyone's fault.", False),
+    ("Product and engineering never agreed on the MVP.", False),
 ]
 
 
@@ -164,8 +238,8 @@ def _score(rows: list[tuple[str, bool]]) -> tuple[float, float]:
 def test_heldout_figures() -> None:
     recall, fpr = _score(HELDOUT_BLAME)
     # Floors just under the measured figures (bench/bench_redaction.py prints them).
-    assert recall >= 0.90, recall  # measured 0.963 (26 of 27)
-    assert fpr <= 0.05, fpr  # measured 0.000 (35 rows)
+    assert recall >= 0.90, recall  # measured 0.968 (60 of 62)
+    assert fpr <= 0.03, fpr  # measured 0.000 (72 rows)
 
 
 def test_dev_set_figures() -> None:
@@ -173,5 +247,18 @@ def test_dev_set_figures() -> None:
         pytest.skip(f"dev set not found at {EVAL}")
     rows = [json.loads(line) for line in EVAL.read_text(encoding="utf-8").splitlines()]
     recall, fpr = _score([(r["text"], r["blaming"]) for r in rows])
-    assert recall >= 0.85, recall  # measured 0.867 (13 of 15)
-    assert fpr <= 0.05, fpr  # measured 0.005 (1 of 205)
+    assert recall >= 0.85, recall  # measured 0.933 (14 of 15)
+    assert fpr <= 0.03, fpr  # measured 0.000 (0 of 205)
+
+
+REAL = REPO.parent / "shared" / "eval" / "real_retro_dev.jsonl"
+
+
+def test_real_set_figures() -> None:
+    """Real public retros (measure only): no blame flagged on items that do not blame."""
+    if not REAL.exists():
+        pytest.skip(f"real set not found at {REAL}")
+    rows = [json.loads(line) for line in REAL.read_text(encoding="utf-8").splitlines()]
+    recall, fpr = _score([(r["text"], r["blaming"]) for r in rows])
+    assert fpr == 0.0, fpr  # measured 0.000 (0 of 163)
+    assert recall >= 0.5, recall  # measured 0.500 (1 of 2 blaming items)
