@@ -733,13 +733,15 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
                 end_i = nxt
             elif _initial_letter(toks[nxt], text):  # "Chris A", "Ana M."
                 end_i = nxt
-            elif (
-                toks[nxt].key in _PARTICLES
-                and nxt + 1 < n
-                and adjacent(nxt, nxt + 1)
-                and nameish(nxt + 1)
-            ):
-                end_i = nxt + 1
+            elif toks[nxt].key in _PARTICLES:
+                # "da Costa", "van der Berg": one or two particles, then a name word.
+                last = nxt
+                if last + 1 < n and toks[last + 1].key in _PARTICLES and adjacent(last, last + 1):
+                    last += 1
+                if last + 1 < n and adjacent(last, last + 1) and nameish(last + 1):
+                    end_i = last + 1
+                else:
+                    break
             else:
                 break
         if not toks[i].placeholder or end_i > i:

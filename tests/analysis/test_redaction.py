@@ -391,6 +391,35 @@ HELDOUT: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
     ("The Sydney team covered the overnight shift.", (), ()),
     ("Paperwork for the DPA took six weeks.", (), ()),
     ("Excel exports broke because of the new date format.", (), ()),
+    # Issue 11 batch in the shape of real retros (invented), first measured at 0.935.
+    ("Wiebke: badge printing took forever at the door", ("Wiebke",), ()),
+    ("Signage for the workshop rooms was too small [hkowal]", ("hkowal",), ()),
+    ("rtanaka / Mbali - handled the speaker green room", ("rtanaka", "Mbali"), ()),
+    ("Oyelaran, Siddharth, Fenna to draft the survey", ("Oyelaran", "Siddharth", "Fenna"), ()),
+    ("Thanks Ilse and Teodor for running the livestream", ("Ilse", "Teodor"), ()),
+    ("Radomir for keeping the schedule on the big screen", ("Radomir",), ()),
+    ("mix-up between the three Annas on the rota", ("Annas",), ()),
+    ("Ksenia's checklist made the load-in smooth", ("Ksenia",), ()),
+    ("FARIDA OSEI approved the budget late", ("FARIDA", "OSEI"), ()),
+    ("Handed to PROF. LENA VOGT for sign-off", ("LENA", "VOGT"), ()),
+    ("Maarten van der Berg chaired the session", ("Maarten", "van", "der", "Berg"), ()),
+    ("Trần Thị Mai covered the APAC on-call", ("Trần", "Thị", "Mai"), ()),
+    ("Ask Oluwadamilare about the venue contract", ("Oluwadamilare",), ()),
+    ("Great demo from Hamza and Ingvild", ("Hamza", "Ingvild"), ()),
+    ("Next time loop in Svetlana earlier", ("Svetlana",), ()),
+    ("Action: Benedikt to book the rooms by March", ("Benedikt",), ()),
+    ("Mateus da Costa owns the CFP tooling", ("Mateus", "da", "Costa"), ()),
+    ("Grafana dashboards were green while Kafka lagged", (), ()),
+    ("Moved the standup to Tuesday; Berlin office joined remotely", (), ()),
+    ("Release notes: Terraform 1.6, Postgres 16, Helm charts bumped", (), ()),
+    ("Went well: the keynote AV. Went badly: lunch queue", (), ()),
+    ("Docs team to review the contributor guide", (), ()),
+    ("Q3 planning slipped because the OKRs were late", (), ()),
+    ("Safari users could not log in after the update", (), ()),
+    ("Zoom links in the calendar invite were wrong", (), ()),
+    ("Retro facilitator rotated every sprint", (), ()),
+    ("Open Source Summit booth was understaffed", (), ()),
+    ("Lunch: vegetarian options ran out by noon", (), ()),
 ]
 
 
@@ -421,7 +450,7 @@ def test_heldout_figures() -> None:
     assert len(HELDOUT) >= 110
     figures = _score(HELDOUT)
     # Floors sit just under the measured figures (see bench/bench_redaction.py).
-    assert figures["name_recall"] >= 0.93, figures  # measured 0.956 (65 of 68)
+    assert figures["name_recall"] >= 0.95, figures  # measured 0.990 (98 of 99)
     assert figures["roster_recall"] == 1.0, figures
     assert figures["contact_recall"] == 1.0, figures
     assert figures["clean_changed"] <= 0.03, figures
@@ -434,7 +463,21 @@ def test_dev_set_figures() -> None:
     figures = _score(
         [(r["text"], tuple(r["people_mentioned"]), tuple(r["contact_details"])) for r in rows]
     )
-    assert figures["name_recall"] >= 0.95, figures  # measured 0.957 (22 of 23)
+    assert figures["name_recall"] >= 0.95, figures  # measured 1.000 (23 of 23)
     assert figures["roster_recall"] == 1.0, figures
     assert figures["contact_recall"] == 1.0, figures
-    assert figures["clean_changed"] <= 0.03, figures  # measured 0.000
+    assert figures["clean_changed"] <= 0.02, figures  # measured 0.000
+
+
+REAL = REPO.parent / "shared" / "eval" / "real_retro_dev.jsonl"
+
+
+def test_real_set_figures() -> None:
+    """Real public retros (measure only; no contact details in that file)."""
+    if not REAL.exists():
+        pytest.skip(f"real set not found at {REAL}")
+    rows = [json.loads(line) for line in REAL.read_text(encoding="utf-8").splitlines()]
+    figures = _score([(r["text"], tuple(r["people_mentioned"]), ()) for r in rows])
+    assert figures["name_recall"] >= 0.93, figures  # measured 0.965 (82 of 85)
+    assert figures["roster_recall"] == 1.0, figures  # measured 1.000
+    assert figures["clean_changed"] <= 0.02, figures  # measured 0.000 (0 of 100)
