@@ -143,6 +143,17 @@ _PREV_CUES_2 = frozenset(
         ("handed", "to"),
         ("assigned", "to"),
         ("listened", "to"),
+        ("loop", "in"),
+        ("looped", "in"),
+        ("bring", "in"),
+        ("brought", "in"),
+        ("demo", "from"),
+        ("feedback", "from"),
+        ("help", "from"),
+        ("word", "from"),
+        ("note", "from"),
+        ("message", "from"),
+        ("email", "from"),
         # Bare "with X" is too often a product or client ("with Neocities"); these are people.
         ("paired", "with"),
         ("pair", "with"),
@@ -540,6 +551,13 @@ def _plural_name(t: _Tok) -> bool:
     )
 
 
+# What services and places are, not people: "X was slow", "X is down again".
+_THING_STATES = frozenset(
+    """slow down up broken flaky offline online unstable unhealthy healthy green red
+    deprecated upgraded patched misconfigured full empty saturated throttled degraded
+    noisy laggy stale flooded packed crowded rainy sunny cold hot expensive cheap closed
+    fast quick buggy""".split()
+)
 _DETERMINERS = frozenset("the a an this that these those its our their your every each".split())
 
 
@@ -547,8 +565,18 @@ def _product_context(toks: list[_Tok], i: int, text: str) -> bool:
     """'the Falcon sensor', 'Apollo 11', 'Stack Exchange': a gazetteer word used as the
     name of a thing - after an article, before a number or before an ordinary word."""
     t = toks[i]
-    if i > 0 and toks[i - 1].key in _DETERMINERS and not t.key.endswith("s"):
-        return True
+    if not t.key.endswith("s") and any(
+        toks[j].key in _DETERMINERS
+        and all(not toks[m].cap for m in range(j + 1, i))
+        and re.fullmatch(r"[\w\s-]*", text[toks[j].end : t.start])
+        for j in range(max(0, i - 2), i)
+    ):
+        return True  # "the Falcon sensor", "the new Ember setup"
+    if i > 0 and toks[i - 1].key in _PLACE_PREPS and not t.initial:
+        return True  # "moved it to Basel": a person there needs a cue ("talk to X")
+    nxt = _next_words(toks, i, 3)
+    if nxt and nxt[0] in _BE and any(w in _THING_STATES for w in nxt[1:3]):
+        return True  # "Bergen was slow again": a place or a service
     after = text[t.end : t.end + 3]
     if re.match(r" ?\d", after):
         return True
