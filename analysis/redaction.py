@@ -356,8 +356,8 @@ def _handle_word(word: str) -> bool:
         return False
     if k in _ANY_NAME:
         return True
-    if word.isupper() and len(word) <= 4:  # "[WIP]", "QA:" - initials stay ambiguous
-        return False
+    if word.isupper() and len(word) <= 4:  # "[WIP]", "QA:" are no people; "[JG]", "JG:" are
+        return len(word) <= 3 and k not in _ACRONYMS and k not in _COMMON
     if word[:1].isupper():  # "Logistics:" is a heading, "Tpepper:" a person
         return k not in _COMMON and not _NOUNISH.search(k)
     return word.isascii() and k not in _WORDS  # lowercase: a handle, not a word
@@ -539,6 +539,38 @@ def _caps_name(toks: list[_Tok], i: int, text: str) -> bool:
     return False
 
 
+def _nickname(t: _Tok) -> bool:
+    """'Jonesy', 'Sammie': a pet form of a known name that is not itself a word."""
+    k = t.key
+    if len(k) < 5 or k in _WORDS or k in _NOT_NAMES:
+        return False
+    stems = (k[:-1], k[:-2]) if k.endswith("ie") else (k[:-1],) if k.endswith("y") else ()
+    return any(len(x) >= 3 and (x in _GIVEN_ALL or x in _FAMILY_ALL) for x in stems)
+
+
+# Initials look like acronyms; these common ones are never people ("QA:", "thanks HR").
+_ACRONYMS = frozenset(
+    """pm po qa ci cd pr ux ui hr it ok eta sla slo sli api db aws gcp sre ops dev devs
+    ceo cto cfo coo cio vp md ba em tl dr eod eow asap fyi nb ps tbd tba rfc adr mvp
+    poc okr kpi roi sow uat sso mfa vpn dns cdn ssl tls http sql css js ts ios os pc
+    eu us uk un nyc sf la ny ai ml llm gpu cpu ram ssd hdd iot sdk cli ide pdf csv
+    xml json yaml cms crm erp saas paas iaas b2b b2c q1 q2 q3 q4 h1 h2 am pm tv seo sem
+    nda pii ssh ftp vm hq rsvp faq nps csat sms kb wfh ooo pto ama ops irl tl dri raci
+    rca pir sev p0 p1 p2 oss cfp ccd cnc ga rc lts eol""".split()
+)
+
+
+def _initials(t: _Tok) -> bool:
+    """'JG', 'AKR': two or three capitals that are no known acronym or word."""
+    return (
+        2 <= len(t.text) <= 3
+        and t.text.isupper()
+        and t.key not in _ACRONYMS
+        and t.key not in _NOT_NAMES
+        and t.key not in _COMMON
+    )
+
+
 def _plural_name(t: _Tok) -> bool:
     """'the two Marias': a plural of a known given name that is not itself a word."""
     k = t.key
@@ -606,6 +638,14 @@ def _decide(
         if _is_acronym(t.text) and _caps_name(toks, i, text):
             is_name[i] = True
             continue
+        if (
+            _initials(t)
+            and i > 0
+            and (toks[i - 1].key in _PREV_CUES or toks[i - 1].key in ("and", "&"))
+            and (toks[i - 1].key in _PREV_CUES or (i > 1 and is_name[i - 2]))
+        ):
+            is_name[i] = True  # "thanks JG", "ask Ana and JG"
+            continue
         if not t.cap or _is_acronym(t.text):
             # Lowercase names are only trusted from the gazetteer ("ask priya").
             is_name[i] = len(k) >= 3 and k in _FIRST
@@ -642,7 +682,7 @@ def _decide(
             is_name[i] = True
         elif k in _SURNAMES and not t.initial:
             is_name[i] = True
-        elif k in _GIVEN or (k in _FAMILY and not t.initial) or _plural_name(t):
+        elif k in _GIVEN or (k in _FAMILY and not t.initial) or _plural_name(t) or _nickname(t):
             # Large gazetteers hold product and place names too ("the Apollo 11").
             is_name[i] = not _product_context(toks, i, text) or _has_cue(toks, i, text)
         elif _NOUNISH.search(k) or (i + 1 < len(toks) and toks[i + 1].key in _ORG_SUFFIXES):

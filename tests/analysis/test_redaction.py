@@ -68,6 +68,7 @@ SURVIVORS = [
     "Bot Management rules blocked our own health checks.",
     "We moved the meetup to Basel this year; Lyon next time.",
     "Bergen was slow again, and the new Ember setup broke.",
+    "QA: all green. SEO: later. thanks HR for the forms; the CI and PR bots [WIP]",
     "The new Falco rules and the Delta tables both failed.",
     "Went well: the demo. Note: the wifi. Monday - quiet. TODO: docs",
     "Sprint 14 retro: see [draft] and [the runbook](https://x.example/rb)",
@@ -129,6 +130,10 @@ REDACTIONS = [
     ("Nguyễn Văn An was off sick", "[name] was off sick"),
     ("Ana M. joined late", "[name]. joined late"),
     ("Chris A ran the door", "[name] ran the door"),
+    ("Jonesy fixed the badge printer", "[name] fixed the badge printer"),
+    ("thanks JG for the slides", "thanks [name] for the slides"),
+    ("JG: lunch was late", "[name]: lunch was late"),
+    ("notes from the retro [AKR]", "notes from the retro [handle]"),
 ]
 
 
