@@ -439,22 +439,46 @@ def test_concurrent_wrong_passwords_from_one_address_get_only_the_free_checks(st
     assert sum("Too many wrong passwords" in message for _, message in results) >= 20 - len(checked)
 
 
-def test_an_outsider_cannot_lock_the_manager_out(app, monkeypatch):
-    """Wrong passwords from one address slow that address down, not the manager's."""
-    from afterward.web import session
+def test_an_outsider_cannot_lock_the_manager_out(db_path):
+    """Wrong passwords from one address slow that address down, not the manager's (the real
+    log-in route, two client addresses against one server)."""
+    from starlette.testclient import TestClient
+
+    from afterward.web.manager_sessions import COOKIE_NAME
     from surveys.manager_auth import FREE_ATTEMPTS
-    from tests.pages.helpers import log_in, texts
+    from tests.http_helpers import http_app, http_client, post_password
 
-    monkeypatch.setattr(session, "client_address", lambda: "203.0.113.9")
-    for _ in range(FREE_ATTEMPTS):
-        log_in(app, "wrong")
-    log_in(app)  # even the right password waits at the locked-out address
-    assert any("Too many wrong passwords" in e for e in texts(app.error))
+    app = http_app()
+    with http_client("203.0.113.9", app) as outsider:
+        for _ in range(FREE_ATTEMPTS):
+            assert post_password(outsider, "wrong").status_code == 401
+        refused = post_password(outsider)  # even the right password waits at that address
+        assert "Too many wrong passwords" in refused.text
+        assert COOKIE_NAME not in refused.cookies
 
-    monkeypatch.setattr(session, "client_address", lambda: "198.51.100.7")
-    log_in(app)
-    assert not app.exception
-    assert texts(app.title) == ["Overview"]
+        with TestClient(app, follow_redirects=False, client=("198.51.100.7", 50000)) as manager:
+            reply = post_password(manager, next_path="/overview")
+            assert reply.status_code == 303 and reply.headers["location"] == "/overview"
+            assert COOKIE_NAME in reply.cookies
+
+
+def test_downloads_without_a_session_are_refused(db_path):
+    """Streamlit serves prepared downloads (the review PDF, invitation links) under /media/ to
+    anyone holding the URL; without a live manager session, and after logging out, it is 401."""
+    from afterward.web.http import LOGOUT_PATH
+    from afterward.web.manager_sessions import COOKIE_NAME
+    from tests.http_helpers import http_client, post_password
+
+    with http_client() as client:
+        assert client.get("/media/0123abcd.pdf").status_code == 401
+        assert client.get("/media/0123abcd.csv?title=links").status_code == 401
+        reply = post_password(client)
+        cookie = reply.cookies[COOKIE_NAME]
+        assert client.get("/media/0123abcd.pdf").status_code != 401  # past the gate
+        client.post(LOGOUT_PATH)
+        client.cookies.clear()
+        replayed = {"Cookie": f"{COOKIE_NAME}={cookie}"}
+        assert client.get("/media/0123abcd.pdf", headers=replayed).status_code == 401
 
 
 def test_the_login_throttle_forgets_old_addresses_and_stays_bounded():

@@ -54,18 +54,25 @@ _PAGE = Environment(autoescape=True).from_string(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Log in · Afterward</title>
 <style>
-body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;background:#f6f6f4;color:#1f2328}
-main{max-width:26rem;margin:12vh auto;padding:2rem;background:#fff;border-radius:.75rem;
+*{box-sizing:border-box}
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;padding:1rem;
+background:#f6f6f4;color:#1f2328;line-height:1.5}
+main{max-width:26rem;margin:10vh auto 2rem;padding:2rem;background:#fff;border-radius:.75rem;
 box-shadow:0 1px 3px rgba(0,0,0,.12)}
-h1{margin:0 0 .5rem;font-size:1.75rem}
+h1{margin:0 0 .5rem;font-size:1.75rem;line-height:1.2}
+p{margin:0 0 1rem}
 label{display:block;font-weight:600;margin:1.25rem 0 .35rem}
-input[type=password]{box-sizing:border-box;width:100%;padding:.65rem;font-size:1rem;
+input[type=password]{width:100%;min-height:2.75rem;padding:.6rem .75rem;font-size:1rem;
 border:1px solid #8c959f;border-radius:.4rem}
-button{margin-top:1.25rem;width:100%;padding:.7rem;font-size:1rem;font-weight:600;color:#fff;
-background:#0b5cad;border:0;border-radius:.4rem;cursor:pointer}
-button:focus,input:focus,a:focus{outline:3px solid #f0b400;outline-offset:2px}
-.error{border-left:4px solid #b42318;background:#fef3f2;padding:.75rem;margin-top:1rem}
-p.note{color:#57606a;font-size:.9rem}
+button{margin-top:1.25rem;width:100%;min-height:2.75rem;padding:.6rem;font-size:1rem;
+font-weight:600;color:#fff;background:#0b5cad;border:0;border-radius:.4rem;cursor:pointer}
+button:hover{background:#094a8c}
+button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid #f0b400;
+outline-offset:2px}
+.error{border-left:4px solid #b42318;background:#fef3f2;padding:.75rem;margin:1rem 0 0;
+border-radius:0 .4rem .4rem 0}
+p.note{margin:1.5rem 0 0;color:#57606a;font-size:.9rem}
+@media (max-width:30rem){body{padding:.75rem}main{margin-top:1.5rem;padding:1.5rem}}
 </style></head>
 <body><main>
 <h1>Afterward</h1>

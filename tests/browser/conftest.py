@@ -131,3 +131,9 @@ def screenshot_folder() -> Path:
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+def log_in(page, password: str = MANAGER_PASSWORD) -> None:
+    """Fill in the manager log-in form (plain HTML at /manager/login) the page is on."""
+    page.get_by_label("Manager password").fill(password)
+    page.get_by_role("button", name="Log in").click()

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS
+from tests.browser.conftest import SCREENSHOTS, log_in
 from tests.conftest import MANAGER_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -83,9 +83,9 @@ def test_answer_through_an_invitation_on_a_phone_then_the_link_is_used(server, b
     context.close()
 
     manager = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    manager.goto(server.url)
-    manager.get_by_label("Manager password").fill(MANAGER_PASSWORD)
-    manager.get_by_role("button", name="Log in").click()
+    manager.goto(server.url)  # sent to the log-in form first
+    assert manager.url.startswith(f"{server.url}/manager/login?next=")
+    log_in(manager, MANAGER_PASSWORD)
     manager.get_by_role("heading", name="Overview").wait_for(timeout=STREAMLIT_READY)
     manager.get_by_label("Manager password").wait_for(state="detached", timeout=STREAMLIT_READY)
     wait_for_app(manager)

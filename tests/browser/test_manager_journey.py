@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS
+from tests.browser.conftest import SCREENSHOTS, log_in
 from tests.conftest import MANAGER_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -37,9 +37,10 @@ def test_manager_loads_the_sample_and_works_through_every_page(server, browser):
     server.start()
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     page = context.new_page()
-    page.goto(server.url)
-    page.get_by_label("Manager password").fill(MANAGER_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.goto(server.url)  # sent to the log-in form (plain HTML) first
+    assert page.url.startswith(f"{server.url}/manager/login?next=")
+    log_in(page, MANAGER_PASSWORD)
+    page.wait_for_url(f"{server.url}/", timeout=SLOW)
     page.get_by_role("button", name="Load sample data").click(timeout=SLOW)
     page.get_by_text("You are looking at sample data").wait_for(timeout=SLOW)
     page.locator("[data-testid='stPlotlyChart']").first.wait_for(timeout=SLOW)

@@ -8,14 +8,12 @@ def test_logged_out_visitor_sees_the_login_and_nothing_else(app):
     app.run()
     assert not app.exception
     assert texts(app.title) == ["Afterward"]
-    assert [b.label for b in app.button] == ["Log in"]
+    links = app.get("link_button")
+    assert [b.proto.label for b in links] == ["Log in"]
+    assert links[0].proto.url.startswith("/manager/login?next=")
+    assert not app.button  # no sample-data or any other manager button
     assert not app.dataframe
-
-
-def test_wrong_password_is_refused(app):
-    log_in(app, "wrong")
-    assert texts(app.error) == ["That password is not right."]
-    assert [b.label for b in app.button] == ["Log in"]
+    assert not app.get("plotly_chart")
 
 
 def test_repeated_wrong_passwords_are_slowed_down():
@@ -31,11 +29,7 @@ def test_repeated_wrong_passwords_are_slowed_down():
     assert throttle.wait_seconds(now=200.0) == 0
 
 
-def test_login_page_refuses_while_throttled(app):
-    for _ in range(FREE_ATTEMPTS):
-        log_in(app, "wrong")
-    log_in(app)  # right password, but too soon
-    assert any("Too many wrong passwords" in e for e in texts(app.error))
+# The password form, wrong passwords and the throttle at the route: tests/test_http.py.
 
 
 def surveys_page(app):
