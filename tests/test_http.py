@@ -168,14 +168,14 @@ def test_logging_out_ends_the_session_at_once(client):
     client.cookies.clear()
     replay = {"Cookie": f"{COOKIE_NAME}={old}"}
     assert client.get("/media/report.pdf", headers=replay).status_code == 401
-    overview = client.get("/overview", headers=replay)
+    overview = client.get("/themes", headers=replay)
     assert overview.status_code == 303
-    assert overview.headers["location"] == f"{LOGIN_PATH}?next=/overview"
+    assert overview.headers["location"] == f"{LOGIN_PATH}?next=/themes"
 
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/overview", "/themes", "/surveys", "/login", "/respond", "/does-not-exist", FILTERED],
+    ["/", "/themes", "/surveys", "/login", "/respond", "/does-not-exist", FILTERED],
 )
 def test_every_page_without_a_session_goes_to_the_login_with_its_address(client, path):
     reply = client.get(path)
@@ -207,3 +207,17 @@ def test_respondents_and_streamlit_itself_are_never_redirected(client, path):
 
 def test_posts_to_pages_are_not_redirected_but_media_still_needs_the_session(client):
     assert client.post("/media/x.pdf").status_code == 401
+
+
+def test_the_overview_link_keeps_working_at_the_root(db_path):
+    """Streamlit serves the default page at "/" only; "/overview?from=..." bookmarks and
+    shared links are sent there with their filters."""
+    from starlette.applications import Starlette
+    from starlette.testclient import TestClient
+
+    from afterward.web.http import MIDDLEWARE, ROUTES
+
+    client = TestClient(Starlette(routes=ROUTES, middleware=MIDDLEWARE))
+    reply = client.get("/overview?from=2026Q1&to=2026Q3", follow_redirects=False)
+    assert reply.status_code == 308
+    assert reply.headers["location"] == "/?from=2026Q1&to=2026Q3"

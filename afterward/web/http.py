@@ -32,6 +32,7 @@ LOGIN_PATH = "/manager/login"
 LOGOUT_PATH = "/manager/logout"
 FORM_COOKIE = "afterward_form"  # double-submit nonce against cross-site posting
 SSO_PARAM = "sso"
+DEFAULT_PAGE_PATH = "/overview"  # the navigation's default page (url_path "overview")
 ANSWERED_SECONDS = 2 * 365 * 24 * 60 * 60  # `/?sso=1`: Streamlit's own single sign-on page
 # Paths Streamlit and the browser need before anyone has logged in.
 _OPEN_PREFIXES = (
@@ -205,6 +206,12 @@ class ManagerGate:
             return
         request = Request(scope)
         path = request.url.path
+        if request.method == "GET" and path.rstrip("/") == DEFAULT_PAGE_PATH:
+            # Streamlit serves its default page at "/" only: keep bookmarks and shared
+            # links to the overview (and their filters) working.
+            query = f"?{request.url.query}" if request.url.query else ""
+            await RedirectResponse(f"/{query}", status_code=308)(scope, receive, send)
+            return
         has_session = SESSIONS.valid(request.cookies.get(COOKIE_NAME))
         if path.startswith("/media/") and not has_session:
             await PlainTextResponse("Log in as a manager to download this file.", 401)(
