@@ -21,6 +21,9 @@ __all__ = ["blame_phrases"]
 # that regexes can say "a person" and offsets still point into the input.
 _MASK = "\ue000"
 _PLACEHOLDER = re.compile(r"\[name\]")
+# A whole masked name, matched from its first character only and never given back:
+# keeps every pattern linear on long runs of names.
+_RUN = rf"(?<!{_MASK}){_MASK}++"
 
 _ROLE_WORDS = r"""(?:PM|MD|CEO|CTO|CFO|COO|CIO|VP|PO|BA|EM|project\ manager|product\ manager
     |product\ owner|delivery\ manager|account\ manager|engineering\ manager|release\ manager
@@ -35,7 +38,7 @@ _ROLE = rf"""(?:\b(?i:the|our|their|your|that|this|my|his|her)\s+
         |one|same|solo|sole|only)\s+){{0,2}}
     {_ROLE_WORDS}\b(?!['’]s\b)(?!\s+(?:team|teams|folks|people|side|office|org|group
         |department|devs|engineers|crowd)\b))"""
-_PERSON = rf"(?:{_MASK}+|\b[Hh]e\b|\b[Ss]he\b|{_ROLE}|\b[Ww]hoever\b|\b[Ss]ome(?:one|body)\b)"
+_PERSON = rf"(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|{_ROLE}|\b[Ww]hoever\b|\b[Ss]ome(?:one|body)\b)"
 
 _ADVERB = r"(?:(?:just|simply|again|also|then|apparently|clearly|basically|completely|totally)\s+)?"
 _FAULT_VERB = r"""(?:broke|breaks|forgot|forgets|ignored|ignores|skipped|refused|botched|bypassed
@@ -60,13 +63,13 @@ _SUBJECT_BLAME = re.compile(
 )
 # "X signed off the designs and then denied it": a second, later verb carries the fault.
 _THEN_BLAME = re.compile(
-    rf"""(?:{_MASK}+|{_ROLE})\s+(?!who\b|that\b)\w+\b[^.!?;\n]{{0,60}}?
+    rf"""(?:{_RUN}|{_ROLE})\s+(?!who\b|that\b)\w+\b[^.!?;\n]{{0,60}}?
     \b(?:and|but)\s+(?:then\s+)?{_ADVERB}{_FAULT_VERB}\b""",
     _FLAGS,
 )
 # A person doing something "without checking" or "instead of" the safe thing.
 _CORNER_CUT = re.compile(
-    rf"""(?:{_MASK}+|{_ROLE})\s+(?!who\b|that\b)\w+\b[^.!?;\n]{{0,70}}?\b(?:
+    rf"""(?:{_RUN}|{_ROLE})\s+(?!who\b|that\b)\w+\b[^.!?;\n]{{0,70}}?\b(?:
         without\s+(?:(?!a\s+hitch)(?:\w+ing|asking|review|a\s+review|any\s+(?:review|tests?
             |warning|notice|docs|documentation|handover|sign-?off)))
         |instead\s+of\s+(?:\w+ing|raising|staging|the\b))""",
@@ -74,17 +77,17 @@ _CORNER_CUT = re.compile(
 )
 # "He should have been more careful", "she is the problem".
 _JUDGEMENT = re.compile(
-    rf"""(?:{_MASK}+|\b[Hh]e\b|\b[Ss]he\b|{_ROLE})\s+(?:
+    rf"""(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|{_ROLE})\s+(?:
         should(?:n't|\s+not)?\s+have\s+(?!been\s+(?:told|informed|involved|consulted|asked
             |included|looped|given|warned|supported|helped|trained|paired))
         |(?:is|was)\s+(?:the|a|our)\s+(?:real\s+)?(?:problem|issue|bottleneck|reason))""",
     _FLAGS,
 )
 _ON_THEM = re.compile(
-    rf"""\b(?:[Tt]hat|[Tt]his|[Ii]t)(?:['’]s|\s+is|\s+was)\s+(?:all\s+)?on\s+(?:him|her|{_MASK}+)\b
-    |\b(?:[Ii]t|[Tt]hat)\s+was\s+(?:all\s+)?(?:his|her|{_MASK}+['’]s)\s+(?:changes?|fault|mistake
+    rf"""\b(?:[Tt]hat|[Tt]his|[Ii]t)(?:['’]s|\s+is|\s+was)\s+(?:all\s+)?on\s+(?:him|her|{_RUN})\b
+    |\b(?:[Ii]t|[Tt]hat)\s+was\s+(?:all\s+)?(?:his|her|{_RUN}['’]s)\s+(?:changes?|fault|mistake
         |call|decision|doing|bug|code|config|commit)\b
-    |\b(?:unprofessional|careless|sloppy|lazy|irresponsible|reckless)\s+of\s+(?:him|her|{_MASK}+)""",
+    |\b(?:unprofessional|careless|sloppy|lazy|irresponsible|reckless)\s+of\s+(?:him|her|{_RUN})""",
     _FLAGS,
 )
 _WHOEVER = re.compile(
@@ -93,7 +96,7 @@ _WHOEVER = re.compile(
     _FLAGS,
 )
 _POSSESSIVE_FAULT = re.compile(
-    rf"(?:{_MASK}+|{_ROLE}|\b(?:his|her|[Hh]is|[Hh]er))(?:['’]s)?\s+(?:own\s+)?"
+    rf"(?:{_RUN}|{_ROLE}|\b(?:his|her|[Hh]is|[Hh]er))(?:['’]s)?\s+(?:own\s+)?"
     r"(?:fault|mistake|screw-?up|cock-?up|blunder|bad|doing|call)\b",
     _FLAGS,
 )
@@ -132,9 +135,9 @@ _LEAD = r"""(?:^|(?<=[.!?;:\n(\u2013\u2014])|(?<=\s-)|\b(?i:because|since|as|whe
     (?:(?i:once\s+again|yet\s+again|again|honestly|apparently|then|also|basically|clearly
         |sadly|unfortunately|of\s+course|obviously|as\s+usual|frankly|naturally),?\s+)*"""
 _SUBJECT = re.compile(
-    rf"""{_LEAD}(?P<subj>{_MASK}+(?!['’]s)|\b(?:[Hh]e|[Ss]he|I)\b|{_ROLE}|\b[Ss]ome(?:one|body)\b
+    rf"""{_LEAD}(?P<subj>{_RUN}(?!['’]s)|\b(?:[Hh]e|[Ss]he|I)\b|{_ROLE}|\b[Ss]ome(?:one|body)\b
         |\b[Ww]hoever\b)
-    (?:\s*,\s*{_MASK}+\s*,)?   # "the client's product owner, X, ..."
+    (?:\s*,\s*{_RUN}\s*,)?   # "the client's product owner, X, ..."
     (?!\s*(?:,|&|\+|/|\band\b|\bor\b|\bwho\b|\bthat\b)\s)""",
     _FLAGS,
 )

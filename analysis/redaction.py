@@ -267,8 +267,23 @@ _MIN_PLUS_DIGITS = 8
 # Google's libphonenumber (`phonenumbers`): "+"/"00" numbers against their country
 # code, national "0..." numbers against the numbering plans of many countries.
 _PHONE_CANDIDATE = re.compile(
-    r"(?<![\w+/.:,\]-])(?:\+|\b)\(?\d[\d()]*(?:[ .\-\u00a0]?\(?\d[\d()]*){5,}(?![\w/:-]|[.,]\d)"
+    # Possessive groups, one separator between digit groups: no backtracking blow-up.
+    r"(?<![\w+/.:,\]-])(?:\+|\b|(?=\())\(?\d++\)?(?:[ ./\-\u00a0]\(?\d++\)?|\(\d++\))*+"
+    r"(?![\w/:-]|[.,]\d)"
 )
+# "order 04512345678", "serial 012345678901": an unbroken number after an id word.
+_ID_WORDS = re.compile(
+    r"(?i)\b(?:order|invoice|po|ref|reference|ticket|serial|id|sku|account|acct|case|build"
+    r"|version|tracking|iban|batch|job|run|commit|pr|issue|incident|inc)\W{0,3}$"
+)
+
+
+def _after_id_word(text: str, start: int, candidate: str) -> bool:
+    if candidate.startswith("+") or any(c in candidate for c in " .-/()"):
+        return False
+    return bool(_ID_WORDS.search(text[max(0, start - 16) : start]))
+
+
 _DATE_LIKE = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}|\d+\.\d+\.\d+\.\d+")
 # Countries whose national numbers start with a trunk "0" (or are commonly written so).
 _NATIONAL_REGIONS = tuple(
@@ -282,6 +297,8 @@ def _is_phone(candidate: str) -> bool:
     digits = "".join(c for c in candidate if c.isdigit())
     if len(digits) < _MIN_DIGITS or len(digits) > 15 or _DATE_LIKE.fullmatch(candidate):
         return False
+    if "." in candidate and min(len(g) for g in re.split(r"\D+", candidate) if g) < 2:
+        return False  # "0.12.345678" is a version
     try:
         if candidate.startswith("+"):
             return phonenumbers.is_possible_number(phonenumbers.parse("+" + digits, None))
@@ -334,14 +351,17 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
     for m in _HANDLE.finditer(text):
         if m.group().lower() not in _BROADCAST:
             add(m.start(), m.end(), HANDLE)
+    # libphonenumber first: "001 415 555 2671" is one number, not "001" and a US number.
+    for m in _PHONE_CANDIDATE.finditer(text):
+        if _is_phone(m.group()) and not _after_id_word(text, m.start(), m.group()):
+            add(m.start(), m.end(), PHONE)
     for m in _PHONE.finditer(text):
         digits = sum(c.isdigit() for c in m.group())
         if m.group().startswith("+") and digits < _MIN_PLUS_DIGITS:
             continue
+        if _after_id_word(text, m.start(), m.group()):
+            continue
         add(m.start(), m.end(), PHONE)
-    for m in _PHONE_CANDIDATE.finditer(text):
-        if _is_phone(m.group()):
-            add(m.start(), m.end(), PHONE)
     if "[" in text:
         for m in _BRACKET_HANDLE.finditer(text):
             if _handle_word(m.group(1)):

@@ -262,3 +262,12 @@ def test_real_set_figures() -> None:
     recall, fpr = _score([(r["text"], r["blaming"]) for r in rows])
     assert fpr == 0.0, fpr  # measured 0.000 (0 of 163)
     assert recall >= 0.5, recall  # measured 0.500 (1 of 2 blaming items)
+
+
+def test_long_runs_of_names_stay_fast() -> None:
+    import time
+
+    t0 = time.perf_counter()
+    blame_phrases("Ana " * 2000)
+    blame_phrases("Ana, " * 2000 + "broke it")
+    assert time.perf_counter() - t0 < 1.0
