@@ -35,7 +35,8 @@ _ROLE_WORDS = r"""(?:PM|MD|CEO|CTO|CFO|COO|CIO|VP|PO|BA|EM|project\ manager|prod
 _ROLE = rf"""(?:\b(?i:the|our|their|your|that|this|my|his|her)\s+
     (?:(?:new|old|former|previous|junior|senior|lead|other|outgoing|interim|external
         |client(?:'s)?|vendor(?:'s)?|agency(?:'s)?|backend|frontend|mobile|devops|QA
-        |one|same|solo|sole|only)\s+){{0,2}}
+        |one|same|solo|sole|only|[a-z]{{2,}}(?=\s+(?:manager|lead|engineer|developer|designer
+            |analyst|admin|architect|owner|director|consultant|contractor)\b))\s+){{0,2}}
     {_ROLE_WORDS}\b(?!['’]s\b)(?!\s+(?:team|teams|folks|people|side|office|org|group
         |department|devs|engineers|crowd)\b))"""
 _PERSON = rf"(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|{_ROLE}|\b[Ww]hoever\b|\b[Ss]ome(?:one|body)\b)"
@@ -173,7 +174,15 @@ _FAILING = re.compile(
       |should(?:\s+have|'ve|\s+not\s+have|n't\s+have)\s+(?!been\s+(?:told|informed|involved
         |consulted|asked|included|looped|given|warned|supported|helped|trained|paired))
       |should\s+(?:make\s+sure|stop|learn\s+to|start\s+(?:listening|reading|testing))
-      |(?:late|overdue)\b|after\s+the\s+deadline|past\s+the\s+deadline|at\s+the\s+last\s+minute
+      |(?:delivered|handed|sent|shipped|submitted|replied|responded|answered|approved|signed
+        |merged|deployed|reviewed|showed\s+up|turned\s+up)\b[^.!?;]{0,40}?\b(?:late|overdue)\b
+      |(?:is|was|are)\s+(?:too|always|so|far\s+too)\s+(?:slow|late)\b
+      |(?:approved|merged|reviewed|signed\s+off)\s+(?:his|her|their)\s+own\b
+      |left\s+(?:the\s+|a\s+|an\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:on|open|running|enabled|unlocked
+        |exposed|public)\b
+      |by\s+(?:mistake|accident)|accidentally|told\s+(?:nobody|no\s+one|noone)
+      |kept\s+(?:it|this|that|the\s+[\w-]+(?:\s+[\w-]+)?)\s+to\s+(?:himself|herself|themselves)
+      |after\s+the\s+deadline|past\s+the\s+deadline|at\s+the\s+last\s+minute
       |without\s+(?:(?!a\s+hitch)(?:\w+ing|asking|review|a\s+review|telling|any\s+(?:review|tests?
         |warning|notice|docs|handover|sign-?off)))
       |instead\s+of\s+\w+ing

@@ -226,6 +226,68 @@ HELDOUT_BLAME: list[tuple[str, bool]] = [
     ("Thanks Sven for restarting the primary so fast.", False),
     ("The estimate was wrong, not anyone's fault.", False),
     ("Product and engineering never agreed on the MVP.", False),
+    # Fifth batch (issue 11), written after the detector: first measured 10 of 15, 1 FP.
+    ("Jonas approved his own change request and shipped it.", True),
+    ("The analyst exported the customer list to a personal drive.", True),
+    ("Priscilla left the feature flag on after the test.", True),
+    ("Our scrum master skipped planning twice.", True),
+    ("Dmitri didn't document anything before he left.", True),
+    ("The lead dev refuses to review anyone else's code.", True),
+    ("Halima promised marketing a launch date without asking us.", True),
+    ("my mistake: I ran the migration against prod", True),
+    ("The support manager closed the tickets without fixing them.", True),
+    ("Rafael broke the build and went on holiday.", True),
+    ("Their product owner never turned up to demos.", True),
+    ("I forgot to cancel the old subscription.", True),
+    ("Bogdan is too slow to review and it blocks everyone.", True),
+    ("The consultant overwrote our configs with his defaults.", True),
+    ("Whoever wrote the retry loop never tested it against a timeout.", True),
+    ("Jonas presented the results at the all-hands.", False),
+    ("The analyst joined late because of the visa delay.", False),
+    ("Priscilla's flag system saved us during the rollback.", False),
+    ("Our scrum master was on parental leave most of the quarter.", False),
+    ("Dmitri left the company and nobody picked up his work.", False),
+    ("The lead dev was stretched across three projects.", False),
+    ("Halima asked for a launch date and we couldn't give one.", False),
+    ("The migration ran against prod because the env var defaulted to it.", False),
+    ("The support team closed tickets to hit the SLA target.", False),
+    ("Rafael fixed the build before he went on holiday.", False),
+    ("The product owner role was vacant for two months.", False),
+    ("Nobody cancelled the old subscription.", False),
+    ("Reviews were slow because only two people could approve.", False),
+    ("The consultant's contract ended mid-migration.", False),
+    ("Thanks Bogdan for the thorough reviews.", False),
+    # Sixth batch, written after the fifth's fixes: first measured 10 of 15, 0 FP.
+    ("Elif renamed the production bucket and every job failed.", True),
+    ("The tech writer published the draft docs by mistake.", True),
+    ("Our team lead agreed to the deadline without checking with anyone.", True),
+    ("Nnamdi kept the incident to himself for a day.", True),
+    ("the vendor's engineer restarted the cluster mid-demo", True),
+    ("Agnieszka never answers on-call pages at night.", True),
+    ("I approved the invoice without reading it.", True),
+    ("Mehmet changed the API contract and told nobody.", True),
+    ("The CFO cut the budget after we had hired.", True),
+    ("Tobias was rude to the client in the review.", True),
+    ("Ewa copied the wrong environment variables into prod.", True),
+    ("The new engineer force-pushed over the release branch.", True),
+    ("Hiroshi disabled the alerts because they were noisy and forgot them.", True),
+    ("The PM's spreadsheet was the only plan and she lost it.", True),
+    ("Sasha rushed the migration to make the demo.", True),
+    ("Elif renamed the buckets as agreed in the design review.", False),
+    ("The tech writer was only brought in a week before launch.", False),
+    ("Our team agreed to the deadline under pressure.", False),
+    ("Nnamdi raised the incident within five minutes.", False),
+    ("The vendor restarted the cluster during our demo.", False),
+    ("Agnieszka covers more on-call than anyone else.", False),
+    ("The invoice was approved because the process has no second check.", False),
+    ("The API contract changed and the announcement went to an old list.", False),
+    ("Budget cuts arrived after we had hired.", False),
+    ("Tobias handled a difficult client meeting calmly.", False),
+    ("The wrong environment variables came from a stale template.", False),
+    ("Branch protection was off, so force-pushes went through.", False),
+    ("Alerts were disabled during the noisy migration and never re-enabled.", False),
+    ("The plan lived in one spreadsheet with no backup.", False),
+    ("Sasha and Ewa paired on the migration.", False),
 ]
 
 
@@ -238,8 +300,8 @@ def _score(rows: list[tuple[str, bool]]) -> tuple[float, float]:
 def test_heldout_figures() -> None:
     recall, fpr = _score(HELDOUT_BLAME)
     # Floors just under the measured figures (bench/bench_redaction.py prints them).
-    assert recall >= 0.90, recall  # measured 0.968 (60 of 62)
-    assert fpr <= 0.03, fpr  # measured 0.000 (72 rows)
+    assert recall >= 0.90, recall  # measured 0.935 (86 of 92)
+    assert fpr <= 0.03, fpr  # measured 0.000 (102 rows)
 
 
 def test_dev_set_figures() -> None:
