@@ -7,6 +7,12 @@ the same rules as redaction, or an existing `[name]` placeholder), a single role
 ("the new PM", "their MD", "whoever wrote this") or the respondent ("my fault").
 A team, a system or a process is not blame, nor is a person mentioned kindly
 ("not her fault", "thanks to Ana"), nor "to blame" about a thing.
+
+Besides fixed shapes ("my fault", "blame goes to X"), blame is found as an idea: a
+single person is the subject of a sentence or clause, and what follows up to the next
+clause is about their failure (a failing verb, a duty not done, a corner cut, lateness
+on a delivery, "should have"). Praise, opinions ("I think"), things that happened to
+the person ("never got access") and people in object position do not count.
 """
 
 from __future__ import annotations
