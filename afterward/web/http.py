@@ -27,6 +27,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from afterward.services.responding import TOKEN_PARAM, answered_cookie
 from afterward.web.manager_sessions import COOKIE_NAME, SESSION_SECONDS, SESSIONS
+from surveys.store import StoreError
 
 LOGIN_PATH = "/manager/login"
 LOGOUT_PATH = "/manager/logout"
@@ -139,9 +140,12 @@ async def login(request: Request) -> Response:
     if not nonce or not secrets.compare_digest(nonce, request.cookies.get(FORM_COOKIE, "")):
         return _login_form(request, "The form expired. Please try again.", 400)
     client = request.client.host if request.client else None
-    ok, message = attempt_login(
-        shared_store(), login_throttle(), str(form.get("password", "")), client
-    )
+    try:
+        ok, message = attempt_login(
+            shared_store(), login_throttle(), str(form.get("password", "")), client
+        )
+    except StoreError as exc:  # the database is held by another process, full, unreadable
+        return _login_form(request, f"Afterward cannot open its database. {exc}", 503)
     if not ok:
         return _login_form(request, message, 401)
     response = RedirectResponse(safe_next(str(form.get("next", "/"))), status_code=303)

@@ -3,8 +3,9 @@ cookie survives reloads and deep links), or single sign-on where it is configure
 
 import streamlit as st
 
-from afterward.web.session import login_url, sso_configured
+from afterward.web.session import login_url, sso_configured, store_or_stop
 
+store_or_stop()  # a database that cannot be opened is said here, not after logging in
 st.title("Afterward")
 st.write("Anonymous retrospectives and post-mortem analytics. Managers, please log in.")
 st.link_button("Log in", login_url(), type="primary")
