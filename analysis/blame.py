@@ -13,6 +13,11 @@ single person is the subject of a sentence or clause, and what follows up to the
 clause is about their failure (a failing verb, a duty not done, a corner cut, lateness
 on a delivery, "should have"). Praise, opinions ("I think"), things that happened to
 the person ("never got access") and people in object position do not count.
+Blame with the person elsewhere in the sentence is found too: a passive agent ("was
+broken by X"), a possessive whose work did the harm ("his change took prod down"), a
+failure noun put on them ("an oversight by the PM", "X made a mistake") and modal
+criticism ("could have warned us but chose not to"). Requests ("whoever ..., please")
+and yes/no questions are not blame.
 """
 
 from __future__ import annotations
@@ -104,7 +109,8 @@ _WHOEVER = re.compile(
 )
 _POSSESSIVE_FAULT = re.compile(
     rf"(?:{_RUN}|{_ROLE}|\b(?:his|her|[Hh]is|[Hh]er))(?:['’]s)?\s+(?:own\s+)?"
-    r"(?:fault|mistake|screw-?up|cock-?up|blunder|bad|doing|call)\b",
+    r"(?:fault|mistake|screw-?up|cock-?up|blunder|bad|doing|call|negligence|carelessness"
+    r"|incompetence|laziness|oversight(?!\s+(?:of|on|over)\b))\b",
     _FLAGS,
 )
 _FAULT_WITH = re.compile(
@@ -123,6 +129,37 @@ _SELF = re.compile(
     |I\s+(?:broke|forgot|dropped\s+the\s+ball|misread|misconfigured|overlooked|botched|blew)\b
     |I\s+(?:am|was|'m)\s+to\s+blame|I\s+take\s+(?:full\s+|the\s+)*blame
     |(?i:that|this|it|the\s+\w+)(?:\s+one)?(?:\s+was|\s+is|['’]s)\s+(?:all\s+)?on\s+me\b)""",
+    _FLAGS,
+)
+# Blame where the person is not the grammatical subject: a passive agent ("was broken
+# by X"), a possessive whose work did the harm ("his change took prod down"), a failure
+# noun attributed to them ("an oversight by the PM"), or an outcome put "down to" them.
+_AGENT = rf"(?:{_RUN}|{_ROLE}|\b(?:him|her)\b)"
+_HARMED = r"""(?:broken|caused|deleted|wiped(?:\s+out)?|corrupted|introduced|overwritten|dropped
+    |ignored|botched|bungled|taken\s+down|brought\s+down|messed\s+up|screwed\s+up|leaked
+    |derailed|sabotaged|misconfigured|forgotten|skipped|blocked|held\s+up|trashed|nuked)"""
+_PASSIVE_AGENT = re.compile(
+    rf"""\b(?:was|were|got|been|is|are|gets)\s+(?:\w+ly\s+)?{_HARMED}\s+(?:\w+\s+){{0,3}}?
+    by\s+{_AGENT}""",
+    _FLAGS,
+)
+_OWNER = rf"""(?:{_RUN}['’]s|\b(?:[Hh]is|[Hh]er)
+    |\b(?i:the|our|their|my)\s+(?:[a-z]+\s+)?{_ROLE_WORDS}['’]s)"""
+_POSSESSIVE_HARM = re.compile(
+    rf"""{_OWNER}\s+(?!(?:team|squad|department|side|group|org|laptop|machine|account)\b)
+    (?:[\w-]+\s+){{1,2}}?(?:(?:just|also|then)\s+)?(?:broke|caused|wiped|deleted|corrupted
+    |overwrote|leaked|introduced|nuked|trashed|(?:took|brought|knocked)\s+(?:\w+\s+){{0,2}}down)\b""",
+    _FLAGS,
+)
+_FAULT_BY = re.compile(
+    rf"""\b(?:mistake|error|blunder|oversight|screw-?up|cock-?up|slip-?up|lapse|negligence
+    |carelessness)\s+(?:by|from|on\s+the\s+part\s+of)\s+{_AGENT}""",
+    _FLAGS,
+)
+_DOWN_TO = re.compile(
+    rf"""\b(?:outage|delay|slip|bug|failure|incident|mess|problem|breakage|downtime|regression
+    |crash|loss|overrun|leak|miss|fiasco|disaster)s?\s+(?:\w+\s+){{0,3}}?(?:was|were|is|are)\s+
+    (?:\w+ly\s+|all\s+)?(?:down\s+to|caused\s+by|the\s+fault\s+of)\s+{_AGENT}""",
     _FLAGS,
 )
 # A pejorative verdict ("Careless.") only counts when a person is named nearby.
@@ -172,7 +209,7 @@ _FAILING = re.compile(
         \s+(?:even\s+|once\s+|really\s+|actually\s+|bother\s+to\s+)?
         (?!(?:get|got|have|had|receive|know|hear|need|mind|complain|hesitate|panic|give
             |expect|mean|realise|realize|intend|see\s+it\s+coming|stop|back\s+down|let\s+us
-            |fail|miss\s+a|lose|blame|let|think|feel|believe|want|like)\b)[a-z]+
+            |fail|miss\s+a|lose|blame|let|think|feel|believe|want|like|cause|break)\b)[a-z]+
       |(?:was|is|were)n't\s+(?!\w+ed\b|told\b|given\b|shown\b|sent\b|taken\b)(?:thinking
         |listening|paying|reading|there|around|available|reachable|careful|prepared|honest)
       |(?:was|is)\s+(?:being\s+)?(?:careless|sloppy|lazy|useless|clueless|incompetent|negligent
@@ -198,6 +235,13 @@ _FAILING = re.compile(
       |(?:\w+ed|sent|built|ran|chose|took|put|set|wrote)\s+the\s+wrong\b
       |(?:straight|directly)\s+(?:to|into|on)\s+(?:prod|production|main|master)
       |untested|unreviewed|(?:wasn't|was\s+not)\s+(?:thinking|careful)
+      |made\s+(?:a|an|the|one|another)\s+(?:\w+\s+){0,2}?(?:mistake|error|blunder|mess|hash
+        |bad\s+call|wrong\s+call)
+      |(?:chose|decided|opted)\s+not\s+to|could(?:n't|\s+not)\s+be\s+bothered
+      |could(?:\s+have|'ve)\s+\w+[^.!?;]{0,60}?\b(?:but|and)\s+(?:didn't|did\s+not|never|chose
+        |decided|instead)
+      |should(?:n't|\s+not)\s+be\s+(?:allowed|trusted|let)
+      |owes?\s+(?:\w+\s+){0,2}(?:an\s+)?apology
     )""",
     re.VERBOSE,
 )
@@ -214,6 +258,14 @@ _NEXT_CLAUSE = re.compile(
     r"|\b(?:and|but)\s+(?=(?:we|they|the|it|nobody|everyone|our|their|I)\b)"
 )
 _PREDICATE_WORDS = 16
+# A passive predicate means something was done to the subject, not by them; a duty
+# given to them ("was supposed to", "was asked to") can still be theirs to miss.
+_DONE_TO = re.compile(
+    r"""\s*(?:was|were|got|gets|is|has\s+been|had\s+been)\s+(?:\w+ly\s+)?
+    (?!(?:supposed|meant|expected|asked|tasked|told|assigned|allowed|trusted|given|put|left
+        |handed|responsible|in\s+charge|warned|reminded)\b)\w+(?:ed|en)\b""",
+    re.VERBOSE,
+)
 # "I" followed by an opinion or a state is the writer talking, not owning a fault.
 _OPINION = re.compile(
     r"\s*(?:['’]m|am|was|think|thought|feel|felt|guess|wonder|suppose|believe|reckon|hope"
@@ -240,6 +292,8 @@ def _subject_blame(shadow: str) -> list[tuple[int, int]]:
                 continue
             if m.group("subj") == "I" and _OPINION.match(rest):
                 continue  # "I'm not sure this should have ...", "I think the PM ..."
+            if _DONE_TO.match(rest):
+                continue  # "X was paged for an outage ...": something happened to them
             hit = _FAILING.search(predicate)
             if hit is None:
                 continue
@@ -284,6 +338,20 @@ def _object_position(shadow: str, start: int) -> bool:
     return bool(words) and words[-1].islower() and words[-1] not in _LEAD_WORDS
 
 
+_REQUEST = re.compile(r"\b(?:please|pls|can\s+you|could\s+you)\b", re.IGNORECASE)
+# "Was the outage caused by ...?" asks; it does not accuse.
+_YES_NO = re.compile(
+    r"\s*(?i:was|were|is|are|did|does|do|has|have|had|could|can|would|will)\b[^.!]*\?\s*$"
+)
+
+
+def _sentence_at(text: str, pos: int) -> str:
+    """The sentence of `text` that contains offset `pos`, with its end punctuation."""
+    start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in ".!?\n") if i != -1]
+    return text[start : min(ends) + 1 if ends else len(text)]
+
+
 def blame_phrases(text: str) -> list[str]:
     """Phrases of `text` that put fault on one individual; [] when there are none."""
     if not isinstance(text, str) or not text.strip():
@@ -302,6 +370,10 @@ def blame_phrases(text: str) -> list[str]:
         _CORNER_CUT,
         _JUDGEMENT,
         _ON_THEM,
+        _PASSIVE_AGENT,
+        _POSSESSIVE_HARM,
+        _FAULT_BY,
+        _DOWN_TO,
     )
     for start, end in _subject_blame(shadow):
         if not _NEGATED.search(shadow[max(0, start - 30) : start]):
@@ -311,6 +383,8 @@ def blame_phrases(text: str) -> list[str]:
         for m in pattern.finditer(shadow):
             if _NEGATED.search(shadow[max(0, m.start() - 30) : m.start()]):
                 continue  # "not her fault", "nobody's fault"
+            if pattern is _WHOEVER and _REQUEST.search(_sentence_at(shadow, m.start())):
+                continue  # "whoever merged it, please add a note": addressed, not blamed
             if pattern in subject_first and _object_position(shadow, m.start()):
                 continue  # "we lost our only DBA and never ...": the person is no subject
             spans.append(_clause(shadow, m.start(), m.end()))
@@ -318,6 +392,7 @@ def blame_phrases(text: str) -> list[str]:
         for m in _VERDICT.finditer(shadow):
             if not _NEGATED.search(shadow[max(0, m.start() - 30) : m.start()]):
                 spans.append(_clause(shadow, m.start(), m.end()))
+    spans = [sp for sp in spans if not _YES_NO.match(_sentence_at(shadow, sp[0]))]
     spans.sort()
     phrases: list[str] = []
     last_end = -1

@@ -290,6 +290,44 @@ HELDOUT_BLAME: list[tuple[str, bool]] = [
     ("Sasha and Ewa paired on the migration.", False),
 ]
 
+# Seventh batch (issue 11), written before the passive-agent, possessive-harm, failure-noun
+# and modal-criticism cues: first measured 8 of 15 recall with 2 of 17 false positives.
+SEVENTH_BATCH: list[tuple[str, bool]] = [
+    ("Wendell pulled the plug on the staging database during the demo.", True),
+    ("The release was delayed because she couldn't be bothered to write the changelog.", True),
+    ("The PM is the reason we shipped half a feature.", True),
+    ("The new contractor wiped out two days of work with a bad rebase.", True),
+    ("Whoever merged that PR on Thursday owes us all an apology.", True),
+    ("Totally my fault, I dropped the ball on the vendor contract.", True),
+    ("The payment flow was broken by Ximena's refactor.", True),
+    ("Priya was careless with the production credentials.", True),
+    ("Nobody on the team but Tom knew the export job, and he didn't tell anyone.", True),
+    ("Anselm's hotfix took down checkout for an hour.", True),
+    ("Our designer made a huge mistake with the colour contrast and we failed the audit.", True),
+    ("Marguerite could have warned us about the freeze but chose not to.", True),
+    ("The outage was entirely down to Ruairi.", True),
+    ("It was a careless oversight by the tech lead.", True),
+    ("I should have double-checked the numbers before sending them.", True),
+    ("Wendell demoed the staging database to the client.", False),
+    ("The PM was juggling four projects at once.", False),
+    ("The new contractor had to rebase two days of work after the repo move.", False),
+    ("Whoever merged on Thursday, please add a note to the changelog.", False),
+    ("We all missed it in review.", False),
+    ("The payment flow was rebuilt by Ximena and works much better now.", False),
+    ("Priya lost her laptop on the train, which was stressful for her.", False),
+    ("Tom was the only one who knew the export job, which is a process gap.", False),
+    ("Who approved the change to the payment limits?", False),
+    ("The contrast issue came from an outdated design system.", False),
+    ("Huge thanks to Marguerite for warning us about the freeze.", False),
+    ("Ruairi was paged at 3am for an outage he didn't cause.", False),
+    ("Our tooling made it far too easy to deploy the wrong branch.", False),
+    ("The finance team sent the numbers before the data was final.", False),
+    ("Anselm wrote the hotfix and Dalia reviewed it.", False),
+    ("Was the outage caused by the config change or the database?", False),
+    ("The tech lead's oversight of the architecture kept us on track.", False),
+]
+HELDOUT_BLAME += SEVENTH_BATCH
+
 
 def _score(rows: list[tuple[str, bool]]) -> tuple[float, float]:
     pos = [bool(blame_phrases(t)) for t, b in rows if b]
@@ -300,8 +338,15 @@ def _score(rows: list[tuple[str, bool]]) -> tuple[float, float]:
 def test_heldout_figures() -> None:
     recall, fpr = _score(HELDOUT_BLAME)
     # Floors just under the measured figures (bench/bench_redaction.py prints them).
-    assert recall >= 0.90, recall  # measured 0.935 (86 of 92)
-    assert fpr <= 0.03, fpr  # measured 0.000 (102 rows)
+    assert recall >= 0.90, recall  # measured 0.925 (99 of 107)
+    assert fpr <= 0.03, fpr  # measured 0.000 (119 rows)
+
+
+def test_seventh_batch_figures() -> None:
+    """The newest batch on its own, so a regression on unseen shapes shows up here."""
+    recall, fpr = _score(SEVENTH_BATCH)
+    assert recall >= 0.8, recall  # measured 0.867 (13 of 15); 0.533 before the new cues
+    assert fpr <= 1 / 17, fpr  # measured 0.000 (0 of 17); 2 of 17 before
 
 
 def test_dev_set_figures() -> None:
