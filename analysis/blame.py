@@ -16,7 +16,10 @@ the person ("never got access") and people in object position do not count.
 Blame with the person elsewhere in the sentence is found too: a passive agent ("was
 broken by X"), a possessive whose work did the harm ("his change took prod down"), a
 failure noun put on them ("an oversight by the PM", "X made a mistake") and modal
-criticism ("could have warned us but chose not to"). Requests ("whoever ..., please")
+criticism ("could have warned us but chose not to"), clefts ("it was X who pushed the
+broken ..."), counterfactuals ("if X had reviewed it, this would never have happened"),
+trouble traced to one person ("the mess started when the intern ran ..."), withholding
+("kept the feedback from us"). Requests ("whoever ..., please")
 and yes/no questions are not blame.
 """
 
@@ -71,7 +74,9 @@ _FAULT_VERB = r"""(?:broke|breaks|forgot|forgets|ignored|ignores|skipped|refused
 _FLAGS = re.VERBOSE
 # "who"/"that" would make it a relative clause: "someone who didn't build it".
 _SUBJECT_BLAME = re.compile(
-    rf"{_PERSON}(?:\s+(?!who\b|that\b)\w+)?\s+{_ADVERB}{_FAULT_VERB}\b", _FLAGS
+    rf"{_PERSON}(?:\s+(?!(?:who|that|was|were|got|is|are|been|being|be)\b)\w+)?\s+{_ADVERB}"
+    rf"{_FAULT_VERB}\b",
+    _FLAGS,
 )
 # "X signed off the designs and then denied it": a second, later verb carries the fault.
 _THEN_BLAME = re.compile(
@@ -138,13 +143,13 @@ _AGENT = rf"(?:{_RUN}|{_ROLE}|\b(?:him|her)\b)"
 _HARMED = r"""(?:broken|caused|deleted|wiped(?:\s+out)?|corrupted|introduced|overwritten|dropped
     |ignored|botched|bungled|taken\s+down|brought\s+down|messed\s+up|screwed\s+up|leaked
     |derailed|sabotaged|misconfigured|forgotten|skipped|blocked|held\s+up|trashed|nuked)"""
-_PASSIVE_AGENT = re.compile(
-    rf"""\b(?:was|were|got|been|is|are|gets)\s+(?:\w+ly\s+)?{_HARMED}\s+(?:\w+\s+){{0,3}}?
-    by\s+{_AGENT}""",
-    _FLAGS,
-)
 _OWNER = rf"""(?:{_RUN}['’]s|\b(?:[Hh]is|[Hh]er)
     |\b(?i:the|our|their|my)\s+(?:[a-z]+\s+)?{_ROLE_WORDS}['’]s)"""
+_PASSIVE_AGENT = re.compile(
+    rf"""\b(?:was|were|got|been|is|are|gets)\s+(?:\w+ly\s+)?{_HARMED}\s+(?:\w+\s+){{0,3}}?
+    by\s+(?:{_OWNER}|{_AGENT})""",
+    _FLAGS,
+)
 _POSSESSIVE_HARM = re.compile(
     rf"""{_OWNER}\s+(?!(?:team|squad|department|side|group|org|laptop|machine|account)\b)
     (?:[\w-]+\s+){{1,2}}?(?:(?:just|also|then)\s+)?(?:broke|caused|wiped|deleted|corrupted
@@ -161,6 +166,33 @@ _DOWN_TO = re.compile(
     |crash|loss|overrun|leak|miss|fiasco|disaster)s?\s+(?:\w+\s+){{0,3}}?(?:was|were|is|are)\s+
     (?:\w+ly\s+|all\s+)?(?:down\s+to|caused\s+by|the\s+fault\s+of)\s+{_AGENT}""",
     _FLAGS,
+)
+# "It was X who ...", "I'm the one who ...": the failure sits in the relative clause.
+_CLEFT = re.compile(
+    rf"""\b(?:(?i:it)\s+(?:was|is)|(?i:it)['’]s|I['’]m|I\s+am|I\s+was
+    |(?:{_RUN}|\b[Hh]e|\b[Ss]he)\s+(?:is|was|['’]s))\s+(?:the\s+one|{_RUN}|{_ROLE}|him|her)
+    \s+(?:who|that)\s+(?P<pred>[^.!?;\n]{{1,80}})""",
+    _FLAGS,
+)
+# "If X had reviewed it ..., this would never have happened."
+_COUNTERFACTUAL = re.compile(
+    rf"""\b(?i:if)\s+(?:only\s+)?(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|{_ROLE})\s+had(?:n['’]t|\s+not
+    |\s+just|\s+only|\s+actually)?\s+\w+[^.!?;\n]{{0,80}}?\b(?:would|might|could)(?:n['’]t
+    |\s+not|\s+never)?\s+(?:have|be)\b""",
+    _FLAGS,
+)
+# "The mess started when the intern ran ...": trouble traced to what one person did.
+_TROUBLE_WHEN = re.compile(
+    rf"""\b(?:mess|outage|incident|problems?|trouble|chaos|fire|breakage|downtime|delay
+    |disaster|fiasco)\s+(?:\w+\s+){{0,2}}?(?:started|began|kicked\s+off|happened|came|began)
+    \s+(?:\w+\s+)?(?:when|because|after|once)\s+(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|{_ROLE})
+    \s+(?!(?:was|were|got|had|left|joined|went\s+on)\b)\w+""",
+    _FLAGS,
+)
+# Negligence is a person's trait even when the name was not recognised as one.
+_TRAIT_OF = re.compile(
+    r"\b[A-Z][a-z]+['’]s\s+(?:\w+\s+)?(?:negligence|carelessness|incompetence|laziness"
+    r"|sloppiness|recklessness|arrogance)\b"
 )
 # A pejorative verdict ("Careless.") only counts when a person is named nearby.
 _VERDICT = re.compile(
@@ -212,8 +244,11 @@ _FAILING = re.compile(
             |fail|miss\s+a|lose|blame|let|think|feel|believe|want|like|cause|break)\b)[a-z]+
       |(?:was|is|were)n't\s+(?!\w+ed\b|told\b|given\b|shown\b|sent\b|taken\b)(?:thinking
         |listening|paying|reading|there|around|available|reachable|careful|prepared|honest)
-      |(?:was|is)\s+(?:being\s+)?(?:careless|sloppy|lazy|useless|clueless|incompetent|negligent
-        |reckless|rude|awol|AWOL|asleep|unresponsive|unreachable|dismissive|nowhere\s+to\s+be)
+      |(?:was|is|['’]s|has\s+been)\s+(?:being\s+)?(?:(?:so|very|really|just|totally|completely
+        |utterly|too)\s+)?(?:careless|sloppy|lazy|useless|clueless|incompetent|negligent
+        |reckless|rude|awol|AWOL|asleep|unresponsive|unreachable|dismissive|nowhere\s+to\s+be
+        |arrogant|hopeless|unreliable|disorgani[sz]ed|checked\s+out|hostile|condescending
+        |impossible\s+to\s+work\s+with|at\s+fault|the\s+weak\s+link)
       |should(?:\s+have|'ve|\s+not\s+have|n't\s+have)\s+(?!been\s+(?:told|informed|involved
         |consulted|asked|included|looped|given|warned|supported|helped|trained|paired))
       |should\s+(?:make\s+sure|stop|learn\s+to|start\s+(?:listening|reading|testing))
@@ -235,6 +270,11 @@ _FAILING = re.compile(
       |(?:\w+ed|sent|built|ran|chose|took|put|set|wrote)\s+the\s+wrong\b
       |(?:straight|directly)\s+(?:to|into|on)\s+(?:prod|production|main|master)
       |untested|unreviewed|(?:wasn't|was\s+not)\s+(?:thinking|careful)
+      |(?:kept|keeps|hid|hides|withheld|withholds)\s+(?:\w+\s+){1,3}?from\s+(?:us|the\s+team
+        |everyone|everybody|the\s+client|management)
+      |(?:pushed|merged|shipped|deployed|committed|released|sent)\s+(?:the\s+|a\s+|an\s+)?
+        (?:broken|buggy|faulty|bad|half-?finished)
+      |(?:has|had|have)\s+been\s+(?:ignoring|skipping|sitting\s+on|dodging|avoiding)
       |made\s+(?:a|an|the|one|another)\s+(?:\w+\s+){0,2}?(?:mistake|error|blunder|mess|hash
         |bad\s+call|wrong\s+call)
       |(?:chose|decided|opted)\s+not\s+to|could(?:n't|\s+not)\s+be\s+bothered
@@ -242,7 +282,7 @@ _FAILING = re.compile(
         |decided|instead)
       |should(?:n't|\s+not)\s+be\s+(?:allowed|trusted|let)
       |owes?\s+(?:\w+\s+){0,2}(?:an\s+)?apology
-    )""",
+    )\b""",
     re.VERBOSE,
 )
 # Sentences about thanks or good work are never blame ("thanks to X for ...").
@@ -284,6 +324,8 @@ def _subject_blame(shadow: str) -> list[tuple[int, int]]:
         for m in _SUBJECT.finditer(text):
             rest = text[m.end() :]
             rest = _NEXT_CLAUSE.split(rest, maxsplit=1)[0]  # "..., so the mockups came late"
+            if rest[:2] in ("'s", "’s"):
+                rest = " is" + rest[2:]  # "He's useless at ..."
             words = rest.split()[:_PREDICATE_WORDS]
             predicate = " ".join(words)
             if m.group("subj").lower() == "whoever":
@@ -374,7 +416,13 @@ def blame_phrases(text: str) -> list[str]:
         _POSSESSIVE_HARM,
         _FAULT_BY,
         _DOWN_TO,
+        _COUNTERFACTUAL,
+        _TROUBLE_WHEN,
+        _TRAIT_OF,
     )
+    for m in _CLEFT.finditer(shadow):
+        if _FAILING.search(m.group("pred")) and not _PRAISE.search(m.group()):
+            spans.append(_clause(shadow, m.start(), m.end()))
     for start, end in _subject_blame(shadow):
         if not _NEGATED.search(shadow[max(0, start - 30) : start]):
             spans.append(_clause(shadow, start, end))
