@@ -19,7 +19,8 @@ failure noun put on them ("an oversight by the PM", "X made a mistake") and moda
 criticism ("could have warned us but chose not to"), clefts ("it was X who pushed the
 broken ..."), counterfactuals ("if X had reviewed it, this would never have happened"),
 trouble traced to one person ("the mess started when the intern ran ..."), withholding
-("kept the feedback from us"). Requests ("whoever ..., please")
+("kept the feedback from us"), overpromising ("promised ... we couldn't build"). A comma
+starts a new clause ("Let's be honest, X just didn't ..."). Requests ("whoever ..., please")
 and yes/no questions are not blame.
 """
 
@@ -75,7 +76,7 @@ _FLAGS = re.VERBOSE
 # "who"/"that" would make it a relative clause: "someone who didn't build it".
 _SUBJECT_BLAME = re.compile(
     rf"{_PERSON}(?:\s+(?!(?:who|that|was|were|got|is|are|been|being|be)\b)\w+)?\s+{_ADVERB}"
-    rf"{_FAULT_VERB}\b",
+    rf"{_FAULT_VERB}\b(?!\s+(?:nothing|nobody|no\s+one)\b)",
     _FLAGS,
 )
 # "X signed off the designs and then denied it": a second, later verb carries the fault.
@@ -115,7 +116,8 @@ _WHOEVER = re.compile(
 _POSSESSIVE_FAULT = re.compile(
     rf"(?:{_RUN}|{_ROLE}|\b(?:his|her|[Hh]is|[Hh]er))(?:['’]s)?\s+(?:own\s+)?"
     r"(?:fault|mistake|screw-?up|cock-?up|blunder|bad|doing|call|negligence|carelessness"
-    r"|incompetence|laziness|oversight(?!\s+(?:of|on|over)\b))\b",
+    r"|incompetence|laziness|oversight(?!\s+(?:of|on|over)\b)"
+    r"|lack\s+of\s+(?!(?:access|time|support|training|resources|experience|context)\b)\w+)\b",
     _FLAGS,
 )
 _FAULT_WITH = re.compile(
@@ -206,7 +208,7 @@ _NEGATED = re.compile(
 # --- blame as an idea: who is the subject, and is the sentence about their failure ---
 # A subject is a single person at the start of a sentence or clause: a name, he/she,
 # the writer ("I"), a single role ("the PM", "our designer"), "someone" or "whoever ...".
-_LEAD = r"""(?:^|(?<=[.!?;:\n(\u2013\u2014])|(?<=\s-)|\b(?i:because|since|as|when|after|before
+_LEAD = r"""(?:^|(?<=[.!?;:,\n(\u2013\u2014])|(?<=\s-)|\b(?i:because|since|as|when|after|before
     |until|so|and|but|then|while|once|plus|cause|cos|coz)\b)\s*
     (?:(?i:once\s+again|yet\s+again|again|honestly|apparently|then|also|basically|clearly
         |sadly|unfortunately|of\s+course|obviously|as\s+usual|frankly|naturally),?\s+)*"""
@@ -278,11 +280,14 @@ _FAILING = re.compile(
       |made\s+(?:a|an|the|one|another)\s+(?:\w+\s+){0,2}?(?:mistake|error|blunder|mess|hash
         |bad\s+call|wrong\s+call)
       |(?:chose|decided|opted)\s+not\s+to|could(?:n't|\s+not)\s+be\s+bothered
+      |(?:promised|committed|sold|agreed)\b[^.!?;]{0,50}?\b(?:we|nobody|no\s+one)\s+(?:couldn't
+        |could\s+not|can't|cannot|hadn't|had\s+not|never|didn't|did\s+not)
+      |overs(?:old|ells?|elling)|ghosts|ghosting|for\s+no\s+(?:good\s+|apparent\s+|real\s+)?reason
       |could(?:\s+have|'ve)\s+\w+[^.!?;]{0,60}?\b(?:but|and)\s+(?:didn't|did\s+not|never|chose
         |decided|instead)
       |should(?:n't|\s+not)\s+be\s+(?:allowed|trusted|let)
       |owes?\s+(?:\w+\s+){0,2}(?:an\s+)?apology
-    )\b""",
+    )\b(?!\s+(?:nothing|nobody|no\s+one)\b)""",
     re.VERBOSE,
 )
 # Sentences about thanks or good work are never blame ("thanks to X for ...").
@@ -376,6 +381,8 @@ def _object_position(shadow: str, start: int) -> bool:
     """True when the words before `start` make the person an object, not the subject."""
     before = shadow[max(0, start - 40) : start]
     before = re.split(r"[.!?;:\n(\u2013\u2014]", before)[-1]
+    if before.rstrip().endswith(","):
+        return False  # "Let's be honest, X just didn't ...": a new clause starts
     words = re.findall(r"[A-Za-z']+", before)
     return bool(words) and words[-1].islower() and words[-1] not in _LEAD_WORDS
 

@@ -366,6 +366,45 @@ EIGHTH_BATCH: list[tuple[str, bool]] = [
 ]
 HELDOUT_BLAME += EIGHTH_BATCH
 
+# Ninth batch, written after the eighth's fixes and measured before any change for it
+# (the honest unseen figure for them): 7 of 15 recall, 0 of 17 false positives. Three of
+# the names it blames are not found by redaction at the start of a sentence.
+NINTH_BATCH: list[tuple[str, bool]] = [
+    ("Gunnhild took the only staging slot for a week and wouldn't give it up.", True),
+    ("Nobody was told about the freeze because the delivery lead sat on the email.", True),
+    ("Typical Bram, he promised the client a demo we couldn't build.", True),
+    ("the intern's script nuked the analytics tables", True),
+    ("We lost the deal because our sales engineer oversold the integration.", True),
+    ("I am responsible for the outage; I skipped the canary.", True),
+    ("Ottoline's lack of follow-up meant the vendor never got our specs.", True),
+    ("Let's be honest, Florin just didn't care about the deadline.", True),
+    ("He pushed back every review for no reason and the sprint slipped.", True),
+    ("Our QA person signed off on a build she never installed.", True),
+    ("Credit where due, but Ines really blew the client call.", True),
+    ("Whoever thought a Friday cutover was a good idea was wrong.", True),
+    ("The CEO's pet project ate half our capacity and he wouldn't hear otherwise.", True),
+    ("Sorry team, that regression is mine: I merged without running the suite.", True),
+    ("Petra ghosts us every time there is a hard question.", True),
+    ("Gunnhild booked the staging slot as agreed in planning.", False),
+    ("The delivery lead forwarded the freeze email the same day.", False),
+    ("Bram promised the client we'd share progress weekly, and we did.", False),
+    ("The intern's script cleaned up the analytics tables nicely.", False),
+    ("We lost the deal because the integration wasn't ready.", False),
+    ("I am responsible for the on-call rota this quarter.", False),
+    ("Ottoline followed up with the vendor twice.", False),
+    ("Florin was out of office when the deadline moved.", False),
+    ("Reviews were pushed back because the team was at a conference.", False),
+    ("Our QA person had no device to install the build on.", False),
+    ("Ines took over the client call at short notice and did well.", False),
+    ("A Friday cutover turned out to be a bad idea for all of us.", False),
+    ("The CEO asked us to prioritise the partner integration.", False),
+    ("The regression slipped through because the suite has no payment tests.", False),
+    ("Did Petra get an answer to her question about the API?", False),
+    ("Nobody on the team knew the cutover plan well enough.", False),
+    ("Bram and Florin stayed late to get the demo working.", False),
+]
+HELDOUT_BLAME += NINTH_BATCH
+
 
 def _score(rows: list[tuple[str, bool]]) -> tuple[float, float]:
     pos = [bool(blame_phrases(t)) for t, b in rows if b]
@@ -376,8 +415,8 @@ def _score(rows: list[tuple[str, bool]]) -> tuple[float, float]:
 def test_heldout_figures() -> None:
     recall, fpr = _score(HELDOUT_BLAME)
     # Floors just under the measured figures (bench/bench_redaction.py prints them).
-    assert recall >= 0.90, recall  # measured 0.934 (114 of 122)
-    assert fpr <= 0.03, fpr  # measured 0.000 (136 rows)
+    assert recall >= 0.90, recall  # measured 0.912 (125 of 137)
+    assert fpr <= 0.03, fpr  # measured 0.000 (153 rows)
 
 
 def test_seventh_batch_figures() -> None:
@@ -392,6 +431,13 @@ def test_eighth_batch_figures() -> None:
     recall, fpr = _score(EIGHTH_BATCH)
     assert recall >= 0.85, recall  # measured 1.000 (15 of 15); 0.467 before its fixes
     assert fpr <= 1 / 17, fpr  # measured 0.000 (0 of 17); 1 of 17 before
+
+
+def test_ninth_batch_figures() -> None:
+    """Clauses after a comma, overpromising, 'oversold', 'for no reason', 'X's lack of'."""
+    recall, fpr = _score(NINTH_BATCH)
+    assert recall >= 0.65, recall  # measured 0.733 (11 of 15); 0.467 before its fixes
+    assert fpr <= 1 / 17, fpr  # measured 0.000 (0 of 17)
 
 
 def test_dev_set_figures() -> None:
