@@ -20,7 +20,8 @@ criticism ("could have warned us but chose not to"), clefts ("it was X who pushe
 broken ..."), counterfactuals ("if X had reviewed it, this would never have happened"),
 trouble traced to one person ("the mess started when the intern ran ..."), withholding
 ("kept the feedback from us"), overpromising ("promised ... we couldn't build"). A comma
-starts a new clause ("Let's be honest, X just didn't ..."). Requests ("whoever ..., please")
+starts a new clause ("Let's be honest, X just didn't ..."); a person's work judged poor
+("X's rushed estimate"). Requests ("whoever ..., please")
 and yes/no questions are not blame.
 """
 
@@ -50,7 +51,7 @@ _ROLE_WORDS = r"""(?:PM|MD|CEO|CTO|CFO|COO|CIO|VP|PO|BA|EM|project\ manager|prod
 _ROLE = rf"""(?:\b(?i:the|our|their|your|that|this|my|his|her)\s+
     (?:(?:new|old|former|previous|junior|senior|lead|other|outgoing|interim|external
         |client(?:'s)?|vendor(?:'s)?|agency(?:'s)?|backend|frontend|mobile|devops|QA
-        |one|same|solo|sole|only|[a-z]{{2,}}(?=\s+(?:manager|lead|engineer|developer|designer
+        |one|same|solo|sole|only|[A-Z]{{2,4}}|[a-z]{{2,}}(?=\s+(?:manager|lead|engineer|developer|designer
             |analyst|admin|architect|owner|director|consultant|contractor)\b))\s+){{0,2}}
     {_ROLE_WORDS}\b(?!['’]s\b)(?!\s+(?:team|teams|folks|people|side|office|org|group
         |department|devs|engineers|crowd)\b))"""
@@ -196,6 +197,12 @@ _TRAIT_OF = re.compile(
     r"\b[A-Z][a-z]+['’]s\s+(?:\w+\s+)?(?:negligence|carelessness|incompetence|laziness"
     r"|sloppiness|recklessness|arrogance)\b"
 )
+# "X's rushed estimate set us up to fail": the person's work judged as bad.
+_POOR_WORK = re.compile(
+    rf"""{_OWNER}\s+(?:rushed|sloppy|careless|botched|half-baked|untested|lazy|reckless
+    |copy-pasted|broken|buggy)\s+[\w-]+""",
+    _FLAGS,
+)
 # A pejorative verdict ("Careless.") only counts when a person is named nearby.
 _VERDICT = re.compile(
     r"\b(?:[Cc]areless|[Ss]loppy|[Ll]azy|[Ii]ncompetent|[Cc]lueless|[Nn]egligent|[Rr]eckless"
@@ -268,7 +275,11 @@ _FAILING = re.compile(
       |instead\s+of\s+\w+ing
       |with\s+no\s+(?:review|tests?|testing|sign-?off|approval|backup|warning|notice|handover)
       |lost\s+(?!access|time|sleep|track|touch|interest|patience)(?:it|them|the|our|all|every)\b
-      |insisted\s+on|let\s+(?:it|them|the\s+\w+)\s+(?:fail|slip|rot|lapse|expire|break|die)
+      |insisted\s+on|let\s+(?:it|them|(?:the|our|a|an|his|her)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+
+        (?:fail|slip|rot|lapse|expire|break|die)
+      |did\s+(?:zero|no|nil|little)\s+(?:research|testing|tests|checking|review|prep|homework
+        |work|planning)
+      |(?:is|was|['’]s)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:liability|menace|nightmare\s+to\s+work)
       |(?:\w+ed|sent|built|ran|chose|took|put|set|wrote)\s+the\s+wrong\b
       |(?:straight|directly)\s+(?:to|into|on)\s+(?:prod|production|main|master)
       |untested|unreviewed|(?:wasn't|was\s+not)\s+(?:thinking|careful)
@@ -426,6 +437,7 @@ def blame_phrases(text: str) -> list[str]:
         _COUNTERFACTUAL,
         _TROUBLE_WHEN,
         _TRAIT_OF,
+        _POOR_WORK,
     )
     for m in _CLEFT.finditer(shadow):
         if _FAILING.search(m.group("pred")) and not _PRAISE.search(m.group()):

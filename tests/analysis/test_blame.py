@@ -405,6 +405,47 @@ NINTH_BATCH: list[tuple[str, bool]] = [
 ]
 HELDOUT_BLAME += NINTH_BATCH
 
+# Tenth batch, written after the ninth's fixes and measured before any change for it:
+# 5 of 15 recall, 0 of 17 false positives, the same as the detector before batch seven.
+# Each fresh batch brings new shapes, so cue lists alone stay near half recall on unseen
+# text; the later fixes here (acronym roles, "let X lapse", "did zero research", "X's
+# rushed estimate") are tuned on it.
+TENTH_BATCH: list[tuple[str, bool]] = [
+    ("Sebastián rolled out the pricing change to every market at once.", True),
+    ("The vendor manager let our support contract lapse.", True),
+    ("Our lead never once asked how the team was doing.", True),
+    ("I'll own this one: I scheduled the maintenance during peak traffic.", True),
+    ("Half the bugs came from Dagny's copy-pasted validation code.", True),
+    ("The DBA dropped an index on prod to speed up his own query.", True),
+    ("Kofi was supposed to book the venue and never did.", True),
+    ("Honestly the ops guy is a liability.", True),
+    ("Whoever picked this library did zero research.", True),
+    ("The outage traces back to a command Ilse ran by hand.", True),
+    ("She talked over everyone in the planning meeting and decisions went her way.", True),
+    ("My screw-up: the invoices went out with the wrong VAT rate.", True),
+    ("Leopold promised a fix by Monday and then went on leave without telling anyone.", True),
+    ("The UX lead threw away a month of research without discussing it.", True),
+    ("Tamsin's rushed estimate set the whole project up to fail.", True),
+    ("Sebastián rolled out the pricing change market by market as planned.", False),
+    ("The support contract lapsed because renewals had no owner.", False),
+    ("Our lead asked how the team was doing every Friday.", False),
+    ("Maintenance was scheduled during peak traffic by the old cron defaults.", False),
+    ("Dagny rewrote the validation code and the bug count dropped.", False),
+    ("The DBA added an index on prod after the review.", False),
+    ("Kofi booked the venue two months ahead.", False),
+    ("The ops team is stretched thin.", False),
+    ("We picked this library under time pressure.", False),
+    ("The outage traces back to a missing timeout in the client library.", False),
+    ("She chaired the planning meeting and kept it on time.", False),
+    ("The invoices went out with the wrong VAT rate because the tax table was stale.", False),
+    ("Leopold handed over to Dagny before his leave.", False),
+    ("The UX lead shared a month of research with the whole team.", False),
+    ("Estimates were rushed because sales needed a number that day.", False),
+    ("Did anyone tell Tamsin the deadline had moved?", False),
+    ("We never wrote the runbook, and it showed.", False),
+]
+HELDOUT_BLAME += TENTH_BATCH
+
 
 def _score(rows: list[tuple[str, bool]]) -> tuple[float, float]:
     pos = [bool(blame_phrases(t)) for t, b in rows if b]
@@ -415,8 +456,9 @@ def _score(rows: list[tuple[str, bool]]) -> tuple[float, float]:
 def test_heldout_figures() -> None:
     recall, fpr = _score(HELDOUT_BLAME)
     # Floors just under the measured figures (bench/bench_redaction.py prints them).
-    assert recall >= 0.90, recall  # measured 0.912 (125 of 137)
-    assert fpr <= 0.03, fpr  # measured 0.000 (153 rows)
+    # Lower than before only because harder unseen batches were added (see above).
+    assert recall >= 0.85, recall  # measured 0.875 (133 of 152)
+    assert fpr <= 0.03, fpr  # measured 0.000 (170 rows)
 
 
 def test_seventh_batch_figures() -> None:
@@ -437,6 +479,13 @@ def test_ninth_batch_figures() -> None:
     """Clauses after a comma, overpromising, 'oversold', 'for no reason', 'X's lack of'."""
     recall, fpr = _score(NINTH_BATCH)
     assert recall >= 0.65, recall  # measured 0.733 (11 of 15); 0.467 before its fixes
+    assert fpr <= 1 / 17, fpr  # measured 0.000 (0 of 17)
+
+
+def test_tenth_batch_figures() -> None:
+    """The latest batch: no false positives, recall above what it was before its fixes."""
+    recall, fpr = _score(TENTH_BATCH)
+    assert recall >= 0.45, recall  # measured 0.533 (8 of 15); 0.333 before its fixes
     assert fpr <= 1 / 17, fpr  # measured 0.000 (0 of 17)
 
 
