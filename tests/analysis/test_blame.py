@@ -447,6 +447,44 @@ TENTH_BATCH: list[tuple[str, bool]] = [
 HELDOUT_BLAME += TENTH_BATCH
 
 
+# Written after the last change to the detector and never tuned on: the honest figure for
+# text nobody adjusted the cues to (kept out of HELDOUT_BLAME on purpose).
+ELEVENTH_BATCH: list[tuple[str, bool]] = [
+    ("Mariusz scheduled the data migration on the night before launch.", True),
+    ("The compliance officer held the release hostage over a typo.", True),
+    ("Our frontend dev shipped the redesign with the old API keys baked in.", True),
+    ("I misread the contract and we quoted the wrong hours.", True),
+    ("Whoever signed off the capacity plan clearly never opened the dashboard.", True),
+    ("Tove treats every code review like a personal attack.", True),
+    ("The account director sold a feature that does not exist.", True),
+    ("He walked out of the incident call halfway through.", True),
+    ("Annika's copy of the config was the one that went live, and it was wrong.", True),
+    ("The platform lead overrode the rollback decision and we stayed down longer.", True),
+    ("Bartholomew sits on pull requests for days.", True),
+    ("Our tester only checked the happy path and called it done.", True),
+    ("She cut the load tests to save a day and the site fell over.", True),
+    ("That whole week of rework is on Quentin.", True),
+    ("The ops engineer restarted the wrong node in the middle of the backup.", True),
+    ("Mariusz ran the data migration rehearsal twice before launch.", False),
+    ("The compliance review found a typo and we fixed it in an hour.", False),
+    ("Our frontend dev rotated the API keys after the audit.", False),
+    ("I read the contract twice and still missed the hours clause, it was buried.", False),
+    ("The capacity plan was signed off before the new dashboard existed.", False),
+    ("Tove gave really detailed code reviews this sprint.", False),
+    ("The sales team sold a feature that was still on the roadmap.", False),
+    ("He joined the incident call from the airport.", False),
+    ("Annika kept the config docs up to date.", False),
+    ("The platform team decided to roll forward instead of back.", False),
+    ("Pull requests wait for days because we have two reviewers.", False),
+    ("Our tester had one afternoon for the whole regression pass.", False),
+    ("The load tests were cut from the plan to hit the date.", False),
+    ("Shout-out to Quentin for the rework on the export.", False),
+    ("The wrong node was restarted because the host names were swapped in the inventory.", False),
+    ("Can someone explain why the backup overlapped with the restart?", False),
+    ("The ops engineer was on call alone for three weeks.", False),
+]
+
+
 def _score(rows: list[tuple[str, bool]]) -> tuple[float, float]:
     pos = [bool(blame_phrases(t)) for t, b in rows if b]
     neg = [bool(blame_phrases(t)) for t, b in rows if not b]
@@ -487,6 +525,14 @@ def test_tenth_batch_figures() -> None:
     recall, fpr = _score(TENTH_BATCH)
     assert recall >= 0.45, recall  # measured 0.533 (8 of 15); 0.333 before its fixes
     assert fpr <= 1 / 17, fpr  # measured 0.000 (0 of 17)
+
+
+def test_untuned_batch_figures() -> None:
+    """Unseen and untuned: the cue lists find about a third of new blaming shapes (issue 11
+    stays open on this); the floor only guards against getting worse."""
+    recall, fpr = _score(ELEVENTH_BATCH)
+    assert recall >= 0.25, recall  # measured 0.333 (5 of 15)
+    assert fpr <= 1 / 17, fpr  # measured 0.059 (1 of 17)
 
 
 def test_dev_set_figures() -> None:
