@@ -249,3 +249,9 @@ def test_a_database_held_elsewhere_gets_a_clear_message_not_a_traceback(tmp_path
     finally:
         holder.kill()
         holder.wait()
+
+
+@pytest.mark.parametrize("path", ["/auth/login?provider=default", "/oauth2callback?code=x"])
+def test_single_sign_on_routes_are_never_sent_to_the_password_form(client, path):
+    reply = client.get(path)
+    assert not (reply.status_code == 303 and LOGIN_PATH in reply.headers.get("location", ""))

@@ -42,6 +42,8 @@ _OPEN_PREFIXES = (
     "/component/",
     "/manager/",
     "/respondent/",
+    "/auth/",  # Streamlit's single sign-on (st.login) ...
+    "/oauth2callback",  # ... and its identity provider's return address
     "/favicon",
     "/robots",
 )
