@@ -32,7 +32,11 @@ QUOTE_FLOOR, QUOTE_FACTOR = 5, 2
 def quote_threshold(threshold: int) -> int:
     """Quotes carry wording, which identifies more than a number: they need
     max(5, 2 × threshold) responses."""
-    return max(QUOTE_FLOOR, QUOTE_FACTOR * int(threshold))
+    return int(_quote_limits(np.array([int(threshold)]))[0])
+
+
+def _quote_limits(threshold: np.ndarray) -> np.ndarray:
+    return np.maximum(QUOTE_FLOOR, QUOTE_FACTOR * threshold)
 
 
 @dataclass(frozen=True)
@@ -105,7 +109,7 @@ def shown_surveys(participation: pd.DataFrame, *, quotes: bool = False) -> pd.Da
     responses = participation["responses"].fillna(0).to_numpy(dtype=np.int64)
     threshold = participation["threshold"].to_numpy(dtype=np.int64)
     if quotes:
-        threshold = np.maximum(QUOTE_FLOOR, QUOTE_FACTOR * threshold)
+        threshold = _quote_limits(threshold)
     visible, needed = _needed(responses, threshold)
     return participation.assign(shown=visible, needed=needed)
 
@@ -116,18 +120,35 @@ def merge_small_groups(
     """Map each group to the label it is shown under: groups below the threshold are merged.
 
     `counts` maps a group to its responses (count); merged groups map to `merged_label`,
-    the others to themselves. A lone small group is merged with the next smallest, so a merged group never stands for
-    exactly one original group.
+    the others to themselves. A lone small group is merged with the next smallest, so a
+    merged group never stands for exactly one original group.
     """
-    mapping = {group: group for group in counts}
-    small = [g for g, n in counts.items() if n < threshold]
-    if len(small) == 1 and len(counts) > 1:
-        rest = sorted((n, g) for g, n in counts.items() if g not in small)
-        small.append(rest[0][1])
-    if len(small) > 1 or (small and len(counts) == 1):
-        for group in small:
-            mapping[group] = merged_label
-    return mapping
+    groups = list(counts)
+    merge = _merge_mask(
+        np.array([int(counts[g]) for g in groups], dtype=np.int64),
+        np.full(len(groups), int(threshold), dtype=np.int64),
+        np.zeros(len(groups), dtype=np.int64),
+        np.array([str(g) for g in groups], dtype=object),
+    )
+    return {g: merged_label if m else g for g, m in zip(groups, merge, strict=True)}
+
+
+def _merge_mask(
+    counts: np.ndarray, limits: np.ndarray, keys: np.ndarray, labels: np.ndarray
+) -> np.ndarray:
+    """The merge rule, for every breakdown (`keys`) at once: groups below their limit are
+    merged, and a lone small group takes the smallest other group (ties: label order)."""
+    small = counts < limits
+    n_small = pd.Series(small).groupby(keys).transform("sum").to_numpy()
+    n_groups = pd.Series(keys).groupby(keys).transform("size").to_numpy()
+    order = np.lexsort((labels.astype(str), counts, keys))
+    candidates = order[~small[order]]
+    first = np.zeros(len(counts), dtype=bool)
+    if len(candidates):
+        ordered_keys = keys[candidates]
+        starts = np.r_[True, ordered_keys[1:] != ordered_keys[:-1]]
+        first[candidates[starts]] = True
+    return small | ((n_small == 1) & (n_groups > 1) & first)
 
 
 def suppress(
@@ -262,16 +283,12 @@ def breakdown_groups(
         {count_column: "sum", **dict.fromkeys(sum_columns, "sum"), threshold_column: "max"}
     )
     key = work.groupby(keys, sort=False).ngroup().to_numpy()
-    counts = work[count_column].to_numpy(dtype=np.int64)
-    limit = work.groupby(key)[threshold_column].transform("max").to_numpy(dtype=np.int64)
-    small = counts < limit
-    n_small = pd.Series(small).groupby(key).transform("sum").to_numpy()
-    n_groups = pd.Series(key).groupby(key).transform("size").to_numpy()
-    # The smallest group that is not small, per breakdown (ties: label order).
-    candidates = work.assign(_key=key)[~small].sort_values([count_column, group_column])
-    first = np.zeros(len(work), dtype=bool)
-    first[candidates.groupby("_key").head(1).index.to_numpy()] = True
-    merge = small | ((n_small == 1) & (n_groups > 1) & first)
+    merge = _merge_mask(
+        work[count_column].to_numpy(dtype=np.int64),
+        work.groupby(key)[threshold_column].transform("max").to_numpy(dtype=np.int64),
+        key,
+        work[group_column].astype(str).to_numpy(dtype=object),
+    )
     work[group_column] = np.where(merge, MERGED_GROUP, work[group_column].astype(object))
     merged = work.groupby([*keys, group_column], as_index=False, sort=True).agg(
         {count_column: "sum", **dict.fromkeys(sum_columns, "sum"), threshold_column: "max"}
