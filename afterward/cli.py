@@ -152,16 +152,13 @@ def _survey_close(args: argparse.Namespace) -> int:
 def _links(args: argparse.Namespace) -> int:
     url = args.base_url or base_url()
     with _open_store() as store:
-        if store.survey(args.survey_id) is None:
-            raise ValueError(f"No survey with id {args.survey_id!r}.")
         if args.invitations is None:
-            links.check_open_link(store.survey(args.survey_id))  # threshold below 5: refused
-            tokens = [links.issue_open_link(store, args.survey_id)]
+            urls = [survey_admin.new_open_link(store, args.survey_id, url)]
             print(f"afterward: note: {links.OPEN_LINK_WARNING}", file=sys.stderr)
         else:
-            tokens = links.issue_invitations(store, args.survey_id, args.invitations)
-    for token in tokens:
-        print(links.link_url(url, token))
+            urls = survey_admin.new_invitation_links(store, args.survey_id, args.invitations, url)
+    for link in urls:
+        print(link)
     return 0
 
 

@@ -28,7 +28,6 @@ from analysis.themes import ThemeFinder
 from surveys.store import TEXT_ANALYSIS_COLUMNS, Store
 
 Progress = Callable[[float, str], None]
-KEY = ["response_id", "question_id"]
 COLUMNS = list(TEXT_ANALYSIS_COLUMNS)
 
 
@@ -78,14 +77,12 @@ def ensure_current(store: Store, progress: Progress | None = None) -> RefreshRes
     and returns None. Concurrent callers wait for the one analysis in progress. `progress`
     gets (fraction 0-1, message) while it runs. Returns what was done otherwise.
     """
-    key = store.analysis_key()
-    if _CURRENT.get(id(store)) == key:
+    if not needs_refresh(store):
         return None
     with _LOCK:
-        key = store.analysis_key()
-        if _CURRENT.get(id(store)) == key:
+        if not needs_refresh(store):  # another caller finished it while this one waited
             return None
-        result = refresh_analysis(store, progress) if analysis_pending(store) else None
+        result = refresh_analysis(store, progress)
         _CURRENT[id(store)] = store.analysis_key()
         return result
 

@@ -22,6 +22,7 @@ import pandas as pd
 from afterward.services import publishing
 from analysis.anonymity import (
     NOT_GIVEN,
+    breakdown,
     merge_small_groups,
     quotes_visibility,
     suppress,
@@ -178,6 +179,9 @@ def _gated_survey(store: Store, survey_id: str, *, rows: bool):
     survey = store.survey(survey_id)
     if survey is None:
         raise ExportRefused(f"No survey with id {survey_id!r}.")
+    # All stored responses, released or waiting: once `publish_due` has run, a survey whose
+    # stored responses reach the threshold has released them (`due_releases`), so this
+    # decides as the released count would and tells the manager how many more are needed.
     seen = visibility(store.response_count(survey_id), survey.anonymity_threshold)
     if rows and still_collecting(survey):
         raise ExportRefused(f"{STILL_OPEN} {seen.message}".strip())
@@ -226,16 +230,12 @@ def _summary(store: Store, survey_id: str, questionnaire, threshold: int) -> pd.
         )
         if role is None:
             continue
-        labels = per_question["role"].fillna(NOT_GIVEN)
-        mapping = merge_small_groups(
-            per_question.groupby(labels)["responses"].sum().to_dict(), threshold
+        shown = breakdown(
+            per_question[["role", "responses", "value_sum"]],
+            "role",
+            threshold,
+            sum_columns=["value_sum"],
         )
-        merged = (
-            per_question.assign(role=labels.map(mapping))
-            .groupby("role", as_index=False)[["responses", "value_sum"]]
-            .sum()
-        )
-        shown = suppress(merged, threshold, value_columns=["value_sum"])
         for _, group in shown.iterrows():
             rows.append(
                 {

@@ -25,7 +25,6 @@ import pandas as pd
 from afterward.services import analysis_upkeep, publishing
 from afterward.services.manager_views import (
     gated_participation,
-    shown_survey_ids,
     theme_label,
     theme_labels,
     with_topics,
@@ -111,10 +110,11 @@ def build_quarterly_review(store: Store, quarter: str, on: date | None = None) -
     """
     quarter = check_quarter(quarter)
     publishing.publish_due(store)
-    if quarter not in store.scope_choices()[0]:
+    quarters = store.scope_choices()[0]
+    if quarter not in quarters:
         raise NoSurveysInQuarter(
             f"No surveys in {quarter}: nothing to review. Quarters with surveys: "
-            f"{', '.join(store.scope_choices()[0]) or 'none yet'}."
+            f"{', '.join(quarters) or 'none yet'}."
         )
     analysis_upkeep.ensure_current(store)
     return quarterly_review(store, quarter, theme_labels=theme_labels(store), on=on)
@@ -139,7 +139,8 @@ def quarterly_review(
     this = _participation(surveys[surveys["quarter"] == quarter])
     trend = _participation_trend(surveys, window)
 
-    window_ids = shown_survey_ids(store, Scope(quarter_from=window[0], quarter_to=quarter))
+    in_window = surveys["shown"] & surveys["quarter"].isin(window)
+    window_ids = surveys.loc[in_window, "survey_id"].tolist()
     ratings = rating_trends(store.rating_totals(window_ids))
     # Categories and themes need all earlier quarters to tell new from persisting.
     history_ids = surveys.loc[surveys["shown"], "survey_id"].tolist()

@@ -73,20 +73,37 @@ def release_note(waiting: int, threshold: int) -> str:
     )
 
 
-def new_open_link(store: Store, survey_id: str) -> str:
-    """A new shareable link (full URL) for the survey; the previous open link stops working.
+def new_open_link(store: Store, survey_id: str, base: str | None = None) -> str:
+    """A new shareable link (full URL on `base`, default AFTERWARD_BASE_URL) for the survey;
+    the previous open link stops working.
 
     Anyone with it can answer, more than once (OPEN_LINK_WARNING). Raises ValueError for an
     unknown survey or one whose threshold is below OPEN_LINK_MIN_THRESHOLD (5): nothing changes.
     """
-    survey = store.survey(survey_id)
-    if survey is None:
-        raise ValueError(f"No survey with id {survey_id!r}.")
-    links.check_open_link(survey)
-    return links.link_url(base_url(), links.issue_open_link(store, survey_id))
+    links.check_open_link(_survey(store, survey_id))
+    return links.link_url(base or base_url(), links.issue_open_link(store, survey_id))
+
+
+def new_invitation_links(
+    store: Store, survey_id: str, count: int, base: str | None = None
+) -> list[str]:
+    """`count` new single-use links (full URLs on `base`, default AFTERWARD_BASE_URL). Only
+    their hashes are stored, so this is the one copy. Raises ValueError for an unknown
+    survey or a count outside 1-10,000."""
+    _survey(store, survey_id)
+    base = base or base_url()
+    return [links.link_url(base, t) for t in links.issue_invitations(store, survey_id, count)]
 
 
 def invitation_links_csv(store: Store, survey_id: str, count: int) -> str:
-    """`count` new single-use links as CSV text (one `link` column). Only their hashes are
-    stored, so this text is the one copy. Raises ValueError outside 1-10,000."""
+    """`count` new single-use links as CSV text (`setup.invitations_csv`). Raises ValueError
+    like `new_invitation_links`."""
+    _survey(store, survey_id)
     return setup.invitations_csv(base_url(), links.issue_invitations(store, survey_id, count))
+
+
+def _survey(store: Store, survey_id: str):
+    survey = store.survey(survey_id)
+    if survey is None:
+        raise ValueError(f"No survey with id {survey_id!r}.")
+    return survey

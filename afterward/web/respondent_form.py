@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from afterward.web.safe_text import inert, plain
+from afterward.web.session import page_address
 from surveys.questionnaire import Questionnaire, YesNoQuestion
 
 
@@ -88,28 +89,15 @@ WIDGETS: dict[str, Callable[[Any, str, str], Any]] = {
 }
 
 
-def browser_cookies() -> dict[str, str]:
-    """The cookies this respondent's browser sent (empty without a browser, e.g. AppTest)."""
-    try:
-        return dict(st.context.cookies)
-    except Exception:
-        return {}
-
-
 def remember_answer_in_browser(marker: str | None) -> None:
     """After an answer through an open link: a 1-pixel image from `/respondent/answered/`
     leaves a marker cookie in this browser only, so the link cannot be answered twice from
     it. Nothing is drawn without a browser address (AppTest)."""
-    from urllib.parse import urlsplit
-
     from afterward.web.http import ANSWERED_PATH
 
     if not marker:
         return
-    try:
-        here = urlsplit(st.context.url or "")
-    except Exception:
-        return
+    here = page_address()
     if here.scheme in ("http", "https") and here.netloc:
         st.image(f"{here.scheme}://{here.netloc}{ANSWERED_PATH}/{marker}", width=1)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import SplitResult, quote, urlsplit
+
 import streamlit as st
 
 from afterward.services.publishing import open_store
@@ -15,7 +17,9 @@ __all__ = [
     "attempt_login",
     "client_address",
     "is_manager",
+    "browser_cookies",
     "login_url",
+    "page_address",
     "log_out",
     "login_throttle",
     "require_manager",
@@ -86,25 +90,33 @@ def manager_emails() -> set[str]:
     return {e.strip().lower() for e in emails}
 
 
+def browser_cookies() -> dict[str, str]:
+    """The cookies the browser sent with this page (empty without a browser: AppTest)."""
+    try:
+        return dict(st.context.cookies)
+    except Exception:  # no browser connection (bare script runs, AppTest)
+        return {}
+
+
+def page_address() -> SplitResult:
+    """The address the browser shows for this page, split (empty without a browser)."""
+    try:
+        return urlsplit(st.context.url or "")
+    except Exception:  # no browser connection (bare script runs, AppTest)
+        return urlsplit("")
+
+
 def manager_cookie() -> str | None:
     """The manager-session cookie the browser sent with this page (None without one)."""
-    try:
-        return st.context.cookies.get(COOKIE_NAME)
-    except Exception:  # no browser connection (bare script runs, AppTest)
-        return None
+    return browser_cookies().get(COOKIE_NAME)
 
 
 def login_url() -> str:
     """The log-in form, returning to the page (and filters) this visitor asked for."""
-    from urllib.parse import quote, urlsplit
-
     from afterward.web.http import LOGIN_PATH
 
-    try:
-        here = urlsplit(st.context.url or "")
-        target = here.path + (f"?{here.query}" if here.query else "")
-    except Exception:  # no browser connection (bare script runs, AppTest)
-        target = "/"
+    here = page_address()
+    target = here.path + (f"?{here.query}" if here.query else "")
     return f"{LOGIN_PATH}?next={quote(target or '/')}"
 
 

@@ -5,7 +5,7 @@ import streamlit as st
 from afterward.services import responding
 from afterward.services.responding import LinkUnavailable, StorageUnavailable, SurveyNotOpen
 from afterward.web import respondent_form as widgets
-from afterward.web.session import store_or_stop
+from afterward.web.session import browser_cookies, store_or_stop
 
 UNAVAILABLE = (
     "This link can't be used for a new response. Invitation links work once, and a link "
@@ -58,7 +58,7 @@ if link.status == "not_yet":
     st.title(link.survey.title)
     st.info(NOT_YET.format(day=link.survey.opens_on.strftime("%d %B %Y")))
     st.stop()
-if responding.answered_here(link, widgets.browser_cookies()):
+if responding.answered_here(link, browser_cookies()):
     st.title(link.survey.title)
     st.info(ANSWERED)
     st.stop()

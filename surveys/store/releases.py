@@ -19,14 +19,16 @@ from clock import today
 # Per survey with waiting responses (optionally only the surveys bound as a UUID list):
 # what the gate needs to decide on a release.
 PENDING_COUNTS = """
+    WITH p AS (
+        SELECT survey_id, count(*) AS pending FROM pending_responses
+        WHERE ?::UUID[] IS NULL OR list_contains(?::UUID[], survey_id)
+        GROUP BY survey_id)
     SELECT s.survey_id::VARCHAR AS survey_id, s.anonymity_threshold AS threshold,
            coalesce(r.released, 0) AS released, p.pending
-    FROM (SELECT survey_id, count(*) AS pending FROM pending_responses
-          WHERE ?::UUID[] IS NULL OR list_contains(?::UUID[], survey_id)
-          GROUP BY survey_id) p
+    FROM p
     JOIN surveys s USING (survey_id)
     LEFT JOIN (SELECT survey_id, count(*) AS released FROM responses
-               WHERE ?::UUID[] IS NULL OR list_contains(?::UUID[], survey_id)
+               WHERE survey_id IN (SELECT survey_id FROM p)  -- only surveys that wait
                GROUP BY survey_id) r
         USING (survey_id)
     ORDER BY s.survey_id"""
@@ -39,7 +41,7 @@ def pending_counts_in(
 ) -> pd.DataFrame:
     """PENDING_COUNTS on `cur` (inside the caller's transaction, if any)."""
     ids = None if survey_ids is None else [str(s) for s in survey_ids]
-    return cur.execute(PENDING_COUNTS, [ids, ids, ids, ids]).df()
+    return cur.execute(PENDING_COUNTS, [ids, ids]).df()
 
 
 def move_pending(cur: duckdb.DuckDBPyConnection, survey_ids: Sequence[str], day: date) -> int:
