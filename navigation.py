@@ -1,17 +1,14 @@
-"""The Streamlit router and frame (served by `dashboard.py`). Respondents with a link see
-only their questionnaire; managers log in to see everything else, with shared filters in the
-sidebar."""
+"""The Streamlit router and frame (served by `dashboard.py`). Managers log in to see
+everything, with shared filters in the sidebar. Respondents never reach Streamlit: their
+links (`/?t=`) and receipts are plain HTML pages (`afterward.web.respondent_pages`)."""
 
 import streamlit as st
 
-from afterward.services.responding import TOKEN_PARAM
 from afterward.web.filters import scope_filters
 from afterward.web.session import is_manager, log_out, store_or_stop
 
 st.set_page_config(page_title="Afterward", page_icon="🔁", layout="wide")
 
-RESPOND = st.Page("pages/public/respond.py", title="Survey", url_path="respond")
-RECEIPT = st.Page("pages/public/receipt.py", title="Check a receipt", url_path="receipt")
 LOGIN = st.Page("pages/public/login.py", title="Log in", url_path="login")
 MANAGER_PAGES = {
     "Insights": [
@@ -61,10 +58,6 @@ MANAGER_PAGES = {
 
 
 def pages_for_visitor() -> tuple[list | dict, str]:
-    if TOKEN_PARAM in st.query_params:
-        return [RESPOND], "hidden"
-    if "receipt" in st.query_params:
-        return [RECEIPT], "hidden"
     if not is_manager():
         return [LOGIN], "hidden"
     return MANAGER_PAGES, "sidebar"

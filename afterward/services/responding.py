@@ -45,8 +45,8 @@ def open_link(store: Store, token: str | None) -> LinkState:
 
 
 # Open links: one answer per browser. After answering through an open link the respondent's
-# own browser keeps a marker cookie for that survey (set by the `/respondent/answered/`
-# route); nothing of it is stored, least of all beside the answer.
+# own browser keeps a marker cookie for that survey (set with the receipt page by
+# `afterward.web.respondent_pages`); nothing of it is stored, least of all beside the answer.
 ANSWERED_COOKIE_PREFIX = "afterward_answered_"
 
 

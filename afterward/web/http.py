@@ -6,12 +6,12 @@
 - The middleware sends a visitor without a session to the login form before any manager
   page loads, and refuses Streamlit's `/media/` files (prepared downloads) to any request
   without a live manager session: a download URL fetched without it gets 401.
-Respondents' links (`?t=`) and receipts (`?receipt=`) are never redirected.
+- Respondents' links (`/?t=TOKEN`) and the old receipt address (`/?receipt=1`) go straight
+  to the respondent's plain HTML pages (`afterward.web.respondent_pages`), never to the login.
 """
 
 from __future__ import annotations
 
-import re
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -25,16 +25,16 @@ from starlette.responses import HTMLResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from afterward.services.responding import TOKEN_PARAM, answered_cookie
+from afterward.web import respondent_pages
 from afterward.web.manager_sessions import COOKIE_NAME, SESSION_SECONDS, SESSIONS
+from afterward.web.respondent_pages import FORM_COOKIE  # the login's nonce cookie too
 from surveys.store import StoreError
 
 LOGIN_PATH = "/manager/login"
 LOGOUT_PATH = "/manager/logout"
-FORM_COOKIE = "afterward_form"  # double-submit nonce against cross-site posting
 SSO_PARAM = "sso"
 DEFAULT_PAGE_PATH = "/overview"  # the navigation's default page (url_path "overview")
-ANSWERED_SECONDS = 2 * 365 * 24 * 60 * 60  # `/?sso=1`: Streamlit's own single sign-on page
+# `/?sso=1`: Streamlit's own single sign-on page
 # Paths Streamlit and the browser need before anyone has logged in.
 _OPEN_PREFIXES = (
     "/_stcore/",
@@ -47,9 +47,6 @@ _OPEN_PREFIXES = (
     "/favicon",
     "/robots",
 )
-ANSWERED_PATH = "/respondent/answered"
-_MARKER = re.compile(r"^[0-9a-f]{20}$")
-_PIXEL = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>'
 
 
 _PAGE = Environment(autoescape=True).from_string(
@@ -172,29 +169,8 @@ async def logout(request: Request) -> Response:
     return response
 
 
-async def answered(request: Request) -> Response:
-    """Keep "answered through an open link" in the respondent's own browser (a cookie named
-    after the survey's marker; never stored by Afterward). Served as a 1-pixel image the
-    thank-you page shows, so it works without JavaScript."""
-    marker = request.path_params["marker"]
-    if not _MARKER.match(marker):
-        return PlainTextResponse("Not found.", 404)
-    response = Response(_PIXEL, media_type="image/svg+xml")
-    response.set_cookie(
-        answered_cookie(marker),
-        "1",
-        max_age=ANSWERED_SECONDS,
-        httponly=True,
-        samesite="lax",
-        secure=request.url.scheme == "https",
-        path="/",
-    )
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 ROUTES = [
-    Route(f"{ANSWERED_PATH}/{{marker}}", answered, methods=["GET"]),
+    *respondent_pages.ROUTES,
     Route(LOGIN_PATH, login, methods=["GET", "POST"]),
     Route(LOGOUT_PATH, logout, methods=["POST"]),
 ]
@@ -218,6 +194,10 @@ class ManagerGate:
             query = f"?{request.url.query}" if request.url.query else ""
             await RedirectResponse(f"/{query}", status_code=308)(scope, receive, send)
             return
+        if respondent_pages.is_entry(request.method, path, request.query_params):
+            # A respondent's link: the questionnaire itself, in this one request.
+            await (await respondent_pages.entry(request))(scope, receive, send)
+            return
         has_session = SESSIONS.valid(request.cookies.get(COOKIE_NAME))
         if path.startswith("/media/") and not has_session:
             await PlainTextResponse("Log in as a manager to download this file.", 401)(
@@ -228,7 +208,7 @@ class ManagerGate:
             request.method == "GET"
             and not has_session
             and not path.startswith(_OPEN_PREFIXES)
-            and not _respondent_or_sso(request)
+            and not _single_sign_on(request)
         ):
             target = path + (f"?{request.url.query}" if request.url.query else "")
             redirect = RedirectResponse(f"{LOGIN_PATH}?next={quote(target)}", status_code=303)
@@ -237,9 +217,9 @@ class ManagerGate:
         await self.app(scope, receive, send)
 
 
-def _respondent_or_sso(request: Request) -> bool:
+def _single_sign_on(request: Request) -> bool:
     params = request.query_params
-    if TOKEN_PARAM in params or "receipt" in params or SSO_PARAM in params:
+    if SSO_PARAM in params:
         return True
     # Streamlit's own single sign-on keeps its identity in its cookie: let the page decide.
     return any(name.startswith("_streamlit_user") for name in request.cookies)

@@ -1,0 +1,472 @@
+"""The respondent's questionnaire as plain server-rendered HTML (no JavaScript at all).
+
+- `GET /?t=TOKEN` (also `/respond?t=`; `ManagerGate` hands it to `questionnaire_page`): the
+  questionnaire, or a message (link not available, closed, not open yet, already answered
+  from this browser).
+- `POST /respondent/review`: the form again with the problems named, or exactly what will be
+  stored (free text redacted), with "Edit my answers" and "Submit".
+- `POST /respondent/submit`: store the answers once and show the receipt code (an open link
+  also leaves its marker cookie in this browser).
+- `GET/POST /respondent/receipt` (and the old `/?receipt=1`): see what a receipt code stored.
+
+Nothing is kept between steps on the server: the token and the respondent's draft travel
+in hidden fields of the form, and what is stored is recomputed from the draft on submit.
+POSTs need the double-submit nonce (`FORM_COOKIE` and the `nonce` field) and, when the
+browser names an origin, this host. Nothing of an answer or a token is logged.
+The respondent path calls only `afterward.services.responding`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
+
+from afterward.services import responding
+from afterward.services.responding import (
+    TOKEN_PARAM,
+    LinkUnavailable,
+    StorageUnavailable,
+    SurveyNotOpen,
+)
+from afterward.web.safe_text import inert
+from surveys.store import StoreError
+
+REVIEW_PATH = "/respondent/review"
+SUBMIT_PATH = "/respondent/submit"
+RECEIPT_PATH = "/respondent/receipt"
+FORM_COOKIE = "afterward_form"  # double-submit nonce against cross-site posting
+FORM_COOKIE_PATH = "/respondent/"
+ANSWERED_SECONDS = 2 * 365 * 24 * 60 * 60  # the open-link marker: two years
+FIELD_PREFIX = "answer_"
+
+UNAVAILABLE = (
+    "This link can't be used for a new response. Invitation links work once, and a link "
+    "may have been copied incompletely. If you think this is a mistake, ask the person who "
+    "sent it for a new link."
+)
+ANSWERED = (
+    "You have already answered this survey from this browser. Thank you! Each person "
+    "answers once, so that every voice counts the same."
+)
+CLOSED = "This survey is closed and no longer takes answers. Thank you for your interest."
+NOT_YET = "This survey is not open yet. Please come back on {day}."
+NO_DATABASE = (
+    "The survey cannot be opened just now (the server cannot read its database). "
+    "Please try your link again in a moment."
+)
+NOT_SAVED = (
+    "Your answers could not be saved just now (the server could not write them). "
+    "Nothing was recorded. Please try Submit again in a moment."
+)
+EXPIRED = (
+    "This form expired or was sent from another site, so nothing was sent. Your answers "
+    "are still here: please check them and send the form again."
+)
+CHANGED = (
+    "What will be stored changed since you reviewed it (a name list was updated). "
+    "Please check it again before you submit."
+)
+OTHER_SITE = "This form can only be sent from this site."
+NUDGE = (
+    "This answer seems to point at a person. Blameless reviews work best when they describe "
+    "what happened and what in the process or system allowed it. You can still submit it as "
+    "it is."
+)
+
+_TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
+    autoescape=select_autoescape(["html"], default=True),
+    extensions=["jinja2.ext.do"],
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_TEMPLATES.filters["inert"] = inert
+
+
+# -- form strings to raw answers: the one place ----------------------------------------------
+
+
+def _first(values: Sequence[str]) -> str | None:
+    return values[0] if values else None
+
+
+def _number(values: Sequence[str]) -> Any:
+    """Scale answers are posted as "1".."5" or "0".."10"; anything else goes to the
+    question's own check as it came (it names the allowed range)."""
+    value = _first(values)
+    if value is None or value.strip() == "":
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        return value
+
+
+def _many(values: Sequence[str]) -> list[str]:
+    return [v for v in values if v]
+
+
+def _text(values: Sequence[str]) -> str:
+    return values[0] if values else ""
+
+
+# The raw value for each question kind from its posted strings, by kind name, as
+# `responding.validate` takes it. A kind in `surveys.questionnaire.KINDS` without an entry
+# here (and a field in templates/respondent_fields.html) fails a test.
+FORM_VALUES: dict[str, Callable[[Sequence[str]], Any]] = {
+    "likert": _number,
+    "rating": _number,
+    "single_choice": _first,
+    "multiple_choice": _many,
+    "yes_no": _first,
+    "text": _text,
+}
+
+
+def field_name(question_id: str) -> str:
+    return FIELD_PREFIX + question_id
+
+
+def draft_of(questionnaire: Any, form: FormData | Mapping[str, Any]) -> dict[str, list[str]]:
+    """The respondent's inputs as posted, per question id (lists of strings, as sent)."""
+    getlist = form.getlist if hasattr(form, "getlist") else lambda k: list(form.get(k, []))
+    return {
+        q.id: [str(v) for v in getlist(field_name(q.id)) if isinstance(v, str)]
+        for q in questionnaire.questions
+    }
+
+
+def raw_answers(questionnaire: Any, draft: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+    """Raw answers for `responding.validate` from a draft (see `FORM_VALUES`)."""
+    return {q.id: FORM_VALUES[q.kind](draft.get(q.id, [])) for q in questionnaire.questions}
+
+
+# -- responses -------------------------------------------------------------------------------
+
+
+def _page(template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    response = HTMLResponse(_TEMPLATES.get_template(template).render(**context), status_code)
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    )
+    return response
+
+
+def _nonce(request: Request) -> str:
+    """The browser's form nonce, or a fresh one (several tabs share one)."""
+    current = request.cookies.get(FORM_COOKIE, "")
+    return current if 16 <= len(current) <= 64 and current.isascii() else secrets.token_urlsafe(24)
+
+
+def _with_nonce(request: Request, template: str, status_code: int = 200, **context: Any):
+    nonce = _nonce(request)
+    response = _page(template, status_code, nonce=nonce, **context)
+    response.set_cookie(
+        FORM_COOKIE,
+        nonce,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        path=FORM_COOKIE_PATH,
+    )
+    return response
+
+
+def _message(title: str, message: str, status_code: int = 200) -> HTMLResponse:
+    return _page("respondent_message.html", status_code, title=title, message=message)
+
+
+def _link_message(link: Any) -> HTMLResponse | None:
+    """The page for a link that takes no answer now, or None when it does."""
+    if link.status == "unavailable":
+        return _message("Link not available", UNAVAILABLE)
+    if link.status == "closed":
+        return _message(link.survey.title, CLOSED)
+    if link.status == "not_yet":
+        return _message(link.survey.title, NOT_YET.format(day=f"{link.survey.opens_on:%d %B %Y}"))
+    return None
+
+
+def _survey_context(link: Any, token: str) -> dict[str, Any]:
+    survey = link.survey
+    questionnaire = responding.questionnaire_of(survey)
+    return {
+        "title": survey.title,
+        "questionnaire": questionnaire,
+        "threshold": survey.anonymity_threshold,
+        "token": token,
+        "token_param": TOKEN_PARAM,
+        "field_name": field_name,
+        "review_path": REVIEW_PATH,
+        "submit_path": SUBMIT_PATH,
+    }
+
+
+def _form(request: Request, link: Any, token: str, draft=None, errors=None, alert="", status=200):
+    context = _survey_context(link, token)
+    questionnaire = context["questionnaire"]
+    draft = draft or {q.id: [] for q in questionnaire.questions}
+    return _with_nonce(
+        request,
+        "respondent_form.html",
+        status,
+        draft=draft,
+        errors=errors or {},
+        alert=alert,
+        **context,
+    )
+
+
+def shown_digest(stored: Mapping[str, Any]) -> str:
+    """A fingerprint of what the review showed, to tell whether it still holds at submit."""
+    text = json.dumps(stored, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _review(
+    request, link, token, draft, stored, *, alert="", error="", can_submit=True, status=200
+):
+    context = _survey_context(link, token)
+    questionnaire = context["questionnaire"]
+    nudged = responding.blame_nudges(questionnaire, stored)
+    shown = [
+        (q, q.display(stored[q.id]), q.id in nudged)
+        for q in questionnaire.questions
+        if q.id in stored
+    ]
+    return _with_nonce(
+        request,
+        "respondent_review.html",
+        status,
+        draft=draft,
+        shown=shown,
+        digest=shown_digest(stored),
+        nudge=NUDGE,
+        alert=alert,
+        error=error,
+        can_submit=can_submit,
+        **context,
+    )
+
+
+def _same_origin(request: Request) -> bool:
+    """False for a POST whose Origin names another host. A missing Origin, or "null" (what
+    browsers send for our own forms under the page's no-referrer policy), is left to the
+    nonce, whose cookie is SameSite=Strict."""
+    origin = request.headers.get("origin")
+    if not origin or origin == "null":
+        return True
+    return urlsplit(origin).netloc.lower() == request.headers.get("host", "").lower()
+
+
+def _nonce_ok(request: Request, form: FormData) -> bool:
+    posted = form.get("nonce")
+    cookie = request.cookies.get(FORM_COOKIE, "")
+    return isinstance(posted, str) and bool(posted) and secrets.compare_digest(posted, cookie)
+
+
+def _open(token: str | None) -> tuple[Any, Any]:
+    """(store, link); raises the store's StoreError when the database cannot be used."""
+    from afterward.web.session import shared_store
+
+    store = shared_store()
+    return store, responding.open_link(store, token)
+
+
+def _database_error() -> HTMLResponse:
+    return _message("Survey not available just now", NO_DATABASE, 503)
+
+
+# -- handlers --------------------------------------------------------------------------------
+
+
+async def questionnaire_page(request: Request) -> Response:
+    """GET `/?t=TOKEN`: the questionnaire, or why it cannot be answered now."""
+    return await run_in_threadpool(_questionnaire_page, request)
+
+
+def _questionnaire_page(request: Request) -> Response:
+    token = request.query_params.get(TOKEN_PARAM, "")
+    try:
+        _, link = _open(token)
+    except StoreError:
+        return _database_error()
+    refused = _link_message(link)
+    if refused is not None:
+        return refused
+    if responding.answered_here(link, request.cookies):
+        return _message(link.survey.title, ANSWERED)
+    return _form(request, link, token)
+
+
+async def review(request: Request) -> Response:
+    """POST: the form with its problems named, or what will be stored (`edit`: the form
+    filled with the respondent's draft)."""
+    form = await request.form()
+    return await run_in_threadpool(_review_step, request, form)
+
+
+def _posted(request: Request, form: FormData) -> tuple[Any, Any, str, Any]:
+    """(store, link, token, refusal page or None) for a posted step."""
+    token = form.get("token")
+    token = token if isinstance(token, str) else ""
+    store, link = _open(token)
+    refused = _link_message(link)
+    if refused is None and responding.answered_here(link, request.cookies):
+        refused = _message(link.survey.title, ANSWERED)
+    return store, link, token, refused
+
+
+def _review_step(request: Request, form: FormData) -> Response:
+    if not _same_origin(request):
+        return _message("Not sent", OTHER_SITE, 403)
+    try:
+        store, link, token, refused = _posted(request, form)
+    except StoreError:
+        return _database_error()
+    if refused is not None:
+        return refused
+    questionnaire = responding.questionnaire_of(link.survey)
+    draft = draft_of(questionnaire, form)
+    if not _nonce_ok(request, form):
+        return _form(request, link, token, draft, alert=EXPIRED, status=400)
+    if form.get("edit"):
+        return _form(request, link, token, draft)
+    result = responding.validate(questionnaire, raw_answers(questionnaire, draft))
+    if not result.ok:
+        return _form(request, link, token, draft, errors=result.errors, status=422)
+    stored = responding.stored_form(
+        questionnaire, result.answers, responding.roster_of(store, link)
+    )
+    return _review(request, link, token, draft, stored)
+
+
+async def submit(request: Request) -> Response:
+    """POST: store what the review showed, once; the receipt code, shown once."""
+    form = await request.form()
+    return await run_in_threadpool(_submit_step, request, form)
+
+
+def _submit_step(request: Request, form: FormData) -> Response:
+    if not _same_origin(request):
+        return _message("Not sent", OTHER_SITE, 403)
+    try:
+        store, link, token, refused = _posted(request, form)
+    except StoreError:
+        return _database_error()
+    if refused is not None:
+        return refused
+    questionnaire = responding.questionnaire_of(link.survey)
+    draft = draft_of(questionnaire, form)
+    if not _nonce_ok(request, form):
+        return _form(request, link, token, draft, alert=EXPIRED, status=400)
+    result = responding.validate(questionnaire, raw_answers(questionnaire, draft))
+    if not result.ok:
+        return _form(request, link, token, draft, errors=result.errors, status=422)
+    # What is stored is recomputed here from the draft, never taken from the page; when it
+    # is no longer what the review showed, the respondent reviews it again.
+    stored = responding.stored_form(
+        questionnaire, result.answers, responding.roster_of(store, link)
+    )
+    if form.get("shown") != shown_digest(stored):
+        return _review(request, link, token, draft, stored, alert=CHANGED, status=409)
+    try:
+        code = responding.submit(store, link, stored)
+    except LinkUnavailable:
+        return _review(
+            request, link, token, draft, stored, alert=UNAVAILABLE, can_submit=False, status=409
+        )
+    except SurveyNotOpen:
+        return _review(
+            request, link, token, draft, stored, alert=CLOSED, can_submit=False, status=409
+        )
+    except StorageUnavailable:
+        return _review(request, link, token, draft, stored, error=NOT_SAVED, status=503)
+    response = _page(
+        "respondent_done.html", title=link.survey.title, code=code, receipt_path=RECEIPT_PATH
+    )
+    if link.invitation_hash is None:  # an open link: one answer per browser
+        response.set_cookie(
+            responding.answered_cookie(responding.answered_marker(link.survey.survey_id)),
+            "1",
+            max_age=ANSWERED_SECONDS,
+            httponly=True,
+            samesite="lax",
+            secure=request.url.scheme == "https",
+            path="/",
+        )
+    return response
+
+
+async def receipt(request: Request) -> Response:
+    """GET: the receipt form. POST: what was stored for the code, or that none matches."""
+    if request.method != "POST":
+        return _with_nonce(request, "respondent_receipt.html", receipt_path=RECEIPT_PATH)
+    form = await request.form()
+    return await run_in_threadpool(_receipt_step, request, form)
+
+
+def _receipt_step(request: Request, form: FormData) -> Response:
+    if not _same_origin(request):
+        return _message("Not sent", OTHER_SITE, 403)
+    context: dict[str, Any] = {"receipt_path": RECEIPT_PATH}
+    if not _nonce_ok(request, form):
+        return _with_nonce(request, "respondent_receipt.html", 400, alert=EXPIRED, **context)
+    code = form.get("code")
+    code = code.strip() if isinstance(code, str) else ""
+    try:
+        from afterward.web.session import shared_store
+
+        found = responding.stored_response(shared_store(), code) if code else None
+    except StoreError:
+        return _database_error()
+    if found is None:
+        return _with_nonce(request, "respondent_receipt.html", 404, missing=True, **context)
+    shown = [(q, q.display(value)) for q, value in found.answers]
+    return _with_nonce(
+        request,
+        "respondent_receipt.html",
+        day=f"{found.submitted_on:%d %B %Y}",
+        shown=shown,
+        **context,
+    )
+
+
+async def entry(request: Request) -> Response:
+    """What `ManagerGate` hands GETs of `/` or `/respond` with `t` or `receipt` to: the
+    questionnaire, or (the old `?receipt=1` address) the receipt check, in one request."""
+    if TOKEN_PARAM in request.query_params:
+        return await questionnaire_page(request)
+    return await receipt(request)
+
+
+def is_entry(method: str, path: str, params: Mapping[str, str]) -> bool:
+    """Whether a request is a respondent's link (`/?t=`, `/respond?t=`) or `/?receipt=1`."""
+    return (
+        method in ("GET", "HEAD")
+        and path.rstrip("/") in ("", "/respond")
+        and (TOKEN_PARAM in params or "receipt" in params)
+    )
+
+
+ROUTES = [
+    Route(REVIEW_PATH, review, methods=["POST"]),
+    Route(SUBMIT_PATH, submit, methods=["POST"]),
+    Route(RECEIPT_PATH, receipt, methods=["GET", "POST"]),
+]
