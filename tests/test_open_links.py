@@ -6,7 +6,7 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from afterward.services import responding
-from afterward.web.http import ANSWERED_PATH, MIDDLEWARE, ROUTES
+from afterward.web.http import MIDDLEWARE, ROUTES
 from surveys import links
 
 
@@ -22,12 +22,11 @@ def test_the_marker_counts_only_for_open_links(store, survey_id):
     assert not responding.answered_here(open_link, {other: "1"})
 
 
-def test_the_marker_route_sets_an_http_only_cookie_and_nothing_else(db_path):
+def test_the_marker_is_set_by_the_receipt_page_and_no_other_route(db_path):
+    """The receipt page sets the cookie (tests/test_respondent_pages.py); the old 1-pixel
+    image route is gone, so nothing else can plant a marker."""
     client = TestClient(Starlette(routes=ROUTES, middleware=MIDDLEWARE))
     marker = responding.answered_marker("some-survey")
-    reply = client.get(f"{ANSWERED_PATH}/{marker}", follow_redirects=False)
-    assert reply.status_code == 200 and reply.headers["content-type"].startswith("image/svg")
-    set_cookie = reply.headers["set-cookie"]
-    assert set_cookie.startswith(f"{responding.answered_cookie(marker)}=1")
-    assert "HttpOnly" in set_cookie and "SameSite=lax" in set_cookie
-    assert client.get(f"{ANSWERED_PATH}/not-a-marker").status_code == 404
+    reply = client.get(f"/respondent/answered/{marker}", follow_redirects=False)
+    assert reply.status_code == 404
+    assert "set-cookie" not in reply.headers

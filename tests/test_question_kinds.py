@@ -1,7 +1,7 @@
 """Each question kind owns its behaviour: normalising, storing, reading back, showing.
 
 A kind added to `surveys.questionnaire.Question` fails here until it has that behaviour,
-an example below, a respondent widget and a sample-data generator.
+an example below, a respondent form field and a sample-data generator.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from afterward.web.respondent_form import WIDGETS
+from afterward.web.respondent_pages import FORM_VALUES
 from surveys import receipts, responses, setup
 from surveys.questionnaire import (
     KINDS,
@@ -185,6 +185,8 @@ def test_every_kind_round_trips_through_the_store(store):
         store.answer_table(survey_id, [("q_text", "essay")])
 
 
-def test_a_kind_without_a_widget_or_sample_generator_fails_here():
-    assert set(WIDGETS) == set(KINDS)
+def test_a_kind_without_a_form_field_or_sample_generator_fails_here():
+    # The form field itself is drawn per kind in afterward/web/templates/respondent_fields.html
+    # (tests/test_respondent_pages.py answers every kind through it).
+    assert set(FORM_VALUES) == set(KINDS)
     assert set(ANSWER_SAMPLERS) == set(KINDS)

@@ -27,11 +27,11 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from afterward.web import respondent_pages
 from afterward.web.manager_sessions import COOKIE_NAME, SESSION_SECONDS, SESSIONS
-from afterward.web.respondent_pages import FORM_COOKIE  # the login's nonce cookie too
 from surveys.store import StoreError
 
 LOGIN_PATH = "/manager/login"
 LOGOUT_PATH = "/manager/logout"
+FORM_COOKIE = "afterward_form"  # double-submit nonce against cross-site posting
 SSO_PARAM = "sso"
 DEFAULT_PAGE_PATH = "/overview"  # the navigation's default page (url_path "overview")
 # `/?sso=1`: Streamlit's own single sign-on page

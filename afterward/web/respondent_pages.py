@@ -46,8 +46,10 @@ from surveys.store import StoreError
 REVIEW_PATH = "/respondent/review"
 SUBMIT_PATH = "/respondent/submit"
 RECEIPT_PATH = "/respondent/receipt"
-FORM_COOKIE = "afterward_form"  # double-submit nonce against cross-site posting
-FORM_COOKIE_PATH = "/respondent/"
+# The double-submit nonce against cross-site posting (the login's approach, under its own
+# name): site-wide, so a second tab opening the link keeps the first tab's form working.
+FORM_COOKIE = "afterward_respondent_form"
+FORM_COOKIE_PATH = "/"
 ANSWERED_SECONDS = 2 * 365 * 24 * 60 * 60  # the open-link marker: two years
 FIELD_PREFIX = "answer_"
 
