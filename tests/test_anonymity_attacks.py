@@ -334,73 +334,54 @@ def test_an_open_link_needs_a_threshold_of_five_on_the_surveys_page_and_says_its
     assert "invitation links" in warned
 
 
-def page_view(at) -> list[tuple[str, str]]:
-    """Everything a visitor sees that could tell two pages apart: text and widget labels."""
-    seen = []
-    for kind in ("title", "header", "subheader", "markdown", "caption", "text", "code"):
-        seen += [(kind, str(e.value)) for e in getattr(at, kind)]
-    for kind in ("info", "warning", "error", "success", "exception"):
-        seen += [(kind, str(e.value)) for e in getattr(at, kind)]
-    for kind in ("expander", "radio", "text_area", "text_input", "number_input", "selectbox"):
-        seen += [(kind, str(e.label)) for e in getattr(at, kind)]
-    seen += [("button", b.label) for b in at.button]
-    return seen
-
-
-def visit(app, token: str):
-    at = type(app).from_file(app._script_path, default_timeout=30)
-    at.query_params["t"] = token
-    at.run()
-    assert not at.exception
-    return at
-
-
-def test_holding_the_invitations_does_not_tell_who_has_answered(app, db_path):
+def test_holding_the_invitations_does_not_tell_who_has_answered(db_path):
     """The manager keeps the invitation list and knows who got which link: opening each one
     must not show which were used, neither while the survey runs nor after it closed."""
     from tests.conftest import app_store
-    from tests.pages.helpers import answer_required_postmortem, button, texts
+    from tests.http_helpers import http_client
+    from tests.test_respondent_pages import REQUIRED, review, submit, text_of
 
     survey_id = _survey(db_path)
     with Store(db_path) as store:
         used, unused = links.issue_invitations(store, survey_id, 2)
 
-    respondent = visit(app, used)
-    answer_required_postmortem(respondent)
-    button(respondent, "Review my answers").click().run()
-    button(respondent, "Submit").click().run()
-    assert texts(respondent.success) == ["Thank you, your answers are saved."]
-    assert app_store().response_count(survey_id) == 1
+    with http_client() as client:
 
-    probe_used, probe_unused = visit(app, used), visit(app, unused)
-    assert page_view(probe_used) == page_view(probe_unused)
-    assert "Review my answers" in [b.label for b in probe_used.button]
+        def page_view(token: str) -> str:
+            """Everything a visitor gets, but the token itself (each link carries its own)."""
+            return client.get("/", params={"t": token}).text.replace(token, "TOKEN")
 
-    # Only submitting through the used link says it cannot be used again; nothing is stored.
-    answer_required_postmortem(probe_used)
-    button(probe_used, "Review my answers").click().run()
-    button(probe_used, "Submit").click().run()
-    assert not probe_used.exception
-    assert any("can't be used" in w for w in texts(probe_used.warning))
-    assert app_store().response_count(survey_id) == 1
+        assert (
+            "Thank you, your answers are saved."
+            in submit(client, review(client, used, REQUIRED)).text
+        )
+        assert app_store().response_count(survey_id) == 1
 
-    app_store().set_survey_status(survey_id, "closed")
-    closed_used, closed_unused = visit(app, used), visit(app, unused)
-    assert page_view(closed_used) == page_view(closed_unused)
-    assert any("closed" in i for i in texts(closed_used.info))
-    assert not closed_used.radio and not closed_used.text_area
+        assert page_view(used) == page_view(unused)
+        assert "Review my answers" in page_view(used)
 
-    # A token that is no invitation of any survey still says so.
-    assert texts(visit(app, links.new_token()).title) == ["Link not available"]
+        # Only submitting through the used link says it cannot be used again; nothing is stored.
+        again = submit(client, review(client, used, REQUIRED))
+        assert "can't be used" in text_of(again)
+        assert app_store().response_count(survey_id) == 1
+
+        app_store().set_survey_status(survey_id, "closed")
+        assert page_view(used) == page_view(unused)
+        assert "closed" in page_view(used) and "<form" not in page_view(used)
+
+        # A token that is no invitation of any survey still says so.
+        assert "<h1>Link not available</h1>" in page_view(links.new_token())
 
 
-def test_the_privacy_note_says_results_come_only_in_groups(app, db_path):
-    from tests.pages.helpers import texts
+def test_the_privacy_note_says_results_come_only_in_groups(db_path):
+    from tests.http_helpers import http_client
+    from tests.test_respondent_pages import text_of, visit
 
     survey_id = _survey(db_path, 4)
     with Store(db_path) as store:
         token = links.issue_invitations(store, survey_id, 1)[0]
-    note = " ".join(" ".join(texts(visit(app, token).markdown)).split())
+    with http_client() as client:
+        note = text_of(visit(client, token))
     assert "only in groups of at least 4 responses, never one at a time" in note
 
 
@@ -654,21 +635,17 @@ def test_bidi_overrides_leave_no_raw_control_in_exports(store, survey_id, tmp_pa
     assert any("[U+202E]ops[U+202C]" in c for c in cells), "the override is shown, not lost"
 
 
-def test_receipt_page_shows_no_raw_bidi_control(app, db_path):
+def test_receipt_page_shows_no_raw_bidi_control(db_path):
+    from afterward.web.respondent_pages import RECEIPT_PATH
     from surveys.setup import create_survey
+    from tests.http_helpers import http_client
+    from tests.test_respondent_pages import nonce_of
 
     with Store(db_path) as store:
         survey_id = create_survey(store, project="Bidi", template_id="project-postmortem")
         code = answer(store, survey_id, {"went_wrong": f"Blame \u202eops\u202c {BIDI}"})
-    app.query_params["receipt"] = "1"
-    app.run()
-    app.text_input[0].input(code)
-    [b for b in app.button if b.label == "Show what was stored"][0].click().run()
-    assert not app.exception
-    shown = [
-        str(e.value)
-        for kind in ("text", "markdown", "caption", "success", "code")
-        for e in getattr(app, kind)
-    ]
-    assert any("[U+202E]ops[U+202C]" in s for s in shown)
-    assert not [s for s in shown if set(s) & set(BIDI)]
+    with http_client() as client:
+        form = client.get(RECEIPT_PATH)
+        shown = client.post(RECEIPT_PATH, data={"code": code, "nonce": nonce_of(form.text)}).text
+    assert "[U+202E]ops[U+202C]" in shown
+    assert not set(shown) & set(BIDI)
