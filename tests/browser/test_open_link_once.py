@@ -21,7 +21,6 @@ def answer_once(page, link: str) -> None:
     page.get_by_role("button", name="Review my answers").click()
     page.get_by_role("button", name="Submit").click()
     page.get_by_text("Thank you, your answers are saved.").wait_for(timeout=STREAMLIT_READY)
-    page.wait_for_load_state("networkidle")
 
 
 def test_an_open_link_is_answered_once_per_browser(server, browser):
