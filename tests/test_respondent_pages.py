@@ -333,7 +333,9 @@ def test_what_is_stored_is_recomputed_and_a_changed_result_is_reviewed_again(cli
     assert set(stored_rows(store, "answers")["value_text"].dropna()) == {"the cobalt team was away"}
 
     # The roster changes between review and submit: the respondent sees the new result first.
-    other = review(client, tokens["invitation"], {**REQUIRED, "went_wrong": "the cobalt team was away"})
+    other = review(
+        client, tokens["invitation"], {**REQUIRED, "went_wrong": "the cobalt team was away"}
+    )
     store.set_roster(store.survey(tokens["survey_id"]).project_id, ["Cobalt"])
     again = submit(client, other)
     assert again.status_code == 409 and "changed since you reviewed it" in text_of(again)
