@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-from afterward.services import exports, publishing, survey_admin
-from afterward.settings import base_url, database_path
-from surveys import links, sample, setup
+from afterward.backends import LocalBackend, RemoteBackend, connect
+from afterward.services import exports, manager_api, publishing
+from afterward.settings import DEFAULT_BASE_URL, configured_base_url, database_path
+from surveys import sample, setup
 from surveys.questionnaire import load_templates
 from surveys.store import Store, StoreError
 
@@ -22,6 +25,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return args.run(args)
+    except BrokenPipeError:  # `afterward survey list | head`: the reader has had enough
+        sys.stdout = None  # type: ignore[assignment]
+        return 0
     except StoreError as exc:
         print(f"afterward: {exc}", file=sys.stderr)
         return 1
@@ -53,17 +59,27 @@ def _parser() -> argparse.ArgumentParser:
         help=f"anonymity threshold, at least {setup.MIN_THRESHOLD} (default %(default)s)",
     )
     create.set_defaults(run=_survey_create)
+    listing = survey_commands.add_parser(
+        "list", help="every survey: id, project, title, quarter, status, responses"
+    )
+    listing.add_argument("--json", action="store_true", help="a JSON array on stdout")
+    listing.set_defaults(run=_survey_list)
     close = survey_commands.add_parser("close", help="stop a survey taking answers")
     close.add_argument("survey_id")
     close.set_defaults(run=_survey_close)
 
     link = commands.add_parser(
         "links",
-        help="print a new open link (threshold 5 or more; replaces the old one), "
-        "or N single-use links",
+        help="print the survey's open link (made the first time; threshold 5 or more), "
+        "or N new single-use links",
     )
     link.add_argument("survey_id")
     link.add_argument("--invitations", type=int, metavar="N")
+    link.add_argument(
+        "--rotate",
+        action="store_true",
+        help="replace the open link with a new one (the old one stops working)",
+    )
     link.add_argument("--base-url", default=None, help="default: AFTERWARD_BASE_URL")
     link.set_defaults(run=_links)
 
@@ -117,6 +133,16 @@ def _open_store() -> Store:
     return publishing.open_store(database_path())
 
 
+@contextmanager
+def _backend() -> Iterator[LocalBackend | RemoteBackend]:
+    """The database, or the running app that holds it (`afterward.backends.connect`)."""
+    app = connect(database_path())
+    try:
+        yield app
+    finally:
+        app.close()
+
+
 def _templates(_: argparse.Namespace) -> int:
     valid, broken = load_templates()
     for template_id, questionnaire in sorted(valid.items()):
@@ -142,56 +168,75 @@ def _survey_create(args: argparse.Namespace) -> int:
     return 0
 
 
+def _survey_list(args: argparse.Namespace) -> int:
+    with _backend() as app:
+        surveys = app.survey_list()
+    if args.json:
+        print(json.dumps(surveys, ensure_ascii=False))
+        return 0
+    if not surveys:
+        print("No surveys yet. Create one with `afterward survey create`.")
+        return 0
+    for row in surveys:
+        print(
+            f"{row['id']}  {row['quarter']}  {row['status']:<6}  {row['responses']:>5} "
+            f"released  {row['project']} · {row['title']}"
+        )
+    return 0
+
+
 def _survey_close(args: argparse.Namespace) -> int:
-    with _open_store() as store:
-        survey_admin.set_survey_open(store, args.survey_id, False)
+    with _backend() as app:
+        app.close_survey(args.survey_id)
     print(f"Closed {args.survey_id}.")
     return 0
 
 
 def _links(args: argparse.Namespace) -> int:
-    url = args.base_url or base_url()
-    with _open_store() as store:
-        if args.invitations is None:
-            urls = [survey_admin.new_open_link(store, args.survey_id, url)]
-            print(f"afterward: note: {links.OPEN_LINK_WARNING}", file=sys.stderr)
-        else:
-            urls = survey_admin.new_invitation_links(store, args.survey_id, args.invitations, url)
-    for link in urls:
+    base = args.base_url or configured_base_url()
+    if base is None:
+        print(
+            f"afterward: warning: no AFTERWARD_BASE_URL or --base-url, so links point at "
+            f"{DEFAULT_BASE_URL}, which only works on this machine.",
+            file=sys.stderr,
+        )
+        base = DEFAULT_BASE_URL
+    with _backend() as app:
+        made = app.survey_links(
+            args.survey_id, base=base, invitations=args.invitations, rotate=args.rotate
+        )
+    for note in made["notes"]:
+        print(f"afterward: note: {note}", file=sys.stderr)
+    for link in made["links"]:
         print(link)
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
-    gated = exports.summary_export if args.summary_only else exports.survey_export
-    with _open_store() as store:
-        export = gated(store, args.survey_id)  # refused before anything is written
-    for path in exports.write_export(export, args.format, args.out):
+    with _backend() as app:  # refused before anything is written
+        made = app.export_files(args.survey_id, args.format, args.summary_only)
+    for path in manager_api.write_export_files(made["files"], args.out):
         print(f"Wrote {path}")
-    for note in export.notes:
+    for note in made["notes"]:
         print(f"Note: {note}")
     return 0
 
 
 def _report(args: argparse.Namespace) -> int:
-    # Imported here: plotly, matplotlib and fpdf load slowly and only this command needs them.
-    from afterward.output import quarterly_report
-    from afterward.services.quarterly_review import build_quarterly_review
+    from afterward.output.quarterly_report import report_format
 
-    quarterly_report.report_format(args.out)  # a wrong suffix fails before any work
-    with _open_store() as store:
-        quarterly = build_quarterly_review(store, args.quarter)
-    print(f"Wrote {quarterly_report.write_review(quarterly, args.out)}")
+    fmt = report_format(args.out)  # a wrong suffix fails before any work
+    with _backend() as app:
+        data = app.quarterly_report(args.quarter, fmt)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(data)
+    print(f"Wrote {args.out}")
     return 0
 
 
 def _results(args: argparse.Namespace) -> int:
-    import json
-
-    from afterward.services.survey_results import survey_results
-
-    with _open_store() as store:
-        shown = survey_results(store, args.survey_id)
+    with _backend() as app:
+        shown = app.survey_results(args.survey_id)
     if args.json:
         print(json.dumps(shown, ensure_ascii=False))
         return 0

@@ -46,12 +46,21 @@ def link_url(base_url: str, token: str) -> str:
 def issue_open_link(store: Store, survey_id: str) -> str:
     """A new shareable link for the survey; the previous open link stops working.
 
-    Returns the token (shown once, stored only as its hash). Raises StoreError when the store is
-    closed, StorageUnavailable when the database cannot be read or written.
+    Returns the token (kept, so `current_open_link` can show it again). Raises StoreError when
+    the store is closed, StorageUnavailable when the database cannot be read or written.
     """
     token = new_token()
-    store.replace_open_link(survey_id, token_hash(token))
+    store.replace_open_link(survey_id, token_hash(token), token)
     return token
+
+
+def current_open_link(store: Store, survey_id: str) -> str | None:
+    """The survey's shareable link token now in use, or None when it has none to show.
+
+    Raises StoreError when the store is closed, StorageUnavailable when the database cannot be
+    read or written.
+    """
+    return store.open_link_token(survey_id)
 
 
 def check_open_link(survey: Survey) -> None:

@@ -105,7 +105,10 @@ def test_no_table_links_tokens_or_invitations_to_answers(store, survey_id):
         assert not any(t in cells for t in tokens[3:]), table
     # Tokens a respondent pasted into text are theirs to share; the links table knows nothing
     # of responses.
-    assert set(store.table_rows("links").columns) == {"token_hash", "survey_id", "kind", "used"}
+    stored = store.table_rows("links")
+    assert set(stored.columns) == {"token_hash", "survey_id", "kind", "used", "shared_token"}
+    # Only the shareable link (the same for everyone) keeps its token; invitations never do.
+    assert stored.loc[stored["kind"] == "invitation", "shared_token"].isna().all()
 
 
 def test_receipt_codes_are_stored_only_as_hashes_and_open_one_response(store, survey_id):

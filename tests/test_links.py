@@ -15,9 +15,37 @@ def test_tokens_carry_at_least_128_bits_and_only_hashes_are_stored(store, survey
         # urlsafe base64: 6 bits per character
         assert len(token) * 6 >= 128
     stored = store.table_rows("links")
-    everything = " ".join(map(str, stored.to_numpy().ravel()))
+    hashes_only = stored.drop(columns="shared_token")
+    everything = " ".join(map(str, hashes_only.to_numpy().ravel()))
     assert not any(token in everything for token in tokens)
     assert set(stored["token_hash"]) == {links.token_hash(t) for t in tokens}
+    # Invitation tokens are never kept; the shareable link's is, so it can be shown again.
+    assert stored["shared_token"].dropna().tolist() == [tokens[-1]]
+    assert links.current_open_link(store, survey_id) == tokens[-1]
+
+
+def test_links_command_shows_the_same_open_link_until_rotated(tmp_path, monkeypatch, capsys):
+    from afterward import cli
+    from surveys import setup
+    from surveys.store import Store
+
+    monkeypatch.setenv("AFTERWARD_DB", str(tmp_path / "cli.duckdb"))
+    with Store(tmp_path / "cli.duckdb") as store:
+        survey = setup.create_survey(
+            store, project="P", template_id="project-postmortem", threshold=5
+        )
+    assert cli.main(["links", survey, "--base-url", "https://retro.example"]) == 0
+    first = capsys.readouterr().out.strip()
+    assert first.startswith("https://retro.example/?t=")
+    assert cli.main(["links", survey, "--base-url", "https://retro.example"]) == 0
+    assert capsys.readouterr().out.strip() == first  # shown again, not silently replaced
+    assert cli.main(["links", survey, "--rotate", "--base-url", "https://retro.example"]) == 0
+    rotated = capsys.readouterr()
+    assert rotated.out.strip() != first
+    assert "stops working" in rotated.err
+    with Store(tmp_path / "cli.duckdb") as store:
+        token = first.split("t=")[1]
+        assert links.resolve(store, token).status == "unavailable"
 
 
 def test_token_characters_look_uniform():

@@ -124,7 +124,8 @@ def test_invitation_is_used_once_and_keeps_no_link_to_the_response(store, survey
     assert store.response_count(survey_id) == 1
     assert store.find_link(hashed).used
     link_columns = set(store.table_columns().query("table_name == 'links'")["column_name"])
-    assert link_columns == {"token_hash", "survey_id", "kind", "used"}
+    # No response id, no day: only the shareable link keeps its (everyone's) token.
+    assert link_columns == {"token_hash", "survey_id", "kind", "used", "shared_token"}
 
 
 def test_response_ids_are_random_uuid4(store, survey_id):

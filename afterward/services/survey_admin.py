@@ -14,8 +14,8 @@ from surveys.store import Store
 # What the surveys page says where a manager makes a shareable link.
 OPEN_LINK_NOTE = (
     f"{OPEN_LINK_WARNING} A shareable link needs an anonymity threshold of at least "
-    f"{OPEN_LINK_MIN_THRESHOLD}. Only a fingerprint of it is stored, so it is shown once: copy it "
-    "now. Making a new one stops the old one."
+    f"{OPEN_LINK_MIN_THRESHOLD}. It stays the same until you replace it; replacing it stops "
+    "the old one."
 )
 
 __all__ = [
@@ -31,15 +31,20 @@ __all__ = [
     "invitation_links_csv",
     "load_templates",
     "SURVEY_TABLE",
+    "base_url",
     "new_open_link",
+    "open_link",
+    "ROTATE_WARNING",
     "release_note",
     "set_survey_open",
+    "survey_list",
     "today",
 ]
 
 
 # The surveys table: `Store.surveys_overview` column -> header a manager reads.
 SURVEY_TABLE = {
+    "survey_id": "id",
     "project": "project",
     "title": "title",
     "template_id": "questionnaire",
@@ -51,6 +56,23 @@ SURVEY_TABLE = {
     "invitations_used": "invitations used",
     "anonymity_threshold": "threshold",
 }
+
+
+# `afterward survey list --json` (a public contract): one object per survey, these keys.
+SURVEY_LIST_KEYS = ("id", "project", "title", "quarter", "status", "responses", "waiting")
+
+
+def survey_list(store: Store) -> list[dict]:
+    """Every survey, newest first, as plain values: id (str), project, title, quarter
+    ("2026Q3"), status ("open"/"closed"), responses (released, int), waiting (not released
+    yet, int). Counts only; nothing about any response. Raises StoreError when the store is
+    closed."""
+    table = store.surveys_overview().rename(columns={"survey_id": "id"})
+    rows = table[list(SURVEY_LIST_KEYS)].to_dict("records")
+    return [
+        {k: int(v) if k in ("responses", "waiting") else str(v) for k, v in row.items()}
+        for row in rows
+    ]
 
 
 def set_survey_open(store: Store, survey_id: str, is_open: bool) -> None:
@@ -73,9 +95,24 @@ def release_note(waiting: int, threshold: int) -> str:
     )
 
 
+ROTATE_WARNING = (
+    "The survey's old shareable link stops working now: anyone who opens it is told the link "
+    "cannot be used. Hand out the new one."
+)
+
+
+def open_link(store: Store, survey_id: str, base: str | None = None) -> str | None:
+    """The survey's shareable link now in use (full URL on `base`, default the base URL), or
+    None when it has none, or only one made before links were kept (rotate to see one).
+    Raises ValueError for an unknown survey."""
+    _survey(store, survey_id)
+    token = links.current_open_link(store, survey_id)
+    return links.link_url(base or base_url(), token) if token else None
+
+
 def new_open_link(store: Store, survey_id: str, base: str | None = None) -> str:
-    """A new shareable link (full URL on `base`, default AFTERWARD_BASE_URL) for the survey;
-    the previous open link stops working.
+    """A new shareable link (full URL on `base`, default the base URL) for the survey;
+    the previous open link stops working (ROTATE_WARNING).
 
     Anyone with it can answer, more than once (OPEN_LINK_WARNING). Raises ValueError for an
     unknown survey or one whose threshold is below OPEN_LINK_MIN_THRESHOLD (5): nothing changes.
@@ -95,11 +132,12 @@ def new_invitation_links(
     return [links.link_url(base, t) for t in links.issue_invitations(store, survey_id, count)]
 
 
-def invitation_links_csv(store: Store, survey_id: str, count: int) -> str:
-    """`count` new single-use links as CSV text (`setup.invitations_csv`). Raises ValueError
-    like `new_invitation_links`."""
+def invitation_links_csv(store: Store, survey_id: str, count: int, base: str | None = None) -> str:
+    """`count` new single-use links as CSV text (`setup.invitations_csv`) on `base` (default
+    the base URL). Raises ValueError like `new_invitation_links`."""
     _survey(store, survey_id)
-    return setup.invitations_csv(base_url(), links.issue_invitations(store, survey_id, count))
+    tokens = links.issue_invitations(store, survey_id, count)
+    return setup.invitations_csv(base or base_url(), tokens)
 
 
 def _survey(store: Store, survey_id: str):

@@ -106,6 +106,15 @@ def page_address() -> SplitResult:
         return urlsplit("")
 
 
+def request_base_url() -> str | None:
+    """The scheme and host this browser reached the app on ("https://retro.example"), so
+    links made here work from where the manager is; None without a browser (AppTest)."""
+    here = page_address()
+    if here.scheme in ("http", "https") and here.netloc:
+        return f"{here.scheme}://{here.netloc}"
+    return None
+
+
 def manager_cookie() -> str | None:
     """The manager-session cookie the browser sent with this page (None without one)."""
     return browser_cookies().get(COOKIE_NAME)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from afterward.services import survey_admin as setup
 from afterward.services.survey_admin import load_templates
-from afterward.web.session import require_manager, store_or_stop
+from afterward.web.session import request_base_url, require_manager, store_or_stop
 
 require_manager()
 store = store_or_stop()
@@ -103,22 +103,29 @@ with progress_col:
     if invited:
         st.progress(used / invited, text=f"{used} of {invited} invitations used")
 
+links_base = setup.base_url(request_base_url())
 st.markdown("#### Shareable link")
 st.warning(setup.OPEN_LINK_NOTE)
-again = store.has_open_link(survey_id)
-if st.button("Make a new shareable link" if again else "Make shareable link"):
+current = setup.open_link(store, survey_id, links_base)
+if current:
+    st.code(current, language=None)
+elif store.has_open_link(survey_id):
+    st.caption("This survey's link was made before links were kept; it still works.")
+label = "Replace with a new link (the old one stops working)" if current else "Make shareable link"
+if st.button(label):
     try:
-        st.session_state["fresh_open_link"] = setup.new_open_link(store, survey_id)
+        setup.new_open_link(store, survey_id, links_base)
     except ValueError as exc:
         st.error(str(exc))
-if st.session_state.get("fresh_open_link"):
-    st.code(st.session_state["fresh_open_link"], language=None)
+    else:
+        st.rerun()
 
 st.markdown("#### Single-use invitation links")
 st.caption("Each link works once. The list is not stored: download it now.")
 count = st.number_input("How many?", min_value=1, max_value=10_000, value=10)
 if st.button("Create invitation links"):
-    st.session_state["fresh_invitations"] = setup.invitation_links_csv(store, survey_id, int(count))
+    made = setup.invitation_links_csv(store, survey_id, int(count), links_base)
+    st.session_state["fresh_invitations"] = made
 if st.session_state.get("fresh_invitations"):
     st.download_button(
         "Download invitation links (CSV)",

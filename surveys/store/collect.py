@@ -232,15 +232,35 @@ class CollectMixin:
 
     # -- links -----------------------------------------------------------------------------
 
-    def replace_open_link(self, survey_id: str, token_hash: str) -> None:
-        """The survey's shareable link becomes `token_hash`; any older open link stops working.
+    def replace_open_link(self, survey_id: str, token_hash: str, token: str) -> None:
+        """The survey's shareable link becomes `token` (looked up by `token_hash`); any older
+        open link stops working. The open link's token is kept so it can be shown again: it
+        is the same for everyone it was handed to and never stored beside an answer.
 
         Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
         read or written.
         """
         with self._transaction() as cur:
             cur.execute("DELETE FROM links WHERE survey_id = ? AND kind = 'open'", [survey_id])
-            cur.execute("INSERT INTO links VALUES (?, ?, 'open', false)", [token_hash, survey_id])
+            cur.execute(
+                "INSERT INTO links (token_hash, survey_id, kind, used, shared_token) "
+                "VALUES (?, ?, 'open', false, ?)",
+                [token_hash, survey_id, token],
+            )
+
+    def open_link_token(self, survey_id: str) -> str | None:
+        """The survey's current shareable link token; None when it has none, or when its
+        link predates migration 6 (only its hash was kept then).
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
+        with self._cursor() as cur:
+            row = cur.execute(
+                "SELECT shared_token FROM links WHERE survey_id = ? AND kind = 'open'",
+                [survey_id],
+            ).fetchone()
+        return row[0] if row else None
 
     def has_open_link(self, survey_id: str) -> bool:
         """Whether the survey has a shareable (open) link.

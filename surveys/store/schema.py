@@ -138,4 +138,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # The threshold floor (3) holds for surveys created before it existed, too.
         "UPDATE surveys SET anonymity_threshold = 3 WHERE anonymity_threshold < 3",
     ),
+    # 6: a survey's shareable (open) link is the same for everyone it was handed to, so its
+    # token is kept and can be shown again (`afterward links`); rotating replaces it.
+    # Invitations stay hashes only. Open links made before this migration have no token kept:
+    # they keep working, and showing one again means rotating it.
+    ("ALTER TABLE links ADD COLUMN shared_token VARCHAR",),
 )

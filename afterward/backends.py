@@ -1,0 +1,154 @@
+"""Where the command line gets its answers: the database itself, or the running app.
+
+DuckDB lets one process hold the file. `connect()` opens the database when it is free
+(`LocalBackend`); when the app holds it, it reads the server file the app wrote beside the
+database (`afterward.web.api.server_file`) and asks the app's JSON API (`RemoteBackend`).
+Both give the same answers: each method calls, or is served by, the same function of
+`afterward.services.manager_api`.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+from afterward.services import manager_api, publishing
+from afterward.settings import database_path
+from surveys.store import DatabaseLocked, Store, StoreError
+
+TIMEOUT_SECONDS = 120  # a first report on a large database can take a while
+
+
+class AppUnreachable(StoreError):
+    """The database is locked and the app that holds it cannot be asked."""
+
+
+class LocalBackend:
+    """The database opened by this process (the app is not running)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def close(self) -> None:
+        self.store.close()
+
+    def survey_list(self) -> list[dict[str, Any]]:
+        return manager_api.survey_list(self.store)
+
+    def close_survey(self, survey_id: str) -> dict[str, Any]:
+        return manager_api.close_survey(self.store, survey_id)
+
+    def survey_links(self, survey_id: str, **options: Any) -> dict[str, Any]:
+        return manager_api.survey_links(self.store, survey_id, **options)
+
+    def survey_results(self, survey_id: str) -> dict[str, Any]:
+        return manager_api.survey_results(self.store, survey_id)
+
+    def export_files(self, survey_id: str, fmt: str, summary_only: bool) -> dict[str, Any]:
+        return manager_api.export_files(self.store, survey_id, fmt, summary_only=summary_only)
+
+    def quarterly_report(self, quarter: str, fmt: str) -> bytes:
+        return manager_api.quarterly_report(self.store, quarter, fmt)
+
+
+class RemoteBackend:
+    """The running app, through its JSON API (`afterward.web.api`)."""
+
+    def __init__(self, url: str, key: str) -> None:
+        self.url = url.rstrip("/")
+        self.key = key
+
+    def close(self) -> None:
+        pass
+
+    def _call(self, method: str, path: str, body: dict | None = None, **query: Any) -> bytes:
+        from afterward.web.api import API_PREFIX
+
+        address = f"{self.url}{API_PREFIX}{path}"
+        if query:
+            address += "?" + urllib.parse.urlencode(query)
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(address, data=data, method=method)  # noqa: S310
+        request.add_header("Authorization", f"Bearer {self.key}")
+        if data is not None:
+            request.add_header("Content-Type", "application/json")
+        try:
+            with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as reply:  # noqa: S310
+                return reply.read()
+        except urllib.error.HTTPError as exc:
+            try:
+                message = json.loads(exc.read()).get("error") or exc.reason
+            except ValueError:
+                message = str(exc.reason)
+            if exc.code == 503:
+                raise StoreError(message) from None
+            raise ValueError(message) from None
+        except (urllib.error.URLError, OSError) as exc:
+            raise AppUnreachable(
+                f"The database is in use by the app at {self.url}, which did not answer "
+                f"({exc}). Try again, or stop the app and run the command again."
+            ) from None
+
+    def survey_list(self) -> list[dict[str, Any]]:
+        return json.loads(self._call("GET", "/surveys"))
+
+    def close_survey(self, survey_id: str) -> dict[str, Any]:
+        return json.loads(self._call("POST", f"/surveys/{_quote(survey_id)}/close", {}))
+
+    def survey_links(self, survey_id: str, **options: Any) -> dict[str, Any]:
+        body = {
+            "base_url": options.get("base"),
+            "invitations": options.get("invitations"),
+            "rotate": bool(options.get("rotate")),
+        }
+        return json.loads(self._call("POST", f"/surveys/{_quote(survey_id)}/links", body))
+
+    def survey_results(self, survey_id: str) -> dict[str, Any]:
+        return json.loads(self._call("GET", f"/surveys/{_quote(survey_id)}/results"))
+
+    def export_files(self, survey_id: str, fmt: str, summary_only: bool) -> dict[str, Any]:
+        reply = json.loads(
+            self._call(
+                "GET",
+                f"/surveys/{_quote(survey_id)}/export",
+                format=fmt,
+                summary_only=int(summary_only),
+            )
+        )
+        files = {name: base64.b64decode(data) for name, data in reply["files"].items()}
+        return {"files": files, "notes": reply["notes"]}
+
+    def quarterly_report(self, quarter: str, fmt: str) -> bytes:
+        return self._call("GET", "/report", quarter=quarter, format=fmt)
+
+
+def _quote(part: str) -> str:
+    return urllib.parse.quote(part, safe="")
+
+
+def connect(db_path: Path | None = None) -> LocalBackend | RemoteBackend:
+    """The database when it is free, else the app that holds it.
+
+    Raises DatabaseLocked when another process holds the file and no running app left its
+    server file; the store's StoreError when the file cannot be opened.
+    """
+    from afterward.web.api import server_file
+
+    path = Path(db_path or database_path())
+    try:
+        return LocalBackend(publishing.open_store(path))
+    except DatabaseLocked:
+        try:
+            found = json.loads(server_file(path).read_text(encoding="utf-8"))
+            return RemoteBackend(found["url"], found["key"])
+        except (OSError, ValueError, KeyError, TypeError):
+            raise DatabaseLocked(
+                f"{path} is in use by another process that is not the Afterward app (or the "
+                "app's server file is missing). Stop that process, or run the command again "
+                "once it has finished."
+            ) from None

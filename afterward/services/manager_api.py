@@ -1,0 +1,118 @@
+"""What a manager can do without the browser, as plain data: the one implementation behind
+the `afterward` command line and the app's JSON API (`afterward.web.api`), so the CLI gives
+the same answers whether it opens the database itself or asks the running app (which holds
+the file while it runs).
+
+Every function takes an open store and returns JSON-ready values (bytes for files). Errors:
+ValueError (with a message for the manager) for unknown surveys and refused requests; the
+store's StoreError when the database cannot be read or written.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from afterward.services import exports, survey_admin
+from surveys import links
+from surveys.store import Store
+
+LEGACY_OPEN_LINK = (
+    "This survey's shareable link was made before Afterward kept links, so it cannot be shown "
+    "again; it still works. Run with --rotate to replace it."
+)
+
+
+def survey_list(store: Store) -> list[dict[str, Any]]:
+    """Every survey (`survey_admin.survey_list`: id, project, title, quarter, status,
+    responses, waiting)."""
+    return survey_admin.survey_list(store)
+
+
+def close_survey(store: Store, survey_id: str) -> dict[str, Any]:
+    """Close the survey (`survey_admin.set_survey_open`); returns {"id", "status"}."""
+    survey_admin.set_survey_open(store, survey_id, False)
+    return {"id": survey_id, "status": "closed"}
+
+
+def survey_links(
+    store: Store,
+    survey_id: str,
+    *,
+    base: str,
+    invitations: int | None = None,
+    rotate: bool = False,
+) -> dict[str, Any]:
+    """The survey's open link (made the first time, replaced only with `rotate`), or
+    `invitations` new single-use links, as full URLs on `base`.
+
+    Returns {"links": [url, ...], "notes": [what the manager should know, ...]}. Raises
+    ValueError for an unknown survey, an open link on a threshold below 5, an old open link
+    that cannot be shown without `rotate`, or an invitation count outside 1-10,000.
+    """
+    if invitations is not None:
+        made = survey_admin.new_invitation_links(store, survey_id, invitations, base)
+        return {"links": made, "notes": []}
+    current = survey_admin.open_link(store, survey_id, base)
+    exists = current is not None or store.has_open_link(survey_id)
+    if exists and current is None and not rotate:
+        raise ValueError(LEGACY_OPEN_LINK)
+    notes = []
+    if current is None or rotate:
+        if exists:
+            notes.append(survey_admin.ROTATE_WARNING)
+        current = survey_admin.new_open_link(store, survey_id, base)
+    notes.append(links.OPEN_LINK_WARNING)
+    return {"links": [current], "notes": notes}
+
+
+def survey_results(store: Store, survey_id: str) -> dict[str, Any]:
+    """`afterward results --json`: what a manager may see of one survey now
+    (`afterward.services.survey_results.survey_results`)."""
+    from afterward.services.survey_results import survey_results as gated_results
+
+    return gated_results(store, survey_id)
+
+
+def export_files(
+    store: Store, survey_id: str, fmt: str, *, summary_only: bool = False
+) -> dict[str, Any]:
+    """A gated export as files: {"files": {suffix: bytes}, "notes": [...]}; suffix "" is the
+    main table, others are "<.table>" names to put after the output file's stem
+    (`exports.write_export`'s layout). Raises ExportRefused (a ValueError) before anything is
+    made when the gate refuses, ValueError for an unknown format or survey."""
+    if fmt not in exports.FORMATS:
+        raise ValueError(f"Format must be one of {', '.join(exports.FORMATS)}.")
+    gated = exports.summary_export if summary_only else exports.survey_export
+    export = gated(store, survey_id)
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / f"export.{fmt}"
+        written = exports.write_export(export, fmt, out)
+        files = {path.name[len("export") : -len(out.suffix)]: path.read_bytes() for path in written}
+    return {"files": files, "notes": list(export.notes)}
+
+
+def write_export_files(files: dict[str, bytes], out: Path) -> list[Path]:
+    """Write `export_files`' files at `out` (the main table) and beside it; returns the paths."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    written = []
+    for suffix_name, data in files.items():
+        path = out if not suffix_name else out.with_name(f"{out.stem}{suffix_name}{out.suffix}")
+        path.write_bytes(data)
+        written.append(path)
+    return written
+
+
+def quarterly_report(store: Store, quarter: str, fmt: str) -> bytes:
+    """The quarterly process review as a PDF or HTML file's bytes (`fmt` "pdf" or "html").
+    Raises NoSurveysInQuarter (a ValueError) or ValueError for a malformed quarter."""
+    # Imported here: plotly, matplotlib and fpdf load slowly and only reports need them.
+    from afterward.output import quarterly_report as report
+    from afterward.services.quarterly_review import build_quarterly_review
+
+    if fmt not in ("pdf", "html"):
+        raise ValueError("The report is written as .pdf or .html.")
+    review = build_quarterly_review(store, quarter)
+    with tempfile.TemporaryDirectory() as folder:
+        return report.write_review(review, Path(folder) / f"review.{fmt}").read_bytes()

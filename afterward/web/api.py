@@ -1,0 +1,186 @@
+"""The app's small JSON API for managers, and its health route.
+
+The running app holds the DuckDB file (one process may open it), so the `afterward` command
+line asks the app instead when it finds the file locked: it reads the server file the app
+writes beside the database at start-up (`server_file`: the app's loopback address and an
+API key, readable by the file's owner only) and calls these routes with
+`Authorization: Bearer <key>`. A browser with a manager session may call them too.
+
+Routes (all JSON; errors are {"error": message} with 400 for a refused request, 401 without
+credentials, 404 for an unknown survey, 415 for a POST body that is not JSON, 503 when the database cannot be read):
+- `GET  /api/v1/surveys`                       -> list of surveys (`manager_api.survey_list`)
+- `POST /api/v1/surveys/{id}/close`            -> {"id", "status"}
+- `POST /api/v1/surveys/{id}/links`            -> {"links", "notes"}; JSON body: base_url,
+  invitations, rotate
+- `GET  /api/v1/surveys/{id}/results`          -> `afterward results --json`
+- `GET  /api/v1/surveys/{id}/export?format=csv&summary_only=0` -> {"files" (base64), "notes"}
+- `GET  /api/v1/report?quarter=2026Q3&format=pdf` -> the file's bytes
+- `GET  /healthz` (no credentials): {"status": "ok"} when the database answers, else 503.
+"""
+
+from __future__ import annotations
+
+import base64
+import hmac
+import json
+import os
+import secrets
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from afterward.services import manager_api
+from afterward.settings import base_url, database_path
+from afterward.web.manager_sessions import COOKIE_NAME, SESSIONS
+from surveys.store import StoreError
+
+API_PREFIX = "/api/v1"
+HEALTH_PATH = "/healthz"
+API_KEY = secrets.token_urlsafe(32)  # this server process's key; new at every start
+
+
+def server_file(db_path: Path | None = None) -> Path:
+    """Where the running app leaves its address and API key for the CLI: beside the database
+    (`<database>.server.json`)."""
+    db = Path(db_path or database_path())
+    return db.with_name(db.name + ".server.json")
+
+
+def write_server_file(address: str, port: int, db_path: Path | None = None) -> Path:
+    """Write the server file (owner read/write only) for a server listening on address:port."""
+    host = "127.0.0.1" if address in ("", "0.0.0.0", "::") else address  # noqa: S104
+    path = server_file(db_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump({"url": f"http://{host}:{port}", "key": API_KEY, "pid": os.getpid()}, handle)
+    return path
+
+
+def remove_server_file(db_path: Path | None = None) -> None:
+    """Remove the server file if it is this process's own (at shut-down)."""
+    path = server_file(db_path)
+    try:
+        if json.loads(path.read_text(encoding="utf-8")).get("pid") == os.getpid():
+            path.unlink()
+    except (OSError, ValueError):
+        pass
+
+
+def _authorised(request: Request) -> bool:
+    given = request.headers.get("authorization", "")
+    if given.startswith("Bearer ") and hmac.compare_digest(given[7:].encode(), API_KEY.encode()):
+        return True
+    return SESSIONS.valid(request.cookies.get(COOKIE_NAME))
+
+
+def _error(message: str, status: int) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+Handler = Callable[[Request, Any], Any]
+
+
+def _endpoint(work: Handler) -> Callable[[Request], Awaitable[Response]]:
+    """Authenticate, run `work(request, store)` off the event loop, map errors to JSON."""
+
+    async def endpoint(request: Request) -> Response:
+        if not _authorised(request):
+            return _error("Log in as a manager (or use the app's API key).", 401)
+        from afterward.web.session import shared_store
+
+        body: Any = {}
+        if request.method == "POST":
+            # JSON only: a cross-site form cannot send it without the browser asking first.
+            if request.headers.get("content-type", "").split(";")[0] != "application/json":
+                return _error("Send the request body as application/json.", 415)
+            try:
+                body = await request.json()
+            except ValueError:
+                return _error("The request body must be JSON.", 400)
+        request.state.body = body if isinstance(body, dict) else {}
+        try:
+            result = await run_in_threadpool(work, request, shared_store())
+        except StoreError as exc:
+            return _error(str(exc), 503)
+        except LookupError as exc:
+            return _error(str(exc), 404)
+        except ValueError as exc:
+            status = 404 if str(exc).startswith("No survey with id") else 400
+            return _error(str(exc), status)
+        return result if isinstance(result, Response) else JSONResponse(result)
+
+    return endpoint
+
+
+def _surveys(request: Request, store: Any) -> Any:
+    return manager_api.survey_list(store)
+
+
+def _close(request: Request, store: Any) -> Any:
+    return manager_api.close_survey(store, request.path_params["survey_id"])
+
+
+def _links(request: Request, store: Any) -> Any:
+    body = request.state.body
+    invitations = body.get("invitations")
+    if invitations is not None and not isinstance(invitations, int):
+        raise ValueError("invitations must be a whole number.")
+    return manager_api.survey_links(
+        store,
+        request.path_params["survey_id"],
+        base=str(body.get("base_url") or base_url()),
+        invitations=invitations,
+        rotate=bool(body.get("rotate")),
+    )
+
+
+def _results(request: Request, store: Any) -> Any:
+    return manager_api.survey_results(store, request.path_params["survey_id"])
+
+
+def _export(request: Request, store: Any) -> Any:
+    params = request.query_params
+    made = manager_api.export_files(
+        store,
+        request.path_params["survey_id"],
+        params.get("format", ""),
+        summary_only=params.get("summary_only", "0") in ("1", "true"),
+    )
+    files = {name: base64.b64encode(data).decode() for name, data in made["files"].items()}
+    return {"files": files, "notes": made["notes"]}
+
+
+def _report(request: Request, store: Any) -> Any:
+    fmt = request.query_params.get("format", "pdf")
+    data = manager_api.quarterly_report(store, request.query_params.get("quarter", ""), fmt)
+    media = "application/pdf" if fmt == "pdf" else "text/html; charset=utf-8"
+    return Response(data, media_type=media, headers={"Cache-Control": "no-store"})
+
+
+async def health(request: Request) -> Response:
+    """For load balancers and uptime checks: 200 {"status": "ok"} when the database answers,
+    503 {"status": "unavailable"} when it cannot be read. Says nothing about any survey."""
+    from afterward.web.session import shared_store
+
+    try:
+        await run_in_threadpool(lambda: shared_store().schema_version())
+    except Exception:  # any failure to reach the database means "not healthy"
+        return JSONResponse({"status": "unavailable"}, status_code=503)
+    return JSONResponse({"status": "ok"}, headers={"Cache-Control": "no-store"})
+
+
+API_ROUTES = [
+    Route(HEALTH_PATH, health, methods=["GET", "HEAD"]),
+    Route(f"{API_PREFIX}/surveys", _endpoint(_surveys), methods=["GET"]),
+    Route(f"{API_PREFIX}/surveys/{{survey_id}}/close", _endpoint(_close), methods=["POST"]),
+    Route(f"{API_PREFIX}/surveys/{{survey_id}}/links", _endpoint(_links), methods=["POST"]),
+    Route(f"{API_PREFIX}/surveys/{{survey_id}}/results", _endpoint(_results), methods=["GET"]),
+    Route(f"{API_PREFIX}/surveys/{{survey_id}}/export", _endpoint(_export), methods=["GET"]),
+    Route(f"{API_PREFIX}/report", _endpoint(_report), methods=["GET"]),
+]

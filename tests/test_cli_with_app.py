@@ -1,0 +1,133 @@
+"""The command line while the app runs: the real server holds the DuckDB file, and every
+manager command (survey list, links, results, export, report, survey close) still works,
+through the app's JSON API, with the same answers as without the app."""
+
+from __future__ import annotations
+
+import json
+import stat
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import Server
+from tests.conftest import ROOT
+
+
+def run_cli(server: Server, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "afterward.cli", *args],
+        env=server.env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=check,
+    )
+
+
+@pytest.fixture(scope="module")
+def running(tmp_path_factory) -> Server:
+    server = Server(tmp_path_factory.mktemp("cli_app") / "app.duckdb")
+    server.cli("demo")
+    created = server.cli(
+        "survey", "create", "--project", "CLI beside the app", "--template",
+        "project-postmortem", "--threshold", "5",
+    )  # fmt: skip
+    server.survey_id = created.strip().splitlines()[-1]
+    server.offline_list = json.loads(server.cli("survey", "list", "--json"))
+    server.start()
+    yield server
+    server.stop()
+
+
+def _get(url: str, headers: dict | None = None) -> tuple[int, bytes]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as reply:
+            return reply.status, reply.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def test_the_app_holds_the_database_and_leaves_a_private_server_file(running):
+    server_file = Path(str(running.db_path) + ".server.json")
+    assert server_file.exists()
+    assert stat.S_IMODE(server_file.stat().st_mode) == 0o600
+    found = json.loads(server_file.read_text())
+    assert found["url"] == running.url and len(found["key"]) >= 40
+
+
+def test_survey_list_is_the_same_with_and_without_the_app(running):
+    listed = json.loads(run_cli(running, "survey", "list", "--json").stdout)
+    assert listed == running.offline_list
+    assert {"id", "project", "title", "quarter", "status", "responses"} <= set(listed[0])
+    text = run_cli(running, "survey", "list").stdout
+    assert running.survey_id in text and "CLI beside the app" in text
+
+
+def test_links_show_the_same_open_link_and_rotate_says_so(running):
+    first = run_cli(running, "links", running.survey_id).stdout.strip()
+    again = run_cli(running, "links", running.survey_id).stdout.strip()
+    assert first == again and first.startswith(running.url + "/?t=")
+    rotated = run_cli(running, "links", running.survey_id, "--rotate")
+    assert rotated.stdout.strip() != first
+    assert "stops working" in rotated.stderr
+    status, page = _get(first)
+    assert status == 200 and b"can't be used" in page.replace(b"&#39;", b"'")
+
+
+def test_results_export_and_report_through_the_app(running, tmp_path):
+    sample = next(s for s in running.offline_list if s["responses"] >= 5)
+    results = json.loads(run_cli(running, "results", sample["id"], "--json").stdout)
+    assert results["survey_id"] == sample["id"]
+    summary = run_cli(
+        running, "export", sample["id"], "--format", "csv", "--summary-only",
+        "--out", str(tmp_path / "summary.csv"),
+    )  # fmt: skip
+    assert "Wrote" in summary.stdout and (tmp_path / "summary.csv").read_text().strip()
+    refused = run_cli(
+        running, "export", sample["id"], "--format", "csv", "--out", str(tmp_path / "rows.csv"),
+        check=False,
+    )  # fmt: skip
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert not (tmp_path / "rows.csv").exists()
+    quarter = sample["quarter"]
+    report = run_cli(running, "report", "--quarter", quarter, "--out", str(tmp_path / "r.html"))
+    assert "Wrote" in report.stdout and "<html" in (tmp_path / "r.html").read_text().lower()
+
+
+def test_errors_come_back_as_one_line(running):
+    unknown = run_cli(running, "survey", "close", "not-a-survey", check=False)
+    assert unknown.returncode == 2
+    assert "No survey" in unknown.stderr and "Traceback" not in unknown.stderr
+
+
+def test_close_through_the_app(running):
+    run_cli(running, "survey", "close", running.survey_id)
+    listed = json.loads(run_cli(running, "survey", "list", "--json").stdout)
+    assert next(s for s in listed if s["id"] == running.survey_id)["status"] == "closed"
+
+
+def test_api_refuses_without_credentials_and_health_answers(running):
+    status, body = _get(f"{running.url}/api/v1/surveys")
+    assert status == 401 and "error" in json.loads(body)
+    status, _ = _get(f"{running.url}/api/v1/surveys", {"Authorization": "Bearer wrong"})
+    assert status == 401
+    status, body = _get(f"{running.url}/healthz")
+    assert status == 200 and json.loads(body) == {"status": "ok"}
+
+
+def test_server_file_goes_when_the_app_stops(tmp_path):
+    server = Server(tmp_path / "stop.duckdb")
+    server.start()
+    server_file = Path(str(server.db_path) + ".server.json")
+    assert server_file.exists()
+    server.stop()
+    assert not server_file.exists()
+    # With the app gone the CLI opens the database itself again.
+    assert json.loads(server.cli("survey", "list", "--json")) == []
