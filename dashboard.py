@@ -4,6 +4,7 @@ Streamlit pages (routed by `navigation.py`) and Afterward's own HTTP routes and 
 
 import streamlit as st
 
+from afterward.web.api import API_ROUTES
 from afterward.web.http import MIDDLEWARE, ROUTES, lifespan
 
-app = st.App("navigation.py", routes=ROUTES, middleware=MIDDLEWARE, lifespan=lifespan)
+app = st.App("navigation.py", routes=ROUTES + API_ROUTES, middleware=MIDDLEWARE, lifespan=lifespan)

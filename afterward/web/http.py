@@ -46,6 +46,8 @@ _OPEN_PREFIXES = (
     "/oauth2callback",  # ... and its identity provider's return address
     "/favicon",
     "/robots",
+    "/api/",  # the JSON API checks its own credentials (401 as JSON, never a redirect)
+    "/healthz",
 )
 
 
@@ -231,8 +233,16 @@ MIDDLEWARE = [Middleware(ManagerGate)]
 @asynccontextmanager
 async def lifespan(app: Any) -> AsyncIterator[None]:
     """At start-up: open the database (a generated manager password is printed now, in the
-    terminal that started the server, not on a first visit)."""
+    terminal that started the server, not on a first visit) and leave the server file that
+    lets the command line ask this app while it holds the database; removed at shut-down."""
+    from streamlit import config
+
+    from afterward.web.api import remove_server_file, write_server_file
     from afterward.web.session import shared_store
 
     shared_store()
-    yield
+    write_server_file(config.get_option("server.address") or "", config.get_option("server.port"))
+    try:
+        yield
+    finally:
+        remove_server_file()
