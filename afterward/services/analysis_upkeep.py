@@ -292,3 +292,84 @@ def _record_edit(store: Store, make_edit: Callable) -> None:
     store.save_theme_term_support(
         term_support(rows.assign(theme_id=theme_ids), label_candidates(model)), replace=True
     )
+
+
+@dataclass
+class AnalysisProgress:
+    """What the background analysis is doing: `running`, `fraction` (0-1), `message`, and
+    `error` (the last failure's message, or "")."""
+
+    running: bool = False
+    fraction: float = 0.0
+    message: str = ""
+    error: str = ""
+
+
+class BackgroundAnalysis:
+    """Keeps the stored analysis current in a thread of its own, so no request waits for it.
+
+    The server starts one per store (`start_background`); it checks every `interval_s`
+    seconds (one or two count queries) and at once when `wake()` is called, and runs
+    `ensure_current` when answers, reviews or theme edits changed. Pages read `progress`.
+    """
+
+    def __init__(self, store: Store, interval_s: float = 30.0) -> None:
+        self.store = store
+        self.interval_s = interval_s
+        self.progress = AnalysisProgress()
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="afterward-analysis", daemon=True)
+
+    def start(self) -> BackgroundAnalysis:
+        self._thread.start()
+        return self
+
+    def stop(self, timeout_s: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        self._thread.join(timeout_s)
+
+    def wake(self) -> None:
+        """Check for new work now rather than at the next interval."""
+        self._wake.set()
+
+    def _report(self, fraction: float, message: str) -> None:
+        self.progress.fraction, self.progress.message = fraction, message
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                if needs_refresh(self.store):
+                    self.progress = AnalysisProgress(running=True, message="Starting")
+                    ensure_current(self.store, self._report)
+                self.progress = AnalysisProgress()
+            except Exception as exc:  # keep serving; the page says what went wrong
+                self.progress = AnalysisProgress(error=str(exc) or type(exc).__name__)
+            self._wake.wait(self.interval_s)
+            self._wake.clear()
+
+
+_WORKERS: dict[int, BackgroundAnalysis] = {}  # id(store) -> its running worker
+
+
+def start_background(store: Store, interval_s: float = 30.0) -> BackgroundAnalysis:
+    """Start (once per store) the background analysis; returns it."""
+    with _LOCK:
+        worker = _WORKERS.get(id(store))
+        if worker is None:
+            worker = _WORKERS[id(store)] = BackgroundAnalysis(store, interval_s).start()
+        return worker
+
+
+def background_of(store: Store) -> BackgroundAnalysis | None:
+    """The store's background analysis, or None where none runs (tests, the CLI): callers
+    then run `ensure_current` themselves."""
+    return _WORKERS.get(id(store))
+
+
+def stop_background(store: Store) -> None:
+    """Stop the store's background analysis (at shut-down)."""
+    worker = _WORKERS.pop(id(store), None)
+    if worker is not None:
+        worker.stop()

@@ -10,7 +10,38 @@ from afterward.web.session import Store, store_or_stop
 
 
 def ensure_analysis(store: Store) -> None:
-    """`analysis_upkeep.ensure_current` with a progress box on the page while it works."""
+    """Keep the analysis of free text current without making the page wait for it.
+
+    In the server a background worker does the work (`analysis_upkeep.start_background`):
+    the page shows its progress, the last finished analysis meanwhile, and reloads itself
+    when the new one is ready. Where no worker runs (page tests), the work runs here, with
+    a progress box.
+    """
+    worker = analysis_upkeep.background_of(store)
+    if worker is None:
+        _analyse_here(store)
+        return
+    if not worker.progress.running and not analysis_upkeep.needs_refresh(store):
+        if worker.progress.error:
+            st.warning(f"The analysis of free-text answers failed: {worker.progress.error}")
+        return
+    worker.wake()
+    _follow(worker)
+
+
+@st.fragment(run_every=2)
+def _follow(worker: analysis_upkeep.BackgroundAnalysis) -> None:
+    progress = worker.progress
+    if not progress.running and not analysis_upkeep.needs_refresh(worker.store):
+        st.rerun()  # finished: redraw the whole page with the new analysis
+    st.progress(
+        progress.fraction,
+        text=f"Analysing new answers in the background: {progress.message or 'starting'}. "
+        "Charts show the last finished analysis until then.",
+    )
+
+
+def _analyse_here(store: Store) -> None:
     if not analysis_upkeep.needs_refresh(store):
         return
     with st.status("Analysing answers…", expanded=False) as status:

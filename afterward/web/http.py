@@ -233,16 +233,20 @@ MIDDLEWARE = [Middleware(ManagerGate)]
 @asynccontextmanager
 async def lifespan(app: Any) -> AsyncIterator[None]:
     """At start-up: open the database (a generated manager password is printed now, in the
-    terminal that started the server, not on a first visit) and leave the server file that
-    lets the command line ask this app while it holds the database; removed at shut-down."""
+    terminal that started the server, not on a first visit), leave the server file that
+    lets the command line ask this app while it holds the database (removed at shut-down),
+    and start the background analysis of free text."""
     from streamlit import config
 
+    from afterward.services import analysis_upkeep
     from afterward.web.api import remove_server_file, write_server_file
     from afterward.web.session import shared_store
 
-    shared_store()
+    store = shared_store()
     write_server_file(config.get_option("server.address") or "", config.get_option("server.port"))
+    analysis_upkeep.start_background(store)  # the first analysis starts now, not on a visit
     try:
         yield
     finally:
+        analysis_upkeep.stop_background(store)
         remove_server_file()

@@ -1,0 +1,80 @@
+"""Analysis runs in the background in the server: no page waits for it, pages show its
+progress and the last finished analysis, and the first analysis starts at start-up."""
+
+from __future__ import annotations
+
+import time
+
+from afterward.services import analysis_upkeep
+from surveys.store import Store
+from tests.conftest import app_store
+from tests.pages.data import populate
+from tests.pages.test_manager_pages import PAGES
+
+
+def _wait_until(condition, timeout_s: float = 120.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.2)
+
+
+def test_worker_brings_the_analysis_up_to_date_and_stops(db_path):
+    with Store(db_path) as store:
+        populate(store)
+        assert analysis_upkeep.needs_refresh(store)
+        worker = analysis_upkeep.start_background(store, interval_s=0.2)
+        try:
+            assert analysis_upkeep.background_of(store) is worker
+            _wait_until(lambda: not analysis_upkeep.needs_refresh(store))
+            _wait_until(lambda: not worker.progress.running)
+            assert not worker.progress.error
+            assert not store.analysed_texts().empty
+        finally:
+            analysis_upkeep.stop_background(store)
+        assert analysis_upkeep.background_of(store) is None
+        assert not worker._thread.is_alive()
+
+
+def test_worker_survives_a_failure_and_says_so(db_path, monkeypatch):
+    with Store(db_path) as store:
+        populate(store)
+
+        def broken(store, progress=None):
+            raise RuntimeError("disk on fire")
+
+        monkeypatch.setattr(analysis_upkeep, "ensure_current", broken)
+        worker = analysis_upkeep.start_background(store, interval_s=0.1)
+        try:
+            _wait_until(lambda: worker.progress.error == "disk on fire", 10)
+            assert worker._thread.is_alive()
+        finally:
+            analysis_upkeep.stop_background(store)
+
+
+def test_page_does_not_wait_for_the_analysis_when_a_worker_runs(app, db_path):
+    with Store(db_path) as store:
+        populate(store)
+    app.session_state["manager_login"] = True
+    app.run()
+    store = app_store()
+    started = {}
+    real = analysis_upkeep.ensure_current
+
+    def slow(store, progress=None):
+        started["yes"] = True
+        time.sleep(3)
+        return real(store, progress)
+
+    analysis_upkeep.ensure_current = slow
+    try:
+        analysis_upkeep.start_background(store, interval_s=60)
+        app.switch_page(PAGES["themes"]).run()
+        assert not app.exception, [e.message for e in app.exception]
+        shown = " ".join(str(p.proto) for p in app.get("progress"))
+        assert "in the background" in shown, shown  # progress, not a blocked page
+        _wait_until(lambda: not analysis_upkeep.needs_refresh(store))
+        assert started
+    finally:
+        analysis_upkeep.ensure_current = real
+        analysis_upkeep.stop_background(store)
