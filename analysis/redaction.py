@@ -15,6 +15,8 @@ installed package or in `analysis/lexicons/` and is read once at import.
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -22,7 +24,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import phonenumbers
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 __all__ = ["name_spans", "redact"]
 
@@ -49,6 +50,24 @@ _AMBIGUOUS = _load("ambiguous_names.txt")
 # The gazetteer minus words that are also ordinary words: those need a cue.
 _FIRST = _load("first_names.txt") - _AMBIGUOUS
 _SURNAMES = _load("surnames.txt")
+
+
+def _english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop-word list (the Glasgow Information Retrieval Group's),
+    read from its data module without importing scikit-learn itself: redaction runs on the
+    respondent's path, which must not pay scikit-learn's second of start-up."""
+    spec = importlib.util.find_spec("sklearn")
+    folder = Path(next(iter(spec.submodule_search_locations)))  # type: ignore[union-attr]
+    source = (folder / "feature_extraction" / "_stop_words.py").read_text(encoding="utf-8")
+    for node in ast.walk(ast.parse(source)):  # ENGLISH_STOP_WORDS = frozenset([...])
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+            names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            if names == ["ENGLISH_STOP_WORDS"] and node.value.args:
+                return frozenset(ast.literal_eval(node.value.args[0]))
+    raise ImportError("scikit-learn's English stop-word list was not found")
+
+
+ENGLISH_STOP_WORDS = _english_stop_words()
 # English function words ("Again:", "Also,") start sentences but are never names.
 _NOT_NAMES = (
     _load("not_names.txt") | (frozenset(ENGLISH_STOP_WORDS) - _load("first_names.txt"))

@@ -539,3 +539,19 @@ def test_a_database_that_cannot_be_opened_gets_a_clear_page(client, tokens, monk
     page = client.get("/", params={"t": tokens["open"]})
     assert page.status_code == 503 and "cannot be opened just now" in text_of(page)
     assert "Traceback" not in page.text
+
+
+def test_respondent_path_does_not_load_scikit_learn():
+    """Respondents owe Afterward nothing: their routes load no analysis library they do not
+    use (scikit-learn, plotly), so a fresh server shows the form quickly."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, afterward.web.respondent_pages, analysis.redaction, analysis.blame;"
+        "print(sorted(m for m in ('sklearn', 'plotly', 'matplotlib') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "[]"
