@@ -23,13 +23,27 @@ trouble traced to one person ("the mess started when the intern ran ..."), withh
 starts a new clause ("Let's be honest, X just didn't ..."); a person's work judged poor
 ("X's rushed estimate"). Requests ("whoever ..., please")
 and yes/no questions are not blame.
+
+The failing predicates are broad classes rather than fixed sentences: carelessness and
+corner-cutting ("without a where clause", "with no tests", "the wrong branch"), neglect
+("never showed up", "stopped answering"), obstruction ("blocks every ...", "sat on"),
+misjudgement ("mis-...ed", "over-engineered"), competence judged about someone else ("has no
+idea how to", "is not competent", "out of his depth"), and a bad result of what the person
+did ("... and it cost the team two days"). The person may also be named in a relative
+clause ("X, who skipped ..."), as the cause ("the launch was botched because X ..."), in
+a duty left undone ("it was X's job to ... and she didn't"), in a false claim ("he said it
+was tested. It was not tested."), in sarcasm ("thanks to X forgetting ...", "Classic X.")
+or as the trouble itself ("what went wrong: our BA"). A thank-you sentence, a defence
+("don't blame X"), a blame only considered ("it's tempting to blame X") and a
+counterfactual about something that helped ("if X hadn't noticed ..., it would have been
+worse") are not blame.
 """
 
 from __future__ import annotations
 
 import re
 
-from analysis.redaction import name_spans
+from analysis.redaction import _NOT_NAMES, _WORDS, _key, name_spans
 
 __all__ = ["blame_phrases"]
 
@@ -41,19 +55,21 @@ _PLACEHOLDER = re.compile(r"\[name\]")
 # keeps every pattern linear on long runs of names.
 _RUN = rf"(?<!{_MASK}){_MASK}++"
 
-_ROLE_WORDS = r"""(?:PM|MD|CEO|CTO|CFO|COO|CIO|VP|PO|BA|EM|project\ manager|product\ manager
+_ROLE_WORDS = r"""(?i:PM|MD|CEO|CTO|CFO|COO|CIO|VP|PO|BA|EM|project\ manager|product\ manager
     |product\ owner|delivery\ manager|account\ manager|engineering\ manager|release\ manager
     |scrum\ master|tech\ lead|team\ lead|lead|manager|boss|architect|intern|contractor
     |consultant|freelancer|developer|dev|engineer|designer|tester|analyst|sponsor|director
     |[a-z]+\ lead
     |sysadmin|admin|DBA|on-?call(?:\ engineer)?|founder|owner|stakeholder|client\ contact
-    |contact|new\ hire|hire|guy|person|chap)"""
+    |contact|new\ hire|hire|guy|person|chap|coordinator|organi[sz]er|facilitator|photographer
+    |caterer|host|MC|emcee|speaker|translator|interpreter|operator|approver|rep|representative
+    |reviewer|captain|technician|sound\ tech|head\ of\ [a-z]+|officer|supervisor|planner|copywriter
+    |writer|marketer|recruiter|estimator|SRE|QA|auditor|trainer|coach|moderator|presenter
+    |programmer|coder|tester|secretary|assistant|coordinator|organiser|specialist|strategist
+    |administrator|executive|principal|partner|salesperson|salesman|rep)"""
 _ROLE = rf"""(?:\b(?i:the|our|their|your|that|this|my|his|her)\s+
-    (?:(?:new|old|former|previous|junior|senior|lead|other|outgoing|interim|external
-        |client(?:'s)?|vendor(?:'s)?|agency(?:'s)?|backend|frontend|mobile|devops|QA
-        |one|same|solo|sole|only|[A-Z]{{2,4}}|[a-z]{{2,}}(?=\s+(?:manager|lead|engineer|developer|designer
-            |analyst|admin|architect|owner|director|consultant|contractor)\b))\s+){{0,2}}
-    {_ROLE_WORDS}\b(?!['’]s\b)(?!\s+(?:team|teams|folks|people|side|office|org|group
+    (?:(?!(?:and|or|of|to|in|on|at|for|with|was|is|who|that)\b(?!-))[\w'’-]+\s+){{0,3}}?
+    {_ROLE_WORDS}\b(?!['’]s\b)(?!\s+{_ROLE_WORDS}\b)(?!\s+(?:team|teams|folks|people|side|office|org|group
         |department|devs|engineers|crowd)\b))"""
 _PERSON = rf"(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|{_ROLE}|\b[Ww]hoever\b|\b[Ss]ome(?:one|body)\b)"
 
@@ -74,6 +90,10 @@ _FAULT_VERB = r"""(?:broke|breaks|forgot|forgets|ignored|ignores|skipped|refused
         |asleep|unreachable|nowhere\ to\ be\ found))"""
 
 _FLAGS = re.VERBOSE
+# A loose name: a capitalised word that was not recognised as a name ("Vusi"), used
+# only where the words around it say "person".
+_LOOSE = r"""\b(?!(?:It|That|This|There|What|Who|He|She|Let|Here|Where|Today|Everyone|Nobody
+    |Everybody|Team|Nothing|Something|Anyone|Someone|One|Today|Tomorrow|Yesterday)\b)[A-Z][a-z]+(?:-[a-z]+)?"""
 # "who"/"that" would make it a relative clause: "someone who didn't build it".
 _SUBJECT_BLAME = re.compile(
     rf"{_PERSON}(?:\s+(?!(?:who|that|was|were|got|is|are|been|being|be)\b)\w+)?\s+{_ADVERB}"
@@ -103,9 +123,9 @@ _JUDGEMENT = re.compile(
     _FLAGS,
 )
 _ON_THEM = re.compile(
-    rf"""\b(?:[Tt]hat|[Tt]his|[Ii]t)(?:['’]s|\s+is|\s+was)\s+(?:all\s+)?on\s+(?:him|her|{_RUN})\b
-    |\b(?:[Ii]t|[Tt]hat)\s+was\s+(?:all\s+)?(?:his|her|{_RUN}['’]s)\s+(?:changes?|fault|mistake
-        |call|decision|doing|bug|code|config|commit)\b
+    rf"""\b(?:[Tt]hat|[Tt]his|[Ii]t|[Tt]he\s+[\w-]+)(?:['’]s|\s+is|\s+was)\s+(?:\w+ly\s+)?(?:all\s+)?on\s+(?:(?:him|her)\b|{_RUN}|{_ROLE})
+    |\b(?:[Ii]t|[Tt]hat)\s+was\s+(?:all\s+)?(?:his|her|{_RUN}['’]s|{_LOOSE}['’]s)\s+(?:changes?|fault|mistake
+        |call|decision|doing|bug|code|config|commit|idea|typo)\b
     |\b(?:unprofessional|careless|sloppy|lazy|irresponsible|reckless)\s+of\s+(?:him|her|{_RUN})""",
     _FLAGS,
 )
@@ -155,7 +175,7 @@ _PASSIVE_AGENT = re.compile(
 )
 _POSSESSIVE_HARM = re.compile(
     rf"""{_OWNER}\s+(?!(?:team|squad|department|side|group|org|laptop|machine|account)\b)
-    (?:[\w-]+\s+){{1,2}}?(?:(?:just|also|then)\s+)?(?:broke|caused|wiped|deleted|corrupted
+    (?:[\w-]+\s+){{1,2}}?(?:(?:just|also|then)\s+)?(?:broke(?!\s+down)|caused|wiped|deleted|corrupted
     |overwrote|leaked|introduced|nuked|trashed|(?:took|brought|knocked)\s+(?:\w+\s+){{0,2}}down)\b""",
     _FLAGS,
 )
@@ -173,15 +193,16 @@ _DOWN_TO = re.compile(
 # "It was X who ...", "I'm the one who ...": the failure sits in the relative clause.
 _CLEFT = re.compile(
     rf"""\b(?:(?i:it)\s+(?:was|is)|(?i:it)['’]s|I['’]m|I\s+am|I\s+was
-    |(?:{_RUN}|\b[Hh]e|\b[Ss]he)\s+(?:is|was|['’]s))\s+(?:the\s+one|{_RUN}|{_ROLE}|him|her)
+    |(?:{_RUN}|\b[Hh]e|\b[Ss]he)\s+(?:is|was|['’]s))\s+(?:\w+ly\s+)?(?:the\s+one|{_RUN}|{_ROLE}|him|her|me)
     \s+(?:who|that)\s+(?P<pred>[^.!?;\n]{{1,80}})""",
     _FLAGS,
 )
 # "If X had reviewed it ..., this would never have happened."
 _COUNTERFACTUAL = re.compile(
     rf"""\b(?i:if)\s+(?:only\s+)?(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|{_ROLE})\s+had(?:n['’]t|\s+not
-    |\s+just|\s+only|\s+actually)?\s+\w+[^.!?;\n]{{0,80}}?\b(?:would|might|could)(?:n['’]t
-    |\s+not|\s+never)?\s+(?:have|be)\b""",
+    |\s+just|\s+only|\s+actually)?\s+\w+[^.!?;\n]{{0,80}}?(?:\b(?:would|might|could)|['’]d)(?:n['’]t
+    |\s+not|\s+never)?\s+(?:still\s+)?(?:have|be)\b
+    |\b(?:avoided|prevented|caught|fine|okay|ok)\s+if\s+(?:{_RUN}|{_ROLE})\s+had\s+(?!not\b)\w+""",
     _FLAGS,
 )
 # "The mess started when the intern ran ...": trouble traced to what one person did.
@@ -190,6 +211,121 @@ _TROUBLE_WHEN = re.compile(
     |disaster|fiasco)\s+(?:\w+\s+){{0,2}}?(?:started|began|kicked\s+off|happened|came|began)
     \s+(?:\w+\s+)?(?:when|because|after|once)\s+(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|{_ROLE})
     \s+(?!(?:was|were|got|had|left|joined|went\s+on)\b)\w+""",
+    _FLAGS,
+)
+_ANY_OWNER = rf"(?:{_OWNER}|\b(?:[Mm]y|[Hh]is|[Hh]er))"
+_PERSONAL_FAILING = r"""(?:refusal|insistence|overconfidence|arrogance|stupidity|laziness|negligence
+    |carelessness|incompetence|ego|typo|unwillingness)"""
+_WORK_NOUN = r"""(?:planning|estimates?|estimation|communication|judge?ment|call|decision|code|review
+    |code\s+review|work|documentation|docs|handover|prioriti[sz]ation|testing|tickets?|specs?|requirements
+    |leadership|management|analysis|design|fix|change|commit|script|config|deploy|migration)"""
+# A person's own failing as a noun: "X's refusal to ...", "my negligence", "her typo"; a
+# capitalised word nobody recognised as a name counts only with a failing only people have.
+_FAILING_NOUN = re.compile(
+    rf"""{_LOOSE}['’]s\s+(?:own\s+)?(?:\w+\s+)?{_PERSONAL_FAILING}\b
+    |{_ANY_OWNER}\s+(?:own\s+)?(?:\w+\s+)?(?:{_PERSONAL_FAILING}|blunder|screw-?up|failure\s+to
+    |(?:poor|bad|rushed|vague|sloppy|terrible|lazy|overengineered|over-engineered|half-baked|careless)
+        \s+(?:\w+\s+)?{_WORK_NOUN}|(?:overengineered|over-engineered|half-baked)\s+\w+|inability
+    |lack\s+of\s+(?:care|effort|planning|testing|communication|urgency|preparation|attention))\b""",
+    _FLAGS,
+)
+# A person's work, then what it did: "X's quick fix took down ...", "her estimate was a guess".
+_WORK_HARM = re.compile(
+    rf"""{_OWNER}[\s,]+(?!(?:team|squad|department|side|group|org|van|car|flight|train|laptop
+        |machine|family|kid|child|question|point|concern|view|feedback)\b)
+    (?:(?!(?:what|how|why|which|where|when|about|whether|if|that)\b)[^\s.!?;]+[\s,]+){{0,8}}?(?:
+    broke(?!\s+down)|breaks|took\s+(?:\w+\s+){{0,3}}?(?:down|out)|wiped|deleted|corrupted|killed|cost\s+us
+    |cost\s+the|causes?|caused|derailed|drives?\s+\w+\s+away|is\s+why|was\s+why|is\s+the\s+reason
+    |(?:was|is|are|were)\s+(?:\w+\s+){{0,2}}?(?:wrong|buggy|a\s+guess|fantasy|lazy|useless|broken|a\s+mess
+        |nonsense|garbage|rubbish|terrible|awful)|wrong\s+by|didn['’]t\s+(?:compile|work|build|run)
+    |spill(?:s|ed)?\s+over|never\s+works|made\s+(?:it|things|the\s+\w+)\s+worse
+    |took\s+(?:\w+\s+)?(?:sprints|weeks|months)|(?:we|everyone)\s+(?:all\s+)?paid|(?:meant|means)\s+
+        (?:we|half|the\s+team|nobody|everyone)|let\s+(?:the\s+)?[\w-]+\s+(?:\w+\s+)?through)""",
+    _FLAGS,
+)
+# "X, who skipped the review": a relative clause about a named person or a role.
+_WHO_FAILED = re.compile(rf"(?:{_RUN}|{_ROLE}),?\s+who\s+(?P<pred>[^.!?;\n]{{1,80}})", _FLAGS)
+# "The launch was botched because the marketing lead published ...": a bad outcome put
+# down to what one person did.
+_BAD_OUTCOME = re.compile(
+    r"""\b(?:burned|burnt|fell\s+apart|useless|botched|a\s+mess|wasted|derailed|a\s+write-?off|blew\s+up
+    |a\s+disaster|a\s+fiasco|went\s+sideways)\b""",
+    re.VERBOSE,
+)
+# "The config was pushed by X without anyone reviewing it": the fault is elsewhere in
+# the sentence.
+_CORNER = re.compile(
+    r"""\b(?:without\s+(?:anyone|anybody|any|a|an|\w+ing)|caused|broke(?!\s+down)|broken|instead\s+of
+    |untested|unreviewed|wrong|in\s+(?:about\s+|under\s+)?(?:\w+|\d+)\s+minutes)\b""",
+    re.VERBOSE,
+)
+_BY_PERSON = re.compile(
+    rf"\b(?:was|were|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\s+by\s+(?:{_RUN}|{_ROLE})", _FLAGS
+)
+_GOOD_ACT = re.compile(
+    r"\s*(?:\w+ly\s+)?(?:found|caught|spotted|fixed|noticed|flagged|raised|warned|asked|insisted\s+on\s+testing"
+    r"|stepped|helped|saved|tested|reviewed|checked)\b"
+)
+_STATE = re.compile(
+    r"""\s*(?:was|were|is|had|has|got|left|joined|went\s+on|moved|needed|wasn['’]t|isn['’]t
+    |couldn['’]t|could\s+not|didn['’]t\s+have|fell|took\s+(?:leave|time)|asked|flagged|warned)\b""",
+    re.VERBOSE,
+)
+_BECAUSE = re.compile(
+    rf"""\b(?:because|bc|cos|cause|reason\b[^.!?;\n]{{0,40}}?\b(?:is|was)\s+that)\s+(?P<who>{_RUN}|{_ROLE})(?P<pred>[^.!?;\n]{{1,80}})""",
+    _FLAGS,
+)
+# "He said it was tested. It was not tested.": a claim the writer says was false.
+_LIE = re.compile(
+    rf"""(?:{_RUN}|\b[Hh]e|\b[Ss]he|{_ROLE})\s+(?:\w+\s+)?(?:said|claimed|swore|told\s+\w+(?:\s+\w+)?|insisted)
+    \s+(?:that\s+)?(?:it|the\s+[\w-]+|everything|this|that)\s+(?:was|were|is|had\s+been)\s+
+    (?P<claim>[\w-]+)\W{{1,4}}(?:[Ii]t|[Tt]hey|[Tt]hat|[Ii]t)\s+(?:was\s+not|wasn['’]?t|were\s+not|weren['’]?t
+    |is\s+not|isn['’]?t|had\s+not\s+been|hadn['’]?t\s+been)\s+(?P=claim)""",
+    _FLAGS,
+)
+# "It was X's job to ... and she just didn't", "ngozi was supposed to ... and didn't".
+_DUTY_UNDONE = re.compile(
+    rf"""(?:(?:{_ANY_OWNER})\s+(?:job|task|responsibility)
+        |(?:{_RUN}|\b[Hh]e|\b[Ss]he|\b[Ii]|{_ROLE}|^\s*[a-z]+|(?<=[.!?]\s)[a-z]+)\s+was\s+supposed)
+    \s+to\b[^.!?\n]{{0,70}}?(?:\b(?:and|but)\s+|[.;,]\s*)(?:(?i:he|she|I|just|then|simply)\s+){{0,2}}
+    (?:didn['’]?t|did\s+not|never|forgot)\b""",
+    _FLAGS,
+)
+# Trouble traced to one person: "it traces back to X's deploy", "bad call by X",
+# "the root cause is X skipping ...", "what went wrong: our BA".
+_TRACED = re.compile(
+    rf"""\b(?:trac(?:es|ed|ing)\s+back|(?:comes?|came)\s+down)\s+to\s+(?:{_ANY_OWNER}\s+\w+|{_AGENT})
+    |\b(?:bad|poor|terrible|awful|weak|wrong|questionable|lazy|sloppy)\s+(?:\w+\s+)?(?:call|decision|move
+        |judgement|judgment|leadership|management|planning|communication|work|choice)\s+(?:by|from)\s+{_AGENT}
+    |\b(?:root\s+cause|real\s+cause|cause|problem|issue|bottleneck|weak\s+link|what\s+went\s+wrong)
+        \s*(?::|\s(?:was|is))\s+(?:just\s+|simply\s+|really\s+|honestly\s+)?(?:{_RUN}|{_ROLE}|Mr\.?\s+{_LOOSE}
+        |Ms\.?\s+{_LOOSE})(?=\s*(?:[.,;!:]|$|\s+\w+ing\b|\s+again\b))""",
+    _FLAGS,
+)
+# Sarcasm aimed at one person: "thanks to X forgetting ...", "thanks X for breaking ...",
+# "great job X, deploying on a bank holiday ...", "Classic X."
+_SARCASM = re.compile(
+    rf"""\b(?i:thanks|thank\s+you|cheers|great\s+job|well\s+done|nice\s+one|kudos)\s*,?\s+(?:to\s+)?
+        (?:{_RUN}|{_ROLE})\s*,?\s+(?:for\s+)?(?:(?:breaking(?!\s+(?:down|up|out)\b)|forgetting|deleting
+        |ignoring|skipping|wiping|nuking|taking\s+down|ruining|wasting)
+        |(?:constantly|always|once\s+again|yet\s+again)\s+\w+ing)
+    |\b(?:[Cc]lassic|[Tt]ypical)\s+{_RUN}
+    |\b(?i:thanks|thank\s+you)\s+for\s+(?:ruining|breaking|wasting|nothing|making\s+\w+\s+worse)
+    |\b(?:genius|brilliant)\s+move\b|\btruly\s+inspirational\b
+    |\b[Ll]uckily\s+(?:{_RUN}|{_ROLE})\s+was\s+there\s+to\s+make\b""",
+    _FLAGS,
+)
+# Self-blame said with a possessive or a "let down": "my laziness", "I let the team down",
+# "the mistake was mine", "it's totally on me".
+_SELF_MORE = re.compile(
+    r"""\b(?:[Mm]y\s+(?:own\s+)?(?:stupidity|laziness|negligence|carelessness|ego|pride|(?:poor|rushed
+        |sloppy|bad|lazy|careless|late)\s+(?:planning|estimates?|estimation|communication|judge?ment|call
+        |decision|code|review|code\s+review|work|documentation|handover|prioriti[sz]ation|testing)
+        |lack\s+of\s+(?:care|effort|planning|testing|communication|preparation|attention))
+    |\b[Ii]\s+(?:really\s+|totally\s+|kind\s+of\s+)?let\s+(?:the\s+\w+|everyone|everybody|you\s+all|us|you)\s+down
+    |\b[Ii]\s+let\s+my\s+(?:ego|pride|temper)|(?:mistake|fault|error|blame)\s+(?:was|is)\s+(?:all\s+)?mine
+    |\b(?i:it['’]?s|its|it\s+is|it\s+was|that['’]s|that\s+is|this\s+is)\s+(?:all\s+|totally\s+|entirely\s+
+        |squarely\s+|completely\s+|honestly\s+)?on\s+me\b)""",
     _FLAGS,
 )
 # Negligence is a person's trait even when the name was not recognised as one.
@@ -209,20 +345,24 @@ _VERDICT = re.compile(
     r"|[Uu]nprofessional)\b"
 )
 _NEGATED = re.compile(
-    r"(?:\b(?:not|no|never|isn't|wasn't|n't)\s+(?:\w+\s+)?$|\b(?:nobody|no\ one|noone)['’]s\s*$)",
+    r"(?:(?:\b(?:not|no|never)|n['’]t)\s+(?:\w+\s+)?$|\b(?:nobody|no\ one|noone)['’]s\s*$"
+    # "it's tempting to blame X", "before anyone blames X": blame considered, not laid
+    r"|\b(?:tempting|easy|unfair|wrong|harsh|fair|tempted|want)\s+to\s+$|\b(?:anyone|anybody)\s+$)",
     re.IGNORECASE,
 )
 # --- blame as an idea: who is the subject, and is the sentence about their failure ---
 # A subject is a single person at the start of a sentence or clause: a name, he/she,
 # the writer ("I"), a single role ("the PM", "our designer"), "someone" or "whoever ...".
 _LEAD = r"""(?:^|(?<=[.!?;:,\n(\u2013\u2014])|(?<=\s-)|\b(?i:because|since|as|when|after|before
-    |until|so|and|but|then|while|once|plus|cause|cos|coz)\b)\s*
+    |until|so|and|but|then|while|once|plus|cause|cos|coz|bc|cuz)\b
+    |\b(?i:(?:the\s+)?(?:truth|fact|problem|thing|reality)\s+is(?:\s+that)?|think|guess|feel
+        \s+like|reckon|suspect|if\s+i['’]m\s+honest|it\s+was|it['’]s|that\s+was))\s*
     (?:(?i:once\s+again|yet\s+again|again|honestly|apparently|then|also|basically|clearly
         |sadly|unfortunately|of\s+course|obviously|as\s+usual|frankly|naturally),?\s+)*"""
 _SUBJECT = re.compile(
-    rf"""{_LEAD}(?P<subj>{_RUN}(?!['’]s)|\b(?:[Hh]e|[Ss]he|I)\b|{_ROLE}|\b[Ss]ome(?:one|body)\b
+    rf"""{_LEAD}(?P<subj>{_RUN}(?!['’]s)|\b(?:[Hh]e|[Ss]he|I|i)\b|{_ROLE}|\b[Ss]ome(?:one|body)\b
         |\b[Ww]hoever\b)
-    (?:\s*,\s*{_RUN}\s*,)?   # "the client's product owner, X, ..."
+    (?:\s*,\s*[^,.;!?\n]{{1,40}}?,)?   # "the client's product owner, X, ...", "X, as usual, ..."
     (?!\s*(?:,|&|\+|/|\band\b|\bor\b|\bwho\b|\bthat\b)\s)""",
     _FLAGS,
 )
@@ -244,7 +384,7 @@ _FAILING = re.compile(
       |(?:changes|changed|changing|flips|flipped|moved|moves|rewrote|rewrites)\s+(?:the\s+|our\s+|his\s+
         |her\s+|their\s+|all\s+the\s+)?(?:\w+\s+)?(?:scope|requirements|criteria|priorities|plan
         |spec|roadmap|design|goalposts|deadline|mind)
-      |(?:didn't|did\s+not|never|hadn't|had\s+not|wouldn't|would\s+not|won't|couldn't
+      |(?:didn't|didnt|did\s+not|never|hadn't|had\s+not|wouldn't|would\s+not|won't|couldn't|doesnt
         |doesn't|does\s+not|don't|refused\s+to|failed\s+to|forgot\s+to|neglected\s+to
         |bothered\s+to|cared\s+to)
         \s+(?:even\s+|once\s+|really\s+|actually\s+|bother\s+to\s+)?
@@ -298,7 +438,84 @@ _FAILING = re.compile(
         |decided|instead)
       |should(?:n't|\s+not)\s+be\s+(?:allowed|trusted|let)
       |owes?\s+(?:\w+\s+){0,2}(?:an\s+)?apology
+      # more failing verbs: carelessness, neglect, obstruction, misjudgement
+      |mis(?!s)[a-z]{3,}ed|misunderstands|misreads|misjudges|mismanages|mixed\s+up|(?:rubber-?|rubber\s+)stamp(?:ed|s)?|hoard(?:s|ed|ing)?
+      |micromanag(?:es|ed|ing)|spamm?ed|double-?booked|double-?booking|panicked|ghosted
+      |(?:over|under)(?:complicated|engineered|-engineered|committed|promised|sold|estimated
+        |delivered|prepared)|overlooked|cut\s+(?:the\s+)?(?:corners|testing|tests|review|QA)
+      |cutting\s+corners|blocks\s+(?:every|all|any)|derail(?:s|ed|ing)|argues?\s+with|undermines
+      |(?:turned|switched|shut)\s+(?:off\s+)?(?:his|her|the)\s+(?:phone|alerts?|alerting|monitoring
+        |firewall|pager|notifications|backups?)
+      |stopped\s+(?:answering|replying|responding|showing|turning|coming|testing|reviewing)
+      |went\s+(?:back\s+to\s+sleep|with\s+(?:his|her)\s+gut|rogue|over\s+(?:my|our)\s+head)
+      |kept\s+(?:quiet|silent)|took\s+credit|took\s+\w+\s+(?:days|weeks|months)\s+to\s+(?:look|review
+        |reply|respond|answer|approve|sign)
+      |prioriti[sz]ed\s+(?:his|her|the\s+\w+|\w+)[^.!?;]{0,40}?\bover\b|insist(?:s|ed)\s+on
+      |(?:left|leaves)\s+(?:us|the\s+rest\s+of\s+us)\s+(?:to\s+(?:handle|clean|deal|fix|pick|cover)
+        |with\s+the\s+(?:mess|cleanup|clean-up)|the\s+(?:cleanup|clean-up|mess))
+      |clocked\s+out|called\s+it\s+done|showed\s+up\s+(?:late|unprepared|drunk|hungover)
+      # an act done on the wrong thing ("rolled back the wrong service"), not seeing or saying it
+      |(?:sen[dt]|deploy|push|merg|restart|roll|delet|dropp?|ran|run|buil[dt]|wr[io]te|ship|releas|book|email
+        |approv|pick|cho[so]|configur|install|upgrad|tagg?|edit|chang|spen[dt]|fix|migrat|kill|revert|publish
+        |order|print|invit|upload|format|target|test)[a-z]*\s+(?:[\w-]+\s+){0,4}?(?:the|a|an)\s+wrong\b
+      |got\s+(?:[\w-]+\s+){0,4}?wrong\b
+      |half[- ](?:finished|done|baked)
+      |(?:to|in|into|on)\s+(?:a\s+)?public\s+(?:\w+\s+)?(?:repo|repository|bucket|card|gist)
+      |(?:load\s+test|delete|drop|truncate|script|migration)\s+(?:\w+\s+){0,2}?against\s+(?:prod|production|live)\b
+      |(?:uncommitted|untested|unreviewed|unapproved)
+      |(?:upgrad|chang|cancel|start|merg|push|deploy|drop|announc|rewr|pull|began|begin)[a-z]*\s+
+        (?:[\w,]+\s+){0,4}?(?:the|a)\s+(?:day|night|morning|week|hour)\s+before\b
+      |(?:published|launched|announced|released|sent|went\s+live)\s+(?:\w+\s+){0,3}?(?:a\s+day|a\s+week
+        |days|weeks|too)\s+early
+      |(?:announced|promised|committed\s+to|sold|launched|published|shipped|released|merged|deployed)
+        \s+[^.!?;]{0,40}?before\s+(?:it|they|anything|anyone)\s+(?:was|were|had\s+been)\s+(?:even\s+)?\w+ed
+      |without\s+(?:even\s+)?(?:a|an|any|the)\s+(?!hitch)(?:[\w-]+\s+)?(?:review|tests?|testing|sign-?off
+        |approval|backup|plan|where|check|dry[- ]run|rollback|warning|notice|description)
+      |without\s+(?:even\s+|legal\s+|proper\s+|a\s+)?(?:opening|reading|looking|checking|testing
+        |asking|telling|review|reviewing|running)
+      |with\s+no\s+(?:\w+\s+)?(?:description|tests?|review|plan|backup|one\s+on\s+call|rollback)
+      |no\s+(?:\w+\s+)?(?:plan|tests?|docs)\s+at\s+all
+      |only\s+(?:ever\s+)?(?:tested|tests|test)\b
+      |(?:is|was|are|were|['’]s)\s+(?:\w+\s+)?(?:stubborn|arrogant|unprepared|late|rude
+        |dismissive|a\s+bottleneck|useless|unacceptable|careless|lazy|sloppy)\b
+      |(?:is|was)\s+too\s+(?:\w+\s+)?(?:stubborn|proud|arrogant|lazy|busy\s+to|slow)
+      |(?:was|is|were)\s+not\s+doing\s+(?:his|her|their)|\b(?:he|she)\s+not\s+(?:send|reply|answer)\b
+      |should\s+never\s+have\s+(?!been\s+(?:put|left|given|asked|made|forced|placed))|should\s+be\s+ashamed
+      |(?:let|lets)\s+(?:the\s+\w+|everyone|everybody|us|you|them)\s+down
+      |let\s+(?:my|his|her)\s+(?:ego|pride|temper)
+      |approv(?:ed|es)\s+(?:it\s+)?(?:himself|herself|everything|anything)
+      |treats\s+\w+(?:\s+\w+)?\s+as\s+a\s+formality|as\s+a\s+formality
+      |\w+ed\s+when\s+(?:it|they)\s+(?:wasn['’]?t|weren['’]?t|was\s+not)
+      |(?:kept|keeps)\s+(?:\w+ing|saying|calling|running|pulling)
+      |spill(?:s|ed)?\s+over|contradict(?:ed|s)
+      |blamed\s+(?:us|the\s+team|everyone|others|me)|(?:took|take)\s+(?:them|it)\s+(?:himself|herself)
+      |clicks\s+around|decided\s+(?:that\s+)?we\s+(?:didn['’]t|did\s+not|don['’]t)\s+need
+      |with\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){1,2}still\s+(?:in|on|there|enabled|attached|active)
+      |without\s+(?:anyone|anybody|someone)\s+\w+ing
     )\b(?!\s+(?:nothing|nobody|no\s+one)\b)""",
+    re.VERBOSE,
+)
+# Competence judged: said of someone else only ("I had no idea" is not a confession).
+_THIRD_PERSON = re.compile(
+    r"""\b(?:(?:is|was|['’]s)\s+(?:not|never)\s+(?:competent|qualified|capable|ready|a\s+team\s+player
+        |reliable|up\s+to\s+(?:it|the\s+job))|incapable|out\s+of\s+(?:his|her|their)\s+depth
+      |(?:has|had|have)\s+(?:no|zero)\s+(?:\w+\s+)?(?:clue|idea|sense|understanding|concept|discipline)
+      |(?:doesn['’]?t|does\s+not|didn['’]?t|did\s+not|don['’]?t)\s+(?:even\s+|really\s+)?(?:know
+        \s+(?:what\s+(?:he|she)|how\s+to|[A-Z]{2,}|the\s+basics)|understand\s+(?!why|how|what|where|when
+        |that|the\s+(?:reason|context))|care|listen|bother)
+      |(?:can['’]?t|cannot|can\s+not)\s+(?:really\s+|even\s+)?(?:run|manage|estimate|code|lead
+        |organi[sz]e|plan|communicate|be\s+trusted)
+      |(?:is|was|['’]s)\s+(?:\w+\s+)?the\s+worst\s+\w+
+      |(?:is|was|['’]s)\s+(?:just\s+|really\s+|simply\s+)?(?:not|no)\s+(?:good|great|competent)\s+at)\b""",
+    re.VERBOSE,
+)
+# What the person did, judged by its result: "... and it showed", "... cost the team two days".
+_CONSEQUENCE = re.compile(
+    r"""\b(?:cost\s+(?:us|the\s+team|everyone)
+    |(?:burned|burnt)\s+out|drags?\s+(?:everyone|everybody|us|the\s+team)\s+down|no\s+wonder
+    |(?:we|everyone)\s+(?:all\s+)?paid\s+for\s+it|look\s+where\s+that\s+got\s+us|made\s+(?:it|things
+    |everything)\s+worse|slowed\s+(?:everyone|everybody|us|the\s+team)\s+down|killed\s+us
+    |found\s+out\s+(?:\w+\s+){0,4}?from\s+(?:Twitter|social\s+media|the\s+news|a\s+customer|customers))\b""",
     re.VERBOSE,
 )
 # Sentences about thanks or good work are never blame ("thanks to X for ...").
@@ -310,19 +527,33 @@ _PRAISE = re.compile(
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 # A new clause with its own subject: the predicate stops there.
 _NEXT_CLAUSE = re.compile(
-    r",?\s*\b(?:so|because|since|which|while|although|though|whereas)\b|,\s*(?:and|but)\b"
+    r",?\s*\b(?:so|because|since|which|while|although|though|whereas)\b|,\s*(?:and|but)\b|;"
+    r"|,\s*(?=(?:we|they|it|nobody|everyone|the\s+(?:team|process|client))\b)"
     r"|\b(?:and|but)\s+(?=(?:we|they|the|it|nobody|everyone|our|their|I)\b)"
 )
 _PREDICATE_WORDS = 16
+_WINDOW = 300
 # A passive predicate means something was done to the subject, not by them; a duty
 # given to them ("was supposed to", "was asked to") can still be theirs to miss.
 _DONE_TO = re.compile(
-    r"""\s*(?:was|were|got|gets|is|has\s+been|had\s+been)\s+(?:\w+ly\s+)?
+    r"""\s*(?:was|were|got|gets|is|has\s+been|had\s+been)\s+(?:(?:\w+ly|only|just|never|finally|then)\s+)?
     (?!(?:supposed|meant|expected|asked|tasked|told|assigned|allowed|trusted|given|put|left
-        |handed|responsible|in\s+charge|warned|reminded)\b)\w+(?:ed|en)\b""",
+        |handed|responsible|in\s+charge|warned|reminded)\b(?!\s+(?:the\s+)?wrong))
+    (?!checked\s+out)(?:[\w-]+(?:ed|en)|brought|built|sent|kept|held|caught|paid|made|hit|thrown|drawn
+    |stuck|sold|bought|taught|shown|seen|known|put|let|left|told)\b""",
     re.VERBOSE,
 )
 # "I" followed by an opinion or a state is the writer talking, not owning a fault.
+# The person's main verb reports what they knew, saw or said about something else.
+_REPORTING = re.compile(
+    r"\s*(?:(?:\w+ly|just|only|never|also)\s+)?(?:had\s+no\s+idea|knew|reali[sz]ed|noticed|found|heard"
+    r"|saw|learn(?:ed|t)|discovered|mentioned|explained|warned|flagged|spotted|pointed\s+out)"
+    r"\s+(?:that\s+)?(?:the|it|they|we|our|this|its|their)\b"
+)
+_SELF_STATE = re.compile(
+    r"\s*(?:was|am|['’]m)\s+(?:\w+\s+)?(?:too\s+)?(?:lazy|careless|sloppy|proud|arrogant|stubborn"
+    r"|impatient|reckless|complacent|overconfident)\b"
+)
 _OPINION = re.compile(
     r"\s*(?:['’]m|am|was|think|thought|feel|felt|guess|wonder|suppose|believe|reckon|hope"
     r"|wish|know|knew|agree|doubt)\b"
@@ -338,7 +569,8 @@ def _subject_blame(shadow: str) -> list[tuple[int, int]]:
         if _PRAISE.search(text):
             continue
         for m in _SUBJECT.finditer(text):
-            rest = text[m.end() :]
+            rest = text[m.end() : m.end() + _WINDOW]  # bounded: linear on long inputs
+            after = rest
             rest = _NEXT_CLAUSE.split(rest, maxsplit=1)[0]  # "..., so the mockups came late"
             if rest[:2] in ("'s", "’s"):
                 rest = " is" + rest[2:]  # "He's useless at ..."
@@ -348,11 +580,16 @@ def _subject_blame(shadow: str) -> list[tuple[int, int]]:
                 predicate = " ".join(rest.split()[: _PREDICATE_WORDS + 8])
             if rest[:1].isalpha():  # "Anabel" is not "Ana" + "bel"
                 continue
-            if m.group("subj") == "I" and _OPINION.match(rest):
-                continue  # "I'm not sure this should have ...", "I think the PM ..."
+            if m.group("subj") in ("I", "i") and _OPINION.match(rest):
+                if not (_SELF_STATE.match(rest) or _CONSEQUENCE.search(after)):
+                    continue  # "I'm not sure this should have ...", "I think the PM ..."
+            if _REPORTING.match(rest):
+                continue  # "X had no idea the job was disabled": the failure is not theirs
             if _DONE_TO.match(rest):
                 continue  # "X was paged for an outage ...": something happened to them
-            hit = _FAILING.search(predicate)
+            hit = _FAILING.search(predicate) or _CONSEQUENCE.search(after)
+            if hit is None and m.group("subj") not in ("I", "i"):
+                hit = _THIRD_PERSON.search(predicate)
             if hit is None:
                 continue
             start = sent.start() + m.start("subj")
@@ -361,14 +598,38 @@ def _subject_blame(shadow: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "If X hadn't noticed the disk filling up, it would have been much worse": X did
+# something that helped. Only a harmful act undone ("if X hadn't pushed ...") is blame.
+_GOOD_IF_NOT = re.compile(
+    r"""had(?:n['’]t|\s+not)\s+(?!(?:pushed|merged|deployed|deleted|changed|ignored|skipped|rushed
+    |broken|broke|touched|messed|removed|disabled|overridden|run|ran)\b)\w+
+    |\b(?:worse|longer|a\s+disaster|lost\s+everything|much\s+more)\b""",
+    re.VERBOSE,
+)
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 _MAX_PHRASE = 120
+
+
+# A sentence that opens with an unknown capitalised word and then speaks of "he"/"she":
+# "Olusegun doesn't know what he's doing" (the word is in no dictionary and no gazetteer).
+_OPENING_WORD = re.compile(r"(?:^|(?<=[.!?\n]))\s*([A-Z][a-z]+(?:-[A-Za-z]+)?)\b(?!['’]s)[^.!?\n]*")
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.IGNORECASE)
+
+
+def _unknown_names(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _OPENING_WORD.finditer(text):
+        word = m.group(1)
+        if _PRONOUN.search(m.group()) and _key(word) not in _WORDS and _key(word) not in _NOT_NAMES:
+            spans.append(m.span(1))
+    return spans
 
 
 def _mask_people(text: str) -> str:
     """Replace each personal name (and `[name]`) with mask chars of equal length."""
     chars = list(text)
     spans = list(name_spans(text)) + [m.span() for m in _PLACEHOLDER.finditer(text)]
+    spans += _unknown_names(text)
     for start, end in spans:
         chars[start:end] = _MASK * (end - start)
     return "".join(chars)
@@ -376,7 +637,7 @@ def _mask_people(text: str) -> str:
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     """Extend a match to the end of its clause, so the phrase reads on its own."""
-    stop = _CLAUSE_END.search(text, end)
+    stop = _CLAUSE_END.search(text, end, end + _MAX_PHRASE)
     limit = stop.start() if stop else len(text)
     return start, min(max(end, limit), start + _MAX_PHRASE, len(text))
 
@@ -407,9 +668,10 @@ _YES_NO = re.compile(
 
 def _sentence_at(text: str, pos: int) -> str:
     """The sentence of `text` that contains offset `pos`, with its end punctuation."""
-    start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
-    ends = [i for i in (text.find(c, pos) for c in ".!?\n") if i != -1]
-    return text[start : min(ends) + 1 if ends else len(text)]
+    lo, hi = max(0, pos - _WINDOW), min(len(text), pos + _WINDOW)  # bounded: linear
+    start = max(text.rfind(c, lo, pos) for c in ".!?\n") + 1 or lo
+    ends = [i for i in (text.find(c, pos, hi) for c in ".!?\n") if i != -1]
+    return text[start : min(ends) + 1 if ends else hi]
 
 
 def blame_phrases(text: str) -> list[str]:
@@ -438,10 +700,39 @@ def blame_phrases(text: str) -> list[str]:
         _TROUBLE_WHEN,
         _TRAIT_OF,
         _POOR_WORK,
+        _FAILING_NOUN,
+        _WORK_HARM,
+        _LIE,
+        _DUTY_UNDONE,
+        _TRACED,
+        _SELF_MORE,
     )
     for m in _CLEFT.finditer(shadow):
-        if _FAILING.search(m.group("pred")) and not _PRAISE.search(m.group()):
+        pred = m.group("pred")
+        if (_FAILING.search(pred) or _CONSEQUENCE.search(pred)) and not _PRAISE.search(m.group()):
             spans.append(_clause(shadow, m.start(), m.end()))
+    for m in _WHO_FAILED.finditer(shadow):
+        pred = _NEXT_CLAUSE.split(m.group("pred"), maxsplit=1)[0]
+        if _FAILING.search(pred) and not _PRAISE.search(_sentence_at(shadow, m.start())):
+            spans.append(_clause(shadow, m.start(), m.end()))
+    for m in _BECAUSE.finditer(shadow):
+        outcome = shadow[max(0, m.start() - _WINDOW) : m.start()]
+        outcome = re.split(r"[.!?\n]", outcome)[-1]
+        pred = _NEXT_CLAUSE.split(m.group("pred"), maxsplit=1)[0]
+        if _DONE_TO.match(pred) or _PRAISE.search(_sentence_at(shadow, m.start())):
+            continue
+        if _STATE.match(pred) and not _FAILING.search(pred):
+            continue  # "late because X was on holiday": absence is not fault
+        if _GOOD_ACT.match(pred):
+            continue  # "delayed because X found a critical bug"
+        if _BAD_OUTCOME.search(outcome) or _FAILING.search(pred):
+            spans.append(_clause(shadow, m.start("who"), m.end()))
+    for m in _BY_PERSON.finditer(shadow):
+        sentence = _sentence_at(shadow, m.start())
+        if _CORNER.search(sentence) and not _PRAISE.search(sentence):
+            spans.append(_clause(shadow, m.start(), m.end()))
+    for m in _SARCASM.finditer(shadow):
+        spans.append(_clause(shadow, m.start(), m.end()))
     for start, end in _subject_blame(shadow):
         if not _NEGATED.search(shadow[max(0, start - 30) : start]):
             spans.append(_clause(shadow, start, end))
@@ -454,6 +745,11 @@ def blame_phrases(text: str) -> list[str]:
                 continue  # "whoever merged it, please add a note": addressed, not blamed
             if pattern in subject_first and _object_position(shadow, m.start()):
                 continue  # "we lost our only DBA and never ...": the person is no subject
+            sentence = _sentence_at(shadow, m.start())
+            if pattern not in (_SELF, _SELF_MORE) and _PRAISE.search(sentence):
+                continue  # "whoever wrote the guide, thank you": thanks, not blame
+            if pattern is _COUNTERFACTUAL and _GOOD_IF_NOT.search(m.group()):
+                continue  # "if X hadn't noticed ..., it would have been worse": credit
             spans.append(_clause(shadow, m.start(), m.end()))
     if _MASK in shadow:
         for m in _VERDICT.finditer(shadow):

@@ -523,7 +523,7 @@ def test_ninth_batch_figures() -> None:
 def test_tenth_batch_figures() -> None:
     """The latest batch: no false positives, recall above what it was before its fixes."""
     recall, fpr = _score(TENTH_BATCH)
-    assert recall >= 0.45, recall  # measured 0.533 (8 of 15); 0.333 before its fixes
+    assert recall >= 0.5, recall  # measured 0.600 (9 of 15); 0.333 before its fixes
     assert fpr <= 1 / 17, fpr  # measured 0.000 (0 of 17)
 
 
@@ -531,8 +531,23 @@ def test_untuned_batch_figures() -> None:
     """Unseen and untuned: the cue lists find about a third of new blaming shapes (issue 11
     stays open on this); the floor only guards against getting worse."""
     recall, fpr = _score(ELEVENTH_BATCH)
-    assert recall >= 0.25, recall  # measured 0.333 (5 of 15)
+    assert recall >= 0.3, recall  # measured 0.400 (6 of 15); 0.333 (5) before the corpus
     assert fpr <= 1 / 17, fpr  # measured 0.059 (1 of 17)
+
+
+CORPUS = REPO / "analysis" / "corpus" / "blame.yaml"
+
+
+def test_training_corpus_figures() -> None:
+    """The team's invented tuning corpus (blaming one individual vs hard negatives). The
+    detector was tuned on it, so these are training figures, not held-out ones."""
+    import yaml
+
+    corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+    rows = [(t, True) for t in corpus["blaming"]] + [(t, False) for t in corpus["not_blaming"]]
+    recall, fpr = _score(rows)
+    assert recall >= 0.95, recall  # measured 0.973 (320 of 329); 0.520 (171) before
+    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 454); 0.013 (6) before
 
 
 def test_dev_set_figures() -> None:
