@@ -9,6 +9,7 @@ from typing import Any
 
 _PUBLIC = {
     "CATEGORIES": "analysis.taxonomy",
+    "NO_ROOT_CAUSE": "analysis.taxonomy",
     "blame_phrases": "analysis.blame",
     "classify_root_causes": "analysis.root_causes",
     "find_themes": "analysis.themes",

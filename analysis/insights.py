@@ -6,6 +6,7 @@ import pandas as pd
 
 from analysis.anonymity import breakdown_groups, shown_surveys, suppress_groups
 from analysis.recurrence import recurrence_report
+from analysis.taxonomy import NO_ROOT_CAUSE
 from clock import quarter_of
 
 ALL_PROJECTS = "All projects"
@@ -103,6 +104,19 @@ def gated_cells(counts: pd.DataFrame, key: str) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     gated = suppress_groups(counts, ["project", "quarter"], "threshold", value_columns=["answers"])
     return gated.sort_values(["project", "quarter"], kind="stable")[columns].reset_index(drop=True)
+
+
+def root_cause_cells(counts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Category cells and no-root-cause cells, gated together as one breakdown.
+
+    `counts` as for `gated_cells` with key `category`, rows of ``NO_ROOT_CAUSE`` included,
+    so hiding a small category can never be undone by subtracting from a "no root cause"
+    count shown beside it. Returns (cells of the taxonomy's categories, cells of
+    ``NO_ROOT_CAUSE``), both with `gated_cells` columns.
+    """
+    gated = gated_cells(counts, "category")
+    none = (gated["category"] == NO_ROOT_CAUSE).to_numpy(dtype=bool)
+    return gated[~none].reset_index(drop=True), gated[none].reset_index(drop=True)
 
 
 def shown(cells: pd.DataFrame) -> pd.DataFrame:

@@ -30,7 +30,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
-from analysis.taxonomy import Category, load_taxonomy, taxonomy_key, taxonomy_path
+from analysis.no_root_cause import is_non_answer, no_root_cause_examples
+from analysis.taxonomy import NO_ROOT_CAUSE, Category, load_taxonomy, taxonomy_key, taxonomy_path
 from analysis.text_normal import normalise_text, normaliser_key, split_words
 
 CORPUS_PATH = Path(__file__).with_name("corpus") / "root_causes.yaml"
@@ -559,9 +560,10 @@ def load_corpus(path: Path = CORPUS_PATH) -> pd.DataFrame:
 
 
 def training_data(taxonomy: Mapping[str, Category]) -> pd.DataFrame:
-    """Corpus rows relabelled for ``taxonomy`` plus rows built from descriptions/keywords.
+    """Corpus rows relabelled for ``taxonomy`` plus rows built from descriptions/keywords,
+    plus the no-root-cause examples (``analysis.no_root_cause``) as ``NO_ROOT_CAUSE``.
 
-    Returns columns ``text``, ``category`` (a taxonomy id). A category gets the corpus
+    Returns columns ``text``, ``category`` (a taxonomy id or ``NO_ROOT_CAUSE``). A category gets the corpus
     examples of its own id and of its ``based_on`` ids; corpus categories absent from the
     taxonomy are dropped. Raises ValueError like ``load_corpus``.
     """
@@ -572,6 +574,8 @@ def training_data(taxonomy: Mapping[str, Category]) -> pd.DataFrame:
         own = corpus[corpus["category"].isin(sources)]
         parts.append(own.assign(category=cid))
         parts.append(pd.DataFrame({"text": _description_texts(category), "category": cid}))
+    # Whatever the taxonomy, a text may have no root cause at all.
+    parts.append(pd.DataFrame({"text": no_root_cause_examples(), "category": NO_ROOT_CAUSE}))
     return pd.concat(parts, ignore_index=True)
 
 
@@ -646,7 +650,8 @@ def _corrections_frame(
     if missing:
         raise ValueError(f"corrections need columns 'text' and 'category' (missing {missing})")
     frame = corrections[["text", "category"]].dropna()
-    frame = frame[frame["category"].isin(list(taxonomy))]  # unknown categories are ignored
+    # Unknown categories are ignored; "no root cause" is a manager's answer too.
+    frame = frame[frame["category"].isin([*taxonomy, NO_ROOT_CAUSE])]
     frame = frame.assign(text=frame["text"].astype(str))
     return frame[frame["text"].str.strip() != ""].reset_index(drop=True)
 
@@ -700,13 +705,32 @@ def fitted_model(corrections: pd.DataFrame | None = None) -> FittedRootCauses:
         return fitted
 
 
+# The no-root-cause class learns from praise, logistics and content-free lines, which share
+# many words with real answers ("great", "thanks", "team"); its probability is scaled by this
+# prior (then each row renormalised) so a real cause keeps the answer unless "none" clearly
+# wins. Chosen on team-written text (retro_dev and the invented held-out lines in
+# tests/analysis/test_no_root_cause.py), never on the real dev set.
+NONE_PRIOR = 0.6
+
+
+def _with_none_prior(fitted: FittedRootCauses, texts: Sequence[str]) -> np.ndarray:
+    proba = fitted.predict_proba(texts)
+    column = np.flatnonzero(fitted.classes_ == NO_ROOT_CAUSE)
+    if len(proba) and len(column):
+        proba = proba.copy()
+        proba[:, column[0]] *= NONE_PRIOR
+        proba /= proba.sum(axis=1, keepdims=True)
+    return proba
+
+
 def classify_with_confidence(
     texts: Sequence[str], corrections: pd.DataFrame | None = None
 ) -> pd.DataFrame:
     """Category, confidence and (when close) second category for each text.
 
-    Columns: ``category`` (taxonomy id), ``confidence`` (probability 0-1; 1.0 for a text
-    a manager confirmed), ``second_category`` (None unless its probability is at least
+    Columns: ``category`` (taxonomy id, or ``NO_ROOT_CAUSE``: always for a non-answer),
+    ``confidence`` (probability 0-1; 1.0 for a non-answer and for a text a manager
+    confirmed), ``second_category`` (None unless its probability is at least
     ``SECOND_RATIO`` of the best), ``second_confidence`` (0-1 or None). One row per input
     text, in order. ``corrections`` as in ``fitted_model``. Raises ValueError when
     ``texts`` is a single string or a DataFrame of more than one column, when
@@ -715,7 +739,14 @@ def classify_with_confidence(
     """
     fitted = fitted_model(corrections)
     texts = _as_texts(texts)
-    result = top_two(fitted.predict_proba(texts), fitted.classes_, SECOND_RATIO)
+    result = top_two(_with_none_prior(fitted, texts), fitted.classes_, SECOND_RATIO)
+    if len(result):
+        silent = np.array([is_non_answer(t) for t in texts])
+        if silent.any():
+            result.loc[silent, "category"] = NO_ROOT_CAUSE
+            result.loc[silent, "confidence"] = 1.0
+            result.loc[silent, "second_category"] = None
+            result.loc[silent, "second_confidence"] = None
     if fitted.confirmed and len(result):
         hits = [fitted.confirmed.get(normalise_text(t)) for t in texts]
         mask = np.array([h is not None for h in hits])
@@ -730,7 +761,9 @@ def classify_with_confidence(
 def classify_root_causes(
     texts: Sequence[str], corrections: pd.DataFrame | None = None
 ) -> list[str]:
-    """One root-cause category id per text (public contract).
+    """One root-cause category id per text, or ``NO_ROOT_CAUSE`` ("none") for a text with
+    no root cause: a non-answer ("N/A", "-", "nothing"), praise naming no practice,
+    logistics (public contract).
 
     ``corrections`` (columns ``text``, ``category``) are manager-confirmed examples; they
     outweigh corpus rows, and categories not in the taxonomy are ignored. Raises

@@ -20,6 +20,11 @@ DEFAULT_TAXONOMY_PATH = Path(__file__).with_name("taxonomy.yaml")
 TAXONOMY_ENV_VAR = "AFTERWARD_TAXONOMY"
 
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,63}$")
+# What the classifier says of a text with no root cause at all: praise that names no
+# practice, logistics, content-free lines and non-answers. Not a category: never counted
+# with the taxonomy's categories, shown as its own bucket. Reserved: no taxonomy may use it.
+NO_ROOT_CAUSE = "none"
+NO_ROOT_CAUSE_LABEL = "No root cause"
 _ALLOWED_KEYS = {"id", "label", "description", "keywords", "based_on"}
 
 
@@ -94,6 +99,8 @@ def _parse(raw: object, source: Path) -> dict[str, Category]:
             raise fail(f"{where} needs an 'id' in snake_case (got {cid!r})")
         if cid in categories:
             raise fail(f"duplicate category id {cid!r}")
+        if cid == NO_ROOT_CAUSE:
+            raise fail(f"{NO_ROOT_CAUSE!r} is reserved for answers with no root cause")
         description = entry.get("description")
         if not isinstance(description, str) or not description.strip():
             raise fail(f"category {cid!r} needs a non-empty 'description'")
@@ -142,6 +149,8 @@ def category_label(category: str) -> str:
     """Short name of a category for charts and tables, from the taxonomy in effect (ids
     the taxonomy no longer has become readable words). Raises ValueError like
     `load_taxonomy`."""
+    if category == NO_ROOT_CAUSE:
+        return NO_ROOT_CAUSE_LABEL
     found = current_taxonomy().get(str(category))
     if found is not None:
         return found.label

@@ -26,7 +26,9 @@ EVAL_DIR = ROOT.parent / "shared" / "eval"
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere
 
 from analysis import root_causes  # noqa: E402
+from analysis.no_root_cause import non_answer_mask  # noqa: E402
 from analysis.root_causes import classify_root_causes, load_corpus  # noqa: E402
+from analysis.taxonomy import NO_ROOT_CAUSE  # noqa: E402
 
 
 def scores(truth: pd.Series, secondary: pd.Series, predicted: list[str]) -> dict[str, float]:
@@ -34,10 +36,11 @@ def scores(truth: pd.Series, secondary: pd.Series, predicted: list[str]) -> dict
     pred = np.asarray(predicted, dtype=object)
     main = truth.to_numpy(dtype=object)
     lenient_truth = np.where(pred == secondary.fillna("").to_numpy(dtype=object), pred, main)
+    labels = sorted(set(main))  # the truth's classes: a stray label does not dilute the mean
     return {
-        "strict_f1": f1_score(main, pred, average="macro"),
+        "strict_f1": f1_score(main, pred, labels=labels, average="macro"),
         "strict_acc": accuracy_score(main, pred),
-        "lenient_f1": f1_score(lenient_truth, pred, average="macro"),
+        "lenient_f1": f1_score(lenient_truth, pred, labels=labels, average="macro"),
         "lenient_acc": accuracy_score(lenient_truth, pred),
     }
 
@@ -52,6 +55,53 @@ def corrections_scores(dev: pd.DataFrame, splits: int = 5) -> dict[str, float]:
         predicted = classify_root_causes(scored["text"].tolist(), corrections=given)
         results.append(scores(scored["category"], scored["secondary_category"], predicted))
     return {k: float(np.mean([r[k] for r in results])) for k in results[0]}
+
+
+def none_scores(truth: pd.Series, predicted: list[str]) -> dict[str, float]:
+    """ "none" recall (no-root-cause items given NO_ROOT_CAUSE) and the share of real-cause
+    items wrongly given it."""
+    pred = np.asarray(predicted, dtype=object) == NO_ROOT_CAUSE
+    none = truth.to_numpy(dtype=object) == NO_ROOT_CAUSE
+    return {
+        "none_recall": float(pred[none].mean()) if none.any() else float("nan"),
+        "none_wrong": float(pred[~none].mean()) if (~none).any() else float("nan"),
+    }
+
+
+def report_set(name: str, rows: pd.DataFrame) -> None:
+    """Print every quality figure of one eval file (rows without an agreed label skipped)."""
+    rows = rows[rows["category"].notna()].reset_index(drop=True)
+    predicted = classify_root_causes(rows["text"].tolist())
+    s = scores(rows["category"], rows["secondary_category"], predicted)
+    n = none_scores(rows["category"], predicted)
+    print(
+        f"{name} (n={len(rows)}): strict macro-F1 {s['strict_f1']:.3f} acc {s['strict_acc']:.3f}"
+        f" | lenient macro-F1 {s['lenient_f1']:.3f} acc {s['lenient_acc']:.3f}"
+        f" | none recall {n['none_recall']:.2f}, real causes given none {n['none_wrong']:.2f}"
+    )
+    c = corrections_scores(rows)
+    print(
+        f"  corrections (half given, other half scored, mean of 5 splits): strict macro-F1 "
+        f"{c['strict_f1']:.3f} acc {c['strict_acc']:.3f} | lenient macro-F1 "
+        f"{c['lenient_f1']:.3f} acc {c['lenient_acc']:.3f}"
+    )
+
+
+# Non-answers written for this bench (not from any eval file): forms the rule must know.
+NON_ANSWER_PROBES = [
+    "N/A", "n/a.", "NA", "-", "—", "...", "nothing", "Nothing really.", "none", "None!",
+    "no comment", "No comments", "nothing to add", "Nothing to add here", "not sure", "idk",
+    "?", "no", "Nope", "nil", "see above", "same as above", "tbd", "n.a.", "  ",
+]  # fmt: skip
+
+
+def report_non_answers() -> None:
+    silent = non_answer_mask(NON_ANSWER_PROBES)
+    given = classify_root_causes(NON_ANSWER_PROBES)
+    print(
+        f"non-answers (invented probes, n={len(NON_ANSWER_PROBES)}): recognised "
+        f"{np.mean(silent):.2f}, given none {np.mean([g == NO_ROOT_CAUSE for g in given]):.2f}"
+    )
 
 
 def synthetic_answers(n: int, seed: int = 0) -> list[str]:
@@ -92,15 +142,8 @@ def main() -> None:
     args = parser.parse_args()
 
     if EVAL_DIR.exists():
-        dev = pd.read_json(EVAL_DIR / "retro_dev.jsonl", lines=True)
-        s = scores(
-            dev["category"], dev["secondary_category"], classify_root_causes(dev["text"].tolist())
-        )
-        print(
-            f"retro_dev (n={len(dev)}): strict macro-F1 {s['strict_f1']:.3f} "
-            f"acc {s['strict_acc']:.3f} | lenient macro-F1 {s['lenient_f1']:.3f} "
-            f"acc {s['lenient_acc']:.3f}"
-        )
+        for name in ("retro_dev.jsonl", "real_retro_dev.jsonl"):
+            report_set(name, pd.read_json(EVAL_DIR / name, lines=True))
         post = pd.read_json(EVAL_DIR / "postmortems.jsonl", lines=True)
         config = post[post["category"] == "Config Errors"]["text"].tolist()
         predicted = pd.Series(classify_root_causes(config))
@@ -110,14 +153,9 @@ def main() -> None:
             f"deployment_configuration; others: "
             f"{predicted[predicted != 'deployment_configuration'].value_counts().to_dict()}"
         )
-        c = corrections_scores(dev)
-        print(
-            f"corrections (half of dev given, other half scored, mean of 5 splits): "
-            f"strict macro-F1 {c['strict_f1']:.3f} acc {c['strict_acc']:.3f} | "
-            f"lenient macro-F1 {c['lenient_f1']:.3f} acc {c['lenient_acc']:.3f}"
-        )
     else:
         print(f"eval data not found at {EVAL_DIR}; skipping quality figures")
+    report_non_answers()
 
     root_causes._model_cache.clear()
     start = time.perf_counter()

@@ -146,3 +146,32 @@ def test_new_answers_are_analysed_without_reading_earlier_ones_back(store, analy
     assert (
         after.loc[before["response_id"], "theme_id"].to_numpy() == before["theme_id"].to_numpy()
     ).all()
+
+
+def test_non_answers_are_in_no_count_theme_or_review(store):
+    from afterward.services import manager_views
+    from analysis.insights import root_cause_cells
+    from analysis.taxonomy import NO_ROOT_CAUSE
+    from surveys.store import Scope
+
+    survey_id = setup.create_survey(
+        store, project="P", template_id="project-postmortem", quarter="2026Q3",
+        opens_on=date(2026, 7, 1),
+    )  # fmt: skip
+    silent = ["N/A", "-", "nothing", "no comment", "n/a."] * 4
+    praise = ["Lovely bunch of people, thank you all", "really enjoyed it, great fun"] * 4
+    load(store, survey_id, TOPICS * 5 + silent + praise)
+    refresh_analysis(store)
+    rows = store.analysed_texts()
+    flagged = rows[rows["non_answer"]]
+    assert sorted(flagged["text"]) == sorted(silent)
+    assert (flagged["category"] == NO_ROOT_CAUSE).all() and (flagged["theme_id"] == -1).all()
+    counts = store.category_counts([survey_id])
+    assert counts["answers"].sum() == len(rows) - len(silent)  # non-answers never counted
+    categories, none = root_cause_cells(counts)
+    assert NO_ROOT_CAUSE not in set(categories["category"])
+    assert none["answers"].sum() >= len(praise) // 2  # praise naming no practice
+    queue = manager_views.correction_queue(store, Scope(), limit=500)
+    assert not set(queue["text"]) & set(silent)
+    themes = store.theme_counts([survey_id])
+    assert themes["answers"].sum() <= len(rows) - len(silent)

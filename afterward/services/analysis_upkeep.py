@@ -21,10 +21,11 @@ import pandas as pd
 from analysis import theme_edits
 from analysis.anonymity import supported_terms
 from analysis.label_terms import label_parts, term_support
+from analysis.no_root_cause import corpus_key, non_answer_mask
 from analysis.root_causes import classify_with_confidence
 from analysis.taxonomy import taxonomy_key
 from analysis.text_normal import normaliser_key
-from analysis.themes import ThemeFinder
+from analysis.themes import UNASSIGNED, ThemeFinder
 from surveys.store import TEXT_ANALYSIS_COLUMNS, Store
 
 Progress = Callable[[float, str], None]
@@ -39,9 +40,9 @@ class RefreshResult:
 
 
 def model_key(corrections: pd.DataFrame) -> str:
-    """Identifies the classifier in effect: the taxonomy file, the text normaliser's rules
-    and the manager reviews. Stored analysis made under another key is redone."""
-    digest = hashlib.sha256(f"{taxonomy_key()}\x1f{normaliser_key()}".encode())
+    """Identifies the classifier in effect: the taxonomy file, the text normaliser's rules,
+    the no-root-cause corpus and the manager reviews. Stored analysis made under another key is redone."""
+    digest = hashlib.sha256(f"{taxonomy_key()}\x1f{normaliser_key()}\x1f{corpus_key()}".encode())
     for text, category in zip(corrections["text"], corrections["category"], strict=True):
         digest.update(f"{text}\x1f{category}\x1e".encode())
     return digest.hexdigest()[:16]
@@ -127,23 +128,24 @@ def refresh_analysis(store: Store, progress: Progress | None = None) -> RefreshR
         ignore_index=True,
     )
     report(0.1, f"Finding root causes in {len(todo):,} answers")
-    predicted = classify_with_confidence(todo["text"].tolist(), corrections)
-    todo = pd.concat([todo, predicted[["category", "confidence", "second_category"]]], axis=1)
-    todo["model_key"] = key
+    todo = _classified(todo, key, corrections)
     rows = pd.concat([done[~stale], todo], ignore_index=True)
+    rows["non_answer"] = rows["non_answer"].astype(bool)
     previous_theme = rows["theme_id"].fillna(-2).astype(int).to_numpy()
 
     report(0.5, "Grouping answers into themes")
     texts = rows["text"].tolist()
+    said = rows.loc[~rows["non_answer"], "text"].tolist()  # non-answers join no theme
     grouping = _grouping(texts, rows["category"].tolist())
     if state is None:
-        model = ThemeFinder(grouping=grouping, random_state=0).fit(texts)
+        model = ThemeFinder(grouping=grouping, random_state=0).fit(said)
     else:
         model = ThemeFinder.from_dict(json.loads(state), grouping=grouping)
-        if not new.empty:
-            model.partial_fit(new["text"].tolist())
+        fresh = new[~non_answer_mask(new["text"].tolist())] if not new.empty else new
+        if not fresh.empty:
+            model.partial_fit(fresh["text"].tolist())
     model = theme_edits.apply_edits(model, [json.loads(e) for e in store.theme_edits()])
-    rows["theme_id"] = model.predict(texts)
+    rows["theme_id"] = _themes_of(model, rows)
 
     report(0.8, "Saving the analysis")
     # New and reclassified rows have no previous theme (-2), so they are always written.
@@ -165,17 +167,15 @@ def _analyse_new_answers(
     """
     new = store.texts_to_analyse()
     report(0.1, f"Finding root causes in {len(new):,} new answers")
-    predicted = classify_with_confidence(new["text"].tolist(), corrections)
-    rows = pd.concat([new, predicted[["category", "confidence", "second_category"]]], axis=1)
-    rows["model_key"] = key
+    rows = _classified(new, key, corrections)
     report(0.5, "Placing new answers in themes")
     texts = rows["text"].tolist()
     model = ThemeFinder.from_dict(
         json.loads(state), grouping=_grouping(texts, rows["category"].tolist())
     )
-    model.partial_fit(texts)
+    model.partial_fit(rows.loc[~rows["non_answer"], "text"].tolist())
     model = theme_edits.apply_edits(model, [json.loads(e) for e in store.theme_edits()])
-    rows["theme_id"] = model.predict(texts)
+    rows["theme_id"] = _themes_of(model, rows)
     report(0.8, "Saving the analysis")
     store.save_text_analysis(rows[COLUMNS])
     store.save_theme_state(json.dumps(model.to_dict()))
@@ -184,6 +184,23 @@ def _analyse_new_answers(
     store.save_theme_term_support(term_support(rows, label_candidates(model)), replace=False)
     report(1.0, "Analysis up to date")
     return RefreshResult(len(rows), len(rows), len(rows))
+
+
+def _classified(todo: pd.DataFrame, key: str, corrections: pd.DataFrame) -> pd.DataFrame:
+    """`todo` (with `text`) plus category, confidence, second_category, model_key and
+    non_answer (a non-answer gets NO_ROOT_CAUSE from the classifier)."""
+    predicted = classify_with_confidence(todo["text"].tolist(), corrections)
+    done = pd.concat(
+        [todo.reset_index(drop=True), predicted[["category", "confidence", "second_category"]]],
+        axis=1,
+    )
+    return done.assign(model_key=key, non_answer=non_answer_mask(done["text"].tolist()))
+
+
+def _themes_of(model: ThemeFinder, rows: pd.DataFrame) -> np.ndarray:
+    """Theme id per row (`text`, `non_answer`); a non-answer never joins a theme."""
+    themes = np.asarray(model.predict(rows["text"].tolist()))
+    return np.where(rows["non_answer"].to_numpy(dtype=bool), UNASSIGNED, themes)
 
 
 @lru_cache(maxsize=2)
@@ -284,7 +301,7 @@ def _record_edit(store: Store, make_edit: Callable) -> None:
     edit = make_edit(model, rows)
     store.add_theme_edit(json.dumps(edit.to_dict()))
     model = theme_edits.apply_edits(model, [json.loads(e) for e in store.theme_edits()])
-    theme_ids = model.predict(rows["text"].tolist())
+    theme_ids = _themes_of(model, rows)
     changed = rows[rows["theme_id"].to_numpy() != theme_ids].copy()
     changed["theme_id"] = theme_ids[rows["theme_id"].to_numpy() != theme_ids]
     store.save_text_analysis(changed[COLUMNS])

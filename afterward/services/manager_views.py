@@ -31,9 +31,10 @@ from analysis.insights import (
     rating_trends,
     recurring,
     role_breakdown,
+    root_cause_cells,
     shown,
 )
-from analysis.taxonomy import category_ids, category_label
+from analysis.taxonomy import NO_ROOT_CAUSE, category_ids, category_label
 from clock import quarter_of, today
 from surveys.questionnaire import scale_of
 from surveys.store import ACTION_STATUSES, Scope, Store
@@ -43,6 +44,7 @@ __all__ = [
     "ALL_PROJECTS",
     "add_action",
     "theme_labels",
+    "NO_ROOT_CAUSE",
     "category_ids",
     "category_label",
     "quarter_of",
@@ -78,7 +80,11 @@ def shown_survey_ids(store: Store, scope: Scope, *, quotes: bool = False) -> lis
 
 
 def _category_cells(store: Store, scope: Scope) -> pd.DataFrame:
-    return gated_cells(store.category_counts(shown_survey_ids(store, scope)), "category")
+    return root_cause_cells(store.category_counts(shown_survey_ids(store, scope)))[0]
+
+
+def _no_root_cause_cells(store: Store, scope: Scope) -> pd.DataFrame:
+    return root_cause_cells(store.category_counts(shown_survey_ids(store, scope)))[1]
 
 
 def _theme_cells(store: Store, scope: Scope) -> pd.DataFrame:
@@ -94,6 +100,7 @@ VIEWS: dict[str, Callable[[Store, Scope], Any]] = {
         store.role_rating_totals(shown_survey_ids(store, scope))
     ),
     "category_cells": _category_cells,
+    "no_root_cause_cells": _no_root_cause_cells,
     "theme_cells": _theme_cells,
     "theme_recurrence": lambda store, scope: recurring(_theme_cells(store, scope), "theme_id"),
     "category_recurrence": lambda store, scope: recurring(

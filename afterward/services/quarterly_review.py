@@ -30,7 +30,13 @@ from afterward.services.manager_views import (
     with_topics,
 )
 from analysis.actions import completion_rates
-from analysis.insights import ALL_PROJECTS, action_effect, gated_cells, rating_trends
+from analysis.insights import (
+    ALL_PROJECTS,
+    action_effect,
+    gated_cells,
+    rating_trends,
+    root_cause_cells,
+)
 from analysis.taxonomy import category_label
 from clock import check_quarter, quarter_dates, shift_quarter, today
 from surveys.store import Scope, Store
@@ -144,7 +150,7 @@ def quarterly_review(
     ratings = rating_trends(store.rating_totals(window_ids))
     # Categories and themes need all earlier quarters to tell new from persisting.
     history_ids = surveys.loc[surveys["shown"], "survey_id"].tolist()
-    category_cells = gated_cells(store.category_counts(history_ids), "category")
+    category_cells = root_cause_cells(store.category_counts(history_ids))[0]
     theme_cells = gated_cells(store.theme_counts(history_ids), "theme_id")
 
     theme_table = _topic_summary(theme_cells, "theme_id", quarter, window)

@@ -10,7 +10,7 @@ import pandas as pd
 from afterward.services import analysis_upkeep, publishing
 from afterward.services.manager_views import theme_label, theme_labels
 from analysis.anonymity import breakdown, shown_surveys, visibility
-from analysis.insights import gated_cells, shown
+from analysis.insights import gated_cells, root_cause_cells, shown
 from surveys.setup import questionnaire_of
 from surveys.store import Scope, Store
 
@@ -60,7 +60,7 @@ def survey_results(store: Store, survey_id: str) -> dict[str, Any]:
         for entry in result["questions"]:
             if entry["id"] == role.id:
                 entry["distribution"] = {r["role"]: r["n"] for r in result["roles"]}
-    categories = shown(gated_cells(store.category_counts([survey_id]), "category"))
+    categories = shown(root_cause_cells(store.category_counts([survey_id]))[0])
     result["categories"] = [
         {"category": str(c), "answers": int(n)}
         for c, n in categories.groupby("category")["answers"].sum().sort_index().items()

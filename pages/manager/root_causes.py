@@ -4,6 +4,7 @@ import streamlit as st
 
 from afterward.output import charts
 from afterward.services.manager_views import (
+    NO_ROOT_CAUSE,
     category_ids,
     category_label,
     correction_queue,
@@ -29,6 +30,13 @@ if shown(cells).empty:
 else:
     st.plotly_chart(charts.category_share_chart(cells), width="stretch")
     st.plotly_chart(charts.category_by_project_chart(cells), width="stretch")
+    silent = shown(view("no_root_cause_cells", store, scope))
+    if not silent.empty:
+        st.caption(
+            f"Not in these charts: {int(silent['answers'].sum()):,} answers with no root cause "
+            "(praise that names no practice, logistics). Non-answers such as “N/A” are left "
+            "out of every count."
+        )
     report = view("category_recurrence", store, scope).copy()
     report.index = [category_label(c) for c in report.index]
     st.subheader("Recurring root causes")
@@ -53,7 +61,7 @@ if queue.empty:
         "responses to show quotes safely."
     )
     st.stop()
-ids = category_ids()
+ids = [*category_ids(), NO_ROOT_CAUSE]
 for item in queue.itertuples():
     with st.container(border=True):
         st.text(inert(item.text))

@@ -124,7 +124,8 @@ class AggregatesMixin:
         """Per project, quarter and root-cause category: answers, responses, threshold.
 
         Columns: project, quarter, category (a manager's review when there is one, else the
-        classifier's), answers (analysed texts), responses (distinct responses among them),
+        classifier's; "none" for answers with no root cause), answers (analysed texts;
+        non-answers such as "N/A" are not counted), responses (distinct responses among them),
         threshold (largest anonymity threshold among the surveys, in responses). Only surveys in
         `survey_ids` count (the anonymity gate chose them); an unknown id or one without responses
         adds nothing. Raises StoreError when the store is closed, StorageUnavailable when the file
@@ -140,6 +141,7 @@ class AggregatesMixin:
                 FROM text_analysis t
                 JOIN visible v USING (survey_id)
                 LEFT JOIN category_reviews r USING (response_id, question_id)
+                WHERE NOT t.non_answer
                 GROUP BY ALL ORDER BY v.quarter, v.project, category
                 """,  # noqa: S608 - constant SQL fragment
                 [_ids(survey_ids)],
@@ -219,6 +221,7 @@ class AggregatesMixin:
                 JOIN visible v USING (survey_id)
                 JOIN answers a USING (response_id, question_id)
                 ANTI JOIN category_reviews r USING (response_id, question_id)
+                WHERE NOT t.non_answer
                 ORDER BY t.confidence, md5(t.response_id::VARCHAR)
                 LIMIT ?
                 """,  # noqa: S608 - constant SQL fragment

@@ -143,4 +143,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # Invitations stay hashes only. Open links made before this migration have no token kept:
     # they keep working, and showing one again means rotating it.
     ("ALTER TABLE links ADD COLUMN shared_token VARCHAR",),
+    # 7: an answer that says nothing ("N/A", "-", "nothing") is kept out of every count and
+    # theme; its analysis row says so. Stored analysis is redone by the next analysis run.
+    (
+        "ALTER TABLE text_analysis ADD COLUMN non_answer BOOLEAN NOT NULL DEFAULT false",
+        "DELETE FROM text_analysis",
+    ),
 )

@@ -16,6 +16,7 @@ TEXT_ANALYSIS_COLUMNS = (
     "second_category",
     "theme_id",
     "model_key",
+    "non_answer",
 )
 
 
@@ -47,7 +48,7 @@ class TextResultsMixin:
         Columns: response_id, question_id, survey_id (str), text, category (the classifier's,
         not a manager's review), confidence (the classifier's probability of `category`,
         0-1), second_category (None when only one fits), theme_id (int, -1 for no theme),
-        model_key (which model classified it).
+        model_key (which model classified it), non_answer (bool).
         Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
         read or written.
         """
@@ -56,7 +57,7 @@ class TextResultsMixin:
                 """
                 SELECT t.response_id::VARCHAR AS response_id, t.question_id,
                        t.survey_id::VARCHAR AS survey_id, a.value_text AS text, t.category,
-                       t.confidence, t.second_category, t.theme_id, t.model_key
+                       t.confidence, t.second_category, t.theme_id, t.model_key, t.non_answer
                 FROM text_analysis t
                 JOIN answers a USING (response_id, question_id)
                 ORDER BY t.response_id, t.question_id
@@ -67,7 +68,8 @@ class TextResultsMixin:
         """Insert or replace analysis rows (bulk: one statement for the whole frame).
 
         `frame` needs the columns response_id, question_id, survey_id, category, confidence
-        (0-1), second_category (may be None/NaN), theme_id (int, -1 for none), model_key;
+        (0-1), second_category (may be None/NaN), theme_id (int, -1 for none), model_key,
+        non_answer (bool: the answer says nothing, so no count or theme includes it);
         an empty frame does nothing. Raises KeyError when a column is missing.
         Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
         read or written.
@@ -85,7 +87,7 @@ class TextResultsMixin:
                 "SELECT response_id::UUID AS response_id, question_id, "
                 "survey_id::UUID AS survey_id, category, confidence, "
                 "second_category::VARCHAR AS second_category, theme_id::INTEGER AS theme_id, "
-                "model_key FROM analysis_rows"
+                "model_key, non_answer::BOOLEAN AS non_answer FROM analysis_rows"
             )
             cur.unregister("analysis_rows")
 
