@@ -104,22 +104,24 @@ def resolve(store: Store, token: str | None) -> LinkState:
 
     A used invitation resolves exactly like an unused one ("ok", or "closed" / "not_yet" with the
     survey), so opening links tells nobody which were used; the store refuses a second response
-    through it at submit (LinkUnavailable). The same lookups run whatever the token, so timing
-    does not tell tokens apart. Raises StoreError when the store is closed, StorageUnavailable
+    through it at submit (LinkUnavailable). The same lookups run whatever the token; a link
+    once found stays in memory (`Store.link_target`), which only the token's holder can
+    notice, and says nothing about use. Raises StoreError when the store is closed, StorageUnavailable
     when the database cannot be read or written.
     """
     # Always hash and look up, even for malformed tokens, so timing does not tell them apart.
     hashed = token_hash(token or "")
-    match = store.find_link(hashed)
-    # Look a survey up either way, so known and unknown tokens cost the same.
-    survey = store.survey(match.survey_id if match else _NO_SURVEY)
-    # `match.used` is deliberately not read: a used invitation must look like an unused one.
+    # Whether an invitation was used is deliberately not read: a used invitation must look
+    # like an unused one (the store refuses a second response at submit).
+    match = store.link_target(hashed)
+    # Look a survey up either way, so known and unknown tokens take the same path.
+    survey = store.survey(match[0] if match else _NO_SURVEY)
     if match is None or survey is None:
         return LinkState("unavailable")
     if not survey.is_open():
         status = "not_yet" if survey.status == "open" and not _started(survey) else "closed"
         return LinkState(status, survey)
-    invitation = hashed if match.kind == "invitation" else None
+    invitation = hashed if match[1] == "invitation" else None
     return LinkState("ok", survey, invitation)
 
 

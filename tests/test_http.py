@@ -255,3 +255,30 @@ def test_a_database_held_elsewhere_gets_a_clear_message_not_a_traceback(tmp_path
 def test_single_sign_on_routes_are_never_sent_to_the_password_form(client, path):
     reply = client.get(path)
     assert not (reply.status_code == 303 and LOGIN_PATH in reply.headers.get("location", ""))
+
+
+def test_listening_socket_gets_no_delay_for_the_connections_it_accepts():
+    """Streamlit binds its listening socket with protocol 0, so asyncio leaves Nagle's
+    algorithm on; the start-up hook turns it off on the listener (inherited on accept)."""
+    import socket
+
+    from afterward.web.http import no_delay_on_accepted_connections
+
+    listener = socket.socket(family=socket.AF_INET)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    other = socket.socket(family=socket.AF_INET)  # bound elsewhere: left alone
+    other.bind(("127.0.0.1", 0))
+    other.listen()
+    try:
+        port = listener.getsockname()[1]
+        assert no_delay_on_accepted_connections(port) == 1
+        client = socket.create_connection(("127.0.0.1", port))
+        accepted, _ = listener.accept()
+        assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+        assert not other.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+        for sock in (client, accepted):
+            sock.close()
+    finally:
+        listener.close()
+        other.close()

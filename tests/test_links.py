@@ -137,3 +137,23 @@ def test_checking_a_token_does_the_same_work_whether_it_exists_or_not(
         "malformed": False,
         "missing": False,
     }
+
+
+def test_link_lookups_kept_in_memory_follow_every_change(store, survey_id):
+    """Respondents' requests read the survey and link from memory; a rotated link, a closed
+    survey and a changed roster still take effect at once."""
+    old = links.issue_open_link(store, survey_id)
+    assert links.resolve(store, old).status == "ok"  # now remembered
+    new = links.issue_open_link(store, survey_id)
+    assert links.resolve(store, old).status == "unavailable"
+    assert links.resolve(store, new).status == "ok"
+    store.set_survey_status(survey_id, "closed")
+    assert links.resolve(store, new).status == "closed"
+    project = store.survey(survey_id).project_id
+    store.project(project)
+    store.set_roster(project, ["Ada Lovelace"])
+    assert store.project(project).roster == ("Ada Lovelace",)
+    # Unknown tokens are never kept: guessing cannot fill the memory.
+    for _ in range(50):
+        assert links.resolve(store, links.new_token()).status == "unavailable"
+    assert not [k for k in store._lookups() if k[0] == "link" and k[1] != links.token_hash(new)]

@@ -555,3 +555,23 @@ def test_respondent_path_does_not_load_scikit_learn():
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_the_blank_form_is_each_visitors_own_and_follows_the_survey(db_path, tokens):
+    """The blank questionnaire is rendered once per survey: each visitor still gets their own
+    token and nonce, and a change to the survey (closing it) shows at once."""
+    with http_client() as first, http_client() as second:
+        invitation = visit(first, tokens["invitation"]).text
+        shared = visit(second, tokens["open"]).text
+        assert hidden_fields(invitation)["token"] == [tokens["invitation"]]
+        assert hidden_fields(shared)["token"] == [tokens["open"]]
+        assert nonce_of(invitation) == first.cookies.get(FORM_COOKIE)
+        assert nonce_of(shared) == second.cookies.get(FORM_COOKIE)
+        assert nonce_of(invitation) != nonce_of(shared)
+        assert "\ue000" not in invitation + shared  # no stand-in left behind
+        # A nonce cookie a browser sent back is escaped like everything else.
+        second.cookies.set(FORM_COOKIE, 'x"><b>oops</b>' + "y" * 10)
+        assert "<b>oops" not in visit(second, tokens["open"]).text
+        app_store().set_survey_status(tokens["survey_id"], "closed")
+        closed = second.get("/", params={"t": tokens["open"]})
+        assert 'name="nonce"' not in closed.text and "closed" in closed.text

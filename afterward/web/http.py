@@ -230,6 +230,34 @@ def _single_sign_on(request: Request) -> bool:
 MIDDLEWARE = [Middleware(ManagerGate)]
 
 
+def no_delay_on_accepted_connections(port: int) -> int:
+    """Set TCP_NODELAY on this process's listening socket(s) on `port`; returns how many.
+
+    Streamlit binds its listening socket itself, with protocol 0, so asyncio never sets
+    TCP_NODELAY on the connections it accepts, and every response on a kept-alive
+    connection waited ~40 ms (Nagle's algorithm meeting the client's delayed ACK) between
+    its headers and its body: a respondent's form, review and submit each paid it. On Linux
+    accepted connections inherit the option from the listening socket, so setting it there
+    once, at start-up, is enough. Measured in bench/bench_respondent_load.py."""
+    import gc
+    import socket
+
+    tuned = 0
+    for candidate in gc.get_objects():
+        if not isinstance(candidate, socket.socket) or candidate.fileno() < 0:
+            continue
+        try:
+            if candidate.type != socket.SOCK_STREAM or candidate.getsockname()[1] != port:
+                continue
+            if not candidate.getsockopt(socket.SOL_SOCKET, socket.SO_ACCEPTCONN):
+                continue
+            candidate.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            tuned += 1
+        except (OSError, IndexError, TypeError):
+            continue  # not an inet socket, or closed meanwhile
+    return tuned
+
+
 @asynccontextmanager
 async def lifespan(app: Any) -> AsyncIterator[None]:
     """At start-up: open the database (a generated manager password is printed now, in the
@@ -243,7 +271,9 @@ async def lifespan(app: Any) -> AsyncIterator[None]:
     from afterward.web.session import shared_store
 
     store = shared_store()
-    write_server_file(config.get_option("server.address") or "", config.get_option("server.port"))
+    port = config.get_option("server.port")
+    write_server_file(config.get_option("server.address") or "", port)
+    no_delay_on_accepted_connections(port)
     analysis_upkeep.start_background(store)  # the first analysis starts now, not on a visit
     try:
         yield

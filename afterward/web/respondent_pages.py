@@ -22,11 +22,14 @@ import hashlib
 import json
 import secrets
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import escape
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.requests import Request
@@ -90,6 +93,7 @@ NUDGE = (
 _TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
     autoescape=select_autoescape(["html"], default=True),
+    auto_reload=False,  # templates ship with the code: no file check on every page
     extensions=["jinja2.ext.do"],
     trim_blocks=True,
     lstrip_blocks=True,
@@ -159,7 +163,11 @@ def raw_answers(questionnaire: Any, draft: Mapping[str, Sequence[str]]) -> dict[
 
 
 def _page(template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    response = HTMLResponse(_TEMPLATES.get_template(template).render(**context), status_code)
+    return _response(_TEMPLATES.get_template(template).render(**context), status_code)
+
+
+def _response(html: str, status_code: int = 200) -> HTMLResponse:
+    response = HTMLResponse(html, status_code)
     response.headers["Cache-Control"] = "no-store"
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["X-Content-Type-Options"] = "nosniff"
@@ -178,7 +186,10 @@ def _nonce(request: Request) -> str:
 
 def _with_nonce(request: Request, template: str, status_code: int = 200, **context: Any):
     nonce = _nonce(request)
-    response = _page(template, status_code, nonce=nonce, **context)
+    return _set_nonce(request, _page(template, status_code, nonce=nonce, **context), nonce)
+
+
+def _set_nonce(request: Request, response: Response, nonce: str) -> Response:
     response.set_cookie(
         FORM_COOKIE,
         nonce,
@@ -220,7 +231,40 @@ def _survey_context(link: Any, token: str) -> dict[str, Any]:
     }
 
 
+# The blank questionnaire is the same page for every respondent of a survey but for the
+# token and the form nonce: rendered once per survey (and per version of its row) with these
+# stand-ins, which each request replaces with its own values, escaped as the template would.
+_TOKEN_STAND_IN = "\ue000token\ue000"
+_NONCE_STAND_IN = "\ue000nonce\ue000"
+
+
+@lru_cache(maxsize=256)
+def _blank_form(survey: Any) -> str:
+    context = _survey_context(_SurveyLink(survey), _TOKEN_STAND_IN)
+    questionnaire = context["questionnaire"]
+    return _TEMPLATES.get_template("respondent_form.html").render(
+        nonce=_NONCE_STAND_IN,
+        draft={q.id: [] for q in questionnaire.questions},
+        errors={},
+        alert="",
+        **context,
+    )
+
+
+@dataclass(frozen=True)
+class _SurveyLink:
+    survey: Any
+
+
 def _form(request: Request, link: Any, token: str, draft=None, errors=None, alert="", status=200):
+    if draft is None and not errors and not alert:
+        nonce = _nonce(request)
+        html = (
+            _blank_form(link.survey)
+            .replace(_TOKEN_STAND_IN, str(escape(token)))
+            .replace(_NONCE_STAND_IN, str(escape(nonce)))
+        )
+        return _set_nonce(request, _response(html, status), nonce)
     context = _survey_context(link, token)
     questionnaire = context["questionnaire"]
     draft = draft or {q.id: [] for q in questionnaire.questions}

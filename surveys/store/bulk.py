@@ -88,3 +88,4 @@ class BulkMixin:
             cur.execute("DELETE FROM text_analysis")
             cur.execute("DELETE FROM theme_state")
             cur.execute("DELETE FROM theme_term_support")
+        self._forget_lookups()  # after the commit: no reader keeps a removed survey

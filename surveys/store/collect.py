@@ -20,6 +20,8 @@ from surveys.store.records import (
 )
 from surveys.store.writer import Submission
 
+_LOOKUP_CACHE_SIZE = 8192  # rows kept for respondents' requests; emptied when full
+
 
 class CollectMixin:
     """Projects, surveys, links and responses: everything a respondent's visit touches."""
@@ -69,13 +71,20 @@ class CollectMixin:
         Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
         read or written.
         """
+        cache = self._lookups()
+        found = cache.get(("project", project_id))
+        if found is not None:
+            return found
         with self._cursor() as cur:
             row = cur.execute(
                 "SELECT project_id::VARCHAR, name, roster, is_sample FROM projects "
                 "WHERE project_id = ?",
                 [project_id],
             ).fetchone()
-        return Project(row[0], row[1], tuple(row[2]), row[3]) if row else None
+        if row is None:
+            return None
+        project = cache[("project", project_id)] = Project(row[0], row[1], tuple(row[2]), row[3])
+        return project
 
     def set_roster(self, project_id: str, roster: Sequence[str]) -> None:
         """Replace the project's roster (names redacted from later answers); unknown ids: no-op.
@@ -87,6 +96,7 @@ class CollectMixin:
             cur.execute(
                 "UPDATE projects SET roster = ? WHERE project_id = ?", [list(roster), project_id]
             )
+        self._forget_lookups()
 
     def projects(self) -> pd.DataFrame:
         """Every project, by name: one row each.
@@ -180,13 +190,33 @@ class CollectMixin:
         """
         if not _is_uuid(survey_id):
             return None
+        cache = self._lookups()
+        found = cache.get(("survey", survey_id))
+        if found is not None:
+            return found
         with self._cursor() as cur:
             row = cur.execute(
                 f"SELECT {self._SURVEY_COLUMNS} FROM surveys s "  # noqa: S608 - constant columns
                 "JOIN projects p USING (project_id) WHERE s.survey_id = ?",
                 [survey_id],
             ).fetchone()
-        return Survey(*row) if row else None
+        if row is None:
+            return None
+        survey = cache[("survey", survey_id)] = Survey(*row)
+        return survey
+
+    def _lookups(self) -> dict:
+        """Rows every respondent's request reads (survey, project, link target by key): kept
+        until one of them changes. Only rows found are kept, so unknown ids and tokens can
+        never fill it; it is emptied when full."""
+        cache = self.__dict__.setdefault("_lookup_cache", {})
+        if len(cache) >= _LOOKUP_CACHE_SIZE:
+            cache.clear()
+        return cache
+
+    def _forget_lookups(self) -> None:
+        """Called after every commit that changes a survey, project or link row."""
+        self.__dict__.setdefault("_lookup_cache", {}).clear()
 
     def set_survey_status(self, survey_id: str, status: str) -> None:
         """Open or close a survey by hand (its dates still apply when open).
@@ -202,6 +232,7 @@ class CollectMixin:
                 "UPDATE surveys SET status = ? WHERE survey_id = ? RETURNING 1",
                 [status, survey_id],
             ).fetchall()
+        self._forget_lookups()  # after the commit: no reader can keep the old row
         if not updated:
             raise ValueError("Unknown survey.")
 
@@ -247,6 +278,7 @@ class CollectMixin:
                 "VALUES (?, ?, 'open', false, ?)",
                 [token_hash, survey_id, token],
             )
+        self._forget_lookups()  # the old open link must stop working at once
 
     def open_link_token(self, survey_id: str) -> str | None:
         """The survey's current shareable link token; None when it has none, or when its
@@ -290,6 +322,24 @@ class CollectMixin:
                 [survey_id],
             )
             cur.unregister("new_links")
+
+    def link_target(self, token_hash: str) -> tuple[str, str] | None:
+        """(survey_id, kind) of the link stored under `token_hash`, or None; kept in memory
+        once found (a link's survey and kind never change; a replaced link is forgotten).
+        Whether an invitation was used is not part of it: see `find_link`.
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
+        cache = self._lookups()
+        found = cache.get(("link", token_hash))
+        if found is not None:
+            return found
+        match = self.find_link(token_hash)
+        if match is None:
+            return None
+        target = cache[("link", token_hash)] = (match.survey_id, match.kind)
+        return target
 
     def find_link(self, token_hash: str) -> LinkMatch | None:
         """The link stored under `token_hash` (its survey, kind and whether used), or None.
