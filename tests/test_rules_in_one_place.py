@@ -154,6 +154,7 @@ def test_custom_taxonomy_reaches_the_review_queue_and_the_action_form(app, custo
         "vendor_trouble",
         "people_stretched",
         "plan_unclear",
+        "none",  # no root cause: whatever the taxonomy
     }
 
     app.switch_page("pages/manager/actions.py").run()

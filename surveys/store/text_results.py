@@ -69,13 +69,16 @@ class TextResultsMixin:
 
         `frame` needs the columns response_id, question_id, survey_id, category, confidence
         (0-1), second_category (may be None/NaN), theme_id (int, -1 for none), model_key,
-        non_answer (bool: the answer says nothing, so no count or theme includes it);
+        and optionally non_answer (bool, default False: the answer says nothing, so no count
+        or theme includes it);
         an empty frame does nothing. Raises KeyError when a column is missing.
         Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
         read or written.
         """
         if frame.empty:
             return
+        if "non_answer" not in frame.columns:
+            frame = frame.assign(non_answer=False)
         rows = frame[list(TEXT_ANALYSIS_COLUMNS)].copy()
         rows["second_category"] = (
             rows["second_category"].astype(object).where(rows["second_category"].notna(), None)
