@@ -2,7 +2,7 @@
 
 Run from the repo root (needs the `bench` extra: `pip install -e '.[bench]'`, i.e. locust):
     /work/venv/bin/python bench/bench_respondent_load.py [--users 50] [--spawn-rate 25]
-    [--seconds 30] [--quick]
+    [--seconds 30] [--rate TASKS_PER_S] [--quick]
 
 A fresh DuckDB file under a temp folder holds one project-postmortem survey (threshold 5) with
 its open link. The real server (`streamlit run dashboard.py`, loopback, a free port) is started
@@ -190,11 +190,17 @@ def answers(rng: random.Random) -> dict[str, str]:
 
 
 def run_locust(
-    host: str, path: str, users: int, spawn_rate: float, seconds: float, close: bool = False
+    host: str,
+    path: str,
+    users: int,
+    spawn_rate: float,
+    seconds: float,
+    close: bool = False,
+    rate: float = 0.0,
 ) -> dict:
     """Locust as a library; returns counts and every latency (ms) per request type."""
     import gevent
-    from locust import FastHttpUser, events, task
+    from locust import FastHttpUser, constant_throughput, events, task
     from locust.env import Environment
 
     latencies: dict[str, list[float]] = {VIEW: [], REVIEW: [], SUBMIT: []}
@@ -202,9 +208,11 @@ def run_locust(
     headers = {"Connection": "close"} if close else {}
 
     class Respondent(FastHttpUser):
-        # No think time: a closed loop measuring what the server gives at this concurrency.
+        # No think time (`rate` 0): a closed loop measuring what the server gives at this
+        # concurrency. With `rate`, the users together start that many tasks per second
+        # (each user paced by locust's constant_throughput): latency at a given load.
         host = ""
-        wait_time = staticmethod(lambda: 0)
+        wait_time = constant_throughput(rate / users) if rate else staticmethod(lambda: 0)
 
         def on_start(self) -> None:
             self.rng = random.Random(id(self))
@@ -304,6 +312,14 @@ def main(argv: list[str] | None = None) -> int:
         help="keep-alive: each user reuses its connections, as a browser does between the "
         "form, the review and the submit (default); close: a new connection per request",
     )
+    parser.add_argument(
+        "--rate",
+        type=float,
+        default=0.0,
+        help="tasks started per second by all users together (a view task is one form view, "
+        "a submit task a view, a review and a submit; weights 2:1, so --rate 300 asks for "
+        "300 form views/s and 100 submissions/s); 0 (default): no pacing, a closed loop",
+    )
     parser.add_argument("--quick", action="store_true", help="5 users for 3 s (smoke test)")
     args = parser.parse_args(argv)
     if args.quick:
@@ -319,7 +335,8 @@ def main(argv: list[str] | None = None) -> int:
         path = link[len(server.url) :]
         print(
             f"survey {survey_id}; {args.users} users, spawn {args.spawn_rate}/s, "
-            f"{args.seconds} s, connections: {args.connection}"
+            f"{args.seconds} s, connections: {args.connection}, "
+            f"{f'paced at {args.rate:g} tasks/s' if args.rate else 'closed loop'}"
         )
         startup = server.start()
         print(f"server up in {startup:.1f} s (pid {server.process.pid})")
@@ -335,6 +352,7 @@ def main(argv: list[str] | None = None) -> int:
                 args.spawn_rate,
                 args.seconds,
                 close=args.connection == "close",
+                rate=args.rate,
             )
             result["server_cpu"] = _cpu_seconds(server.process.pid) - server_cpu
             result["locust_cpu"] = sum(os.times()[:2]) - own_cpu
