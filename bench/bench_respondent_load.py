@@ -38,16 +38,14 @@ import json
 import os
 import random
 import re
-import socket
-import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PASSWORD = "bench-manager-password"
+from real_server import ROOT, Server  # noqa: E402
+
 TEMPLATE = "project-postmortem"
 VIEW, REVIEW, SUBMIT = "GET /?t= (form)", "POST /respondent/review", "POST /respondent/submit"
 TARGETS = {"views_per_s": 300.0, "submits_per_s": 100.0, "p99_ms": 200.0}
@@ -61,86 +59,6 @@ TEXTS = [
 ROLES = ["Team member", "Client", "Manager", "Other"]
 NONCE = re.compile(r'name="nonce" value="([^"]+)"')
 SHOWN = re.compile(r'name="shown" value="([0-9a-f]{64})"')
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """The real server on loopback (the approach of tests/browser/conftest.py's `Server`)."""
-
-    def __init__(self, db_path: Path):
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {
-            **os.environ,
-            "AFTERWARD_DB": str(db_path),
-            "AFTERWARD_ADMIN_PASSWORD": PASSWORD,
-            "AFTERWARD_BASE_URL": self.url,
-        }
-        self.process: subprocess.Popen | None = None
-        self.log = db_path.with_suffix(".log")
-
-    def cli(self, *args: str) -> str:
-        done = subprocess.run(
-            [sys.executable, "-m", "afterward.cli", *args],
-            env=self.env,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=True,
-        )
-        return done.stdout
-
-    def start(self) -> float:
-        started = time.monotonic()
-        with self.log.open("w") as log:
-            self.process = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "streamlit",
-                    "run",
-                    str(ROOT / "dashboard.py"),
-                    "--server.port",
-                    str(self.port),
-                    "--server.address",
-                    "127.0.0.1",
-                    "--server.headless",
-                    "true",
-                    "--browser.gatherUsageStats",
-                    "false",
-                ],
-                env=self.env,
-                cwd=ROOT,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as reply:
-                    if reply.status == 200:
-                        return time.monotonic() - started
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError(f"the server did not start; see {self.log}")
-
-    def stop(self) -> None:
-        if self.process is None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.process = None
 
 
 def _cpu_seconds(pid: int) -> float:

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -38,8 +37,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PASSWORD = "bench-manager-password"
+from real_server import PASSWORD, Server, free_port, stop, wait_until_up  # noqa: E402
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
     "--headless",
@@ -76,94 +75,6 @@ READY_SCRIPT = """
   document.addEventListener("DOMContentLoaded", check);
 })();
 """
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 90) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{url}: the server exited ({process.returncode})")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as reply:
-                if reply.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer")
-
-
-def _stop(process: subprocess.Popen | None) -> None:
-    if process is None or process.poll() is not None:
-        return
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
-class Server:
-    """The real server on loopback (the approach of tests/browser/conftest.py's `Server`)."""
-
-    def __init__(self, db_path: Path):
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {
-            **os.environ,
-            "AFTERWARD_DB": str(db_path),
-            "AFTERWARD_ADMIN_PASSWORD": PASSWORD,
-            "AFTERWARD_BASE_URL": self.url,
-        }
-        self.process: subprocess.Popen | None = None
-        self.log = db_path.with_suffix(".log")
-
-    def cli(self, *args: str) -> str:
-        done = subprocess.run(
-            [sys.executable, "-m", "afterward.cli", *args],
-            env=self.env,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=True,
-        )
-        return done.stdout
-
-    def start(self) -> None:
-        with self.log.open("w") as log:
-            self.process = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "streamlit",
-                    "run",
-                    str(ROOT / "dashboard.py"),
-                    "--server.port",
-                    str(self.port),
-                    "--server.address",
-                    "127.0.0.1",
-                    "--server.headless",
-                    "true",
-                    "--browser.gatherUsageStats",
-                    "false",
-                ],
-                env=self.env,
-                cwd=ROOT,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        _wait_until_up(f"{self.url}/_stcore/health", self.process)
-
-    def stop(self) -> None:
-        _stop(self.process)
-        self.process = None
 
 
 def open_link(server: Server) -> str:
@@ -257,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         link = open_link(server)
         static_dir = folder / "static"
         static_dir.mkdir()
-        static_port = _free_port()
+        static_port = free_port()
         static_server = None
         try:
             server.start()
@@ -269,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
                 stderr=subprocess.DEVNULL,
             )
             static_url = f"http://127.0.0.1:{static_port}/{static.name}"
-            _wait_until_up(static_url, static_server)
+            wait_until_up(static_url, static_server)
             print(f"static page: {static.stat().st_size:,} bytes; load average {os.getloadavg()}")
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
@@ -288,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
                         results[name].append(load_once(browser, url, selector, cookies))
                 browser.close()
         finally:
-            _stop(static_server)
+            stop(static_server)
             server.stop()
 
     print(f"\n{args.runs} runs each, fresh context per run (no cache, no cookies but the session)")
