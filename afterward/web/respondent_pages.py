@@ -379,7 +379,21 @@ def _posted(request: Request, form: FormData) -> tuple[Any, Any, str, Any]:
     return store, link, token, refused
 
 
-def _review_step(request: Request, form: FormData) -> Response:
+@dataclass(frozen=True)
+class _Posted:
+    """A posted form that passed the checks every step makes: what the steps work on."""
+
+    store: Any
+    link: Any
+    token: str
+    draft: dict[str, list[str]]
+    stored: dict[str, Any]
+
+
+def _checked(request: Request, form: FormData, *, editing: bool = False) -> Response | _Posted:
+    """The checks of every POST, in order (same origin, the database, the link, the nonce,
+    the answers), and what will be stored; a page to send back when one fails (the
+    respondent's draft kept). With `editing`, the form comes back filled, unchecked."""
     if not _same_origin(request):
         return _message("Not sent", OTHER_SITE, 403)
     try:
@@ -392,7 +406,7 @@ def _review_step(request: Request, form: FormData) -> Response:
     draft = draft_of(questionnaire, form)
     if not _nonce_ok(request, form):
         return _form(request, link, token, draft, alert=EXPIRED, status=400)
-    if form.get("edit"):
+    if editing:
         return _form(request, link, token, draft)
     result = responding.validate(questionnaire, raw_answers(questionnaire, draft))
     if not result.ok:
@@ -400,7 +414,14 @@ def _review_step(request: Request, form: FormData) -> Response:
     stored = responding.stored_form(
         questionnaire, result.answers, responding.roster_of(store, link)
     )
-    return _review(request, link, token, draft, stored)
+    return _Posted(store, link, token, draft, stored)
+
+
+def _review_step(request: Request, form: FormData) -> Response:
+    posted = _checked(request, form, editing=bool(form.get("edit")))
+    if isinstance(posted, Response):
+        return posted
+    return _review(request, posted.link, posted.token, posted.draft, posted.stored)
 
 
 async def submit(request: Request) -> Response:
@@ -410,26 +431,14 @@ async def submit(request: Request) -> Response:
 
 
 def _submit_step(request: Request, form: FormData) -> Response:
-    if not _same_origin(request):
-        return _message("Not sent", OTHER_SITE, 403)
-    try:
-        store, link, token, refused = _posted(request, form)
-    except StoreError:
-        return _database_error()
-    if refused is not None:
-        return refused
-    questionnaire = responding.questionnaire_of(link.survey)
-    draft = draft_of(questionnaire, form)
-    if not _nonce_ok(request, form):
-        return _form(request, link, token, draft, alert=EXPIRED, status=400)
-    result = responding.validate(questionnaire, raw_answers(questionnaire, draft))
-    if not result.ok:
-        return _form(request, link, token, draft, errors=result.errors, status=422)
     # What is stored is recomputed here from the draft, never taken from the page; when it
     # is no longer what the review showed, the respondent reviews it again.
-    stored = responding.stored_form(
-        questionnaire, result.answers, responding.roster_of(store, link)
-    )
+    posted = _checked(request, form)
+    if isinstance(posted, Response):
+        return posted
+    store, link, token, draft, stored = (
+        posted.store, posted.link, posted.token, posted.draft, posted.stored,
+    )  # fmt: skip
     if form.get("shown") != shown_digest(stored):
         return _review(request, link, token, draft, stored, alert=CHANGED, status=409)
     try:
