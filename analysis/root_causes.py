@@ -32,7 +32,7 @@ from threadpoolctl import threadpool_limits
 
 from analysis.no_root_cause import is_non_answer, no_root_cause_examples
 from analysis.taxonomy import NO_ROOT_CAUSE, Category, load_taxonomy, taxonomy_key, taxonomy_path
-from analysis.text_normal import normalise_text, normaliser_key, split_words
+from analysis.text_normal import answer_key, normalise_text, normaliser_key, split_words
 
 CORPUS_PATH = Path(__file__).with_name("corpus") / "root_causes.yaml"
 
@@ -600,8 +600,9 @@ def _taxonomy_lexicon(taxonomy: Mapping[str, Category]) -> dict[str, tuple[str, 
 # dev set (half given as corrections, half scored) a corrected model alone lost 1-3 points
 # of macro-F1 for any weight, because a hundred answers with deliberately ambiguous labels
 # pull boundaries around; the 50/50 blend keeps the corpus model's accuracy while corrected
-# answers, and answers close to them, still move. Exact repeats of a corrected answer
-# always get the confirmed category.
+# answers, and answers close to them, still move. Near-identical repeats of a corrected
+# answer (same ``answer_key``: case, punctuation, spelling variants, placeholders) always
+# get the confirmed category.
 CORRECTION_WEIGHT = 3.0
 CORRECTION_BLEND = 0.5
 SECOND_RATIO = 0.5  # a runner-up category is reported when >= half the top probability
@@ -610,7 +611,7 @@ SECOND_RATIO = 0.5  # a runner-up category is reported when >= half the top prob
 @dataclass(frozen=True)
 class FittedRootCauses:
     """What classification needs: the default model, the corrected one (if any) and the
-    confirmed answers (normalised text -> category id)."""
+    confirmed answers (``analysis.text_normal.answer_key`` -> category id)."""
 
     default: RootCauseClassifier
     corrected: RootCauseClassifier | None = None
@@ -645,7 +646,7 @@ def _corrections_frame(
     corrections: pd.DataFrame | None, taxonomy: Mapping[str, Category]
 ) -> pd.DataFrame:
     if corrections is None or len(corrections) == 0:
-        return pd.DataFrame({"text": [], "category": []}, dtype=object)
+        return pd.DataFrame({"text": [], "category": [], "key": []}, dtype=object)
     missing = {"text", "category"} - set(corrections.columns)
     if missing:
         raise ValueError(f"corrections need columns 'text' and 'category' (missing {missing})")
@@ -653,7 +654,12 @@ def _corrections_frame(
     # Unknown categories are ignored; "no root cause" is a manager's answer too.
     frame = frame[frame["category"].isin([*taxonomy, NO_ROOT_CAUSE])]
     frame = frame.assign(text=frame["text"].astype(str))
-    return frame[frame["text"].str.strip() != ""].reset_index(drop=True)
+    frame = frame[frame["text"].str.strip() != ""]
+    # One example per near-identical answer (``answer_key``; the last review wins): a review
+    # of a card covering twenty identical answers is one lesson, not twenty, so a repeated
+    # sentence cannot outweigh the corpus twenty times over.
+    frame = frame.assign(key=[answer_key(t) for t in frame["text"]])
+    return frame.drop_duplicates("key", keep="last").reset_index(drop=True)
 
 
 def _corrections_key(frame: pd.DataFrame) -> str:
@@ -667,7 +673,8 @@ def fitted_model(corrections: pd.DataFrame | None = None) -> FittedRootCauses:
     """Models for the taxonomy in effect (and corrections), fitted once and cached.
 
     ``corrections``: columns ``text`` and ``category`` (manager-confirmed); rows with a
-    category not in the taxonomy, or blank text, are ignored. Cache keys: the taxonomy
+    category not in the taxonomy, or blank text, are ignored, and near-identical texts
+    (same ``answer_key``) count once, with the last row's category. Cache keys: the taxonomy
     file's path and content hash, ``analysis.text_normal.NORMALISER_KEY``, and a hash of
     the corrections (up to 8 models kept). Raises ValueError when ``corrections`` lacks a
     ``text`` or ``category`` column, or when the taxonomy file (or the corpus) cannot be
@@ -691,13 +698,11 @@ def fitted_model(corrections: pd.DataFrame | None = None) -> FittedRootCauses:
             fitted = FittedRootCauses(default.fit(train["text"], train["category"]))
         else:
             weights = np.r_[np.ones(len(train)), np.full(len(frame), CORRECTION_WEIGHT)]
-            train = pd.concat([train, frame], ignore_index=True)
+            train = pd.concat([train, frame[["text", "category"]]], ignore_index=True)
             corrected = RootCauseClassifier(lexicon=lexicon, second_ratio=SECOND_RATIO).fit(
                 train["text"], train["category"], sample_weight=weights
             )
-            confirmed = {
-                normalise_text(t): c for t, c in zip(frame["text"], frame["category"], strict=True)
-            }
+            confirmed = dict(zip(frame["key"], frame["category"], strict=True))
             fitted = FittedRootCauses(fitted_model().default, corrected, confirmed)
         _model_cache[key] = fitted
         while len(_model_cache) > _CACHE_SIZE:
@@ -729,9 +734,10 @@ def classify_with_confidence(
     """Category, confidence and (when close) second category for each text.
 
     Columns: ``category`` (taxonomy id, or ``NO_ROOT_CAUSE``: always for a non-answer),
-    ``confidence`` (probability 0-1; 1.0 for a non-answer and for a text a manager
-    confirmed), ``second_category`` (None unless its probability is at least
-    ``SECOND_RATIO`` of the best), ``second_confidence`` (0-1 or None). One row per input
+    ``confidence`` (probability 0-1; 1.0 for a non-answer and for a text near-identical
+    to one a manager reviewed: same ``analysis.text_normal.answer_key``),
+    ``second_category`` (None unless its probability is at least ``SECOND_RATIO`` of the
+    best), ``second_confidence`` (0-1 or None). One row per input
     text, in order. ``corrections`` as in ``fitted_model``. Raises ValueError when
     ``texts`` is a single string or a DataFrame of more than one column, when
     ``corrections`` lacks a ``text`` or ``category`` column, or when the taxonomy file
@@ -748,7 +754,7 @@ def classify_with_confidence(
             result.loc[silent, "second_category"] = None
             result.loc[silent, "second_confidence"] = None
     if fitted.confirmed and len(result):
-        hits = [fitted.confirmed.get(normalise_text(t)) for t in texts]
+        hits = [fitted.confirmed.get(answer_key(t)) for t in texts]
         mask = np.array([h is not None for h in hits])
         if mask.any():
             result.loc[mask, "category"] = [h for h in hits if h is not None]
@@ -770,3 +776,84 @@ def classify_root_causes(
     ValueError like ``classify_with_confidence``.
     """
     return classify_with_confidence(texts, corrections)["category"].tolist()
+
+
+# -- the review queue: which answers a manager's review would teach most ----------------------
+
+REVIEW_CARD_COLUMNS = (
+    "card",
+    "text",
+    "answers",
+    "members",
+    "category",
+    "confidence",
+    "second_category",
+    "priority",
+    "responses",
+    "threshold",
+)
+
+
+def review_priority(answers: object, confidence: object) -> object:
+    """How much a review would teach: ``answers * (1 - confidence)`` (arrays or numbers).
+
+    Uncertainty sampling, least-confident form (Settles, "Active Learning Literature
+    Survey", 2009, section 3.1: ask about the item whose most likely label is least
+    probable), weighted by how many answers the review settles, the density weighting of
+    section 5.1 (Settles & Craven 2008: informativeness times representativeness). Here the
+    weight is exact, not estimated: a review is stored for every near-identical answer of
+    its card at once, and ``classify_with_confidence`` gives future ones the same category.
+    A close runner-up needs no separate term: the stored confidence already falls as the
+    runner-up's probability rises. Reviewed groups never reach this rule.
+    """
+    return answers * (1 - confidence)
+
+
+def review_cards(
+    candidates: pd.DataFrame, reviewed_texts: Sequence[str] = (), limit: int = 10
+) -> pd.DataFrame:
+    """Review cards: the candidates merged by near-identical key, most instructive first.
+
+    ``candidates``: one row per distinct text, columns text, answers (a count), members
+    (list of that text's answers, passed through), category, confidence (0-1),
+    second_category, responses, threshold (``Store.correction_queue``). Rows whose
+    ``analysis.text_normal.answer_key`` matches one of ``reviewed_texts`` are dropped (a
+    manager already settled that answer; the classifier gives it their category). Each
+    card: card (a short stable id of its key, for widget keys), text (its most common
+    variant, ties by text), answers (total), members (all variants' members), category and
+    second_category (the suggestion for its most common variant), confidence (mean over answers),
+    priority (``review_priority``), responses and threshold (largest). Ordered by priority
+    descending, then confidence, then text; at most ``limit`` cards. Raises KeyError when
+    a column is missing.
+    """
+    if candidates.empty:
+        return pd.DataFrame(columns=list(REVIEW_CARD_COLUMNS))
+    reviewed = {answer_key(t) for t in reviewed_texts}
+    rows = candidates.assign(key=[answer_key(t) for t in candidates["text"]])
+    rows = rows[~rows["key"].isin(reviewed)]
+    if rows.empty:
+        return pd.DataFrame(columns=list(REVIEW_CARD_COLUMNS))
+    rows = rows.assign(
+        answers=rows["answers"].astype(int),
+        weighted=rows["confidence"].astype(float) * rows["answers"].astype(int),
+    ).sort_values(["key", "answers", "text"], ascending=[True, False, True], kind="stable")
+    grouped = rows.groupby("key", sort=False)
+    top = grouped.head(1).set_index("key")  # the most common variant and its suggestion
+    cards = pd.DataFrame(
+        {
+            "text": top["text"],
+            "answers": grouped["answers"].sum(),
+            "members": grouped["members"].agg(lambda m: list(chain.from_iterable(m))),
+            "category": top["category"],
+            "confidence": grouped["weighted"].sum() / grouped["answers"].sum(),
+            "second_category": top["second_category"],
+            "responses": grouped["responses"].max(),
+            "threshold": grouped["threshold"].max(),
+        }
+    )
+    cards["priority"] = review_priority(cards["answers"], cards["confidence"])
+    cards["card"] = [hashlib.sha1(k.encode()).hexdigest()[:12] for k in cards.index]  # noqa: S324
+    cards = cards.sort_values(
+        ["priority", "confidence", "text"], ascending=[False, True, True], kind="stable"
+    )
+    return cards.head(limit).reset_index(drop=True)[list(REVIEW_CARD_COLUMNS)]

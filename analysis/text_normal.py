@@ -251,6 +251,23 @@ def normalise_text(text: object) -> str:
     return " ".join([n for n in map(normalise_word, split_words(text)) if n])
 
 
+def answer_key(text: object) -> str:
+    """The near-identical key of an answer: two answers with the same key are the same answer.
+
+    ``normalise_text`` (case, punctuation, spacing, spelling variants, contractions and
+    redaction placeholders ignored), so "We didn't prioritise the backlog" and "we did not
+    prioritize the backlog." share a key. The one rule for "near-identical": a manager's
+    review applies to every answer with the key (``analysis.root_causes`` confirmed
+    answers, the review queue's cards). A text
+    that normalises to nothing keeps its own stripped text as key, so unrelated blank-ish
+    answers are never merged. Never raises: None/NaN give "".
+    """
+    key = normalise_text(text)
+    if key or not isinstance(text, str):
+        return key
+    return text.strip()
+
+
 def singular(word: str) -> str:
     """``word`` without a plural "s" ("estimates" -> "estimate", "stories" -> "story").
 

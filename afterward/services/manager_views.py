@@ -8,7 +8,7 @@ page compares a count with a threshold itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -34,6 +34,7 @@ from analysis.insights import (
     root_cause_cells,
     shown,
 )
+from analysis.root_causes import review_cards
 from analysis.taxonomy import NO_ROOT_CAUSE, category_ids, category_label
 from clock import quarter_of, today
 from surveys.questionnaire import scale_of
@@ -53,6 +54,7 @@ __all__ = [
     "completion_rates",
     "compute_view",
     "correction_queue",
+    "review_card",
     "gated_participation",
     "question_label",
     "quote_threshold",
@@ -180,15 +182,37 @@ def compute_view(name: str, store: Store, scope: Scope) -> Any:
     return VIEWS[name](store, scope)
 
 
-def correction_queue(store: Store, scope: Scope, limit: int = 10) -> pd.DataFrame:
-    """Unreviewed analysed answers to confirm or correct, least confident first: only from
-    surveys the gate lets show quotes (gate first, then limit, so a full page of work is
-    never hidden behind rows that may not be shown).
+# Distinct texts fetched per review-queue page: the SQL cut (identical texts grouped, ranked
+# by the same rule) before near-identical texts are merged in pandas. Bounded, so a large
+# backlog costs one short query; a near-identical variant ranked below it waits its turn.
+REVIEW_CANDIDATES = 500
 
-    Columns: response_id, question_id, text, category, confidence (0-1), second_category,
-    responses, threshold.
+
+def correction_queue(store: Store, scope: Scope, limit: int = 10) -> pd.DataFrame:
+    """Review cards: unreviewed analysed answers to confirm or correct, one card per group of
+    near-identical answers (``analysis.text_normal.answer_key``), the ones whose review would
+    teach most first (``analysis.root_causes.review_priority``). Only surveys the gate lets
+    show quotes count (gate first, then limit, so a full page of work is never hidden behind
+    rows that may not be shown); answers near-identical to one already reviewed are left
+    out (the classifier already gives them the manager's category).
+
+    Columns: card (stable id), text (shown once), answers (how many answers the card
+    covers), members (their (response_id, question_id) pairs, for ``review_card``; never
+    shown), category, confidence (0-1), second_category, priority, responses, threshold.
     """
-    return store.correction_queue(shown_survey_ids(store, scope, quotes=True), limit=limit)
+    candidates = store.correction_queue(
+        shown_survey_ids(store, scope, quotes=True), limit=max(REVIEW_CANDIDATES, limit)
+    )
+    reviewed = store.category_corrections()["text"].tolist() if len(candidates) else []
+    return review_cards(candidates, reviewed, limit=limit)
+
+
+def review_card(store: Store, members: Sequence[Mapping[str, str]], category: str) -> int:
+    """Store a manager's category for every answer of a review card at once (one
+    transaction), so they all leave the queue and count with it; the classifier learns it
+    and gives it to future near-identical answers. Returns how many answers were stored."""
+    pairs = [(m["response_id"], m["question_id"]) for m in members]
+    return store.correct_categories(pairs, category)
 
 
 def theme_quotes(store: Store, scope: Scope, theme_id: int, n: int = 3) -> tuple[list[str], int]:

@@ -8,6 +8,7 @@ from afterward.services.manager_views import (
     category_ids,
     category_label,
     correction_queue,
+    review_card,
     shown,
 )
 from afterward.web.cached_views import ensure_analysis, view
@@ -51,8 +52,9 @@ else:
 
 st.subheader("Review suggested categories")
 st.caption(
-    "Confirm or correct what the classifier suggested. It learns from every review; "
-    "least certain suggestions come first."
+    "Confirm or correct what the classifier suggested. Identical and near-identical answers "
+    "share one card, and your review applies to all of them and to future ones like them; "
+    "the cards your review would teach most come first."
 )
 queue = correction_queue(store, scope, limit=10)
 if queue.empty:
@@ -67,18 +69,22 @@ for item in queue.itertuples():
         st.text(inert(item.text))
         suggestion = category_label(item.category)
         second = f" (or {category_label(item.second_category)})" if item.second_category else ""
-        st.caption(f"Suggested: {suggestion}{second}, confidence {item.confidence:.0%}")
-        key = f"{item.response_id}:{item.question_id}"
+        covers = f"{item.answers} answers like this · " if item.answers > 1 else ""
+        st.caption(f"{covers}Suggested: {suggestion}{second}, confidence {item.confidence:.0%}")
         left, right = st.columns([3, 1])
         chosen = left.selectbox(
             "Category",
             ids,
             index=ids.index(item.category) if item.category in ids else 0,
             format_func=category_label,
-            key=f"review_{key}",
+            key=f"review_{item.card}",
             label_visibility="collapsed",
         )
-        if right.button("Confirm" if chosen == item.category else "Correct", key=f"save_{key}"):
-            store.correct_category(item.response_id, item.question_id, chosen)
-            st.toast("Saved. The classifier will learn from it.")
+        if right.button(
+            "Confirm" if chosen == item.category else "Correct", key=f"save_{item.card}"
+        ):
+            saved = review_card(store, item.members, chosen)
+            st.toast(
+                f"Saved for {saved} answer{'s' if saved != 1 else ''}. The classifier will learn from it."
+            )
             st.rerun()

@@ -200,29 +200,45 @@ class AggregatesMixin:
                 [_ids(survey_ids), theme_id, str(uuid.uuid4()), limit],
             ).df()
 
-    def correction_queue(self, survey_ids: Sequence[str], limit: int = 20) -> pd.DataFrame:
-        """Unreviewed answers, least confident first, from surveys large enough for quotes.
+    def correction_queue(self, survey_ids: Sequence[str], limit: int = 200) -> pd.DataFrame:
+        """Unreviewed answers grouped by identical text, most instructive first, from surveys
+        large enough for quotes: the candidates of the review queue.
 
-        Columns: response_id, question_id, text, category (the classifier's), confidence (its
-        probability, 0-1), second_category (None when only one fits), responses (the survey's
-        response count), threshold (its anonymity threshold). At most `limit` rows. Only surveys in
-        `survey_ids` count (the anonymity gate chose them); an unknown id or one without responses
-        adds nothing. Raises StoreError when the store is closed, StorageUnavailable when the file
-        cannot be read or written.
+        Columns: text (stored, redacted), answers (unreviewed answers with exactly this text,
+        a count), members (their (response_id, question_id) pairs, as a list of dicts with
+        those keys, for storing a review of all of them; never to show), category (the
+        classifier's, the most common among them), confidence (its mean probability, 0-1),
+        second_category (the most common runner-up, None when none fits), responses and
+        threshold (largest response count and anonymity threshold among their surveys).
+        Ordered by answers x (1 - confidence), descending (ties: least confident, then text),
+        the candidate cut of ``analysis.root_causes.review_cards``, which merges
+        near-identical texts and gives the final order. At most `limit` rows. Only surveys
+        in `survey_ids` count (the anonymity gate chose them; gate first, then limit); an
+        unknown id or one without responses adds nothing; non-answers are left out. Raises
+        StoreError when the store is closed, StorageUnavailable when the file cannot be read
+        or written.
         """
         with self._cursor() as cur:
             return cur.execute(
                 f"""
-                WITH {VISIBLE_SURVEYS}
-                SELECT t.response_id::VARCHAR AS response_id, t.question_id,
-                       a.value_text AS text, t.category, t.confidence, t.second_category,
-                       v.responses, v.threshold
-                FROM text_analysis t
-                JOIN visible v USING (survey_id)
-                JOIN answers a USING (response_id, question_id)
-                ANTI JOIN category_reviews r USING (response_id, question_id)
-                WHERE NOT t.non_answer
-                ORDER BY t.confidence, md5(t.response_id::VARCHAR)
+                WITH {VISIBLE_SURVEYS},
+                open AS (
+                    SELECT t.response_id, t.question_id, a.value_text AS text, t.category,
+                           t.confidence, t.second_category, v.responses, v.threshold
+                    FROM text_analysis t
+                    JOIN visible v USING (survey_id)
+                    JOIN answers a USING (response_id, question_id)
+                    ANTI JOIN category_reviews r USING (response_id, question_id)
+                    WHERE NOT t.non_answer)
+                SELECT text, count(*) AS answers,
+                       list({{'response_id': response_id::VARCHAR, 'question_id': question_id}}
+                            ORDER BY response_id, question_id) AS members,
+                       mode(category) AS category, avg(confidence) AS confidence,
+                       mode(second_category) AS second_category,
+                       max(responses) AS responses, max(threshold) AS threshold
+                FROM open
+                GROUP BY text
+                ORDER BY count(*) * (1 - avg(confidence)) DESC, avg(confidence), text
                 LIMIT ?
                 """,  # noqa: S608 - constant SQL fragment
                 [_ids(survey_ids), limit],

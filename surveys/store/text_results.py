@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Sequence
+
 import pandas as pd
 
 from clock import today
@@ -119,10 +122,45 @@ class TextResultsMixin:
                 [response_id, question_id, category, today()],
             )
 
+    def correct_categories(
+        self, answers: Sequence[tuple[str, str]] | pd.DataFrame, category: str
+    ) -> int:
+        """Record one manager review for many answers at once (replaces earlier reviews).
+
+        `answers`: (response_id, question_id) pairs, or a frame with those two columns; all
+        are stored with `category` in one transaction (all or none), so every answer of a
+        review card leaves the queue and counts with the manager's category together.
+        Duplicates count once. Returns how many answers were given (after removing
+        duplicates); nothing given stores nothing. Raises ValueError when a response id is
+        not a UUID, StoreError when the store is closed, StorageUnavailable when the file
+        cannot be read or written.
+        """
+        rows = pd.DataFrame(
+            answers if isinstance(answers, pd.DataFrame) else list(answers),
+            columns=["response_id", "question_id"],
+        ).astype(str)
+        rows = rows.drop_duplicates().reset_index(drop=True)
+        if rows.empty:
+            return 0
+        for response_id in rows["response_id"]:
+            uuid.UUID(response_id)  # ValueError, before anything is written
+        with self._transaction() as cur:
+            cur.register("review_rows", rows)
+            cur.execute(
+                "INSERT OR REPLACE INTO category_reviews BY NAME "
+                "SELECT response_id::UUID AS response_id, question_id, ? AS category, "
+                "?::DATE AS reviewed_on FROM review_rows",
+                [category, today()],
+            )
+            cur.unregister("review_rows")
+        return len(rows)
+
     def category_corrections(self) -> pd.DataFrame:
         """Manager-confirmed (text, category) pairs the classifier learns from.
 
-        Columns: text (the stored answer), category (the manager's), one row per review.
+        Columns: text (the stored answer), category (the manager's), one row per review, the
+        latest reviews last (by date, then answer), so where near-identical answers were
+        reviewed differently the last row is the manager's latest word.
         Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
         read or written.
         """
@@ -130,7 +168,7 @@ class TextResultsMixin:
             return cur.execute(
                 "SELECT a.value_text AS text, r.category FROM category_reviews r "
                 "JOIN answers a USING (response_id, question_id) "
-                "ORDER BY r.response_id, r.question_id"
+                "ORDER BY r.reviewed_on, r.response_id, r.question_id"
             ).df()
 
     # -- theme terms: how many responses wrote each candidate label term ---------------------

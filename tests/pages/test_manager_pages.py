@@ -87,13 +87,18 @@ def test_themes_page_renames_a_theme_and_shows_quotes_only_above_their_threshold
     assert "Flaky pipelines" in at.selectbox(key="theme_choice").options
 
 
-def test_root_cause_review_is_stored(app, populated):
+def test_root_cause_review_is_stored_for_every_answer_of_its_card(app, populated):
     at = open_page(app, "root_causes")
     confirm = [b for b in at.button if b.label in ("Confirm", "Correct")]
     assert confirm
+    # The sample repeats its sentences: the first card covers several answers, says how many.
+    covers = [c.value for c in at.caption if "answers like this" in c.value]
+    assert covers
+    answers = int(covers[0].split()[0])
+    assert answers > 1
     confirm[0].click().run()
     assert not at.exception
-    assert len(app_store().category_corrections()) == 1
+    assert len(app_store().category_corrections()) == answers
 
 
 def test_action_marked_done_and_not_doing_needs_a_reason(app, populated):
