@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from analysis.themes import analyze
+from analysis.anonymity import supported_terms
+from analysis.themes import analyze, tokens
 
 SUPPORT_COLUMNS = ["theme_id", "term", "responses"]
 LABEL_SEPARATOR = " · "
@@ -22,6 +23,35 @@ LABEL_SEPARATOR = " · "
 def label_parts(label: str) -> list[str]:
     """The terms a generated theme label is made of ("deploy · friday" -> two terms)."""
     return [part.strip() for part in str(label).split(LABEL_SEPARATOR) if part.strip()]
+
+
+def name_terms(name: str) -> list[str]:
+    """The terms whose support a theme name needs: the parts of a c-TF-IDF label
+    ("deploy · friday"), or every content word of a phrase ("flaky tests in CI" ->
+    flaky, test, ci; stop words inside a phrase need none)."""
+    if LABEL_SEPARATOR in str(name):
+        return label_parts(name)
+    return list(dict.fromkeys(tokens(str(name))))
+
+
+def supported_name(names: Sequence[str], support: Mapping[str, int], threshold: int) -> str | None:
+    """The first of `names` (best first) every term of which at least the quote threshold
+    of distinct responses wrote (`anonymity.supported_terms`), or None.
+
+    A c-TF-IDF label ("a · b") keeps its supported parts, as before phrases; a phrase is
+    all or nothing, so the caller's later (shorter) names are the fall-back.
+    """
+    for name in names:
+        terms = name_terms(name)
+        if not terms:
+            continue
+        kept = supported_terms(terms, support, threshold)
+        if LABEL_SEPARATOR in name:
+            if kept:
+                return LABEL_SEPARATOR.join(kept)
+        elif kept == terms:
+            return name
+    return None
 
 
 def term_support(rows: pd.DataFrame, candidates: Mapping[int, Sequence[str]]) -> pd.DataFrame:

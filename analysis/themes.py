@@ -4,7 +4,12 @@
 sparse TF-IDF vectors over a saved vocabulary (so the state can be stored and reloaded),
 optionally split by a ``grouping`` callable (e.g. predicted root-cause category), and
 clustered with k-means inside each group; the number of themes per group is chosen by
-silhouette and capped.  Themes are named by class-based TF-IDF (``analysis.ctfidf``).
+silhouette and capped.  Themes are named by a short phrase their most representative
+answers wrote (``analysis.theme_phrases``: n-gram c-TF-IDF re-ranked by similarity to the
+theme, as BERTopic's KeyBERT-inspired representation), ranked names kept per theme
+(``theme_phrases_``) so the anonymity gate can fall back to a shorter one; c-TF-IDF terms
+(``analysis.ctfidf``) only when no phrase qualifies.  Fitting sorts the texts first, so the
+same answers give the same themes and names in any order.
 
 Theme ids are stable: ``partial_fit`` keeps every existing theme (centroids do not move),
 lets new texts join the nearest theme within a similarity threshold and only forms new
@@ -40,6 +45,7 @@ from threadpoolctl import threadpool_limits
 from analysis.ctfidf import class_labels
 from analysis.taxonomy import taxonomy_key, taxonomy_path
 from analysis.text_normal import normalise_word, normaliser_key, singular, split_words
+from analysis.theme_phrases import rank_phrases
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +53,7 @@ UNASSIGNED = -1
 UNASSIGNED_LABEL = "unassigned"
 NEW_TERMS_PER_UPDATE = 2000
 COLUMNS = ["theme_id", "theme_label"]
+PHRASE_SOURCES = 50  # representative answers per theme its name is looked for in
 
 Grouping = Callable[[Sequence[str]], Sequence[Hashable]]
 
@@ -116,9 +123,10 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
     ``TfidfTransformer``); LSA (truncated SVD, Deerwester et al. 1990) for clustering;
     k-means (k-means++ seeding, Arthur & Vassilvitskii 2007), mini-batch k-means (Sculley
     2010) above 10,000 texts per group; the number of themes by mean silhouette (Rousseeuw
-    1987) on cosine distance; labels by class-based TF-IDF (BERTopic, Grootendorst 2022;
-    ``analysis.ctfidf``). After fitting: ``labels_`` (theme id per text, -1 = none),
-    ``theme_ids_``, ``theme_labels_``, ``theme_groups_``, ``theme_sizes_`` (answers).
+    1987) on cosine distance; labels are phrases ranked by n-gram c-TF-IDF x similarity
+    to the theme (BERTopic, Grootendorst 2022; ``analysis.theme_phrases``). After fitting:
+    ``labels_`` (theme id per text, -1 = none), ``theme_ids_``, ``theme_labels_``,
+    ``theme_phrases_`` (ranked candidate names, the label first), ``theme_groups_``, ``theme_sizes_`` (answers).
 
     Parameters
     ----------
@@ -225,6 +233,16 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
             return self._fit([str(t) for t in texts])
 
     def _fit(self, texts: list[str]) -> ThemeFinder:
+        # Fit on the texts in a canonical order (sorted), so the same answers give the same
+        # themes, ids and names whatever order a store or a reload hands them over in.
+        order = sorted(range(len(texts)), key=lambda i: texts[i])
+        self._fit_sorted([texts[i] for i in order])
+        labels = np.empty(len(texts), dtype=int)
+        labels[order] = self.labels_
+        self.labels_ = labels
+        return self
+
+    def _fit_sorted(self, texts: list[str]) -> ThemeFinder:
         n = len(texts)
         self.vocabulary_: dict[str, int] = {}
         self.idf_ = np.zeros(0)
@@ -233,6 +251,7 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         self.centroids_ = sp.csr_matrix((0, 0))
         self.theme_groups_: dict[int, str] = {}
         self.theme_labels_: dict[int, str] = {}
+        self.theme_phrases_: dict[int, list[str]] = {}
         self.theme_sizes_: dict[int, int] = {}
         self.aliases_: dict[int, int] = {}
         self.next_id_ = 0
@@ -267,7 +286,7 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
             block_groups += [group] * cents.shape[0]
         self._add_themes(blocks, block_groups)
         self.labels_ = self.predict_vectors(x, groups, valid)
-        self._relabel(counts, self.labels_, self.theme_ids_)
+        self._relabel(texts, counts, x, self.labels_, self.theme_ids_)
         self.theme_sizes_ = self._sizes(self.labels_)
         return self
 
@@ -366,15 +385,50 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
             self.theme_labels_.setdefault(tid, "")
         return ids
 
-    def _relabel(self, counts: sp.csr_matrix, assigned: np.ndarray, ids: Sequence[int]) -> None:
+    def _relabel(
+        self,
+        texts: Sequence[str],
+        counts: sp.csr_matrix,
+        x: sp.csr_matrix,
+        assigned: np.ndarray,
+        ids: Sequence[int],
+    ) -> None:
+        """Name themes ``ids`` by a phrase their most representative members wrote
+        (``analysis.theme_phrases``); c-TF-IDF terms only when no phrase qualifies."""
         mask = assigned != UNASSIGNED
         if not mask.any():
             return
-        terms = self.terms_
-        labels = class_labels(counts[mask], assigned[mask], terms)
-        for tid in ids:
-            if tid in labels and labels[tid]:
-                self.theme_labels_[int(tid)] = labels[tid]
+        rows = {int(t): i for i, t in enumerate(self.theme_ids_)}
+        wanted = {int(t) for t in ids}
+        members = np.flatnonzero(mask)
+        sims = np.asarray(
+            x[members]
+            .multiply(self.centroids_[[rows[int(assigned[i])] for i in members]])
+            .sum(axis=1)
+        ).ravel()
+        by_theme: dict[int, list[tuple[float, str]]] = {}
+        for i, sim in zip(members, sims, strict=True):
+            tid = int(assigned[i])
+            if tid in wanted:
+                by_theme.setdefault(tid, []).append((-float(sim), texts[i]))
+        reps = {
+            tid: list(dict.fromkeys(t for _, t in sorted(pairs)))[:PHRASE_SOURCES]
+            for tid, pairs in by_theme.items()
+        }
+
+        def relevance(tid: Hashable, forms: list[str]) -> np.ndarray:
+            vectors = self._weigh(self._counts(forms))
+            return np.asarray((vectors @ self.centroids_[rows[int(tid)]].T).todense()).ravel()
+
+        phrases = rank_phrases(reps, relevance, tokens)
+        fallback = class_labels(counts[mask], assigned[mask], self.terms_)
+        for tid in sorted(wanted):
+            names = phrases.get(tid) or []
+            if names:
+                self.theme_phrases_[tid] = names
+                self.theme_labels_[tid] = names[0]
+            elif fallback.get(tid):
+                self.theme_labels_[tid] = fallback[tid]
 
     def _sizes(self, assigned: np.ndarray) -> dict[int, int]:
         ids, n = np.unique(assigned[assigned != UNASSIGNED], return_counts=True)
@@ -428,7 +482,7 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         self.n_docs_ += len(texts)
         self.labels_ = self.predict_vectors(x, groups, valid)
         if new_ids:
-            self._relabel(counts, self.labels_, new_ids)
+            self._relabel(texts, counts, x, self.labels_, new_ids)
         for tid, c in self._sizes(self.labels_).items():
             self.theme_sizes_[tid] = self.theme_sizes_.get(tid, 0) + c
         return self
@@ -661,6 +715,7 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
                 {
                     "theme_id": int(tid),
                     "label": self.theme_labels_.get(int(tid), ""),
+                    "phrases": list(getattr(self, "theme_phrases_", {}).get(int(tid), [])),
                     "group": self.theme_groups_.get(int(tid), ""),
                     "size": int(self.theme_sizes_.get(int(tid), 0)),
                     "centroid": self.theme_terms(int(tid), n=self.centroid_terms),
@@ -692,6 +747,10 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         themes = state["themes"]
         model.theme_ids_ = np.asarray([t["theme_id"] for t in themes], dtype=int)
         model.theme_labels_ = {t["theme_id"]: t["label"] for t in themes}
+        # Older states have no ranked phrases: their label is then the only name.
+        model.theme_phrases_ = {
+            t["theme_id"]: list(t["phrases"]) for t in themes if t.get("phrases")
+        }
         model.theme_groups_ = {t["theme_id"]: t["group"] for t in themes}
         model.theme_sizes_ = {t["theme_id"]: t["size"] for t in themes}
         rows = [model.vector_from_terms(t["centroid"]) for t in themes]

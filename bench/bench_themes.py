@@ -3,10 +3,14 @@
 Run from the repo root:  /work/venv/bin/python bench/bench_themes.py
 Options: --sizes 1000 10000 100000   --no-memory (skip the slower tracemalloc runs)
 
-Quality: purity of themes against the root-cause labels of
-``<repo>/../shared/eval/retro_dev.jsonl`` (measured only, never trained on), NMI over
-answers in a theme, coverage (share of answers in a theme), number of themes and
-themes per category, with and without nesting in predicted root-cause categories.
+Quality, separately for ``<repo>/../shared/eval/retro_dev.jsonl`` (invented team set) and
+``real_retro_dev.jsonl`` (public real retrospectives; both measured only, never trained
+on): purity of themes against the root-cause labels, NMI over answers in a theme, coverage
+(share of answers in a theme), number of themes and themes per category, with and without
+nesting in predicted root-cause categories; ~10 theme names as examples; and stability:
+the same answers shuffled give the same partition and names (``same_partition``,
+``same_names``), also after a ``to_dict``/``from_dict`` round trip.
+Options: --quality-only (skip the scale runs), --eval FILE [FILE ...].
 
 Scale: answers are synthesised by sampling and recombining dev-set answers (same
 category), then analysed from scratch with ``find_themes``; a warm rerun with the same
@@ -32,7 +36,9 @@ sys.path.insert(0, str(ROOT))  # a script, not a test: make `analysis` importabl
 from analysis import themes  # noqa: E402
 from analysis.themes import ThemeFinder, find_themes  # noqa: E402
 
-EVAL_PATH = ROOT.parent / "shared" / "eval" / "retro_dev.jsonl"
+EVAL_DIR = ROOT.parent / "shared" / "eval"
+EVAL_PATH = EVAL_DIR / "retro_dev.jsonl"
+EVAL_FILES = [EVAL_PATH, EVAL_DIR / "real_retro_dev.jsonl"]
 FILLERS = ["", "", "", "honestly ", "tbh ", "I think ", "imo ", "again: "]
 
 
@@ -43,6 +49,28 @@ def purity(truth: pd.Series, ids: np.ndarray) -> float:
         return 0.0
     top = frame.groupby("theme")["truth"].agg(lambda s: s.value_counts().iloc[0])
     return float(top.sum() / len(frame))
+
+
+def stability(dev: pd.DataFrame, grouping: object) -> dict[str, bool]:
+    """Fit on the answers and on a shuffled copy: same partition and names? And after a
+    to_dict/from_dict round trip (JSON), do predictions and names survive?"""
+    import json
+
+    texts = dev["text"].tolist()
+    a = ThemeFinder(grouping=grouping, random_state=0).fit(texts)
+    perm = np.random.default_rng(7).permutation(len(texts))
+    b = ThemeFinder(grouping=grouping, random_state=0).fit([texts[i] for i in perm])
+    back = np.empty(len(texts), dtype=int)
+    back[perm] = b.labels_
+    names_a = [a.label(int(t)) for t in a.labels_]
+    names_b = [b.label(int(t)) for t in back]
+    loaded = ThemeFinder.from_dict(json.loads(json.dumps(a.to_dict())), grouping=grouping)
+    return {
+        "same_partition": bool(np.array_equal(a.labels_, back)),
+        "same_names": names_a == names_b,
+        "reload_same": bool(np.array_equal(loaded.predict(texts), a.labels_))
+        and loaded.theme_labels_ == a.theme_labels_,
+    }
 
 
 def quality(dev: pd.DataFrame, grouping: object, name: str, seeds: int = 3) -> None:
@@ -72,12 +100,13 @@ def quality(dev: pd.DataFrame, grouping: object, name: str, seeds: int = 3) -> N
             }
         )
     frame = pd.DataFrame(rows)
-    print(f"\n== dev set ({len(dev)} answers), {name} ==")
+    print(f"\n== {len(dev)} answers, {name} ==")
     print(frame.round(3).to_string(index=False))
     print("mean:", frame.drop(columns="seed").mean().round(3).to_dict())
-    if name.startswith("nested"):
-        print("themes (seed 2):")
-        print(table[["theme_id", "theme_label", "group", "size"]].to_string(index=False))
+    print("stability:", stability(dev, grouping))
+    print("theme names (seed 2, 10 largest):")
+    top = table.sort_values(["size", "theme_id"], ascending=[False, True]).head(10)
+    print(top[["theme_id", "theme_label", "group", "size"]].to_string(index=False))
 
 
 def synthesise(dev: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
@@ -139,17 +168,26 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--no-memory", action="store_true")
     parser.add_argument("--no-quality", action="store_true")
+    parser.add_argument("--quality-only", action="store_true")
+    parser.add_argument("--eval", type=Path, nargs="+", default=EVAL_FILES)
     args = parser.parse_args()
-    if not EVAL_PATH.exists():
-        sys.exit(f"eval set not found at {EVAL_PATH}")
-    dev = pd.read_json(EVAL_PATH, lines=True)
+    for path in args.eval:
+        if not path.exists():
+            sys.exit(f"eval set not found at {path}")
+    dev = pd.read_json(args.eval[0], lines=True)
     nested = themes.root_cause_grouping()
     if nested is not None:
         nested(["warm up the root-cause model"])  # its one-off training is not ours to time
     if not args.no_quality:
-        quality(dev, None, "flat (no grouping)")
-        if nested is not None:
-            quality(dev, nested, "nested in analysis.root_causes categories")
+        for path in args.eval:
+            data = pd.read_json(path, lines=True)
+            data = data[data["category"].notna()].reset_index(drop=True)
+            print(f"\n######## {path.name} ########")
+            quality(data, None, f"{path.name}: flat (no grouping)")
+            if nested is not None:
+                quality(data, nested, f"{path.name}: nested in analysis.root_causes categories")
+    if args.quality_only:
+        return
     scale(dev, args.sizes, None, memory=not args.no_memory)
     if nested is not None:
         scale(dev, args.sizes, nested, memory=not args.no_memory)

@@ -20,7 +20,7 @@ import pandas as pd
 
 from analysis import theme_edits
 from analysis.anonymity import supported_terms
-from analysis.label_terms import label_parts, term_support
+from analysis.label_terms import name_terms, supported_name, term_support
 from analysis.no_root_cause import corpus_key, non_answer_mask
 from analysis.root_causes import classify_with_confidence
 from analysis.taxonomy import taxonomy_key
@@ -213,15 +213,39 @@ KEYWORDS = 5  # shown per theme
 CANDIDATE_TERMS = 10  # heaviest centroid terms a theme's keywords are chosen from
 
 
+def theme_names(model: ThemeFinder, theme_id: int, label: str) -> list[str]:
+    """A theme's candidate names, best first: its ranked phrases (the label first, then
+    shorter fall-backs), or only its label when a manager edit replaced the generated one."""
+    phrases = list(getattr(model, "theme_phrases_", {}).get(theme_id, []))
+    return phrases if phrases and phrases[0] == label else [label]
+
+
 def label_candidates(model: ThemeFinder) -> dict[int, list[str]]:
-    """Per live theme: the terms its name is made of plus its heaviest centroid terms."""
+    """Per live theme: the terms any of its candidate names needs, plus its heaviest
+    centroid terms (its keywords)."""
     themes = model.themes()
     return {
         int(tid): list(
-            dict.fromkeys([*label_parts(label), *model.theme_terms(int(tid), n=CANDIDATE_TERMS)])
+            dict.fromkeys(
+                [
+                    *(t for name in theme_names(model, int(tid), label) for t in name_terms(name)),
+                    *model.theme_terms(int(tid), n=CANDIDATE_TERMS),
+                ]
+            )
         )
         for tid, label in zip(themes["theme_id"], themes["theme_label"], strict=True)
     }
+
+
+_WEB_DEBRIS = frozenset(
+    "http https www com org net io co uk html htm php github gitlab mailto url".split()
+)
+
+
+def _keyword_ok(term: str) -> bool:
+    """A keyword may not be numbers only or URL debris ("99 99", "com jupyterhub")."""
+    words = term.split()
+    return bool(words) and all(any(c.isalpha() for c in w) and w not in _WEB_DEBRIS for w in words)
 
 
 def theme_catalogue(store: Store) -> pd.DataFrame:
@@ -229,8 +253,9 @@ def theme_catalogue(store: Store) -> pd.DataFrame:
 
     Names and keywords use only terms that at least the quote threshold of distinct
     responses wrote (`anonymity.supported_terms`, against the highest threshold of any
-    survey); a generated name left without such terms becomes "Theme N". A name a manager
-    gave is theirs and kept.
+    survey): the first of the theme's ranked phrases whose every content word is so
+    supported (`label_terms.supported_name`), else "Theme N". A name a manager gave is
+    theirs and kept. Keywords that are numbers only or URL debris are left out.
     """
     state = store.theme_state()
     if state is None:
@@ -250,9 +275,9 @@ def theme_catalogue(store: Store) -> pd.DataFrame:
         if label in given:
             labels.append(label)
         else:
-            kept = supported_terms(label_parts(label), counts, threshold)
-            labels.append(" · ".join(kept) if kept else f"Theme {tid}")
-        terms = list(model.theme_terms(tid, n=CANDIDATE_TERMS))
+            name = supported_name(theme_names(model, tid, label), counts, threshold)
+            labels.append(name or f"Theme {tid}")
+        terms = [t for t in model.theme_terms(tid, n=CANDIDATE_TERMS) if _keyword_ok(t)]
         keywords.append(supported_terms(terms, counts, threshold)[:KEYWORDS])
     return themes.assign(theme_label=labels, top_terms=keywords)
 
