@@ -104,3 +104,27 @@ class Server:
     def stop(self) -> None:
         stop(self.process)
         self.process = None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start the app on a free loopback port with the given database, print its address,
+    and keep it running until Ctrl+C (what the benchmarks do, by hand)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True, help="DuckDB file (created if new)")
+    args = parser.parse_args(argv)
+    server = Server(args.db)
+    seconds = server.start()
+    print(f"{server.url} up in {seconds:.1f} s (manager password {PASSWORD}); Ctrl+C stops it")
+    try:
+        server.process.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
