@@ -31,6 +31,8 @@ from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
 from analysis.no_root_cause import is_non_answer, no_root_cause_examples
+from analysis.sentence_embeddings import EmbeddingHead, embeddings_key
+from analysis.sentence_embeddings import enabled as embeddings_enabled
 from analysis.taxonomy import NO_ROOT_CAUSE, Category, load_taxonomy, taxonomy_key, taxonomy_path
 from analysis.text_normal import answer_key, normalise_text, normaliser_key, split_words
 
@@ -616,6 +618,7 @@ class FittedRootCauses:
     default: RootCauseClassifier
     corrected: RootCauseClassifier | None = None
     confirmed: Mapping[str, str] = field(default_factory=dict)
+    embedded: EmbeddingHead | None = None  # only with the `embeddings` extra switched on
 
     @property
     def classes_(self) -> np.ndarray:
@@ -624,7 +627,8 @@ class FittedRootCauses:
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Probabilities (0-1) per text and class: the default model's, averaged with the
-        corrected model's (weight ``CORRECTION_BLEND``) when there is one.
+        corrected model's (weight ``CORRECTION_BLEND``) when there is one, and then with the
+        sentence-embedding model's (equal weight) when embeddings are on.
 
         Raises ValueError when ``texts`` is a single string or a DataFrame of more than
         one column.
@@ -634,6 +638,8 @@ class FittedRootCauses:
             proba = (1 - CORRECTION_BLEND) * proba + CORRECTION_BLEND * (
                 self.corrected.predict_proba(texts)
             )
+        if self.embedded is not None and len(proba):
+            proba = (proba + self.embedded.predict_proba(_as_texts(texts), self.classes_)) / 2
         return proba
 
 
@@ -684,7 +690,7 @@ def fitted_model(corrections: pd.DataFrame | None = None) -> FittedRootCauses:
     taxonomy = load_taxonomy(path)
     frame = _corrections_frame(corrections, taxonomy)
     key = (
-        f"{path.resolve()}:{taxonomy_key(path)}:{normaliser_key()}",
+        f"{path.resolve()}:{taxonomy_key(path)}:{normaliser_key()}:{embeddings_key()}",
         _corrections_key(frame),
     )
     with _cache_lock:
@@ -695,7 +701,9 @@ def fitted_model(corrections: pd.DataFrame | None = None) -> FittedRootCauses:
         lexicon = _taxonomy_lexicon(taxonomy)
         if len(frame) == 0:
             default = RootCauseClassifier(lexicon=lexicon, second_ratio=SECOND_RATIO)
-            fitted = FittedRootCauses(default.fit(train["text"], train["category"]))
+            fitted = FittedRootCauses(
+                default.fit(train["text"], train["category"]), embedded=_embedding_head(train)
+            )
         else:
             weights = np.r_[np.ones(len(train)), np.full(len(frame), CORRECTION_WEIGHT)]
             train = pd.concat([train, frame[["text", "category"]]], ignore_index=True)
@@ -703,11 +711,20 @@ def fitted_model(corrections: pd.DataFrame | None = None) -> FittedRootCauses:
                 train["text"], train["category"], sample_weight=weights
             )
             confirmed = dict(zip(frame["key"], frame["category"], strict=True))
-            fitted = FittedRootCauses(fitted_model().default, corrected, confirmed)
+            fitted = FittedRootCauses(
+                fitted_model().default, corrected, confirmed, _embedding_head(train, weights)
+            )
         _model_cache[key] = fitted
         while len(_model_cache) > _CACHE_SIZE:
             _model_cache.popitem(last=False)
         return fitted
+
+
+def _embedding_head(train: pd.DataFrame, weights: np.ndarray | None = None) -> EmbeddingHead | None:
+    """The sentence-embedding model on the same training rows, when switched on."""
+    if not embeddings_enabled():
+        return None
+    return EmbeddingHead().fit(train["text"].tolist(), train["category"], sample_weight=weights)
 
 
 # The no-root-cause class learns from praise, logistics and content-free lines, which share
