@@ -78,6 +78,9 @@ class EmbeddingHead:
         labels: Sequence[str],
         sample_weight: np.ndarray | None = None,
     ) -> EmbeddingHead:
+        """Fit on `texts` (encoded with `encode`) and their category ids; `sample_weight`
+        as for scikit-learn's LogisticRegression. Returns self. Raises ImportError without
+        the extra, ValueError for fewer than two categories."""
         from sklearn.linear_model import LogisticRegression
 
         self.model = LogisticRegression(C=self.c, max_iter=3000, class_weight="balanced")
@@ -85,6 +88,8 @@ class EmbeddingHead:
         return self
 
     def predict_proba(self, texts: Sequence[str], classes: Sequence[str]) -> np.ndarray:
+        """Probabilities (0-1), one row per text, one column per id of `classes` in that
+        order; 0 for a class the model was not fitted on."""
         proba = self.model.predict_proba(encode(texts)) if len(texts) else np.zeros((0, 0))
         known = {c: i for i, c in enumerate(self.model.classes_)}
         out = np.zeros((len(texts), len(classes)))
