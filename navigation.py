@@ -9,30 +9,30 @@ from afterward.web.session import is_manager, log_out, store_or_stop
 
 st.set_page_config(page_title="Afterward", page_icon="🔁", layout="wide")
 
-LOGIN = st.Page("pages/public/login.py", title="Log in", url_path="login")
+LOGIN = st.Page("app_pages/public/login.py", title="Log in", url_path="login")
 MANAGER_PAGES = {
     "Insights": [
         st.Page(
-            "pages/manager/overview.py",
+            "app_pages/manager/overview.py",
             title="Overview",
             url_path="overview",
             icon=":material/monitoring:",
             default=True,
         ),
         st.Page(
-            "pages/manager/themes.py",
+            "app_pages/manager/themes.py",
             title="Themes",
             url_path="themes",
             icon=":material/bubble_chart:",
         ),
         st.Page(
-            "pages/manager/root_causes.py",
+            "app_pages/manager/root_causes.py",
             title="Root causes",
             url_path="root-causes",
             icon=":material/account_tree:",
         ),
         st.Page(
-            "pages/manager/quarterly_review.py",
+            "app_pages/manager/quarterly_review.py",
             title="Quarterly review",
             url_path="quarterly-review",
             icon=":material/summarize:",
@@ -40,7 +40,7 @@ MANAGER_PAGES = {
     ],
     "Follow-up": [
         st.Page(
-            "pages/manager/actions.py",
+            "app_pages/manager/actions.py",
             title="Action items",
             url_path="actions",
             icon=":material/task_alt:",
@@ -48,7 +48,7 @@ MANAGER_PAGES = {
     ],
     "Collect": [
         st.Page(
-            "pages/manager/surveys.py",
+            "app_pages/manager/surveys.py",
             title="Projects and surveys",
             url_path="surveys",
             icon=":material/list_alt:",

@@ -40,12 +40,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # a script, not a test: make the packages importable
 
 PAGES = {
-    "overview": "pages/manager/overview.py",
-    "themes": "pages/manager/themes.py",
-    "root_causes": "pages/manager/root_causes.py",
-    "review": "pages/manager/quarterly_review.py",
-    "actions": "pages/manager/actions.py",
-    "surveys": "pages/manager/surveys.py",
+    "overview": "app_pages/manager/overview.py",
+    "themes": "app_pages/manager/themes.py",
+    "root_causes": "app_pages/manager/root_causes.py",
+    "review": "app_pages/manager/quarterly_review.py",
+    "actions": "app_pages/manager/actions.py",
+    "surveys": "app_pages/manager/surveys.py",
 }
 PASSWORD = "bench-password-123"
 

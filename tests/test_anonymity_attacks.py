@@ -138,7 +138,7 @@ def test_html_and_script_in_answers_stay_inert(store, survey_id):
     app_code = [
         ROOT / "dashboard.py",
         ROOT / "navigation.py",
-        *ROOT.joinpath("pages").rglob("*.py"),
+        *ROOT.joinpath("app_pages").rglob("*.py"),
         *ROOT.joinpath("afterward").rglob("*.py"),
         *ROOT.joinpath("surveys").rglob("*.py"),
         *ROOT.joinpath("analysis").rglob("*.py"),
@@ -290,7 +290,7 @@ def test_the_surveys_page_offers_no_threshold_below_three(app):
     from tests.pages.helpers import log_in
 
     log_in(app)
-    app.switch_page("pages/manager/surveys.py").run()
+    app.switch_page("app_pages/manager/surveys.py").run()
     assert not app.exception
     assert app.number_input[0].min == 3
 
@@ -317,7 +317,7 @@ def test_an_open_link_needs_a_threshold_of_five_on_the_surveys_page_and_says_its
     from tests.pages.helpers import button, log_in, texts
 
     log_in(app)
-    app.switch_page("pages/manager/surveys.py").run()
+    app.switch_page("app_pages/manager/surveys.py").run()
     app.text_input[0].input("Curious")
     button(app, "Create survey").click().run()  # the default threshold, 3
     survey_id = app_store().surveys_overview()["survey_id"].iloc[0]

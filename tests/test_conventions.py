@@ -14,13 +14,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 APP_PACKAGES = ("surveys", "analysis", "afterward", "clock")
-PROJECT_TOP = {*APP_PACKAGES, "pages", "dashboard", "navigation"}
+PROJECT_TOP = {*APP_PACKAGES, "app_pages", "dashboard", "navigation"}
 PAGE_LIMIT = 150  # lines: pages read input, call the wiring layer and draw
 
 
 def app_files() -> list[Path]:
     files = [ROOT / "dashboard.py", ROOT / "navigation.py"]
-    for top in (*APP_PACKAGES, "pages"):
+    for top in (*APP_PACKAGES, "app_pages"):
         files += sorted((ROOT / top).rglob("*.py"))
     return files
 
@@ -101,17 +101,23 @@ def layering_violations(graph: dict[Path, set[str]]) -> list[str]:
         own = rel.split("/")[0].removesuffix(".py")
         if "duckdb" in tops and not rel.startswith("surveys/store/"):
             problems.append(f"{rel}: imports duckdb (only surveys/store/ may)")
-        if own == "analysis" and tops & {"surveys", "afterward", "streamlit", "duckdb", "pages"}:
+        if own == "analysis" and tops & {
+            "surveys",
+            "afterward",
+            "streamlit",
+            "duckdb",
+            "app_pages",
+        }:
             problems.append(f"{rel}: analysis/ imports {sorted(tops & PROJECT_TOP - {own})}")
-        if own == "surveys" and tops & {"analysis", "afterward", "streamlit", "pages"}:
+        if own == "surveys" and tops & {"analysis", "afterward", "streamlit", "app_pages"}:
             problems.append(f"{rel}: surveys/ imports {sorted(tops & {'analysis', 'afterward'})}")
         if own == "clock" and tops & (PROJECT_TOP | {"streamlit", "duckdb", "pandas"}) - {own}:
             problems.append(f"{rel}: clock/ must import nothing of the project")
-        if own == "afterward" and "pages" in tops:
+        if own == "afterward" and "app_pages" in tops:
             problems.append(f"{rel}: the wiring layer imports a page")
         if rel.startswith(("afterward/services/", "afterward/output/")) and "streamlit" in tops:
             problems.append(f"{rel}: services and output must work without Streamlit")
-        if own in ("pages", "dashboard", "navigation") and tops & (
+        if own in ("app_pages", "dashboard", "navigation") and tops & (
             PROJECT_TOP - {"afterward", own}
         ):
             problems.append(
@@ -130,7 +136,7 @@ def test_layering_check_catches_a_violation() -> None:
     fake = {
         ROOT / "analysis" / "x.py": {"duckdb"},
         ROOT / "surveys" / "y.py": {"analysis.redaction"},
-        ROOT / "pages" / "manager" / "z.py": {"surveys.store"},
+        ROOT / "app_pages" / "manager" / "z.py": {"surveys.store"},
         ROOT / "clock" / "__init__.py": {"surveys.setup"},
     }
     assert len(layering_violations(fake)) == 5  # analysis: duckdb twice over (both rules)
@@ -232,7 +238,7 @@ def test_no_import_time_copy_of_the_taxonomy() -> None:
 
 @pytest.mark.parametrize(
     "page",
-    [ROOT / "dashboard.py", ROOT / "navigation.py", *sorted((ROOT / "pages").rglob("*.py"))],
+    [ROOT / "dashboard.py", ROOT / "navigation.py", *sorted((ROOT / "app_pages").rglob("*.py"))],
     ids=lambda p: p.relative_to(ROOT).as_posix(),
 )
 def test_pages_stay_thin(page: Path) -> None:
@@ -264,16 +270,24 @@ def test_readme_layout_describes_every_package() -> None:
     undescribed = [p for p in packages if f"`{p}`" not in layout]
     assert undescribed == []
     # And every page folder.
-    for folder in ("pages/public/", "pages/manager/"):
+    for folder in ("app_pages/public/", "app_pages/manager/"):
         assert f"`{folder}`" in layout
 
 
 def test_no_two_modules_share_a_name() -> None:
-    """A module's name says its one job. Pages are exempt: they live in `pages/` and are
-    named after the subject they show (`pages/manager/themes.py` shows themes)."""
+    """A module's name says its one job. Pages are exempt: they live in `app_pages/` and are
+    named after the subject they show (`app_pages/manager/themes.py` shows themes)."""
     seen: dict[str, list[str]] = {}
     for top in APP_PACKAGES:
         for path in (ROOT / top).rglob("*.py"):
             if path.name != "__init__.py":
                 seen.setdefault(path.stem, []).append(path.relative_to(ROOT).as_posix())
     assert {name: paths for name, paths in seen.items() if len(paths) > 1} == {}
+
+
+def test_no_pages_folder_beside_the_router() -> None:
+    """A `pages/` folder next to the main script puts Streamlit in its legacy multipage mode
+    until the first `st.navigation` call: the first visitor after a start who opens a deep
+    link gets "Page not found" over the right page (streamlit#8860). Pages live in
+    `app_pages/`."""
+    assert not (ROOT / "pages").exists()

@@ -179,7 +179,7 @@ def test_surveys_page_says_how_many_responses_wait(app, db_path):
         for rating in (1, 2, 3, 4):
             answer(store, survey_id, rating)
     log_in(app)
-    app.switch_page("pages/manager/surveys.py").run()
+    app.switch_page("app_pages/manager/surveys.py").run()
     assert any("1 response(s) waiting for the next release" in c for c in texts(app.caption))
 
 

@@ -174,7 +174,7 @@ def test_the_page_shows_one_card_per_group_and_one_click_stores_them_all(app, db
         load(store, survey_id, [*TOPICS, *CHECKLIST, *BACKLOG, CHECKLIST[0]])
     app.session_state["manager_login"] = True
     app.run()
-    app.switch_page("pages/manager/root_causes.py").run()
+    app.switch_page("app_pages/manager/root_causes.py").run()
     assert not app.exception, [e.message for e in app.exception]
     shown = [t.value for t in app.text]
     assert sum(answer_key(t) == answer_key(CHECKLIST[0]) for t in shown) == 1

@@ -40,7 +40,7 @@ def test_survey_opening_and_closing_today_is_open_today_whatever_the_server_zone
     app, server_zone_on_another_day
 ):
     log_in(app)
-    app.switch_page("pages/manager/surveys.py").run()
+    app.switch_page("app_pages/manager/surveys.py").run()
     app.text_input[0].input("Harbour Website")
     opens = app.date_input[0]
     assert opens.value == clock.today()  # the picker's "today" is the app's today
@@ -132,7 +132,7 @@ def test_custom_taxonomy_reaches_the_review_queue_and_the_action_form(app, custo
         populate(store, responses_per_survey=12)
     app.session_state["manager_login"] = True
     app.run()
-    app.switch_page("pages/manager/root_causes.py").run()
+    app.switch_page("app_pages/manager/root_causes.py").run()
     assert not app.exception, [e.message for e in app.exception]
     review = [s for s in app.selectbox if s.key and s.key.startswith("review_")]
     assert review, "the review queue shows work"
@@ -157,7 +157,7 @@ def test_custom_taxonomy_reaches_the_review_queue_and_the_action_form(app, custo
         "none",  # no root cause: whatever the taxonomy
     }
 
-    app.switch_page("pages/manager/actions.py").run()
+    app.switch_page("app_pages/manager/actions.py").run()
     form = [s for s in app.selectbox if s.label == "Meant to fix (root cause)"][0]
     assert [o for o in form.options if o != "—"] == [
         "Vendor trouble",

@@ -35,7 +35,7 @@ def test_repeated_wrong_passwords_are_slowed_down():
 def surveys_page(app):
     log_in(app)
     assert texts(app.title) == ["Overview"]  # where a manager lands
-    app.switch_page("pages/manager/surveys.py").run()
+    app.switch_page("app_pages/manager/surveys.py").run()
     assert not app.exception
     return app
 

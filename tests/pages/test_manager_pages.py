@@ -9,12 +9,12 @@ from tests.pages.data import populate
 from tests.pages.helpers import button, texts
 
 PAGES = {
-    "overview": "pages/manager/overview.py",
-    "themes": "pages/manager/themes.py",
-    "root_causes": "pages/manager/root_causes.py",
-    "actions": "pages/manager/actions.py",
-    "review": "pages/manager/quarterly_review.py",
-    "surveys": "pages/manager/surveys.py",
+    "overview": "app_pages/manager/overview.py",
+    "themes": "app_pages/manager/themes.py",
+    "root_causes": "app_pages/manager/root_causes.py",
+    "actions": "app_pages/manager/actions.py",
+    "review": "app_pages/manager/quarterly_review.py",
+    "surveys": "app_pages/manager/surveys.py",
 }
 
 
