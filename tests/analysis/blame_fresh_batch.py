@@ -14,7 +14,7 @@ FRESH_BATCH: list[tuple[str, bool]] = [
     ("whoever deployed on friday night should not be allowed near prod", True),
     ("the contractor delivered half-finished code and then disappeared", True),
     ("I messed up the migration script, sorry all", True),
-    ("Kwame's changes broke the build three times this sprint", True),
+    ("Kwame's commits broke CI on three separate days this sprint", True),
     ("the designer ignored every bit of feedback we gave", True),
     ("Sven is just not competent enough for this role tbh", True),
     ("- release slipped bc [name] sat on the PR for a week", True),
