@@ -56,12 +56,11 @@ def encode(texts: Sequence[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in _vectors]
     if missing:
         found = _encoder().encode(missing, normalize_embeddings=True, batch_size=64)
-        with _lock:
+    with _lock:
+        if missing:
             if len(_vectors) + len(missing) > _VECTOR_CACHE_SIZE:
                 _vectors.clear()
             _vectors.update(zip(missing, np.asarray(found, dtype=np.float32), strict=True))
-            return np.vstack([_vectors[t] for t in texts]) if texts else np.zeros((0, 384))
-    with _lock:
         return np.vstack([_vectors[t] for t in texts]) if texts else np.zeros((0, 384))
 
 

@@ -67,3 +67,28 @@ def app_store() -> Store:
     from afterward.web.session import store_or_stop
 
     return store_or_stop()
+
+
+@pytest.fixture
+def held_database(tmp_path: Path) -> Iterator[Path]:
+    """A DuckDB file another process holds open (so no Store can open it), released after."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "held.duckdb"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, time; c = duckdb.connect({str(db)!r}); "
+            "print('ready', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        yield db
+    finally:
+        holder.kill()
+        holder.wait()

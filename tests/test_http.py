@@ -223,32 +223,13 @@ def test_the_overview_link_keeps_working_at_the_root(db_path):
     assert reply.headers["location"] == "/?from=2026Q1&to=2026Q3"
 
 
-def test_a_database_held_elsewhere_gets_a_clear_message_not_a_traceback(tmp_path, monkeypatch):
-    import subprocess
-    import sys
-
-    db = tmp_path / "held.duckdb"
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            f"import duckdb, time; c = duckdb.connect({str(db)!r}); "
-            "print('ready', flush=True); time.sleep(60)",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "ready"
-        monkeypatch.setenv("AFTERWARD_DB", str(db))
-        with http_client() as client:
-            reply = post_password(client)
-            assert reply.status_code == 503
-            assert "in use by another Afterward process" in html.unescape(reply.text)
-            assert "Traceback" not in reply.text
-    finally:
-        holder.kill()
-        holder.wait()
+def test_a_database_held_elsewhere_gets_a_clear_message_not_a_traceback(held_database, monkeypatch):
+    monkeypatch.setenv("AFTERWARD_DB", str(held_database))
+    with http_client() as client:
+        reply = post_password(client)
+        assert reply.status_code == 503
+        assert "in use by another Afterward process" in html.unescape(reply.text)
+        assert "Traceback" not in reply.text
 
 
 @pytest.mark.parametrize("path", ["/auth/login?provider=default", "/oauth2callback?code=x"])

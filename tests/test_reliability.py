@@ -76,23 +76,12 @@ def test_full_disk_refuses_with_a_clear_error_and_corrupts_nothing(tmp_path):
         store.record_response(survey_id, [])
 
 
-def test_database_held_by_another_process_gets_a_clear_message(tmp_path, monkeypatch):
+def test_database_held_by_another_process_gets_a_clear_message(held_database, monkeypatch):
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    db = tmp_path / "held.duckdb"
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            f"import duckdb, time; c = duckdb.connect({str(db)!r}); "
-            "print('ready', flush=True); time.sleep(60)",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    db = held_database
     try:
-        assert holder.stdout.readline().strip() == "ready"
         with pytest.raises(DatabaseLocked):
             Store(db)
         monkeypatch.setenv("AFTERWARD_DB", str(db))
@@ -119,6 +108,4 @@ def test_database_held_by_another_process_gets_a_clear_message(tmp_path, monkeyp
         assert closed.returncode != 0
         assert closed.stderr.strip().count("\n") == 0 and "in use" in closed.stderr
     finally:
-        holder.kill()
-        holder.wait()
         st.cache_resource.clear()

@@ -216,8 +216,7 @@ def _link_message(link: Any) -> HTMLResponse | None:
     return None
 
 
-def _survey_context(link: Any, token: str) -> dict[str, Any]:
-    survey = link.survey
+def _survey_context(survey: Any, token: str) -> dict[str, Any]:
     questionnaire = responding.questionnaire_of(survey)
     return {
         "title": survey.title,
@@ -240,7 +239,7 @@ _NONCE_STAND_IN = "\ue000nonce\ue000"
 
 @lru_cache(maxsize=256)
 def _blank_form(survey: Any) -> str:
-    context = _survey_context(_SurveyLink(survey), _TOKEN_STAND_IN)
+    context = _survey_context(survey, _TOKEN_STAND_IN)
     questionnaire = context["questionnaire"]
     return _TEMPLATES.get_template("respondent_form.html").render(
         nonce=_NONCE_STAND_IN,
@@ -249,11 +248,6 @@ def _blank_form(survey: Any) -> str:
         alert="",
         **context,
     )
-
-
-@dataclass(frozen=True)
-class _SurveyLink:
-    survey: Any
 
 
 def _form(request: Request, link: Any, token: str, draft=None, errors=None, alert="", status=200):
@@ -265,7 +259,7 @@ def _form(request: Request, link: Any, token: str, draft=None, errors=None, aler
             .replace(_NONCE_STAND_IN, str(escape(nonce)))
         )
         return _set_nonce(request, _response(html, status), nonce)
-    context = _survey_context(link, token)
+    context = _survey_context(link.survey, token)
     questionnaire = context["questionnaire"]
     draft = draft or {q.id: [] for q in questionnaire.questions}
     return _with_nonce(
@@ -288,7 +282,7 @@ def shown_digest(stored: Mapping[str, Any]) -> str:
 def _review(
     request, link, token, draft, stored, *, alert="", error="", can_submit=True, status=200
 ):
-    context = _survey_context(link, token)
+    context = _survey_context(link.survey, token)
     questionnaire = context["questionnaire"]
     nudged = responding.blame_nudges(questionnaire, stored)
     shown = [
