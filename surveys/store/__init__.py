@@ -12,11 +12,13 @@ from surveys.store.base import StoreBase
 from surveys.store.bulk import BulkMixin
 from surveys.store.collect import CollectMixin
 from surveys.store.followup import ActionsMixin
+from surveys.store.postmortems import Postmortem, PostmortemsMixin
 from surveys.store.records import (
     ACTION_STATUSES,
     DONE_STATUS,
     NOT_DOING_STATUS,
     OPEN_ACTION_STATUSES,
+    POSTMORTEM_STATUSES,
     AnswerRow,
     DatabaseLocked,
     LinkMatch,
@@ -40,6 +42,7 @@ class Store(
     ReleasesMixin,
     TextResultsMixin,
     ActionsMixin,
+    PostmortemsMixin,
     BulkMixin,
     StoreBase,
 ):
@@ -57,7 +60,9 @@ __all__ = [
     "MIGRATIONS",
     "NOT_DOING_STATUS",
     "OPEN_ACTION_STATUSES",
+    "POSTMORTEM_STATUSES",
     "AnswerRow",
+    "Postmortem",
     "DatabaseLocked",
     "LinkMatch",
     "LinkUnavailable",

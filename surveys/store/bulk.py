@@ -73,6 +73,7 @@ class BulkMixin:
                 "survey_releases",
                 "links",
                 "survey_questions",
+                "postmortems",
             ):
                 cur.execute(
                     f"DELETE FROM {table} WHERE survey_id IN ({sample_surveys})"  # noqa: S608
@@ -80,6 +81,10 @@ class BulkMixin:
             cur.execute(
                 "DELETE FROM category_reviews WHERE response_id NOT IN "
                 "(SELECT response_id FROM responses)"
+            )
+            sample_actions = f"SELECT action_id FROM action_items WHERE project_id IN ({sample})"  # noqa: S608
+            cur.execute(
+                f"DELETE FROM action_status_history WHERE action_id IN ({sample_actions})"  # noqa: S608
             )
             cur.execute(f"DELETE FROM action_items WHERE project_id IN ({sample})")  # noqa: S608
             cur.execute(f"DELETE FROM surveys WHERE project_id IN ({sample})")  # noqa: S608

@@ -33,42 +33,110 @@ class ActionsMixin:
         theme_id: int | None = None,
         category: str | None = None,
         status: str = "open",
+        survey_id: str | None = None,
+        created_on: date | None = None,
     ) -> str:
         """Store a new action item for a project; returns its id (a uuid4 str).
 
         `quarter` is the quarter it was decided in ("2026Q3"); `status` one of
-        ACTION_STATUSES (done_on is set to today when created as done).
+        ACTION_STATUSES (done_on is set to the creation day when created as done);
+        `survey_id` the survey whose post-mortem decided it, if any; `created_on` the day it
+        was decided (default today; the sample data and imports give earlier days). The
+        status history starts with that day.
         Raises ValueError when the title or owner is blank or the status is unknown.
         Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
         read or written.
         """
-        if not title.strip() or not owner.strip():
-            raise ValueError("An action needs a description and one owner.")
+        title, owner = _check_fields(title, owner)
         _check_status(status)
         action_id = str(uuid.uuid4())
+        day = created_on or today()
         with self._transaction() as cur:
             cur.execute(
                 "INSERT INTO action_items (action_id, project_id, title, owner, due_on, status, "
-                "theme_id, category, quarter, created_on, done_on) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "theme_id, category, quarter, created_on, done_on, survey_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     action_id,
                     project_id,
-                    title.strip(),
-                    owner.strip(),
+                    title,
+                    owner,
                     due_on,
                     status,
                     theme_id,
                     category,
                     quarter,
-                    today(),
-                    today() if status == DONE_STATUS else None,
+                    day,
+                    day if status == DONE_STATUS else None,
+                    survey_id,
                 ],
             )
+            _record_status(cur, action_id, day, status, "")
         return action_id
 
-    def set_action_status(self, action_id: str, status: str, reason: str = "") -> None:
-        """Change an action's status; "not_doing" needs a `reason`. Done keeps its first done_on.
+    def edit_action(
+        self,
+        action_id: str,
+        *,
+        title: str,
+        owner: str,
+        due_on: date | None,
+        theme_id: int | None,
+        category: str | None,
+    ) -> None:
+        """Replace an action item's editable fields: title, owner, due date (None: no due
+        date), and what it is meant to fix (a theme id and/or a root-cause category, or None).
+
+        Raises ValueError when the title or owner is blank or the action is unknown. Raises
+        StoreError when the store is closed, StorageUnavailable when the file cannot be read
+        or written.
+        """
+        title, owner = _check_fields(title, owner)
+        with self._transaction() as cur:
+            updated = cur.execute(
+                "UPDATE action_items SET title = ?, owner = ?, due_on = ?, theme_id = ?, "
+                "category = ? WHERE action_id = ? RETURNING 1",
+                [title, owner, due_on, theme_id, category, action_id],
+            ).fetchall()
+        if not updated:
+            raise ValueError("Unknown action.")
+
+    def delete_action(self, action_id: str) -> None:
+        """Delete an action item and its status history.
+
+        Raises ValueError when the action is unknown. Raises StoreError when the store is
+        closed, StorageUnavailable when the file cannot be read or written.
+        """
+        with self._transaction() as cur:
+            deleted = cur.execute(
+                "DELETE FROM action_items WHERE action_id = ? RETURNING 1", [action_id]
+            ).fetchall()
+            cur.execute("DELETE FROM action_status_history WHERE action_id = ?", [action_id])
+        if not deleted:
+            raise ValueError("Unknown action.")
+
+    def action_history(self, action_id: str | None = None) -> pd.DataFrame:
+        """Status history of one action item (or of all), one row per day with a change.
+
+        Columns: action_id, changed_on (pandas Timestamp at midnight: days only), status
+        (an ACTION_STATUSES key), reason. Oldest first.
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
+        with self._cursor() as cur:
+            return cur.execute(
+                "SELECT action_id::VARCHAR AS action_id, changed_on, status, reason "
+                "FROM action_status_history WHERE (?::UUID IS NULL OR action_id = ?::UUID) "
+                "ORDER BY action_id, changed_on",
+                [action_id, action_id],
+            ).df()
+
+    def set_action_status(
+        self, action_id: str, status: str, reason: str = "", *, on: date | None = None
+    ) -> None:
+        """Change an action's status on day `on` (default today); "not_doing" needs a
+        `reason`. Done keeps its first done_on. The history keeps one row per day: a second
+        change on the same day replaces that day's row.
 
         Raises ValueError when the status is unknown, "not_doing" comes without a reason, or the
         action is unknown. Raises StoreError when the store is closed, StorageUnavailable when the
@@ -77,20 +145,24 @@ class ActionsMixin:
         _check_status(status)
         if status == NOT_DOING_STATUS and not reason.strip():
             raise ValueError("Say why the action will not be done.")
+        day = on or today()
         with self._transaction() as cur:
             updated = cur.execute(
                 "UPDATE action_items SET status = ?, status_reason = ?, "
                 "done_on = CASE WHEN ? = ? THEN coalesce(done_on, ?) ELSE NULL END "
                 "WHERE action_id = ? RETURNING 1",
-                [status, reason.strip(), status, DONE_STATUS, today(), action_id],
+                [status, reason.strip(), status, DONE_STATUS, day, action_id],
             ).fetchall()
+            if updated:
+                _record_status(cur, action_id, day, status, reason.strip())
         if not updated:
             raise ValueError("Unknown action.")
 
     def actions(self, scope: Scope, on: date | None = None) -> pd.DataFrame:
         """Action items of projects in scope (quarter filter on the quarter they were decided).
 
-        Columns: action_id, project, title, owner, due_on, status, status_reason, theme_id,
+        Columns: action_id, project, survey_id (the post-mortem's survey, None when added
+        on its own), title, owner, due_on, status, status_reason, theme_id,
         category, quarter, created_on, done_on (dates as pandas Timestamps at midnight;
         due_on and done_on NaT when unset), and four bool flags from the one definition of
         statuses: is_open (open or in progress), is_done, committed (not "not doing": counted
@@ -102,7 +174,8 @@ class ActionsMixin:
         with self._cursor() as cur:
             return cur.execute(
                 """
-                SELECT a.action_id::VARCHAR AS action_id, p.name AS project, a.title, a.owner,
+                SELECT a.action_id::VARCHAR AS action_id, p.name AS project,
+                       a.survey_id::VARCHAR AS survey_id, a.title, a.owner,
                        a.due_on, a.status, a.status_reason, a.theme_id, a.category, a.quarter,
                        a.created_on, a.done_on,
                        list_contains(?::VARCHAR[], a.status) AS is_open,
@@ -125,6 +198,21 @@ class ActionsMixin:
                     *scope.params()[:6],
                 ],
             ).df()
+
+
+def _check_fields(title: str, owner: str) -> tuple[str, str]:
+    if not title.strip() or not owner.strip():
+        raise ValueError("An action needs a description and one owner.")
+    return title.strip(), owner.strip()
+
+
+def _record_status(cur, action_id: str, day: date, status: str, reason: str) -> None:
+    cur.execute(
+        "INSERT INTO action_status_history (action_id, changed_on, status, reason) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET status = excluded.status, "
+        "reason = excluded.reason",
+        [action_id, day, status, reason],
+    )
 
 
 def _check_status(status: str) -> None:

@@ -64,6 +64,13 @@ OPEN_ACTION_STATUSES: tuple[str, ...] = ("open", "in_progress")
 DONE_STATUS = "done"
 NOT_DOING_STATUS = "not_doing"
 
+# Post-mortem statuses: the one definition (labels in the order a post-mortem moves through).
+POSTMORTEM_STATUSES: dict[str, str] = {
+    "draft": "Draft",
+    "in_review": "In review",
+    "published": "Published",
+}
+
 
 @dataclass(frozen=True)
 class Project:

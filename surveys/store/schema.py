@@ -149,4 +149,34 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE text_analysis ADD COLUMN non_answer BOOLEAN NOT NULL DEFAULT false",
         "DELETE FROM text_analysis",
     ),
+    # 8: the post-mortem of a survey and the action items' history. An action may name the
+    # survey whose post-mortem decided it; its status changes are kept one row per day (the
+    # last change of a day wins), so "when was it done" never needs a finer time.
+    (
+        "ALTER TABLE action_items ADD COLUMN survey_id UUID",
+        """CREATE TABLE action_status_history (
+            action_id UUID NOT NULL,
+            changed_on DATE NOT NULL,
+            status VARCHAR NOT NULL
+                CHECK (status IN ('open', 'in_progress', 'done', 'not_doing')),
+            reason VARCHAR NOT NULL DEFAULT '',
+            PRIMARY KEY (action_id, changed_on))""",
+        """INSERT INTO action_status_history
+            SELECT action_id, created_on, 'open', '' FROM action_items
+            WHERE done_on IS NULL OR done_on > created_on""",
+        """INSERT INTO action_status_history
+            SELECT action_id, coalesce(done_on, created_on), status, status_reason
+            FROM action_items
+            WHERE status <> 'open' OR done_on IS NOT NULL
+            ON CONFLICT DO UPDATE SET status = excluded.status, reason = excluded.reason""",
+        # One post-mortem per survey: its one named owner, where it stands, and the summaries
+        # the owner writes for each section of the document (JSON object section -> text).
+        """CREATE TABLE postmortems (
+            survey_id UUID PRIMARY KEY,
+            owner VARCHAR NOT NULL,
+            status VARCHAR NOT NULL CHECK (status IN ('draft', 'in_review', 'published')),
+            summaries_json VARCHAR NOT NULL DEFAULT '{}',
+            created_on DATE NOT NULL,
+            updated_on DATE NOT NULL)""",
+    ),
 )
