@@ -32,6 +32,7 @@ from surveys.store.records import (
 )
 from surveys.store.releases import ReleasesMixin
 from surveys.store.schema import MIGRATIONS
+from surveys.store.survey_texts import SurveyTextsMixin
 from surveys.store.text_results import TEXT_ANALYSIS_COLUMNS, TextResultsMixin
 
 
@@ -41,6 +42,7 @@ class Store(
     AggregatesMixin,
     ReleasesMixin,
     TextResultsMixin,
+    SurveyTextsMixin,
     ActionsMixin,
     PostmortemsMixin,
     BulkMixin,

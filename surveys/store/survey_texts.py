@@ -1,0 +1,81 @@
+"""One survey's results page: its released free text grouped by text, and answer counts over
+several surveys of one questionnaire for comparison.
+
+Facts only: which surveys may be shown, and whether quotes may, is decided by the anonymity
+gate (`analysis.anonymity`) in the wiring layer before these are called.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+
+class SurveyTextsMixin:
+    """Per-survey facts behind the survey results page."""
+
+    def survey_text_groups(self, survey_id: str) -> pd.DataFrame:
+        """One survey's released free-text answers, one row per question and exact stored text.
+
+        Columns: question_id, text (stored, redacted), answers (count of answers with exactly
+        this text), category (the most common among them: a manager's review where there is
+        one, else the classifier's; None while not analysed), theme_id (int, the most common;
+        -1 for no theme or not analysed). Non-answers ("N/A", "-") and blank answers are left
+        out. Ordered by question, then answers descending, then text; no response id and no
+        arrival order. Raises StoreError when the store is closed, StorageUnavailable when the
+        file cannot be read.
+        """
+        with self._cursor() as cur:
+            return cur.execute(
+                """
+                SELECT a.question_id, a.value_text AS text, count(*) AS answers,
+                       mode(coalesce(r.category, t.category)) AS category,
+                       coalesce(mode(t.theme_id), -1)::INTEGER AS theme_id
+                FROM answers a
+                LEFT JOIN text_analysis t USING (response_id, question_id)
+                LEFT JOIN category_reviews r USING (response_id, question_id)
+                WHERE a.survey_id = ? AND a.value_text IS NOT NULL
+                  AND length(trim(a.value_text)) > 0
+                  AND NOT coalesce(t.non_answer, false)
+                GROUP BY a.question_id, a.value_text
+                ORDER BY a.question_id, answers DESC, text
+                """,
+                [str(survey_id)],
+            ).df()
+
+    def value_counts(self, survey_ids: Sequence[str]) -> pd.DataFrame:
+        """Released answers of several surveys together, per question, kind and value.
+
+        Columns: question_id, kind (the question kind stored with each survey, so a question
+        whose kind changed between versions is kept apart), value (the number as text, e.g.
+        "4", or the choice), responses (count of responses giving it, summed over the
+        surveys), answered (responses answering the question at all, on each of its rows),
+        surveys (how many of the surveys contributed to the question). Free text is left out.
+        Only the given `survey_ids` count (the anonymity gate chose them); an unknown id adds
+        nothing. Raises StoreError when the store is closed, StorageUnavailable when the file
+        cannot be read.
+        """
+        with self._cursor() as cur:
+            return cur.execute(
+                """
+                WITH given AS (
+                    SELECT a.survey_id, a.question_id, q.kind, a.response_id,
+                           coalesce(a.value_choice,
+                                    CAST(CAST(a.value_number AS BIGINT) AS VARCHAR)) AS value
+                    FROM answers a
+                    JOIN survey_questions q USING (survey_id, question_id)
+                    WHERE list_contains(?::UUID[], a.survey_id) AND a.value_text IS NULL
+                      AND (a.value_choice IS NOT NULL OR a.value_number IS NOT NULL)),
+                totals AS (
+                    SELECT question_id, kind, count(DISTINCT response_id) AS answered,
+                           count(DISTINCT survey_id) AS surveys
+                    FROM given GROUP BY question_id, kind)
+                SELECT question_id, kind, value, count(DISTINCT response_id) AS responses,
+                       any_value(answered) AS answered, any_value(surveys) AS surveys
+                FROM given JOIN totals USING (question_id, kind)
+                GROUP BY question_id, kind, value
+                ORDER BY question_id, kind, value
+                """,
+                [[str(s) for s in survey_ids]],
+            ).df()
