@@ -67,6 +67,7 @@ class SampleSummary:
     invitations: int
     below_threshold: int
     quarters: tuple[str, ...]
+    postmortems: int = 0
 
     def line(self) -> str:
         return (
@@ -78,14 +79,36 @@ class SampleSummary:
 
 @dataclass(frozen=True)
 class SampleAction:
+    """An action item decided in a sample quarter, and the days its status changed.
+
+    Days count from the first day of the quarter it was decided in (so a step past ~91 lands
+    in a later quarter); steps that would fall after today happen today instead.
+    """
+
     project: str
     quarter: int  # sample quarter index in which it was decided
     title: str
     owner: str
     category: str
     due_days: int  # days after the start of its quarter; negative: -N means N days from today
-    status: str = "open"
-    reason: str = ""
+    steps: tuple[tuple[str, int], ...] = ()  # (status, day) after being decided, oldest first
+    reason: str = ""  # why it is "not doing"
+    decided_days: int = 70  # after the quarter's retrospective closed
+
+    @property
+    def status(self) -> str:
+        return self.steps[-1][0] if self.steps else "open"
+
+
+@dataclass(frozen=True)
+class SamplePostmortem:
+    """A post-mortem of one sample survey: who runs it, where it stands, what they wrote."""
+
+    project: str
+    quarter: int
+    owner: str
+    status: str
+    summaries: Mapping[str, str]
 
 
 # -- what people wrote ------------------------------------------------------------------------
@@ -126,7 +149,7 @@ THEMES: dict[str, Theme] = {
             "a real bug got through exactly that way and we spent two days on a hotfix.",
             "ci is slow and flaky. thats it thats the retro",
             "Integration environment shared by three teams, so our tests failed whenever somebody "
-            "else deployed to it",
+            "else was running theirs",
             "Seperate from the flaky tests, the runners are underpowered and builds queue for "
             "ages.",
         ),
@@ -637,7 +660,7 @@ SAMPLE_PROJECTS: tuple[SampleProject, ...] = (
             "communication": (6.8, 7.0, 6.6, 7.1, 7.2, 7.0, 7.4, 7.3),
         },
         themes={
-            "estimation": (5, 5, 6, 5, 2, 1, 1, 0.5),
+            "estimation": (5, 5, 6, 5, 2, 2, 2.5, 1),
             "app_store": (3, 3, 3, 4, 3, 3, 2, 2),
             "flaky_ci": (1, 1, 2, 2, 3, 3, 4, 4),
             "missing_tests": (3, 3, 2, 1, 1, 0.5, 0.5, 0.5),
@@ -684,8 +707,8 @@ SAMPLE_PROJECTS: tuple[SampleProject, ...] = (
             "response_quality": (5.4, 5.6, 5.9, 6.4, 6.9, 7.1, 7.4, 7.6),
         },
         themes={
-            # Certificate renewal automated in quarter 2: the theme all but disappears.
-            "cert_config": (4, 4, 3, 0.3, 0.3, 0.8, 0.3, 0.3),
+            # Certificate renewal automated in quarter 2: the theme disappears.
+            "cert_config": (4, 4, 3, 0, 0, 0, 0, 0),
             "noisy_alerts": (2, 3, 3, 4, 4, 4, 3, 3),
             "key_person": (2, 2, 2, 3, 3, 3, 4, 4),
             "missing_tests": (1, 1, 1, 1, 1, 1, 1, 1),
@@ -765,44 +788,107 @@ SAMPLE_PROJECTS: tuple[SampleProject, ...] = (
     ),
 )
 
+# Done actions went open -> in progress -> done on different days. Each tells a story the
+# "Did it work?" view can read once the analysis has run: certificate expiry is never raised
+# again after renewal was automated (it worked); flaky builds keep coming up in the mobile
+# app's retrospectives after the nightly-suite change (still raised); estimation is raised
+# less; the helpdesk's last change and this quarter's decision log are too recent to judge.
 SAMPLE_ACTIONS: tuple[SampleAction, ...] = (
     SampleAction("Lighthouse mobile app", 2, "Acceptance tests for checkout and login before UAT",
-                 "QA lead", "testing_quality", 60, "done"),
+                 "QA lead", "testing_quality", 150,
+                 (("in_progress", 80), ("done", 140))),
     SampleAction("Lighthouse mobile app", 3,
                  "Estimate with the team, add a 20% buffer and re-plan at every milestone",
-                 "Delivery lead", "estimation_schedule", 45, "done"),
+                 "Delivery lead", "estimation_schedule", 88,
+                 (("in_progress", 74), ("done", 86))),
+    SampleAction("Lighthouse mobile app", 4,
+                 "Run the slow end-to-end suite nightly and quarantine flaky UI tests",
+                 "Tech lead", "tech_debt_tooling", 90,
+                 (("in_progress", 75), ("done", 87))),
     SampleAction("Lighthouse mobile app", 5,
                  "Submit builds to the app stores a week before any announced date",
-                 "Mobile lead", "deployment_configuration", 100, "in_progress"),
+                 "Mobile lead", "deployment_configuration", 100, (("in_progress", 90),)),
+    SampleAction("Lighthouse mobile app", 6,
+                 "Pair a second developer on every release of the mobile build",
+                 "Engineering manager", "staffing_resources", 120),
     SampleAction("Orchard web shop", 2,
                  "Kick-off workshop with written goals and success criteria signed by the client",
-                 "Project manager", "goals_scope_unclear", 50, "done"),
+                 "Project manager", "goals_scope_unclear", 110,
+                 (("in_progress", 72), ("done", 96))),
     SampleAction("Orchard web shop", 5, "Weekly written status note to the client and the team",
-                 "Account manager", "communication_gaps", 110, "open"),
+                 "Account manager", "communication_gaps", 110),
     SampleAction("Orchard web shop", 6, "Delivery reviews every SOW before it is sent",
-                 "Head of delivery", "client_expectations", 40, "not_doing",
+                 "Head of delivery", "client_expectations", 120, (("not_doing", 85),),
                  "Sales wants proposals out within two days; revisit at annual planning."),
-    SampleAction("Payments platform", 2,
+    SampleAction("Orchard web shop", 7, "Keep a decision log linked from the project page",
+                 "Project manager", "communication_gaps", 30,
+                 (("in_progress", 3), ("done", 9)), decided_days=1),
+    SampleAction("Payments platform", 0,
                  "Automate certificate renewal and alert 30 days before expiry",
-                 "Platform team", "deployment_configuration", 30, "done"),
+                 "Platform team", "deployment_configuration", 270,
+                 (("in_progress", 110), ("done", 262))),
     SampleAction("Payments platform", 4,
                  "Page only on customer-facing symptoms; send the rest to a ticket queue",
-                 "SRE lead", "monitoring_alerting", -45, "in_progress"),
+                 "SRE lead", "monitoring_alerting", -45, (("in_progress", 95),)),
     SampleAction("Payments platform", 6, "Cross-train a second responder for database failover",
-                 "Engineering manager", "staffing_resources", 70, "open"),
+                 "Engineering manager", "staffing_resources", 70),
     SampleAction("Kestrel client portal", 4, "Agree a five-day approval turnaround in the SOW",
-                 "Account manager", "client_expectations", 40, "done"),
+                 "Account manager", "client_expectations", 90,
+                 (("in_progress", 75), ("done", 84))),
     SampleAction("Kestrel client portal", 7,
                  "One named point of contact for the client, with a backup",
-                 "Account manager", "communication_gaps", -21, "open"),
+                 "Account manager", "communication_gaps", -21, decided_days=2),
     SampleAction("Data pipeline", 4, "Quarantine flaky tests and fix the ten worst",
-                 "Data platform team", "tech_debt_tooling", 60, "done"),
+                 "Data platform team", "tech_debt_tooling", 80,
+                 (("in_progress", 30), ("done", 70)), decided_days=10),
     SampleAction("Data pipeline", 5, "Freeze requirements two weeks before each release",
-                 "Product owner", "requirements_change", 30, "not_doing",
-                 "The migration needs same-week changes; we re-plan explicitly instead."),
+                 "Product owner", "requirements_change", 30, (("not_doing", 40),),
+                 "The migration needs same-week changes; we re-plan explicitly instead.",
+                 decided_days=20),
     SampleAction("Helpdesk migration", 4,
                  "Document mail routing and SSO set-up; rotate who deploys",
-                 "IT operations", "staffing_resources", 100, "in_progress"),
+                 "IT operations", "staffing_resources", 100, (("in_progress", 85),)),
+    SampleAction("Helpdesk migration", 6,
+                 "Train a second administrator on the mail gateway before hand-over",
+                 "IT operations", "staffing_resources", 88,
+                 (("in_progress", 76), ("done", 86))),
+)  # fmt: skip
+
+# One post-mortem in each status, run by a made-up owner, on surveys whose results are out.
+# Summaries are keyed by the questionnaire's text question ids (the document's sections).
+SAMPLE_POSTMORTEMS: tuple[SamplePostmortem, ...] = (
+    SamplePostmortem(
+        "Payments platform", 0, "Ines Marchetti", "published",
+        {
+            "what_happened": "The gateway certificate ran out overnight and card payments "
+            "failed until a new one was installed by hand.",
+            "contributing_factors": "Renewal depended on a calendar reminder sent to a shared "
+            "mailbox that nobody watched.",
+            "prevent_next_time": "Renew automatically and warn the platform team a month "
+            "ahead.",
+        },
+    ),
+    SamplePostmortem(
+        "Lighthouse mobile app", 4, "Dara Oyelaran", "published",
+        {
+            "went_wrong": "Builds failed for reasons unrelated to the change, so people "
+            "re-ran them until green.",
+            "do_differently": "Move the slowest suite to a nightly run and quarantine flaky "
+            "tests.",
+        },
+    ),
+    SamplePostmortem(
+        "Lighthouse mobile app", 6, "Tobias Wren", "in_review",
+        {
+            "went_well": "Estimates held for most of the quarter.",
+            "went_wrong": "Store review and unreliable builds still cost us days before "
+            "release.",
+        },
+    ),
+    SamplePostmortem(
+        "Helpdesk migration", 6, "Kalani Brooks", "draft",
+        {"root_cause": "Mail routing knowledge sat with one administrator."},
+    ),
 )  # fmt: skip
 
 
@@ -834,6 +920,7 @@ def load_sample(store: Store, *, seed: int = 7) -> SampleSummary:
     answer_rows: list[dict[str, object]] = []
     surveys = invitations = below = 0
     live_responses = live_answers = live_texts = 0
+    survey_ids: dict[tuple[str, int], str] = {}
     for project in SAMPLE_PROJECTS:
         store.create_project(project.name, is_sample=True)
         questionnaire = templates[project.template_id]
@@ -857,6 +944,7 @@ def load_sample(store: Store, *, seed: int = 7) -> SampleSummary:
                 closes_on=closes_on,
                 templates=templates,
             )
+            survey_ids[project.name, qi] = survey_id
             surveys += 1
             invitation_tokens: list[str] = []
             if qi == current:
@@ -909,7 +997,8 @@ def load_sample(store: Store, *, seed: int = 7) -> SampleSummary:
                  "value_choice"],
     )  # fmt: skip
     store.bulk_load(responses, answers)
-    actions = _create_actions(store, quarters)
+    actions = _create_actions(store, quarters, survey_ids)
+    postmortems = _create_postmortems(store, survey_ids)
     return SampleSummary(
         projects=len(SAMPLE_PROJECTS),
         surveys=surveys,
@@ -920,6 +1009,7 @@ def load_sample(store: Store, *, seed: int = 7) -> SampleSummary:
         invitations=invitations,
         below_threshold=below,
         quarters=tuple(q[0] for q in quarters),
+        postmortems=postmortems,
     )
 
 
@@ -1071,23 +1161,49 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _create_actions(store: Store, quarters: list[tuple[str, date, date]]) -> int:
-    by_name = {p.name: store.project_by_name(p.name) for p in SAMPLE_PROJECTS}
+# Templates whose surveys are post-mortems: their actions name the survey they came from.
+POSTMORTEM_TEMPLATES = frozenset({"project-postmortem", "incident-postmortem"})
+
+
+def _create_actions(
+    store: Store,
+    quarters: list[tuple[str, date, date]],
+    survey_ids: Mapping[tuple[str, int], str],
+) -> int:
+    """Store SAMPLE_ACTIONS with their status histories on past days; returns how many."""
+    projects = {p.name: p for p in SAMPLE_PROJECTS}
+    on = today()
     for action in SAMPLE_ACTIONS:
         label, start, _ = quarters[action.quarter]
         if action.due_days < 0:
-            due_on = today() - timedelta(days=action.due_days)
+            due_on = on - timedelta(days=action.due_days)
         else:
             due_on = start + timedelta(days=action.due_days)
+        from_postmortem = projects[action.project].template_id in POSTMORTEM_TEMPLATES
         action_id = store.create_action(
-            project_id=by_name[action.project].project_id,
+            project_id=store.project_by_name(action.project).project_id,
             title=action.title,
             owner=action.owner,
             quarter=label,
             due_on=due_on,
             category=action.category,
-            status="open" if action.status == "not_doing" else action.status,
+            survey_id=survey_ids.get((action.project, action.quarter)) if from_postmortem else None,
+            created_on=min(start + timedelta(days=action.decided_days), on),
         )
-        if action.status == "not_doing":
-            store.set_action_status(action_id, "not_doing", action.reason)
+        for status, days in action.steps:
+            reason = action.reason if status == "not_doing" else ""
+            day = min(start + timedelta(days=days), on)
+            store.set_action_status(action_id, status, reason, on=day)
     return len(SAMPLE_ACTIONS)
+
+
+def _create_postmortems(store: Store, survey_ids: Mapping[tuple[str, int], str]) -> int:
+    """Store SAMPLE_POSTMORTEMS on their surveys; returns how many."""
+    for postmortem in SAMPLE_POSTMORTEMS:
+        store.save_postmortem(
+            survey_ids[postmortem.project, postmortem.quarter],
+            owner=postmortem.owner,
+            status=postmortem.status,
+            summaries=dict(postmortem.summaries),
+        )
+    return len(SAMPLE_POSTMORTEMS)

@@ -16,6 +16,7 @@ from analysis.redaction import redact
 from analysis.taxonomy import load_taxonomy
 from clock import today
 from surveys import sample
+from surveys.questionnaire import load_templates
 from surveys.store import AnswerRow, Scope, Store
 from tests.conftest import ROOT, stored_rows
 
@@ -190,6 +191,84 @@ def test_actions_mix_statuses_and_link_known_categories(store, loaded):
     assert set(actions["quarter"]) <= set(loaded.quarters)
 
 
+def test_done_actions_were_done_on_past_days_after_open_and_in_progress(store, loaded):
+    actions = store.actions(Scope())
+    done = actions[actions["is_done"]]
+    assert len(done) >= 5
+    assert (done["done_on"].dt.date <= today()).all()
+    assert (done["done_on"].dt.date < today() - timedelta(days=60)).sum() >= 4
+    assert (done["created_on"] <= done["done_on"]).all()
+    history = store.action_history()
+    for action_id in done["action_id"]:
+        steps = history[history["action_id"] == action_id]
+        assert steps["changed_on"].is_monotonic_increasing
+        assert steps["status"].iloc[-1] == "done"
+        assert steps["changed_on"].iloc[-1] == done.set_index("action_id").loc[action_id, "done_on"]
+    # The older ones went open -> in progress -> done, each on its own day.
+    past = done[done["done_on"].dt.date < today() - timedelta(days=60)]
+    for action_id in past["action_id"]:
+        steps = history[history["action_id"] == action_id]
+        assert steps["status"].tolist() == ["open", "in_progress", "done"], action_id
+        assert steps["changed_on"].is_unique
+    # Statuses stored on the action agree with the last step of its history.
+    last = history.groupby("action_id")["status"].last()
+    assert (actions.set_index("action_id")["status"] == last.reindex(actions["action_id"])).all()
+
+
+def test_post_mortem_actions_name_their_survey(store, loaded):
+    actions = store.actions(Scope())
+    surveys = _surveys(store).astype({"survey_id": str}).set_index("survey_id")
+    linked = actions[actions["survey_id"].notna()]
+    assert len(linked) >= 8
+    for row in linked.itertuples():
+        survey = surveys.loc[row.survey_id]
+        assert survey["project"] == row.project
+        assert survey["quarter"] == row.quarter
+        assert survey["template_id"] in sample.POSTMORTEM_TEMPLATES
+    # Sprint retros and client feedback decide actions too, without a post-mortem.
+    assert actions["survey_id"].isna().any()
+
+
+def test_a_post_mortem_in_each_status_on_surveys_with_results(store, loaded):
+    from surveys.store.records import POSTMORTEM_STATUSES
+
+    postmortems = store.postmortems()
+    assert len(postmortems) == loaded.postmortems
+    assert set(postmortems["status"]) == set(POSTMORTEM_STATUSES)
+    assert postmortems["owner"].str.contains(" ").all()  # a (made-up) full name
+    surveys = _surveys(store).astype({"survey_id": str}).set_index("survey_id")
+    for survey_id in postmortems["survey_id"]:
+        survey = surveys.loc[survey_id]
+        assert survey["template_id"] in sample.POSTMORTEM_TEMPLATES
+        assert survey["status"] == "closed" and survey["responses"] >= survey["anonymity_threshold"]
+        stored = store.postmortem(survey_id)
+        template = load_templates()[0][survey["template_id"]]
+        questions = {q.id for q in template.questions if q.kind == "text"}
+        assert stored.summaries and set(stored.summaries) <= questions
+        assert all(10 < len(text) < 200 for text in stored.summaries.values())
+
+
+def test_did_it_work_gives_every_kind_of_verdict_after_the_analysis(store, loaded):
+    from afterward.services import analysis_upkeep
+    from afterward.services.manager_views import compute_view
+
+    analysis_upkeep.refresh_analysis(store)
+    effect = compute_view("action_effect", store, Scope())
+    verdicts = dict(zip(effect["title"], effect["verdict"], strict=True))
+    by_kind = {
+        kind: [title for title, verdict in verdicts.items() if verdict.startswith(kind)]
+        for kind in ("Not raised since", "Still raised", "Too early", "Raised less", "Unclear")
+    }
+    assert all(by_kind.values()), verdicts
+    assert (
+        "Automate certificate renewal and alert 30 days before expiry"
+        in by_kind["Not raised since"]
+    )
+    worked = effect[effect["verdict"].str.startswith("Not raised since")].iloc[0]
+    assert worked["answers_before"] > 0 and worked["quarters_after"] >= 2
+    assert worked["answers_after"] == 0
+
+
 def _content(store: Store) -> list[tuple]:
     """Everything stored except the random ids, in a stable order."""
     surveys = _surveys(store)[["survey_id", "project", "title", "quarter", "opens_on"]]
@@ -218,19 +297,26 @@ def test_refuses_a_second_load(store, loaded):
 
 def test_remove_sample_keeps_a_real_project(store, survey_id):
     store.record_response(survey_id, [AnswerRow("went_well", value_text="the demo went fine")])
+    store.save_postmortem(survey_id, owner="Real Owner", status="in_review")
+    real = store.project_by_name("Harbour Website").project_id
+    kept = store.create_action(project_id=real, title="Real", owner="Me", quarter="2026Q3")
+    store.set_action_status(kept, "in_progress")
     sample.load_sample(store)
+    assert len(store.postmortems()) > 1 and store.action_history()["action_id"].nunique() > 1
     store.remove_sample()
     assert not store.has_sample()
     assert store.projects()["name"].tolist() == ["Harbour Website"]
     assert _surveys(store)["survey_id"].tolist() == [survey_id]
     assert len(stored_rows(store, "responses")) == 1
     assert stored_rows(store, "answers")["value_text"].tolist() == ["the demo went fine"]
-    for table in ("links", "survey_questions", "action_items"):
+    for table in ("links", "survey_questions"):
         rows = store.table_rows(table)
-        if "survey_id" in rows:
-            assert set(rows["survey_id"].astype(str)) <= {survey_id}, table
-        else:
-            assert rows.empty, table
+        assert set(rows["survey_id"].astype(str)) <= {survey_id}, table
+    assert store.actions(Scope())["action_id"].tolist() == [kept]
+    assert set(store.action_history()["action_id"]) == {kept}
+    assert store.postmortems()[["survey_id", "owner"]].values.tolist() == [
+        [survey_id, "Real Owner"]
+    ]
     sample.load_sample(store)  # and it can be loaded again
     assert store.has_sample()
 
