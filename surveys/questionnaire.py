@@ -6,7 +6,8 @@ whose message names the file, the line and the problem.
 Each question kind is one class here and owns its behaviour: how a raw widget value becomes
 an answer (`normalise`, with the message the respondent sees), how an answer is stored
 (`answer_rows`, `stored_in`, `multiple`), how it is read back (`value_from_rows`) and shown
-(`display`), and what it is (`scale`, `free_text`). Other code asks the question object, or,
+(`display`), how a cell of another tool's export becomes a raw value (`from_export`), and
+what it is (`scale`, `free_text`). Other code asks the question object, or,
 when it only has the kind's name, `KINDS` / `scale_of`. Adding a kind means adding a class
 to `Question` (and a widget and a sample generator; tests fail until both exist).
 """
@@ -32,6 +33,18 @@ YES, NO = "Yes", "No"
 # Control characters (except tab and newline) never reach storage: they cannot be shown,
 # and the respondent confirms exactly what is stored.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def fold(text: str) -> str:
+    """`text` for matching labels and prompts: case-folded, accents and punctuation dropped,
+    spaces collapsed ("Strongly  agree!" -> "strongly agree")."""
+    text = unicodedata.normalize("NFKD", str(text)).casefold()
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+# A number at the start of an exported cell: "4", "4.0", "7 - Extremely well", "8/10".
+_LEADING_NUMBER = re.compile(r"^\s*(-?\d+(?:[.,]\d+)?)(?:\s*(?:/\s*\d+|[-–:)]|\s|$))")
 
 
 def clean_text(text: str) -> str:
@@ -112,6 +125,13 @@ class BaseQuestion(StrictModel):
         """`value` as plain text for the respondent (their review and receipt)."""
         return str(value)
 
+    def from_export(self, cell: str) -> Any:
+        """The raw value (for `normalise`) in one non-blank cell of another tool's export
+        (Google Forms, Microsoft Forms, Typeform, SurveyMonkey, retro boards): labels match
+        ignoring case, accents and punctuation. Returns the cell unchanged when it cannot be
+        read, so `normalise` gives the message."""
+        return cell
+
 
 class _ScaleQuestion(BaseQuestion):
     stored_in: ClassVar[Literal["value_number"]] = "value_number"
@@ -127,6 +147,19 @@ class _ScaleQuestion(BaseQuestion):
 
     def _from_label(self, raw: Any) -> Any:
         return raw
+
+    def from_export(self, cell: str) -> Any:
+        value = self._from_label(self._export_label(cell))
+        if not isinstance(value, str):
+            return value
+        number = _LEADING_NUMBER.match(value)
+        if number is None:
+            return value
+        read = float(number.group(1).replace(",", "."))
+        return int(read) if read == int(read) else read
+
+    def _export_label(self, cell: str) -> Any:
+        return cell
 
     def answer_rows(self, value: Any) -> list[AnswerRow]:
         return [AnswerRow(self.id, value_number=float(value))]
@@ -149,6 +182,10 @@ class LikertQuestion(_ScaleQuestion):
 
     def _from_label(self, raw: Any) -> Any:
         return self.labels.index(raw) + 1 if isinstance(raw, str) and raw in self.labels else raw
+
+    def _export_label(self, cell: str) -> Any:
+        folded = {fold(label): label for label in self.labels}
+        return folded.get(fold(cell), cell)
 
     def display(self, value: Any) -> str:
         return f"{value} – {self.labels[int(value) - 1]}"
@@ -190,6 +227,9 @@ class SingleChoiceQuestion(_ChoiceQuestion):
             raise ValueError("Pick one of the listed options.")
         return raw
 
+    def from_export(self, cell: str) -> Any:
+        return {fold(o): o for o in self.options}.get(fold(cell), cell)
+
     def answer_rows(self, value: Any) -> list[AnswerRow]:
         return [AnswerRow(self.id, value_choice=value)]
 
@@ -207,6 +247,20 @@ class MultipleChoiceQuestion(_ChoiceQuestion):
         if any(v not in self.options for v in picked):
             raise ValueError("Pick only from the listed options.")
         return sorted(set(picked), key=self.options.index) or None
+
+    def from_export(self, cell: str) -> Any:
+        """Google Forms joins picked options with ", ", Microsoft Forms with ";": options
+        are found by name first (an option may itself contain a comma), then the rest is
+        split on ";" and ","."""
+        rest = f" {fold(cell)} "
+        picked = []
+        for option in sorted(self.options, key=len, reverse=True):
+            key = f" {fold(option)} "
+            if key in rest:
+                picked.append(option)
+                rest = rest.replace(key, " ")
+        # Words no option explains: the raw cell goes along, and `normalise` refuses it.
+        return picked + ([cell] if rest.split() else [])
 
     def answer_rows(self, value: Any) -> list[AnswerRow]:
         return [AnswerRow(self.id, value_choice=v) for v in value]
@@ -229,6 +283,14 @@ class YesNoQuestion(BaseQuestion):
         if raw not in self.choices:
             raise ValueError("Answer yes or no.")
         return raw
+
+    def from_export(self, cell: str) -> Any:
+        folded = fold(cell)
+        if folded in ("yes", "y", "true", "1"):
+            return YES
+        if folded in ("no", "n", "false", "0"):
+            return NO
+        return cell
 
     def answer_rows(self, value: Any) -> list[AnswerRow]:
         # The number too, so "share of yes" is a mean like any other.

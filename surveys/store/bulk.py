@@ -45,6 +45,29 @@ class BulkMixin:
             cur.unregister("bulk_responses")
             cur.unregister("bulk_answers")
 
+    def delete_unanswered_survey(self, survey_id: str) -> bool:
+        """Delete a survey that has no response at all (released or waiting), with its
+        questions and links: undoes a survey made for an import that then failed. Returns
+        whether it was deleted (False: unknown, or it has responses and is kept).
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
+        with self._transaction() as cur:
+            answered = cur.execute(
+                "SELECT (SELECT count(*) FROM responses WHERE survey_id = ?::UUID) + "
+                "(SELECT count(*) FROM pending_responses WHERE survey_id = ?::UUID)",
+                [survey_id, survey_id],
+            ).fetchone()[0]
+            if answered:
+                return False
+            for table in ("survey_questions", "links", "survey_releases", "postmortems"):
+                cur.execute(f"DELETE FROM {table} WHERE survey_id = ?::UUID", [survey_id])  # noqa: S608
+            deleted = cur.execute(
+                "DELETE FROM surveys WHERE survey_id = ?::UUID RETURNING 1", [survey_id]
+            ).fetchall()
+        self._forget_lookups()
+        return bool(deleted)
+
     def has_sample(self) -> bool:
         """Whether any sample project is loaded.
 
