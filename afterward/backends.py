@@ -55,6 +55,9 @@ class LocalBackend:
     def quarterly_report(self, quarter: str, fmt: str) -> bytes:
         return manager_api.quarterly_report(self.store, quarter, fmt)
 
+    def postmortem_file(self, survey_id: str, fmt: str) -> bytes:
+        return manager_api.postmortem_file(self.store, survey_id, fmt)
+
 
 class RemoteBackend:
     """The running app, through its JSON API (`afterward.web.api`)."""
@@ -125,6 +128,9 @@ class RemoteBackend:
 
     def quarterly_report(self, quarter: str, fmt: str) -> bytes:
         return self._call("GET", "/report", quarter=quarter, format=fmt)
+
+    def postmortem_file(self, survey_id: str, fmt: str) -> bytes:
+        return self._call("GET", f"/surveys/{_quote(survey_id)}/postmortem", format=fmt)
 
 
 def _quote(part: str) -> str:

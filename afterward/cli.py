@@ -123,6 +123,16 @@ def _parser() -> argparse.ArgumentParser:
     report_cmd.add_argument("--out", required=True, type=Path, help="file to write: .pdf or .html")
     report_cmd.set_defaults(run=_report)
 
+    postmortem = commands.add_parser(
+        "postmortem",
+        help="write a survey's post-mortem document (prefilled from its gated results)",
+    )
+    postmortem.add_argument("survey_id")
+    postmortem.add_argument(
+        "--out", required=True, type=Path, help="file to write: .md, .html or .pdf"
+    )
+    postmortem.set_defaults(run=_postmortem)
+
     demo = commands.add_parser("demo", help="load the one-click sample data (or remove it)")
     demo.add_argument("--remove", action="store_true", help="remove the sample data instead")
     demo.set_defaults(run=_demo)
@@ -228,6 +238,18 @@ def _report(args: argparse.Namespace) -> int:
     fmt = report_format(args.out)  # a wrong suffix fails before any work
     with _backend() as app:
         data = app.quarterly_report(args.quarter, fmt)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(data)
+    print(f"Wrote {args.out}")
+    return 0
+
+
+def _postmortem(args: argparse.Namespace) -> int:
+    from afterward.output.postmortem_document import document_format
+
+    fmt = document_format(args.out)  # a wrong extension fails before any work
+    with _backend() as app:
+        data = app.postmortem_file(args.survey_id, fmt)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(data)
     print(f"Wrote {args.out}")

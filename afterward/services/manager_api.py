@@ -116,3 +116,15 @@ def quarterly_report(store: Store, quarter: str, fmt: str) -> bytes:
     review = build_quarterly_review(store, quarter)
     with tempfile.TemporaryDirectory() as folder:
         return report.write_review(review, Path(folder) / f"review.{fmt}").read_bytes()
+
+
+def postmortem_file(store: Store, survey_id: str, fmt: str) -> bytes:
+    """A survey's post-mortem document as a file's bytes (`fmt` "md", "html" or "pdf"),
+    prefilled from its released, gated results (`afterward.services.postmortem`). Raises
+    ValueError for an unknown survey or format."""
+    from afterward.output import postmortem_document as rendering
+    from afterward.services.postmortem import postmortem_document
+
+    if fmt not in rendering.MEDIA_TYPES:
+        raise ValueError("The post-mortem is written as .md, .html or .pdf.")
+    return rendering.render(postmortem_document(store, survey_id), fmt)

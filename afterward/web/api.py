@@ -15,6 +15,7 @@ credentials, 404 for an unknown survey, 415 for a POST body that is not JSON, 50
 - `GET  /api/v1/surveys/{id}/results`          -> `afterward results --json`
 - `GET  /api/v1/surveys/{id}/export?format=csv&summary_only=0` -> {"files" (base64), "notes"}
 - `GET  /api/v1/report?quarter=2026Q3&format=pdf` -> the file's bytes
+- `GET  /api/v1/surveys/{id}/postmortem?format=md|html|pdf` -> the post-mortem file's bytes
 - `GET  /healthz` (no credentials): {"status": "ok"} when the database answers, else 503.
 """
 
@@ -163,6 +164,14 @@ def _report(request: Request, store: Any) -> Any:
     return Response(data, media_type=media, headers={"Cache-Control": "no-store"})
 
 
+def _postmortem(request: Request, store: Any) -> Any:
+    from afterward.output.postmortem_document import MEDIA_TYPES
+
+    fmt = request.query_params.get("format", "md")
+    data = manager_api.postmortem_file(store, request.path_params["survey_id"], fmt)
+    return Response(data, media_type=MEDIA_TYPES[fmt], headers={"Cache-Control": "no-store"})
+
+
 async def health(request: Request) -> Response:
     """For load balancers and uptime checks: 200 {"status": "ok"} when the database answers,
     503 {"status": "unavailable"} when it cannot be read. Says nothing about any survey."""
@@ -183,4 +192,7 @@ API_ROUTES = [
     Route(f"{API_PREFIX}/surveys/{{survey_id}}/results", _endpoint(_results), methods=["GET"]),
     Route(f"{API_PREFIX}/surveys/{{survey_id}}/export", _endpoint(_export), methods=["GET"]),
     Route(f"{API_PREFIX}/report", _endpoint(_report), methods=["GET"]),
+    Route(
+        f"{API_PREFIX}/surveys/{{survey_id}}/postmortem", _endpoint(_postmortem), methods=["GET"]
+    ),
 ]
