@@ -45,6 +45,12 @@ MANAGER_PAGES = {
             url_path="actions",
             icon=":material/task_alt:",
         ),
+        st.Page(
+            "app_pages/manager/postmortem.py",
+            title="Post-mortems",
+            url_path="postmortem",
+            icon=":material/groups:",
+        ),
     ],
     "Collect": [
         st.Page(
