@@ -32,6 +32,12 @@ MANAGER_PAGES = {
             icon=":material/account_tree:",
         ),
         st.Page(
+            "app_pages/manager/results.py",
+            title="Survey results",
+            url_path="results",
+            icon=":material/poll:",
+        ),
+        st.Page(
             "app_pages/manager/quarterly_review.py",
             title="Quarterly review",
             url_path="quarterly-review",
