@@ -21,6 +21,8 @@ The free-text browser's anonymity rule (why filtering and searching cannot singl
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -36,12 +38,24 @@ from analysis.anonymity import (
 )
 from analysis.insights import gated_cells, root_cause_cells, shown
 from analysis.no_root_cause import non_answer_mask
+from analysis.taxonomy import category_label
 from analysis.text_normal import answer_key, normalise_text
 from surveys.setup import questionnaire_of
 from surveys.store import Scope, Store
 
 TEXT_COLUMNS = ("text", "answers", "question_id", "theme_id", "category")
 NO_THEME = -1
+
+# Likert bands, in chart order (left to right). Favourable is above the middle of the
+# question's own scale (`LikertQuestion.scale`: agree and strongly agree), unfavourable
+# below it, neutral the middle.
+UNFAVOURABLE, NEUTRAL, FAVOURABLE = "Unfavourable", "Neutral", "Favourable"
+LIKERT_BANDS = (UNFAVOURABLE, NEUTRAL, FAVOURABLE)
+# Net Promoter Score groups on the 0-10 scale (Reichheld, "The One Number You Need to
+# Grow", HBR 2003): detractors 0-6, passives 7-8, promoters 9-10.
+DETRACTORS, PASSIVES, PROMOTERS = "Detractors", "Passives", "Promoters"
+NPS_GROUPS = (DETRACTORS, PASSIVES, PROMOTERS)
+_RECOMMEND = re.compile(r"\blikely\b.*\brecommend", re.IGNORECASE | re.DOTALL)
 
 
 def survey_results(store: Store, survey_id: str) -> dict[str, Any]:
@@ -258,3 +272,311 @@ def _released(store: Store, survey: Any) -> int:
     if rows.empty or not bool(rows["shown"].iloc[0]):
         return 0
     return int(rows["responses"].iloc[0])
+
+
+# -- the survey results page ---------------------------------------------------------------
+
+
+def likert_band(value: int, scale: tuple[int, int]) -> str:
+    """The band of a Likert answer on `scale` (lowest, highest): above the middle is
+    FAVOURABLE, below it UNFAVOURABLE, the middle NEUTRAL. The one rule for "favourable"."""
+    low, high = scale
+    doubled = 2 * int(value) - (low + high)
+    return FAVOURABLE if doubled > 0 else UNFAVOURABLE if doubled < 0 else NEUTRAL
+
+
+def nps_group(value: int) -> str:
+    """The NPS group of a 0-10 answer: PROMOTERS 9-10, PASSIVES 7-8, DETRACTORS 0-6."""
+    return PROMOTERS if value >= 9 else PASSIVES if value >= 7 else DETRACTORS
+
+
+def is_nps(question: Any) -> bool:
+    """Whether a question is a Net Promoter question: a 0-10 question whose questionnaire
+    says so (an `nps` flag, honoured when a questionnaire has one) or, without a flag, whose
+    prompt asks how likely someone is to recommend ("How likely are you to recommend us
+    to a colleague?")."""
+    if getattr(question, "scale", None) != (0, 10):
+        return False
+    flag = getattr(question, "nps", None)
+    if flag is not None:
+        return bool(flag)
+    return bool(_RECOMMEND.search(str(question.prompt)))
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    """One question on the results page.
+
+    `chart`: "likert", "nps", "rating", "choice" or "text" (free text: no chart, see
+    `survey_texts`). `answered` (responses that answered it; 0 when hidden), `hidden` (the
+    gate's message when too few answered it to show how, else ""). `counts`: columns value
+    (str: the number or the choice), label (what the value means), responses (count),
+    share (0-1 of answered) — every value of the scale, zero counts included; for the
+    breakdown question the gated roles only. `bands`: LIKERT_BANDS or NPS_GROUPS with
+    responses and share (empty otherwise). `mean` (on the question's scale), `favourable`
+    (share 0-1, Likert), `nps` (-100..100), None where not applicable. `earlier`: the same
+    measures over the organisation's earlier shown surveys of the questionnaire combined
+    (keys surveys, answered, mean, favourable, nps), None when there are none or too few
+    answered there.
+    """
+
+    question_id: str
+    prompt: str
+    kind: str
+    chart: str
+    answered: int = 0
+    hidden: str = ""
+    counts: pd.DataFrame = field(default_factory=pd.DataFrame)
+    bands: pd.DataFrame = field(default_factory=pd.DataFrame)
+    mean: float | None = None
+    favourable: float | None = None
+    nps: float | None = None
+    earlier: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class SurveyResultsView:
+    """What the survey results page shows of one survey.
+
+    `released` (responses the results come from; 0 while hidden), `waiting` (submitted,
+    not released yet), `threshold` (the survey's anonymity threshold, responses), `message`
+    (the gate's message when nothing may be shown, else ""), `questions` (QuestionResult
+    per question, questionnaire order; empty while hidden), `earlier_surveys` (how many
+    earlier shown surveys of the same questionnaire the comparisons combine), `texts`
+    (the gate's Visibility for the free-text browser: quotes need the quote threshold).
+    """
+
+    survey_id: str
+    title: str
+    project: str
+    quarter: str
+    template_id: str
+    threshold: int
+    released: int
+    waiting: int
+    message: str
+    questions: list[QuestionResult]
+    earlier_surveys: int
+    texts: Visibility
+
+
+def survey_results_view(store: Store, survey_id: str) -> SurveyResultsView:
+    """The survey results page's data for one survey (see `SurveyResultsView`).
+
+    Everything comes from released responses of a survey the gate shows; a question fewer
+    than the threshold answered is hidden with the gate's message. Comparisons combine only
+    earlier surveys (opened before this one) of the same questionnaire that the gate shows.
+    Raises ValueError for an unknown survey; the store's StoreError or StorageUnavailable
+    when the database cannot be read.
+    """
+    survey = store.survey(survey_id)
+    if survey is None:
+        raise ValueError(f"No survey with id {survey_id!r}.")
+    publishing.publish_due(store)
+    survey_id = str(survey.survey_id)
+    threshold = int(survey.anonymity_threshold)
+    participation = shown_surveys(store.participation(Scope(templates=(survey.template_id,))))
+    row = participation[participation["survey_id"] == survey_id].iloc[0]
+    released = int(row["responses"]) if row["shown"] else 0
+    gate = visibility(int(row["responses"]), threshold)
+    base = {
+        "survey_id": survey_id,
+        "title": survey.title,
+        "project": survey.project_name,
+        "quarter": survey.quarter,
+        "template_id": survey.template_id,
+        "threshold": threshold,
+        "released": released,
+        "waiting": int(row["waiting"]),
+        "texts": quotes_visibility(released, threshold),
+    }
+    if not row["shown"]:
+        return SurveyResultsView(**base, message=gate.message, questions=[], earlier_surveys=0)
+    earlier_ids = _earlier_shown(store, survey, participation)
+    earlier = store.value_counts(earlier_ids) if earlier_ids else pd.DataFrame()
+    earlier_threshold = (
+        int(participation.loc[participation["survey_id"].isin(earlier_ids), "threshold"].max())
+        if earlier_ids
+        else threshold
+    )
+    counts = store.answer_distribution(survey_id)
+    questionnaire = questionnaire_of(survey)
+    role = questionnaire.breakdown_question
+    questions = []
+    for q in questionnaire.questions:
+        mine = counts[counts["question_id"] == q.id]
+        before = (
+            earlier[(earlier["question_id"] == q.id) & (earlier["kind"] == q.kind)]
+            if len(earlier)
+            else earlier
+        )
+        questions.append(_question_result(q, mine, threshold, before, earlier_threshold, q is role))
+    return SurveyResultsView(
+        **base, message="", questions=questions, earlier_surveys=len(earlier_ids)
+    )
+
+
+def _earlier_shown(store: Store, survey: Any, participation: pd.DataFrame) -> list[str]:
+    """Shown surveys of the same questionnaire that opened before `survey`."""
+    shown_ids = set(participation.loc[participation["shown"], "survey_id"])
+    overview = store.surveys_overview()
+    opened = pd.to_datetime(overview["opens_on"]).dt.date
+    earlier = overview[
+        (overview["template_id"] == survey.template_id)
+        & (opened < survey.opens_on)
+        & overview["survey_id"].isin(shown_ids)
+    ]
+    return earlier["survey_id"].astype(str).tolist()
+
+
+def _chart_of(q: Any) -> str:
+    if q.free_text:
+        return "text"
+    if is_nps(q):
+        return "nps"
+    if q.scale is not None and getattr(q, "labels", None):
+        return "likert"
+    if q.scale is not None:
+        return "rating"
+    return "choice"
+
+
+def _question_result(
+    q: Any,
+    counts: pd.DataFrame,
+    threshold: int,
+    earlier: pd.DataFrame,
+    earlier_threshold: int,
+    is_role: bool,
+) -> QuestionResult:
+    chart = _chart_of(q)
+    base = {"question_id": q.id, "prompt": q.prompt, "kind": q.kind, "chart": chart}
+    if chart == "text":
+        return QuestionResult(**base)
+    answered = int(counts["answered"].iloc[0]) if len(counts) else 0
+    gate = visibility(answered, threshold)
+    if not gate.visible:
+        return QuestionResult(**base, hidden=gate.message)
+    if is_role:
+        gated = _roles(counts, threshold)
+        frame = pd.DataFrame(
+            {
+                "value": [r["role"] for r in gated],
+                "label": [r["role"] for r in gated],
+                "responses": [r["n"] for r in gated],
+            }
+        )
+        return QuestionResult(**base, answered=answered, counts=_with_share(frame, answered))
+    frame = _value_frame(q, counts)
+    measures = _measures(q, chart, frame, answered)
+    before = None
+    if len(earlier) and q.scale is not None:
+        earlier_answered = int(earlier["answered"].iloc[0])
+        if visibility(earlier_answered, earlier_threshold).visible:
+            previous = _value_frame(q, earlier)
+            before = {
+                "surveys": int(earlier["surveys"].iloc[0]),
+                "answered": earlier_answered,
+                **_measures(q, chart, previous, earlier_answered),
+            }
+            before.pop("bands")
+    return QuestionResult(
+        **base,
+        answered=answered,
+        counts=_with_share(frame, answered),
+        bands=measures.pop("bands"),
+        earlier=before,
+        **measures,
+    )
+
+
+def _value_frame(q: Any, counts: pd.DataFrame) -> pd.DataFrame:
+    """value, label, responses: every value of the scale or every option, in order."""
+    given = dict(zip(counts["value"].astype(str), counts["responses"].astype(int), strict=True))
+    if q.scale is not None:
+        low, high = q.scale
+        values = [str(v) for v in range(low, high + 1)]
+        labels = list(getattr(q, "labels", None) or values)
+    else:
+        values = list(getattr(q, "choices", None) or getattr(q, "options", None) or given)
+        values += [v for v in given if v not in values]
+        labels = values
+    return pd.DataFrame(
+        {
+            "value": values,
+            "label": labels,
+            "responses": [int(given.get(v, 0)) for v in values],
+        }
+    )
+
+
+def _with_share(frame: pd.DataFrame, answered: int) -> pd.DataFrame:
+    return frame.assign(share=frame["responses"] / answered if answered else 0.0)
+
+
+def _measures(q: Any, chart: str, frame: pd.DataFrame, answered: int) -> dict[str, Any]:
+    """mean, favourable, nps and bands (LIKERT_BANDS or NPS_GROUPS) of a value frame."""
+    result: dict[str, Any] = {"mean": None, "favourable": None, "nps": None}
+    result["bands"] = pd.DataFrame(columns=["band", "responses", "share"])
+    if q.scale is None or not answered:
+        return result
+    values = frame["value"].astype(int)
+    result["mean"] = float((values * frame["responses"]).sum() / answered)
+    if chart == "likert":
+        bands = frame.groupby(values.map(lambda v: likert_band(v, q.scale)))["responses"].sum()
+        order = LIKERT_BANDS
+    elif chart == "nps":
+        bands = frame.groupby(values.map(nps_group))["responses"].sum()
+        order = NPS_GROUPS
+    else:
+        return result
+    bands = bands.reindex(order, fill_value=0)
+    share = bands / answered
+    result["bands"] = pd.DataFrame(
+        {"band": list(order), "responses": bands.astype(int).tolist(), "share": share.tolist()}
+    )
+    if chart == "likert":
+        result["favourable"] = float(share[FAVOURABLE])
+    else:
+        result["nps"] = float(100 * (share[PROMOTERS] - share[DETRACTORS]))
+    return result
+
+
+def survey_choices(store: Store, scope: Scope | None = None) -> pd.DataFrame:
+    """Surveys a manager can pick on the results page, newest first (by opening day).
+
+    Columns: survey_id (str), label ("title · quarter"), status, released (responses) and
+    waiting (counts). With `scope`, only surveys in it. Raises the store's StoreError or
+    StorageUnavailable when the database cannot be read.
+    """
+    overview = store.surveys_overview()
+    if scope is not None and scope != Scope():
+        overview = overview[overview["survey_id"].isin(store.participation(scope)["survey_id"])]
+    return pd.DataFrame(
+        {
+            "survey_id": overview["survey_id"].astype(str),
+            "label": overview["title"] + " · " + overview["quarter"],
+            "status": overview["status"],
+            "released": overview["responses"].fillna(0).astype(int),
+            "waiting": overview["waiting"].fillna(0).astype(int),
+        }
+    ).reset_index(drop=True)
+
+
+def text_filter_options(store: Store, survey_id: str) -> dict[str, dict[Any, str]]:
+    """What the free-text browser can filter on, from the survey's full list (so a filter
+    never names what the list does not show): {"questions": {question_id: prompt},
+    "themes": {theme_id: label}, "categories": {category: label}}, each empty while the
+    texts are hidden. Raises ValueError for an unknown survey."""
+    rows = survey_texts(store, survey_id)
+    questionnaire = questionnaire_of(store.survey(survey_id))
+    present = set(rows["question_id"])
+    questions = {q.id: q.prompt for q in questionnaire.questions if q.id in present}
+    theme_ids = sorted({int(t) for t in rows["theme_id"] if int(t) != NO_THEME})
+    labels = theme_labels(store) if theme_ids else {}
+    categories = sorted({str(c) for c in rows["category"].dropna()})
+    return {
+        "questions": questions,
+        "themes": {t: theme_label(t, labels) for t in theme_ids},
+        "categories": {c: category_label(c) for c in categories},
+    }
