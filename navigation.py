@@ -65,6 +65,12 @@ MANAGER_PAGES = {
             url_path="surveys",
             icon=":material/list_alt:",
         ),
+        st.Page(
+            "app_pages/manager/import_answers.py",
+            title="Import answers",
+            url_path="import",
+            icon=":material/upload_file:",
+        ),
     ],
 }
 
