@@ -310,28 +310,51 @@ def action_completion_chart(
 ) -> go.Figure:
     """Grouped bars: share of a project's actions of a quarter that are done.
 
-    `frame`: project, quarter, completion_rate (0-1).
+    `frame`: project, quarter, completion_rate (0-1), and optionally actions and done
+    (counts, shown on hover). A quarter in which a project decided no actions has no bar and
+    no label; a quarter whose actions are none done yet shows a "0%" label on the axis (the
+    only bar text), so "nothing decided" never reads as "nothing done"; the subtitle says so.
     """
     x_title, y_title = "Quarter", "Completed"
     if _is_empty(frame, ["project", "quarter", "completion_rate"], "completion_rate"):
         return empty_chart(title, x_title, y_title)
     quarters = _quarters(frame)
+    frame = frame.assign(project=frame["project"].astype(str), quarter=frame["quarter"].astype(str))
     fig = go.Figure()
-    for i, project in enumerate(sorted(frame["project"].astype(str).unique())):
-        rates = (
-            frame[frame["project"].astype(str) == project]
-            .groupby("quarter")["completion_rate"]
-            .first()
-            .reindex(quarters)
+    for i, project in enumerate(sorted(frame["project"].unique())):
+        cells = frame[frame["project"] == project].groupby("quarter").first().reindex(quarters)
+        rates = cells["completion_rate"]
+        counts = (
+            [
+                "" if pd.isna(d) or pd.isna(n) else f"{int(d)} of {int(n)} done"
+                for d, n in zip(cells["done"], cells["actions"], strict=True)
+            ]
+            if {"done", "actions"} <= set(cells.columns)
+            else [""] * len(cells)
         )
         fig.add_trace(
             go.Bar(
-                x=quarters, y=_numbers(rates), name=_label(project), marker_color=_series_color(i)
+                x=quarters,
+                y=_numbers(rates),
+                name=_label(project),
+                marker_color=_series_color(i),
+                # Only a zero gets a label: it has no bar to see, unlike "no actions".
+                text=["0%" if r == 0 else "" for r in rates],
+                textposition="outside",
+                textangle=0,
+                constraintext="none",
+                cliponaxis=False,
+                customdata=counts,
+                hovertemplate="%{fullData.name}<br>%{x}: %{y:.0%} %{customdata}<extra></extra>",
             )
         )
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=quarters)
-    fig.update_yaxes(tickformat=".0%", range=[0, 1.05])
-    return _layout(fig, title, x_title, y_title, barmode="group")
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.15], tickvals=[0, 0.25, 0.5, 0.75, 1])
+    _layout(fig, title, x_title, y_title, barmode="group")
+    fig.update_layout(
+        title={"subtitle": {"text": "No bar: no action items decided that quarter. 0%: none done."}}
+    )
+    return fig
 
 
 def theme_trend_chart(frame: pd.DataFrame, title: str = "Theme answers per quarter") -> go.Figure:

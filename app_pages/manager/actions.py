@@ -2,19 +2,12 @@
 
 from datetime import timedelta
 
+import pandas as pd
 import streamlit as st
 
 from afterward.output import charts
-from afterward.services.manager_views import (
-    ACTION_STATUSES,
-    add_action,
-    category_ids,
-    category_label,
-    completion_rates,
-    theme_labels,
-    today,
-)
-from afterward.web.cached_views import view
+from afterward.services import action_items as items
+from afterward.services.manager_views import ACTION_STATUSES, completion_rates, today
 from afterward.web.filters import current_scope
 from afterward.web.session import require_manager, store_or_stop
 
@@ -22,45 +15,45 @@ require_manager()
 store = store_or_stop()
 scope = current_scope()
 st.title("Action items")
+if notice := st.session_state.pop("action_notice", None):
+    st.success(notice)
+
+
+def attempt(change, notice: str) -> None:
+    """Run a change; on bad input say why (the form keeps what was typed), else reload."""
+    try:
+        change()
+    except ValueError as exc:
+        st.error(f"{exc} Nothing was changed.")
+    else:
+        st.session_state["action_notice"] = notice
+        st.rerun()
+
 
 projects = store.projects()
 with st.expander("New action item", expanded=False):
     if projects.empty:
         st.info("Create a project first (Projects and surveys).")
     else:
-        with st.form("new_action", clear_on_submit=True):
+        added = st.session_state.get("actions_added", 0)  # a new, empty form after each add
+        with st.form(f"new_action_{added}"):
             project = st.selectbox("Project", projects["name"].tolist())
             title = st.text_input("What will change?")
             owner = st.text_input("Owner (one role or name)", placeholder="e.g. Release manager")
             due_on = st.date_input("Due", value=today() + timedelta(days=30))
-            category = st.selectbox(
-                "Meant to fix (root cause)",
-                [None, *category_ids()],
-                format_func=lambda c: "—" if c is None else category_label(c),
-            )
-            themes = theme_labels(store)
-            theme_id = st.selectbox(
-                "… or a theme",
-                [None, *themes],
-                format_func=lambda t: "—" if t is None else themes[t],
-            )
+            topics = items.topic_choices(store)
+            topic = st.selectbox("Meant to fix", list(topics), format_func=topics.get)
             if st.form_submit_button("Add action item", type="primary"):
-                try:
-                    add_action(
-                        store,
-                        project=project,
-                        title=title,
-                        owner=owner,
-                        due_on=due_on,
-                        category=category,
-                        theme_id=theme_id,
-                    )
-                except ValueError as exc:
-                    st.error(str(exc))
-                else:
-                    st.success("Action item added.")
+                st.session_state["actions_added"] = added + 1
+                attempt(
+                    lambda: items.create(
+                        store, project=project, title=title, owner=owner, due_on=due_on, topic=topic
+                    ),
+                    "Action item added.",
+                )
+                st.session_state["actions_added"] = added  # not added: keep what was typed
 
-actions = view("actions", store, scope)
+actions, effect = items.action_views(store, scope)
 if actions.empty:
     st.info(
         "No action items yet. Add the changes a post-mortem decided on, with one owner "
@@ -77,50 +70,77 @@ if not overdue.empty:
     st.error(f"{len(overdue)} action item(s) are past their due date.")
 
 st.plotly_chart(charts.action_completion_chart(completion_rates(actions)), width="stretch")
-
-shown = actions.assign(status=actions["status"].map(ACTION_STATUSES))
-st.dataframe(
-    shown[["project", "title", "owner", "due_on", "status", "overdue", "topic", "status_reason"]],
-    hide_index=True,
-    column_config={
-        "due_on": st.column_config.DateColumn("due"),
-        "topic": "meant to fix",
-        "status_reason": "reason",
-    },
-)
+titles = items.survey_titles(store)
+st.dataframe(items.action_table(actions, titles), hide_index=True, column_config={
+    "Action": st.column_config.TextColumn(width="large"),
+    "Due": st.column_config.DateColumn(format="D MMM YYYY"),
+})  # fmt: skip
 
 st.subheader("Update an action")
-labels = dict(zip(actions["action_id"], actions["project"] + " · " + actions["title"], strict=True))
+labels = items.action_labels(actions)
 action_id = st.selectbox("Action", list(labels), format_func=labels.get, key="action_choice")
-status = st.radio(
-    "Status",
-    list(ACTION_STATUSES),
-    format_func=ACTION_STATUSES.get,
-    horizontal=True,
-    index=list(ACTION_STATUSES).index(actions.set_index("action_id").loc[action_id, "status"]),
-    key=f"status_{action_id}",
-)
-reason = st.text_input("Reason (needed for “not doing”)", key=f"reason_{action_id}")
-if st.button("Save status"):
-    try:
-        store.set_action_status(action_id, status, reason)
-    except ValueError as exc:
-        st.error(str(exc))
-    else:
-        st.rerun()
+action = actions.set_index("action_id").loc[action_id]
+if isinstance(action["survey_id"], str):
+    st.caption(f"Decided in the post-mortem of **{titles.get(action['survey_id'], 'a survey')}**.")
+status_col, edit_col = st.columns(2, gap="large")
+with status_col:
+    statuses = list(ACTION_STATUSES)
+    status = st.radio("Status", statuses, statuses.index(action["status"]), ACTION_STATUSES.get,
+                      key=f"status_{action_id}", horizontal=True)  # fmt: skip
+    reason = st.text_input("Reason (needed for “not doing”)", key=f"reason_{action_id}")
+    if st.button("Save status"):
+        attempt(
+            lambda: store.set_action_status(action_id, status, reason),
+            f"Status saved: {ACTION_STATUSES[status]}.",
+        )
+    st.markdown("**Status history** (by day)")
+    st.dataframe(items.history_table(store, action_id), hide_index=True, width="stretch")
+
+with edit_col, st.form(f"edit_{action_id}"):
+    st.markdown("**Edit this action**")
+    new_title = st.text_input("What will change?", value=action["title"])
+    new_owner = st.text_input("Owner", value=action["owner"])
+    no_due = st.checkbox("No due date", value=pd.isna(action["due_on"]))
+    due = None if pd.isna(action["due_on"]) else action["due_on"].date()
+    new_due = st.date_input("Due", value=due or today() + timedelta(days=30))
+    current = items.topic_key(action["category"], action["theme_id"])
+    topics = items.topic_choices(store, current)
+    new_topic = st.selectbox(
+        "Meant to fix", list(topics), index=list(topics).index(current), format_func=topics.get
+    )
+    if st.form_submit_button("Save changes", type="primary"):
+        due_on = None if no_due else new_due
+        attempt(
+            lambda: items.edit(
+                store, action_id, title=new_title, owner=new_owner, due_on=due_on, topic=new_topic
+            ),
+            "Changes saved.",
+        )
+
+with edit_col:
+    if st.button("Delete this action…", key=f"delete_{action_id}"):
+        st.session_state["confirm_delete"] = action_id
+    if st.session_state.get("confirm_delete") == action_id:
+        st.warning(f"Delete “{action['title']}” and its status history? This cannot be undone.")
+        yes, no = st.columns(2)
+        if yes.button("Yes, delete it", type="primary"):
+            for key in ("action_choice", "confirm_delete"):
+                st.session_state.pop(key, None)
+            attempt(lambda: items.delete(store, action_id), f"Deleted “{action['title']}”.")
+        if no.button("Keep it"):
+            st.session_state.pop("confirm_delete", None)
+            st.rerun()
 
 st.subheader("Did it work?")
-effect = view("action_effect", store, scope)
 if effect.empty:
-    st.caption(
-        "Once an action linked to a root cause or theme is done, this shows whether the "
-        "project's later retrospectives still raise it."
-    )
+    st.caption("Once an action linked to a root cause or theme is done, this shows whether "
+               "the project's later retrospectives still raise it.")  # fmt: skip
 else:
-    counts = ["answers_before", "quarters_before", "answers_after", "quarters_after"]
-    st.dataframe(
-        effect[["project", "title", "topic", "done_on", *counts, "verdict"]],
-        hide_index=True,
-        column_config={"topic": "meant to fix", "done_on": "done"}
-        | {c: c.replace("_", " ") for c in counts},
+    wide = st.column_config.TextColumn(width="large")
+    done = st.column_config.DateColumn(format="D MMM YYYY")
+    st.dataframe(items.effect_table(effect), hide_index=True,
+                 column_config={"Verdict": wide, "Action": wide, "Done": done})  # fmt: skip
+    st.caption(
+        "Raised before / after: answers in the project's retrospectives that name the problem, "
+        "up to the quarter the action was done and after it (small counts stay hidden)."
     )

@@ -1,0 +1,196 @@
+"""Action items for the actions page: edit, delete, history, and tables that read at a glance.
+
+What an action is meant to fix is one choice in the page, a *topic key*: "" (nothing),
+"category:<root cause id>" or "theme:<theme id>". The store keeps it as a category and a
+theme id; these helpers translate both ways and check the choice before anything is stored.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from afterward.services import publishing
+from afterward.services.manager_views import (
+    ACTION_STATUSES,
+    add_action,
+    category_ids,
+    category_label,
+    compute_view,
+    theme_label,
+    theme_labels,
+)
+from surveys.store import Scope, Store
+
+NO_TOPIC = ""
+
+
+def topic_key(category: object, theme_id: object) -> str:
+    """The topic key of a stored (category, theme_id) pair; the root cause wins when both are
+    set (as in `manager_views.with_topics`)."""
+    if isinstance(category, str) and category:
+        return f"category:{category}"
+    if theme_id is not None and pd.notna(theme_id):
+        return f"theme:{int(theme_id)}"
+    return NO_TOPIC
+
+
+def topic_choices(store: Store, current: str = NO_TOPIC) -> dict[str, str]:
+    """Topic key -> label for a select box: nothing, every root cause of the taxonomy in
+    effect, every named theme, and `current` even when its theme has no name any more."""
+    labels = theme_labels(store)
+    choices = {NO_TOPIC: "— not linked to a problem"}
+    choices |= {f"category:{c}": f"Root cause: {category_label(c)}" for c in category_ids()}
+    choices |= {f"theme:{t}": f"Theme: {name}" for t, name in labels.items()}
+    if current and current not in choices:
+        kind, _, value = current.partition(":")
+        choices[current] = (
+            f"Theme: {theme_label(int(value), labels)}"
+            if kind == "theme"
+            else f"Root cause: {value}"
+        )
+    return choices
+
+
+def parse_topic(store: Store, key: str) -> tuple[str | None, int | None]:
+    """(category, theme_id) of a topic key. Raises ValueError for a root cause the taxonomy
+    does not have, a theme the theme model does not have, or a malformed key."""
+    if not key:
+        return None, None
+    kind, _, value = key.partition(":")
+    if kind == "category" and value in category_ids():
+        return value, None
+    if kind == "theme" and value.isdigit() and int(value) in theme_labels(store):
+        return None, int(value)
+    raise ValueError(f"Unknown problem to fix: {key!r}. Pick one from the list.")
+
+
+def create(
+    store: Store, *, project: str, title: str, owner: str, due_on: date | None, topic: str
+) -> str:
+    """Record a new action item decided today (see `manager_views.add_action`); returns its
+    id. Raises ValueError for an unknown project or topic, or a blank title or owner."""
+    category, theme_id = parse_topic(store, topic)
+    return add_action(
+        store,
+        project=project,
+        title=title,
+        owner=owner,
+        due_on=due_on,
+        category=category,
+        theme_id=theme_id,
+    )
+
+
+def edit(
+    store: Store, action_id: str, *, title: str, owner: str, due_on: date | None, topic: str
+) -> None:
+    """Replace an action's title, owner, due date (None: none) and what it is meant to fix.
+    Nothing is stored unless all of it is valid. Raises ValueError for a blank title or
+    owner, an unknown topic or an unknown action."""
+    category, theme_id = parse_topic(store, topic)
+    store.edit_action(
+        action_id, title=title, owner=owner, due_on=due_on, theme_id=theme_id, category=category
+    )
+
+
+def delete(store: Store, action_id: str) -> None:
+    """Delete an action item and its status history. Raises ValueError when it is unknown
+    (already deleted)."""
+    store.delete_action(action_id)
+
+
+def action_views(store: Store, scope: Scope) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(actions, action_effect) views for `scope`, read fresh: an edited title or topic shows
+    at once (the cached views only notice status changes). Columns as
+    `manager_views.VIEWS["actions"]` and `["action_effect"]` (both with `topic`)."""
+    publishing.publish_due(store)
+    return compute_view("actions", store, scope), compute_view("action_effect", store, scope)
+
+
+def survey_titles(store: Store) -> dict[str, str]:
+    """Survey id -> its title, for naming the post-mortem an action came from."""
+    surveys = store.surveys_overview()
+    return dict(zip(surveys["survey_id"].astype(str), surveys["title"], strict=True))
+
+
+def status_text(status: str, overdue: bool) -> str:
+    """A status as people read it: "Open", "In progress · overdue"."""
+    label = ACTION_STATUSES.get(status, status)
+    return f"{label} · overdue" if overdue else label
+
+
+def action_table(actions: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
+    """The actions list as shown: columns Status (label, "· overdue" when past due), Action,
+    Project, Owner, Due (date or None), Meant to fix, From post-mortem (survey title or ""),
+    Reason. `actions` is the "actions" view (with `topic`)."""
+    return pd.DataFrame(
+        {
+            "Status": [
+                status_text(s, bool(o))
+                for s, o in zip(actions["status"], actions["overdue"], strict=True)
+            ],
+            "Action": actions["title"],
+            "Project": actions["project"],
+            "Owner": actions["owner"],
+            "Due": [None if pd.isna(d) else pd.Timestamp(d).date() for d in actions["due_on"]],
+            "Meant to fix": actions["topic"].replace("", "—"),
+            "From post-mortem": [
+                titles.get(str(s), "") if isinstance(s, str) else "" for s in actions["survey_id"]
+            ],
+            "Reason": actions["status_reason"].fillna(""),
+        }
+    )
+
+
+def action_labels(actions: pd.DataFrame) -> dict[str, str]:
+    """Action id -> "project · title", for choosing one."""
+    return dict(
+        zip(actions["action_id"], actions["project"] + " · " + actions["title"], strict=True)
+    )
+
+
+def history_table(store: Store, action_id: str) -> pd.DataFrame:
+    """One action's status history, newest first: Day (date), Status (label), Reason."""
+    history = store.action_history(action_id)
+    return (
+        pd.DataFrame(
+            {
+                "Day": [pd.Timestamp(d).date() for d in history["changed_on"]],
+                "Status": [ACTION_STATUSES.get(s, s) for s in history["status"]],
+                "Reason": history["reason"].fillna(""),
+            }
+        )
+        .iloc[::-1]
+        .reset_index(drop=True)
+    )
+
+
+def _counted(answers: int, quarters: int) -> str:
+    if quarters == 0:
+        return "no retrospective"
+    return f"{answers} in {quarters} quarter{'s' if quarters != 1 else ''}"
+
+
+def effect_table(effect: pd.DataFrame) -> pd.DataFrame:
+    """ "Did it work?" as shown, verdict first: Verdict, Action, Meant to fix, Project, Done
+    (date), Raised before / Raised after ("12 in 4 quarters": answers raising it, shown
+    cells only). `effect` is the "action_effect" view (with `topic`)."""
+    return pd.DataFrame(
+        {
+            "Verdict": effect["verdict"],
+            "Action": effect["title"],
+            "Meant to fix": effect["topic"],
+            "Project": effect["project"],
+            "Done": effect["done_on"],
+            "Raised before": [
+                _counted(a, q)
+                for a, q in zip(effect["answers_before"], effect["quarters_before"], strict=True)
+            ],
+            "Raised after": [
+                _counted(a, q)
+                for a, q in zip(effect["answers_after"], effect["quarters_after"], strict=True)
+            ],
+        }
+    )
