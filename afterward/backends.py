@@ -58,6 +58,9 @@ class LocalBackend:
     def postmortem_file(self, survey_id: str, fmt: str) -> bytes:
         return manager_api.postmortem_file(self.store, survey_id, fmt)
 
+    def import_answers(self, data: bytes, filename: str, **options: Any) -> dict[str, Any]:
+        return manager_api.import_answers(self.store, data, filename, **options)
+
 
 class RemoteBackend:
     """The running app, through its JSON API (`afterward.web.api`)."""
@@ -131,6 +134,10 @@ class RemoteBackend:
 
     def postmortem_file(self, survey_id: str, fmt: str) -> bytes:
         return self._call("GET", f"/surveys/{_quote(survey_id)}/postmortem", format=fmt)
+
+    def import_answers(self, data: bytes, filename: str, **options: Any) -> dict[str, Any]:
+        body = {"file": base64.b64encode(data).decode(), "filename": filename, **options}
+        return json.loads(self._call("POST", "/import", body))
 
 
 def _quote(part: str) -> str:

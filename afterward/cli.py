@@ -133,6 +133,43 @@ def _parser() -> argparse.ArgumentParser:
     )
     postmortem.set_defaults(run=_postmortem)
 
+    imported = commands.add_parser(
+        "import",
+        help="import answers exported from another tool into a new closed survey",
+        description=(
+            "Import answers exported from Google Forms, Microsoft Forms, Typeform or "
+            "SurveyMonkey (CSV/XLSX), Parabol or a retro board into a new closed survey. "
+            "Columns are matched to the questionnaire's questions by prompt or id; identity "
+            "columns (timestamps, e-mail, names, respondent ids) are never stored, dates only "
+            "give the quarter, free text is redacted. Prints the mapping, then the new "
+            "survey id as the last line."
+        ),
+    )
+    imported.add_argument("file", type=Path)
+    imported.add_argument("--project", required=True, help="project name (created when new)")
+    imported.add_argument("--template", required=True, help="questionnaire id (see `templates`)")
+    imported.add_argument("--quarter", help="quarter the answers belong to, e.g. 2026Q1")
+    imported.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=question_id",
+        help="match a column to a question (empty question id: skip the column); repeatable",
+    )
+    imported.add_argument(
+        "--board", action="store_true", help="one column per board column, each cell a card"
+    )
+    imported.add_argument(
+        "--threshold",
+        type=int,
+        default=setup.DEFAULT_THRESHOLD,
+        help="anonymity threshold of the new survey (default %(default)s)",
+    )
+    imported.add_argument(
+        "--dry-run", action="store_true", help="show what would be stored; store nothing"
+    )
+    imported.set_defaults(run=_import)
+
     demo = commands.add_parser("demo", help="load the one-click sample data (or remove it)")
     demo.add_argument("--remove", action="store_true", help="remove the sample data instead")
     demo.set_defaults(run=_demo)
@@ -253,6 +290,35 @@ def _postmortem(args: argparse.Namespace) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(data)
     print(f"Wrote {args.out}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from afterward.services.importing import parse_mapping
+
+    mapping = parse_mapping(args.map)
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise ValueError(f"Cannot read {args.file}: {exc.strerror or exc}.") from None
+    with _backend() as app:
+        made = app.import_answers(
+            data,
+            args.file.name,
+            project=args.project,
+            template_id=args.template,
+            quarter=args.quarter,
+            mapping=mapping,
+            board=args.board,
+            threshold=args.threshold,
+            dry_run=args.dry_run,
+        )
+    for line in made["lines"]:
+        print(line)
+    if made["survey_id"] is None:
+        print("Dry run: nothing stored.")
+    else:
+        print(made["survey_id"])
     return 0
 
 

@@ -101,6 +101,29 @@ def test_results_export_and_report_through_the_app(running, tmp_path):
     assert "Wrote" in report.stdout and "<html" in (tmp_path / "r.html").read_text().lower()
 
 
+def test_import_dry_run_then_import_through_the_app(running, tmp_path):
+    from tests.test_import import GOOGLE
+
+    export = tmp_path / "form.csv"
+    export.write_text(GOOGLE, encoding="utf-8")
+    base = ["import", str(export), "--project", "Imported beside the app"]
+    dry = run_cli(running, *base, "--template", "project-postmortem", "--dry-run")
+    assert dry.stdout.strip().splitlines()[-1] == "Dry run: nothing stored."
+    assert "'The schedule was realistic.' -> schedule_realistic" in dry.stdout
+    assert "identity data" in dry.stdout and "kim.baxter" not in dry.stdout
+    done = run_cli(
+        running, *base, "--template", "project-postmortem",
+        "--map", "What went well?=", "--quarter", "2025Q3",
+    )  # fmt: skip
+    survey_id = done.stdout.strip().splitlines()[-1]
+    listed = json.loads(run_cli(running, "survey", "list", "--json").stdout)
+    row = next(s for s in listed if s["id"] == survey_id)
+    assert (row["quarter"], row["status"], row["responses"]) == ("2025Q3", "closed", 5)
+    bad = run_cli(running, *base, "--template", "nope", check=False)
+    assert bad.returncode == 2 and "Unknown template" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
 def test_errors_come_back_as_one_line(running):
     unknown = run_cli(running, "survey", "close", "not-a-survey", check=False)
     assert unknown.returncode == 2

@@ -226,3 +226,16 @@ def test_day_stored_is_today_inside_the_current_quarter(store, monkeypatch):
     plan = _plan(store, GOOGLE, "form.csv", quarter="2026Q4")
     run_import(store, plan)
     assert set(store.table_rows("responses")["submitted_on"].astype(str)) == {"2026-11-30"}
+
+
+def test_cli_import_without_the_app(db_path, tmp_path, capsys):
+    from afterward.cli import main
+
+    export = tmp_path / "typeform.csv"
+    export.write_text(TYPEFORM, encoding="utf-8")
+    assert main(["import", str(export), "--project", "P", "--template", "client-feedback"]) == 0
+    survey_id = capsys.readouterr().out.strip().splitlines()[-1]
+    with Store(db_path) as store:
+        assert store.survey(survey_id).quarter == "2026Q1"
+    missing = main(["import", str(tmp_path / "nope.csv"), "--project", "P", "--template", "x"])
+    assert missing == 2 and "Cannot read" in capsys.readouterr().err

@@ -128,3 +128,41 @@ def postmortem_file(store: Store, survey_id: str, fmt: str) -> bytes:
     if fmt not in rendering.MEDIA_TYPES:
         raise ValueError("The post-mortem is written as .md, .html or .pdf.")
     return rendering.render(postmortem_document(store, survey_id), fmt)
+
+
+def import_answers(
+    store: Store,
+    data: bytes,
+    filename: str,
+    *,
+    project: str,
+    template_id: str,
+    quarter: str | None = None,
+    mapping: dict[str, str] | None = None,
+    board: bool = False,
+    threshold: int | None = None,
+    dry_run: bool = False,
+) -> dict[str, Any]:
+    """Import another tool's export into a new closed survey (`afterward.services.importing`),
+    or with `dry_run` only say what would be stored. Returns {"plan": the plan as JSON
+    (`ImportPlan.as_json`), "lines": the plan in words, "survey_id": the new survey's id, or
+    None for a dry run}. Raises ValueError with a message for the manager for an unreadable
+    file, unknown template or question, bad quarter or mapping, or nothing to import."""
+    from afterward.services import importing
+
+    options: dict[str, Any] = {}
+    if threshold is not None:
+        options["threshold"] = int(threshold)
+    plan = importing.plan_import(
+        store,
+        data,
+        filename,
+        project=project,
+        template_id=template_id,
+        quarter=quarter,
+        mapping=mapping,
+        board=board,
+        **options,
+    )
+    survey_id = None if dry_run else importing.run_import(store, plan)
+    return {"plan": plan.as_json(), "lines": importing.plan_summary(plan), "survey_id": survey_id}

@@ -16,6 +16,9 @@ credentials, 404 for an unknown survey, 415 for a POST body that is not JSON, 50
 - `GET  /api/v1/surveys/{id}/export?format=csv&summary_only=0` -> {"files" (base64), "notes"}
 - `GET  /api/v1/report?quarter=2026Q3&format=pdf` -> the file's bytes
 - `GET  /api/v1/surveys/{id}/postmortem?format=md|html|pdf` -> the post-mortem file's bytes
+- `POST /api/v1/import`                        -> `afterward import`: {"plan", "lines",
+  "survey_id"}; JSON body: file (base64), filename, project, template_id, quarter, mapping
+  (column -> question id), board, threshold, dry_run
 - `GET  /healthz` (no credentials): {"status": "ok"} when the database answers, else 503.
 """
 
@@ -172,6 +175,25 @@ def _postmortem(request: Request, store: Any) -> Any:
     return Response(data, media_type=MEDIA_TYPES[fmt], headers={"Cache-Control": "no-store"})
 
 
+IMPORT_OPTIONS = ("project", "template_id", "quarter", "mapping", "board", "threshold", "dry_run")
+
+
+def _import(request: Request, store: Any) -> Any:
+    body = request.state.body
+    try:
+        data = base64.b64decode(str(body.get("file", "")), validate=True)
+    except ValueError:
+        raise ValueError("file must be the export's bytes in base64.") from None
+    mapping = body.get("mapping") or {}
+    if not isinstance(mapping, dict):
+        raise ValueError("mapping must be an object of column -> question id.")
+    options = {k: body[k] for k in IMPORT_OPTIONS if k in body and body[k] is not None}
+    options["mapping"] = {str(k): str(v) for k, v in mapping.items()}
+    options["project"] = str(options.get("project", ""))
+    options["template_id"] = str(options.get("template_id", ""))
+    return manager_api.import_answers(store, data, str(body.get("filename", "")), **options)
+
+
 async def health(request: Request) -> Response:
     """For load balancers and uptime checks: 200 {"status": "ok"} when the database answers,
     503 {"status": "unavailable"} when it cannot be read. Says nothing about any survey."""
@@ -192,6 +214,7 @@ API_ROUTES = [
     Route(f"{API_PREFIX}/surveys/{{survey_id}}/results", _endpoint(_results), methods=["GET"]),
     Route(f"{API_PREFIX}/surveys/{{survey_id}}/export", _endpoint(_export), methods=["GET"]),
     Route(f"{API_PREFIX}/report", _endpoint(_report), methods=["GET"]),
+    Route(f"{API_PREFIX}/import", _endpoint(_import), methods=["POST"]),
     Route(
         f"{API_PREFIX}/surveys/{{survey_id}}/postmortem", _endpoint(_postmortem), methods=["GET"]
     ),
