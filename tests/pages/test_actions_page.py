@@ -1,0 +1,185 @@
+"""The actions page under AppTest: edit, delete (after asking), status history, readable tables."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from clock import today
+from surveys import setup
+from surveys.store import Scope, Store
+from tests.conftest import app_store
+from tests.pages.helpers import button, texts
+
+PAGE = "app_pages/manager/actions.py"
+
+
+@pytest.fixture
+def seeded(db_path) -> dict[str, str]:
+    """One project with a post-mortem survey and two actions, one from that post-mortem with
+    a history over three days."""
+    with Store(db_path) as store:
+        survey_id = setup.create_survey(
+            store, project="Harbour Website", template_id="project-postmortem", quarter="2026Q2"
+        )
+        project_id = store.project_by_name("Harbour Website").project_id
+        start = today() - timedelta(days=40)
+        linked = store.create_action(
+            project_id=project_id,
+            title="Freeze scope before UAT",
+            owner="Delivery lead",
+            quarter="2026Q2",
+            due_on=today() + timedelta(days=10),
+            category="requirements_change",
+            survey_id=survey_id,
+            created_on=start,
+        )
+        store.set_action_status(linked, "in_progress", on=start + timedelta(days=5))
+        store.set_action_status(linked, "done", on=start + timedelta(days=20))
+        other = store.create_action(
+            project_id=project_id,
+            title="Weekly note to the client",
+            owner="Account manager",
+            quarter="2026Q2",
+            due_on=today() - timedelta(days=3),
+        )
+        return {"linked": linked, "other": other, "survey": survey_id, "start": start.isoformat()}
+
+
+def open_page(app, action_id: str | None = None):
+    app.session_state["manager_login"] = True
+    app.run()
+    app.switch_page(PAGE).run()
+    if action_id is not None:
+        app.selectbox(key="action_choice").set_value(action_id).run()
+    assert not app.exception, [e.message for e in app.exception]
+    return app
+
+
+def edit_form(at, label: str, kind: str = "text_input"):
+    """The widget labelled `label` in the edit form (the new-action form has the same labels)."""
+    found = [w for w in getattr(at, kind) if w.label == label and w.form_id.startswith("edit_")]
+    assert len(found) == 1, [(w.label, w.form_id) for w in getattr(at, kind)]
+    return found[0]
+
+
+def stored(action_id: str):
+    actions = app_store().actions(Scope())
+    return actions.set_index("action_id").loc[action_id]
+
+
+def test_edit_title_owner_due_date_and_what_it_fixes(app, seeded):
+    at = open_page(app, seeded["other"])
+    edit_form(at, "What will change?").input("Weekly written status note")
+    edit_form(at, "Owner").input("Project manager")
+    edit_form(at, "No due date", "checkbox").check()
+    edit_form(at, "Meant to fix", "selectbox").set_value("category:communication_gaps")
+    button(at, "Save changes").click().run()
+    assert not at.exception and not at.error
+    row = stored(seeded["other"])
+    assert (row["title"], row["owner"], row["category"]) == (
+        "Weekly written status note",
+        "Project manager",
+        "communication_gaps",
+    )
+    assert row["due_on"] is None or str(row["due_on"]) == "NaT"
+    assert "Changes saved." in texts(at.success)
+    # The list shows the edit at once (no stale cache), with the topic's label.
+    table = at.dataframe[0].value
+    edited = table[table["Action"] == "Weekly written status note"]
+    assert edited["Meant to fix"].tolist() == ["Communication gaps"]
+    assert edited["Status"].tolist() == ["Open"]  # no longer overdue: no due date
+
+    # A due date again, and a different day.
+    at = open_page(app, seeded["other"])
+    edit_form(at, "No due date", "checkbox").uncheck()
+    edit_form(at, "Due", "date_input").set_value(date(2031, 5, 4))
+    button(at, "Save changes").click().run()
+    assert stored(seeded["other"])["due_on"].date() == date(2031, 5, 4)
+
+
+def test_bad_edit_says_why_and_loses_nothing(app, seeded):
+    at = open_page(app, seeded["linked"])
+    edit_form(at, "What will change?").input("   ")
+    edit_form(at, "Owner").input("Someone new")
+    button(at, "Save changes").click().run()
+    assert not at.exception
+    assert any("needs a description" in e and "Nothing was changed" in e for e in texts(at.error))
+    row = stored(seeded["linked"])
+    assert (row["title"], row["owner"]) == ("Freeze scope before UAT", "Delivery lead")
+    # What was typed is still in the form, to correct.
+    assert edit_form(at, "Owner").value == "Someone new"
+
+
+def test_delete_asks_first_and_can_be_called_off(app, seeded):
+    at = open_page(app, seeded["other"])
+    button(at, "Delete this action…").click().run()
+    assert any("cannot be undone" in w for w in texts(at.warning))
+    assert seeded["other"] in app_store().actions(Scope())["action_id"].tolist()
+    button(at, "Keep it").click().run()
+    assert not at.warning
+    assert seeded["other"] in app_store().actions(Scope())["action_id"].tolist()
+
+    button(at, "Delete this action…").click().run()
+    button(at, "Yes, delete it").click().run()
+    assert not at.exception
+    assert app_store().actions(Scope())["action_id"].tolist() == [seeded["linked"]]
+    assert app_store().action_history(seeded["other"]).empty
+    assert any("Deleted" in s for s in texts(at.success))
+    assert "Weekly note to the client" not in at.dataframe[0].value["Action"].tolist()
+
+
+def test_status_history_by_day_and_the_post_mortem_it_came_from(app, seeded):
+    at = open_page(app, seeded["linked"])
+    start = date.fromisoformat(seeded["start"])
+    history = next(
+        d.value for d in at.dataframe if list(d.value.columns) == ["Day", "Status", "Reason"]
+    )
+    assert history["Status"].tolist() == ["Done", "In progress", "Open"]
+    assert history["Day"].tolist() == [
+        start + timedelta(days=20),
+        start + timedelta(days=5),
+        start,
+    ]
+    survey_title = app_store().survey(seeded["survey"]).title
+    assert any(survey_title in c and "post-mortem" in c for c in texts(at.caption))
+    # A status change today adds a row for today.
+    at.radio(key=f"status_{seeded['linked']}").set_value("in_progress").run()
+    button(at, "Save status").click().run()
+    history = next(
+        d.value for d in at.dataframe if list(d.value.columns) == ["Day", "Status", "Reason"]
+    )
+    assert history.iloc[0].tolist() == [today(), "In progress", ""]
+    assert len(history) == 4
+
+
+def test_action_table_reads_with_labels_not_ids(app, seeded):
+    at = open_page(app)
+    table = at.dataframe[0].value
+    assert list(table.columns) == [
+        "Status", "Action", "Project", "Owner", "Due", "Meant to fix", "From post-mortem", "Reason"
+    ]  # fmt: skip
+    assert all(str(c).strip() for c in table.columns)
+    rows = table.set_index("Action")
+    assert rows.loc["Weekly note to the client", "Status"] == "Open · overdue"
+    assert rows.loc["Freeze scope before UAT", "Status"] == "Done"
+    assert rows.loc["Freeze scope before UAT", "Meant to fix"] == "Requirements change"
+    assert rows.loc["Freeze scope before UAT", "From post-mortem"] == (
+        app_store().survey(seeded["survey"]).title
+    )
+    assert rows.loc["Weekly note to the client", "From post-mortem"] == ""
+
+
+def test_did_it_work_puts_the_verdict_first_with_the_sample(app, db_path):
+    from surveys.sample import load_sample
+
+    with Store(db_path) as store:
+        load_sample(store)
+    at = open_page(app)
+    effect = next(d for d in at.dataframe if "Verdict" in d.value.columns)
+    assert effect.value.columns[0] == "Verdict"
+    verdicts = " ".join(effect.value["Verdict"])
+    for kind in ("looks like it worked", "Still raised", "Too early"):
+        assert kind in verdicts
+    assert not any("_" in str(c) for c in effect.value.columns)

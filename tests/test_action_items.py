@@ -1,0 +1,111 @@
+"""Action items service and the completion chart: topics, edits, readable tables, and
+"no actions" never drawn like 0%."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from afterward.output import charts
+from afterward.services import action_items as items
+from analysis.actions import completion_rates
+from surveys.store import Scope, Store
+
+
+def _action(store: Store, **extra) -> str:
+    project = store.project_by_name("Harbour Website") or store.create_project("Harbour Website")
+    fields = {"title": "Freeze scope", "owner": "Lead", "quarter": "2026Q2", **extra}
+    return store.create_action(project_id=project.project_id, **fields)
+
+
+def test_no_actions_and_zero_percent_look_different():
+    actions = pd.DataFrame(
+        {
+            "project": ["A", "A", "B"],
+            "quarter": ["2026Q1", "2026Q2", "2026Q2"],
+            "is_done": [False, True, True],
+            "committed": [True, True, True],
+        }
+    )
+    fig = charts.action_completion_chart(completion_rates(actions))
+    a = next(t for t in fig.data if t.name == "A")
+    b = next(t for t in fig.data if t.name == "B")
+    assert list(a.x) == list(b.x) == ["2026Q1", "2026Q2"]
+    # A decided one action in Q1, none done: a labelled zero. B decided nothing in Q1.
+    assert (a.y[0], a.text[0]) == (0.0, "0%")
+    assert (b.y[0], b.text[0]) == (None, "")
+    assert a.customdata[0] == "0 of 1 done" and b.customdata[0] == ""
+    assert (a.y[1], b.y[1]) == (1.0, 1.0)
+    assert "No bar" in fig.layout.title.subtitle.text
+    fig.to_json()
+
+
+def test_chart_without_count_columns_still_draws():
+    frame = pd.DataFrame({"project": ["A"], "quarter": ["2026Q1"], "completion_rate": [0.0]})
+    fig = charts.action_completion_chart(frame)
+    assert fig.data[0].text == ("0%",) and fig.data[0].customdata == ("",)
+
+
+def test_topic_keys_round_trip_and_unknown_ones_are_refused(store):
+    assert items.topic_key("testing_quality", 4) == "category:testing_quality"
+    assert items.topic_key(None, 4.0) == "theme:4"
+    assert items.topic_key(None, float("nan")) == items.NO_TOPIC
+    assert items.parse_topic(store, "category:testing_quality") == ("testing_quality", None)
+    assert items.parse_topic(store, "") == (None, None)
+    for bad in ("category:nonsense", "theme:99", "theme:x", "whatever"):
+        with pytest.raises(ValueError, match="Unknown problem"):
+            items.parse_topic(store, bad)
+    choices = items.topic_choices(store, "theme:7")
+    assert choices["theme:7"] == "Theme: Theme 7"  # a theme with no name any more stays listed
+    assert choices["category:testing_quality"].startswith("Root cause: ")
+
+
+def test_a_refused_edit_stores_nothing(store):
+    action_id = _action(store, due_on=date(2026, 6, 1), category="estimation_schedule")
+    with pytest.raises(ValueError):
+        items.edit(store, action_id, title="New", owner="X", due_on=None, topic="category:zzz")
+    with pytest.raises(ValueError, match="description"):
+        items.edit(store, action_id, title=" ", owner="X", due_on=None, topic="")
+    row = store.actions(Scope()).iloc[0]
+    assert (row["title"], row["owner"], row["category"]) == (
+        "Freeze scope",
+        "Lead",
+        "estimation_schedule",
+    )
+    assert row["due_on"].date() == date(2026, 6, 1)
+    items.edit(store, action_id, title="New", owner="X", due_on=None, topic="")
+    row = store.actions(Scope()).iloc[0]
+    assert row["title"] == "New" and pd.isna(row["category"]) and pd.isna(row["theme_id"])
+    assert pd.isna(row["due_on"])
+
+
+def test_history_table_is_newest_first_with_labels(store):
+    action_id = _action(store, created_on=date(2026, 4, 2))
+    store.set_action_status(action_id, "not_doing", "No budget", on=date(2026, 5, 3))
+    table = items.history_table(store, action_id)
+    assert table.values.tolist() == [
+        [date(2026, 5, 3), "Not doing", "No budget"],
+        [date(2026, 4, 2), "Open", ""],
+    ]
+
+
+def test_effect_table_puts_the_verdict_first_and_counts_in_words():
+    effect = pd.DataFrame(
+        {
+            "verdict": ["Not raised since: looks like it worked."],
+            "title": ["Automate renewal"],
+            "topic": ["Deployment and configuration"],
+            "project": ["Payments"],
+            "done_on": [date(2026, 2, 1)],
+            "answers_before": [12],
+            "quarters_before": [3],
+            "answers_after": [0],
+            "quarters_after": [1],
+        }
+    )
+    table = items.effect_table(effect)
+    assert list(table.columns)[0] == "Verdict"
+    assert table.iloc[0]["Raised before"] == "12 in 3 quarters"
+    assert table.iloc[0]["Raised after"] == "0 in 1 quarter"
