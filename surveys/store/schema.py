@@ -179,4 +179,40 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             created_on DATE NOT NULL,
             updated_on DATE NOT NULL)""",
     ),
+    # 9: reaching people and recurring retros. Invitation e-mail addresses sit in a table of
+    # their own: the survey, the address and the hash of its current single-use link (so a
+    # reminder goes only to unused invitations) — no response id, no time; deleted when the
+    # survey closes. Schedules open a survey from a questionnaire on their days, invite their
+    # recipients and close it after `open_days`; `last_run_on` lets a restart catch up.
+    (
+        """CREATE TABLE invitation_addresses (
+            survey_id UUID NOT NULL,
+            email VARCHAR NOT NULL,
+            token_hash VARCHAR NOT NULL,
+            PRIMARY KEY (survey_id, email))""",
+        """CREATE TABLE retro_schedules (
+            schedule_id UUID PRIMARY KEY,
+            project_id UUID NOT NULL,
+            template_id VARCHAR NOT NULL,
+            rule VARCHAR NOT NULL CHECK (rule IN ('every_n_weeks', 'quarter_end', 'dates')),
+            every_weeks INTEGER,
+            dates DATE[] NOT NULL DEFAULT [],
+            first_on DATE NOT NULL,
+            open_days INTEGER NOT NULL CHECK (open_days >= 1),
+            threshold INTEGER NOT NULL CHECK (threshold >= 3),
+            message VARCHAR NOT NULL DEFAULT '',
+            active BOOLEAN NOT NULL DEFAULT true,
+            last_run_on DATE,
+            created_on DATE NOT NULL)""",
+        """CREATE TABLE schedule_recipients (
+            schedule_id UUID NOT NULL,
+            email VARCHAR NOT NULL,
+            PRIMARY KEY (schedule_id, email))""",
+        # Which survey each schedule opened (to close it on time and not open it twice).
+        """CREATE TABLE schedule_runs (
+            schedule_id UUID NOT NULL,
+            due_on DATE NOT NULL,
+            survey_id UUID NOT NULL,
+            PRIMARY KEY (schedule_id, due_on))""",
+    ),
 )
