@@ -11,6 +11,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from surveys.questionnaire import KINDS
+
 
 class SurveyTextsMixin:
     """Per-survey facts behind the survey results page."""
@@ -56,26 +58,38 @@ class SurveyTextsMixin:
         nothing. Raises StoreError when the store is closed, StorageUnavailable when the file
         cannot be read.
         """
+        # A response gives each value of a question at most once (a multiple choice is
+        # one row per distinct option), so rows count responses; only "answered" of a
+        # multiple-choice question needs distinct responses.
+        multiple = [kind for kind, cls in KINDS.items() if cls.multiple]
         with self._cursor() as cur:
             return cur.execute(
                 """
                 WITH given AS (
-                    SELECT a.survey_id, a.question_id, q.kind, a.response_id,
+                    SELECT a.question_id, q.kind, a.response_id,
                            coalesce(a.value_choice,
-                                    CAST(CAST(a.value_number AS BIGINT) AS VARCHAR)) AS value
+                                    CAST(CAST(a.value_number AS BIGINT) AS VARCHAR)) AS value,
+                           a.survey_id
                     FROM answers a
                     JOIN survey_questions q USING (survey_id, question_id)
                     WHERE list_contains(?::UUID[], a.survey_id) AND a.value_text IS NULL
                       AND (a.value_choice IS NOT NULL OR a.value_number IS NOT NULL)),
+                counted AS (
+                    SELECT question_id, kind, value, count(*) AS responses
+                    FROM given GROUP BY ALL),
                 totals AS (
+                    SELECT question_id, kind, count(*) AS answered,
+                           count(DISTINCT survey_id) AS surveys
+                    FROM given WHERE NOT list_contains(?::VARCHAR[], kind)
+                    GROUP BY question_id, kind
+                    UNION ALL
                     SELECT question_id, kind, count(DISTINCT response_id) AS answered,
                            count(DISTINCT survey_id) AS surveys
-                    FROM given GROUP BY question_id, kind)
-                SELECT question_id, kind, value, count(DISTINCT response_id) AS responses,
-                       any_value(answered) AS answered, any_value(surveys) AS surveys
-                FROM given JOIN totals USING (question_id, kind)
-                GROUP BY question_id, kind, value
+                    FROM given WHERE list_contains(?::VARCHAR[], kind)
+                    GROUP BY question_id, kind)
+                SELECT question_id, kind, value, responses, answered, surveys
+                FROM counted JOIN totals USING (question_id, kind)
                 ORDER BY question_id, kind, value
                 """,
-                [[str(s) for s in survey_ids]],
+                [[str(s) for s in survey_ids], multiple, multiple],
             ).df()
