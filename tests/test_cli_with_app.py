@@ -1,6 +1,6 @@
 """The command line while the app runs: the real server holds the DuckDB file, and every
-manager command (survey list, links, results, export, report, survey close) still works,
-through the app's JSON API, with the same answers as without the app."""
+manager command (survey list, links, results, export, report, postmortem, survey close) still
+works, through the app's JSON API, with the same answers as without the app."""
 
 from __future__ import annotations
 
@@ -122,6 +122,27 @@ def test_import_dry_run_then_import_through_the_app(running, tmp_path):
     bad = run_cli(running, *base, "--template", "nope", check=False)
     assert bad.returncode == 2 and "Unknown template" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_postmortem_through_the_app(running, tmp_path):
+    sample = next(s for s in running.offline_list if s["responses"] >= 5)
+    out = tmp_path / "pm.md"
+    done = run_cli(running, "postmortem", sample["id"], "--out", str(out))
+    assert str(out) in done.stdout
+    text = out.read_text()
+    assert "## What went wrong" in text and "## Action items" in text
+    assert "**Owner: not assigned yet**" in text  # no post-mortem started: still prefilled
+    run_cli(running, "postmortem", sample["id"], "--out", str(tmp_path / "pm.pdf"))
+    assert (tmp_path / "pm.pdf").read_bytes().startswith(b"%PDF")
+    for args, message in (
+        (("not-a-survey", "--out", str(tmp_path / "x.md")), "No survey"),
+        ((sample["id"], "--out", str(tmp_path / "x.docx")), ".md, .html or .pdf"),
+    ):
+        refused = run_cli(running, "postmortem", *args, check=False)
+        assert refused.returncode == 2 and message in refused.stderr
+        assert "Traceback" not in refused.stderr
+    status, _ = _get(f"{running.url}/api/v1/surveys/{sample['id']}/postmortem?format=md")
+    assert status == 401  # the route needs the app's key or a manager session
 
 
 def test_errors_come_back_as_one_line(running):
