@@ -71,6 +71,12 @@ MANAGER_PAGES = {
             url_path="import",
             icon=":material/upload_file:",
         ),
+        st.Page(
+            "app_pages/manager/schedules.py",
+            title="Recurring retros",
+            url_path="schedules",
+            icon=":material/event_repeat:",
+        ),
     ],
 }
 
