@@ -239,3 +239,18 @@ def test_cli_import_without_the_app(db_path, tmp_path, capsys):
         assert store.survey(survey_id).quarter == "2026Q1"
     missing = main(["import", str(tmp_path / "nope.csv"), "--project", "P", "--template", "x"])
     assert missing == 2 and "Cannot read" in capsys.readouterr().err
+
+
+def test_a_column_of_email_addresses_is_identity_whatever_its_header(store):
+    """A curious manager renames the e-mail column and maps it to a text question."""
+    renamed = GOOGLE.replace("Email Address", "Anything else?", 1)
+    plan = _plan(store, renamed, "form.csv")
+    assert {m.column: m.how for m in plan.matches}["Anything else?"] == "identity"
+    with pytest.raises(ValueError, match="identity"):
+        _plan(store, renamed, "form.csv", mapping={"Anything else?": "went_well"})
+    run_import(store, plan)
+    every_table = " ".join(
+        store.table_rows(t).astype(str).to_csv()
+        for t in ("answers", "responses", "surveys", "survey_questions", "projects")
+    )
+    assert "@example.org" not in every_table
