@@ -31,6 +31,7 @@ from surveys.store.records import (
     SurveyNotOpen,
 )
 from surveys.store.releases import ReleasesMixin
+from surveys.store.schedules import SchedulesMixin
 from surveys.store.schema import MIGRATIONS
 from surveys.store.survey_texts import SurveyTextsMixin
 from surveys.store.text_results import TEXT_ANALYSIS_COLUMNS, TextResultsMixin
@@ -45,6 +46,7 @@ class Store(
     SurveyTextsMixin,
     ActionsMixin,
     PostmortemsMixin,
+    SchedulesMixin,
     BulkMixin,
     StoreBase,
 ):

@@ -110,6 +110,15 @@ class BulkMixin:
                 f"DELETE FROM action_status_history WHERE action_id IN ({sample_actions})"  # noqa: S608
             )
             cur.execute(f"DELETE FROM action_items WHERE project_id IN ({sample})")  # noqa: S608
+            sample_schedules = (
+                f"SELECT schedule_id FROM retro_schedules WHERE project_id IN ({sample})"  # noqa: S608
+            )
+            notes = f"SELECT 'schedule_note:' || schedule_id::VARCHAR FROM ({sample_schedules})"  # noqa: S608
+            cur.execute(f"DELETE FROM settings WHERE key IN ({notes})")  # noqa: S608
+            for table in ("schedule_runs", "schedule_recipients", "retro_schedules"):
+                cur.execute(
+                    f"DELETE FROM {table} WHERE schedule_id IN ({sample_schedules})"  # noqa: S608
+                )
             cur.execute(f"DELETE FROM surveys WHERE project_id IN ({sample})")  # noqa: S608
             cur.execute("DELETE FROM projects WHERE is_sample")
             # Themes learnt from sample text must not linger: analysis restarts from real data.

@@ -1,0 +1,282 @@
+"""Recurring retros: schedules, their recipients and the surveys each one opened."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from clock import today
+from surveys.store.base import _is_uuid
+
+_NOTE_KEY = "schedule_note:"  # settings key prefix: the last run's note per schedule
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """One recurring retro. `rule` is 'every_n_weeks', 'quarter_end' or 'dates' (see
+    `surveys.schedules`); dates are datetime.date; `last_run_on` is the last day the
+    scheduler handled it (None before its first run); `open_days` and `threshold` are counts."""
+
+    schedule_id: str
+    project_id: str
+    project: str
+    template_id: str
+    rule: str
+    every_weeks: int | None
+    dates: tuple[date, ...]
+    first_on: date
+    open_days: int
+    threshold: int
+    message: str
+    active: bool
+    last_run_on: date | None
+    created_on: date
+
+
+_COLUMNS = (
+    "s.schedule_id::VARCHAR, s.project_id::VARCHAR, p.name, s.template_id, s.rule, "
+    "s.every_weeks, s.dates, s.first_on, s.open_days, s.threshold, s.message, s.active, "
+    "s.last_run_on, s.created_on"
+)
+
+
+def _schedule(row: tuple) -> Schedule:
+    values = list(row)
+    values[6] = tuple(values[6] or ())
+    return Schedule(*values)
+
+
+class SchedulesMixin:
+    """Recurring retros (`retro_schedules`, `schedule_recipients`, `schedule_runs`)."""
+
+    def create_schedule(
+        self,
+        *,
+        project_id: str,
+        template_id: str,
+        rule: str,
+        every_weeks: int | None,
+        dates: Sequence[date],
+        first_on: date,
+        open_days: int,
+        threshold: int,
+        message: str = "",
+        recipients: Sequence[str] = (),
+    ) -> str:
+        """Store a new active schedule and its recipients; returns its id (a uuid4 str).
+
+        Check the rule first (`surveys.schedules.check_rule`). Raises ValueError for an
+        unknown project; duckdb.ConstraintException for a rule the table refuses. Raises
+        StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
+        schedule_id = str(uuid.uuid4())
+        with self._transaction() as cur:
+            if not cur.execute(
+                "SELECT 1 FROM projects WHERE project_id = ?", [project_id]
+            ).fetchone():
+                raise ValueError("Unknown project.")
+            cur.execute(
+                "INSERT INTO retro_schedules (schedule_id, project_id, template_id, rule, "
+                "every_weeks, dates, first_on, open_days, threshold, message, active, "
+                "last_run_on, created_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, NULL, ?)",
+                [
+                    schedule_id,
+                    project_id,
+                    template_id,
+                    rule,
+                    every_weeks,
+                    list(dates),
+                    first_on,
+                    int(open_days),
+                    int(threshold),
+                    message,
+                    today(),
+                ],
+            )
+            _insert_recipients(cur, schedule_id, recipients)
+        return schedule_id
+
+    def update_schedule(
+        self,
+        schedule_id: str,
+        *,
+        open_days: int | None = None,
+        threshold: int | None = None,
+        message: str | None = None,
+        recipients: Sequence[str] | None = None,
+    ) -> None:
+        """Change what the next surveys get (open days, threshold, invitation message) and,
+        given `recipients`, replace the recipients. Surveys already opened keep theirs.
+        Raises ValueError for an unknown schedule."""
+        with self._transaction() as cur:
+            found = cur.execute(
+                "UPDATE retro_schedules SET open_days = coalesce(?, open_days), "
+                "threshold = coalesce(?, threshold), message = coalesce(?, message) "
+                "WHERE schedule_id = ? RETURNING 1",
+                [open_days, threshold, message, _uuid(schedule_id)],
+            ).fetchall()
+            if not found:
+                raise ValueError(f"No schedule with id {schedule_id!r}.")
+            if recipients is not None:
+                cur.execute("DELETE FROM schedule_recipients WHERE schedule_id = ?", [schedule_id])
+                _insert_recipients(cur, schedule_id, recipients)
+
+    def set_schedule_active(
+        self, schedule_id: str, active: bool, last_run_on: date | None = None
+    ) -> None:
+        """Pause (active False) or resume a schedule; `last_run_on`, when given, moves the
+        day it was last handled forward (a resumed schedule does not open what it missed
+        while paused). Raises ValueError for an unknown schedule."""
+        with self._transaction() as cur:
+            found = cur.execute(
+                "UPDATE retro_schedules SET active = ?, last_run_on = CASE WHEN ? IS NULL "
+                "THEN last_run_on ELSE greatest(coalesce(last_run_on, ?), ?) END "
+                "WHERE schedule_id = ? RETURNING 1",
+                [bool(active), last_run_on, last_run_on, last_run_on, _uuid(schedule_id)],
+            ).fetchall()
+        if not found:
+            raise ValueError(f"No schedule with id {schedule_id!r}.")
+
+    def delete_schedule(self, schedule_id: str) -> bool:
+        """Delete a schedule and its recipients; the surveys it opened stay. Runs whose
+        survey is still open are kept so that survey still closes on its day. Returns
+        whether it existed."""
+        if not _is_uuid(schedule_id):
+            return False
+        with self._transaction() as cur:
+            found = cur.execute(
+                "DELETE FROM retro_schedules WHERE schedule_id = ? RETURNING 1", [schedule_id]
+            ).fetchall()
+            cur.execute("DELETE FROM schedule_recipients WHERE schedule_id = ?", [schedule_id])
+            cur.execute(
+                "DELETE FROM schedule_runs WHERE schedule_id = ? AND survey_id NOT IN "
+                "(SELECT survey_id FROM surveys WHERE status = 'open')",
+                [schedule_id],
+            )
+            cur.execute("DELETE FROM settings WHERE key = ?", [_NOTE_KEY + schedule_id])
+        return bool(found)
+
+    def schedule(self, schedule_id: str) -> Schedule | None:
+        """The schedule with that id, or None (also for a string that is not a uuid)."""
+        if not _is_uuid(schedule_id):
+            return None
+        with self._cursor() as cur:
+            row = cur.execute(
+                f"SELECT {_COLUMNS} FROM retro_schedules s JOIN projects p USING (project_id) "  # noqa: S608 - constant columns
+                "WHERE s.schedule_id = ?",
+                [schedule_id],
+            ).fetchone()
+        return _schedule(row) if row else None
+
+    def schedules(self) -> list[Schedule]:
+        """Every schedule, by project name then creation day."""
+        with self._cursor() as cur:
+            rows = cur.execute(
+                f"SELECT {_COLUMNS} FROM retro_schedules s JOIN projects p USING (project_id) "  # noqa: S608 - constant columns
+                "ORDER BY p.name, s.created_on, s.schedule_id"
+            ).fetchall()
+        return [_schedule(row) for row in rows]
+
+    def schedules_overview(self) -> pd.DataFrame:
+        """Per schedule, what the list shows beside the schedule itself.
+
+        Columns: schedule_id (str), recipients (count), runs (surveys opened), last_due_on
+        (the latest due day it opened a survey for, a pandas Timestamp or NaT),
+        last_survey_id (str or None), note (the last run's note, "" when none).
+        """
+        with self._cursor() as cur:
+            return cur.execute(
+                """
+                SELECT s.schedule_id::VARCHAR AS schedule_id,
+                       (SELECT count(*) FROM schedule_recipients r
+                        WHERE r.schedule_id = s.schedule_id) AS recipients,
+                       (SELECT count(*) FROM schedule_runs u
+                        WHERE u.schedule_id = s.schedule_id) AS runs,
+                       (SELECT max(due_on) FROM schedule_runs u
+                        WHERE u.schedule_id = s.schedule_id) AS last_due_on,
+                       (SELECT arg_max(survey_id::VARCHAR, due_on) FROM schedule_runs u
+                        WHERE u.schedule_id = s.schedule_id) AS last_survey_id,
+                       coalesce((SELECT value FROM settings
+                        WHERE key = ? || s.schedule_id::VARCHAR), '') AS note
+                FROM retro_schedules s
+                """,
+                [_NOTE_KEY],
+            ).df()
+
+    def schedule_recipients(self, schedule_id: str) -> list[str]:
+        """The schedule's recipients' addresses, sorted (empty for an unknown id)."""
+        if not _is_uuid(schedule_id):
+            return []
+        with self._cursor() as cur:
+            rows = cur.execute(
+                "SELECT email FROM schedule_recipients WHERE schedule_id = ? ORDER BY email",
+                [schedule_id],
+            ).fetchall()
+        return [row[0] for row in rows]
+
+    def schedule_run_days(self, schedule_id: str) -> set[date]:
+        """The due days the schedule already opened a survey for."""
+        with self._cursor() as cur:
+            rows = cur.execute(
+                "SELECT due_on FROM schedule_runs WHERE schedule_id = ?", [_uuid(schedule_id)]
+            ).fetchall()
+        return {row[0] for row in rows}
+
+    def record_schedule_run(self, schedule_id: str, due_on: date, survey_id: str) -> bool:
+        """Note that the schedule opened `survey_id` for `due_on`. Returns False (and stores
+        nothing) when a survey was already recorded for that day: the primary key makes
+        sure two racing runs cannot both open one due day."""
+        with self._transaction() as cur:
+            added = cur.execute(
+                "INSERT INTO schedule_runs VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1",
+                [_uuid(schedule_id), due_on, survey_id],
+            ).fetchall()
+        return bool(added)
+
+    def set_schedule_last_run(self, schedule_id: str, on: date, note: str | None = None) -> None:
+        """Record that the schedule was handled up to `on` (never moves back) and, given
+        `note`, keep it as the last run's note (shown on the page)."""
+        with self._transaction() as cur:
+            cur.execute(
+                "UPDATE retro_schedules SET last_run_on = greatest(coalesce(last_run_on, ?), ?) "
+                "WHERE schedule_id = ?",
+                [on, on, _uuid(schedule_id)],
+            )
+            if note is not None:
+                cur.execute(
+                    "INSERT INTO settings VALUES (?, ?) "
+                    "ON CONFLICT DO UPDATE SET value = excluded.value",
+                    [_NOTE_KEY + schedule_id, note],
+                )
+
+    def schedule_runs_to_close(self, on: date) -> pd.DataFrame:
+        """Surveys opened by a schedule that are still open though their close day is
+        before `on`. Columns: schedule_id (str), due_on (Timestamp), survey_id (str)."""
+        with self._cursor() as cur:
+            return cur.execute(
+                "SELECT u.schedule_id::VARCHAR AS schedule_id, u.due_on, "
+                "u.survey_id::VARCHAR AS survey_id FROM schedule_runs u "
+                "JOIN surveys v USING (survey_id) "
+                "WHERE v.status = 'open' AND v.closes_on < ? ORDER BY u.due_on",
+                [on],
+            ).df()
+
+
+def _insert_recipients(cur, schedule_id: str, recipients: Sequence[str]) -> None:
+    unique = list(dict.fromkeys(r.strip() for r in recipients if r.strip()))
+    if unique:
+        cur.executemany(
+            "INSERT INTO schedule_recipients VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [[schedule_id, email] for email in unique],
+        )
+
+
+def _uuid(schedule_id: str) -> str:
+    if not _is_uuid(schedule_id):
+        raise ValueError(f"No schedule with id {schedule_id!r}.")
+    return schedule_id
