@@ -12,6 +12,7 @@ from surveys.store.base import StoreBase
 from surveys.store.bulk import BulkMixin
 from surveys.store.collect import CollectMixin
 from surveys.store.followup import ActionsMixin
+from surveys.store.invitations import InvitationsMixin
 from surveys.store.postmortems import Postmortem, PostmortemsMixin
 from surveys.store.records import (
     ACTION_STATUSES,
@@ -48,6 +49,7 @@ class Store(
     PostmortemsMixin,
     SchedulesMixin,
     BulkMixin,
+    InvitationsMixin,
     StoreBase,
 ):
     """Owns the DuckDB file. Safe to share across threads; `close()` is safe twice.
