@@ -195,13 +195,25 @@ def to_pdf(doc: PostmortemDocument, *, compress: bool = True) -> bytes:
         pdf.set_font("DejaVu", "B", 14)
         pdf.multi_cell(0, 7.5, section.title, **_NEXT)
         pdf.ln(1)
-        for block in section.blocks:
+        for block, after in zip(section.blocks, (*section.blocks[1:], None), strict=True):
+            if isinstance(block, Text) and isinstance(after, Table):
+                _keep_room(pdf, 14 + _table_height(after))  # a table's lead-in stays with it
             _pdf_block(pdf, block)
         _summary(pdf, section.summary.strip())
     return bytes(pdf.output())
 
 
 _NEXT = {"new_x": "LMARGIN", "new_y": "NEXT", "align": "L"}
+
+
+def _table_height(table: Table) -> float:
+    return 6.5 * (len(table.rows) + 1)
+
+
+def _keep_room(pdf, height: float) -> None:
+    """Start a new page unless `height` mm fit on this one (a taller block just flows)."""
+    if pdf.get_y() + height > pdf.page_break_trigger and height < pdf.eph / 2:
+        pdf.add_page()
 
 
 def _note(pdf, text: str) -> None:
@@ -221,8 +233,7 @@ def _pdf_block(pdf, block: Text | Table | Quotes) -> None:
         pdf.ln(1.5)
     elif isinstance(block, Table):
         pdf.set_font("DejaVu", "", SMALL_PT)
-        if pdf.get_y() + 6.5 * (len(block.rows) + 1) > pdf.page_break_trigger:
-            pdf.add_page()  # a short table stays on one page
+        _keep_room(pdf, _table_height(block))  # a short table stays on one page
         with pdf.table(
             col_widths=(2.5, *([1.0] * (len(block.columns) - 1))),
             headings_style=_heading_style(),

@@ -25,10 +25,7 @@ require_manager()
 store = store_or_stop()
 ensure_analysis(store)
 st.title("Post-mortems")
-st.caption(
-    "One named owner runs the meeting from this document. Results come from released "
-    "responses only, through the anonymity gate; the owner adds a summary to each part."
-)
+st.caption("One named owner runs the meeting from this document; results are released, gated.")
 
 choices = survey_choices(store)
 if not choices:
@@ -61,10 +58,8 @@ doc = postmortem_document(store, survey_id)
 if st.session_state.pop("postmortem_saved", False):
     st.success("Saved.")
 st.markdown(f"**Owner: {plain(doc.owner_label)}** · Status: {doc.status_label}")
-columns = st.columns(3)
-for column, (label, fmt) in zip(
-    columns, (("Markdown", "md"), ("HTML", "html"), ("PDF", "pdf")), strict=True
-):
+formats = (("Markdown", "md"), ("HTML", "html"), ("PDF", "pdf"))
+for column, (label, fmt) in zip(st.columns(3), formats, strict=True):
     column.download_button(
         f"Download {label}",
         data=lambda fmt=fmt: rendering.render(doc, fmt),
