@@ -61,6 +61,21 @@ class LocalBackend:
     def import_answers(self, data: bytes, filename: str, **options: Any) -> dict[str, Any]:
         return manager_api.import_answers(self.store, data, filename, **options)
 
+    def schedule_add(self, **options: Any) -> dict[str, Any]:
+        return manager_api.schedule_add(self.store, **options)
+
+    def schedule_list(self) -> list[dict[str, Any]]:
+        return manager_api.schedule_list(self.store)
+
+    def schedule_set_active(self, schedule_id: str, active: bool) -> dict[str, Any]:
+        return manager_api.schedule_set_active(self.store, schedule_id, active)
+
+    def schedule_remove(self, schedule_id: str) -> dict[str, Any]:
+        return manager_api.schedule_remove(self.store, schedule_id)
+
+    def schedule_run(self) -> dict[str, Any]:
+        return manager_api.schedule_run(self.store)
+
 
 class RemoteBackend:
     """The running app, through its JSON API (`afterward.web.api`)."""
@@ -138,6 +153,22 @@ class RemoteBackend:
     def import_answers(self, data: bytes, filename: str, **options: Any) -> dict[str, Any]:
         body = {"file": base64.b64encode(data).decode(), "filename": filename, **options}
         return json.loads(self._call("POST", "/import", body))
+
+    def schedule_add(self, **options: Any) -> dict[str, Any]:
+        return json.loads(self._call("POST", "/schedules", options))
+
+    def schedule_list(self) -> list[dict[str, Any]]:
+        return json.loads(self._call("GET", "/schedules"))
+
+    def schedule_set_active(self, schedule_id: str, active: bool) -> dict[str, Any]:
+        action = "resume" if active else "pause"
+        return json.loads(self._call("POST", f"/schedules/{_quote(schedule_id)}/{action}", {}))
+
+    def schedule_remove(self, schedule_id: str) -> dict[str, Any]:
+        return json.loads(self._call("DELETE", f"/schedules/{_quote(schedule_id)}"))
+
+    def schedule_run(self) -> dict[str, Any]:
+        return json.loads(self._call("POST", "/schedules/run", {}))
 
 
 def _quote(part: str) -> str:

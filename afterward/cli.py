@@ -170,10 +170,62 @@ def _parser() -> argparse.ArgumentParser:
     )
     imported.set_defaults(run=_import)
 
+    _schedule_parser(commands)
+
     demo = commands.add_parser("demo", help="load the one-click sample data (or remove it)")
     demo.add_argument("--remove", action="store_true", help="remove the sample data instead")
     demo.set_defaults(run=_demo)
     return parser
+
+
+def _schedule_parser(commands: argparse._SubParsersAction) -> None:
+    schedule = commands.add_parser(
+        "schedule",
+        help="recurring retros: a survey opened on a rhythm, invitations sent, closed on time",
+        description=(
+            "Recurring retros. The app opens a survey from the questionnaire on each due "
+            "day, e-mails the recipients their single-use links (when AFTERWARD_SMTP_URL "
+            "and AFTERWARD_MAIL_FROM are set) and closes it after --open-days days. Every N "
+            "weeks from --first-on; at quarter end it opens --open-days days before the "
+            "quarter's last day and closes on that day; or on given dates."
+        ),
+    )
+    actions = schedule.add_subparsers(title="schedule commands", required=True)
+    add = actions.add_parser("add", help="set a project's retro to recur; prints its id last")
+    add.add_argument("--project", required=True, help="project name (created when new)")
+    add.add_argument("--template", required=True, help="questionnaire id (see `templates`)")
+    rule = add.add_mutually_exclusive_group(required=True)
+    rule.add_argument("--every-weeks", type=int, metavar="N", help="every N weeks")
+    rule.add_argument(
+        "--quarter-end", action="store_true", help="in the last --open-days days of each quarter"
+    )
+    rule.add_argument(
+        "--dates", metavar="DAY,DAY", help="on these days, e.g. 2026-12-04,2027-01-15"
+    )
+    add.add_argument("--open-days", type=int, required=True, help="days each survey stays open")
+    add.add_argument(
+        "--threshold",
+        type=int,
+        default=setup.DEFAULT_THRESHOLD,
+        help=f"anonymity threshold, at least {setup.MIN_THRESHOLD} (default %(default)s)",
+    )
+    add.add_argument("--emails", type=Path, metavar="FILE", help="recipients: one address a line")
+    add.add_argument("--message", default="", help="invitation text ({link} is the link)")
+    add.add_argument("--first-on", metavar="DAY", help="first due day (default today)")
+    add.set_defaults(run=_schedule_add)
+    listing = actions.add_parser("list", help="every recurring retro and its next due day")
+    listing.add_argument("--json", action="store_true", help="a JSON array on stdout")
+    listing.set_defaults(run=_schedule_list)
+    for name, text in (
+        ("pause", "stop opening surveys (open ones still close on their day)"),
+        ("resume", "open surveys again from today"),
+        ("remove", "delete the schedule (its surveys stay)"),
+    ):
+        action = actions.add_parser(name, help=text)
+        action.add_argument("schedule_id")
+        action.set_defaults(run=_schedule_change, action=name)
+    run = actions.add_parser("run", help="open, invite and close what is due today now")
+    run.set_defaults(run=_schedule_run)
 
 
 def _open_store() -> Store:
@@ -320,6 +372,82 @@ def _import(args: argparse.Namespace) -> int:
     else:
         print(made["survey_id"])
     return 0
+
+
+def _schedule_add(args: argparse.Namespace) -> int:
+    emails = ""
+    if args.emails is not None:
+        try:
+            emails = args.emails.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(
+                f"Cannot read {args.emails}: {getattr(exc, 'strerror', exc)}."
+            ) from None
+    if args.every_weeks is not None:
+        rule, dates = "every_n_weeks", None
+    elif args.quarter_end:
+        rule, dates = "quarter_end", None
+    else:
+        rule, dates = "dates", [d for d in args.dates.split(",") if d.strip()]
+    with _backend() as app:
+        made = app.schedule_add(
+            project=args.project,
+            template_id=args.template,
+            rule=rule,
+            every_weeks=args.every_weeks,
+            dates=dates,
+            first_on=args.first_on,
+            open_days=args.open_days,
+            threshold=args.threshold,
+            emails=emails,
+            message=args.message,
+        )
+    print(
+        f"Recurring retro for {args.project}: {made['description']}; "
+        f"{made['recipients']} recipient(s); next due {made['next_due_on'] or 'never'}."
+    )
+    print(made["id"])
+    return 0
+
+
+def _schedule_list(args: argparse.Namespace) -> int:
+    with _backend() as app:
+        rows = app.schedule_list()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    if not rows:
+        print("No recurring retros yet. Add one with `afterward schedule add`.")
+        return 0
+    for row in rows:
+        state = f"next {row['next_due_on'] or 'never'}" if row["active"] else "paused"
+        print(
+            f"{row['id']}  {row['project']} · {row['template']} · {row['description']} · "
+            f"{row['recipients']} recipient(s) · {state} · last run {row['last_run_on'] or '-'}"
+        )
+    return 0
+
+
+def _schedule_change(args: argparse.Namespace) -> int:
+    with _backend() as app:
+        if args.action == "remove":
+            app.schedule_remove(args.schedule_id)
+            print(f"Removed {args.schedule_id}; the surveys it opened stay.")
+            return 0
+        made = app.schedule_set_active(args.schedule_id, args.action == "resume")
+    if made["active"]:
+        print(f"Resumed {args.schedule_id}; next due {made['next_due_on'] or 'never'}.")
+    else:
+        print(f"Paused {args.schedule_id}; surveys already open still close on their day.")
+    return 0
+
+
+def _schedule_run(_: argparse.Namespace) -> int:
+    with _backend() as app:
+        report = app.schedule_run()
+    for line in report["lines"]:
+        print(line)
+    return 1 if report["errors"] else 0
 
 
 def _results(args: argparse.Namespace) -> int:

@@ -29,7 +29,6 @@ RULES = ("every_n_weeks", "quarter_end", "dates")
 MAX_EVERY_WEEKS = 52
 MAX_OPEN_DAYS = 60
 MAX_DATES = 200
-_EMAIL = re.compile(r"^[^@\s,;<>\"']+@[^@\s,;<>\"']+\.[^@\s,;<>\"'.][^@\s,;<>\"']*$")
 
 
 def check_rule(
@@ -73,29 +72,6 @@ def parse_dates(text: str) -> list[date]:
         except ValueError:
             raise ValueError(f"{part!r} is not a date like 2026-12-04.") from None
     return sorted(found)
-
-
-def parse_recipients(text: str) -> list[str]:
-    """E-mail addresses pasted one per line or separated by commas, semicolons or spaces
-    (``Name <a@b.org>`` is read as ``a@b.org``); trimmed, repeats (ignoring case) dropped,
-    in the order given. Raises ValueError listing the entries that are not addresses."""
-    parts = []
-    for chunk in re.split(r"[,;\n]+", text):
-        named = re.search(r"<([^<>]*)>", chunk)  # Name <address>: the address
-        parts += [named.group(1).strip()] if named else chunk.split()
-    addresses, seen, bad = [], set(), []
-    for part in parts:
-        if not part:
-            continue
-        if not _EMAIL.match(part):
-            bad.append(part)
-        elif part.lower() not in seen:
-            seen.add(part.lower())
-            addresses.append(part)
-    if bad:
-        shown = ", ".join(repr(b) for b in bad[:5]) + (" …" if len(bad) > 5 else "")
-        raise ValueError(f"Not e-mail addresses: {shown}.")
-    return addresses
 
 
 def closes_on(due: date, open_days: int) -> date:

@@ -166,3 +166,112 @@ def import_answers(
     )
     survey_id = None if dry_run else importing.run_import(store, plan)
     return {"plan": plan.as_json(), "lines": importing.plan_summary(plan), "survey_id": survey_id}
+
+
+# -- recurring retros (`afterward schedule ...`) ---------------------------------------------
+
+
+class UnknownSchedule(LookupError, ValueError):
+    """No schedule has that id (the API answers 404, the CLI exits with 2)."""
+
+
+def schedule_add(
+    store: Store,
+    *,
+    project: str,
+    template_id: str,
+    rule: str,
+    every_weeks: int | None = None,
+    dates: list[str] | None = None,
+    first_on: str | None = None,
+    open_days: int,
+    threshold: int | None = None,
+    emails: str = "",
+    message: str = "",
+) -> dict[str, Any]:
+    """Create a recurring retro (`recurring.add_schedule`); `dates` and `first_on` are ISO
+    days (first_on default: today, or the first given date), `emails` the recipients'
+    addresses as pasted text (`recurring.parse_recipients`). Returns {"id", "description",
+    "next_due_on"} (ISO or None). Raises ValueError with a message for the manager for a
+    malformed day, address or rule, an unknown questionnaire or a threshold outside 3-100."""
+    from afterward.services import recurring
+    from clock import today
+    from surveys.schedules import parse_dates
+
+    days = parse_dates(",".join(dates or []))
+    start = _iso_day(first_on) if first_on else (min(days) if days and rule == "dates" else None)
+    schedule_id = recurring.add_schedule(
+        store,
+        project=project,
+        template_id=template_id,
+        rule=rule,
+        every_weeks=every_weeks,
+        dates=days,
+        first_on=start or today(),
+        open_days=int(open_days),
+        threshold=int(threshold) if threshold is not None else recurring.setup.DEFAULT_THRESHOLD,
+        recipients=recurring.parse_recipients(emails),
+        message=message,
+    )
+    shown = _schedule_row(store, schedule_id)
+    return {k: shown[k] for k in ("id", "description", "next_due_on", "recipients")}
+
+
+def schedule_list(store: Store) -> list[dict[str, Any]]:
+    """Every recurring retro (`recurring.schedule_list`: recurring.SCHEDULE_KEYS)."""
+    from afterward.services import recurring
+    from clock import today
+
+    return recurring.schedule_list(store, today())
+
+
+def schedule_set_active(store: Store, schedule_id: str, active: bool) -> dict[str, Any]:
+    """Pause or resume a recurring retro; returns {"id", "active", "next_due_on"}. Raises
+    UnknownSchedule."""
+    from afterward.services import recurring
+    from clock import today
+
+    _known_schedule(store, schedule_id)
+    if active:
+        recurring.resume(store, schedule_id, today())
+    else:
+        recurring.pause(store, schedule_id)
+    shown = _schedule_row(store, schedule_id)
+    return {k: shown[k] for k in ("id", "active", "next_due_on")}
+
+
+def schedule_remove(store: Store, schedule_id: str) -> dict[str, Any]:
+    """Delete a recurring retro (its surveys stay); returns {"id"}. Raises UnknownSchedule."""
+    from afterward.services import recurring
+
+    _known_schedule(store, schedule_id)
+    recurring.remove(store, schedule_id)
+    return {"id": schedule_id}
+
+
+def schedule_run(store: Store) -> dict[str, Any]:
+    """Run what the schedules make due today (`recurring.run_due`); the report as JSON
+    (`RunReport.as_json` plus "lines", the report in words)."""
+    from afterward.services import recurring
+    from clock import today
+
+    report = recurring.run_due(store, today())
+    return {**report.as_json(), "lines": report.lines()}
+
+
+def _known_schedule(store: Store, schedule_id: str) -> None:
+    if store.schedule(schedule_id) is None:
+        raise UnknownSchedule(f"No schedule with id {schedule_id!r}.")
+
+
+def _schedule_row(store: Store, schedule_id: str) -> dict[str, Any]:
+    return next(row for row in schedule_list(store) if row["id"] == schedule_id)
+
+
+def _iso_day(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(str(text).strip())
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date like 2026-12-04.") from None

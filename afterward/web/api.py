@@ -19,6 +19,12 @@ credentials, 404 for an unknown survey, 415 for a POST body that is not JSON, 50
 - `POST /api/v1/import`                        -> `afterward import`: {"plan", "lines",
   "survey_id"}; JSON body: file (base64), filename, project, template_id, quarter, mapping
   (column -> question id), board, threshold, dry_run
+- `GET  /api/v1/schedules`                     -> `afterward schedule list --json`
+- `POST /api/v1/schedules`                     -> `afterward schedule add`: {"id",
+  "description", "next_due_on", "recipients"}; JSON body: `manager_api.schedule_add`'s options
+- `POST /api/v1/schedules/{id}/pause|resume`   -> {"id", "active", "next_due_on"}
+- `DELETE /api/v1/schedules/{id}`              -> {"id"}
+- `POST /api/v1/schedules/run`                 -> what `recurring.run_due` did today
 - `GET  /healthz` (no credentials): {"status": "ok"} when the database answers, else 503.
 """
 
@@ -194,6 +200,59 @@ def _import(request: Request, store: Any) -> Any:
     return manager_api.import_answers(store, data, str(body.get("filename", "")), **options)
 
 
+SCHEDULE_OPTIONS = (
+    "project",
+    "template_id",
+    "rule",
+    "every_weeks",
+    "dates",
+    "first_on",
+    "open_days",
+    "threshold",
+    "emails",
+    "message",
+)
+
+
+def _schedule_add(request: Request, store: Any) -> Any:
+    body = request.state.body
+    options = {k: body[k] for k in SCHEDULE_OPTIONS if body.get(k) is not None}
+    for key in ("every_weeks", "open_days", "threshold"):
+        if key in options and not isinstance(options[key], int):
+            raise ValueError(f"{key} must be a whole number.")
+    if not isinstance(options.get("dates", []), list):
+        raise ValueError("dates must be a list of days like 2026-12-04.")
+    if "open_days" not in options:
+        raise ValueError("open_days is required.")
+    for key in ("project", "template_id", "rule", "first_on", "emails", "message"):
+        if key in options:
+            options[key] = str(options[key])
+    options.setdefault("project", "")
+    options.setdefault("template_id", "")
+    options.setdefault("rule", "")
+    return manager_api.schedule_add(store, **options)
+
+
+def _schedule_list(request: Request, store: Any) -> Any:
+    return manager_api.schedule_list(store)
+
+
+def _schedule_pause(request: Request, store: Any) -> Any:
+    return manager_api.schedule_set_active(store, request.path_params["schedule_id"], False)
+
+
+def _schedule_resume(request: Request, store: Any) -> Any:
+    return manager_api.schedule_set_active(store, request.path_params["schedule_id"], True)
+
+
+def _schedule_remove(request: Request, store: Any) -> Any:
+    return manager_api.schedule_remove(store, request.path_params["schedule_id"])
+
+
+def _schedule_run(request: Request, store: Any) -> Any:
+    return manager_api.schedule_run(store)
+
+
 async def health(request: Request) -> Response:
     """For load balancers and uptime checks: 200 {"status": "ok"} when the database answers,
     503 {"status": "unavailable"} when it cannot be read. Says nothing about any survey."""
@@ -217,5 +276,21 @@ API_ROUTES = [
     Route(f"{API_PREFIX}/import", _endpoint(_import), methods=["POST"]),
     Route(
         f"{API_PREFIX}/surveys/{{survey_id}}/postmortem", _endpoint(_postmortem), methods=["GET"]
+    ),
+    Route(f"{API_PREFIX}/schedules", _endpoint(_schedule_list), methods=["GET"]),
+    Route(f"{API_PREFIX}/schedules", _endpoint(_schedule_add), methods=["POST"]),
+    Route(f"{API_PREFIX}/schedules/run", _endpoint(_schedule_run), methods=["POST"]),
+    Route(
+        f"{API_PREFIX}/schedules/{{schedule_id}}/pause",
+        _endpoint(_schedule_pause),
+        methods=["POST"],
+    ),
+    Route(
+        f"{API_PREFIX}/schedules/{{schedule_id}}/resume",
+        _endpoint(_schedule_resume),
+        methods=["POST"],
+    ),
+    Route(
+        f"{API_PREFIX}/schedules/{{schedule_id}}", _endpoint(_schedule_remove), methods=["DELETE"]
     ),
 ]

@@ -264,10 +264,10 @@ async def lifespan(app: Any) -> AsyncIterator[None]:
     """At start-up: open the database (a generated manager password is printed now, in the
     terminal that started the server, not on a first visit), leave the server file that
     lets the command line ask this app while it holds the database (removed at shut-down),
-    and start the background analysis of free text."""
+    and start the background analysis of free text and the recurring-retro scheduler."""
     from streamlit import config
 
-    from afterward.services import analysis_upkeep
+    from afterward.services import analysis_upkeep, scheduler
     from afterward.web.api import remove_server_file, write_server_file
     from afterward.web.session import shared_store
 
@@ -276,8 +276,10 @@ async def lifespan(app: Any) -> AsyncIterator[None]:
     write_server_file(config.get_option("server.address") or "", port)
     no_delay_on_accepted_connections(port)
     analysis_upkeep.start_background(store)  # the first analysis starts now, not on a visit
+    scheduler.start_scheduler(store)  # recurring retros: catches up at once, then hourly
     try:
         yield
     finally:
+        scheduler.stop_scheduler(store)
         analysis_upkeep.stop_background(store)
         remove_server_file()

@@ -66,8 +66,10 @@ class SchedulesMixin:
         threshold: int,
         message: str = "",
         recipients: Sequence[str] = (),
+        last_run_on: date | None = None,
     ) -> str:
         """Store a new active schedule and its recipients; returns its id (a uuid4 str).
+        `last_run_on`: due days up to that day are never opened (None: from `first_on`).
 
         Check the rule first (`surveys.schedules.check_rule`). Raises ValueError for an
         unknown project; duckdb.ConstraintException for a rule the table refuses. Raises
@@ -83,7 +85,7 @@ class SchedulesMixin:
             cur.execute(
                 "INSERT INTO retro_schedules (schedule_id, project_id, template_id, rule, "
                 "every_weeks, dates, first_on, open_days, threshold, message, active, "
-                "last_run_on, created_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, NULL, ?)",
+                "last_run_on, created_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?)",
                 [
                     schedule_id,
                     project_id,
@@ -95,6 +97,7 @@ class SchedulesMixin:
                     int(open_days),
                     int(threshold),
                     message,
+                    last_run_on,
                     today(),
                 ],
             )

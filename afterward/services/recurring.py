@@ -1,0 +1,368 @@
+"""Recurring retros: set schedules up, and run what is due on a day (`run_due`).
+
+`run_due(store, on)` is the whole scheduler: for each active schedule it opens a survey for
+every due day since the schedule was last handled (`surveys.schedules` says which days are
+due), invites the schedule's recipients by e-mail when an SMTP server is configured, closes
+the schedule's surveys whose close day has passed, and records the day. The database is
+the one source of truth, so running it again for the same day does nothing, and after a
+restart it catches up: a missed due day opens late while its close day has not passed;
+older ones are skipped and reported. The day is a parameter (the app passes
+`clock.today()`), so tests drive it day by day.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from afterward.services import mailing, survey_admin
+from afterward.settings import base_url
+from clock import quarter_of, today
+from surveys import schedules as rules
+from surveys import setup
+from surveys.questionnaire import load_templates
+from surveys.store import Store
+from surveys.store.schedules import Schedule
+
+LOG = logging.getLogger(__name__)
+_RUN_LOCK = threading.Lock()  # the scheduler thread and "Run now" never interleave
+
+# `afterward schedule list --json` (a public contract): one object per schedule, these keys.
+SCHEDULE_KEYS = (
+    "id",
+    "project",
+    "template",
+    "rule",
+    "every_weeks",
+    "dates",
+    "first_on",
+    "open_days",
+    "threshold",
+    "recipients",
+    "active",
+    "next_due_on",
+    "last_run_on",
+    "last_survey_id",
+    "note",
+    "description",
+)
+
+
+@dataclass
+class RunReport:
+    """What one `run_due` did. `opened`: one dict per survey opened (schedule_id, project,
+    due_on, closes_on, survey_id, late (bool), invited (count), note); `closed`: survey ids
+    closed; `skipped`: missed due days not opened (schedule_id, project, due_on, reason);
+    `errors`: one message per schedule that failed (the others still ran)."""
+
+    on: date
+    opened: list[dict[str, Any]] = field(default_factory=list)
+    closed: list[str] = field(default_factory=list)
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        """JSON-ready: dates as ISO strings."""
+
+        def plain(row: dict[str, Any]) -> dict[str, Any]:
+            return {k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()}
+
+        return {
+            "on": self.on.isoformat(),
+            "opened": [plain(r) for r in self.opened],
+            "closed": list(self.closed),
+            "skipped": [plain(r) for r in self.skipped],
+            "errors": list(self.errors),
+        }
+
+    def lines(self) -> list[str]:
+        """The report in words, one line per thing done (a line saying nothing was due when
+        nothing was)."""
+        return report_lines(self.as_json())
+
+
+def report_lines(report: dict[str, Any]) -> list[str]:
+    """`RunReport.as_json()` in words (the CLI prints these)."""
+    lines = []
+    for row in report["opened"]:
+        late = " (late: the app was not running on its day)" if row["late"] else ""
+        lines.append(
+            f"Opened {row['survey_id']} for {row['project']} due {row['due_on']}, "
+            f"open until {row['closes_on']}{late}."
+        )
+        if row.get("note"):
+            lines.append(f"  {row['note']}")
+    lines += [f"Closed {survey_id}." for survey_id in report["closed"]]
+    for row in report["skipped"]:
+        lines.append(f"Skipped {row['project']} due {row['due_on']}: {row['reason']}")
+    lines += [f"Error: {message}" for message in report["errors"]]
+    return lines or [f"Nothing was due on {report['on']}."]
+
+
+def run_due(store: Store, on: date, *, base: str | None = None) -> RunReport:
+    """Open, invite and close what the schedules make due on `on` (see the module).
+
+    `base` is the address links are built on (default AFTERWARD_BASE_URL). A schedule that
+    fails (a questionnaire since removed, say) is reported in `errors` and not marked as
+    handled, so it is tried again at the next run; the others go on. Failing invitations
+    never fail the run: the survey is open and the note says why no mail went out. Raises
+    StoreError only when the database itself cannot be read.
+    """
+    report = RunReport(on)
+    with _RUN_LOCK:
+        for schedule in store.schedules():
+            if not schedule.active:
+                continue
+            try:
+                note = _run_schedule(store, schedule, on, base, report)
+            except Exception as exc:  # one broken schedule must not stop the others
+                LOG.exception("Recurring retro %s failed", schedule.schedule_id)
+                report.errors.append(f"{schedule.project}: {exc}")
+                continue
+            store.set_schedule_last_run(schedule.schedule_id, on, note)
+        for row in store.schedule_runs_to_close(on).itertuples():
+            try:
+                survey_admin.set_survey_open(store, row.survey_id, False)
+                report.closed.append(row.survey_id)
+            except Exception as exc:
+                LOG.exception("Closing survey %s failed", row.survey_id)
+                report.errors.append(f"Closing {row.survey_id}: {exc}")
+    return report
+
+
+def _run_schedule(
+    store: Store, schedule: Schedule, on: date, base: str | None, report: RunReport
+) -> str | None:
+    """Open what is due for one schedule; returns the note to keep (None: keep the last)."""
+    done = store.schedule_run_days(schedule.schedule_id)
+    note = None
+    for due in _due(schedule, schedule.last_run_on, on):
+        if due in done:
+            continue
+        if not rules.can_catch_up(due, on, schedule.open_days):
+            reason = "missed while the app was stopped; it would already be closed."
+            report.skipped.append(
+                {"schedule_id": schedule.schedule_id, "project": schedule.project, "due_on": due}
+                | {"reason": reason}
+            )
+            note = f"Skipped {due.isoformat()}: {reason}"
+            continue
+        note = _open_one(store, schedule, due, on, base, report)
+    return note
+
+
+def _open_one(
+    store: Store, schedule: Schedule, due: date, on: date, base: str | None, report: RunReport
+) -> str | None:
+    closes = rules.closes_on(due, schedule.open_days)
+    questionnaire = load_templates()[0].get(schedule.template_id)
+    name = questionnaire.title if questionnaire else schedule.template_id
+    survey_id = setup.create_survey(
+        store,
+        project=schedule.project,
+        template_id=schedule.template_id,
+        title=f"{name}: {schedule.project} ({due.isoformat()})",
+        quarter=quarter_of(due),
+        threshold=schedule.threshold,
+        opens_on=due,
+        closes_on=closes,
+    )
+    if not store.record_schedule_run(schedule.schedule_id, due, survey_id):
+        store.delete_unanswered_survey(survey_id)  # another run opened this day first
+        return None
+    invited, note = _invite(store, schedule, survey_id, base)
+    report.opened.append(
+        {
+            "schedule_id": schedule.schedule_id,
+            "project": schedule.project,
+            "due_on": due,
+            "closes_on": closes,
+            "survey_id": survey_id,
+            "late": due < on,
+            "invited": invited,
+            "note": note,
+        }
+    )
+    return f"{due.isoformat()}: opened, open until {closes.isoformat()}. {note}".strip()
+
+
+def _invite(store: Store, schedule: Schedule, survey_id: str, base: str | None) -> tuple[int, str]:
+    """E-mail the recipients their single-use links; (how many were sent, a note)."""
+    recipients = store.schedule_recipients(schedule.schedule_id)
+    if not recipients:
+        return 0, "No recipients: hand out links from Projects and surveys."
+    if not mailing.mail_configured():
+        return 0, (
+            "Invitations could not be sent: e-mail is not set up (AFTERWARD_SMTP_URL and "
+            "AFTERWARD_MAIL_FROM). Hand out links from Projects and surveys."
+        )
+    try:
+        delivery = mailing.send_invitations(
+            store, survey_id, recipients, schedule.message or None, base or base_url()
+        )
+    except Exception as exc:  # the survey stays open; the manager is told
+        LOG.warning("Invitations for survey %s failed: %s", survey_id, exc)
+        return 0, f"Invitations could not be sent: {exc}"
+    note = f"Invited {delivery.sent} of {len(recipients)} recipient(s)."
+    failed = len(delivery.failed) or delivery.failed_count
+    if failed:
+        note += f" {failed} could not be reached; they can be reminded later."
+    return delivery.sent, note
+
+
+def _due(schedule: Schedule, after: date | None, until: date) -> list[date]:
+    return rules.due_days(
+        schedule.rule,
+        schedule.first_on,
+        schedule.every_weeks,
+        schedule.dates,
+        after,
+        until,
+        schedule.open_days,
+    )
+
+
+def next_due_on(schedule: Schedule, on: date) -> date | None:
+    """The next day the schedule opens a survey, `on` itself included when it has not run
+    yet that day; None when it has no more days (or is paused)."""
+    if not schedule.active:
+        return None
+    after = on - timedelta(days=1)
+    if schedule.last_run_on is not None:
+        after = max(after, schedule.last_run_on)
+    return rules.next_due(
+        schedule.rule,
+        schedule.first_on,
+        schedule.every_weeks,
+        schedule.dates,
+        after,
+        schedule.open_days,
+    )
+
+
+# -- setting schedules up --------------------------------------------------------------------
+
+
+def parse_recipients(text: str) -> list[str]:
+    """Recipients' addresses as pasted (one per line, "Name <address>", commas or semicolons,
+    or a CSV with an email column: `mailing.parse_addresses`), lower-cased without repeats.
+    Raises ValueError naming the entries that are not addresses (nothing is stored)."""
+    parsed = mailing.parse_addresses(text or "")
+    if parsed.invalid:
+        shown = ", ".join(repr(entry) for entry in parsed.invalid[:5])
+        more = f" and {len(parsed.invalid) - 5} more" if len(parsed.invalid) > 5 else ""
+        raise ValueError(f"Not e-mail addresses: {shown}{more}. Nothing was saved.")
+    return parsed.valid
+
+
+def add_schedule(
+    store: Store,
+    *,
+    project: str,
+    template_id: str,
+    rule: str,
+    every_weeks: int | None = None,
+    dates: list[date] | tuple[date, ...] = (),
+    first_on: date,
+    open_days: int,
+    threshold: int = setup.DEFAULT_THRESHOLD,
+    recipients: list[str] | tuple[str, ...] = (),
+    message: str = "",
+    on: date | None = None,
+) -> str:
+    """Create a schedule for `project` (created when new); returns its id.
+
+    The first due day is `first_on` (every N weeks) or the first due day on or after it;
+    days before `on` (default `clock.today()`, the day it is set up) are never opened, so a
+    `first_on` in the past only sets the rhythm.
+    Raises ValueError (a message for the manager, nothing stored) for an unknown
+    questionnaire, a threshold outside 3-100, a rule that cannot work
+    (`surveys.schedules.check_rule`) or a blank project name.
+    """
+    templates = load_templates()[0]
+    if template_id not in templates:
+        known = ", ".join(sorted(templates)) or "none"
+        raise ValueError(f"Unknown template {template_id!r}. Known templates: {known}.")
+    if not setup.MIN_THRESHOLD <= int(threshold) <= setup.MAX_THRESHOLD:
+        raise ValueError(
+            f"The anonymity threshold must be at least {setup.MIN_THRESHOLD} responses "
+            f"(and at most {setup.MAX_THRESHOLD})."
+        )
+    rules.check_rule(rule, every_weeks, list(dates), int(open_days))
+    if not project.strip():
+        raise ValueError("A schedule needs a project name.")
+    if rule == "dates":
+        first_on = min([first_on, *dates])
+    found = store.project_by_name(project) or store.create_project(project)
+    return store.create_schedule(
+        project_id=found.project_id,
+        template_id=template_id,
+        rule=rule,
+        every_weeks=int(every_weeks) if rule == "every_n_weeks" else None,
+        dates=sorted(set(dates)) if rule == "dates" else [],
+        first_on=first_on,
+        open_days=int(open_days),
+        threshold=int(threshold),
+        message=message.strip(),
+        recipients=list(recipients),
+        last_run_on=(on or today()) - timedelta(days=1),
+    )
+
+
+def pause(store: Store, schedule_id: str) -> None:
+    """Stop opening surveys (those already open still close on their day). Raises
+    ValueError for an unknown schedule."""
+    store.set_schedule_active(schedule_id, False)
+
+
+def resume(store: Store, schedule_id: str, on: date) -> None:
+    """Open surveys again from `on` (a due day on `on` itself still opens); days missed
+    while paused are not opened late. Raises ValueError for an unknown schedule."""
+    store.set_schedule_active(schedule_id, True, on - timedelta(days=1))
+
+
+def remove(store: Store, schedule_id: str) -> None:
+    """Delete the schedule (its surveys stay, and open ones close on their day). Raises
+    ValueError for an unknown schedule."""
+    if not store.delete_schedule(schedule_id):
+        raise ValueError(f"No schedule with id {schedule_id!r}.")
+
+
+def schedule_list(store: Store, on: date) -> list[dict[str, Any]]:
+    """Every schedule as plain values (SCHEDULE_KEYS): id, project, template, rule,
+    every_weeks (int or None), dates (ISO strings), first_on, open_days, threshold,
+    recipients (count), active (bool), next_due_on / last_run_on (ISO or None),
+    last_survey_id (or None), note (the last run's note), description (the rule in words).
+    """
+    overview = {r["schedule_id"]: r for r in store.schedules_overview().to_dict("records")}
+    rows = []
+    for schedule in store.schedules():
+        extra = overview.get(schedule.schedule_id, {})
+        next_day = next_due_on(schedule, on)
+        last_survey = extra.get("last_survey_id")
+        rows.append(
+            {
+                "id": schedule.schedule_id,
+                "project": schedule.project,
+                "template": schedule.template_id,
+                "rule": schedule.rule,
+                "every_weeks": schedule.every_weeks,
+                "dates": [d.isoformat() for d in schedule.dates],
+                "first_on": schedule.first_on.isoformat(),
+                "open_days": schedule.open_days,
+                "threshold": schedule.threshold,
+                "recipients": int(extra.get("recipients", 0)),
+                "active": schedule.active,
+                "next_due_on": next_day.isoformat() if next_day else None,
+                "last_run_on": schedule.last_run_on.isoformat() if schedule.last_run_on else None,
+                "last_survey_id": last_survey if isinstance(last_survey, str) else None,
+                "note": str(extra.get("note") or ""),
+                "description": rules.describe(
+                    schedule.rule, schedule.every_weeks, schedule.dates, schedule.open_days
+                ),
+            }
+        )
+    return rows
