@@ -22,6 +22,7 @@ from afterward.settings import database_path
 from surveys.store import DatabaseLocked, Store, StoreError
 
 TIMEOUT_SECONDS = 120  # a first report on a large database can take a while
+MAIL_TIMEOUT_SECONDS = 3600  # e-mail is sent at a limited rate: a long list takes a while
 
 
 class AppUnreachable(StoreError):
@@ -76,6 +77,12 @@ class LocalBackend:
     def schedule_run(self) -> dict[str, Any]:
         return manager_api.schedule_run(self.store)
 
+    def invite(self, survey_id: str, **options: Any) -> dict[str, Any]:
+        return manager_api.invite_by_email(self.store, survey_id, **options)
+
+    def remind(self, survey_id: str, **options: Any) -> dict[str, Any]:
+        return manager_api.remind_by_email(self.store, survey_id, **options)
+
 
 class RemoteBackend:
     """The running app, through its JSON API (`afterward.web.api`)."""
@@ -87,7 +94,15 @@ class RemoteBackend:
     def close(self) -> None:
         pass
 
-    def _call(self, method: str, path: str, body: dict | None = None, **query: Any) -> bytes:
+    def _call(
+        self,
+        method: str,
+        path: str,
+        body: dict | None = None,
+        *,
+        timeout: float = TIMEOUT_SECONDS,
+        **query: Any,
+    ) -> bytes:
         from afterward.web.api import API_PREFIX
 
         address = f"{self.url}{API_PREFIX}{path}"
@@ -99,7 +114,7 @@ class RemoteBackend:
         if data is not None:
             request.add_header("Content-Type", "application/json")
         try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as reply:  # noqa: S310
+            with urllib.request.urlopen(request, timeout=timeout) as reply:  # noqa: S310
                 return reply.read()
         except urllib.error.HTTPError as exc:
             try:
@@ -169,6 +184,20 @@ class RemoteBackend:
 
     def schedule_run(self) -> dict[str, Any]:
         return json.loads(self._call("POST", "/schedules/run", {}))
+
+    def invite(self, survey_id: str, **options: Any) -> dict[str, Any]:
+        body = {
+            "emails": options.get("emails"),
+            "message": options.get("message"),
+            "base_url": options.get("base"),
+        }
+        path = f"/surveys/{_quote(survey_id)}/invite"
+        return json.loads(self._call("POST", path, body, timeout=MAIL_TIMEOUT_SECONDS))
+
+    def remind(self, survey_id: str, **options: Any) -> dict[str, Any]:
+        body = {"message": options.get("message"), "base_url": options.get("base")}
+        path = f"/surveys/{_quote(survey_id)}/remind"
+        return json.loads(self._call("POST", path, body, timeout=MAIL_TIMEOUT_SECONDS))
 
 
 def _quote(part: str) -> str:

@@ -170,6 +170,42 @@ def _parser() -> argparse.ArgumentParser:
     )
     imported.set_defaults(run=_import)
 
+    invite = commands.add_parser(
+        "invite",
+        help="e-mail one single-use link per address (AFTERWARD_SMTP_URL, AFTERWARD_MAIL_FROM)",
+        description=(
+            "E-mail one new single-use link per address. FILE has one address per line, or is "
+            "a CSV with an email column. Addresses are kept apart from answers, only for "
+            "`afterward remind`, and deleted when the survey closes. Exit status: 0 when every "
+            "message was sent, 1 when some were not (listed on stderr), 2 for bad input."
+        ),
+    )
+    invite.add_argument("survey_id")
+    invite.add_argument("--emails", required=True, type=Path, metavar="FILE")
+    invite.add_argument(
+        "--message-file",
+        type=Path,
+        metavar="F",
+        help="the message text; {link}, {survey}, {project}, {threshold} are filled in "
+        "(default: a short text saying the survey is anonymous and the link works once)",
+    )
+    invite.add_argument("--base-url", default=None, help="default: AFTERWARD_BASE_URL")
+    invite.set_defaults(run=_invite)
+
+    remind = commands.add_parser(
+        "remind",
+        help="e-mail a new single-use link to invited addresses whose link is still unused",
+        description=(
+            "E-mail a new single-use link (it replaces the earlier one, which stops working) "
+            "to each invited address whose link is still unused. Prints counts only, never "
+            "who was reminded. Exit status: 0 when every reminder was sent, 1 when some were "
+            "not, 2 for bad input."
+        ),
+    )
+    remind.add_argument("survey_id")
+    remind.add_argument("--base-url", default=None, help="default: AFTERWARD_BASE_URL")
+    remind.set_defaults(run=_remind)
+
     _schedule_parser(commands)
 
     demo = commands.add_parser("demo", help="load the one-click sample data (or remove it)")
@@ -309,6 +345,55 @@ def _links(args: argparse.Namespace) -> int:
     for link in made["links"]:
         print(link)
     return 0
+
+
+def _link_base(given: str | None) -> str:
+    base = given or configured_base_url()
+    if base is None:
+        print(
+            f"afterward: warning: no AFTERWARD_BASE_URL or --base-url, so links point at "
+            f"{DEFAULT_BASE_URL}, which only works on this machine.",
+            file=sys.stderr,
+        )
+        base = DEFAULT_BASE_URL
+    return base
+
+
+def _read_text(path: Path) -> str:
+    from afterward.services.mailing import decode_address_file
+
+    try:
+        return decode_address_file(path.read_bytes())
+    except OSError as exc:
+        raise ValueError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+
+
+def _delivery(report: dict) -> int:
+    """Print a delivery report: failures on stderr, the counts on stdout; the exit status."""
+    lines = report["lines"]
+    print(lines[0])
+    for line in lines[1:]:
+        print(f"afterward: {line}", file=sys.stderr)
+    if report["failed_count"] or report["invalid"]:
+        print("afterward: some messages were not sent (see above).", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _invite(args: argparse.Namespace) -> int:
+    emails = _read_text(args.emails)
+    message = _read_text(args.message_file) if args.message_file else None
+    base = _link_base(args.base_url)
+    with _backend() as app:
+        report = app.invite(args.survey_id, emails=emails, message=message, base=base)
+    return _delivery(report)
+
+
+def _remind(args: argparse.Namespace) -> int:
+    base = _link_base(args.base_url)
+    with _backend() as app:
+        report = app.remind(args.survey_id, base=base)
+    return _delivery(report)
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ import socket
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email.message import Message
+from email.policy import default
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -34,19 +35,18 @@ class Inbox:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802
-        self.messages.append(email.message_from_bytes(envelope.content))
+        self.messages.append(email.message_from_bytes(envelope.content, policy=default))
         return "250 Message accepted"
 
     def to(self, address: str) -> list[Message]:
         return [m for m in self.messages if m["To"] == address]
 
     def tokens(self, address: str) -> list[str]:
-        return [LINK.search(m.get_content() if hasattr(m, "get_content") else _body(m)).group(1)
-                for m in self.to(address)]  # fmt: skip
+        return [LINK.search(_body(m)).group(1) for m in self.to(address)]
 
 
 def _body(message: Message) -> str:
-    return message.get_payload(decode=True).decode()
+    return message.get_content()
 
 
 def free_port() -> int:
@@ -97,3 +97,223 @@ def test_invite_sends_one_distinct_single_use_link_per_address(store, survey_id,
         answer(store, survey_id, {"goals_clear": 4}, invitation=tokens[PEOPLE[0]])
     assert store.response_count(survey_id) == 1
     assert store.invited_address_count(survey_id) == 4
+
+
+def test_remind_emails_only_unused_invitations_with_fresh_links(store, survey_id, mail_env):
+    mailing.send_invitations(store, survey_id, PEOPLE, None, BASE)
+    first = {p: mail_env.tokens(p)[0] for p in PEOPLE}
+    answer(store, survey_id, {"goals_clear": 5}, invitation=first[PEOPLE[0]])
+    answer(store, survey_id, {"goals_clear": 2}, invitation=first[PEOPLE[1]])
+    mail_env.messages.clear()
+
+    report = mailing.send_reminders(store, survey_id, BASE)
+    assert (report.sent, report.addresses, report.failed_count) == (2, 4, 0)
+    assert report.lines() == ["Reminded 2 of 4 invited address(es)."]
+    assert not any("@" in line for line in report.lines())  # never who was reminded
+    assert sorted(m["To"] for m in mail_env.messages) == PEOPLE[2:]
+    reminder = mail_env.to(PEOPLE[2])[0]
+    assert str(reminder["Subject"]).strip().startswith("Reminder:")
+    assert "replaces the one sent to you earlier" in _body(reminder)
+    for person in PEOPLE[2:]:
+        fresh = mail_env.tokens(person)[0]
+        assert fresh != first[person]
+        # The old link of a reminded address no longer works; the new one does, once.
+        assert links.resolve(store, first[person]).status == "unavailable"
+        assert links.resolve(store, fresh).status == "ok"
+    answer(store, survey_id, {"goals_clear": 3}, invitation=mail_env.tokens(PEOPLE[2])[0])
+    # Those who answered are never reminded, and a second reminder reaches only the last one.
+    mail_env.messages.clear()
+    again = mailing.send_reminders(store, survey_id, BASE)
+    assert again.sent == 1 and [m["To"] for m in mail_env.messages] == [PEOPLE[3]]
+
+
+def test_failures_are_reported_per_address_and_a_reminder_retries_them(store, survey_id, mail_env):
+    mail_env.refuse.add("bo@team.example")
+    report = mailing.send_invitations(
+        store, survey_id, PEOPLE + ["not an address", "ANA@team.example"], "Hi {link}", BASE
+    )
+    assert report.sent == 3 and report.failed_count == 1 and not report.all_sent
+    [(address, reason)] = report.failed
+    assert address == "bo@team.example" and reason.startswith("550")
+    assert report.invalid == ["not an address"] and report.repeats == 1
+    lines = report.lines()
+    assert "Not delivered to bo@team.example: 550 5.1.1 No such mailbox here" in lines
+    assert mailing.KEPT_NOTE in lines
+    assert store.invited_address_count(survey_id) == 4  # kept, so a reminder retries it
+    assert _body(mail_env.to("ana@team.example")[0]).startswith("Hi https://retro.example/?t=")
+
+    # A reminder that cannot be delivered puts the earlier link back (it keeps working).
+    held = store.unused_invited_addresses(survey_id)
+    failed = mailing.send_reminders(store, survey_id, BASE)
+    assert failed.failed_count == 1 and failed.sent == 3
+    assert "bo@team.example" not in " ".join(failed.lines())
+    assert (
+        dict(store.unused_invited_addresses(survey_id))["bo@team.example"]
+        == dict(held)["bo@team.example"]
+    )
+    mail_env.refuse.clear()
+    mail_env.messages.clear()
+    retried = mailing.send_reminders(store, survey_id, BASE)
+    assert retried.sent == 4 and len(mail_env.to("bo@team.example")) == 1
+    # Inviting the same people again sends nothing: a second link would allow a second answer.
+    mail_env.messages.clear()
+    repeat = mailing.send_invitations(store, survey_id, PEOPLE[:2], None, BASE)
+    assert repeat.sent == 0 and repeat.already_invited == PEOPLE[:2] and not mail_env.messages
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+        self.sleeps: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+def test_sending_is_rate_limited(store, survey_id, mail_env):
+    fake = FakeClock()
+    limit = mailing.RateLimit(2.0, clock=fake.clock, sleep=fake.sleep)
+    many = [f"person{i}@team.example" for i in range(7)]
+    report = mailing.send_invitations(store, survey_id, many, None, BASE, limit=limit)
+    assert report.sent == 7
+    # 7 messages at 2 a second: the first goes at once, each later one half a second after.
+    assert fake.sleeps == pytest.approx([0.5] * 6)
+    assert fake.now == pytest.approx(103.0)
+    # Time spent sending counts toward the interval: no sleep when enough time has passed.
+    fake.now += 10
+    limit.wait()
+    assert len(fake.sleeps) == 6
+    assert mailing.smtp_settings().rate == 1000
+
+
+def test_closing_a_survey_deletes_its_addresses_by_hand_and_by_date(store, survey_id, mail_env):
+    from datetime import timedelta
+
+    from afterward.services import publishing, survey_admin
+    from clock import today
+    from surveys import setup
+
+    mailing.send_invitations(store, survey_id, PEOPLE, None, BASE)
+    other = setup.create_survey(
+        store, project="Dated", template_id="project-postmortem", opens_on=today()
+    )
+    mailing.send_invitations(store, other, PEOPLE[:2], None, BASE)
+    survey_admin.set_survey_open(store, survey_id, False)
+    assert store.invited_address_count(survey_id) == 0
+    assert store.invited_address_count(other) == 2
+    assert set(store.table_rows("invitation_addresses")["email"]) == set(PEOPLE[:2])
+    with pytest.raises(mailing.MailError, match="closed"):
+        mailing.send_reminders(store, survey_id, BASE)
+
+    dated = setup.create_survey(
+        store,
+        project="Dated",
+        template_id="project-postmortem",
+        opens_on=today() - timedelta(days=10),
+        closes_on=today() - timedelta(days=1),
+    )
+    store.add_invited_addresses(dated, [("late@team.example", "f" * 64)])
+    assert store.invited_address_count(dated) == 1
+    publishing.publish_due(store)  # runs before every manager view
+    assert store.invited_address_count(dated) == 0
+    assert store.invited_address_count(other) == 2  # still open: kept
+    with pytest.raises(mailing.MailError, match="closed"):
+        mailing.send_invitations(store, dated, ["x@team.example"], None, BASE)
+
+
+def test_unreachable_server_or_missing_settings_store_nothing(store, survey_id, monkeypatch):
+    monkeypatch.delenv("AFTERWARD_SMTP_URL", raising=False)
+    monkeypatch.setenv("AFTERWARD_MAIL_FROM", "retro@team.example")
+    with pytest.raises(mailing.MailError, match="AFTERWARD_SMTP_URL"):
+        mailing.send_invitations(store, survey_id, PEOPLE, None, BASE)
+    monkeypatch.setenv("AFTERWARD_SMTP_URL", f"smtp://127.0.0.1:{free_port()}")
+    with pytest.raises(mailing.MailError, match="Cannot reach the mail server 127.0.0.1"):
+        mailing.send_invitations(store, survey_id, PEOPLE, None, BASE)
+    assert store.invited_address_count(survey_id) == 0
+    assert store.table_rows("links").empty
+
+
+@pytest.mark.parametrize(
+    ("url", "host", "port", "implicit", "user", "password"),
+    [
+        ("smtp://mail.example.com", "mail.example.com", 25, False, None, None),
+        ("smtp://u%40x:p%3Aw@mail.example.com", "mail.example.com", 587, False, "u@x", "p:w"),
+        ("smtps://mail.example.com", "mail.example.com", 465, True, None, None),
+        ("smtp://user:pass@mail.example.com:2525", "mail.example.com", 2525, False, "user", "pass"),
+    ],
+)
+def test_smtp_url_settings(url, host, port, implicit, user, password):
+    found = mailing.smtp_settings(
+        {"AFTERWARD_SMTP_URL": url, "AFTERWARD_MAIL_FROM": "retro@team.example"}
+    )
+    assert (found.host, found.port, found.implicit_tls) == (host, port, implicit)
+    assert (found.username, found.password, found.rate) == (user, password, 5.0)
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({}, "AFTERWARD_SMTP_URL"),
+        ({"AFTERWARD_MAIL_FROM": " "}, "AFTERWARD_MAIL_FROM"),
+        ({"AFTERWARD_SMTP_URL": "http://mail.example.com"}, "smtp:// or smtps://"),
+        ({"AFTERWARD_SMTP_URL": "smtp://mail.example.com:notaport"}, "not a valid address"),
+        ({"AFTERWARD_SMTP_URL": "smtp://"}, "name a host"),
+        ({"AFTERWARD_MAIL_FROM": "nobody"}, "not an e-mail address"),
+        ({"AFTERWARD_MAIL_RATE": "fast"}, "AFTERWARD_MAIL_RATE"),
+        ({"AFTERWARD_MAIL_RATE": "0"}, "AFTERWARD_MAIL_RATE"),
+    ],
+)
+def test_bad_settings_say_what_to_fix(env, message):
+    base = {"AFTERWARD_SMTP_URL": "smtp://mail.example.com", "AFTERWARD_MAIL_FROM": "a@b.example"}
+    if not env:
+        base = {}
+    with pytest.raises(mailing.MailError, match=re.escape(message)):
+        mailing.smtp_settings(base | env)
+
+
+def test_addresses_from_lines_or_a_csv_deduplicated_with_invalid_ones_reported():
+    pasted = (
+        "Ana <Ana@Team.example>, bo@team.example\n\n  cy@team.example ; ana@team.EXAMPLE\nnope\n"
+    )
+    found = mailing.parse_addresses(pasted)
+    assert found.valid == ["ana@team.example", "bo@team.example", "cy@team.example"]
+    assert found.invalid == ["nope"] and found.repeats == 1
+    table = "name,E-mail,team\nAna,ana@team.example,web\nBo,bo@@team,web\nCy,cy@team.example,app\n"
+    found = mailing.parse_addresses(table)
+    assert found.valid == ["ana@team.example", "cy@team.example"]
+    assert found.invalid == ["bo@@team"]
+    assert mailing.parse_addresses("").valid == []
+    assert mailing.parse_addresses('\x00\x01garbage,"unclosed').valid == []
+    with pytest.raises(mailing.MailError, match="must be text"):
+        mailing.decode_address_file(b"PK\x03\x04 spreadsheet")
+    assert mailing.decode_address_file("\ufeffé@x.example".encode()) == "é@x.example"
+
+
+def test_the_test_mail_arrives_and_a_refusal_is_explained(mail_env):
+    mailing.send_test_mail("Me@Team.example")
+    [message] = mail_env.messages
+    assert message["To"] == "me@team.example" and "test message" in _body(message)
+    mail_env.refuse.add("gone@team.example")
+    with pytest.raises(mailing.MailError, match="550"):
+        mailing.send_test_mail("gone@team.example")
+    with pytest.raises(mailing.MailError, match="not an e-mail address"):
+        mailing.send_test_mail("gone")
+
+
+def test_message_placeholders_and_a_missing_link():
+    from surveys.store import Survey
+
+    survey = Survey(
+        "id", "pid", "Harbour", "t", "{}", "Q3 retro {x}", "2026Q3", None, None, "open", 5
+    )
+    text = mailing.fill_message("About {survey} of {project} ({threshold}) {other}", survey,
+                                "https://r.example/?t=abc", mailing.DEFAULT_INVITATION)  # fmt: skip
+    assert text.startswith("About Q3 retro {x} of Harbour (5) {other}")
+    assert text.rstrip().endswith("https://r.example/?t=abc")
+    assert "https://r.example/?t=abc" in mailing.fill_message(
+        "  ", survey, "https://r.example/?t=abc", mailing.DEFAULT_INVITATION
+    )

@@ -198,8 +198,16 @@ def parse_addresses(text: str) -> AddressList:
 
 
 def _line_entries(line: str) -> list[str]:
-    found = [addr or name for name, addr in getaddresses([line.replace(";", ",")])]
-    return found if any(found) else [line]
+    """The entries of one line: split on commas and semicolons; "Name <address>" gives the
+    address; anything else is kept as written (to be reported when it is not an address)."""
+    entries = []
+    for part in re.split(r"[,;]", line):
+        if "<" in part and ">" in part:
+            found = getaddresses([part])
+            entries.append(found[0][1] if found and found[0][1] else part)
+        else:
+            entries.append(part)
+    return entries
 
 
 def _csv_column(text: str) -> list[str] | None:

@@ -168,6 +168,37 @@ def import_answers(
     return {"plan": plan.as_json(), "lines": importing.plan_summary(plan), "survey_id": survey_id}
 
 
+def invite_by_email(
+    store: Store,
+    survey_id: str,
+    *,
+    emails: str,
+    base: str,
+    message: str | None = None,
+) -> dict[str, Any]:
+    """`afterward invite`: e-mail one new single-use link per address in `emails` (text: one
+    address per line, or a CSV with an email column) on `base`, with `message` (None: the
+    default text). Returns `mailing.DeliveryReport.as_json()` (per-address failures). Raises
+    MailError (a ValueError) when mail is not configured, the survey is closed, no address
+    is valid or the mail server cannot be reached; ValueError for an unknown survey."""
+    from afterward.services import mailing
+
+    addresses = mailing.parse_addresses(emails)
+    report = mailing.send_invitations(store, survey_id, addresses, message, base)
+    return report.as_json()
+
+
+def remind_by_email(
+    store: Store, survey_id: str, *, base: str, message: str | None = None
+) -> dict[str, Any]:
+    """`afterward remind`: a new link (replacing the old) to each invited address whose link
+    is still unused. Returns `mailing.DeliveryReport.as_json()`, counts only (no address).
+    Raises like `invite_by_email`."""
+    from afterward.services import mailing
+
+    return mailing.send_reminders(store, survey_id, base, message).as_json()
+
+
 # -- recurring retros (`afterward schedule ...`) ---------------------------------------------
 
 

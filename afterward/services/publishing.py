@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 from analysis.anonymity import due_releases
+from clock import today
 from surveys.store import Store
 
 _LOCK = threading.Lock()  # one process owns the database: one release decision at a time
@@ -26,8 +27,10 @@ def open_store(path: str | Path) -> Store:
 
 def publish_due(store: Store) -> int:
     """Release every survey whose waiting group the gate lets through; returns how many
-    responses were released (0 when none was due). Raises the store's StoreError or
-    StorageUnavailable when the database cannot be read or written."""
+    responses were released (0 when none was due). Also deletes the invitation e-mail
+    addresses of surveys that closed, by hand or on their closing date. Raises the store's
+    StoreError or StorageUnavailable when the database cannot be read or written."""
+    store.delete_addresses_of_closed_surveys(today())
     with _LOCK:
         pending = store.pending_counts()
         due = due_releases(pending)

@@ -77,11 +77,13 @@ def survey_list(store: Store) -> list[dict]:
 
 def set_survey_open(store: Store, survey_id: str, is_open: bool) -> None:
     """Open or close a survey. Closing settles it: a waiting group that the gate lets
-    through is released now; a smaller remainder is never shown. Raises ValueError for an
-    unknown survey."""
+    through is released now; a smaller remainder is never shown; the invitation e-mail
+    addresses kept for reminders are deleted. Raises ValueError for an unknown survey."""
     if store.survey(survey_id) is None:
         raise ValueError(f"No survey with id {survey_id!r}.")
     store.set_survey_status(survey_id, "open" if is_open else "closed")
+    if not is_open:
+        store.delete_invited_addresses(survey_id)
     publishing.publish_due(store)
 
 

@@ -19,6 +19,10 @@ credentials, 404 for an unknown survey, 415 for a POST body that is not JSON, 50
 - `POST /api/v1/import`                        -> `afterward import`: {"plan", "lines",
   "survey_id"}; JSON body: file (base64), filename, project, template_id, quarter, mapping
   (column -> question id), board, threshold, dry_run
+- `POST /api/v1/surveys/{id}/invite`           -> `afterward invite`: the delivery report
+  (`mailing.DeliveryReport.as_json`); JSON body: emails (text), message, base_url
+- `POST /api/v1/surveys/{id}/remind`           -> `afterward remind`: counts only; JSON body:
+  base_url, message
 - `GET  /api/v1/schedules`                     -> `afterward schedule list --json`
 - `POST /api/v1/schedules`                     -> `afterward schedule add`: {"id",
   "description", "next_due_on", "recipients"}; JSON body: `manager_api.schedule_add`'s options
@@ -200,6 +204,27 @@ def _import(request: Request, store: Any) -> Any:
     return manager_api.import_answers(store, data, str(body.get("filename", "")), **options)
 
 
+def _invite(request: Request, store: Any) -> Any:
+    body = request.state.body
+    return manager_api.invite_by_email(
+        store,
+        request.path_params["survey_id"],
+        emails=str(body.get("emails") or ""),
+        base=str(body.get("base_url") or base_url()),
+        message=str(body["message"]) if body.get("message") else None,
+    )
+
+
+def _remind(request: Request, store: Any) -> Any:
+    body = request.state.body
+    return manager_api.remind_by_email(
+        store,
+        request.path_params["survey_id"],
+        base=str(body.get("base_url") or base_url()),
+        message=str(body["message"]) if body.get("message") else None,
+    )
+
+
 SCHEDULE_OPTIONS = (
     "project",
     "template_id",
@@ -274,6 +299,8 @@ API_ROUTES = [
     Route(f"{API_PREFIX}/surveys/{{survey_id}}/export", _endpoint(_export), methods=["GET"]),
     Route(f"{API_PREFIX}/report", _endpoint(_report), methods=["GET"]),
     Route(f"{API_PREFIX}/import", _endpoint(_import), methods=["POST"]),
+    Route(f"{API_PREFIX}/surveys/{{survey_id}}/invite", _endpoint(_invite), methods=["POST"]),
+    Route(f"{API_PREFIX}/surveys/{{survey_id}}/remind", _endpoint(_remind), methods=["POST"]),
     Route(
         f"{API_PREFIX}/surveys/{{survey_id}}/postmortem", _endpoint(_postmortem), methods=["GET"]
     ),
