@@ -125,7 +125,7 @@ def rating_chart(counts: pd.DataFrame, title: str = "") -> go.Figure:
     )
     _layout(fig, 200, showlegend=False, title={"text": _text(title)} if title else None)
     fig.update_xaxes(type="category", title={"text": ""})
-    fig.update_yaxes(title={"text": "responses"}, rangemode="tozero", showticklabels=False)
+    fig.update_yaxes(rangemode="tozero", showticklabels=False)
     return fig
 
 
@@ -185,3 +185,20 @@ def choice_chart(counts: pd.DataFrame, title: str = "") -> go.Figure:
     fig.update_xaxes(showticklabels=False, showgrid=False)
     fig.update_yaxes(automargin=True)
     return fig
+
+
+def question_charts(
+    chart: str, bands: pd.DataFrame, counts: pd.DataFrame, nps: float | None = None
+) -> list[go.Figure]:
+    """The figures of one question on the results page, by its `chart` kind ("likert",
+    "nps", "rating", "choice"; anything else has none): an NPS question shows its groups
+    and its 0-10 histogram."""
+    if chart == "likert":
+        return [likert_chart(bands)]
+    if chart == "nps":
+        return [nps_chart(bands, nps), rating_chart(counts)]
+    if chart == "rating":
+        return [rating_chart(counts)]
+    if chart == "choice":
+        return [choice_chart(counts)]
+    return []

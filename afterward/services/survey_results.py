@@ -40,6 +40,7 @@ from analysis.insights import gated_cells, root_cause_cells, shown
 from analysis.no_root_cause import non_answer_mask
 from analysis.taxonomy import category_label
 from analysis.text_normal import answer_key, normalise_text
+from surveys.questionnaire import scale_of
 from surveys.setup import questionnaire_of
 from surveys.store import Scope, Store
 
@@ -333,6 +334,40 @@ class QuestionResult:
     nps: float | None = None
     earlier: dict[str, Any] | None = None
 
+    @property
+    def note(self) -> str:
+        """How many answered, and what the comparison combines, in words."""
+        note = f"{self.answered} answered."
+        if self.earlier:
+            note += (
+                f" Earlier: {self.earlier['surveys']} survey(s) of this questionnaire, "
+                f"{self.earlier['answered']} answers."
+            )
+        return note
+
+
+def headline(result: QuestionResult) -> tuple[str, str, str | None]:
+    """(label, value, change against earlier surveys or None) of a question's headline
+    number: the favourable share of a Likert question ("67%", "+5 pts vs earlier"), the NPS
+    ("+11", "-3 points vs earlier"), else the mean ("7.2", "+0.4 vs earlier"). Raises
+    TypeError for a question without a number (hidden, choice or text)."""
+    before = result.earlier or {}
+    if result.chart == "likert":
+        value, earlier = 100 * result.favourable, before.get("favourable")
+        earlier = None if earlier is None else 100 * earlier
+        label, shown, unit = "Favourable", f"{value:.0f}%", " pts"
+    elif result.chart == "nps":
+        value, earlier = result.nps, before.get("nps")
+        label, shown, unit = "Net Promoter Score", f"{value:+.0f}", " points"
+    else:
+        value, earlier = result.mean, before.get("mean")
+        low, high = scale_of(result.kind)
+        label, shown, unit = f"Mean ({low}–{high})", f"{value:.1f}", ""
+    if earlier is None:
+        return label, shown, None
+    change = f"{value - earlier:+.0f}" if unit else f"{value - earlier:+.1f}"
+    return label, shown, f"{change}{unit} vs earlier"
+
 
 @dataclass(frozen=True)
 class SurveyResultsView:
@@ -545,7 +580,7 @@ def _measures(q: Any, chart: str, frame: pd.DataFrame, answered: int) -> dict[st
 def survey_choices(store: Store, scope: Scope | None = None) -> pd.DataFrame:
     """Surveys a manager can pick on the results page, newest first (by opening day).
 
-    Columns: survey_id (str), label ("title · quarter"), status, released (responses) and
+    Columns: survey_id (str), label (the title, with " · quarter" unless it names it), status, released (responses) and
     waiting (counts). With `scope`, only surveys in it. Raises the store's StoreError or
     StorageUnavailable when the database cannot be read.
     """
@@ -555,7 +590,10 @@ def survey_choices(store: Store, scope: Scope | None = None) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "survey_id": overview["survey_id"].astype(str),
-            "label": overview["title"] + " · " + overview["quarter"],
+            "label": [
+                t if q in t else f"{t} · {q}"
+                for t, q in zip(overview["title"], overview["quarter"], strict=True)
+            ],
             "status": overview["status"],
             "released": overview["responses"].fillna(0).astype(int),
             "waiting": overview["waiting"].fillna(0).astype(int),

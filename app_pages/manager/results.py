@@ -6,6 +6,7 @@ import streamlit as st
 from afterward.output import result_charts
 from afterward.services import publishing
 from afterward.services.survey_results import (
+    headline,
     survey_choices,
     survey_results_view,
     survey_texts,
@@ -66,14 +67,6 @@ if result.message:
     st.stop()
 
 
-def measure(label: str, value, before, unit: str = "", scale: float = 1.0) -> None:
-    """A headline number with its change against earlier surveys of the questionnaire."""
-    if value is None:
-        return
-    delta = None if before is None else f"{scale * (value - before):+.1f}{unit} vs earlier"
-    st.metric(label, f"{scale * value:.0f}{unit}" if scale != 1 else f"{value:+.0f}", delta)
-
-
 for q in result.questions:
     if q.chart == "text":
         continue
@@ -81,28 +74,16 @@ for q in result.questions:
     if q.hidden:
         st.caption(q.hidden)
         continue
-    before = q.earlier or {}
-    if q.chart == "likert":
-        measure("Favourable", q.favourable, before.get("favourable"), "%", 100)
-        st.plotly_chart(result_charts.likert_chart(q.bands), width="stretch")
-    elif q.chart == "nps":
-        measure("Net Promoter Score", q.nps, before.get("nps"))
-        st.plotly_chart(result_charts.nps_chart(q.bands, q.nps), width="stretch")
-        st.plotly_chart(result_charts.rating_chart(q.counts), width="stretch")
-    elif q.chart == "rating":
-        mean, earlier_mean = q.mean, before.get("mean")
-        delta = None if earlier_mean is None else f"{mean - earlier_mean:+.1f} vs earlier"
-        st.metric("Mean (0–10)", f"{mean:.1f}", delta)
-        st.plotly_chart(result_charts.rating_chart(q.counts), width="stretch")
-    else:
-        st.plotly_chart(result_charts.choice_chart(q.counts), width="stretch")
-    note = f"{q.answered} answered."
-    if q.earlier:
-        note += (
-            f" Earlier: {q.earlier['surveys']} earlier survey(s) of this questionnaire, "
-            f"{q.earlier['answered']} answers combined."
-        )
-    st.caption(note)
+    figures = result_charts.question_charts(q.chart, q.bands, q.counts, q.nps)
+    left, right = st.columns([1, 3], vertical_alignment="center")
+    if q.chart == "choice":
+        right, left = st.container(), st.container()
+    with left:
+        if q.chart != "choice":
+            st.metric(*headline(q))
+        st.caption(q.note)
+    for figure in figures:
+        right.plotly_chart(figure, width="stretch")
 
 st.subheader("What people wrote")
 if not result.texts.visible:
@@ -138,19 +119,13 @@ rows = survey_texts(
 if rows.empty:
     st.caption("No answers match.")
     st.stop()
-table = rows.assign(
-    question=rows["question_id"].map(options["questions"]),
-    theme=rows["theme_id"].map(options["themes"]),
-    root_cause=rows["category"].map(options["categories"]),
-)
+SHOWN = 60
 st.caption("Identical answers are shown once, with how many people gave them. Redacted.")
-st.dataframe(
-    table[["text", "answers", "question", "theme", "root_cause"]],
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "text": st.column_config.TextColumn("Answer", width="large"),
-        "answers": st.column_config.NumberColumn("People", width="small"),
-        "root_cause": "Root cause",
-    },
-)
+if len(rows) > SHOWN:
+    st.caption(f"The {SHOWN} most common are shown: narrow them with the filters or the search.")
+for row in rows.head(SHOWN).itertuples():
+    about = [options["questions"].get(row.question_id, row.question_id)]
+    about += [options["themes"].get(row.theme_id, ""), options["categories"].get(row.category, "")]
+    with st.container(border=True):
+        st.markdown(f"**{row.answers}×** {plain(row.text)}" if row.answers > 1 else plain(row.text))
+        st.caption(" · ".join(plain(a) for a in about if a))
