@@ -300,8 +300,7 @@ def test_pdf_reads_back_with_headings_and_owner(owned):
 def test_pdf_fonts_are_never_below_nine_points(owned):
     data = to_pdf(owned, compress=False).decode("latin-1")
     sizes = {float(s) for s in re.findall(r"/F\d+ ([\d.]+) Tf", data)}
-    assert sizes and min(sizes) >= 8  # 8 pt only in the page-number footer
-    assert sorted(sizes)[1] >= 9
+    assert sizes and min(sizes) >= 9
 
 
 def test_format_from_extension():

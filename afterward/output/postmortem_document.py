@@ -15,8 +15,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-# The quarterly report's PDF pieces: its page class (footer with page numbers), the fonts
-# folder and the table heading style, so both PDFs look alike.
+# The quarterly report's PDF pieces: its page class, the fonts folder and the table heading
+# style, so both PDFs look alike (page numbers here are 9 pt, like the smallest text).
 from afterward.output.quarterly_report import _FONTS, _heading_style, _ReviewPDF
 from afterward.services.postmortem import PostmortemDocument, Quotes, Table, Text
 
@@ -160,13 +160,22 @@ def _kind(block: Text | Table | Quotes) -> dict[str, str]:
 
 # -- PDF ------------------------------------------------------------------------------------
 
-BODY_PT, SMALL_PT = 10, 9  # never below 9 pt
+BODY_PT, SMALL_PT = 10, 9  # never below 9 pt, page numbers included
+
+
+class _PostmortemPDF(_ReviewPDF):
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font("DejaVu", size=SMALL_PT)
+        self.set_text_color(120)
+        self.cell(0, 6, f"Page {self.page_no()}", align="C")
+        self.set_text_color(0)
 
 
 def to_pdf(doc: PostmortemDocument, *, compress: bool = True) -> bytes:
     """The document as an A4 PDF: sections flow on from the title (no cover page), with a
     bookmark each; DejaVu Sans for any script."""
-    pdf = _ReviewPDF(format="A4")
+    pdf = _PostmortemPDF(format="A4")
     pdf.set_compression(compress)
     pdf.add_font("DejaVu", "", str(_FONTS / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(_FONTS / "DejaVuSans-Bold.ttf"))
