@@ -129,10 +129,13 @@ def rating_chart(counts: pd.DataFrame, title: str = "") -> go.Figure:
     return fig
 
 
-def nps_chart(bands: pd.DataFrame, nps: float | None, title: str = "") -> go.Figure:
+def nps_chart(
+    bands: pd.DataFrame, nps: float | None, title: str = "", *, show_score: bool = True
+) -> go.Figure:
     """Net Promoter Score: detractors, passives and promoters as one 100% bar, each labelled
-    with its share, and the score (promoters % - detractors %, -100 to 100) as the title.
-    `bands`: band (Detractors, Passives, Promoters), responses (count), share (0-1)."""
+    with its share, and (with `show_score`) the score (promoters % - detractors %, -100 to
+    100) in the title. `bands`: band (Detractors, Passives, Promoters), responses (count),
+    share (0-1)."""
     if not _has_answers(bands) or nps is None:
         return empty_chart(title)
     fig = go.Figure()
@@ -149,9 +152,14 @@ def nps_chart(bands: pd.DataFrame, nps: float | None, title: str = "") -> go.Fig
             textfont={"color": "#222222" if band == "Passives" else "#FFFFFF", "size": 14},
             hovertemplate=f"{band}: {_percent(share)} ({int(n)})<extra></extra>",
         )
-    heading = f"NPS {nps:+.0f}" + (f" · {_text(title)}" if title else "")
-    _layout(fig, 110, barmode="stack", title={"text": heading, "x": 0, "y": 0.98})
-    fig.update_layout(margin={"l": 8, "r": 8, "t": 56, "b": 8}, legend={**_LEGEND, "y": 1.05})
+    heading = " · ".join(
+        [*([f"NPS {nps:+.0f}"] if show_score else []), *([_text(title)] if title else [])]
+    )
+    if heading:
+        _layout(fig, 120, barmode="stack", title={"text": heading, "x": 0, "y": 0.97})
+        fig.update_layout(margin={"l": 8, "r": 8, "t": 64, "b": 8})
+    else:
+        _layout(fig, 96, barmode="stack")
     fig.update_xaxes(range=[0, 100], ticksuffix="%", showgrid=False)
     fig.update_yaxes(showticklabels=False)
     return fig
@@ -196,7 +204,8 @@ def question_charts(
     if chart == "likert":
         return [likert_chart(bands)]
     if chart == "nps":
-        return [nps_chart(bands, nps), rating_chart(counts)]
+        # The page shows the score beside the chart as a number.
+        return [nps_chart(bands, nps, show_score=False), rating_chart(counts)]
     if chart == "rating":
         return [rating_chart(counts)]
     if chart == "choice":
