@@ -371,3 +371,23 @@ def test_cli_writes_each_format_and_refuses_bad_input(db_path, tmp_path, capsys)
     err = capsys.readouterr().err
     assert "No survey" in err and "Traceback" not in err
     assert not (tmp_path / "pm.txt").exists() and not (tmp_path / "x.md").exists()
+
+
+def test_one_more_answer_changes_nothing_until_a_whole_group_is_released(store, surveys):
+    from surveys.questionnaire import AnswerRow
+
+    survey_id = surveys["shown"]
+    before = postmortem_document(store, survey_id)
+    rows = [
+        AnswerRow("goals_clear", value_number=1.0),
+        AnswerRow("schedule_realistic", value_number=5.0),
+        AnswerRow("schedule_detailed", value_number=5.0),
+        AnswerRow("communication", value_number=0.0),
+        AnswerRow("went_wrong", value_text=SECRET),
+    ]
+    store.record_response(survey_id, rows)
+    assert store.pending_counts().set_index("survey_id").loc[survey_id, "pending"] == 1
+    after = postmortem_document(store, survey_id)
+    assert after.released_responses == before.released_responses == 8
+    assert after.sections == before.sections  # the ninth person cannot be read off
+    assert SECRET not in to_markdown(after)
