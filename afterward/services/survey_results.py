@@ -150,11 +150,7 @@ def texts_visibility(store: Store, survey_id: str) -> Visibility:
     """Whether the survey's free text may be listed now: its released responses against the
     quote threshold (`analysis.anonymity.quotes_visibility`; `.message` says how many more
     are needed). Raises ValueError for an unknown survey."""
-    survey = store.survey(survey_id)
-    if survey is None:
-        raise ValueError(f"No survey with id {survey_id!r}.")
-    released = _released(store, survey)
-    return quotes_visibility(released, int(survey.anonymity_threshold))
+    return _gated_texts(store, _survey_or_error(store, survey_id))[0]
 
 
 def survey_texts(
@@ -184,11 +180,11 @@ def survey_texts(
     for an unknown survey; the store's StoreError or StorageUnavailable when the database
     cannot be read.
     """
-    if not texts_visibility(store, survey_id).visible:
+    gate, rows = _gated_texts(store, _survey_or_error(store, survey_id))
+    if not gate.visible:
         return pd.DataFrame({c: [] for c in TEXT_COLUMNS}).astype(
             {"answers": "int64", "theme_id": "int64"}
         )
-    rows = _text_rows(store, str(store.survey(survey_id).survey_id))
     keep = pd.Series(True, index=rows.index)
     if question_id is not None:
         keep &= rows["question_id"] == question_id
@@ -206,24 +202,35 @@ def survey_texts(
     return rows.loc[keep, list(TEXT_COLUMNS)].reset_index(drop=True)
 
 
-_TEXT_CACHE: dict[tuple[int, str], tuple[tuple, pd.DataFrame]] = {}
+_TEXT_CACHE: dict[tuple[int, str], tuple[tuple, Visibility, pd.DataFrame]] = {}
 _TEXT_CACHE_SIZE = 16
 
 
-def _text_rows(store: Store, survey_id: str) -> pd.DataFrame:
-    """The full, gated list (`survey_texts` columns plus `_key`), cached per data version."""
-    version = store.data_version()
+def _survey_or_error(store: Store, survey_id: str) -> Any:
+    survey = store.survey(survey_id)
+    if survey is None:
+        raise ValueError(f"No survey with id {survey_id!r}.")
+    publishing.publish_due(store)  # a release that is due is shown before anything is read
+    return survey
+
+
+def _gated_texts(store: Store, survey: Any) -> tuple[Visibility, pd.DataFrame]:
+    """The quote gate and the full, gated list (`survey_texts` columns plus `_key`; empty
+    while the gate hides it), cached per data version and threshold."""
+    survey_id = str(survey.survey_id)
+    version = (store.data_version(), int(survey.anonymity_threshold))
     cached = _TEXT_CACHE.get((id(store), survey_id))
     if cached is not None and cached[0] == version:
-        return cached[1]
-    rows = _group_texts(store.survey_text_groups(survey_id))
-    shown_categories, shown_themes = _shown_cells(store, survey_id)
+        return cached[1], cached[2]
+    gate = quotes_visibility(_released(store, survey), int(survey.anonymity_threshold))
+    rows = _group_texts(store.survey_text_groups(survey_id) if gate.visible else pd.DataFrame())
+    shown_categories, shown_themes = _shown_cells(store, survey_id) if gate.visible else ({}, {})
     rows["category"] = rows["category"].where(rows["category"].isin(shown_categories), None)
     rows["theme_id"] = rows["theme_id"].where(rows["theme_id"].isin(shown_themes), NO_THEME)
     if len(_TEXT_CACHE) >= _TEXT_CACHE_SIZE:
         _TEXT_CACHE.pop(next(iter(_TEXT_CACHE)))
-    _TEXT_CACHE[(id(store), survey_id)] = (version, rows)
-    return rows
+    _TEXT_CACHE[(id(store), survey_id)] = (version, gate, rows)
+    return gate, rows
 
 
 def _group_texts(groups: pd.DataFrame) -> pd.DataFrame:
@@ -267,7 +274,6 @@ def _shown_cells(store: Store, survey_id: str) -> tuple[set[str], set[int]]:
 
 def _released(store: Store, survey: Any) -> int:
     """Released responses of a survey the gate shows, else 0 (nothing may be drawn on)."""
-    publishing.publish_due(store)
     participation = store.participation(Scope(projects=(survey.project_name,)))
     rows = shown_surveys(participation[participation["survey_id"] == str(survey.survey_id)])
     if rows.empty or not bool(rows["shown"].iloc[0]):
