@@ -391,3 +391,27 @@ def test_one_more_answer_changes_nothing_until_a_whole_group_is_released(store, 
     assert after.released_responses == before.released_responses == 8
     assert after.sections == before.sections  # the ninth person cannot be read off
     assert SECRET not in to_markdown(after)
+
+
+def test_api_route_serves_each_format_and_maps_errors(db_path):
+    from starlette.applications import Starlette
+
+    from afterward.web.api import API_KEY, API_ROUTES
+    from tests.http_helpers import http_client
+
+    with Store(db_path) as store:
+        survey_id = _survey(store, 8)
+    key = {"Authorization": f"Bearer {API_KEY}"}
+    path = f"/api/v1/surveys/{survey_id}/postmortem"
+    with http_client(app=Starlette(routes=API_ROUTES)) as client:
+        assert client.get(path, params={"format": "md"}).status_code == 401
+        md = client.get(path, params={"format": "md"}, headers=key)
+        assert md.status_code == 200 and md.headers["content-type"].startswith("text/markdown")
+        assert "## Root causes" in md.text and md.headers["cache-control"] == "no-store"
+        pdf = client.get(path, params={"format": "pdf"}, headers=key)
+        assert pdf.headers["content-type"] == "application/pdf"
+        assert pdf.content.startswith(b"%PDF")
+        bad = client.get(path, params={"format": "docx"}, headers=key)
+        assert bad.status_code == 400 and ".md, .html or .pdf" in bad.json()["error"]
+        unknown = client.get("/api/v1/surveys/nope/postmortem", headers=key)
+        assert unknown.status_code == 404 and "No survey" in unknown.json()["error"]
