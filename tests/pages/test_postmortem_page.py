@@ -58,6 +58,10 @@ def test_owner_status_summary_action_and_downloads(app, ids):
     assert (saved.owner, saved.status) == ("Ana Ruiz", "in_review")
     assert saved.summaries == {"went_wrong": "The checklist was optional."}
     assert any("Owner: Ana Ruiz" in t for t in texts(at.markdown))
+    listed = at.dataframe[0].value  # the post-mortems started, with owner and status
+    assert listed[["title", "owner", "status"]].values.tolist() == [
+        ["Shown", "Ana Ruiz", "In review"]
+    ]
 
     [title] = [t for t in at.text_input if t.label == "What will change?"]
     title.input("Make the release checklist blocking")
