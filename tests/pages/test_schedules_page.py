@@ -1,0 +1,113 @@
+"""The Recurring retros page under AppTest: set a retro to recur, see it listed, run it now,
+pause and resume it, delete it after a confirmation, and bad input refused with a message."""
+
+from datetime import date
+
+from afterward.services import recurring
+from clock import today
+from tests.conftest import app_store
+from tests.pages.helpers import button, texts
+
+PAGE = "app_pages/manager/schedules.py"
+
+
+def open_page(app):
+    app.session_state["manager_login"] = True
+    app.run()
+    app.switch_page(PAGE).run()
+    assert not app.exception, [e.message for e in app.exception]
+    return app
+
+
+def fill_new(at, project="Harbour Website", emails="ana@team.example\nbo@team.example"):
+    at.text_input(key="new_project").set_value(project)
+    at.selectbox(key="new_tpl").set_value("sprint-retro")
+    at.number_input(key="new_every").set_value(2)
+    at.number_input(key="new_open_days").set_value(3)
+    at.text_area(key="new_emails").set_value(emails)
+    return at
+
+
+def test_set_a_retro_to_recur_and_run_it_now(app):
+    at = open_page(app)
+    assert any("No recurring retros yet" in t for t in texts(at.info))
+    assert any("E-mail is not set up" in t for t in texts(at.info))
+    fill_new(at)
+    button(at, "Save recurring retro").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.error, texts(at.error)
+    saved = " ".join(texts(at.success))
+    assert "Saved: Harbour Website, every 2 weeks, open 3 days" in saved
+    assert f"next due {today().isoformat()}; 2 recipient(s)" in saved
+    table = at.dataframe[0].value
+    assert table["project"].tolist() == ["Harbour Website"]
+    assert table["questionnaire"].tolist() == ["Sprint retrospective"]
+    assert table["when"].tolist() == ["every 2 weeks, open 3 days"]
+    assert table["recipients"].tolist() == [2] and table["state"].tolist() == ["active"]
+    # No column shows an address: the page lists counts only.
+    assert "ana@team.example" not in table.to_csv()
+
+    button(at, "Run now").click().run()
+    shown = " ".join(texts(at.success))
+    assert "Opened " in shown and "Invitations could not be sent" in shown
+    store = app_store()
+    assert len(store.surveys_overview()) == 1
+    assert at.dataframe[0].value["last run"].tolist() == [today().isoformat()]
+    button(at, "Run now").click().run()
+    assert f"Nothing was due on {today().isoformat()}." in texts(at.success)
+    assert len(store.surveys_overview()) == 1
+
+
+def test_pause_resume_and_delete_after_confirmation(app):
+    at = open_page(app)
+    fill_new(at, emails="")
+    at.radio(key="new_rule").set_value("quarter_end").run()
+    button(at, "Save recurring retro").click().run()
+    assert at.dataframe[0].value["when"].tolist() == ["each quarter's last 3 days"]
+    button(at, "Pause").click().run()
+    assert "Paused." in texts(at.success)
+    assert at.dataframe[0].value["state"].tolist() == ["paused"]
+    assert at.dataframe[0].value["next due"].isna().all()
+    button(at, "Resume").click().run()
+    assert at.dataframe[0].value["state"].tolist() == ["active"]
+    button(at, "Delete…").click().run()
+    assert any("Delete this schedule?" in t for t in texts(at.warning))
+    assert len(app_store().schedules()) == 1  # nothing deleted before the confirmation
+    button(at, "Yes, delete it").click().run()
+    assert "Deleted; the surveys it opened stay." in texts(at.success)
+    assert app_store().schedules() == []
+    assert any("No recurring retros yet" in t for t in texts(at.info))
+
+
+def test_bad_input_is_refused_with_a_message_and_nothing_is_stored(app):
+    at = open_page(app)
+    fill_new(at, emails="ana@team.example\nnot an address")
+    button(at, "Save recurring retro").click().run()
+    assert not at.exception
+    assert at.error and "Not e-mail addresses: 'not an address'" in at.error[0].value
+    # What was typed stays, and nothing was stored.
+    assert at.text_input(key="new_project").value == "Harbour Website"
+    assert app_store().schedules() == []
+    at.text_area(key="new_emails").set_value("")
+    at.number_input(key="new_open_days").set_value(20)
+    button(at, "Save recurring retro").click().run()
+    assert "at most 14 days" in at.error[0].value
+    at.radio(key="new_rule").set_value("dates").run()
+    at.text_input(key="new_dates").set_value("2027-02-30")
+    at.number_input(key="new_open_days").set_value(2)
+    button(at, "Save recurring retro").click().run()
+    assert "'2027-02-30' is not a date" in at.error[0].value
+    assert app_store().schedules() == []
+
+
+def test_a_schedule_on_given_dates_lists_its_next_day(app):
+    at = open_page(app)
+    fill_new(at, emails="")
+    at.radio(key="new_rule").set_value("dates").run()
+    later = date(today().year + 1, 1, 15)
+    at.text_input(key="new_dates").set_value(f"{later.isoformat()}")
+    button(at, "Save recurring retro").click().run()
+    assert not at.error, texts(at.error)
+    row = recurring.schedule_list(app_store(), today())[0]
+    assert row["next_due_on"] == later.isoformat()
+    assert at.dataframe[0].value["next due"].tolist() == [later.isoformat()]
