@@ -790,9 +790,9 @@ SAMPLE_PROJECTS: tuple[SampleProject, ...] = (
 
 # Done actions went open -> in progress -> done on different days. Each tells a story the
 # "Did it work?" view can read once the analysis has run: certificate expiry is never raised
-# again after renewal was automated (it worked); flaky builds keep coming up in the mobile
-# app's retrospectives after the nightly-suite change (still raised); estimation is raised
-# less; the helpdesk's last change and this quarter's decision log are too recent to judge.
+# again after renewal was automated (it worked); the web shop's communication complaints keep
+# growing after the fortnightly risk call (still raised); missing tests are raised less; the
+# helpdesk's last change and this quarter's decision log are too recent to judge.
 SAMPLE_ACTIONS: tuple[SampleAction, ...] = (
     SampleAction("Lighthouse mobile app", 2, "Acceptance tests for checkout and login before UAT",
                  "QA lead", "testing_quality", 150,
@@ -815,6 +815,9 @@ SAMPLE_ACTIONS: tuple[SampleAction, ...] = (
                  "Kick-off workshop with written goals and success criteria signed by the client",
                  "Project manager", "goals_scope_unclear", 110,
                  (("in_progress", 72), ("done", 96))),
+    SampleAction("Orchard web shop", 3, "Fortnightly risk call with the client",
+                 "Account manager", "communication_gaps", 60,
+                 (("in_progress", 25), ("done", 40)), decided_days=15),
     SampleAction("Orchard web shop", 5, "Weekly written status note to the client and the team",
                  "Account manager", "communication_gaps", 110),
     SampleAction("Orchard web shop", 6, "Delivery reviews every SOW before it is sent",

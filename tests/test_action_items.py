@@ -30,22 +30,36 @@ def test_no_actions_and_zero_percent_look_different():
         }
     )
     fig = charts.action_completion_chart(completion_rates(actions))
-    a = next(t for t in fig.data if t.name == "A")
-    b = next(t for t in fig.data if t.name == "B")
-    assert list(a.x) == list(b.x) == ["2026Q1", "2026Q2"]
-    # A decided one action in Q1, none done: a labelled zero. B decided nothing in Q1.
-    assert (a.y[0], a.text[0]) == (0.0, "0%")
-    assert (b.y[0], b.text[0]) == (None, "")
-    assert a.customdata[0] == "0 of 1 done" and b.customdata[0] == ""
-    assert (a.y[1], b.y[1]) == (1.0, 1.0)
-    assert "No bar" in fig.layout.title.subtitle.text
+    (grid,) = fig.data
+    assert list(grid.x) == ["2026Q1", "2026Q2"]
+    cell = {(y, x): (grid.z[r][c], grid.text[r][c], grid.customdata[r][c])
+            for r, y in enumerate(grid.y) for c, x in enumerate(grid.x)}  # fmt: skip
+    # A decided one action in Q1 and none is done: a coloured cell reading 0/1.
+    assert cell["A", "2026Q1"] == (0.0, "0/1", "A, 2026Q1: 0 of 1 done (0%)")
+    # B decided nothing in Q1: a blank cell (no colour, no text).
+    assert cell["B", "2026Q1"] == (None, "", "B, 2026Q1: no action items decided")
+    assert cell["A", "2026Q2"][:2] == cell["B", "2026Q2"][:2] == (1.0, "1/1")
+    assert grid.zmin == 0 and grid.hoverongaps is False
+    assert "Blank: no action items" in fig.layout.title.subtitle.text
     fig.to_json()
 
 
-def test_chart_without_count_columns_still_draws():
+def test_chart_without_count_columns_shows_the_share():
     frame = pd.DataFrame({"project": ["A"], "quarter": ["2026Q1"], "completion_rate": [0.0]})
-    fig = charts.action_completion_chart(frame)
-    assert fig.data[0].text == ("0%",) and fig.data[0].customdata == ("",)
+    grid = charts.action_completion_chart(frame).data[0]
+    assert (grid.z[0][0], grid.text[0][0]) == (0.0, "0%")
+
+
+def test_chart_draws_in_the_pdf_report():
+    from afterward.output.static_charts import figure_png
+
+    frame = completion_rates(
+        pd.DataFrame(
+            {"project": ["A", "B"], "quarter": ["2026Q1", "2026Q2"], "is_done": [False, True],
+             "committed": [True, True]}
+        )
+    )  # fmt: skip
+    assert figure_png(charts.action_completion_chart(frame)).startswith(b"\x89PNG")
 
 
 def test_topic_keys_round_trip_and_unknown_ones_are_refused(store):

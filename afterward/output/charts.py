@@ -308,51 +308,70 @@ def recurring_themes_chart(
 def action_completion_chart(
     frame: pd.DataFrame, title: str = "Action items completed"
 ) -> go.Figure:
-    """Grouped bars: share of a project's actions of a quarter that are done.
+    """Project x quarter grid of how many of the actions decided then are done.
 
     `frame`: project, quarter, completion_rate (0-1), and optionally actions and done
-    (counts, shown on hover). A quarter in which a project decided no actions has no bar and
-    no label; a quarter whose actions are none done yet shows a "0%" label on the axis (the
-    only bar text), so "nothing decided" never reads as "nothing done"; the subtitle says so.
+    (counts). Each cell reads "2/3" (done / decided; the share when counts are missing) and
+    is coloured from orange (none done) to blue (all done). A quarter in which a project
+    decided no actions stays blank, so "nothing decided" never reads as "0% done"; the
+    subtitle says so.
     """
-    x_title, y_title = "Quarter", "Completed"
+    x_title, y_title = "Quarter decided", "Project"
     if _is_empty(frame, ["project", "quarter", "completion_rate"], "completion_rate"):
         return empty_chart(title, x_title, y_title)
     quarters = _quarters(frame)
-    frame = frame.assign(project=frame["project"].astype(str), quarter=frame["quarter"].astype(str))
-    fig = go.Figure()
-    for i, project in enumerate(sorted(frame["project"].unique())):
-        cells = frame[frame["project"] == project].groupby("quarter").first().reindex(quarters)
-        rates = cells["completion_rate"]
-        counts = (
-            [
-                "" if pd.isna(d) or pd.isna(n) else f"{int(d)} of {int(n)} done"
-                for d, n in zip(cells["done"], cells["actions"], strict=True)
-            ]
-            if {"done", "actions"} <= set(cells.columns)
-            else [""] * len(cells)
+    cells = frame.assign(project=frame["project"].astype(str), quarter=frame["quarter"].astype(str))
+    cells = cells.groupby(["project", "quarter"]).first()
+    projects = sorted(cells.index.get_level_values("project").unique(), reverse=True)
+    counted = {"done", "actions"} <= set(cells.columns)
+    z, text, hover = [], [], []
+    for project in projects:
+        row_z, row_text, row_hover = [], [], []
+        for quarter in quarters:
+            cell = cells.loc[(project, quarter)] if (project, quarter) in cells.index else None
+            value = None if cell is None else cell["completion_rate"]
+            rate = None if value is None or pd.isna(value) else float(value)
+            if rate is None:
+                label, note = "", "no action items decided"
+            elif counted and pd.notna(cell["actions"]):
+                label = f"{int(cell['done'])}/{int(cell['actions'])}"
+                note = f"{int(cell['done'])} of {int(cell['actions'])} done ({rate:.0%})"
+            else:
+                label, note = f"{rate:.0%}", f"{rate:.0%} done"
+            row_z.append(rate)
+            row_text.append(label)
+            row_hover.append(f"{_label(project)}, {quarter}: {note}")
+        z.append(row_z)
+        text.append(row_text)
+        hover.append(row_hover)
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=quarters,
+            y=_labels(projects),
+            text=text,
+            texttemplate="%{text}",
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            colorscale=[[0.0, "#f7c59f"], [1.0, "#6fa8dc"]],
+            zmin=0,
+            zmax=1,
+            xgap=3,
+            ygap=3,
+            hoverongaps=False,
+            showscale=False,
         )
-        fig.add_trace(
-            go.Bar(
-                x=quarters,
-                y=_numbers(rates),
-                name=_label(project),
-                marker_color=_series_color(i),
-                # Only a zero gets a label: it has no bar to see, unlike "no actions".
-                text=["0%" if r == 0 else "" for r in rates],
-                textposition="outside",
-                textangle=0,
-                constraintext="none",
-                cliponaxis=False,
-                customdata=counts,
-                hovertemplate="%{fullData.name}<br>%{x}: %{y:.0%} %{customdata}<extra></extra>",
-            )
-        )
+    )
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=quarters)
-    fig.update_yaxes(tickformat=".0%", range=[0, 1.15], tickvals=[0, 0.25, 0.5, 0.75, 1])
-    _layout(fig, title, x_title, y_title, barmode="group")
+    fig.update_yaxes(type="category", automargin=True)
+    _layout(fig, title, x_title, y_title, height=140 + 42 * len(projects))
     fig.update_layout(
-        title={"subtitle": {"text": "No bar: no action items decided that quarter. 0%: none done."}}
+        title={
+            "subtitle": {
+                "text": "Done / decided per quarter (orange: none done, blue: all). "
+                "Blank: no action items decided."
+            }
+        }
     )
     return fig
 

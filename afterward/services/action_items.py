@@ -122,9 +122,10 @@ def status_text(status: str, overdue: bool) -> str:
 
 
 def action_table(actions: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
-    """The actions list as shown: columns Status (label, "· overdue" when past due), Action,
-    Project, Owner, Due (date or None), Meant to fix, From post-mortem (survey title or ""),
-    Reason. `actions` is the "actions" view (with `topic`)."""
+    """The actions list as shown, what to read first on the left: columns Status (label,
+    "· overdue" when past due), Action, Due (date or None), Owner, Project, Meant to fix,
+    From post-mortem (survey title or ""), Reason. `actions` is the "actions" view (with
+    `topic`)."""
     return pd.DataFrame(
         {
             "Status": [
@@ -132,9 +133,9 @@ def action_table(actions: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
                 for s, o in zip(actions["status"], actions["overdue"], strict=True)
             ],
             "Action": actions["title"],
-            "Project": actions["project"],
-            "Owner": actions["owner"],
             "Due": [None if pd.isna(d) else pd.Timestamp(d).date() for d in actions["due_on"]],
+            "Owner": actions["owner"],
+            "Project": actions["project"],
             "Meant to fix": actions["topic"].replace("", "—"),
             "From post-mortem": [
                 titles.get(str(s), "") if isinstance(s, str) else "" for s in actions["survey_id"]

@@ -158,7 +158,7 @@ def test_action_table_reads_with_labels_not_ids(app, seeded):
     at = open_page(app)
     table = at.dataframe[0].value
     assert list(table.columns) == [
-        "Status", "Action", "Project", "Owner", "Due", "Meant to fix", "From post-mortem", "Reason"
+        "Status", "Action", "Due", "Owner", "Project", "Meant to fix", "From post-mortem", "Reason"
     ]  # fmt: skip
     assert all(str(c).strip() for c in table.columns)
     rows = table.set_index("Action")
@@ -172,10 +172,12 @@ def test_action_table_reads_with_labels_not_ids(app, seeded):
 
 
 def test_did_it_work_puts_the_verdict_first_with_the_sample(app, db_path):
+    from afterward.services import publishing
     from surveys.sample import load_sample
 
-    with Store(db_path) as store:
+    with publishing.open_store(db_path) as store:  # as the app loads it
         load_sample(store)
+        publishing.publish_due(store)
     at = open_page(app)
     effect = next(d for d in at.dataframe if "Verdict" in d.value.columns)
     assert effect.value.columns[0] == "Verdict"
