@@ -46,6 +46,13 @@ def test_rating_histogram_keeps_every_value():
     fig = result_charts.rating_chart(counts)
     assert list(fig.data[0].x) == [str(v) for v in range(11)]
     assert list(fig.data[0].text)[-2:] == ["4", "1"] and fig.data[0].text[0] == ""
+    assert fig.data[0].marker.color == result_charts.BLUE
+    grouped = result_charts.rating_chart(
+        counts.assign(band=["Detractors"] * 7 + ["Passives"] * 2 + ["Promoters"] * 2)
+    )
+    colours = list(grouped.data[0].marker.color)
+    assert colours[0] == result_charts.VERMILLION and colours[-1] == result_charts.BLUE
+    assert colours[7] == result_charts.GREY
 
 
 def test_choice_labels_are_inert_and_in_questionnaire_order():

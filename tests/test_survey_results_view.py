@@ -126,6 +126,7 @@ def test_likert_nps_and_ratings_from_released_answers(store):
     # Every value of the scale, zero counts kept: 0..10.
     assert nps.counts["value"].tolist() == [str(v) for v in range(11)]
     assert nps.counts["responses"].sum() == 10
+    assert nps.counts["band"].tolist() == [DETRACTORS] * 7 + [PASSIVES] * 2 + [PROMOTERS] * 2
     rating = by_id(view, "communication")
     assert rating.chart == "rating" and rating.mean == pytest.approx(7.0)
     assert by_id(view, "work_again").counts.set_index("value")["responses"].to_dict() == {

@@ -109,14 +109,19 @@ def likert_chart(bands: pd.DataFrame, title: str = "") -> go.Figure:
 def rating_chart(counts: pd.DataFrame, title: str = "") -> go.Figure:
     """A histogram of one rating question: one bar per value of the scale (zero counts
     kept, so the shape is honest), labelled with its count. `counts`: value (str), label,
-    responses (count), share (0-1)."""
+    responses (count), share (0-1) and optionally band (a key of BAND_COLORS, e.g. an NPS
+    group: each bar then takes its band's colour)."""
     if not _has_answers(counts):
         return empty_chart(title)
     fig = go.Figure(
         go.Bar(
             x=[_text(v) for v in counts["value"]],
             y=counts["responses"].astype(int).tolist(),
-            marker_color=BLUE,
+            marker_color=(
+                [BAND_COLORS.get(b, BLUE) for b in counts["band"]]
+                if "band" in counts.columns
+                else BLUE
+            ),
             text=[str(int(n)) if n else "" for n in counts["responses"]],
             textposition="outside",
             cliponaxis=False,

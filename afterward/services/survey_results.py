@@ -318,7 +318,7 @@ class QuestionResult:
     `survey_texts`). `answered` (responses that answered it; 0 when hidden), `hidden` (the
     gate's message when too few answered it to show how, else ""). `counts`: columns value
     (str: the number or the choice), label (what the value means), responses (count),
-    share (0-1 of answered) — every value of the scale, zero counts included; for the
+    share (0-1 of answered), and for an NPS question band (its NPS group) — every value of the scale, zero counts included; for the
     breakdown question the gated roles only. `bands`: LIKERT_BANDS or NPS_GROUPS with
     responses and share (empty otherwise). `mean` (on the question's scale), `favourable`
     (share 0-1, Likert), `nps` (-100..100), None where not applicable. `earlier`: the same
@@ -510,6 +510,8 @@ def _question_result(
         return QuestionResult(**base, answered=answered, counts=_with_share(frame, answered))
     frame = _value_frame(q, counts)
     measures = _measures(q, chart, frame, answered)
+    if chart == "nps":  # each bar of the histogram in its group's colour
+        frame = frame.assign(band=frame["value"].astype(int).map(nps_group))
     before = None
     if len(earlier) and q.scale is not None:
         earlier_answered = int(earlier["answered"].iloc[0])
