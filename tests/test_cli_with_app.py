@@ -8,6 +8,7 @@ import json
 import stat
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -175,3 +176,50 @@ def test_server_file_goes_when_the_app_stops(tmp_path):
     assert not server_file.exists()
     # With the app gone the CLI opens the database itself again.
     assert json.loads(server.cli("survey", "list", "--json")) == []
+
+
+def test_recurring_retros_beside_the_app(tmp_path):
+    """Set offline, the app's scheduler opens today's retro at start-up; then every
+    `afterward schedule` command works through the app."""
+    server = Server(tmp_path / "schedules.duckdb")
+    server.env.pop("AFTERWARD_SMTP_URL", None)
+    created = server.cli(
+        "schedule", "add", "--project", "Weekly beside the app", "--template", "sprint-retro",
+        "--every-weeks", "1", "--open-days", "2",
+    )  # fmt: skip
+    schedule_id = created.strip().splitlines()[-1]
+    server.start()
+    try:
+        for _ in range(100):  # the scheduler's first run starts with the app
+            listed = json.loads(run_cli(server, "survey", "list", "--json").stdout)
+            if listed:
+                break
+            time.sleep(0.1)
+        assert [s["project"] for s in listed] == ["Weekly beside the app"]
+        assert listed[0]["status"] == "open"
+        [row] = json.loads(run_cli(server, "schedule", "list", "--json").stdout)
+        assert row["id"] == schedule_id and row["last_run_on"] is not None
+        assert "opened, open until" in row["note"] and "No recipients" in row["note"]
+        again = run_cli(server, "schedule", "run").stdout
+        assert again.startswith("Nothing was due on")
+        added = run_cli(
+            server, "schedule", "add", "--project", "Quarterly", "--template", "sprint-retro",
+            "--quarter-end", "--open-days", "5",
+        ).stdout  # fmt: skip
+        second = added.strip().splitlines()[-1]
+        assert "each quarter's last 5 days" in added
+        assert run_cli(server, "schedule", "pause", second).stdout.startswith("Paused")
+        assert "next due" in run_cli(server, "schedule", "resume", second).stdout
+        assert "stay" in run_cli(server, "schedule", "remove", second).stdout
+        unknown = run_cli(server, "schedule", "remove", second, check=False)
+        assert unknown.returncode == 2 and "No schedule with id" in unknown.stderr
+        bad = run_cli(
+            server, "schedule", "add", "--project", "P", "--template", "sprint-retro",
+            "--every-weeks", "1", "--open-days", "9", check=False,
+        )  # fmt: skip
+        assert bad.returncode == 2 and "at most 7 days" in bad.stderr
+        assert "Traceback" not in bad.stderr + unknown.stderr
+        status, _ = _get(f"{server.url}/api/v1/schedules")
+        assert status == 401
+    finally:
+        server.stop()
