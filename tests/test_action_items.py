@@ -40,7 +40,7 @@ def test_no_actions_and_zero_percent_look_different():
     assert cell["B", "2026Q1"] == (None, "", "B, 2026Q1: no action items decided")
     assert cell["A", "2026Q2"][:2] == cell["B", "2026Q2"][:2] == (1.0, "1/1")
     assert grid.zmin == 0 and grid.hoverongaps is False
-    assert "Blank: no action items" in fig.layout.title.subtitle.text
+    assert "Blank: none decided" in fig.layout.title.subtitle.text
     fig.to_json()
 
 
@@ -120,6 +120,11 @@ def test_effect_table_puts_the_verdict_first_and_counts_in_words():
         }
     )
     table = items.effect_table(effect)
-    assert list(table.columns)[0] == "Verdict"
+    assert list(table.columns)[:3] == ["Verdict", "Action", "Detail"]
+    assert table.iloc[0][["Verdict", "Detail"]].tolist() == [
+        "Not raised since",
+        "Looks like it worked",
+    ]
+    assert items.verdict_parts("Raised less often since.") == ("Raised less often since", "")
     assert table.iloc[0]["Raised before"] == "12 in 3 quarters"
     assert table.iloc[0]["Raised after"] == "0 in 1 quarter"

@@ -368,8 +368,8 @@ def action_completion_chart(
     fig.update_layout(
         title={
             "subtitle": {
-                "text": "Done / decided per quarter (orange: none done, blue: all). "
-                "Blank: no action items decided."
+                "text": "Actions done / decided that quarter; orange: none done yet.<br>"
+                "Blank: none decided (or only ones set to “not doing”)."
             }
         }
     )

@@ -174,14 +174,26 @@ def _counted(answers: int, quarters: int) -> str:
     return f"{answers} in {quarters} quarter{'s' if quarters != 1 else ''}"
 
 
+def verdict_parts(verdict: str) -> tuple[str, str]:
+    """A verdict sentence ("Unclear: later answers are too few to show.") as a short verdict
+    and its detail ("Unclear", "Later answers are too few to show"); detail "" when the
+    sentence has no colon."""
+    short, _, detail = verdict.rstrip(".").partition(":")
+    detail = detail.strip()
+    return short.strip(), detail[:1].upper() + detail[1:]
+
+
 def effect_table(effect: pd.DataFrame) -> pd.DataFrame:
-    """ "Did it work?" as shown, verdict first: Verdict, Action, Meant to fix, Project, Done
-    (date), Raised before / Raised after ("12 in 4 quarters": answers raising it, shown
-    cells only). `effect` is the "action_effect" view (with `topic`)."""
+    """ "Did it work?" as shown, the verdict first and short enough to read whole: Verdict,
+    Action, Detail (the rest of the verdict sentence), Meant to fix, Project, Done (date),
+    Raised before / Raised after ("12 in 4 quarters": answers raising it, shown cells
+    only). `effect` is the "action_effect" view (with `topic`)."""
+    parts = [verdict_parts(v) for v in effect["verdict"]]
     return pd.DataFrame(
         {
-            "Verdict": effect["verdict"],
+            "Verdict": [short for short, _ in parts],
             "Action": effect["title"],
+            "Detail": [detail for _, detail in parts],
             "Meant to fix": effect["topic"],
             "Project": effect["project"],
             "Done": effect["done_on"],
@@ -193,5 +205,6 @@ def effect_table(effect: pd.DataFrame) -> pd.DataFrame:
                 _counted(a, q)
                 for a, q in zip(effect["answers_after"], effect["quarters_after"], strict=True)
             ],
-        }
+        },
+        index=effect.index,
     )

@@ -73,10 +73,10 @@ if not overdue.empty:
 
 st.plotly_chart(charts.action_completion_chart(completion_rates(actions)), width="stretch")
 titles = items.survey_titles(store)
-st.dataframe(items.action_table(actions, titles), hide_index=True, column_config={
-    "Action": st.column_config.TextColumn(width="large"),
-    "Due": st.column_config.DateColumn(format="D MMM YYYY"),
-})  # fmt: skip
+day = st.column_config.DateColumn(format="D MMM YYYY")
+wide = st.column_config.TextColumn(width="large")
+st.dataframe(items.action_table(actions, titles), hide_index=True,
+             column_config={"Action": wide, "Due": day})  # fmt: skip
 
 st.subheader("Update an action")
 labels = items.action_labels(actions)
@@ -96,11 +96,12 @@ with status_col:
             f"Status saved: {ACTION_STATUSES[status]}.",
         )
     st.markdown("**Status history** (by day)")
-    st.dataframe(items.history_table(store, action_id), hide_index=True, width="stretch")
+    history = items.history_table(store, action_id)
+    st.dataframe(history, hide_index=True, width="stretch", column_config={"Day": day})
 
 with edit_col, st.form(f"edit_{action_id}"):
     st.markdown("**Edit this action**")
-    new_title = st.text_input("What will change?", value=action["title"])
+    new_title = st.text_area("What will change?", value=action["title"], height=90)
     new_owner = st.text_input("Owner", value=action["owner"])
     no_due = st.checkbox("No due date", value=pd.isna(action["due_on"]))
     due = None if pd.isna(action["due_on"]) else action["due_on"].date()
@@ -138,10 +139,9 @@ if effect.empty:
     st.caption("Once an action linked to a root cause or theme is done, this shows whether "
                "the project's later retrospectives still raise it.")  # fmt: skip
 else:
-    wide = st.column_config.TextColumn(width="large")
-    done = st.column_config.DateColumn(format="D MMM YYYY")
+    verdict = st.column_config.TextColumn(width="medium")
     st.dataframe(items.effect_table(effect), hide_index=True,
-                 column_config={"Verdict": wide, "Action": wide, "Done": done})  # fmt: skip
+                 column_config={"Verdict": verdict, "Action": wide, "Done": day})  # fmt: skip
     st.caption(
         "Raised before / after: answers in the project's retrospectives that name the problem, "
         "up to the quarter the action was done and after it (small counts stay hidden)."

@@ -71,7 +71,7 @@ def stored(action_id: str):
 
 def test_edit_title_owner_due_date_and_what_it_fixes(app, seeded):
     at = open_page(app, seeded["other"])
-    edit_form(at, "What will change?").input("Weekly written status note")
+    edit_form(at, "What will change?", "text_area").input("Weekly written status note")
     edit_form(at, "Owner").input("Project manager")
     edit_form(at, "No due date", "checkbox").check()
     edit_form(at, "Meant to fix", "selectbox").set_value("category:communication_gaps")
@@ -101,7 +101,7 @@ def test_edit_title_owner_due_date_and_what_it_fixes(app, seeded):
 
 def test_bad_edit_says_why_and_loses_nothing(app, seeded):
     at = open_page(app, seeded["linked"])
-    edit_form(at, "What will change?").input("   ")
+    edit_form(at, "What will change?", "text_area").input("   ")
     edit_form(at, "Owner").input("Someone new")
     button(at, "Save changes").click().run()
     assert not at.exception
@@ -181,7 +181,9 @@ def test_did_it_work_puts_the_verdict_first_with_the_sample(app, db_path):
     at = open_page(app)
     effect = next(d for d in at.dataframe if "Verdict" in d.value.columns)
     assert effect.value.columns[0] == "Verdict"
-    verdicts = " ".join(effect.value["Verdict"])
-    for kind in ("looks like it worked", "Still raised", "Too early"):
+    verdicts = effect.value["Verdict"].tolist()
+    for kind in ("Not raised since", "Still raised as often", "Too early to tell"):
         assert kind in verdicts
+    assert "Looks like it worked" in effect.value["Detail"].tolist()
+    assert max(len(v) for v in verdicts) <= 25  # fits its column whole
     assert not any("_" in str(c) for c in effect.value.columns)
