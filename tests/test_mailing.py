@@ -317,3 +317,58 @@ def test_message_placeholders_and_a_missing_link():
     assert "https://r.example/?t=abc" in mailing.fill_message(
         "  ", survey, "https://r.example/?t=abc", mailing.DEFAULT_INVITATION
     )
+
+
+def _surveys_page(app):
+    from tests.conftest import app_store
+    from tests.pages.helpers import button, log_in
+
+    log_in(app)
+    app.switch_page("app_pages/manager/surveys.py").run()
+    app.text_input[0].input("Mailed")
+    button(app, "Create survey").click().run()
+    return app_store().surveys_overview()["survey_id"].iloc[0]
+
+
+def test_surveys_page_invites_reminds_and_sends_a_test_mail(app, mail_env):
+    from tests.conftest import app_store
+    from tests.pages.helpers import button, texts
+
+    survey_id = _surveys_page(app)
+    mail_env.refuse.add("bo@team.example")
+    app.text_area(key=f"invite_emails_{survey_id}").input(
+        "ana@team.example\nbo@team.example\ncy@team.example\nwhoops"
+    )
+    app.text_area(key=f"invite_message_{survey_id}").input("Please answer: {link}")
+    button(app, "Send invitations").click().run()
+    assert not app.exception
+    assert texts(app.success) == ["Sent 2 invitation(s)."]
+    warned = " ".join(texts(app.warning))
+    assert "Not delivered to bo@team.example: 550" in warned and "whoops" in warned
+    assert sorted(m["To"] for m in mail_env.messages) == ["ana@team.example", "cy@team.example"]
+    assert _body(mail_env.messages[0]).startswith("Please answer: http://localhost:8501/?t=")
+    assert app_store().invited_address_count(survey_id) == 3
+
+    mail_env.refuse.clear()
+    mail_env.messages.clear()
+    button(app, "Send reminders").click().run()
+    assert texts(app.success) == ["Reminded 3 of 3 invited address(es)."]
+    assert "@" not in " ".join(texts(app.success) + texts(app.warning))
+    assert len(mail_env.messages) == 3
+
+    app.text_input(key=f"invite_test_to_{survey_id}").input("me@team.example")
+    button(app, "Send a test e-mail").click().run()
+    assert texts(app.success) == ["Test e-mail sent to me@team.example: check that it arrived."]
+    mail_env.refuse.add("gone@team.example")
+    app.text_input(key=f"invite_test_to_{survey_id}").input("gone@team.example")
+    button(app, "Send a test e-mail").click().run()
+    assert any("550" in e for e in texts(app.error)) and not app.exception
+
+
+def test_surveys_page_says_what_to_set_when_mail_is_not_configured(app, monkeypatch):
+    from tests.pages.helpers import texts
+
+    monkeypatch.delenv("AFTERWARD_SMTP_URL", raising=False)
+    _surveys_page(app)
+    assert any("AFTERWARD_SMTP_URL" in i for i in texts(app.info))
+    assert not [b for b in app.button if b.label == "Send invitations"]

@@ -4,6 +4,7 @@ import streamlit as st
 
 from afterward.services import survey_admin as setup
 from afterward.services.survey_admin import load_templates
+from afterward.web.invite_section import invite_section
 from afterward.web.session import request_base_url, require_manager, store_or_stop
 
 require_manager()
@@ -133,6 +134,8 @@ if st.session_state.get("fresh_invitations"):
         file_name="invitation-links.csv",
         mime="text/csv",
     )
+
+invite_section(store, survey, links_base)
 
 st.markdown("#### Team roster")
 st.caption(

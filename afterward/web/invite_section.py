@@ -1,0 +1,93 @@
+"""The surveys page's "Invite by e-mail" section: invitations, reminders and a test e-mail."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from afterward.services import mailing
+from surveys.store import Store, Survey
+
+PRIVACY_CAPTION = (
+    "Addresses are kept apart from answers (they are never stored beside one), only so that "
+    "reminders reach those whose link is unused, and are deleted when the survey closes."
+)
+REMIND_CAPTION = (
+    "Each invited address whose link is still unused gets a new single-use link; its earlier "
+    "link stops working. You are told how many were reminded, never who."
+)
+
+
+def invite_section(store: Store, survey: Survey, base: str) -> None:
+    """Draw the section for `survey`: paste or upload addresses, edit the message, send; remind
+    those who have not answered; send a test e-mail. Links are built on `base`. Says what to
+    set when e-mail is not configured. Raises nothing (problems are shown as errors)."""
+    sid = survey.survey_id
+    with st.expander("Invite by e-mail"):
+        try:
+            mailing.smtp_settings()
+        except mailing.MailError as exc:
+            st.info(str(exc))
+            return
+        st.caption(PRIVACY_CAPTION)
+        kept = store.invited_address_count(sid)
+        if kept:
+            st.caption(f"{kept} address(es) kept for reminders.")
+        pasted = st.text_area("Addresses, one per line", key=f"invite_emails_{sid}")
+        uploaded = st.file_uploader(
+            "Or upload a file (one address per line, or a CSV with an email column)",
+            type=["txt", "csv"],
+            key=f"invite_file_{sid}",
+        )
+        message = st.text_area(
+            "Message",
+            value=mailing.DEFAULT_INVITATION,
+            height=260,
+            key=f"invite_message_{sid}",
+            help="{link}, {survey}, {project} and {threshold} are filled in for each person; "
+            "the link is added at the end if you leave {link} out.",
+        )
+        if st.button("Send invitations", type="primary", key=f"invite_send_{sid}"):
+            _run(sid, lambda: _invite(store, sid, pasted, uploaded, message, base))
+        st.markdown("**Remind those who have not answered**")
+        st.caption(REMIND_CAPTION)
+        if st.button("Send reminders", key=f"invite_remind_{sid}"):
+            _run(sid, lambda: mailing.send_reminders(store, sid, base).lines())
+        to = st.text_input("Send a test e-mail to", key=f"invite_test_to_{sid}")
+        if st.button("Send a test e-mail", key=f"invite_test_{sid}"):
+            _run(sid, lambda: _test(to))
+        _show(sid)
+
+
+def _invite(store: Store, sid: str, pasted: str, uploaded, message: str, base: str) -> list[str]:
+    text = pasted
+    if uploaded is not None:
+        text += "\n" + mailing.decode_address_file(uploaded.getvalue())
+    report = mailing.send_invitations(store, sid, mailing.parse_addresses(text), message, base)
+    return report.lines()
+
+
+def _test(to: str) -> list[str]:
+    mailing.send_test_mail(to)
+    return [f"Test e-mail sent to {to.strip()}: check that it arrived."]
+
+
+def _run(sid: str, work) -> None:
+    """Run `work` (returning report lines) with a spinner; keep its lines or error to show."""
+    try:
+        with st.spinner("Sending…"):
+            st.session_state["invite_report"] = (sid, work(), None)
+    except ValueError as exc:  # MailError and refused requests: a message, never a traceback
+        st.session_state["invite_report"] = (sid, [], str(exc))
+
+
+def _show(sid: str) -> None:
+    shown = st.session_state.get("invite_report")
+    if not shown or shown[0] != sid:
+        return
+    _, lines, error = shown
+    if error:
+        st.error(error)
+        return
+    st.success(lines[0])
+    for line in lines[1:]:
+        st.warning(line)
