@@ -133,8 +133,8 @@ def test_likert_nps_and_ratings_from_released_answers(store):
         "Yes": 10,
         "No": 0,
     }
-    # Not asked enough: a question only 0 answered is hidden with the gate's message.
-    assert "Hidden to protect anonymity" in by_id(view, "schedule_realistic").hidden
+    # Not answered by enough people: hidden, without saying how many did.
+    assert by_id(view, "schedule_realistic").hidden.startswith("Fewer than 3 people answered")
     assert by_id(view, "went_well").chart == "text"
 
 
@@ -178,6 +178,16 @@ def test_earlier_surveys_of_the_questionnaire_are_combined_only_when_shown(store
     assert by_id(view, "work_again").earlier is None  # no comparison for choices
     # The first survey has nothing earlier to compare with.
     assert by_id(survey_results_view(store, earlier_a), "recommend").earlier is None
+
+
+def test_an_optional_question_two_answered_shows_nothing_of_them(store):
+    """Attack: an optional question only two answered; its numbers would be theirs, and its
+    answered count would tell that exactly two (or one) people answered it."""
+    survey_id = make_survey(store, date(2026, 4, 1))
+    load(store, survey_id, [{"recommend": 9, "communication": 2}] * 2 + [{"recommend": 9}] * 4)
+    result = by_id(survey_results_view(store, survey_id), "communication")
+    assert result.answered == 0 and result.mean is None and result.counts.empty
+    assert "2" not in result.hidden and result.hidden.startswith("Fewer than 3")
 
 
 def test_a_hidden_survey_shows_only_the_gate_message(store):

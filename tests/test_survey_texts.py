@@ -161,3 +161,15 @@ def test_a_category_the_gate_hides_is_not_named_nor_filterable(store):
     assert "testing" not in set(rows["category"].dropna())
     assert rows.loc[rows["text"] == "Flaky test suite", "category"].isna().all()
     assert set(rows["category"].dropna()) <= {"process"}
+
+
+def test_a_question_too_few_answered_lists_nothing(store):
+    """Attack: read the two answers to an optional question in a survey large enough for
+    quotes: those two are a slice below the threshold."""
+    survey_id = make_survey(store, threshold=3)
+    for n in range(6):
+        answer(store, survey_id, stop=f"Standups ran long in week {n}", start="" if n else "Mob")
+    answer_rows = survey_texts(store, survey_id)
+    assert set(answer_rows["question_id"]) == {"stop"}
+    assert survey_texts(store, survey_id, question_id="start").empty
+    assert survey_texts(store, survey_id, search="mob").empty

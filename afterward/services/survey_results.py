@@ -7,6 +7,8 @@ The free-text browser's anonymity rule (why filtering and searching cannot singl
 
 1. Nothing is listed until the survey's released responses reach the quote threshold
    (`analysis.anonymity.quotes_visibility`); a survey the gate hides lists nothing either.
+   A question fewer than the survey's threshold answered (non-answers aside) lists nothing:
+   its few answers would be a slice below the threshold.
 2. The full list is fixed first: one row per question and near-identical answer
    (`analysis.text_normal.answer_key`), its count being every released answer with that key,
    and one category and theme per row (the most common among its answers; a category or
@@ -224,6 +226,8 @@ def _gated_texts(store: Store, survey: Any) -> tuple[Visibility, pd.DataFrame]:
         return cached[1], cached[2]
     gate = quotes_visibility(_released(store, survey), int(survey.anonymity_threshold))
     rows = _group_texts(store.survey_text_groups(survey_id) if gate.visible else pd.DataFrame())
+    answered = rows.groupby("question_id")["answers"].transform("sum")
+    rows = rows[answered >= int(survey.anonymity_threshold)].reset_index(drop=True)
     shown_categories, shown_themes = _shown_cells(store, survey_id) if gate.visible else ({}, {})
     rows["category"] = rows["category"].where(rows["category"].isin(shown_categories), None)
     rows["theme_id"] = rows["theme_id"].where(rows["theme_id"].isin(shown_themes), NO_THEME)
@@ -315,8 +319,9 @@ class QuestionResult:
     """One question on the results page.
 
     `chart`: "likert", "nps", "rating", "choice" or "text" (free text: no chart, see
-    `survey_texts`). `answered` (responses that answered it; 0 when hidden), `hidden` (the
-    gate's message when too few answered it to show how, else ""). `counts`: columns value
+    `survey_texts`). `answered` (responses that answered it; 0 when hidden), `hidden` (why
+    it is hidden when fewer than the threshold answered it, without the exact count, else
+    ""). `counts`: columns value
     (str: the number or the choice), label (what the value means), responses (count),
     share (0-1 of answered), and for an NPS question band (its NPS group) — every value of the scale, zero counts included; for the
     breakdown question the gated roles only. `bands`: LIKERT_BANDS or NPS_GROUPS with
@@ -495,9 +500,12 @@ def _question_result(
     if chart == "text":
         return QuestionResult(**base)
     answered = int(counts["answered"].iloc[0]) if len(counts) else 0
-    gate = visibility(answered, threshold)
-    if not gate.visible:
-        return QuestionResult(**base, hidden=gate.message)
+    if not visibility(answered, threshold).visible:
+        # Not the exact count: that one person answered an optional question is a fact.
+        hidden = (
+            f"Fewer than {threshold} people answered this question: hidden to protect anonymity."
+        )
+        return QuestionResult(**base, hidden=hidden)
     if is_role:
         gated = _roles(counts, threshold)
         frame = pd.DataFrame(
