@@ -47,7 +47,7 @@ WRONG = [
     "Estimates were guessed without the team in the room",
     "Staging data looked nothing like production data",
     "The vendor API changed without notice in week six",
-    "Nobody owned the migration scripts until the end",
+    "Nobody owned the migration \u202escripts until the end",  # a bidi override
 ]
 CAUSES = [
     "No buffer in the plan for store review",
@@ -280,6 +280,12 @@ def test_html_is_escaped_self_contained_and_mobile_ready(owned):
     assert "<b>had</b>" not in page and "&lt;b&gt;had&lt;/b&gt;" in page
     assert 'name="viewport"' in page and "@media print" in page
     assert "<script" not in page and "http://" not in page.replace("http://x.test", "")
+
+
+def test_bidirectional_controls_are_shown_not_obeyed_in_every_format(owned):
+    pdf = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(to_pdf(owned))).pages)
+    for text in (to_markdown(owned).replace("\\", ""), to_html(owned), pdf):
+        assert "\u202e" not in text and "[U+202E]" in text
 
 
 def test_pdf_reads_back_with_headings_and_owner(owned):

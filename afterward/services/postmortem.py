@@ -25,6 +25,7 @@ from analysis.anonymity import (
     suppress,
     visible_quotes,
 )
+from analysis.inert_text import show_bidi_controls
 from analysis.insights import role_breakdown, root_cause_cells, shown
 from analysis.taxonomy import NO_ROOT_CAUSE_LABEL, category_ids, category_label
 from clock import today
@@ -35,8 +36,8 @@ from surveys.store.postmortems import Postmortem
 
 NOT_ASSIGNED = "not assigned yet"
 MAX_THEMES = 8  # themes listed per section, largest first
-MAX_QUOTES = 3  # quotes per theme
-MAX_OTHER_QUOTES = 5  # quotes of the answers in no theme shown
+MAX_QUOTES = 5  # quotes per theme
+MAX_OTHER_QUOTES = 10  # quotes of the answers in no theme shown
 NO_THEME = -1  # answers that joined no theme
 
 # The meeting, in order: section id -> (title, question ids that feed it, first found wins).
@@ -289,9 +290,8 @@ class _Builder:
         ]
         for theme_id, answers in zip(themed["theme_id"], themed["answers"], strict=True):
             part = texts[texts["theme_id"] == theme_id]
-            blocks.append(
-                Quotes(theme_label(int(theme_id), labels), int(answers), self._quotes(part))
-            )
+            heading = show_bidi_controls(theme_label(int(theme_id), labels))
+            blocks.append(Quotes(heading, int(answers), self._quotes(part)))
         rest = texts[~texts["theme_id"].isin(themed["theme_id"])]
         if len(rest):
             total = int(rest["answers"].sum())
@@ -305,7 +305,9 @@ class _Builder:
         part = part.sort_values(["answers", "text"], ascending=[False, True])
         allowed = set(visible_quotes(part["text"].tolist(), self.released, self.threshold))
         return tuple(
-            (t, int(c)) for t, c in zip(part["text"], part["answers"], strict=True) if t in allowed
+            (show_bidi_controls(t), int(c))  # respondents' words, in the order written
+            for t, c in zip(part["text"], part["answers"], strict=True)
+            if t in allowed
         )[:n]
 
     def _theme_labels(self) -> dict[int, str]:
