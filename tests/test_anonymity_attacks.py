@@ -652,3 +652,45 @@ def test_receipt_page_shows_no_raw_bidi_control(db_path):
         shown = client.post(RECEIPT_PATH, data={"code": code, "nonce": nonce_of(form.text)}).text
     assert "[U+202E]ops[U+202C]" in shown
     assert not set(shown) & set(BIDI)
+
+
+def test_invitation_addresses_can_never_be_joined_to_a_response(store, survey_id, monkeypatch):
+    """A curious manager with the database file tries to tie e-mail invitations to answers."""
+    from afterward.services import survey_admin
+    from tests.smtp_helpers import mail_settings, smtp_inbox
+    from tests.test_mailing import BASE, PEOPLE
+
+    with smtp_inbox() as (inbox, port):
+        mail_settings(monkeypatch, port)
+        _invite_answer_remind(store, survey_id, inbox, BASE, PEOPLE)
+    columns = store.table_columns()
+    by_table = columns.groupby("table_name")["column_name"].apply(set).to_dict()
+    mailish = re.compile(r"e_?mail|address|recipient")
+    for table, names in by_table.items():
+        has_mail = any(mailish.search(n) for n in names)
+        assert not (has_mail and "response_id" in names), table
+    assert by_table["invitation_addresses"] == {"survey_id", "email", "token_hash"}
+    # The only column the address table shares with any response table is the survey.
+    for table in ("responses", "answers", "pending_responses", "pending_answers"):
+        assert by_table["invitation_addresses"] & by_table[table] == {"survey_id"}, table
+    kept = store.table_rows("invitation_addresses")
+    assert sorted(kept["email"]) == PEOPLE
+    for table in set(by_table) - {"invitation_addresses", "schedule_recipients"}:
+        cells = " ".join(map(str, store.table_rows(table).to_numpy().ravel())).lower()
+        assert not any(p in cells for p in PEOPLE), table
+        if table != "links":  # the link fingerprints live only in links (no response there)
+            assert not any(h in cells for h in kept["token_hash"]), table
+    assert "response_id" not in by_table["links"]
+    survey_admin.set_survey_open(store, survey_id, False)
+    assert store.table_rows("invitation_addresses").empty  # deleted when the survey closes
+
+
+def _invite_answer_remind(store, survey_id, inbox, base, people) -> None:
+    from afterward.services import mailing
+
+    mailing.send_invitations(store, survey_id, people, None, base)
+    tokens = {p: inbox.tokens(p)[0] for p in people}
+    for person in people[:3]:
+        # Each even writes their own address into an answer: it is redacted before storage.
+        answer(store, survey_id, {"went_wrong": f"Ask me: {person}"}, invitation=tokens[person])
+    assert mailing.send_reminders(store, survey_id, base).sent == len(people) - 3

@@ -2,75 +2,28 @@
 
 from __future__ import annotations
 
-import email
 import re
-import socket
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from email.message import Message
-from email.policy import default
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from afterward.services import mailing
 from surveys import links
 from surveys.store import LinkUnavailable
+from tests.smtp_helpers import Inbox, body, free_port, mail_settings, smtp_inbox
 from tests.test_anonymity_attacks import answer
-
-LINK = re.compile(r"https?://\S+/\?t=([A-Za-z0-9_-]+)")
-
-
-@dataclass
-class Inbox:
-    """What the SMTP server received; `refuse` addresses get a 550 at RCPT."""
-
-    messages: list[Message] = field(default_factory=list)
-    refuse: set[str] = field(default_factory=set)
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
-        if address in self.refuse:
-            return "550 5.1.1 No such mailbox here"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802
-        self.messages.append(email.message_from_bytes(envelope.content, policy=default))
-        return "250 Message accepted"
-
-    def to(self, address: str) -> list[Message]:
-        return [m for m in self.messages if m["To"] == address]
-
-    def tokens(self, address: str) -> list[str]:
-        return [LINK.search(_body(m)).group(1) for m in self.to(address)]
-
-
-def _body(message: Message) -> str:
-    return message.get_content()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
 def smtp_server() -> Iterator[tuple[Inbox, int]]:
-    inbox = Inbox()
-    port = free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield inbox, port
-    controller.stop()
+    with smtp_inbox() as running:
+        yield running
 
 
 @pytest.fixture
 def mail_env(smtp_server, monkeypatch):
     inbox, port = smtp_server
-    monkeypatch.setenv("AFTERWARD_SMTP_URL", f"smtp://127.0.0.1:{port}")
-    monkeypatch.setenv("AFTERWARD_MAIL_FROM", "retro@team.example")
-    monkeypatch.setenv("AFTERWARD_MAIL_RATE", "1000")
+    mail_settings(monkeypatch, port)
     return inbox
 
 
@@ -87,7 +40,7 @@ def test_invite_sends_one_distinct_single_use_link_per_address(store, survey_id,
     first = mail_env.to(PEOPLE[0])[0]
     assert first["From"] == "retro@team.example"
     assert "anonymous" in first["Subject"].lower()
-    assert "works once" in _body(first)
+    assert "works once" in body(first)
     # Each link works: it resolves to the survey, and one answer goes through it, once.
     state = links.resolve(store, tokens[PEOPLE[0]])
     assert state.status == "ok" and state.invitation_hash
@@ -113,7 +66,7 @@ def test_remind_emails_only_unused_invitations_with_fresh_links(store, survey_id
     assert sorted(m["To"] for m in mail_env.messages) == PEOPLE[2:]
     reminder = mail_env.to(PEOPLE[2])[0]
     assert str(reminder["Subject"]).strip().startswith("Reminder:")
-    assert "replaces the one sent to you earlier" in _body(reminder)
+    assert "replaces the one sent to you earlier" in body(reminder)
     for person in PEOPLE[2:]:
         fresh = mail_env.tokens(person)[0]
         assert fresh != first[person]
@@ -140,7 +93,7 @@ def test_failures_are_reported_per_address_and_a_reminder_retries_them(store, su
     assert "Not delivered to bo@team.example: 550 5.1.1 No such mailbox here" in lines
     assert mailing.KEPT_NOTE in lines
     assert store.invited_address_count(survey_id) == 4  # kept, so a reminder retries it
-    assert _body(mail_env.to("ana@team.example")[0]).startswith("Hi https://retro.example/?t=")
+    assert body(mail_env.to("ana@team.example")[0]).startswith("Hi https://retro.example/?t=")
 
     # A reminder that cannot be delivered puts the earlier link back (it keeps working).
     held = store.unused_invited_addresses(survey_id)
@@ -296,7 +249,7 @@ def test_addresses_from_lines_or_a_csv_deduplicated_with_invalid_ones_reported()
 def test_the_test_mail_arrives_and_a_refusal_is_explained(mail_env):
     mailing.send_test_mail("Me@Team.example")
     [message] = mail_env.messages
-    assert message["To"] == "me@team.example" and "test message" in _body(message)
+    assert message["To"] == "me@team.example" and "test message" in body(message)
     mail_env.refuse.add("gone@team.example")
     with pytest.raises(mailing.MailError, match="550"):
         mailing.send_test_mail("gone@team.example")
@@ -346,7 +299,7 @@ def test_surveys_page_invites_reminds_and_sends_a_test_mail(app, mail_env):
     warned = " ".join(texts(app.warning))
     assert "Not delivered to bo@team.example: 550" in warned and "whoops" in warned
     assert sorted(m["To"] for m in mail_env.messages) == ["ana@team.example", "cy@team.example"]
-    assert _body(mail_env.messages[0]).startswith("Please answer: http://localhost:8501/?t=")
+    assert body(mail_env.messages[0]).startswith("Please answer: http://localhost:8501/?t=")
     assert app_store().invited_address_count(survey_id) == 3
 
     mail_env.refuse.clear()
