@@ -366,12 +366,13 @@ def action_completion_chart(
     fig.update_yaxes(type="category", automargin=True)
     _layout(fig, title, x_title, y_title, height=140 + 42 * len(projects))
     fig.update_layout(
+        margin={"t": 95},  # room for the two-line subtitle
         title={
             "subtitle": {
                 "text": "Actions done / decided that quarter; orange: none done yet.<br>"
                 "Blank: none decided (or only ones set to “not doing”)."
             }
-        }
+        },
     )
     return fig
 

@@ -187,3 +187,24 @@ def test_did_it_work_puts_the_verdict_first_with_the_sample(app, db_path):
     assert "Looks like it worked" in effect.value["Detail"].tolist()
     assert max(len(v) for v in verdicts) <= 25  # fits its column whole
     assert not any("_" in str(c) for c in effect.value.columns)
+
+
+def test_new_action_refused_keeps_what_was_typed_then_adds(app, seeded):
+    at = open_page(app)
+    new = [w for w in at.text_input if w.form_id.startswith("new_action")]
+    title, owner = (next(w for w in new if w.label.startswith(p)) for p in ("What", "Owner"))
+    title.input("Rotate who runs the release")
+    button(at, "Add action item").click().run()
+    assert any("one owner" in e for e in texts(at.error))
+    assert len(app_store().actions(Scope())) == 2
+    new = [w for w in at.text_input if w.form_id.startswith("new_action")]
+    assert "Rotate who runs the release" in [w.value for w in new]
+
+    next(w for w in new if w.label.startswith("Owner")).input("Release manager")
+    button(at, "Add action item").click().run()
+    assert not any("Nothing was changed" in e for e in texts(at.error))
+    titles = app_store().actions(Scope())["title"].tolist()
+    assert "Rotate who runs the release" in titles
+    assert "Action item added." in texts(at.success)
+    # A fresh, empty form for the next one.
+    assert all(w.value == "" for w in at.text_input if w.form_id.startswith("new_action"))
