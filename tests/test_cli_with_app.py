@@ -17,6 +17,7 @@ import pytest
 
 from tests.browser.conftest import Server
 from tests.conftest import ROOT
+from tests.smtp_helpers import body, smtp_inbox
 
 
 def run_cli(server: Server, *args: str, check: bool = True) -> subprocess.CompletedProcess:
@@ -41,9 +42,13 @@ def running(tmp_path_factory) -> Server:
     )  # fmt: skip
     server.survey_id = created.strip().splitlines()[-1]
     server.offline_list = json.loads(server.cli("survey", "list", "--json"))
-    server.start()
-    yield server
-    server.stop()
+    with smtp_inbox() as (inbox, port):  # a real SMTP server for `invite` and `remind`
+        server.inbox = inbox
+        server.env["AFTERWARD_SMTP_URL"] = f"smtp://127.0.0.1:{port}"
+        server.env["AFTERWARD_MAIL_FROM"] = "retro@team.example"
+        server.start()
+        yield server
+        server.stop()
 
 
 def _get(url: str, headers: dict | None = None) -> tuple[int, bytes]:
@@ -144,6 +149,48 @@ def test_postmortem_through_the_app(running, tmp_path):
         assert "Traceback" not in refused.stderr
     status, _ = _get(f"{running.url}/api/v1/surveys/{sample['id']}/postmortem?format=md")
     assert status == 401  # the route needs the app's key or a manager session
+
+
+def test_invite_and_remind_by_email_through_the_app(running, tmp_path):
+    inbox = running.inbox
+    inbox.refuse.add("bo@team.example")
+    emails = tmp_path / "team.csv"
+    emails.write_text("name,email\nAna,ana@team.example\nBo,bo@team.example\nCy,CY@team.example\n")
+    message = tmp_path / "message.txt"
+    message.write_text("Hello from the CLI: {survey}\n{link}\n")
+    sent = run_cli(
+        running, "invite", running.survey_id, "--emails", str(emails),
+        "--message-file", str(message), check=False,
+    )  # fmt: skip
+    assert sent.returncode == 1, sent.stderr
+    assert sent.stdout.strip() == "Sent 2 invitation(s)."
+    assert "Not delivered to bo@team.example: 550" in sent.stderr
+    assert "some messages were not sent" in sent.stderr and "Traceback" not in sent.stderr
+    assert sorted(m["To"] for m in inbox.messages) == ["ana@team.example", "cy@team.example"]
+    [link] = [line for line in body(inbox.to("ana@team.example")[0]).splitlines() if "?t=" in line]
+    assert link.startswith(running.url + "/?t=")  # AFTERWARD_BASE_URL of the app
+    status, page = _get(link)
+    assert status == 200 and b"Link not available" not in page
+
+    inbox.refuse.clear()
+    inbox.messages.clear()
+    reminded = run_cli(running, "remind", running.survey_id)
+    assert reminded.stdout.strip() == "Reminded 3 of 3 invited address(es)."
+    assert "@" not in reminded.stdout + reminded.stderr
+    assert sorted(m["To"] for m in inbox.messages) == [
+        "ana@team.example", "bo@team.example", "cy@team.example",
+    ]  # fmt: skip
+    status, page = _get(link)  # the earlier link was replaced by the reminder's
+    assert b"Link not available" in page
+    [fresh] = [line for line in body(inbox.to("ana@team.example")[0]).splitlines() if "?t=" in line]
+    assert b"Link not available" not in _get(fresh)[1]
+
+    again = run_cli(running, "invite", running.survey_id, "--emails", str(emails))
+    assert again.stdout.strip() == "Sent 0 invitation(s)." and "already invited" in again.stderr
+    missing = run_cli(running, "invite", running.survey_id, "--emails", "nope.txt", check=False)
+    unknown = run_cli(running, "remind", "not-a-survey", check=False)
+    assert (missing.returncode, unknown.returncode) == (2, 2)
+    assert "Cannot read nope.txt" in missing.stderr and "No survey" in unknown.stderr
 
 
 def test_errors_come_back_as_one_line(running):
