@@ -325,3 +325,45 @@ def test_surveys_page_says_what_to_set_when_mail_is_not_configured(app, monkeypa
     _surveys_page(app)
     assert any("AFTERWARD_SMTP_URL" in i for i in texts(app.info))
     assert not [b for b in app.button if b.label == "Send invitations"]
+
+
+def test_cli_invite_and_remind_without_the_app(
+    db_path, survey_id, store, mail_env, tmp_path, capsys, monkeypatch
+):
+    from afterward import cli
+
+    store.close()  # the command opens the database itself
+    monkeypatch.delenv("AFTERWARD_BASE_URL", raising=False)
+    team = tmp_path / "team.txt"
+    team.write_text("ana@team.example\nbo@team.example\n")
+    args = ["--emails", str(team), "--base-url", "https://retro.example"]
+    assert cli.main(["invite", survey_id, *args]) == 0
+    out = capsys.readouterr()
+    assert out.out.strip() == "Sent 2 invitation(s)." and out.err == ""
+    assert mail_env.tokens("bo@team.example")
+    assert cli.main(["remind", survey_id]) == 0
+    out = capsys.readouterr()
+    assert out.out.strip() == "Reminded 2 of 2 invited address(es)."
+    assert "only works on this machine" in out.err  # no AFTERWARD_BASE_URL, no --base-url
+    assert body(mail_env.to("ana@team.example")[-1]).count("http://localhost:8501/?t=") == 1
+
+    team.write_text("cy@team.example\nnot-an-address\n")
+    assert cli.main(["invite", survey_id, *args]) == 1
+    out = capsys.readouterr()
+    assert "Not e-mail addresses (skipped): not-an-address" in out.err
+    team.write_text("nobody here\n")
+    assert cli.main(["invite", survey_id, *args]) == 2
+    assert "No e-mail address to invite" in capsys.readouterr().err
+    mail_env.refuse.add("di@team.example")
+    team.write_text("di@team.example\n")
+    assert cli.main(["invite", survey_id, *args]) == 1
+    assert "Not delivered to di@team.example: 550" in capsys.readouterr().err
+    # Bad input and missing settings: a clear message, exit 2, no traceback.
+    assert cli.main(["invite", survey_id, "--emails", str(tmp_path / "none.txt")]) == 2
+    assert "Cannot read" in capsys.readouterr().err
+    assert cli.main(["remind", "00000000-0000-4000-8000-000000000000"]) == 2
+    assert "No survey with id" in capsys.readouterr().err
+    for name in ("AFTERWARD_SMTP_URL", "AFTERWARD_MAIL_FROM"):
+        monkeypatch.delenv(name)
+    assert cli.main(["remind", survey_id]) == 2
+    assert "set AFTERWARD_SMTP_URL" in capsys.readouterr().err
