@@ -19,7 +19,7 @@ from afterward.services.scheduler import (
     stop_scheduler,
 )
 from surveys import links
-from surveys.schedules import (
+from surveys.cadence import (
     can_catch_up,
     check_rule,
     closes_on,

@@ -227,7 +227,7 @@ def schedule_add(
     malformed day, address or rule, an unknown questionnaire or a threshold outside 3-100."""
     from afterward.services import recurring
     from clock import today
-    from surveys.schedules import parse_dates
+    from surveys.cadence import parse_dates
 
     days = parse_dates(",".join(dates or []))
     start = _iso_day(first_on) if first_on else (min(days) if days and rule == "dates" else None)

@@ -1,7 +1,7 @@
 """Recurring retros: set schedules up, and run what is due on a day (`run_due`).
 
 `run_due(store, on)` is the whole scheduler: for each active schedule it opens a survey for
-every due day since the schedule was last handled (`surveys.schedules` says which days are
+every due day since the schedule was last handled (`surveys.cadence` says which days are
 due), invites the schedule's recipients by e-mail when an SMTP server is configured, closes
 the schedule's surveys whose close day has passed, and records the day. The database is
 the one source of truth, so running it again for the same day does nothing, and after a
@@ -21,13 +21,19 @@ from typing import Any
 from afterward.services import mailing, survey_admin
 from afterward.settings import base_url
 from clock import quarter_of, today
-from surveys import schedules as rules
+from surveys import cadence as rules
 from surveys import setup
 from surveys.questionnaire import load_templates
 from surveys.store import Store
 from surveys.store.schedules import Schedule
 
 LOG = logging.getLogger(__name__)
+# What the Recurring retros page needs beside the service (pages import only afterward/).
+MAX_EVERY_WEEKS, MAX_OPEN_DAYS, parse_dates = (
+    rules.MAX_EVERY_WEEKS,
+    rules.MAX_OPEN_DAYS,
+    rules.parse_dates,
+)
 _RUN_LOCK = threading.Lock()  # the scheduler thread and "Run now" never interleave
 
 # `afterward schedule list --json` (a public contract): one object per schedule, these keys.
@@ -280,7 +286,7 @@ def add_schedule(
     `first_on` in the past only sets the rhythm.
     Raises ValueError (a message for the manager, nothing stored) for an unknown
     questionnaire, a threshold outside 3-100, a rule that cannot work
-    (`surveys.schedules.check_rule`) or a blank project name.
+    (`surveys.cadence.check_rule`) or a blank project name.
     """
     templates = load_templates()[0]
     if template_id not in templates:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -59,13 +59,8 @@ class RetroScheduler:
 
     def start(self) -> RetroScheduler:
         """Start the thread: the first run starts at once, then one every `interval_s`."""
-        self._scheduler.add_job(
-            self.run_once,
-            "interval",
-            seconds=self.interval_s,
-            id=JOB_ID,
-            next_run_time=datetime.now().astimezone() + timedelta(milliseconds=10),
-        )
+        self._scheduler.add_job(self.run_once, "interval", seconds=self.interval_s, id=JOB_ID)
+        self._scheduler.add_job(self.run_once, id=f"{JOB_ID}-at-start")  # no trigger: now
         self._scheduler.start()
         return self
 

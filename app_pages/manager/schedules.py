@@ -5,12 +5,11 @@ import pandas as pd
 import streamlit as st
 
 from afterward.services import mailing, recurring
+from afterward.services import survey_admin as setup
+from afterward.services.recurring import MAX_EVERY_WEEKS, MAX_OPEN_DAYS, parse_dates
+from afterward.services.survey_admin import load_templates, today
 from afterward.settings import base_url
 from afterward.web.session import request_base_url, require_manager, store_or_stop
-from clock import today
-from surveys import setup
-from surveys.questionnaire import load_templates
-from surveys.schedules import MAX_EVERY_WEEKS, MAX_OPEN_DAYS, parse_dates
 
 require_manager()
 store = store_or_stop()

@@ -18,7 +18,7 @@ _NOTE_KEY = "schedule_note:"  # settings key prefix: the last run's note per sch
 @dataclass(frozen=True)
 class Schedule:
     """One recurring retro. `rule` is 'every_n_weeks', 'quarter_end' or 'dates' (see
-    `surveys.schedules`); dates are datetime.date; `last_run_on` is the last day the
+    `surveys.cadence`); dates are datetime.date; `last_run_on` is the last day the
     scheduler handled it (None before its first run); `open_days` and `threshold` are counts."""
 
     schedule_id: str
@@ -71,7 +71,7 @@ class SchedulesMixin:
         """Store a new active schedule and its recipients; returns its id (a uuid4 str).
         `last_run_on`: due days up to that day are never opened (None: from `first_on`).
 
-        Check the rule first (`surveys.schedules.check_rule`). Raises ValueError for an
+        Check the rule first (`surveys.cadence.check_rule`). Raises ValueError for an
         unknown project; duckdb.ConstraintException for a rule the table refuses. Raises
         StoreError when the store is closed, StorageUnavailable when the file cannot be
         read or written.
@@ -115,7 +115,9 @@ class SchedulesMixin:
     ) -> None:
         """Change what the next surveys get (open days, threshold, invitation message) and,
         given `recipients`, replace the recipients. Surveys already opened keep theirs.
-        Raises ValueError for an unknown schedule."""
+        Raises ValueError for an unknown schedule. Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._transaction() as cur:
             found = cur.execute(
                 "UPDATE retro_schedules SET open_days = coalesce(?, open_days), "
@@ -134,7 +136,9 @@ class SchedulesMixin:
     ) -> None:
         """Pause (active False) or resume a schedule; `last_run_on`, when given, moves the
         day it was last handled forward (a resumed schedule does not open what it missed
-        while paused). Raises ValueError for an unknown schedule."""
+        while paused). Raises ValueError for an unknown schedule. Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._transaction() as cur:
             found = cur.execute(
                 "UPDATE retro_schedules SET active = ?, last_run_on = CASE WHEN ? IS NULL "
@@ -148,7 +152,9 @@ class SchedulesMixin:
     def delete_schedule(self, schedule_id: str) -> bool:
         """Delete a schedule and its recipients; the surveys it opened stay. Runs whose
         survey is still open are kept so that survey still closes on its day. Returns
-        whether it existed."""
+        whether it existed. Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         if not _is_uuid(schedule_id):
             return False
         with self._transaction() as cur:
@@ -165,7 +171,11 @@ class SchedulesMixin:
         return bool(found)
 
     def schedule(self, schedule_id: str) -> Schedule | None:
-        """The schedule with that id, or None (also for a string that is not a uuid)."""
+        """The schedule with that id, or None (also for a string that is not a uuid).
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         if not _is_uuid(schedule_id):
             return None
         with self._cursor() as cur:
@@ -177,7 +187,11 @@ class SchedulesMixin:
         return _schedule(row) if row else None
 
     def schedules(self) -> list[Schedule]:
-        """Every schedule, by project name then creation day."""
+        """Every schedule, by project name then creation day.
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             rows = cur.execute(
                 f"SELECT {_COLUMNS} FROM retro_schedules s JOIN projects p USING (project_id) "  # noqa: S608 - constant columns
@@ -191,6 +205,8 @@ class SchedulesMixin:
         Columns: schedule_id (str), recipients (count), runs (surveys opened), last_due_on
         (the latest due day it opened a survey for, a pandas Timestamp or NaT),
         last_survey_id (str or None), note (the last run's note, "" when none).
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
         """
         with self._cursor() as cur:
             return cur.execute(
@@ -212,7 +228,11 @@ class SchedulesMixin:
             ).df()
 
     def schedule_recipients(self, schedule_id: str) -> list[str]:
-        """The schedule's recipients' addresses, sorted (empty for an unknown id)."""
+        """The schedule's recipients' addresses, sorted (empty for an unknown id).
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         if not _is_uuid(schedule_id):
             return []
         with self._cursor() as cur:
@@ -223,7 +243,11 @@ class SchedulesMixin:
         return [row[0] for row in rows]
 
     def schedule_run_days(self, schedule_id: str) -> set[date]:
-        """The due days the schedule already opened a survey for."""
+        """The due days the schedule already opened a survey for.
+
+        Raises ValueError for an id that is not a uuid. Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             rows = cur.execute(
                 "SELECT due_on FROM schedule_runs WHERE schedule_id = ?", [_uuid(schedule_id)]
@@ -233,7 +257,10 @@ class SchedulesMixin:
     def record_schedule_run(self, schedule_id: str, due_on: date, survey_id: str) -> bool:
         """Note that the schedule opened `survey_id` for `due_on`. Returns False (and stores
         nothing) when a survey was already recorded for that day: the primary key makes
-        sure two racing runs cannot both open one due day."""
+        sure two racing runs cannot both open one due day. Raises ValueError for an id that is
+        not a uuid. Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._transaction() as cur:
             added = cur.execute(
                 "INSERT INTO schedule_runs VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1",
@@ -243,7 +270,10 @@ class SchedulesMixin:
 
     def set_schedule_last_run(self, schedule_id: str, on: date, note: str | None = None) -> None:
         """Record that the schedule was handled up to `on` (never moves back) and, given
-        `note`, keep it as the last run's note (shown on the page)."""
+        `note`, keep it as the last run's note (shown on the page). Raises ValueError for an id
+        that is not a uuid. Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._transaction() as cur:
             cur.execute(
                 "UPDATE retro_schedules SET last_run_on = greatest(coalesce(last_run_on, ?), ?) "
@@ -259,7 +289,11 @@ class SchedulesMixin:
 
     def schedule_runs_to_close(self, on: date) -> pd.DataFrame:
         """Surveys opened by a schedule that are still open though their close day is
-        before `on`. Columns: schedule_id (str), due_on (Timestamp), survey_id (str)."""
+        before `on`. Columns: schedule_id (str), due_on (Timestamp), survey_id (str).
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
         with self._cursor() as cur:
             return cur.execute(
                 "SELECT u.schedule_id::VARCHAR AS schedule_id, u.due_on, "
