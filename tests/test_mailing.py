@@ -239,6 +239,8 @@ def test_addresses_from_lines_or_a_csv_deduplicated_with_invalid_ones_reported()
     found = mailing.parse_addresses(table)
     assert found.valid == ["ana@team.example", "cy@team.example"]
     assert found.invalid == ["bo@@team"]
+    one_column = mailing.parse_addresses('E-mail\n"ana@team.example"\nbo@team.example\n')
+    assert one_column.valid == ["ana@team.example", "bo@team.example"] and not one_column.invalid
     assert mailing.parse_addresses("").valid == []
     assert mailing.parse_addresses('\x00\x01garbage,"unclosed').valid == []
     with pytest.raises(mailing.MailError, match="must be text"):
@@ -367,3 +369,32 @@ def test_cli_invite_and_remind_without_the_app(
         monkeypatch.delenv(name)
     assert cli.main(["remind", survey_id]) == 2
     assert "set AFTERWARD_SMTP_URL" in capsys.readouterr().err
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+def test_login_with_user_and_password_from_the_url(store, survey_id, monkeypatch):
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        good = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (
+            b"retro@team.example",
+            b"p:ss w@rd",
+        )
+        return AuthResult(success=good)
+
+    inbox = Inbox()
+    port = free_port()
+    controller = Controller(
+        inbox, hostname="127.0.0.1", port=port, authenticator=authenticator,
+        auth_require_tls=False, auth_required=True,
+    )  # fmt: skip
+    controller.start()
+    try:
+        mail_settings(monkeypatch, port)
+        url = f"smtp://retro%40team.example:p%3Ass%20w%40rd@127.0.0.1:{port}"
+        monkeypatch.setenv("AFTERWARD_SMTP_URL", url)
+        assert mailing.send_invitations(store, survey_id, PEOPLE[:1], None, BASE).sent == 1
+        assert [m["To"] for m in inbox.messages] == PEOPLE[:1]
+    finally:
+        controller.stop()

@@ -175,6 +175,8 @@ def parse_addresses(text: str) -> AddressList:
     lines = text.splitlines()
     entries = _csv_column(text) if lines else None
     if entries is None:
+        if lines and lines[0].strip().strip("\"'").lower() in _HEADERS:
+            lines = lines[1:]  # a one-column CSV's header
         entries = []
         for line in lines:
             if line.strip():
@@ -184,17 +186,21 @@ def parse_addresses(text: str) -> AddressList:
     seen: set[str] = set()
     repeats = 0
     for entry in entries:
-        address = entry.strip().lower()
+        entry = entry.strip().strip("\"'").strip()
+        address = entry.lower()
         if not address:
             continue
         if not _valid_address(address):
-            invalid.append(entry.strip())
+            invalid.append(entry)
         elif address in seen:
             repeats += 1
         else:
             seen.add(address)
             valid.append(address)
     return AddressList(valid, invalid, repeats)
+
+
+_HEADERS = ("email", "e-mail", "mail", "email-address", "e-mail-address", "address")
 
 
 def _line_entries(line: str) -> list[str]:
@@ -221,7 +227,7 @@ def _csv_column(text: str) -> list[str] | None:
     if not rows:
         return None
     header = [cell.strip().lower().replace("_", "-") for cell in rows[0]]
-    for name in ("email", "e-mail", "mail", "email-address", "e-mail-address", "address"):
+    for name in _HEADERS:
         if name in header:
             column = header.index(name)
             return [row[column] for row in rows[1:] if len(row) > column]
