@@ -325,6 +325,8 @@ def test_a_broken_schedule_is_reported_and_the_others_still_run(store):
     assert len(report.opened) == 1 and report.opened[0]["schedule_id"] == good
     assert report.errors and "Unknown template 'removed-questionnaire'" in report.errors[0]
     assert store.schedule(broken).last_run_on == D(2027, 1, 3)  # tried again next time
+    notes = {r["id"]: r["note"] for r in recurring.schedule_list(store, D(2027, 1, 4))}
+    assert notes[broken].startswith("2027-01-04: could not run (Unknown template")
     assert store.schedule(good).last_run_on == D(2027, 1, 4)
 
 

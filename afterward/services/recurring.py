@@ -127,6 +127,10 @@ def run_due(store: Store, on: date, *, base: str | None = None) -> RunReport:
             except Exception as exc:  # one broken schedule must not stop the others
                 LOG.exception("Recurring retro %s failed", schedule.schedule_id)
                 report.errors.append(f"{schedule.project}: {exc}")
+                store.set_schedule_note(
+                    schedule.schedule_id,
+                    f"{on.isoformat()}: could not run ({exc}); tried again next run.",
+                )
                 continue
             store.set_schedule_last_run(schedule.schedule_id, on, note)
         for row in store.schedule_runs_to_close(on).itertuples():

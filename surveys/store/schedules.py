@@ -287,6 +287,16 @@ class SchedulesMixin:
                     [_NOTE_KEY + schedule_id, note],
                 )
 
+    def set_schedule_note(self, schedule_id: str, note: str) -> None:
+        """Keep `note` as the schedule's last run's note without marking any day handled
+        (a run that failed). Raises StoreError when the store is closed, StorageUnavailable
+        when the file cannot be read or written."""
+        with self._transaction() as cur:
+            cur.execute(
+                "INSERT INTO settings VALUES (?, ?) ON CONFLICT DO UPDATE SET value = excluded.value",
+                [_NOTE_KEY + schedule_id, note],
+            )
+
     def schedule_runs_to_close(self, on: date) -> pd.DataFrame:
         """Surveys opened by a schedule that are still open though their close day is
         before `on`. Columns: schedule_id (str), due_on (Timestamp), survey_id (str).
