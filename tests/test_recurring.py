@@ -572,3 +572,18 @@ def test_cli_unknown_schedule_and_bad_addresses(db_path, capsys, tmp_path):
         *("--open-days", "2", "--emails", str(emails)),
     )
     assert code == 2 and "Not e-mail addresses: 'not-an-address'" in err
+
+
+def test_links_on_the_default_address_are_pointed_out(store, mail_env, monkeypatch):  # noqa: F811
+    monkeypatch.delenv("AFTERWARD_BASE_URL", raising=False)
+    add(
+        store,
+        rule="every_n_weeks",
+        every_weeks=1,
+        first_on=D(2027, 1, 4),
+        recipients=["a@b.example"],
+    )
+    [opened] = recurring.run_due(store, D(2027, 1, 4)).opened
+    assert opened["invited"] == 1
+    assert "The links point at http://localhost:8501: set AFTERWARD_BASE_URL" in opened["note"]
+    assert "http://localhost:8501/?t=" in str(mail_env.to("a@b.example")[0])

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from afterward.services import mailing, survey_admin
-from afterward.settings import base_url
+from afterward.settings import base_url, configured_base_url
 from clock import quarter_of, today
 from surveys import cadence as rules
 from surveys import setup
@@ -217,6 +217,8 @@ def _invite(store: Store, schedule: Schedule, survey_id: str, base: str | None) 
         LOG.warning("Invitations for survey %s failed: %s", survey_id, exc)
         return 0, f"Invitations could not be sent: {exc}"
     note = f"Invited {delivery.sent} of {len(recipients)} recipient(s)."
+    if base is None and configured_base_url() is None:
+        note += f" The links point at {base_url()}: set AFTERWARD_BASE_URL for your team."
     failed = len(delivery.failed) or delivery.failed_count
     if failed:
         note += f" {failed} could not be reached; they can be reminded later."

@@ -137,5 +137,10 @@ if st.button("Save recurring retro", type="primary", key="new_save"):
         st.session_state["schedules_flash"] = [
             f"Saved: {saved['project']}, {saved['description']}; next due "
             f"{saved['next_due_on'] or 'never'}; {saved['recipients']} recipient(s)."
+            + (
+                " It opens within the hour, or now with Run now."
+                if saved["next_due_on"] == str(today())
+                else ""
+            )
         ]
         st.rerun()
