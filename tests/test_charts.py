@@ -120,7 +120,108 @@ def test_rating_trend_hidden_point_is_a_gap() -> None:
     line = next(t for t in fig.data if t.name == "Web shop")
     assert list(line.x) == Q and list(line.y) == [3.0, None, 4.0]
     assert line.connectgaps is False
-    assert fig.data[-1].name == charts.ALL_PROJECTS  # drawn last, on top
+
+
+def test_a_single_project_is_drawn_on_top_of_all_projects_and_looks_different() -> None:
+    # One project is all of the data: its line equals "All projects" and used to hide under it.
+    frame = pd.DataFrame(
+        {
+            "quarter": Q * 2,
+            "project": ["Web shop"] * 3 + [charts.ALL_PROJECTS] * 3,
+            "mean": [3.0, 3.5, 4.0] * 2,
+        }
+    )
+    fig = charts.rating_trend_chart(frame)
+    assert [t.name for t in fig.data] == [charts.ALL_PROJECTS, "Web shop"]  # last drawn on top
+    everyone, project = fig.data
+    assert everyone.line.dash != "solid" and project.line.dash == "solid"
+    assert project.line.width > everyone.line.width
+    assert project.line.color != everyone.line.color
+
+
+def test_quarter_axis_keeps_a_place_for_a_quarter_without_data() -> None:
+    frame = pd.DataFrame(
+        {"quarter": ["2025Q3", "2026Q1"], "project": ["A", "A"], "mean": [3.0, 4.0]}
+    )
+    fig = charts.rating_trend_chart(frame)
+    assert list(fig.layout.xaxis.categoryarray) == ["2025Q3", "2025Q4", "2026Q1"]
+    assert list(fig.data[0].y) == [3.0, None, 4.0]
+    themes = pd.DataFrame({"theme": ["x", "x"], "quarter": ["2025Q4", "2026Q2"], "answers": [2, 3]})
+    heat = charts.theme_heatmap_chart(themes)
+    assert list(heat.data[0].x) == ["2025Q4", "2026Q1", "2026Q2"]
+    assert list(heat.data[0].z[0]) == [2.0, None, 3.0]  # no survey: blank, not 0
+    one = pd.DataFrame({"theme": ["x", "x"], "quarter": ["2025Q4", "2026Q2"], "answers": [2, 3]})
+    assert list(charts.theme_trend_chart(one).data[0].y) == [2.0, None, 3.0]
+    surveyed = charts.theme_trend_chart(one, surveyed={"2025Q4", "2026Q1", "2026Q2"})
+    assert list(surveyed.data[0].y) == [2.0, 0.0, 3.0]  # surveyed, theme not raised
+
+
+def test_theme_answers_axis_starts_at_zero() -> None:
+    frame = pd.DataFrame({"theme": ["x"] * 3, "quarter": Q, "answers": [6.0, 8.0, 7.0]})
+    assert charts.theme_trend_chart(frame).layout.yaxis.rangemode == "tozero"
+
+
+def test_heatmap_labels_every_row_and_explains_blank_and_zero() -> None:
+    themes = [f"theme {i:02d}" for i in range(30)]
+    frame = pd.DataFrame(
+        {"theme": themes, "quarter": ["2026Q1"] * 30, "answers": [float(i + 1) for i in range(30)]}
+    )
+    fig = charts.theme_heatmap_chart(frame)
+    assert fig.layout.yaxis.tickmode == "array"
+    assert sorted(fig.layout.yaxis.tickvals) == sorted(themes)
+    assert fig.layout.height >= 30 * 20  # room for every label to be read
+    note = fig.layout.title.subtitle.text
+    assert "Blank" in note and "hidden" in note and "0" in note
+
+
+def test_participation_marks_hidden_surveys_and_limits_the_bars() -> None:
+    frame = pd.DataFrame(
+        {
+            "survey": [f"Project · 2026Q{1 + i % 4} #{i}" for i in range(40)],
+            "responses": [8] * 39 + [2],
+            "shown": [True] * 39 + [False],
+            "needed": [0] * 39 + [1],
+        }
+    )
+    fig = charts.participation_chart(frame)
+    bars = {t.name: t for t in fig.data}
+    assert all(t.orientation == "h" for t in fig.data)  # labels read across, not rotated
+    shown = bars["Results shown"]
+    hidden = next(t for name, t in bars.items() if name.startswith("Hidden"))
+    assert len(shown.y) + len(hidden.y) == charts.MAX_SURVEY_BARS
+    assert list(hidden.y) == ["Project · 2026Q4 #39"] and list(hidden.text) == [
+        "hidden: 1 more needed"
+    ]
+    assert hidden.marker.pattern.shape and hidden.marker.color != shown.marker.color
+    assert fig.layout.yaxis.categoryarray[0] == "Project · 2026Q4 #39"  # newest on top
+    assert "25 most recent of 40" in fig.layout.title.subtitle.text
+
+
+def test_duplicate_survey_labels_get_bars_of_their_own() -> None:
+    frame = pd.DataFrame({"survey": ["A · 2026Q1", "A · 2026Q1"], "responses": [3, 4]})
+    assert list(charts.participation_chart(frame).data[0].y) == ["A · 2026Q1", "A · 2026Q1 (2)"]
+
+
+def test_every_chart_puts_its_legend_in_a_row_and_wraps_long_titles() -> None:
+    for name, (builder, frame) in CASES.items():
+        if name == "action_completion":  # drawn by its own owner
+            continue
+        legend = builder(frame).layout.legend
+        assert legend.orientation == "h", name
+    long = "Incident response quality for the Lighthouse mobile app project"
+    fig = charts.rating_trend_chart(CASES["rating_trend"][1], long)
+    lines = fig.layout.title.text.split("<br>")
+    assert len(lines) > 1 and all(len(line) <= charts.TITLE_WIDTH for line in lines)
+    assert "Lighthouse mobile app" in fig.layout.title.text.replace("<br>", " ")
+
+
+def test_merged_group_reads_apart_from_an_other_answer() -> None:
+    from analysis.anonymity import MERGED_GROUP
+
+    frame = pd.DataFrame({"role": ["Other", MERGED_GROUP], "mean": [3.0, 4.0], "responses": [5, 6]})
+    names = list(charts.role_breakdown_chart(frame).data[0].x)
+    assert names[0] == "Other" and names[1] == charts.MERGED_GROUP_LABEL
+    assert "other" not in names[1].lower()
 
 
 def test_missing_quarter_is_a_gap_too() -> None:

@@ -9,15 +9,29 @@ Category columns hold taxonomy ids; builders label them from the taxonomy in eff
 from __future__ import annotations
 
 import html
+import textwrap
 from collections.abc import Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.anonymity import MERGED_GROUP
 from analysis.insights import ALL_PROJECTS
 from analysis.taxonomy import category_ids, category_label
+from clock import ClockError, quarters_between
 
 NOT_ENOUGH_DATA = "Not enough data yet"
+# A title longer than this wraps onto the next line (a phone shows about 40 characters).
+TITLE_WIDTH = 40
+SUBTITLE_WIDTH = 50
+# "Responses per survey" draws the most recent surveys only: more bars are unreadable.
+MAX_SURVEY_BARS = 25
+HIDDEN_COLOR = "#BBBBBB"
+# How a group merged by the anonymity gate reads: never "Other", which questionnaires offer
+# as an answer of its own (a chart showing "Other" and "Other roles" reads as one group).
+MERGED_GROUP_LABEL = "Small roles combined"
+TREND_NOTE = "A gap: hidden (too few responses) or no survey that quarter"
+HEATMAP_NOTE = "Blank: hidden (too few responses) or no survey · 0: surveyed, not raised"
 
 # One qualitative palette (plotly's colour-blind-safe "Safe" set plus a grey) so a category
 # has the same colour in every chart, page and report.
@@ -50,16 +64,47 @@ def _series_color(index: int) -> str:
     return PALETTE[index % len(PALETTE)]
 
 
-def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, **extra: object) -> go.Figure:
+def _wrapped(text: str, width: int = TITLE_WIDTH) -> str:
+    """Escaped text broken into lines of at most `width` characters (plotly never wraps)."""
+    return "<br>".join(_label(line) for line in textwrap.wrap(str(text), width) or [""])
+
+
+def _layout(
+    fig: go.Figure,
+    title: str,
+    x_title: str,
+    y_title: str,
+    *,
+    subtitle: str | None = None,
+    **extra: object,
+) -> go.Figure:
+    """The one layout every chart shares: a title that wraps instead of running off a
+    phone's screen, an optional subtitle (a short reading note), and the legend in a row
+    under the plot, so it never squeezes the plot beside it on a narrow screen."""
+    heading = _wrapped(title)
+    note = _wrapped(subtitle, SUBTITLE_WIDTH) if subtitle else ""
+    lines = heading.count("<br>") + 1 + (note.count("<br>") + 1 if note else 0)
     fig.update_layout(
-        title={"text": _label(title)},
+        title={"text": heading, "x": 0, "xanchor": "left", "subtitle": {"text": note}},
         xaxis_title={"text": _label(x_title)},
         yaxis_title={"text": _label(y_title)},
         template="plotly_white",
-        legend={"title": {"text": ""}},
-        margin={"l": 60, "r": 20, "t": 60, "b": 60},
+        font={"size": 13},
+        legend={
+            "title": {"text": ""},
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": 0,
+            "yanchor": "bottom",
+            "yref": "container",
+            "font": {"size": 12},
+        },
+        margin={"l": 60, "r": 20, "t": 40 + 22 * lines, "b": 60},
         **extra,
     )
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
     return fig
 
 
@@ -103,7 +148,29 @@ def _numbers(values: pd.Series) -> list[float | None]:
 
 
 def _quarters(frame: pd.DataFrame) -> list[str]:
-    return sorted(frame["quarter"].astype(str).unique())
+    """Every quarter from the first to the last in `frame`, those without data included,
+    so the axis spaces quarters as time passes (a missing quarter is a visible gap)."""
+    seen = sorted(frame["quarter"].astype(str).unique())
+    try:
+        return quarters_between(seen[0], seen[-1])
+    except ClockError:  # not quarters after all: keep what is there
+        return seen
+
+
+def group_label(group: object) -> str:
+    """How a breakdown group reads in a chart or caption: the anonymity gate's merged group
+    gets `MERGED_GROUP_LABEL`, every other group its own name (escaped for plotly)."""
+    return _label(MERGED_GROUP_LABEL if group == MERGED_GROUP else group)
+
+
+def _unique(labels: list[str]) -> list[str]:
+    """Labels made distinct ("A", "A (2)"): plotly puts bars with one label on one spot."""
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return out
 
 
 def _pivot(frame: pd.DataFrame, index: str, columns: str, values: str) -> pd.DataFrame:
@@ -113,31 +180,72 @@ def _pivot(frame: pd.DataFrame, index: str, columns: str, values: str) -> pd.Dat
     return summed.unstack(columns)
 
 
-def participation_chart(frame: pd.DataFrame, title: str = "Responses per survey") -> go.Figure:
-    """Bars of responses per survey; the bar text shows the invitation response rate.
+def participation_chart(
+    frame: pd.DataFrame, title: str = "Responses per survey", *, limit: int = MAX_SURVEY_BARS
+) -> go.Figure:
+    """Horizontal bars of responses per survey, newest on top; a survey whose results are
+    hidden by the anonymity gate is a grey hatched bar that says "hidden".
 
-    `frame`: survey (label), responses, optional response_rate (0-1, NaN without invitations).
+    `frame`: survey (label), responses (count), optional response_rate (0-1, NaN without
+    invitations), shown (bool) and needed (further responses before results show), oldest
+    first. Only the last `limit` rows are drawn; the subtitle says so.
     """
-    x_title, y_title = "Survey", "Responses"
+    x_title, y_title = "Responses", "Survey"
     if _is_empty(frame, ["survey", "responses"], "responses"):
         return empty_chart(title, x_title, y_title)
+    total = len(frame)
+    frame = frame.tail(limit)
     rates = (
         frame["response_rate"]
         if "response_rate" in frame
         else pd.Series(float("nan"), index=frame.index)
     )
-    text = ["" if pd.isna(r) else f"{r:.0%} of invited" for r in rates]
-    fig = go.Figure(
-        go.Bar(
-            x=_labels(frame["survey"]),
-            y=_numbers(frame["responses"]),
-            text=text,
-            textposition="outside",
-            marker_color=PALETTE[0],
-            name="Responses",
+    shown = frame["shown"].astype(bool) if "shown" in frame else pd.Series(True, index=frame.index)
+    needed = frame["needed"] if "needed" in frame else pd.Series(0, index=frame.index)
+    labels = _unique(_labels(frame["survey"]))
+    fig = go.Figure()
+    for visible in (True, False):
+        rows = [i for i, s in enumerate(shown) if bool(s) == visible]
+        if not rows:
+            continue
+        if visible:
+            text = [
+                "" if pd.isna(rates.iloc[i]) else f"{rates.iloc[i]:.0%} of invited" for i in rows
+            ]
+        else:
+            text = [
+                f"hidden: {int(needed.iloc[i])} more needed" if needed.iloc[i] else "hidden"
+                for i in rows
+            ]
+        fig.add_trace(
+            go.Bar(
+                x=[_numbers(frame["responses"])[i] for i in rows],
+                y=[labels[i] for i in rows],
+                orientation="h",
+                text=text,
+                textposition="outside",
+                cliponaxis=False,
+                marker={
+                    "color": PALETTE[0] if visible else HIDDEN_COLOR,
+                    "pattern": {"shape": "" if visible else "/"},
+                },
+                name="Results shown" if visible else "Hidden: below the anonymity threshold",
+            )
         )
+    order = list(reversed(labels))  # plotly draws the first category at the bottom
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=order)
+    fig.update_xaxes(rangemode="tozero")
+    subtitle = f"The {len(frame)} most recent of {total} surveys" if total > len(frame) else None
+    return _layout(
+        fig,
+        title,
+        x_title,
+        y_title,
+        subtitle=subtitle,
+        height=170 + 24 * len(frame),
+        barmode="overlay",
+        showlegend=not shown.all(),
     )
-    return _layout(fig, title, x_title, y_title, showlegend=False)
 
 
 def rating_trend_chart(
@@ -157,7 +265,9 @@ def rating_trend_chart(
     quarters = _quarters(frame)
     fig = go.Figure()
     projects = sorted(p for p in frame["project"].astype(str).unique() if p != ALL_PROJECTS)
-    for i, project in enumerate([*projects, ALL_PROJECTS]):
+    # "All projects" first, thin, grey and dotted: behind the projects, so a single project
+    # (whose line it may equal) stays visible on top of it.
+    for i, project in enumerate([ALL_PROJECTS, *projects]):
         rows = frame[frame["project"].astype(str) == project]
         if rows.empty:
             continue
@@ -172,10 +282,11 @@ def rating_trend_chart(
                 mode="lines+markers",
                 connectgaps=False,
                 line={
-                    "color": "#222222" if is_all else _series_color(i),
-                    "width": 4 if is_all else 2,
-                    "dash": "dash" if is_all else "solid",
+                    "color": "#777777" if is_all else _series_color(i - 1),
+                    "width": 2 if is_all else 3,
+                    "dash": "dot" if is_all else "solid",
                 },
+                marker={"size": 5 if is_all else 8},
             )
         )
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=quarters)
@@ -257,27 +368,35 @@ def theme_heatmap_chart(frame: pd.DataFrame, title: str = "Themes per quarter") 
         .unstack("quarter")
         .reindex(index=table.index, columns=quarters)
     )
-    # No row for a cell -> a real 0; a row whose value is NaN -> hidden (blank).
-    table = table.where(present.notna(), 0.0)
+    # No row for a cell -> a real 0; a row whose value is NaN -> hidden (blank); a quarter
+    # without any row had no survey (blank too).
+    surveyed = set(frame["quarter"].astype(str))
+    table = table.where(present.notna() | ~table.columns.isin(surveyed), 0.0)
     order = table.sum(axis=1).sort_values().index  # biggest theme on top
     table = table.loc[order]
     z = [_numbers(row) for _, row in table.iterrows()]
     text = [["" if v is None else f"{v:.0f}" for v in row] for row in z]
+    labels = _labels(table.index)
     fig = go.Figure(
         go.Heatmap(
             z=z,
             x=quarters,
-            y=_labels(table.index),
+            y=labels,
             text=text,
             texttemplate="%{text}",
             colorscale="Blues",
             hoverongaps=False,
-            colorbar={"title": {"text": "Answers"}},
+            xgap=1,
+            ygap=1,
+            colorbar={"title": {"text": "Answers"}, "thickness": 12},
         )
     )
-    fig.update_xaxes(type="category")
-    fig.update_yaxes(type="category")
-    return _layout(fig, title, x_title, y_title)
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=quarters)
+    # Every row labelled: plotly would thin the labels of a tall category axis out.
+    fig.update_yaxes(type="category", tickmode="array", tickvals=labels, ticktext=labels)
+    return _layout(
+        fig, title, x_title, y_title, subtitle=HEATMAP_NOTE, height=190 + 22 * len(labels)
+    )
 
 
 def recurring_themes_chart(
@@ -301,8 +420,8 @@ def recurring_themes_chart(
         )
     )
     fig.update_yaxes(type="category")
-    fig.update_xaxes(dtick=1)
-    return _layout(fig, title, x_title, y_title, showlegend=False)
+    fig.update_xaxes(dtick=1, rangemode="tozero")
+    return _layout(fig, title, x_title, y_title, showlegend=False, height=170 + 26 * len(rows))
 
 
 def action_completion_chart(
@@ -377,14 +496,22 @@ def action_completion_chart(
     return fig
 
 
-def theme_trend_chart(frame: pd.DataFrame, title: str = "Theme answers per quarter") -> go.Figure:
-    """One line per theme over quarters; hidden points are gaps.
+def theme_trend_chart(
+    frame: pd.DataFrame,
+    title: str = "Theme answers per quarter",
+    *,
+    surveyed: Iterable[str] = (),
+) -> go.Figure:
+    """One line per theme over quarters; hidden points and quarters without a survey are gaps.
 
-    `frame`: theme (label), quarter, answers (NaN where suppressed).
+    `frame`: theme (label), quarter, answers (NaN where suppressed). A quarter of `frame`, or
+    of `surveyed` (quarters that had surveys, e.g. every quarter of the view when `frame`
+    holds one theme), in which a theme has no row counts 0 for it.
     """
     x_title, y_title = "Quarter", "Answers"
     if _is_empty(frame, ["theme", "quarter", "answers"], "answers"):
         return empty_chart(title, x_title, y_title)
+    surveyed = {str(q) for q in surveyed} | set(frame["quarter"].astype(str))
     quarters = _quarters(frame)
     fig = go.Figure()
     totals = frame.groupby(frame["theme"].astype(str))["answers"].sum()
@@ -392,7 +519,8 @@ def theme_trend_chart(frame: pd.DataFrame, title: str = "Theme answers per quart
         rows = frame[frame["theme"].astype(str) == theme]
         values = rows.groupby("quarter")["answers"].sum(min_count=1).reindex(quarters)
         present = rows.groupby("quarter").size().reindex(quarters)
-        values = values.where(present.notna(), 0.0)  # absent = zero, NaN = hidden
+        absent = present.isna() & present.index.isin(sorted(surveyed))
+        values = values.where(~absent, 0.0)  # absent = zero, NaN = hidden or no survey
         fig.add_trace(
             go.Scatter(
                 x=quarters,
@@ -404,7 +532,8 @@ def theme_trend_chart(frame: pd.DataFrame, title: str = "Theme answers per quart
             )
         )
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=quarters)
-    return _layout(fig, title, x_title, y_title)
+    fig.update_yaxes(rangemode="tozero")  # counts: a bar at 4 must not look like nothing
+    return _layout(fig, title, x_title, y_title, subtitle=TREND_NOTE)
 
 
 def role_breakdown_chart(
@@ -420,7 +549,7 @@ def role_breakdown_chart(
     x_title, y_title = "Stakeholder role", "Mean rating"
     if _is_empty(frame, ["role", "mean"], "mean"):
         return empty_chart(title, x_title, y_title)
-    roles = [html.escape(str(r)) for r in frame["role"]]
+    roles = [group_label(r) for r in frame["role"]]
     text = [
         "hidden (too few)" if pd.isna(m) else f"n={int(n)}"
         for m, n in zip(frame["mean"], frame["responses"], strict=True)

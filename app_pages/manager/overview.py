@@ -31,19 +31,14 @@ invited = int(participation["invitations"].sum())
 rate = participation["invitations_used"].sum() / invited if invited else None
 right.metric("Invitation response rate", f"{rate:.0%}" if rate is not None else "No invitations")
 
-RECENT_SURVEYS = 40
-if len(participation) > RECENT_SURVEYS:
-    st.caption(
-        f"The chart shows the {RECENT_SURVEYS} most recent of {len(participation)} "
-        "surveys; narrow the filters to see others."
-    )
-participation = participation.tail(RECENT_SURVEYS)
 participation = participation.assign(
     survey=participation["project"] + " · " + participation["quarter"],
     response_rate=participation["invitations_used"]
     / participation["invitations"].where(participation["invitations"] > 0),
 )
 st.plotly_chart(charts.participation_chart(participation), width="stretch")
+if len(participation) > charts.MAX_SURVEY_BARS:
+    st.caption("Narrow the filters in the sidebar to see older surveys.")
 hidden = participation[~participation["shown"]]
 if not hidden.empty:
     st.caption(
@@ -103,5 +98,6 @@ scale = scale_of(frame["kind"].iloc[0])
 st.plotly_chart(charts.role_breakdown_chart(frame, scale=scale), width="stretch")
 st.caption(
     "Roles with fewer responses than the anonymity threshold are merged into "
-    "“Other roles”; a group still too small is hidden together with a second one."
+    f"“{charts.MERGED_GROUP_LABEL}”; a group still too small is hidden together with a "
+    "second one."
 )

@@ -38,12 +38,14 @@ else:
             "(praise that names no practice, logistics). Non-answers such as “N/A” are left "
             "out of every count."
         )
-    report = view("category_recurrence", store, scope).copy()
-    report.index = [category_label(c) for c in report.index]
+    report = view("category_recurrence", store, scope)
+    report = report.assign(label=[category_label(c) for c in report.index])
     st.subheader("Recurring root causes")
     st.dataframe(
-        report[["n_projects", "n_quarters", "answers", "trend", "sentence"]],
+        report[["label", "n_projects", "n_quarters", "answers", "trend", "sentence"]],
+        hide_index=True,
         column_config={
+            "label": "root cause",
             "n_projects": "projects",
             "n_quarters": "quarters",
             "sentence": "recurrence",

@@ -65,11 +65,22 @@ if overview.empty:
     st.stop()
 
 st.subheader("Surveys")
+# Fits 1280 px without cutting columns off: the long id goes last (for the command line),
+# counts and short codes get narrow columns, the title gets the room.
+NARROW = {"quarter", "status", "responses", "waiting", "invitations", "invitations_used"}
+NARROW |= {"anonymity_threshold", "survey_id"}
+columns = [c for c in setup.SURVEY_TABLE if c != "survey_id"] + ["survey_id"]
 st.dataframe(
-    overview[list(setup.SURVEY_TABLE)],
+    overview[columns],
     hide_index=True,
     width="stretch",
-    column_config=setup.SURVEY_TABLE,
+    column_config={
+        column: st.column_config.Column(
+            header,
+            width="small" if column in NARROW else ("large" if column == "title" else "medium"),
+        )
+        for column, header in setup.SURVEY_TABLE.items()
+    },
 )
 
 labels = dict(

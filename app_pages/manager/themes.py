@@ -64,7 +64,12 @@ theme_id = st.selectbox(
 row = report.loc[theme_id]
 st.markdown(f"**Keywords:** {plain(', '.join(catalogue.loc[theme_id, 'top_terms']))}")
 st.write(row["sentence"])
-st.plotly_chart(charts.theme_trend_chart(cells[cells["theme_id"] == theme_id]), width="stretch")
+st.plotly_chart(
+    charts.theme_trend_chart(
+        cells[cells["theme_id"] == theme_id], surveyed=set(cells["quarter"].astype(str))
+    ),
+    width="stretch",
+)
 quotes, needed_for_quotes = theme_quotes(store, scope, int(theme_id))
 st.markdown("**What people wrote** (redacted)")
 if quotes:
