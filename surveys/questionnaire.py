@@ -197,6 +197,10 @@ class RatingQuestion(_ScaleQuestion):
     kind: Literal["rating"]
     low_label: str = "0"
     high_label: str = "10"
+    # A Net Promoter question ("How likely are you to recommend us?"): results show
+    # promoters, passives and detractors. Unset: recognised from the prompt
+    # (`afterward.services.survey_results.is_nps`).
+    nps: bool | None = None
 
     scale: ClassVar[tuple[int, int]] = (0, 10)
 

@@ -96,6 +96,16 @@ def test_rules():
         "    prompt: How likely is it you would recommend this tool?\n"
     )
     assert not is_nps(likert.questions[0])  # a 1-5 scale is never NPS
+    assert client.question("recommend").nps is True  # the questionnaire says so itself
+
+    def rating(extra: str, prompt: str = "Rate the launch from 0 to 10."):
+        text = f"id: x\ntitle: X\nquestions:\n  - id: r\n    kind: rating\n    prompt: {prompt}\n"
+        return parse_questionnaire(text + extra).questions[0]
+
+    assert is_nps(rating("    nps: true\n"))  # the flag, whatever the wording
+    recommend = "How likely are you to recommend the on-call rota?"
+    assert not is_nps(rating("    nps: false\n", recommend))  # the flag overrides the wording
+    assert is_nps(rating("", recommend))  # frozen before the flag existed: the wording
 
 
 def test_likert_nps_and_ratings_from_released_answers(store):
