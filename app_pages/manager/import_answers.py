@@ -4,9 +4,13 @@ responses exactly as they would be stored, then import into a new closed survey.
 import streamlit as st
 
 from afterward.services.importing import HOW, plan_import, run_import
+from afterward.services.survey_admin import (
+    DEFAULT_THRESHOLD,
+    MAX_THRESHOLD,
+    MIN_THRESHOLD,
+    load_templates,
+)
 from afterward.web.session import require_manager, store_or_stop
-from surveys.questionnaire import load_templates
-from surveys.setup import DEFAULT_THRESHOLD, MAX_THRESHOLD, MIN_THRESHOLD
 
 require_manager()
 store = store_or_stop()
