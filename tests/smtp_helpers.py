@@ -22,6 +22,7 @@ class Inbox:
 
     messages: list[EmailMessage] = field(default_factory=list)
     refuse: set[str] = field(default_factory=set)
+    encrypted: list[bool] = field(default_factory=list)  # per message: over TLS?
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
         if address in self.refuse:
@@ -31,6 +32,8 @@ class Inbox:
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802
         self.messages.append(email.message_from_bytes(envelope.content, policy=default))
+        implicit = server.transport.get_extra_info("ssl_object") is not None
+        self.encrypted.append(session.ssl is not None or implicit)
         return "250 Message accepted"
 
     def to(self, address: str) -> list[EmailMessage]:

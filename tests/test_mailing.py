@@ -398,3 +398,67 @@ def test_login_with_user_and_password_from_the_url(store, survey_id, monkeypatch
         assert [m["To"] for m in inbox.messages] == PEOPLE[:1]
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def certificate(tmp_path):
+    """A self-signed certificate for 127.0.0.1 that this test's TLS clients trust."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("needs the openssl command")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key),
+         "-out", str(cert), "-days", "2", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return cert, key
+
+
+@pytest.mark.parametrize("scheme", ["smtp", "smtps"])
+def test_starttls_when_offered_and_implicit_tls_for_smtps(
+    store, survey_id, certificate, monkeypatch, scheme
+):
+    import ssl
+
+    from aiosmtpd.controller import Controller
+
+    cert, key = certificate
+    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_tls.load_cert_chain(cert, key)
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # the client trusts only this certificate
+    inbox, port = Inbox(), free_port()
+    options = {"tls_context": server_tls} if scheme == "smtp" else {"ssl_context": server_tls}
+    controller = Controller(inbox, hostname="127.0.0.1", port=port, **options)
+    controller.start()
+    try:
+        mail_settings(monkeypatch, port)
+        monkeypatch.setenv("AFTERWARD_SMTP_URL", f"{scheme}://127.0.0.1:{port}")
+        report = mailing.send_invitations(store, survey_id, PEOPLE[:2], None, BASE)
+        assert report.sent == 2 and inbox.encrypted == [True, True]
+    finally:
+        controller.stop()
+
+
+def test_a_password_never_travels_unencrypted_to_another_machine(monkeypatch):
+    from aiosmtpd.controller import Controller
+
+    inbox, port = Inbox(), free_port()
+    # 127.0.0.2 is not "this machine" by name, and this server offers no STARTTLS.
+    controller = Controller(inbox, hostname="127.0.0.2", port=port)
+    controller.start()
+    try:
+        settings = mailing.smtp_settings(
+            {
+                "AFTERWARD_SMTP_URL": f"smtp://user:secret@127.0.0.2:{port}",
+                "AFTERWARD_MAIL_FROM": "retro@team.example",
+            }
+        )
+        with pytest.raises(mailing.MailError, match="password would travel unencrypted"):
+            mailing.send_test_mail("me@team.example", settings)
+        assert not inbox.messages
+    finally:
+        controller.stop()
