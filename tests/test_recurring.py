@@ -32,6 +32,8 @@ from surveys.store import Store
 from tests.test_mailing import mail_env, smtp_server  # noqa: F401 - fixtures
 
 D = date
+# An exception in the scheduler's thread fails the test (it would otherwise only warn).
+pytestmark = pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")
 
 
 def days(start: date, count: int):

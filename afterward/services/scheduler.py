@@ -67,6 +67,9 @@ class RetroScheduler:
     def stop(self) -> None:
         """Stop the thread, letting a run in progress finish."""
         if self._scheduler.running:
+            # Jobs first: APScheduler 3 raises in its own thread when it is shut down while
+            # it removes a finished one-off job (the start-up run).
+            self._scheduler.remove_all_jobs()
             self._scheduler.shutdown(wait=True)
 
     @property
