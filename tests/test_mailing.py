@@ -462,3 +462,41 @@ def test_a_password_never_travels_unencrypted_to_another_machine(monkeypatch):
         assert not inbox.messages
     finally:
         controller.stop()
+
+
+def test_a_server_that_goes_away_mid_batch_fails_the_rest_without_waiting(
+    store, survey_id, monkeypatch
+):
+    from aiosmtpd.controller import Controller
+
+    class Closing(Inbox):
+        async def handle_DATA(self, server, session, envelope):  # noqa: N802
+            if len(self.messages) == 1:
+                self.messages.append(None)
+                return "421 4.3.2 Shutting down"
+            return await super().handle_DATA(server, session, envelope)
+
+    inbox, port = Closing(), free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    fake = FakeClock()
+
+    def sleep(seconds: float) -> None:
+        if len(inbox.messages) == 2 and controller.loop.is_running():
+            controller.stop()  # gone before the third message
+        fake.sleep(seconds)
+
+    try:
+        mail_settings(monkeypatch, port)
+        many = [f"p{i}@team.example" for i in range(5)]
+        limit = mailing.RateLimit(1000, clock=fake.clock, sleep=sleep)
+        report = mailing.send_invitations(store, survey_id, many, None, BASE, limit=limit)
+    finally:
+        if controller.loop.is_running():
+            controller.stop()
+    assert report.sent == 1
+    reasons = dict(report.failed)
+    assert reasons["p1@team.example"].startswith("421")
+    assert all(reasons[a].startswith("Cannot reach the mail server") for a in many[2:])
+    assert len(fake.sleeps) == 2  # nothing was tried after the server went away
+    assert store.invited_address_count(survey_id) == 5  # kept: a reminder retries them

@@ -94,7 +94,7 @@ class SmtpSettings:
     port: int
     implicit_tls: bool
     username: str | None
-    password: str | None
+    password: str | None = field(repr=False)
     mail_from: str
     rate: float  # messages per second
 
@@ -315,12 +315,28 @@ class _Connection:
         self.smtp: smtplib.SMTP | None = None
 
     def open(self) -> smtplib.SMTP:
-        if self.smtp is not None:
-            return self.smtp
+        """The open session. Raises MailError when the server cannot be reached, will not
+        encrypt before a password is sent, or refuses the user and password."""
+        if self.smtp is None:
+            try:
+                self.smtp = self._session()
+            except smtplib.SMTPAuthenticationError as exc:
+                raise MailError(
+                    f"The mail server refused the user and password: {_reason(exc)}"
+                ) from None
+            except (smtplib.SMTPException, OSError) as exc:
+                raise MailError(
+                    f"Cannot reach the mail server {self.settings.host}:{self.settings.port}: "
+                    f"{_reason(exc)}"
+                ) from None
+        return self.smtp
+
+    def _session(self) -> smtplib.SMTP:
         s = self.settings
+        smtp: smtplib.SMTP | None = None
         try:
             if s.implicit_tls:
-                smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+                smtp = smtplib.SMTP_SSL(
                     s.host, s.port, timeout=SMTP_TIMEOUT_SECONDS,
                     context=ssl.create_default_context(),
                 )  # fmt: skip
@@ -334,31 +350,34 @@ class _Connection:
                 encrypted = True
             if s.username:
                 if not encrypted and s.host not in _LOCAL_HOSTS:
-                    smtp.close()
                     raise MailError(
                         f"The mail server {s.host} does not offer STARTTLS, so the password "
                         "would travel unencrypted: use smtps:// or a server that offers TLS."
                     )
                 smtp.login(s.username, s.password or "")
-        except smtplib.SMTPAuthenticationError as exc:
-            raise MailError(
-                f"The mail server refused the user and password: {_reason(exc)}"
-            ) from None
-        except (smtplib.SMTPException, OSError) as exc:
-            raise MailError(
-                f"Cannot reach the mail server {s.host}:{s.port}: {_reason(exc)}"
-            ) from None
-        self.smtp = smtp
+        except BaseException:
+            if smtp is not None:
+                smtp.close()
+            raise
         return smtp
 
     def send(self, message: EmailMessage) -> None:
         """Send one message, reconnecting once when the server dropped the session. Raises
-        smtplib.SMTPException (or MailError) with the server's reason when it is refused."""
+        smtplib.SMTPException with the server's reason when it refuses the message,
+        MailError when the server cannot be reached again."""
         try:
             self.open().send_message(message)
         except smtplib.SMTPServerDisconnected:
             self.smtp = None
             self.open().send_message(message)
+        except OSError:  # a socket error mid-message: the session cannot be trusted
+            self._drop()
+            raise
+
+    def _drop(self) -> None:
+        if self.smtp is not None:
+            self.smtp.close()
+            self.smtp = None
 
     def close(self) -> None:
         if self.smtp is not None:
@@ -504,8 +523,12 @@ def send_invitations(
         report.already_invited = [a for a in parsed.valid if a not in added]
         limit = limit or RateLimit(settings.rate)
         subject = subject or default_subject(survey)
+        lost: str | None = None  # the server could not be reached again: stop trying
         for address in parsed.valid:
             if address not in added:
+                continue
+            if lost:
+                report.failed.append((address, lost))
                 continue
             body = fill_message(
                 message, survey, links.link_url(base_url, tokens[address]), DEFAULT_INVITATION
@@ -513,7 +536,10 @@ def send_invitations(
             limit.wait()
             try:
                 connection.send(_message(settings, address, subject, body))
-            except (smtplib.SMTPException, MailError, OSError) as exc:
+            except MailError as exc:
+                lost = str(exc)
+                report.failed.append((address, lost))
+            except (smtplib.SMTPException, OSError) as exc:
                 report.failed.append((address, _reason(exc)))
             else:
                 report.sent += 1
@@ -553,8 +579,12 @@ def send_reminders(
     connection.open()
     limit = limit or RateLimit(settings.rate)
     subject = subject or default_subject(survey, reminder=True)
+    lost: str | None = None
     try:
         for address, old_hash in waiting:
+            if lost:  # the server could not be reached again: the rest keep their links
+                report.failed_count += 1
+                continue
             token = links.new_token()
             new_hash = links.token_hash(token)
             if not store.replace_invitation(survey_id, address, old_hash, new_hash):
@@ -563,9 +593,10 @@ def send_reminders(
             limit.wait()
             try:
                 connection.send(_message(settings, address, subject, body))
-            except (smtplib.SMTPException, MailError, OSError):
+            except (smtplib.SMTPException, MailError, OSError) as exc:
                 store.replace_invitation(survey_id, address, new_hash, old_hash)
                 report.failed_count += 1
+                lost = str(exc) if isinstance(exc, MailError) else None
             else:
                 report.sent += 1
     finally:
