@@ -1,10 +1,12 @@
-"""The surveys page's "Invite by e-mail" section: invitations, reminders and a test e-mail."""
+"""The surveys page's invitations: single-use links to download, and "Invite by e-mail"
+(invitations, reminders and a test e-mail)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from afterward.services import mailing
+from afterward.services.survey_admin import invitation_links_csv
 from surveys.store import Store, Survey
 
 PRIVACY_CAPTION = (
@@ -15,6 +17,25 @@ REMIND_CAPTION = (
     "Each invited address whose link is still unused gets a new single-use link; its earlier "
     "link stops working. You are told how many were reminded, never who."
 )
+
+
+def invitations_section(store: Store, survey: Survey, base: str) -> None:
+    """Draw the survey's invitations: single-use links to download (the list is not stored),
+    then `invite_section`. Links are built on `base`. Raises nothing."""
+    st.markdown("#### Single-use invitation links")
+    st.caption("Each link works once. The list is not stored: download it now.")
+    count = st.number_input("How many?", min_value=1, max_value=10_000, value=10)
+    if st.button("Create invitation links"):
+        made = invitation_links_csv(store, survey.survey_id, int(count), base)
+        st.session_state["fresh_invitations"] = made
+    if st.session_state.get("fresh_invitations"):
+        st.download_button(
+            "Download invitation links (CSV)",
+            data=st.session_state["fresh_invitations"],
+            file_name="invitation-links.csv",
+            mime="text/csv",
+        )
+    invite_section(store, survey, base)
 
 
 def invite_section(store: Store, survey: Survey, base: str) -> None:

@@ -4,7 +4,7 @@ import streamlit as st
 
 from afterward.services import survey_admin as setup
 from afterward.services.survey_admin import load_templates
-from afterward.web.invite_section import invite_section
+from afterward.web.invite_section import invitations_section
 from afterward.web.session import request_base_url, require_manager, store_or_stop
 
 require_manager()
@@ -132,21 +132,7 @@ if st.button(label):
     else:
         st.rerun()
 
-st.markdown("#### Single-use invitation links")
-st.caption("Each link works once. The list is not stored: download it now.")
-count = st.number_input("How many?", min_value=1, max_value=10_000, value=10)
-if st.button("Create invitation links"):
-    made = setup.invitation_links_csv(store, survey_id, int(count), links_base)
-    st.session_state["fresh_invitations"] = made
-if st.session_state.get("fresh_invitations"):
-    st.download_button(
-        "Download invitation links (CSV)",
-        data=st.session_state["fresh_invitations"],
-        file_name="invitation-links.csv",
-        mime="text/csv",
-    )
-
-invite_section(store, survey, links_base)
+invitations_section(store, survey, links_base)
 
 st.markdown("#### Team roster")
 st.caption(
