@@ -36,13 +36,23 @@ def topic_key(category: object, theme_id: object) -> str:
     return NO_TOPIC
 
 
+def category_choices() -> dict[str, str]:
+    """Topic key -> label for "—" (none) and every root cause of the taxonomy in effect."""
+    return {NO_TOPIC: "—"} | {f"category:{c}": category_label(c) for c in category_ids()}
+
+
+def theme_choices(store: Store) -> dict[str, str]:
+    """Topic key -> label for "—" (none) and every named theme."""
+    return {NO_TOPIC: "—"} | {f"theme:{t}": name for t, name in theme_labels(store).items()}
+
+
 def topic_choices(store: Store, current: str = NO_TOPIC) -> dict[str, str]:
-    """Topic key -> label for a select box: nothing, every root cause of the taxonomy in
+    """Topic key -> label for one select box: nothing, every root cause of the taxonomy in
     effect, every named theme, and `current` even when its theme has no name any more."""
     labels = theme_labels(store)
     choices = {NO_TOPIC: "— not linked to a problem"}
-    choices |= {f"category:{c}": f"Root cause: {category_label(c)}" for c in category_ids()}
-    choices |= {f"theme:{t}": f"Theme: {name}" for t, name in labels.items()}
+    choices |= {k: f"Root cause: {v}" for k, v in category_choices().items() if k}
+    choices |= {k: f"Theme: {v}" for k, v in theme_choices(store).items() if k}
     if current and current not in choices:
         kind, _, value = current.partition(":")
         choices[current] = (
@@ -67,7 +77,7 @@ def parse_topic(store: Store, key: str) -> tuple[str | None, int | None]:
 
 
 def create(
-    store: Store, *, project: str, title: str, owner: str, due_on: date | None, topic: str
+    store: Store, project: str, title: str, owner: str, due_on: date | None, topic: str
 ) -> str:
     """Record a new action item decided today (see `manager_views.add_action`); returns its
     id. Raises ValueError for an unknown project or topic, or a blank title or owner."""

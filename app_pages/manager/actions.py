@@ -1,6 +1,7 @@
 """Action items: what the post-mortems decided, who owns it, and whether it worked."""
 
 from datetime import timedelta
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -42,15 +43,14 @@ with st.expander("New action item", expanded=False):
             title = st.text_input("What will change?")
             owner = st.text_input("Owner (one role or name)", placeholder="e.g. Release manager")
             due_on = st.date_input("Due", value=today() + timedelta(days=30))
-            topics = items.topic_choices(store)
-            topic = st.selectbox("Meant to fix", list(topics), format_func=topics.get)
+            causes, themes = items.category_choices(), items.theme_choices(store)
+            cause = st.selectbox("Meant to fix (root cause)", list(causes), format_func=causes.get)
+            theme = st.selectbox("… or a theme", list(themes), format_func=themes.get)
             if st.form_submit_button("Add action item", type="primary"):
                 st.session_state["actions_added"] = added + 1
+                topic = cause or theme
                 attempt(
-                    lambda: items.create(
-                        store, project=project, title=title, owner=owner, due_on=due_on, topic=topic
-                    ),
-                    "Action item added.",
+                    partial(items.create, store, project, title, owner, due_on, topic), "Added."
                 )
                 st.session_state["actions_added"] = added  # not added: keep what was typed
 

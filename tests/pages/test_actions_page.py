@@ -172,12 +172,13 @@ def test_action_table_reads_with_labels_not_ids(app, seeded):
 
 
 def test_did_it_work_puts_the_verdict_first_with_the_sample(app, db_path):
-    from afterward.services import publishing
+    from afterward.services import analysis_upkeep, publishing
     from surveys.sample import load_sample
 
-    with publishing.open_store(db_path) as store:  # as the app loads it
+    with publishing.open_store(db_path) as store:  # as the app loads and analyses it
         load_sample(store)
         publishing.publish_due(store)
+        analysis_upkeep.refresh_analysis(store)
     at = open_page(app)
     effect = next(d for d in at.dataframe if "Verdict" in d.value.columns)
     assert effect.value.columns[0] == "Verdict"
@@ -205,6 +206,6 @@ def test_new_action_refused_keeps_what_was_typed_then_adds(app, seeded):
     assert not any("Nothing was changed" in e for e in texts(at.error))
     titles = app_store().actions(Scope())["title"].tolist()
     assert "Rotate who runs the release" in titles
-    assert "Action item added." in texts(at.success)
+    assert "Added." in texts(at.success)
     # A fresh, empty form for the next one.
     assert all(w.value == "" for w in at.text_input if w.form_id.startswith("new_action"))
