@@ -483,17 +483,11 @@ def action_completion_chart(
     )
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=quarters)
     fig.update_yaxes(type="category", automargin=True)
-    _layout(fig, title, x_title, y_title, height=140 + 42 * len(projects))
-    fig.update_layout(
-        margin={"t": 95},  # room for the two-line subtitle
-        title={
-            "subtitle": {
-                "text": "Actions done / decided that quarter; orange: none done yet.<br>"
-                "Blank: none decided (or only ones set to “not doing”)."
-            }
-        },
+    note = (
+        "Actions done / decided that quarter; orange: none done yet. "
+        "Blank: none decided (or only ones set to “not doing”)."
     )
-    return fig
+    return _layout(fig, title, x_title, y_title, subtitle=note, height=160 + 42 * len(projects))
 
 
 def theme_trend_chart(
