@@ -24,6 +24,8 @@ NOT_ENOUGH_DATA = "Not enough data yet"
 # A title longer than this wraps onto the next line (a phone shows about 40 characters).
 TITLE_WIDTH = 40
 SUBTITLE_WIDTH = 50
+# Category labels (themes, surveys) longer than this are cut on the axis.
+TICK_WIDTH = 28
 # "Responses per survey" draws the most recent surveys only: more bars are unreadable.
 MAX_SURVEY_BARS = 25
 HIDDEN_COLOR = "#BBBBBB"
@@ -163,6 +165,14 @@ def group_label(group: object) -> str:
     return _label(MERGED_GROUP_LABEL if group == MERGED_GROUP else group)
 
 
+def _readable_ticks(labels: list[str], limit: int = TICK_WIDTH) -> dict[str, object]:
+    """Axis settings that label every category, long labels cut to `limit` characters
+    (the whole label stays in the hover text): on a phone a long label would leave the
+    plot no room."""
+    short = [label if len(label) <= limit else label[: limit - 1] + "…" for label in labels]
+    return {"tickmode": "array", "tickvals": labels, "ticktext": short}
+
+
 def _unique(labels: list[str]) -> list[str]:
     """Labels made distinct ("A", "A (2)"): plotly puts bars with one label on one spot."""
     seen: dict[str, int] = {}
@@ -225,6 +235,7 @@ def participation_chart(
                 text=text,
                 textposition="outside",
                 cliponaxis=False,
+                hovertemplate="%{y}: %{x} responses<extra></extra>",
                 marker={
                     "color": PALETTE[0] if visible else HIDDEN_COLOR,
                     "pattern": {"shape": "" if visible else "/"},
@@ -233,8 +244,12 @@ def participation_chart(
             )
         )
     order = list(reversed(labels))  # plotly draws the first category at the bottom
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=order)
-    fig.update_xaxes(rangemode="tozero")
+    fig.update_yaxes(
+        type="category", categoryorder="array", categoryarray=order, **_readable_ticks(order)
+    )
+    # Room on the right for the bar text ("hidden: 2 more needed"), even on a phone.
+    peak = pd.to_numeric(frame["responses"], errors="coerce").max()
+    fig.update_xaxes(range=[0, float(peak) * 1.6], rangemode="tozero")
     subtitle = f"The {len(frame)} most recent of {total} surveys" if total > len(frame) else None
     return _layout(
         fig,
@@ -388,12 +403,12 @@ def theme_heatmap_chart(frame: pd.DataFrame, title: str = "Themes per quarter") 
             hoverongaps=False,
             xgap=1,
             ygap=1,
-            colorbar={"title": {"text": "Answers"}, "thickness": 12},
+            showscale=False,  # every cell shows its number: the scale only took room
         )
     )
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=quarters)
     # Every row labelled: plotly would thin the labels of a tall category axis out.
-    fig.update_yaxes(type="category", tickmode="array", tickvals=labels, ticktext=labels)
+    fig.update_yaxes(type="category", **_readable_ticks(labels))
     return _layout(
         fig, title, x_title, y_title, subtitle=HEATMAP_NOTE, height=190 + 22 * len(labels)
     )

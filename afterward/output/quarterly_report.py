@@ -23,7 +23,7 @@ from plotly.offline import get_plotlyjs
 from afterward.output import charts
 from afterward.output.static_charts import figure_png
 from afterward.services.quarterly_review import QuarterlyReview
-from analysis.insights import busiest_projects
+from analysis.insights import busiest_projects, question_label
 from surveys.questionnaire import scale_of
 
 SECTIONS = (
@@ -34,6 +34,10 @@ SECTIONS = (
     "Action items and their effect",
 )
 MAX_THEMES_IN_CHART = 12
+# Charts are drawn at the size they are printed, so their text keeps its point size (>= 8).
+CHART_DPI = 200
+# A section starts on a new page only when less than this is left (mm): no near-empty pages.
+SECTION_MIN_SPACE = 70
 _FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 
@@ -165,7 +169,7 @@ def _ratings(review: QuarterlyReview) -> list:
             ("Question", "Scale", review.quarter, "Before", "Change"),
             tuple(
                 (
-                    f"{p} ({q})",
+                    question_label(q, p),
                     "{}–{}".format(*scale_of(k)),
                     f"{m:.2f}",
                     "–" if pd.isna(pm) else f"{pm:.2f} ({pq})",
@@ -192,7 +196,8 @@ def _ratings(review: QuarterlyReview) -> list:
         )
         low, high = scale_of(kind)
         scale = (float(low), float(high))
-        blocks.append(ChartBlock(charts.rating_trend_chart(rows, _short(prompt), scale=scale)))
+        title = question_label(question, prompt)
+        blocks.append(ChartBlock(charts.rating_trend_chart(rows, title, scale=scale)))
     return blocks
 
 
@@ -363,10 +368,6 @@ def _day(value: object) -> str:
     return "" if value is None or pd.isna(value) else str(pd.Timestamp(value).date())
 
 
-def _short(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _window(review: QuarterlyReview) -> str:
     earlier = review.quarters[:-1]
     return f"{earlier[0]}–{earlier[-1]}" if earlier else "no earlier quarter"
@@ -451,34 +452,37 @@ def review_pdf(review: QuarterlyReview, *, compress: bool = True) -> bytes:
     pdf.set_title(f"Quarterly process review {review.quarter}")
     pdf.set_auto_page_break(auto=True, margin=18)
 
+    # The cover is a header on the first page, not a page of its own.
     pdf.add_page()
-    pdf.set_font("DejaVu", "B", 24)
-    pdf.ln(50)
-    pdf.multi_cell(0, 12, "Quarterly process review", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("DejaVu", "", 16)
+    pdf.set_font("DejaVu", "B", 20)
+    pdf.multi_cell(0, 10, "Quarterly process review", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 13)
     pdf.multi_cell(
         0,
-        10,
+        7,
         f"{review.quarter} · Generated {review.generated_on.isoformat()}",
         new_x="LMARGIN",
         new_y="NEXT",
     )
-    pdf.set_font("DejaVu", "", 11)
-    pdf.ln(6)
+    pdf.set_font("DejaVu", "", 10)
+    pdf.ln(2)
     pdf.multi_cell(
         0,
-        6,
+        5.5,
         f"Compared with {_window(review)}. Only groups with enough responses "
-        "are shown; hidden points are gaps, never zeros.",
+        "are shown; hidden points are gaps, never zeros. Sections: "
+        + "; ".join(f"{number}. {title}" for number, title in enumerate(SECTIONS, 1))
+        + ".",
         new_x="LMARGIN",
         new_y="NEXT",
     )
     pdf.ln(4)
-    for number, title in enumerate(SECTIONS, 1):
-        pdf.cell(0, 7, f"{number}. {title}", new_x="LMARGIN", new_y="NEXT")
 
     for number, section in enumerate(review_sections(review), 1):
-        pdf.add_page()
+        if pdf.get_y() + SECTION_MIN_SPACE > pdf.page_break_trigger:
+            pdf.add_page()
+        elif number > 1:
+            pdf.ln(4)
         pdf.start_section(section.title)  # a PDF bookmark per section
         pdf.set_font("DejaVu", "B", 16)
         pdf.multi_cell(0, 10, f"{number}. {section.title}", new_x="LMARGIN", new_y="NEXT")
@@ -498,6 +502,7 @@ def _pdf_block(pdf: FPDF, block: TextBlock | TableBlock | ChartBlock) -> None:
     elif isinstance(block, TableBlock):
         pdf.set_font("DejaVu", "", 8)
         with pdf.table(
+            col_widths=_column_weights(block),
             headings_style=_heading_style(),
             line_height=4.5,
             padding=1,
@@ -509,12 +514,39 @@ def _pdf_block(pdf: FPDF, block: TextBlock | TableBlock | ChartBlock) -> None:
                 table.row([str(v) for v in row])
         pdf.ln(3)
     else:
-        png = figure_png(block.figure, width=900, height=450)
-        height = pdf.epw / 2
+        width, height = chart_size(block.figure, pdf.epw)
+        png = figure_png(
+            block.figure,
+            width=round(width / 25.4 * CHART_DPI),
+            height=round(height / 25.4 * CHART_DPI),
+            dpi=CHART_DPI,
+        )
         if pdf.get_y() + height > pdf.page_break_trigger:
             pdf.add_page()
-        pdf.image(io.BytesIO(png), w=pdf.epw, h=height)
+        pdf.image(io.BytesIO(png), w=width, h=height)
         pdf.ln(3)
+
+
+def _column_weights(block: TableBlock) -> tuple[float, ...]:
+    """Relative column widths from the longest text of each column (within 6-40 characters;
+    a heading counts by its longest word, as it wraps), so a column of names gets the room
+    a column of numbers or days does not need."""
+    longest = (
+        max(
+            max(len(word) for word in str(header).split() or [""]) + 2,
+            *(len(str(row[i])) + 2 for row in block.rows),
+        )
+        for i, header in enumerate(block.columns)
+    )
+    return tuple(float(min(max(n, 6), 40)) for n in longest)
+
+
+def chart_size(figure: go.Figure, width: float) -> tuple[float, float]:
+    """Printed width and height (mm) of a chart `width` mm wide: as tall as the figure asks
+    for (a heatmap with many rows, long bar lists), between 0.4 and 1.1 of its width."""
+    asked = figure.layout.height
+    ratio = 0.42 if not asked else min(max(asked / 900, 0.4), 1.1)
+    return width, width * ratio
 
 
 def _heading_style():  # fpdf's FontFace, built per call so the import stays local

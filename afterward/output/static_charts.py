@@ -13,6 +13,7 @@ import html
 import io
 import math
 import re
+import textwrap
 from collections.abc import Sequence
 
 import matplotlib
@@ -28,18 +29,45 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 DPI = 100
 _DASHES = {"solid": "-", "dash": "--", "dot": ":", "dashdot": "-."}
+# Text sizes in points: at the size the image is printed (see `figure_png`'s `dpi`), nothing
+# is smaller than MIN_FONT, the least a printed review can be read at.
+MIN_FONT = 8
+TITLE_FONT = 12
+SUBTITLE_FONT = 9
+LABEL_FONT = 9
+_HATCHES = {"/": "//", "\\": "\\\\", "x": "xx", "-": "--", "|": "||", "+": "++", ".": ".."}
 
 
-def figure_png(fig: go.Figure, width: int = 900, height: int = 450) -> bytes:
-    """Render `fig` to PNG bytes of `width` x `height` pixels."""
+def figure_png(fig: go.Figure, width: int = 900, height: int = 450, *, dpi: int = DPI) -> bytes:
+    """Render `fig` to PNG bytes of `width` x `height` pixels at `dpi` pixels per inch.
+
+    Text sizes are points of the image printed at `dpi` (a 900-pixel image at 100 dpi is 9
+    inches wide): to print text at its size, pass the printed width in inches times `dpi`.
+    Titles wrap to the width instead of running off it; the legend sits in rows under the
+    plot. Returns PNG bytes.
+    """
+    canvas_fig = render(fig, width, height, dpi=dpi)
+    out = io.BytesIO()
+    canvas_fig.savefig(out, format="png", dpi=dpi)
+    return out.getvalue()
+
+
+def render(fig: go.Figure, width: int = 900, height: int = 450, *, dpi: int = DPI) -> Figure:
+    """The matplotlib Figure `figure_png` saves (for tests that look at its text)."""
     # A bare Figure (not pyplot) keeps no global state, so this is safe from any thread.
-    canvas_fig = Figure(figsize=(width / DPI, height / DPI), dpi=DPI)
+    canvas_fig = Figure(figsize=(width / dpi, height / dpi), dpi=dpi, layout="constrained")
     FigureCanvasAgg(canvas_fig)
     ax = canvas_fig.add_subplot(1, 1, 1)
     layout = fig.layout
-    title = _text(layout.title)
+    chars = _chars_per_line(width / dpi, TITLE_FONT)
+    title = _wrap(_text(layout.title), chars)
+    subtitle = _wrap(
+        _text(getattr(layout.title, "subtitle", None)), _chars_per_line(width / dpi, SUBTITLE_FONT)
+    )
     if title:
-        ax.set_title(title, fontsize=13, loc="left")
+        canvas_fig.suptitle(title, x=0.01, ha="left", fontsize=TITLE_FONT, fontweight="bold")
+    if subtitle:  # a lighter line under the title: how to read the chart
+        ax.set_title(subtitle, fontsize=SUBTITLE_FONT, loc="left", color="#555555")
 
     traces = list(fig.data)
     horizontal = any(
@@ -59,11 +87,13 @@ def figure_png(fig: go.Figure, width: int = 900, height: int = 450) -> bytes:
             _draw_scatter(ax, trace, categories, index)
         if categories:
             positions = list(range(len(categories)))
-            labels = [_short(_plain(c)) for c in categories]
+            # Whole labels on up to two lines: a cut one loses its end (the project name).
+            labels = [_label_lines(_plain(c)) for c in categories]
             if horizontal:
                 ax.set_yticks(positions, labels)
             else:
-                rotate = len(categories) > 6 or max(len(c) for c in labels) > 12
+                rotate = len(categories) > 6 or max(len(c) for c in categories) > 12
+                labels = [label.replace("\n", " ") if rotate else label for label in labels]
                 ax.set_xticks(
                     positions,
                     labels,
@@ -73,8 +103,9 @@ def figure_png(fig: go.Figure, width: int = 900, height: int = 450) -> bytes:
         _apply_axis(ax, layout.xaxis, "x")
         _apply_axis(ax, layout.yaxis, "y")
 
-    ax.set_xlabel(_text(layout.xaxis.title))
-    ax.set_ylabel(_text(layout.yaxis.title))
+    ax.set_xlabel(_text(layout.xaxis.title), fontsize=LABEL_FONT)
+    ax.set_ylabel(_text(layout.yaxis.title), fontsize=LABEL_FONT)
+    ax.tick_params(labelsize=MIN_FONT)
     if layout.xaxis.visible is False:
         ax.get_xaxis().set_visible(False)
     if layout.yaxis.visible is False:
@@ -95,17 +126,40 @@ def figure_png(fig: go.Figure, width: int = 900, height: int = 450) -> bytes:
                 transform=ax.transAxes,
                 ha="center",
                 va="center",
-                fontsize=(note.font.size or 12),
+                fontsize=max(note.font.size or 12, MIN_FONT),
                 color=note.font.color or "#444444",
             )
 
     named = [t for t in traces if t.name and not isinstance(t, go.Heatmap)]
     if len(named) > 1 and layout.showlegend is not False:
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
-    canvas_fig.tight_layout()
-    out = io.BytesIO()
-    canvas_fig.savefig(out, format="png", dpi=DPI)
-    return out.getvalue()
+        # In rows under the plot, as on screen: a legend beside it squeezes the plot.
+        longest = max(len(_plain(t.name)) for t in named)
+        columns = max(
+            1, min(len(named), int(_chars_per_line(width / dpi, MIN_FONT) // (longest + 6)))
+        )
+        canvas_fig.legend(
+            loc="outside lower center", ncols=columns, fontsize=MIN_FONT + 0.5, frameon=False
+        )
+    return canvas_fig
+
+
+def _chars_per_line(inches: float, points: float) -> int:
+    """About how many characters of `points`-sized text fit in `inches` (DejaVu Sans)."""
+    return max(12, int(inches * 72 / (points * 0.6)))
+
+
+def _wrap(text: str, width: int) -> str:
+    """`text` with each line broken at `width` characters (plotly's <br>s kept)."""
+    lines = [w for line in text.split("\n") for w in (textwrap.wrap(line, width) or [""])]
+    return "\n".join(lines).strip("\n")
+
+
+def _label_lines(label: str, width: int = 30, lines: int = 2) -> str:
+    """A category label on at most `lines` lines of `width` characters (cut only beyond)."""
+    parts = textwrap.wrap(label, width) or [""]
+    if len(parts) > lines:
+        parts = [*parts[: lines - 1], _short(" ".join(parts[lines - 1 :]), width)]
+    return "\n".join(parts)
 
 
 def _text(title: object) -> str:
@@ -169,23 +223,29 @@ def _draw_bars(
         where = np.arange(len(categories)) + offset
         drawn = np.nan_to_num(heights)  # a gap: nothing drawn, and the stack does not move
         color = _bar_color(bar, index)
+        pattern = getattr(bar.marker, "pattern", None) if bar.marker is not None else None
+        hatch = _HATCHES.get(getattr(pattern, "shape", None) or "")
         kwargs = {
             "color": color,
             "label": _plain(bar.name) if bar.name else None,
-            "edgecolor": "white",
+            "edgecolor": "#555555" if hatch else "white",
             "linewidth": 0.5,
+            "hatch": hatch,
         }
         if horizontal:
             ax.barh(where, drawn, height=width, left=base if stacked else None, **kwargs)
         else:
             ax.bar(where, drawn, width=width, bottom=base if stacked else None, **kwargs)
         texts = _values(bar.text) if bar.text is not None and not isinstance(bar.text, str) else []
+        # A bar's text goes with its category, whatever order the axis puts categories in.
+        by_label = {str(c): t for c, t in zip(labels, texts, strict=False)}
+        texts = [by_label.get(c, "") for c in categories]
         for pos, height, label in zip(where, drawn, texts, strict=False):
             if label:
                 if horizontal:
-                    ax.text(height, pos, f" {label}", va="center", fontsize=8)
+                    ax.text(height, pos, f" {_plain(label)}", va="center", fontsize=MIN_FONT)
                 else:
-                    ax.text(pos, height, str(label), ha="center", va="bottom", fontsize=8)
+                    ax.text(pos, height, _plain(label), ha="center", va="bottom", fontsize=MIN_FONT)
         if stacked:
             base = base + drawn
 
@@ -239,13 +299,16 @@ def _draw_heatmap(ax, fig: Figure, heatmap: go.Heatmap) -> None:
                 str(label),
                 ha="center",
                 va="center",
-                fontsize=8,
+                fontsize=MIN_FONT,
                 color="white" if dark else "#222222",
             )
+    if heatmap.showscale is False:  # every cell shows its number
+        return
     title = _text(getattr(heatmap.colorbar, "title", None)) if heatmap.colorbar else ""
     bar = fig.colorbar(image, ax=ax)
+    bar.ax.tick_params(labelsize=MIN_FONT)
     if title:
-        bar.set_label(title)
+        bar.set_label(title, fontsize=LABEL_FONT)
 
 
 def _colormap(colorscale: object) -> LinearSegmentedColormap:
