@@ -132,3 +132,21 @@ def test_migration_8_backfills_history_from_existing_actions(tmp_path, monkeypat
             ("a", "open", date(2026, 1, 5)),
             ("b", "open", date(2026, 1, 5)),
         ]
+
+
+def test_data_version_follows_action_edits_and_postmortems(store):
+    """Cached manager views are keyed by data_version: an edit that changes no count must
+    still change it, or other pages keep showing the old title/owner."""
+    survey = _survey(store)
+    action_id = store.create_action(
+        project_id=survey.project_id, title="t", owner="o", quarter="2026Q4"
+    )
+    before = store.data_version()
+    store.edit_action(action_id, title="t2", owner="o", due_on=None, theme_id=None, category=None)
+    edited = store.data_version()
+    assert edited != before
+    store.save_postmortem(survey.survey_id, owner="Ana")
+    started = store.data_version()
+    assert started != edited
+    store.save_postmortem(survey.survey_id, owner="Ana", status="published")
+    assert store.data_version() != started

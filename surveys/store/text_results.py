@@ -297,6 +297,12 @@ class TextResultsMixin:
                        (SELECT count(*) FROM surveys), (SELECT count(*) FROM links WHERE used),
                        (SELECT count(*) FROM links),
                        (SELECT string_agg(status, '' ORDER BY survey_id) FROM surveys),
-                       (SELECT string_agg(status, '' ORDER BY action_id) FROM action_items)
+                       -- Action items and post-mortems are few and edited in place: their
+                       -- content, not their count, is the version.
+                       (SELECT md5(string_agg(concat_ws('|', action_id, title, owner, due_on,
+                               status, status_reason, theme_id, category, done_on, survey_id),
+                               '' ORDER BY action_id)) FROM action_items),
+                       (SELECT md5(string_agg(concat_ws('|', survey_id, owner, status,
+                               summaries_json), '' ORDER BY survey_id)) FROM postmortems)
                 """
             ).fetchone()
