@@ -380,3 +380,39 @@ def test_report_from_sample_data(store: Store) -> None:
         assert html.escape(label) in page
     for theme in r.themes["theme"].head(3):
         assert html.escape(theme) in page
+
+
+def pdf_pages(quarter_review: review.QuarterlyReview) -> list:
+    import io
+
+    from pypdf import PdfReader
+
+    return PdfReader(io.BytesIO(report.review_pdf(quarter_review))).pages
+
+
+def test_pdf_first_page_is_not_a_near_empty_cover(quarter_review: review.QuarterlyReview) -> None:
+    first = pdf_pages(quarter_review)[0].extract_text()
+    assert "Quarterly process review" in first
+    assert f"1. {report.SECTIONS[0]}" in first  # the review starts on page 1
+    assert "Response rate" in first and len(first) > 400  # its first table too
+
+
+def test_pdf_charts_are_embedded_at_their_printed_size(
+    quarter_review: review.QuarterlyReview,
+) -> None:
+    # Drawn for the printed width, the chart's 8-point text prints at 8 points (a 900-pixel
+    # image squeezed onto the page printed it at about 5).
+    printed_width = report.FPDF(format="A4").epw  # mm
+    expected = round(printed_width / 25.4 * report.CHART_DPI)
+    widths = {image.image.width for page in pdf_pages(quarter_review) for image in page.images}
+    assert widths == {expected}
+
+
+def test_pdf_and_html_name_questions_without_internal_ids(
+    quarter_review: review.QuarterlyReview,
+) -> None:
+    text = "\n".join(page.extract_text() for page in pdf_pages(quarter_review))
+    assert "Goals were clear" in text and "(goals_clear)" not in text
+    cells = re.findall(r"<td>(.*?)</td>", report.review_html(quarter_review))
+    assert "Goals were clear" in cells
+    assert not [c for c in cells if "goals_clear" in c]
