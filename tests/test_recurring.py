@@ -5,6 +5,7 @@ e-mail invitations through a real SMTP server on 127.0.0.1, the APScheduler wiri
 from __future__ import annotations
 
 import json
+import os
 import time
 from datetime import date, timedelta
 
@@ -589,3 +590,173 @@ def test_links_on_the_default_address_are_pointed_out(store, mail_env, monkeypat
     assert opened["invited"] == 1
     assert "The links point at http://localhost:8501: set AFTERWARD_BASE_URL" in opened["note"]
     assert "http://localhost:8501/?t=" in str(mail_env.to("a@b.example")[0])
+
+
+# -- editing a schedule, and reminders before the close ---------------------------------------
+
+
+def test_edit_changes_days_threshold_message_recipients_and_rule(store):
+    schedule_id = add(
+        store,
+        rule="every_n_weeks",
+        every_weeks=2,
+        first_on=D(2027, 1, 4),
+        recipients=["a@b.example"],
+    )
+    recurring.edit_schedule(
+        store,
+        schedule_id,
+        open_days=5,
+        threshold=7,
+        message="New text: {link}",
+        recipients=["c@d.example", "e@f.example"],
+        remind_before_days=2,
+    )
+    edited = store.schedule(schedule_id)
+    assert (edited.open_days, edited.threshold, edited.message) == (5, 7, "New text: {link}")
+    assert (edited.rule, edited.every_weeks, edited.remind_before_days) == ("every_n_weeks", 2, 2)
+    assert store.schedule_recipients(schedule_id) == ["c@d.example", "e@f.example"]
+    # Only what is given changes; the rhythm can change, and the reminder be turned off.
+    recurring.edit_schedule(store, schedule_id, every_weeks=3)
+    assert store.schedule(schedule_id).every_weeks == 3
+    assert store.schedule(schedule_id).remind_before_days == 2
+    recurring.edit_schedule(
+        store,
+        schedule_id,
+        rule="dates",
+        dates=[D(2027, 3, 5), D(2027, 2, 1)],
+        remind_before_days=None,
+    )
+    edited = store.schedule(schedule_id)
+    assert (edited.rule, edited.every_weeks, edited.dates) == (
+        "dates",
+        None,
+        (D(2027, 2, 1), D(2027, 3, 5)),
+    )
+    assert edited.first_on == D(2027, 2, 1) and edited.remind_before_days is None
+    assert edited.threshold == 7 and store.schedule_recipients(schedule_id) == [
+        "c@d.example",
+        "e@f.example",
+    ]
+    recurring.edit_schedule(store, schedule_id, rule="quarter_end")
+    assert (store.schedule(schedule_id).rule, store.schedule(schedule_id).dates) == (
+        "quarter_end",
+        (),
+    )
+    row = recurring.schedule_list(store, START)[0]
+    assert row["description"] == "each quarter's last 5 days" and row["remind_before_days"] is None
+    # The next survey gets the new values.
+    [opened] = recurring.run_due(store, D(2027, 3, 27)).opened
+    survey = store.survey(opened["survey_id"])
+    assert (survey.closes_on, survey.anonymity_threshold) == (D(2027, 3, 31), 7)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"open_days": 20}, "at most 14 days"),
+        ({"threshold": 2}, "at least 3"),
+        ({"rule": "dates"}, "at least one date"),
+        ({"every_weeks": 0}, "from 1 to 52"),
+        ({"remind_before_days": 2}, "open at least 4 days"),
+        ({"remind_before_days": 0}, "at least 1 day before"),
+    ],
+)
+def test_edit_refuses_bad_values_and_changes_nothing(store, change, message):
+    schedule_id = add(store, rule="every_n_weeks", every_weeks=2, first_on=D(2027, 1, 4))
+    before = store.schedule(schedule_id)
+    with pytest.raises(ValueError, match=message):
+        recurring.edit_schedule(store, schedule_id, **change)
+    assert store.schedule(schedule_id) == before
+    with pytest.raises(ValueError, match="No schedule with id"):
+        recurring.edit_schedule(store, "not-a-schedule", open_days=2)
+
+
+def reminder_schedule(store, start, people):
+    return add(
+        store,
+        on=start,
+        template_id="project-postmortem",
+        rule="every_n_weeks",
+        every_weeks=1,
+        first_on=start,
+        open_days=5,
+        recipients=people,
+        remind_before_days=2,
+    )
+
+
+def test_reminders_go_once_n_days_before_the_close_to_those_who_have_not_answered(
+    db_path,
+    mail_env,  # noqa: F811
+):
+    from clock import today
+    from tests.test_anonymity_attacks import answer
+
+    people = ["ana@team.example", "bo@team.example", "cy@team.example"]
+    start = today()  # answering needs a survey that is open by the real clock
+    with Store(db_path) as store:
+        reminder_schedule(store, start, people)
+        [opened] = recurring.run_due(store, start, base="https://retro.example").opened
+        survey_id = opened["survey_id"]
+        answer(store, survey_id, {"goals_clear": 5}, invitation=mail_env.tokens(people[0])[0])
+        mail_env.messages.clear()
+        assert recurring.run_due(store, start + timedelta(days=1)).reminded == []
+        assert mail_env.messages == []
+        # closes on start+4; the reminder is due 2 days before, on start+2.
+        report = recurring.run_due(store, start + timedelta(days=2), base="https://retro.example")
+        assert report.reminded == [
+            {
+                "schedule_id": opened["schedule_id"],
+                "project": "Harbour Website",
+                "survey_id": survey_id,
+                "sent": 2,
+                "failed": 0,
+                "note": "",
+            }
+        ]
+        assert sorted(m["to"] for m in mail_env.messages) == people[1:]
+        assert all(str(m["Subject"]).startswith("Reminder:") for m in mail_env.messages)
+        said = " ".join(report.lines())
+        assert f"Reminded 2 who had not answered {survey_id}" in said and "@" not in said
+        assert recurring.run_due(store, start + timedelta(days=2)).reminded == []
+    # A restart (a new Store on the same file) does not send it again.
+    with Store(db_path) as store:
+        assert recurring.run_due(store, start + timedelta(days=3)).reminded == []
+    assert len(mail_env.messages) == 2
+
+
+def test_a_failed_mail_server_never_breaks_the_run_and_the_reminder_is_tried_again(
+    store,
+    mail_env,  # noqa: F811
+    monkeypatch,
+):
+    from clock import today
+
+    start = today()
+    reminder_schedule(store, start, ["ana@team.example", "bo@team.example"])
+    [opened] = recurring.run_due(store, start).opened
+    mail_env.messages.clear()
+    good = os.environ["AFTERWARD_SMTP_URL"]
+    monkeypatch.setenv("AFTERWARD_SMTP_URL", "smtp://127.0.0.1:9")  # nothing listens there
+    report = recurring.run_due(store, start + timedelta(days=2))
+    assert report.errors == [] and report.reminded[0]["sent"] == 0
+    assert "tried again next run" in report.reminded[0]["note"]
+    assert store.survey(opened["survey_id"]).status == "open"
+    monkeypatch.setenv("AFTERWARD_SMTP_URL", good)
+    report = recurring.run_due(store, start + timedelta(days=3))
+    assert report.reminded[0]["sent"] == 2 and len(mail_env.messages) == 2
+    assert recurring.run_due(store, start + timedelta(days=4)).reminded == []
+    assert len(mail_env.messages) == 2
+
+
+def test_no_reminder_without_mail_and_none_for_a_paused_schedule(store):
+    from clock import today
+
+    start = today()
+    schedule_id = reminder_schedule(store, start, ["ana@team.example"])
+    recurring.run_due(store, start)
+    report = recurring.run_due(store, start + timedelta(days=2))
+    assert "e-mail is not set up" in report.reminded[0]["note"]
+    recurring.pause(store, schedule_id)
+    assert recurring.run_due(store, start + timedelta(days=3)).reminded == []

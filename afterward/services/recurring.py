@@ -2,8 +2,10 @@
 
 `run_due(store, on)` is the whole scheduler: for each active schedule it opens a survey for
 every due day since the schedule was last handled (`surveys.cadence` says which days are
-due), invites the schedule's recipients by e-mail when an SMTP server is configured, closes
-the schedule's surveys whose close day has passed, and records the day. The database is
+due), invites the schedule's recipients by e-mail when an SMTP server is configured, sends
+the reminder once to those who have not answered when the schedule asks for one (N days
+before the close), closes the schedule's surveys whose close day has passed, and records
+the day. The database is
 the one source of truth, so running it again for the same day does nothing, and after a
 restart it catches up: a missed due day opens late while its close day has not passed;
 older ones are skipped and reported. The day is a parameter (the app passes
@@ -25,7 +27,7 @@ from surveys import cadence as rules
 from surveys import setup
 from surveys.questionnaire import load_templates
 from surveys.store import Store
-from surveys.store.schedules import Schedule
+from surveys.store.schedules import KEEP, Schedule
 
 LOG = logging.getLogger(__name__)
 # What the Recurring retros page needs beside the service (pages import only afterward/).
@@ -54,6 +56,7 @@ SCHEDULE_KEYS = (
     "last_survey_id",
     "note",
     "description",
+    "remind_before_days",
 )
 
 
@@ -62,10 +65,13 @@ class RunReport:
     """What one `run_due` did. `opened`: one dict per survey opened (schedule_id, project,
     due_on, closes_on, survey_id, late (bool), invited (count), note); `closed`: survey ids
     closed; `skipped`: missed due days not opened (schedule_id, project, due_on, reason);
-    `errors`: one message per schedule that failed (the others still ran)."""
+    `errors`: one message per schedule that failed (the others still ran); `reminded`: one
+    dict per survey reminded (schedule_id, project, survey_id, sent, failed: counts only,
+    never an address; note when the reminder could not go out)."""
 
     on: date
     opened: list[dict[str, Any]] = field(default_factory=list)
+    reminded: list[dict[str, Any]] = field(default_factory=list)
     closed: list[str] = field(default_factory=list)
     skipped: list[dict[str, Any]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -80,6 +86,7 @@ class RunReport:
             "on": self.on.isoformat(),
             "opened": [plain(r) for r in self.opened],
             "closed": list(self.closed),
+            "reminded": [plain(r) for r in self.reminded],
             "skipped": [plain(r) for r in self.skipped],
             "errors": list(self.errors),
         }
@@ -101,6 +108,15 @@ def report_lines(report: dict[str, Any]) -> list[str]:
         )
         if row.get("note"):
             lines.append(f"  {row['note']}")
+    for row in report.get("reminded", []):
+        if row.get("note"):
+            lines.append(f"Reminder for {row['survey_id']} ({row['project']}): {row['note']}")
+        else:
+            failed = f", {row['failed']} could not be delivered" if row["failed"] else ""
+            lines.append(
+                f"Reminded {row['sent']} who had not answered {row['survey_id']} "
+                f"({row['project']}){failed}."
+            )
     lines += [f"Closed {survey_id}." for survey_id in report["closed"]]
     for row in report["skipped"]:
         lines.append(f"Skipped {row['project']} due {row['due_on']}: {row['reason']}")
@@ -114,8 +130,10 @@ def run_due(store: Store, on: date, *, base: str | None = None) -> RunReport:
     `base` is the address links are built on (default AFTERWARD_BASE_URL). A schedule that
     fails (a questionnaire since removed, say) is reported in `errors` and not marked as
     handled, so it is tried again at the next run; the others go on. Failing invitations
-    never fail the run: the survey is open and the note says why no mail went out. Raises
-    StoreError only when the database itself cannot be read.
+    never fail the run: the survey is open and the note says why no mail went out. The same
+    holds for reminders (`_remind_due`): sent once per survey, on or after its reminder day
+    while it is open; when the mail server cannot be reached nothing is recorded, so the next
+    run tries again. Raises StoreError only when the database itself cannot be read.
     """
     report = RunReport(on)
     with _RUN_LOCK:
@@ -133,6 +151,7 @@ def run_due(store: Store, on: date, *, base: str | None = None) -> RunReport:
                 )
                 continue
             store.set_schedule_last_run(schedule.schedule_id, on, note)
+        _remind_due(store, on, base, report)
         for row in store.schedule_runs_to_close(on).itertuples():
             try:
                 survey_admin.set_survey_open(store, row.survey_id, False)
@@ -225,6 +244,37 @@ def _invite(store: Store, schedule: Schedule, survey_id: str, base: str | None) 
     return delivery.sent, note
 
 
+def _remind_due(store: Store, on: date, base: str | None, report: RunReport) -> None:
+    """Send each due reminder once (`mailing.send_reminders`: counts only). The run is
+    claimed before sending, so a rerun or a second process never sends it twice; when nothing
+    could be sent (mail not set up, server unreachable) the claim is undone for the next run.
+    Never raises for a mail problem."""
+    due = store.schedule_reminders_due(on)
+    if due.empty:
+        return
+    for row in due.itertuples():
+        entry = {"schedule_id": row.schedule_id, "project": row.project}
+        entry |= {"survey_id": row.survey_id, "sent": 0, "failed": 0, "note": ""}
+        if not mailing.mail_configured():
+            entry["note"] = (
+                "not sent: e-mail is not set up (AFTERWARD_SMTP_URL, AFTERWARD_MAIL_FROM)."
+            )
+            report.reminded.append(entry)
+            continue
+        due_on = row.due_on.date() if hasattr(row.due_on, "date") else row.due_on
+        if not store.claim_schedule_reminder(row.schedule_id, due_on, on):
+            continue  # another run sent it
+        try:
+            delivery = mailing.send_reminders(store, row.survey_id, base or base_url())
+        except Exception as exc:  # the run goes on; the next run tries again
+            LOG.warning("Reminders for survey %s failed: %s", row.survey_id, exc)
+            store.release_schedule_reminder(row.schedule_id, due_on)
+            entry["note"] = f"not sent ({exc}); tried again next run."
+        else:
+            entry["sent"], entry["failed"] = delivery.sent, delivery.failed_count
+        report.reminded.append(entry)
+
+
 def _due(schedule: Schedule, after: date | None, until: date) -> list[date]:
     return rules.due_days(
         schedule.rule,
@@ -270,6 +320,23 @@ def parse_recipients(text: str) -> list[str]:
     return parsed.valid
 
 
+def check_reminder(remind_before_days: int | None, open_days: int) -> None:
+    """Raise ValueError (a message for the manager) unless the reminder day falls after the
+    day a survey opens and before the day it closes: 1 <= remind_before_days <= open_days - 2.
+    None (no reminder) is always fine."""
+    if remind_before_days is None:
+        return
+    days = int(remind_before_days)
+    if days < 1:
+        raise ValueError("A reminder goes out at least 1 day before the survey closes.")
+    if days > int(open_days) - 2:
+        raise ValueError(
+            f"A reminder {days} day(s) before the close needs the survey open at least "
+            f"{days + 2} days (it is open {int(open_days)}), so it goes out after the "
+            "invitations."
+        )
+
+
 def add_schedule(
     store: Store,
     *,
@@ -284,12 +351,14 @@ def add_schedule(
     recipients: list[str] | tuple[str, ...] = (),
     message: str = "",
     on: date | None = None,
+    remind_before_days: int | None = None,
 ) -> str:
     """Create a schedule for `project` (created when new); returns its id.
 
     The first due day is `first_on` (every N weeks) or the first due day on or after it;
     days before `on` (default `clock.today()`, the day it is set up) are never opened, so a
-    `first_on` in the past only sets the rhythm.
+    `first_on` in the past only sets the rhythm. `remind_before_days`: remind those who have
+    not answered that many days before each survey closes (None: never; `check_reminder`).
     Raises ValueError (a message for the manager, nothing stored) for an unknown
     questionnaire, a threshold outside 3-100, a rule that cannot work
     (`surveys.cadence.check_rule`) or a blank project name.
@@ -304,6 +373,7 @@ def add_schedule(
             f"(and at most {setup.MAX_THRESHOLD})."
         )
     rules.check_rule(rule, every_weeks, list(dates), int(open_days))
+    check_reminder(remind_before_days, open_days)
     if not project.strip():
         raise ValueError("A schedule needs a project name.")
     if rule == "dates":
@@ -321,6 +391,67 @@ def add_schedule(
         message=message.strip(),
         recipients=list(recipients),
         last_run_on=(on or today()) - timedelta(days=1),
+        remind_before_days=int(remind_before_days) if remind_before_days is not None else None,
+    )
+
+
+def edit_schedule(
+    store: Store,
+    schedule_id: str,
+    *,
+    open_days: int | None = None,
+    threshold: int | None = None,
+    message: str | None = None,
+    recipients: list[str] | None = None,
+    rule: str | None = None,
+    every_weeks: int | None = None,
+    dates: list[date] | None = None,
+    first_on: date | None = None,
+    remind_before_days: Any = KEEP,
+) -> None:
+    """Change an existing schedule: only what is given changes (None leaves a value as it is;
+    `remind_before_days` None turns the reminder off, and left out keeps it). A new `rule`
+    takes its parameters (`every_weeks` and `first_on` for every N weeks, `dates` for given
+    dates); `every_weeks`, `dates` or `first_on` alone change the current rule's. Days already
+    handled are never opened again; surveys already opened keep their days and threshold.
+
+    Raises ValueError (a message for the manager, nothing stored) for an unknown schedule, a
+    threshold outside 3-100, a rule that cannot work with the new values
+    (`surveys.cadence.check_rule`) or a reminder that does not fit (`check_reminder`).
+    """
+    current = store.schedule(schedule_id)
+    if current is None:
+        raise ValueError(f"No schedule with id {schedule_id!r}.")
+    new_rule = rule or current.rule
+    new_every = every_weeks if every_weeks is not None else current.every_weeks
+    new_dates = sorted(set(dates)) if dates is not None else list(current.dates)
+    new_open = int(open_days) if open_days is not None else current.open_days
+    if new_rule != "every_n_weeks":
+        new_every = None
+    if new_rule != "dates":
+        new_dates = [] if rule is not None else new_dates
+    if threshold is not None and not setup.MIN_THRESHOLD <= int(threshold) <= setup.MAX_THRESHOLD:
+        raise ValueError(
+            f"The anonymity threshold must be at least {setup.MIN_THRESHOLD} responses "
+            f"(and at most {setup.MAX_THRESHOLD})."
+        )
+    rules.check_rule(new_rule, new_every, new_dates, new_open)
+    remind = current.remind_before_days if remind_before_days is KEEP else remind_before_days
+    check_reminder(remind, new_open)
+    new_first = first_on or current.first_on
+    if new_rule == "dates" and (dates is not None or rule is not None):
+        new_first = min(new_dates)
+    store.update_schedule(
+        schedule_id,
+        open_days=new_open,
+        threshold=int(threshold) if threshold is not None else None,
+        message=message.strip() if message is not None else None,
+        recipients=list(recipients) if recipients is not None else None,
+        rule=new_rule,
+        every_weeks=int(new_every) if new_every is not None else None,
+        dates=new_dates if new_rule == "dates" else [],
+        first_on=new_first,
+        remind_before_days=int(remind) if remind is not None else None,
     )
 
 
@@ -347,7 +478,8 @@ def schedule_list(store: Store, on: date) -> list[dict[str, Any]]:
     """Every schedule as plain values (SCHEDULE_KEYS): id, project, template, rule,
     every_weeks (int or None), dates (ISO strings), first_on, open_days, threshold,
     recipients (count), active (bool), next_due_on / last_run_on (ISO or None),
-    last_survey_id (or None), note (the last run's note), description (the rule in words).
+    last_survey_id (or None), note (the last run's note), description (the rule in words),
+    remind_before_days (int or None: no reminder).
     """
     overview = {r["schedule_id"]: r for r in store.schedules_overview().to_dict("records")}
     rows = []
@@ -375,6 +507,7 @@ def schedule_list(store: Store, on: date) -> list[dict[str, Any]]:
                 "description": rules.describe(
                     schedule.rule, schedule.every_weeks, schedule.dates, schedule.open_days
                 ),
+                "remind_before_days": schedule.remind_before_days,
             }
         )
     return rows

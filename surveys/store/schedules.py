@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -15,11 +16,23 @@ from surveys.store.base import _is_uuid
 _NOTE_KEY = "schedule_note:"  # settings key prefix: the last run's note per schedule
 
 
+class _Keep:
+    """`update_schedule`'s "leave this as it is" for values that may be set to None."""
+
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP: Any = _Keep()
+
+
 @dataclass(frozen=True)
 class Schedule:
     """One recurring retro. `rule` is 'every_n_weeks', 'quarter_end' or 'dates' (see
     `surveys.cadence`); dates are datetime.date; `last_run_on` is the last day the
-    scheduler handled it (None before its first run); `open_days` and `threshold` are counts."""
+    scheduler handled it (None before its first run); `open_days` and `threshold` are counts;
+    `remind_before_days`: remind those who have not answered that many days before each
+    survey closes (None: no reminder)."""
 
     schedule_id: str
     project_id: str
@@ -35,13 +48,19 @@ class Schedule:
     active: bool
     last_run_on: date | None
     created_on: date
+    remind_before_days: int | None = None
 
 
 _COLUMNS = (
     "s.schedule_id::VARCHAR, s.project_id::VARCHAR, p.name, s.template_id, s.rule, "
     "s.every_weeks, s.dates, s.first_on, s.open_days, s.threshold, s.message, s.active, "
-    "s.last_run_on, s.created_on"
+    "s.last_run_on, s.created_on, s.remind_before_days"
 )
+# The columns `update_schedule` may set (the SET clause is built from these names only).
+_EDITABLE = (
+    "rule", "every_weeks", "dates", "first_on", "open_days", "threshold", "message",
+    "remind_before_days",
+)  # fmt: skip
 
 
 def _schedule(row: tuple) -> Schedule:
@@ -67,9 +86,11 @@ class SchedulesMixin:
         message: str = "",
         recipients: Sequence[str] = (),
         last_run_on: date | None = None,
+        remind_before_days: int | None = None,
     ) -> str:
         """Store a new active schedule and its recipients; returns its id (a uuid4 str).
-        `last_run_on`: due days up to that day are never opened (None: from `first_on`).
+        `last_run_on`: due days up to that day are never opened (None: from `first_on`);
+        `remind_before_days`: see `Schedule` (check it first: `surveys.cadence`).
 
         Check the rule first (`surveys.cadence.check_rule`). Raises ValueError for an
         unknown project; duckdb.ConstraintException for a rule the table refuses. Raises
@@ -85,7 +106,8 @@ class SchedulesMixin:
             cur.execute(
                 "INSERT INTO retro_schedules (schedule_id, project_id, template_id, rule, "
                 "every_weeks, dates, first_on, open_days, threshold, message, active, "
-                "last_run_on, created_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?)",
+                "last_run_on, created_on, remind_before_days) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?)",
                 [
                     schedule_id,
                     project_id,
@@ -99,6 +121,7 @@ class SchedulesMixin:
                     message,
                     last_run_on,
                     today(),
+                    remind_before_days,
                 ],
             )
             _insert_recipients(cur, schedule_id, recipients)
@@ -112,18 +135,42 @@ class SchedulesMixin:
         threshold: int | None = None,
         message: str | None = None,
         recipients: Sequence[str] | None = None,
+        rule: str | None = None,
+        every_weeks: Any = KEEP,
+        dates: Sequence[date] | None = None,
+        first_on: date | None = None,
+        remind_before_days: Any = KEEP,
     ) -> None:
-        """Change what the next surveys get (open days, threshold, invitation message) and,
-        given `recipients`, replace the recipients. Surveys already opened keep theirs.
-        Raises ValueError for an unknown schedule. Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
-        read or written.
+        """Change what the next surveys get (open days, threshold, invitation message, the
+        rule and its parameters, the reminder's days before the close) and, given
+        `recipients`, replace the recipients. None (KEEP for `every_weeks` and
+        `remind_before_days`, which may be set to None) leaves a value as it is. Surveys
+        already opened keep their days and threshold. Check the new rule first
+        (`surveys.cadence.check_rule`). Raises ValueError for an unknown schedule;
+        duckdb.ConstraintException for values the table refuses. Raises StoreError when the
+        store is closed, StorageUnavailable when the file cannot be read or written.
         """
+        given = {
+            "rule": rule,
+            "every_weeks": every_weeks,
+            "dates": list(dates) if dates is not None else None,
+            "first_on": first_on,
+            "open_days": open_days,
+            "threshold": threshold,
+            "message": message,
+            "remind_before_days": remind_before_days,
+        }
+        keep_none = ("every_weeks", "remind_before_days")
+        changes = {
+            k: v
+            for k, v in given.items()
+            if v is not KEEP and (v is not None or k in keep_none) and k in _EDITABLE
+        }
+        sets = ", ".join(f"{name} = ?" for name in changes) or "schedule_id = schedule_id"
         with self._transaction() as cur:
             found = cur.execute(
-                "UPDATE retro_schedules SET open_days = coalesce(?, open_days), "
-                "threshold = coalesce(?, threshold), message = coalesce(?, message) "
-                "WHERE schedule_id = ? RETURNING 1",
-                [open_days, threshold, message, _uuid(schedule_id)],
+                f"UPDATE retro_schedules SET {sets} WHERE schedule_id = ? RETURNING 1",  # noqa: S608 - names from _EDITABLE
+                [*changes.values(), _uuid(schedule_id)],
             ).fetchall()
             if not found:
                 raise ValueError(f"No schedule with id {schedule_id!r}.")
@@ -263,7 +310,8 @@ class SchedulesMixin:
         """
         with self._transaction() as cur:
             added = cur.execute(
-                "INSERT INTO schedule_runs VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1",
+                "INSERT INTO schedule_runs (schedule_id, due_on, survey_id) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING RETURNING 1",
                 [_uuid(schedule_id), due_on, survey_id],
             ).fetchall()
         return bool(added)
@@ -312,6 +360,51 @@ class SchedulesMixin:
                 "WHERE v.status = 'open' AND v.closes_on < ? ORDER BY u.due_on",
                 [on],
             ).df()
+
+    def schedule_reminders_due(self, on: date) -> pd.DataFrame:
+        """Surveys of active schedules with a reminder whose reminder day (`closes_on` minus
+        the schedule's `remind_before_days`) is `on` or before, still open on `on`, and not
+        reminded yet. Columns: schedule_id (str), project (str), due_on (Timestamp),
+        survey_id (str), closes_on (Timestamp).
+
+        Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
+        read or written.
+        """
+        with self._cursor() as cur:
+            return cur.execute(
+                "SELECT u.schedule_id::VARCHAR AS schedule_id, p.name AS project, u.due_on, "
+                "u.survey_id::VARCHAR AS survey_id, v.closes_on FROM schedule_runs u "
+                "JOIN retro_schedules s USING (schedule_id) "
+                "JOIN projects p ON p.project_id = s.project_id "
+                "JOIN surveys v ON v.survey_id = u.survey_id "
+                "WHERE s.active AND s.remind_before_days IS NOT NULL AND u.reminded_on IS NULL "
+                "AND v.status = 'open' AND v.closes_on >= ? "
+                "AND v.closes_on - s.remind_before_days <= ? ORDER BY u.due_on, p.name",
+                [on, on],
+            ).df()
+
+    def claim_schedule_reminder(self, schedule_id: str, due_on: date, on: date) -> bool:
+        """Mark the run's reminder as sent on `on`; False when it already was (another run
+        claimed it first), so a reminder is sent once. Raises ValueError for an id that is not
+        a uuid. Raises StoreError when the store is closed, StorageUnavailable when the file
+        cannot be read or written."""
+        with self._transaction() as cur:
+            claimed = cur.execute(
+                "UPDATE schedule_runs SET reminded_on = ? WHERE schedule_id = ? AND due_on = ? "
+                "AND reminded_on IS NULL RETURNING 1",
+                [on, _uuid(schedule_id), due_on],
+            ).fetchall()
+        return bool(claimed)
+
+    def release_schedule_reminder(self, schedule_id: str, due_on: date) -> None:
+        """Undo `claim_schedule_reminder` (nothing could be sent: the next run tries again).
+        Raises ValueError for an id that is not a uuid. Raises StoreError when the store is
+        closed, StorageUnavailable when the file cannot be read or written."""
+        with self._transaction() as cur:
+            cur.execute(
+                "UPDATE schedule_runs SET reminded_on = NULL WHERE schedule_id = ? AND due_on = ?",
+                [_uuid(schedule_id), due_on],
+            )
 
 
 def _insert_recipients(cur, schedule_id: str, recipients: Sequence[str]) -> None:

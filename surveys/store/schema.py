@@ -215,4 +215,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             survey_id UUID NOT NULL,
             PRIMARY KEY (schedule_id, due_on))""",
     ),
+    # 10: a schedule may remind those who have not answered `remind_before_days` days before
+    # its survey closes (NULL: no reminder); `reminded_on` records the day a run's reminder
+    # went out, so a rerun or a restart never sends it twice.
+    (
+        "ALTER TABLE retro_schedules ADD COLUMN remind_before_days INTEGER",
+        "ALTER TABLE schedule_runs ADD COLUMN reminded_on DATE",
+    ),
 )
