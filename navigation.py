@@ -7,7 +7,13 @@ import streamlit as st
 from afterward.web.filters import scope_filters
 from afterward.web.session import is_manager, log_out, store_or_stop
 
-st.set_page_config(page_title="Afterward", page_icon="🔁", layout="wide")
+st.set_page_config(
+    page_title="Afterward",
+    page_icon="🔁",
+    layout="wide",
+    # "auto": open on a wide screen, collapsed on a phone, where it would cover the page.
+    initial_sidebar_state="auto",
+)
 
 LOGIN = st.Page("app_pages/public/login.py", title="Log in", url_path="login")
 MANAGER_PAGES = {

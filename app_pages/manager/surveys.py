@@ -65,21 +65,24 @@ if overview.empty:
     st.stop()
 
 st.subheader("Surveys")
-# Fits 1280 px without cutting columns off: the long id goes last (for the command line),
-# counts and short codes get narrow columns, the title gets the room.
-NARROW = {"quarter", "status", "responses", "waiting", "invitations", "invitations_used"}
-NARROW |= {"anonymity_threshold", "survey_id"}
-columns = [c for c in setup.SURVEY_TABLE if c != "survey_id"] + ["survey_id"]
+# Fits beside the sidebar at 1280 px: no id (the "Manage survey" box picks a survey, the
+# command line lists ids) and no questionnaire id (the title names the kind), invitations
+# as "8 of 12", and each column as wide as its content.
+WIDTHS = {"project": 150, "title": 185, "quarter": 62, "status": 58, "responses": 68}
+WIDTHS |= {"waiting": 120, "invitations_used": 105, "anonymity_threshold": 72}
+table = overview.assign(
+    invitations_used=[
+        f"{used} of {sent}" if sent else "–"
+        for used, sent in zip(overview["invitations_used"], overview["invitations"], strict=True)
+    ]
+)
 st.dataframe(
-    overview[columns],
+    table[list(WIDTHS)],
     hide_index=True,
     width="stretch",
     column_config={
-        column: st.column_config.Column(
-            header,
-            width="small" if column in NARROW else ("large" if column == "title" else "medium"),
-        )
-        for column, header in setup.SURVEY_TABLE.items()
+        column: st.column_config.Column(setup.SURVEY_TABLE[column], width=width)
+        for column, width in WIDTHS.items()
     },
 )
 

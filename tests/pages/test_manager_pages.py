@@ -153,3 +153,52 @@ def test_review_page_prepares_both_reports_for_download(app, populated):
     assert len(at.get("download_button")) == 1
     button(at, "Prepare PDF report").click().run()
     assert len(at.get("download_button")) == 2
+
+
+def headers(table) -> list[str]:
+    """The headers a manager reads over a table: its columns' labels and, unless hidden,
+    its index's name (an unnamed index shows as a blank header)."""
+    import json
+
+    config = json.loads(table.proto.columns or "{}")
+    frame = table.value
+    shown = [str(config.get(c, {}).get("label") or c) for c in frame.columns]
+    if not config.get("_index", {}).get("hidden"):
+        shown.insert(0, "" if frame.index.name is None else str(frame.index.name))
+    return shown
+
+
+@pytest.mark.parametrize("page", ["overview", "themes", "root_causes", "review", "surveys"])
+def test_every_table_names_every_column(app, populated, page):
+    at = open_page(app, page)
+    for table in at.dataframe:
+        assert all(h.strip() for h in headers(table)), headers(table)
+
+
+def test_root_cause_table_names_categories_and_their_trend(app, populated):
+    at = open_page(app, "root_causes")
+    table = next(t for t in at.dataframe if "trend" in t.value.columns)
+    assert headers(table)[0] == "root cause"
+    assert not any("_" in str(v) for v in table.value.iloc[:, 0])  # labels, not ids
+
+
+def test_surveys_table_fits_beside_the_sidebar_at_1280_px(app, populated):
+    import json
+
+    at = open_page(app, "surveys")
+    table = at.dataframe[0]
+    config = json.loads(table.proto.columns)
+    widths = [config[c]["width"] for c in table.value.columns]
+    # 1280 px less the sidebar (300) and the page's side padding (2 × 80).
+    assert sum(widths) <= 1280 - 300 - 160
+    assert "survey_id" not in table.value.columns  # 36-character ids took a third of it
+    assert {"project", "title", "status", "responses", "waiting"} <= set(table.value.columns)
+
+
+def test_merged_roles_read_apart_from_the_other_answer(app, populated):
+    from afterward.output.charts import MERGED_GROUP_LABEL
+
+    at = open_page(app, "overview")
+    roles_chart = at.get("plotly_chart")[-1].proto.spec
+    assert MERGED_GROUP_LABEL in roles_chart and "Other roles" not in roles_chart
+    assert any(MERGED_GROUP_LABEL in c for c in texts(at.caption))
