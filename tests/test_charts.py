@@ -305,3 +305,14 @@ def test_respondent_text_is_escaped_for_plotly() -> None:
     frame = pd.DataFrame({"theme": ["<b>boss</b> & <script>x</script>"], "projects": [2]})
     fig = charts.recurring_themes_chart(frame)
     assert list(fig.data[0].y) == ["&lt;b&gt;boss&lt;/b&gt; &amp; &lt;script&gt;x&lt;/script&gt;"]
+
+
+def test_long_axis_labels_keep_their_end() -> None:
+    frame = pd.DataFrame(
+        {"survey": ["Lighthouse mobile app · 2026Q3", "A very long project name indeed · 2026Q4"]}
+    ).assign(responses=[5, 6])
+    axis = charts.participation_chart(frame).layout.yaxis
+    shown = dict(zip(axis.tickvals, axis.ticktext, strict=True))
+    assert shown["Lighthouse mobile app · 2026Q3"] == "Lighthouse mobile app · 2026Q3"
+    cut = shown["A very long project name indeed · 2026Q4"]
+    assert len(cut) <= charts.TICK_WIDTH and cut.endswith("· 2026Q4") and "…" in cut

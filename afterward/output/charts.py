@@ -25,7 +25,7 @@ NOT_ENOUGH_DATA = "Not enough data yet"
 TITLE_WIDTH = 40
 SUBTITLE_WIDTH = 50
 # Category labels (themes, surveys) longer than this are cut on the axis.
-TICK_WIDTH = 28
+TICK_WIDTH = 32
 # "Responses per survey" draws the most recent surveys only: more bars are unreadable.
 MAX_SURVEY_BARS = 25
 HIDDEN_COLOR = "#BBBBBB"
@@ -169,7 +169,10 @@ def _readable_ticks(labels: list[str], limit: int = TICK_WIDTH) -> dict[str, obj
     """Axis settings that label every category, long labels cut to `limit` characters
     (the whole label stays in the hover text): on a phone a long label would leave the
     plot no room."""
-    short = [label if len(label) <= limit else label[: limit - 1] + "…" for label in labels]
+    # Cut in the middle: the end ("· 2026Q3", a project name) tells labels apart.
+    short = [
+        label if len(label) <= limit else label[: limit - 9] + "…" + label[-8:] for label in labels
+    ]
     return {"tickmode": "array", "tickvals": labels, "ticktext": short}
 
 
