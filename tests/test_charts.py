@@ -307,12 +307,14 @@ def test_respondent_text_is_escaped_for_plotly() -> None:
     assert list(fig.data[0].y) == ["&lt;b&gt;boss&lt;/b&gt; &amp; &lt;script&gt;x&lt;/script&gt;"]
 
 
-def test_long_axis_labels_keep_their_end() -> None:
-    frame = pd.DataFrame(
-        {"survey": ["Lighthouse mobile app · 2026Q3", "A very long project name indeed · 2026Q4"]}
-    ).assign(responses=[5, 6])
+def test_long_axis_labels_wrap_and_keep_their_end() -> None:
+    survey = "Project post-mortem: Lighthouse mobile app 2026Q4"
+    longest = "Incident review: a very long title about a failover that took all night · 2026Q2"
+    frame = pd.DataFrame({"survey": ["Web shop · 2026Q3", survey, longest], "responses": [5, 6, 7]})
     axis = charts.participation_chart(frame).layout.yaxis
     shown = dict(zip(axis.tickvals, axis.ticktext, strict=True))
-    assert shown["Lighthouse mobile app · 2026Q3"] == "Lighthouse mobile app · 2026Q3"
-    cut = shown["A very long project name indeed · 2026Q4"]
-    assert len(cut) <= charts.TICK_WIDTH and cut.endswith("· 2026Q4") and "…" in cut
+    assert shown["Web shop · 2026Q3"] == "Web shop · 2026Q3"
+    assert shown[survey].replace("<br>", " ") == survey  # whole, on two lines
+    lines = shown[longest].split("<br>")
+    assert len(lines) == 2 and all(len(line) <= charts.TICK_WIDTH for line in lines)
+    assert lines[1].endswith("· 2026Q2")

@@ -166,14 +166,23 @@ def group_label(group: object) -> str:
 
 
 def _readable_ticks(labels: list[str], limit: int = TICK_WIDTH) -> dict[str, object]:
-    """Axis settings that label every category, long labels cut to `limit` characters
-    (the whole label stays in the hover text): on a phone a long label would leave the
-    plot no room."""
-    # Cut in the middle: the end ("· 2026Q3", a project name) tells labels apart.
-    short = [
-        label if len(label) <= limit else label[: limit - 9] + "…" + label[-8:] for label in labels
-    ]
-    return {"tickmode": "array", "tickvals": labels, "ticktext": short}
+    """Axis settings that label every category, a long label on two lines of at most
+    `limit` characters (plotly never wraps; a label longer than the plot's room would
+    squeeze the plot on a phone). Beyond two lines the middle goes: the end (a project,
+    a quarter) tells labels apart. The whole label stays in the hover text."""
+    return {
+        "tickmode": "array",
+        "tickvals": labels,
+        "ticktext": [_two_lines(x, limit) for x in labels],
+    }
+
+
+def _two_lines(label: str, limit: int) -> str:
+    lines = textwrap.wrap(html.unescape(label), limit) or [""]
+    if len(lines) > 2:
+        rest = " ".join(lines[1:])
+        lines = [lines[0], "…" + rest[-(limit - 1) :]]
+    return "<br>".join(_label(line) for line in lines)
 
 
 def _unique(labels: list[str]) -> list[str]:
@@ -260,7 +269,7 @@ def participation_chart(
         x_title,
         y_title,
         subtitle=subtitle,
-        height=170 + 24 * len(frame),
+        height=170 + (34 if any(len(x) > TICK_WIDTH for x in labels) else 24) * len(frame),
         barmode="overlay",
         showlegend=not shown.all(),
     )
