@@ -168,3 +168,40 @@ def test_role_groups_are_fixed_per_survey_so_two_filters_differ_by_whole_groups(
     # The lone manager of Q1 is never shown on their own, in either view.
     assert "Manager" not in alone.index
     assert both.loc["Manager", "responses"] == 3  # Q2's three managers only
+
+
+def shares_over_quarters(counts: dict[str, list[int]]) -> pd.DataFrame:
+    """Shown cells of one project: `counts[key][i]` answers in the i-th quarter of 2025-26."""
+    quarters = ["2025Q1", "2025Q2", "2025Q3", "2025Q4", "2026Q1", "2026Q2", "2026Q3"]
+    rows = [
+        ("A", quarters[i], key, float(n), float(n), False)
+        for key, values in counts.items()
+        for i, n in enumerate(values)
+        if n
+    ]
+    return pd.DataFrame(
+        rows, columns=["project", "quarter", "theme_id", "answers", "responses", "suppressed"]
+    )
+
+
+def test_a_small_theme_that_grows_steadily_is_rising_and_noise_stays_flat():
+    # 100 answers a quarter. "small" goes 1 → 7 (1% → 7%): a slope of 1 point a quarter,
+    # which the former fixed 2-points rule called flat. "big" wobbles around 30%.
+    cells = shares_over_quarters(
+        {
+            "small": [1, 2, 3, 4, 5, 6, 7],
+            "big": [30, 32, 29, 31, 30, 28, 31],
+            "rest": [69, 66, 68, 65, 65, 66, 62],
+        }
+    )
+    report = recurring(cells, "theme_id")
+    assert report.loc["small", "trend"] == "rising"
+    assert report.loc["big", "trend"] == "flat"
+    assert report.loc["small", "slope"] < 0.02  # below the old threshold
+
+
+def test_trend_threshold_is_relative_to_the_share_with_a_floor():
+    from analysis.insights import TREND_MIN_SLOPE, trend_threshold
+
+    assert trend_threshold(0.4, 9) > trend_threshold(0.1, 9) > TREND_MIN_SLOPE
+    assert trend_threshold(0.01, 9) == TREND_MIN_SLOPE
