@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import base64
 import json
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,8 @@ from afterward.settings import database_path
 from surveys.store import DatabaseLocked, Store, StoreError
 
 TIMEOUT_SECONDS = 120  # a first report on a large database can take a while
-MAIL_TIMEOUT_SECONDS = 3600  # e-mail is sent at a limited rate: a long list takes a while
+POLL_SECONDS = 0.5  # how often the command line asks the app how an e-mail batch is going
+Progress = Callable[[dict[str, Any]], None]  # told a mail job's JSON (`MailJob.as_json`)
 
 
 class AppUnreachable(StoreError):
@@ -71,17 +74,25 @@ class LocalBackend:
     def schedule_set_active(self, schedule_id: str, active: bool) -> dict[str, Any]:
         return manager_api.schedule_set_active(self.store, schedule_id, active)
 
+    def schedule_edit(self, schedule_id: str, **options: Any) -> dict[str, Any]:
+        return manager_api.schedule_edit(self.store, schedule_id, **options)
+
     def schedule_remove(self, schedule_id: str) -> dict[str, Any]:
         return manager_api.schedule_remove(self.store, schedule_id)
 
     def schedule_run(self) -> dict[str, Any]:
         return manager_api.schedule_run(self.store)
 
-    def invite(self, survey_id: str, **options: Any) -> dict[str, Any]:
-        return manager_api.invite_by_email(self.store, survey_id, **options)
+    def invite(
+        self, survey_id: str, progress: Progress | None = None, **options: Any
+    ) -> dict[str, Any]:
+        """Send in this process (it is the command line's own); `progress` as it goes."""
+        return manager_api.invite_by_email(self.store, survey_id, progress=progress, **options)
 
-    def remind(self, survey_id: str, **options: Any) -> dict[str, Any]:
-        return manager_api.remind_by_email(self.store, survey_id, **options)
+    def remind(
+        self, survey_id: str, progress: Progress | None = None, **options: Any
+    ) -> dict[str, Any]:
+        return manager_api.remind_by_email(self.store, survey_id, progress=progress, **options)
 
 
 class RemoteBackend:
@@ -179,25 +190,47 @@ class RemoteBackend:
         action = "resume" if active else "pause"
         return json.loads(self._call("POST", f"/schedules/{_quote(schedule_id)}/{action}", {}))
 
+    def schedule_edit(self, schedule_id: str, **options: Any) -> dict[str, Any]:
+        path = f"/schedules/{_quote(schedule_id)}/edit"
+        return json.loads(self._call("POST", path, options))
+
     def schedule_remove(self, schedule_id: str) -> dict[str, Any]:
         return json.loads(self._call("DELETE", f"/schedules/{_quote(schedule_id)}"))
 
     def schedule_run(self) -> dict[str, Any]:
         return json.loads(self._call("POST", "/schedules/run", {}))
 
-    def invite(self, survey_id: str, **options: Any) -> dict[str, Any]:
+    def invite(
+        self, survey_id: str, progress: Progress | None = None, **options: Any
+    ) -> dict[str, Any]:
+        """The app sends in the background: start the batch, then follow it to the end."""
         body = {
             "emails": options.get("emails"),
             "message": options.get("message"),
             "base_url": options.get("base"),
         }
-        path = f"/surveys/{_quote(survey_id)}/invite"
-        return json.loads(self._call("POST", path, body, timeout=MAIL_TIMEOUT_SECONDS))
+        started = json.loads(self._call("POST", f"/surveys/{_quote(survey_id)}/invite", body))
+        return self._follow(started["job"], progress)
 
-    def remind(self, survey_id: str, **options: Any) -> dict[str, Any]:
+    def remind(
+        self, survey_id: str, progress: Progress | None = None, **options: Any
+    ) -> dict[str, Any]:
         body = {"message": options.get("message"), "base_url": options.get("base")}
-        path = f"/surveys/{_quote(survey_id)}/remind"
-        return json.loads(self._call("POST", path, body, timeout=MAIL_TIMEOUT_SECONDS))
+        started = json.loads(self._call("POST", f"/surveys/{_quote(survey_id)}/remind", body))
+        return self._follow(started["job"], progress)
+
+    def _follow(self, job_id: str, progress: Progress | None) -> dict[str, Any]:
+        """Ask how the mail job goes until it is done; its delivery report. Raises ValueError
+        with the job's error when the batch could not run (e.g. mail server unreachable)."""
+        while True:
+            job = json.loads(self._call("GET", f"/mail-jobs/{_quote(job_id)}"))
+            if progress is not None:
+                progress(job)
+            if job["done"]:
+                if job["error"]:
+                    raise ValueError(job["error"])
+                return job["report"]
+            time.sleep(POLL_SECONDS)
 
 
 def _quote(part: str) -> str:

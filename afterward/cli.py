@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -248,7 +249,38 @@ def _schedule_parser(commands: argparse._SubParsersAction) -> None:
     add.add_argument("--emails", type=Path, metavar="FILE", help="recipients: one address a line")
     add.add_argument("--message", default="", help="invitation text ({link} is the link)")
     add.add_argument("--first-on", metavar="DAY", help="first due day (default today)")
+    add.add_argument(
+        "--remind-days-before",
+        type=int,
+        metavar="N",
+        help="e-mail those who have not answered N days before each survey closes",
+    )
     add.set_defaults(run=_schedule_add)
+    edit = actions.add_parser(
+        "edit",
+        help="change a recurring retro (only what is given); surveys already open keep theirs",
+    )
+    edit.add_argument("schedule_id")
+    new_rule = edit.add_mutually_exclusive_group()
+    new_rule.add_argument("--every-weeks", type=int, metavar="N", help="every N weeks")
+    new_rule.add_argument(
+        "--quarter-end", action="store_true", help="in the last --open-days days of each quarter"
+    )
+    new_rule.add_argument("--dates", metavar="DAY,DAY", help="on these days")
+    edit.add_argument("--first-on", metavar="DAY", help="the every-N-weeks rhythm's first day")
+    edit.add_argument("--open-days", type=int, help="days each survey stays open")
+    edit.add_argument("--threshold", type=int, help="anonymity threshold of the next surveys")
+    edit.add_argument(
+        "--emails", type=Path, metavar="FILE", help="replace the recipients: one address a line"
+    )
+    edit.add_argument("--message", default=None, help="invitation text ({link} is the link)")
+    edit.add_argument(
+        "--remind-days-before",
+        type=int,
+        metavar="N",
+        help="remind those who have not answered N days before the close (0: no reminder)",
+    )
+    edit.set_defaults(run=_schedule_edit)
     listing = actions.add_parser("list", help="every recurring retro and its next due day")
     listing.add_argument("--json", action="store_true", help="a JSON array on stdout")
     listing.set_defaults(run=_schedule_list)
@@ -368,6 +400,22 @@ def _read_text(path: Path) -> str:
         raise ValueError(f"Cannot read {path}: {exc.strerror or exc}.") from None
 
 
+class _MailProgress:
+    """Prints a mail batch's progress on stderr (counts only), at most once every
+    `every_s` seconds and only once it has run that long, so a short batch prints none."""
+
+    def __init__(self, every_s: float = 1.0) -> None:
+        self.every_s = every_s
+        self.last = time.monotonic()
+
+    def __call__(self, job: dict) -> None:
+        now = time.monotonic()
+        if job["done"] or now - self.last < self.every_s:
+            return
+        self.last = now
+        print(f"afterward: {job['progress']}", file=sys.stderr, flush=True)
+
+
 def _delivery(report: dict) -> int:
     """Print a delivery report: failures on stderr, the counts on stdout; the exit status."""
     lines = report["lines"]
@@ -385,14 +433,16 @@ def _invite(args: argparse.Namespace) -> int:
     message = _read_text(args.message_file) if args.message_file else None
     base = _link_base(args.base_url)
     with _backend() as app:
-        report = app.invite(args.survey_id, emails=emails, message=message, base=base)
+        report = app.invite(
+            args.survey_id, progress=_MailProgress(), emails=emails, message=message, base=base
+        )
     return _delivery(report)
 
 
 def _remind(args: argparse.Namespace) -> int:
     base = _link_base(args.base_url)
     with _backend() as app:
-        report = app.remind(args.survey_id, base=base)
+        report = app.remind(args.survey_id, progress=_MailProgress(), base=base)
     return _delivery(report)
 
 
@@ -459,15 +509,17 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _recipients_file(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"Cannot read {path}: {getattr(exc, 'strerror', exc)}.") from None
+
+
 def _schedule_add(args: argparse.Namespace) -> int:
-    emails = ""
-    if args.emails is not None:
-        try:
-            emails = args.emails.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ValueError(
-                f"Cannot read {args.emails}: {getattr(exc, 'strerror', exc)}."
-            ) from None
+    emails = _recipients_file(args.emails) or ""
     if args.every_weeks is not None:
         rule, dates = "every_n_weeks", None
     elif args.quarter_end:
@@ -486,12 +538,42 @@ def _schedule_add(args: argparse.Namespace) -> int:
             threshold=args.threshold,
             emails=emails,
             message=args.message,
+            remind_before_days=args.remind_days_before,
         )
     print(
         f"Recurring retro for {args.project}: {made['description']}; "
         f"{made['recipients']} recipient(s); next due {made['next_due_on'] or 'never'}."
     )
     print(made["id"])
+    return 0
+
+
+def _schedule_edit(args: argparse.Namespace) -> int:
+    options: dict = {
+        "open_days": args.open_days,
+        "threshold": args.threshold,
+        "emails": _recipients_file(args.emails),
+        "message": args.message,
+        "first_on": args.first_on,
+        "remind_before_days": args.remind_days_before,
+    }
+    if args.every_weeks is not None:
+        options |= {"rule": "every_n_weeks", "every_weeks": args.every_weeks}
+    elif args.quarter_end:
+        options["rule"] = "quarter_end"
+    elif args.dates is not None:
+        options |= {"rule": "dates", "dates": [d for d in args.dates.split(",") if d.strip()]}
+    options = {k: v for k, v in options.items() if v is not None}
+    if not options:
+        raise ValueError("Nothing to change: give at least one option (see --help).")
+    with _backend() as app:
+        made = app.schedule_edit(args.schedule_id, **options)
+    days = made["remind_before_days"]
+    reminder = f"reminder {days} day(s) before the close" if days else "no reminder"
+    print(
+        f"Changed {made['id']}: {made['description']}; {made['recipients']} recipient(s); "
+        f"{reminder}; next due {made['next_due_on'] or 'never'}."
+    )
     return 0
 
 

@@ -193,6 +193,19 @@ def test_invite_and_remind_by_email_through_the_app(running, tmp_path):
     assert "Cannot read nope.txt" in missing.stderr and "No survey" in unknown.stderr
 
 
+def test_invite_through_the_app_runs_in_the_background_with_progress(running, tmp_path):
+    """The app sends at its default 5 a second: 8 messages take over a second, during which
+    the command line prints progress (counts only) and then the usual report."""
+    emails = tmp_path / "more.txt"
+    emails.write_text("\n".join(f"bg{i}@team.example" for i in range(8)))
+    sent = run_cli(running, "invite", running.survey_id, "--emails", str(emails))
+    assert sent.stdout == "Sent 8 invitation(s).\n"
+    progress = [line for line in sent.stderr.splitlines() if line.startswith("afterward: Sent ")]
+    assert progress and all(line.endswith("of 8 invitation(s).") for line in progress)
+    assert "@" not in "".join(progress) and "Traceback" not in sent.stderr
+    assert len([m for m in running.inbox.messages if m["To"].startswith("bg")]) == 8
+
+
 def test_errors_come_back_as_one_line(running):
     unknown = run_cli(running, "survey", "close", "not-a-survey", check=False)
     assert unknown.returncode == 2
@@ -257,6 +270,12 @@ def test_recurring_retros_beside_the_app(tmp_path):
         assert "each quarter's last 5 days" in added
         assert run_cli(server, "schedule", "pause", second).stdout.startswith("Paused")
         assert "next due" in run_cli(server, "schedule", "resume", second).stdout
+        edited = run_cli(
+            server, "schedule", "edit", second, "--open-days", "7", "--remind-days-before", "2"
+        ).stdout  # fmt: skip
+        assert "each quarter's last 7 days" in edited and "reminder 2 day(s)" in edited
+        bad_edit = run_cli(server, "schedule", "edit", second, "--threshold", "1", check=False)
+        assert bad_edit.returncode == 2 and "at least 3" in bad_edit.stderr
         assert "stay" in run_cli(server, "schedule", "remove", second).stdout
         unknown = run_cli(server, "schedule", "remove", second, check=False)
         assert unknown.returncode == 2 and "No schedule with id" in unknown.stderr

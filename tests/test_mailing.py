@@ -285,6 +285,16 @@ def _surveys_page(app):
     return app_store().surveys_overview()["survey_id"].iloc[0]
 
 
+def finish_batch(app):
+    """The page started a batch in the background: wait for it, then rerun the page."""
+    from afterward.services import mail_jobs
+
+    assert not app.exception, [e.message for e in app.exception]
+    _, job_id = app.session_state["invite_job"]
+    mail_jobs.wait(job_id, timeout_s=60)
+    app.run()
+
+
 def test_surveys_page_invites_reminds_and_sends_a_test_mail(app, mail_env):
     from tests.conftest import app_store
     from tests.pages.helpers import button, texts
@@ -296,6 +306,7 @@ def test_surveys_page_invites_reminds_and_sends_a_test_mail(app, mail_env):
     )
     app.text_area(key=f"invite_message_{survey_id}").input("Please answer: {link}")
     button(app, "Send invitations").click().run()
+    finish_batch(app)
     assert not app.exception
     assert texts(app.success) == ["Sent 2 invitation(s)."]
     warned = " ".join(texts(app.warning))
@@ -307,6 +318,7 @@ def test_surveys_page_invites_reminds_and_sends_a_test_mail(app, mail_env):
     mail_env.refuse.clear()
     mail_env.messages.clear()
     button(app, "Send reminders").click().run()
+    finish_batch(app)
     assert texts(app.success) == ["Reminded 3 of 3 invited address(es)."]
     assert "@" not in " ".join(texts(app.success) + texts(app.warning))
     assert len(mail_env.messages) == 3
@@ -500,3 +512,37 @@ def test_a_server_that_goes_away_mid_batch_fails_the_rest_without_waiting(
     assert all(reasons[a].startswith("Cannot reach the mail server") for a in many[2:])
     assert len(fake.sleeps) == 2  # nothing was tried after the server went away
     assert store.invited_address_count(survey_id) == 5  # kept: a reminder retries them
+
+
+def sending_bars(app):
+    texts = ("invitation(s)", "reminder(s)", "Preparing")
+    return [b for b in app.get("progress") if any(t in b.proto.text for t in texts)]
+
+
+def test_the_page_sends_in_the_background_shows_progress_and_refuses_a_second_batch(
+    app, mail_env, monkeypatch
+):
+    import time
+
+    from tests.conftest import app_store
+    from tests.pages.helpers import button, texts
+
+    monkeypatch.setenv("AFTERWARD_MAIL_RATE", "4")  # 6 messages take about 1.5 s
+    survey_id = _surveys_page(app)
+    people = [f"p{i}@team.example" for i in range(6)]
+    app.text_area(key=f"invite_emails_{survey_id}").input("\n".join(people))
+    began = time.monotonic()
+    button(app, "Send invitations").click().run()
+    assert time.monotonic() - began < 1.2  # the page did not wait for the batch
+    assert not app.exception and not app.success
+    [bar] = sending_bars(app)
+    assert "of 6 invitation(s)" in bar.proto.text or "Preparing" in bar.proto.text
+    # A second batch for the same survey while the first runs: refused with a message.
+    button(app, "Send reminders").click().run()
+    assert any("already being sent" in e for e in texts(app.error))
+    assert not app.exception
+    finish_batch(app)
+    assert texts(app.success) == ["Sent 6 invitation(s)."]
+    assert sending_bars(app) == []
+    assert sorted(m["To"] for m in mail_env.messages) == people
+    assert app_store().invited_address_count(survey_id) == 6

@@ -467,6 +467,10 @@ class DeliveryReport:
         }
 
 
+# Told the report so far and how many messages the batch sends in all (after each message).
+Progress = Callable[[DeliveryReport, int], None]
+
+
 def _open_survey(store: Store, survey_id: str) -> Survey:
     survey = store.survey(survey_id)
     if survey is None:
@@ -474,6 +478,36 @@ def _open_survey(store: Store, survey_id: str) -> Survey:
     if survey.status != "open" or (survey.closes_on is not None and survey.closes_on < today()):
         raise MailError("This survey is closed: reopen it before sending invitations.")
     return survey
+
+
+def check_invitations(
+    store: Store, survey_id: str, addresses: Iterable[str] | AddressList
+) -> AddressList:
+    """What `send_invitations` checks before it contacts the mail server: the settings, the
+    survey (known and open) and the addresses (at least one valid, at most 10,000). Returns
+    the parsed addresses. Raises like `send_invitations`, contacting no server."""
+    smtp_settings()
+    _open_survey(store, survey_id)
+    parsed = (
+        addresses if isinstance(addresses, AddressList) else parse_addresses("\n".join(addresses))
+    )
+    _check_count(parsed)
+    return parsed
+
+
+def check_reminders(store: Store, survey_id: str) -> None:
+    """What `send_reminders` checks before it contacts the mail server (settings, survey).
+    Raises ValueError for an unknown survey, MailError when mail is not configured or the
+    survey is closed."""
+    smtp_settings()
+    _open_survey(store, survey_id)
+
+
+def _check_count(parsed: AddressList) -> None:
+    if not parsed.valid:
+        raise MailError("No e-mail address to invite: give one address per line.")
+    if len(parsed.valid) > MAX_ADDRESSES:
+        raise MailError(f"Invite at most {MAX_ADDRESSES:,} addresses at a time.")
 
 
 def send_invitations(
@@ -486,6 +520,7 @@ def send_invitations(
     subject: str | None = None,
     settings: SmtpSettings | None = None,
     limit: RateLimit | None = None,
+    progress: Progress | None = None,
 ) -> DeliveryReport:
     """E-mail one new single-use link per address for the survey, at most `settings.rate`
     messages a second over one SMTP connection.
@@ -495,7 +530,9 @@ def send_invitations(
     links are built on `base_url` (`surveys.links.link_url`). The links and addresses are
     stored in one transaction before sending; an address whose message fails keeps its
     invitation, so `send_reminders` retries it. Addresses already invited to the survey are
-    skipped (a second link would let one person answer twice).
+    skipped (a second link would let one person answer twice). `progress`, when given, is
+    called with the report so far and the number of messages to send, once before the first
+    message and after each.
 
     Returns a DeliveryReport (per-address failures with the server's reason). Raises
     ValueError for an unknown survey; MailError (a ValueError) when mail is not configured,
@@ -509,10 +546,8 @@ def send_invitations(
         addresses if isinstance(addresses, AddressList) else parse_addresses("\n".join(addresses))
     )
     report = DeliveryReport("invitation", invalid=list(parsed.invalid), repeats=parsed.repeats)
-    if not parsed.valid:
-        raise MailError("No e-mail address to invite: give one address per line.")
-    if len(parsed.valid) > MAX_ADDRESSES:
-        raise MailError(f"Invite at most {MAX_ADDRESSES:,} addresses at a time.")
+    _check_count(parsed)
+    tell = progress or (lambda report, total: None)
     connection = _Connection(settings)
     connection.open()  # an unreachable server fails before anything is stored
     try:
@@ -521,6 +556,8 @@ def send_invitations(
             survey_id, [(a, links.token_hash(t)) for a, t in tokens.items()]
         )
         report.already_invited = [a for a in parsed.valid if a not in added]
+        total = len(parsed.valid) - len(report.already_invited)
+        tell(report, total)
         limit = limit or RateLimit(settings.rate)
         subject = subject or default_subject(survey)
         lost: str | None = None  # the server could not be reached again: stop trying
@@ -529,6 +566,8 @@ def send_invitations(
                 continue
             if lost:
                 report.failed.append((address, lost))
+                report.failed_count = len(report.failed)
+                tell(report, total)
                 continue
             body = fill_message(
                 message, survey, links.link_url(base_url, tokens[address]), DEFAULT_INVITATION
@@ -543,6 +582,8 @@ def send_invitations(
                 report.failed.append((address, _reason(exc)))
             else:
                 report.sent += 1
+            report.failed_count = len(report.failed)
+            tell(report, total)
     finally:
         connection.close()
     report.failed_count = len(report.failed)
@@ -559,11 +600,13 @@ def send_reminders(
     subject: str | None = None,
     settings: SmtpSettings | None = None,
     limit: RateLimit | None = None,
+    progress: Progress | None = None,
 ) -> DeliveryReport:
     """E-mail a new single-use link to each invited address whose link is still unused; the
     new link replaces the old one (which stops working) just before its message is sent,
     and the old one is put back when the message fails. `message` defaults to
     DEFAULT_REMINDER. Says only counts (DeliveryReport.lines), never which addresses.
+    `progress` as for `send_invitations` (the report carries counts only).
 
     Raises ValueError for an unknown survey; MailError when mail is not configured, the
     survey is closed, or the mail server cannot be reached (nothing changed then); the
@@ -573,10 +616,13 @@ def send_reminders(
     survey = _open_survey(store, survey_id)
     report = DeliveryReport("reminder", addresses=store.invited_address_count(survey_id))
     waiting = store.unused_invited_addresses(survey_id)
+    tell = progress or (lambda report, total: None)
     if not waiting:
+        tell(report, 0)
         return report
     connection = _Connection(settings)
     connection.open()
+    tell(report, len(waiting))
     limit = limit or RateLimit(settings.rate)
     subject = subject or default_subject(survey, reminder=True)
     lost: str | None = None
@@ -584,10 +630,12 @@ def send_reminders(
         for address, old_hash in waiting:
             if lost:  # the server could not be reached again: the rest keep their links
                 report.failed_count += 1
+                tell(report, len(waiting))
                 continue
             token = links.new_token()
             new_hash = links.token_hash(token)
             if not store.replace_invitation(survey_id, address, old_hash, new_hash):
+                tell(report, len(waiting))
                 continue  # answered meanwhile
             body = fill_message(message, survey, links.link_url(base_url, token), DEFAULT_REMINDER)
             limit.wait()
@@ -599,6 +647,7 @@ def send_reminders(
                 lost = str(exc) if isinstance(exc, MailError) else None
             else:
                 report.sent += 1
+            tell(report, len(waiting))
     finally:
         connection.close()
     return report

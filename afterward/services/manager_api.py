@@ -11,6 +11,7 @@ store's StoreError when the database cannot be read or written.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -175,28 +176,84 @@ def invite_by_email(
     emails: str,
     base: str,
     message: str | None = None,
+    progress: Callable[[dict[str, Any]], None] | None = None,
 ) -> dict[str, Any]:
-    """`afterward invite`: e-mail one new single-use link per address in `emails` (text: one
-    address per line, or a CSV with an email column) on `base`, with `message` (None: the
-    default text). Returns `mailing.DeliveryReport.as_json()` (per-address failures). Raises
-    MailError (a ValueError) when mail is not configured, the survey is closed, no address
-    is valid or the mail server cannot be reached; ValueError for an unknown survey."""
+    """`afterward invite` in this process (the command line without the app): e-mail one new
+    single-use link per address in `emails` (text: one address per line, or a CSV with an
+    email column) on `base`, with `message` (None: the default text); `progress` gets the
+    batch's progress after each message (`mail_jobs.MailJob.as_json`). Returns
+    `mailing.DeliveryReport.as_json()` (per-address failures). Raises MailError (a
+    ValueError) when mail is not configured, the survey is closed, no address is valid or
+    the mail server cannot be reached; ValueError for an unknown survey."""
     from afterward.services import mailing
 
     addresses = mailing.parse_addresses(emails)
-    report = mailing.send_invitations(store, survey_id, addresses, message, base)
+    tell = _progress("invitation", survey_id, progress)
+    report = mailing.send_invitations(store, survey_id, addresses, message, base, progress=tell)
     return report.as_json()
 
 
 def remind_by_email(
-    store: Store, survey_id: str, *, base: str, message: str | None = None
+    store: Store,
+    survey_id: str,
+    *,
+    base: str,
+    message: str | None = None,
+    progress: Callable[[dict[str, Any]], None] | None = None,
 ) -> dict[str, Any]:
-    """`afterward remind`: a new link (replacing the old) to each invited address whose link
-    is still unused. Returns `mailing.DeliveryReport.as_json()`, counts only (no address).
-    Raises like `invite_by_email`."""
+    """`afterward remind` in this process: a new link (replacing the old) to each invited
+    address whose link is still unused. Returns `mailing.DeliveryReport.as_json()`, counts
+    only (no address); `progress` as for `invite_by_email` (counts only). Raises like
+    `invite_by_email`."""
     from afterward.services import mailing
 
-    return mailing.send_reminders(store, survey_id, base, message).as_json()
+    tell = _progress("reminder", survey_id, progress)
+    return mailing.send_reminders(store, survey_id, base, message, progress=tell).as_json()
+
+
+def _progress(kind: str, survey_id: str, progress: Callable[[dict[str, Any]], None] | None):
+    """A `mailing.Progress` that hands `progress` the batch as a mail job's JSON."""
+    if progress is None:
+        return None
+    from afterward.services.mail_jobs import MailJob
+
+    tracker = MailJob("local", kind, survey_id)
+
+    def tell(report, total: int) -> None:
+        tracker.track(report, total)
+        progress(tracker.as_json())
+
+    return tell
+
+
+def start_invite(
+    store: Store, survey_id: str, *, emails: str, base: str, message: str | None = None
+) -> dict[str, Any]:
+    """`POST /surveys/{id}/invite`: check, then send in the background
+    (`mail_jobs.start_invitations`); returns {"job": its id} at once. Raises MailJobBusy (a
+    ValueError) when a batch is being sent for the survey, else like `invite_by_email`
+    (except that an unreachable mail server is the job's `error`)."""
+    from afterward.services import mail_jobs
+
+    return {"job": mail_jobs.start_invitations(store, survey_id, emails, message, base).job_id}
+
+
+def start_remind(
+    store: Store, survey_id: str, *, base: str, message: str | None = None
+) -> dict[str, Any]:
+    """`POST /surveys/{id}/remind`: `mail_jobs.start_reminders`; returns {"job": its id}.
+    Raises like `start_invite`."""
+    from afterward.services import mail_jobs
+
+    return {"job": mail_jobs.start_reminders(store, survey_id, base, message).job_id}
+
+
+def mail_job(job_id: str) -> dict[str, Any]:
+    """`GET /mail-jobs/{id}`: the batch's progress (`mail_jobs.MailJob.as_json`). Raises
+    UnknownMailJob (a LookupError) for an id this process does not know."""
+    from afterward.services import mail_jobs
+
+    return mail_jobs.job(job_id).as_json()
 
 
 # -- recurring retros (`afterward schedule ...`) ---------------------------------------------
@@ -219,10 +276,12 @@ def schedule_add(
     threshold: int | None = None,
     emails: str = "",
     message: str = "",
+    remind_before_days: int | None = None,
 ) -> dict[str, Any]:
     """Create a recurring retro (`recurring.add_schedule`); `dates` and `first_on` are ISO
     days (first_on default: today, or the first given date), `emails` the recipients'
-    addresses as pasted text (`recurring.parse_recipients`). Returns {"id", "description",
+    addresses as pasted text (`recurring.parse_recipients`), `remind_before_days` when to
+    remind those who have not answered (None or 0: no reminder). Returns {"id", "description",
     "next_due_on"} (ISO or None). Raises ValueError with a message for the manager for a
     malformed day, address or rule, an unknown questionnaire or a threshold outside 3-100."""
     from afterward.services import recurring
@@ -243,9 +302,55 @@ def schedule_add(
         threshold=int(threshold) if threshold is not None else recurring.setup.DEFAULT_THRESHOLD,
         recipients=recurring.parse_recipients(emails),
         message=message,
+        remind_before_days=int(remind_before_days) if remind_before_days else None,
     )
     shown = _schedule_row(store, schedule_id)
     return {k: shown[k] for k in ("id", "description", "next_due_on", "recipients")}
+
+
+def schedule_edit(
+    store: Store,
+    schedule_id: str,
+    *,
+    open_days: int | None = None,
+    threshold: int | None = None,
+    emails: str | None = None,
+    message: str | None = None,
+    rule: str | None = None,
+    every_weeks: int | None = None,
+    dates: list[str] | None = None,
+    first_on: str | None = None,
+    remind_before_days: int | None = None,
+) -> dict[str, Any]:
+    """`afterward schedule edit`: change what is given (`recurring.edit_schedule`); `emails`
+    replaces the recipients (pasted text), `dates` and `first_on` are ISO days,
+    `remind_before_days` 0 turns the reminder off (None: unchanged). Returns {"id",
+    "description", "next_due_on", "recipients", "remind_before_days"}. Raises
+    UnknownSchedule; ValueError with a message for the manager for a malformed day or
+    address, a rule that cannot work or a threshold outside 3-100 (nothing changed then)."""
+    from afterward.services import recurring
+    from surveys.cadence import parse_dates
+
+    _known_schedule(store, schedule_id)
+    changes: dict[str, Any] = {}
+    if remind_before_days is not None:
+        changes["remind_before_days"] = int(remind_before_days) or None
+    recurring.edit_schedule(
+        store,
+        schedule_id,
+        open_days=int(open_days) if open_days is not None else None,
+        threshold=int(threshold) if threshold is not None else None,
+        message=message,
+        recipients=recurring.parse_recipients(emails) if emails is not None else None,
+        rule=rule or None,
+        every_weeks=int(every_weeks) if every_weeks is not None else None,
+        dates=parse_dates(",".join(dates)) if dates is not None else None,
+        first_on=_iso_day(first_on) if first_on else None,
+        **changes,
+    )
+    shown = _schedule_row(store, schedule_id)
+    keys = ("id", "description", "next_due_on", "recipients", "remind_before_days")
+    return {k: shown[k] for k in keys}
 
 
 def schedule_list(store: Store) -> list[dict[str, Any]]:

@@ -19,14 +19,20 @@ credentials, 404 for an unknown survey, 415 for a POST body that is not JSON, 50
 - `POST /api/v1/import`                        -> `afterward import`: {"plan", "lines",
   "survey_id"}; JSON body: file (base64), filename, project, template_id, quarter, mapping
   (column -> question id), board, threshold, dry_run
-- `POST /api/v1/surveys/{id}/invite`           -> `afterward invite`: the delivery report
-  (`mailing.DeliveryReport.as_json`); JSON body: emails (text), message, base_url
-- `POST /api/v1/surveys/{id}/remind`           -> `afterward remind`: counts only; JSON body:
-  base_url, message
+- `POST /api/v1/surveys/{id}/invite`           -> `afterward invite`: 202 {"job": id} at once
+  (sent in the background: `mail_jobs`); JSON body: emails (text), message, base_url; 409
+  when a batch is being sent for the survey
+- `POST /api/v1/surveys/{id}/remind`           -> `afterward remind`: 202 {"job": id}; JSON
+  body: base_url, message
+- `GET  /api/v1/mail-jobs/{id}`                -> the batch's progress (`MailJob.as_json`:
+  total, sent, failed, done, error, report = the delivery report once done; reminders
+  counts only)
 - `GET  /api/v1/schedules`                     -> `afterward schedule list --json`
 - `POST /api/v1/schedules`                     -> `afterward schedule add`: {"id",
   "description", "next_due_on", "recipients"}; JSON body: `manager_api.schedule_add`'s options
 - `POST /api/v1/schedules/{id}/pause|resume`   -> {"id", "active", "next_due_on"}
+- `POST /api/v1/schedules/{id}/edit`           -> `afterward schedule edit`: JSON body:
+  `manager_api.schedule_edit`'s options
 - `DELETE /api/v1/schedules/{id}`              -> {"id"}
 - `POST /api/v1/schedules/run`                 -> what `recurring.run_due` did today
 - `GET  /healthz` (no credentials): {"status": "ok"} when the database answers, else 503.
@@ -206,23 +212,41 @@ def _import(request: Request, store: Any) -> Any:
 
 def _invite(request: Request, store: Any) -> Any:
     body = request.state.body
-    return manager_api.invite_by_email(
-        store,
-        request.path_params["survey_id"],
-        emails=str(body.get("emails") or ""),
-        base=str(body.get("base_url") or base_url()),
-        message=str(body["message"]) if body.get("message") else None,
+    return _mail_job(
+        lambda: manager_api.start_invite(
+            store,
+            request.path_params["survey_id"],
+            emails=str(body.get("emails") or ""),
+            base=str(body.get("base_url") or base_url()),
+            message=str(body["message"]) if body.get("message") else None,
+        )
     )
 
 
 def _remind(request: Request, store: Any) -> Any:
     body = request.state.body
-    return manager_api.remind_by_email(
-        store,
-        request.path_params["survey_id"],
-        base=str(body.get("base_url") or base_url()),
-        message=str(body["message"]) if body.get("message") else None,
+    return _mail_job(
+        lambda: manager_api.start_remind(
+            store,
+            request.path_params["survey_id"],
+            base=str(body.get("base_url") or base_url()),
+            message=str(body["message"]) if body.get("message") else None,
+        )
     )
+
+
+def _mail_job(start: Callable[[], dict]) -> Response:
+    """202 with the started job's id; 409 when the survey already has a batch being sent."""
+    from afterward.services.mail_jobs import MailJobBusy
+
+    try:
+        return JSONResponse(start(), status_code=202)
+    except MailJobBusy as exc:
+        return _error(str(exc), 409)
+
+
+def _mail_job_progress(request: Request, store: Any) -> Any:
+    return manager_api.mail_job(request.path_params["job_id"])
 
 
 SCHEDULE_OPTIONS = (
@@ -236,13 +260,14 @@ SCHEDULE_OPTIONS = (
     "threshold",
     "emails",
     "message",
+    "remind_before_days",
 )
 
 
 def _schedule_add(request: Request, store: Any) -> Any:
     body = request.state.body
     options = {k: body[k] for k in SCHEDULE_OPTIONS if body.get(k) is not None}
-    for key in ("every_weeks", "open_days", "threshold"):
+    for key in ("every_weeks", "open_days", "threshold", "remind_before_days"):
         if key in options and not isinstance(options[key], int):
             raise ValueError(f"{key} must be a whole number.")
     if not isinstance(options.get("dates", []), list):
@@ -256,6 +281,24 @@ def _schedule_add(request: Request, store: Any) -> Any:
     options.setdefault("template_id", "")
     options.setdefault("rule", "")
     return manager_api.schedule_add(store, **options)
+
+
+def _schedule_edit(request: Request, store: Any) -> Any:
+    body = request.state.body
+    options = {k: body[k] for k in SCHEDULE_OPTIONS if body.get(k) is not None}
+    options.pop("project", None)
+    options.pop("template_id", None)
+    for key in ("every_weeks", "open_days", "threshold", "remind_before_days"):
+        if key in options and (isinstance(options[key], bool) or not isinstance(options[key], int)):
+            raise ValueError(f"{key} must be a whole number.")
+    if not isinstance(options.get("dates", []), list):
+        raise ValueError("dates must be a list of days like 2026-12-04.")
+    for key in ("rule", "first_on", "emails", "message"):
+        if key in options:
+            options[key] = str(options[key])
+    if "dates" in options:
+        options["dates"] = [str(d) for d in options["dates"]]
+    return manager_api.schedule_edit(store, request.path_params["schedule_id"], **options)
 
 
 def _schedule_list(request: Request, store: Any) -> Any:
@@ -301,6 +344,7 @@ API_ROUTES = [
     Route(f"{API_PREFIX}/import", _endpoint(_import), methods=["POST"]),
     Route(f"{API_PREFIX}/surveys/{{survey_id}}/invite", _endpoint(_invite), methods=["POST"]),
     Route(f"{API_PREFIX}/surveys/{{survey_id}}/remind", _endpoint(_remind), methods=["POST"]),
+    Route(f"{API_PREFIX}/mail-jobs/{{job_id}}", _endpoint(_mail_job_progress), methods=["GET"]),
     Route(
         f"{API_PREFIX}/surveys/{{survey_id}}/postmortem", _endpoint(_postmortem), methods=["GET"]
     ),
@@ -311,6 +355,9 @@ API_ROUTES = [
         f"{API_PREFIX}/schedules/{{schedule_id}}/pause",
         _endpoint(_schedule_pause),
         methods=["POST"],
+    ),
+    Route(
+        f"{API_PREFIX}/schedules/{{schedule_id}}/edit", _endpoint(_schedule_edit), methods=["POST"]
     ),
     Route(
         f"{API_PREFIX}/schedules/{{schedule_id}}/resume",

@@ -1,11 +1,17 @@
 """The surveys page's invitations: single-use links to download, and "Invite by e-mail"
-(invitations, reminders and a test e-mail)."""
+(invitations, reminders and a test e-mail).
+
+Invitations and reminders are sent in the background (`afterward.services.mail_jobs`): the
+buttons start a batch and return at once; a fragment shows its progress every second, and
+the report once it is done. A batch started elsewhere (another manager, the command line
+through the app) shows its progress too, but only the session that started it sees the
+report (it names addresses that failed)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from afterward.services import mailing
+from afterward.services import mail_jobs, mailing
 from afterward.services.survey_admin import invitation_links_csv
 from surveys.store import Store, Survey
 
@@ -68,23 +74,65 @@ def invite_section(store: Store, survey: Survey, base: str) -> None:
             "the link is added at the end if you leave {link} out.",
         )
         if st.button("Send invitations", type="primary", key=f"invite_send_{sid}"):
-            _run(sid, lambda: _invite(store, sid, pasted, uploaded, message, base))
+            _start(sid, lambda: _invite(store, sid, pasted, uploaded, message, base))
         st.markdown("**Remind those who have not answered**")
         st.caption(REMIND_CAPTION)
         if st.button("Send reminders", key=f"invite_remind_{sid}"):
-            _run(sid, lambda: mailing.send_reminders(store, sid, base).lines())
+            _start(sid, lambda: mail_jobs.start_reminders(store, sid, base))
         to = st.text_input("Send a test e-mail to", key=f"invite_test_to_{sid}")
         if st.button("Send a test e-mail", key=f"invite_test_{sid}"):
             _run(sid, lambda: _test(to))
+        _progress(sid)
         _show(sid)
 
 
-def _invite(store: Store, sid: str, pasted: str, uploaded, message: str, base: str) -> list[str]:
+def _invite(store: Store, sid: str, pasted: str, uploaded, message: str, base: str):
     text = pasted
     if uploaded is not None:
         text += "\n" + mailing.decode_address_file(uploaded.getvalue())
-    report = mailing.send_invitations(store, sid, mailing.parse_addresses(text), message, base)
-    return report.lines()
+    return mail_jobs.start_invitations(store, sid, text, message, base)
+
+
+def _start(sid: str, start) -> None:
+    """Start a batch (`start` returns its MailJob); keep its id, or the refusal to show."""
+    st.session_state.pop("invite_report", None)
+    try:
+        st.session_state["invite_job"] = (sid, start().job_id)
+    except ValueError as exc:  # MailError, MailJobBusy, bad input: a message, never a traceback
+        st.session_state["invite_report"] = (sid, [], str(exc))
+
+
+def _progress(sid: str) -> None:
+    """This session's batch: its progress while it runs, its report (to `_show`) once done.
+    Else another session's batch for the survey: its progress only."""
+    held = st.session_state.get("invite_job")
+    if held and held[0] == sid:
+        try:
+            job = mail_jobs.job(held[1])
+        except mail_jobs.UnknownMailJob:
+            st.session_state.pop("invite_job", None)
+            return
+        if job.done:
+            st.session_state.pop("invite_job", None)
+            lines = job.report.lines() if job.report is not None else []
+            st.session_state["invite_report"] = (sid, lines, job.error or None)
+            return
+        _follow(job.job_id)
+    elif (other := mail_jobs.running_for(sid)) is not None:
+        _follow(other.job_id)
+
+
+@st.fragment(run_every=1.0)
+def _follow(job_id: str) -> None:
+    """The batch's progress bar, redrawn every second; the whole page reruns once it is done."""
+    try:
+        job = mail_jobs.job(job_id)
+    except mail_jobs.UnknownMailJob:
+        return
+    if job.done:
+        st.rerun()
+    st.progress(job.fraction, text=job.progress_line())
+    st.caption("Sending goes on in the background: you may leave this page.")
 
 
 def _test(to: str) -> list[str]:
