@@ -203,6 +203,7 @@ def test_owner_status_summaries_and_actions(store, surveys):
             "2026-12-01",
             "Open",
             rows[0][4],
+            "",  # "Did it work?" only once done
         ),
     )
     stored = survey_actions(store, survey_id)
@@ -421,3 +422,20 @@ def test_api_route_serves_each_format_and_maps_errors(db_path):
         assert bad.status_code == 400 and ".md, .html or .pdf" in bad.json()["error"]
         unknown = client.get("/api/v1/surveys/nope/postmortem", headers=key)
         assert unknown.status_code == 404 and "No survey" in unknown.json()["error"]
+
+
+def test_done_actions_say_whether_they_worked(tmp_path):
+    """The sample's published post-mortems: each done action carries its verdict."""
+    from afterward.services import analysis_upkeep
+    from surveys.sample import load_sample
+
+    with Store(tmp_path / "sample.duckdb") as store:
+        load_sample(store)
+        analysis_upkeep.ensure_current(store)
+        worked = {
+            title: verdict
+            for survey_id in store.postmortems()["survey_id"]
+            for title, verdict in survey_actions(store, survey_id)[["title", "worked"]].values
+        }
+    assert "Not raised since" in worked.values()
+    assert "Still raised as often" in worked.values()

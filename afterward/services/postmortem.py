@@ -398,32 +398,49 @@ def _action_blocks(store: Store, survey_id: str) -> list[Block]:
     if actions.empty:
         return [Text("No action items yet: add them in the meeting, one owner each.", True)]
     rows = tuple(
-        (t, o, _day(d), ACTION_STATUSES.get(s, s) + (" (overdue)" if od else ""), tp)
-        for t, o, d, s, od, tp in zip(
+        (t, o, _day(d), ACTION_STATUSES.get(s, s) + (" (overdue)" if od else ""), tp, w)
+        for t, o, d, s, od, tp, w in zip(
             actions["title"],
             actions["owner"],
             actions["due_on"],
             actions["status"],
             actions["overdue"],
             actions["topic"],
+            actions["worked"],
             strict=True,
         )
     )
-    return [Table(("Action", "Owner", "Due", "Status", "Meant to fix"), rows)]
+    return [Table(("Action", "Owner", "Due", "Status", "Meant to fix", "Did it work?"), rows)]
 
 
 def survey_actions(store: Store, survey_id: str) -> pd.DataFrame:
     """The action items this survey's post-mortem decided (`Store.actions` columns plus
-    `topic`, what each is meant to fix). Overdue first, then by due date."""
-    from afterward.services.manager_views import with_topics
+    `topic`, what each is meant to fix, and `worked`, the short "Did it work?" verdict of a
+    done action from the project's later retrospectives — "" while not done, "Not linked"
+    when done without a root cause or theme). Overdue first, then by due date."""
+    from afterward.services.action_items import verdict_parts
+    from afterward.services.manager_views import compute_view, with_topics
 
     survey = store.survey(survey_id)
     if survey is None:
         raise ValueError(f"No survey with id {survey_id!r}.")
-    actions = store.actions(Scope(projects=(survey.project_name,)), today())
+    scope = Scope(projects=(survey.project_name,))
+    actions = store.actions(scope, today())
     mine = actions[actions["survey_id"] == survey.survey_id].reset_index(drop=True)
     labels = theme_labels(store) if mine["theme_id"].notna().any() else {}
-    return with_topics(mine, labels)
+    mine = with_topics(mine, labels)
+    verdicts: dict[str, str] = {}
+    if mine["is_done"].any():
+        effect = compute_view("action_effect", store, scope)
+        verdicts = {
+            a: verdict_parts(v)[0]
+            for a, v in zip(effect["action_id"], effect["verdict"], strict=True)
+        }
+    mine["worked"] = [
+        verdicts.get(a, "Not linked to a root cause or theme") if done else ""
+        for a, done in zip(mine["action_id"], mine["is_done"], strict=True)
+    ]
+    return mine
 
 
 # -- what the owner does ---------------------------------------------------------------------
