@@ -65,24 +65,18 @@ if overview.empty:
     st.stop()
 
 st.subheader("Surveys")
-# Fits beside the sidebar at 1280 px: no id (the "Manage survey" box picks a survey, the
-# command line lists ids) and no questionnaire id (the title names the kind), invitations
-# as "8 of 12", and each column as wide as its content.
+# Fits beside the sidebar at 1280 px: no ids (the box below picks a survey; the title names
+# the questionnaire), invitations as "8 of 12", each column as wide as its content.
 WIDTHS = {"project": 150, "title": 185, "quarter": 62, "status": 58, "responses": 68}
 WIDTHS |= {"waiting": 120, "invitations_used": 105, "anonymity_threshold": 72}
-table = overview.assign(
-    invitations_used=[
-        f"{used} of {sent}" if sent else "–"
-        for used, sent in zip(overview["invitations_used"], overview["invitations"], strict=True)
-    ]
-)
+sent = zip(overview["invitations_used"], overview["invitations"], strict=True)
+table = overview.assign(invitations_used=[f"{u} of {n}" if n else "–" for u, n in sent])
 st.dataframe(
     table[list(WIDTHS)],
     hide_index=True,
     width="stretch",
     column_config={
-        column: st.column_config.Column(setup.SURVEY_TABLE[column], width=width)
-        for column, width in WIDTHS.items()
+        c: st.column_config.Column(setup.SURVEY_TABLE[c], width=w) for c, w in WIDTHS.items()
     },
 )
 
