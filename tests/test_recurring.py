@@ -760,3 +760,43 @@ def test_no_reminder_without_mail_and_none_for_a_paused_schedule(store):
     assert "e-mail is not set up" in report.reminded[0]["note"]
     recurring.pause(store, schedule_id)
     assert recurring.run_due(store, start + timedelta(days=3)).reminded == []
+
+
+def test_cli_edit_changes_what_is_given_and_refuses_bad_input(db_path, capsys, tmp_path):
+    code, out, err = run_cli(
+        capsys,
+        *("schedule", "add", "--project", "Harbour Website", "--template", "sprint-retro"),
+        *("--every-weeks", "2", "--open-days", "3", "--remind-days-before", "1"),
+    )
+    assert code == 0, err
+    schedule_id = out.strip().splitlines()[-1]
+    emails = tmp_path / "team.txt"
+    emails.write_text("ana@team.example\nbo@team.example\n", encoding="utf-8")
+    code, out, err = run_cli(
+        capsys,
+        *("schedule", "edit", schedule_id, "--every-weeks", "1", "--open-days", "6"),
+        *("--threshold", "8", "--emails", str(emails), "--message", "Hi {link}"),
+    )
+    assert code == 0, err
+    assert out.startswith(f"Changed {schedule_id}: every week, open 6 days; 2 recipient(s);")
+    assert "reminder 1 day(s) before the close" in out
+    code, out, _ = run_cli(capsys, "schedule", "edit", schedule_id, "--remind-days-before", "0")
+    assert code == 0 and "no reminder" in out
+    code, out, _ = run_cli(capsys, "schedule", "edit", schedule_id, "--dates", "2027-03-05")
+    assert code == 0 and "on 2027-03-05, open 6 days" in out
+    with Store(db_path) as store:
+        edited = store.schedule(schedule_id)
+        assert (edited.rule, edited.threshold, edited.message) == ("dates", 8, "Hi {link}")
+        assert edited.remind_before_days is None
+    for argv, message in [
+        ((), "Nothing to change"),
+        (("--open-days", "0"), "1 to 60 days"),
+        (("--remind-days-before", "5"), "open at least 7 days"),
+        (("--dates", "2027-02-30"), "is not a date"),
+    ]:
+        code, out, err = run_cli(capsys, "schedule", "edit", schedule_id, *argv)
+        assert code == 2 and message in err and "Traceback" not in err, err
+    code, _, err = run_cli(capsys, "schedule", "edit", "nope", "--open-days", "2")
+    assert code == 2 and "No schedule with id" in err
+    with Store(db_path) as store:
+        assert store.schedule(schedule_id) == edited

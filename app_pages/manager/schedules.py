@@ -5,20 +5,14 @@ import pandas as pd
 import streamlit as st
 
 from afterward.services import mailing, recurring
-from afterward.services import survey_admin as setup
-from afterward.services.recurring import MAX_EVERY_WEEKS, MAX_OPEN_DAYS, parse_dates
 from afterward.services.survey_admin import load_templates, today
 from afterward.settings import base_url
+from afterward.web.schedule_forms import edit_schedule_form, new_schedule_form
 from afterward.web.session import request_base_url, require_manager, store_or_stop
 
 require_manager()
 store = store_or_stop()
 templates = load_templates()[0]
-RULES = {
-    "every_n_weeks": "Every N weeks",
-    "quarter_end": "At the end of each quarter",
-    "dates": "On given dates",
-}
 
 st.title("Recurring retros")
 st.caption(
@@ -45,13 +39,14 @@ else:
     st.dataframe(
         table[
             ["project", "template", "description", "next_due_on", "open_days", "recipients"]
-            + ["last_run_on", "active", "note"]
+            + ["remind_before_days", "last_run_on", "active", "note"]
         ].rename(
             columns={
                 "template": "questionnaire",
                 "description": "when",
                 "next_due_on": "next due",
                 "open_days": "open days",
+                "remind_before_days": "reminder (days before close)",
                 "last_run_on": "last run",
                 "active": "state",
                 "note": "last run's note",
@@ -84,63 +79,10 @@ else:
         report = recurring.run_due(store, today(), base=base_url(request_base_url()))
         st.session_state["schedules_flash"] = report.lines()
         st.rerun()
+    edit_schedule_form(store, chosen)
 
 st.subheader("New recurring retro")
 if not templates:
     st.warning("No usable questionnaire templates.")
     st.stop()
-left, right = st.columns(2)
-project = left.text_input("Project", placeholder="e.g. Website relaunch", key="new_project")
-template_id = right.selectbox(
-    "Questionnaire", sorted(templates), format_func=lambda t: templates[t].title, key="new_tpl"
-)
-rule = st.radio("When", list(RULES), format_func=RULES.get, horizontal=True, key="new_rule")
-left, right = st.columns(2)
-every_weeks, dates_text, first_on = None, "", today()
-if rule == "every_n_weeks":
-    every_weeks = left.number_input("Every N weeks", 1, MAX_EVERY_WEEKS, 2, key="new_every")
-    first_on = right.date_input("First retro on", value=today(), key="new_first")
-elif rule == "dates":
-    dates_text = st.text_input("Dates", placeholder="2026-12-04, 2027-01-15", key="new_dates")
-open_days = left.number_input("Open for (days)", 1, MAX_OPEN_DAYS, 5, key="new_open_days")
-threshold = right.number_input(
-    "Anonymity threshold (minimum responses before results show)",
-    setup.MIN_THRESHOLD,
-    setup.MAX_THRESHOLD,
-    setup.DEFAULT_THRESHOLD,
-    key="new_threshold",
-)
-emails = st.text_area("Recipients (one e-mail address a line)", key="new_emails")
-message = st.text_area(
-    "Invitation message (optional; {link} is the person's link)", key="new_message"
-)
-if st.button("Save recurring retro", type="primary", key="new_save"):
-    try:
-        days = parse_dates(dates_text) if rule == "dates" else []
-        schedule_id = recurring.add_schedule(
-            store,
-            project=project,
-            template_id=template_id,
-            rule=rule,
-            every_weeks=int(every_weeks) if every_weeks else None,
-            dates=days,
-            first_on=min(days) if days else first_on,
-            open_days=int(open_days),
-            threshold=int(threshold),
-            recipients=recurring.parse_recipients(emails),
-            message=message,
-        )
-    except ValueError as exc:
-        st.error(str(exc))
-    else:
-        saved = next(r for r in recurring.schedule_list(store, today()) if r["id"] == schedule_id)
-        st.session_state["schedules_flash"] = [
-            f"Saved: {saved['project']}, {saved['description']}; next due "
-            f"{saved['next_due_on'] or 'never'}; {saved['recipients']} recipient(s)."
-            + (
-                " It opens within the hour, or now with Run now."
-                if saved["next_due_on"] == str(today())
-                else ""
-            )
-        ]
-        st.rerun()
+new_schedule_form(store, templates)

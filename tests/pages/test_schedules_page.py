@@ -111,3 +111,54 @@ def test_a_schedule_on_given_dates_lists_its_next_day(app):
     row = recurring.schedule_list(app_store(), today())[0]
     assert row["next_due_on"] == later.isoformat()
     assert at.dataframe[0].value["next due"].tolist() == [later.isoformat()]
+
+
+def test_edit_a_schedule_and_bad_changes_are_refused(app):
+    at = open_page(app)
+    fill_new(at)
+    at.number_input(key="new_remind").set_value(1)
+    button(at, "Save recurring retro").click().run()
+    assert "reminder 1 day(s) before the close" in " ".join(texts(at.success))
+    [schedule] = app_store().schedules()
+    prefix = f"edit_{schedule.schedule_id}"
+    # The form starts from what the schedule has now.
+    assert at.number_input(key=f"{prefix}_open_days").value == 3
+    assert at.text_area(key=f"{prefix}_emails").value == "ana@team.example\nbo@team.example"
+    at.number_input(key=f"{prefix}_every").set_value(1)
+    at.number_input(key=f"{prefix}_open_days").set_value(5)
+    at.number_input(key=f"{prefix}_threshold").set_value(6)
+    at.number_input(key=f"{prefix}_remind").set_value(2)
+    at.text_area(key=f"{prefix}_emails").set_value("cy@team.example")
+    at.text_area(key=f"{prefix}_message").set_value("Weekly now: {link}")
+    button(at, "Save changes").click().run()
+    assert not at.exception and not at.error, texts(at.error)
+    shown = " ".join(texts(at.success))
+    assert "Changed: Harbour Website, every week, open 5 days; reminder 2 day(s)" in shown
+    assert "1 recipient(s)" in shown
+    edited = app_store().schedule(schedule.schedule_id)
+    assert (edited.every_weeks, edited.open_days, edited.threshold) == (1, 5, 6)
+    assert (edited.remind_before_days, edited.message) == (2, "Weekly now: {link}")
+    assert app_store().schedule_recipients(schedule.schedule_id) == ["cy@team.example"]
+    table = at.dataframe[0].value
+    assert table["when"].tolist() == ["every week, open 5 days"]
+    assert table["reminder (days before close)"].tolist() == [2]
+
+    # A reminder that does not fit, or a bad address: a message, and nothing changes.
+    at.number_input(key=f"{prefix}_remind").set_value(4)
+    button(at, "Save changes").click().run()
+    assert at.error and "open at least 6 days" in at.error[0].value
+    at.number_input(key=f"{prefix}_remind").set_value(2)
+    at.text_area(key=f"{prefix}_emails").set_value("not an address")
+    button(at, "Save changes").click().run()
+    assert "Not e-mail addresses" in at.error[0].value and not at.exception
+    assert app_store().schedule(schedule.schedule_id) == edited
+    assert app_store().schedule_recipients(schedule.schedule_id) == ["cy@team.example"]
+    # Switch the rule to given dates.
+    at.text_area(key=f"{prefix}_emails").set_value("cy@team.example")
+    at.radio(key=f"{prefix}_rule").set_value("dates").run()
+    later = date(today().year + 1, 2, 1)
+    at.text_input(key=f"{prefix}_dates").set_value(later.isoformat())
+    button(at, "Save changes").click().run()
+    assert not at.error, texts(at.error)
+    assert app_store().schedule(schedule.schedule_id).dates == (later,)
+    assert at.dataframe[0].value["next due"].tolist() == [later.isoformat()]
