@@ -863,11 +863,11 @@ SAMPLE_POSTMORTEMS: tuple[SamplePostmortem, ...] = (
     SamplePostmortem(
         "Payments platform", 0, "Ines Marchetti", "published",
         {
-            "what_happened": "The gateway certificate ran out overnight and card payments "
+            "went_wrong": "The gateway certificate ran out overnight and card payments "
             "failed until a new one was installed by hand.",
-            "contributing_factors": "Renewal depended on a calendar reminder sent to a shared "
+            "root_causes": "Renewal depended on a calendar reminder sent to a shared "
             "mailbox that nobody watched.",
-            "prevent_next_time": "Renew automatically and warn the platform team a month "
+            "do_differently": "Renew automatically and warn the platform team a month "
             "ahead.",
         },
     ),
@@ -878,19 +878,24 @@ SAMPLE_POSTMORTEMS: tuple[SamplePostmortem, ...] = (
             "re-ran them until green.",
             "do_differently": "Move the slowest suite to a nightly run and quarantine flaky "
             "tests.",
+            "actions": "The nightly suite is in place; flaky tests are now rare.",
         },
     ),
     SamplePostmortem(
         "Lighthouse mobile app", 6, "Tobias Wren", "in_review",
         {
-            "went_well": "Estimates held for most of the quarter.",
+            "schedule": "Estimates held for most of the quarter.",
+            "went_well": "Pairing on the release build spread the know-how.",
             "went_wrong": "Store review and unreliable builds still cost us days before "
             "release.",
         },
     ),
     SamplePostmortem(
         "Helpdesk migration", 6, "Kalani Brooks", "draft",
-        {"root_cause": "Mail routing knowledge sat with one administrator."},
+        {
+            "root_causes": "Mail routing knowledge sat with one administrator.",
+            "goals": "The cut-over date was clear; what 'done' meant for old tickets was not.",
+        },
     ),
 )  # fmt: skip
 

@@ -225,8 +225,8 @@ class _Builder:
         return [i for i in ids if i in self.questions]
 
     def _no_source(self, ids: tuple[str, ...]) -> list[Block]:
-        names = ", ".join(ids)
-        return [Text(f"This survey's questionnaire has no question for this ({names}).", True)]
+        del ids  # internal question ids are never shown
+        return [Text("This survey's questionnaire does not ask about this.", True)]
 
     def scales(self, ids: tuple[str, ...], *, by_role: bool = False) -> list[Block]:
         present = [i for i in self._present(ids) if self.questions[i].scale is not None]
