@@ -800,3 +800,21 @@ def test_cli_edit_changes_what_is_given_and_refuses_bad_input(db_path, capsys, t
     assert code == 2 and "No schedule with id" in err
     with Store(db_path) as store:
         assert store.schedule(schedule_id) == edited
+
+
+def test_run_now_runs_in_the_background_and_is_not_started_twice(
+    store,
+    mail_env,  # noqa: F811
+    monkeypatch,
+):
+    monkeypatch.setenv("AFTERWARD_MAIL_RATE", "4")  # 6 invitations: about 1.5 s
+    people = [f"p{i}@team.example" for i in range(6)]
+    add(store, rule="every_n_weeks", every_weeks=1, first_on=D(2027, 1, 4), recipients=people)
+    began = time.monotonic()
+    run = recurring.start_run(store, D(2027, 1, 4), base="https://retro.example")
+    assert time.monotonic() - began < 0.5 and not run.done
+    assert recurring.start_run(store, D(2027, 1, 4)) is run  # one at a time
+    assert wait_for(lambda: run.done, seconds=30)
+    assert recurring.background_run(store) is run and run.error == ""
+    assert [row["invited"] for row in run.report.opened] == [6]
+    assert len(mail_env.messages) == 6

@@ -162,6 +162,50 @@ def run_due(store: Store, on: date, *, base: str | None = None) -> RunReport:
     return report
 
 
+@dataclass
+class BackgroundRun:
+    """A `run_due` started by `start_run`: `done` once it finished, then `report` (its
+    RunReport) or `error` (the message when the run itself failed)."""
+
+    on: date
+    done: bool = False
+    report: RunReport | None = None
+    error: str = ""
+
+
+_BACKGROUND: dict[int, BackgroundRun] = {}  # id(store) -> its latest run started by start_run
+_START_LOCK = threading.Lock()
+
+
+def start_run(store: Store, on: date, *, base: str | None = None) -> BackgroundRun:
+    """`run_due(store, on)` on a thread of its own ("Run now": invitations and reminders go
+    out at a limited rate, so no page waits for them); returns at once. While one runs for
+    the store it is returned instead of starting a second. Raises nothing (a failure is the
+    run's `error`)."""
+    with _START_LOCK:
+        found = _BACKGROUND.get(id(store))
+        if found is not None and not found.done:
+            return found
+        run = _BACKGROUND[id(store)] = BackgroundRun(on)
+
+    def work() -> None:
+        try:
+            run.report = run_due(store, on, base=base)
+        except Exception as exc:  # the page says what went wrong
+            LOG.exception("Recurring retros: the run started from the page failed")
+            run.error = str(exc) or type(exc).__name__
+        finally:
+            run.done = True
+
+    threading.Thread(target=work, name="afterward-run-now", daemon=True).start()
+    return run
+
+
+def background_run(store: Store) -> BackgroundRun | None:
+    """The latest run `start_run` started for the store (done or not), or None."""
+    return _BACKGROUND.get(id(store))
+
+
 def _run_schedule(
     store: Store, schedule: Schedule, on: date, base: str | None, report: RunReport
 ) -> str | None:

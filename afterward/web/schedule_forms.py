@@ -1,6 +1,7 @@
 """The Recurring retros page's forms: a new schedule, and editing an existing one
 (`afterward.services.recurring.add_schedule` / `edit_schedule`). Both keep what was typed
-and show a message when the input is refused; nothing is stored then."""
+and show a message when the input is refused; nothing is stored then. Also `follow_run`:
+"Run now" runs in the background (`recurring.start_run`) and the page follows it."""
 
 from __future__ import annotations
 
@@ -178,3 +179,20 @@ def edit_schedule_form(store: Store, schedule_id: str) -> None:
             return
     st.session_state["schedules_flash"] = [_saved_line(store, schedule_id, "Changed")]
     st.rerun()
+
+
+@st.fragment(run_every=1.0)
+def follow_run(store: Store) -> None:
+    """While the run started by "Run now" goes on: say so, redrawn every second. Once done:
+    its report (or error) becomes the page's message and the whole page reruns."""
+    run = recurring.background_run(store)
+    if run is None:
+        st.session_state.pop("schedule_running", None)
+        return
+    if not run.done:
+        st.info("Running what is due today: invitations and reminders are being sent…")
+        return
+    st.session_state.pop("schedule_running", None)
+    lines = run.report.lines() if run.report is not None else [f"The run failed: {run.error}"]
+    st.session_state["schedules_flash"] = lines
+    st.rerun(scope="app")

@@ -7,7 +7,7 @@ import streamlit as st
 from afterward.services import mailing, recurring
 from afterward.services.survey_admin import load_templates, today
 from afterward.settings import base_url
-from afterward.web.schedule_forms import edit_schedule_form, new_schedule_form
+from afterward.web.schedule_forms import edit_schedule_form, follow_run, new_schedule_form
 from afterward.web.session import request_base_url, require_manager, store_or_stop
 
 require_manager()
@@ -76,9 +76,10 @@ else:
             st.session_state["schedules_flash"] = ["Deleted; the surveys it opened stay."]
             st.rerun()
     if right.button("Run now", key="schedule_run", help="Open, invite and close what is due today"):
-        report = recurring.run_due(store, today(), base=base_url(request_base_url()))
-        st.session_state["schedules_flash"] = report.lines()
-        st.rerun()
+        recurring.start_run(store, today(), base=base_url(request_base_url()))
+        st.session_state["schedule_running"] = True
+    if st.session_state.get("schedule_running"):
+        follow_run(store)
     edit_schedule_form(store, chosen)
 
 st.subheader("New recurring retro")
