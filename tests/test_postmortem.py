@@ -439,3 +439,17 @@ def test_done_actions_say_whether_they_worked(tmp_path):
         }
     assert "Not raised since" in worked.values()
     assert "Still raised as often" in worked.values()
+
+
+def test_picker_lists_started_post_mortems_first_with_status_and_owner(tmp_path):
+    from afterward.services.postmortem import survey_choices
+    from surveys.sample import load_sample
+
+    with Store(tmp_path / "sample.duckdb") as store:
+        load_sample(store)
+        started = len(store.postmortems())
+        labels = list(survey_choices(store).values())
+    assert started >= 3
+    assert all(" — " in label for label in labels[:started])
+    assert not any(" — " in label for label in labels[started:])
+    assert any(label.endswith("Published, Ines Marchetti") for label in labels)

@@ -512,20 +512,26 @@ def add_postmortem_action(
 
 
 def survey_choices(store: Store) -> dict[str, str]:
-    """Survey id -> "project · title (quarter)" for every survey, newest quarter first."""
-    surveys = store.participation(Scope()).sort_values(
-        ["quarter", "project", "title"], ascending=[False, True, True]
+    """Survey id -> label for the page's picker: surveys whose post-mortem has started first
+    (label ends with its status and owner), then the others; newest quarter first in each.
+    The label names the project and the quarter once ("Payments platform · Incident review
+    (2025Q1) — Published, Ines Marchetti")."""
+    surveys = store.participation(Scope())
+    started = store.postmortems().set_index("survey_id")
+    surveys = surveys.assign(started=surveys["survey_id"].isin(started.index)).sort_values(
+        ["started", "quarter", "project", "title"], ascending=[False, False, True, True]
     )
-    return {
-        s: f"{p} · {t} ({q})"
-        for s, p, t, q in zip(
-            surveys["survey_id"],
-            surveys["project"],
-            surveys["title"],
-            surveys["quarter"],
-            strict=True,
-        )
-    }
+    choices = {}
+    for s, p, t, q in zip(
+        surveys["survey_id"], surveys["project"], surveys["title"], surveys["quarter"], strict=True
+    ):
+        label = t if p in t else f"{p} · {t}"
+        label = label if q in label else f"{label} ({q})"
+        if s in started.index:
+            row = started.loc[s]
+            label += f" — {POSTMORTEM_STATUSES.get(row['status'], row['status'])}, {row['owner']}"
+        choices[s] = label
+    return choices
 
 
 def _int(value: object) -> str:
