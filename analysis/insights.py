@@ -150,15 +150,12 @@ def recurring(cells: pd.DataFrame, by: str) -> pd.DataFrame:
     report = recurrence(frame, by=by)
     counts = pd.to_numeric(frame["count"])
     quarters = frame.loc[counts > 0, "quarter"].nunique()
-    rows = [
-        trends(
-            frame,
-            by=by,
-            min_slope=trend_threshold(counts[frame[by] == key].sum() / counts.sum(), quarters),
-        ).loc[key]
-        for key in report.index
-    ]
-    trend = pd.DataFrame(rows, index=report.index, columns=KEY_TREND_COLUMNS)
+    shares = counts.groupby(frame[by]).sum() / counts.sum()
+    thresholds = pd.Series(
+        [trend_threshold(share, quarters) for share in shares], index=shares.index
+    )
+    # One pass for every key, each against its own threshold.
+    trend = trends(frame, by=by, min_slope=thresholds).reindex(report.index)[KEY_TREND_COLUMNS]
     return report.join(trend.drop(columns="answers"), how="left")
 
 

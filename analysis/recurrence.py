@@ -98,7 +98,7 @@ def trends(
     by: str = "theme_id",
     min_answers: int = 5,
     min_quarters: int = 3,
-    min_slope: float = 0.02,
+    min_slope: float | pd.Series = 0.02,
 ) -> pd.DataFrame:
     """Per key: slope of its share of answers per quarter, and rising/falling/flat.
 
@@ -107,8 +107,9 @@ def trends(
     share 0); the slope is the ordinary least-squares slope of share on quarter number.
     Keys with fewer than ``min_answers`` answers, or data spanning fewer than
     ``min_quarters`` quarters with answers, are "too little data"; otherwise a slope of at
-    least ``min_slope`` (share per quarter, e.g. 0.02 = 2 points) is rising, at most
-    ``-min_slope`` falling, else flat. Index: the key; columns ``quarters`` (count with
+    least ``min_slope`` (share per quarter, e.g. 0.02 = 2 points; a number, or a Series of
+    numbers by key for thresholds of their own) is rising, at most ``-min_slope`` falling,
+    else flat. Index: the key; columns ``quarters`` (count with
     the key), ``answers`` (count), ``first_share``, ``last_share`` (0-1), ``slope``,
     ``trend``. Raises ValueError when ``frame`` lacks ``by``, ``project`` or ``quarter``,
     or a quarter does not parse.
@@ -130,6 +131,8 @@ def trends(
     else:
         slopes = np.zeros(len(table))
     answers = table.sum(axis=1).to_numpy()
+    if isinstance(min_slope, pd.Series):
+        min_slope = min_slope.reindex(table.index).to_numpy(dtype=float)
     enough = (answers >= min_answers) & (observed.sum() >= min_quarters)
     trend = np.where(
         ~enough,

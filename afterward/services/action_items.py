@@ -11,17 +11,15 @@ from datetime import date
 
 import pandas as pd
 
-from afterward.services import publishing
 from afterward.services.manager_views import (
     ACTION_STATUSES,
     add_action,
     category_ids,
     category_label,
-    compute_view,
     theme_label,
     theme_labels,
 )
-from surveys.store import Scope, Store
+from surveys.store import Store
 
 NO_TOPIC = ""
 
@@ -109,14 +107,6 @@ def delete(store: Store, action_id: str) -> None:
     """Delete an action item and its status history. Raises ValueError when it is unknown
     (already deleted)."""
     store.delete_action(action_id)
-
-
-def action_views(store: Store, scope: Scope) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(actions, action_effect) views for `scope`, read fresh: an edited title or topic shows
-    at once (the cached views only notice status changes). Columns as
-    `manager_views.VIEWS["actions"]` and `["action_effect"]` (both with `topic`)."""
-    publishing.publish_due(store)
-    return compute_view("actions", store, scope), compute_view("action_effect", store, scope)
 
 
 def survey_titles(store: Store) -> dict[str, str]:

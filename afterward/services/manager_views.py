@@ -118,7 +118,12 @@ VIEWS: dict[str, Callable[[Store, Scope], Any]] = {
         ),
         theme_labels(store),
     ),
+    # The root-cause page's review cards (a full queue scan: cached like the charts, and
+    # recomputed when a review is saved, since reviews change the data version).
+    "review_queue": lambda store, scope: correction_queue(store, scope, limit=REVIEW_PAGE),
 }
+# Review cards shown at once on the root-cause page.
+REVIEW_PAGE = 10
 
 
 def theme_labels(store: Store) -> dict[int, str]:

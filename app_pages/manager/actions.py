@@ -9,7 +9,7 @@ import streamlit as st
 from afterward.output import charts
 from afterward.services import action_items as items
 from afterward.services.manager_views import ACTION_STATUSES, completion_rates, today
-from afterward.web.cached_views import ensure_analysis
+from afterward.web.cached_views import ensure_analysis, view
 from afterward.web.filters import current_scope
 from afterward.web.session import require_manager, store_or_stop
 
@@ -55,7 +55,7 @@ with st.expander("New action item", expanded=False):
                 st.session_state["actions_added"] = added  # not added: keep what was typed
 
 ensure_analysis(store)  # "Did it work?" reads the analysis of free text
-actions, effect = items.action_views(store, scope)
+actions, effect = view("actions", store, scope), view("action_effect", store, scope)
 if actions.empty:
     st.info(
         "No action items yet. Add the changes a post-mortem decided on, with one owner "

@@ -7,7 +7,6 @@ from afterward.services.manager_views import (
     NO_ROOT_CAUSE,
     category_ids,
     category_label,
-    correction_queue,
     review_card,
     shown,
 )
@@ -58,7 +57,7 @@ st.caption(
     "share one card, and your review applies to all of them and to future ones like them; "
     "the cards your review would teach most come first."
 )
-queue = correction_queue(store, scope, limit=10)
+queue = view("review_queue", store, scope)
 if queue.empty:
     st.info(
         "Nothing to review in this view. Answers appear here from surveys with enough "
