@@ -48,6 +48,8 @@ PAGES = {
     "surveys": "app_pages/manager/surveys.py",
     "results": "app_pages/manager/results.py",
     "postmortem": "app_pages/manager/postmortem.py",
+    "import": "app_pages/manager/import_answers.py",
+    "schedules": "app_pages/manager/schedules.py",
 }
 # The targets hold on this 2-core machine at a 1-minute load average under BUSY_LOAD: above
 # it a figure is printed but marked as not counting.

@@ -259,6 +259,29 @@ def no_delay_on_accepted_connections(port: int) -> int:
     return tuned
 
 
+# What a manager page imports (plotly, the views and their analysis, the report writers):
+# seconds of imports a first visit would otherwise wait for.
+MANAGER_PAGE_MODULES = (
+    "afterward.output.charts",
+    "afterward.output.result_charts",
+    "afterward.services.manager_views",
+    "afterward.services.survey_results",
+    "afterward.services.postmortem",
+    "afterward.web.filters",
+)
+
+
+def _import_manager_pages_in_background() -> None:
+    import importlib
+    import threading
+
+    def run() -> None:
+        for name in MANAGER_PAGE_MODULES:
+            importlib.import_module(name)
+
+    threading.Thread(target=run, name="afterward-warm-imports", daemon=True).start()
+
+
 @asynccontextmanager
 async def lifespan(app: Any) -> AsyncIterator[None]:
     """At start-up: open the database (a generated manager password is printed now, in the
@@ -276,6 +299,7 @@ async def lifespan(app: Any) -> AsyncIterator[None]:
     write_server_file(config.get_option("server.address") or "", port)
     no_delay_on_accepted_connections(port)
     analysis_upkeep.start_background(store)  # the first analysis starts now, not on a visit
+    _import_manager_pages_in_background()  # the first manager visit does not wait for imports
     scheduler.start_scheduler(store)  # recurring retros: catches up at once, then hourly
     try:
         yield
