@@ -461,11 +461,7 @@ def _report(args: argparse.Namespace) -> int:
 
     fmt = report_format(args.out)  # a wrong suffix fails before any work
     with _backend() as app:
-        data = app.quarterly_report(args.quarter, fmt)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(data)
-    print(f"Wrote {args.out}")
-    return 0
+        return _write(args.out, app.quarterly_report(args.quarter, fmt))
 
 
 def _postmortem(args: argparse.Namespace) -> int:
@@ -473,10 +469,14 @@ def _postmortem(args: argparse.Namespace) -> int:
 
     fmt = document_format(args.out)  # a wrong extension fails before any work
     with _backend() as app:
-        data = app.postmortem_file(args.survey_id, fmt)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(data)
-    print(f"Wrote {args.out}")
+        return _write(args.out, app.postmortem_file(args.survey_id, fmt))
+
+
+def _write(out: Path, data: bytes) -> int:
+    """Write a made file (report, post-mortem) and say where."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    print(f"Wrote {out}")
     return 0
 
 
