@@ -160,8 +160,12 @@ def add_action(
     due_on: date | None,
     category: str | None = None,
     theme_id: int | None = None,
+    survey_id: str | None = None,
+    quarter: str | None = None,
 ) -> str:
-    """Record an action item decided today for the project named `project`; returns its id.
+    """Record an action item for the project named `project`; returns its id. `quarter` is
+    the quarter it was decided in (default: today's); `survey_id` the survey whose
+    post-mortem decided it, if any.
 
     Raises ValueError for an unknown project, a missing title or owner, or a category that
     the taxonomy in effect does not have.
@@ -178,7 +182,8 @@ def add_action(
         due_on=due_on,
         category=category,
         theme_id=None if theme_id is None else int(theme_id),
-        quarter=quarter_of(today()),
+        quarter=quarter or quarter_of(today()),
+        survey_id=survey_id,
     )
 
 

@@ -27,7 +27,7 @@ from analysis.anonymity import (
 )
 from analysis.inert_text import show_bidi_controls
 from analysis.insights import role_breakdown, root_cause_cells, shown
-from analysis.taxonomy import NO_ROOT_CAUSE_LABEL, category_ids, category_label
+from analysis.taxonomy import NO_ROOT_CAUSE_LABEL, category_label
 from clock import today
 from surveys.questionnaire import scale_of
 from surveys.setup import questionnaire_of
@@ -494,20 +494,21 @@ def add_postmortem_action(
     Raises ValueError for an unknown survey, a blank title or owner, or a category the
     taxonomy in effect does not have; StoreError when the database cannot be written.
     """
+    from afterward.services.manager_views import add_action
+
     survey = store.survey(survey_id)
     if survey is None:
         raise ValueError(f"No survey with id {survey_id!r}.")
-    if category is not None and category not in category_ids():
-        raise ValueError(f"Unknown root cause {category!r}.")
-    return store.create_action(
-        project_id=survey.project_id,
+    return add_action(
+        store,
+        project=survey.project_name,
         title=title,
         owner=owner,
-        quarter=survey.quarter,
         due_on=due_on,
-        theme_id=None if theme_id is None else int(theme_id),
         category=category,
+        theme_id=theme_id,
         survey_id=survey.survey_id,
+        quarter=survey.quarter,
     )
 
 
