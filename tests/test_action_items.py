@@ -128,3 +128,18 @@ def test_effect_table_puts_the_verdict_first_and_counts_in_words():
     assert items.verdict_parts("Raised less often since.") == ("Raised less often since", "")
     assert table.iloc[0]["Raised before"] == "12 in 3 quarters"
     assert table.iloc[0]["Raised after"] == "0 in 1 quarter"
+
+
+@pytest.mark.parametrize("bad_id", ["nope", "", "1; DROP TABLE action_items"])
+def test_an_id_that_is_not_an_action_is_refused_clearly(store, bad_id):
+    # A stale or hand-made id (not even a UUID) is "unknown", like a deleted one: a
+    # ValueError with a message, never the database's conversion error.
+    kept = _action(store)
+    with pytest.raises(ValueError, match="Unknown action"):
+        items.edit(store, bad_id, title="T", owner="O", due_on=None, topic=items.NO_TOPIC)
+    with pytest.raises(ValueError, match="Unknown action"):
+        items.delete(store, bad_id)
+    with pytest.raises(ValueError, match="Unknown action"):
+        store.set_action_status(bad_id, "done")
+    assert items.history_table(store, bad_id).empty
+    assert store.action_history(kept)["status"].tolist() == ["open"]

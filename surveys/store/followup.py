@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from clock import today
+from surveys.store.base import _is_uuid
 from surveys.store.records import (
     ACTION_STATUSES,
     DONE_STATUS,
@@ -92,6 +93,7 @@ class ActionsMixin:
         or written.
         """
         title, owner = _check_fields(title, owner)
+        _check_action_id(action_id)
         with self._transaction() as cur:
             updated = cur.execute(
                 "UPDATE action_items SET title = ?, owner = ?, due_on = ?, theme_id = ?, "
@@ -107,6 +109,7 @@ class ActionsMixin:
         Raises ValueError when the action is unknown. Raises StoreError when the store is
         closed, StorageUnavailable when the file cannot be read or written.
         """
+        _check_action_id(action_id)
         with self._transaction() as cur:
             deleted = cur.execute(
                 "DELETE FROM action_items WHERE action_id = ? RETURNING 1", [action_id]
@@ -119,10 +122,12 @@ class ActionsMixin:
         """Status history of one action item (or of all), one row per day with a change.
 
         Columns: action_id, changed_on (pandas Timestamp at midnight: days only), status
-        (an ACTION_STATUSES key), reason. Oldest first.
+        (an ACTION_STATUSES key), reason. Oldest first; empty for an id that is no action.
         Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
         read or written.
         """
+        if action_id is not None and not _is_uuid(action_id):
+            action_id = str(uuid.UUID(int=0))  # matches no action: an empty history
         with self._cursor() as cur:
             return cur.execute(
                 "SELECT action_id::VARCHAR AS action_id, changed_on, status, reason "
@@ -145,6 +150,7 @@ class ActionsMixin:
         _check_status(status)
         if status == NOT_DOING_STATUS and not reason.strip():
             raise ValueError("Say why the action will not be done.")
+        _check_action_id(action_id)
         day = on or today()
         with self._transaction() as cur:
             updated = cur.execute(
@@ -218,3 +224,9 @@ def _record_status(cur, action_id: str, day: date, status: str, reason: str) -> 
 def _check_status(status: str) -> None:
     if status not in ACTION_STATUSES:
         raise ValueError(f"Unknown status {status!r}; use one of: {', '.join(ACTION_STATUSES)}.")
+
+
+def _check_action_id(action_id: str) -> None:
+    """Raises ValueError("Unknown action.") for an id that cannot name an action (no UUID)."""
+    if not _is_uuid(action_id):
+        raise ValueError("Unknown action.")
