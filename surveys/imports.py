@@ -29,7 +29,7 @@ import difflib
 import io
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Any
 
@@ -107,10 +107,18 @@ def read_export(data: bytes, filename: str, *, board: bool = False) -> ExportTab
     suffix = PurePath(filename).suffix.lower()
     if not data.strip():
         raise ValueError(f"{filename} is empty: it has no rows under its header row.")
+    if suffix not in (".xlsx", ".xlsm", ".csv", ".tsv", ".txt", ""):
+        raise ValueError(
+            f"{filename}: import reads .csv, .tsv or .xlsx exports (this is {suffix})."
+        )
+    notes: tuple[str, ...] = ()
     try:
         if suffix in (".xlsx", ".xlsm"):
-            raw = pd.read_excel(io.BytesIO(data), dtype=str, header=None, keep_default_na=False)
-        elif suffix in (".csv", ".tsv", ".txt", ""):
+            sheets = pd.read_excel(
+                io.BytesIO(data), dtype=str, header=None, keep_default_na=False, sheet_name=None
+            )
+            raw, notes = _largest_sheet(filename, sheets)
+        else:
             raw = pd.read_csv(
                 io.StringIO(_decode(data)),
                 dtype=str,
@@ -119,18 +127,33 @@ def read_export(data: bytes, filename: str, *, board: bool = False) -> ExportTab
                 sep=None,
                 engine="python",
             )
-        else:
-            raise ValueError(
-                f"{filename}: import reads .csv, .tsv or .xlsx exports (this is {suffix})."
-            )
-    except ValueError:
-        raise
     except Exception as exc:  # pandas raises many parser errors; all mean "not a table"
         raise ValueError(f"{filename} could not be read as a table: {exc}") from exc
     raw = raw.fillna("").astype(str)
     if raw.empty or len(raw) < 2:
         raise ValueError(f"{filename} has no rows under its header row.")
-    return _shape(raw, board)
+    table = _shape(raw, board)
+    return replace(table, notes=notes + table.notes)
+
+
+def _largest_sheet(
+    filename: str, sheets: dict[str, pd.DataFrame]
+) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """The sheet with the most non-blank rows (the first of equals) and, when the workbook
+    has several sheets with something in them, a note naming the one read."""
+    filled = {
+        name: sheet
+        for name, sheet in sheets.items()
+        if sheet.fillna("").astype(str).apply(lambda c: c.str.strip()).ne("").any(axis=None)
+    }
+    if len(filled) <= 1:
+        return next(iter(filled.values()), pd.DataFrame()), ()
+    name = max(filled, key=lambda n: len(filled[n]))  # max keeps the first of equals
+    others = ", ".join(repr(n) for n in filled if n != name)
+    return filled[name], (
+        f"{filename} has {len(filled)} sheets with data: read {name!r}, the longest "
+        f"(not {others}); save another sheet on its own to import it.",
+    )
 
 
 def _decode(data: bytes) -> str:

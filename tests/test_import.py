@@ -254,3 +254,30 @@ def test_a_column_of_email_addresses_is_identity_whatever_its_header(store):
         for t in ("answers", "responses", "surveys", "survey_questions", "projects")
     )
     assert "@example.org" not in every_table
+
+
+def test_xlsx_with_a_summary_sheet_first_reads_the_responses_sheet(store):
+    # A workbook a manager tidied: a short summary sheet first, the answers on the second.
+    out = io.BytesIO()
+    with pd.ExcelWriter(out) as writer:
+        pd.DataFrame({"Note": ["Exported by the team lead"]}).to_excel(
+            writer, sheet_name="Summary", index=False
+        )
+        pd.DataFrame(
+            {
+                "What went well?": [f"Pairing on day {i}" for i in range(4)],
+                "What went wrong?": ["Late scope changes"] * 4,
+            }
+        ).to_excel(writer, sheet_name="Responses", index=False)
+        pd.DataFrame().to_excel(writer, sheet_name="Empty", index=False)
+    plan = _plan(store, out.getvalue(), "tidied.xlsx")
+    assert plan.responses == 4
+    assert {m.question_id for m in plan.matches} == {"went_well", "went_wrong"}
+    assert any("'Responses'" in n and "Summary" in n for n in plan.notes)
+
+
+def test_a_cell_too_large_to_read_is_a_clear_message(store):
+    huge = "What went well?\n" + '"' + "x" * 200_000 + '"\n'
+    with pytest.raises(ValueError, match=r"huge\.csv could not be read as a table"):
+        _plan(store, huge, "huge.csv")
+    assert store.table_rows("surveys").empty
