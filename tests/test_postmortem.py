@@ -453,3 +453,28 @@ def test_picker_lists_started_post_mortems_first_with_status_and_owner(tmp_path)
     assert all(" — " in label for label in labels[:started])
     assert not any(" — " in label for label in labels[started:])
     assert any(label.endswith("Published, Ines Marchetti") for label in labels)
+
+
+def test_managers_words_cannot_reorder_the_document_either(store, surveys):
+    # An owner name, a summary and an action typed with bidi controls (pasted, or meant to
+    # make "Owner: ..." read as someone else) are written out in every format, like answers;
+    # the page still edits what was typed.
+    survey_id = surveys["shown"]
+    save_postmortem(
+        store,
+        survey_id,
+        owner="Ana \u202eziuR\u202c",
+        status="draft",
+        summaries={"went_wrong": "Checklist \u2067skipped\u2069 twice"},
+    )
+    add_postmortem_action(
+        store, survey_id, title="Block \u202ethe release", owner="\u2066Lead", due_on=None
+    )
+    doc = postmortem_document(store, survey_id)
+    pdf = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(to_pdf(doc))).pages)
+    for text in (to_markdown(doc).replace("\\", ""), to_html(doc), pdf):
+        assert not set(text) & {"\u202e", "\u202c", "\u2066", "\u2067", "\u2069"}
+        for shown in ("Ana [U+202E]ziuR[U+202C]", "Checklist [U+2067]skipped[U+2069] twice"):
+            assert shown in text
+        assert "Block [U+202E]the release" in text and "[U+2066]Lead" in text
+    assert doc.owner == "Ana \u202eziuR\u202c"  # the page's form gets what was typed

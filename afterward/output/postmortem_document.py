@@ -10,7 +10,7 @@ Sans (shipped with matplotlib, set up as in the quarterly report) for any script
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
+from dataclasses import asdict, fields, is_dataclass, replace
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 # style, so both PDFs look alike (page numbers here are 9 pt, like the smallest text).
 from afterward.output.quarterly_report import _FONTS, _heading_style, _ReviewPDF
 from afterward.services.postmortem import PostmortemDocument, Quotes, Table, Text
+from analysis.inert_text import show_bidi_controls
 
 FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 MEDIA_TYPES = {
@@ -44,6 +45,19 @@ def document_format(path: Path | str) -> str:
             f"Cannot tell the format from {Path(path).name!r}: use .md, .html or .pdf."
         )
     return FORMATS[suffix]
+
+
+def _inert(value):
+    """`value` (the document or any part of it) with bidi controls written out in every
+    string, the managers' words (owner, summaries, actions, names) as well as the answers:
+    a pasted control cannot reorder a line such as "Owner: ..." in any format."""
+    if isinstance(value, str):
+        return show_bidi_controls(value)
+    if isinstance(value, tuple):
+        return tuple(_inert(v) for v in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{f.name: _inert(getattr(value, f.name)) for f in fields(value)})
+    return value
 
 
 def render(doc: PostmortemDocument, fmt: str) -> bytes:
@@ -79,6 +93,7 @@ def _md(text: str) -> str:
 
 def to_markdown(doc: PostmortemDocument) -> str:
     """The document as GitHub-flavoured Markdown (headings, tables, block quotes)."""
+    doc = _inert(doc)
     lines = [
         f"# Post-mortem: {_md(doc.project)} · {_md(doc.survey_title)}",
         "",
@@ -127,6 +142,7 @@ def _count(block: Quotes) -> str:
 
 def to_html(doc: PostmortemDocument) -> str:
     """A self-contained, printable HTML page (inline CSS, no scripts; readable on a phone)."""
+    doc = _inert(doc)
     sections = [
         {
             "id": s.id,
@@ -175,6 +191,7 @@ class _PostmortemPDF(_ReviewPDF):
 def to_pdf(doc: PostmortemDocument, *, compress: bool = True) -> bytes:
     """The document as an A4 PDF: sections flow on from the title (no cover page), with a
     bookmark each; DejaVu Sans for any script."""
+    doc = _inert(doc)
     pdf = _PostmortemPDF(format="A4")
     pdf.set_compression(compress)
     pdf.add_font("DejaVu", "", str(_FONTS / "DejaVuSans.ttf"))
