@@ -25,6 +25,8 @@ to a question and never leave this module. Dates are read only to find the quart
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import difflib
 import io
 import re
@@ -157,11 +159,18 @@ def _largest_sheet(
 
 
 def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "utf-16"):
-        try:
+    """UTF-16 when the file says so (a byte-order mark, or NULs beside ASCII), else UTF-8,
+    else Windows-1252 (Excel's "CSV" on Windows). Bytes are never guessed to be UTF-16:
+    almost any even number of bytes decodes as UTF-16, into nonsense."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode("utf-16")
+    if b"\x00" in data[:4096] and len(data) % 2 == 0:
+        encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
+        with contextlib.suppress(UnicodeDecodeError):
             return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    with contextlib.suppress(UnicodeDecodeError):
+        return data.decode("utf-8-sig")
     return data.decode("cp1252", errors="replace")
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from afterward.services.importing import parse_mapping, plan_import, run_import
+from surveys.imports import read_export
 from surveys.store import Scope, Store
 
 # Invented answers in the shape of each tool's export (headers as the tools write them).
@@ -281,3 +282,20 @@ def test_a_cell_too_large_to_read_is_a_clear_message(store):
     with pytest.raises(ValueError, match=r"huge\.csv could not be read as a table"):
         _plan(store, huge, "huge.csv")
     assert store.table_rows("surveys").empty
+
+
+@pytest.mark.parametrize("last", ["ok;ok", "ok;ok!"])  # an odd and an even number of bytes
+def test_a_windows_1252_csv_reads_its_accents_whatever_its_length(store, last):
+    # Excel on Windows saves "CSV" in cp1252: not UTF-8, and never to be read as UTF-16.
+    text = "What went well?;What went wrong?\n"
+    text += "".join(f"Café réunion {i};Déploiement tardif\n" for i in range(4)) + last + "\n"
+    plan = _plan(store, text.encode("cp1252"), "excel.csv")
+    assert plan.responses == 5
+    assert plan.preview["went_wrong"].iloc[0] == "Déploiement tardif"
+
+
+def test_a_utf16_export_still_reads():
+    text = "What went well?\tWhat went wrong?\nPairing\tLate scope\nDemos\tFlaky tests\n"
+    for data in (text.encode("utf-16"), text.encode("utf-8-sig")):
+        table = read_export(data, "export.txt")
+        assert table.frame.iloc[1].tolist() == ["Demos", "Flaky tests"]
