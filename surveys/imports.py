@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import csv
 import difflib
 import io
 import re
@@ -121,12 +122,13 @@ def read_export(data: bytes, filename: str, *, board: bool = False) -> ExportTab
             )
             raw, notes = _largest_sheet(filename, sheets)
         else:
+            text = _decode(data)
             raw = pd.read_csv(
-                io.StringIO(_decode(data)),
+                io.StringIO(text),
                 dtype=str,
                 header=None,
                 keep_default_na=False,
-                sep=None,
+                sep=_delimiter(text),
                 engine="python",
             )
     except Exception as exc:  # pandas raises many parser errors; all mean "not a table"
@@ -156,6 +158,15 @@ def _largest_sheet(
         f"{filename} has {len(filled)} sheets with data: read {name!r}, the longest "
         f"(not {others}); save another sheet on its own to import it.",
     )
+
+
+def _delimiter(text: str) -> str:
+    """The CSV's delimiter among comma, semicolon, tab and bar, told from the header line
+    (as pandas does); a comma when it has one column (a space or a letter never is one)."""
+    try:
+        return csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t|").delimiter
+    except csv.Error:
+        return ","
 
 
 def _decode(data: bytes) -> str:

@@ -299,3 +299,22 @@ def test_a_utf16_export_still_reads():
     for data in (text.encode("utf-16"), text.encode("utf-8-sig")):
         table = read_export(data, "export.txt")
         assert table.frame.iloc[1].tolist() == ["Demos", "Flaky tests"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What went well?\nPairing on bugs\nDemo days\nShort standups\n",
+        'What went well?\n"Pairing, demos and reviews"\n"Fixing; testing"\nOK\n',
+    ],
+)
+def test_a_one_column_csv_is_one_column(store, text):
+    # No delimiter to find: the prompt's spaces are not one (it was split into "What",
+    # "went", "well?" and matched nothing).
+    plan = _plan(store, text, "list.csv")
+    assert [m.question_id for m in plan.matches] == ["went_well"]
+    assert plan.responses == 3
+    assert plan.preview["went_well"].tolist()[0] in (
+        "Pairing on bugs",
+        "Pairing, demos and reviews",
+    )
