@@ -10,6 +10,7 @@ from afterward.services.survey_admin import (
     MIN_THRESHOLD,
     load_templates,
 )
+from afterward.web.safe_text import plain
 from afterward.web.session import require_manager, store_or_stop
 
 require_manager()
@@ -54,7 +55,7 @@ options = dict(
 try:
     plan = plan_import(store, upload.getvalue(), upload.name, **options)
 except ValueError as exc:
-    st.error(str(exc))
+    st.error(plain(exc))
     st.stop()
 
 st.subheader("Columns")
@@ -81,20 +82,20 @@ if mapping != {m.column: m.question_id or "" for m in plan.matches if m.how != "
     try:
         plan = plan_import(store, upload.getvalue(), upload.name, mapping=mapping, **options)
     except ValueError as exc:
-        st.error(str(exc))
+        st.error(plain(exc))
         st.stop()
 
 st.subheader(f"{plan.responses} response(s), quarter {plan.quarter}")
 st.caption(f"Read as {plan.flavour.replace('_', ' ')}; quarter {plan.quarter_source}.")
 for note in plan.notes:
-    st.info(note)
+    st.info(plain(note))
 if plan.problems:
     more = f" (and {plan.more_problems} more)" if plan.more_problems else ""
     st.warning(
         "These cells are not valid answers and will be left out"
         + more
         + ":\n\n"
-        + "\n".join(f"- {p}" for p in plan.problems)
+        + "\n".join(f"- {plain(p)}" for p in plan.problems)
     )
 if len(plan.preview):
     st.caption("The first responses exactly as they would be stored:")
@@ -104,9 +105,9 @@ if st.button(f"Import {plan.responses} response(s)", type="primary", disabled=no
     try:
         survey_id = run_import(store, plan)
     except ValueError as exc:
-        st.error(str(exc))
+        st.error(plain(exc))
     else:
         st.success(
             f"Imported {plan.responses} response(s) into a new closed survey of "
-            f"{plan.project} ({plan.quarter}). Survey id: {survey_id}"
+            f"{plain(plan.project)} ({plan.quarter}). Survey id: {survey_id}"
         )
