@@ -11,6 +11,7 @@ from afterward.services import action_items as items
 from afterward.services.manager_views import ACTION_STATUSES, completion_rates, today
 from afterward.web.cached_views import ensure_analysis, view
 from afterward.web.filters import current_scope
+from afterward.web.safe_text import plain
 from afterward.web.session import require_manager, store_or_stop
 
 require_manager()
@@ -26,7 +27,7 @@ def attempt(change, notice: str) -> None:
     try:
         change()
     except ValueError as exc:
-        st.error(f"{exc} Nothing was changed.")
+        st.error(f"{plain(exc)} Nothing was changed.")
     else:
         st.session_state["action_notice"] = notice
         st.rerun()
@@ -82,8 +83,9 @@ st.subheader("Update an action")
 labels = items.action_labels(actions)
 action_id = st.selectbox("Action", list(labels), format_func=labels.get, key="action_choice")
 action = actions.set_index("action_id").loc[action_id]
+shown_title, made_in = plain(action["title"]), plain(titles.get(action["survey_id"], "a survey"))
 if isinstance(action["survey_id"], str):
-    st.caption(f"Decided in the post-mortem of **{titles.get(action['survey_id'], 'a survey')}**.")
+    st.caption(f"Decided in the post-mortem of **{made_in}**.")
 status_col, edit_col = st.columns(2, gap="large")
 with status_col:
     statuses = list(ACTION_STATUSES)
@@ -124,12 +126,12 @@ with edit_col:
     if st.button("Delete this action…", key=f"delete_{action_id}"):
         st.session_state["confirm_delete"] = action_id
     if st.session_state.get("confirm_delete") == action_id:
-        st.warning(f"Delete “{action['title']}” and its status history? This cannot be undone.")
+        st.warning(f"Delete “{shown_title}” and its status history? This cannot be undone.")
         yes, no = st.columns(2)
         if yes.button("Yes, delete it", type="primary"):
             for key in ("action_choice", "confirm_delete"):
                 st.session_state.pop(key, None)
-            attempt(lambda: items.delete(store, action_id), f"Deleted “{action['title']}”.")
+            attempt(lambda: items.delete(store, action_id), f"Deleted “{shown_title}”.")
         if no.button("Keep it"):
             st.session_state.pop("confirm_delete", None)
             st.rerun()

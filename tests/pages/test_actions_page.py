@@ -143,7 +143,8 @@ def test_status_history_by_day_and_the_post_mortem_it_came_from(app, seeded):
         start,
     ]
     survey_title = app_store().survey(seeded["survey"]).title
-    assert any(survey_title in c and "post-mortem" in c for c in texts(at.caption))
+    captions = [c.replace("\\", "") for c in texts(at.caption)]  # shown escaped, read as written
+    assert any(survey_title in c and "post-mortem" in c for c in captions)
     # A status change today adds a row for today.
     at.radio(key=f"status_{seeded['linked']}").set_value("in_progress").run()
     button(at, "Save status").click().run()
@@ -209,3 +210,31 @@ def test_new_action_refused_keeps_what_was_typed_then_adds(app, seeded):
     assert "Added." in texts(at.success)
     # A fresh, empty form for the next one.
     assert all(w.value == "" for w in at.text_input if w.form_id.startswith("new_action"))
+
+
+def test_titles_are_shown_literally_never_as_markdown(app, db_path):
+    # A survey title (an import names it after the uploaded file) and an action title are
+    # typed text: a link or an image URL in them is shown as written, never fetched.
+    with Store(db_path) as store:
+        survey_id = setup.create_survey(
+            store,
+            project="Harbour Website",
+            template_id="project-postmortem",
+            title="Imported: ![seen](http://tracker.test/p.png).csv",
+            quarter="2026Q2",
+        )
+        action_id = store.create_action(
+            project_id=store.project_by_name("Harbour Website").project_id,
+            title="[Win a prize](http://tracker.test) **now**",
+            owner="Lead",
+            quarter="2026Q2",
+            survey_id=survey_id,
+        )
+    at = open_page(app, action_id)
+    button(at, "Delete this action…").click().run()
+    shown = texts(at.caption) + texts(at.warning)
+    assert any("tracker" in t for t in texts(at.caption)) and any("Win" in t for t in shown)
+    button(at, "Yes, delete it").click().run()
+    shown += texts(at.success)
+    assert any("Deleted" in t for t in texts(at.success))
+    assert not any("](http" in t or "**now**" in t for t in shown), shown
