@@ -309,7 +309,7 @@ def test_surveys_page_invites_reminds_and_sends_a_test_mail(app, mail_env):
     finish_batch(app)
     assert not app.exception
     assert texts(app.success) == ["Sent 2 invitation(s)."]
-    warned = " ".join(texts(app.warning))
+    warned = " ".join(texts(app.warning)).replace("\\", "")  # shown escaped, read as written
     assert "Not delivered to bo@team.example: 550" in warned and "whoops" in warned
     assert sorted(m["To"] for m in mail_env.messages) == ["ana@team.example", "cy@team.example"]
     assert body(mail_env.messages[0]).startswith("Please answer: http://localhost:8501/?t=")
@@ -546,3 +546,23 @@ def test_the_page_sends_in_the_background_shows_progress_and_refuses_a_second_ba
     assert sending_bars(app) == []
     assert sorted(m["To"] for m in mail_env.messages) == people
     assert app_store().invited_address_count(survey_id) == 6
+
+
+def test_the_page_shows_skipped_entries_and_reasons_literally(app, mail_env):
+    # Entries of a pasted or uploaded list come back in the report: a link in one stays
+    # text, and addresses with underscores do not turn the line into italics.
+    from tests.pages.helpers import button, texts
+
+    survey_id = _surveys_page(app)
+    mail_env.refuse.add("first_last@team.example")
+    app.text_area(key=f"invite_emails_{survey_id}").input(
+        "ana@team.example\nfirst_last@team.example\n[prize](http://tracker.test)\nsecond_one"
+    )
+    button(app, "Send invitations").click().run()
+    finish_batch(app)
+    warned = [w for w in texts(app.warning) if "Not " in w]  # the report's lines
+    assert len(warned) == 2 and not any("](http" in w for w in warned), warned
+    readable = " ".join(warned).replace("\\", "")
+    assert "Not delivered to first_last@team.example: 550" in readable
+    assert "[prize](http://tracker.test)" in readable and "second_one" in readable
+    assert not any("_" in w.replace("\\_", "") for w in warned), warned

@@ -13,6 +13,7 @@ import streamlit as st
 
 from afterward.services import mail_jobs, mailing
 from afterward.services.survey_admin import invitation_links_csv
+from afterward.web.safe_text import plain
 from surveys.store import Store, Survey
 
 PRIVACY_CAPTION = (
@@ -155,8 +156,8 @@ def _show(sid: str) -> None:
         return
     _, lines, error = shown
     if error:
-        st.error(error)
+        st.error(plain(error))
         return
     st.success(lines[0])
-    for line in lines[1:]:
-        st.warning(line)
+    for line in lines[1:]:  # entries as pasted, addresses, the server's reasons: literal
+        st.warning(plain(line))
