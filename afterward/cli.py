@@ -449,7 +449,11 @@ def _remind(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     with _backend() as app:  # refused before anything is written
         made = app.export_files(args.survey_id, args.format, args.summary_only)
-    for path in manager_api.write_export_files(made["files"], args.out):
+    try:
+        written = manager_api.write_export_files(made["files"], args.out)
+    except OSError as exc:
+        raise ValueError(f"Cannot write {args.out}: {exc.strerror or exc}.") from None
+    for path in written:
         print(f"Wrote {path}")
     for note in made["notes"]:
         print(f"Note: {note}")
@@ -473,9 +477,13 @@ def _postmortem(args: argparse.Namespace) -> int:
 
 
 def _write(out: Path, data: bytes) -> int:
-    """Write a made file (report, post-mortem) and say where."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(data)
+    """Write a made file (report, post-mortem) and say where. Raises ValueError (exit 2)
+    when it cannot be written (a folder of that name, no permission, a full disk)."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+    except OSError as exc:
+        raise ValueError(f"Cannot write {out}: {exc.strerror or exc}.") from None
     print(f"Wrote {out}")
     return 0
 

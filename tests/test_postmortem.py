@@ -478,3 +478,24 @@ def test_managers_words_cannot_reorder_the_document_either(store, surveys):
             assert shown in text
         assert "Block [U+202E]the release" in text and "[U+2066]Lead" in text
     assert doc.owner == "Ana \u202eziuR\u202c"  # the page's form gets what was typed
+
+
+def test_cli_says_when_the_file_cannot_be_written(db_path, tmp_path, capsys):
+    # --out naming a folder, or a place no one may write: a message and exit 2, no traceback.
+    from afterward.cli import main
+
+    with Store(db_path) as store:
+        survey_id = _survey(store, 8)
+    (tmp_path / "taken.md").mkdir()
+    blocked = tmp_path / "file"
+    blocked.write_text("a file, not a folder")
+    for out in (tmp_path / "taken.md", blocked / "pm.md"):
+        assert main(["postmortem", survey_id, "--out", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert f"Cannot write {out}" in err and "Traceback" not in err
+    assert main(["report", "--quarter", "2026Q3", "--out", str(blocked / "r.html")]) == 2
+    assert "Cannot write" in capsys.readouterr().err
+    summary = ["export", survey_id, "--format", "csv", "--summary-only", "--out"]
+    assert main([*summary, str(blocked / "s.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "Cannot write" in err and "Traceback" not in err
