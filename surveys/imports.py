@@ -56,6 +56,12 @@ IDENTITY_HEADERS = frozenset(
 )  # fmt: skip
 _IDENTITY_PARTS = ("email", "e mail", "ip address", "custom data", "user agent", "respondent")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+# A whole cell that is a date with a time of day ("2025-03-04 10:15:22", "3/4/25 9:05 AM",
+# "2025-03-04T10:15:22Z"): a moment someone answered, whatever the header says.
+_TIMESTAMP = re.compile(
+    r"\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})[ T,]+"
+    r"\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*([AaPp][Mm])?\s*(Z|[A-Za-z]{2,5}|[+-]\d{1,2}(:?\d{2})?)?\s*"
+)
 # Board exports in one row per card: the column naming the board column, and the card text.
 _BOARD_COLUMN = ("prompt", "column", "section", "category", "list", "board column")
 _CARD_TEXT = ("content", "message", "text", "card", "description", "note")
@@ -275,14 +281,17 @@ def _board(frame: pd.DataFrame) -> ExportTable:
 def is_identity(column: str, values: pd.Series | None = None) -> bool:
     """Whether a column identifies a person or a moment (never stored): its header (folded)
     is a known identity header or contains one of its parts, or most of its non-blank cells
-    are e-mail addresses."""
+    are e-mail addresses or timestamps (a date with a time of day)."""
     folded = fold(column)
     if folded in IDENTITY_HEADERS or any(part in folded for part in _IDENTITY_PARTS):
         return True
-    if values is None:
-        return False
+    return values is not None and (_mostly(values, _EMAIL) or _mostly(values, _TIMESTAMP))
+
+
+def _mostly(values: pd.Series, pattern: re.Pattern[str]) -> bool:
+    """Whether most non-blank cells are wholly `pattern`."""
     filled = values[values != ""]
-    return len(filled) > 0 and filled.str.fullmatch(_EMAIL).mean() > 0.5
+    return len(filled) > 0 and filled.str.fullmatch(pattern).mean() > 0.5
 
 
 def match_columns(
@@ -382,7 +391,11 @@ def read_answers(
     date_columns = [
         m.column
         for m in matches
-        if m.how == "identity" and any(p in fold(m.column) for p in ("time", "date", "created"))
+        if m.how == "identity"
+        and (
+            any(p in fold(m.column) for p in ("time", "date", "created"))
+            or _mostly(frame[m.column], _TIMESTAMP)
+        )
     ]
     result = ReadAnswers()
     for column in date_columns:

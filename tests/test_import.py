@@ -318,3 +318,32 @@ def test_a_one_column_csv_is_one_column(store, text):
         "Pairing on bugs",
         "Pairing, demos and reviews",
     )
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "2025-03-0{d} 10:1{d}:22",
+        "03/0{d}/2025 10:1{d}",
+        "2025-03-0{d}T10:1{d}:22Z",
+        "3/{d}/25 9:0{d} AM",
+    ],
+)
+def test_a_column_of_timestamps_is_identity_whatever_its_header(store, stamp):
+    """A submission time under a header no list knows ("When"): never stored, not even
+    mapped to a text question by hand, and it still dates the import (2025Q1)."""
+    rows = "".join(f"{stamp.format(d=d)},Pairing {d},Scope {d}\n" for d in range(1, 6))
+    data = "When,What went well?,What went wrong?\n" + rows
+    plan = _plan(store, data, "renamed.csv")
+    assert {m.column: m.how for m in plan.matches}["When"] == "identity"
+    assert plan.quarter == "2025Q1"
+    with pytest.raises(ValueError, match="identity"):
+        _plan(store, data, "renamed.csv", mapping={"When": "root_cause"})
+
+
+def test_answers_that_mention_a_time_are_still_answers(store):
+    data = "What went wrong?\n" + "".join(
+        f"The deploy at 10:{d}0 on 2025-03-0{d} broke the build\n" for d in range(1, 6)
+    )
+    plan = _plan(store, data, "form.csv")
+    assert [m.question_id for m in plan.matches] == ["went_wrong"] and plan.responses == 5
