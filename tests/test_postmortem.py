@@ -499,3 +499,15 @@ def test_cli_says_when_the_file_cannot_be_written(db_path, tmp_path, capsys):
     assert main([*summary, str(blocked / "s.csv")]) == 2
     err = capsys.readouterr().err
     assert "Cannot write" in err and "Traceback" not in err
+
+
+def test_markdown_character_references_stay_text(store, surveys):
+    # "&#8238;" would become a bidi override (and "&lt;b&gt;" a tag's look) once a Markdown
+    # viewer decodes it: the ampersand is escaped, so it reads as typed.
+    survey_id = surveys["shown"]
+    save_postmortem(
+        store, survey_id, owner="Ana &#8238;ziuR", status="draft", summaries={"goals": "a &amp; b"}
+    )
+    markdown = to_markdown(postmortem_document(store, survey_id))
+    assert "Ana \\&\\#8238;ziuR" in markdown and "a \\&amp; b" in markdown
+    assert not re.search(r"(?<!\\)&", markdown)  # every ampersand escaped

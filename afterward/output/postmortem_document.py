@@ -82,7 +82,7 @@ def file_name(doc: PostmortemDocument, fmt: str) -> str:
 
 # -- Markdown -------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!&])")
 
 
 def _md(text: str) -> str:
