@@ -18,4 +18,4 @@ def inert(text: object) -> str:
 def plain(text: object) -> str:
     """Escape Markdown so text that may hold respondents' words is shown literally, with
     bidirectional controls made visible. Never raises."""
-    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~$" else c for c in inert(text))
+    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~$&" else c for c in inert(text))
