@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 # The quarterly report's PDF pieces: its page class, the fonts folder and the table heading
 # style, so both PDFs look alike (page numbers here are 9 pt, like the smallest text).
-from afterward.output.quarterly_report import _FONTS, _heading_style, _ReviewPDF
+from afterward.output.quarterly_report import _FONTS, _ReviewPDF, write_table
 from afterward.services.postmortem import PostmortemDocument, Quotes, Table, Text
 from analysis.inert_text import show_bidi_controls
 
@@ -260,17 +260,8 @@ def _pdf_block(pdf, block: Text | Table | Quotes) -> None:
     elif isinstance(block, Table):
         pdf.set_font("DejaVu", "", SMALL_PT)
         _keep_room(pdf, _table_height(block))  # a short table stays on one page
-        with pdf.table(
-            col_widths=(2.5, *([1.0] * (len(block.columns) - 1))),
-            headings_style=_heading_style(),
-            line_height=5,
-            padding=1,
-            text_align="LEFT",
-            first_row_as_headings=True,
-        ) as table:
-            table.row(block.columns)
-            for row in block.rows:
-                table.row([str(v) for v in row])
+        widths = (2.5, *([1.0] * (len(block.columns) - 1)))
+        write_table(pdf, block.columns, block.rows, widths, line_height=5)
         pdf.ln(2)
     else:
         pdf.set_font("DejaVu", "B", 11)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -501,17 +502,7 @@ def _pdf_block(pdf: FPDF, block: TextBlock | TableBlock | ChartBlock) -> None:
         pdf.ln(2)
     elif isinstance(block, TableBlock):
         pdf.set_font("DejaVu", "", 8)
-        with pdf.table(
-            col_widths=_column_weights(block),
-            headings_style=_heading_style(),
-            line_height=4.5,
-            padding=1,
-            text_align="LEFT",
-            first_row_as_headings=True,
-        ) as table:
-            table.row(block.columns)
-            for row in block.rows:
-                table.row([str(v) for v in row])
+        write_table(pdf, block.columns, block.rows, _column_weights(block), line_height=4.5)
         pdf.ln(3)
     else:
         width, height = chart_size(block.figure, pdf.epw)
@@ -547,6 +538,29 @@ def chart_size(figure: go.Figure, width: float) -> tuple[float, float]:
     asked = figure.layout.height
     ratio = 0.42 if not asked else min(max(asked / 900, 0.4), 1.1)
     return width, width * ratio
+
+
+def write_table(
+    pdf: FPDF,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    col_widths: Sequence[float],
+    *,
+    line_height: float,
+) -> None:
+    """One table in the reports' style (heading row, left-aligned, 1 mm padding) in the
+    current font; `col_widths` are relative weights, `line_height` in mm."""
+    with pdf.table(
+        col_widths=tuple(col_widths),
+        headings_style=_heading_style(),
+        line_height=line_height,
+        padding=1,
+        text_align="LEFT",
+        first_row_as_headings=True,
+    ) as table:
+        table.row(list(columns))
+        for row in rows:
+            table.row([str(v) for v in row])
 
 
 def _heading_style():  # fpdf's FontFace, built per call so the import stays local
