@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.redaction import _NOT_NAMES, _WORDS, _key, name_spans
+from analysis.redaction import _COMMON, _FIRST, _GIVEN, _NOT_NAMES, _WORDS, _key, name_spans
 
 __all__ = ["blame_phrases"]
 
@@ -66,7 +66,13 @@ _ROLE_WORDS = r"""(?i:PM|MD|CEO|CTO|CFO|COO|CIO|VP|PO|BA|EM|project\ manager|pro
     |reviewer|captain|technician|sound\ tech|head\ of\ [a-z]+|officer|supervisor|planner|copywriter
     |writer|marketer|recruiter|estimator|SRE|QA|auditor|trainer|coach|moderator|presenter
     |programmer|coder|tester|secretary|assistant|coordinator|organiser|specialist|strategist
-    |administrator|executive|principal|partner|salesperson|salesman|rep)"""
+    |administrator|executive|principal|partner|salesperson|salesman|rep|liaison|associate|clerk|agent
+    |broker|buyer|advisor|adviser|counsel|lawyer|solicitor|accountant|bookkeeper|controller|treasurer
+    |producer|editor|illustrator|animator|artist|researcher|scientist|statistician|steward|custodian
+    |champion|mentor|buddy|newbie|newcomer|joiner|trainee|apprentice|grad|graduate|junior|senior
+    |chair|chairperson|landlord|driver|courier|chef|receptionist|electrician|inspector|volunteer
+    |maintainer|committer|integrator|implementer|signatory|gatekeeper|handler|point\ of\ contact
+    |AE|SDR|CSM|TAM|PMM)"""
 _ROLE = rf"""(?:\b(?i:the|our|their|your|that|this|my|his|her)\s+
     (?:(?!(?:and|or|of|to|in|on|at|for|with|was|is|who|that)\b(?!-))[\w'’-]+\s+){{0,3}}?
     {_ROLE_WORDS}\b(?!['’]s\b)(?!\s+{_ROLE_WORDS}\b)(?!\s+(?:team|teams|folks|people|side|office|org|group
@@ -181,7 +187,8 @@ _POSSESSIVE_HARM = re.compile(
 )
 _FAULT_BY = re.compile(
     rf"""\b(?:mistake|error|blunder|oversight|screw-?up|cock-?up|slip-?up|lapse|negligence
-    |carelessness)\s+(?:by|from|on\s+the\s+part\s+of)\s+{_AGENT}""",
+    |carelessness|miss|fail|failure|own\s+goal|misstep|fumble|gaffe|goof|howler|clanger)\s+(?:by|from
+    |on\s+the\s+part\s+of)\s+{_AGENT}""",
     _FLAGS,
 )
 _DOWN_TO = re.compile(
@@ -192,15 +199,17 @@ _DOWN_TO = re.compile(
 )
 # "It was X who ...", "I'm the one who ...": the failure sits in the relative clause.
 _CLEFT = re.compile(
-    rf"""\b(?:(?i:it)\s+(?:was|is)|(?i:it)['’]s|I['’]m|I\s+am|I\s+was
+    rf"""(?:\b(?i:it)\s+(?:was|is)|\b(?i:it)['’]s|(?:^|(?<=[.!?;:\n]))\s*(?i:was|is)|\bI['’]m|\bI\s+am|\bI\s+was
     |(?:{_RUN}|\b[Hh]e|\b[Ss]he)\s+(?:is|was|['’]s))\s+(?:\w+ly\s+)?(?:the\s+one|{_RUN}|{_ROLE}|him|her|me)
     \s+(?:who|that)\s+(?P<pred>[^.!?;\n]{{1,80}})""",
     _FLAGS,
 )
 # "If X had reviewed it ..., this would never have happened."
 _COUNTERFACTUAL = re.compile(
-    rf"""\b(?i:if)\s+(?:only\s+)?(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|{_ROLE})\s+had(?:n['’]t|\s+not
-    |\s+just|\s+only|\s+actually)?\s+\w+[^.!?;\n]{{0,80}}?(?:\b(?:would|might|could)|['’]d)(?:n['’]t
+    rf"""(?:\b(?i:if)\s+(?:only\s+)?(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|\bI\b|{_ROLE})\s+(?:had|['’]d)
+    |(?:^|(?<=[.!?;:,\n]))\s*(?i:had)\s+(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|\bI\b|{_ROLE}))(?:n['’]t|\s+not
+    |\s+just|\s+only|\s+actually|\s+bothered\s+to)?\s+(?!(?:known|been|had|more|less|the|a|an|enough|time
+    |access|any|some)\b)\w+[^.!?;\n]{{0,80}}?(?:\b(?:would|might|could)|['’]d)(?:n['’]t
     |\s+not|\s+never)?\s+(?:still\s+)?(?:have|be)\b
     |\b(?:avoided|prevented|caught|fine|okay|ok)\s+if\s+(?:{_RUN}|{_ROLE})\s+had\s+(?!not\b)\w+""",
     _FLAGS,
@@ -235,15 +244,76 @@ _WORK_HARM = re.compile(
         |machine|family|kid|child|question|point|concern|view|feedback)\b)
     (?:(?!(?:what|how|why|which|where|when|about|whether|if|that)\b)[^\s.!?;]+[\s,]+){{0,8}}?(?:
     broke(?!\s+down)|breaks|took\s+(?:\w+\s+){{0,3}}?(?:down|out)|wiped|deleted|corrupted|killed|cost\s+us
-    |cost\s+the|causes?|caused|derailed|drives?\s+\w+\s+away|is\s+why|was\s+why|is\s+the\s+reason
+    |cost\s+the|causes?|caused|derailed|drives?\s+\w+\s+away|is\s+why|was\s+why|(?:is|was)\s+what\s+(?:\w+\s+){{0,2}}?(?:broke|took|caused|killed|brought|sank|blew)|is\s+the\s+reason
     |(?:was|is|are|were)\s+(?:\w+\s+){{0,2}}?(?:wrong|buggy|a\s+guess|fantasy|lazy|useless|broken|a\s+mess
-        |nonsense|garbage|rubbish|terrible|awful)|wrong\s+by|didn['’]t\s+(?:compile|work|build|run)
+        |nonsense|garbage|rubbish|terrible|awful|(?:way|wildly|massively|hugely|badly|miles|completely
+        |totally|so|really|way\s+way)\s+off|off\s+by|unrealistic|a\s+joke|made\s+up)|wrong\s+by
+    |turned\s+into\s+(?:a|an)\s+[^.!?;]{{0,25}}?\b(?:rewrite|mess|nightmare|disaster|saga|fire|slog|headache
+        |outage|incident|weeks?|months?|rework)\b|snowballed|backfired|blew\s+up|didn['’]t\s+(?:compile|work|build|run)
     |spill(?:s|ed)?\s+over|never\s+works|made\s+(?:it|things|the\s+\w+)\s+worse
     |took\s+(?:\w+\s+)?(?:sprints|weeks|months)|(?:we|everyone)\s+(?:all\s+)?paid|(?:meant|means)\s+
         (?:we|half|the\s+team|nobody|everyone)|let\s+(?:the\s+)?[\w-]+\s+(?:\w+\s+)?through)""",
     _FLAGS,
 )
 # "X, who skipped the review": a relative clause about a named person or a role.
+# "Our PM's 'quick change'": a person's work named with scare quotes is judged.
+_SCARE_QUOTED_WORK = re.compile(
+    rf"""{_OWNER}\s+['‘"“](?:quick|small|minor|simple|tiny|harmless|little|temporary|one-line|5[- ]minute
+    |two-minute|trivial|safe|tested)\s+[\w-]+['’"”]""",
+    _FLAGS,
+)
+# "Ana promised the docs by Tuesday and they never came": a promise the writer says was
+# broken.
+_BROKEN_PROMISE = re.compile(
+    rf"""(?:{_RUN}|\b[Hh]e|\b[Ss]he|{_ROLE})\s+(?:\w+\s+)?(?:promised|swore|guaranteed|committed\s+to
+    |assured\s+\w+|said\s+(?:he|she)['’]d|said\s+(?:he|she)\s+would|told\s+(?:\w+\s+){{1,2}}(?:he|she)['’]?d)\b
+    [^.!?\n]{{0,70}}?(?:\b(?:and|but|then|yet)\s+|[,;]\s*|\s[-\u2013\u2014]+\s*)(?:(?:then|of\s+course)\s+)?
+    (?:(?:it|they|that|nothing|the\s+[\w-]+|he|she|we|I|never)\s+)?(?:(?:still\s+)?(?:never|didn['’]t
+        |did\s+not|hasn['’]t|haven['’]t|has\s+not|have\s+not|wasn['’]t|weren['’]t)\b
+    |(?:are|am|['’]re|is|were|was)\s+still\s+waiting|came\s+(?:two|three|\w+)\s+(?:days|weeks)\s+late)""",
+    _FLAGS,
+)
+# "Who lets X near the payment code": a rhetorical question about one person.
+_WHO_LETS = re.compile(
+    rf"""\b(?i:who)\s+(?:\w+\s+)?(?:lets|let|allowed|allows|gave|gives|trusted|trusts|hired|put)\s+
+    (?:{_RUN}|{_ROLE}|him|her)\s+(?:\w+\s+){{0,2}}?(?:near|anywhere\s+near|touch|in\s+charge|access\s+to
+    |admin|loose|run|lead|own)\b
+    |\b(?i:why)\s+(?:does|did|would|is|was|do)\s+(?:{_RUN}|{_ROLE}|he|she)\s+(?:\w+\s+)?(?:keep|always
+        |never|still|insist|refuse|ignore|skip)
+    |\b(?i:why)\s+(?:was|were|is)\s+(?:{_RUN}|{_ROLE}|he|she)\s+(?:ever\s+|even\s+)?(?:allowed|let|given
+        |trusted)""",
+    _FLAGS,
+)
+# "I wish our CTO would stop rewriting the roadmap": the habit wished away is blame.
+_WISH = re.compile(
+    rf"""\b(?i:wish|if\s+only)\s+(?:that\s+)?(?:{_RUN}|{_ROLE}|he|she)\s+(?:would|['’]d|could|had)
+    \s+(?:(?:just|actually|finally|ever|once|at\s+least)\s+)?(?:stop|start|learn|listen|listened
+    |bother|bothered|answer|answered|reply|replied|respond|read|show\s+up|showed\s+up|own|admit|tell
+    |told|asked|checked|tested|warned|mentioned|let\s+go|communicate|communicated|test|check|review
+    |reviewed|escalated|followed)\b""",
+    _FLAGS,
+)
+# "The ticket sat with X for three weeks": work left waiting on one person.
+_SAT_WITH = re.compile(
+    rf"""\b(?:sat|sits|sitting|stuck|languished|rotted|parked|waited|waiting|idled)\s+(?:with|on)\s+
+    (?:{_RUN}|{_ROLE}|him|her)(?:['’]s\s+desk)?\s+(?:for\s+)?(?:\w+\s+){{0,2}}?(?:days|weeks|months|ages|forever)\b""",
+    _FLAGS,
+)
+# "Outage #2 = X's cron job": trouble equated with a person's work.
+_TROUBLE_IS = re.compile(
+    rf"""\b(?:outage|incident|bug|delay|slip|mess|breakage|regression|crash|failure|fire|problem|issue)s?
+    (?:\s*\#?\d+)?\s*(?:=|->|\u2192|:)\s*(?:{_OWNER})\s+(?!(?:team|squad|department|side|group|flight
+        |train|family|laptop)\b)[\w-]+""",
+    _FLAGS,
+)
+# Scare quotes round a good word said of a person's act: "decided to 'simplify' the model".
+_SCARE_QUOTED_ACT = re.compile(
+    rf"""(?:{_RUN}|{_ROLE}|\b[Hh]e\b|\b[Ss]he\b)[^.!?\n]{{0,40}}?['‘"“](?:simplify|simplified|improve|improved
+    |fix|fixed|tidy|tidied|clean\s+up|cleaned\s+up|optimi[sz]e|optimi[sz]ed|help|helped|refactor|refactored
+    |tested|done|finished|working|ready|urgent|streamline|streamlined|modernise|modernize|quick|small
+    |minor|temporary|improvements?|fix(?:es)?)['’"”]""",
+    _FLAGS,
+)
 _WHO_FAILED = re.compile(rf"(?:{_RUN}|{_ROLE}),?\s+who\s+(?P<pred>[^.!?;\n]{{1,80}})", _FLAGS)
 # "The launch was botched because the marketing lead published ...": a bad outcome put
 # down to what one person did.
@@ -286,9 +356,11 @@ _LIE = re.compile(
 # "It was X's job to ... and she just didn't", "ngozi was supposed to ... and didn't".
 _DUTY_UNDONE = re.compile(
     rf"""(?:(?:{_ANY_OWNER})\s+(?:job|task|responsibility)
-        |(?:{_RUN}|\b[Hh]e|\b[Ss]he|\b[Ii]|{_ROLE}|^\s*[a-z]+|(?<=[.!?]\s)[a-z]+)\s+was\s+supposed)
-    \s+to\b[^.!?\n]{{0,70}}?(?:\b(?:and|but)\s+|[.;,]\s*)(?:(?i:he|she|I|just|then|simply)\s+){{0,2}}
-    (?:didn['’]?t|did\s+not|never|forgot)\b""",
+        |(?:{_RUN}|\b[Hh]e|\b[Ss]he|\b[Ii]|{_ROLE}|^\s*[a-z]+|(?<=[.!?]\s)[a-z]+)\s+(?:was|is)\s+
+        (?:supposed|meant|expected|tasked|asked|responsible|in\s+charge|on\s+the\s+hook|on\s+point))
+    \s+(?:to|for|of|with)\b[^.!?\n]{{0,70}}?(?:\b(?:and|but)\s+|[.;,]\s*|\s[-\u2013\u2014]+\s*)
+    (?:(?i:he|she|I|just|then|simply|it|that|this|they|nothing|the\s+[\w-]+)\s+){{0,2}}
+    (?:didn['’]?t|did\s+not|never|forgot|wasn['’]t|was\s+not|fell\s+through|slipped|got\s+forgotten)\b""",
     _FLAGS,
 )
 # Trouble traced to one person: "it traces back to X's deploy", "bad call by X",
@@ -315,6 +387,42 @@ _SARCASM = re.compile(
     |\b[Ll]uckily\s+(?:{_RUN}|{_ROLE})\s+was\s+there\s+to\s+make\b""",
     _FLAGS,
 )
+# Thanks said to one person in a sentence about a failure is sarcasm: "great job X,
+# really, deleting the staging db was a bold move", "thanks to X 'forgetting' the
+# backup", "thanks X for that surprise". Sincere thanks name no failure.
+_THANKED = re.compile(
+    rf"""\b(?i:thanks(?:\s+(?:a\s+lot|so\s+much|again|very\s+much|for\s+nothing))?|thank\s+you|cheers|great\s+job|good\s+job|nice\s+job|great\s+work|well\s+done
+    |nice\s+one|nice\s+work|kudos|bravo|hats\s+off|way\s+to\s+go)\s*,?\s+(?:(?:to|again)\s+)?(?:{_RUN}|{_ROLE})""",
+    _FLAGS,
+)
+_SARCASTIC = re.compile(
+    r"""(?<!\bnot\s)(?<!\bnever\s)['‘"“]?\b(?:breaking(?!\s+(?:down|up|out|news)\b)|forgetting|deleting
+    |ignoring|skipping|wiping|nuking|ruining|wasting|dropping|losing|leaking|overwriting|ghosting
+    |botching|killing|taking\s+down|disappearing|vanishing|cancell?ing|derailing|messing\s+up
+    |screwing\s+up|overpromising|changing\s+the\s+(?:scope|requirements|plan|deadline|spec))\b
+    |['‘"“](?:quick|small|minor|simple|tiny|harmless|little|temporary)\s+[\w-]+['’"”]
+    |['‘][a-z]+ing['’]
+    |\bfor\s+(?:that|the|this|another)\s+(?:lovely\s+|nice\s+|wonderful\s+|great\s+|little\s+|fun\s+)?
+        (?:surprise|mess|headache|chaos|gift|all-nighter|weekend|extra\s+work|fire\s+drill|nightmare)
+    |\b(?:bold|genius|brilliant|great)\s+(?:move|idea|call|choice)\b(?=[^.!?]*\b(?:lol|not|really)\b)
+    |\bwas\s+a\s+(?:bold|genius|brilliant)\s+(?:move|idea|call|choice)
+    |\bfor\s+\w+ing\s+(?:\w+\s+){0,3}?without\s+(?:running|testing|asking|telling|checking|reviewing|any)
+    |\b(?:we|I|everyone|the\s+team)\s+(?:all\s+)?(?:spent|lost|wasted|had\s+to\s+(?:redo|restore|rebuild
+        |roll\s+back|work|stay|cancel|start\s+over|apologi[sz]e|explain))\b""",
+    re.VERBOSE,
+)
+
+
+def _sarcasm(shadow: str) -> list[tuple[int, int]]:
+    spans = []
+    for sent in _SENTENCE.finditer(shadow):
+        text = sent.group()
+        m = _THANKED.search(text)
+        if m and _SARCASTIC.search(text):
+            spans.append((sent.start() + m.start(), sent.start() + len(text.rstrip(".!? "))))
+    return spans
+
+
 # Self-blame said with a possessive or a "let down": "my laziness", "I let the team down",
 # "the mistake was mine", "it's totally on me".
 _SELF_MORE = re.compile(
@@ -376,7 +484,7 @@ _FAILING = re.compile(
         |vanished|disappeared|ghosted|bailed|rushed|leaked|caused|causes|introduced|cancell?ed
         |cancels|hid|hides|hiding|silenced|muted|disabled|bypassed|sabotaged|stonewalled
         |blocked|derailed|withheld|sat\s+on|hoarded|undermined|overpromised|over-promised
-        |overcommitted|hard-?coded|force-?pushed|blew|killed|nuked|trashed|reverted\s+my
+        |overcommitted|hard-?coded|force[- ]?pushed|blew|killed|nuked|trashed|reverted\s+my
         |took\s+(?:prod|production|the\s+site|everything)\s+down)
       |(?:messed|screwed|cocked|stuffed|mucked)\s+(?:\w+\s+)?up
       |dropped\s+the\s+ball|went\s+(?:silent|dark|quiet|awol|missing|rogue|to\s+sleep|home)
@@ -415,12 +523,19 @@ _FAILING = re.compile(
       |instead\s+of\s+\w+ing
       |with\s+no\s+(?:review|tests?|testing|sign-?off|approval|backup|warning|notice|handover)
       |lost\s+(?!access|time|sleep|track|touch|interest|patience)(?:it|them|the|our|all|every)\b
-      |insisted\s+on|let\s+(?:it|them|(?:the|our|a|an|his|her)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+
-        (?:fail|slip|rot|lapse|expire|break|die)
+      |insisted\s+on|let\s+(?!(?:us|me|you|everyone|everybody|people|him|her|the\s+team)\b)
+        (?:it|them|things|(?:(?:the|our|a|an|his|her|their|every|all\s+the)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)\s+
+        (?:fail|slip|slide|rot|lapse|expire|break|die|drag|balloon|spiral|fester|linger|languish|creep
+        |pile\s+up|get\s+out\s+of\s+hand|go\s+(?:stale|unanswered|unreviewed|unfixed|unpatched|red
+            |out\s+of\s+date)
+        |sit\s+(?:for|unanswered|unreviewed|idle|there|untouched)
+        |run\s+(?:over|long|late|wild|on|for\s+(?:hours|ages)|past|\d+\s*(?:min|mins|minutes|hours|h)\b))
       |did\s+(?:zero|no|nil|little)\s+(?:research|testing|tests|checking|review|prep|homework
         |work|planning)
       |(?:is|was|['’]s)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:liability|menace|nightmare\s+to\s+work)
-      |(?:\w+ed|sent|built|ran|chose|took|put|set|wrote)\s+the\s+wrong\b
+      |(?!(?:found|noticed|spotted|flagged|caught|fixed|corrected|reported|replaced|removed|pointed
+        |questioned|challenged|queried|highlighted|identified)\b)(?:\w+ed|sent|built|ran|chose|took|put|set
+        |wrote)\s+the\s+wrong\b
       |(?:straight|directly)\s+(?:to|into|on)\s+(?:prod|production|main|master)
       |untested|unreviewed|(?:wasn't|was\s+not)\s+(?:thinking|careful)
       |(?:kept|keeps|hid|hides|withheld|withholds)\s+(?:\w+\s+){1,3}?from\s+(?:us|the\s+team
@@ -438,13 +553,43 @@ _FAILING = re.compile(
         |decided|instead)
       |should(?:n't|\s+not)\s+be\s+(?:allowed|trusted|let)
       |owes?\s+(?:\w+\s+){0,2}(?:an\s+)?apology
+      # approved or shipped despite known problems, "anyway", against advice
+      |(?:signed\s+off|shipped|merged|approved|released|deployed|pushed|launched|went\s+live|closed)\b
+        [^.!?;]{0,30}?\b(?:with\s+(?:\d+|several|multiple|known|open|failing|red|unresolved|critical
+            |outstanding|all\s+the)\s+(?:[\w-]+\s+)?(?:blockers|bugs|issues|tests|errors|defects|warnings
+            |vulnerabilities|checks|comments|failures|alerts)
+        |despite\s+(?:the\s+|all\s+the\s+|our\s+|my\s+|every\s+)?(?:[\w-]+\s+)?(?:warnings?|failures?|failing
+            |objections?|concerns?|alerts?|errors?|bugs?|red\s+\w+))
+      |(?:shipped|merged|deployed|pushed|released|launched|went\s+live|signed\s+off|approved|did\s+it
+        |went\s+ahead)\b[^.!?;]{0,30}?\b(?:anyway|anyways|regardless|against\s+(?:\w+\s+){0,2}advice)
+      |went\s+ahead\s+(?:and\s+\w+|with\s+\w+)[^.!?;]{0,40}?\b(?:without|despite|anyway|although|even\s+though)
+      # habits complained about, and stopping a habit asked for
+      |(?:is|was|are|were|['’]s|keeps|kept)\s+(?:constantly|always|forever|continually|repeatedly|still)\s+
+        (?:changing|interrupting|cancell?ing|rescheduling|moving|complaining|missing|forgetting|skipping
+        |ignoring|overriding|blocking|arguing|talking\s+over|shouting|undermining|overpromising|breaking
+        |rewriting|second-guessing|micromanaging|dropping|late|pushing\s+back\s+on|dumping|adding)
+      |(?:needs|has|have|ought)\s+to\s+(?:stop\s+\w+ing|learn\s+to|start\s+(?:listening|reading|testing
+        |answering|showing))
+      # dumping work, undermining people
+      |(?:dumped|dumps|offloaded|offloads|pushed|pushes)\s+(?:\w+\s+){0,3}?(?:on|onto)\s+(?:us|me|the\s+team
+        |everyone|the\s+rest\s+of\s+us|juniors?)\b
+      |passed\s+the\s+buck|threw\s+(?:\w+\s+){1,3}?under\s+the\s+bus|threw\s+(?:it|\w+)\s+over\s+the\s+wall
+      |(?:interrupts|interrupted|talks\s+over|talked\s+over|belittled|belittles|steamrolled|steamrolls
+        |bulldozed|shouted\s+at|yelled\s+at|snapped\s+at|rolled\s+(?:his|her)\s+eyes)
+      |took\s+(?:forever|ages)\s+to|insist(?:ed|s)\s+(?:that\s+)?(?:we|everyone|the\s+team)\s+(?:skip|cut|drop
+        |ignore|ship|rush|launch|push|bypass|go\s+live)
+      |with\s+(?:no|zero)\s+(?:\w+\s+)?(?:engineers?|developers?|one\s+(?:from|on)|input|consultation|sign-?off
+        |checks?|estimates?|discussion|warning|plan|review|tests?|testing|QA|docs|documentation)\b
+      |on\s+red\b|(?:nobody|no\s+one)\s+(?:could|can)\s+(?:use|read|understand|run
+        |maintain|follow)|with\s+(?:a\s+)?(?:red|failing|broken)\s+(?:CI|ci|builds?|pipelines?|tests|checks)
+      |was\s+(?:MIA|mia|a\s+no-?show)|no-?showed|overslept
       # more failing verbs: carelessness, neglect, obstruction, misjudgement
       |mis(?!s)[a-z]{3,}ed|misunderstands|misreads|misjudges|mismanages|mixed\s+up|(?:rubber-?|rubber\s+)stamp(?:ed|s)?|hoard(?:s|ed|ing)?
       |micromanag(?:es|ed|ing)|spamm?ed|double-?booked|double-?booking|panicked|ghosted
       |(?:over|under)(?:complicated|engineered|-engineered|committed|promised|sold|estimated
         |delivered|prepared)|overlooked|cut\s+(?:the\s+)?(?:corners|testing|tests|review|QA)
       |cutting\s+corners|blocks\s+(?:every|all|any)|derail(?:s|ed|ing)|argues?\s+with|undermines
-      |(?:turned|switched|shut)\s+(?:off\s+)?(?:his|her|the)\s+(?:phone|alerts?|alerting|monitoring
+      |(?:turned|switched|shut)\s+(?:off\s+)?(?:his|her|the)\s+(?:phone|laptop|slack|alerts?|alerting|monitoring
         |firewall|pager|notifications|backups?)
       |stopped\s+(?:answering|replying|responding|showing|turning|coming|testing|reviewing)
       |went\s+(?:back\s+to\s+sleep|with\s+(?:his|her)\s+gut|rogue|over\s+(?:my|our)\s+head)
@@ -455,9 +600,13 @@ _FAILING = re.compile(
         |with\s+the\s+(?:mess|cleanup|clean-up)|the\s+(?:cleanup|clean-up|mess))
       |clocked\s+out|called\s+it\s+done|showed\s+up\s+(?:late|unprepared|drunk|hungover)
       # an act done on the wrong thing ("rolled back the wrong service"), not seeing or saying it
-      |(?:sen[dt]|deploy|push|merg|restart|roll|delet|dropp?|ran|run|buil[dt]|wr[io]te|ship|releas|book|email
-        |approv|pick|cho[so]|configur|install|upgrad|tagg?|edit|chang|spen[dt]|fix|migrat|kill|revert|publish
-        |order|print|invit|upload|format|target|test)[a-z]*\s+(?:[\w-]+\s+){0,4}?(?:the|a|an)\s+wrong\b
+      |(?!(?:found|noticed|spotted|flagged|caught|fixed|corrected|reported|replaced|removed|pointed
+        |explained|reali[sz]ed|discovered|identified|highlighted|questioned|mentioned|asked|saw|said
+        |warned|undid|reverted|rolled\s+back|challenged|queried|doubted)\b)(?:[a-z]+ed|gave|gives|sent|sends|took|put|brought|told
+        |made|picked|chose|wrote|ran|runs|set|bought|sold|hit|quoted|built|drew|spent|read|led|shipped
+        |threw|used|uses|pulled|booked|printed|dropped|restarted|deployed|merged|pushed|sen[dt])
+        \s+(?:(?!(?:found|noticed|spotted|flagged|caught|fixed|corrected|reported|replaced|removed
+        |pointed|explained|questioned|challenged|queried)\b)[\w-]+\s+){0,4}?(?:the|a|an)\s+wrong\b
       |got\s+(?:[\w-]+\s+){0,4}?wrong\b
       |half[- ](?:finished|done|baked)
       |(?:to|in|into|on)\s+(?:a\s+)?public\s+(?:\w+\s+)?(?:repo|repository|bucket|card|gist)
@@ -497,8 +646,9 @@ _FAILING = re.compile(
 )
 # Competence judged: said of someone else only ("I had no idea" is not a confession).
 _THIRD_PERSON = re.compile(
-    r"""\b(?:(?:is|was|['’]s)\s+(?:not|never)\s+(?:competent|qualified|capable|ready|a\s+team\s+player
-        |reliable|up\s+to\s+(?:it|the\s+job))|incapable|out\s+of\s+(?:his|her|their)\s+depth
+    r"""\b(?:(?:(?:is|was|['’]s)\s+(?:(?:just|simply|really|clearly|honestly|frankly|obviously)\s+)?
+        (?:not|never)|isn['’]t|wasn['’]t)\s+(?:(?:really|very|remotely|even|at\s+all)\s+)?(?:competent|qualified|capable|ready|a\s+team\s+player
+        |reliable|up\s+to\s+(?:it|the\s+job)|cut\s+out\s+for|fit\s+(?:for|to))|incapable|out\s+of\s+(?:his|her|their)\s+depth
       |(?:has|had|have)\s+(?:no|zero)\s+(?:\w+\s+)?(?:clue|idea|sense|understanding|concept|discipline)
       |(?:doesn['’]?t|does\s+not|didn['’]?t|did\s+not|don['’]?t)\s+(?:even\s+|really\s+)?(?:know
         \s+(?:what\s+(?:he|she)|how\s+to|[A-Z]{2,}|the\s+basics)|understand\s+(?!why|how|what|where|when
@@ -511,7 +661,7 @@ _THIRD_PERSON = re.compile(
 )
 # What the person did, judged by its result: "... and it showed", "... cost the team two days".
 _CONSEQUENCE = re.compile(
-    r"""\b(?:cost\s+(?:us|the\s+team|everyone)
+    r"""\b(?:cost\s+(?:us|the\s+team|everyone)|backfired|blew\s+up\s+in\s+(?:our|everyone['’]s)\s+faces?
     |(?:burned|burnt)\s+out|drags?\s+(?:everyone|everybody|us|the\s+team)\s+down|no\s+wonder
     |(?:we|everyone)\s+(?:all\s+)?paid\s+for\s+it|look\s+where\s+that\s+got\s+us|made\s+(?:it|things
     |everything)\s+worse|slowed\s+(?:everyone|everybody|us|the\s+team)\s+down|killed\s+us
@@ -527,9 +677,11 @@ _PRAISE = re.compile(
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 # A new clause with its own subject: the predicate stops there.
 _NEXT_CLAUSE = re.compile(
-    r",?\s*\b(?:so|because|since|which|while|although|though|whereas)\b|,\s*(?:and|but)\b|;"
+    r",?\s*\b(?:so|because|since|which|while|although|(?<!even\s)though|whereas)\b|,\s*(?:and|but)\b|;"
     r"|,\s*(?=(?:we|they|it|nobody|everyone|the\s+(?:team|process|client))\b)"
     r"|\b(?:and|but)\s+(?=(?:we|they|the|it|nobody|everyone|our|their|I)\b)"
+    r"|\b(?:after|when|until|once)\s+(?=(?:the|a|an|our|their|we|they)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:\w+ed|did|had|was|were|broke|took|ran|went|made)\b)"
 )
 _PREDICATE_WORDS = 16
 _WINDOW = 300
@@ -560,13 +712,36 @@ _OPINION = re.compile(
 )
 
 
+# An act agreed by the team, or a refusal for a stated defect, is no one's fault:
+# "force-pushed the fix after we all agreed", "blocked the release because the suite
+# was failing".
+_JUSTIFIED = re.compile(
+    r"""\b(?:as\s+(?:agreed|planned|discussed)|after\s+(?:we|everyone)\s+(?:all\s+)?agreed|by\s+design
+    |with\s+(?:everyone['’]s|the\s+team['’]s|our|the\s+client['’]s)\s+(?:agreement|approval|blessing|ok|sign-?off))\b
+    |\b(?:blocked|rejected|refused|held|stopped|paused|vetoed|delayed|halted|pulled)\b[^.!?]{0,40}?
+        \b(?:because|since|as|until)\s+(?:the|a|an|our|its|it|they)\b[^.!?]{0,40}?\b(?:failing|failed|broken
+        |red|not\s+ready|incomplete|missing|unsafe|insecure|didn['’]t\s+pass|wasn['’]t\s+ready|had\s+no)\b""",
+    re.VERBOSE,
+)
+
+
+# What a person's act led to, said after "so" or "and now": "..., so every order was wrong".
+_RESULT = re.compile(
+    r"""\b(?:so|and\s+now|which\s+meant|meaning)\s+(?:[\w-]+\s+){0,4}?(?:was|were|got|went|is|are|had\s+to\s+be)
+    \s+(?:all\s+|completely\s+|totally\s+)?(?:wrong|broken|lost|down|corrupted|redone|rolled\s+back|wasted
+    |useless|unusable|late)\b
+    |\b(?:and\s+now|so\s+now)\s+(?:nothing|none\s+of\s+it|no\s+one|nobody)\s+(?:works|can|could)""",
+    re.VERBOSE,
+)
+
+
 def _subject_blame(shadow: str) -> list[tuple[int, int]]:
     """Spans where a single person is the subject and the rest of the clause is about
     their failure (not a list of fixed sentences: any subject, any failing verb)."""
     spans: list[tuple[int, int]] = []
     for sent in _SENTENCE.finditer(shadow):
         text = sent.group()
-        if _PRAISE.search(text):
+        if _PRAISE.search(text) or _JUSTIFIED.search(text):
             continue
         for m in _SUBJECT.finditer(text):
             rest = text[m.end() : m.end() + _WINDOW]  # bounded: linear on long inputs
@@ -588,6 +763,8 @@ def _subject_blame(shadow: str) -> list[tuple[int, int]]:
             if _DONE_TO.match(rest):
                 continue  # "X was paged for an outage ...": something happened to them
             hit = _FAILING.search(predicate) or _CONSEQUENCE.search(after)
+            if hit is None and not (_STATE.match(rest) or _GOOD_ACT.match(rest)):
+                hit = _RESULT.search(after[:160])
             if hit is None and m.group("subj") not in ("I", "i"):
                 hit = _THIRD_PERSON.search(predicate)
             if hit is None:
@@ -625,11 +802,119 @@ def _unknown_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Informal spelling, written the same way whoever writes it: contractions without the
+# apostrophe ("didnt", "wouldnt", "cant"), "should of", a lower-case "i", curly quotes.
+_INFORMAL = re.compile(
+    r"""\b(?:(?P<neg>(?:did|does|do|was|were|is|are|has|have|had|would|could|should|must|ai)n)t
+    |(?P<can>ca)nt|(?P<wo>wo)nt(?=\s+(?:be|have|happen|work|do|help|go|listen|answer|reply|stop)\b)
+    |(?P<modal>should|would|could|must|might)\s+of\b|(?P<im>im)(?=\s+(?:not|so|sorry|the|to|a)\b)
+    |(?P<ive>ive)(?=\s+\w+(?:ed|en)\b))\b
+    |(?<![\w.'’-])(?P<i>i)(?=\s|['’])|(?P<curly>’)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def _informal_repl(m: re.Match[str]) -> str:
+    word = m.group()
+    if m.group("neg"):
+        return word[:-1] + "'" + word[-1]
+    if m.group("can"):
+        return word[:2] + "n't"
+    if m.group("wo"):
+        return word[:2] + "n't"
+    if m.group("modal"):
+        return m.group("modal") + " have"
+    if m.group("im"):
+        return "I'm"
+    if m.group("ive"):
+        return "I've"
+    if m.group("i"):
+        return "I"
+    return "'"
+
+
+def _normalise(text: str) -> tuple[str, list[int]]:
+    """`text` with informal spelling made regular, and for each of its characters (plus
+    one past the end) the offset in `text` it came from, so spans map back."""
+    pieces: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _INFORMAL.finditer(text):
+        pieces.append(text[pos : m.start()])
+        offsets.extend(range(pos, m.start()))
+        rep = _informal_repl(m)
+        pieces.append(rep)
+        width = m.end() - m.start()
+        offsets.extend(m.start() + min(i, width - 1) for i in range(len(rep)))
+        pos = m.end()
+    pieces.append(text[pos:])
+    offsets.extend(range(pos, len(text) + 1))
+    return "".join(pieces), offsets
+
+
+# People written without a name: an @handle, a user_name handle, initials ("JG", "J.G.")
+# that are no common acronym, and a capitalised word at the start of a clause that is in
+# no dictionary and no list of tools or places ("Olumide rewrote ...").
+_HANDLE = re.compile(r"(?<![\w@])@[A-Za-z][\w.-]*[A-Za-z0-9]|\b[a-z]+_[a-z]+\d*\b(?=\s+[a-z])")
+_ACRONYMS = frozenset(
+    """AI AM BA BE CD CI CS CV DB DM EM EU FE FYI GA HR HW ID IP IT JS MC MD ML NB OK OS PA PC PM
+    PO PR PS QA QE RC SW TS TV UI UK US UX VP""".split()
+)
+_INITIALS = re.compile(r"\b(?:[A-Z]\.\s?[A-Z]\.|[A-Z]{2}\b)(?=\s+[a-z])")
+_CLAUSE_WORD = re.compile(
+    r"""(?:^|(?<=[.!?\n;:,(])|(?<=\s[-\u2013\u2014])|\b(?:because|and|but|so|when|after|then|bc|cos)\b)
+    \s*([A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?)(?=(?:['’]s)?\s+[a-z])""",
+    re.VERBOSE,
+)
+
+
+def _word_like(key: str) -> bool:
+    """True for an inflected or compound ordinary word ("hotfixes", "runbooks")."""
+    if key in _WORDS or key in _NOT_NAMES or key.split("-")[0] in _WORDS:
+        return True
+    if any(
+        key.endswith(suf) and key[: -len(suf)] in _WORDS
+        for suf in ("s", "es", "ed", "ing", "er", "ers", "ly")
+    ):
+        return True
+    stem = key[:-2] if key.endswith("es") else key[:-1] if key.endswith("s") else key
+    return any(stem[:i] in _COMMON and stem[i:] in _COMMON for i in range(3, len(stem) - 2))
+
+
+# Anywhere in a sentence, a capitalised word in no dictionary ("thanks a lot Florin for").
+_CAPITALISED = re.compile(
+    r"(?<=[a-z,] )([A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?)(?=(?:['’]s)?[\s,.!?;:]|$)"
+)
+# A given name written in lower case at the start of a clause: "honestly rosalind just ...".
+_LOWER_NAME = re.compile(
+    r"""(?:^|(?<=[.!?\n;:,(-])|\b(?:honestly|because|bc|and|but|so|then|apparently|basically|again
+    |seriously|also|plus)\b)\s*([a-z]{3,})(?=\s+(?:just|never|always|again|also|really|totally|didn't
+    |did|kept|keeps|is|was|has|had|[a-z]+ed)\b)""",
+    re.VERBOSE,
+)
+
+
+def _unnamed_people(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _HANDLE.finditer(text)]
+    for m in _LOWER_NAME.finditer(text):
+        word = m.group(1)
+        if word in _GIVEN | _FIRST and word not in _COMMON and word not in _NOT_NAMES:
+            spans.append(m.span(1))
+    for m in _CAPITALISED.finditer(text):
+        if not _word_like(_key(m.group(1))):
+            spans.append(m.span(1))
+    spans += [m.span() for m in _INITIALS.finditer(text) if m.group() not in _ACRONYMS]
+    for m in _CLAUSE_WORD.finditer(text):
+        if not _word_like(_key(m.group(1))):
+            spans.append(m.span(1))
+    return spans
+
+
 def _mask_people(text: str) -> str:
     """Replace each personal name (and `[name]`) with mask chars of equal length."""
     chars = list(text)
     spans = list(name_spans(text)) + [m.span() for m in _PLACEHOLDER.finditer(text)]
-    spans += _unknown_names(text)
+    spans += _unknown_names(text) + _unnamed_people(text)
     for start, end in spans:
         chars[start:end] = _MASK * (end - start)
     return "".join(chars)
@@ -678,7 +963,8 @@ def blame_phrases(text: str) -> list[str]:
     """Phrases of `text` that put fault on one individual; [] when there are none."""
     if not isinstance(text, str) or not text.strip():
         return []
-    shadow = _mask_people(text)
+    normal, offsets = _normalise(text)
+    shadow = _mask_people(normal)
     spans: list[tuple[int, int]] = []
     patterns = (
         _SELF,
@@ -706,6 +992,13 @@ def blame_phrases(text: str) -> list[str]:
         _DUTY_UNDONE,
         _TRACED,
         _SELF_MORE,
+        _SCARE_QUOTED_WORK,
+        _BROKEN_PROMISE,
+        _WHO_LETS,
+        _WISH,
+        _SAT_WITH,
+        _TROUBLE_IS,
+        _SCARE_QUOTED_ACT,
     )
     for m in _CLEFT.finditer(shadow):
         pred = m.group("pred")
@@ -733,6 +1026,8 @@ def blame_phrases(text: str) -> list[str]:
             spans.append(_clause(shadow, m.start(), m.end()))
     for m in _SARCASM.finditer(shadow):
         spans.append(_clause(shadow, m.start(), m.end()))
+    for start, end in _sarcasm(shadow):
+        spans.append(_clause(shadow, start, end))
     for start, end in _subject_blame(shadow):
         if not _NEGATED.search(shadow[max(0, start - 30) : start]):
             spans.append(_clause(shadow, start, end))
@@ -747,7 +1042,9 @@ def blame_phrases(text: str) -> list[str]:
                 continue  # "we lost our only DBA and never ...": the person is no subject
             sentence = _sentence_at(shadow, m.start())
             if pattern not in (_SELF, _SELF_MORE) and _PRAISE.search(sentence):
-                continue  # "whoever wrote the guide, thank you": thanks, not blame
+                continue
+            if _JUSTIFIED.search(sentence):
+                continue  # "blocked the release because the suite was failing": a reason  # "whoever wrote the guide, thank you": thanks, not blame
             if pattern is _COUNTERFACTUAL and _GOOD_IF_NOT.search(m.group()):
                 continue  # "if X hadn't noticed ..., it would have been worse": credit
             spans.append(_clause(shadow, m.start(), m.end()))
@@ -762,7 +1059,7 @@ def blame_phrases(text: str) -> list[str]:
     for start, end in spans:
         if start < last_end:  # overlapping matches describe the same blame
             continue
-        phrase = text[start:end].strip()
+        phrase = text[offsets[start] : offsets[end]].strip()
         if phrase:
             phrases.append(phrase)
         last_end = end
