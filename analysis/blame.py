@@ -130,6 +130,8 @@ _JUDGEMENT = re.compile(
 )
 _ON_THEM = re.compile(
     rf"""\b(?:[Tt]hat|[Tt]his|[Ii]t|[Tt]he\s+[\w-]+)(?:['’]s|\s+is|\s+was)\s+(?:\w+ly\s+)?(?:all\s+)?on\s+(?:(?:him|her)\b|{_RUN}|{_ROLE})
+    |\b(?i:that|this|the)\s+(?:whole\s+|entire\s+)?(?:lost|wasted|missed|blown|failed|slipped|extra|late)\s+(?:[\w-]+\s+){{0,3}}?
+        (?:is|was|['’]s)\s+(?:all\s+|entirely\s+|squarely\s+)?on\s+(?:(?:him|her)\b|{_RUN}|{_ROLE})
     |\b(?:[Ii]t|[Tt]hat)\s+was\s+(?:all\s+)?(?:his|her|{_RUN}['’]s|{_LOOSE}['’]s)\s+(?:changes?|fault|mistake
         |call|decision|doing|bug|code|config|commit|idea|typo)\b
     |\b(?:unprofessional|careless|sloppy|lazy|irresponsible|reckless)\s+of\s+(?:him|her|{_RUN})""",
@@ -192,8 +194,9 @@ _FAULT_BY = re.compile(
     _FLAGS,
 )
 _DOWN_TO = re.compile(
-    rf"""\b(?:outage|delay|slip|bug|failure|incident|mess|problem|breakage|downtime|regression
-    |crash|loss|overrun|leak|miss|fiasco|disaster)s?\s+(?:\w+\s+){{0,3}}?(?:was|were|is|are)\s+
+    rf"""\b(?:(?:slipped|missed|lost|failed|late|wasted|blown|botched)\s+)?(?:outage|delay|slip|bug|failure|incident|mess|problem|breakage|downtime|regression
+    |crash|loss|overrun|leak|miss|fiasco|disaster|milestone|deadline|launch|release|sprint|week|weekend
+    |rework)s?\s+(?:\w+\s+){{0,3}}?(?:was|were|is|are)\s+
     (?:\w+ly\s+|all\s+)?(?:down\s+to|caused\s+by|the\s+fault\s+of)\s+{_AGENT}""",
     _FLAGS,
 )
@@ -576,7 +579,37 @@ _FAILING = re.compile(
       |passed\s+the\s+buck|threw\s+(?:\w+\s+){1,3}?under\s+the\s+bus|threw\s+(?:it|\w+)\s+over\s+the\s+wall
       |(?:interrupts|interrupted|talks\s+over|talked\s+over|belittled|belittles|steamrolled|steamrolls
         |bulldozed|shouted\s+at|yelled\s+at|snapped\s+at|rolled\s+(?:his|her)\s+eyes)
-      |took\s+(?:forever|ages)\s+to|insist(?:ed|s)\s+(?:that\s+)?(?:we|everyone|the\s+team)\s+(?:skip|cut|drop
+      |took\s+(?:forever|ages)\s+to
+      # a risky change at a bad moment: "upgraded the driver the night before go-live"
+      |(?:(?:merg|push|deploy|chang|upgrad|reboot|restart|refactor|migrat|releas|shipp|dropp|delet|schedul
+        |rebas|patch|announc|reorgani[sz]|reshuffl|swapp|switch|renam|mov|touch|start)(?:ed|d)
+        |rolled\s+out|rewrote|kicked\s+off|began)\s+(?:[\w.-]+\s+){0,6}?(?:(?:during|in\s+the\s+middle\s+of|halfway\s+through|right\s+before
+            |mid-?)\s*(?:the\s+|a\s+|our\s+)?(?:code\s+|release\s+|change\s+)?(?:freeze|incident|outage|peak
+            |launch|release|demo|migration|sprint|cutover|go-?live|busiest|black\s+friday|holiday\s+rush|rush\s+hour
+            |quarter|deadline|audit|live\s+event)
+        |(?:the\s+)?(?:night|day|evening|morning|hour|hours)\s+before\s+(?:the\s+)?(?:go-?live|launch|release
+            |demo|deadline|cutover|audit|event|board|review|migration))
+      # against the rules, with no warning, out of all proportion
+      |against\s+(?:the\s+)?(?:policy|advice|rules|process|guidelines|(?:everyone|everybody)['’]s\s+advice
+        |(?:our|my|the\s+team['’]s|security['’]s|legal['’]s)\s+advice|(?:our|my)\s+(?:wishes|objections))
+      |(?:with\s+(?:no|zero)|without\s+(?:a|any))\s+(?:heads-?up|heads\s+up|notice|warning|handover|hand-?off)
+      |\bover\s+(?:a\s+|some\s+|every\s+|one\s+)?(?:missing\s+[\w-]+|typos?|cosmetic|nits?|nitpicks?|trivial|nothing
+        |formatting|whitespace|naming|a\s+comma|semantics)
+      # data handled unsafely
+      |with\s+(?:the\s+)?(?:live|real|production|prod)\s+(?:keys|credentials|secrets|passwords|tokens)
+      |(?:production|prod|customer|live|personal|patient|client)\s+data\s+(?:to|onto|on)\s+(?:his|her|a|their)
+        \s+(?:own\s+)?(?:laptop|phone|usb|personal|home)
+      # walking away, holding things up, treating duties as optional
+      |hung\s+up\s+on|walked\s+(?:out|away\s+from)|logged\s+off\s+(?:in\s+the\s+middle|mid|halfway|during|without)
+      |bailed\s+on|dipped\s+out
+      |(?:held|holds|holding)\s+up\s+(?:the|our|everything|everyone|us|every)|held\s+(?:\w+\s+){1,3}?hostage
+      |(?:sits|sitting)\s+on\s+(?:every|each|all|the|our|my|his|her|pull|PRs|tickets)
+      |treat(?:s|ed|ing)?\s+(?:\w+\s+){1,4}?(?:as|like)\s+(?:optional|a\s+formality|a\s+suggestion|an?\s+personal\s+attack
+        |an\s+afterthought|a\s+nice-to-have|a\s+joke)
+      |[a-z]+ed\s+(?:nobody['’]s|no\s+one['’]s|none\s+of\s+(?:the|our|my|his|her))
+      |no\s+way\s+of\s+(?:keeping|meeting|delivering|hitting|building)|(?:nobody|no\s+one)\s+(?:could|can)
+        \s+(?:test|build|implement|estimate|verify)
+      |insist(?:ed|s)\s+(?:that\s+)?(?:we|everyone|the\s+team)\s+(?:skip|cut|drop
         |ignore|ship|rush|launch|push|bypass|go\s+live)
       |with\s+(?:no|zero)\s+(?:\w+\s+)?(?:engineers?|developers?|one\s+(?:from|on)|input|consultation|sign-?off
         |checks?|estimates?|discussion|warning|plan|review|tests?|testing|QA|docs|documentation)\b
@@ -587,7 +620,7 @@ _FAILING = re.compile(
       |mis(?!s)[a-z]{3,}ed|misunderstands|misreads|misjudges|mismanages|mixed\s+up|(?:rubber-?|rubber\s+)stamp(?:ed|s)?|hoard(?:s|ed|ing)?
       |micromanag(?:es|ed|ing)|spamm?ed|double-?booked|double-?booking|panicked|ghosted
       |(?:over|under)(?:complicated|engineered|-engineered|committed|promised|sold|estimated
-        |delivered|prepared)|overlooked|cut\s+(?:the\s+)?(?:corners|testing|tests|review|QA)
+        |delivered|prepared)|overlooked|cut\s+(?:the\s+)?(?:[\w-]+\s+)?(?:corners|testing|tests|review|QA|checks)
       |cutting\s+corners|blocks\s+(?:every|all|any)|derail(?:s|ed|ing)|argues?\s+with|undermines
       |(?:turned|switched|shut)\s+(?:off\s+)?(?:his|her|the)\s+(?:phone|laptop|slack|alerts?|alerting|monitoring
         |firewall|pager|notifications|backups?)
@@ -596,7 +629,8 @@ _FAILING = re.compile(
       |kept\s+(?:quiet|silent)|took\s+credit|took\s+\w+\s+(?:days|weeks|months)\s+to\s+(?:look|review
         |reply|respond|answer|approve|sign)
       |prioriti[sz]ed\s+(?:his|her|the\s+\w+|\w+)[^.!?;]{0,40}?\bover\b|insist(?:s|ed)\s+on
-      |(?:left|leaves)\s+(?:us|the\s+rest\s+of\s+us)\s+(?:to\s+(?:handle|clean|deal|fix|pick|cover)
+      |(?:left|leaves)\s+(?:us|the\s+rest\s+of\s+us|everyone|the\s+team)\s+(?:to\s+(?:handle|clean|deal|fix|pick
+        |cover|smooth|sort|explain|apologi[sz]e|mop|tidy|figure)
         |with\s+the\s+(?:mess|cleanup|clean-up)|the\s+(?:cleanup|clean-up|mess))
       |clocked\s+out|called\s+it\s+done|showed\s+up\s+(?:late|unprepared|drunk|hungover)
       # an act done on the wrong thing ("rolled back the wrong service"), not seeing or saying it
@@ -674,7 +708,7 @@ _PRAISE = re.compile(
     |helped|saved|rescued|stepped\s+up|went\s+above|hero|appreciated?)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\w))+[.!?]*")  # ".env", "v1.2" stay inside
 # A new clause with its own subject: the predicate stops there.
 _NEXT_CLAUSE = re.compile(
     r",?\s*\b(?:so|because|since|which|while|although|(?<!even\s)though|whereas)\b|,\s*(?:and|but)\b|;"
@@ -730,8 +764,17 @@ _RESULT = re.compile(
     r"""\b(?:so|and\s+now|which\s+meant|meaning)\s+(?:[\w-]+\s+){0,4}?(?:was|were|got|went|is|are|had\s+to\s+be)
     \s+(?:all\s+|completely\s+|totally\s+)?(?:wrong|broken|lost|down|corrupted|redone|rolled\s+back|wasted
     |useless|unusable|late)\b
-    |\b(?:and\s+now|so\s+now)\s+(?:nothing|none\s+of\s+it|no\s+one|nobody)\s+(?:works|can|could)""",
+    |\b(?:and\s+now|so\s+now)\s+(?:nothing|none\s+of\s+it|no\s+one|nobody)\s+(?:works|can|could)
+    |\band\s+(?:we|the\s+team|everyone|the\s+client|customers?)\s+(?:all\s+)?(?:paid|lost|had\s+to|spent|missed
+        |ended\s+up|got\s+(?:charged|billed|paged)|were\s+(?:stuck|blocked|paged|down))
+    |\band\s+(?:broke|took\s+down|killed|wiped|lost|missed)\b""",
     re.VERBOSE,
+)
+
+
+_UNAWARE = re.compile(
+    r"\s*(?:(?:didn['’]t|did\s+not|never)\s+(?:know|reali[sz]e|hear|see|get|have|receive|understand)"
+    r"|(?:was|were)\s+(?:not|never)\s+(?:told|informed|asked))\b"
 )
 
 
@@ -763,7 +806,10 @@ def _subject_blame(shadow: str) -> list[tuple[int, int]]:
             if _DONE_TO.match(rest):
                 continue  # "X was paged for an outage ...": something happened to them
             hit = _FAILING.search(predicate) or _CONSEQUENCE.search(after)
-            if hit is None and not (_STATE.match(rest) or _GOOD_ACT.match(rest)):
+            acted = len(words) > 1 and not (
+                _STATE.match(rest) or _GOOD_ACT.match(rest) or _UNAWARE.match(rest)
+            )
+            if hit is None and acted:  # an act with an object, then what it led to
                 hit = _RESULT.search(after[:160])
             if hit is None and m.group("subj") not in ("I", "i"):
                 hit = _THIRD_PERSON.search(predicate)
