@@ -356,6 +356,15 @@ _LIE = re.compile(
     |is\s+not|isn['’]?t|had\s+not\s+been|hadn['’]?t\s+been)\s+(?P=claim)""",
     _FLAGS,
 )
+_CLAIM_DENIED = re.compile(
+    rf"""(?:{_RUN}|\b[Hh]e|\b[Ss]he|{_ROLE})\s+(?:\w+\s+)?(?:(?:said|claimed|swore|insisted|confirmed)\s+
+    |(?:assured|told|promised)\s+(?:\w+\s+){{1,2}}?)(?:that\s+)?(?:it|the\s+[\w-]+
+    |everything|this|that|all|they)\s+(?:was|were|is|are|had\s+been|would\s+be|worked)\b[^.!?;\n]{{0,40}}?
+    (?:[.!?;]+|,?\s+(?:but|and))\s*(?i:it|they|that|none|nothing|the\s+[\w-]+)(?:\s+\w+)?\s+(?:wasn['’]t|was\s+not
+    |weren['’]t|were\s+not|isn['’]t|is\s+not|hadn['’]t|had\s+not|didn['’]t|did\s+not|never|hasn['’]t
+    |has\s+not)\b(?!\s+(?:failed|broken|broke|crashed|missed|stopped|had\s+(?:a|any)\s+problem))""",
+    _FLAGS,
+)
 # "It was X's job to ... and she just didn't", "ngozi was supposed to ... and didn't".
 _DUTY_UNDONE = re.compile(
     rf"""(?:(?:{_ANY_OWNER})\s+(?:job|task|responsibility)
@@ -671,7 +680,13 @@ _FAILING = re.compile(
       |\w+ed\s+when\s+(?:it|they)\s+(?:wasn['’]?t|weren['’]?t|was\s+not)
       |(?:kept|keeps)\s+(?:\w+ing|saying|calling|running|pulling)
       |spill(?:s|ed)?\s+over|contradict(?:ed|s)
-      |blamed\s+(?:us|the\s+team|everyone|others|me)|(?:took|take)\s+(?:them|it)\s+(?:himself|herself)
+      |blamed\s+(?:us|the\s+team|everyone|others|me)|blamed\s+(?:[\w-]+\s+){1,3}?for\s+(?:his|her|their)\s+own
+      |(?:approved|reviewed|signed\s+off|merged|read|tested|closed)\s+(?:[\w-]+\s+){0,3}?in\s+(?:about\s+|under
+        \s+|like\s+|less\s+than\s+)?(?:\d+|two|three|five|ten|a\s+few)\s+(?:seconds|minutes|mins|secs)
+      |has\s+(?:\w+\s+)?checked\s+out|(?:that|which)\s+(?:nobody|no\s+one)\s+(?:had\s+|ever\s+)?(?:reviewed
+        |tested|checked|approved|read|saw|signed\s+off)
+      |(?:slashed|gutted|axed|scrapped|cut)\s+(?:the\s+|our\s+|all\s+)?(?:[\w-]+\s+)?(?:budget|testing|QA
+        |headcount|training|review|contractors)|(?:took|take)\s+(?:them|it)\s+(?:himself|herself)
       |clicks\s+around|decided\s+(?:that\s+)?we\s+(?:didn['’]t|did\s+not|don['’]t)\s+need
       |with\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){1,2}still\s+(?:in|on|there|enabled|attached|active)
       |without\s+(?:anyone|anybody|someone)\s+\w+ing
@@ -732,13 +747,16 @@ _DONE_TO = re.compile(
 # "I" followed by an opinion or a state is the writer talking, not owning a fault.
 # The person's main verb reports what they knew, saw or said about something else.
 _REPORTING = re.compile(
-    r"\s*(?:(?:\w+ly|just|only|never|also)\s+)?(?:had\s+no\s+idea|knew|reali[sz]ed|noticed|found|heard"
+    r"\s*(?:(?:\w+ly|just|only|never|also)\s+)?(?:(?:had\s+no\s+idea|knew|reali[sz]ed|noticed|found|heard"
     r"|saw|learn(?:ed|t)|discovered|mentioned|explained|warned|flagged|spotted|pointed\s+out)"
     r"\s+(?:that\s+)?(?:the|it|they|we|our|this|its|their)\b"
+    # a question asked about something else: "asked why the deploy was skipped"
+    r"|(?:asked|wondered|queried|questioned|checked|wanted\s+to\s+know)\s+(?:\w+\s+){0,2}?(?:why|whether|if|how"
+    r"|what|when|who)\b)"
 )
 _SELF_STATE = re.compile(
-    r"\s*(?:was|am|['’]m)\s+(?:\w+\s+)?(?:too\s+)?(?:lazy|careless|sloppy|proud|arrogant|stubborn"
-    r"|impatient|reckless|complacent|overconfident)\b"
+    r"\s*(?:was|am|['’]m)\s+(?:\w+\s+)?(?:(?:too\s+)?(?:lazy|careless|sloppy|reckless|complacent"
+    r"|overconfident)|(?:too|so)\s+(?:proud|arrogant|stubborn|impatient))\b"
 )
 _OPINION = re.compile(
     r"\s*(?:['’]m|am|was|think|thought|feel|felt|guess|wonder|suppose|believe|reckon|hope"
@@ -765,6 +783,8 @@ _RESULT = re.compile(
     \s+(?:all\s+|completely\s+|totally\s+)?(?:wrong|broken|lost|down|corrupted|redone|rolled\s+back|wasted
     |useless|unusable|late)\b
     |\b(?:and\s+now|so\s+now)\s+(?:nothing|none\s+of\s+it|no\s+one|nobody)\s+(?:works|can|could)
+    |\b(?:and\s+now|so\s+now)\s+(?:we|everyone|the\s+team)(?:['’]re|\s+are|\s+is)?\s+(?:all\s+)?(?:surprised|stuck
+        |paying|firefighting|scrambling|blocked|behind)
     |\band\s+(?:we|the\s+team|everyone|the\s+client|customers?)\s+(?:all\s+)?(?:paid|lost|had\s+to|spent|missed
         |ended\s+up|got\s+(?:charged|billed|paged)|were\s+(?:stuck|blocked|paged|down))
     |\band\s+(?:broke|took\s+down|killed|wiped|lost|missed)\b""",
@@ -906,7 +926,7 @@ _ACRONYMS = frozenset(
     """AI AM BA BE CD CI CS CV DB DM EM EU FE FYI GA HR HW ID IP IT JS MC MD ML NB OK OS PA PC PM
     PO PR PS QA QE RC SW TS TV UI UK US UX VP""".split()
 )
-_INITIALS = re.compile(r"\b(?:[A-Z]\.\s?[A-Z]\.|[A-Z]{2}\b)(?=\s+[a-z])")
+_INITIALS = re.compile(r"\b(?:[A-Z]\.\s?[A-Z]\.|[A-Z]{2}\b|(?<![.!?]\s)[B-HJ-Z]\.)(?=\s+[a-z])")
 _CLAUSE_WORD = re.compile(
     r"""(?:^|(?<=[.!?\n;:,(])|(?<=\s[-\u2013\u2014])|\b(?:because|and|but|so|when|after|then|bc|cos)\b)
     \s*([A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?)(?=(?:['’]s)?\s+[a-z])""",
@@ -1045,6 +1065,7 @@ def blame_phrases(text: str) -> list[str]:
         _SAT_WITH,
         _TROUBLE_IS,
         _SCARE_QUOTED_ACT,
+        _CLAIM_DENIED,
     )
     for m in _CLEFT.finditer(shadow):
         pred = m.group("pred")
