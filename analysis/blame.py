@@ -227,7 +227,8 @@ _TROUBLE_WHEN = re.compile(
 )
 _ANY_OWNER = rf"(?:{_OWNER}|\b(?:[Mm]y|[Hh]is|[Hh]er))"
 _PERSONAL_FAILING = r"""(?:refusal|insistence|overconfidence|arrogance|stupidity|laziness|negligence
-    |carelessness|incompetence|ego|typo|unwillingness)"""
+    |carelessness|incompetence|ego|typo|unwillingness|sloppiness|recklessness|impatience|complacency
+    |inattention|hubris|stubbornness|indecision|dithering|micromanagement|absence|silence|meddling)"""
 _WORK_NOUN = r"""(?:planning|estimates?|estimation|communication|judge?ment|call|decision|code|review
     |code\s+review|work|documentation|docs|handover|prioriti[sz]ation|testing|tickets?|specs?|requirements
     |leadership|management|analysis|design|fix|change|commit|script|config|deploy|migration)"""
@@ -438,7 +439,8 @@ def _sarcasm(shadow: str) -> list[tuple[int, int]]:
 # Self-blame said with a possessive or a "let down": "my laziness", "I let the team down",
 # "the mistake was mine", "it's totally on me".
 _SELF_MORE = re.compile(
-    r"""\b(?:[Mm]y\s+(?:own\s+)?(?:stupidity|laziness|negligence|carelessness|ego|pride|(?:poor|rushed
+    r"""\b(?:[Mm]y\s+(?:own\s+)?(?:stupidity|laziness|negligence|carelessness|ego|pride|sloppiness
+        |recklessness|impatience|complacency|inattention|overconfidence|stubbornness|(?:poor|rushed
         |sloppy|bad|lazy|careless|late)\s+(?:planning|estimates?|estimation|communication|judge?ment|call
         |decision|code|review|code\s+review|work|documentation|handover|prioriti[sz]ation|testing)
         |lack\s+of\s+(?:care|effort|planning|testing|communication|preparation|attention))
@@ -652,7 +654,8 @@ _FAILING = re.compile(
         |pointed|explained|questioned|challenged|queried)\b)[\w-]+\s+){0,4}?(?:the|a|an)\s+wrong\b
       |got\s+(?:[\w-]+\s+){0,4}?wrong\b
       |half[- ](?:finished|done|baked)
-      |(?:to|in|into|on)\s+(?:a\s+)?public\s+(?:\w+\s+)?(?:repo|repository|bucket|card|gist)
+      |(?:to|in|into|on)\s+(?:a\s+|the\s+)?public\s+(?:\w+\s+)?(?:repo|repository|bucket|card|gist|channel|page
+        |link|drive|folder|doc|site|forum|post|wiki)
       |(?:load\s+test|delete|drop|truncate|script|migration)\s+(?:\w+\s+){0,2}?against\s+(?:prod|production|live)\b
       |(?:uncommitted|untested|unreviewed|unapproved)
       |(?:upgrad|chang|cancel|start|merg|push|deploy|drop|announc|rewr|pull|began|begin)[a-z]*\s+
@@ -676,7 +679,25 @@ _FAILING = re.compile(
       |(?:let|lets)\s+(?:the\s+\w+|everyone|everybody|us|you|them)\s+down
       |let\s+(?:my|his|her)\s+(?:ego|pride|temper)
       |approv(?:ed|es)\s+(?:it\s+)?(?:himself|herself|everything|anything)
-      |treats\s+\w+(?:\s+\w+)?\s+as\s+a\s+formality|as\s+a\s+formality
+      |treats\s+\w+(?:\s+\w+)?\s+as\s+a\s+formality|as\s+a\s+formality|as\s+(?:mere\s+)?suggestions
+      # a broad class of acts that are blameworthy whoever does them (not as an adjective: "the
+      # abandoned branches")
+      |(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bour\s)(?<!\bany\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)
+      (?<!\btheir\s)(?:wasted|wastes|squandered|mocked|mocks|ridiculed|humiliated|bullied|bullies|harassed|badgered
+        |strong-?armed|railroaded|hijacked|hijacks|monopoli[sz]ed|obstructed|badmouthed|bad-mouthed|misled
+        |misleads|deceived|fabricated|faked|fudged|padded|sandbagged|plagiari[sz]ed|stole|abandoned|abandons
+        |deserted|ditched|dodged|dodges|ducked|shirked|procrastinated|slacked|flaked|skived|butchered|mangled
+        |trampled|nitpicked|dithered|flip-?flopped|reneged|snubbed|insulted|insults|patroni[sz]ed|scolded
+        |scapegoated|hogged|hogs|skimped|glossed\s+over|covered\s+up|concealed|downplayed|downplays
+        |whitewashed|sugar-?coated|exaggerated|overhyped|overstated|overcharged|gatekept
+        |gatekeeps|stalled|stalls|vetoed\s+every|second-?guessed|second-?guesses|lectured|condescended
+        |bikeshedded|rambled|waffled|quit\s+without|walked\s+off|stomped\s+on|brushed\s+(?:\w+\s+)?off
+        |waved\s+(?:\w+\s+)?(?:off|away|through)|shot\s+down|laughed\s+off|shrugged\s+off)
+      |dismiss(?:ed|es)\s+(?:\w+\s+){0,2}?(?:concerns?|warnings?|feedback|objections?|questions?|input|ideas?
+        |suggestions?|risks?|bugs?|reports?)
+      |(?:said|did)\s+nothing|(?:knew|known)\s+(?:about\s+)?[^.!?;]{0,40}?\b(?:and|but)\s+(?:said|did|told)\s+(?:nothing|nobody|no\s+one)
+      |(?:decided|chose|went)\s+(?:on\s+(?:his|her)\s+own|unilaterally|alone|by\s+(?:himself|herself))|unilaterally
+      |(?:nobody|no\s+one)\s+had\s+(?:vetted|checked|reviewed|tested|approved|verified|validated|seen|read|audited)
       |\w+ed\s+when\s+(?:it|they)\s+(?:wasn['’]?t|weren['’]?t|was\s+not)
       |(?:kept|keeps)\s+(?:\w+ing|saying|calling|running|pulling)
       |spill(?:s|ed)?\s+over|contradict(?:ed|s)
@@ -684,7 +705,7 @@ _FAILING = re.compile(
       |(?:approved|reviewed|signed\s+off|merged|read|tested|closed)\s+(?:[\w-]+\s+){0,3}?in\s+(?:about\s+|under
         \s+|like\s+|less\s+than\s+)?(?:\d+|two|three|five|ten|a\s+few)\s+(?:seconds|minutes|mins|secs)
       |has\s+(?:\w+\s+)?checked\s+out|(?:that|which)\s+(?:nobody|no\s+one)\s+(?:had\s+|ever\s+)?(?:reviewed
-        |tested|checked|approved|read|saw|signed\s+off)
+        |tested|checked|approved|read|saw|signed\s+off|vetted|verified|validated|audited)
       |(?:slashed|gutted|axed|scrapped|cut)\s+(?:the\s+|our\s+|all\s+)?(?:[\w-]+\s+)?(?:budget|testing|QA
         |headcount|training|review|contractors)|(?:took|take)\s+(?:them|it)\s+(?:himself|herself)
       |clicks\s+around|decided\s+(?:that\s+)?we\s+(?:didn['’]t|did\s+not|don['’]t)\s+need
