@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from analysis.anonymity import supported_terms
+from analysis.theme_phrases import GLUE
 from analysis.themes import analyze, tokens
 
 SUPPORT_COLUMNS = ["theme_id", "term", "responses"]
@@ -27,11 +28,18 @@ def label_parts(label: str) -> list[str]:
 
 def name_terms(name: str) -> list[str]:
     """The terms whose support a theme name needs: the parts of a c-TF-IDF label
-    ("deploy · friday"), or every content word of a phrase ("flaky tests in CI" ->
-    flaky, test, ci; stop words inside a phrase need none)."""
+    ("deploy · friday"), or every word of a phrase but the glue words a phrase may hold
+    ("flaky tests in CI" -> flaky, test, ci). A word that is no term any more (a name saved
+    before the theme model left such words out, "great") stands for itself, so no answer
+    supports it and the name falls back to a shorter one."""
     if LABEL_SEPARATOR in str(name):
         return label_parts(name)
-    return list(dict.fromkeys(tokens(str(name))))
+    terms: list[str] = []
+    for word in str(name).split():
+        if word.lower() in GLUE:
+            continue
+        terms += tokens(word) or [word.lower()]
+    return list(dict.fromkeys(terms))
 
 
 def supported_name(names: Sequence[str], support: Mapping[str, int], threshold: int) -> str | None:

@@ -43,6 +43,9 @@ from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
 from analysis.ctfidf import class_labels
+from analysis.redaction import _FIRST as _FIRST_NAMES
+from analysis.redaction import _GIVEN as _GIVEN_NAMES_ALL
+from analysis.redaction import _key as _name_key
 from analysis.taxonomy import taxonomy_key, taxonomy_path
 from analysis.text_normal import normalise_word, normaliser_key, singular, split_words
 from analysis.theme_phrases import rank_phrases
@@ -73,7 +76,30 @@ RETRO_FILLER = frozenset(
     came come said say says told tell asked meant gave put tried ended saw started turned
     let know knew lol etc via ended basically literally""".split()
 )
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | RETRO_FILLER
+# How it went rather than what it was about: praise and thanks, valence, difficulty and
+# hedges. "Great lunch" and "great release notes" share no theme; two answers about
+# release notes do, whether one loved them and the other did not.
+SENTIMENT_WORDS = frozenset(
+    """good great nice excellent awesome amazing fantastic wonderful brilliant cool fine
+    bad terrible awful horrible poor worse worst better best super lovely perfect fun
+    happy glad pleased sad unhappy love loved hate enjoy enjoyed positive negative
+    thank thanks thx kudos shout shoutout appreciate appreciated cheers congrats props
+    hard easy easier harder difficult tough smooth smoothly rough
+    sure right possible certain various different real big huge little overall
+    definitely totally completely absolutely extremely highly especially generally
+    issue problem""".split()
+)
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | RETRO_FILLER | SENTIMENT_WORDS
+# Not content: URLs, e-mail addresses and @handles; bracketed tags ("[wip]", a signature
+# "[jdoe]"); capitalised given names (the redaction gazetteer: names common as words, such
+# as "Will" or "Mark", are not in it). Answers are redacted when stored, so this matters for
+# raw text (imports of notes, benchmarks) and for names the redaction let through.
+_NOT_CONTENT = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|@\w+|\[[^\]\s]{1,40}\]", re.I)
+_CAPITALISED = re.compile(r"(?<![\w'])[A-Z\u00c0-\u00d6\u00d8-\u00de][^\W\d_]+")
+_GIVEN_NAMES = _FIRST_NAMES | _GIVEN_NAMES_ALL
+# Numbers, times and quantities ("2019", "30pm", "20m", "10k"): a digit run with at most
+# two letters after it.
+_NUMBERISH = re.compile(r"[0-9]+[a-z]{0,2}")
 
 
 _TERMS_CACHE: dict[str, tuple[str, ...]] = {}
@@ -89,7 +115,7 @@ def _terms(word: str) -> tuple[str, ...]:
             _TERMS_CACHE.clear()
         out = []
         for raw in _TOKEN.findall(normalise_word(word)):
-            if raw in STOP_WORDS:
+            if raw in STOP_WORDS or _NUMBERISH.fullmatch(raw):
                 continue
             term = singular(raw)
             if term not in STOP_WORDS:
@@ -101,8 +127,35 @@ def _terms(word: str) -> tuple[str, ...]:
 def tokens(text: str) -> list[str]:
     """Content words of ``text``: words normalised by ``analysis.text_normal`` (spelling,
     jargon, contractions; placeholders dropped), of 2+ characters, stop words removed,
-    plurals made singular (``analysis.text_normal.singular``). Never raises."""
-    return [term for word in split_words(text) for term in _terms(word)]
+    plurals made singular (``analysis.text_normal.singular``); numbers, URLs, e-mails,
+    handles, bracketed tags and capitalised given names left out. Never raises."""
+    if not isinstance(text, str):
+        return [term for word in split_words(text) for term in _terms(word)]
+    return [term for word in split_words(_content_text(text)) for term in _terms(word)]
+
+
+_IS_NAME: dict[str, bool] = {}
+
+
+def _is_name(word: str) -> bool:
+    """A capitalised word that is a given name (memoised; bounded like ``_TERMS_CACHE``)."""
+    try:
+        return _IS_NAME[word]
+    except KeyError:
+        if len(_IS_NAME) >= _TERMS_CACHE_SIZE:
+            _IS_NAME.clear()
+        hit = _IS_NAME[word] = _name_key(word) in _GIVEN_NAMES
+        return hit
+
+
+def _content_text(text: str) -> str:
+    """``text`` with URLs, e-mails, handles, tags and capitalised given names blanked."""
+    if "@" in text or "[" in text or "http" in text or "www." in text:
+        text = _NOT_CONTENT.sub(" ", text)
+    names = [w for w in _CAPITALISED.findall(text) if _is_name(w)]
+    if names:
+        text = _CAPITALISED.sub(lambda m: " " if _is_name(m.group(0)) else m.group(0), text)
+    return text
 
 
 def analyze(text: str) -> list[str]:
