@@ -41,6 +41,7 @@ worse") are not blame.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from analysis.redaction import _COMMON, _FIRST, _GIVEN, _NOT_NAMES, _WORDS, _key, name_spans
@@ -55,28 +56,56 @@ _PLACEHOLDER = re.compile(r"\[name\]")
 # keeps every pattern linear on long runs of names.
 _RUN = rf"(?<!{_MASK}){_MASK}++"
 
-_ROLE_WORDS = r"""(?i:PM|MD|CEO|CTO|CFO|COO|CIO|VP|PO|BA|EM|project\ manager|product\ manager
-    |product\ owner|delivery\ manager|account\ manager|engineering\ manager|release\ manager
-    |scrum\ master|tech\ lead|team\ lead|lead|manager|boss|architect|intern|contractor
-    |consultant|freelancer|developer|dev|engineer|designer|tester|analyst|sponsor|director
-    |[a-z]+\ lead
-    |sysadmin|admin|DBA|on-?call(?:\ engineer)?|founder|owner|stakeholder|client\ contact
-    |contact|new\ hire|hire|guy|person|chap|coordinator|organi[sz]er|facilitator|photographer
-    |caterer|host|MC|emcee|speaker|translator|interpreter|operator|approver|rep|representative
-    |reviewer|captain|technician|sound\ tech|head\ of\ [a-z]+|officer|supervisor|planner|copywriter
-    |writer|marketer|recruiter|estimator|SRE|QA|auditor|trainer|coach|moderator|presenter
-    |programmer|coder|tester|secretary|assistant|coordinator|organiser|specialist|strategist
-    |administrator|executive|principal|partner|salesperson|salesman|rep|liaison|associate|clerk|agent
-    |broker|buyer|advisor|adviser|counsel|lawyer|solicitor|accountant|bookkeeper|controller|treasurer
-    |producer|editor|illustrator|animator|artist|researcher|scientist|statistician|steward|custodian
-    |champion|mentor|buddy|newbie|newcomer|joiner|trainee|apprentice|grad|graduate|junior|senior
-    |chair|chairperson|landlord|driver|courier|chef|receptionist|electrician|inspector|volunteer
-    |maintainer|committer|integrator|implementer|signatory|gatekeeper|handler|point\ of\ contact
-    |AE|SDR|CSM|TAM|PMM)"""
+
+def _trie(words: str) -> str:
+    """A regex alternation of `words` (whitespace-separated) as a prefix tree: the same
+    language as "a|b|c", but each position tries each first letter once."""
+    tree: dict = {}
+    for word in words.split():
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(tree)
+
+
+# A single role: the last word of "the (new) (project) manager"; the words before it are
+# free, so "release manager" and "sound tech lead" need no entry of their own.
+_ROLE_WORDS = (
+    r"(?i:"
+    + _trie(
+        """pm md ceo cto cfo coo cio vp po ba em pmm ae sdr csm tam dba sre qa mc owner lead manager
+        boss architect intern contractor consultant freelancer developer dev engineer designer tester
+        analyst sponsor director sysadmin admin founder stakeholder contact hire guy person chap
+        coordinator organiser organizer facilitator photographer caterer host emcee speaker translator
+        interpreter operator approver rep representative reviewer captain technician tech officer
+        supervisor planner copywriter writer marketer recruiter estimator auditor trainer coach
+        moderator presenter programmer coder secretary assistant specialist strategist administrator
+        executive principal partner salesperson salesman liaison associate clerk agent broker buyer
+        advisor adviser counsel lawyer solicitor accountant bookkeeper controller treasurer producer
+        editor illustrator animator artist researcher scientist statistician steward custodian
+        champion mentor buddy newbie newcomer joiner trainee apprentice grad graduate junior senior
+        chair chairperson landlord driver courier chef receptionist electrician inspector volunteer
+        maintainer committer integrator implementer signatory gatekeeper handler master"""
+    )
+    + r"|on-?call(?:\ engineer)?|head\ of\ [a-z]+|point\ of\ contact)"
+)
 _ROLE = rf"""(?:\b(?i:the|our|their|your|that|this|my|his|her)\s+
     (?:(?!(?:and|or|of|to|in|on|at|for|with|was|is|who|that)\b(?!-))[\w'’-]+\s+){{0,3}}?
     {_ROLE_WORDS}\b(?!['’]s\b)(?!\s+{_ROLE_WORDS}\b)(?!\s+(?:team|teams|folks|people|side|office|org|group
-        |department|devs|engineers|crowd)\b))"""
+        |department|devs|engineers|crowd|env|environment|envs|server|servers|box|tool|tools|panel|console|build
+        |builds|branch|pipeline|site|account|process|queue|board|channel|time|role|slot|meeting|report
+        |dashboard|ticket|tickets|checklist|stage|phase|rota|budget|sign-?off|cycle|capacity|backlog|suite
+        |tests?|plan|cluster|database|db|instance|portal|login|credentials|access|bot)\b))"""
 _PERSON = rf"(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|{_ROLE}|\b[Ww]hoever\b|\b[Ss]ome(?:one|body)\b)"
 
 _ADVERB = r"(?:(?:just|simply|again|also|then|apparently|clearly|basically|completely|totally)\s+)?"
@@ -250,7 +279,8 @@ _WORK_HARM = re.compile(
     broke(?!\s+down)|breaks|took\s+(?:\w+\s+){{0,3}}?(?:down|out)|wiped|deleted|corrupted|killed|cost\s+us
     |cost\s+the|causes?|caused|derailed|drives?\s+\w+\s+away|is\s+why|was\s+why|(?:is|was)\s+what\s+(?:\w+\s+){{0,2}}?(?:broke|took|caused|killed|brought|sank|blew)|is\s+the\s+reason
     |(?:was|is|are|were)\s+(?:\w+\s+){{0,2}}?(?:wrong|buggy|a\s+guess|fantasy|lazy|useless|broken|a\s+mess
-        |nonsense|garbage|rubbish|terrible|awful|(?:way|wildly|massively|hugely|badly|miles|completely
+        |nonsense|garbage|rubbish|terrible|awful|(?:pure\s+)?wishful\s+thinking|fiction|pie\s+in\s+the\s+sky
+        |a\s+fairy\s*tale|delusional|(?:way|wildly|massively|hugely|badly|miles|completely
         |totally|so|really|way\s+way)\s+off|off\s+by|unrealistic|a\s+joke|made\s+up)|wrong\s+by
     |turned\s+into\s+(?:a|an)\s+[^.!?;]{{0,25}}?\b(?:rewrite|mess|nightmare|disaster|saga|fire|slog|headache
         |outage|incident|weeks?|months?|rework)\b|snowballed|backfired|blew\s+up|didn['’]t\s+(?:compile|work|build|run)
@@ -476,7 +506,7 @@ _NEGATED = re.compile(
 # A subject is a single person at the start of a sentence or clause: a name, he/she,
 # the writer ("I"), a single role ("the PM", "our designer"), "someone" or "whoever ...".
 _LEAD = r"""(?:^|(?<=[.!?;:,\n(\u2013\u2014])|(?<=\s-)|\b(?i:because|since|as|when|after|before
-    |until|so|and|but|then|while|once|plus|cause|cos|coz|bc|cuz)\b
+    |until|so|and|but|then|while|once|plus|cause|cos|coz|bc|cuz|why|idk|dunno)\b
     |\b(?i:(?:the\s+)?(?:truth|fact|problem|thing|reality)\s+is(?:\s+that)?|think|guess|feel
         \s+like|reckon|suspect|if\s+i['’]m\s+honest|it\s+was|it['’]s|that\s+was))\s*
     (?:(?i:once\s+again|yet\s+again|again|honestly|apparently|then|also|basically|clearly
@@ -624,7 +654,7 @@ _FAILING = re.compile(
         |ignore|ship|rush|launch|push|bypass|go\s+live)
       |with\s+(?:no|zero)\s+(?:\w+\s+)?(?:engineers?|developers?|one\s+(?:from|on)|input|consultation|sign-?off
         |checks?|estimates?|discussion|warning|plan|review|tests?|testing|QA|docs|documentation)\b
-      |on\s+red\b|(?:nobody|no\s+one)\s+(?:could|can)\s+(?:use|read|understand|run
+      |on\s+red\b|(?:nobody|no\s+one)\s+(?:[\w-]+\s+){0,4}?(?:could|can)\s+(?:use|read|understand|debug|run
         |maintain|follow)|with\s+(?:a\s+)?(?:red|failing|broken)\s+(?:CI|ci|builds?|pipelines?|tests|checks)
       |was\s+(?:MIA|mia|a\s+no-?show)|no-?showed|overslept
       # more failing verbs: carelessness, neglect, obstruction, misjudgement
@@ -695,7 +725,13 @@ _FAILING = re.compile(
         |waved\s+(?:\w+\s+)?(?:off|away|through)|shot\s+down|laughed\s+off|shrugged\s+off)
       |dismiss(?:ed|es)\s+(?:\w+\s+){0,2}?(?:concerns?|warnings?|feedback|objections?|questions?|input|ideas?
         |suggestions?|risks?|bugs?|reports?)
-      |(?:said|did)\s+nothing|(?:knew|known)\s+(?:about\s+)?[^.!?;]{0,40}?\b(?:and|but)\s+(?:said|did|told)\s+(?:nothing|nobody|no\s+one)
+      |(?:said|did)\s+nothing|slept\s+through|snoozed\s+(?:the|every|all)
+      |thought\s+it\s+(?:was|would\s+be)\s+(?:ok|okay|fine|acceptable|a\s+good\s+idea|smart|clever|funny)\s+to
+      |(?:his|her)\s+(?:own\s+)?(?:pet\s+(?:feature|project|idea)|agenda)
+      |for\s+(?:himself|herself)(?:\s+and\s+(?:nobody|no\s+one)\s+else|\s+only|\s+first)
+      |approv\w*\s+(?:[\w-]+\s+){0,3}?for\s+(?:himself|herself)\b
+      |while\s+(?:the\s+|a\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:was|were)\s+still\s+(?:running|in\s+progress|live|going
+        |open|happening)|(?:knew|known)\s+(?:about\s+)?[^.!?;]{0,40}?\b(?:and|but)\s+(?:said|did|told)\s+(?:nothing|nobody|no\s+one)
       |(?:decided|chose|went)\s+(?:on\s+(?:his|her)\s+own|unilaterally|alone|by\s+(?:himself|herself))|unilaterally
       |(?:nobody|no\s+one)\s+had\s+(?:vetted|checked|reviewed|tested|approved|verified|validated|seen|read|audited)
       |\w+ed\s+when\s+(?:it|they)\s+(?:wasn['’]?t|weren['’]?t|was\s+not)
@@ -731,7 +767,7 @@ _THIRD_PERSON = re.compile(
 )
 # What the person did, judged by its result: "... and it showed", "... cost the team two days".
 _CONSEQUENCE = re.compile(
-    r"""\b(?:cost\s+(?:us|the\s+team|everyone)|backfired|blew\s+up\s+in\s+(?:our|everyone['’]s)\s+faces?
+    r"""\b(?:cost\s+(?:us|the\s+team|everyone)|(?:we|everyone)(?:['’]re|\s+are)\s+(?:\w+\s+)?paying\s+for\s+it|backfired|blew\s+up\s+in\s+(?:our|everyone['’]s)\s+faces?
     |(?:burned|burnt)\s+out|drags?\s+(?:everyone|everybody|us|the\s+team)\s+down|no\s+wonder
     |(?:we|everyone)\s+(?:all\s+)?paid\s+for\s+it|look\s+where\s+that\s+got\s+us|made\s+(?:it|things
     |everything)\s+worse|slowed\s+(?:everyone|everybody|us|the\s+team)\s+down|killed\s+us
@@ -808,7 +844,10 @@ _RESULT = re.compile(
         |paying|firefighting|scrambling|blocked|behind)
     |\band\s+(?:we|the\s+team|everyone|the\s+client|customers?)\s+(?:all\s+)?(?:paid|lost|had\s+to|spent|missed
         |ended\s+up|got\s+(?:charged|billed|paged)|were\s+(?:stuck|blocked|paged|down))
-    |\band\s+(?:broke|took\s+down|killed|wiped|lost|missed)\b""",
+    |\band\s+(?:broke|took\s+down|took\s+out|brought\s+down|killed|wiped|lost|missed|corrupted|deleted
+        |overwrote|nuked|trashed|crashed)\b
+    |\band\s+(?:the\s+)?(?:release|launch|deadline|sprint|date|milestone|project|demo)\s+(?:slipped|was\s+late
+        |failed|was\s+missed|fell\s+over)""",
     re.VERBOSE,
 )
 
@@ -816,6 +855,11 @@ _RESULT = re.compile(
 _UNAWARE = re.compile(
     r"\s*(?:(?:didn['’]t|did\s+not|never)\s+(?:know|reali[sz]e|hear|see|get|have|receive|understand)"
     r"|(?:was|were)\s+(?:not|never)\s+(?:told|informed|asked))\b"
+)
+
+
+_RETRACTED = re.compile(
+    r"\b(?:at\s+first|initially|turned\s+out|wrongly|unfairly|mistakenly|but\s+(?:it|that)\s+was(?:n['’]t|\s+not)?)\b"
 )
 
 
@@ -955,6 +999,7 @@ _CLAUSE_WORD = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def _word_like(key: str) -> bool:
     """True for an inflected or compound ordinary word ("hotfixes", "runbooks")."""
     if key in _WORDS or key in _NOT_NAMES or key.split("-")[0] in _WORDS:
@@ -985,7 +1030,7 @@ def _unnamed_people(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _HANDLE.finditer(text)]
     for m in _LOWER_NAME.finditer(text):
         word = m.group(1)
-        if word in _GIVEN | _FIRST and word not in _COMMON and word not in _NOT_NAMES:
+        if (word in _GIVEN or word in _FIRST) and word not in _COMMON and word not in _NOT_NAMES:
             spans.append(m.span(1))
     for m in _CAPITALISED.finditer(text):
         if not _word_like(_key(m.group(1))):
@@ -1044,6 +1089,36 @@ def _sentence_at(text: str, pos: int) -> str:
     start = max(text.rfind(c, lo, pos) for c in ".!?\n") + 1 or lo
     ends = [i for i in (text.find(c, pos, hi) for c in ".!?\n") if i != -1]
     return text[start : min(ends) + 1 if ends else hi]
+
+
+# A cheap word each pattern cannot match without; a text lacking it skips the pattern.
+_CUES = {
+    _SCARE_QUOTED_WORK: re.compile(r"['‘\"“]"),
+    _SCARE_QUOTED_ACT: re.compile(r"['‘\"“]"),
+    _BROKEN_PROMISE: re.compile(r"(?i)promis|swore|guarantee|committed|assured|said|told"),
+    _CLAIM_DENIED: re.compile(r"(?i)said|claimed|swore|insisted|confirmed|assured|told|promised"),
+    _LIE: re.compile(r"(?i)said|claimed|swore|insisted|told"),
+    _WHO_LETS: re.compile(r"(?i)\b(?:who|why)\b"),
+    _WISH: re.compile(r"(?i)wish|if\s+only"),
+    _SAT_WITH: re.compile(
+        r"(?i)\b(?:sat|sits|sitting|stuck|languished|rotted|parked|waited|waiting|idled)\b"
+    ),
+    _TROUBLE_IS: re.compile(r"[=:\u2192]|->"),
+    _TO_BLAME: re.compile(r"(?i)blame"),
+    _FAULT_WITH: re.compile(r"(?i)fault|blame"),
+    _DUTY_UNDONE: re.compile(
+        r"(?i)job|task|responsib|supposed|meant|expected|asked|charge|hook|point"
+    ),
+    _COUNTERFACTUAL: re.compile(r"(?i)\b(?:if|had)\b"),
+    _TRACED: re.compile(
+        r"(?i)trac|came|come|call|decision|move|judg|leadership|management|planning"
+        r"|communication|work|choice|cause|problem|issue|bottleneck|weak|wrong"
+    ),
+    _DOWN_TO: re.compile(r"(?i)down\s+to|caused\s+by|fault\s+of"),
+    _FAULT_BY: re.compile(r"(?i)\b(?:by|from|part)\b"),
+    _PASSIVE_AGENT: re.compile(r"(?i)\bby\b"),
+    _TROUBLE_WHEN: re.compile(r"(?i)\b(?:when|because|after|once)\b"),
+}
 
 
 def blame_phrases(text: str) -> list[str]:
@@ -1121,6 +1196,9 @@ def blame_phrases(text: str) -> list[str]:
             spans.append(_clause(shadow, start, end))
     subject_first = (_SUBJECT_BLAME, _THEN_BLAME, _CORNER_CUT, _JUDGEMENT)
     for pattern in patterns:
+        cue = _CUES.get(pattern)
+        if cue is not None and not cue.search(shadow):
+            continue  # the pattern's key word is absent: skip the costly scan
         for m in pattern.finditer(shadow):
             if _NEGATED.search(shadow[max(0, m.start() - 30) : m.start()]):
                 continue  # "not her fault", "nobody's fault"
@@ -1132,7 +1210,9 @@ def blame_phrases(text: str) -> list[str]:
             if pattern not in (_SELF, _SELF_MORE) and _PRAISE.search(sentence):
                 continue
             if _JUSTIFIED.search(sentence):
-                continue  # "blocked the release because the suite was failing": a reason  # "whoever wrote the guide, thank you": thanks, not blame
+                continue
+            if pattern is _BLAME_PERSON and _RETRACTED.search(sentence):
+                continue  # "we blamed X at first, but it turned out to be DNS"  # "blocked the release because the suite was failing": a reason  # "whoever wrote the guide, thank you": thanks, not blame
             if pattern is _COUNTERFACTUAL and _GOOD_IF_NOT.search(m.group()):
                 continue  # "if X hadn't noticed ..., it would have been worse": credit
             spans.append(_clause(shadow, m.start(), m.end()))
