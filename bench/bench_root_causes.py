@@ -53,7 +53,10 @@ def corrections_scores(dev: pd.DataFrame, splits: int = 5) -> dict[str, float]:
         half = len(shuffled) // 2
         given, scored = shuffled.iloc[:half], shuffled.iloc[half:]
         predicted = classify_root_causes(scored["text"].tolist(), corrections=given)
-        results.append(scores(scored["category"], scored["secondary_category"], predicted))
+        results.append(
+            scores(scored["category"], scored["secondary_category"], predicted)
+            | none_scores(scored["category"], predicted)
+        )
     return {k: float(np.mean([r[k] for r in results])) for k in results[0]}
 
 
@@ -83,7 +86,8 @@ def report_set(name: str, rows: pd.DataFrame) -> None:
     print(
         f"  corrections (half given, other half scored, mean of 5 splits): strict macro-F1 "
         f"{c['strict_f1']:.3f} acc {c['strict_acc']:.3f} | lenient macro-F1 "
-        f"{c['lenient_f1']:.3f} acc {c['lenient_acc']:.3f}"
+        f"{c['lenient_f1']:.3f} acc {c['lenient_acc']:.3f} | none recall "
+        f"{c['none_recall']:.2f}, real causes given none {c['none_wrong']:.2f}"
     )
 
 

@@ -26,6 +26,7 @@ from analysis.root_causes import (
     normalise_text,
 )
 from analysis.taxonomy import CATEGORIES, NO_ROOT_CAUSE, TAXONOMY_ENV_VAR
+from analysis.text_normal import answer_key
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EVAL_DIR = REPO_ROOT.parent / "shared" / "eval"
@@ -202,6 +203,78 @@ def test_corrections_teach_new_vocabulary_beyond_exact_matches():
     assert classify_root_causes([probe], corrections=corrections) == [target]
 
 
+# Invented answers (not from any eval file): a correction, answers worded differently but
+# about the same thing (none shares its ``answer_key``), and answers about other things.
+SIMILAR_CASES = [
+    (
+        "The status page went stale for two hours during the outage",
+        "client_expectations",
+        [
+            "the status page was stale for about two hours in the outage",
+            "Status page stale for two hours during that outage!",
+            "the status page lagged during the outage",
+        ],
+    ),
+    (
+        "Half the squad was pulled onto the billing fire in week two",
+        "goals_scope_unclear",
+        [
+            "half of the squad got pulled onto the billing fire during week two",
+            "In week two half the squad was pulled onto the billing fire",
+        ],
+    ),
+]
+UNRELATED = [
+    "Estimates ignored the time needed for code review",
+    "The client changed the brief after sign-off",
+    "Nobody was paged when the queue backed up",
+    "Flaky end-to-end tests blocked merges all week",
+    "We never agreed what done meant for the MVP",
+    "The deploy script pointed at the wrong cluster",
+    "Two senior engineers left mid-project",
+    "Legacy build tooling took forty minutes per run",
+    "Requirements kept growing after the sprint started",
+    "Decisions in the channel never reached the designers",
+]
+
+
+@pytest.mark.parametrize(("corrected", "category", "similar"), SIMILAR_CASES)
+def test_a_correction_moves_similar_answers_and_leaves_unrelated_ones(corrected, category, similar):
+    assert {answer_key(t) for t in similar}.isdisjoint({answer_key(corrected)})
+    before = classify_root_causes(similar)
+    assert category not in before  # the corpus alone says something else
+    corrections = pd.DataFrame({"text": [corrected], "category": [category]})
+    assert classify_root_causes(similar, corrections=corrections) == [category] * len(similar)
+    assert classify_root_causes(UNRELATED, corrections=corrections) == classify_root_causes(
+        UNRELATED
+    )
+
+
+def test_neighbour_vote_grows_with_similarity_to_a_corrected_answer():
+    corrections = pd.DataFrame(
+        {
+            "text": [SIMILAR_CASES[0][0], SIMILAR_CASES[1][0]],
+            "category": [SIMILAR_CASES[0][1], SIMILAR_CASES[1][1]],
+        }
+    )
+    fitted = fitted_model(corrections)
+    neighbours = fitted.neighbours
+    texts = [SIMILAR_CASES[0][2][0], SIMILAR_CASES[1][2][0], "nobody updated the status page"]
+    votes = fitted.default.per_distinct_text(
+        texts + UNRELATED, neighbours.votes, neighbours.n_classes + 1
+    )
+    share, vote = votes[:, -1], votes[:, :-1]
+    classes = list(fitted.classes_)
+    # A close paraphrase: the nearest correction's vote alone decides.
+    assert share[0] == 1.0 and vote[0].argmax() == classes.index(SIMILAR_CASES[0][1])
+    assert share[1] == 1.0 and vote[1].argmax() == classes.index(SIMILAR_CASES[1][1])
+    # Sharing a phrase only: a partial say, below the model's.
+    assert 0.0 < share[2] < 0.5
+    # Unrelated answers: no say at all.
+    assert (share[3:] == 0.0).all()
+    assert np.allclose(vote.sum(axis=1)[vote.sum(axis=1) > 0], 1.0)
+
+
 def test_corrections_with_unknown_categories_are_ignored():
     text = "the deploy pushed the wrong config"
     corrections = pd.DataFrame({"text": [text], "category": ["not_a_category"]})
@@ -326,7 +399,7 @@ def test_quality_floor_with_half_of_dev_as_corrections():
         given, scored = shuffled.iloc[:half], shuffled.iloc[half:]
         predicted = classify_root_causes(scored["text"].tolist(), corrections=given)
         scores.append(_macro_f1(scored, predicted, lenient=False))
-    assert np.mean(scores) >= 0.77  # measured 0.801 on these 3 splits (0.794 over 5)
+    assert np.mean(scores) >= 0.77  # measured 0.785 on these 3 splits (0.786 over 5)
 
 
 def test_models_with_corrections_are_cached_by_content():
