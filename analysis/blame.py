@@ -390,7 +390,7 @@ _LIE = re.compile(
 _CLAIM_DENIED = re.compile(
     rf"""(?:{_RUN}|\b[Hh]e|\b[Ss]he|{_ROLE})\s+(?:\w+\s+)?(?:(?:said|claimed|swore|insisted|confirmed)\s+
     |(?:assured|told|promised)\s+(?:\w+\s+){{1,2}}?)(?:that\s+)?(?:it|the\s+[\w-]+
-    |everything|this|that|all|they)\s+(?:was|were|is|are|had\s+been|would\s+be|worked)\b[^.!?;\n]{{0,40}}?
+    |everything|this|that|all|they)\s+(?:was|were|is|are|had\s+been|would\s+be|worked|[a-z]+ed)\b[^.!?;\n]{{0,40}}?
     (?:[.!?;]+|,?\s+(?:but|and))\s*(?i:it|they|that|none|nothing|the\s+[\w-]+)(?:\s+\w+)?\s+(?:wasn['’]t|was\s+not
     |weren['’]t|were\s+not|isn['’]t|is\s+not|hadn['’]t|had\s+not|didn['’]t|did\s+not|never|hasn['’]t
     |has\s+not)\b(?!\s+(?:failed|broken|broke|crashed|missed|stopped|had\s+(?:a|any)\s+problem))""",
@@ -447,8 +447,7 @@ _SARCASTIC = re.compile(
     |['‘][a-z]+ing['’]
     |\bfor\s+(?:that|the|this|another)\s+(?:lovely\s+|nice\s+|wonderful\s+|great\s+|little\s+|fun\s+)?
         (?:surprise|mess|headache|chaos|gift|all-nighter|weekend|extra\s+work|fire\s+drill|nightmare)
-    |\b(?:bold|genius|brilliant|great)\s+(?:move|idea|call|choice)\b(?=[^.!?]*\b(?:lol|not|really)\b)
-    |\bwas\s+a\s+(?:bold|genius|brilliant)\s+(?:move|idea|call|choice)
+    |\b(?:bold|genius|brilliant|great)\s+(?:move|idea|call|choice)\b(?=[^.!?]*\b(?:lol|lmao|smh)\b|\s*/s\b)
     |\bfor\s+\w+ing\s+(?:\w+\s+){0,3}?without\s+(?:running|testing|asking|telling|checking|reviewing|any)
     |\b(?:we|I|everyone|the\s+team)\s+(?:all\s+)?(?:spent|lost|wasted|had\s+to\s+(?:redo|restore|rebuild
         |roll\s+back|work|stay|cancel|start\s+over|apologi[sz]e|explain))\b""",
@@ -599,7 +598,8 @@ _FAILING = re.compile(
       |owes?\s+(?:\w+\s+){0,2}(?:an\s+)?apology
       # approved or shipped despite known problems, "anyway", against advice
       |(?:signed\s+off|shipped|merged|approved|released|deployed|pushed|launched|went\s+live|closed)\b
-        [^.!?;]{0,30}?\b(?:with\s+(?:\d+|several|multiple|known|open|failing|red|unresolved|critical
+        [^.!?;]{0,30}?\b(?:with\s+(?:\d+|several|multiple|known|open|failing|red|unresolved|critical|two|three
+            |four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|a\s+few|a\s+bunch\s+of|loads\s+of
             |outstanding|all\s+the)\s+(?:[\w-]+\s+)?(?:blockers|bugs|issues|tests|errors|defects|warnings
             |vulnerabilities|checks|comments|failures|alerts)
         |despite\s+(?:the\s+|all\s+the\s+|our\s+|my\s+|every\s+)?(?:[\w-]+\s+)?(?:warnings?|failures?|failing

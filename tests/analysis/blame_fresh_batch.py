@@ -1,6 +1,12 @@
-"""A fresh held-out blame batch written by someone who never saw the detector or its training corpus.
+"""A fresh blame batch written by someone who never saw the detector or its training corpus.
 
-Kept out of every training and tuning step: it measures how blame detection generalises.
+It was held out until 2026-11-30. For issue 11 its 18 misses (recall 0.700, 42 of 60; 0 of
+80 false positives) were studied by grammatical shape and the detector generalised to
+whole classes (informal spelling, people without a known name, sarcastic thanks, broken
+promises, duties undone, rhetorical questions, approvals despite failures, ...). Every
+sentence here has been looked at since: it is NO LONGER HELD-OUT, and its figures
+(1.000 recall, 0 of 80 false positives after that work) are tuning figures. The honest
+measure is the second blind batch the lead scores.
 """
 
 FRESH_BATCH: list[tuple[str, bool]] = [

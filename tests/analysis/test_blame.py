@@ -447,8 +447,9 @@ TENTH_BATCH: list[tuple[str, bool]] = [
 HELDOUT_BLAME += TENTH_BATCH
 
 
-# Written after the last change to the detector and never tuned on: the honest figure for
-# text nobody adjusted the cues to (kept out of HELDOUT_BLAME on purpose).
+# Written after the last change to the detector and never tuned on (kept out of
+# HELDOUT_BLAME on purpose). Seen, though not tuned sentence by sentence, during issue 11's
+# work: no longer an honest unseen figure.
 ELEVENTH_BATCH: list[tuple[str, bool]] = [
     ("Mariusz scheduled the data migration on the night before launch.", True),
     ("The compliance officer held the release hostage over a typo.", True),
@@ -495,14 +496,14 @@ def test_heldout_figures() -> None:
     recall, fpr = _score(HELDOUT_BLAME)
     # Floors just under the measured figures (bench/bench_redaction.py prints them).
     # Lower than before only because harder unseen batches were added (see above).
-    assert recall >= 0.85, recall  # measured 0.875 (133 of 152)
+    assert recall >= 0.93, recall  # measured 0.954 (145 of 152); 0.888 (135) before issue 11
     assert fpr <= 0.03, fpr  # measured 0.000 (170 rows)
 
 
 def test_seventh_batch_figures() -> None:
     """The newest batch on its own, so a regression on unseen shapes shows up here."""
     recall, fpr = _score(SEVENTH_BATCH)
-    assert recall >= 0.8, recall  # measured 0.867 (13 of 15); 0.533 before the new cues
+    assert recall >= 0.8, recall  # measured 0.933 (14 of 15); 0.533 before the new cues
     assert fpr <= 1 / 17, fpr  # measured 0.000 (0 of 17); 2 of 17 before
 
 
@@ -516,22 +517,22 @@ def test_eighth_batch_figures() -> None:
 def test_ninth_batch_figures() -> None:
     """Clauses after a comma, overpromising, 'oversold', 'for no reason', 'X's lack of'."""
     recall, fpr = _score(NINTH_BATCH)
-    assert recall >= 0.65, recall  # measured 0.733 (11 of 15); 0.467 before its fixes
+    assert recall >= 0.8, recall  # measured 0.867 (13 of 15); 0.733 before issue 11's classes
     assert fpr <= 1 / 17, fpr  # measured 0.000 (0 of 17)
 
 
 def test_tenth_batch_figures() -> None:
     """The latest batch: no false positives, recall above what it was before its fixes."""
     recall, fpr = _score(TENTH_BATCH)
-    assert recall >= 0.5, recall  # measured 0.600 (9 of 15); 0.333 before its fixes
+    assert recall >= 0.8, recall  # measured 0.867 (13 of 15); 0.600 before issue 11's classes
     assert fpr <= 1 / 17, fpr  # measured 0.000 (0 of 17)
 
 
 def test_untuned_batch_figures() -> None:
-    """Unseen and untuned: the cue lists find about a third of new blaming shapes (issue 11
-    stays open on this); the floor only guards against getting worse."""
+    """Written untuned, but its sentences were in view while issue 11's classes were added
+    (timing, walking away, 'treats ... as', a cost 'on X'), so it is no longer held-out."""
     recall, fpr = _score(ELEVENTH_BATCH)
-    assert recall >= 0.3, recall  # measured 0.400 (6 of 15); 0.333 (5) before the corpus
+    assert recall >= 0.75, recall  # measured 0.800 (12 of 15); 0.400 (6) before issue 11
     assert fpr <= 1 / 17, fpr  # measured 0.059 (1 of 17)
 
 
@@ -546,8 +547,9 @@ def test_training_corpus_figures() -> None:
     corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
     rows = [(t, True) for t in corpus["blaming"]] + [(t, False) for t in corpus["not_blaming"]]
     recall, fpr = _score(rows)
-    assert recall >= 0.95, recall  # measured 0.973 (320 of 329); 0.520 (171) before
-    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 454); 0.013 (6) before
+    # Issue 11 added 165 blaming and 188 not-blaming invented rows (one shape class at a time).
+    assert recall >= 0.95, recall  # measured 0.978 (483 of 494); 0.520 (171 of 329) at first
+    assert fpr <= 0.01, fpr  # measured 0.002 (1 of 642); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -579,3 +581,104 @@ def test_long_runs_of_names_stay_fast() -> None:
     blame_phrases("Ana " * 2000)
     blame_phrases("Ana, " * 2000 + "broke it")
     assert time.perf_counter() - t0 < 1.0
+
+
+# Issue 11: classes of blame added after studying the misses of the first fresh batch by
+# grammatical shape (tests/analysis/blame_fresh_batch.py). One invented sentence per
+# class; none comes from an evaluation file or from either fresh batch.
+NEW_CLASSES: list[tuple[str, str]] = [
+    ("informal spelling", "if Wren had checked the logs we wouldnt have lost a day"),
+    ("lower-case i", "i was the one who merged it without reading, my bad"),
+    ("handle", "@dario_k deleted the staging bucket"),
+    ("initials", "JT ignored the rollback plan"),
+    ("unknown capitalised name", "Olusola rewrote the importer without telling anyone"),
+    ("sarcastic thanks", "cheers Dobromir, deleting the prod bucket was a bold move"),
+    ("thanks to X and a loss", "Thanks to Ermenegildo we spent Sunday restoring backups"),
+    ("broken promise", "Fenella promised the export by Friday and it never came"),
+    ("duty undone", "Ottokar was meant to renew the licence but it never happened"),
+    ("rhetorical who lets", "who lets Wiremu anywhere near the billing cron"),
+    ("wish a habit away", "I wish our director would stop moving the launch date"),
+    ("work sat with one person", "the contract sat with the legal counsel for six weeks"),
+    ("trouble equated with work", "outage 3: Perpetua's migration script"),
+    ("scare-quoted work", "the PM's 'small tweak' took checkout down for an hour"),
+    ("scare-quoted act", "our PO decided to 'simplify' the billing model"),
+    ("signed off despite failures", "the release manager signed off with nine open blockers"),
+    ("let it run", "the facilitator let the retro run 90 min"),
+    ("any act on the wrong thing", "the account manager quoted the client the wrong price"),
+    ("competence with adverbs", "Dagfinn is clearly not competent enough to lead this"),
+    ("risky change at a bad moment", "Ottilie upgraded the cluster the night before launch"),
+    ("against advice", "Gervase deployed it against everyone's advice"),
+    ("walking away", "the incident lead logged off in the middle of the outage"),
+    ("a cost on one person", "That whole wasted week is on Anneliese."),
+    ("result after so", "Ruadhan pasted the old rates into the sheet, so every invoice was wrong"),
+    ("claim contradicted", "Pelagia said the tests passed. They hadn't even run."),
+    ("rubber-stamping", "Sindri approved 40 PRs in five minutes"),
+    ("broad blameworthy act", "Yevgenia misled the client about the timeline"),
+    ("concerns dismissed", "our CTO dismissed every risk we raised"),
+    ("blamed others for own fault", "Lysander blamed support for his own typo"),
+    ("self counterfactual", "if I had double checked the numbers we'd have caught it"),
+    ("cleft without it", "was me who forgot to book the venue"),
+    ("data leaked to a public place", "the intern pasted the API keys into a public channel"),
+    (
+        "left others to clean up",
+        "Hildegard walked away from the incident and left us to explain it to the client",
+    ),
+]
+NEW_EXCLUSIONS: list[tuple[str, str]] = [
+    (
+        "a refusal for a stated defect",
+        "The QA lead blocked the release because the regression suite was failing.",
+    ),
+    ("an act the team agreed", "Ilaria force-pushed the branch after we all agreed to reset it."),
+    (
+        "a question asked about something else",
+        "Wolfram asked why the deploy was skipped and got no answer",
+    ),
+    ("a blame taken back", "We blamed Casimir at first, but it turned out to be a DNS issue"),
+    ("a role word naming a thing", "the QA env kept falling over, Leandro spent days on it"),
+    ("a failing word as an adjective", "Philomena cleaned up the abandoned branches"),
+    ("sincere thanks to a person", "Thanks to Rosaura for restoring the backups over the weekend."),
+    ("pride, not fault", "I'm proud of how we handled the missed deadline as a team"),
+    ("another subject after 'after'", "She rebuilt the calendar after the sync tool deleted it."),
+    ("a plural ordinary word at the start", "Workarounds were added by hand and never documented."),
+    ("not knowing is no fault", "I didn't know the job had moved, so we lost an hour"),
+    (
+        "a noun after a bad-timing verb stem",
+        "Our release captain paused merges during the code freeze.",
+    ),
+    ("a claim confirmed", "Pelagia said the tests passed, and they had."),
+    ("a wish for more of someone", "I wish Odalys could stay on the project longer."),
+    (
+        "thanks naming no failure",
+        "Great job Dobromir, the migration was a bold move and it paid off",
+    ),
+]
+
+
+@pytest.mark.parametrize(("shape", "text"), NEW_CLASSES, ids=[c for c, _ in NEW_CLASSES])
+def test_new_blame_class_found(shape: str, text: str) -> None:
+    phrases = blame_phrases(text)
+    assert phrases, (shape, text)
+    assert all(p in text for p in phrases)
+
+
+@pytest.mark.parametrize(("shape", "text"), NEW_EXCLUSIONS, ids=[c for c, _ in NEW_EXCLUSIONS])
+def test_new_exclusion_holds(shape: str, text: str) -> None:
+    assert blame_phrases(text) == [], (shape, text)
+
+
+def test_informal_spelling_phrase_maps_back_to_the_input() -> None:
+    """Offsets found on the regularised text ("wouldn't") point into the text as typed."""
+    text = "Deploys were fine. if Wren had checked the logs we wouldnt have lost a day"
+    assert blame_phrases(text) == ["if Wren had checked the logs we wouldnt have lost a day"]
+
+
+def test_fresh_batch_figures() -> None:
+    """The first fresh batch (written blind to the detector). Its misses were studied by
+    shape for issue 11, so since then these are tuning figures, not held-out ones; the
+    second blind batch is scored by the lead."""
+    from tests.analysis.blame_fresh_batch import FRESH_BATCH
+
+    recall, fpr = _score(FRESH_BATCH)
+    assert recall >= 0.95, recall  # measured 1.000 (60 of 60); 0.700 (42) before issue 11 work
+    assert fpr <= 1 / 80, fpr  # measured 0.000 (0 of 80)
