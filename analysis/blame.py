@@ -44,7 +44,16 @@ from __future__ import annotations
 import functools
 import re
 
-from analysis.redaction import _COMMON, _FIRST, _GIVEN, _NOT_NAMES, _WORDS, _key, name_spans
+from analysis.redaction import (
+    _ANY_NAME_RAW,
+    _COMMON,
+    _FIRST,
+    _GIVEN,
+    _NOT_NAMES,
+    _WORDS,
+    _key,
+    name_spans,
+)
 
 __all__ = ["blame_phrases"]
 
@@ -279,7 +288,7 @@ _WORK_HARM = re.compile(
     broke(?!\s+down)|breaks|took\s+(?:\w+\s+){{0,3}}?(?:down|out)|wiped|deleted|corrupted|killed|cost\s+us
     |cost\s+the|causes?|caused|derailed|drives?\s+\w+\s+away|is\s+why|was\s+why|(?:is|was)\s+what\s+(?:\w+\s+){{0,2}}?(?:broke|took|caused|killed|brought|sank|blew)|is\s+the\s+reason
     |(?:was|is|are|were)\s+(?:\w+\s+){{0,2}}?(?:wrong|buggy|a\s+guess|fantasy|lazy|useless|broken|a\s+mess
-        |nonsense|garbage|rubbish|terrible|awful|(?:pure\s+)?wishful\s+thinking|fiction|pie\s+in\s+the\s+sky
+        |nonsense|garbage|rubbish|terrible|awful|one\s+word|(?:pure\s+)?wishful\s+thinking|fiction|pie\s+in\s+the\s+sky
         |a\s+fairy\s*tale|delusional|(?:way|wildly|massively|hugely|badly|miles|completely
         |totally|so|really|way\s+way)\s+off|off\s+by|unrealistic|a\s+joke|made\s+up)|wrong\s+by
     |turned\s+into\s+(?:a|an)\s+[^.!?;]{{0,25}}?\b(?:rewrite|mess|nightmare|disaster|saga|fire|slog|headache
@@ -353,7 +362,8 @@ _WHO_FAILED = re.compile(rf"(?:{_RUN}|{_ROLE}),?\s+who\s+(?P<pred>[^.!?;\n]{{1,8
 # down to what one person did.
 _BAD_OUTCOME = re.compile(
     r"""\b(?:burned|burnt|fell\s+apart|useless|botched|a\s+mess|wasted|derailed|a\s+write-?off|blew\s+up
-    |a\s+disaster|a\s+fiasco|went\s+sideways)\b""",
+    |a\s+disaster|a\s+fiasco|went\s+sideways|failed|broke|crashed|went\s+down|slipped|corrupted
+    |was\s+(?:late|delayed|lost|breached)|got\s+(?:lost|breached|corrupted))\b""",
     re.VERBOSE,
 )
 # "The config was pushed by X without anyone reviewing it": the fault is elsewhere in
@@ -694,6 +704,9 @@ _FAILING = re.compile(
         |days|weeks|too)\s+early
       |(?:announced|promised|committed\s+to|sold|launched|published|shipped|released|merged|deployed)
         \s+[^.!?;]{0,40}?before\s+(?:it|they|anything|anyone)\s+(?:was|were|had\s+been)\s+(?:even\s+)?\w+ed
+      |(?:closed|marked|declared|called|promised|announced|sold|shipped|released|signed\s+off)\b[^.!?;]{0,40}?
+        \bbefore\s+(?:it|they|anything|anyone|we|we['’]d|the\s+[\w-]+)\s+(?:was|were|had|['’]d|could|did)?\s*
+        (?:even|actually|properly|fully|really)\s+\w+
       |without\s+(?:even\s+)?(?:a|an|any|the)\s+(?!hitch)(?:[\w-]+\s+)?(?:review|tests?|testing|sign-?off
         |approval|backup|plan|where|check|dry[- ]run|rollback|warning|notice|description)
       |without\s+(?:even\s+|legal\s+|proper\s+|a\s+)?(?:opening|reading|looking|checking|testing
@@ -725,7 +738,20 @@ _FAILING = re.compile(
         |waved\s+(?:\w+\s+)?(?:off|away|through)|shot\s+down|laughed\s+off|shrugged\s+off)
       |dismiss(?:ed|es)\s+(?:\w+\s+){0,2}?(?:concerns?|warnings?|feedback|objections?|questions?|input|ideas?
         |suggestions?|risks?|bugs?|reports?)
-      |(?:said|did)\s+nothing|slept\s+through|snoozed\s+(?:the|every|all)
+      |(?:said|did)\s+nothing
+      # idioms of neglect
+      |asleep\s+(?:at\s+the\s+wheel|on\s+the\s+job)|dropped\s+the\s+baton|fell\s+down\s+on|took\s+(?:his|her|their)
+        \s+eye\s+off|left\s+(?:us|everyone|the\s+team|me)\s+(?:hanging|in\s+the\s+lurch|high\s+and\s+dry)|hung\s+(?:us|me
+        |the\s+team)\s+out\s+to\s+dry|shot\s+from\s+the\s+hip|winged\s+it|phoned\s+it\s+in|half-?ass(?:ed)?|kicked\s+the\s+can
+        |pulled\s+the\s+rug|jumped\s+the\s+gun|went\s+off\s+the\s+rails|lost\s+the\s+plot|buried\s+(?:his|her)\s+head
+      |locked\s+(?:everyone|everybody|us|the\s+team|customers|users|people)\s+out
+      |(?:vetoed|rejected|blocked|killed|dismissed)\s+(?:every|each|any)\s+\w+\s+that\s+(?:wasn['’]t|was\s+not|isn['’]t)
+        \s+(?:his|her)
+      |(?:turned|turns|made|makes)\s+every\s+\w+(?:\s+\w+)?\s+into\b
+      |(?:shared|sent|emailed|posted|forwarded|uploaded|pasted|published|leaked)\s+(?:the\s+|a\s+|our\s+)?(?:[\w-]+\s+)?
+        (?:raw|unredacted|un-?anonymi[sz]ed|confidential|private|personal|internal)\s+(?:[\w-]+\s+)?(?:data|list
+        |file|export|records|details|notes|numbers|figures|salaries|emails)
+      |slept\s+through|snoozed\s+(?:the|every|all)
       |thought\s+it\s+(?:was|would\s+be)\s+(?:ok|okay|fine|acceptable|a\s+good\s+idea|smart|clever|funny)\s+to
       |(?:his|her)\s+(?:own\s+)?(?:pet\s+(?:feature|project|idea)|agenda)
       |for\s+(?:himself|herself)(?:\s+and\s+(?:nobody|no\s+one)\s+else|\s+only|\s+first)
@@ -813,7 +839,8 @@ _REPORTING = re.compile(
 )
 _SELF_STATE = re.compile(
     r"\s*(?:was|am|['’]m)\s+(?:\w+\s+)?(?:(?:too\s+)?(?:lazy|careless|sloppy|reckless|complacent"
-    r"|overconfident)|(?:too|so)\s+(?:proud|arrogant|stubborn|impatient))\b"
+    r"|overconfident)|(?:too|so)\s+(?:proud|arrogant|stubborn|impatient)"
+    r"|asleep\s+(?:at\s+the\s+wheel|on\s+the\s+job)|out\s+of\s+my\s+depth|not\s+careful\s+enough)\b"
 )
 _OPINION = re.compile(
     r"\s*(?:['’]m|am|was|think|thought|feel|felt|guess|wonder|suppose|believe|reckon|hope"
@@ -1037,9 +1064,47 @@ def _unnamed_people(text: str) -> list[tuple[int, int]]:
             spans.append(m.span(1))
     spans += [m.span() for m in _INITIALS.finditer(text) if m.group() not in _ACRONYMS]
     for m in _CLAUSE_WORD.finditer(text):
-        if not _word_like(_key(m.group(1))):
+        key = _key(m.group(1))
+        if not _word_like(key):
             spans.append(m.span(1))
+        elif _rare_name_like(key) and _PAST_VERB.match(text, m.end(1)):
+            spans.append(m.span(1))  # "Rafferty vetoed ...": a rare word acting like a person
     return spans
+
+
+# A word in a name gazetteer and in the dictionary but rare (a surname such as "Rafferty"),
+# that is no team, tool or noun by its ending, and does something in the past tense,
+# stands for a person.
+_PAST_VERB = re.compile(
+    r"""\s+(?:(?:basically|just|again|also|then|never|always|totally|completely)\s+)?(?:[a-z]+ed|ran|broke|forgot|took
+    |left|sent|wrote|made|gave|put|shut|told|went|kept|lost|hid|sat|let|set|cut|threw|drove|sold|spent|quit|stole
+    |blew|keeps|refuses|didn['’]t|won['’]t|never)\b""",
+    re.VERBOSE,
+)
+_NOUN_ENDINGS = (
+    "ing",
+    "tion",
+    "sion",
+    "ment",
+    "ness",
+    "ity",
+    "ics",
+    "ance",
+    "ence",
+    "ship",
+    "ism",
+    "ware",
+)
+
+
+def _rare_name_like(key: str) -> bool:
+    return (
+        key in _ANY_NAME_RAW
+        and key not in _COMMON
+        and key not in _NOT_NAMES
+        and not key.endswith(_NOUN_ENDINGS)
+        and not key.endswith("s")
+    )
 
 
 def _mask_people(text: str) -> str:
@@ -1177,6 +1242,8 @@ def blame_phrases(text: str) -> list[str]:
         pred = _NEXT_CLAUSE.split(m.group("pred"), maxsplit=1)[0]
         if _DONE_TO.match(pred) or _PRAISE.search(_sentence_at(shadow, m.start())):
             continue
+        if pred[:2] in ("'s", "’s"):
+            continue  # "failed because X's laptop died": the thing, not the person, failed
         if _STATE.match(pred) and not _FAILING.search(pred):
             continue  # "late because X was on holiday": absence is not fault
         if _GOOD_ACT.match(pred):
