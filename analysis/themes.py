@@ -1,7 +1,9 @@
 """Themes: group answers into named themes finer than root-cause categories.
 
 ``ThemeFinder`` is a scikit-learn style estimator over raw texts.  Texts are turned into
-sparse TF-IDF vectors over a saved vocabulary (so the state can be stored and reloaded),
+sparse TF-IDF vectors over a saved vocabulary (so the state can be stored and reloaded;
+names, handles, URLs, tags and numbers left out, and each term's idf multiplied by its
+``background_weight``: words common in any English text say less about a topic),
 optionally split by a ``grouping`` callable (e.g. predicted root-cause category), and
 clustered with k-means inside each group; the number of themes per group is chosen by
 silhouette and capped.  Themes are named by a short phrase their most representative
@@ -76,20 +78,7 @@ RETRO_FILLER = frozenset(
     came come said say says told tell asked meant gave put tried ended saw started turned
     let know knew lol etc via ended basically literally""".split()
 )
-# How it went rather than what it was about: praise and thanks, valence, difficulty and
-# hedges. "Great lunch" and "great release notes" share no theme; two answers about
-# release notes do, whether one loved them and the other did not.
-SENTIMENT_WORDS = frozenset(
-    """good great nice excellent awesome amazing fantastic wonderful brilliant cool fine
-    bad terrible awful horrible poor worse worst better best super lovely perfect fun
-    happy glad pleased sad unhappy love loved hate enjoy enjoyed positive negative
-    thank thanks thx kudos shout shoutout appreciate appreciated cheers congrats props
-    hard easy easier harder difficult tough smooth smoothly rough
-    sure right possible certain various different real big huge little overall
-    definitely totally completely absolutely extremely highly especially generally
-    issue problem""".split()
-)
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | RETRO_FILLER | SENTIMENT_WORDS
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | RETRO_FILLER
 # Not content: URLs, e-mail addresses and @handles; bracketed tags ("[wip]", a signature
 # "[jdoe]"); capitalised given names (the redaction gazetteer: names common as words, such
 # as "Will" or "Mark", are not in it). Answers are redacted when stored, so this matters for
@@ -158,6 +147,37 @@ def _content_text(text: str) -> str:
     return text
 
 
+# Background weight: how much a word says about a topic in any English text. Words common
+# everywhere ("example", "area", "people", "day") carry less than the ones retrospectives
+# about a topic need ("deploy", "deadline", "flaky"), whatever the organisation: the idf of
+# a term against general English (wordfreq's Zipf scale, 9 - Zipf = -log10 of its share of
+# words), floored at Zipf 3 so that a typo or an unknown token weighs no more than a rare
+# word. Multiplied into the corpus idf; scaled to 1 for the rarest words.
+BACKGROUND_ZIPF_FLOOR = 3.0
+_EN_FREQ: dict[str, float] = {}
+
+
+def _background(word: str) -> float:
+    if not _EN_FREQ:
+        from wordfreq import get_frequency_dict  # tables ship in the wheel: no download
+
+        _EN_FREQ.update(get_frequency_dict("en"))
+    freq = _EN_FREQ.get(word, 0.0)
+    zipf = math.log10(freq) + 9.0 if freq > 0 else 0.0
+    return (9.0 - max(zipf, BACKGROUND_ZIPF_FLOOR)) / (9.0 - BACKGROUND_ZIPF_FLOOR)
+
+
+def background_weight(terms: Sequence[str]) -> np.ndarray:
+    """Weight (0-1] of each term from its frequency in general English: 1 for rare words,
+    about 0.65 for "release" or "test", 0.46 for "people"; a bigram gets the mean of its
+    words. Never raises."""
+    out = np.empty(len(terms))
+    for i, term in enumerate(terms):
+        parts = term.split() or [term]
+        out[i] = sum(_background(p) for p in parts) / len(parts)
+    return out
+
+
 def analyze(text: str) -> list[str]:
     """Unigrams plus bigrams of ``tokens`` (the vectoriser's analyzer). Never raises."""
     words = tokens(text)
@@ -173,9 +193,10 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
     """Cluster texts into stable, named themes.
 
     Methods: TF-IDF with sublinear tf and smoothed idf (as scikit-learn's
-    ``TfidfTransformer``); LSA (truncated SVD, Deerwester et al. 1990) for clustering;
-    k-means (k-means++ seeding, Arthur & Vassilvitskii 2007), mini-batch k-means (Sculley
-    2010) above 10,000 texts per group; the number of themes by mean silhouette (Rousseeuw
+    ``TfidfTransformer``) times an idf against general English (``background_weight``,
+    wordfreq's Zipf scale: a background-corpus idf); LSA (truncated SVD, Deerwester et
+    al. 1990) for clustering; k-means (k-means++ seeding, Arthur & Vassilvitskii 2007),
+    mini-batch k-means (Sculley 2010) above 10,000 texts per group; the number of themes by mean silhouette (Rousseeuw
     1987) on cosine distance; labels are phrases ranked by n-gram c-TF-IDF x similarity
     to the theme (BERTopic, Grootendorst 2022; ``analysis.theme_phrases``). After fitting:
     ``labels_`` (theme id per text, -1 = none), ``theme_ids_``, ``theme_labels_``,
@@ -325,7 +346,7 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
             return self
         self.vocabulary_ = {t: int(i) for t, i in vec.vocabulary_.items()}
         df = np.bincount(counts.indices, minlength=counts.shape[1])
-        self.idf_ = np.log((1 + n) / (1 + df)) + 1.0
+        self.idf_ = (np.log((1 + n) / (1 + df)) + 1.0) * background_weight(self.terms_)
         x = self._weigh(counts)
         groups = self._groups(texts)
         valid = np.diff(counts.indptr) >= self.min_terms
@@ -569,6 +590,7 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         for offset, (term, _) in enumerate(fresh):
             self.vocabulary_[term] = start + offset
         new_idf = np.log((1 + n_total) / (1 + np.asarray([d for _, d in fresh]))) + 1.0
+        new_idf = new_idf * background_weight([t for t, _ in fresh])
         self.idf_ = np.concatenate([self.idf_, new_idf])
         cents = self.centroids_.tocsr().copy()
         cents.resize((cents.shape[0], len(self.vocabulary_)))

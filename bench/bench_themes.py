@@ -10,7 +10,8 @@ on): purity of themes against the root-cause labels, NMI over answers in a theme
 nesting in predicted root-cause categories; ~10 theme names as examples; and stability:
 the same answers shuffled give the same partition and names (``same_partition``,
 ``same_names``), also after a ``to_dict``/``from_dict`` round trip.
-Options: --quality-only (skip the scale runs), --eval FILE [FILE ...].
+Options: --quality-only (skip the scale runs), --eval FILE [FILE ...], --per-theme (every
+theme's size, purity, largest categories and top terms, least pure first: what mixes).
 
 Scale: answers are synthesised by sampling and recombining dev-set answers (same
 category), then analysed from scratch with ``find_themes``; a warm rerun with the same
@@ -73,7 +74,30 @@ def stability(dev: pd.DataFrame, grouping: object) -> dict[str, bool]:
     }
 
 
-def quality(dev: pd.DataFrame, grouping: object, name: str, seeds: int = 3) -> None:
+def per_theme(dev: pd.DataFrame, model: ThemeFinder) -> pd.DataFrame:
+    """One row per theme: id, group, size, purity (share of its majority category), the
+    three largest categories with counts, and its five heaviest terms (no answer text)."""
+    frame = pd.DataFrame({"truth": dev["category"].to_numpy(), "theme": model.labels_})
+    table = model.themes().set_index("theme_id")
+    rows = []
+    for tid, sub in frame[frame["theme"] != -1].groupby("theme"):
+        counts = sub["truth"].value_counts()
+        rows.append(
+            {
+                "theme_id": int(tid),
+                "group": table.loc[tid, "group"],
+                "size": len(sub),
+                "purity": round(counts.iloc[0] / len(sub), 2),
+                "categories": ", ".join(f"{c} {n}" for c, n in counts.head(3).items()),
+                "top_terms": " ".join(table.loc[tid, "top_terms"]),
+            }
+        )
+    return pd.DataFrame(rows).sort_values(["purity", "size"], ascending=[True, False])
+
+
+def quality(
+    dev: pd.DataFrame, grouping: object, name: str, seeds: int = 3, show_themes: bool = False
+) -> None:
     rows = []
     for seed in range(seeds):
         start = time.perf_counter()
@@ -107,6 +131,11 @@ def quality(dev: pd.DataFrame, grouping: object, name: str, seeds: int = 3) -> N
     print("theme names (seed 2, 10 largest):")
     top = table.sort_values(["size", "theme_id"], ascending=[False, True]).head(10)
     print(top[["theme_id", "theme_label", "group", "size"]].to_string(index=False))
+    if show_themes:
+        print("themes (seed 2), least pure first; unassigned by category:")
+        with pd.option_context("display.max_colwidth", 80, "display.width", 250):
+            print(per_theme(dev, model).to_string(index=False))
+        print(dev["category"][model.labels_ == -1].value_counts().to_dict())
 
 
 def synthesise(dev: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
@@ -170,6 +199,11 @@ def main() -> None:
     parser.add_argument("--no-quality", action="store_true")
     parser.add_argument("--quality-only", action="store_true")
     parser.add_argument("--eval", type=Path, nargs="+", default=EVAL_FILES)
+    parser.add_argument(
+        "--per-theme",
+        action="store_true",
+        help="also list every theme: size, purity, categories and top terms",
+    )
     args = parser.parse_args()
     for path in args.eval:
         if not path.exists():
@@ -183,9 +217,14 @@ def main() -> None:
             data = pd.read_json(path, lines=True)
             data = data[data["category"].notna()].reset_index(drop=True)
             print(f"\n######## {path.name} ########")
-            quality(data, None, f"{path.name}: flat (no grouping)")
+            quality(data, None, f"{path.name}: flat (no grouping)", show_themes=args.per_theme)
             if nested is not None:
-                quality(data, nested, f"{path.name}: nested in analysis.root_causes categories")
+                quality(
+                    data,
+                    nested,
+                    f"{path.name}: nested in analysis.root_causes categories",
+                    show_themes=args.per_theme,
+                )
     if args.quality_only:
         return
     scale(dev, args.sizes, None, memory=not args.no_memory)
