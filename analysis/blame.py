@@ -294,7 +294,7 @@ _WORK_HARM = re.compile(
     |turned\s+into\s+(?:a|an)\s+[^.!?;]{{0,25}}?\b(?:rewrite|mess|nightmare|disaster|saga|fire|slog|headache
         |outage|incident|weeks?|months?|rework)\b|snowballed|backfired|blew\s+up|didn['’]t\s+(?:compile|work|build|run)
     |spill(?:s|ed)?\s+over|never\s+works|made\s+(?:it|things|the\s+\w+)\s+worse
-    |took\s+(?:\w+\s+)?(?:sprints|weeks|months)|(?:we|everyone)\s+(?:all\s+)?paid|(?:meant|means)\s+
+    |took\s+(?:\w+\s+)?(?:sprints|weeks|months)|(?:had|has)\s+(?:no|zero)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:whatsoever|at\s+all)|(?:we|everyone)\s+(?:all\s+)?paid|(?:meant|means)\s+
         (?:we|half|the\s+team|nobody|everyone)|let\s+(?:the\s+)?[\w-]+\s+(?:\w+\s+)?through)""",
     _FLAGS,
 )
@@ -310,7 +310,7 @@ _SCARE_QUOTED_WORK = re.compile(
 _BROKEN_PROMISE = re.compile(
     rf"""(?:{_RUN}|\b[Hh]e|\b[Ss]he|{_ROLE})\s+(?:\w+\s+)?(?:promised|swore|guaranteed|committed\s+to
     |assured\s+\w+|said\s+(?:he|she)['’]d|said\s+(?:he|she)\s+would|told\s+(?:\w+\s+){{1,2}}(?:he|she)['’]?d)\b
-    [^.!?\n]{{0,70}}?(?:\b(?:and|but|then|yet)\s+|[,;]\s*|\s[-\u2013\u2014]+\s*)(?:(?:then|of\s+course)\s+)?
+    [^.!?\n]{{0,70}}?(?:\b(?:and|but|then|yet)\s+|[,;]\s*|\s[-\u2013\u2014]+\s*)(?:(?:then|of\s+course|just|simply)\s*)?(?:\.{{2,}}|…)?\s*
     (?:(?:it|they|that|nothing|the\s+[\w-]+|he|she|we|I|never)\s+)?(?:(?:still\s+)?(?:never|didn['’]t
         |did\s+not|hasn['’]t|haven['’]t|has\s+not|have\s+not|wasn['’]t|weren['’]t)\b
     |(?:are|am|['’]re|is|were|was)\s+still\s+waiting|came\s+(?:two|three|\w+)\s+(?:days|weeks)\s+late)""",
@@ -355,6 +355,11 @@ _SCARE_QUOTED_ACT = re.compile(
     |fix|fixed|tidy|tidied|clean\s+up|cleaned\s+up|optimi[sz]e|optimi[sz]ed|help|helped|refactor|refactored
     |tested|done|finished|working|ready|urgent|streamline|streamlined|modernise|modernize|quick|small
     |minor|temporary|improvements?|fix(?:es)?)['’"”]""",
+    _FLAGS,
+)
+_ELIDED = re.compile(
+    rf"""(?:^|(?<=[.!?\n])|(?<=\?\s))\s*(?:[-*\u2022]\s*)?(?:{_RUN}|{_ROLE})(?:\s+(?:again|as\s+usual|of\s+course|obviously))?\s*[.!:]\s+
+    (?P<pred>[a-z][^.!?\n]{{1,100}})""",
     _FLAGS,
 )
 _WHO_FAILED = re.compile(rf"(?:{_RUN}|{_ROLE}),?\s+who\s+(?P<pred>[^.!?;\n]{{1,80}})", _FLAGS)
@@ -519,7 +524,8 @@ _LEAD = r"""(?:^|(?<=[.!?;:,\n(\u2013\u2014])|(?<=\s-)|\b(?i:because|since|as|wh
     |\b(?i:(?:the\s+)?(?:truth|fact|problem|thing|reality)\s+is(?:\s+that)?|think|guess|feel
         \s+like|reckon|suspect|if\s+i['’]m\s+honest|it\s+was|it['’]s|that\s+was))\s*
     (?:(?i:once\s+again|yet\s+again|again|honestly|apparently|then|also|basically|clearly
-        |sadly|unfortunately|of\s+course|obviously|as\s+usual|frankly|naturally),?\s+)*"""
+        |sadly|unfortunately|of\s+course|obviously|as\s+usual|frankly|naturally|tbh|imo|imho|ngl|fwiw
+        |seriously|idk|lol|ugh|sigh|well|so|look|yeah|and\s+then),?\s+)*"""
 _SUBJECT = re.compile(
     rf"""{_LEAD}(?P<subj>{_RUN}(?!['’]s)|\b(?:[Hh]e|[Ss]he|I|i)\b|{_ROLE}|\b[Ss]ome(?:one|body)\b
         |\b[Ww]hoever\b)
@@ -558,7 +564,8 @@ _FAILING = re.compile(
         |utterly|too)\s+)?(?:careless|sloppy|lazy|useless|clueless|incompetent|negligent
         |reckless|rude|awol|AWOL|asleep|unresponsive|unreachable|dismissive|nowhere\s+to\s+be
         |arrogant|hopeless|unreliable|disorgani[sz]ed|checked\s+out|hostile|condescending
-        |impossible\s+to\s+work\s+with|at\s+fault|the\s+weak\s+link)
+        |impossible\s+to\s+(?:work\s+with|get|reach|pin\s+down|talk\s+to|deal\s+with|contact|find)
+        |at\s+fault|the\s+weak\s+link)
       |should(?:\s+have|'ve|\s+not\s+have|n't\s+have)\s+(?!been\s+(?:told|informed|involved
         |consulted|asked|included|looped|given|warned|supported|helped|trained|paired))
       |should\s+(?:make\s+sure|stop|learn\s+to|start\s+(?:listening|reading|testing))
@@ -566,7 +573,8 @@ _FAILING = re.compile(
         |merged|deployed|reviewed|showed\s+up|turned\s+up)\b[^.!?;]{0,40}?\b(?:late|overdue)\b
       |(?:is|was|are)\s+(?:too|always|so|far\s+too)\s+(?:slow|late)\b
       |(?:approved|merged|reviewed|signed\s+off)\s+(?:his|her|their)\s+own\b
-      |left\s+(?:the\s+|a\s+|an\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:on|open|running|enabled|unlocked
+      |left\s+(?!(?:early|late|work|home|for|at|the\s+(?:company|office|team|building|project)|us|me)\b)
+        (?:the\s+|a\s+|an\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:on|open|running|enabled|unlocked
         |exposed|public)\b
       |by\s+(?:mistake|accident)|accidentally|told\s+(?:nobody|no\s+one|noone)
       |kept\s+(?:it|this|that|the\s+[\w-]+(?:\s+[\w-]+)?)\s+to\s+(?:himself|herself|themselves)
@@ -634,11 +642,12 @@ _FAILING = re.compile(
       # a risky change at a bad moment: "upgraded the driver the night before go-live"
       |(?:(?:merg|push|deploy|chang|upgrad|reboot|restart|refactor|migrat|releas|shipp|dropp|delet|schedul
         |rebas|patch|announc|reorgani[sz]|reshuffl|swapp|switch|renam|mov|touch|start)(?:ed|d)
-        |rolled\s+out|rewrote|kicked\s+off|began)\s+(?:[\w.-]+\s+){0,6}?(?:(?:during|in\s+the\s+middle\s+of|halfway\s+through|right\s+before
+        |rolled\s+out|rewrote|kicked\s+off|began|threw\s+(?:out|away)|scrapped|binned|ditched)\s+(?:[\w.-]+\s+){0,6}?(?:(?:during|in\s+the\s+middle\s+of|halfway\s+through|right\s+before
             |mid-?)\s*(?:the\s+|a\s+|our\s+)?(?:code\s+|release\s+|change\s+)?(?:freeze|incident|outage|peak
             |launch|release|demo|migration|sprint|cutover|go-?live|busiest|black\s+friday|holiday\s+rush|rush\s+hour
             |quarter|deadline|audit|live\s+event)
-        |(?:the\s+)?(?:night|day|evening|morning|hour|hours)\s+before\s+(?:the\s+)?(?:go-?live|launch|release
+        |(?:the\s+|a\s+|one\s+|two\s+|three\s+|\d+\s+)?(?:night|day|days|evening|morning|hour|hours|week|weeks)
+            \s+before\s+(?:the\s+)?(?:go-?live|launch|release
             |demo|deadline|cutover|audit|event|board|review|migration))
       # against the rules, with no warning, out of all proportion
       |against\s+(?:the\s+)?(?:policy|advice|rules|process|guidelines|(?:everyone|everybody)['’]s\s+advice
@@ -738,7 +747,12 @@ _FAILING = re.compile(
         |waved\s+(?:\w+\s+)?(?:off|away|through)|shot\s+down|laughed\s+off|shrugged\s+off)
       |dismiss(?:ed|es)\s+(?:\w+\s+){0,2}?(?:concerns?|warnings?|feedback|objections?|questions?|input|ideas?
         |suggestions?|risks?|bugs?|reports?)
-      |(?:said|did)\s+nothing
+      |(?:said|did)\s+nothing|(?:having\s+)?(?:read|prepared|done|learned|contributed|tested|checked|reviewed
+        |documented)\s+nothing\b
+      |(?:with|using)\s+(?:last\s+(?:year|month|quarter|week|sprint)['’]s|the\s+old|old|outdated|stale|out-of-date
+        |expired)\s+(?:[\w-]+\s+)?(?:numbers|data|prices|figures|rates|version|logo|copy|config|keys|certs?|branding
+        |contacts|list|spec|designs?)
+      |(?:had|has|with)\s+(?:no|zero)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:whatsoever|at\s+all)
       # idioms of neglect
       |asleep\s+(?:at\s+the\s+wheel|on\s+the\s+job)|dropped\s+the\s+baton|fell\s+down\s+on|took\s+(?:his|her|their)
         \s+eye\s+off|left\s+(?:us|everyone|the\s+team|me)\s+(?:hanging|in\s+the\s+lurch|high\s+and\s+dry)|hung\s+(?:us|me
@@ -1076,7 +1090,7 @@ def _unnamed_people(text: str) -> list[tuple[int, int]]:
 # that is no team, tool or noun by its ending, and does something in the past tense,
 # stands for a person.
 _PAST_VERB = re.compile(
-    r"""\s+(?:(?:basically|just|again|also|then|never|always|totally|completely)\s+)?(?:[a-z]+ed|ran|broke|forgot|took
+    r"""(?:\s*,\s*[^,.;!?\n]{1,30},)?\s+(?:(?:basically|just|again|also|then|never|always|totally|completely)\s+)?(?:[a-z]+ed|ran|broke|forgot|took
     |left|sent|wrote|made|gave|put|shut|told|went|kept|lost|hid|sat|let|set|cut|threw|drove|sold|spent|quit|stole
     |blew|keeps|refuses|didn['’]t|won['’]t|never)\b""",
     re.VERBOSE,
@@ -1230,6 +1244,10 @@ def blame_phrases(text: str) -> list[str]:
     )
     for m in _CLEFT.finditer(shadow):
         pred = m.group("pred")
+        if (_FAILING.search(pred) or _CONSEQUENCE.search(pred)) and not _PRAISE.search(m.group()):
+            spans.append(_clause(shadow, m.start(), m.end()))
+    for m in _ELIDED.finditer(shadow):
+        pred = _NEXT_CLAUSE.split(m.group("pred"), maxsplit=1)[0]
         if (_FAILING.search(pred) or _CONSEQUENCE.search(pred)) and not _PRAISE.search(m.group()):
             spans.append(_clause(shadow, m.start(), m.end()))
     for m in _WHO_FAILED.finditer(shadow):
