@@ -154,15 +154,18 @@ def _content_text(text: str) -> str:
 # words), floored at Zipf 3 so that a typo or an unknown token weighs no more than a rare
 # word. Multiplied into the corpus idf; scaled to 1 for the rarest words.
 BACKGROUND_ZIPF_FLOOR = 3.0
-_EN_FREQ: dict[str, float] = {}
+
+
+def _english_frequencies() -> dict[str, float]:
+    # wordfreq caches the table (redaction loads the same one): shared, not copied. Its
+    # tables ship in the wheel: nothing downloads.
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en")
 
 
 def _background(word: str) -> float:
-    if not _EN_FREQ:
-        from wordfreq import get_frequency_dict  # tables ship in the wheel: no download
-
-        _EN_FREQ.update(get_frequency_dict("en"))
-    freq = _EN_FREQ.get(word, 0.0)
+    freq = _english_frequencies().get(word, 0.0)
     zipf = math.log10(freq) + 9.0 if freq > 0 else 0.0
     return (9.0 - max(zipf, BACKGROUND_ZIPF_FLOOR)) / (9.0 - BACKGROUND_ZIPF_FLOOR)
 
