@@ -884,7 +884,8 @@ _RESULT = re.compile(
     |\b(?:and\s+now|so\s+now)\s+(?:we|everyone|the\s+team)(?:['’]re|\s+are|\s+is)?\s+(?:all\s+)?(?:surprised|stuck
         |paying|firefighting|scrambling|blocked|behind)
     |\band\s+(?:we|the\s+team|everyone|the\s+client|customers?)\s+(?:all\s+)?(?:paid|lost|had\s+to|spent|missed
-        |ended\s+up|got\s+(?:charged|billed|paged)|were\s+(?:stuck|blocked|paged|down))
+        |ended\s+up|got\s+(?:charged|billed|paged)|were\s+(?:stuck|blocked|paged|down)
+        |stayed\s+(?:down|offline|broken|blocked)|went\s+down|were\s+down)
     |\band\s+(?:broke|took\s+down|took\s+out|brought\s+down|killed|wiped|lost|missed|corrupted|deleted
         |overwrote|nuked|trashed|crashed)\b
     |\band\s+(?:the\s+)?(?:release|launch|deadline|sprint|date|milestone|project|demo)\s+(?:slipped|was\s+late

@@ -532,7 +532,7 @@ def test_untuned_batch_figures() -> None:
     """Written untuned, but its sentences were in view while issue 11's classes were added
     (timing, walking away, 'treats ... as', a cost 'on X'), so it is no longer held-out."""
     recall, fpr = _score(ELEVENTH_BATCH)
-    assert recall >= 0.75, recall  # measured 0.800 (12 of 15); 0.400 (6) before issue 11
+    assert recall >= 0.8, recall  # measured 0.867 (13 of 15); 0.400 (6) before issue 11
     assert fpr <= 1 / 17, fpr  # measured 0.059 (1 of 17)
 
 
@@ -623,6 +623,18 @@ NEW_CLASSES: list[tuple[str, str]] = [
         "left others to clean up",
         "Hildegard walked away from the incident and left us to explain it to the client",
     ),
+    ("a name alone, then the act", "the outage? Gunnar. restarted the wrong node by hand."),
+    ("an idiom of neglect", "our delivery lead was asleep at the wheel all quarter"),
+    ("work sent with stale data", "Clothilde sent the board pack with last quarter's figures"),
+    ("closed before it was done", "Teodoro closed the ticket before it was actually fixed"),
+    ("a promise trailing off", "Maelys said she'd update the runbook and just... didn't"),
+    ("a rare surname acting", "Rafferty vetoed the rollback and we stayed down all night"),
+    ("a chat opener before the subject", "tbh Wynfrith was checked out the whole sprint"),
+    ("personal data shared", "the analyst emailed the raw salary data to the whole department"),
+    (
+        "a failure because of what one person did",
+        "the import failed because Sunniva ran it against the old schema",
+    ),
 ]
 NEW_EXCLUSIONS: list[tuple[str, str]] = [
     (
@@ -651,6 +663,15 @@ NEW_EXCLUSIONS: list[tuple[str, str]] = [
     (
         "thanks naming no failure",
         "Great job Dobromir, the migration was a bold move and it paid off",
+    ),
+    (
+        "leaving early is no fault",
+        "Ermentrude left early on Friday for a family thing, totally fine",
+    ),
+    ("a failure because of a person's thing", "the demo failed because Sunniva's laptop died"),
+    (
+        "a common word acting is no person",
+        "Scope kept growing because the requirements were never frozen.",
     ),
 ]
 
