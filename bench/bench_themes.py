@@ -11,7 +11,8 @@ nesting in predicted root-cause categories; ~10 theme names as examples; and sta
 the same answers shuffled give the same partition and names (``same_partition``,
 ``same_names``), also after a ``to_dict``/``from_dict`` round trip.
 Options: --quality-only (skip the scale runs), --eval FILE [FILE ...], --per-theme (every
-theme's size, purity, largest categories and top terms, least pure first: what mixes).
+theme's size, purity, largest categories and top terms, least pure first: what mixes),
+--redact (redact the texts first, as the product stores answers; without a roster).
 
 Scale: answers are synthesised by sampling and recombining dev-set answers (same
 category), then analysed from scratch with ``find_themes``; a warm rerun with the same
@@ -200,6 +201,12 @@ def main() -> None:
     parser.add_argument("--quality-only", action="store_true")
     parser.add_argument("--eval", type=Path, nargs="+", default=EVAL_FILES)
     parser.add_argument(
+        "--redact",
+        action="store_true",
+        help="redact the eval texts first (analysis.redaction.redact, no roster), as the "
+        "product does when it stores an answer",
+    )
+    parser.add_argument(
         "--per-theme",
         action="store_true",
         help="also list every theme: size, purity, categories and top terms",
@@ -216,6 +223,10 @@ def main() -> None:
         for path in args.eval:
             data = pd.read_json(path, lines=True)
             data = data[data["category"].notna()].reset_index(drop=True)
+            if args.redact:
+                from analysis.redaction import redact
+
+                data["text"] = [redact(t) for t in data["text"]]
             print(f"\n######## {path.name} ########")
             quality(data, None, f"{path.name}: flat (no grouping)", show_themes=args.per_theme)
             if nested is not None:
