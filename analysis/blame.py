@@ -288,7 +288,7 @@ _WORK_HARM = re.compile(
     broke(?!\s+down)|breaks|took\s+(?:\w+\s+){{0,3}}?(?:down|out)|wiped|deleted|corrupted|killed|cost\s+us
     |cost\s+the|causes?|caused|derailed|drives?\s+\w+\s+away|is\s+why|was\s+why|(?:is|was)\s+what\s+(?:\w+\s+){{0,2}}?(?:broke|took|caused|killed|brought|sank|blew)|is\s+the\s+reason
     |(?:was|is|are|were)\s+(?:\w+\s+){{0,2}}?(?:wrong|buggy|a\s+guess|fantasy|lazy|useless|broken|a\s+mess
-        |nonsense|garbage|rubbish|terrible|awful|one\s+word|(?:pure\s+)?wishful\s+thinking|fiction|pie\s+in\s+the\s+sky
+        |nonsense|garbage|rubbish|terrible|awful|one\s+word|['‘"“]?lgtm|(?:pure\s+)?wishful\s+thinking|fiction|pie\s+in\s+the\s+sky
         |a\s+fairy\s*tale|delusional|(?:way|wildly|massively|hugely|badly|miles|completely
         |totally|so|really|way\s+way)\s+off|off\s+by|unrealistic|a\s+joke|made\s+up)|wrong\s+by
     |turned\s+into\s+(?:a|an)\s+[^.!?;]{{0,25}}?\b(?:rewrite|mess|nightmare|disaster|saga|fire|slog|headache
@@ -543,7 +543,7 @@ _FAILING = re.compile(
         |vanished|disappeared|ghosted|bailed|rushed|leaked|caused|causes|introduced|cancell?ed
         |cancels|hid|hides|hiding|silenced|muted|disabled|bypassed|sabotaged|stonewalled
         |blocked|derailed|withheld|sat\s+on|hoarded|undermined|overpromised|over-promised
-        |overcommitted|hard-?coded|force[- ]?pushed|blew|killed|nuked|trashed|reverted\s+my
+        |overcommitted|hard-?coded|force[- ]?(?:pushed|merged)|hot-?patched|hot-?fixed\s+(?:it\s+)?(?:live|in\s+prod)|blew|killed|nuked|trashed|reverted\s+my
         |took\s+(?:prod|production|the\s+site|everything)\s+down)
       |(?:messed|screwed|cocked|stuffed|mucked)\s+(?:\w+\s+)?up
       |dropped\s+the\s+ball|went\s+(?:silent|dark|quiet|awol|missing|rogue|to\s+sleep|home)
@@ -577,7 +577,7 @@ _FAILING = re.compile(
         (?:the\s+|a\s+|an\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:on|open|running|enabled|unlocked
         |exposed|public)\b
       |by\s+(?:mistake|accident)|accidentally|told\s+(?:nobody|no\s+one|noone)
-      |kept\s+(?:it|this|that|the\s+[\w-]+(?:\s+[\w-]+)?)\s+to\s+(?:himself|herself|themselves)
+      |kept\s+(?:it|this|that|(?:the|a|an|our|his|her)\s+(?:[\w'’-]+\s+){0,3}?[\w-]+)\s+to\s+(?:himself|herself|themselves)
       |after\s+the\s+deadline|past\s+the\s+deadline|at\s+the\s+last\s+minute
       |without\s+(?:(?!a\s+hitch)(?:\w+ing|asking|review|a\s+review|telling|any\s+(?:review|tests?
         |warning|notice|docs|handover|sign-?off)))
@@ -679,7 +679,7 @@ _FAILING = re.compile(
       # more failing verbs: carelessness, neglect, obstruction, misjudgement
       |mis(?!s)[a-z]{3,}ed|misunderstands|misreads|misjudges|mismanages|mixed\s+up|(?:rubber-?|rubber\s+)stamp(?:ed|s)?|hoard(?:s|ed|ing)?
       |micromanag(?:es|ed|ing)|spamm?ed|double-?booked|double-?booking|panicked|ghosted
-      |(?:over|under)(?:complicated|engineered|-engineered|committed|promised|sold|estimated
+      |(?:over|under)-?(?:complicated|engineered|committed|promised|sold|estimated
         |delivered|prepared)|overlooked|cut\s+(?:the\s+)?(?:[\w-]+\s+)?(?:corners|testing|tests|review|QA|checks)
       |cutting\s+corners|blocks\s+(?:every|all|any)|derail(?:s|ed|ing)|argues?\s+with|undermines
       |(?:turned|switched|shut)\s+(?:off\s+)?(?:his|her|the)\s+(?:phone|laptop|slack|alerts?|alerting|monitoring
@@ -706,7 +706,15 @@ _FAILING = re.compile(
       |(?:to|in|into|on)\s+(?:a\s+|the\s+)?public\s+(?:\w+\s+)?(?:repo|repository|bucket|card|gist|channel|page
         |link|drive|folder|doc|site|forum|post|wiki)
       |(?:load\s+test|delete|drop|truncate|script|migration)\s+(?:\w+\s+){0,2}?against\s+(?:prod|production|live)\b
-      |(?:uncommitted|untested|unreviewed|unapproved)
+      |(?:uncommitted|untested|unreviewed|unapproved|unread|unopened|unchecked|unseen)
+      |over\s+(?:a\s+|the\s+)?(?:failing|red|broken)\s+(?:build|CI|ci|checks?|tests?|pipeline)
+      |(?:had|has)\s+no\s+(?:authority|right|mandate|business|approval|permission)\s+to
+      |with\s+(?:his|her)\s+(?:phone|laptop|notifications|pager|slack)\s+(?:off|switched\s+off|on\s+silent|muted)
+      |(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:that|which)\s+(?:then\s+|promptly\s+)?(?:locked|broke|deleted|wiped|took\s+down
+        |corrupted|crashed|leaked|froze|killed|nuked|overwrote|brought\s+down|knocked\s+out|spammed|emailed\s+every)
+      |(?:\d+|two|three|five|ten|fifteen|twenty|thirty|a\s+few)\s+(?:minutes|mins)\s+before\s+(?:the\s+)?(?:demo
+        |launch|release|go-?live|deadline|meeting|call|cutover|event|it\s+started)
+      |\blgtm\b
       |(?:upgrad|chang|cancel|start|merg|push|deploy|drop|announc|rewr|pull|began|begin)[a-z]*\s+
         (?:[\w,]+\s+){0,4}?(?:the|a)\s+(?:day|night|morning|week|hour)\s+before\b
       |(?:published|launched|announced|released|sent|went\s+live)\s+(?:\w+\s+){0,3}?(?:a\s+day|a\s+week
@@ -1082,7 +1090,9 @@ def _unnamed_people(text: str) -> list[tuple[int, int]]:
         key = _key(m.group(1))
         if not _word_like(key):
             spans.append(m.span(1))
-        elif _rare_name_like(key) and _PAST_VERB.match(text, m.end(1)):
+        elif _rare_name_like(key) and (
+            _PAST_VERB.match(text, m.end(1)) or text.startswith(("'s ", "’s "), m.end(1))
+        ):
             spans.append(m.span(1))  # "Rafferty vetoed ...": a rare word acting like a person
     return spans
 
