@@ -547,7 +547,7 @@ _FAILING = re.compile(
         |took\s+(?:prod|production|the\s+site|everything)\s+down)
       |(?:messed|screwed|cocked|stuffed|mucked)\s+(?:\w+\s+)?up
       |dropped\s+the\s+ball|went\s+(?:silent|dark|quiet|awol|missing|rogue|to\s+sleep|home)
-      |(?:keeps|kept|keep)\s+\w+ing\b
+      |(?:keeps|kept|keep)\s+\w+ing\b(?!\s+for\b)
       |(?:changes|changed|changing|flips|flipped|moved|moves|rewrote|rewrites)\s+(?:the\s+|our\s+|his\s+
         |her\s+|their\s+|all\s+the\s+)?(?:\w+\s+)?(?:scope|requirements|criteria|priorities|plan
         |spec|roadmap|design|goalposts|deadline|mind)
@@ -755,7 +755,7 @@ _FAILING = re.compile(
         |waved\s+(?:\w+\s+)?(?:off|away|through)|shot\s+down|laughed\s+off|shrugged\s+off)
       |dismiss(?:ed|es)\s+(?:\w+\s+){0,2}?(?:concerns?|warnings?|feedback|objections?|questions?|input|ideas?
         |suggestions?|risks?|bugs?|reports?)
-      |(?:said|did)\s+nothing|(?:having\s+)?(?:read|prepared|done|learned|contributed|tested|checked|reviewed
+      |(?:said|did)\s+nothing(?!\s+(?:was|is|were|had|would|could|went))|(?:having\s+)?(?:read|prepared|done|learned|contributed|tested|checked|reviewed
         |documented)\s+nothing\b
       |(?:with|using)\s+(?:last\s+(?:year|month|quarter|week|sprint)['’]s|the\s+old|old|outdated|stale|out-of-date
         |expired)\s+(?:[\w-]+\s+)?(?:numbers|data|prices|figures|rates|version|logo|copy|config|keys|certs?|branding
@@ -783,7 +783,7 @@ _FAILING = re.compile(
       |(?:decided|chose|went)\s+(?:on\s+(?:his|her)\s+own|unilaterally|alone|by\s+(?:himself|herself))|unilaterally
       |(?:nobody|no\s+one)\s+had\s+(?:vetted|checked|reviewed|tested|approved|verified|validated|seen|read|audited)
       |\w+ed\s+when\s+(?:it|they)\s+(?:wasn['’]?t|weren['’]?t|was\s+not)
-      |(?:kept|keeps)\s+(?:\w+ing|saying|calling|running|pulling)
+      |(?:kept|keeps)\s+(?:\w+ing|saying|calling|running|pulling)(?!\s+for\b)
       |spill(?:s|ed)?\s+over|contradict(?:ed|s)
       |blamed\s+(?:us|the\s+team|everyone|others|me)|blamed\s+(?:[\w-]+\s+){1,3}?for\s+(?:his|her|their)\s+own
       |(?:approved|reviewed|signed\s+off|merged|read|tested|closed)\s+(?:[\w-]+\s+){0,3}?in\s+(?:about\s+|under
@@ -795,7 +795,7 @@ _FAILING = re.compile(
       |clicks\s+around|decided\s+(?:that\s+)?we\s+(?:didn['’]t|did\s+not|don['’]t)\s+need
       |with\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){1,2}still\s+(?:in|on|there|enabled|attached|active)
       |without\s+(?:anyone|anybody|someone)\s+\w+ing
-    )\b(?!\s+(?:nothing|nobody|no\s+one)\b)""",
+    )\b(?!\s+(?:nothing|nobody|no\s+one|no\s+time|no\s+effort)\b)""",
     re.VERBOSE,
 )
 # Competence judged: said of someone else only ("I had no idea" is not a confession).
@@ -878,7 +878,22 @@ _JUSTIFIED = re.compile(
     |with\s+(?:everyone['’]s|the\s+team['’]s|our|the\s+client['’]s)\s+(?:agreement|approval|blessing|ok|sign-?off))\b
     |\b(?:blocked|rejected|refused|held|stopped|paused|vetoed|delayed|halted|pulled)\b[^.!?]{0,40}?
         \b(?:because|since|as|until)\s+(?:the|a|an|our|its|it|they)\b[^.!?]{0,40}?\b(?:failing|failed|broken
-        |red|not\s+ready|incomplete|missing|unsafe|insecure|didn['’]t\s+pass|wasn['’]t\s+ready|had\s+no)\b""",
+        |red|not\s+ready|incomplete|missing|unsafe|insecure|didn['’]t\s+pass|wasn['’]t\s+ready|had\s+no)\b
+    # the writer vindicates the act: "and she was right", "good call", "fair enough"
+    |\b(?:(?:and\s+)?(?:he|she)\s+was\s+(?:right|correct)|(?:good|great|smart|right|wise|brave|fair)\s+(?:call|move
+        |decision|choice|instinct)|fair\s+(?:enough|question|point)|long\s+overdue|(?:which|that|and\s+(?:it|that))
+        \s+saved\s+us|as\s+(?:he|she)\s+should|it['’]s\s+healthy|which\s+we\s+(?:all\s+)?agreed|(?:it\s+)?went\s+fine)\b
+    # a stated reason that is no fault: "missed the retro because she was at a conference"
+    |\bbecause\s+(?:he|she|\ue000+)\s+(?:was|had\s+been)\s+(?:at|on|out|sick|ill|away|travelling|traveling|off|busy
+        \s+with|covering|in\s+hospital|on\s+leave)\b
+    |\bbecause\s+(?:nobody|no\s+one)\s+(?:had\s+)?(?:told|paged|invited|asked|gave|sent|informed|called|added
+        |looped)\b
+    |\b(?:skipped|missed)\s+(?:\w+\s+){1,3}?to\s+(?:handle|help|cover|deal\s+with|support|look\s+after)\b
+    # junk removed is housekeeping: "dropped the unused indexes", "ignored the noise"
+    |\b(?:dropped|deleted|killed|ditched|removed|scrapped|binned|nuked|wiped|cut|ignored|archived)\s+(?:all\s+)?
+        (?:the\s+|our\s+|some\s+|those\s+|a\s+few\s+)?(?:[\w-]+\s+)?(?:unused|old|stale|obsolete|dead|legacy|zombie
+        |duplicate|redundant|flaky|noisy|unnecessary|slides|noise|distractions?|busywork)\b
+    |\b(?:broke|breaking)\s+(?:[\w-]+\s+){1,3}?down\s+into|\bblocked\s+off|\brushed\s+(?:\w+\s+){0,4}?to\s+help""",
     re.VERBOSE,
 )
 

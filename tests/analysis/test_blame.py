@@ -547,9 +547,9 @@ def test_training_corpus_figures() -> None:
     corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
     rows = [(t, True) for t in corpus["blaming"]] + [(t, False) for t in corpus["not_blaming"]]
     recall, fpr = _score(rows)
-    # Issue 11 added 225 blaming and 283 not-blaming invented rows (one shape class at a time).
+    # Issue 11 added 225 blaming and 333 not-blaming invented rows (one shape class at a time).
     assert recall >= 0.95, recall  # measured 0.973 (539 of 554); 0.520 (171 of 329) at first
-    assert fpr <= 0.01, fpr  # measured 0.001 (1 of 737); 0.013 (6 of 454) at first
+    assert fpr <= 0.01, fpr  # measured 0.001 (1 of 787); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -673,6 +673,16 @@ NEW_EXCLUSIONS: list[tuple[str, str]] = [
         "a common word acting is no person",
         "Scope kept growing because the requirements were never frozen.",
     ),
+    ("the writer vindicates the act", "Brunhilde vetoed the Friday deploy and she was right"),
+    (
+        "a benign reason for an absence",
+        "Ludovica missed the planning because she was at a conference",
+    ),
+    ("not told by anyone", "Yolanthe couldn't join the incident call because nobody paged her"),
+    ("housekeeping, not damage", "the DBA dropped the unused indexes and queries got faster"),
+    ("a negated object", "Annelie wasted no time getting the fix out"),
+    ("advocacy, not a habit", "Wiebke kept pushing for better tests"),
+    ("'said nothing was'", "Ignacy said nothing was broken, and it wasn't"),
 ]
 
 
