@@ -125,7 +125,7 @@ _FAULT_VERB = r"""(?:broke|breaks|forgot|forgets|ignored|ignores|skipped|refused
     |(?:never|didn't|did\ not|doesn't|does\ not|won't|wouldn't|couldn't|refuses\ to
         |refused\ to|failed\ to|forgot\ to)\s+(?!(?:get|got|have|had|receive|received|know|hear
         |heard|need|mind|complain|hesitate|panic|lose|stop)\b)\w+
-    |(?:kept|keeps)\s+(?:changing|moving|adding|ignoring|pushing|skipping|missing|forgetting)
+    |(?:kept|keeps)\s+(?:changing|moving|adding|ignoring|pushing|skipping|missing|forgetting)(?!\s+for\b)
     |denied|overruled|undercut|blamed\ (?:the|us|everyone|everybody|others)
     |changed\ (?:his|her|their)\ mind|changed\ the\ (?:scope|requirements|spec|priorities)
     |(?:pushed|merged|deployed|approved|shipped|released|signed\ off|changed|edited)\b
