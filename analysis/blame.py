@@ -109,12 +109,14 @@ _ROLE_WORDS = (
     + r"|on-?call(?:\ engineer)?|head\ of\ [a-z]+|point\ of\ contact)"
 )
 _ROLE = rf"""(?:\b(?i:the|our|their|your|that|this|my|his|her)\s+
-    (?:(?!(?:and|or|of|to|in|on|at|for|with|was|is|who|that)\b(?!-))[\w'’-]+\s+){{0,3}}?
+    (?:(?!(?:and|or|of|to|in|on|at|for|with|was|is|who|that|got|had|has|gave|made|took|did|were|are|be|been
+        |gets|gives)\b(?!-))[\w'’-]+\s+){{0,3}}?
     {_ROLE_WORDS}\b(?!['’]s\b)(?!\s+{_ROLE_WORDS}\b)(?!\s+(?:team|teams|folks|people|side|office|org|group
         |department|devs|engineers|crowd|env|environment|envs|server|servers|box|tool|tools|panel|console|build
         |builds|branch|pipeline|site|account|process|queue|board|channel|time|role|slot|meeting|report
         |dashboard|ticket|tickets|checklist|stage|phase|rota|budget|sign-?off|cycle|capacity|backlog|suite
-        |tests?|plan|cluster|database|db|instance|portal|login|credentials|access|bot)\b))"""
+        |tests?|plan|cluster|database|db|instance|portal|login|credentials|access|bot|rights|privileges
+        |permissions|password|passwords|role|roles|tasks|work|guide|docs|notes)\b))"""
 _PERSON = rf"(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|{_ROLE}|\b[Ww]hoever\b|\b[Ss]ome(?:one|body)\b)"
 
 _ADVERB = r"(?:(?:just|simply|again|also|then|apparently|clearly|basically|completely|totally)\s+)?"
@@ -221,7 +223,7 @@ _PASSIVE_AGENT = re.compile(
 )
 _POSSESSIVE_HARM = re.compile(
     rf"""{_OWNER}\s+(?!(?:team|squad|department|side|group|org|laptop|machine|account)\b)
-    (?:[\w-]+\s+){{1,2}}?(?:(?:just|also|then)\s+)?(?:broke(?!\s+down)|caused|wiped|deleted|corrupted
+    (?:[\w-]+\s+){{1,2}}?(?:(?:just|also|then)\s+)?(?:broke(?!\s+(?:down|nothing|anything))|caused|wiped|deleted|corrupted
     |overwrote|leaked|introduced|nuked|trashed|(?:took|brought|knocked)\s+(?:\w+\s+){{0,2}}down)\b""",
     _FLAGS,
 )
@@ -285,7 +287,7 @@ _WORK_HARM = re.compile(
     rf"""{_OWNER}[\s,]+(?!(?:team|squad|department|side|group|org|van|car|flight|train|laptop
         |machine|family|kid|child|question|point|concern|view|feedback)\b)
     (?:(?!(?:what|how|why|which|where|when|about|whether|if|that)\b)[^\s.!?;]+[\s,]+){{0,8}}?(?:
-    broke(?!\s+down)|breaks|took\s+(?:\w+\s+){{0,3}}?(?:down|out)|wiped|deleted|corrupted|killed|cost\s+us
+    broke(?!\s+(?:down|nothing|anything))|breaks|took\s+(?:\w+\s+){{0,3}}?(?:down|out)|wiped|deleted|corrupted|killed|cost\s+us
     |cost\s+the|causes?|caused|derailed|drives?\s+\w+\s+away|is\s+why|was\s+why|(?:is|was)\s+what\s+(?:\w+\s+){{0,2}}?(?:broke|took|caused|killed|brought|sank|blew)|is\s+the\s+reason
     |(?:was|is|are|were)\s+(?:\w+\s+){{0,2}}?(?:wrong|buggy|a\s+guess|fantasy|lazy|useless|broken|a\s+mess
         |nonsense|garbage|rubbish|terrible|awful|one\s+word|['‘"“]?lgtm|(?:pure\s+)?wishful\s+thinking|fiction|pie\s+in\s+the\s+sky
@@ -755,6 +757,12 @@ _FAILING = re.compile(
         |waved\s+(?:\w+\s+)?(?:off|away|through)|shot\s+down|laughed\s+off|shrugged\s+off)
       |dismiss(?:ed|es)\s+(?:\w+\s+){0,2}?(?:concerns?|warnings?|feedback|objections?|questions?|input|ideas?
         |suggestions?|risks?|bugs?|reports?)
+      |(?:merged|deployed|pushed|shipped|released)\b[^.!?;]{0,50}?\band\s+(?:then\s+)?(?:logged\s+off|went\s+home
+        |left\s+for\s+the\s+(?:day|weekend)|switched\s+off|disappeared|went\s+offline|went\s+to\s+bed)
+      |(?:nobody|no\s+one)\s+(?:had\s+)?(?:asked\s+for|wanted|needed|requested)
+      |(?:gave|granted|handed)\s+(?:[\w-]+\s+){0,3}?(?:admin|root|prod|production|superuser|owner)\s+(?:rights|access
+        |privileges|permissions)
+      |kept\s+(?:us|everyone|everybody|the\s+team)\s+(?:in|on|waiting|late|there|back)\b
       |(?:said|did)\s+nothing(?!\s+(?:was|is|were|had|would|could|went))|(?:having\s+)?(?:read|prepared|done|learned|contributed|tested|checked|reviewed
         |documented)\s+nothing\b
       |(?:with|using)\s+(?:last\s+(?:year|month|quarter|week|sprint)['’]s|the\s+old|old|outdated|stale|out-of-date
@@ -893,6 +901,17 @@ _JUSTIFIED = re.compile(
     |\b(?:dropped|deleted|killed|ditched|removed|scrapped|binned|nuked|wiped|cut|ignored|archived)\s+(?:all\s+)?
         (?:the\s+|our\s+|some\s+|those\s+|a\s+few\s+)?(?:[\w-]+\s+)?(?:unused|old|stale|obsolete|dead|legacy|zombie
         |duplicate|redundant|flaky|noisy|unnecessary|slides|noise|distractions?|busywork)\b
+    # the writer puts the cause on a thing: "..., the notes were unclear"; or the person was left out
+    |\b(?:the|our)\s+(?:[\w-]+\s+)?(?:notes|docs|documentation|spec|process|tool|runbook|template|instructions
+        |ticket|requirements|alert|dashboard|contract|invite)\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:unclear|wrong
+        |missing|broken|outdated|out\s+of\s+date|confusing|misleading|ambiguous|buried|incomplete)\b
+    |\b(?:wasn['’]t|was\s+not|weren['’]t)\s+(?:on\s+the\s+(?:invite|list|thread|channel|email)|in\s+the\s+loop|invited
+        |told|informed|included|copied|cc['’]?d)\b
+    |\bbecause\s+(?:his|her)\s+[\w-]+\s+(?:hadn['’]t|had\s+not|wasn['’]t|was\s+not|had\s+expired|expired
+        |was\s+(?:cancelled|revoked|delayed|stuck))
+    |\b(?:with|alongside)\s+(?:us|the\s+team|everyone)\s+(?:in|during|at)\s+(?:refinement|planning|the\s+\w+)
+    |\bforgot\s+(?:his|her|my)\s+(?:charger|badge|lunch|umbrella|headphones|jacket|coat|mug|bag|wallet|glasses
+        |water\s+bottle|laptop\s+charger|lanyard|pass|name\s+tag)
     |\b(?:broke|breaking)\s+(?:[\w-]+\s+){1,3}?down\s+into|\bblocked\s+off|\brushed\s+(?:\w+\s+){0,4}?to\s+help""",
     re.VERBOSE,
 )

@@ -547,9 +547,9 @@ def test_training_corpus_figures() -> None:
     corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
     rows = [(t, True) for t in corpus["blaming"]] + [(t, False) for t in corpus["not_blaming"]]
     recall, fpr = _score(rows)
-    # Issue 11 added 225 blaming and 333 not-blaming invented rows (one shape class at a time).
-    assert recall >= 0.95, recall  # measured 0.973 (539 of 554); 0.520 (171 of 329) at first
-    assert fpr <= 0.01, fpr  # measured 0.001 (1 of 787); 0.013 (6 of 454) at first
+    # Issue 11 added 245 blaming and 363 not-blaming invented rows (one shape class at a time).
+    assert recall >= 0.95, recall  # measured 0.969 (556 of 574); 0.520 (171 of 329) at first
+    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 817); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -635,6 +635,12 @@ NEW_CLASSES: list[tuple[str, str]] = [
         "a failure because of what one person did",
         "the import failed because Sunniva ran it against the old schema",
     ),
+    ("merge and leave", "Eskil merged the schema change at 6pm and went home"),
+    (
+        "a kept-waiting complaint",
+        "the director kept us waiting two hours for a five-minute decision",
+    ),
+    ("risky access granted", "Hyginus gave the agency admin rights on the production account"),
 ]
 NEW_EXCLUSIONS: list[tuple[str, str]] = [
     (
@@ -683,6 +689,14 @@ NEW_EXCLUSIONS: list[tuple[str, str]] = [
     ("a negated object", "Annelie wasted no time getting the fix out"),
     ("advocacy, not a habit", "Wiebke kept pushing for better tests"),
     ("'said nothing was'", "Ignacy said nothing was broken, and it wasn't"),
+    (
+        "the cause put on a thing",
+        "I followed the runbook and still missed a step, the runbook was outdated",
+    ),
+    ("left out of the loop", "Gaudenzia wasn't on the invite so she missed the decision"),
+    ("a personal item forgotten", "Faustino forgot his charger, we lent him one"),
+    ("a possessive work that broke nothing", "the intern's first PR broke nothing"),
+    ("a verb is no role modifier", "the vendor got admin rights through a misconfigured role"),
 ]
 
 
