@@ -59,6 +59,7 @@ UNASSIGNED_LABEL = "unassigned"
 NEW_TERMS_PER_UPDATE = 2000
 COLUMNS = ["theme_id", "theme_label"]
 PHRASE_SOURCES = 50  # representative answers per theme its name is looked for in
+SHARED_BY = 2  # answers of a group that must write a term for it to enter a centroid
 
 Grouping = Callable[[Sequence[str]], Sequence[Hashable]]
 
@@ -371,14 +372,33 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         return max(self.min_theme_size, math.ceil(self.min_theme_share * n_group))
 
     def _cluster(self, x: sp.csr_matrix, cap: int, seed: int) -> sp.csr_matrix:
-        """Centroids (rows, L2-normalised, truncated) of the themes in one group."""
+        """Centroids (rows, L2-normalised, truncated) of the themes in one group, over the
+        terms at least ``SHARED_BY`` answers of the group wrote.
+
+        An answer's own words are in its theme's centroid, so with every word kept any
+        leftover answer reached ``min_similarity`` of some theme and mixed it. Over shared
+        words only, an answer joins a theme through words another answer of its group also
+        wrote; one that shares none joins no theme. Themes left with no term are dropped.
+        """
+        centers = self._cluster_centers(x, cap, seed)
+        if centers is None:
+            return sp.csr_matrix((0, x.shape[1]))
+        shared = np.bincount(x.indices, minlength=x.shape[1]) >= SHARED_BY
+        centers = centers * shared[None, :]
+        centers = centers[centers.any(axis=1)]
+        if not len(centers):
+            return sp.csr_matrix((0, x.shape[1]))
+        return self._truncate(centers)
+
+    def _cluster_centers(self, x: sp.csr_matrix, cap: int, seed: int) -> np.ndarray | None:
+        """Unnormalised centroids (k x terms, biggest theme first) of one group, or None."""
         n = x.shape[0]
         min_size = self._min_size(n)
         if n < min_size or cap < 1:
-            return sp.csr_matrix((0, x.shape[1]))
+            return None
         k_max = min(cap, n // min_size)
         if k_max <= 1:
-            return self._truncate(np.asarray(x.mean(axis=0)))
+            return np.asarray(x.mean(axis=0))
         # Cluster in a small LSA space (short texts share few exact words; LSA links
         # synonyms), but keep centroids in term space so they stay readable and storable.
         z = x
@@ -391,7 +411,7 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
             z = normalize(svd.transform(x))
         k = self._choose_k(z, k_max, seed)
         if k == 1:
-            return self._truncate(np.asarray(x.mean(axis=0)))
+            return np.asarray(x.mean(axis=0))
         if n <= 10000:
             km = KMeans(n_clusters=k, n_init=3, random_state=seed)
         else:
@@ -404,11 +424,10 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         # Small-cluster rule: a theme needs enough members to be a pattern.
         keep = [int(c) for c in np.argsort(-sizes, kind="stable") if sizes[c] >= min_size]
         if not keep:
-            return self._truncate(np.asarray(x.mean(axis=0)))
+            return np.asarray(x.mean(axis=0))
         # Biggest first, so the first id of a group is its main theme.
         member = sp.csr_matrix((np.ones(n), (labels, np.arange(n))), shape=(k, n))
-        centers = (member @ x).toarray()[keep]
-        return self._truncate(centers)
+        return (member @ x).toarray()[keep]
 
     def _choose_k(self, z: Any, k_max: int, seed: int) -> int:
         """Number of clusters with the best cosine silhouette on a sample (1 if none > 0)."""

@@ -132,3 +132,28 @@ def test_a_saved_name_with_a_word_that_is_no_term_now_needs_its_support() -> Non
     supported = {t: n for t, n in support.items() if t in analysed}
     assert supported_name(names, supported, 3) == "rollout plan"
     assert name_terms("tests in CI") == ["test", "ci"]
+
+
+def test_an_answer_sharing_no_word_with_its_group_joins_no_theme() -> None:
+    lone = "Parking near the office was scarce on Mondays."
+    texts = [*MIGRATION, lone]
+    model = ThemeFinder(random_state=0).fit(texts)
+    labels = dict(zip(texts, model.labels_, strict=True))
+    assert labels[lone] == -1
+    assert all(labels[t] != -1 for t in MIGRATION)
+    # Centroids (and so keywords) hold only words at least two answers wrote.
+    for tid in model.theme_ids_:
+        for term in model.theme_terms(int(tid)):
+            assert sum(term in analyze(t) for t in texts) >= 2, term
+
+
+def test_shared_words_rule_holds_inside_each_group() -> None:
+    # Within one group the lone answer shares nothing; the other group's answers share
+    # its words, but themes never cross groups, so it still joins no theme.
+    lone = "Venue wifi kept dropping during the demo."
+    texts = [*MIGRATION, lone, *VENUE]
+    groups = {t: "db" for t in [*MIGRATION, lone]} | {t: "event" for t in VENUE}
+    model = ThemeFinder(grouping=lambda batch: [groups[t] for t in batch], random_state=0)
+    labels = dict(zip(texts, model.fit(texts).labels_, strict=True))
+    assert labels[lone] == -1
+    assert all(labels[t] != -1 for t in MIGRATION + VENUE)
