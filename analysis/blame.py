@@ -104,7 +104,7 @@ _ROLE_WORDS = (
         editor illustrator animator artist researcher scientist statistician steward custodian
         champion mentor buddy newbie newcomer joiner trainee apprentice grad graduate junior senior
         chair chairperson landlord driver courier chef receptionist electrician inspector volunteer
-        maintainer committer integrator implementer signatory gatekeeper handler master"""
+        maintainer committer integrator implementer signatory gatekeeper handler master exec"""
     )
     + r"|on-?call(?:\ engineer)?|head\ of\ [a-z]+|point\ of\ contact)"
 )
@@ -290,7 +290,8 @@ _WORK_HARM = re.compile(
     broke(?!\s+(?:down|nothing|anything))|breaks|took\s+(?:\w+\s+){{0,3}}?(?:down|out)|wiped|deleted|corrupted|killed|cost\s+us
     |cost\s+the|causes?|caused|derailed|drives?\s+\w+\s+away|is\s+why|was\s+why|(?:is|was)\s+what\s+(?:\w+\s+){{0,2}}?(?:broke|took|caused|killed|brought|sank|blew)|is\s+the\s+reason
     |(?:was|is|are|were)\s+(?:\w+\s+){{0,2}}?(?:wrong|buggy|a\s+guess|fantasy|lazy|useless|broken|a\s+mess
-        |nonsense|garbage|rubbish|terrible|awful|one\s+word|['‘"“]?lgtm|(?:pure\s+)?wishful\s+thinking|fiction|pie\s+in\s+the\s+sky
+        |nonsense|garbage|rubbish|terrible|awful|one\s+word|(?:wildly|hugely|massively|way\s+too|far\s+too|overly
+        |absurdly|ridiculously)\s+(?:optimistic|low|high|off|wrong|short)|['‘"“]?lgtm|(?:pure\s+)?wishful\s+thinking|fiction|pie\s+in\s+the\s+sky
         |a\s+fairy\s*tale|delusional|(?:way|wildly|massively|hugely|badly|miles|completely
         |totally|so|really|way\s+way)\s+off|off\s+by|unrealistic|a\s+joke|made\s+up)|wrong\s+by
     |turned\s+into\s+(?:a|an)\s+[^.!?;]{{0,25}}?\b(?:rewrite|mess|nightmare|disaster|saga|fire|slog|headache
@@ -315,7 +316,9 @@ _BROKEN_PROMISE = re.compile(
     [^.!?\n]{{0,70}}?(?:\b(?:and|but|then|yet)\s+|[,;]\s*|\s[-\u2013\u2014]+\s*)(?:(?:then|of\s+course|just|simply)\s*)?(?:\.{{2,}}|…)?\s*
     (?:(?:it|they|that|nothing|the\s+[\w-]+|he|she|we|I|never)\s+)?(?:(?:still\s+)?(?:never|didn['’]t
         |did\s+not|hasn['’]t|haven['’]t|has\s+not|have\s+not|wasn['’]t|weren['’]t)\b
-    |(?:are|am|['’]re|is|were|was)\s+still\s+waiting|came\s+(?:two|three|\w+)\s+(?:days|weeks)\s+late)""",
+    |(?:are|am|['’]re|is|were|was)\s+still\s+waiting|came\s+(?:two|three|\w+)\s+(?:days|weeks)\s+late
+    |(?:arrived|came|landed|showed\s+up|shipped|was\s+delivered|were\s+delivered)\s+(?:the\s+following|a\s+week
+        |a\s+month|(?:two|three|four|\w+)\s+(?:days|weeks|months)|late|after\s+the))""",
     _FLAGS,
 )
 # "Who lets X near the payment code": a rhetorical question about one person.
@@ -466,6 +469,8 @@ _SARCASTIC = re.compile(
         (?:surprise|mess|headache|chaos|gift|all-nighter|weekend|extra\s+work|fire\s+drill|nightmare)
     |\b(?:bold|genius|brilliant|great)\s+(?:move|idea|call|choice)\b(?=[^.!?]*\b(?:lol|lmao|smh)\b|\s*/s\b)
     |\bfor\s+\w+ing\s+(?:\w+\s+){0,3}?without\s+(?:running|testing|asking|telling|checking|reviewing|any)
+    |\bfor\s+\w+ing\b[^.!?]{0,40}?\b(?:straight\s+to\s+(?:prod|production|main|master)|on\s+a\s+(?:friday|bank\s+holiday
+        |weekend|sunday|saturday)|at\s+(?:midnight|\d+\s*(?:am|pm)))
     |\b(?:we|I|everyone|the\s+team)\s+(?:all\s+)?(?:spent|lost|wasted|had\s+to\s+(?:redo|restore|rebuild
         |roll\s+back|work|stay|cancel|start\s+over|apologi[sz]e|explain))\b""",
     re.VERBOSE,
@@ -541,7 +546,8 @@ _FAILING = re.compile(
         (?:broke|breaks|breaking|forgot|forgets|missed|misses|ignored|ignores|ignoring|skipped
         |skips|dropped|deleted|deletes|wiped|overwrote|overwritten|misconfigured|misread
         |misjudged|mislabell?ed|botched|bungled|fumbled|failed|fails|neglected|overlooked
-        |refused|refuses|denied|denies|rejected|overruled|overrode|overrides|lied|lies\s+about
+        |refused|refuses|denied|denies|rejected|rejects|overruled|overrules|overrode|overrides|vetoes|undercuts
+        |lied|lies\s+about
         |vanished|disappeared|ghosted|bailed|rushed|leaked|caused|causes|introduced|cancell?ed
         |cancels|hid|hides|hiding|silenced|muted|disabled|bypassed|sabotaged|stonewalled
         |blocked|derailed|withheld|sat\s+on|hoarded|undermined|overpromised|over-promised
@@ -609,7 +615,8 @@ _FAILING = re.compile(
       |made\s+(?:a|an|the|one|another)\s+(?:\w+\s+){0,2}?(?:mistake|error|blunder|mess|hash
         |bad\s+call|wrong\s+call)
       |(?:chose|decided|opted)\s+not\s+to|could(?:n't|\s+not)\s+be\s+bothered
-      |(?:promised|committed|sold|agreed)\b[^.!?;]{0,50}?\b(?:we|nobody|no\s+one)\s+(?:couldn't
+      |(?:promised|committed|sold|agreed)\b[^.!?;]{0,50}?\b(?:we|nobody|no\s+one)\s+(?:don['’]t\s+have
+        |do\s+not\s+have|never\s+had|haven['’]t\s+(?:got|built)|couldn't
         |could\s+not|can't|cannot|hadn't|had\s+not|never|didn't|did\s+not)
       |overs(?:old|ells?|elling)|ghosts|ghosting|for\s+no\s+(?:good\s+|apparent\s+|real\s+)?reason
       |could(?:\s+have|'ve)\s+\w+[^.!?;]{0,60}?\b(?:but|and)\s+(?:didn't|did\s+not|never|chose
@@ -944,6 +951,13 @@ _UNAWARE = re.compile(
 
 _RETRACTED = re.compile(
     r"\b(?:at\s+first|initially|turned\s+out|wrongly|unfairly|mistakenly|but\s+(?:it|that)\s+was(?:n['’]t|\s+not)?)\b"
+)
+
+
+# Blame others lay, reported: "people blame X for ... but ..."
+_THEY_BLAME = re.compile(
+    r"\b(?:people|everyone|everybody|they|some|others|folks|many|the\s+client|management)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -1341,7 +1355,10 @@ def blame_phrases(text: str) -> list[str]:
                 continue
             if _JUSTIFIED.search(sentence):
                 continue
-            if pattern is _BLAME_PERSON and _RETRACTED.search(sentence):
+            if pattern is _BLAME_PERSON and (
+                _RETRACTED.search(sentence)
+                or _THEY_BLAME.search(shadow[max(0, m.start() - 30) : m.start()])
+            ):
                 continue  # "we blamed X at first, but it turned out to be DNS"  # "blocked the release because the suite was failing": a reason  # "whoever wrote the guide, thank you": thanks, not blame
             if pattern is _COUNTERFACTUAL and _GOOD_IF_NOT.search(m.group()):
                 continue  # "if X hadn't noticed ..., it would have been worse": credit

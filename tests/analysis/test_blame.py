@@ -547,9 +547,9 @@ def test_training_corpus_figures() -> None:
     corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
     rows = [(t, True) for t in corpus["blaming"]] + [(t, False) for t in corpus["not_blaming"]]
     recall, fpr = _score(rows)
-    # Issue 11 added 245 blaming and 363 not-blaming invented rows (one shape class at a time).
-    assert recall >= 0.95, recall  # measured 0.969 (556 of 574); 0.520 (171 of 329) at first
-    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 817); 0.013 (6 of 454) at first
+    # Issue 11 added 275 blaming and 403 not-blaming invented rows (one shape class at a time).
+    assert recall >= 0.95, recall  # measured 0.969 (585 of 604); 0.520 (171 of 329) at first
+    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 857); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -641,6 +641,16 @@ NEW_CLASSES: list[tuple[str, str]] = [
         "the director kept us waiting two hours for a five-minute decision",
     ),
     ("risky access granted", "Hyginus gave the agency admin rights on the production account"),
+    (
+        "a promise kept late",
+        "Wendeline promised the export by monday, it arrived the following thursday",
+    ),
+    ("sold what we do not have", "our account exec sold an integration we don't have"),
+    ("estimates judged", "Kasimira's estimates are wildly optimistic every single sprint"),
+    (
+        "sarcastic thanks for a risky push",
+        "cheers Torvald for deploying straight to prod on a bank holiday",
+    ),
 ]
 NEW_EXCLUSIONS: list[tuple[str, str]] = [
     (
@@ -697,6 +707,10 @@ NEW_EXCLUSIONS: list[tuple[str, str]] = [
     ("a personal item forgotten", "Faustino forgot his charger, we lent him one"),
     ("a possessive work that broke nothing", "the intern's first PR broke nothing"),
     ("a verb is no role modifier", "the vendor got admin rights through a misconfigured role"),
+    (
+        "blame others lay, reported",
+        "people blame Kalinde for slow reviews but she covers three teams",
+    ),
 ]
 
 
