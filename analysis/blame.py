@@ -259,8 +259,10 @@ _COUNTERFACTUAL = re.compile(
 )
 # "The mess started when the intern ran ...": trouble traced to what one person did.
 _TROUBLE_WHEN = re.compile(
-    rf"""\b(?:mess|outage|incident|problems?|trouble|chaos|fire|breakage|downtime|delay
-    |disaster|fiasco)\s+(?:\w+\s+){{0,2}}?(?:started|began|kicked\s+off|happened|came|began)
+    rf"""\b(?i:mess|outage|incident|problems?|trouble|chaos|fire|breakage|downtime|delay
+    |disaster|fiasco|things|it|everything|sprint|project|release|launch)\s+(?:\w+\s+){{0,2}}?(?:started|began|kicked\s+off
+    |happened|came|began|went\s+(?:sideways|wrong|south|downhill|pear-shaped|off\s+the\s+rails)|fell\s+apart
+    |got\s+messy|unravelled|unraveled)
     \s+(?:\w+\s+)?(?:when|because|after|once)\s+(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|{_ROLE})
     \s+(?!(?:was|were|got|had|left|joined|went\s+on)\b)\w+""",
     _FLAGS,
@@ -313,10 +315,12 @@ _SCARE_QUOTED_WORK = re.compile(
 _BROKEN_PROMISE = re.compile(
     rf"""(?:{_RUN}|\b[Hh]e|\b[Ss]he|{_ROLE})\s+(?:\w+\s+)?(?:promised|swore|guaranteed|committed\s+to
     |assured\s+\w+|said\s+(?:he|she)['’]d|said\s+(?:he|she)\s+would|told\s+(?:\w+\s+){{1,2}}(?:he|she)['’]?d)\b
-    [^.!?\n]{{0,70}}?(?:\b(?:and|but|then|yet)\s+|[,;]\s*|\s[-\u2013\u2014]+\s*)(?:(?:then|of\s+course|just|simply)\s*)?(?:\.{{2,}}|…)?\s*
-    (?:(?:it|they|that|nothing|the\s+[\w-]+|he|she|we|I|never)\s+)?(?:(?:still\s+)?(?:never|didn['’]t
+    [^.!?\n]{{0,70}}?(?:\b(?:and|but|then|yet)\s+|[,;.]\s*|\s[-\u2013\u2014]+\s*)(?:(?:then|of\s+course|just|simply)\s*)?(?:\.{{2,}}|…)?\s*
+    (?:(?i:it|they|that|nothing|the\s+[\w-]+|he|she|we|I|never)\s+)?(?:(?:still\s+)?(?:never|didn['’]t
         |did\s+not|hasn['’]t|haven['’]t|has\s+not|have\s+not|wasn['’]t|weren['’]t)\b
     |(?:are|am|['’]re|is|were|was)\s+still\s+waiting|came\s+(?:two|three|\w+)\s+(?:days|weeks)\s+late
+    |(?:gave|delivered|offered|sent|allowed|allocated)\s+(?:them|us|him|her|it|QA|the\s+\w+)?\s*(?:only\s+|just\s+)?(?:a|one
+        |half|two|three)\s+(?:day|days|hour|hours|afternoon|morning|week)
     |(?:arrived|came|landed|showed\s+up|shipped|was\s+delivered|were\s+delivered)\s+(?:the\s+following|a\s+week
         |a\s+month|(?:two|three|four|\w+)\s+(?:days|weeks|months)|late|after\s+the))""",
     _FLAGS,
@@ -642,8 +646,8 @@ _FAILING = re.compile(
       |(?:needs|has|have|ought)\s+to\s+(?:stop\s+\w+ing|learn\s+to|start\s+(?:listening|reading|testing
         |answering|showing))
       # dumping work, undermining people
-      |(?:dumped|dumps|offloaded|offloads|pushed|pushes)\s+(?:\w+\s+){0,3}?(?:on|onto)\s+(?:us|me|the\s+team
-        |everyone|the\s+rest\s+of\s+us|juniors?)\b
+      |(?:dumped|dumps|offloaded|offloads|pushed|pushes)\s+(?:\w+\s+){0,5}?(?:on|onto)\s+(?:us|me|the\s+team
+        |everyone|the\s+rest\s+of\s+us|juniors?|the\s+(?:new|junior|other)\s+\w+|others|whoever)\b
       |passed\s+the\s+buck|threw\s+(?:\w+\s+){1,3}?under\s+the\s+bus|threw\s+(?:it|\w+)\s+over\s+the\s+wall
       |(?:interrupts|interrupted|talks\s+over|talked\s+over|belittled|belittles|steamrolled|steamrolls
         |bulldozed|shouted\s+at|yelled\s+at|snapped\s+at|rolled\s+(?:his|her)\s+eyes)
@@ -651,10 +655,15 @@ _FAILING = re.compile(
       # a risky change at a bad moment: "upgraded the driver the night before go-live"
       |(?:(?:merg|push|deploy|chang|upgrad|reboot|restart|refactor|migrat|releas|shipp|dropp|delet|schedul
         |rebas|patch|announc|reorgani[sz]|reshuffl|swapp|switch|renam|mov|touch|start)(?:ed|d)
-        |rolled\s+out|rewrote|kicked\s+off|began|threw\s+(?:out|away)|scrapped|binned|ditched)\s+(?:[\w.-]+\s+){0,6}?(?:(?:during|in\s+the\s+middle\s+of|halfway\s+through|right\s+before
+        |rolled\s+out|rewrote|kicked\s+off|began|threw\s+(?:out|away)|scrapped|binned|ditched
+        |(?:decided|chose|wanted|tried|insisted|opted)\s+(?:on|to)\s+(?:merg|push|deploy|chang|upgrad|reboot|restart
+            |refactor|migrat|releas|ship|drop|delet|rewrit|rebas|patch|announc|renam|mov|switch|swap)[a-z]*
+        |ran)\s+(?:[\w.-]+\s+){0,6}?(?:(?:during|in\s+the\s+middle\s+of|halfway\s+through|right\s+before
             |mid-?)\s*(?:the\s+|a\s+|our\s+)?(?:code\s+|release\s+|change\s+)?(?:freeze|incident|outage|peak
             |launch|release|demo|migration|sprint|cutover|go-?live|busiest|black\s+friday|holiday\s+rush|rush\s+hour
             |quarter|deadline|audit|live\s+event)
+        |during\s+(?:business|peak|office|working)\s+hours|(?:at\s+noon|at\s+midday|at\s+lunchtime|in\s+the\s+middle\s+of\s+the
+            \s+day)\s+on\s+a\s+(?:weekday|monday|tuesday|wednesday|thursday|friday)
         |(?:the\s+|a\s+|one\s+|two\s+|three\s+|\d+\s+)?(?:night|day|days|evening|morning|hour|hours|week|weeks)
             \s+before\s+(?:the\s+)?(?:go-?live|launch|release
             |demo|deadline|cutover|audit|event|board|review|migration))
@@ -769,7 +778,13 @@ _FAILING = re.compile(
       |(?:nobody|no\s+one)\s+(?:had\s+)?(?:asked\s+for|wanted|needed|requested)
       |(?:gave|granted|handed)\s+(?:[\w-]+\s+){0,3}?(?:admin|root|prod|production|superuser|owner)\s+(?:rights|access
         |privileges|permissions)
-      |kept\s+(?:us|everyone|everybody|the\s+team)\s+(?:in|on|waiting|late|there|back)\b
+      |kept\s+(?:us|everyone|everybody|the\s+team)\s+(?:in\s+(?:a|an|the)|waiting|late|there|back|hanging)\b
+      |(?:was|had\s+been)\s+(?:\w+\s+)?told\s+not\s+to|(?:despite|after)\s+being\s+told\s+not\s+to|against\s+instructions
+      |works\s+(?:for\s+me|on\s+my\s+machine)
+      |before\s+(?:even\s+)?(?:telling|asking|checking\s+with|consulting|informing|warning|talking\s+to)\s+(?:the|us
+        |anyone|anybody|any|his|her|our)
+      |(?:took|kept|walked\s+off\s+with|left\s+(?:\w+\s+){0,3}?with)\s+(?:\w+\s+){0,3}?the\s+only\s+(?:[\w-]+\s+)?(?:copy
+        |laptop|key|keys|backup|login|password|device|machine|person)
       |(?:said|did)\s+nothing(?!\s+(?:was|is|were|had|would|could|went))|(?:having\s+)?(?:read|prepared|done|learned|contributed|tested|checked|reviewed
         |documented)\s+nothing\b
       |(?:with|using)\s+(?:last\s+(?:year|month|quarter|week|sprint)['’]s|the\s+old|old|outdated|stale|out-of-date

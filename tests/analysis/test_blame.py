@@ -547,9 +547,9 @@ def test_training_corpus_figures() -> None:
     corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
     rows = [(t, True) for t in corpus["blaming"]] + [(t, False) for t in corpus["not_blaming"]]
     recall, fpr = _score(rows)
-    # Issue 11 added 275 blaming and 403 not-blaming invented rows (one shape class at a time).
-    assert recall >= 0.95, recall  # measured 0.969 (585 of 604); 0.520 (171 of 329) at first
-    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 857); 0.013 (6 of 454) at first
+    # Issue 11 added 295 blaming and 428 not-blaming invented rows (one shape class at a time).
+    assert recall >= 0.95, recall  # measured 0.971 (606 of 624); 0.520 (171 of 329) at first
+    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 882); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -651,6 +651,27 @@ NEW_CLASSES: list[tuple[str, str]] = [
         "sarcastic thanks for a risky push",
         "cheers Torvald for deploying straight to prod on a bank holiday",
     ),
+    (
+        "a promise across sentences",
+        "Liesbeth said she'd book the room. She didn't, and we lost the slot.",
+    ),
+    (
+        "trouble started when one person acted",
+        "Things went sideways when Ilaria decided to refactor the billing module",
+    ),
+    (
+        "a heavy change at peak time",
+        "The DBA ran the ALTER on the orders table at noon on a weekday.",
+    ),
+    ("told not to, did anyway", "the intern pushed to main, and he was told not to"),
+    (
+        "acting before telling those affected",
+        "Our VP announced the reorg on Slack before telling the managers",
+    ),
+    (
+        "walking off with the only copy",
+        "Anselma left the office with the only laptop that could sign the release",
+    ),
 ]
 NEW_EXCLUSIONS: list[tuple[str, str]] = [
     (
@@ -711,6 +732,7 @@ NEW_EXCLUSIONS: list[tuple[str, str]] = [
         "blame others lay, reported",
         "people blame Kalinde for slow reviews but she covers three teams",
     ),
+    ("kept on track", "Hugo kept us on track despite the date moving twice"),
 ]
 
 
