@@ -292,7 +292,7 @@ _WORK_HARM = re.compile(
     broke(?!\s+(?:down|nothing|anything))|breaks|took\s+(?:\w+\s+){{0,3}}?(?:down|out)|wiped|deleted|corrupted|killed|cost\s+us
     |cost\s+the|causes?|caused|derailed|drives?\s+\w+\s+away|is\s+why|was\s+why|(?:is|was)\s+what\s+(?:\w+\s+){{0,2}}?(?:broke|took|caused|killed|brought|sank|blew)|is\s+the\s+reason
     |(?:was|is|are|were)\s+(?:\w+\s+){{0,2}}?(?:wrong|buggy|a\s+guess|fantasy|lazy|useless|broken|a\s+mess
-        |nonsense|garbage|rubbish|terrible|awful|one\s+word|(?:wildly|hugely|massively|way\s+too|far\s+too|overly
+        |nonsense|garbage|rubbish|terrible|awful|one\s+word|(?:just|basically|literally|essentially)\s+['‘"“]|(?:wildly|hugely|massively|way\s+too|far\s+too|overly
         |absurdly|ridiculously)\s+(?:optimistic|low|high|off|wrong|short)|['‘"“]?lgtm|(?:pure\s+)?wishful\s+thinking|fiction|pie\s+in\s+the\s+sky
         |a\s+fairy\s*tale|delusional|(?:way|wildly|massively|hugely|badly|miles|completely
         |totally|so|really|way\s+way)\s+off|off\s+by|unrealistic|a\s+joke|made\s+up)|wrong\s+by
@@ -362,7 +362,7 @@ _TROUBLE_IS = re.compile(
 _SCARE_QUOTED_ACT = re.compile(
     rf"""(?:{_RUN}|{_ROLE}|\b[Hh]e\b|\b[Ss]he\b)[^.!?\n]{{0,40}}?['‘"“](?:simplify|simplified|improve|improved
     |fix|fixed|tidy|tidied|clean\s+up|cleaned\s+up|optimi[sz]e|optimi[sz]ed|help|helped|refactor|refactored
-    |tested|done|finished|working|ready|urgent|streamline|streamlined|modernise|modernize|quick|small
+    |tested|done|finished|working|ready|urgent|forgetting|forgot|busy|sick|reviewing|testing|streamline|streamlined|modernise|modernize|quick|small
     |minor|temporary|improvements?|fix(?:es)?)['’"”]""",
     _FLAGS,
 )
@@ -572,7 +572,7 @@ _FAILING = re.compile(
             |fail|miss\s+a|lose|blame|let|think|feel|believe|want|like|cause|break)\b)[a-z]+
       |(?:was|is|were)n't\s+(?!\w+ed\b|told\b|given\b|shown\b|sent\b|taken\b)(?:thinking
         |listening|paying|reading|there|around|available|reachable|careful|prepared|honest)
-      |(?:was|is|['’]s|has\s+been)\s+(?:being\s+)?(?:(?:so|very|really|just|totally|completely
+      |(?:was|is|['’]s|(?:has|['’]s|had)\s+been)\s+(?:being\s+)?(?:(?:so|very|really|just|totally|completely
         |utterly|too)\s+)?(?:careless|sloppy|lazy|useless|clueless|incompetent|negligent
         |reckless|rude|awol|AWOL|asleep|unresponsive|unreachable|dismissive|nowhere\s+to\s+be
         |arrogant|hopeless|unreliable|disorgani[sz]ed|checked\s+out|hostile|condescending
@@ -781,6 +781,11 @@ _FAILING = re.compile(
       |kept\s+(?:us|everyone|everybody|the\s+team)\s+(?:in\s+(?:a|an|the)|waiting|late|there|back|hanging)\b
       |(?:was|had\s+been)\s+(?:\w+\s+)?told\s+not\s+to|(?:despite|after)\s+being\s+told\s+not\s+to|against\s+instructions
       |works\s+(?:for\s+me|on\s+my\s+machine)
+      |made\s+the\s+(?:call|decision|choice)\s+to\s+(?:skip|cut|drop|ignore|not|bypass|rush|remove|disable|scrap
+        |delay|postpone|go\s+live|ship)
+      |(?:ran|built|pulled|generated|exported|made)\s+(?:\w+\s+){0,3}?(?:against|from|on)\s+(?:the\s+)?(?:test|staging
+        |dev|wrong|old)\s+(?:db|database|data|environment|env|server)\s+and\s+(?:then\s+)?(?:sent|shared|published
+        |presented|emailed|gave)
       |before\s+(?:even\s+)?(?:telling|asking|checking\s+with|consulting|informing|warning|talking\s+to)\s+(?:the|us
         |anyone|anybody|any|his|her|our)
       |(?:took|kept|walked\s+off\s+with|left\s+(?:\w+\s+){0,3}?with)\s+(?:\w+\s+){0,3}?the\s+only\s+(?:[\w-]+\s+)?(?:copy
@@ -847,7 +852,9 @@ _THIRD_PERSON = re.compile(
 _CONSEQUENCE = re.compile(
     r"""\b(?:cost\s+(?:us|the\s+team|everyone)|(?:we|everyone)(?:['’]re|\s+are)\s+(?:\w+\s+)?paying\s+for\s+it|backfired|blew\s+up\s+in\s+(?:our|everyone['’]s)\s+faces?
     |(?:burned|burnt)\s+out|drags?\s+(?:everyone|everybody|us|the\s+team)\s+down|no\s+wonder
-    |(?:we|everyone)\s+(?:all\s+)?paid\s+for\s+it|look\s+where\s+that\s+got\s+us|made\s+(?:it|things
+    |(?:we|everyone)\s+(?:all\s+)?paid\s+for\s+it|look\s+where\s+that\s+got\s+us|and\s+here\s+we\s+are
+    |(?:and\s+)?we\s+all\s+know\s+how\s+that\s+(?:went|ended)|you\s+can\s+guess\s+the\s+rest|guess\s+what\s+happened
+    |made\s+(?:it|things
     |everything)\s+worse|slowed\s+(?:everyone|everybody|us|the\s+team)\s+down|killed\s+us
     |found\s+out\s+(?:\w+\s+){0,4}?from\s+(?:Twitter|social\s+media|the\s+news|a\s+customer|customers))\b""",
     re.VERBOSE,
@@ -909,6 +916,9 @@ _JUSTIFIED = re.compile(
     |\b(?:blocked|rejected|refused|held|stopped|paused|vetoed|delayed|halted|pulled)\b[^.!?]{0,40}?
         \b(?:because|since|as|until)\s+(?:the|a|an|our|its|it|they)\b[^.!?]{0,40}?\b(?:failing|failed|broken
         |red|not\s+ready|incomplete|missing|unsafe|insecure|didn['’]t\s+pass|wasn['’]t\s+ready|had\s+no)\b
+    # owning up is no blame: "owned up to her mistake in the retro, respect"
+    |\b(?:owned\s+up\s+to|admitted(?:\s+to)?|apologi[sz]ed\s+for|took\s+responsibility\s+for|learned\s+from)\s+(?:his
+        |her)\s+(?:own\s+)?(?:mistake|error|fault|slip)
     # the writer vindicates the act: "and she was right", "good call", "fair enough"
     |\b(?:(?:and\s+)?(?:he|she)\s+was\s+(?:right|correct)|(?:good|great|smart|right|wise|brave|fair)\s+(?:call|move
         |decision|choice|instinct)|fair\s+(?:enough|question|point)|long\s+overdue|(?:which|that|and\s+(?:it|that))
@@ -989,7 +999,9 @@ def _subject_blame(shadow: str) -> list[tuple[int, int]]:
             after = rest
             rest = _NEXT_CLAUSE.split(rest, maxsplit=1)[0]  # "..., so the mockups came late"
             if rest[:2] in ("'s", "’s"):
-                rest = " is" + rest[2:]  # "He's useless at ..."
+                rest = (" has" if rest[2:].lstrip().startswith("been") else " is") + rest[
+                    2:
+                ]  # "He's useless"
             words = rest.split()[:_PREDICATE_WORDS]
             predicate = " ".join(words)
             if m.group("subj").lower() == "whoever":

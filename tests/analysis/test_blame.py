@@ -547,9 +547,9 @@ def test_training_corpus_figures() -> None:
     corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
     rows = [(t, True) for t in corpus["blaming"]] + [(t, False) for t in corpus["not_blaming"]]
     recall, fpr = _score(rows)
-    # Issue 11 added 295 blaming and 428 not-blaming invented rows (one shape class at a time).
-    assert recall >= 0.95, recall  # measured 0.971 (606 of 624); 0.520 (171 of 329) at first
-    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 882); 0.013 (6 of 454) at first
+    # Issue 11 added 320 blaming and 453 not-blaming invented rows (one shape class at a time).
+    assert recall >= 0.95, recall  # measured 0.972 (631 of 649); 0.520 (171 of 329) at first
+    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 907); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -672,6 +672,16 @@ NEW_CLASSES: list[tuple[str, str]] = [
         "walking off with the only copy",
         "Anselma left the office with the only laptop that could sign the release",
     ),
+    (
+        "a call to skip, and its irony",
+        "our lead made the call to skip the security review, and here we are",
+    ),
+    ("a scare-quoted excuse", "Pilar kept 'forgetting' to assign reviewers"),
+    ("'s been", "he's been useless since day one"),
+    (
+        "wrong data sent on",
+        "the analyst ran the report against the test db and sent it to the board",
+    ),
 ]
 NEW_EXCLUSIONS: list[tuple[str, str]] = [
     (
@@ -733,6 +743,7 @@ NEW_EXCLUSIONS: list[tuple[str, str]] = [
         "people blame Kalinde for slow reviews but she covers three teams",
     ),
     ("kept on track", "Hugo kept us on track despite the date moving twice"),
+    ("owning up", "Dagmara owned up to her mistake in the retro, respect"),
 ]
 
 
