@@ -179,7 +179,8 @@ _ON_THEM = re.compile(
 )
 _WHOEVER = re.compile(
     r"\b[Ww]hoever\s+(?:wrote|set|configured|approved|merged|pushed|designed|decided|thought"
-    r"|signed|built|made|changed|deployed|added|removed|deleted|promised|sold|estimated)\b",
+    r"|signed|built|made|changed|deployed|added|removed|deleted|promised|sold|estimated|ran|put|cut|let|left"
+    r"|took|gave|sent|chose|picked|turned|switched|(?!(?:is|was)\b)[a-z]{3,}ed)\b",
     _FLAGS,
 )
 _POSSESSIVE_FAULT = re.compile(
@@ -200,6 +201,8 @@ _TO_BLAME = re.compile(
 _BLAME_PERSON = re.compile(rf"\b(?:[Bb]lame|[Bb]lamed|because\ of)\s+{_PERSON}(?!\s+team)", _FLAGS)
 _SELF = re.compile(
     r"""\b(?:[Mm]y\s+(?:own\s+)?(?:fault|bad|mistake|screw-?up|cock-?up|error|blunder|oversight)
+    |\b[Mm]y\s+(?:call|decision|idea|choice)\s+to\s+(?:skip|cut|drop|ignore|not|bypass|rush|remove|disable|scrap|delay
+        |ship|go\s+live|push|deploy)
     |I\s+(?:really\s+|totally\s+|completely\s+|honestly\s+|kind\s+of\s+|sort\s+of\s+)?
         (?:screwed|messed|cocked|stuffed|fucked|f\*+ed)\s+(?:it\s+|this\s+|things\s+)?up
     |I\s+(?:broke|forgot|dropped\s+the\s+ball|misread|misconfigured|overlooked|botched|blew)\b
@@ -291,7 +294,9 @@ _WORK_HARM = re.compile(
     (?:(?!(?:what|how|why|which|where|when|about|whether|if|that)\b)[^\s.!?;]+[\s,]+){{0,8}}?(?:
     broke(?!\s+(?:down|nothing|anything))|breaks|took\s+(?:\w+\s+){{0,3}}?(?:down|out)|wiped|deleted|corrupted|killed|cost\s+us
     |cost\s+the|causes?|caused|derailed|drives?\s+\w+\s+away|is\s+why|was\s+why|(?:is|was)\s+what\s+(?:\w+\s+){{0,2}}?(?:broke|took|caused|killed|brought|sank|blew)|is\s+the\s+reason
-    |(?:was|is|are|were)\s+(?:\w+\s+){{0,2}}?(?:wrong|buggy|a\s+guess|fantasy|lazy|useless|broken|a\s+mess
+    |(?:was|is|are|were)\s+(?:\w+\s+){{0,2}}?(?:wrong|buggy|a\s+guess|fantasy|lazy|useless|broken|a\s+mess|rude
+        |unhelpful|condescending|hostile|dismissive|passive-aggressive|vague|misleading|sloppy|careless|half-baked
+        |incomprehensible|insulting|demoralising|demoralizing
         |nonsense|garbage|rubbish|terrible|awful|one\s+word|(?:just|basically|literally|essentially)\s+['‘"“]|(?:wildly|hugely|massively|way\s+too|far\s+too|overly
         |absurdly|ridiculously)\s+(?:optimistic|low|high|off|wrong|short)|['‘"“]?lgtm|(?:pure\s+)?wishful\s+thinking|fiction|pie\s+in\s+the\s+sky
         |a\s+fairy\s*tale|delusional|(?:way|wildly|massively|hugely|badly|miles|completely
@@ -564,6 +569,7 @@ _FAILING = re.compile(
         |her\s+|their\s+|all\s+the\s+)?(?:\w+\s+)?(?:scope|requirements|criteria|priorities|plan
         |spec|roadmap|design|goalposts|deadline|mind)
       |(?:didn't|didnt|did\s+not|never|hadn't|had\s+not|wouldn't|would\s+not|won't|couldn't|doesnt
+        |(?:still\s+)?hasn't|(?:still\s+)?has\s+not
         |doesn't|does\s+not|don't|refused\s+to|failed\s+to|forgot\s+to|neglected\s+to
         |bothered\s+to|cared\s+to)
         \s+(?:even\s+|once\s+|really\s+|actually\s+|bother\s+to\s+)?
@@ -662,6 +668,7 @@ _FAILING = re.compile(
             |mid-?)\s*(?:the\s+|a\s+|our\s+)?(?:code\s+|release\s+|change\s+)?(?:freeze|incident|outage|peak
             |launch|release|demo|migration|sprint|cutover|go-?live|busiest|black\s+friday|holiday\s+rush|rush\s+hour
             |quarter|deadline|audit|live\s+event)
+        |on\s+(?:launch|release|go-?live|demo|migration|cutover)\s+day
         |during\s+(?:business|peak|office|working)\s+hours|(?:at\s+noon|at\s+midday|at\s+lunchtime|in\s+the\s+middle\s+of\s+the
             \s+day)\s+on\s+a\s+(?:weekday|monday|tuesday|wednesday|thursday|friday)
         |(?:the\s+|a\s+|one\s+|two\s+|three\s+|\d+\s+)?(?:night|day|days|evening|morning|hour|hours|week|weeks)
@@ -781,6 +788,12 @@ _FAILING = re.compile(
       |kept\s+(?:us|everyone|everybody|the\s+team)\s+(?:in\s+(?:a|an|the)|waiting|late|there|back|hanging)\b
       |(?:was|had\s+been)\s+(?:\w+\s+)?told\s+not\s+to|(?:despite|after)\s+being\s+told\s+not\s+to|against\s+instructions
       |works\s+(?:for\s+me|on\s+my\s+machine)
+      |gold-?plat\w*|yak-?shav\w*|bike-?shedd?\w*
+      |went\s+(?:to\s+lunch|home|offline|for\s+(?:a\s+)?(?:walk|coffee|lunch|a\s+run))\s+(?:in\s+the\s+middle\s+of|during|mid)
+      |for\s+(?:his|her)\s+own\s+(?:testing|use|work|project|purposes|stuff|experiments)
+      |(?:merged|deployed|pushed|shipped|released|changed|edited|updated|upgraded|migrated|restarted|deleted|dropped)
+        \b[^.!?;]{0,50}?\band\s+(?:then\s+)?(?:logged\s+off|went\s+offline|went\s+home|switched\s+off|disappeared
+        |left\s+for\s+the\s+(?:day|weekend))
       |made\s+the\s+(?:call|decision|choice)\s+to\s+(?:skip|cut|drop|ignore|not|bypass|rush|remove|disable|scrap
         |delay|postpone|go\s+live|ship)
       |(?:ran|built|pulled|generated|exported|made)\s+(?:\w+\s+){0,3}?(?:against|from|on)\s+(?:the\s+)?(?:test|staging
@@ -853,7 +866,7 @@ _CONSEQUENCE = re.compile(
     r"""\b(?:cost\s+(?:us|the\s+team|everyone)|(?:we|everyone)(?:['’]re|\s+are)\s+(?:\w+\s+)?paying\s+for\s+it|backfired|blew\s+up\s+in\s+(?:our|everyone['’]s)\s+faces?
     |(?:burned|burnt)\s+out|drags?\s+(?:everyone|everybody|us|the\s+team)\s+down|no\s+wonder
     |(?:we|everyone)\s+(?:all\s+)?paid\s+for\s+it|look\s+where\s+that\s+got\s+us|and\s+here\s+we\s+are
-    |(?:and\s+)?we\s+all\s+know\s+how\s+that\s+(?:went|ended)|you\s+can\s+guess\s+the\s+rest|guess\s+what\s+happened
+    |(?:and\s+)?we\s+all\s+know\s+how\s+that\s+(?:went|ended)|(?:and\s+)?it\s+(?:bit|came\s+back\s+to\s+bite)\s+us|you\s+can\s+guess\s+the\s+rest|guess\s+what\s+happened
     |made\s+(?:it|things
     |everything)\s+worse|slowed\s+(?:everyone|everybody|us|the\s+team)\s+down|killed\s+us
     |found\s+out\s+(?:\w+\s+){0,4}?from\s+(?:Twitter|social\s+media|the\s+news|a\s+customer|customers))\b""",

@@ -547,9 +547,9 @@ def test_training_corpus_figures() -> None:
     corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
     rows = [(t, True) for t in corpus["blaming"]] + [(t, False) for t in corpus["not_blaming"]]
     recall, fpr = _score(rows)
-    # Issue 11 added 320 blaming and 453 not-blaming invented rows (one shape class at a time).
-    assert recall >= 0.95, recall  # measured 0.972 (631 of 649); 0.520 (171 of 329) at first
-    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 907); 0.013 (6 of 454) at first
+    # Issue 11 added 340 blaming and 493 not-blaming invented rows (one shape class at a time).
+    assert recall >= 0.95, recall  # measured 0.973 (651 of 669); 0.520 (171 of 329) at first
+    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 947); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -682,6 +682,15 @@ NEW_CLASSES: list[tuple[str, str]] = [
         "wrong data sent on",
         "the analyst ran the report against the test db and sent it to the board",
     ),
+    ("whoever and any past act", "whoever flushed the queue on release day, why"),
+    ("my call to skip", "it was my call to skip the dry run and it bit us"),
+    ("still hasn't", "the architect still hasn't answered our questions from March"),
+    ("gold-plating", "Tilde spent a week gold-plating a report nobody reads"),
+    (
+        "the shared thing taken for oneself",
+        "Jarl took the staging env for his own testing all week",
+    ),
+    ("work judged rude", "Anouk's review comments were rude and unhelpful"),
 ]
 NEW_EXCLUSIONS: list[tuple[str, str]] = [
     (
