@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 import pytest
@@ -133,6 +134,37 @@ def test_storage_keeps_no_arrival_order(store):
     assert sorted(released) == sorted(arrived) and released != arrived
     assert answers != arrived
     assert store.pending_counts().empty
+
+
+def test_batches_that_release_keep_no_arrival_order_either(store):
+    """A batch that releases a whole group skips the reshuffle of the waiting rows (nothing
+    of it stays waiting): another survey's waiting rows must still not be in arrival order,
+    and each release holds at least the threshold."""
+    slow = make_survey(store, threshold=20)
+    arrived = [
+        store.record_response(slow, [AnswerRow("sprint_rating", value_number=float(i % 11))])
+        for i in range(12)
+    ]
+    fast = make_survey(store, threshold=3)
+    with ThreadPoolExecutor(max_workers=8) as pool:  # concurrent: several per batch
+        fast_ids = list(pool.map(lambda i: answer(store, fast, i % 11), range(16)))
+    more = [
+        store.record_response(slow, [AnswerRow("sprint_rating", value_number=float(i))])
+        for i in range(2)
+    ]
+    with store._cursor() as cur:  # the physical order: a scan without ORDER BY
+        waiting = [
+            str(r[0])
+            for r in cur.execute(
+                "SELECT response_id FROM pending_responses WHERE survey_id = ?", [slow]
+            ).fetchall()
+        ]
+    assert sorted(waiting) == sorted(arrived + more) and waiting != arrived + more
+    releases = store.survey_releases(fast)
+    assert (releases["responses"] >= 3).all()
+    assert int(releases["responses"].sum()) + store.response_count(fast) - store.released_count(
+        fast
+    ) == len(fast_ids)
 
 
 def test_results_json_contract_over_time(db_path):

@@ -380,6 +380,19 @@ def test_a_post_from_another_origin_is_refused(client, tokens):
     assert "Thank you" in submit(client, other, origin="http://testserver").text
 
 
+def test_a_malformed_post_or_a_wrong_method_gets_a_plain_refusal(client, tokens):
+    """The steps are served straight from the gate (past the manager pages' middleware):
+    a broken form body is still a 400 with a reason, a GET of a POST-only step a 405, and
+    nothing is stored."""
+    broken = client.post(
+        SUBMIT_PATH, content=b"--x\r\nbroken", headers={"content-type": "multipart/form-data"}
+    )
+    assert broken.status_code == 400 and "boundary" in broken.text
+    for path in (REVIEW_PATH, SUBMIT_PATH):
+        assert client.get(path).status_code == 405
+    assert app_store().response_count(tokens["survey_id"]) == 0
+
+
 # -- links that take no answer ---------------------------------------------------------------
 
 

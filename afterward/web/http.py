@@ -20,9 +20,10 @@ from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment
 from starlette.middleware import Middleware
+from starlette.middleware.exceptions import ExceptionMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
-from starlette.routing import Route
+from starlette.routing import Route, Router
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from afterward.web import respondent_pages
@@ -178,6 +179,14 @@ ROUTES = [
 ]
 
 
+# The respondent's later steps (review, submit, receipt check) are served straight from the
+# gate, past the middleware the manager pages need (Streamlit's path security, the session,
+# gzip, its router): under load that stack was a fifth of the interpreter's time per request
+# (py-spy --gil, bench/bench_respondent_load.py). The exception layer stays: a malformed
+# form still gets its 400.
+_RESPONDENT_STEPS = ExceptionMiddleware(Router(routes=respondent_pages.ROUTES))
+
+
 class ManagerGate:
     """Pure ASGI middleware: the login comes first, and downloads need the session."""
 
@@ -199,6 +208,9 @@ class ManagerGate:
         if respondent_pages.is_entry(request.method, path, request.query_params):
             # A respondent's link: the questionnaire itself, in this one request.
             await (await respondent_pages.entry(request))(scope, receive, send)
+            return
+        if path in respondent_pages.PATHS:
+            await _RESPONDENT_STEPS(scope, receive, send)
             return
         has_session = SESSIONS.valid(request.cookies.get(COOKIE_NAME))
         if path.startswith("/media/") and not has_session:

@@ -519,3 +519,4 @@ ROUTES = [
     Route(SUBMIT_PATH, submit, methods=["POST"]),
     Route(RECEIPT_PATH, receipt, methods=["GET", "POST"]),
 ]
+PATHS = frozenset(route.path for route in ROUTES)

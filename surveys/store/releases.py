@@ -44,6 +44,33 @@ def pending_counts_in(
     return cur.execute(PENDING_COUNTS, [ids, ids]).df()
 
 
+# Moves every waiting response of the surveys in the session variable `release` (a struct
+# of `due`, UUID[], and `day`, DATE) into the released tables, shuffled, and records one
+# release per survey. Several statements in one string: under load every call into DuckDB
+# waits for the interpreter lock, so a release is one call (after the variable's).
+MOVE_PENDING = """
+    INSERT INTO survey_releases
+    SELECT p.survey_id, coalesce(r.last, 0) + 1, p.n, getvariable('release').day
+    FROM (SELECT survey_id, count(*) AS n FROM pending_responses
+          WHERE list_contains(getvariable('release').due, survey_id) GROUP BY survey_id) p
+    LEFT JOIN (SELECT survey_id, max(release_no) AS last FROM survey_releases
+               GROUP BY survey_id) r USING (survey_id);
+    INSERT INTO responses SELECT * FROM pending_responses
+    WHERE list_contains(getvariable('release').due, survey_id) ORDER BY random();
+    INSERT INTO answers SELECT * FROM pending_answers
+    WHERE list_contains(getvariable('release').due, survey_id) ORDER BY random();
+    DELETE FROM pending_answers WHERE list_contains(getvariable('release').due, survey_id);
+    DELETE FROM pending_responses WHERE list_contains(getvariable('release').due, survey_id)"""
+
+
+def set_release(cur: duckdb.DuckDBPyConnection, survey_ids: Sequence[str], day: date) -> None:
+    """Bind the surveys and day that MOVE_PENDING (run next on `cur`) releases."""
+    cur.execute(
+        "SET VARIABLE release = {'due': ?::UUID[], 'day': ?::DATE}",
+        [[str(s) for s in survey_ids], day],
+    )
+
+
 def move_pending(cur: duckdb.DuckDBPyConnection, survey_ids: Sequence[str], day: date) -> int:
     """Move every waiting response of `survey_ids` into the released tables, shuffled, and
     record one release per survey, inside the caller's transaction. Returns how many
@@ -51,28 +78,12 @@ def move_pending(cur: duckdb.DuckDBPyConnection, survey_ids: Sequence[str], day:
     ids = [str(s) for s in survey_ids]
     if not ids:
         return 0
-    due = "list_contains(?::UUID[], survey_id)"
-    cur.execute(
-        f"""
-        INSERT INTO survey_releases
-        SELECT p.survey_id, coalesce(r.last, 0) + 1, p.n, ?
-        FROM (SELECT survey_id, count(*) AS n FROM pending_responses WHERE {due}
-              GROUP BY survey_id) p
-        LEFT JOIN (SELECT survey_id, max(release_no) AS last FROM survey_releases
-                   GROUP BY survey_id) r USING (survey_id)
-        """,  # noqa: S608 - constant SQL fragment
-        [day, ids],
-    )
     moved = cur.execute(
-        f"INSERT INTO responses SELECT * FROM pending_responses WHERE {due} ORDER BY random()",  # noqa: S608
+        "SELECT count(*) FROM pending_responses WHERE list_contains(?::UUID[], survey_id)",
         [ids],
     ).fetchone()[0]
-    cur.execute(
-        f"INSERT INTO answers SELECT * FROM pending_answers WHERE {due} ORDER BY random()",  # noqa: S608
-        [ids],
-    )
-    cur.execute(f"DELETE FROM pending_answers WHERE {due}", [ids])  # noqa: S608
-    cur.execute(f"DELETE FROM pending_responses WHERE {due}", [ids])  # noqa: S608
+    set_release(cur, ids, day)
+    cur.execute(MOVE_PENDING)
     return int(moved)
 
 
