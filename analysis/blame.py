@@ -304,7 +304,7 @@ _WORK_HARM = re.compile(
     |turned\s+into\s+(?:a|an)\s+[^.!?;]{{0,25}}?\b(?:rewrite|mess|nightmare|disaster|saga|fire|slog|headache
         |outage|incident|weeks?|months?|rework)\b|snowballed|backfired|blew\s+up|didn['’]t\s+(?:compile|work|build|run)
     |spill(?:s|ed)?\s+over|never\s+works|made\s+(?:it|things|the\s+\w+)\s+worse
-    |took\s+(?:\w+\s+)?(?:sprints|weeks|months)|(?:had|has)\s+(?:no|zero)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:whatsoever|at\s+all)|(?:we|everyone)\s+(?:all\s+)?paid|(?:meant|means)\s+
+    |took\s+(?:\w+\s+)?(?:sprints|weeks|months)|(?:had|contained|used)\s+(?:the|a)\s+wrong|(?:had|has)\s+(?:no|zero)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:whatsoever|at\s+all)|(?:we|everyone)\s+(?:all\s+)?paid|(?:meant|means)\s+
         (?:we|half|the\s+team|nobody|everyone)|let\s+(?:the\s+)?[\w-]+\s+(?:\w+\s+)?through)""",
     _FLAGS,
 )
@@ -619,8 +619,17 @@ _FAILING = re.compile(
       |untested|unreviewed|(?:wasn't|was\s+not)\s+(?:thinking|careful)
       |(?:kept|keeps|hid|hides|withheld|withholds)\s+(?:\w+\s+){1,3}?from\s+(?:us|the\s+team
         |everyone|everybody|the\s+client|management)
-      |(?:pushed|merged|shipped|deployed|committed|released|sent)\s+(?:the\s+|a\s+|an\s+)?
-        (?:broken|buggy|faulty|bad|half-?finished)
+      |(?:pushed|merged|shipped|deployed|committed|released|sent)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?
+        (?:broken|buggy|faulty|bad|half-?finished|unfinished|incomplete|wip|untested)
+      |(?<!\bthe\s)(?:committed|pushed|pasted|checked\s+in|uploaded|posted)\s+(?:his|her|the|a|an|our|their)?\s*(?:[\w-]+\s+)?
+        (?:api\s+)?(?:token|tokens|secret|secrets|password|passwords|credentials|\.env|private\s+key)\b
+        (?!\s+(?:rotation|manager|vault|policy))
+      |ran\s+(?:an?\s+)?(?:rm\s+-r?f|drop\s+(?:table|database)|truncate|delete\s+from|force[- ]push|git\s+reset\s+--hard)
+      |hard-?reset|reset\s+--hard|factory[- ]reset
+      |['‘"“](?:to\s+be\s+safe|just\s+in\s+case|to\s+save\s+(?:it|time)|just\s+to\s+\w+(?:\s+\w+)?|temporarily|for\s+now
+        |quickly)['’"”]
+      |let\s+(?:one\s+person|someone|a\s+single\s+person|one\s+guy)\s+(?:talk|dominate|ramble|monologue|hijack)
+      |(?:on|for)\s+the\s+same\s+(?:day|time|night|week|evening|morning)\s+as\b
       |(?:has|had|have)\s+been\s+(?:ignoring|skipping|sitting\s+on|dodging|avoiding)
       |made\s+(?:a|an|the|one|another)\s+(?:\w+\s+){0,2}?(?:mistake|error|blunder|mess|hash
         |bad\s+call|wrong\s+call)
@@ -661,7 +670,8 @@ _FAILING = re.compile(
       # a risky change at a bad moment: "upgraded the driver the night before go-live"
       |(?:(?:merg|push|deploy|chang|upgrad|reboot|restart|refactor|migrat|releas|shipp|dropp|delet|schedul
         |rebas|patch|announc|reorgani[sz]|reshuffl|swapp|switch|renam|mov|touch|start)(?:ed|d)
-        |rolled\s+out|rewrote|kicked\s+off|began|threw\s+(?:out|away)|scrapped|binned|ditched
+        |rolled\s+out|rewrote|kicked\s+off|began|threw\s+(?:out|away)|scrapped|binned|ditched|added|booked
+        |cancell?ed|rescheduled|introduced|requested|asked\s+for
         |(?:decided|chose|wanted|tried|insisted|opted)\s+(?:on|to)\s+(?:merg|push|deploy|chang|upgrad|reboot|restart
             |refactor|migrat|releas|ship|drop|delet|rewrit|rebas|patch|announc|renam|mov|switch|swap)[a-z]*
         |ran)\s+(?:[\w.-]+\s+){0,6}?(?:(?:during|in\s+the\s+middle\s+of|halfway\s+through|right\s+before
@@ -669,6 +679,7 @@ _FAILING = re.compile(
             |launch|release|demo|migration|sprint|cutover|go-?live|busiest|black\s+friday|holiday\s+rush|rush\s+hour
             |quarter|deadline|audit|live\s+event)
         |on\s+(?:launch|release|go-?live|demo|migration|cutover)\s+day
+        |on\s+the\s+(?:last|final)\s+day\s+of
         |during\s+(?:business|peak|office|working)\s+hours|(?:at\s+noon|at\s+midday|at\s+lunchtime|in\s+the\s+middle\s+of\s+the
             \s+day)\s+on\s+a\s+(?:weekday|monday|tuesday|wednesday|thursday|friday)
         |(?:the\s+|a\s+|one\s+|two\s+|three\s+|\d+\s+)?(?:night|day|days|evening|morning|hour|hours|week|weeks)
@@ -750,7 +761,8 @@ _FAILING = re.compile(
         \bbefore\s+(?:it|they|anything|anyone|we|we['’]d|the\s+[\w-]+)\s+(?:was|were|had|['’]d|could|did)?\s*
         (?:even|actually|properly|fully|really)\s+\w+
       |without\s+(?:even\s+)?(?:a|an|any|the)\s+(?!hitch)(?:[\w-]+\s+)?(?:review|tests?|testing|sign-?off
-        |approval|backup|plan|where|check|dry[- ]run|rollback|warning|notice|description)
+        |approval|backup|plan|where|check|dry[- ]run|rollback|warning|notice|description|research|input|consultation
+        |discussion|data|feedback|user\s+testing|conversation|heads-?up|handover)
       |without\s+(?:even\s+|legal\s+|proper\s+|a\s+)?(?:opening|reading|looking|checking|testing
         |asking|telling|review|reviewing|running)
       |with\s+no\s+(?:\w+\s+)?(?:description|tests?|review|plan|backup|one\s+on\s+call|rollback)

@@ -547,8 +547,8 @@ def test_training_corpus_figures() -> None:
     corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
     rows = [(t, True) for t in corpus["blaming"]] + [(t, False) for t in corpus["not_blaming"]]
     recall, fpr = _score(rows)
-    # Issue 11 added 340 blaming and 493 not-blaming invented rows (one shape class at a time).
-    assert recall >= 0.95, recall  # measured 0.973 (651 of 669); 0.520 (171 of 329) at first
+    # Issue 11 added 370 blaming and 493 not-blaming invented rows (one shape class at a time).
+    assert recall >= 0.95, recall  # measured 0.974 (681 of 699); 0.520 (171 of 329) at first
     assert fpr <= 0.01, fpr  # measured 0.000 (0 of 947); 0.013 (6 of 454) at first
 
 
@@ -691,6 +691,14 @@ NEW_CLASSES: list[tuple[str, str]] = [
         "Jarl took the staging env for his own testing all week",
     ),
     ("work judged rude", "Anouk's review comments were rude and unhelpful"),
+    ("a secret committed", "Rasmus committed his api token to the repo again"),
+    ("a destructive command", "the intern ran rm -rf on the shared server"),
+    ("a scare-quoted justification", "Halvard hard-reset the production database 'to be safe'"),
+    ("a scheduling clash", "the PM scheduled the launch on the same day as the company offsite"),
+    (
+        "work with the wrong formula",
+        "Ingrid's spreadsheet had the wrong formula and we invoiced everyone double",
+    ),
 ]
 NEW_EXCLUSIONS: list[tuple[str, str]] = [
     (
@@ -753,6 +761,7 @@ NEW_EXCLUSIONS: list[tuple[str, str]] = [
     ),
     ("kept on track", "Hugo kept us on track despite the date moving twice"),
     ("owning up", "Dagmara owned up to her mistake in the retro, respect"),
+    ("'shared' as an adjective", "Hortense rotated the shared admin password and told everyone"),
 ]
 
 
