@@ -126,7 +126,8 @@ _FAULT_VERB = r"""(?:broke|breaks|forgot|forgets|ignored|ignores|skipped|refused
     |screwed\ up|cocked\ up|went\ (?:silent|dark|quiet|awol|AWOL|missing)
     |(?:never|didn't|did\ not|doesn't|does\ not|won't|wouldn't|couldn't|refuses\ to
         |refused\ to|failed\ to|forgot\ to)\s+(?!(?:get|got|have|had|receive|received|know|hear
-        |heard|need|mind|complain|hesitate|panic|lose|stop)\b)\w+
+        |heard|need|mind|complain|hesitate|panic|lose|stop|miss|misses|missed|forgets?|forgot|fails?|failed
+        |skips?|skipped|breaks?|drops?|disappoints?|complains)\b)\w+
     |(?:kept|keeps)\s+(?:changing|moving|adding|ignoring|pushing|skipping|missing|forgetting)(?!\s+for\b)
     |denied|overruled|undercut|blamed\ (?:the|us|everyone|everybody|others)
     |changed\ (?:his|her|their)\ mind|changed\ the\ (?:scope|requirements|spec|priorities)
@@ -552,7 +553,7 @@ _SUBJECT = re.compile(
 # What a person does wrong (verb forms only: "misconfigured", not "misconfiguration").
 _FAILING = re.compile(
     r"""\b(?:
-        (?:broke|breaks|breaking|forgot|forgets|missed|misses|ignored|ignores|ignoring|skipped
+        (?<!\bnever\s)(?<!\brarely\s)(?:broke|breaks|breaking|forgot|forgets|missed|misses|ignored|ignores|ignoring|skipped
         |skips|dropped|deleted|deletes|wiped|overwrote|overwritten|misconfigured|misread
         |misjudged|mislabell?ed|botched|bungled|fumbled|failed|fails|neglected|overlooked
         |refused|refuses|denied|denies|rejected|rejects|overruled|overrules|overrode|overrides|vetoes|undercuts
@@ -575,7 +576,8 @@ _FAILING = re.compile(
         \s+(?:even\s+|once\s+|really\s+|actually\s+|bother\s+to\s+)?
         (?!(?:get|got|have|had|receive|know|hear|need|mind|complain|hesitate|panic|give
             |expect|mean|realise|realize|intend|see\s+it\s+coming|stop|back\s+down|let\s+us
-            |fail|miss\s+a|lose|blame|let|think|feel|believe|want|like|cause|break)\b)[a-z]+
+            |fail|miss\s+a|lose|blame|let|think|feel|believe|want|like|cause|break|misses|missed|forgets?|forgot
+            |fails|failed|skips?|skipped|breaks|drops?|disappoints?|complains)\b)[a-z]+
       |(?:was|is|were)n't\s+(?!\w+ed\b|told\b|given\b|shown\b|sent\b|taken\b)(?:thinking
         |listening|paying|reading|there|around|available|reachable|careful|prepared|honest)
       |(?:was|is|['’]s|(?:has|['’]s|had)\s+been)\s+(?:being\s+)?(?:(?:so|very|really|just|totally|completely
@@ -794,7 +796,8 @@ _FAILING = re.compile(
         |suggestions?|risks?|bugs?|reports?)
       |(?:merged|deployed|pushed|shipped|released)\b[^.!?;]{0,50}?\band\s+(?:then\s+)?(?:logged\s+off|went\s+home
         |left\s+for\s+the\s+(?:day|weekend)|switched\s+off|disappeared|went\s+offline|went\s+to\s+bed)
-      |(?:nobody|no\s+one)\s+(?:had\s+)?(?:asked\s+for|wanted|needed|requested)
+      |(?:built|wrote|made|added|designed|created|shipped|spent\s+[^.!?;]{0,30}?on)\s+[^.!?;]{0,40}?(?:nobody|no\s+one)
+        \s+(?:had\s+)?(?:asked\s+for|wanted|needed|requested)
       |(?:gave|granted|handed)\s+(?:[\w-]+\s+){0,3}?(?:admin|root|prod|production|superuser|owner)\s+(?:rights|access
         |privileges|permissions)
       |kept\s+(?:us|everyone|everybody|the\s+team)\s+(?:in\s+(?:a|an|the)|waiting|late|there|back|hanging)\b
@@ -941,6 +944,12 @@ _JUSTIFIED = re.compile(
     |\b(?:blocked|rejected|refused|held|stopped|paused|vetoed|delayed|halted|pulled)\b[^.!?]{0,40}?
         \b(?:because|since|as|until)\s+(?:the|a|an|our|its|it|they)\b[^.!?]{0,40}?\b(?:failing|failed|broken
         |red|not\s+ready|incomplete|missing|unsafe|insecure|didn['’]t\s+pass|wasn['’]t\s+ready|had\s+no)\b
+    # a purpose or a sacrifice: "so people could attend both", "skipped lunch to get the fix out"
+    |\bso\s+(?:that\s+)?(?:people|everyone|everybody|we|the\s+team)\s+(?:could|can|would)(?!n['’]t)\b
+    |\b(?:skipped|missed|gave\s+up|cancell?ed)\s+(?:his|her|their|my)?\s*(?:lunch|breakfast|dinner|sleep|holiday
+        |vacation|weekend|day\s+off|leave)\b
+    |\bbecause\s+(?:nobody|no\s+one)\s+(?:needed|used|wanted|read|attended)\b|\bbecause\s+it\s+was\s+(?:useless|pointless
+        |redundant|unused|not\s+needed|obsolete|no\s+longer\s+needed)\b
     # owning up is no blame: "owned up to her mistake in the retro, respect"
     |\b(?:owned\s+up\s+to|admitted(?:\s+to)?|apologi[sz]ed\s+for|took\s+responsibility\s+for|learned\s+from)\s+(?:his
         |her)\s+(?:own\s+)?(?:mistake|error|fault|slip)

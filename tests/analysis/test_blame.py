@@ -547,9 +547,9 @@ def test_training_corpus_figures() -> None:
     corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
     rows = [(t, True) for t in corpus["blaming"]] + [(t, False) for t in corpus["not_blaming"]]
     recall, fpr = _score(rows)
-    # Issue 11 added 370 blaming and 493 not-blaming invented rows (one shape class at a time).
+    # Issue 11 added 370 blaming and 528 not-blaming invented rows (one shape class at a time).
     assert recall >= 0.95, recall  # measured 0.974 (681 of 699); 0.520 (171 of 329) at first
-    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 947); 0.013 (6 of 454) at first
+    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 982); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -762,6 +762,17 @@ NEW_EXCLUSIONS: list[tuple[str, str]] = [
     ("kept on track", "Hugo kept us on track despite the date moving twice"),
     ("owning up", "Dagmara owned up to her mistake in the retro, respect"),
     ("'shared' as an adjective", "Hortense rotated the shared admin password and told everyone"),
+    ("a double negative is praise", "Padraig never misses a standup"),
+    (
+        "a purpose stated",
+        "the PM scheduled the retro on the same day as the demo so people could attend both",
+    ),
+    ("a sacrifice", "Brendan skipped lunch to get the fix out, please don't do that"),
+    (
+        "something nobody needed removed",
+        "Cathal dropped the meeting because nobody needed it anymore",
+    ),
+    ("taking what nobody wanted", "Sorcha took the on-call shift nobody wanted"),
 ]
 
 
