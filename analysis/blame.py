@@ -369,7 +369,8 @@ _SCARE_QUOTED_ACT = re.compile(
     rf"""(?:{_RUN}|{_ROLE}|\b[Hh]e\b|\b[Ss]he\b)[^.!?\n]{{0,40}}?['‘"“](?:simplify|simplified|improve|improved
     |fix|fixed|tidy|tidied|clean\s+up|cleaned\s+up|optimi[sz]e|optimi[sz]ed|help|helped|refactor|refactored
     |tested|done|finished|working|ready|urgent|forgetting|forgot|busy|sick|reviewing|testing|streamline|streamlined|modernise|modernize|quick|small
-    |minor|temporary|improvements?|fix(?:es)?)['’"”]""",
+    |minor|temporary|improvements?|fix(?:es)?)['’"”]
+    |(?:{_RUN}|{_ROLE}|\b[Hh]e\b|\b[Ss]he\b)\s+(?:\w+ly\s+|just\s+)?['‘"“][a-z]+ed['’"”]""",
     _FLAGS,
 )
 _ELIDED = re.compile(
@@ -803,6 +804,16 @@ _FAILING = re.compile(
       |kept\s+(?:us|everyone|everybody|the\s+team)\s+(?:in\s+(?:a|an|the)|waiting|late|there|back|hanging)\b
       |(?:was|had\s+been)\s+(?:\w+\s+)?told\s+not\s+to|(?:despite|after)\s+being\s+told\s+not\s+to|against\s+instructions
       |works\s+(?:for\s+me|on\s+my\s+machine)
+      |yolo[- ]?\w+|cowboy(?:ed|ing)?|rage[- ]?quit\w*|blindsided|ambushed
+      |(?:sprang|sprung|dropped|landed|threw)\s+(?:[\w-]+\s+){0,3}?on\s+(?:us|the\s+team|everyone)\b
+      |(?:with|containing|including)\s+(?:a\s+|the\s+)?(?:customer['’]s|customers['’]|client['’]s|user['’]s|users['’]
+        |personal|private|patient)\s+(?:personal\s+|private\s+)?(?:data|details|info|information|emails?|addresses|records)
+      |(?:cc['’]?d|bcc['’]?d|forwarded|replied\s+all|reply-?all(?:ed)?)\s+(?:\w+\s+){0,4}?(?:on|to|with)?\s*(?:our\s+|the\s+|an?\s+)?
+        (?:internal|private|confidential)
+      |(?:credentials|passwords?|keys|secrets|tokens?)\s+(?:\w+\s+){0,3}?(?:on|in)\s+(?:a\s+)?(?:sticky\s+note|post-?it
+        |plain\s*text|spreadsheet|text\s+file)
+      |told\s+(?:the\s+)?(?:customer|client|users?|them|everyone)\s+(?:that\s+)?(?:it|the\s+\w+)\s+was\s+(?:their|the
+        \s+customer['’]s|the\s+client['’]s)\s+fault|blamed\s+the\s+(?:customer|client|users?)
       |gold-?plat\w*|yak-?shav\w*|bike-?shedd?\w*
       |went\s+(?:to\s+lunch|home|offline|for\s+(?:a\s+)?(?:walk|coffee|lunch|a\s+run))\s+(?:in\s+the\s+middle\s+of|during|mid)
       |for\s+(?:his|her)\s+own\s+(?:testing|use|work|project|purposes|stuff|experiments)
@@ -1247,8 +1258,13 @@ def _mask_people(text: str) -> str:
     spans = list(name_spans(text)) + [m.span() for m in _PLACEHOLDER.finditer(text)]
     spans += _unknown_names(text) + _unnamed_people(text)
     for start, end in spans:
+        if text[start:end] in _NOT_A_PERSON:
+            continue  # "was MIA": absent, not a Mia
         chars[start:end] = _MASK * (end - start)
     return "".join(chars)
+
+
+_NOT_A_PERSON = frozenset({"MIA", "AWOL"})
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:

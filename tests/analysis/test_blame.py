@@ -547,9 +547,9 @@ def test_training_corpus_figures() -> None:
     corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
     rows = [(t, True) for t in corpus["blaming"]] + [(t, False) for t in corpus["not_blaming"]]
     recall, fpr = _score(rows)
-    # Issue 11 added 370 blaming and 528 not-blaming invented rows (one shape class at a time).
-    assert recall >= 0.95, recall  # measured 0.974 (681 of 699); 0.520 (171 of 329) at first
-    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 982); 0.013 (6 of 454) at first
+    # Issue 11 added 390 blaming and 548 not-blaming invented rows (one shape class at a time).
+    assert recall >= 0.95, recall  # measured 0.975 (701 of 719); 0.520 (171 of 329) at first
+    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 1002); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -699,6 +699,14 @@ NEW_CLASSES: list[tuple[str, str]] = [
         "work with the wrong formula",
         "Ingrid's spreadsheet had the wrong formula and we invoiced everyone double",
     ),
+    ("a scare-quoted act", "Kirsti 'reviewed' my PR in 30 seconds"),
+    ("slang for recklessness", "Sten yolo-merged his PR at 5pm friday"),
+    ("'MIA' is absence, not a name", "ngl the PO was MIA for most of the sprint"),
+    (
+        "customer data sent around",
+        "Tobbe pinged the whole company channel with a customer's personal data",
+    ),
+    ("sprung on the team", "the CTO sprang a re-architecture on us halfway through the quarter"),
 ]
 NEW_EXCLUSIONS: list[tuple[str, str]] = [
     (
@@ -773,6 +781,10 @@ NEW_EXCLUSIONS: list[tuple[str, str]] = [
         "Cathal dropped the meeting because nobody needed it anymore",
     ),
     ("taking what nobody wanted", "Sorcha took the on-call shift nobody wanted"),
+    (
+        "a quoted word far from any person",
+        "Bertil: I guess new members would be 'approved' to join later",
+    ),
 ]
 
 
