@@ -537,16 +537,18 @@ _NEGATED = re.compile(
 # --- blame as an idea: who is the subject, and is the sentence about their failure ---
 # A subject is a single person at the start of a sentence or clause: a name, he/she,
 # the writer ("I"), a single role ("the PM", "our designer"), "someone" or "whoever ...".
-_LEAD = r"""(?:^|(?<=[.!?;:,\n(\u2013\u2014])|(?<=\s-)|\b(?i:because|since|as|when|after|before
+_LEAD = r"""(?:^|(?<=[.!?;:,\n(\u2013\u2014])|(?<=\s-)|(?<=[-*\u2022]\s)|\b(?i:because|since|as|when|after|before
     |until|so|and|but|then|while|once|plus|cause|cos|coz|bc|cuz|why|idk|dunno)\b
     |\b(?i:(?:the\s+)?(?:truth|fact|problem|thing|reality)\s+is(?:\s+that)?|think|guess|feel
         \s+like|reckon|suspect|if\s+i['’]m\s+honest|it\s+was|it['’]s|that\s+was))\s*
     (?:(?i:once\s+again|yet\s+again|again|honestly|apparently|then|also|basically|clearly
         |sadly|unfortunately|of\s+course|obviously|as\s+usual|frankly|naturally|tbh|imo|imho|ngl|fwiw
         |seriously|idk|lol|ugh|sigh|well|so|look|yeah|and\s+then),?\s+)*"""
+# A single role written without "the" at the start of a clause: "PM kept changing the scope".
+_BARE_ROLE = r"\b(?:PM|PO|CTO|CEO|CFO|COO|EM|VP|TL|DBA|PMO\s+lead|tech\s+lead|team\s+lead)\b(?!\s+(?:team|teams|folks|side)\b)"
 _SUBJECT = re.compile(
     rf"""{_LEAD}(?P<subj>{_RUN}(?!['’]s)|\b(?:[Hh]e|[Ss]he|I|i)\b|{_ROLE}|\b[Ss]ome(?:one|body)\b
-        |\b[Ww]hoever\b)
+        |\b[Ww]hoever\b|{_BARE_ROLE}|\b[Yy]ou(?=[^.!?\n]*{_MASK}|(?<={_MASK},\s[Yy]ou)))
     (?:\s*,\s*[^,.;!?\n]{{1,40}}?,)?   # "the client's product owner, X, ...", "X, as usual, ..."
     (?!\s*(?:,|&|\+|/|\band\b|\bor\b|\bwho\b|\bthat\b)\s)""",
     _FLAGS,
@@ -804,6 +806,7 @@ _FAILING = re.compile(
       |kept\s+(?:us|everyone|everybody|the\s+team)\s+(?:in\s+(?:a|an|the)|waiting|late|there|back|hanging)\b
       |(?:was|had\s+been)\s+(?:\w+\s+)?told\s+not\s+to|(?:despite|after)\s+being\s+told\s+not\s+to|against\s+instructions
       |works\s+(?:for\s+me|on\s+my\s+machine)
+      |(?:pushed|committed|merged|deployed)\s+(?:\w+\s+)?(?:to|into)\s+(?:main|master|prod|production)\s+again
       |yolo[- ]?\w+|cowboy(?:ed|ing)?|rage[- ]?quit\w*|blindsided|ambushed
       |(?:sprang|sprung|dropped|landed|threw)\s+(?:[\w-]+\s+){0,3}?on\s+(?:us|the\s+team|everyone)\b
       |(?:with|containing|including)\s+(?:a\s+|the\s+)?(?:customer['’]s|customers['’]|client['’]s|user['’]s|users['’]
@@ -1028,6 +1031,14 @@ _RETRACTED = re.compile(
 _THEY_BLAME = re.compile(
     r"\b(?:people|everyone|everybody|they|some|others|folks|many|the\s+client|management)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
+)
+
+
+# Blame hinted at without a name: "not naming names but someone pushed to main again".
+_INSINUATION = re.compile(
+    r"""\b(?i:not\s+naming\s+(?:any\s+)?names|naming\s+no\s+names|no\s+names\s+but|won['’]t\s+(?:say|name)\s+(?:who
+    |names)|you\s+know\s+who\s+you\s+are|not\s+pointing\s+fingers\s+but|i['’]m\s+looking\s+at\s+you)\b""",
+    re.VERBOSE,
 )
 
 
@@ -1407,6 +1418,12 @@ def blame_phrases(text: str) -> list[str]:
     for m in _BY_PERSON.finditer(shadow):
         sentence = _sentence_at(shadow, m.start())
         if _CORNER.search(sentence) and not _PRAISE.search(sentence):
+            spans.append(_clause(shadow, m.start(), m.end()))
+    for m in _INSINUATION.finditer(shadow):
+        sentence = _sentence_at(shadow, m.start())
+        if _FAILING.search(sentence) or re.search(
+            r"\bagain\b|looking\s+at\s+you|know\s+who", sentence, re.I
+        ):
             spans.append(_clause(shadow, m.start(), m.end()))
     for m in _SARCASM.finditer(shadow):
         spans.append(_clause(shadow, m.start(), m.end()))

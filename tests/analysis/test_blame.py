@@ -707,6 +707,10 @@ NEW_CLASSES: list[tuple[str, str]] = [
         "Tobbe pinged the whole company channel with a customer's personal data",
     ),
     ("sprung on the team", "the CTO sprang a re-architecture on us halfway through the quarter"),
+    ("a bare role at the start", "PM kept changing the scope every week"),
+    ("a bare role in a bullet", "- PO never showed up to refinement"),
+    ("'you' said to a named person", "You broke prod, Ansgar."),
+    ("an insinuation", "Not naming names but someone pushed to main again"),
 ]
 NEW_EXCLUSIONS: list[tuple[str, str]] = [
     (
@@ -785,6 +789,9 @@ NEW_EXCLUSIONS: list[tuple[str, str]] = [
         "a quoted word far from any person",
         "Bertil: I guess new members would be 'approved' to join later",
     ),
+    ("'you' with praise", "You did great, Ansgar!"),
+    ("a bare role with an action item", "PM to send the agenda before Friday"),
+    ("'you' with nobody named", "you broke it, but so did all of us at some point"),
 ]
 
 
