@@ -556,7 +556,7 @@ _SUBJECT = re.compile(
 # What a person does wrong (verb forms only: "misconfigured", not "misconfiguration").
 _FAILING = re.compile(
     r"""\b(?:
-        (?<!\bnever\s)(?<!\brarely\s)(?:broke|breaks|breaking|forgot|forgets|missed|misses|ignored|ignores|ignoring|skipped
+        (?<!\bnever\s)(?<!\brarely\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bgot\s)(?<!\bbeen\s)(?:broke|breaks|breaking|forgot|forgets|missed|misses|ignored|ignores|ignoring|skipped
         |skips|dropped|deleted|deletes|wiped|overwrote|overwritten|misconfigured|misread
         |misjudged|mislabell?ed|botched|bungled|fumbled|failed|fails|neglected|overlooked
         |refused|refuses|denied|denies|rejected|rejects|overruled|overrules|overrode|overrides|vetoes|undercuts
@@ -645,7 +645,8 @@ _FAILING = re.compile(
       |overs(?:old|ells?|elling)|ghosts|ghosting|for\s+no\s+(?:good\s+|apparent\s+|real\s+)?reason
       |could(?:\s+have|'ve)\s+\w+[^.!?;]{0,60}?\b(?:but|and)\s+(?:didn't|did\s+not|never|chose
         |decided|instead)
-      |should(?:n't|\s+not)\s+be\s+(?:allowed|trusted|let)
+      |should(?:n't|\s+not)\s+be\s+(?:allowed|trusted|let|doing|running|leading|in\s+charge|near|touching|handling
+        |making|reviewing|managing)
       |owes?\s+(?:\w+\s+){0,2}(?:an\s+)?apology
       # approved or shipped despite known problems, "anyway", against advice
       |(?:signed\s+off|shipped|merged|approved|released|deployed|pushed|launched|went\s+live|closed)\b
@@ -860,6 +861,13 @@ _FAILING = re.compile(
       |(?:decided|chose|went)\s+(?:on\s+(?:his|her)\s+own|unilaterally|alone|by\s+(?:himself|herself))|unilaterally
       |(?:nobody|no\s+one)\s+had\s+(?:vetted|checked|reviewed|tested|approved|verified|validated|seen|read|audited)
       |\w+ed\s+when\s+(?:it|they)\s+(?:wasn['’]?t|weren['’]?t|was\s+not)
+      |(?:done|ready|fixed|finished|tested|working|live|complete|sorted)\s+when\s+(?:it|they)\s+(?:wasn['’]?t|weren['’]?t
+        |was\s+not|hadn['’]?t|had\s+not)
+      |(?:committed\s+to|promised|announced|sold|agreed\s+to|signed\s+off|closed|marked)\b[^.!?;]{0,40}?\bbefore\s+(?:the
+        \s+[\w-]+|it|we|anyone)\s+(?:was|were|had\s+been|had)\s+(?:even\s+)?(?:done|finished|ready|complete|scoped
+        |estimated|tested|reviewed|started|built|designed|approved|agreed)
+      |(?:promised|said|claimed|swore)\b[^.!?;]{0,40}?\b(?:\w+\s+)(?:days|times|weeks|sprints|standups)\s+(?:in\s+a\s+row
+        |running)
       |(?:kept|keeps)\s+(?:\w+ing|saying|calling|running|pulling)(?!\s+for\b)
       |spill(?:s|ed)?\s+over|contradict(?:ed|s)
       |blamed\s+(?:us|the\s+team|everyone|others|me)|blamed\s+(?:[\w-]+\s+){1,3}?for\s+(?:his|her|their)\s+own

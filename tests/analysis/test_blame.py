@@ -547,9 +547,9 @@ def test_training_corpus_figures() -> None:
     corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
     rows = [(t, True) for t in corpus["blaming"]] + [(t, False) for t in corpus["not_blaming"]]
     recall, fpr = _score(rows)
-    # Issue 11 added 390 blaming and 548 not-blaming invented rows (one shape class at a time).
-    assert recall >= 0.95, recall  # measured 0.975 (701 of 719); 0.520 (171 of 329) at first
-    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 1002); 0.013 (6 of 454) at first
+    # Issue 11 added 415 blaming and 583 not-blaming invented rows (one shape class at a time).
+    assert recall >= 0.95, recall  # measured 0.974 (725 of 744); 0.520 (171 of 329) at first
+    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 1037); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -711,6 +711,10 @@ NEW_CLASSES: list[tuple[str, str]] = [
     ("a bare role in a bullet", "- PO never showed up to refinement"),
     ("'you' said to a named person", "You broke prod, Ansgar."),
     ("an insinuation", "Not naming names but someone pushed to main again"),
+    ("committed before it was ready", "our PM committed to a date before the spike was done"),
+    ("a promise broken day after day", "Joost promised the fix by EOD three days in a row"),
+    ("'done' when it was not", "Gro told the client it was done when it wasn't even started"),
+    ("should not be doing", "honestly [name] should not be doing code reviews"),
 ]
 NEW_EXCLUSIONS: list[tuple[str, str]] = [
     (
@@ -792,6 +796,7 @@ NEW_EXCLUSIONS: list[tuple[str, str]] = [
     ("'you' with praise", "You did great, Ansgar!"),
     ("a bare role with an action item", "PM to send the agenda before Friday"),
     ("'you' with nobody named", "you broke it, but so did all of us at some point"),
+    ("the person is the one ignored", "Helle raised concerns early and was ignored by all of us"),
 ]
 
 
