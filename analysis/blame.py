@@ -1327,8 +1327,12 @@ def _sentence_at(text: str, pos: int) -> str:
 
 # A cheap word each pattern cannot match without; a text lacking it skips the pattern.
 _CUES = {
-    _SCARE_QUOTED_WORK: re.compile(r"['‘\"“]"),
-    _SCARE_QUOTED_ACT: re.compile(r"['‘\"“]"),
+    _SCARE_QUOTED_WORK: re.compile(r"(?:^|[\s(])['‘\"“]\w"),
+    _SCARE_QUOTED_ACT: re.compile(r"(?:^|[\s(])['‘\"“]\w"),
+    _JUDGEMENT: re.compile(r"(?i)should|problem|issue|bottleneck|reason"),
+    _POSSESSIVE_FAULT: re.compile(
+        r"(?i)fault|mistake|screw|cock|blunder|bad|doing|call|neglig|careless|incompet|lazi|oversight|lack"
+    ),
     _BROKEN_PROMISE: re.compile(r"(?i)promis|swore|guarantee|committed|assured|said|told"),
     _CLAIM_DENIED: re.compile(r"(?i)said|claimed|swore|insisted|confirmed|assured|told|promised"),
     _LIE: re.compile(r"(?i)said|claimed|swore|insisted|told"),
