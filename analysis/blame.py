@@ -99,7 +99,7 @@ _ROLE_WORDS = (
         interpreter operator approver rep representative reviewer captain technician tech officer
         supervisor planner copywriter writer marketer recruiter estimator auditor trainer coach
         moderator presenter programmer coder secretary assistant specialist strategist administrator
-        executive principal partner salesperson salesman liaison associate clerk agent broker buyer
+        executive principal salesperson salesman liaison associate clerk agent broker buyer
         advisor adviser counsel lawyer solicitor accountant bookkeeper controller treasurer producer
         editor illustrator animator artist researcher scientist statistician steward custodian
         champion mentor buddy newbie newcomer joiner trainee apprentice grad graduate junior senior
@@ -305,7 +305,8 @@ _WORK_HARM = re.compile(
     |turned\s+into\s+(?:a|an)\s+[^.!?;]{{0,25}}?\b(?:rewrite|mess|nightmare|disaster|saga|fire|slog|headache
         |outage|incident|weeks?|months?|rework)\b|snowballed|backfired|blew\s+up|didn['’]t\s+(?:compile|work|build|run)
     |spill(?:s|ed)?\s+over|never\s+works|made\s+(?:it|things|the\s+\w+)\s+worse
-    |took\s+(?:\w+\s+)?(?:sprints|weeks|months)|(?:had|contained|used)\s+(?:the|a)\s+wrong|(?:had|has)\s+(?:no|zero)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:whatsoever|at\s+all)|(?:we|everyone)\s+(?:all\s+)?paid|(?:meant|means)\s+
+    |took\s+(?:\w+\s+)?(?:sprints|weeks|months)|(?:emailed|sent|charged|billed|notified|messaged|invoiced)\s+(?:every
+        |all|each)|(?:had|contained|used)\s+(?:the|a)\s+wrong|(?:had|has)\s+(?:no|zero)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:whatsoever|at\s+all)|(?:we|everyone)\s+(?:all\s+)?paid|(?:meant|means)\s+
         (?:we|half|the\s+team|nobody|everyone)|let\s+(?:the\s+)?[\w-]+\s+(?:\w+\s+)?through)""",
     _FLAGS,
 )
@@ -807,6 +808,17 @@ _FAILING = re.compile(
       |kept\s+(?:us|everyone|everybody|the\s+team)\s+(?:in\s+(?:a|an|the)|waiting|late|there|back|hanging)\b
       |(?:was|had\s+been)\s+(?:\w+\s+)?told\s+not\s+to|(?:despite|after)\s+being\s+told\s+not\s+to|against\s+instructions
       |works\s+(?:for\s+me|on\s+my\s+machine)
+      |(?:keys|credentials|passwords?|secrets|tokens?)\s+(?:\w+\s+){0,3}?(?:in|into|on)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:repo
+        |readme|wiki|slack|channel|ticket|commit|code|doc)\b
+      |(?:promised|sold|committed\s+to|offered)\b[^.!?;]{0,40}?\b(?:nobody|no\s+one)\s+(?:had\s+)?[a-z]+ed\b
+      |left\s+(?:no|zero)\s+(?:\w+\s+)?(?:documentation|docs|notes|handover|tests|comments|instructions|context)
+      |(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:that|which)\s+(?:was|were)\s+(?:obviously\s+|clearly\s+|visibly\s+|still\s+
+        |totally\s+|completely\s+)?(?:broken|wrong|buggy|incomplete|unfinished|failing|untested)
+      |(?:emailed|sent|charged|billed|paid|notified|messaged|invoiced)\s+(?:\w+\s+){0,3}?(?:twice|double|three\s+times
+        |\d+\s+times)
+      |(?:shared|disclosed|revealed|leaked|posted|mentioned|read\s+out)\s+(?:my|his|her|someone['’]s|people['’]s|our
+        |everyone['’]s)\s+(?:salary|salaries|pay|medical|health|personal|home\s+address|phone\s+number|performance
+        |review|diagnosis)
       |(?:pushed|committed|merged|deployed)\s+(?:\w+\s+)?(?:to|into)\s+(?:main|master|prod|production)\s+again
       |yolo[- ]?\w+|cowboy(?:ed|ing)?|rage[- ]?quit\w*|blindsided|ambushed
       |(?:sprang|sprung|dropped|landed|threw)\s+(?:[\w-]+\s+){0,3}?on\s+(?:us|the\s+team|everyone)\b
@@ -972,6 +984,9 @@ _JUSTIFIED = re.compile(
         |vacation|weekend|day\s+off|leave)\b
     |\bbecause\s+(?:nobody|no\s+one)\s+(?:needed|used|wanted|read|attended)\b|\bbecause\s+it\s+was\s+(?:useless|pointless
         |redundant|unused|not\s+needed|obsolete|no\s+longer\s+needed)\b
+    # a defence of the person: "but he was only here a month", "to be fair to her"
+    |\bbut\s+(?:he|she)\s+(?:was|had)\s+only\b|\bbut\s+(?:he|she)\s+(?:was|is)\s+(?:brand\s+|still\s+)?new\b
+    |\bin\s+(?:his|her)\s+defen[cs]e\b|\bto\s+be\s+fair\s+to\s+(?:him|her)\b
     # owning up is no blame: "owned up to her mistake in the retro, respect"
     |\b(?:owned\s+up\s+to|admitted(?:\s+to)?|apologi[sz]ed\s+for|took\s+responsibility\s+for|learned\s+from)\s+(?:his
         |her)\s+(?:own\s+)?(?:mistake|error|fault|slip)
@@ -991,7 +1006,8 @@ _JUSTIFIED = re.compile(
         |duplicate|redundant|flaky|noisy|unnecessary|slides|noise|distractions?|busywork)\b
     # the writer puts the cause on a thing: "..., the notes were unclear"; or the person was left out
     |\b(?:the|our)\s+(?:[\w-]+\s+)?(?:notes|docs|documentation|spec|process|tool|runbook|template|instructions
-        |ticket|requirements|alert|dashboard|contract|invite)\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:unclear|wrong
+        |ticket|requirements|alert|dashboard|contract|invite|email|message|brief|wording|request|question|spec)\s+(?:was
+        |were|is|are)\s+(?:\w+\s+)?(?:unclear|wrong
         |missing|broken|outdated|out\s+of\s+date|confusing|misleading|ambiguous|buried|incomplete)\b
     |\b(?:wasn['’]t|was\s+not|weren['’]t)\s+(?:on\s+the\s+(?:invite|list|thread|channel|email)|in\s+the\s+loop|invited
         |told|informed|included|copied|cc['’]?d)\b
@@ -1018,6 +1034,8 @@ _RESULT = re.compile(
         |stayed\s+(?:down|offline|broken|blocked)|went\s+down|were\s+down)
     |\band\s+(?:broke|took\s+down|took\s+out|brought\s+down|killed|wiped|lost|missed|corrupted|deleted
         |overwrote|nuked|trashed|crashed)\b
+    |\band\s+(?:we|the\s+team|nobody|no\s+one)\s+(?:couldn['’]t|could\s+not|can['’]t)\s+\w+
+    |\band\s+(?:they|it)\s+(?:was|were)\s+(?:\w+\s+)?(?:way\s+off|wildly\s+off|wrong|useless|broken|nowhere\s+near)
     |\band\s+(?:the\s+)?(?:release|launch|deadline|sprint|date|milestone|project|demo)\s+(?:slipped|was\s+late
         |failed|was\s+missed|fell\s+over)""",
     re.VERBOSE,

@@ -547,9 +547,9 @@ def test_training_corpus_figures() -> None:
     corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
     rows = [(t, True) for t in corpus["blaming"]] + [(t, False) for t in corpus["not_blaming"]]
     recall, fpr = _score(rows)
-    # Issue 11 added 415 blaming and 583 not-blaming invented rows (one shape class at a time).
-    assert recall >= 0.95, recall  # measured 0.974 (725 of 744); 0.520 (171 of 329) at first
-    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 1037); 0.013 (6 of 454) at first
+    # Issue 11 added 445 blaming and 623 not-blaming invented rows (one shape class at a time).
+    assert recall >= 0.95, recall  # measured 0.974 (754 of 774); 0.520 (171 of 329) at first
+    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 1077); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -715,6 +715,14 @@ NEW_CLASSES: list[tuple[str, str]] = [
     ("a promise broken day after day", "Joost promised the fix by EOD three days in a row"),
     ("'done' when it was not", "Gro told the client it was done when it wasn't even started"),
     ("should not be doing", "honestly [name] should not be doing code reviews"),
+    ("a secret left in a document", "Fridtjof kept the API keys in the repo readme"),
+    (
+        "an act and what we could not do",
+        "Asbjorn took the demo laptop home and we couldn't present",
+    ),
+    ("a private fact disclosed", "our manager shared my salary in a team meeting"),
+    ("a thing accepted though broken", "the PO accepted a story that was obviously broken"),
+    ("done twice to everyone", "the intern's script emailed every customer twice"),
 ]
 NEW_EXCLUSIONS: list[tuple[str, str]] = [
     (
@@ -797,6 +805,15 @@ NEW_EXCLUSIONS: list[tuple[str, str]] = [
     ("a bare role with an action item", "PM to send the agenda before Friday"),
     ("'you' with nobody named", "you broke it, but so did all of us at some point"),
     ("the person is the one ignored", "Helle raised concerns early and was ignored by all of us"),
+    ("a company named 'partner'", "the integration partner kept changing their API"),
+    (
+        "the cause put on the message",
+        "I misread the client's email, but the email was genuinely ambiguous",
+    ),
+    (
+        "a defence after 'but'",
+        "the previous PM left no documentation, but he was only here a month",
+    ),
 ]
 
 
