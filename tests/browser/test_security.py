@@ -112,7 +112,8 @@ def test_a_deep_link_with_filters_lands_on_that_page_after_logging_in(server, br
     assert query["from"] == ["2026Q2"] and query["to"] == ["2026Q3"]
     assert query["project"] == ["Beacon App"]
     sidebar = page.locator("[data-testid='stSidebar']")
-    assert sidebar.get_by_text("Beacon App").count() >= 1
+    # The filter widgets can draw after the status widget went (a fast server): wait for them.
+    sidebar.get_by_text("Beacon App").first.wait_for(timeout=SLOW)
     assert sidebar.get_by_text("Atlas Portal").count() == 0
     page.screenshot(path=SCREENSHOTS / "deep-link-themes-after-login.png", full_page=True)
 
