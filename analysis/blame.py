@@ -304,7 +304,8 @@ _WORK_HARM = re.compile(
         |totally|so|really|way\s+way)\s+off|off\s+by|unrealistic|a\s+joke|made\s+up)|wrong\s+by
     |turned\s+into\s+(?:a|an)\s+[^.!?;]{{0,25}}?\b(?:rewrite|mess|nightmare|disaster|saga|fire|slog|headache
         |outage|incident|weeks?|months?|rework)\b|snowballed|backfired|blew\s+up|didn['’]t\s+(?:compile|work|build|run)
-    |spill(?:s|ed)?\s+over|never\s+works|made\s+(?:it|things|the\s+\w+)\s+worse
+    |spill(?:s|ed)?\s+over|never\s+works|made\s+(?:it|things|the\s+\w+)\s+(?:worse|longer|harder)
+    |locked\s+(?:the|a|an|all|our|every)\s+(?:[\w-]+\s+)?(?:table|database|db|accounts?|users|everyone|customers)
     |took\s+(?:\w+\s+)?(?:sprints|weeks|months)|(?:emailed|sent|charged|billed|notified|messaged|invoiced)\s+(?:every
         |all|each)|(?:had|contained|used)\s+(?:the|a)\s+wrong|(?:had|has)\s+(?:no|zero)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:whatsoever|at\s+all)|(?:we|everyone)\s+(?:all\s+)?paid|(?:meant|means)\s+
         (?:we|half|the\s+team|nobody|everyone)|let\s+(?:the\s+)?[\w-]+\s+(?:\w+\s+)?through)""",
@@ -643,7 +644,7 @@ _FAILING = re.compile(
       |(?:promised|committed|sold|agreed)\b[^.!?;]{0,50}?\b(?:we|nobody|no\s+one)\s+(?:don['’]t\s+have
         |do\s+not\s+have|never\s+had|haven['’]t\s+(?:got|built)|couldn't
         |could\s+not|can't|cannot|hadn't|had\s+not|never|didn't|did\s+not)
-      |overs(?:old|ells?|elling)|ghosts|ghosting|for\s+no\s+(?:good\s+|apparent\s+|real\s+)?reason
+      |overs(?:old|ells?|elling)|ghosts|ghosting|for\s+no\s+(?:[\w-]+\s+)?reason
       |could(?:\s+have|'ve)\s+\w+[^.!?;]{0,60}?\b(?:but|and)\s+(?:didn't|did\s+not|never|chose
         |decided|instead)
       |should(?:n't|\s+not)\s+be\s+(?:allowed|trusted|let|doing|running|leading|in\s+charge|near|touching|handling
@@ -686,6 +687,7 @@ _FAILING = re.compile(
             |launch|release|demo|migration|sprint|cutover|go-?live|busiest|black\s+friday|holiday\s+rush|rush\s+hour
             |quarter|deadline|audit|live\s+event)
         |on\s+(?:launch|release|go-?live|demo|migration|cutover)\s+day
+        |on\s+the\s+(?:release|launch|go-?live|demo|deadline|cutover|migration)\s+(?:weekend|day|week|night|date)
         |on\s+the\s+(?:last|final)\s+day\s+of
         |during\s+(?:business|peak|office|working)\s+hours|(?:at\s+noon|at\s+midday|at\s+lunchtime|in\s+the\s+middle\s+of\s+the
             \s+day)\s+on\s+a\s+(?:weekday|monday|tuesday|wednesday|thursday|friday)
@@ -828,8 +830,15 @@ _FAILING = re.compile(
         (?:internal|private|confidential)
       |(?:credentials|passwords?|keys|secrets|tokens?)\s+(?:\w+\s+){0,3}?(?:on|in)\s+(?:a\s+)?(?:sticky\s+note|post-?it
         |plain\s*text|spreadsheet|text\s+file)
-      |told\s+(?:the\s+)?(?:customer|client|users?|them|everyone)\s+(?:that\s+)?(?:it|the\s+\w+)\s+was\s+(?:their|the
-        \s+customer['’]s|the\s+client['’]s)\s+fault|blamed\s+the\s+(?:customer|client|users?)
+      |told\s+(?:the\s+)?(?:customers?|clients?|users?|them|everyone)\s+(?:that\s+)?(?:it|the\s+\w+)\s+was\s+(?:their|the
+        \s+customer['’]s|the\s+client['’]s)\s+(?:fault|network|problem|side|end|config|issue|mistake|doing)
+      |blamed\s+the\s+(?:customers?|clients?|users?)
+      |without\s+(?:a\s+(?:single\s+)?word|saying\s+(?:a\s+word|anything)|so\s+much\s+as\s+a\s+\w+)
+      |locked\s+(?:the|a|an|all|our|every)\s+(?:[\w-]+\s+)?(?:table|database|db|accounts?|users|everyone|customers)
+      |(?:turned|switched|shut)\s+off\s+(?:the\s+)?(?:two-factor|2fa|mfa|backups?|monitoring|alerts?|alerting|logging
+        |firewall|audit\s+log)
+      |copy[- ]?past(?:ed|es)\s+(?:\w+\s+){0,2}?(?:another|someone\s+else['’]s|the\s+old|old|last\s+year['’]s|other)
+      |(?:that\s+)?only\s+(?:he|she)\s+(?:can|could|knows|understands)
       |gold-?plat\w*|yak-?shav\w*|bike-?shedd?\w*
       |went\s+(?:to\s+lunch|home|offline|for\s+(?:a\s+)?(?:walk|coffee|lunch|a\s+run))\s+(?:in\s+the\s+middle\s+of|during|mid)
       |for\s+(?:his|her)\s+own\s+(?:testing|use|work|project|purposes|stuff|experiments)
@@ -882,7 +891,7 @@ _FAILING = re.compile(
         |running)
       |(?:kept|keeps)\s+(?:\w+ing|saying|calling|running|pulling)(?!\s+for\b)
       |spill(?:s|ed)?\s+over|contradict(?:ed|s)
-      |blamed\s+(?:us|the\s+team|everyone|others|me)|blamed\s+(?:[\w-]+\s+){1,3}?for\s+(?:his|her|their)\s+own
+      |blamed\s+(?:us|the\s+team|everyone|others|me)|blamed\s+(?:[\w-]+\s+){1,7}?for\s+(?:his|her|their)\s+own
       |(?:approved|reviewed|signed\s+off|merged|read|tested|closed)\s+(?:[\w-]+\s+){0,3}?in\s+(?:about\s+|under
         \s+|like\s+|less\s+than\s+)?(?:\d+|two|three|five|ten|a\s+few)\s+(?:seconds|minutes|mins|secs)
       |has\s+(?:\w+\s+)?checked\s+out|(?:that|which)\s+(?:nobody|no\s+one)\s+(?:had\s+|ever\s+)?(?:reviewed
@@ -960,7 +969,7 @@ _REPORTING = re.compile(
 )
 _SELF_STATE = re.compile(
     r"\s*(?:was|am|['’]m)\s+(?:\w+\s+)?(?:(?:too\s+)?(?:lazy|careless|sloppy|reckless|complacent"
-    r"|overconfident)|(?:too|so)\s+(?:proud|arrogant|stubborn|impatient)"
+    r"|overconfident)|(?:(?:way|far|much)\s+)?(?:too|so)\s+(?:proud|arrogant|stubborn|impatient|slow)"
     r"|asleep\s+(?:at\s+the\s+wheel|on\s+the\s+job)|out\s+of\s+my\s+depth|not\s+careful\s+enough)\b"
 )
 _OPINION = re.compile(
@@ -1068,6 +1077,9 @@ _INSINUATION = re.compile(
 )
 
 
+_RELATIVE = re.compile(r"\b(?:that|which|who)\b")
+
+
 def _subject_blame(shadow: str) -> list[tuple[int, int]]:
     """Spans where a single person is the subject and the rest of the clause is about
     their failure (not a list of fixed sentences: any subject, any failing verb)."""
@@ -1098,11 +1110,21 @@ def _subject_blame(shadow: str) -> list[tuple[int, int]]:
             if _DONE_TO.match(rest):
                 continue  # "X was paged for an outage ...": something happened to them
             hit = _FAILING.search(predicate) or _CONSEQUENCE.search(after)
+            if (
+                hit is not None
+                and _GOOD_ACT.match(rest)
+                and _RELATIVE.search(predicate, 0, max(0, hit.start()))
+            ):
+                hit = (
+                    None  # "caught an invoice for work that was never delivered": not their failure
+                )
             acted = len(words) > 1 and not (
                 _STATE.match(rest) or _GOOD_ACT.match(rest) or _UNAWARE.match(rest)
             )
             if hit is None and acted:  # an act with an object, then what it led to
                 hit = _RESULT.search(after[:160])
+            if hit is None and m.group("subj") in ("I", "i"):
+                hit = _SELF_STATE.match(rest)  # "I was way too slow to escalate"
             if hit is None and m.group("subj") not in ("I", "i"):
                 hit = _THIRD_PERSON.search(predicate)
             if hit is None:

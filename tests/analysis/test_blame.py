@@ -547,9 +547,9 @@ def test_training_corpus_figures() -> None:
     corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
     rows = [(t, True) for t in corpus["blaming"]] + [(t, False) for t in corpus["not_blaming"]]
     recall, fpr = _score(rows)
-    # Issue 11 added 445 blaming and 623 not-blaming invented rows (one shape class at a time).
-    assert recall >= 0.95, recall  # measured 0.974 (754 of 774); 0.520 (171 of 329) at first
-    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 1077); 0.013 (6 of 454) at first
+    # Issue 11 added 470 blaming and 658 not-blaming invented rows (one shape class at a time).
+    assert recall >= 0.95, recall  # measured 0.975 (779 of 799); 0.520 (171 of 329) at first
+    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 1112); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -723,6 +723,11 @@ NEW_CLASSES: list[tuple[str, str]] = [
     ("a private fact disclosed", "our manager shared my salary in a team meeting"),
     ("a thing accepted though broken", "the PO accepted a story that was obviously broken"),
     ("done twice to everyone", "the intern's script emailed every customer twice"),
+    ("without a word", "our lead dev rewrote my module over the weekend without a word"),
+    ("the writer too slow", "i was way too slow to escalate and it made the outage longer"),
+    ("security switched off", "Magnhild turned off two-factor on the admin account a year ago"),
+    ("knowledge kept to oneself", "the architect designed a system only he can deploy"),
+    ("a clash with the release", "our EM scheduled the offsite on the release weekend"),
 ]
 NEW_EXCLUSIONS: list[tuple[str, str]] = [
     (
@@ -814,6 +819,11 @@ NEW_EXCLUSIONS: list[tuple[str, str]] = [
         "a defence after 'but'",
         "the previous PM left no documentation, but he was only here a month",
     ),
+    (
+        "a good act about someone else's failure",
+        "Ingebjorg caught an invoice for work that was never delivered",
+    ),
+    ("the writer busy", "I was so busy this sprint"),
 ]
 
 
