@@ -699,7 +699,8 @@ _FAILING = re.compile(
         |(?:our|my|the\s+team['’]s|security['’]s|legal['’]s)\s+advice|(?:our|my)\s+(?:wishes|objections))
       |(?:with\s+(?:no|zero)|without\s+(?:a|any))\s+(?:heads-?up|heads\s+up|notice|warning|handover|hand-?off)
       |\bover\s+(?:a\s+|some\s+|every\s+|one\s+)?(?:missing\s+[\w-]+|typos?|cosmetic|nits?|nitpicks?|trivial|nothing
-        |formatting|whitespace|naming|a\s+comma|semantics)
+        |formatting|whitespace|naming|a\s+comma|semantics|(?:variable|function|file|branch)\s+names|tabs|spaces
+        |semicolons|commas|wording|style|indentation)
       # data handled unsafely
       |with\s+(?:the\s+)?(?:live|real|production|prod)\s+(?:keys|credentials|secrets|passwords|tokens)
       |(?:production|prod|customer|live|personal|patient|client)\s+data\s+(?:to|onto|on)\s+(?:his|her|a|their)
@@ -717,7 +718,8 @@ _FAILING = re.compile(
       |insist(?:ed|s)\s+(?:that\s+)?(?:we|everyone|the\s+team)\s+(?:skip|cut|drop
         |ignore|ship|rush|launch|push|bypass|go\s+live)
       |with\s+(?:no|zero)\s+(?:\w+\s+)?(?:engineers?|developers?|one\s+(?:from|on)|input|consultation|sign-?off
-        |checks?|estimates?|discussion|warning|plan|review|tests?|testing|QA|docs|documentation)\b
+        |checks?|estimates?|discussion|warning|plan|review|tests?|testing|QA|docs|documentation|notes|context
+        |comments|explanation|instructions)\b
       |on\s+red\b|(?:nobody|no\s+one)\s+(?:[\w-]+\s+){0,4}?(?:could|can)\s+(?:use|read|understand|debug|run
         |maintain|follow)|with\s+(?:a\s+)?(?:red|failing|broken)\s+(?:CI|ci|builds?|pipelines?|tests|checks)
       |was\s+(?:MIA|mia|a\s+no-?show)|no-?showed|overslept
@@ -851,7 +853,12 @@ _FAILING = re.compile(
         |dev|wrong|old)\s+(?:db|database|data|environment|env|server)\s+and\s+(?:then\s+)?(?:sent|shared|published
         |presented|emailed|gave)
       |before\s+(?:even\s+)?(?:telling|asking|checking\s+with|consulting|informing|warning|talking\s+to)\s+(?:the|us
-        |anyone|anybody|any|his|her|our)
+        |anyone|anybody|any|his|her|our|a\s+single|a|one)
+      |(?:undid|reverted|wiped\s+out|overwrote|threw\s+away|lost)\s+(?:a\s+|an\s+|two\s+|three\s+|\w+\s+)?(?:week|weeks
+        |days?|months?|hours?|everyone['’]s|all\s+(?:the|our))\s+(?:of\s+)?(?:\w+\s+)?(?:work|fixes|commits|changes
+        |progress|effort)
+      |(?:go|went)\s+(?:out|live)\s+with\s+(?:a\s+|an\s+)?(?:known|open|failing|critical|broken)
+      |without\s+(?:any\s+|proper\s+|prior\s+)?(?:approval|sign-?off|permission|authori[sz]ation|budget)
       |(?:took|kept|walked\s+off\s+with|left\s+(?:\w+\s+){0,3}?with)\s+(?:\w+\s+){0,3}?the\s+only\s+(?:[\w-]+\s+)?(?:copy
         |laptop|key|keys|backup|login|password|device|machine|person)
       |(?:said|did)\s+nothing(?!\s+(?:was|is|were|had|would|could|went))|(?:having\s+)?(?:read|prepared|done|learned|contributed|tested|checked|reviewed

@@ -547,9 +547,9 @@ def test_training_corpus_figures() -> None:
     corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
     rows = [(t, True) for t in corpus["blaming"]] + [(t, False) for t in corpus["not_blaming"]]
     recall, fpr = _score(rows)
-    # Issue 11 added 470 blaming and 658 not-blaming invented rows (one shape class at a time).
-    assert recall >= 0.95, recall  # measured 0.975 (779 of 799); 0.520 (171 of 329) at first
-    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 1112); 0.013 (6 of 454) at first
+    # Issue 11 added 495 blaming and 693 not-blaming invented rows (one shape class at a time).
+    assert recall >= 0.95, recall  # measured 0.975 (803 of 824); 0.520 (171 of 329) at first
+    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 1147); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -728,6 +728,10 @@ NEW_CLASSES: list[tuple[str, str]] = [
     ("security switched off", "Magnhild turned off two-factor on the admin account a year ago"),
     ("knowledge kept to oneself", "the architect designed a system only he can deploy"),
     ("a clash with the release", "our EM scheduled the offsite on the release weekend"),
+    ("others' work undone", "Ottilia merged the branches backwards and undid a week of fixes"),
+    ("released with a known defect", "the QA lead let the release go out with a known crash"),
+    ("out of all proportion", "Oddvar blocked the merge for a week over variable names"),
+    ("handed over with nothing", "Randi handed the project over with zero notes"),
 ]
 NEW_EXCLUSIONS: list[tuple[str, str]] = [
     (
