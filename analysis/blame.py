@@ -306,7 +306,8 @@ _WORK_HARM = re.compile(
         |outage|incident|weeks?|months?|rework)\b|snowballed|backfired|blew\s+up|didn['’]t\s+(?:compile|work|build|run)
     |spill(?:s|ed)?\s+over|never\s+works|made\s+(?:it|things|the\s+\w+)\s+(?:worse|longer|harder)
     |locked\s+(?:the|a|an|all|our|every)\s+(?:[\w-]+\s+)?(?:table|database|db|accounts?|users|everyone|customers)
-    |took\s+(?:\w+\s+)?(?:sprints|weeks|months)|(?:emailed|sent|charged|billed|notified|messaged|invoiced)\s+(?:every
+    |took\s+(?:\w+\s+)?(?:sprints|weeks|months)|(?:don['’]t|doesn['’]t|didn['’]t|do\s+not|does\s+not)\s+(?:actually|even
+        |really)\s+\w+|(?:emailed|sent|charged|billed|notified|messaged|invoiced)\s+(?:every
         |all|each)|(?:had|contained|used)\s+(?:the|a)\s+wrong|(?:had|has)\s+(?:no|zero)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:whatsoever|at\s+all)|(?:we|everyone)\s+(?:all\s+)?paid|(?:meant|means)\s+
         (?:we|half|the\s+team|nobody|everyone)|let\s+(?:the\s+)?[\w-]+\s+(?:\w+\s+)?through)""",
     _FLAGS,
@@ -327,6 +328,7 @@ _BROKEN_PROMISE = re.compile(
     (?:(?i:it|they|that|nothing|the\s+[\w-]+|he|she|we|I|never)\s+)?(?:(?:still\s+)?(?:never|didn['’]t
         |did\s+not|hasn['’]t|haven['’]t|has\s+not|have\s+not|wasn['’]t|weren['’]t)\b
     |(?:are|am|['’]re|is|were|was)\s+still\s+waiting|came\s+(?:two|three|\w+)\s+(?:days|weeks)\s+late
+    |(?:bailed|cancell?ed|disappeared|vanished|went\s+(?:quiet|silent|dark|awol|AWOL))
     |(?:gave|delivered|offered|sent|allowed|allocated)\s+(?:them|us|him|her|it|QA|the\s+\w+)?\s*(?:only\s+|just\s+)?(?:a|one
         |half|two|three)\s+(?:day|days|hour|hours|afternoon|morning|week)
     |(?:arrived|came|landed|showed\s+up|shipped|was\s+delivered|were\s+delivered)\s+(?:the\s+following|a\s+week
@@ -685,7 +687,7 @@ _FAILING = re.compile(
         |ran)\s+(?:[\w.-]+\s+){0,6}?(?:(?:during|in\s+the\s+middle\s+of|halfway\s+through|right\s+before
             |mid-?)\s*(?:the\s+|a\s+|our\s+)?(?:code\s+|release\s+|change\s+)?(?:freeze|incident|outage|peak
             |launch|release|demo|migration|sprint|cutover|go-?live|busiest|black\s+friday|holiday\s+rush|rush\s+hour
-            |quarter|deadline|audit|live\s+event)
+            |quarter|deadline|audit|live\s+event|backup|deploy|deployment|upgrade|restore)
         |on\s+(?:launch|release|go-?live|demo|migration|cutover)\s+day
         |on\s+the\s+(?:release|launch|go-?live|demo|deadline|cutover|migration)\s+(?:weekend|day|week|night|date)
         |on\s+the\s+(?:last|final)\s+day\s+of
@@ -726,14 +728,21 @@ _FAILING = re.compile(
       # more failing verbs: carelessness, neglect, obstruction, misjudgement
       |mis(?!s)[a-z]{3,}ed|misunderstands|misreads|misjudges|mismanages|mixed\s+up|(?:rubber-?|rubber\s+)stamp(?:ed|s)?|hoard(?:s|ed|ing)?
       |micromanag(?:es|ed|ing)|spamm?ed|double-?booked|double-?booking|panicked|ghosted
-      |(?:over|under)-?(?:complicated|engineered|committed|promised|sold|estimated
+      |(?:over|under)-?(?:complicated|engineered|committed|promised|sold|estimated|scoped|planned|booked
         |delivered|prepared)|overlooked|cut\s+(?:the\s+)?(?:[\w-]+\s+)?(?:corners|testing|tests|review|QA|checks)
       |cutting\s+corners|blocks\s+(?:every|all|any)|derail(?:s|ed|ing)|argues?\s+with|undermines
       |(?:turned|switched|shut)\s+(?:off\s+)?(?:his|her|the)\s+(?:phone|laptop|slack|alerts?|alerting|monitoring
         |firewall|pager|notifications|backups?)
       |stopped\s+(?:answering|replying|responding|showing|turning|coming|testing|reviewing)
       |went\s+(?:back\s+to\s+sleep|with\s+(?:his|her)\s+gut|rogue|over\s+(?:my|our)\s+head)
-      |kept\s+(?:quiet|silent)|took\s+credit|took\s+\w+\s+(?:days|weeks|months)\s+to\s+(?:look|review
+      |kept\s+(?:quiet|silent)|kept\s+(?:the\s+|it\s+|this\s+|that\s+|[\w-]+\s+){1,3}(?:quiet|secret|under\s+wraps|hidden)
+      |until\s+(?:the\s+)?(?:customers?|clients?|users?)\s+(?:noticed|complained|found\s+out|told\s+us)
+      |with\s+(?:nobody|no\s+one)\s+(?:on\s+call|around|watching|available|on\s+standby)
+      |moved\s+(?:the\s+)?(?:launch|deadline|release|date|go-?live)\s+(?:up|forward|earlier)
+      |burn(?:ed|t)\s+(?:everyone|us|the\s+team|people)\s+out
+      |(?:feedback|review|salary|performance|promotion|disciplinary|pip)\b[^.!?;]{0,30}?\b(?:in|on|via)\s+(?:a\s+|the\s+)?(?:group
+        \s+chat|public\s+channel|team\s+(?:meeting|channel)|all-?hands|front\s+of\s+(?:everyone|the\s+team))
+      |took\s+credit|took\s+\w+\s+(?:days|weeks|months)\s+to\s+(?:look|review
         |reply|respond|answer|approve|sign)
       |prioriti[sz]ed\s+(?:his|her|the\s+\w+|\w+)[^.!?;]{0,40}?\bover\b|insist(?:s|ed)\s+on
       |(?:left|leaves)\s+(?:us|the\s+rest\s+of\s+us|everyone|the\s+team)\s+(?:to\s+(?:handle|clean|deal|fix|pick
@@ -1000,6 +1009,8 @@ _JUSTIFIED = re.compile(
         |vacation|weekend|day\s+off|leave)\b
     |\bbecause\s+(?:nobody|no\s+one)\s+(?:needed|used|wanted|read|attended)\b|\bbecause\s+it\s+was\s+(?:useless|pointless
         |redundant|unused|not\s+needed|obsolete|no\s+longer\s+needed)\b
+    |\beven\s+(?:ones|those|the\s+ones|things|code|designs?|tickets|prs?|PRs)\s+(?:he|she)\s+(?:didn['’]t|did\s+not
+        |doesn['’]t|hasn['’]t)
     # a defence of the person: "but he was only here a month", "to be fair to her"
     |\bbut\s+(?:he|she)\s+(?:was|had)\s+only\b|\bbut\s+(?:he|she)\s+(?:was|is)\s+(?:brand\s+|still\s+)?new\b
     |\bin\s+(?:his|her)\s+defen[cs]e\b|\bto\s+be\s+fair\s+to\s+(?:him|her)\b

@@ -547,9 +547,9 @@ def test_training_corpus_figures() -> None:
     corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
     rows = [(t, True) for t in corpus["blaming"]] + [(t, False) for t in corpus["not_blaming"]]
     recall, fpr = _score(rows)
-    # Issue 11 added 495 blaming and 693 not-blaming invented rows (one shape class at a time).
-    assert recall >= 0.95, recall  # measured 0.975 (803 of 824); 0.520 (171 of 329) at first
-    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 1147); 0.013 (6 of 454) at first
+    # Issue 11 added 520 blaming and 728 not-blaming invented rows (one shape class at a time).
+    assert recall >= 0.95, recall  # measured 0.973 (826 of 849); 0.520 (171 of 329) at first
+    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 1182); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -732,6 +732,10 @@ NEW_CLASSES: list[tuple[str, str]] = [
     ("released with a known defect", "the QA lead let the release go out with a known crash"),
     ("out of all proportion", "Oddvar blocked the merge for a week over variable names"),
     ("handed over with nothing", "Randi handed the project over with zero notes"),
+    ("kept quiet until found out", "Preben kept the incident quiet until the customer noticed"),
+    ("nobody left on call", "the release manager shipped on a public holiday with nobody on call"),
+    ("feedback given in public", "Our EM gave the promotion feedback in a group chat"),
+    ("work that does not do its job", "the contractor's tests don't actually test anything"),
 ]
 NEW_EXCLUSIONS: list[tuple[str, str]] = [
     (
@@ -828,6 +832,10 @@ NEW_EXCLUSIONS: list[tuple[str, str]] = [
         "Ingebjorg caught an invoice for work that was never delivered",
     ),
     ("the writer busy", "I was so busy this sprint"),
+    (
+        "a concession about someone's diligence",
+        "the architect reviews every design, even ones he didn't write",
+    ),
 ]
 
 
