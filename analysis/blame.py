@@ -298,7 +298,7 @@ _WORK_HARM = re.compile(
     |(?:was|is|are|were)\s+(?:\w+\s+){{0,2}}?(?:wrong|buggy|a\s+guess|fantasy|lazy|useless|broken|a\s+mess|rude
         |unhelpful|condescending|hostile|dismissive|passive-aggressive|vague|misleading|sloppy|careless|half-baked
         |incomprehensible|insulting|demoralising|demoralizing
-        |nonsense|garbage|rubbish|terrible|awful|one\s+word|(?:just|basically|literally|essentially)\s+['‘"“]|(?:wildly|hugely|massively|way\s+too|far\s+too|overly
+        |nonsense|garbage|rubbish|terrible|awful|one\s+word|full\s+of\s+(?:errors|mistakes|bugs|typos|holes)|riddled\s+with|(?:just|basically|literally|essentially)\s+['‘"“]|(?:wildly|hugely|massively|way\s+too|far\s+too|overly
         |absurdly|ridiculously)\s+(?:optimistic|low|high|off|wrong|short)|['‘"“]?lgtm|(?:pure\s+)?wishful\s+thinking|fiction|pie\s+in\s+the\s+sky
         |a\s+fairy\s*tale|delusional|(?:way|wildly|massively|hugely|badly|miles|completely
         |totally|so|really|way\s+way)\s+off|off\s+by|unrealistic|a\s+joke|made\s+up)|wrong\s+by
@@ -328,7 +328,8 @@ _BROKEN_PROMISE = re.compile(
     (?:(?i:it|they|that|nothing|the\s+[\w-]+|he|she|we|I|never)\s+)?(?:(?:still\s+)?(?:never|didn['’]t
         |did\s+not|hasn['’]t|haven['’]t|has\s+not|have\s+not|wasn['’]t|weren['’]t)\b
     |(?:are|am|['’]re|is|were|was)\s+still\s+waiting|came\s+(?:two|three|\w+)\s+(?:days|weeks)\s+late
-    |(?:bailed|cancell?ed|disappeared|vanished|went\s+(?:quiet|silent|dark|awol|AWOL))
+    |(?:bailed|cancell?ed|disappeared|vanished|went\s+(?:quiet|silent|dark|awol|AWOL|on\s+(?:leave|holiday|vacation))
+        |left\s+for\s+(?:the\s+)?(?:holiday|vacation|weekend))
     |(?:gave|delivered|offered|sent|allowed|allocated)\s+(?:them|us|him|her|it|QA|the\s+\w+)?\s*(?:only\s+|just\s+)?(?:a|one
         |half|two|three)\s+(?:day|days|hour|hours|afternoon|morning|week)
     |(?:arrived|came|landed|showed\s+up|shipped|was\s+delivered|were\s+delivered)\s+(?:the\s+following|a\s+week
@@ -611,13 +612,15 @@ _FAILING = re.compile(
       |instead\s+of\s+\w+ing
       |with\s+no\s+(?:review|tests?|testing|sign-?off|approval|backup|warning|notice|handover)
       |lost\s+(?!access|time|sleep|track|touch|interest|patience)(?:it|them|the|our|all|every)\b
-      |insisted\s+on|let\s+(?!(?:us|me|you|everyone|everybody|people|him|her|the\s+team)\b)
+      |insisted\s+on|lets\s+(?!(?:us|me|you|everyone|everybody|people|him|her|the\s+team)\b)(?:[\w-]+\s+){1,3}?(?:run\s+(?:forever
+        |over|long|wild)|drag(?:\s+on)?|slide|slip|rot)
+      |let\s+(?!(?:us|me|you|everyone|everybody|people|him|her|the\s+team)\b)
         (?:it|them|things|(?:(?:the|our|a|an|his|her|their|every|all\s+the)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)\s+
         (?:fail|slip|slide|rot|lapse|expire|break|die|drag|balloon|spiral|fester|linger|languish|creep
         |pile\s+up|get\s+out\s+of\s+hand|go\s+(?:stale|unanswered|unreviewed|unfixed|unpatched|red
             |out\s+of\s+date)
         |sit\s+(?:for|unanswered|unreviewed|idle|there|untouched)
-        |run\s+(?:over|long|late|wild|on|for\s+(?:hours|ages)|past|\d+\s*(?:min|mins|minutes|hours|h)\b))
+        |run\s+(?:over|long|late|wild|on|forever|for\s+(?:hours|ages|ever)|past|\d+\s*(?:min|mins|minutes|hours|h)\b))
       |did\s+(?:zero|no|nil|little)\s+(?:research|testing|tests|checking|review|prep|homework
         |work|planning)
       |(?:is|was|['’]s)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:liability|menace|nightmare\s+to\s+work)
@@ -739,6 +742,9 @@ _FAILING = re.compile(
       |until\s+(?:the\s+)?(?:customers?|clients?|users?)\s+(?:noticed|complained|found\s+out|told\s+us)
       |with\s+(?:nobody|no\s+one)\s+(?:on\s+call|around|watching|available|on\s+standby)
       |moved\s+(?:the\s+)?(?:launch|deadline|release|date|go-?live)\s+(?:up|forward|earlier)
+      |for\s+the\s+(?:third|fourth|fifth|nth|\d+(?:rd|th))\s+time
+      |(?:gave|sent|forwarded|showed|leaked|shared)\s+(?:the\s+)?(?:client|customer|vendor|press|competitor)s?\s+(?:our|the)\s+
+        (?:internal|private|confidential)
       |burn(?:ed|t)\s+(?:everyone|us|the\s+team|people)\s+out
       |(?:feedback|review|salary|performance|promotion|disciplinary|pip)\b[^.!?;]{0,30}?\b(?:in|on|via)\s+(?:a\s+|the\s+)?(?:group
         \s+chat|public\s+channel|team\s+(?:meeting|channel)|all-?hands|front\s+of\s+(?:everyone|the\s+team))

@@ -547,9 +547,9 @@ def test_training_corpus_figures() -> None:
     corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
     rows = [(t, True) for t in corpus["blaming"]] + [(t, False) for t in corpus["not_blaming"]]
     recall, fpr = _score(rows)
-    # Issue 11 added 520 blaming and 728 not-blaming invented rows (one shape class at a time).
-    assert recall >= 0.95, recall  # measured 0.973 (826 of 849); 0.520 (171 of 329) at first
-    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 1182); 0.013 (6 of 454) at first
+    # Issue 11 added 550 blaming and 768 not-blaming invented rows (one shape class at a time).
+    assert recall >= 0.95, recall  # measured 0.974 (856 of 879); 0.520 (171 of 329) at first
+    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 1222); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -736,6 +736,10 @@ NEW_CLASSES: list[tuple[str, str]] = [
     ("nobody left on call", "the release manager shipped on a public holiday with nobody on call"),
     ("feedback given in public", "Our EM gave the promotion feedback in a group chat"),
     ("work that does not do its job", "the contractor's tests don't actually test anything"),
+    ("a habit let run", "our scrum master lets standups run forever"),
+    ("work full of errors", "Henrietta's spreadsheet was full of errors"),
+    ("internal facts given out", "the account manager gave the client our internal timeline"),
+    ("a promise then leave", "Maiken promised the report by friday and went on leave"),
 ]
 NEW_EXCLUSIONS: list[tuple[str, str]] = [
     (
