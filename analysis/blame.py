@@ -37,6 +37,23 @@ or as the trouble itself ("what went wrong: our BA"). A thank-you sentence, a de
 ("don't blame X"), a blame only considered ("it's tempting to blame X") and a
 counterfactual about something that helped ("if X hadn't noticed ..., it would have been
 worse") are not blame.
+
+Issue 11 generalised these by shape. The text is first read as written whoever writes it
+("didnt", "should of", a lower-case "i"; offsets still point into the input), and people
+are found without a known name (@handles, user_name, initials, capitalised or lower-case
+names in no dictionary, a rare surname that acts, a bare role at the start of a clause,
+"you" said to a named person, a name alone followed by a subjectless act). Classes added:
+sarcastic thanks that name a failure, broken, late or cut-short promises, claims the writer
+contradicts, duties undone ("was meant to ... never happened"), rhetorical questions ("who
+lets X near ..."), wishes ("wish X would stop ..."), work left sitting with one person,
+trouble equated with or started by one person's act, scare-quoted acts and excuses, acts
+at a bad moment (a freeze, peak hours, the night before go-live), approvals despite known
+failures, secrets and personal data leaked, walking away, insinuations ("not naming names
+but ..."), a broad lexicon of blameworthy acts and idioms of neglect. Exclusions added:
+an act the writer vindicates ("and she was right", "good call") or the team agreed, a
+benign reason ("because she was at a conference", "nobody paged her"), housekeeping
+("dropped the unused indexes"), the cause put on a thing ("the runbook was outdated"),
+blame reported or taken back, owning up, double negatives ("never misses a standup").
 """
 
 from __future__ import annotations
