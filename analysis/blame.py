@@ -656,7 +656,7 @@ _FAILING = re.compile(
       |ran\s+(?:an?\s+)?(?:rm\s+-r?f|drop\s+(?:table|database)|truncate|delete\s+from|force[- ]push|git\s+reset\s+--hard)
       |hard-?reset|reset\s+--hard|factory[- ]reset
       |['‘"“](?:to\s+be\s+safe|just\s+in\s+case|to\s+save\s+(?:it|time)|just\s+to\s+\w+(?:\s+\w+)?|temporarily|for\s+now
-        |quickly)['’"”]
+        |quickly|easier|faster|simpler|cleaner|more\s+efficient)['’"”]
       |let\s+(?:one\s+person|someone|a\s+single\s+person|one\s+guy)\s+(?:talk|dominate|ramble|monologue|hijack)
       |(?:on|for)\s+the\s+same\s+(?:day|time|night|week|evening|morning)\s+as\b
       |(?:has|had|have)\s+been\s+(?:ignoring|skipping|sitting\s+on|dodging|avoiding)
@@ -760,6 +760,20 @@ _FAILING = re.compile(
       |with\s+(?:nobody|no\s+one)\s+(?:on\s+call|around|watching|available|on\s+standby)
       |moved\s+(?:the\s+)?(?:launch|deadline|release|date|go-?live)\s+(?:up|forward|earlier)
       |for\s+the\s+(?:third|fourth|fifth|nth|\d+(?:rd|th))\s+time
+      |and\s+(?:nothing\s+else|no\s+(?:context|explanation|details|further\s+info))
+      |(?:took|went\s+for|grabbed|had)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:lunch|break|nap|coffee|walk|smoke)\s+(?:right\s+)?
+        (?:during|in\s+the\s+middle\s+of|mid-?)
+        \s*(?:the\s+|an\s+|a\s+)?(?:outage|incident|release|launch|deploy|migration|cutover|crunch)
+      |['‘"“](?:not\s+my\s+(?:problem|job|area|concern)|won['’]t\s+fix)['’"”]
+      |(?:assigned|gave|kept)\s+(?:himself|herself)\s+(?:all\s+)?(?:the\s+)?(?:interesting|best|fun|good|easy|visible)
+      |like\s+a\s+league\s+table|named\s+and\s+shamed|(?:called|singled)\s+(?:\w+\s+)?out\s+in\s+front\s+of
+      |(?:criticised|criticized|shouted\s+at|yelled\s+at|embarrassed|humiliated)\s+(?:\w+\s+){0,3}?in\s+front\s+of
+      |(?:gave|granted|handed)\s+(?:everyone|everybody|all\s+\w+|the\s+\w+)\s+(?:root|admin|sudo|god\s+mode)\b
+      |(?:three|four|five|six|several|\d+)\s+times\s+in\s+(?:one|a|the\s+same)\s+(?:week|day|sprint|month)
+      |before\s+(?:we|we['’]d|anyone|anybody|the\s+team|QA|legal|security)\s+(?:had\s+)?(?:even\s+)?(?:reviewed|tested
+        |seen|approved|read|checked|agreed|signed\s+off)
+      |(?:deleted|removed|decommissioned|switched\s+off|turned\s+off|shut\s+down|retired)\b[^.!?;]{0,40}?\bbefore\s+(?:the
+        \s+)?(?:new|replacement)\s+(?:one|version|\w+)\s+(?:was|were|had\s+been|existed)
       |(?:gave|sent|forwarded|showed|leaked|shared)\s+(?:the\s+)?(?:client|customer|vendor|press|competitor)s?\s+(?:our|the)\s+
         (?:internal|private|confidential)
       |burn(?:ed|t)\s+(?:everyone|us|the\s+team|people)\s+out

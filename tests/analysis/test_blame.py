@@ -547,9 +547,9 @@ def test_training_corpus_figures() -> None:
     corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
     rows = [(t, True) for t in corpus["blaming"]] + [(t, False) for t in corpus["not_blaming"]]
     recall, fpr = _score(rows)
-    # Issue 11 added 550 blaming and 768 not-blaming invented rows (one shape class at a time).
-    assert recall >= 0.95, recall  # measured 0.974 (856 of 879); 0.520 (171 of 329) at first
-    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 1222); 0.013 (6 of 454) at first
+    # Issue 11 added 570 blaming and 788 not-blaming invented rows (one shape class at a time).
+    assert recall >= 0.95, recall  # measured 0.972 (874 of 899); 0.520 (171 of 329) at first
+    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 1242); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -740,6 +740,16 @@ NEW_CLASSES: list[tuple[str, str]] = [
     ("work full of errors", "Henrietta's spreadsheet was full of errors"),
     ("internal facts given out", "the account manager gave the client our internal timeline"),
     ("a promise then leave", "Maiken promised the report by friday and went on leave"),
+    ("a break taken mid-incident", "Ansel took a two-hour lunch during the outage"),
+    (
+        "the best work kept for oneself",
+        "the team lead assigned himself all the interesting tickets",
+    ),
+    (
+        "presented before review",
+        "our designer presented the mockups as final before we'd even reviewed them",
+    ),
+    ("root for everyone", "the sysadmin gave everyone root because it was 'easier'"),
 ]
 NEW_EXCLUSIONS: list[tuple[str, str]] = [
     (
@@ -839,6 +849,10 @@ NEW_EXCLUSIONS: list[tuple[str, str]] = [
     (
         "a concession about someone's diligence",
         "the architect reviews every design, even ones he didn't write",
+    ),
+    (
+        "planned leave is no fault",
+        "our release manager was on holiday during the launch, planned months ago",
     ),
 ]
 
