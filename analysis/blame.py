@@ -750,7 +750,7 @@ _FAILING = re.compile(
       |micromanag(?:es|ed|ing)|spamm?ed|double-?booked|double-?booking|panicked|ghosted
       |(?:over|under)-?(?:complicated|engineered|committed|promised|sold|estimated|scoped|planned|booked
         |delivered|prepared)|overlooked|cut\s+(?:the\s+)?(?:[\w-]+\s+)?(?:corners|testing|tests|review|QA|checks)
-      |cutting\s+corners|blocks\s+(?:every|all|any)|derail(?:s|ed|ing)|argues?\s+with|undermines
+      |cutting\s+corners|blocks\s+(?:every|all|any)|derail(?:s|ed|ing)|argues?\s+with|argued\s+with\s+(?:the\s+)?(?:client|customer|vendor|every|everyone|everybody)|undermines
       |(?:turned|switched|shut)\s+(?:off\s+)?(?:his|her|the)\s+(?:phone|laptop|slack|alerts?|alerting|monitoring
         |firewall|pager|notifications|backups?)
       |stopped\s+(?:answering|replying|responding|showing|turning|coming|testing|reviewing)
@@ -851,8 +851,8 @@ _FAILING = re.compile(
         |suggestions?|risks?|bugs?|reports?)
       |(?:merged|deployed|pushed|shipped|released)\b[^.!?;]{0,50}?\band\s+(?:then\s+)?(?:logged\s+off|went\s+home
         |left\s+for\s+the\s+(?:day|weekend)|switched\s+off|disappeared|went\s+offline|went\s+to\s+bed)
-      |(?:built|wrote|made|added|designed|created|shipped|spent\s+[^.!?;]{0,30}?on)\s+[^.!?;]{0,40}?(?:nobody|no\s+one)
-        \s+(?:had\s+)?(?:asked\s+for|wanted|needed|requested)
+      |(?:built|wrote|made|added|designed|created|shipped|spent\s+[^.!?;]{0,30}?on|spent\s+[^.!?;]{0,30}?\w+ing)\s+
+        [^.!?;]{0,40}?(?:nobody|no\s+one)\s+(?:had\s+|was\s+)?(?:asked\s+for|wanted|needed|requested|touching|using)
       |(?:gave|granted|handed)\s+(?:[\w-]+\s+){0,3}?(?:admin|root|prod|production|superuser|owner)\s+(?:rights|access
         |privileges|permissions)
       |kept\s+(?:us|everyone|everybody|the\s+team)\s+(?:in\s+(?:a|an|the)|waiting|late|there|back|hanging)\b
@@ -936,7 +936,7 @@ _FAILING = re.compile(
       |(?:nobody|no\s+one)\s+had\s+(?:vetted|checked|reviewed|tested|approved|verified|validated|seen|read|audited)
       |\w+ed\s+when\s+(?:it|they)\s+(?:wasn['’]?t|weren['’]?t|was\s+not)
       |(?:done|ready|fixed|finished|tested|working|live|complete|sorted)\s+when\s+(?:it|they)\s+(?:wasn['’]?t|weren['’]?t
-        |was\s+not|hadn['’]?t|had\s+not)
+        |was\s+not|hadn['’]?t|had\s+not|was\s+still|were\s+still)
       |(?:committed\s+to|promised|announced|sold|agreed\s+to|signed\s+off|closed|marked)\b[^.!?;]{0,40}?\bbefore\s+(?:the
         \s+[\w-]+|it|we|anyone)\s+(?:was|were|had\s+been|had)\s+(?:even\s+)?(?:done|finished|ready|complete|scoped
         |estimated|tested|reviewed|started|built|designed|approved|agreed)
@@ -1048,6 +1048,9 @@ _JUSTIFIED = re.compile(
         |redundant|unused|not\s+needed|obsolete|no\s+longer\s+needed)\b
     |\beven\s+(?:ones|those|the\s+ones|things|code|designs?|tickets|prs?|PRs)\s+(?:he|she)\s+(?:didn['’]t|did\s+not
         |doesn['’]t|hasn['’]t)
+    # the cause is the team's or the client's own doing: "late because we changed the spec"
+    |\bbecause\s+(?:we|the\s+client|the\s+team|management|they|our\s+team)\s+(?:had\s+)?(?:changed|moved|added|asked
+        |cut|didn['’]t|gave|kept|forgot|underestimated|delayed|reprioriti[sz]ed)\b
     # a defence of the person: "but he was only here a month", "to be fair to her"
     |\bbut\s+(?:he|she)\s+(?:was|had)\s+only\b|\bbut\s+(?:he|she)\s+(?:was|is)\s+(?:brand\s+|still\s+)?new\b
     |\bin\s+(?:his|her)\s+defen[cs]e\b|\bto\s+be\s+fair\s+to\s+(?:him|her)\b
@@ -1065,7 +1068,8 @@ _JUSTIFIED = re.compile(
         |looped)\b
     |\b(?:skipped|missed)\s+(?:\w+\s+){1,3}?to\s+(?:handle|help|cover|deal\s+with|support|look\s+after)\b
     # junk removed is housekeeping: "dropped the unused indexes", "ignored the noise"
-    |\b(?:dropped|deleted|killed|ditched|removed|scrapped|binned|nuked|wiped|cut|ignored|archived)\s+(?:all\s+)?
+    |\b(?![^.!?]*\bbefore\s+(?:the\s+)?(?:new|replacement))(?:dropped|deleted|killed|ditched|removed|scrapped|binned|nuked
+        |wiped|cut|ignored|archived)\s+(?:all\s+)?
         (?:the\s+|our\s+|some\s+|those\s+|a\s+few\s+)?(?:[\w-]+\s+)?(?:unused|old|stale|obsolete|dead|legacy|zombie
         |duplicate|redundant|flaky|noisy|unnecessary|slides|noise|distractions?|busywork)\b
     # the writer puts the cause on a thing: "..., the notes were unclear"; or the person was left out

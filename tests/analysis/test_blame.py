@@ -547,9 +547,9 @@ def test_training_corpus_figures() -> None:
     corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
     rows = [(t, True) for t in corpus["blaming"]] + [(t, False) for t in corpus["not_blaming"]]
     recall, fpr = _score(rows)
-    # Issue 11 added 570 blaming and 788 not-blaming invented rows (one shape class at a time).
-    assert recall >= 0.95, recall  # measured 0.972 (874 of 899); 0.520 (171 of 329) at first
-    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 1242); 0.013 (6 of 454) at first
+    # Issue 11 added 595 blaming and 823 not-blaming invented rows (one shape class at a time).
+    assert recall >= 0.95, recall  # measured 0.974 (900 of 924); 0.520 (171 of 329) at first
+    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 1277); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -750,6 +750,14 @@ NEW_CLASSES: list[tuple[str, str]] = [
         "our designer presented the mockups as final before we'd even reviewed them",
     ),
     ("root for everyone", "the sysadmin gave everyone root because it was 'easier'"),
+    (
+        "the old removed before the new exists",
+        "Jadranka deleted the old runbook before the new one was written",
+    ),
+    (
+        "'live' while still in QA",
+        "Quillon told the client the feature was live when it was still in QA",
+    ),
 ]
 NEW_EXCLUSIONS: list[tuple[str, str]] = [
     (
@@ -853,6 +861,10 @@ NEW_EXCLUSIONS: list[tuple[str, str]] = [
     (
         "planned leave is no fault",
         "our release manager was on holiday during the launch, planned months ago",
+    ),
+    (
+        "late because of our own change",
+        "the contractor delivered two weeks late because we changed the spec",
     ),
 ]
 
