@@ -693,7 +693,7 @@ _FAILING = re.compile(
       # dumping work, undermining people
       |(?:dumped|dumps|offloaded|offloads|pushed|pushes)\s+(?:\w+\s+){0,5}?(?:on|onto)\s+(?:us|me|the\s+team
         |everyone|the\s+rest\s+of\s+us|juniors?|the\s+(?:new|junior|other)\s+\w+|others|whoever)\b
-      |passed\s+the\s+buck|threw\s+(?:\w+\s+){1,3}?under\s+the\s+bus|threw\s+(?:it|\w+)\s+over\s+the\s+wall
+      |passed\s+the\s+buck|threw\s+(?:\w+\s+){1,3}?under\s+the\s+bus|threw\s+(?:it|(?:[\w-]+\s+){1,4}?)\s*over\s+the\s+wall
       |(?:interrupts|interrupted|talks\s+over|talked\s+over|belittled|belittles|steamrolled|steamrolls
         |bulldozed|shouted\s+at|yelled\s+at|snapped\s+at|rolled\s+(?:his|her)\s+eyes)
       |took\s+(?:forever|ages)\s+to
@@ -760,6 +760,10 @@ _FAILING = re.compile(
       |with\s+(?:nobody|no\s+one)\s+(?:on\s+call|around|watching|available|on\s+standby)
       |moved\s+(?:the\s+)?(?:launch|deadline|release|date|go-?live)\s+(?:up|forward|earlier)
       |for\s+the\s+(?:third|fourth|fifth|nth|\d+(?:rd|th))\s+time
+      |(?:we|the\s+company|the\s+business)\s+(?:can['’]t|cannot|could\s+not|couldn['’]t)\s+afford
+      |(?:the\s+|a\s+)?test\s+[\w-]+\s+(?:to|at|on)\s+(?:real|live|actual|production|prod)\s+(?:customers|users|data|clients)
+      |turned\s+(?:the|our|a|every)\s+[\w-]+\s+into\s+(?:a|an)\s+(?:blame|shouting|status|lecture|witch[- ]hunt|monologue
+        |sales\s+pitch)
       |and\s+(?:nothing\s+else|no\s+(?:context|explanation|details|further\s+info))
       |(?:took|went\s+for|grabbed|had)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:lunch|break|nap|coffee|walk|smoke)\s+(?:right\s+)?
         (?:during|in\s+the\s+middle\s+of|mid-?)

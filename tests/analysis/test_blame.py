@@ -547,9 +547,9 @@ def test_training_corpus_figures() -> None:
     corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
     rows = [(t, True) for t in corpus["blaming"]] + [(t, False) for t in corpus["not_blaming"]]
     recall, fpr = _score(rows)
-    # Issue 11 added 595 blaming and 823 not-blaming invented rows (one shape class at a time).
-    assert recall >= 0.95, recall  # measured 0.974 (900 of 924); 0.520 (171 of 329) at first
-    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 1277); 0.013 (6 of 454) at first
+    # Issue 11 added 615 blaming and 848 not-blaming invented rows (one shape class at a time).
+    assert recall >= 0.95, recall  # measured 0.974 (919 of 944); 0.520 (171 of 329) at first
+    assert fpr <= 0.01, fpr  # measured 0.000 (0 of 1302); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -758,6 +758,12 @@ NEW_CLASSES: list[tuple[str, str]] = [
         "'live' while still in QA",
         "Quillon told the client the feature was live when it was still in QA",
     ),
+    ("thrown over the wall", "the PM threw the new requirements over the wall on the last day"),
+    (
+        "a cost the company cannot bear",
+        "the sales director gave the client a discount we can't afford",
+    ),
+    ("a meeting turned sour", "the facilitator turned the retro into a blame session"),
 ]
 NEW_EXCLUSIONS: list[tuple[str, str]] = [
     (
