@@ -1072,8 +1072,8 @@ _JUSTIFIED = re.compile(
         |looped)\b
     |\b(?:skipped|missed)\s+(?:\w+\s+){1,3}?to\s+(?:handle|help|cover|deal\s+with|support|look\s+after)\b
     # junk removed is housekeeping: "dropped the unused indexes", "ignored the noise"
-    |\b(?![^.!?]*\bbefore\s+(?:the\s+)?(?:new|replacement))(?:dropped|deleted|killed|ditched|removed|scrapped|binned|nuked
-        |wiped|cut|ignored|archived)\s+(?:all\s+)?
+    |\b(?:dropped|deleted|killed|ditched|removed|scrapped|binned|nuked
+        |wiped|cut|ignored|archived)(?![^.!?]{0,80}?\bbefore\s+(?:the\s+)?(?:new|replacement))\s+(?:all\s+)?
         (?:the\s+|our\s+|some\s+|those\s+|a\s+few\s+)?(?:[\w-]+\s+)?(?:unused|old|stale|obsolete|dead|legacy|zombie
         |duplicate|redundant|flaky|noisy|unnecessary|slides|noise|distractions?|busywork)\b
     # the writer puts the cause on a thing: "..., the notes were unclear"; or the person was left out
