@@ -61,16 +61,15 @@ from __future__ import annotations
 import functools
 import re
 
-from analysis.redaction import (
-    _ANY_NAME_RAW,
-    _COMMON,
-    _FIRST,
-    _GIVEN,
-    _NOT_NAMES,
-    _WORDS,
-    _key,
-    name_spans,
-)
+from analysis import redaction as _redaction
+from analysis.redaction import _NOT_NAMES, _WORDS, _key, name_spans
+
+# Word lists that redaction keeps for itself; a missing one (redaction is reworked by
+# others) only makes the people found without a known name fewer, never an error.
+_COMMON: frozenset[str] = getattr(_redaction, "_COMMON", frozenset())
+_FIRST: frozenset[str] = getattr(_redaction, "_FIRST", frozenset())
+_GIVEN: frozenset[str] = getattr(_redaction, "_GIVEN", frozenset())
+_ANY_NAME_RAW: frozenset[str] = getattr(_redaction, "_ANY_NAME_RAW", frozenset())
 
 __all__ = ["blame_phrases"]
 
