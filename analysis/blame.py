@@ -1459,6 +1459,7 @@ _CUES = {
     _PASSIVE_AGENT: re.compile(r"(?i)\bby\b"),
     _TROUBLE_WHEN: re.compile(r"(?i)\b(?:when|because|after|once)\b"),
 }
+_CUE_BY_ID = {id(pattern): cue for pattern, cue in _CUES.items()}
 
 
 def blame_phrases(text: str) -> list[str]:
@@ -1547,8 +1548,11 @@ def blame_phrases(text: str) -> list[str]:
         if not _NEGATED.search(shadow[max(0, start - 30) : start]):
             spans.append(_clause(shadow, start, end))
     subject_first = (_SUBJECT_BLAME, _THEN_BLAME, _CORNER_CUT, _JUDGEMENT)
+    # By identity: hashing or comparing a compiled pattern walks its whole program (~5 us
+    # a time here, a fifth of this function's cost before).
+    subject_first_ids = {id(p) for p in subject_first}
     for pattern in patterns:
-        cue = _CUES.get(pattern)
+        cue = _CUE_BY_ID.get(id(pattern))
         if cue is not None and not cue.search(shadow):
             continue  # the pattern's key word is absent: skip the costly scan
         for m in pattern.finditer(shadow):
@@ -1556,10 +1560,10 @@ def blame_phrases(text: str) -> list[str]:
                 continue  # "not her fault", "nobody's fault"
             if pattern is _WHOEVER and _REQUEST.search(_sentence_at(shadow, m.start())):
                 continue  # "whoever merged it, please add a note": addressed, not blamed
-            if pattern in subject_first and _object_position(shadow, m.start()):
+            if id(pattern) in subject_first_ids and _object_position(shadow, m.start()):
                 continue  # "we lost our only DBA and never ...": the person is no subject
             sentence = _sentence_at(shadow, m.start())
-            if pattern not in (_SELF, _SELF_MORE) and _PRAISE.search(sentence):
+            if pattern is not _SELF and pattern is not _SELF_MORE and _PRAISE.search(sentence):
                 continue
             if _JUSTIFIED.search(sentence):
                 continue
