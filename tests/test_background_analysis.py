@@ -3,9 +3,14 @@ progress and the last finished analysis, and the first analysis starts at start-
 
 from __future__ import annotations
 
+import threading
 import time
+from datetime import date
 
 from afterward.services import analysis_upkeep
+from afterward.services.publishing import open_store
+from surveys import setup
+from surveys.questionnaire import AnswerRow
 from surveys.store import Store
 from tests.conftest import app_store
 from tests.pages.data import populate
@@ -78,3 +83,42 @@ def test_page_does_not_wait_for_the_analysis_when_a_worker_runs(app, db_path):
     finally:
         analysis_upkeep.ensure_current = real
         analysis_upkeep.stop_background(store)
+
+
+def test_worker_gives_way_while_respondents_submit(db_path, monkeypatch):
+    """The analysis takes seconds of CPU: while submissions keep arriving it waits (and says
+    so), then runs once they stop."""
+    monkeypatch.setattr(analysis_upkeep, "QUIET_SECONDS", 1.0)
+    waiting = "Waiting for respondents to finish submitting"
+    with open_store(db_path) as store:
+        populate(store)
+        survey_id = setup.create_survey(
+            store, project="Harbour Website", template_id="sprint-retro", opens_on=date(2026, 1, 1)
+        )
+        stop = threading.Event()
+
+        def respondents() -> None:  # one every 0.2 s until told to stop
+            while not stop.is_set():
+                store.record_response(survey_id, [AnswerRow("sprint_rating", value_number=3.0)])
+                stop.wait(0.2)
+
+        submitting = threading.Thread(target=respondents)
+        submitting.start()
+        _wait_until(lambda: store.seconds_since_last_submission() < 1.0, 10)
+        worker = analysis_upkeep.start_background(store, interval_s=0.1)
+        try:
+            _wait_until(lambda: worker.progress.message == waiting, 10)
+            seen = set()
+            for _ in range(15):  # 3 s of sampling while they keep submitting
+                seen.add(worker.progress.message)
+                time.sleep(0.2)
+            assert seen == {waiting}
+            assert analysis_upkeep.needs_refresh(store)
+            stop.set()
+            submitting.join()
+            _wait_until(lambda: not analysis_upkeep.needs_refresh(store))
+            _wait_until(lambda: not worker.progress.running)
+            assert not worker.progress.error
+        finally:
+            stop.set()
+            analysis_upkeep.stop_background(store)

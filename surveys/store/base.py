@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -84,6 +86,15 @@ class StoreBase:
                     cursor = self._connection.cursor()
                 self._writer = ResponseWriter(cursor, self._pending_lock, self._release_rule)
             return self._writer
+
+    def seconds_since_last_submission(self) -> float:
+        """Seconds (monotonic clock, this process only) since a batch of submissions was last
+        stored; infinity when none was. Kept in memory only, never stored or shown: background
+        work uses it to give way while respondents are submitting."""
+        writer = self._writer
+        if writer is None or writer.last_commit is None:
+            return math.inf
+        return time.monotonic() - writer.last_commit
 
     @contextmanager
     def _cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:

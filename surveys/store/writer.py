@@ -17,6 +17,7 @@ from __future__ import annotations
 import queue
 import random
 import threading
+import time
 import uuid
 from collections import Counter
 from collections.abc import Sequence
@@ -76,6 +77,7 @@ class ResponseWriter:
         self._queue: queue.SimpleQueue[Submission | None] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._stopped = False
+        self.last_commit: float | None = None  # time.monotonic() of the last stored batch
         self._thread = threading.Thread(target=self._run, name="response-writer", daemon=True)
         self._thread.start()
 
@@ -139,6 +141,7 @@ class ResponseWriter:
     def _write(self, batch: list[Submission]) -> None:
         try:
             outcomes = self._commit(batch) if batch else []
+            self.last_commit = time.monotonic()
         except Exception as exc:
             if len(batch) > 1 and not _is_storage_error(exc):
                 # Unexpected (a constraint, a bad value): one transaction per submission,
