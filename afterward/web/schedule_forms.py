@@ -13,6 +13,7 @@ from afterward.services import recurring
 from afterward.services import survey_admin as setup
 from afterward.services.recurring import MAX_EVERY_WEEKS, MAX_OPEN_DAYS, parse_dates
 from afterward.services.survey_admin import today
+from afterward.web.safe_text import plain
 from surveys.store import Store
 
 RULES = {
@@ -122,7 +123,7 @@ def new_schedule_form(store: Store, templates: dict) -> None:
             remind_before_days=int(chosen["remind"]) or None,
         )
     except ValueError as exc:
-        st.error(str(exc))
+        st.error(plain(exc))
         return
     st.session_state["schedules_flash"] = [_saved_line(store, schedule_id, "Saved")]
     st.rerun()
@@ -175,7 +176,7 @@ def edit_schedule_form(store: Store, schedule_id: str) -> None:
                 remind_before_days=int(chosen["remind"]) or None,
             )
         except ValueError as exc:
-            st.error(str(exc))
+            st.error(plain(exc))
             return
     st.session_state["schedules_flash"] = [_saved_line(store, schedule_id, "Changed")]
     st.rerun()

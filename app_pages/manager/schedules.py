@@ -7,6 +7,7 @@ import streamlit as st
 from afterward.services import mailing, recurring
 from afterward.services.survey_admin import load_templates, today
 from afterward.settings import base_url
+from afterward.web.safe_text import plain
 from afterward.web.schedule_forms import edit_schedule_form, follow_run, new_schedule_form
 from afterward.web.session import request_base_url, require_manager, store_or_stop
 
@@ -27,7 +28,7 @@ if not mailing.mail_configured():
         "Projects and surveys."
     )
 if flash := st.session_state.pop("schedules_flash", None):
-    st.success("\n\n".join(flash))
+    st.success("\n\n".join(plain(line) for line in flash))  # names and errors as typed
 
 rows = recurring.schedule_list(store, today())
 if not rows:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from streamlit.testing.v1 import AppTest
 
 
@@ -13,6 +15,11 @@ def button(at: AppTest, label: str):
 
 def texts(elements) -> list[str]:
     return [str(e.value) for e in elements]
+
+
+def shown(elements) -> list[str]:
+    """The elements' text as a reader sees it: Markdown escapes (`plain`) taken out."""
+    return [re.sub(r"\\(.)", r"\1", str(e.value)) for e in elements]
 
 
 def log_in(at: AppTest) -> AppTest:
