@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 # The quarterly report's PDF pieces: its page class, the fonts folder and the table heading
 # style, so both PDFs look alike (page numbers here are 9 pt, like the smallest text).
-from afterward.output.quarterly_report import _FONTS, _ReviewPDF, write_table
+from afterward.output.pdf_pages import new_pdf, write_table
 from afterward.services.postmortem import PostmortemDocument, Quotes, Table, Text
 from analysis.inert_text import show_bidi_controls
 
@@ -179,25 +179,11 @@ def _kind(block: Text | Table | Quotes) -> dict[str, str]:
 BODY_PT, SMALL_PT = 10, 9  # never below 9 pt, page numbers included
 
 
-class _PostmortemPDF(_ReviewPDF):
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font("DejaVu", size=SMALL_PT)
-        self.set_text_color(120)
-        self.cell(0, 6, f"Page {self.page_no()}", align="C")
-        self.set_text_color(0)
-
-
 def to_pdf(doc: PostmortemDocument, *, compress: bool = True) -> bytes:
     """The document as an A4 PDF: sections flow on from the title (no cover page), with a
     bookmark each; DejaVu Sans for any script."""
     doc = _inert(doc)
-    pdf = _PostmortemPDF(format="A4")
-    pdf.set_compression(compress)
-    pdf.add_font("DejaVu", "", str(_FONTS / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(_FONTS / "DejaVuSans-Bold.ttf"))
-    pdf.set_title(f"Post-mortem {doc.project} {doc.quarter}")
-    pdf.set_auto_page_break(auto=True, margin=18)
+    pdf = new_pdf(f"Post-mortem {doc.project} {doc.quarter}", compress=compress, footer_pt=SMALL_PT)
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 18)
     pdf.multi_cell(0, 9, f"Post-mortem: {doc.project} · {doc.survey_title}", **_NEXT)

@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import html
 import io
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import matplotlib
 import pandas as pd
 import plotly.graph_objects as go
 from fpdf import FPDF
 from plotly.offline import get_plotlyjs
 
 from afterward.output import charts
+from afterward.output.pdf_pages import new_pdf, write_table
 from afterward.output.static_charts import figure_png
 from afterward.services.quarterly_review import QuarterlyReview
 from analysis.insights import busiest_projects, question_label
@@ -39,7 +38,6 @@ MAX_THEMES_IN_CHART = 12
 CHART_DPI = 200
 # A section starts on a new page only when less than this is left (mm): no near-empty pages.
 SECTION_MIN_SPACE = 70
-_FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 
 def not_enough(what: str) -> str:
@@ -435,23 +433,9 @@ def _html_block(block: TextBlock | TableBlock | ChartBlock) -> str:
 # -- PDF ------------------------------------------------------------------------------------
 
 
-class _ReviewPDF(FPDF):
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font("DejaVu", size=8)
-        self.set_text_color(120)
-        self.cell(0, 6, f"Page {self.page_no()}", align="C")
-        self.set_text_color(0)
-
-
 def review_pdf(review: QuarterlyReview, *, compress: bool = True) -> bytes:
     """The review as a PDF with bookmarks per section; charts drawn by matplotlib."""
-    pdf = _ReviewPDF(format="A4")
-    pdf.set_compression(compress)
-    pdf.add_font("DejaVu", "", str(_FONTS / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(_FONTS / "DejaVuSans-Bold.ttf"))
-    pdf.set_title(f"Quarterly process review {review.quarter}")
-    pdf.set_auto_page_break(auto=True, margin=18)
+    pdf = new_pdf(f"Quarterly process review {review.quarter}", compress=compress)
 
     # The cover is a header on the first page, not a page of its own.
     pdf.add_page()
@@ -538,35 +522,6 @@ def chart_size(figure: go.Figure, width: float) -> tuple[float, float]:
     asked = figure.layout.height
     ratio = 0.42 if not asked else min(max(asked / 900, 0.4), 1.1)
     return width, width * ratio
-
-
-def write_table(
-    pdf: FPDF,
-    columns: Sequence[str],
-    rows: Sequence[Sequence[object]],
-    col_widths: Sequence[float],
-    *,
-    line_height: float,
-) -> None:
-    """One table in the reports' style (heading row, left-aligned, 1 mm padding) in the
-    current font; `col_widths` are relative weights, `line_height` in mm."""
-    with pdf.table(
-        col_widths=tuple(col_widths),
-        headings_style=_heading_style(),
-        line_height=line_height,
-        padding=1,
-        text_align="LEFT",
-        first_row_as_headings=True,
-    ) as table:
-        table.row(list(columns))
-        for row in rows:
-            table.row([str(v) for v in row])
-
-
-def _heading_style():  # fpdf's FontFace, built per call so the import stays local
-    from fpdf.fonts import FontFace
-
-    return FontFace(emphasis="BOLD", fill_color=(240, 240, 240))
 
 
 def report_format(path: Path) -> str:

@@ -1,0 +1,73 @@
+"""What the two PDF documents (the quarterly review and a post-mortem) share: A4 pages in
+DejaVu Sans with a page number in each footer, and tables in one style.
+
+DejaVu Sans ships with matplotlib (a dependency already), so no font is downloaded; it covers
+Latin, Greek, Cyrillic and many symbols, not CJK.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import matplotlib
+from fpdf import FPDF
+
+FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+FONT = "DejaVu"
+
+
+class PagedPDF(FPDF):
+    """An fpdf2 document whose footer is the page number in `footer_pt` points, grey."""
+
+    footer_pt: float = 8
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(FONT, size=self.footer_pt)
+        self.set_text_color(120)
+        self.cell(0, 6, f"Page {self.page_no()}", align="C")
+        self.set_text_color(0)
+
+
+def new_pdf(title: str, *, compress: bool = True, footer_pt: float = 8) -> PagedPDF:
+    """An empty A4 PagedPDF titled `title` (document metadata), DejaVu Sans regular and bold
+    loaded as FONT, pages breaking 18 mm above the bottom. Raises OSError when matplotlib's
+    font files are missing."""
+    pdf = PagedPDF(format="A4")
+    pdf.footer_pt = footer_pt
+    pdf.set_compression(compress)
+    pdf.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))
+    pdf.add_font(FONT, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+    pdf.set_title(title)
+    pdf.set_auto_page_break(auto=True, margin=18)
+    return pdf
+
+
+def write_table(
+    pdf: FPDF,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    col_widths: Sequence[float],
+    *,
+    line_height: float,
+) -> None:
+    """One table in the documents' style (heading row, left-aligned, 1 mm padding) in the
+    current font; `col_widths` are relative weights, `line_height` in mm."""
+    with pdf.table(
+        col_widths=tuple(col_widths),
+        headings_style=_heading_style(),
+        line_height=line_height,
+        padding=1,
+        text_align="LEFT",
+        first_row_as_headings=True,
+    ) as table:
+        table.row(list(columns))
+        for row in rows:
+            table.row([str(v) for v in row])
+
+
+def _heading_style():  # fpdf's FontFace, built per call so the import stays local
+    from fpdf.fonts import FontFace
+
+    return FontFace(emphasis="BOLD", fill_color=(240, 240, 240))
