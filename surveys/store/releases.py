@@ -16,32 +16,34 @@ import pandas as pd
 
 from clock import today
 
-# Per survey with waiting responses (optionally only the surveys bound as a UUID list):
-# what the gate needs to decide on a release.
-PENDING_COUNTS = """
-    WITH p AS (
-        SELECT survey_id, count(*) AS pending FROM pending_responses
-        WHERE ?::UUID[] IS NULL OR list_contains(?::UUID[], survey_id)
-        GROUP BY survey_id)
-    SELECT s.survey_id::VARCHAR AS survey_id, s.anonymity_threshold AS threshold,
-           coalesce(r.released, 0) AS released, p.pending
-    FROM p
-    JOIN surveys s USING (survey_id)
-    LEFT JOIN (SELECT survey_id, count(*) AS released FROM responses
-               WHERE survey_id IN (SELECT survey_id FROM p)  -- only surveys that wait
-               GROUP BY survey_id) r
+
+def gate_counts_sql(wanted: str) -> str:
+    """SQL for what the gate decides a release on, per survey of `wanted` (a query giving a
+    `survey_id` column): survey_id (str), status, opens_on, closes_on, threshold, released
+    and pending (counts of responses)."""
+    return f"""
+    WITH wanted AS ({wanted})
+    SELECT s.survey_id::VARCHAR AS survey_id, s.status, s.opens_on, s.closes_on,
+           s.anonymity_threshold AS threshold, coalesce(r.n, 0) AS released,
+           coalesce(p.n, 0) AS pending
+    FROM surveys s
+    LEFT JOIN (SELECT survey_id, count(*) AS n FROM responses
+               WHERE survey_id IN (SELECT survey_id FROM wanted) GROUP BY survey_id) r
         USING (survey_id)
-    ORDER BY s.survey_id"""
+    LEFT JOIN (SELECT survey_id, count(*) AS n FROM pending_responses
+               WHERE survey_id IN (SELECT survey_id FROM wanted) GROUP BY survey_id) p
+        USING (survey_id)
+    WHERE s.survey_id IN (SELECT survey_id FROM wanted)"""  # noqa: S608 - fixed fragments
+
+
+# Per survey with waiting responses: what the gate needs to decide on a release.
+PENDING_COUNTS = (
+    "SELECT survey_id, threshold, released, pending FROM ("  # noqa: S608 - fixed fragment
+    + gate_counts_sql("SELECT DISTINCT survey_id FROM pending_responses")
+    + ") ORDER BY survey_id"
+)
 
 ReleaseRule = Callable[[pd.DataFrame], Sequence[str]]
-
-
-def pending_counts_in(
-    cur: duckdb.DuckDBPyConnection, survey_ids: Sequence[str] | None
-) -> pd.DataFrame:
-    """PENDING_COUNTS on `cur` (inside the caller's transaction, if any)."""
-    ids = None if survey_ids is None else [str(s) for s in survey_ids]
-    return cur.execute(PENDING_COUNTS, [ids, ids]).df()
 
 
 # Moves every waiting response of the surveys in the session variable `release` (a struct
@@ -98,7 +100,7 @@ class ReleasesMixin:
         store is closed, StorageUnavailable when the file cannot be read.
         """
         with self._cursor() as cur:
-            return pending_counts_in(cur, None)
+            return cur.execute(PENDING_COUNTS).df()
 
     def release_pending(self, survey_ids: Sequence[str], on: date | None = None) -> int:
         """Release every pending response of the given surveys, one release per survey.

@@ -37,7 +37,7 @@ from surveys.store.records import (
     StoreError,
     SurveyNotOpen,
 )
-from surveys.store.releases import MOVE_PENDING, ReleaseRule, set_release
+from surveys.store.releases import MOVE_PENDING, ReleaseRule, gate_counts_sql, set_release
 
 BATCH_LIMIT = 256
 WAIT_SECONDS = 60.0
@@ -198,18 +198,7 @@ class ResponseWriter:
 
 # The batch's surveys (bound as a UUID list): the open check, and what the gate needs to
 # decide on a release, counted before the batch's rows are inserted.
-_BATCH_SURVEYS = """
-    WITH wanted AS (SELECT unnest(?::UUID[]) AS survey_id)
-    SELECT s.survey_id::VARCHAR, s.status, s.opens_on, s.closes_on, s.anonymity_threshold,
-           coalesce(r.n, 0), coalesce(p.n, 0)
-    FROM surveys s
-    LEFT JOIN (SELECT survey_id, count(*) AS n FROM responses
-               WHERE survey_id IN (SELECT survey_id FROM wanted) GROUP BY survey_id) r
-        USING (survey_id)
-    LEFT JOIN (SELECT survey_id, count(*) AS n FROM pending_responses
-               WHERE survey_id IN (SELECT survey_id FROM wanted) GROUP BY survey_id) p
-        USING (survey_id)
-    WHERE s.survey_id IN (SELECT survey_id FROM wanted)"""
+_BATCH_SURVEYS = gate_counts_sql("SELECT unnest(?::UUID[]) AS survey_id")
 
 
 def _counts_after(surveys: list[tuple], accepted: list[Submission]) -> pd.DataFrame:
@@ -307,11 +296,6 @@ _SHUFFLE_PENDING = ";".join(
     f"DELETE FROM {table}; INSERT INTO {table} SELECT * FROM shuffled; DROP TABLE shuffled"  # noqa: S608 - fixed table names
     for table in ("pending_responses", "pending_answers")
 )
-
-
-def _shuffle_pending(cur: duckdb.DuckDBPyConnection) -> None:
-    """Leave no arrival order in the pending tables (inside the caller's transaction)."""
-    cur.execute(_SHUFFLE_PENDING)
 
 
 def _canonical(survey_id: str) -> str:
