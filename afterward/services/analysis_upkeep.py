@@ -362,6 +362,7 @@ class BackgroundAnalysis:
         self.store = store
         self.interval_s = interval_s
         self.progress = AnalysisProgress()
+        self.giving_way = False  # waiting for respondents to pause (never shown as such)
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="afterward-analysis", daemon=True)
@@ -404,13 +405,15 @@ class BackgroundAnalysis:
         while waited < MAX_WAIT_SECONDS and not self._stop.is_set():
             quiet_for = self.store.seconds_since_last_submission()
             if quiet_for >= QUIET_SECONDS:
-                return
-            self.progress = AnalysisProgress(
-                running=True, message="Waiting for respondents to finish submitting"
-            )
+                break
+            # Shown as an ordinary start: a message of its own would tell a manager watching
+            # the page that someone submitted within the last seconds.
+            self.progress = AnalysisProgress(running=True, message="Starting")
+            self.giving_way = True
             pause = QUIET_SECONDS - quiet_for
             self._stop.wait(pause)
             waited += pause
+        self.giving_way = False
 
 
 QUIET_SECONDS = 2.0
