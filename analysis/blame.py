@@ -215,7 +215,9 @@ _FAULT_WITH = re.compile(
 _TO_BLAME = re.compile(
     rf"{_PERSON}\s+(?:is|was|'s)\s+(?:(?:entirely|totally|solely|really)\s+)?to\s+blame", _FLAGS
 )
-_BLAME_PERSON = re.compile(rf"\b(?:[Bb]lame|[Bb]lamed|because\ of)\s+{_PERSON}(?!\s+team)", _FLAGS)
+_BLAME_PERSON = re.compile(
+    rf"\b(?:[Bb]lame|[Bb]lamed|(?:because|bcs|bc|cuz|coz|cos)\ of)\s+{_PERSON}(?!\s+team)", _FLAGS
+)
 _SELF = re.compile(
     r"""\b(?:[Mm]y\s+(?:own\s+)?(?:fault|bad|mistake|screw-?up|cock-?up|error|blunder|oversight)
     |\b[Mm]y\s+(?:call|decision|idea|choice)\s+to\s+(?:skip|cut|drop|ignore|not|bypass|rush|remove|disable|scrap|delay
@@ -233,7 +235,8 @@ _SELF = re.compile(
 _AGENT = rf"(?:{_RUN}|{_ROLE}|\b(?:him|her)\b)"
 _HARMED = r"""(?:broken|caused|deleted|wiped(?:\s+out)?|corrupted|introduced|overwritten|dropped
     |ignored|botched|bungled|taken\s+down|brought\s+down|messed\s+up|screwed\s+up|leaked
-    |derailed|sabotaged|misconfigured|forgotten|skipped|blocked|held\s+up|trashed|nuked)"""
+    |derailed|sabotaged|misconfigured|forgotten|skipped|blocked|held\s+up|trashed|nuked|muted|silenced
+    |disabled|switched\s+off|turned\s+off|left\s+broken|left\s+(?:half-?)?(?:done|finished|open|running))"""
 _OWNER = rf"""(?:{_RUN}['’]s|\b(?:[Hh]is|[Hh]er)
     |\b(?i:the|our|their|my)\s+(?:[a-z]+\s+)?{_ROLE_WORDS}['’]s)"""
 _PASSIVE_AGENT = re.compile(
@@ -244,7 +247,8 @@ _PASSIVE_AGENT = re.compile(
 _POSSESSIVE_HARM = re.compile(
     rf"""{_OWNER}\s+(?!(?:team|squad|department|side|group|org|laptop|machine|account)\b)
     (?:[\w-]+\s+){{1,2}}?(?:(?:just|also|then)\s+)?(?:broke(?!\s+(?:down|nothing|anything))|caused|wiped|deleted|corrupted
-    |overwrote|leaked|introduced|nuked|trashed|(?:took|brought|knocked)\s+(?:\w+\s+){{0,2}}down)\b""",
+    |overwrote|leaked|introduced|nuked|trashed|bypassed|circumvented|overrode|skipped\s+(?:the\s+)?(?:canary
+    |review|tests|checks|staging|approval)|(?:took|brought|knocked)\s+(?:\w+\s+){{0,2}}down)\b""",
     _FLAGS,
 )
 _FAULT_BY = re.compile(
@@ -310,11 +314,12 @@ _WORK_HARM = re.compile(
         |machine|family|kid|child|question|point|concern|view|feedback)\b)
     (?:(?!(?:what|how|why|which|where|when|about|whether|if|that)\b)[^\s.!?;]+[\s,]+){{0,8}}?(?:
     broke(?!\s+(?:down|nothing|anything))|breaks|took\s+(?:\w+\s+){{0,3}}?(?:down|out)|wiped|deleted|corrupted|killed|cost\s+us
-    |cost\s+the|causes?|caused|derailed|drives?\s+\w+\s+away|is\s+why|was\s+why|(?:is|was)\s+what\s+(?:\w+\s+){{0,2}}?(?:broke|took|caused|killed|brought|sank|blew)|is\s+the\s+reason
+    |cost\s+the|causes?|caused|derailed|bypassed|circumvented|overrode|drives?\s+\w+\s+away|is\s+why|was\s+why|(?:is|was)\s+the\s+(?:whole|main|real|only|sole|entire|single|actual)\s+(?:reason|cause)|(?:is|was)\s+what\s+(?:\w+\s+){{0,2}}?(?:broke|took|caused|killed|brought|sank|blew)|is\s+the\s+reason
     |(?:was|is|are|were)\s+(?:\w+\s+){{0,2}}?(?:wrong|buggy|a\s+guess|fantasy|lazy|useless|broken|a\s+mess|rude
         |unhelpful|condescending|hostile|dismissive|passive-aggressive|vague|misleading|sloppy|careless|half-baked
         |incomprehensible|insulting|demoralising|demoralizing
-        |nonsense|garbage|rubbish|terrible|awful|one\s+word|full\s+of\s+(?:errors|mistakes|bugs|typos|holes)|riddled\s+with|(?:just|basically|literally|essentially)\s+['‘"“]|(?:wildly|hugely|massively|way\s+too|far\s+too|overly
+        |nonsense|garbage|rubbish|terrible|awful|one\s+word|disaster|disastrous|fiasco|catastrophe|catastrophic|nightmare
+        |train\s*wreck|mistake|blunder|reckless|full\s+of\s+(?:errors|mistakes|bugs|typos|holes)|riddled\s+with|(?:just|basically|literally|essentially)\s+['‘"“]|(?:wildly|hugely|massively|way\s+too|far\s+too|overly
         |absurdly|ridiculously)\s+(?:optimistic|low|high|off|wrong|short)|['‘"“]?lgtm|(?:pure\s+)?wishful\s+thinking|fiction|pie\s+in\s+the\s+sky
         |a\s+fairy\s*tale|delusional|(?:way|wildly|massively|hugely|badly|miles|completely
         |totally|so|really|way\s+way)\s+off|off\s+by|unrealistic|a\s+joke|made\s+up)|wrong\s+by
@@ -411,12 +416,23 @@ _BAD_OUTCOME = re.compile(
 # "The config was pushed by X without anyone reviewing it": the fault is elsewhere in
 # the sentence.
 _CORNER = re.compile(
-    r"""\b(?:without\s+(?:anyone|anybody|any|a|an|\w+ing)|caused|broke(?!\s+down)|broken|instead\s+of
+    r"""\b(?:without\s+(?:anyone|anybody|any|a|an|\w+ing)|w/o|w\s+no|caused|broke(?!\s+down)|broken|instead\s+of
+    |(?:nobody|no\s+one|no-one)\s+(?:was|were|got)\s+(?:told|informed|warned|asked)
+    |outside\s+(?:of\s+)?(?:the\s+|a\s+|any\s+)?(?:agreed\s+)?(?:change|maintenance|release|deploy)\s+window
+    |not\s+(?:recorded|documented|announced|communicated|logged|reviewed|tested)
     |untested|unreviewed|wrong|in\s+(?:about\s+|under\s+)?(?:\w+|\d+)\s+minutes)\b""",
     re.VERBOSE,
 )
+_GOOD_PARTICIPLE = r"""(?:found|caught|spotted|fixed|noticed|flagged|raised|reported|reviewed|tested
+    |checked|solved|resolved|saved|rescued|handled|led|owned|approved|signed|suggested|proposed
+    |requested|recommended|needed|asked|escalated|organi[sz]ed|hosted|helped)"""
+# The act named by its participle, passive ("was left broken by X") or reduced ("change
+# applied to prod by X", "PR merged w/o review by X"); a good act ("fixed by X") never.
 _BY_PERSON = re.compile(
-    rf"\b(?:was|were|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\s+by\s+(?:{_RUN}|{_ROLE})", _FLAGS
+    rf"""(?:\b(?:was|were|got)\s+(?:\w+ly\s+)?(?:(?:left|kept)\s+)?(?!{_GOOD_PARTICIPLE}\b)\w+(?:ed|en|t)\s+
+    |(?<!\bwas\s)(?<!\bwere\s)(?<!\bgot\s)(?<!\bbeen\s)\b(?!{_GOOD_PARTICIPLE}\b)[a-z]{{3,}}ed\s+
+        (?:[\w/'’-]+\s+){{0,4}}?)by\s+(?:{_RUN}|{_ROLE})""",
+    _FLAGS,
 )
 _GOOD_ACT = re.compile(
     r"\s*(?:\w+ly\s+)?(?:found|caught|spotted|fixed|noticed|flagged|raised|warned|asked|insisted\s+on\s+testing"
@@ -454,10 +470,105 @@ _DUTY_UNDONE = re.compile(
         |(?:{_RUN}|\b[Hh]e|\b[Ss]he|\b[Ii]|{_ROLE}|^\s*[a-z]+|(?<=[.!?]\s)[a-z]+)\s+(?:was|is)\s+
         (?:supposed|meant|expected|tasked|asked|responsible|in\s+charge|on\s+the\s+hook|on\s+point))
     \s+(?:to|for|of|with)\b[^.!?\n]{{0,70}}?(?:\b(?:and|but)\s+|[.;,]\s*|\s[-\u2013\u2014]+\s*)
-    (?:(?i:he|she|I|just|then|simply|it|that|this|they|nothing|the\s+[\w-]+)\s+){{0,2}}
+    (?:(?i:he|she|I|just|then|simply|it|that|this|they|nothing|the\s+[\w-]+)(?:\.{{2,}}|…)?\s+){{0,2}}
     (?:didn['’]?t|did\s+not|never|forgot|wasn['’]t|was\s+not|fell\s+through|slipped|got\s+forgotten)\b""",
     _FLAGS,
 )
+# Rhetorical questions aimed at one person: "is it so hard for X to read the runbook",
+# "would it kill the PM to answer", "can we talk about how X merged ... 'small fix'?".
+_RHETORICAL = re.compile(
+    rf"""\b(?i:is\s+it\s+(?:really\s+|honestly\s+|actually\s+|just\s+)?(?:so|that|too)\s+(?:hard|difficult
+        |much\s+to\s+ask)|how\s+(?:hard|difficult)\s+(?:is|was|can)\s+it|would\s+it\s+(?:kill|hurt))
+        \s+(?:for\s+)?(?:{_RUN}|{_ROLE}|him|her)\s+to\b
+    |\b(?i:can\s+we\s+(?:talk|chat)\s+about|let['’]s\s+talk\s+about|are\s+we\s+(?:just\s+)?(?:going\s+to
+        \s+|gonna\s+)?(?:ignore|ignoring|pretend|pretending))\s+(?:how|the\s+fact\s+that|that)\s+
+        (?:{_RUN}|{_ROLE}|he|she)\s+\w+""",
+    _FLAGS,
+)
+# A question about a bad act answered with one person: "who deploys at 5pm on a Friday?
+# X does, apparently".
+_WHO_DID = re.compile(
+    rf"""\b(?i:who)\s+(?P<q>[^?.!\n]{{3,100}})\?+\s*(?:{_RUN}|{_ROLE}|[Hh]e|[Ss]he)
+    \s+(?:does|did|do|has|had|was)\b""",
+    _FLAGS,
+)
+_BAD_MOMENT = re.compile(
+    r"(?i)\bon\s+a\s+(?:friday|weekend|bank\s+holiday)|\bat\s+(?:\d+\s*(?:am|pm)|midnight)"
+    r"|\bwithout\b|\bw/o\b|straight\s+to\s+prod"
+)
+# Trouble that "came from one person": the writer points at an individual without a name.
+_ONE_PERSON = re.compile(
+    r"""\b(?i:came|comes|stems?|stemmed|started|starts|traces?\s+back|traced\s+back|boils\s+down|boiled\s+down
+    |was\s+down|is\s+down|all\s+goes\s+back)\s+(?:down\s+)?(?:from|to)\s+(?:one|a\s+single|just\s+one|only\s+one)
+    \s+(?:person|individual|guy|man|woman|dev|developer|engineer|member|manager|lead)\b""",
+    re.VERBOSE,
+)
+_TROUBLE = re.compile(
+    r"(?i)\b(?:creep|problems?|mess|delays?|issues?|outages?|bugs?|trouble|chaos|confusion|errors?"
+    r"|mistakes?|fires?|slips?|failures?|breakages?|regressions?|incidents?|disasters?|drama|rework"
+    r"|churn|overruns?|fallout|blame|scope\s+changes?)\b"
+)
+# A name on its own with "again": "X, again.", "classic X." is in _SARCASM.
+_AGAIN = re.compile(
+    rf"""(?:^|(?<=[.!?\n]))\s*(?:[-*\u2022]\s*)?(?:(?i:again|once\s+again|yet\s+again),?\s+{_RUN}
+    |{_RUN},?\s+(?i:again|as\s+usual|strikes\s+again|at\s+it\s+again|once\s+again|yet\s+again))\s*(?:\.|$)""",
+    _FLAGS,
+)
+# A single role written bare at the start of a clause, with a word or two before it: "ops
+# guy ignored the alerts", "scrum master cancelled every refinement". It counts only when
+# a past-tense verb (or a refusal) follows at once, so "tech debt caused ..." is no person.
+_BARE_ROLE_SUBJECT = re.compile(
+    rf"""(?:^|(?<=[.!?;:\n])|(?<=[-*\u2022]\s)|(?<=--\s))\s*(?:[-*\u2022]+\s*|--+\s*)?
+    (?P<subj>(?:(?!(?i:the|our|their|your|that|this|my|his|her|a|an|we|i|it|and|but|so|then)\b)[A-Za-z]+[ -]){{0,2}}?
+        {_ROLE_WORDS})\s+
+    (?=(?:(?:just|again|also|then|never|still|basically|literally|completely|totally|apparently|clearly
+        |simply|\w+ly)\s+)*(?:[a-z]+ed|didn['’]t|did\s+not|never|sat|forgot|broke|hid|let|took|went|kept
+        |keeps|ran|left|threw|blew|won['’]t|wouldn['’]t|refuses|ignores|forgets|skips|breaks)\b)""",
+    _FLAGS,
+)
+# Role words that also name machines ("build agent", "ingress controller", "package
+# manager"): with one of these words before them they are no person.
+_MACHINE_HEADS = frozenset(
+    """controller agent handler driver operator host master manager editor
+    integrator implementer runner worker writer monitor broker scheduler""".split()
+)
+_MACHINE_PARTS = frozenset(
+    """build ingress egress k8s kubernetes kube deployment replication admission node cluster
+    network storage database db gpu device disk print error request exception signal
+    message job task ci cd monitoring metrics log logging backup sync update install package
+    cache secret secrets password window service session connection resource state dependency
+    version certificate cert config configuration memory plugin extension container queue key
+    volume traffic load workload identity access policy feature flag dns http api web proxy ssh
+    vpn sql file vm git cron pipeline infra infrastructure server hardware software system app
+    application browser schema migration index cloud pod""".split()
+)
+_ROLE_PHRASE = re.compile(
+    r"(?i)^\W*(?:(?:the|our|their|a|an|this|that|my)\s+)?([\w-]+)[\s-]+([\w-]+)"
+)
+
+
+def _machine(phrase: str) -> bool:
+    """True when a phrase opens with a machine named like a role ("the build agent")."""
+    m = _ROLE_PHRASE.match(phrase)
+    return bool(m) and m.group(1).lower() in _MACHINE_PARTS and m.group(2).lower() in _MACHINE_HEADS
+
+
+def _bare_role_blame(shadow: str) -> list[tuple[int, int]]:
+    """Spans where a bare role ("ops guy", "scrum master") is the subject of a failing."""
+    spans = []
+    for m in _BARE_ROLE_SUBJECT.finditer(shadow):
+        if _machine(m.group("subj")):
+            continue
+        sentence = _sentence_at(shadow, m.start("subj"))
+        rest = shadow[m.end() : m.end() + _WINDOW]
+        predicate = " ".join(_NEXT_CLAUSE.split(rest, maxsplit=1)[0].split()[:_PREDICATE_WORDS])
+        if _PRAISE.search(sentence) or _JUSTIFIED.search(sentence) or _GOOD_ACT.match(rest):
+            continue
+        if _FAILING.search(predicate) or _CONSEQUENCE.search(rest[:160]):
+            spans.append(_clause(shadow, m.start("subj"), m.end()))
+    return spans
+
+
 # Trouble traced to one person: "it traces back to X's deploy", "bad call by X",
 # "the root cause is X skipping ...", "what went wrong: our BA".
 _TRACED = re.compile(
@@ -983,7 +1094,9 @@ _CONSEQUENCE = re.compile(
     |(?:and\s+)?we\s+all\s+know\s+how\s+that\s+(?:went|ended)|(?:and\s+)?it\s+(?:bit|came\s+back\s+to\s+bite)\s+us|you\s+can\s+guess\s+the\s+rest|guess\s+what\s+happened
     |made\s+(?:it|things
     |everything)\s+worse|slowed\s+(?:everyone|everybody|us|the\s+team)\s+down|killed\s+us
-    |found\s+out\s+(?:\w+\s+){0,4}?from\s+(?:Twitter|social\s+media|the\s+news|a\s+customer|customers))\b""",
+    |found\s+out\s+(?:\w+\s+){0,4}?from\s+(?:Twitter|social\s+media|the\s+news|a\s+customer|customers)
+    |(?:killed|ruined|wrecked|tanked|sank|derailed|blew\s+up)\s+(?:our|the|my|everyone['’]s)\s+(?:whole\s+|entire\s+)?(?:sprint
+        |release|launch|timeline|plan|demo|week|weekend|momentum|deadline|schedule|estimate|quarter))\b""",
     re.VERBOSE,
 )
 # Sentences about thanks or good work are never blame ("thanks to X for ...").
@@ -1057,6 +1170,13 @@ _JUSTIFIED = re.compile(
     # a defence of the person: "but he was only here a month", "to be fair to her"
     |\bbut\s+(?:he|she)\s+(?:was|had)\s+only\b|\bbut\s+(?:he|she)\s+(?:was|is)\s+(?:brand\s+|still\s+)?new\b
     |\bin\s+(?:his|her)\s+defen[cs]e\b|\bto\s+be\s+fair\s+to\s+(?:him|her)\b
+    |\b(?:wasn['’]t|was\s+not)\s+even\s+(?:on\s+(?:shift|call|duty|the\s+rota)|there|here|around|working
+        |in\s+(?:the\s+)?(?:office|country|building))\b
+    |\bstop\s+(?:blaming|pinging|pointing\s+(?:fingers\s+)?at|picking\s+on|hassling|scapegoating)\s+(?:him|her|them|\ue000+)
+    |\banyone\s+(?:else\s+)?(?:would|could)\s+have\b|\bcould\s+have\s+happened\s+to\s+anyone\b
+    # blame others lay, reported and then disputed: "people keep saying it was X's fault, but ..."
+    |\b(?:people|everyone|everybody|they|some|others|folks|the\s+client|management)\s+(?:\w+\s+)?(?:say|says
+        |saying|said|claim|claims|claimed|think|thinks|thought|assume|assumed|blame|blamed)\b[^.!?]{0,80}?\bbut\b
     # owning up is no blame: "owned up to her mistake in the retro, respect"
     |\b(?:owned\s+up\s+to|admitted(?:\s+to)?|apologi[sz]ed\s+for|took\s+responsibility\s+for|learned\s+from)\s+(?:his
         |her)\s+(?:own\s+)?(?:mistake|error|fault|slip)
@@ -1133,7 +1253,7 @@ _THEY_BLAME = re.compile(
 
 # Blame hinted at without a name: "not naming names but someone pushed to main again".
 _INSINUATION = re.compile(
-    r"""\b(?i:not\s+naming\s+(?:any\s+)?names|naming\s+no\s+names|no\s+names\s+but|won['’]t\s+(?:say|name)\s+(?:who
+    r"""\b(?i:not\s+naming(?:\s+(?:any\s+)?names|\s+(?:him|her|anyone|anybody|who))?|naming\s+no\s+names|no\s+names\s+but|won['’]t\s+(?:say|name)\s+(?:who
     |names)|you\s+know\s+who\s+you\s+are|not\s+pointing\s+fingers\s+but|i['’]m\s+looking\s+at\s+you)\b""",
     re.VERBOSE,
 )
@@ -1544,9 +1664,33 @@ def blame_phrases(text: str) -> list[str]:
         spans.append(_clause(shadow, m.start(), m.end()))
     for start, end in _sarcasm(shadow):
         spans.append(_clause(shadow, start, end))
-    for start, end in _subject_blame(shadow):
+    for start, end in _subject_blame(shadow) + _bare_role_blame(shadow):
         if not _NEGATED.search(shadow[max(0, start - 30) : start]):
             spans.append(_clause(shadow, start, end))
+    rhetorical = []  # questions that accuse: not dropped as yes/no questions below
+    for m in _RHETORICAL.finditer(shadow):
+        sentence = _sentence_at(shadow, m.start())
+        if _PRAISE.search(sentence):
+            continue
+        if m.group().lower().startswith(("can", "let", "are")) and not (
+            _FAILING.search(sentence) or _SARCASTIC.search(sentence) or _CORNER.search(sentence)
+        ):
+            continue  # "can we talk about how X ran the demo": only a failing makes it blame
+        rhetorical.append(_clause(shadow, m.start(), m.end()))
+    spans += rhetorical
+    for m in _WHO_DID.finditer(shadow):
+        question = m.group("q")
+        if _GOOD_ACT.match(question) or _PRAISE.search(question):
+            continue
+        if _FAILING.search(question) or _BAD_MOMENT.search(question):
+            spans.append(_clause(shadow, m.start(), m.end()))
+    for m in _ONE_PERSON.finditer(shadow):
+        sentence = _sentence_at(shadow, m.start())
+        if _TROUBLE.search(sentence) and not _PRAISE.search(sentence):
+            spans.append(_clause(shadow, m.start(), m.end()))
+    for m in _AGAIN.finditer(shadow):
+        if not _PRAISE.search(shadow[m.start() : m.end() + 200]):
+            spans.append(_clause(shadow, m.start(), m.end()))
     subject_first = (_SUBJECT_BLAME, _THEN_BLAME, _CORNER_CUT, _JUDGEMENT)
     # By identity: hashing or comparing a compiled pattern walks its whole program (~5 us
     # a time here, a fifth of this function's cost before).
@@ -1579,7 +1723,12 @@ def blame_phrases(text: str) -> list[str]:
         for m in _VERDICT.finditer(shadow):
             if not _NEGATED.search(shadow[max(0, m.start() - 30) : m.start()]):
                 spans.append(_clause(shadow, m.start(), m.end()))
-    spans = [sp for sp in spans if not _YES_NO.match(_sentence_at(shadow, sp[0]))]
+    spans = [
+        sp
+        for sp in spans
+        if (sp in rhetorical or not _YES_NO.match(_sentence_at(shadow, sp[0])))
+        and not _machine(shadow[sp[0] : sp[1]])
+    ]
     spans.sort()
     phrases: list[str] = []
     last_end = -1

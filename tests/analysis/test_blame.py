@@ -874,6 +874,69 @@ NEW_EXCLUSIONS: list[tuple[str, str]] = [
     ),
 ]
 
+# Classes generalised from the second blind batch's misses (by shape; these sentences are
+# new, none of them is from the batch).
+NEW_CLASSES += [
+    ("a bare role with a modifier", "infra guy wiped the prod volumes without a backup"),
+    ("a bare role after a dash", "-- product owner skipped every backlog refinement this quarter"),
+    ("a bare role sitting on work", "qa lead sat on the test plan for two weeks"),
+    ("passive with two verbs", "the demo env was left broken by Eero the night before the pitch"),
+    ("reduced relative by a person", "hotfix pushed w/o review by Sunniva, took payments down"),
+    ("agent outside the change window", "router config edited by Radu outside the change window"),
+    (
+        "muted, and nobody told",
+        "the pager was silenced by the on-call engineer and nobody was told",
+    ),
+    ("a possessive act that bypassed", "Root cause: Ilse's deploy bypassed the staging checks"),
+    (
+        "a decision judged a disaster",
+        "Ruairi's decision to swap the ORM mid-project was a disaster",
+    ),
+    (
+        "a call as the whole reason",
+        "the director's call to drop the beta is the whole reason we slipped",
+    ),
+    ("'bcs of' a person", "the import broke bcs of Nnamdi's script"),
+    ("a rhetorical 'so hard for X'", "Is it that hard for Wojciech to update the ticket?"),
+    ("a rhetorical 'would it kill'", "would it kill the PM to answer a message before Friday"),
+    (
+        "'can we talk about how'",
+        "Can we talk about how Grete deleted the shared drive 'by accident'?",
+    ),
+    (
+        "a question answered with a name",
+        "who ships a migration at midnight? Stanislav does, apparently",
+    ),
+    (
+        "trouble from one person",
+        "All the rework came from one person who ignored the design review",
+    ),
+    ("a name and 'again'", "Bogdana, again. Second release she forgot the changelog."),
+    (
+        "a consequence for the sprint",
+        "she handed the specs over a week late, which wrecked our sprint",
+    ),
+    ("a duty undone with an ellipsis", "Oddny was supposed to book the venue and just... didn't"),
+    ("'not naming' alone", "someone (not naming) kept merging to main without tests"),
+]
+NEW_EXCLUSIONS += [
+    ("a machine named like a role", "the ingress controller dropped half the requests"),
+    ("a build agent", "the build agent skipped the integration tests again"),
+    ("a package manager", "Our package manager broke the lockfile twice"),
+    ("a good act by a person", "The crash was fixed by Liesel in ten minutes."),
+    ("a neutral question answered", "Who owns the runbook? The SRE lead does."),
+    ("a question about a good act", "Who fixed the outage? Priya did!"),
+    ("an idea from one person", "The idea came from one person, our designer."),
+    ("a kudos 'again'", "Yusuf, again!"),
+    ("a talk about a neutral act", "Can we talk about how Priya ran the demo?"),
+    ("not even on shift", "the DBA wasn't even on call when it failed, stop pinging her"),
+    (
+        "blame reported then disputed",
+        "people say it was Arvid's mistake but the form was confusing",
+    ),
+    ("tech debt is no person", "Tech debt caused most of the delay."),
+]
+
 
 @pytest.mark.parametrize(("shape", "text"), NEW_CLASSES, ids=[c for c, _ in NEW_CLASSES])
 def test_new_blame_class_found(shape: str, text: str) -> None:
