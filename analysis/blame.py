@@ -226,6 +226,7 @@ _SELF = re.compile(
         (?:screwed|messed|cocked|stuffed|fucked|f\*+ed)\s+(?:it\s+|this\s+|things\s+)?up
     |I\s+(?:broke|forgot|dropped\s+the\s+ball|misread|misconfigured|overlooked|botched|blew)\b
     |I\s+(?:am|was|'m)\s+to\s+blame|I\s+take\s+(?:full\s+|the\s+)*blame
+    |I\s+(?:was|am|'m)\s+(?:the|a)\s+(?:real\s+|main\s+|biggest\s+|only\s+)?(?:problem|bottleneck|weak\s+link|blocker)
     |(?i:that|this|it|the\s+\w+)(?:\s+one)?(?:\s+was|\s+is|['’]s)\s+(?:all\s+)?on\s+me\b)""",
     _FLAGS,
 )
@@ -284,10 +285,10 @@ _COUNTERFACTUAL = re.compile(
 # "The mess started when the intern ran ...": trouble traced to what one person did.
 _TROUBLE_WHEN = re.compile(
     rf"""\b(?i:mess|outage|incident|problems?|trouble|chaos|fire|breakage|downtime|delay
-    |disaster|fiasco|things|it|everything|sprint|project|release|launch)\s+(?:\w+\s+){{0,2}}?(?:started|began|kicked\s+off
+    |disaster|fiasco|things?|it|everything|sprint|project|release|launch)\s+(?:\w+\s+){{0,2}}?(?:started|began|kicked\s+off
     |happened|came|began|went\s+(?:sideways|wrong|south|downhill|pear-shaped|off\s+the\s+rails)|fell\s+apart
     |got\s+messy|unravelled|unraveled)
-    \s+(?:\w+\s+)?(?:when|because|after|once)\s+(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|{_ROLE})
+    \s+(?:\w+\s+)?(?:when|because|after|once|the\s+moment|the\s+minute|as\s+soon\s+as)\s+(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|{_ROLE})
     \s+(?!(?:was|were|got|had|left|joined|went\s+on)\b)\w+""",
     _FLAGS,
 )
@@ -409,7 +410,8 @@ _WHO_FAILED = re.compile(rf"(?:{_RUN}|{_ROLE}),?\s+who\s+(?P<pred>[^.!?;\n]{{1,8
 # down to what one person did.
 _BAD_OUTCOME = re.compile(
     r"""\b(?:burned|burnt|fell\s+apart|useless|botched|a\s+mess|wasted|derailed|a\s+write-?off|blew\s+up
-    |a\s+disaster|a\s+fiasco|went\s+sideways|failed|broke|crashed|went\s+down|slipped|corrupted
+    |a\s+disaster|a\s+fiasco|went\s+sideways|failed|broke|crashed|went\s+down|slipped|corrupted|flopped
+    |tanked|bombed|fizzled
     |was\s+(?:late|delayed|lost|breached)|got\s+(?:lost|breached|corrupted))\b""",
     re.VERBOSE,
 )
@@ -430,12 +432,14 @@ _GOOD_PARTICIPLE = r"""(?:found|caught|spotted|fixed|noticed|flagged|raised|repo
 # applied to prod by X", "PR merged w/o review by X"); a good act ("fixed by X") never.
 _BY_PERSON = re.compile(
     rf"""(?:\b(?:was|were|got)\s+(?:\w+ly\s+)?(?:(?:left|kept)\s+)?(?!{_GOOD_PARTICIPLE}\b)\w+(?:ed|en|t)\s+
-    |(?<!\bwas\s)(?<!\bwere\s)(?<!\bgot\s)(?<!\bbeen\s)\b(?!{_GOOD_PARTICIPLE}\b)[a-z]{{3,}}ed\s+
+    |(?<!\bwas\s)(?<!\bwere\s)(?<!\bgot\s)(?<!\bbeen\s)\b(?!{_GOOD_PARTICIPLE}\b)(?:[a-z]{{3,}}ed|made|written
+        |run|set|put|sent|built|taken|given|done)\s+
         (?:[\w/'’-]+\s+){{0,4}}?)by\s+(?:{_RUN}|{_ROLE})""",
     _FLAGS,
 )
 _GOOD_ACT = re.compile(
     r"\s*(?:\w+ly\s+)?(?:found|caught|spotted|fixed|noticed|flagged|raised|warned|asked|insisted\s+on\s+testing"
+    r"|restored|recovered|repaired|unblocked|rebuilt|rescued"
     r"|stepped|helped|saved|tested|reviewed|checked)\b"
 )
 _STATE = re.compile(
@@ -480,6 +484,7 @@ _RHETORICAL = re.compile(
     rf"""\b(?i:is\s+it\s+(?:really\s+|honestly\s+|actually\s+|just\s+)?(?:so|that|too)\s+(?:hard|difficult
         |much\s+to\s+ask)|how\s+(?:hard|difficult)\s+(?:is|was|can)\s+it|would\s+it\s+(?:kill|hurt))
         \s+(?:for\s+)?(?:{_RUN}|{_ROLE}|him|her)\s+to\b
+    |\b(?i:pretend)\s+(?:that\s+)?(?:it\s+)?(?:wasn['’]t|was\s+not|isn['’]t)\s+(?:{_RUN}|{_ROLE})
     |\b(?i:can\s+we\s+(?:talk|chat)\s+about|let['’]s\s+talk\s+about|are\s+we\s+(?:just\s+)?(?:going\s+to
         \s+|gonna\s+)?(?:ignore|ignoring|pretend|pretending))\s+(?:how|the\s+fact\s+that|that)\s+
         (?:{_RUN}|{_ROLE}|he|she)\s+\w+""",
@@ -488,13 +493,33 @@ _RHETORICAL = re.compile(
 # A question about a bad act answered with one person: "who deploys at 5pm on a Friday?
 # X does, apparently".
 _WHO_DID = re.compile(
-    rf"""\b(?i:who)\s+(?P<q>[^?.!\n]{{3,100}})\?+\s*(?:{_RUN}|{_ROLE}|[Hh]e|[Ss]he)
+    rf"""\b(?i:who)\s+(?P<q>[^?.!\n]{{3,100}})\?+\s*(?:(?i:apparently|obviously|of\s+course|well|oh|yes|yep
+        |guess\s+who|surprise)[,:!]?\s+)?(?:{_RUN}|{_ROLE}|[Hh]e|[Ss]he)
     \s+(?:does|did|do|has|had|was)\b""",
     _FLAGS,
+)
+# "Why did X merge at midnight with failing tests?": asks only to accuse.
+_WHY_DID = re.compile(
+    rf"""\b(?i:why)\s+(?:did|does|would|do|on\s+earth\s+did)\s+(?:{_RUN}|{_ROLE}|he|she)\s+(?P<q>[^?.!\n]{{3,100}})\?""",
+    _FLAGS,
+)
+# "The errors came from X's script": trouble traced to a person's work (with _TROUBLE).
+_CAME_FROM = re.compile(
+    rf"""\b(?:came|comes|stem(?:s|med)?|originated|originates)\s+(?:straight\s+|directly\s+)?from\s+{_ANY_OWNER}\s+[\w-]+""",
+    _FLAGS,
+)
+# The writer says the failure was the system's, not a person's.
+_SYSTEMIC = re.compile(
+    r"""\b(?:(?:that|it|this)(?:['’]s|\s+is|\s+was)\s+(?:a\s+|an\s+)?(?:system|systems|systemic|process|tooling
+        |organi[sz]ational)\s+(?:failure|problem|issue|gap|fault)|not\s+(?:a|an)\s+(?:people|person|individual)
+        \s+(?:problem|issue|failure|thing)|(?:a\s+)?systemic\s+(?:issue|problem|failure))\b""",
+    re.IGNORECASE | re.VERBOSE,
 )
 _BAD_MOMENT = re.compile(
     r"(?i)\bon\s+a\s+(?:friday|weekend|bank\s+holiday)|\bat\s+(?:\d+\s*(?:am|pm)|midnight)"
     r"|\bwithout\b|\bw/o\b|straight\s+to\s+prod"
+    r"|\bmid-?(?:demo|launch|release|incident|sprint|migration|call|meeting|outage|freeze)\b"
+    r"|\bduring\s+(?:the\s+|a\s+)?(?:demo|launch|freeze|code\s+freeze|incident|outage|peak)"
 )
 # Trouble that "came from one person": the writer points at an individual without a name.
 _ONE_PERSON = re.compile(
@@ -583,7 +608,7 @@ _TRACED = re.compile(
 # Sarcasm aimed at one person: "thanks to X forgetting ...", "thanks X for breaking ...",
 # "great job X, deploying on a bank holiday ...", "Classic X."
 _SARCASM = re.compile(
-    rf"""\b(?i:thanks|thank\s+you|cheers|great\s+job|well\s+done|nice\s+one|kudos)\s*,?\s+(?:to\s+)?
+    rf"""\b(?i:thanks|thank\s+you|cheers|great\s+job|well\s+done|nice\s+one|kudos)\s*,?\s+(?:to\s+|by\s+)?
         (?:{_RUN}|{_ROLE})\s*,?\s+(?:for\s+)?(?:(?:breaking(?!\s+(?:down|up|out)\b)|forgetting|deleting
         |ignoring|skipping|wiping|nuking|taking\s+down|ruining|wasting)
         |(?:constantly|always|once\s+again|yet\s+again)\s+\w+ing)
@@ -598,7 +623,7 @@ _SARCASM = re.compile(
 # backup", "thanks X for that surprise". Sincere thanks name no failure.
 _THANKED = re.compile(
     rf"""\b(?i:thanks(?:\s+(?:a\s+lot|so\s+much|again|very\s+much|for\s+nothing))?|thank\s+you|cheers|great\s+job|good\s+job|nice\s+job|great\s+work|well\s+done
-    |nice\s+one|nice\s+work|kudos|bravo|hats\s+off|way\s+to\s+go)\s*,?\s+(?:(?:to|again)\s+)?(?:{_RUN}|{_ROLE})""",
+    |nice\s+one|nice\s+work|kudos|bravo|hats\s+off|way\s+to\s+go)\s*,?\s+(?:(?:to|again|by)\s+)?(?:{_RUN}|{_ROLE})""",
     _FLAGS,
 )
 _SARCASTIC = re.compile(
@@ -607,7 +632,7 @@ _SARCASTIC = re.compile(
     |botching|killing|taking\s+down|disappearing|vanishing|cancell?ing|derailing|messing\s+up
     |screwing\s+up|overpromising|changing\s+the\s+(?:scope|requirements|plan|deadline|spec))\b
     |['‘"“](?:quick|small|minor|simple|tiny|harmless|little|temporary)\s+[\w-]+['’"”]
-    |['‘][a-z]+ing['’]
+    |['‘][a-z]+ing['’]|['‘][a-z]+ly['’]
     |\bfor\s+(?:that|the|this|another)\s+(?:lovely\s+|nice\s+|wonderful\s+|great\s+|little\s+|fun\s+)?
         (?:surprise|mess|headache|chaos|gift|all-nighter|weekend|extra\s+work|fire\s+drill|nightmare)
     |\b(?:bold|genius|brilliant|great)\s+(?:move|idea|call|choice)\b(?=[^.!?]*\b(?:lol|lmao|smh)\b|\s*/s\b)
@@ -669,13 +694,19 @@ _NEGATED = re.compile(
 # --- blame as an idea: who is the subject, and is the sentence about their failure ---
 # A subject is a single person at the start of a sentence or clause: a name, he/she,
 # the writer ("I"), a single role ("the PM", "our designer"), "someone" or "whoever ...".
-_LEAD = r"""(?:^|(?<=[.!?;:,\n(\u2013\u2014])|(?<=\s-)|(?<=[-*\u2022]\s)|\b(?i:because|since|as|when|after|before
-    |until|so|and|but|then|while|once|plus|cause|cos|coz|bc|cuz|why|idk|dunno)\b
+_LEAD = (
+    r"""(?:^|(?<=[.!?;:,\n(\u2013\u2014])|(?<=\s-)|(?<=[-*\u2022]\s)|\b(?i:because|since|as|when|after|before
+    |until|so|and|but|then|while|once|plus|cause|cos|coz|bc|cuz|why|idk|dunno|except(?:\s+that)?|other\s+than
+    |(?:unfortunate|shame|pity|annoying|frustrating|sad|typical|ironic|funny)\s+that)\b
     |\b(?i:(?:the\s+)?(?:truth|fact|problem|thing|reality)\s+is(?:\s+that)?|think|guess|feel
-        \s+like|reckon|suspect|if\s+i['’]m\s+honest|it\s+was|it['’]s|that\s+was))\s*
+        \s+like|reckon|suspect|if\s+i['’]m\s+honest|it\s+was|it['’]s|that\s+was)
+    |\b"""
+    + _ROLE_WORDS  # a role written before the name: "maintainer X force-pushed ..."
+    + r"""(?=\s+\ue000))\s*
     (?:(?i:once\s+again|yet\s+again|again|honestly|apparently|then|also|basically|clearly
         |sadly|unfortunately|of\s+course|obviously|as\s+usual|frankly|naturally|tbh|imo|imho|ngl|fwiw
         |seriously|idk|lol|ugh|sigh|well|so|look|yeah|and\s+then),?\s+)*"""
+)
 # A single role written without "the" at the start of a clause: "PM kept changing the scope".
 _BARE_ROLE = r"\b(?:PM|PO|CTO|CEO|CFO|COO|EM|VP|TL|DBA|PMO\s+lead|tech\s+lead|team\s+lead)\b(?!\s+(?:team|teams|folks|side)\b)"
 _SUBJECT = re.compile(
@@ -688,7 +719,8 @@ _SUBJECT = re.compile(
 # What a person does wrong (verb forms only: "misconfigured", not "misconfiguration").
 _FAILING = re.compile(
     r"""\b(?:
-        (?<!\bnever\s)(?<!\brarely\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bgot\s)(?<!\bbeen\s)(?:broke|breaks|breaking|forgot|forgets|missed|misses|ignored|ignores|ignoring|skipped
+        (?<!\bnever\s)(?<!\brarely\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bgot\s)(?<!\bbeen\s)
+        (?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?:broke|breaks|breaking|forgot|forgets|missed|misses|ignored|ignores|ignoring|skipped
         |skips|dropped|deleted|deletes|wiped|overwrote|overwritten|misconfigured|misread
         |misjudged|mislabell?ed|botched|bungled|fumbled|failed|fails|neglected|overlooked
         |refused|refuses|denied|denies|rejected|rejects|overruled|overrules|overrode|overrides|vetoes|undercuts
@@ -700,6 +732,10 @@ _FAILING = re.compile(
         |took\s+(?:prod|production|the\s+site|everything)\s+down)
       |(?:messed|screwed|cocked|stuffed|mucked)\s+(?:\w+\s+)?up
       |dropped\s+the\s+ball|went\s+(?:silent|dark|quiet|awol|missing|rogue|to\s+sleep|home)
+      |bricked|dumped\s+(?:\w+\s+){0,4}?on(?:to)?\s+(?:me|us|the|her|his|their|everyone|whoever)
+      |(?:promised|committed|sold|agreed\s+to|signed\s+(?:us|the\s+team)\s+up\s+for)\b[^.!?;\n]{0,60}?\b(?:nobody|no\s+one
+        |none\s+of\s+us)\s+(?:on\s+the\s+team\s+|in\s+the\s+team\s+)?(?:had\s+)?(?:agreed|signed\s+off|estimated
+        |committed|asked\s+for|seen|reviewed)
       |(?:keeps|kept|keep)\s+\w+ing\b(?!\s+for\b)
       |(?:changes|changed|changing|flips|flipped|moved|moves|rewrote|rewrites)\s+(?:the\s+|our\s+|his\s+
         |her\s+|their\s+|all\s+the\s+)?(?:\w+\s+)?(?:scope|requirements|criteria|priorities|plan
@@ -1095,6 +1131,7 @@ _CONSEQUENCE = re.compile(
     |made\s+(?:it|things
     |everything)\s+worse|slowed\s+(?:everyone|everybody|us|the\s+team)\s+down|killed\s+us
     |found\s+out\s+(?:\w+\s+){0,4}?from\s+(?:Twitter|social\s+media|the\s+news|a\s+customer|customers)
+    |just\s+(?:\w+\s+){1,6}?and\s+moved\s+on
     |(?:killed|ruined|wrecked|tanked|sank|derailed|blew\s+up)\s+(?:our|the|my|everyone['’]s)\s+(?:whole\s+|entire\s+)?(?:sprint
         |release|launch|timeline|plan|demo|week|weekend|momentum|deadline|schedule|estimate|quarter))\b""",
     re.VERBOSE,
@@ -1111,8 +1148,9 @@ _NEXT_CLAUSE = re.compile(
     r",?\s*\b(?:so|because|since|which|while|although|(?<!even\s)though|whereas)\b|,\s*(?:and|but)\b|;"
     r"|,\s*(?=(?:we|they|it|nobody|everyone|the\s+(?:team|process|client))\b)"
     r"|\b(?:and|but)\s+(?=(?:we|they|the|it|nobody|everyone|our|their|I)\b)"
-    r"|\b(?:after|when|until|once)\s+(?=(?:the|a|an|our|their|we|they)\s+(?:[\w-]+\s+){0,2}?"
+    r"|\b(?:after|when|until|once)\s+(?=(?:the|a|an|our|their|we|they)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:\w+ed|did|had|was|were|broke|took|ran|went|made)\b)"
+    r"|\s[\u2013\u2014]\s|\s-\s|\bturns?\s+out\b|\bturned\s+out\b"
 )
 _PREDICATE_WORDS = 16
 _WINDOW = 300
@@ -1174,6 +1212,11 @@ _JUSTIFIED = re.compile(
         |in\s+(?:the\s+)?(?:office|country|building))\b
     |\bstop\s+(?:blaming|pinging|pointing\s+(?:fingers\s+)?at|picking\s+on|hassling|scapegoating)\s+(?:him|her|them|\ue000+)
     |\banyone\s+(?:else\s+)?(?:would|could)\s+have\b|\bcould\s+have\s+happened\s+to\s+anyone\b
+    |\b(?:nobody|no\s+one|no-one)['’]s\s+fault\b|\bdid\s+(?:everything|all|what)\s+(?:he|she|they)\s+could\b
+    |\bwithout\s+(?:her|him|\ue000+)\b[^.!?]{0,60}?\b(?:wouldn['’]t|would\s+not|couldn['’]t|could\s+not|would\s+never)\b
+    |\bwent\s+(?:really\s+|so\s+|very\s+)?(?:smoothly|well|perfectly)\b(?![^.!?]{0,20}?\b(?:except|but|until
+        |apart\s+from)\b)
+    |\bfollowed\s+(?:the\s+|our\s+)?(?:checklist|runbook|process|procedure|playbook|instructions|steps|plan)\b
     # blame others lay, reported and then disputed: "people keep saying it was X's fault, but ..."
     |\b(?:people|everyone|everybody|they|some|others|folks|the\s+client|management)\s+(?:\w+\s+)?(?:say|says
         |saying|said|claim|claims|claimed|think|thinks|thought|assume|assumed|blame|blamed)\b[^.!?]{0,80}?\bbut\b
@@ -1577,7 +1620,7 @@ _CUES = {
     _DOWN_TO: re.compile(r"(?i)down\s+to|caused\s+by|fault\s+of"),
     _FAULT_BY: re.compile(r"(?i)\b(?:by|from|part)\b"),
     _PASSIVE_AGENT: re.compile(r"(?i)\bby\b"),
-    _TROUBLE_WHEN: re.compile(r"(?i)\b(?:when|because|after|once)\b"),
+    _TROUBLE_WHEN: re.compile(r"(?i)\b(?:when|because|after|once|moment|minute|soon)\b"),
 }
 _CUE_BY_ID = {id(pattern): cue for pattern, cue in _CUES.items()}
 
@@ -1652,7 +1695,9 @@ def blame_phrases(text: str) -> list[str]:
             spans.append(_clause(shadow, m.start("who"), m.end()))
     for m in _BY_PERSON.finditer(shadow):
         sentence = _sentence_at(shadow, m.start())
-        if _CORNER.search(sentence) and not _PRAISE.search(sentence):
+        if (_CORNER.search(sentence) or _BAD_MOMENT.search(sentence)) and not _PRAISE.search(
+            sentence
+        ):
             spans.append(_clause(shadow, m.start(), m.end()))
     for m in _INSINUATION.finditer(shadow):
         sentence = _sentence_at(shadow, m.start())
@@ -1683,6 +1728,17 @@ def blame_phrases(text: str) -> list[str]:
         if _GOOD_ACT.match(question) or _PRAISE.search(question):
             continue
         if _FAILING.search(question) or _BAD_MOMENT.search(question):
+            spans.append(_clause(shadow, m.start(), m.end()))
+    for m in _WHY_DID.finditer(shadow):
+        question = m.group("q")
+        if _PRAISE.search(question) or _GOOD_ACT.match(" " + question):
+            continue
+        if _FAILING.search(question) or _BAD_MOMENT.search(question) or _CORNER.search(question):
+            rhetorical.append(_clause(shadow, m.start(), m.end()))
+            spans.append(rhetorical[-1])
+    for m in _CAME_FROM.finditer(shadow):
+        sentence = _sentence_at(shadow, m.start())
+        if _TROUBLE.search(sentence) and not _PRAISE.search(sentence):
             spans.append(_clause(shadow, m.start(), m.end()))
     for m in _ONE_PERSON.finditer(shadow):
         sentence = _sentence_at(shadow, m.start())
@@ -1723,6 +1779,8 @@ def blame_phrases(text: str) -> list[str]:
         for m in _VERDICT.finditer(shadow):
             if not _NEGATED.search(shadow[max(0, m.start() - 30) : m.start()]):
                 spans.append(_clause(shadow, m.start(), m.end()))
+    if _SYSTEMIC.search(shadow):
+        return []  # "..., but the script had no guard. That's a system failure."
     spans = [
         sp
         for sp in spans

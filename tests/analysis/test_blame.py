@@ -919,6 +919,93 @@ NEW_CLASSES += [
     ("a duty undone with an ellipsis", "Oddny was supposed to book the venue and just... didn't"),
     ("'not naming' alone", "someone (not naming) kept merging to main without tests"),
 ]
+# ... and from the third blind batch's misses and false positives (again new sentences).
+NEW_CLASSES += [
+    (
+        "a reduced relative with an irregular participle",
+        "The outage came from a patch made by Ulrike on a Friday at 6pm.",
+    ),
+    (
+        "a promise nobody agreed to",
+        "our account lead promised a go-live date nobody on the team had estimated",
+    ),
+    (
+        "'who ...? apparently X does'",
+        "Who restarts the database mid-demo? Apparently Tadeusz does.",
+    ),
+    (
+        "'great job by X' and a failure",
+        "Great job by Halvard deleting the shared calendar, lovely morning",
+    ),
+    ("a bad outcome 'bc' of an act", "the newsletter flopped bc Ximena sent it to the test list"),
+    ("'unfortunate that X ...'", "Unfortunate that Leocadia leaked the pricing to the competitor."),
+    ("work dumped on others", "Gerlinde dumped all her open tickets on the interns before leaving"),
+    ("'why did X ...?'", "Why did Anselm push the schema change at midnight without a review?"),
+    (
+        "thanks with a scare-quoted adverb",
+        "Thanks, Quirin, for 'briefly' taking the VPN down during payroll.",
+    ),
+    (
+        "a role before a handle",
+        "Timeline: maintainer @vasko force-pushed over the tag and broke every mirror.",
+    ),
+    (
+        "trouble from a person's work",
+        "The invoice errors came from Brunhild's macro, which she never tested.",
+    ),
+    (
+        "'the moment X decided'",
+        "it all went sideways the moment Wendelin decided to skip the vendor's guide",
+    ),
+    (
+        "self as the bottleneck",
+        "I was the bottleneck this sprint, every review sat in my queue for days",
+    ),
+    (
+        "'except X ...'",
+        "Good launch overall, except Sigrun skipped the smoke test and checkout broke",
+    ),
+    ("'pretend it wasn't X'", "let's all pretend it wasn't Ottokar who disabled the backups"),
+    ("'just ... and moved on'", "The alert was real; Vidar just silenced it and moved on."),
+]
+NEW_EXCLUSIONS += [
+    (
+        "'nobody's fault' later in the sentence",
+        "Rasmus couldn't ship earlier because legal hadn't signed, which is nobody's fault",
+    ),
+    (
+        "did everything she could",
+        "The lineup fell apart after two cancellations — Jorunn did everything she could.",
+    ),
+    (
+        "a good act before a failure",
+        "@mirek restored the deleted branch after the protection rule failed.",
+    ),
+    (
+        "a dash starts a new clause",
+        "Ilka and I debugged the disk alert — turns out rotation was never configured.",
+    ),
+    (
+        "a failure the writer calls systemic",
+        "The intern ran the script against prod, but nothing stopped it. That's a process failure.",
+    ),
+    (
+        "without her it would not have happened",
+        "Mette got the parts couriered in time — without her the demo wouldn't have happened.",
+    ),
+    (
+        "the reason it went smoothly",
+        "Ottilie's checklist is the reason the second run went smoothly.",
+    ),
+    (
+        "followed the checklist",
+        "Whoever deployed on Monday followed the runbook exactly; the runbook was missing a step.",
+    ),
+    (
+        "a participle after 'the'",
+        "The new tester raised the hardcoded token in her first week and we still haven't fixed it.",
+    ),
+]
 NEW_EXCLUSIONS += [
     ("a machine named like a role", "the ingress controller dropped half the requests"),
     ("a build agent", "the build agent skipped the integration tests again"),
