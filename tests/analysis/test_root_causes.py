@@ -386,7 +386,22 @@ def test_config_error_postmortems_land_in_deployment_configuration():
     config = posts[posts["category"] == "Config Errors"]["text"].tolist()
     predicted = classify_root_causes(config)
     share = np.mean([p == "deployment_configuration" for p in predicted])
-    assert share >= 0.78  # measured 0.867
+    assert share >= 0.78  # measured 0.822 (37 of 45)
+
+
+@needs_eval
+def test_quality_floor_on_real_retrospectives():
+    """Real retros written outside the team (measured only, never trained on): floors a
+    little below bench/bench_root_causes.py's figures, so a corpus edit that loses ground
+    on real writing fails here (issue 12's targets, 0.65 and more, are not met yet)."""
+    real = pd.read_json(EVAL_DIR / "real_retro_dev.jsonl", lines=True)
+    real = real[real["category"].notna()].reset_index(drop=True)
+    predicted = np.asarray(classify_root_causes(real["text"].tolist()), dtype=object)
+    assert _macro_f1(real, list(predicted), lenient=False) >= 0.48  # measured 0.512
+    truth = real["category"].to_numpy(dtype=object)
+    none = truth == NO_ROOT_CAUSE
+    assert np.mean(predicted[none] == NO_ROOT_CAUSE) >= 0.5  # measured 0.61
+    assert np.mean(predicted[~none] == NO_ROOT_CAUSE) <= 0.15  # measured 0.04
 
 
 @needs_eval
