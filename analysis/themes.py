@@ -45,6 +45,7 @@ from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
 from analysis.ctfidf import class_labels
+from analysis.no_root_cause import non_answer_mask
 from analysis.redaction import _FIRST as _FIRST_NAMES
 from analysis.redaction import _GIVEN as _GIVEN_NAMES_ALL
 from analysis.redaction import _key as _name_key
@@ -224,8 +225,14 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
     join_similarity : float
         In ``partial_fit``, cosine similarity (0-1) at which a new text joins an existing
         theme; the rest may form new themes.
-    min_terms : int
-        Texts with fewer vocabulary features (unigrams + bigrams) get -1.
+    min_terms : int or None
+        Texts with fewer vocabulary features (unigrams + bigrams) get -1. None (default):
+        1 with a ``grouping``, 2 without. Inside a group one word is enough, since
+        centroids weigh only terms two answers of the group wrote, so a one-word answer
+        ("onboarding") joins a theme only through a word others of its category used
+        (real retros are often fragments); across all answers one word is too ambiguous
+        (measured in bench/RESULTS.md). Non-answers ("N/A", "no comment":
+        ``analysis.no_root_cause.is_non_answer``) always get -1.
     max_features : int
         Vocabulary size cap.
     centroid_terms : int
@@ -248,7 +255,7 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         min_theme_share: float = 0.02,
         min_similarity: float = 0.05,
         join_similarity: float = 0.15,
-        min_terms: int = 2,
+        min_terms: int | None = None,
         max_features: int = 20000,
         centroid_terms: int = 300,
         sample_size: int = 1000,
@@ -353,7 +360,7 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         self.idf_ = (np.log((1 + n) / (1 + df)) + 1.0) * background_weight(self.terms_)
         x = self._weigh(counts)
         groups = self._groups(texts)
-        valid = np.diff(counts.indptr) >= self.min_terms
+        valid = self._valid(counts, texts)
         seeds = np.random.RandomState(self.random_state).randint(0, 2**31 - 1, size=1024)
         cap = self.max_themes if self.grouping is None else self.max_themes_per_group
         blocks, block_groups = [], []
@@ -560,7 +567,7 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         counts = self._counts(texts)
         x = self._weigh(counts)
         groups = self._groups(texts)
-        valid = np.diff(counts.indptr) >= self.min_terms
+        valid = self._valid(counts, texts)
         ids, sims = self._nearest(x, groups)
         joined = valid & (sims >= self.join_similarity)
         cap = self.max_themes if self.grouping is None else self.max_themes_per_group
@@ -660,7 +667,15 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
 
     def _vectorise(self, texts: Sequence[str]) -> tuple[sp.csr_matrix, np.ndarray, np.ndarray]:
         counts = self._counts(texts)
-        return self._weigh(counts), self._groups(texts), np.diff(counts.indptr) >= self.min_terms
+        return self._weigh(counts), self._groups(texts), self._valid(counts, texts)
+
+    def _valid(self, counts: sp.csr_matrix, texts: Sequence[str]) -> np.ndarray:
+        """Rows that may join a theme: ``min_terms`` features or more, and no non-answer."""
+        least = (
+            self.min_terms if self.min_terms is not None else (2 if self.grouping is None else 1)
+        )
+        enough = np.diff(counts.indptr) >= least
+        return enough & ~np.asarray(non_answer_mask(texts), dtype=bool)
 
     def predict(self, texts: Sequence[str]) -> np.ndarray:
         """Theme id (int) of each text (-1 when it fits no theme).

@@ -157,3 +157,46 @@ def test_shared_words_rule_holds_inside_each_group() -> None:
     labels = dict(zip(texts, model.fit(texts).labels_, strict=True))
     assert labels[lone] == -1
     assert all(labels[t] != -1 for t in MIGRATION + VENUE)
+
+
+def _grouped(groups: dict[str, str]) -> ThemeFinder:
+    return ThemeFinder(grouping=lambda batch: [groups[t] for t in batch], random_state=0)
+
+
+def test_a_one_word_answer_joins_its_group_through_a_shared_word() -> None:
+    # Real retros are often fragments: inside a group, one word others wrote is enough.
+    fragment = "Catering!"
+    lone = "Gardening."
+    texts = [*VENUE, fragment, lone]
+    groups = {t: "event" for t in texts}
+    labels = dict(zip(texts, _grouped(groups).fit(texts).labels_, strict=True))
+    assert labels[fragment] != -1
+    assert labels[fragment] == labels[VENUE[1]]  # the catering answers' theme
+    assert labels[lone] == -1  # a word nobody else in the group wrote joins nothing
+
+
+def test_one_word_is_not_enough_without_grouping() -> None:
+    # Across all answers one shared word is too ambiguous: the old rule (two terms) holds.
+    fragment = "Catering!"
+    texts = [*MIGRATION, *VENUE, fragment]
+    labels = dict(zip(texts, ThemeFinder(random_state=0).fit(texts).labels_, strict=True))
+    assert labels[fragment] == -1
+
+
+@pytest.mark.parametrize("non_answer", ["no comment", "N/A", "nothing to add", "-"])
+def test_a_non_answer_joins_no_theme_even_through_a_shared_word(non_answer: str) -> None:
+    # "comment" is a word the group shares: a non-answer still joins no theme (issue 12).
+    talk = [
+        "Review comment threads on the design doc went unanswered for weeks.",
+        "Every design doc comment needs an owner before the review closes.",
+        "Unresolved comment threads blocked the design review twice.",
+        "Design review comments arrived after the doc was approved.",
+    ]
+    texts = [*talk, non_answer]
+    groups = {t: "communication" for t in texts}
+    model = _grouped(groups).fit(texts)
+    labels = dict(zip(texts, model.labels_, strict=True))
+    assert all(labels[t] != -1 for t in talk)
+    assert labels[non_answer] == -1
+    assert model.predict([non_answer])[0] == -1
+    assert model.partial_fit([non_answer]).labels_[0] == -1
