@@ -124,7 +124,7 @@ _ROLE_WORDS = (
     )
     + r"|on-?call(?:\ engineer)?|head\ of\ [a-z]+|point\ of\ contact)"
 )
-_ROLE = rf"""(?:\b(?i:the|our|their|your|that|this|my|his|her)\s+
+_ROLE = rf"""(?:\b(?i:the|our|their|your|that|this|my|his|her|a\s+certain)\s+
     (?:(?!(?:and|or|of|to|in|on|at|for|with|was|is|who|that|got|had|has|gave|made|took|did|were|are|be|been
         |gets|gives)\b(?!-))[\w'’-]+\s+){{0,3}}?
     {_ROLE_WORDS}\b(?!['’]s\b)(?!\s+{_ROLE_WORDS}\b)(?!\s+(?:team|teams|folks|people|side|office|org|group
@@ -142,7 +142,7 @@ _FAULT_VERB = r"""(?:broke|breaks|forgot|forgets|ignored|ignores|skipped|refused
     |screwed\ up|cocked\ up|went\ (?:silent|dark|quiet|awol|AWOL|missing)
     |(?:never|didn't|did\ not|doesn't|does\ not|won't|wouldn't|couldn't|refuses\ to
         |refused\ to|failed\ to|forgot\ to)\s+(?!(?:get|got|have|had|receive|received|know|hear
-        |heard|need|mind|complain|hesitate|panic|lose|stop|miss|misses|missed|forgets?|forgot|fails?|failed
+        |heard|need|mind|complain|hesitate|panic|lose|stop|miss|misses|missed|forgets?|forgot|fails?|failed|touch|touched
         |skips?|skipped|breaks?|drops?|disappoints?|complains)\b)\w+
     |(?:kept|keeps)\s+(?:changing|moving|adding|ignoring|pushing|skipping|missing|forgetting)(?!\s+for\b)
     |denied|overruled|undercut|blamed\ (?:the|us|everyone|everybody|others)
@@ -220,6 +220,7 @@ _BLAME_PERSON = re.compile(
 )
 _SELF = re.compile(
     r"""\b(?:[Mm]y\s+(?:own\s+)?(?:fault|bad|mistake|screw-?up|cock-?up|error|blunder|oversight)
+    |\b[Mm]ea\s+culpa\b
     |\b[Mm]y\s+(?:call|decision|idea|choice)\s+to\s+(?:skip|cut|drop|ignore|not|bypass|rush|remove|disable|scrap|delay
         |ship|go\s+live|push|deploy)
     |I\s+(?:really\s+|totally\s+|completely\s+|honestly\s+|kind\s+of\s+|sort\s+of\s+)?
@@ -318,7 +319,8 @@ _WORK_HARM = re.compile(
     |cost\s+the|causes?|caused|derailed|bypassed|circumvented|overrode|drives?\s+\w+\s+away|is\s+why|was\s+why|(?:is|was)\s+the\s+(?:whole|main|real|only|sole|entire|single|actual)\s+(?:reason|cause)|(?:is|was)\s+what\s+(?:\w+\s+){{0,2}}?(?:broke|took|caused|killed|brought|sank|blew)|is\s+the\s+reason
     |(?:was|is|are|were)\s+(?:\w+\s+){{0,2}}?(?:wrong|buggy|a\s+guess|fantasy|lazy|useless|broken|a\s+mess|rude
         |unhelpful|condescending|hostile|dismissive|passive-aggressive|vague|misleading|sloppy|careless|half-baked
-        |incomprehensible|insulting|demoralising|demoralizing
+        |incomprehensible|insulting|demoralising|demoralizing|cruel|harsh|brutal|toxic|nasty|mean|abusive
+        |humiliating|belittling|always\s+like\s+this
         |nonsense|garbage|rubbish|terrible|awful|one\s+word|disaster|disastrous|fiasco|catastrophe|catastrophic|nightmare
         |train\s*wreck|mistake|blunder|reckless|full\s+of\s+(?:errors|mistakes|bugs|typos|holes)|riddled\s+with|(?:just|basically|literally|essentially)\s+['‘"“]|(?:wildly|hugely|massively|way\s+too|far\s+too|overly
         |absurdly|ridiculously)\s+(?:optimistic|low|high|off|wrong|short)|['‘"“]?lgtm|(?:pure\s+)?wishful\s+thinking|fiction|pie\s+in\s+the\s+sky
@@ -411,7 +413,7 @@ _WHO_FAILED = re.compile(rf"(?:{_RUN}|{_ROLE}),?\s+who\s+(?P<pred>[^.!?;\n]{{1,8
 _BAD_OUTCOME = re.compile(
     r"""\b(?:burned|burnt|fell\s+apart|useless|botched|a\s+mess|wasted|derailed|a\s+write-?off|blew\s+up
     |a\s+disaster|a\s+fiasco|went\s+sideways|failed|broke|crashed|went\s+down|slipped|corrupted|flopped
-    |tanked|bombed|fizzled
+    |tanked|bombed|fizzled|stalled|ground\s+to\s+a\s+halt|dragged\s+on|overran
     |was\s+(?:late|delayed|lost|breached)|got\s+(?:lost|breached|corrupted))\b""",
     re.VERBOSE,
 )
@@ -439,7 +441,7 @@ _BY_PERSON = re.compile(
 )
 _GOOD_ACT = re.compile(
     r"\s*(?:\w+ly\s+)?(?:found|caught|spotted|fixed|noticed|flagged|raised|warned|asked|insisted\s+on\s+testing"
-    r"|restored|recovered|repaired|unblocked|rebuilt|rescued"
+    r"|restored|recovered|repaired|unblocked|rebuilt|rescued|reported|escalated|disclosed"
     r"|stepped|helped|saved|tested|reviewed|checked)\b"
 )
 _STATE = re.compile(
@@ -521,6 +523,49 @@ _BAD_MOMENT = re.compile(
     r"|\bmid-?(?:demo|launch|release|incident|sprint|migration|call|meeting|outage|freeze)\b"
     r"|\bduring\s+(?:the\s+|a\s+)?(?:demo|launch|freeze|code\s+freeze|incident|outage|peak)"
 )
+# A promise to the client the writer says cannot be kept: "X told the client we could do
+# same-day delivery. We cannot."
+_TOLD_WE_COULD = re.compile(
+    rf"""(?:{_RUN}|{_ROLE}|\b[Hh]e|\b[Ss]he)\s+(?:\w+\s+)?(?:told|promised|assured)\s+(?:the\s+)?[\w-]+\s+(?:that\s+)?
+    we\s+(?:could|would|can|will|['’]d)\b[^.!?\n]{{0,80}}[.!?]\s*(?:[Ww]e|[Ii]t|[Tt]hat)\s+(?:can['’]?not|cannot
+    |couldn['’]t|could\s+not|won['’]t|can['’]t|never\s+could|was\s+never|isn['’]t|wasn['’]t)""",
+    _FLAGS,
+)
+# A boast quoted and signed just before the fall: "'It'll be fine' - X, an hour before the outage".
+_QUOTED_BOAST = re.compile(
+    rf"""["“][^"”\n]{{5,120}}["”]\s*[-\u2013\u2014]+\s*(?:{_RUN}|{_ROLE})[^.!?\n]{{0,40}}?\bbefore\s+(?:the\s+)?
+    (?:outage|incident|crash|failure|launch|release|breach|meltdown|rollback)""",
+    _FLAGS,
+)
+# "Would have been lovely if a certain PO had read the doc": a wish said to one person.
+_NICE_IF = re.compile(
+    rf"""\b(?i:would\s+have\s+been|it['’]d\s+have\s+been|would['’]ve\s+been)\s+(?:\w+\s+)?(?:nice|lovely|great
+    |helpful|good|useful|handy)\s+if\s+(?:{_RUN}|{_ROLE}|he|she)\s+(?:had|['’]d)\s+(?:\w+\s+)?\w+""",
+    _FLAGS,
+)
+# "Really loved how X cancelled retro three times": praise words round a failing are sarcasm.
+_LOVED_HOW = re.compile(
+    rf"""\b(?i:loved|love|enjoyed|adored|liked|appreciated|admired)\s+how\s+(?:{_RUN}|{_ROLE}|he|she)\s+(?P<pred>[^.!?\n]{{3,100}})""",
+    _FLAGS,
+)
+# "release notes: never written. X's job.", "X's job. No excuse."
+_JOB_UNDONE = re.compile(
+    rf"""\b(?:never|not)\s+(?:written|done|sent|updated|finished|delivered|started|booked|ordered)\W+\s*{_RUN}['’]s
+    \s+(?:job|task|responsibility)|{_RUN}['’]s\s+(?:job|task|responsibility)\W+\s*(?i:no\s+excuse)""",
+    _FLAGS,
+)
+# "X's first move was to blame the contractors".
+_FIRST_MOVE = re.compile(
+    rf"""{_OWNER}\s+(?:first\s+|only\s+|immediate\s+)?(?:move|reaction|response|instinct|answer)\s+was\s+to\s+
+    (?:blame|ignore|deny|hide|point|shout|escalate\s+to|cover)""",
+    _FLAGS,
+)
+# "Two juniors asked to move teams because of him", "it was her power board design all along".
+_BECAUSE_OF_THEM = re.compile(
+    rf"""\b(?:because|bcs|bc|cuz|coz|cos)\s+of\s+(?:him|her)\b(?!\s+(?:help|work|effort|support|hard))
+    |\bwhen\s+it\s+was\s+(?:actually\s+|really\s+)?(?:his|her|{_RUN}['’]s)\s+(?:own\s+)?[\w-]+""",
+    _FLAGS,
+)
 # Trouble that "came from one person": the writer points at an individual without a name.
 _ONE_PERSON = re.compile(
     r"""\b(?i:came|comes|stems?|stemmed|started|starts|traces?\s+back|traced\s+back|boils\s+down|boiled\s+down
@@ -544,11 +589,12 @@ _AGAIN = re.compile(
 # a past-tense verb (or a refusal) follows at once, so "tech debt caused ..." is no person.
 _BARE_ROLE_SUBJECT = re.compile(
     rf"""(?:^|(?<=[.!?;:\n])|(?<=[-*\u2022]\s)|(?<=--\s))\s*(?:[-*\u2022]+\s*|--+\s*)?
-    (?P<subj>(?:(?!(?i:the|our|their|your|that|this|my|his|her|a|an|we|i|it|and|but|so|then)\b)[A-Za-z]+[ -]){{0,2}}?
+    (?P<subj>(?:(?!(?i:the|our|their|your|that|this|my|his|her|a|an|we|i|it|and|but|so|then)\b)[A-Za-z]+[ -]){{0,3}}?
         {_ROLE_WORDS})\s+
     (?=(?:(?:just|again|also|then|never|still|basically|literally|completely|totally|apparently|clearly
         |simply|\w+ly)\s+)*(?:[a-z]+ed|didn['’]t|did\s+not|never|sat|forgot|broke|hid|let|took|went|kept
-        |keeps|ran|left|threw|blew|won['’]t|wouldn['’]t|refuses|ignores|forgets|skips|breaks)\b)""",
+        |keeps|ran|left|threw|blew|won['’]t|wouldn['’]t|refuses|ignores|forgets|skips|breaks|set|put|chose|made|gave
+        |told|sent)\b)""",
     _FLAGS,
 )
 # Role words that also name machines ("build agent", "ingress controller", "package
@@ -601,7 +647,7 @@ _TRACED = re.compile(
     |\b(?:bad|poor|terrible|awful|weak|wrong|questionable|lazy|sloppy)\s+(?:\w+\s+)?(?:call|decision|move
         |judgement|judgment|leadership|management|planning|communication|work|choice)\s+(?:by|from)\s+{_AGENT}
     |\b(?:root\s+cause|real\s+cause|cause|problem|issue|bottleneck|weak\s+link|what\s+went\s+wrong)
-        \s*(?::|\s(?:was|is))\s+(?:just\s+|simply\s+|really\s+|honestly\s+)?(?:{_RUN}|{_ROLE}|Mr\.?\s+{_LOOSE}
+        \s*(?::|\s(?:was|is))\s+(?:just\s+|simply\s+|really\s+|honestly\s+|mostly\s+|partly\s+|largely\s+|basically\s+)?(?:{_RUN}|{_ROLE}|Mr\.?\s+{_LOOSE}
         |Ms\.?\s+{_LOOSE})(?=\s*(?:[.,;!:]|$|\s+\w+ing\b|\s+again\b))""",
     _FLAGS,
 )
@@ -697,7 +743,8 @@ _NEGATED = re.compile(
 _LEAD = (
     r"""(?:^|(?<=[.!?;:,\n(\u2013\u2014])|(?<=\s-)|(?<=[-*\u2022]\s)|\b(?i:because|since|as|when|after|before
     |until|so|and|but|then|while|once|plus|cause|cos|coz|bc|cuz|why|idk|dunno|except(?:\s+that)?|other\s+than
-    |(?:unfortunate|shame|pity|annoying|frustrating|sad|typical|ironic|funny)\s+that)\b
+    |(?:unfortunate|shame|pity|annoying|frustrating|sad|typical|ironic|funny|unhelpful|not\s+ideal|not\s+great)\s+that
+    |(?:didn['’]t|doesn['’]t|did\s+not|does\s+not)\s+help\s+that)\b
     |\b(?i:(?:the\s+)?(?:truth|fact|problem|thing|reality)\s+is(?:\s+that)?|think|guess|feel
         \s+like|reckon|suspect|if\s+i['’]m\s+honest|it\s+was|it['’]s|that\s+was)
     |\b"""
@@ -712,7 +759,7 @@ _BARE_ROLE = r"\b(?:PM|PO|CTO|CEO|CFO|COO|EM|VP|TL|DBA|PMO\s+lead|tech\s+lead|te
 _SUBJECT = re.compile(
     rf"""{_LEAD}(?P<subj>{_RUN}(?!['’]s)|\b(?:[Hh]e|[Ss]he|I|i)\b|{_ROLE}|\b[Ss]ome(?:one|body)\b
         |\b[Ww]hoever\b|{_BARE_ROLE}|\b[Yy]ou(?=[^.!?\n]*{_MASK}|(?<={_MASK},\s[Yy]ou)))
-    (?:\s*,\s*[^,.;!?\n]{{1,40}}?,)?   # "the client's product owner, X, ...", "X, as usual, ..."
+    (?:\s*,\s*[^,.;!?\n]{{1,40}}?,|\s*\([^()\n]{{1,40}}\)|\s+[-\u2013\u2014]\s+[^-\u2013\u2014.!?\n]{{1,40}}?\s+[-\u2013\u2014])?   # "the client's product owner, X, ...", "X, as usual, ...", "the engineer (J. M.)"
     (?!\s*(?:,|&|\+|/|\band\b|\bor\b|\bwho\b|\bthat\b)\s)""",
     _FLAGS,
 )
@@ -733,6 +780,21 @@ _FAILING = re.compile(
       |(?:messed|screwed|cocked|stuffed|mucked)\s+(?:\w+\s+)?up
       |dropped\s+the\s+ball|went\s+(?:silent|dark|quiet|awol|missing|rogue|to\s+sleep|home)
       |bricked|dumped\s+(?:\w+\s+){0,4}?on(?:to)?\s+(?:me|us|the|her|his|their|everyone|whoever)
+      # warnings ignored, knowledge hoarded, no action, own work approved, acts before the facts
+      |(?:even\s+though|although|despite|after)\s+(?:\w+\s+){0,3}?(?:warned|told|asked|advised|begged|reminded)
+        \s+(?:him|her)\b|despite\s+(?:\w+\s+)?(?:warnings?|objections?)
+      |kept\s+(?:\w+\s+){0,4}?in\s+(?:his|her)\s+head|took\s+no\s+action|did\s+nothing\s+(?:for|about|until)
+      |(?:approved|merged|signed\s+off)\s+(?:his|her)\s+own\s+(?:PR|pull\s+request|change|code|merge\s+request|work
+        |expenses?)
+      |before\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:results|tests?|review|approval|sign-?off|data)\s+(?:were|was)\s+(?:in
+        |back|done|ready|available)
+      |let\s+(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:sit|rot|languish|slide)
+      |un-approved\s+(?:it|them)|reneged|backtracked|went\s+back\s+on|acted\s+(?:all\s+)?surprised
+      |feigned\s+surprise|played\s+dumb
+      |promised\b[^.!?;\n]{0,60}?,?\s+which\s+(?:had\s+)?(?:already\s+)?(?:been\s+)?(?:sold|given|promised|booked|taken
+        |gone)
+      |\bnot\s+(?:inform|tell|check|test|send|answer|reply|write|update|warn)\b(?=\s+(?:anybody|anyone|nobody|us|me|them
+        |the))
       |(?:promised|committed|sold|agreed\s+to|signed\s+(?:us|the\s+team)\s+up\s+for)\b[^.!?;\n]{0,60}?\b(?:nobody|no\s+one
         |none\s+of\s+us)\s+(?:on\s+the\s+team\s+|in\s+the\s+team\s+)?(?:had\s+)?(?:agreed|signed\s+off|estimated
         |committed|asked\s+for|seen|reviewed)
@@ -748,7 +810,7 @@ _FAILING = re.compile(
         (?!(?:get|got|have|had|receive|know|hear|need|mind|complain|hesitate|panic|give
             |expect|mean|realise|realize|intend|see\s+it\s+coming|stop|back\s+down|let\s+us
             |fail|miss\s+a|lose|blame|let|think|feel|believe|want|like|cause|break|misses|missed|forgets?|forgot
-            |fails|failed|skips?|skipped|breaks|drops?|disappoints?|complains)\b)[a-z]+
+            |fails|failed|skips?|skipped|breaks|drops?|disappoints?|complains|touch|touched|go\s+near)\b)[a-z]+
       |(?:was|is|were)n't\s+(?!\w+ed\b|told\b|given\b|shown\b|sent\b|taken\b)(?:thinking
         |listening|paying|reading|there|around|available|reachable|careful|prepared|honest)
       |(?:was|is|['’]s|(?:has|['’]s|had)\s+been)\s+(?:being\s+)?(?:(?:so|very|really|just|totally|completely
@@ -857,7 +919,9 @@ _FAILING = re.compile(
         |on\s+(?:launch|release|go-?live|demo|migration|cutover)\s+day
         |on\s+the\s+(?:release|launch|go-?live|demo|deadline|cutover|migration)\s+(?:weekend|day|week|night|date)
         |on\s+the\s+(?:last|final)\s+day\s+of
-        |during\s+(?:business|peak|office|working)\s+hours|(?:at\s+noon|at\s+midday|at\s+lunchtime|in\s+the\s+middle\s+of\s+the
+        |during\s+(?:business|peak|office|working)\s+hours|(?:at|during)\s+peak\s+(?:\w+\s+)?(?:hours|time|traffic|season|load)
+        |(?:the\s+)?(?:day|night|week|morning|evening|hours?)\s+before\s+(?:we|the\s+team|it)\s+(?:went|shipped|launched|released
+            |printed|published)|(?:at\s+noon|at\s+midday|at\s+lunchtime|in\s+the\s+middle\s+of\s+the
             \s+day)\s+on\s+a\s+(?:weekday|monday|tuesday|wednesday|thursday|friday)
         |(?:the\s+|a\s+|one\s+|two\s+|three\s+|\d+\s+)?(?:night|day|days|evening|morning|hour|hours|week|weeks)
             \s+before\s+(?:the\s+)?(?:go-?live|launch|release
@@ -892,7 +956,7 @@ _FAILING = re.compile(
         |maintain|follow)|with\s+(?:a\s+)?(?:red|failing|broken)\s+(?:CI|ci|builds?|pipelines?|tests|checks)
       |was\s+(?:MIA|mia|a\s+no-?show)|no-?showed|overslept
       # more failing verbs: carelessness, neglect, obstruction, misjudgement
-      |mis(?!s)[a-z]{3,}ed|misunderstands|misreads|misjudges|mismanages|mixed\s+up|(?:rubber-?|rubber\s+)stamp(?:ed|s)?|hoard(?:s|ed|ing)?
+      |(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)mis(?!s)[a-z]{3,}ed|misunderstands|misreads|misjudges|mismanages|mixed\s+up|(?:rubber-?|rubber\s+)stamp(?:ed|s)?|hoard(?:s|ed|ing)?
       |micromanag(?:es|ed|ing)|spamm?ed|double-?booked|double-?booking|panicked|ghosted
       |(?:over|under)-?(?:complicated|engineered|committed|promised|sold|estimated|scoped|planned|booked
         |delivered|prepared)|overlooked|cut\s+(?:the\s+)?(?:[\w-]+\s+)?(?:corners|testing|tests|review|QA|checks)
@@ -1132,6 +1196,10 @@ _CONSEQUENCE = re.compile(
     |everything)\s+worse|slowed\s+(?:everyone|everybody|us|the\s+team)\s+down|killed\s+us
     |found\s+out\s+(?:\w+\s+){0,4}?from\s+(?:Twitter|social\s+media|the\s+news|a\s+customer|customers)
     |just\s+(?:\w+\s+){1,6}?and\s+moved\s+on
+    |had\s+to\s+(?:start\s+over|redo|rework|rebuild|throw\s+(?:it\s+|them\s+)?away|scrap)|by\s+which\s+(?:point|time)
+    |too\s+late\s+to|which\s+is\s+(?:exactly|precisely)\s+what\s+(?:\w+\s+){0,5}?(?:prevent|avoid|forbid|stop)
+    |to\s+['‘"“][a-z][a-z ]{1,25}[a-z](?=['’"”])|guess\s+who|after\s+(?:the\s+[\w-]+\s+|we\s+|they\s+)?had\s+already
+    |which\s+(?:had\s+)?already\s+been\s+(?:sold|given|promised|booked|taken|rejected)
     |(?:killed|ruined|wrecked|tanked|sank|derailed|blew\s+up)\s+(?:our|the|my|everyone['’]s)\s+(?:whole\s+|entire\s+)?(?:sprint
         |release|launch|timeline|plan|demo|week|weekend|momentum|deadline|schedule|estimate|quarter))\b""",
     re.VERBOSE,
@@ -1139,10 +1207,15 @@ _CONSEQUENCE = re.compile(
 # Sentences about thanks or good work are never blame ("thanks to X for ...").
 _PRAISE = re.compile(
     r"""\b(?:thanks?|thank\s+you|kudos|shout-?out|props|well\s+done|great\s+(?:job|work)
+    |(?:did\s+(?:an?\s+)?)?(?:incredible|amazing|fantastic|brilliant|excellent|awesome|superb|outstanding|stellar
+        |heroic|wonderful|terrific|phenomenal|great|good|solid|fine)\s+(?:job|work|effort)
     |helped|saved|rescued|stepped\s+up|went\s+above|hero|appreciated?)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\w))+[.!?]*")  # ".env", "v1.2" stay inside
+# ".env", "v1.2" and titles ("Ms. Varga", "Dr. Okafor") stay inside a sentence.
+_SENTENCE = re.compile(
+    r"(?:[^.!?\n]|\.(?=\w)|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.|(?<=\bDr)\.|(?<=\bProf)\.)+[.!?]*"
+)
 # A new clause with its own subject: the predicate stops there.
 _NEXT_CLAUSE = re.compile(
     r",?\s*\b(?:so|because|since|which|while|although|(?<!even\s)though|whereas)\b|,\s*(?:and|but)\b|;"
@@ -1191,9 +1264,13 @@ _OPINION = re.compile(
 _JUSTIFIED = re.compile(
     r"""\b(?:as\s+(?:agreed|planned|discussed)|after\s+(?:we|everyone)\s+(?:all\s+)?agreed|by\s+design
     |with\s+(?:everyone['’]s|the\s+team['’]s|our|the\s+client['’]s)\s+(?:agreement|approval|blessing|ok|sign-?off))\b
-    |\b(?:blocked|rejected|refused|held|stopped|paused|vetoed|delayed|halted|pulled)\b[^.!?]{0,40}?
+    |\b(?:blocked|rejected|refused|held|stopped|paused|vetoed|delayed|halted|pulled|cancell?ed|postponed
+        |aborted|skipped|called\s+off)\b[^.!?]{0,40}?
         \b(?:because|since|as|until)\s+(?:the|a|an|our|its|it|they)\b[^.!?]{0,40}?\b(?:failing|failed|broken
-        |red|not\s+ready|incomplete|missing|unsafe|insecure|didn['’]t\s+pass|wasn['’]t\s+ready|had\s+no)\b
+        |red|not\s+ready|incomplete|missing|unsafe|insecure|didn['’]t\s+pass|wasn['’]t\s+ready|had\s+no|down
+        |unavailable|offline|unstable|flaky)\b
+    # blame the writer takes back: "I originally wrote that X caused it, but I was wrong"
+    |\bI\s+was\s+wrong\b|\b(?:I|we)\s+originally\s+(?:wrote|said|thought|blamed|assumed)\b|\bI\s+stand\s+corrected\b
     # a purpose or a sacrifice: "so people could attend both", "skipped lunch to get the fix out"
     |\bso\s+(?:that\s+)?(?:people|everyone|everybody|we|the\s+team)\s+(?:could|can|would)(?!n['’]t)\b
     |\b(?:skipped|missed|gave\s+up|cancell?ed)\s+(?:his|her|their|my)?\s*(?:lunch|breakfast|dinner|sleep|holiday
@@ -1268,7 +1345,7 @@ _RESULT = re.compile(
         |stayed\s+(?:down|offline|broken|blocked)|went\s+down|were\s+down)
     |\band\s+(?:broke|took\s+down|took\s+out|brought\s+down|killed|wiped|lost|missed|corrupted|deleted
         |overwrote|nuked|trashed|crashed)\b
-    |\band\s+(?:we|the\s+team|nobody|no\s+one)\s+(?:couldn['’]t|could\s+not|can['’]t)\s+\w+
+    |(?:\band|[.!?])\s+(?:we|the\s+[\w-]+|nobody|no\s+one)\s+(?:couldn['’]t|could\s+not|can['’]t)\s+\w+
     |\band\s+(?:they|it)\s+(?:was|were)\s+(?:\w+\s+)?(?:way\s+off|wildly\s+off|wrong|useless|broken|nowhere\s+near)
     |\band\s+(?:the\s+)?(?:release|launch|deadline|sprint|date|milestone|project|demo)\s+(?:slipped|was\s+late
         |failed|was\s+missed|fell\s+over)""",
@@ -1666,6 +1743,12 @@ def blame_phrases(text: str) -> list[str]:
         _TROUBLE_IS,
         _SCARE_QUOTED_ACT,
         _CLAIM_DENIED,
+        _TOLD_WE_COULD,
+        _QUOTED_BOAST,
+        _NICE_IF,
+        _JOB_UNDONE,
+        _FIRST_MOVE,
+        _BECAUSE_OF_THEM,
     )
     for m in _CLEFT.finditer(shadow):
         pred = m.group("pred")
@@ -1728,6 +1811,9 @@ def blame_phrases(text: str) -> list[str]:
         if _GOOD_ACT.match(question) or _PRAISE.search(question):
             continue
         if _FAILING.search(question) or _BAD_MOMENT.search(question):
+            spans.append(_clause(shadow, m.start(), m.end()))
+    for m in _LOVED_HOW.finditer(shadow):
+        if _FAILING.search(m.group("pred")) or _CONSEQUENCE.search(m.group("pred")):
             spans.append(_clause(shadow, m.start(), m.end()))
     for m in _WHY_DID.finditer(shadow):
         question = m.group("q")

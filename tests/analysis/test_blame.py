@@ -968,6 +968,97 @@ NEW_CLASSES += [
     ("'pretend it wasn't X'", "let's all pretend it wasn't Ottokar who disabled the backups"),
     ("'just ... and moved on'", "The alert was real; Vidar just silenced it and moved on."),
 ]
+# ... and from the fourth blind batch's misses and false positives (new sentences).
+NEW_CLASSES += [
+    (
+        "warned and went ahead",
+        "Mr. Ferreira pushed the cutover even though security warned him twice.",
+    ),
+    (
+        "knowledge kept in one head",
+        "our billing lead kept every pricing rule in his head and then resigned",
+    ),
+    (
+        "a consequence for others",
+        "Art lead changed the palette twice; each time the modellers had to start over.",
+    ),
+    ("too late to matter", "Radim reviewed the PR a week later, by which point main had moved on."),
+    ("a bare role with three modifiers", "day-shift dispatch supervisor ignored the disk alarm"),
+    (
+        "a promise the writer says cannot be kept",
+        "Zainab told the client we could ship in May. We cannot.",
+    ),
+    (
+        "a stall put down to a person",
+        "The audit stalled because Joakim redefined the scope every week.",
+    ),
+    ("a scare-quoted purpose", "Ms. Varga copied the patient list to a USB stick to 'save time'."),
+    (
+        "a quoted boast before the fall",
+        '"Trust me, it is a one-line change" - Oswaldo, an hour before the outage.',
+    ),
+    (
+        "a wish said to 'a certain' role",
+        "Would have been nice if a certain tech lead had read the RFC.",
+    ),
+    (
+        "'loved how X' with a failing",
+        "Loved how our PM cancelled planning three times and then asked for dates.",
+    ),
+    (
+        "'first move was to blame'",
+        "Benedikt's first move was to blame QA instead of reading his own diff.",
+    ),
+    (
+        "'let it sit'",
+        "Launch slipped because Wanjiru let the contract sit in her inbox for a month.",
+    ),
+    (
+        "un-approved after the work",
+        "The client lead approved the copy, then un-approved it after print.",
+    ),
+    (
+        "harsh review comments",
+        "Eamon's review comments were brutal and two interns stopped contributing.",
+    ),
+    ("because of him", "Two people asked to leave the project because of him."),
+    ("the writer's 'mea culpa'", "Mea culpa: I signed off the invoice without checking the hours."),
+    (
+        "'didn't help that X ...'",
+        "Didn't help that the venue manager kept overruling the fire marshal.",
+    ),
+    (
+        "broken English negation",
+        "Problem was mostly Mr. Novak, he not inform anybody about the shutdown.",
+    ),
+    ("a job left undone", "- changelog: never written. Ilkka's job. no excuse"),
+    (
+        "an act before the results",
+        "Our CTO signed the vendor contract before the benchmark results were in.",
+    ),
+]
+NEW_EXCLUSIONS += [
+    (
+        "'never touched it' defends",
+        "People say Jiri caused the bug, but the logs say otherwise. He never touched it.",
+    ),
+    (
+        "reported it herself",
+        "Ms. Laine reported the leak herself as soon as she saw the misconfigured bucket.",
+    ),
+    (
+        "an incredible job",
+        "Rosalind did an incredible job rebooking the band after the agency double-booked them.",
+    ),
+    (
+        "cancelled because it was down",
+        "Kasimir cancelled the load test because the cluster was down, and said so right away.",
+    ),
+    (
+        "blame the writer takes back",
+        "I originally wrote that Agnes caused the mismatch, but I was wrong: it was a sync bug.",
+    ),
+]
 NEW_EXCLUSIONS += [
     (
         "'nobody's fault' later in the sentence",
