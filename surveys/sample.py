@@ -174,8 +174,8 @@ THEMES: dict[str, Theme] = {
             "App Store review took nine days and the launch date was already announced.",
             "apple rejected the build twice over the privacy manifest, no slack in the plan for "
             "that",
-            "Release slipped because we submitted to the stores the day before launch. Review "
-            "times are not something we control.",
+            "Submitted to the stores the day before launch: store review is not a step in our "
+            "release process.",
             "play store review was quick, app store not so much",
             "Store review delays. Every release.",
             "we keep planning releases as if store approval is instant",
@@ -185,7 +185,7 @@ THEMES: dict[str, Theme] = {
         ),
         (
             "Submit to the app stores at least a week before any public date.",
-            "Put store review in the release checklist as its own step, with a buffer",
+            "Add store review to the release checklist as its own step",
             "phased release + submit early, announce only after approval",
         ),
     ),
@@ -328,7 +328,7 @@ THEMES: dict[str, Theme] = {
         ),
         (
             "Pair on the critical systems so at least two people can deploy and debug them.",
-            "document the runbooks and rotate who does releases",
+            "rotate who does releases so more than one of us can do them",
             "Backfill people when they move off the project instead of hoping we cope.",
             "cross-training. bigger on-call rota",
             "Nobody should be the only person who can do a thing. Write it down, teach someone.",
