@@ -137,7 +137,8 @@ TREND_MIN_SLOPE = 0.005
 def recurring(cells: pd.DataFrame, by: str) -> pd.DataFrame:
     """Recurrence and trend per theme or category over visible cells.
 
-    `cells` is `gated_cells` output; `by` its key column. Only shown cells count. A key's
+    `cells` is `gated_cells` output; `by` its key column. Only shown cells count; a hidden
+    cell is a gap in its key's trend (its count is unknown), never a zero. A key's
     trend threshold is relative to its share of the answers (`trend_threshold`). Returns
     `recurrence.recurrence` columns and `recurrence.trends` columns but answers (index: the
     key), or an empty frame when nothing is shown. Raises KeyError when `cells` lacks
@@ -154,8 +155,11 @@ def recurring(cells: pd.DataFrame, by: str) -> pd.DataFrame:
     thresholds = pd.Series(
         [trend_threshold(share, quarters) for share in shares], index=shares.index
     )
-    # One pass for every key, each against its own threshold.
-    trend = trends(frame, by=by, min_slope=thresholds).reindex(report.index)[KEY_TREND_COLUMNS]
+    # One pass for every key, each against its own threshold; a hidden cell is a gap in its
+    # key's line, not a zero (its count is unknown, not absent).
+    hidden = cells[cells["suppressed"].astype(bool)][[by, "quarter"]]
+    trend = trends(frame, by=by, min_slope=thresholds, unknown=hidden)
+    trend = trend.reindex(report.index)[KEY_TREND_COLUMNS]
     return report.join(trend.drop(columns="answers"), how="left")
 
 

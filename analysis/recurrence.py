@@ -99,6 +99,7 @@ def trends(
     min_answers: int = 5,
     min_quarters: int = 3,
     min_slope: float | pd.Series = 0.02,
+    unknown: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Per key: slope of its share of answers per quarter, and rising/falling/flat.
 
@@ -109,10 +110,12 @@ def trends(
     ``min_quarters`` quarters with answers, are "too little data"; otherwise a slope of at
     least ``min_slope`` (share per quarter, e.g. 0.02 = 2 points; a number, or a Series of
     numbers by key for thresholds of their own) is rising, at most ``-min_slope`` falling,
-    else flat. Index: the key; columns ``quarters`` (count with
-    the key), ``answers`` (count), ``first_share``, ``last_share`` (0-1), ``slope``,
-    ``trend``. Raises ValueError when ``frame`` lacks ``by``, ``project`` or ``quarter``,
-    or a quarter does not parse.
+    else flat. ``unknown`` (columns ``by`` and ``quarter``) lists key-quarters whose count
+    is not known, e.g. hidden by the anonymity gate: they are left out of that key's line
+    (a gap, NaN share) instead of counting as share 0. Index: the key; columns ``quarters``
+    (count with the key), ``answers`` (count), ``first_share``, ``last_share`` (0-1, NaN
+    when unknown), ``slope``, ``trend``. Raises ValueError when ``frame`` lacks ``by``,
+    ``project`` or ``quarter``, or a quarter does not parse.
     """
     data = _counted(frame, by)
     if data.empty:
@@ -124,12 +127,16 @@ def trends(
     # Quarters with no answers at all say nothing about shares: leave them out.
     observed = totals.to_numpy() > 0
     shares = table.to_numpy()[:, observed] / totals.to_numpy()[observed]
+    if unknown is not None and len(unknown):
+        gaps = pd.DataFrame(
+            {by: unknown[by], "quarter": pd.PeriodIndex(unknown["quarter"].astype(str), freq="Q")}
+        )
+        rows = table.index.get_indexer(gaps[by])
+        cols = pd.Index(quarters[observed]).get_indexer(gaps["quarter"])
+        keep = (rows >= 0) & (cols >= 0)
+        shares[rows[keep], cols[keep]] = np.nan
     x = np.arange(len(quarters))[observed].astype(float)
-    if len(x) >= 2:
-        xc = x - x.mean()
-        slopes = (shares - shares.mean(axis=1, keepdims=True)) @ xc / (xc @ xc)
-    else:
-        slopes = np.zeros(len(table))
+    slopes = np.array([_slope(x, row) for row in shares]) if len(table) else np.zeros(0)
     answers = table.sum(axis=1).to_numpy()
     if isinstance(min_slope, pd.Series):
         min_slope = min_slope.reindex(table.index).to_numpy(dtype=float)
@@ -151,6 +158,15 @@ def trends(
         index=table.index,
     )
     return out[TREND_COLUMNS]
+
+
+def _slope(x: np.ndarray, y: np.ndarray) -> float:
+    """Ordinary least-squares slope of `y` on `x` over the points where `y` is known."""
+    known = ~np.isnan(y)
+    if known.sum() < 2:
+        return 0.0
+    xc = x[known] - x[known].mean()
+    return float((y[known] - y[known].mean()) @ xc / (xc @ xc))
 
 
 def recurrence_report(frame: pd.DataFrame, by: str = "theme_id", **kwargs: float) -> pd.DataFrame:

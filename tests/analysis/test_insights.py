@@ -205,3 +205,21 @@ def test_trend_threshold_is_relative_to_the_share_with_a_floor():
 
     assert trend_threshold(0.4, 9) > trend_threshold(0.1, 9) > TREND_MIN_SLOPE
     assert trend_threshold(0.01, 9) == TREND_MIN_SLOPE
+
+
+def test_a_hidden_cell_is_a_gap_in_the_trend_not_a_zero():
+    # "steady" is 30% of the answers every quarter, but one quarter's cell is hidden by the
+    # anonymity gate. Counted as zero it would look like a dip; as a gap the line is flat.
+    rows = []
+    for quarter in ("2026Q1", "2026Q2", "2026Q3", "2026Q4"):
+        hidden = quarter == "2026Q4"
+        rows.append(("A", quarter, "steady", None if hidden else 30, hidden))
+        rows.append(("A", quarter, "rest", 70, False))
+    cells = pd.DataFrame(rows, columns=["project", "quarter", "theme_id", "answers", "suppressed"])
+    cells["responses"] = cells["answers"]
+    report = recurring(cells, "theme_id")
+    assert report.loc["steady", "slope"] == 0.0
+    assert report.loc["steady", "trend"] == "flat"
+    # Shown counts only: the hidden quarter's total leaves the key out, and nothing in the
+    # report depends on the hidden count (the same whatever it was).
+    assert report.loc["steady", "answers"] == 90
