@@ -1540,8 +1540,26 @@ def _word_like(key: str) -> bool:
         for suf in ("s", "es", "ed", "ing", "er", "ers", "ly")
     ):
         return True
+    if len(key) > 7 and key.endswith(_ABSTRACT_ENDINGS):
+        return True  # "Misconfiguration", "Observability": nouns no dictionary listed
     stem = key[:-2] if key.endswith("es") else key[:-1] if key.endswith("s") else key
     return any(stem[:i] in _COMMON and stem[i:] in _COMMON for i in range(3, len(stem) - 2))
+
+
+# Endings of abstract nouns that names (unknown to the gazetteers) do not have.
+_ABSTRACT_ENDINGS = (
+    "tion",
+    "tions",
+    "sion",
+    "sions",
+    "ment",
+    "ments",
+    "ness",
+    "ity",
+    "ities",
+    "ism",
+    "ology",
+)
 
 
 # Anywhere in a sentence, a capitalised word in no dictionary ("thanks a lot Florin for").
