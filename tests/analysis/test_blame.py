@@ -1119,7 +1119,7 @@ NEW_EXCLUSIONS += [
 NEW_EXCLUSIONS.append(
     (
         "an abstract noun is no person",
-        "Fragmentation in the job scheduler caused workers to hold memory they didn't use.",
+        "Deduplication in the ingest job caused workers to hold memory they didn't use.",
     )
 )
 
