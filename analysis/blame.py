@@ -628,16 +628,23 @@ def _bare_role_blame(shadow: str) -> list[tuple[int, int]]:
     """Spans where a bare role ("ops guy", "scrum master") is the subject of a failing."""
     spans = []
     for m in _BARE_ROLE_SUBJECT.finditer(shadow):
-        if _machine(m.group("subj")):
-            continue
+        if _machine(m.group("subj")) or m.group("subj").lower() in _FUNCTIONS:
+            continue  # "QA started two days before launch": a team's work, not a person
         sentence = _sentence_at(shadow, m.start("subj"))
         rest = shadow[m.end() : m.end() + _WINDOW]
         predicate = " ".join(_NEXT_CLAUSE.split(rest, maxsplit=1)[0].split()[:_PREDICATE_WORDS])
         if _PRAISE.search(sentence) or _JUSTIFIED.search(sentence) or _GOOD_ACT.match(rest):
             continue
-        if _FAILING.search(predicate) or _CONSEQUENCE.search(rest[:160]):
+        hit = _FAILING.search(predicate)
+        if hit is not None and _RELATIVE.search(predicate, 0, hit.start()):
+            hit = None  # "signed off a checklist that didn't include ...": the checklist's
+        if hit is not None or _CONSEQUENCE.search(rest[:160]):
             spans.append(_clause(shadow, m.start("subj"), m.end()))
     return spans
+
+
+# Role words that, bare, name a function or a team's work ("QA found ...", "Ops restarted").
+_FUNCTIONS = frozenset({"qa", "ops", "dev", "devs", "sre", "it", "hr", "legal", "security"})
 
 
 # Trouble traced to one person: "it traces back to X's deploy", "bad call by X",
@@ -1559,6 +1566,7 @@ _ABSTRACT_ENDINGS = (
     "ities",
     "ism",
     "ology",
+    "ing",
 )
 
 

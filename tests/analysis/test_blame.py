@@ -1116,6 +1116,14 @@ NEW_EXCLUSIONS += [
     ("tech debt is no person", "Tech debt caused most of the delay."),
 ]
 
+NEW_EXCLUSIONS += [
+    ("a bare function is no person", "QA started two days before the release."),
+    ("a gerund is no person", "Prefetching hammered the cache and the site couldn't serve pages"),
+    (
+        "the failing is the relative clause's",
+        "Release manager signed off a checklist that didn't include the new service.",
+    ),
+]
 NEW_EXCLUSIONS.append(
     (
         "an abstract noun is no person",
