@@ -33,6 +33,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Mapping, Sequence
 
+from wordfreq import zipf_frequency
+
 from analysis.redaction import name_spans
 
 MAX_WORDS = 4
@@ -147,6 +149,16 @@ class PhraseScorer:
         return out
 
 
+# A single word as common as this in general English (wordfreq's Zipf scale: "sure" 5.67,
+# "possible" 5.36, "people" 6.25) names no topic; topical words ("test" 5.19, "deployment"
+# 3.91, "grafana" 1.2) go before it among the one-word fall-backs.
+GENERIC_ZIPF = 5.3
+
+
+def _generic(word: str) -> bool:
+    return word.lower() in WEAK_EDGES or zipf_frequency(word.lower(), "en") >= GENERIC_ZIPF
+
+
 def rank_phrases(
     texts_by_theme: Mapping[Hashable, Sequence[str]],
     relevance: Callable[[Hashable, list[str]], Sequence[float]],
@@ -209,5 +221,6 @@ def rank_phrases(
         multi = [form for tier2, _, form in scored if " " in form and not tier2]
         multi += [form for tier2, _, form in scored if " " in form and tier2][:KEY_PHRASES_KEPT]
         single = [form for tier2, _, form in scored if " " not in form and not tier2]
+        single.sort(key=_generic)  # stable: topical words first, in score order
         out[theme] = multi[:PHRASES_KEPT] + single[:WORDS_KEPT]
     return out

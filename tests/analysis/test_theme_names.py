@@ -124,3 +124,27 @@ def test_same_texts_give_same_themes_and_names_in_any_order_and_after_reload() -
     assert loaded.theme_phrases_ == first.theme_phrases_
     refit = ThemeFinder(random_state=0, min_theme_size=3).fit(list(reversed(TEXTS)))
     assert refit.theme_labels_ == first.theme_labels_
+
+
+def test_a_topical_word_goes_before_a_generic_one_among_one_word_names() -> None:
+    # No phrase repeats, so the theme falls back to single words. "sure" is written more
+    # often, but a word that common in any English text names no topic.
+    from analysis.theme_phrases import rank_phrases
+
+    texts = {
+        0: [
+            "not sure the rota works, sure it was fine",
+            "sure, the rota again",
+            "honestly not sure about any of it",
+        ]
+    }
+
+    def relevance(theme, forms):
+        return [1.0] * len(forms)
+
+    def terms(text):
+        return [w for w in re.findall(r"[a-z]+", text.lower()) if w in {"sure", "rota"}]
+
+    names = rank_phrases(texts, relevance, terms)[0]
+    singles = [n for n in names if " " not in n]
+    assert singles[:2] == ["rota", "sure"], names
