@@ -140,7 +140,9 @@ def trends(
     answers = table.sum(axis=1).to_numpy()
     if isinstance(min_slope, pd.Series):
         min_slope = min_slope.reindex(table.index).to_numpy(dtype=float)
-    enough = (answers >= min_answers) & (observed.sum() >= min_quarters)
+    known = (~np.isnan(shares)).sum(axis=1) if len(table) else np.zeros(0, dtype=int)
+    # Enough answers, and enough quarters whose share is known (hidden ones are not).
+    enough = (answers >= min_answers) & (known >= min_quarters)
     trend = np.where(
         ~enough,
         "too little data",

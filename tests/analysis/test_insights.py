@@ -223,3 +223,17 @@ def test_a_hidden_cell_is_a_gap_in_the_trend_not_a_zero():
     # Shown counts only: the hidden quarter's total leaves the key out, and nothing in the
     # report depends on the hidden count (the same whatever it was).
     assert report.loc["steady", "answers"] == 90
+
+
+def test_a_key_hidden_in_most_quarters_has_too_little_data_for_a_trend():
+    # Known in two quarters only: no line can be drawn through the hidden ones.
+    rows = []
+    for quarter in ("2026Q1", "2026Q2", "2026Q3", "2026Q4"):
+        hidden = quarter in ("2026Q3", "2026Q4")
+        rows.append(("A", quarter, "patchy", None if hidden else 30, hidden))
+        rows.append(("A", quarter, "rest", 70, False))
+    cells = pd.DataFrame(rows, columns=["project", "quarter", "theme_id", "answers", "suppressed"])
+    cells["responses"] = cells["answers"]
+    report = recurring(cells, "theme_id")
+    assert report.loc["patchy", "trend"] == "too little data"
+    assert report.loc["rest", "trend"] == "flat"
