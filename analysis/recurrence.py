@@ -106,8 +106,8 @@ def trends(
     ``frame`` as in ``recurrence``. Shares (0-1) are taken over every quarter in the data
     between the first and the last that has answers (a quarter without the key counts as
     share 0); the slope is the ordinary least-squares slope of share on quarter number.
-    Keys with fewer than ``min_answers`` answers, or data spanning fewer than
-    ``min_quarters`` quarters with answers, are "too little data"; otherwise a slope of at
+    Keys with fewer than ``min_answers`` answers, or with a known share (see ``unknown``) in
+    fewer than ``min_quarters`` quarters with answers, are "too little data"; otherwise a slope of at
     least ``min_slope`` (share per quarter, e.g. 0.02 = 2 points; a number, or a Series of
     numbers by key for thresholds of their own) is rising, at most ``-min_slope`` falling,
     else flat. ``unknown`` (columns ``by`` and ``quarter``) lists key-quarters whose count
