@@ -408,6 +408,29 @@ _ELIDED = re.compile(
     _FLAGS,
 )
 _WHO_FAILED = re.compile(rf"(?:{_RUN}|{_ROLE}),?\s+who\s+(?P<pred>[^.!?;\n]{{1,80}})", _FLAGS)
+# After a speaker prefix ("X: ..."), a sentence with its own subject or an action item is the
+# speaker's note, not something X did.
+_OWN_SUBJECT = re.compile(
+    r"""(?:the|a|an|we|our|it|its|this|that|these|those|they|there|i|my|several|some|many|most|all
+    |everyone|nobody|people|folks|add|update|write|document|fix|set|create|review|investigate|look
+    |check|follow|share|draft|schedule|move|remove|make|ask|talk|plan|book|order|send|try|keep|start
+    |stop|continue|consider|need|needs|let['’]s|please|pls|next\s+time|action)\b""",
+    re.VERBOSE,
+)
+# A sentence that opens by asking one person for something: "@x can you look at why the
+# build broke?", "X, pls share the slides, I missed the start".
+_ADDRESSED = re.compile(
+    rf"""\s*(?:[-*\u2022]\s*)?(?:{_RUN}|@[\w.-]+)\s*[:,]?\s+(?i:can\s+you|could\s+you|would\s+you|will\s+you
+    |pls|please|plz)\b""",
+    _FLAGS,
+)
+_AFTER_BRACKET_VERB = re.compile(
+    r"""\s*\)\s+(?:(?:just|never|always|again|also|really|totally|then|still)\s+)*(?:[a-z]+ed|[a-z]+n['’]t
+    |slept|ran|broke|forgot|took|left|sent|went|kept|lost|hid|sat|let|set|cut|threw|made|gave|told|is|was
+    |has|had|did|does|will|would|should|could|can|keeps|never|refuses|ignores)\b""",
+    re.VERBOSE,
+)
+_NEGATED_CLEFT = re.compile(r"(?i)\b(?:wasn['’]t|was\s+not|isn['’]t|is\s+not|not)\b")
 # "The launch was botched because the marketing lead published ...": a bad outcome put
 # down to what one person did.
 _BAD_OUTCOME = re.compile(
@@ -690,7 +713,8 @@ _SARCASTIC = re.compile(
         (?:surprise|mess|headache|chaos|gift|all-nighter|weekend|extra\s+work|fire\s+drill|nightmare)
     |\b(?:bold|genius|brilliant|great)\s+(?:move|idea|call|choice)\b(?=[^.!?]*\b(?:lol|lmao|smh)\b|\s*/s\b)
     |\bfor\s+\w+ing\s+(?:\w+\s+){0,3}?without\s+(?:running|testing|asking|telling|checking|reviewing|any)
-    |\bfor\s+\w+ing\b[^.!?]{0,40}?\b(?:straight\s+to\s+(?:prod|production|main|master)|on\s+a\s+(?:friday|bank\s+holiday
+    |\bfor\s+(?:deploy|push|merg|releas|shipp|chang|restart|reboot|migrat|schedul|dropp|delet|upgrad|patch|rebas
+        |launch|send|runn)ing\b[^.!?]{0,40}?\b(?:straight\s+to\s+(?:prod|production|main|master)|on\s+a\s+(?:friday|bank\s+holiday
         |weekend|sunday|saturday)|at\s+(?:midnight|\d+\s*(?:am|pm)))
     |\b(?:we|I|everyone|the\s+team)\s+(?:all\s+)?(?:spent|lost|wasted|had\s+to\s+(?:redo|restore|rebuild
         |roll\s+back|work|stay|cancel|start\s+over|apologi[sz]e|explain))\b""",
@@ -698,12 +722,20 @@ _SARCASTIC = re.compile(
 )
 
 
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which)\s+(?:\w+\s+)?$")
+
+
 def _sarcasm(shadow: str) -> list[tuple[int, int]]:
     spans = []
     for sent in _SENTENCE.finditer(shadow):
         text = sent.group()
         m = _THANKED.search(text)
-        if m and _SARCASTIC.search(text):
+        hit = _SARCASTIC.search(text) if m else None
+        if hit is not None and _RELATIVE_BEFORE.search(
+            text[max(0, hit.start() - 20) : hit.start()]
+        ):
+            hit = None  # "thanks X for fixing the test that kept breaking CI": the test broke it
+        if m and hit is not None:
             spans.append((sent.start() + m.start(), sent.start() + len(text.rstrip(".!? "))))
     return spans
 
@@ -1411,6 +1443,13 @@ def _subject_blame(shadow: str) -> list[tuple[int, int]]:
                 predicate = " ".join(rest.split()[: _PREDICATE_WORDS + 8])
             if rest[:1].isalpha():  # "Anabel" is not "Ana" + "bel"
                 continue
+            if rest.lstrip().startswith(")") and not (
+                rest.lstrip().startswith("):") or _AFTER_BRACKET_VERB.match(rest)
+            ):
+                continue  # "the day (Arjun) and night (Mei) shifts dropped ...": a name in brackets
+            # names a noun; "on-call (Marit) slept through ..." is an apposition and counts
+            if rest.lstrip().startswith(":") and _OWN_SUBJECT.match(rest.lstrip()[1:].lstrip()):
+                continue  # "X: add an alert ...", "X: the map was confusing": a speaker's note
             if m.group("subj") in ("I", "i") and _OPINION.match(rest):
                 if not (_SELF_STATE.match(rest) or _CONSEQUENCE.search(after)):
                     continue  # "I'm not sure this should have ...", "I think the PM ..."
@@ -1778,13 +1817,19 @@ def blame_phrases(text: str) -> list[str]:
     )
     for m in _CLEFT.finditer(shadow):
         pred = m.group("pred")
+        if _NEGATED_CLEFT.search(shadow[max(0, m.start() - 12) : m.end() - len(pred)]):
+            continue  # "it wasn't X who broke prod": a defence
         if (_FAILING.search(pred) or _CONSEQUENCE.search(pred)) and not _PRAISE.search(m.group()):
             spans.append(_clause(shadow, m.start(), m.end()))
     for m in _ELIDED.finditer(shadow):
+        if _OWN_SUBJECT.match(m.group("pred")):
+            continue  # "Dana: the venue map was confusing", "X: add an alert": a speaker's note
         pred = _NEXT_CLAUSE.split(m.group("pred"), maxsplit=1)[0]
         if (_FAILING.search(pred) or _CONSEQUENCE.search(pred)) and not _PRAISE.search(m.group()):
             spans.append(_clause(shadow, m.start(), m.end()))
     for m in _WHO_FAILED.finditer(shadow):
+        if _NEGATED_CLEFT.search(shadow[max(0, m.start() - 12) : m.start()]):
+            continue  # "it wasn't X who broke prod": a defence
         pred = _NEXT_CLAUSE.split(m.group("pred"), maxsplit=1)[0]
         if _FAILING.search(pred) and not _PRAISE.search(_sentence_at(shadow, m.start())):
             spans.append(_clause(shadow, m.start(), m.end()))
@@ -1803,6 +1848,8 @@ def blame_phrases(text: str) -> list[str]:
         if _BAD_OUTCOME.search(outcome) or _FAILING.search(pred):
             spans.append(_clause(shadow, m.start("who"), m.end()))
     for m in _BY_PERSON.finditer(shadow):
+        if _NEGATED.search(shadow[max(0, m.start() - 30) : m.start()]):
+            continue  # "the bug wasn't caused by X's change"
         sentence = _sentence_at(shadow, m.start())
         if (_CORNER.search(sentence) or _BAD_MOMENT.search(sentence)) and not _PRAISE.search(
             sentence
@@ -1896,7 +1943,8 @@ def blame_phrases(text: str) -> list[str]:
     spans = [
         sp
         for sp in spans
-        if (sp in rhetorical or not _YES_NO.match(_sentence_at(shadow, sp[0])))
+        if not _ADDRESSED.match(_sentence_at(shadow, sp[0]))
+        and (sp in rhetorical or not _YES_NO.match(_sentence_at(shadow, sp[0])))
         and not _machine(shadow[sp[0] : sp[1]])
     ]
     spans.sort()
