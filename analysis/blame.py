@@ -424,6 +424,14 @@ _ADDRESSED = re.compile(
     |pls|please|plz)\b""",
     _FLAGS,
 )
+# A person's planned work: "X will investigate why ...", "X to look into ...".
+_PLANNED = re.compile(
+    r"""\s*(?:will|['’]ll|is\s+going\s+to|to|is\s+to)\s+(?:\w+ly\s+)?(?:investigate|look|check|find|follow|dig|write
+    |document|add|update|fix|review|set|draft|share|own|lead|figure|chase|confirm|ask|talk|schedule|sync|pair)\b""",
+    re.VERBOSE,
+)
+# A second person joined to the subject: "X and the support lead ...".
+_JOINT = re.compile(rf"(?:{_MASK}+|\b(?:[Hh]e|[Ss]he|I|me))\s*(?:,\s*)?(?:and|&|\+)\s+$")
 _AFTER_BRACKET_VERB = re.compile(
     r"""\s*\)\s+(?:(?:just|never|always|again|also|really|totally|then|still)\s+)*(?:[a-z]+ed|[a-z]+n['’]t
     |slept|ran|broke|forgot|took|left|sent|went|kept|lost|hid|sat|let|set|cut|threw|made|gave|told|is|was
@@ -1260,7 +1268,7 @@ _NEXT_CLAUSE = re.compile(
     r",?\s*\b(?:so|because|since|which|while|although|(?<!even\s)though|whereas)\b|,\s*(?:and|but)\b|;"
     r"|,\s*(?=(?:we|they|it|nobody|everyone|the\s+(?:team|process|client))\b)"
     r"|\b(?:and|but)\s+(?=(?:we|they|the|it|nobody|everyone|our|their|I)\b)"
-    r"|\b(?:after|when|until|once)\s+(?=(?:the|a|an|our|their|we|they)\s+(?:[\w-]+\s+){0,3}?"
+    r"|\b(?:after|when|until|once)\s+(?=(?:the|a|an|our|their|we|they)\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?:\w+ed|did|had|was|were|broke|took|ran|went|made)\b)"
     r"|\s[\u2013\u2014]\s|\s-\s|\bturns?\s+out\b|\bturned\s+out\b"
 )
@@ -1453,6 +1461,11 @@ def _subject_blame(shadow: str) -> list[tuple[int, int]]:
             if m.group("subj") in ("I", "i") and _OPINION.match(rest):
                 if not (_SELF_STATE.match(rest) or _CONSEQUENCE.search(after)):
                     continue  # "I'm not sure this should have ...", "I think the PM ..."
+            if _PLANNED.match(rest):
+                continue  # "X will investigate why the job failed": an action item
+            before = text[max(0, m.start("subj") - 40) : m.start("subj")]
+            if _JOINT.search(before):
+                continue  # "X and the support lead ran ...": two people, not one individual
             if _REPORTING.match(rest):
                 continue  # "X had no idea the job was disabled": the failure is not theirs
             if _DONE_TO.match(rest):

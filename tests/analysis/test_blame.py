@@ -1116,6 +1116,21 @@ NEW_EXCLUSIONS += [
     ("tech debt is no person", "Tech debt caused most of the delay."),
 ]
 
+# From a second blind batch of 150 such answers (3 flagged before: 2.0%).
+NEW_EXCLUSIONS += [
+    (
+        "an action item about a failure",
+        "Sione will investigate why the backup job failed for a week",
+    ),
+    (
+        "a good act after a thing broke",
+        "our DBA rebuilt the replica after the vendor's patch broke replication",
+    ),
+    (
+        "two people together",
+        "Amara and the release lead ran the rollback together during the incident",
+    ),
+]
 # From a blind batch of 150 non-blaming answers that mention people (9 flagged before).
 NEW_EXCLUSIONS += [
     (
