@@ -166,7 +166,8 @@ _SUBJECT_BLAME = re.compile(
 # "X signed off the designs and then denied it": a second, later verb carries the fault.
 _THEN_BLAME = re.compile(
     rf"""(?:{_RUN}|{_ROLE})\s+(?!who\b|that\b)\w+\b[^.!?;\n]{{0,60}}?
-    \b(?:and|but)\s+(?:then\s+)?{_ADVERB}{_FAULT_VERB}\b""",
+    \b(?:and|but)\s*,?\s+(?:then\s+|(?:predictably|of\s+course|naturally|somehow|obviously),?\s+)?{_ADVERB}
+    (?:{_FAULT_VERB}|truncated|dropped\s+the\s+(?:\w+\s+)?(?:table|database|db))\b""",
     _FLAGS,
 )
 # A person doing something "without checking" or "instead of" the safe thing.
@@ -263,7 +264,7 @@ _DOWN_TO = re.compile(
     rf"""\b(?:(?:slipped|missed|lost|failed|late|wasted|blown|botched)\s+)?(?:outage|delay|slip|bug|failure|incident|mess|problem|breakage|downtime|regression
     |crash|loss|overrun|leak|miss|fiasco|disaster|milestone|deadline|launch|release|sprint|week|weekend
     |rework)s?\s+(?:\w+\s+){{0,3}}?(?:was|were|is|are)\s+
-    (?:\w+ly\s+|all\s+)?(?:down\s+to|caused\s+by|the\s+fault\s+of)\s+{_AGENT}""",
+    (?:\w+ly\s+|all\s+)?(?:down\s+to|caused\s+by|triggered\s+by|the\s+fault\s+of)\s+(?:{_OWNER}\s+[\w-]+|{_AGENT})""",
     _FLAGS,
 )
 # "It was X who ...", "I'm the one who ...": the failure sits in the relative clause.
@@ -316,8 +317,8 @@ _WORK_HARM = re.compile(
         |machine|family|kid|child|question|point|concern|view|feedback)\b)
     (?:(?!(?:what|how|why|which|where|when|about|whether|if|that)\b)[^\s.!?;]+[\s,]+){{0,8}}?(?:
     broke(?!\s+(?:down|nothing|anything))|breaks|took\s+(?:\w+\s+){{0,3}}?(?:down|out)|wiped|deleted|corrupted|killed|cost\s+us
-    |cost\s+the|causes?|caused|derailed|bypassed|circumvented|overrode|drives?\s+\w+\s+away|is\s+why|was\s+why|(?:is|was)\s+the\s+(?:whole|main|real|only|sole|entire|single|actual)\s+(?:reason|cause)|(?:is|was)\s+what\s+(?:\w+\s+){{0,2}}?(?:broke|took|caused|killed|brought|sank|blew)|is\s+the\s+reason
-    |(?:was|is|are|were)\s+(?:\w+\s+){{0,2}}?(?:wrong|buggy|a\s+guess|fantasy|lazy|useless|broken|a\s+mess|rude
+    |cost\s+the|causes?|caused|derailed|bypassed|circumvented|overrode|drives?\s+\w+\s+away|is\s+why|was\s+why|(?:is|was)\s+the\s+(?:whole|main|real|only|sole|entire|single|actual|root)\s+(?:reason|cause)|(?:amounted|came\s+down)\s+to\s+['‘"“]|(?:is|was)\s+what\s+(?:\w+\s+){{0,2}}?(?:broke|took|caused|killed|brought|sank|blew)|is\s+the\s+reason
+    |(?:was|is|are|were|has\s+been|have\s+been)\s+(?:\w+\s+){{0,2}}?(?:wrong|buggy|a\s+guess|fantasy|lazy|useless|broken|a\s+mess|rude
         |unhelpful|condescending|hostile|dismissive|passive-aggressive|vague|misleading|sloppy|careless|half-baked
         |incomprehensible|insulting|demoralising|demoralizing|cruel|harsh|brutal|toxic|nasty|mean|abusive
         |humiliating|belittling|always\s+like\s+this
@@ -395,7 +396,7 @@ _TROUBLE_IS = re.compile(
 )
 # Scare quotes round a good word said of a person's act: "decided to 'simplify' the model".
 _SCARE_QUOTED_ACT = re.compile(
-    rf"""(?:{_RUN}|{_ROLE}|\b[Hh]e\b|\b[Ss]he\b)[^.!?\n]{{0,40}}?['‘"“](?:simplify|simplified|improve|improved
+    rf"""(?:{_RUN}|{_ROLE}|\b[Hh]e\b|\b[Ss]he\b)[^.!?\n]{{0,40}}?['‘"“](?:(?:too|so|very|really)\s+)?(?:simplify|simplified|improve|improved
     |fix|fixed|tidy|tidied|clean\s+up|cleaned\s+up|optimi[sz]e|optimi[sz]ed|help|helped|refactor|refactored
     |tested|done|finished|working|ready|urgent|forgetting|forgot|busy|sick|reviewing|testing|streamline|streamlined|modernise|modernize|quick|small
     |minor|temporary|improvements?|fix(?:es)?)['’"”]
@@ -444,7 +445,7 @@ _NEGATED_CLEFT = re.compile(r"(?i)\b(?:wasn['’]t|was\s+not|isn['’]t|is\s+not
 _BAD_OUTCOME = re.compile(
     r"""\b(?:burned|burnt|fell\s+apart|useless|botched|a\s+mess|wasted|derailed|a\s+write-?off|blew\s+up
     |a\s+disaster|a\s+fiasco|went\s+sideways|failed|broke|crashed|went\s+down|slipped|corrupted|flopped
-    |tanked|bombed|fizzled|stalled|ground\s+to\s+a\s+halt|dragged\s+on|overran
+    |tanked|bombed|fizzled|stalled|ground\s+to\s+a\s+halt|dragged\s+on|overran|(?:was|were)\s+wrong
     |was\s+(?:late|delayed|lost|breached)|got\s+(?:lost|breached|corrupted))\b""",
     re.VERBOSE,
 )
@@ -518,6 +519,8 @@ _RHETORICAL = re.compile(
         |much\s+to\s+ask)|how\s+(?:hard|difficult)\s+(?:is|was|can)\s+it|would\s+it\s+(?:kill|hurt))
         \s+(?:for\s+)?(?:{_RUN}|{_ROLE}|him|her)\s+to\b
     |\b(?i:pretend)\s+(?:that\s+)?(?:it\s+)?(?:wasn['’]t|was\s+not|isn['’]t)\s+(?:{_RUN}|{_ROLE})
+    |\b(?i:why\s+is\s+it\s+always)\s+(?:{_OWNER}|{_RUN}|{_ROLE})
+    |\b(?i:stop\s+letting)\s+(?:{_RUN}|{_ROLE})
     |\b(?i:can\s+we\s+(?:talk|chat)\s+about|let['’]s\s+talk\s+about|are\s+we\s+(?:just\s+)?(?:going\s+to
         \s+|gonna\s+)?(?:ignore|ignoring|pretend|pretending))\s+(?:how|the\s+fact\s+that|that)\s+
         (?:{_RUN}|{_ROLE}|he|she)\s+\w+""",
@@ -597,6 +600,30 @@ _BECAUSE_OF_THEM = re.compile(
     |\bwhen\s+it\s+was\s+(?:actually\s+|really\s+)?(?:his|her|{_RUN}['’]s)\s+(?:own\s+)?[\w-]+""",
     _FLAGS,
 )
+# A claim in quotes the writer contradicts: "X said the test 'looked fine'. It did not."
+_QUOTED_CLAIM = re.compile(
+    rf"""(?:{_RUN}|{_ROLE}|\b[Hh]e|\b[Ss]he)\s+(?:\w+\s+)?(?:said|told\s+(?:\w+\s+){{1,3}}?|swore|claimed|called\s+it
+    |promised|insisted|assured\s+(?:\w+\s+){{1,2}}?)[^'‘"“\n]{{0,40}}['‘"“][^'’"”\n]{{2,80}}['’"”][^.!?\n]{{0,40}}?
+    (?:[.!;,]|\s[-\u2013\u2014])\s*(?:[Ii]t|[Tt]hat|[Tt]hey|[Ww]e|the\s+[\w-]+)?\s*(?:did\s+not|didn['’]t|was\s+not|wasn['’]t
+    |is\s+not|isn['’]t|were\s+not|weren['’]t|was\s+basically\s+not|basically\s+not|turns?\s+out|turned\s+out
+    |covered\s+\d|had\s+not|hadn['’]t)""",
+    _FLAGS,
+)
+# "thanks to X's join logic the numbers were wrong", "courtesy of X's estimates": the cause.
+_CAUSE_THANKS = re.compile(
+    rf"""\b(?i:thanks\s+to|courtesy\s+of)\s+(?:{_OWNER}\s+['‘"“]?[\w-]+|{_RUN}(?!['’]s)(?!\s*,?\s+for\b))""",
+    _FLAGS,
+)
+_WAITING_ON = re.compile(
+    rf"""\b(?:waiting|waited|wait)\s+(?:on|for)\s+(?:{_RUN}|{_ROLE})\s+to\s+\w+""",
+    _FLAGS,
+)
+_EVERYTHING_THEY = re.compile(
+    rf"""\b(?i:everything|anything|whatever)\s+{_RUN}\s+(?:touched|touches|wrote|writes|built|shipped|reviewed
+    |deployed|merged|owned|owns)\b""",
+    _FLAGS,
+)
+_STUCK = re.compile(r"(?i)\b(?:blocked|stuck|for\s+(?:\w+\s+)?(?:days|weeks|months))\b")
 # Trouble that "came from one person": the writer points at an individual without a name.
 _ONE_PERSON = re.compile(
     r"""\b(?i:came|comes|stems?|stemmed|started|starts|traces?\s+back|traced\s+back|boils\s+down|boiled\s+down
@@ -607,7 +634,7 @@ _ONE_PERSON = re.compile(
 _TROUBLE = re.compile(
     r"(?i)\b(?:creep|problems?|mess|delays?|issues?|outages?|bugs?|trouble|chaos|confusion|errors?"
     r"|mistakes?|fires?|slips?|failures?|breakages?|regressions?|incidents?|disasters?|drama|rework"
-    r"|churn|overruns?|fallout|blame|scope\s+changes?)\b"
+    r"|churn|overruns?|fallout|blame|scope\s+changes?|missed\s+deadlines?|slipped\s+(?:deadlines?|dates?))\b"
 )
 # A name on its own with "again": "X, again.", "classic X." is in _SARCASM.
 _AGAIN = re.compile(
@@ -833,8 +860,9 @@ _FAILING = re.compile(
       |kept\s+(?:\w+\s+){0,4}?in\s+(?:his|her)\s+head|took\s+no\s+action|did\s+nothing\s+(?:for|about|until)
       |(?:approved|merged|signed\s+off)\s+(?:his|her)\s+own\s+(?:PR|pull\s+request|change|code|merge\s+request|work
         |expenses?)
-      |before\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:results|tests?|review|approval|sign-?off|data)\s+(?:were|was)\s+(?:in
-        |back|done|ready|available)
+      |before\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:results|tests?|review|approval|sign-?off|data|patch|fix|release
+        |build|update|feature)\s+(?:were|was)\s+(?:in|back|done|ready|available|live|out|released|approved|merged)
+      |despite\s+being\s+(?:warned|told|asked|reminded)
       |let\s+(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:sit|rot|languish|slide)
       |un-approved\s+(?:it|them)|reneged|backtracked|went\s+back\s+on|acted\s+(?:all\s+)?surprised
       |feigned\s+surprise|played\s+dumb
@@ -1247,6 +1275,7 @@ _CONSEQUENCE = re.compile(
     |too\s+late\s+to|which\s+is\s+(?:exactly|precisely)\s+what\s+(?:\w+\s+){0,5}?(?:prevent|avoid|forbid|stop)
     |to\s+['‘"“][a-z][a-z ]{1,25}[a-z](?=['’"”])|guess\s+who|after\s+(?:the\s+[\w-]+\s+|we\s+|they\s+)?had\s+already
     |which\s+(?:had\s+)?already\s+been\s+(?:sold|given|promised|booked|taken|rejected)
+    |that['’]s\s+(?:why|how)\s+(?:we\s+(?:got|ended|lost|missed|slipped|broke|shipped)|the|everything)|['‘"“]to\s+[a-z][a-z ]{1,25}[a-z](?=['’"”])
     |(?:killed|ruined|wrecked|tanked|sank|derailed|blew\s+up)\s+(?:our|the|my|everyone['’]s)\s+(?:whole\s+|entire\s+)?(?:sprint
         |release|launch|timeline|plan|demo|week|weekend|momentum|deadline|schedule|estimate|quarter))\b""",
     re.VERBOSE,
@@ -1772,7 +1801,7 @@ _CUES = {
         r"(?i)trac|came|come|call|decision|move|judg|leadership|management|planning"
         r"|communication|work|choice|cause|problem|issue|bottleneck|weak|wrong"
     ),
-    _DOWN_TO: re.compile(r"(?i)down\s+to|caused\s+by|fault\s+of"),
+    _DOWN_TO: re.compile(r"(?i)down\s+to|caused\s+by|triggered\s+by|fault\s+of"),
     _FAULT_BY: re.compile(r"(?i)\b(?:by|from|part)\b"),
     _PASSIVE_AGENT: re.compile(r"(?i)\bby\b"),
     _TROUBLE_WHEN: re.compile(r"(?i)\b(?:when|because|after|once|moment|minute|soon)\b"),
@@ -1911,6 +1940,19 @@ def blame_phrases(text: str) -> list[str]:
     for m in _CAME_FROM.finditer(shadow):
         sentence = _sentence_at(shadow, m.start())
         if _TROUBLE.search(sentence) and not _PRAISE.search(sentence):
+            spans.append(_clause(shadow, m.start(), m.end()))
+    for m in _QUOTED_CLAIM.finditer(shadow):
+        spans.append(_clause(shadow, m.start(), m.end()))
+    for m in _CAUSE_THANKS.finditer(shadow):
+        if _BAD_OUTCOME.search(_sentence_at(shadow, m.start())) or _TROUBLE.search(
+            _sentence_at(shadow, m.start())
+        ):
+            spans.append(_clause(shadow, m.start(), m.end()))
+    for m in _WAITING_ON.finditer(shadow):
+        if _STUCK.search(_sentence_at(shadow, m.start())):
+            spans.append(_clause(shadow, m.start(), m.end()))
+    for m in _EVERYTHING_THEY.finditer(shadow):
+        if _TROUBLE.search(shadow) or re.search(r"(?i)rework|redo|broke|wrong", shadow):
             spans.append(_clause(shadow, m.start(), m.end()))
     for m in _ONE_PERSON.finditer(shadow):
         sentence = _sentence_at(shadow, m.start())

@@ -1117,6 +1117,51 @@ NEW_EXCLUSIONS += [
     ("tech debt is no person", "Tech debt caused most of the delay."),
 ]
 
+# From the misses of blind batches 5 and 6 (new sentences).
+NEW_CLASSES += [
+    (
+        "an incident triggered by a person's work",
+        "The outage was triggered by Benedek's hand edit to the DNS zone.",
+    ),
+    ("work judged the root cause", "Ottoline's call to skip the soak test is the root cause."),
+    ("work that has been a mess", "Yaw's handling of the vendor has been a mess since March."),
+    (
+        "a scare-quoted excuse with 'too'",
+        "The rollout failed - Kalinda was 'too busy' to update the config.",
+    ),
+    (
+        "an act before the patch was live",
+        "Support drowned because Radu announced the fix before the patch was live.",
+    ),
+    (
+        "warned and did it anyway",
+        "Sigrid pinned the old driver despite being warned about the bug.",
+    ),
+    (
+        "a quoted claim contradicted",
+        "Tancredi said the migration was 'basically done'. It was basically not started.",
+    ),
+    (
+        "a cause named with 'thanks to'",
+        "Invoices were wrong for a month thanks to Ilaria's rounding logic.",
+    ),
+    ("'courtesy of' a person's work", "Another missed deadline, courtesy of Ingeborg's estimates."),
+    (
+        "blocked waiting on one person",
+        "We were blocked for a week waiting on Auberon to approve one PR.",
+    ),
+    ("everything one person touched", "Everything Leocadio touched this sprint needed rework."),
+    ("'why is it always X's'", "Why is it always Imre's deploys that need a rollback?"),
+    ("'stop letting X'", "Stop letting Dagfinn edit the firewall rules."),
+    (
+        "an outcome put down to a role's act",
+        "The notes were wrong because the docs lead copy-pasted last year's.",
+    ),
+    (
+        "'and, predictably, truncated'",
+        "the contractor got prod access and, predictably, truncated the orders table",
+    ),
+]
 # From a second blind batch of 150 such answers (3 flagged before: 2.0%).
 NEW_EXCLUSIONS += [
     (
