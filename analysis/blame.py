@@ -474,6 +474,7 @@ _BY_PERSON = re.compile(
 _GOOD_ACT = re.compile(
     r"\s*(?:\w+ly\s+)?(?:found|caught|spotted|fixed|noticed|flagged|raised|warned|asked|insisted\s+on\s+testing"
     r"|restored|recovered|repaired|unblocked|rebuilt|rescued|reported|escalated|disclosed"
+    r"|pointed\s+out|called\s+out|predicted|noticed|spotted|diagnosed|traced"
     r"|stepped|helped|saved|tested|reviewed|checked)\b"
 )
 _STATE = re.compile(
@@ -543,6 +544,12 @@ _WHY_DID = re.compile(
 _CAME_FROM = re.compile(
     rf"""\b(?:came|comes|stem(?:s|med)?|originated|originates)\s+(?:straight\s+|directly\s+)?from\s+{_ANY_OWNER}\s+[\w-]+""",
     _FLAGS,
+)
+# The writer says the act was right after all: "Unpopular, but it was the right move."
+_VINDICATED = re.compile(
+    r"""\b(?:(?:he|she)\s+was\s+right(?:\s+all\s+along)?|it\s+was\s+the\s+right\s+(?:move|call|decision|thing)
+    |(?:turned\s+out\s+to\s+be|proved\s+to\s+be)\s+the\s+right\s+(?:move|call|decision))\b""",
+    re.IGNORECASE | re.VERBOSE,
 )
 # The writer says the failure was the system's, not a person's.
 _SYSTEMIC = re.compile(
@@ -1328,6 +1335,13 @@ _SELF_STATE = re.compile(
     r"|overconfident)|(?:(?:way|far|much)\s+)?(?:too|so)\s+(?:proud|arrogant|stubborn|impatient|slow)"
     r"|asleep\s+(?:at\s+the\s+wheel|on\s+the\s+job)|out\s+of\s+my\s+depth|not\s+careful\s+enough)\b"
 )
+_ONE_WHO = re.compile(
+    r"\s*(?:was|is|['’]s)\s+(?:also\s+)?the\s+(?:one|person|first|only\s+one)\s+(?:who|that|to)\b"
+)
+_PUZZLED = re.compile(
+    r"\s*(?:still\s+|really\s+|honestly\s+)?(?:don['’]t|do\s+not|didn['’]t|did\s+not|can['’]t|cannot)\s+"
+    r"(?:get|understand|know|see|follow)\s+(?:why|how|what|where|when|who|whether|if)\b"
+)
 _OPINION = re.compile(
     r"\s*(?:['’]m|am|was|think|thought|feel|felt|guess|wonder|suppose|believe|reckon|hope"
     r"|wish|know|knew|agree|doubt)\b"
@@ -1366,6 +1380,11 @@ _JUSTIFIED = re.compile(
     |\bstop\s+(?:blaming|pinging|pointing\s+(?:fingers\s+)?at|picking\s+on|hassling|scapegoating)\s+(?:him|her|them|\ue000+)
     |\banyone\s+(?:else\s+)?(?:would|could)\s+have\b|\bcould\s+have\s+happened\s+to\s+anyone\b
     |\b(?:nobody|no\s+one|no-one)['’]s\s+fault\b|\bdid\s+(?:everything|all|what)\s+(?:he|she|they)\s+could\b
+    |\b(?:broke|broken|fractured|sprained|hurt|injured)\s+(?:his|her|their|my)\s+(?:arm|wrist|leg|ankle|hand|foot|back
+        |knee|finger|shoulder|collarbone|toe|nose|rib)s?\b
+    |\bbecause\s+(?:it|the\s+\w+)\s+(?:clashed|conflicted|overlapped)\s+with\b
+    |\b(?:dunno|don['’]t\s+know|not\s+sure|no\s+idea)\s+why\s+(?:people|everyone|everybody|folks|they|some)\s+
+        (?:keep\s+|still\s+)?(?:say|saying|blame|blaming|think|point)
     |\bwithout\s+(?:her|him|\ue000+)\b[^.!?]{0,60}?\b(?:wouldn['’]t|would\s+not|couldn['’]t|could\s+not|would\s+never)\b
     |\bwent\s+(?:really\s+|so\s+|very\s+)?(?:smoothly|well|perfectly)\b(?![^.!?]{0,20}?\b(?:except|but|until
         |apart\s+from)\b)
@@ -1490,6 +1509,11 @@ def _subject_blame(shadow: str) -> list[tuple[int, int]]:
             if m.group("subj") in ("I", "i") and _OPINION.match(rest):
                 if not (_SELF_STATE.match(rest) or _CONSEQUENCE.search(after)):
                     continue  # "I'm not sure this should have ...", "I think the PM ..."
+            cleft = _ONE_WHO.match(rest)
+            if cleft and _GOOD_ACT.match(rest[cleft.end() :]):
+                continue  # "X was the one who noticed the watchdog never re-armed": credit
+            if m.group("subj") in ("I", "i") and _PUZZLED.match(rest):
+                continue  # "I still don't get why it stalled": a question, not a confession
             if _PLANNED.match(rest):
                 continue  # "X will investigate why the job failed": an action item
             before = text[max(0, m.start("subj") - 40) : m.start("subj")]
@@ -1861,6 +1885,8 @@ def blame_phrases(text: str) -> list[str]:
         pred = m.group("pred")
         if _NEGATED_CLEFT.search(shadow[max(0, m.start() - 12) : m.end() - len(pred)]):
             continue  # "it wasn't X who broke prod": a defence
+        if _GOOD_ACT.match(" " + pred):
+            continue  # "X was the one who noticed the watchdog never re-armed": credit
         if (_FAILING.search(pred) or _CONSEQUENCE.search(pred)) and not _PRAISE.search(m.group()):
             spans.append(_clause(shadow, m.start(), m.end()))
     for m in _ELIDED.finditer(shadow):
@@ -1952,6 +1978,11 @@ def blame_phrases(text: str) -> list[str]:
         if _STUCK.search(_sentence_at(shadow, m.start())):
             spans.append(_clause(shadow, m.start(), m.end()))
     for m in _EVERYTHING_THEY.finditer(shadow):
+        if re.search(
+            r"(?i)\b(?:not|never|nothing)\b[^.!?]{0,12}$",
+            shadow[max(0, m.start() - 20) : m.start()],
+        ):
+            continue  # "not in anything X wrote": a defence
         if _TROUBLE.search(shadow) or re.search(r"(?i)rework|redo|broke|wrong", shadow):
             spans.append(_clause(shadow, m.start(), m.end()))
     for m in _ONE_PERSON.finditer(shadow):
@@ -1993,7 +2024,7 @@ def blame_phrases(text: str) -> list[str]:
         for m in _VERDICT.finditer(shadow):
             if not _NEGATED.search(shadow[max(0, m.start() - 30) : m.start()]):
                 spans.append(_clause(shadow, m.start(), m.end()))
-    if _SYSTEMIC.search(shadow):
+    if _SYSTEMIC.search(shadow) or _VINDICATED.search(shadow):
         return []  # "..., but the script had no guard. That's a system failure."
     spans = [
         sp

@@ -1162,6 +1162,32 @@ NEW_CLASSES += [
         "the contractor got prod access and, predictably, truncated the orders table",
     ),
 ]
+# From blind batch 7's false positives (8 of 100 before; new sentences).
+NEW_EXCLUSIONS += [
+    ("an injury", "Maren broke her ankle and was out for a week; the plan had no slack for it."),
+    (
+        "the writer puzzled",
+        "Oskar, can you explain the retry logic? I still don't get why it stalled.",
+    ),
+    ("'not in anything X wrote'", "The memory bug was in the SDK, not in anything Priyanka wrote."),
+    ("a benign clash", "Tomasz missed the demo because it clashed with the board meeting."),
+    (
+        "a warning vindicated",
+        "Inka pointed out in May that nobody had tested restores. She was right.",
+    ),
+    (
+        "a call vindicated later",
+        "The art director made the call to cut the level. Unpopular, but it was the right move.",
+    ),
+    (
+        "others' blame questioned",
+        "dunno why people keep saying it was Arno's change. it was reverted and it kept failing",
+    ),
+    (
+        "'the one who noticed'",
+        "Zuzana was the one who noticed the backup job never ran; she wrote it up.",
+    ),
+]
 # From a second blind batch of 150 such answers (3 flagged before: 2.0%).
 NEW_EXCLUSIONS += [
     (
