@@ -54,6 +54,19 @@ an act the writer vindicates ("and she was right", "good call") or the team agre
 benign reason ("because she was at a conference", "nobody paged her"), housekeeping
 ("dropped the unused indexes"), the cause put on a thing ("the runbook was outdated"),
 blame reported or taken back, owning up, double negatives ("never misses a standup").
+
+Later classes came from blind batches of invented answers (each scored once, then studied;
+bench/RESULTS.md): bare roles with modifiers ("ops guy ignored ..."), reduced passives with
+their agent ("change applied to prod by X outside the window"), possessive acts judged or
+traced ("X's decision ... was a disaster", "the errors came from X's script", "thanks to
+X's rounding logic"), rhetorical questions ("why did X ...?", "who ...? X does", "is it so
+hard for X to ..."), promises nobody agreed to or the writer says cannot be kept, quoted
+claims contradicted, warnings ignored, knowledge kept in one head, "mea culpa". Exclusions
+from the same batches: machines named like roles ("build agent"), bare functions ("QA"),
+speaker prefixes followed by a note or an action item, requests to a person ("@x can you
+..."), planned work ("X will investigate why ..."), two people together, negated passives
+and clefts, injuries, vindication anywhere in the answer, failures the writer calls
+systemic.
 """
 
 from __future__ import annotations
