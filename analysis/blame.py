@@ -656,6 +656,13 @@ _TROUBLE = re.compile(
     r"|mistakes?|fires?|slips?|failures?|breakages?|regressions?|incidents?|disasters?|drama|rework"
     r"|churn|overruns?|fallout|blame|scope\s+changes?|missed\s+deadlines?|slipped\s+(?:deadlines?|dates?))\b"
 )
+
+
+def _went_wrong(text: str) -> bool:
+    """Whether `text` says something went wrong: a trouble noun or a bad outcome."""
+    return bool(_TROUBLE.search(text) or _BAD_OUTCOME.search(text))
+
+
 # A name on its own with "again": "X, again.", "classic X." is in _SARCASM.
 _AGAIN = re.compile(
     rf"""(?:^|(?<=[.!?\n]))\s*(?:[-*\u2022]\s*)?(?:(?i:again|once\s+again|yet\s+again),?\s+{_RUN}
@@ -1983,9 +1990,7 @@ def blame_phrases(text: str) -> list[str]:
     for m in _QUOTED_CLAIM.finditer(shadow):
         spans.append(_clause(shadow, m.start(), m.end()))
     for m in _CAUSE_THANKS.finditer(shadow):
-        if _BAD_OUTCOME.search(_sentence_at(shadow, m.start())) or _TROUBLE.search(
-            _sentence_at(shadow, m.start())
-        ):
+        if _went_wrong(_sentence_at(shadow, m.start())):
             spans.append(_clause(shadow, m.start(), m.end()))
     for m in _WAITING_ON.finditer(shadow):
         if _STUCK.search(_sentence_at(shadow, m.start())):
@@ -1996,7 +2001,7 @@ def blame_phrases(text: str) -> list[str]:
             shadow[max(0, m.start() - 20) : m.start()],
         ):
             continue  # "not in anything X wrote": a defence
-        if _TROUBLE.search(shadow) or re.search(r"(?i)rework|redo|broke|wrong", shadow):
+        if _went_wrong(shadow):
             spans.append(_clause(shadow, m.start(), m.end()))
     for m in _ONE_PERSON.finditer(shadow):
         sentence = _sentence_at(shadow, m.start())

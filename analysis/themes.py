@@ -320,9 +320,10 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
     def _fit(self, texts: list[str]) -> ThemeFinder:
         # Fit on the texts in a canonical order (sorted), so the same answers give the same
         # themes, ids and names whatever order a store or a reload hands them over in.
-        order = sorted(range(len(texts)), key=lambda i: texts[i])
+        # Non-answers take no part: not in the vocabulary, in no theme.
+        order = sorted(_answered(texts), key=lambda i: texts[i])
         self._fit_sorted([texts[i] for i in order])
-        labels = np.empty(len(texts), dtype=int)
+        labels = np.full(len(texts), UNASSIGNED, dtype=int)
         labels[order] = self.labels_
         self.labels_ = labels
         return self
@@ -360,7 +361,7 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         self.idf_ = (np.log((1 + n) / (1 + df)) + 1.0) * background_weight(self.terms_)
         x = self._weigh(counts)
         groups = self._groups(texts)
-        valid = self._valid(counts, texts)
+        valid = self._enough(counts)
         seeds = np.random.RandomState(self.random_state).randint(0, 2**31 - 1, size=1024)
         cap = self.max_themes if self.grouping is None else self.max_themes_per_group
         blocks, block_groups = [], []
@@ -556,8 +557,14 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         """
         if not hasattr(self, "vocabulary_") or not self.vocabulary_:
             return self.fit(texts)
+        texts = [str(t) for t in texts]
+        said = _answered(texts)  # non-answers take no part (as in ``fit``)
         with self._threads():
-            return self._partial_fit([str(t) for t in texts])
+            self._partial_fit([texts[i] for i in said])
+        labels = np.full(len(texts), UNASSIGNED, dtype=int)
+        labels[said] = self.labels_
+        self.labels_ = labels
+        return self
 
     def _partial_fit(self, texts: list[str]) -> ThemeFinder:
         if not texts:
@@ -567,7 +574,7 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
         counts = self._counts(texts)
         x = self._weigh(counts)
         groups = self._groups(texts)
-        valid = self._valid(counts, texts)
+        valid = self._enough(counts)
         ids, sims = self._nearest(x, groups)
         joined = valid & (sims >= self.join_similarity)
         cap = self.max_themes if self.grouping is None else self.max_themes_per_group
@@ -671,11 +678,14 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
 
     def _valid(self, counts: sp.csr_matrix, texts: Sequence[str]) -> np.ndarray:
         """Rows that may join a theme: ``min_terms`` features or more, and no non-answer."""
+        return self._enough(counts) & ~np.asarray(non_answer_mask(texts), dtype=bool)
+
+    def _enough(self, counts: sp.csr_matrix) -> np.ndarray:
+        """Rows with at least ``min_terms`` features (None: 1 with a grouping, 2 without)."""
         least = (
             self.min_terms if self.min_terms is not None else (2 if self.grouping is None else 1)
         )
-        enough = np.diff(counts.indptr) >= least
-        return enough & ~np.asarray(non_answer_mask(texts), dtype=bool)
+        return np.diff(counts.indptr) >= least
 
     def predict(self, texts: Sequence[str]) -> np.ndarray:
         """Theme id (int) of each text (-1 when it fits no theme).
@@ -879,6 +889,11 @@ class ThemeFinder(ClusterMixin, BaseEstimator):
 
 _CACHE: OrderedDict[str, pd.DataFrame] = OrderedDict()
 _CACHE_SIZE = 8
+
+
+def _answered(texts: Sequence[str]) -> list[int]:
+    """Positions of the texts that are not non-answers (``analysis.no_root_cause``)."""
+    return [i for i, silent in enumerate(non_answer_mask(texts)) if not silent]
 
 
 def content_key(texts: Sequence[str], *extra: object) -> str:

@@ -26,7 +26,7 @@ from analysis.root_causes import classify_with_confidence
 from analysis.sentence_embeddings import embeddings_key
 from analysis.taxonomy import taxonomy_key
 from analysis.text_normal import normaliser_key
-from analysis.themes import UNASSIGNED, ThemeFinder
+from analysis.themes import ThemeFinder
 from surveys.store import TEXT_ANALYSIS_COLUMNS, Store
 
 Progress = Callable[[float, str], None]
@@ -138,15 +138,14 @@ def refresh_analysis(store: Store, progress: Progress | None = None) -> RefreshR
 
     report(0.5, "Grouping answers into themes")
     texts = rows["text"].tolist()
-    said = rows.loc[~rows["non_answer"], "text"].tolist()  # non-answers join no theme
     grouping = _grouping(texts, rows["category"].tolist())
+    # Non-answers take no part in themes: ThemeFinder leaves them out (one rule, one place).
     if state is None:
-        model = ThemeFinder(grouping=grouping, random_state=0).fit(said)
+        model = ThemeFinder(grouping=grouping, random_state=0).fit(texts)
     else:
         model = ThemeFinder.from_dict(json.loads(state), grouping=grouping)
-        fresh = new[~non_answer_mask(new["text"].tolist())] if not new.empty else new
-        if not fresh.empty:
-            model.partial_fit(fresh["text"].tolist())
+        if not new.empty:
+            model.partial_fit(new["text"].tolist())
     model = theme_edits.apply_edits(model, [json.loads(e) for e in store.theme_edits()])
     rows["theme_id"] = _themes_of(model, rows)
 
@@ -176,7 +175,7 @@ def _analyse_new_answers(
     model = ThemeFinder.from_dict(
         json.loads(state), grouping=_grouping(texts, rows["category"].tolist())
     )
-    model.partial_fit(rows.loc[~rows["non_answer"], "text"].tolist())
+    model.partial_fit(texts)
     model = theme_edits.apply_edits(model, [json.loads(e) for e in store.theme_edits()])
     rows["theme_id"] = _themes_of(model, rows)
     report(0.8, "Saving the analysis")
@@ -201,9 +200,8 @@ def _classified(todo: pd.DataFrame, key: str, corrections: pd.DataFrame) -> pd.D
 
 
 def _themes_of(model: ThemeFinder, rows: pd.DataFrame) -> np.ndarray:
-    """Theme id per row (`text`, `non_answer`); a non-answer never joins a theme."""
-    themes = np.asarray(model.predict(rows["text"].tolist()))
-    return np.where(rows["non_answer"].to_numpy(dtype=bool), UNASSIGNED, themes)
+    """Theme id per row (`text`); a non-answer never joins a theme (``ThemeFinder``)."""
+    return np.asarray(model.predict(rows["text"].tolist()))
 
 
 @lru_cache(maxsize=2)
