@@ -386,9 +386,10 @@ def test_config_error_postmortems_land_in_deployment_configuration():
     config = posts[posts["category"] == "Config Errors"]["text"].tolist()
     predicted = classify_root_causes(config)
     share = np.mean([p == "deployment_configuration" for p in predicted])
-    # measured 0.778 (35 of 45): 0.867 -> 0.822 -> 0.778 over two corpus rounds for real
-    # retros (real macro-F1 0.472 -> 0.512 -> 0.536); the second round's monitoring lines
-    # pull some incident summaries. A sanity check (see ../shared/eval/README), not a target.
+    # measured 0.756 (34 of 45): 0.867 -> 0.822 -> 0.778 -> 0.756 over three corpus rounds
+    # for real retros (real macro-F1 0.472 -> 0.512 -> 0.536 -> 0.553); incident-voice lines
+    # about capacity and monitoring pull some summaries that mix a config change with an
+    # overload. A sanity check (see ../shared/eval/README), not a target.
     assert share >= 0.75
 
 
@@ -400,11 +401,11 @@ def test_quality_floor_on_real_retrospectives():
     real = pd.read_json(EVAL_DIR / "real_retro_dev.jsonl", lines=True)
     real = real[real["category"].notna()].reset_index(drop=True)
     predicted = np.asarray(classify_root_causes(real["text"].tolist()), dtype=object)
-    assert _macro_f1(real, list(predicted), lenient=False) >= 0.50  # measured 0.536
+    assert _macro_f1(real, list(predicted), lenient=False) >= 0.52  # measured 0.553
     truth = real["category"].to_numpy(dtype=object)
     none = truth == NO_ROOT_CAUSE
-    assert np.mean(predicted[none] == NO_ROOT_CAUSE) >= 0.5  # measured 0.59
-    assert np.mean(predicted[~none] == NO_ROOT_CAUSE) <= 0.15  # measured 0.03
+    assert np.mean(predicted[none] == NO_ROOT_CAUSE) >= 0.55  # measured 0.65
+    assert np.mean(predicted[~none] == NO_ROOT_CAUSE) <= 0.15  # measured 0.05
 
 
 @needs_eval
