@@ -66,7 +66,18 @@ from the same batches: machines named like roles ("build agent"), bare functions
 speaker prefixes followed by a note or an action item, requests to a person ("@x can you
 ..."), planned work ("X will investigate why ..."), two people together, negated passives
 and clefts, injuries, vindication anywhere in the answer, failures the writer calls
-systemic.
+systemic. Blind batch 8 added causal links from one person's act to a bad outcome ("X
+sitting on the review is why we slipped", "caused by a change X made", "after X's hotfix
+went out, ...", "whose tweak turned out to be the root cause", "due to X not updating
+..."), "that was X, and he knew the rule", a quote said right before the fall, decisions
+judged short-sighted; and defences in the same sentence ("X did nothing wrong", "people
+keep saying X ..., but she was waiting on ..."), losses that averted worse, credit ("the
+only reason we noticed"), plans ("should have a draft Friday") and self-reflection.
+
+Measured limit (bench/RESULTS.md): the rules find what they were shown. Blind batch 9,
+written after batch 8 was studied, scored the same before and after that study (51 of 80)
+and the same as the detector two rounds earlier: each round of rules carried over to
+nothing new. Reaching issue 11's 0.85 on unseen writing needs another kind of model.
 """
 
 from __future__ import annotations
@@ -223,7 +234,8 @@ _POSSESSIVE_FAULT = re.compile(
 )
 _FAULT_WITH = re.compile(
     rf"\b(?:[Ff]ault|[Bb]lame)\s+(?:is|was|lies|lay|goes|went)\s+(?:entirely\s+|squarely\s+)?"
-    rf"(?:with|on|to)\s+{_PERSON}",
+    rf"(?:with|on|to)\s+{_PERSON}"
+    rf"|(?:^|(?<=[.!?]\s))\s*(?i:it\s+)?(?i:is|was|['’]s)\s+(?:the\s+|all\s+the\s+)?(?i:fault)\s+of\s+{_PERSON}",
     _FLAGS,
 )
 _TO_BLAME = re.compile(
@@ -242,7 +254,11 @@ _SELF = re.compile(
     |I\s+(?:broke|forgot|dropped\s+the\s+ball|misread|misconfigured|overlooked|botched|blew)\b
     |I\s+(?:am|was|'m)\s+to\s+blame|I\s+take\s+(?:full\s+|the\s+)*blame
     |I\s+(?:was|am|'m)\s+(?:the|a)\s+(?:real\s+|main\s+|biggest\s+|only\s+)?(?:problem|bottleneck|weak\s+link|blocker)
-    |(?i:that|this|it|the\s+\w+)(?:\s+one)?(?:\s+was|\s+is|['’]s)\s+(?:all\s+)?on\s+me\b)""",
+    |(?i:that|this|it|the\s+\w+)(?:\s+one)?(?:\s+was|\s+is|['’]s)\s+(?:all\s+)?on\s+me\b
+    |\b[Mm]y\s+(?:own\s+)?(?:[\w-]+\s+)?(?:delay|hesitation|silence|inaction|slowness|typo|change|commit|script
+        |config|push|deploy|migration|query|code|estimate|mistake)\s+(?:\w+\s+){0,3}?(?:cost|caused|broke
+        |took\s+down|wiped|deleted|corrupted|led\s+to|triggered)\b
+    |\bwas\s+(?:all\s+)?mine\b[.!,]*\s*(?i:oops|whoops|my\s+bad|sorry|mea\s+culpa|guilty))""",
     _FLAGS,
 )
 # Blame where the person is not the grammatical subject: a passive agent ("was broken
@@ -293,7 +309,7 @@ _COUNTERFACTUAL = re.compile(
     |(?:^|(?<=[.!?;:,\n]))\s*(?i:had)\s+(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|\bI\b|{_ROLE}))(?:n['’]t|\s+not
     |\s+just|\s+only|\s+actually|\s+bothered\s+to)?\s+(?!(?:known|been|had|more|less|the|a|an|enough|time
     |access|any|some)\b)\w+[^.!?;\n]{{0,80}}?(?:\b(?:would|might|could)|['’]d)(?:n['’]t
-    |\s+not|\s+never)?\s+(?:still\s+)?(?:have|be)\b
+    |\s+not|\s+never)?\s+(?:still\s+|even\s+)?(?:have|be)\b
     |\b(?:avoided|prevented|caught|fine|okay|ok)\s+if\s+(?:{_RUN}|{_ROLE})\s+had\s+(?!not\b)\w+""",
     _FLAGS,
 )
@@ -397,7 +413,9 @@ _WISH = re.compile(
 # "The ticket sat with X for three weeks": work left waiting on one person.
 _SAT_WITH = re.compile(
     rf"""\b(?:sat|sits|sitting|stuck|languished|rotted|parked|waited|waiting|idled)\s+(?:with|on)\s+
-    (?:{_RUN}|{_ROLE}|him|her)(?:['’]s\s+desk)?\s+(?:for\s+)?(?:\w+\s+){{0,2}}?(?:days|weeks|months|ages|forever)\b""",
+    (?:{_RUN}|{_ROLE}|him|her)(?:['’]s\s+desk)?\s+(?:for\s+)?(?:\w+\s+){{0,2}}?(?:days|weeks|months|ages|forever)\b
+    |(?:{_RUN}|{_ROLE})\s*,?\s+(?:just\s+)?(?:sat|sits|sitting)\s+on\s+(?:the|our|my|his|her|their|a|an|every)\s+
+        (?:[\w-]+\s+){{0,3}}?(?:for\s+)?(?:\w+\s+){{0,2}}?(?:days|weeks|months|ages|forever)\b""",
     _FLAGS,
 )
 # "Outage #2 = X's cron job": trouble equated with a person's work.
@@ -459,7 +477,11 @@ _BAD_OUTCOME = re.compile(
     r"""\b(?:burned|burnt|fell\s+apart|useless|botched|a\s+mess|wasted|derailed|a\s+write-?off|blew\s+up
     |a\s+disaster|a\s+fiasco|went\s+sideways|failed|broke|crashed|went\s+down|slipped|corrupted|flopped
     |tanked|bombed|fizzled|stalled|ground\s+to\s+a\s+halt|dragged\s+on|overran|(?:was|were)\s+wrong
-    |was\s+(?:late|delayed|lost|breached)|got\s+(?:lost|breached|corrupted))\b""",
+    |was\s+(?:late|delayed|lost|breached)|got\s+(?:lost|breached|corrupted)
+    |missed\s+(?:the|our|a|an|its|their|every)\s+(?:[\w-]+\s+)?(?:deadline|milestone|date|window|launch|release
+        |target|slot|sprint|goal|cut-?off|audit|submission)
+    |(?:came|went|shipped|arrived|got\s+sent)\s+(?:back\s+|out\s+)?wrong|failed\s+(?:the|our|an?)\s+(?:audit
+        |inspection|review|certification|test|check))\b""",
     re.VERBOSE,
 )
 # "The config was pushed by X without anyone reviewing it": the fault is elsewhere in
@@ -496,7 +518,41 @@ _STATE = re.compile(
     re.VERBOSE,
 )
 _BECAUSE = re.compile(
-    rf"""\b(?:because|bc|cos|cause|reason\b[^.!?;\n]{{0,40}}?\b(?:is|was)\s+that)\s+(?P<who>{_RUN}|{_ROLE})(?P<pred>[^.!?;\n]{{1,80}})""",
+    rf"""\b(?:because|bc|cos|cause|due\s+to|reason\b[^.!?;\n]{{0,40}}?\b(?:is|was)\s+that)\s+(?P<who>{_RUN}|{_ROLE})(?P<pred>[^.!?;\n]{{1,80}})""",
+    _FLAGS,
+)
+# The act named in one sentence, its author in the next: "The keys ended up in the public
+# repo. That was X, and he knew the rule."
+_THAT_WAS = re.compile(
+    rf"""(?:^|(?<=[.!?]\s))(?i:that|this)\s+was\s+(?:all\s+|entirely\s+|100%\s+)?(?:{_RUN}|{_ROLE})
+    (?:\s*,?\s+(?:and|who)\s+(?:he|she|they)\s+knew\s+(?:better|the\s+rule|the\s+rules|the\s+process|it)
+    |\s*[.!]|\s*,?\s+again\b)""",
+    _FLAGS,
+)
+# An outcome the writer says went well: such a cause is credit, not fault.
+_GOOD_OUTCOME = re.compile(
+    r"""\b(?:noticed|caught|spotted|avoided|prevented|saved|survived|recovered|averted|contained
+    |made\s+it|on\s+time|under\s+budget|didn['’]t\s+(?:slip|fail|lose|miss|break)|no\s+longer)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A bad outcome tied to one person's act by the words in between: "X sitting on the review
+# for nine days is why we slipped", "caused by a config change X made", "two hours after X's
+# hotfix went out, every invoice was wrong", "whose change turned out to be the root cause",
+# "stop merging without review, since that's what caused the outage".
+_CAUSAL = re.compile(
+    rf"""(?:{_OWNER}\s+['‘"“]?[\w-]+['’"”]?|(?<![Ww]hat\s)(?<![Tt]hat\s)(?:{_RUN}|{_ROLE}))(?P<act>\s(?:(?!\bwhich\b)[^.!?;\n]){{0,80}}?)\s+
+        (?:is|was|['’]s)\s+(?:the\s+(?:only\s+|main\s+|real\s+|whole\s+|sole\s+)?reason\s+(?:why\s+|that\s+)?
+        |(?:exactly\s+|precisely\s+|basically\s+|literally\s+)?why\s+)[^.!?;\n]{{1,80}}
+    |\b(?:caused|triggered|started|introduced)\s+by\s+(?:a|an|the|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_RUN}|{_ROLE})
+        (?P<act2>\s+(?:had\s+)?(?:made|pushed|wrote|merged|shipped|deployed|ran|applied|added|did|sent
+        |committed|introduced|rolled\s+out|forced\s+through|snuck\s+in|[a-z]+ed))\b[^.!?;\n]{{0,60}}
+    |\b(?:after|once|when)\s+{_OWNER}\s+(?:['‘"“]?[\w-]+['’"”]?\s+){{1,3}}?(?:went\s+(?:out|live|in)|was\s+(?:deployed
+        |merged|shipped|applied|released|pushed)|landed|shipped|got\s+merged)[^.!?;\n]{{0,20}},\s+[^.!?;\n]{{3,100}}
+    |\b(?:whose|{_OWNER})\s+[^.!?;\n]{{0,60}}?(?<!\bwhat\s)(?<!\bwhich\s)\b(?:turned\s+out\s+to\s+be|proved\s+to\s+be
+        |was|is)\s+(?:the\s+|a\s+)?(?:root\s+|real\s+|actual\s+)?cause\b[^.!?;\n]{{0,40}}
+    |(?:{_RUN}|{_ROLE})[^.!?\n]{{0,25}}:\s*(?:please\s+)?(?:stop|quit|no\s+more)\s+\w+ing\b[^.!?\n]{{0,60}}?
+        (?:since|because|as|,)\s+(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:\w+\s+)?what\s+(?:caused|broke|started
+        |triggered|took\s+down)[^.!?;\n]{{0,40}}""",
     _FLAGS,
 )
 # "He said it was tested. It was not tested.": a claim the writer says was false.
@@ -545,7 +601,7 @@ _RHETORICAL = re.compile(
 _WHO_DID = re.compile(
     rf"""\b(?i:who)\s+(?P<q>[^?.!\n]{{3,100}})\?+\s*(?:(?i:apparently|obviously|of\s+course|well|oh|yes|yep
         |guess\s+who|surprise)[,:!]?\s+)?(?:{_RUN}|{_ROLE}|[Hh]e|[Ss]he)
-    \s+(?:does|did|do|has|had|was)\b""",
+    (?:\s+(?:does|did|do|has|had|was)\b|\s*,?\s*(?:(?i:apparently|obviously|of\s+course|naturally|who\s+else))?\s*[.!])""",
     _FLAGS,
 )
 # "Why did X merge at midnight with failing tests?": asks only to accuse.
@@ -563,6 +619,17 @@ _VINDICATED = re.compile(
     r"""\b(?:(?:he|she)\s+was\s+right(?:\s+all\s+along)?|it\s+was\s+the\s+right\s+(?:move|call|decision|thing)
     |(?:turned\s+out\s+to\s+be|proved\s+to\s+be)\s+the\s+right\s+(?:move|call|decision))\b""",
     re.IGNORECASE | re.VERBOSE,
+)
+# The writer defends the person in the same sentence: "X did nothing wrong, the tool ...",
+# "people keep saying X held it up, but she was waiting on ...", "we lost an hour but
+# avoided a much bigger mess".
+_DEFENDED = re.compile(
+    rf"""\bdid\s+nothing\s+wrong|\b(?:was|is)n['’]t\s+(?:his|her|{_RUN}['’]s)\s+fault|\bnot\s+(?:his|her|{_RUN}['’]s)\s+fault
+    |\b(?i:people|everyone|everybody|some|they|folks|others)\s+(?:\w+\s+)?(?:saying|say|said|blame[sd]?|blaming|claim(?:ed)?
+        |think|thought|assume[sd]?)\b[^.!?]{{0,80}}\bbut\s+(?:he|she|they|{_RUN})\s+(?:was|were|had)\b
+    |\bbut\s+(?:\w+\s+){{0,3}}?(?:avoided|prevented|averted)\b
+    |\bI\s+(?:realised|realized|learned|learnt|noticed|found)\s+(?:that\s+)?I\s+(?:didn['’]t|did\s+not|hadn['’]t)\b""",
+    _FLAGS,
 )
 # The writer says the failure was the system's, not a person's.
 _SYSTEMIC = re.compile(
@@ -588,7 +655,10 @@ _TOLD_WE_COULD = re.compile(
 # A boast quoted and signed just before the fall: "'It'll be fine' - X, an hour before the outage".
 _QUOTED_BOAST = re.compile(
     rf"""["“][^"”\n]{{5,120}}["”]\s*[-\u2013\u2014]+\s*(?:{_RUN}|{_ROLE})[^.!?\n]{{0,40}}?\bbefore\s+(?:the\s+)?
-    (?:outage|incident|crash|failure|launch|release|breach|meltdown|rollback)""",
+    (?:outage|incident|crash|failure|launch|release|breach|meltdown|rollback)
+    |(?:^|\s)['‘"“][^\n]{{5,120}}?[,.!]?['’"”]\s*,?\s*(?:said|says|announced|declared|insisted|promised)\s+(?:{_RUN}|{_ROLE})
+        [^.!?\n]{{0,30}}?\bbefore\b[^.!?\n]{{0,80}}?\b(?:fell\s+over|went\s+down|broke|crashed|died|failed|blew\s+up
+        |caught\s+fire|melted|collapsed|stopped\s+working)""",
     _FLAGS,
 )
 # "Would have been lovely if a certain PO had read the doc": a wish said to one person.
@@ -738,9 +808,13 @@ _TRACED = re.compile(
     rf"""\b(?:trac(?:es|ed|ing)\s+back|(?:comes?|came)\s+down)\s+to\s+(?:{_ANY_OWNER}\s+\w+|{_AGENT})
     |\b(?:bad|poor|terrible|awful|weak|wrong|questionable|lazy|sloppy)\s+(?:\w+\s+)?(?:call|decision|move
         |judgement|judgment|leadership|management|planning|communication|work|choice)\s+(?:by|from)\s+{_AGENT}
+    |{_OWNER}\s+(?:[\w-]+\s+)?(?:decision|call|choice|idea|plan|move|insistence|refusal)\b[^.!?;\n]{{0,60}}?
+        \b(?:was|were|is|proved|turned\s+out\s+to\s+be)\s+(?:\w+\s+)?(?:short-?sighted|a\s+mistake|wrong|naive
+        |reckless|careless|a\s+bad\s+(?:idea|call|move)|misguided|ill-?advised|foolish|a\s+disaster|costly)\b
     |\b(?:root\s+cause|real\s+cause|cause|problem|issue|bottleneck|weak\s+link|what\s+went\s+wrong)
         \s*(?::|\s(?:was|is))\s+(?:just\s+|simply\s+|really\s+|honestly\s+|mostly\s+|partly\s+|largely\s+|basically\s+)?(?:{_RUN}|{_ROLE}|Mr\.?\s+{_LOOSE}
-        |Ms\.?\s+{_LOOSE})(?=\s*(?:[.,;!:]|$|\s+\w+ing\b|\s+again\b))""",
+        |Ms\.?\s+{_LOOSE})(?=\s*(?:[.,;!:]|$|\s+\w+ing\b|\s+again\b)|\s+(?:is|was|keeps|kept)\s+(?:not|never)\b
+        |\s+(?:isn['’]t|wasn['’]t|doesn['’]t|didn['’]t|never|won['’]t|can['’]t)\b)""",
     _FLAGS,
 )
 # Sarcasm aimed at one person: "thanks to X forgetting ...", "thanks X for breaking ...",
@@ -753,7 +827,9 @@ _SARCASM = re.compile(
     |\b(?:[Cc]lassic|[Tt]ypical)\s+{_RUN}
     |\b(?i:thanks|thank\s+you)\s+for\s+(?:ruining|breaking|wasting|nothing|making\s+\w+\s+worse)
     |\b(?:genius|brilliant)\s+move\b|\btruly\s+inspirational\b
-    |\b[Ll]uckily\s+(?:{_RUN}|{_ROLE})\s+was\s+there\s+to\s+make\b""",
+    |\b[Ll]uckily\s+(?:{_RUN}|{_ROLE})\s+was\s+there\s+to\s+make\b
+    |\b(?i:thanks|thank\s+you|cheers|kudos|shout[-\s]?outs?|props)\s*,?\s+(?:to\s+)?(?:{_RUN}|{_ROLE})\s*,?\s+for\s+
+        ['‘"“][a-z]+ing['’"”]""",
     _FLAGS,
 )
 # Thanks said to one person in a sentence about a failure is sarcasm: "great job X,
@@ -912,7 +988,9 @@ _FAILING = re.compile(
         (?!(?:get|got|have|had|receive|know|hear|need|mind|complain|hesitate|panic|give
             |expect|mean|realise|realize|intend|see\s+it\s+coming|stop|back\s+down|let\s+us
             |fail|miss\s+a|lose|blame|let|think|feel|believe|want|like|cause|break|misses|missed|forgets?|forgot
-            |fails|failed|skips?|skipped|breaks|drops?|disappoints?|complains|touch|touched|go\s+near)\b)[a-z]+
+            |fails|failed|skips?|skipped|breaks|drops?|disappoints?|complains|touch|touched|go\s+near
+            |seen|heard|met|used|been|known|realise|realize|appreciate|enjoy
+            |really|even|actually|once|quite|fully|totally|properly)\b)[a-z]+
       |(?:was|is|were)n't\s+(?!\w+ed\b|told\b|given\b|shown\b|sent\b|taken\b)(?:thinking
         |listening|paying|reading|there|around|available|reachable|careful|prepared|honest)
       |(?:was|is|['’]s|(?:has|['’]s|had)\s+been)\s+(?:being\s+)?(?:(?:so|very|really|just|totally|completely
@@ -921,13 +999,15 @@ _FAILING = re.compile(
         |arrogant|hopeless|unreliable|disorgani[sz]ed|checked\s+out|hostile|condescending
         |impossible\s+to\s+(?:work\s+with|get|reach|pin\s+down|talk\s+to|deal\s+with|contact|find)
         |at\s+fault|the\s+weak\s+link)
-      |should(?:\s+have|'ve|\s+not\s+have|n't\s+have)\s+(?!been\s+(?:told|informed|involved
+      |should(?:\s+have|'ve|\s+not\s+have|n't\s+have)\s+(?!(?:a|an|the|some|something|it|them|one|two|three
+        |\d+|more|less|enough|no|plenty|time|everything|all)\b)(?!been\s+(?:told|informed|involved
         |consulted|asked|included|looped|given|warned|supported|helped|trained|paired))
       |should\s+(?:make\s+sure|stop|learn\s+to|start\s+(?:listening|reading|testing))
       |(?:delivered|handed|sent|shipped|submitted|replied|responded|answered|approved|signed
         |merged|deployed|reviewed|showed\s+up|turned\s+up)\b[^.!?;]{0,40}?\b(?:late|overdue)\b
       |(?:is|was|are)\s+(?:too|always|so|far\s+too)\s+(?:slow|late)\b
-      |(?:approved|merged|reviewed|signed\s+off)\s+(?:his|her|their)\s+own\b
+      |(?:approved|merged|reviewed|signed\s+off|approve|merge|review|sign\s+off(?:\s+on)?)\s+(?:his|her|their)\s+own\b
+      |promised\b[^.!?;\n]{0,60}?\bbefore\s+(?:a\s+single|any|anything|it|we|the\s+[\w-]+\s+(?:existed|worked|was))
       |left\s+(?!(?:early|late|work|home|for|at|the\s+(?:company|office|team|building|project)|us|me)\b)
         (?:the\s+|a\s+|an\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:on|open|running|enabled|unlocked
         |exposed|public)\b
@@ -1309,7 +1389,7 @@ _CONSEQUENCE = re.compile(
 )
 # Sentences about thanks or good work are never blame ("thanks to X for ...").
 _PRAISE = re.compile(
-    r"""\b(?:thanks?|thank\s+you|kudos|shout-?out|props|well\s+done|great\s+(?:job|work)
+    r"""\b(?:(?<!\bless\s)(?<!\bno\s)thanks?|thank\s+you|kudos|shout[-\s]?outs?|props|well\s+done|great\s+(?:job|work)
     |(?:did\s+(?:an?\s+)?)?(?:incredible|amazing|fantastic|brilliant|excellent|awesome|superb|outstanding|stellar
         |heroic|wonderful|terrific|phenomenal|great|good|solid|fine)\s+(?:job|work|effort)
     |helped|saved|rescued|stepped\s+up|went\s+above|hero|appreciated?)\b""",
@@ -1922,7 +2002,7 @@ def blame_phrases(text: str) -> list[str]:
         if _FAILING.search(pred) and not _PRAISE.search(_sentence_at(shadow, m.start())):
             spans.append(_clause(shadow, m.start(), m.end()))
     for m in _BECAUSE.finditer(shadow):
-        outcome = shadow[max(0, m.start() - _WINDOW) : m.start()]
+        outcome = shadow[max(0, m.start("who") - _WINDOW) : m.start("who")]
         outcome = re.split(r"[.!?\n]", outcome)[-1]
         pred = _NEXT_CLAUSE.split(m.group("pred"), maxsplit=1)[0]
         if _DONE_TO.match(pred) or _PRAISE.search(_sentence_at(shadow, m.start())):
@@ -1933,8 +2013,27 @@ def blame_phrases(text: str) -> list[str]:
             continue  # "late because X was on holiday": absence is not fault
         if _GOOD_ACT.match(pred):
             continue  # "delayed because X found a critical bug"
-        if _BAD_OUTCOME.search(outcome) or _FAILING.search(pred):
+        if _GOOD_OUTCOME.search(outcome):
+            continue  # "we avoided a worse mess because X rolled back"
+        if _went_wrong(outcome) or _FAILING.search(pred):
             spans.append(_clause(shadow, m.start("who"), m.end()))
+    for m in _THAT_WAS.finditer(shadow):
+        before = shadow[max(0, m.start() - 200) : m.start()]
+        if "knew" in m.group() or (_went_wrong(before) and not _PRAISE.search(before)):
+            spans.append(_clause(shadow, m.start(), m.end()))
+    for m in _CAUSAL.finditer(shadow):
+        if _NEGATED.search(shadow[max(0, m.start() - 30) : m.start()]):
+            continue
+        sentence = _sentence_at(shadow, m.start())
+        # Praise counts in the match's own part of the sentence: "kudos to most of you; less
+        # thanks to X, whose change turned out to be the root cause" is still blame.
+        part = shadow[shadow.rfind(";", 0, m.start()) + 1 : m.end()]
+        if _PRAISE.search(part) or _GOOD_OUTCOME.search(m.group()):
+            continue  # "X's dashboard is the only reason we noticed the leak": credit
+        if _GOOD_ACT.match(m.group("act") or ""):
+            continue
+        if _went_wrong(sentence) or re.search(r"(?i)\b(?:wrong|root\s+cause|caused)\b", sentence):
+            spans.append(_clause(shadow, m.start(), m.end()))
     for m in _BY_PERSON.finditer(shadow):
         if _NEGATED.search(shadow[max(0, m.start() - 30) : m.start()]):
             continue  # "the bug wasn't caused by X's change"
@@ -2035,6 +2134,12 @@ def blame_phrases(text: str) -> list[str]:
                 or _THEY_BLAME.search(shadow[max(0, m.start() - 30) : m.start()])
             ):
                 continue  # "we blamed X at first, but it turned out to be DNS"  # "blocked the release because the suite was failing": a reason  # "whoever wrote the guide, thank you": thanks, not blame
+            if (
+                pattern is _WORK_HARM
+                and re.search(r"(?:reason|why)$", m.group())
+                and _GOOD_OUTCOME.search(shadow[m.end() : m.end() + 80].split(".")[0])
+            ):
+                continue  # "X's dashboard is the only reason we noticed the leak": credit
             if pattern is _COUNTERFACTUAL and _GOOD_IF_NOT.search(m.group()):
                 continue  # "if X hadn't noticed ..., it would have been worse": credit
             spans.append(_clause(shadow, m.start(), m.end()))
@@ -2048,6 +2153,7 @@ def blame_phrases(text: str) -> list[str]:
         sp
         for sp in spans
         if not _ADDRESSED.match(_sentence_at(shadow, sp[0]))
+        and not _DEFENDED.search(_sentence_at(shadow, sp[0]))
         and (sp in rhetorical or not _YES_NO.match(_sentence_at(shadow, sp[0])))
         and not _machine(shadow[sp[0] : sp[1]])
     ]

@@ -548,10 +548,10 @@ def test_training_corpus_figures() -> None:
     rows = [(t, True) for t in corpus["blaming"]] + [(t, False) for t in corpus["not_blaming"]]
     recall, fpr = _score(rows)
     # Issue 11 added 615 blaming and 848 not-blaming invented rows (one shape class at a time),
-    # then six blind batches (470 / 589 rows) and two blind batches of non-blaming answers
-    # that mention people (300 rows), once each had been scored and studied.
-    assert recall >= 0.93, recall  # measured 0.941 (1331 of 1414); 0.520 (171 of 329) at first
-    assert fpr <= 0.01, fpr  # measured 0.005 (12 of 2191); 0.013 (6 of 454) at first
+    # then seven blind batches (550 / 609 rows) and three blind batches of non-blaming answers
+    # that mention people (450 rows), once each had been scored and studied.
+    assert recall >= 0.93, recall  # measured 0.944 (1411 of 1494); 0.520 (171 of 329) at first
+    assert fpr <= 0.01, fpr  # measured 0.005 (13 of 2361); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -1246,6 +1246,122 @@ NEW_EXCLUSIONS.append(
         "Deduplication in the ingest job caused workers to hold memory they didn't use.",
     )
 )
+
+# From blind batch 8 (57 of 80 found before it was studied; the next blind batch, 9, was
+# found no better after: rules learnt from one batch did not carry over to the next).
+NEW_CLASSES += [
+    (
+        "a person's act is why it went wrong",
+        "Marit parking the vendor contract for a month is why the launch slipped.",
+    ),
+    (
+        "caused by work a person did",
+        "The data loss was caused by a cleanup job Tevita ran against the wrong bucket.",
+    ),
+    (
+        "after a person's change went out",
+        "Ten minutes after Oksana's patch was deployed, checkout returned errors for everyone.",
+    ),
+    (
+        "whose change was the root cause",
+        "Kudos to most of you; less thanks to Idris, whose quick schema tweak turned out to be the root cause.",
+    ),
+    (
+        "an order to stop what caused it",
+        "Action for Lucas: stop skipping the staging step, since that's exactly what caused Tuesday's outage.",
+    ),
+    (
+        "due to a person not doing",
+        "The confusion was due to Halvard not updating the status page for half a day.",
+    ),
+    (
+        "a bad outcome because of a person",
+        "We missed the submission deadline because our lead author rewrote the methods section overnight.",
+    ),
+    (
+        "the problem is a person not doing",
+        "The problem is Cosmin is not reading the alerts before he closes them.",
+    ),
+    (
+        "fault of, non-native",
+        "Is fault of Radek, he delete the old index and not tell to the team.",
+    ),
+    (
+        "a person sat on the work",
+        "Our sponsor, Ms. Vasquez, sat on the budget sign-off for five weeks.",
+    ),
+    ("my act cost us", "Honestly my late review cost the team a full day of rework."),
+    (
+        "it was mine, oops",
+        "The report that went to every client with the wrong totals was mine. Sorry.",
+    ),
+    (
+        "'who' answered with the name",
+        "Who approved a release with failing tests at midnight? Sunniva, apparently.",
+    ),
+    (
+        "a person's decision judged",
+        "Eamon's call to skip the pilot was short-sighted and it showed.",
+    ),
+    (
+        "sarcastic thanks with scare quotes",
+        "Thanks to Ottilie for 'tidying' the config by deleting half of it.",
+    ),
+    (
+        "that was a person, who knew the rule",
+        "Production credentials were pasted into the public chat. That was Benedek, and he knew the rule.",
+    ),
+    (
+        "a quote said right before the fall",
+        "'Nothing can go wrong with this one,' said Kalani, minutes before the database fell over.",
+    ),
+    (
+        "counterfactual with 'even'",
+        "if Jonas had just checked the backup we wouldn't even be talking about this",
+    ),
+    (
+        "promised before it worked",
+        "Can we talk about how Nuno promised the board a live demo before anything worked?",
+    ),
+]
+NEW_EXCLUSIONS += [
+    (
+        "credit: the only reason we noticed",
+        "Yara's alert is the only reason we caught the leak in time. Great work.",
+    ),
+    (
+        "a shout out with a space",
+        "Shout out to whoever cleaned up the runbooks, they finally make sense.",
+    ),
+    (
+        "a plan, not a regret",
+        "I'll write up the rollback steps, should have a first version on Friday.",
+    ),
+    (
+        "did nothing wrong",
+        "Teodora did nothing wrong, the scheduler fired the job twice on its own.",
+    ),
+    (
+        "a loss that avoided worse",
+        "When Ilias paused the rollout we lost half a day but avoided a far worse incident.",
+    ),
+    (
+        "something never seen",
+        "Could our release lead walk us through the freeze calendar? I've never seen it.",
+    ),
+    (
+        "learning about oneself",
+        "I realised I didn't really know how billing worked until I sat with the finance team.",
+    ),
+    (
+        "others' blame answered",
+        "Everyone keeps saying Jaroslav held up the merge, but he was waiting on the legal review.",
+    ),
+    (
+        "which is why, of a passive",
+        "Ruairi was moved to the incident mid-sprint, which is why his tickets slipped.",
+    ),
+]
 
 
 @pytest.mark.parametrize(("shape", "text"), NEW_CLASSES, ids=[c for c, _ in NEW_CLASSES])
