@@ -13,6 +13,7 @@ Responses and answers go in through one `Store.bulk_load` call.
 
 from __future__ import annotations
 
+import contextlib
 import random
 import uuid
 from collections.abc import Callable, Mapping
@@ -956,7 +957,11 @@ def load_sample(store: Store, *, seed: int = 7) -> SampleSummary:
             surveys += 1
             invitation_tokens: list[str] = []
             if qi == current:
-                links.issue_open_link(store, survey_id)
+                # A shareable link only where the survey's threshold allows one (the open-link
+                # rule, links.check_open_link); the others are answered through invitations.
+                with contextlib.suppress(ValueError):
+                    links.check_open_link(store.survey(survey_id))
+                    links.issue_open_link(store, survey_id)
                 invitation_tokens = links.issue_invitations(
                     store, survey_id, INVITATIONS_PER_OPEN_SURVEY
                 )
