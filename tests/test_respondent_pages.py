@@ -11,7 +11,9 @@ import pytest
 
 from afterward.services import responding
 from afterward.web.respondent_pages import (
+    DONE_PATH,
     FORM_COOKIE,
+    RECEIPT_COOKIE,
     RECEIPT_PATH,
     REVIEW_PATH,
     SUBMIT_PATH,
@@ -114,8 +116,16 @@ def review(client, token: str, values: dict, **extra):
 
 
 def submit(client, review_page, **headers):
-    """Press Submit on a review page: post exactly its hidden fields."""
-    return client.post(SUBMIT_PATH, data=hidden_fields(review_page.text), headers=headers)
+    """Press Submit on a review page: post exactly its hidden fields, and follow a redirect as
+    a browser would (the POST's own answer, when it redirected, is `.history[0]`)."""
+    return client.post(
+        SUBMIT_PATH, data=hidden_fields(review_page.text), headers=headers, follow_redirects=True
+    )
+
+
+def posted(page):
+    """The answer to the POST itself (the 303 when the submit redirected)."""
+    return page.history[0] if page.history else page
 
 
 def text_of(page) -> str:
@@ -327,7 +337,9 @@ def test_what_is_stored_is_recomputed_and_a_changed_result_is_reviewed_again(cli
     reply = review(client, tokens["open"], {**REQUIRED, "went_wrong": "the cobalt team was away"})
     fields = hidden_fields(reply.text)
     # A posted "stored" value is never trusted: only the draft counts.
-    forged = client.post(SUBMIT_PATH, data={**fields, "stored_went_wrong": "forged"})
+    forged = client.post(
+        SUBMIT_PATH, data={**fields, "stored_went_wrong": "forged"}, follow_redirects=True
+    )
     assert "Thank you" in forged.text
     store = app_store()
     assert set(stored_rows(store, "answers")["value_text"].dropna()) == {"the cobalt team was away"}
@@ -400,7 +412,8 @@ def test_an_invitation_is_used_once_and_a_used_one_looks_unused(client, tokens):
     first = review(client, tokens["invitation"], REQUIRED)
     done = submit(client, first)
     assert "Thank you" in done.text
-    assert "afterward_answered_" not in done.headers.get("set-cookie", "")  # invitations: none
+    assert done.history and done.history[0].status_code == 303
+    assert "afterward_answered_" not in posted(done).headers.get("set-cookie", "")  # none
     unused = links.issue_invitations(app_store(), tokens["survey_id"], 1)[0]
     used_page, unused_page = visit(client, tokens["invitation"]), visit(client, unused)
 
@@ -418,7 +431,7 @@ def test_an_invitation_is_used_once_and_a_used_one_looks_unused(client, tokens):
 def test_an_open_link_is_answered_once_per_browser(client, tokens):
     done = submit(client, review(client, tokens["open"], REQUIRED))
     cookie = responding.answered_cookie(responding.answered_marker(tokens["survey_id"]))
-    header = [h for h in done.headers.get_list("set-cookie") if h.startswith(cookie)][0]
+    header = [h for h in posted(done).headers.get_list("set-cookie") if h.startswith(cookie)][0]
     attributes = [part.strip().lower() for part in header.split(";")]
     assert f"{cookie}=1".lower() in attributes
     assert "httponly" in attributes and "samesite=lax" in attributes and "path=/" in attributes
@@ -442,8 +455,11 @@ def test_the_marker_cookie_is_secure_over_https(db_path, tokens):
     with http_client() as client:
         client.base_url = "https://testserver"
         done = submit(client, review(client, tokens["open"], REQUIRED))
-        marker = [h for h in done.headers.get_list("set-cookie") if "afterward_answered_" in h]
+        setting = posted(done).headers.get_list("set-cookie")
+        marker = [h for h in setting if "afterward_answered_" in h]
         assert marker and "secure" in marker[0].lower()
+        receipt = [h for h in setting if h.startswith(RECEIPT_COOKIE + "=")]
+        assert receipt and "secure" in receipt[0].lower()
 
 
 @pytest.mark.parametrize(
@@ -476,10 +492,36 @@ def test_an_unknown_link_is_not_available(client, tokens):
 
 
 def test_a_survey_closed_between_review_and_submit_keeps_the_answers(client, tokens):
-    reply = review(client, tokens["open"], {**REQUIRED, "went_well": "Pairing"})
+    typed = "Pairing with Jonas Eriksen on the <b>release</b> checklist\nsaved a week"
+    reply = review(client, tokens["open"], {**REQUIRED, "went_well": typed})
+    assert "[name]" in text_of(reply)  # the review shows the redacted form ...
     app_store().set_survey_status(tokens["survey_id"], "closed")
     closed = submit(client, reply)
-    assert "This survey is closed" in text_of(closed)
+    assert closed.status_code == 409 and not closed.history  # no redirect: nothing stored
+    assert_plain_page(closed)
+    text = text_of(closed)
+    assert "This survey closed before your answers were sent, so nothing was stored." in text
+    # ... the closed page gives back exactly what they typed, read-only, ready to copy.
+    box = re.search(
+        r"<textarea id=\"kept-went_well\" rows=\"5\" readonly>([^<]*)</textarea>", closed.text
+    )
+    assert box and html.unescape(box.group(1)) == typed
+    assert "<b>" not in closed.text
+    assert "4 – Agree" in text and "2 – Disagree" in text  # the chosen answers too
+    assert "<form" not in closed.text and ">Submit<" not in closed.text
+    assert app_store().response_count(tokens["survey_id"]) == 0
+
+
+def test_a_survey_closed_before_review_keeps_the_typed_answers_too(client, tokens):
+    page = visit(client, tokens["invitation"])
+    app_store().set_survey_status(tokens["survey_id"], "closed")
+    data = {"token": tokens["invitation"], "nonce": nonce_of(page.text)}
+    data |= answers({**REQUIRED, "do_differently": "Write the runbook first"})
+    for step in ({}, {"edit": "1"}):  # Review, or Edit on an old review page
+        closed = client.post(REVIEW_PATH, data=data | step)
+        assert closed.status_code == 409
+        assert "nothing was stored" in text_of(closed)
+        assert ">Write the runbook first</textarea>" in closed.text
     assert app_store().response_count(tokens["survey_id"]) == 0
 
 
@@ -505,6 +547,73 @@ def test_storage_failure_keeps_the_draft_and_a_retry_saves(client, tokens, monke
     assert app_store().response_count(tokens["survey_id"]) == 0
     done = submit(client, failed)  # the answers are still there: just retry
     assert "Thank you, your answers are saved." in done.text
+    assert app_store().response_count(tokens["survey_id"]) == 1
+
+
+# -- after Submit: Post/Redirect/Get -------------------------------------------------------
+
+
+def test_submit_redirects_to_a_thank_you_page_that_reloads_safely(client, tokens):
+    reply = review(client, tokens["invitation"], {**REQUIRED, "went_well": "Pairing"})
+    post = client.post(SUBMIT_PATH, data=hidden_fields(reply.text))
+    assert post.status_code == 303
+    assert post.headers["location"] == DONE_PATH  # nothing else in the address
+    assert post.headers["cache-control"] == "no-store"
+    # The receipt cookie: only the code, only for the thank-you page, briefly, never sent
+    # cross-site nor readable by a script.
+    header = [h for h in post.headers.get_list("set-cookie") if h.startswith(RECEIPT_COOKIE)]
+    assert len(header) == 1
+    attributes = [part.strip().lower() for part in header[0].split(";")]
+    assert "httponly" in attributes and "samesite=strict" in attributes
+    assert f"path={DONE_PATH}" in attributes
+    assert any(a.startswith("max-age=") and 0 < int(a.split("=")[1]) <= 300 for a in attributes)
+    code = header[0].split(";")[0].split("=", 1)[1]
+    assert responding.stored_response(app_store(), code) is not None
+    for secret in (code, tokens["invitation"]):
+        assert secret not in post.headers["location"] and secret not in post.text
+
+    first = client.get(post.headers["location"])
+    assert first.status_code == 200
+    assert_plain_page(first)
+    assert "Thank you, your answers are saved." in text_of(first)
+    assert receipt_code(first) == code
+    assert f'href="{RECEIPT_PATH}"' in first.text
+    cleared = [h for h in first.headers.get_list("set-cookie") if h.startswith(RECEIPT_COOKIE)]
+    assert cleared and ("max-age=0" in cleared[0].lower() or "expires=" in cleared[0].lower())
+    assert RECEIPT_COOKIE not in client.cookies
+
+    # A reload: no error, no resubmission, no code (it is shown once), still a thank-you.
+    reload = client.get(DONE_PATH)
+    assert reload.status_code == 200
+    assert_plain_page(reload)
+    text = text_of(reload)
+    assert "Thank you, your response was recorded." in text
+    assert code not in reload.text and "can't be used" not in text and "<form" not in reload.text
+    assert app_store().response_count(tokens["survey_id"]) == 1
+
+
+def test_the_thank_you_page_without_the_cookie_is_a_plain_recorded_page(client, tokens):
+    reply = review(client, tokens["open"], REQUIRED)
+    post = client.post(SUBMIT_PATH, data=hidden_fields(reply.text))
+    assert post.status_code == 303
+    client.cookies.delete(RECEIPT_COOKIE, path=DONE_PATH)
+    page = client.get(DONE_PATH)
+    assert page.status_code == 200 and "your response was recorded" in text_of(page)
+    assert '<p class="code"' not in page.text
+    # A cookie that is not a receipt code is not echoed into the page.
+    with http_client() as other:
+        other.cookies.set(RECEIPT_COOKIE, "<b>x</b>")
+        forged = other.get(DONE_PATH)
+        assert forged.status_code == 200 and "<b>x</b>" not in forged.text
+        assert '<p class="code"' not in forged.text
+
+
+def test_pressing_submit_twice_stores_once_and_the_second_says_why(client, tokens):
+    reply = review(client, tokens["invitation"], REQUIRED)
+    done = submit(client, reply)
+    assert "Thank you, your answers are saved." in text_of(done)
+    again = client.post(SUBMIT_PATH, data=hidden_fields(reply.text))
+    assert again.status_code == 409 and "location" not in again.headers
     assert app_store().response_count(tokens["survey_id"]) == 1
 
 

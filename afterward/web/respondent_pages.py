@@ -5,8 +5,15 @@
   from this browser).
 - `POST /respondent/review`: the form again with the problems named, or exactly what will be
   stored (free text redacted), with "Edit my answers" and "Submit".
-- `POST /respondent/submit`: store the answers once and show the receipt code (an open link
-  also leaves its marker cookie in this browser).
+- `POST /respondent/submit`: store the answers once and answer 303 to the thank-you page (an
+  open link also leaves its marker cookie in this browser). The receipt code travels to that
+  page in a short-lived cookie (HttpOnly, SameSite=Strict, limited to the page's path) that
+  the page clears when it shows the code, never in the URL; nothing on the server ties the
+  code or the token to the answers beyond the code's hash, which was always stored.
+- `GET /respondent/done`: the thank-you page, safe to reload: the receipt code the first
+  time, afterwards (or without the cookie) a plain "your response was recorded".
+- A survey that closed between the form and Submit: the closed message with the
+  respondent's answers as they typed them, read-only and easy to copy; nothing is stored.
 - `GET/POST /respondent/receipt` (and the old `/?receipt=1`): see what a receipt code stored.
 
 Nothing is kept between steps on the server: the token and the respondent's draft travel
@@ -33,7 +40,7 @@ from markupsafe import escape
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from afterward.services import responding
@@ -48,6 +55,11 @@ from surveys.store import StoreError
 
 REVIEW_PATH = "/respondent/review"
 SUBMIT_PATH = "/respondent/submit"
+DONE_PATH = "/respondent/done"
+# The receipt code on its way from the submit to the thank-you page: only the code, only for
+# that page, only for a short while, and cleared as soon as the page shows it.
+RECEIPT_COOKIE = "afterward_receipt"
+RECEIPT_COOKIE_SECONDS = 120
 RECEIPT_PATH = "/respondent/receipt"
 # The double-submit nonce against cross-site posting (the login's approach, under its own
 # name): site-wide, so a second tab opening the link keeps the first tab's form working.
@@ -66,6 +78,10 @@ ANSWERED = (
     "answers once, so that every voice counts the same."
 )
 CLOSED = "This survey is closed and no longer takes answers. Thank you for your interest."
+CLOSED_KEPT = (
+    "This survey closed before your answers were sent, so nothing was stored. Your answers "
+    "are below if you would like to keep a copy."
+)
 NOT_YET = "This survey is not open yet. Please come back on {day}."
 NO_DATABASE = (
     "The survey cannot be opened just now (the server cannot read its database). "
@@ -395,6 +411,10 @@ def _checked(request: Request, form: FormData, *, editing: bool = False) -> Resp
     except StoreError:
         return _database_error()
     if refused is not None:
+        if link.status == "closed":  # closed since the form was opened: keep what was typed
+            return _closed_with_answers(
+                link, draft_of(responding.questionnaire_of(link.survey), form)
+            )
         return refused
     questionnaire = responding.questionnaire_of(link.survey)
     draft = draft_of(questionnaire, form)
@@ -442,13 +462,21 @@ def _submit_step(request: Request, form: FormData) -> Response:
             request, link, token, draft, stored, alert=UNAVAILABLE, can_submit=False, status=409
         )
     except SurveyNotOpen:
-        return _review(
-            request, link, token, draft, stored, alert=CLOSED, can_submit=False, status=409
-        )
+        return _closed_with_answers(link, draft)
     except StorageUnavailable:
         return _review(request, link, token, draft, stored, error=NOT_SAVED, status=503)
-    response = _page(
-        "respondent_done.html", title=link.survey.title, code=code, receipt_path=RECEIPT_PATH
+    # Post/Redirect/Get: the thank-you page is a GET, safe to reload and to come back to.
+    response = RedirectResponse(DONE_PATH, status_code=303)
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.set_cookie(
+        RECEIPT_COOKIE,
+        code,
+        max_age=RECEIPT_COOKIE_SECONDS,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        path=DONE_PATH,
     )
     if link.invitation_hash is None:  # an open link: one answer per browser
         response.set_cookie(
@@ -459,6 +487,50 @@ def _submit_step(request: Request, form: FormData) -> Response:
             samesite="lax",
             secure=request.url.scheme == "https",
             path="/",
+        )
+    return response
+
+
+def _closed_with_answers(link: Any, draft: Mapping[str, Sequence[str]]) -> HTMLResponse:
+    """The closed message with the respondent's answers as typed (free text unredacted: it
+    is their own, and it never left their form), read-only; nothing is stored."""
+    questionnaire = responding.questionnaire_of(link.survey)
+    checked = responding.validate(questionnaire, raw_answers(questionnaire, draft))
+    kept = []
+    for q in questionnaire.questions:
+        values = [v for v in draft.get(q.id, []) if v.strip()]
+        if not values:
+            continue
+        if q.free_text:
+            kept.append((q, values[0], True))
+        elif q.id in checked.answers and checked.answers[q.id] is not None:
+            kept.append((q, q.display(checked.answers[q.id]), False))
+        else:
+            kept.append((q, ", ".join(values), False))
+    return _page(
+        "respondent_closed.html", 409, title=link.survey.title, alert=CLOSED_KEPT, kept=kept
+    )
+
+
+# The receipt code is 22 URL-safe characters (`surveys.responses.new_receipt_code`); anything
+# else in the cookie is not shown.
+_CODE_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+
+
+async def done(request: Request) -> Response:
+    """GET: the thank-you page. With the receipt cookie, the code (and the cookie cleared);
+    without it (a reload, a bookmark, another tab), that the response was recorded."""
+    code = request.cookies.get(RECEIPT_COOKIE, "")
+    if not (8 <= len(code) <= 64 and set(code) <= _CODE_CHARACTERS):
+        code = ""
+    response = _page("respondent_done.html", code=code, receipt_path=RECEIPT_PATH)
+    if RECEIPT_COOKIE in request.cookies:
+        response.delete_cookie(
+            RECEIPT_COOKIE,
+            path=DONE_PATH,
+            secure=request.url.scheme == "https",
+            httponly=True,
+            samesite="strict",
         )
     return response
 
@@ -517,6 +589,7 @@ def is_entry(method: str, path: str, params: Mapping[str, str]) -> bool:
 ROUTES = [
     Route(REVIEW_PATH, review, methods=["POST"]),
     Route(SUBMIT_PATH, submit, methods=["POST"]),
+    Route(DONE_PATH, done, methods=["GET"]),
     Route(RECEIPT_PATH, receipt, methods=["GET", "POST"]),
 ]
 PATHS = frozenset(route.path for route in ROUTES)
