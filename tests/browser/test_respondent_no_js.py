@@ -87,6 +87,16 @@ def test_answer_and_submit_without_javascript(server, browser):
     code = page.locator("p.code code").inner_text().strip()
     fits(page, PHONE["width"])
     page.screenshot(path=SCREENSHOTS / "respond-nojs-done-390.png", full_page=True)
+    # Post/Redirect/Get: the thank-you page is a plain address, and reloading it sends
+    # nothing again; the code was shown once, the page still says thank you.
+    assert page.url == f"{server.url}/respondent/done"
+    page.reload()
+    page.get_by_role("heading", name="Thank you, your response was recorded.").wait_for(
+        timeout=STREAMLIT_READY
+    )
+    assert page.locator("p.code").count() == 0 and code not in page.content()
+    fits(page, PHONE["width"])
+    page.screenshot(path=SCREENSHOTS / "respond-nojs-done-reload-390.png", full_page=True)
 
     page.get_by_role("link", name="Check what was stored").click()
     page.get_by_label("Receipt code").fill(code)
