@@ -6,7 +6,8 @@ Grootendorst 2022, arXiv:2203.05794, and KeyBERT, Grootendorst 2020):
 1. Candidates: contiguous 2-4 word phrases from the theme's most representative answers
    (closest to its centroid), in their original surface form, split at punctuation.  Only
    articles, prepositions and "and" may sit inside a phrase ("tests in CI"), never at
-   either end; person names
+   either end; an article only after a preposition or "and" ("change log the client" is
+   two phrases), and no phrase ends in a possessive ("with the client's"); person names
    (``analysis.redaction.name_spans``), URLs, e-mails, domains ("com", "https", "github"),
    numbers-only tokens and placeholders ("[name]") break a phrase and never enter one.
 2. Phrases with the same words, content words normalised (``analysis.themes.tokens``:
@@ -65,6 +66,8 @@ GLUE = frozenset(
     """a an the of in on for to and with at from by before after during between into
     without about over under per""".split()
 )
+ARTICLES = frozenset("a an the".split())
+_POSSESSIVE = re.compile(r"['\u2019]s$", re.I)
 
 
 def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -141,8 +144,12 @@ class PhraseScorer:
                 for j in range(i, min(i + MAX_WORDS, len(run))):
                     if not content[j] and run[j].lower() not in GLUE:
                         break  # a clause word: no longer phrase from here either
+                    if run[j].lower() in ARTICLES and j > i and content[j - 1]:
+                        break  # "log the client": an article after a content word starts anew
                     if not content[j] or (j > i and not (edge[i] and edge[j])):
                         continue
+                    if _POSSESSIVE.search(run[j]):
+                        continue  # "collaboration with the client's" is cut short
                     key = tuple(t for k in keys[i : j + 1] for t in k)
                     if key not in out:
                         out[key] = _display(run[i : j + 1])

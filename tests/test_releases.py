@@ -238,8 +238,8 @@ def test_theme_names_and_keywords_use_only_words_enough_people_wrote(store):
         # A phrase name needs each of its content words ("flaky tests in CI" -> flaky,
         # test, ci); an older "a · b" name each of its parts.
         words = [*name_terms(theme.theme_label), *theme.top_terms]
-        if theme.theme_label == f"Theme {theme.theme_id}":
-            words = list(theme.top_terms)
+        if theme.theme_label == analysis_upkeep._unnamed(theme.group, theme.theme_id):
+            words = list(theme.top_terms)  # named after its root cause: no respondent's word
         for word in words:
             writers = {
                 r for r, terms in zip(mine["response_id"], said, strict=True) if word in terms

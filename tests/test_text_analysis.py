@@ -175,3 +175,14 @@ def test_non_answers_are_in_no_count_theme_or_review(store):
     assert not set(queue["text"]) & set(silent)
     themes = store.theme_counts([survey_id])
     assert themes["answers"].sum() <= len(rows) - len(silent)
+
+
+def test_a_theme_nobody_named_enough_is_called_after_its_root_cause() -> None:
+    from afterward.services.analysis_upkeep import _unnamed
+    from analysis.taxonomy import category_label
+
+    assert (
+        _unnamed("communication_gaps", 18) == f"{category_label('communication_gaps')} (theme 18)"
+    )
+    assert _unnamed("none", 3) == "No root cause (theme 3)"
+    assert _unnamed("", 4) == "Theme 4"

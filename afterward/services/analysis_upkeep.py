@@ -24,7 +24,7 @@ from analysis.label_terms import name_terms, supported_name, term_support
 from analysis.no_root_cause import corpus_key, non_answer_mask
 from analysis.root_causes import classify_with_confidence
 from analysis.sentence_embeddings import embeddings_key
-from analysis.taxonomy import taxonomy_key
+from analysis.taxonomy import category_label, taxonomy_key
 from analysis.text_normal import normaliser_key
 from analysis.themes import ThemeFinder
 from surveys.store import TEXT_ANALYSIS_COLUMNS, Store
@@ -255,8 +255,10 @@ def theme_catalogue(store: Store) -> pd.DataFrame:
     Names and keywords use only terms that at least the quote threshold of distinct
     responses wrote (`anonymity.supported_terms`, against the highest threshold of any
     survey): the first of the theme's ranked phrases whose every content word is so
-    supported (`label_terms.supported_name`), else "Theme N". A name a manager gave is
-    theirs and kept. Keywords that are numbers only or URL debris are left out.
+    supported (`label_terms.supported_name`), else its first shown keyword, else its root
+    cause and number ("Communication gaps (theme 18)"; "Theme 18" without a group). A name
+    a manager gave is theirs and kept. Keywords that are numbers only or URL debris are
+    left out.
     """
     state = store.theme_state()
     if state is None:
@@ -271,16 +273,26 @@ def theme_catalogue(store: Store) -> pd.DataFrame:
     threshold = store.highest_threshold()
     given = {json.loads(e).get("label", "") for e in store.theme_edits()} - {""}
     labels, keywords = [], []
-    for tid, label in zip(themes["theme_id"].astype(int), themes["theme_label"], strict=True):
+    rows = zip(themes["theme_id"].astype(int), themes["theme_label"], themes["group"], strict=True)
+    for tid, label, group in rows:
         counts = by_theme.get(tid, {})
+        terms = [t for t in model.theme_terms(tid, n=CANDIDATE_TERMS) if _keyword_ok(t)]
+        shown = supported_terms(terms, counts, threshold)[:KEYWORDS]
+        keywords.append(shown)
         if label in given:
             labels.append(label)
-        else:
-            name = supported_name(theme_names(model, tid, label), counts, threshold)
-            labels.append(name or f"Theme {tid}")
-        terms = [t for t in model.theme_terms(tid, n=CANDIDATE_TERMS) if _keyword_ok(t)]
-        keywords.append(supported_terms(terms, counts, threshold)[:KEYWORDS])
+            continue
+        name = supported_name(theme_names(model, tid, label), counts, threshold)
+        labels.append(name or (shown[0] if shown else _unnamed(group, tid)))
     return themes.assign(theme_label=labels, top_terms=keywords)
+
+
+def _unnamed(group: object, theme_id: int) -> str:
+    """The name of a theme none of whose words enough people wrote: its root cause and
+    number, or "Theme N" when themes are not grouped."""
+    if not group or not isinstance(group, str):
+        return f"Theme {theme_id}"
+    return f"{category_label(group)} (theme {theme_id})"
 
 
 def representative_quotes(

@@ -148,3 +148,17 @@ def test_a_topical_word_goes_before_a_generic_one_among_one_word_names() -> None
     names = rank_phrases(texts, relevance, terms)[0]
     singles = [n for n in names if " " not in n]
     assert singles[:2] == ["rota", "sure"], names
+
+
+def test_phrases_do_not_run_an_article_on_from_a_noun_or_end_in_a_possessive() -> None:
+    # Invented: a reviewer saw names like "change log the client" and "collaboration
+    # with the client's" on the sample data.
+    from analysis.theme_phrases import PhraseScorer
+    from analysis.themes import tokens
+
+    scorer = PhraseScorer(tokens)
+    found = set(scorer.phrases("we never updated the change log the client reads").values())
+    assert "change log" in found and not any("log the" in f for f in found)
+    found = set(scorer.phrases("better collaboration with the client's design team").values())
+    assert not any(f.endswith("client's") for f in found)
+    assert "tests in the CI" in set(scorer.phrases("flaky tests in the CI pipeline").values())
