@@ -130,7 +130,7 @@ class RemoteBackend:
         except urllib.error.HTTPError as exc:
             try:
                 message = json.loads(exc.read()).get("error") or exc.reason
-            except ValueError:
+            except (ValueError, AttributeError):
                 message = str(exc.reason)
             if exc.code == 503:
                 raise StoreError(message) from None
@@ -141,11 +141,23 @@ class RemoteBackend:
                 f"({exc}). Try again, or stop the app and run the command again."
             ) from None
 
+    def _json(self, raw: bytes) -> Any:
+        """The app's answer decoded. Raises AppUnreachable (a StoreError) when it is not
+        JSON: whatever answered at the server file's address is not this app's API."""
+        try:
+            return json.loads(raw)
+        except ValueError:
+            raise AppUnreachable(
+                f"The app at {self.url} answered something that is not JSON "
+                f"({raw[:60]!r}...). Is the server file beside the database from another "
+                "program? Restart the app, or stop it and run the command again."
+            ) from None
+
     def survey_list(self) -> list[dict[str, Any]]:
-        return json.loads(self._call("GET", "/surveys"))
+        return self._json(self._call("GET", "/surveys"))
 
     def close_survey(self, survey_id: str) -> dict[str, Any]:
-        return json.loads(self._call("POST", f"/surveys/{_quote(survey_id)}/close", {}))
+        return self._json(self._call("POST", f"/surveys/{_quote(survey_id)}/close", {}))
 
     def survey_links(self, survey_id: str, **options: Any) -> dict[str, Any]:
         body = {
@@ -153,13 +165,13 @@ class RemoteBackend:
             "invitations": options.get("invitations"),
             "rotate": bool(options.get("rotate")),
         }
-        return json.loads(self._call("POST", f"/surveys/{_quote(survey_id)}/links", body))
+        return self._json(self._call("POST", f"/surveys/{_quote(survey_id)}/links", body))
 
     def survey_results(self, survey_id: str) -> dict[str, Any]:
-        return json.loads(self._call("GET", f"/surveys/{_quote(survey_id)}/results"))
+        return self._json(self._call("GET", f"/surveys/{_quote(survey_id)}/results"))
 
     def export_files(self, survey_id: str, fmt: str, summary_only: bool) -> dict[str, Any]:
-        reply = json.loads(
+        reply = self._json(
             self._call(
                 "GET",
                 f"/surveys/{_quote(survey_id)}/export",
@@ -178,27 +190,27 @@ class RemoteBackend:
 
     def import_answers(self, data: bytes, filename: str, **options: Any) -> dict[str, Any]:
         body = {"file": base64.b64encode(data).decode(), "filename": filename, **options}
-        return json.loads(self._call("POST", "/import", body))
+        return self._json(self._call("POST", "/import", body))
 
     def schedule_add(self, **options: Any) -> dict[str, Any]:
-        return json.loads(self._call("POST", "/schedules", options))
+        return self._json(self._call("POST", "/schedules", options))
 
     def schedule_list(self) -> list[dict[str, Any]]:
-        return json.loads(self._call("GET", "/schedules"))
+        return self._json(self._call("GET", "/schedules"))
 
     def schedule_set_active(self, schedule_id: str, active: bool) -> dict[str, Any]:
         action = "resume" if active else "pause"
-        return json.loads(self._call("POST", f"/schedules/{_quote(schedule_id)}/{action}", {}))
+        return self._json(self._call("POST", f"/schedules/{_quote(schedule_id)}/{action}", {}))
 
     def schedule_edit(self, schedule_id: str, **options: Any) -> dict[str, Any]:
         path = f"/schedules/{_quote(schedule_id)}/edit"
-        return json.loads(self._call("POST", path, options))
+        return self._json(self._call("POST", path, options))
 
     def schedule_remove(self, schedule_id: str) -> dict[str, Any]:
-        return json.loads(self._call("DELETE", f"/schedules/{_quote(schedule_id)}"))
+        return self._json(self._call("DELETE", f"/schedules/{_quote(schedule_id)}"))
 
     def schedule_run(self) -> dict[str, Any]:
-        return json.loads(self._call("POST", "/schedules/run", {}))
+        return self._json(self._call("POST", "/schedules/run", {}))
 
     def invite(
         self, survey_id: str, progress: Progress | None = None, **options: Any
@@ -209,21 +221,21 @@ class RemoteBackend:
             "message": options.get("message"),
             "base_url": options.get("base"),
         }
-        started = json.loads(self._call("POST", f"/surveys/{_quote(survey_id)}/invite", body))
+        started = self._json(self._call("POST", f"/surveys/{_quote(survey_id)}/invite", body))
         return self._follow(started["job"], progress)
 
     def remind(
         self, survey_id: str, progress: Progress | None = None, **options: Any
     ) -> dict[str, Any]:
         body = {"message": options.get("message"), "base_url": options.get("base")}
-        started = json.loads(self._call("POST", f"/surveys/{_quote(survey_id)}/remind", body))
+        started = self._json(self._call("POST", f"/surveys/{_quote(survey_id)}/remind", body))
         return self._follow(started["job"], progress)
 
     def _follow(self, job_id: str, progress: Progress | None) -> dict[str, Any]:
         """Ask how the mail job goes until it is done; its delivery report. Raises ValueError
         with the job's error when the batch could not run (e.g. mail server unreachable)."""
         while True:
-            job = json.loads(self._call("GET", f"/mail-jobs/{_quote(job_id)}"))
+            job = self._json(self._call("GET", f"/mail-jobs/{_quote(job_id)}"))
             if progress is not None:
                 progress(job)
             if job["done"]:

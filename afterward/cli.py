@@ -37,6 +37,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
+def _survey_id(text: str) -> str:
+    """A survey id argument: refused (exit 2) when empty, before anything is opened."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            "give a survey id (`afterward survey list` shows them), not an empty one"
+        )
+    return text.strip()
+
+
+def _schedule_id(text: str) -> str:
+    """A schedule id argument: refused (exit 2) when empty."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            "give a schedule id (`afterward schedule list` shows them), not an empty one"
+        )
+    return text.strip()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="afterward", description="Anonymous retrospectives: set-up from the command line."
@@ -66,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="a JSON array on stdout")
     listing.set_defaults(run=_survey_list)
     close = survey_commands.add_parser("close", help="stop a survey taking answers")
-    close.add_argument("survey_id")
+    close.add_argument("survey_id", type=_survey_id)
     close.set_defaults(run=_survey_close)
 
     link = commands.add_parser(
@@ -74,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
         help="print the survey's open link (made the first time; threshold 5 or more), "
         "or N new single-use links",
     )
-    link.add_argument("survey_id")
+    link.add_argument("survey_id", type=_survey_id)
     link.add_argument("--invitations", type=int, metavar="N")
     link.add_argument(
         "--rotate",
@@ -96,7 +114,7 @@ def _parser() -> argparse.ArgumentParser:
             "its own, so no row joins a person's words with their ratings and role."
         ),
     )
-    export.add_argument("survey_id")
+    export.add_argument("survey_id", type=_survey_id)
     export.add_argument("--format", choices=exports.FORMATS, required=True)
     export.add_argument(
         "--out",
@@ -115,7 +133,7 @@ def _parser() -> argparse.ArgumentParser:
         "results",
         help="what a manager may see of one survey now (released responses, gated)",
     )
-    results.add_argument("survey_id")
+    results.add_argument("survey_id", type=_survey_id)
     results.add_argument("--json", action="store_true", help="one JSON object on stdout")
     results.set_defaults(run=_results)
 
@@ -128,7 +146,7 @@ def _parser() -> argparse.ArgumentParser:
         "postmortem",
         help="write a survey's post-mortem document (prefilled from its gated results)",
     )
-    postmortem.add_argument("survey_id")
+    postmortem.add_argument("survey_id", type=_survey_id)
     postmortem.add_argument(
         "--out", required=True, type=Path, help="file to write: .md, .html or .pdf"
     )
@@ -181,7 +199,7 @@ def _parser() -> argparse.ArgumentParser:
             "message was sent, 1 when some were not (listed on stderr), 2 for bad input."
         ),
     )
-    invite.add_argument("survey_id")
+    invite.add_argument("survey_id", type=_survey_id)
     invite.add_argument("--emails", required=True, type=Path, metavar="FILE")
     invite.add_argument(
         "--message-file",
@@ -203,7 +221,7 @@ def _parser() -> argparse.ArgumentParser:
             "not, 2 for bad input."
         ),
     )
-    remind.add_argument("survey_id")
+    remind.add_argument("survey_id", type=_survey_id)
     remind.add_argument("--base-url", default=None, help="default: AFTERWARD_BASE_URL")
     remind.set_defaults(run=_remind)
 
@@ -260,7 +278,7 @@ def _schedule_parser(commands: argparse._SubParsersAction) -> None:
         "edit",
         help="change a recurring retro (only what is given); surveys already open keep theirs",
     )
-    edit.add_argument("schedule_id")
+    edit.add_argument("schedule_id", type=_schedule_id)
     new_rule = edit.add_mutually_exclusive_group()
     new_rule.add_argument("--every-weeks", type=int, metavar="N", help="every N weeks")
     new_rule.add_argument(
@@ -290,7 +308,7 @@ def _schedule_parser(commands: argparse._SubParsersAction) -> None:
         ("remove", "delete the schedule (its surveys stay)"),
     ):
         action = actions.add_parser(name, help=text)
-        action.add_argument("schedule_id")
+        action.add_argument("schedule_id", type=_schedule_id)
         action.set_defaults(run=_schedule_change, action=name)
     run = actions.add_parser("run", help="open, invite and close what is due today now")
     run.set_defaults(run=_schedule_run)

@@ -36,6 +36,8 @@ credentials, 404 for an unknown survey, 415 for a POST body that is not JSON, 50
 - `DELETE /api/v1/schedules/{id}`              -> {"id"}
 - `POST /api/v1/schedules/run`                 -> what `recurring.run_due` did today
 - `GET  /healthz` (no credentials): {"status": "ok"} when the database answers, else 503.
+- Any other path under `/api/`: 404 {"error"} (405 with `Allow` for a known path asked with
+  another method), never the Streamlit page.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Match, Route
 
 from afterward.services import manager_api
 from afterward.settings import base_url, database_path
@@ -333,6 +335,21 @@ async def health(request: Request) -> Response:
     return JSONResponse({"status": "ok"}, headers={"Cache-Control": "no-store"})
 
 
+async def _no_such_route(request: Request) -> Response:
+    """Every path under /api/ that no route serves: JSON, not Streamlit's page. A path a
+    route serves with other methods gets 405 and `Allow`; anything else 404."""
+    allowed: set[str] = set()
+    for route in API_ROUTES[:-1]:
+        match, _ = route.matches(request.scope)
+        if match == Match.PARTIAL and route.methods:
+            allowed |= route.methods
+    if allowed:
+        response = _error(f"{request.method} is not allowed here.", 405)
+        response.headers["Allow"] = ", ".join(sorted(allowed))
+        return response
+    return _error(f"No API route {request.url.path} (see the README for the API's routes).", 404)
+
+
 API_ROUTES = [
     Route(HEALTH_PATH, health, methods=["GET", "HEAD"]),
     Route(f"{API_PREFIX}/surveys", _endpoint(_surveys), methods=["GET"]),
@@ -367,4 +384,6 @@ API_ROUTES = [
     Route(
         f"{API_PREFIX}/schedules/{{schedule_id}}", _endpoint(_schedule_remove), methods=["DELETE"]
     ),
+    # Last: what no route above serves (an empty survey id, a typo) never reaches Streamlit.
+    Route("/api/{rest:path}", _no_such_route),
 ]
