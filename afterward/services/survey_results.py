@@ -67,7 +67,9 @@ def survey_results(store: Store, survey_id: str) -> dict[str, Any]:
     Keys: survey_id, threshold, released_responses (how many responses the results are
     computed from; 0 while nothing may be shown), waiting (responses not released yet),
     questions (list of id, kind, n, mean — None where not numeric or hidden — and
-    distribution {value: count}), roles (role, n), categories (category, answers), themes
+    distribution {value: count}; for a free-text question n is its released text answers
+    as the results page lists them, non-answers left out, 0 while the quote gate hides
+    them, and distribution is empty), roles (role, n), categories (category, answers), themes
     (theme_id, label, answers). Between two calls either nothing shown changes or
     released_responses grows by at least the threshold.
 
@@ -97,8 +99,13 @@ def survey_results(store: Store, survey_id: str) -> dict[str, Any]:
     threshold = int(survey.anonymity_threshold)
     questionnaire = questionnaire_of(survey)
     counts = store.answer_distribution(survey_id)
+    texts_gate, texts = _gated_texts(store, survey)
+    text_answers = texts.groupby("question_id")["answers"].sum() if texts_gate.visible else {}
     for q in questionnaire.questions:
-        result["questions"].append(_question(q, counts[counts["question_id"] == q.id], threshold))
+        entry = _question(q, counts[counts["question_id"] == q.id], threshold)
+        if q.free_text:  # counted as the page's free-text browser counts them
+            entry["n"] = int(text_answers.get(q.id, 0))
+        result["questions"].append(entry)
     role = questionnaire.breakdown_question
     if role is not None:
         result["roles"] = _roles(counts[counts["question_id"] == role.id], threshold)
