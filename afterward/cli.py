@@ -319,9 +319,17 @@ def _open_store() -> Store:
 
 
 @contextmanager
-def _backend() -> Iterator[LocalBackend | RemoteBackend]:
-    """The database, or the running app that holds it (`afterward.backends.connect`)."""
-    app = connect(database_path())
+def _backend(create: bool = False) -> Iterator[LocalBackend | RemoteBackend]:
+    """The database, or the running app that holds it (`afterward.backends.connect`).
+    Without `create`, a missing database file is bad input (ValueError, exit 2): a
+    mistyped AFTERWARD_DB must not silently become a new, empty database."""
+    path = Path(database_path())
+    if not create and not path.exists():
+        raise ValueError(
+            f"No database at {path} (AFTERWARD_DB). Check the path; `afterward survey "
+            "create` or `afterward demo` make a new one."
+        )
+    app = connect(path)
     try:
         yield app
     finally:
@@ -378,6 +386,8 @@ def _survey_close(args: argparse.Namespace) -> int:
 
 
 def _links(args: argparse.Namespace) -> int:
+    if args.invitations is not None and not 1 <= args.invitations <= 10_000:
+        raise ValueError("Ask for between 1 and 10,000 invitation links.")  # before any warning
     base = args.base_url or configured_base_url()
     if base is None:
         print(
@@ -464,7 +474,14 @@ def _remind(args: argparse.Namespace) -> int:
     return _delivery(report)
 
 
+def _out_folder(out: Path) -> None:
+    """Refuse (ValueError, exit 2) an --out whose folder does not exist: never create it."""
+    if not out.parent.is_dir():
+        raise ValueError(f"Cannot write {out}: the folder {out.parent} does not exist.")
+
+
 def _export(args: argparse.Namespace) -> int:
+    _out_folder(args.out)
     with _backend() as app:  # refused before anything is written
         made = app.export_files(args.survey_id, args.format, args.summary_only)
     try:
@@ -482,6 +499,7 @@ def _report(args: argparse.Namespace) -> int:
     from afterward.output.quarterly_report import report_format
 
     fmt = report_format(args.out)  # a wrong suffix fails before any work
+    _out_folder(args.out)
     with _backend() as app:
         return _write(args.out, app.quarterly_report(args.quarter, fmt))
 
@@ -490,6 +508,7 @@ def _postmortem(args: argparse.Namespace) -> int:
     from afterward.output.postmortem_document import document_format
 
     fmt = document_format(args.out)  # a wrong extension fails before any work
+    _out_folder(args.out)
     with _backend() as app:
         return _write(args.out, app.postmortem_file(args.survey_id, fmt))
 
@@ -498,7 +517,6 @@ def _write(out: Path, data: bytes) -> int:
     """Write a made file (report, post-mortem) and say where. Raises ValueError (exit 2)
     when it cannot be written (a folder of that name, no permission, a full disk)."""
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data)
     except OSError as exc:
         raise ValueError(f"Cannot write {out}: {exc.strerror or exc}.") from None
@@ -514,7 +532,7 @@ def _import(args: argparse.Namespace) -> int:
         data = args.file.read_bytes()
     except OSError as exc:
         raise ValueError(f"Cannot read {args.file}: {exc.strerror or exc}.") from None
-    with _backend() as app:
+    with _backend(create=True) as app:
         made = app.import_answers(
             data,
             args.file.name,
@@ -552,7 +570,7 @@ def _schedule_add(args: argparse.Namespace) -> int:
         rule, dates = "quarter_end", None
     else:
         rule, dates = "dates", [d for d in args.dates.split(",") if d.strip()]
-    with _backend() as app:
+    with _backend(create=True) as app:
         made = app.schedule_add(
             project=args.project,
             template_id=args.template,
