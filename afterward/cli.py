@@ -12,6 +12,7 @@ from pathlib import Path
 
 from afterward.backends import LocalBackend, RemoteBackend, connect
 from afterward.services import exports, manager_api, publishing
+from afterward.services.survey_admin import SURVEY_LIST_KEYS
 from afterward.settings import DEFAULT_BASE_URL, configured_base_url, database_path
 from surveys import sample, setup
 from surveys.questionnaire import load_templates
@@ -364,16 +365,22 @@ def _survey_create(args: argparse.Namespace) -> int:
 def _survey_list(args: argparse.Namespace) -> int:
     with _backend() as app:
         surveys = app.survey_list()
-    if args.json:
-        print(json.dumps(surveys, ensure_ascii=False))
+    if args.json:  # the documented keys only (a public contract)
+        listed = [{k: row[k] for k in SURVEY_LIST_KEYS} for row in surveys]
+        print(json.dumps(listed, ensure_ascii=False))
         return 0
     if not surveys:
         print("No surveys yet. Create one with `afterward survey create`.")
         return 0
     for row in surveys:
+        if row.get("shown", True):
+            state = "results shown"
+        else:
+            state = f"results hidden: fewer than {row.get('threshold', '?')} (threshold)"
+        waiting = f", {row['waiting']} waiting" if row["waiting"] else ""
         print(
             f"{row['id']}  {row['quarter']}  {row['status']:<6}  {row['responses']:>5} "
-            f"released  {row['project']} · {row['title']}"
+            f"response(s){waiting}, {state}  {row['project']} · {row['title']}"
         )
     return 0
 

@@ -66,3 +66,23 @@ def test_invitation_count_is_checked_before_the_base_url_warning(
     assert cli.main(["links", survey, "--invitations", count]) == 2
     err = capsys.readouterr().err
     assert err == "afterward: Ask for between 1 and 10,000 invitation links.\n"
+
+
+def test_survey_list_says_when_results_are_hidden_and_keeps_its_json_keys(db_path, capsys):
+    import json
+
+    from afterward.services import publishing
+    from tests.test_survey_texts import answer, make_survey
+
+    with publishing.open_store(db_path) as store:
+        survey_id = make_survey(store, threshold=5)
+        for _ in range(2):
+            answer(store, survey_id, stop="Fewer meetings")
+        store.set_survey_status(survey_id, "closed")
+    assert cli.main(["survey", "list", "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert set(row) == {"id", "project", "title", "quarter", "status", "responses", "waiting"}
+    assert cli.main(["survey", "list"]) == 0
+    text = capsys.readouterr().out
+    assert "released" not in text
+    assert "results hidden: fewer than 5 (threshold)" in text

@@ -27,8 +27,21 @@ LEGACY_OPEN_LINK = (
 
 def survey_list(store: Store) -> list[dict[str, Any]]:
     """Every survey (`survey_admin.survey_list`: id, project, title, quarter, status,
-    responses, waiting)."""
-    return survey_admin.survey_list(store)
+    responses, waiting), each with threshold (int) and shown (bool: the anonymity gate lets
+    its results be shown; `analysis.anonymity.shown_surveys`)."""
+    import pandas as pd
+
+    from analysis.anonymity import shown_surveys
+
+    rows = survey_admin.survey_list(store)
+    overview = store.surveys_overview().set_index("survey_id")["anonymity_threshold"]
+    for row in rows:
+        row["threshold"] = int(overview[row["id"]])
+    if rows:
+        gated = shown_surveys(pd.DataFrame(rows)[["responses", "threshold"]])
+        for row, shown in zip(rows, gated["shown"], strict=True):
+            row["shown"] = bool(shown)
+    return rows
 
 
 def close_survey(store: Store, survey_id: str) -> dict[str, Any]:
