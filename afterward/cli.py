@@ -58,7 +58,11 @@ def _schedule_id(text: str) -> str:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="afterward", description="Anonymous retrospectives: set-up from the command line."
+        prog="afterward",
+        description="Anonymous retrospectives: set-up from the command line.",
+        epilog="Exit status: 0 done; 1 the environment failed (database unreadable, corrupt or "
+        "in use by another program, app unreachable, some e-mails not sent); 2 bad input "
+        "(unknown survey, wrong option, missing database file or output folder).",
     )
     commands = parser.add_subparsers(title="commands")
 

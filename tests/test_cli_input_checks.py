@@ -86,3 +86,17 @@ def test_survey_list_says_when_results_are_hidden_and_keeps_its_json_keys(db_pat
     text = capsys.readouterr().out
     assert "released" not in text
     assert "results hidden: fewer than 5 (threshold)" in text
+
+
+def test_a_corrupt_database_is_an_environment_error_exit_1(db_path, capsys):
+    db_path.write_bytes(b"this is not a duckdb file at all" * 100)
+    assert cli.main(["survey", "list"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("afterward: ") and "Traceback" not in err
+    assert db_path.read_bytes().startswith(b"this is not")  # nothing overwritten
+
+
+def test_help_documents_the_exit_codes(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    assert "Exit status: 0 done; 1 the environment failed" in capsys.readouterr().out
