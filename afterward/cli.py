@@ -492,9 +492,9 @@ def _out_folder(out: Path) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    _out_folder(args.out)
     with _backend() as app:  # refused before anything is written
         made = app.export_files(args.survey_id, args.format, args.summary_only)
+    _out_folder(args.out)  # after the gate's answer: a refusal is the message that matters
     try:
         written = manager_api.write_export_files(made["files"], args.out)
     except OSError as exc:

@@ -524,6 +524,7 @@ def test_cli_export_over_time_never_isolates_the_newest_response(db_path, tmp_pa
 
     # Once closed, two exports give the same rows (no new response can arrive in between).
     assert cli("survey", "close", survey_id).returncode == 0
+    folder.mkdir()  # --out never creates a missing folder
     done = cli(*export)
     assert done.returncode == 0, done.stderr
     before = {p.name: rows_of(p) for p in folder.glob("rows*.csv")}

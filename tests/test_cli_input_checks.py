@@ -48,8 +48,24 @@ def test_commands_that_create_data_may_create_the_database(db_path, capsys):
 @pytest.mark.parametrize("command", ["export", "report", "postmortem"])
 def test_out_in_a_missing_folder_is_refused_and_not_created(survey, tmp_path, capsys, command):
     out = tmp_path / "no" / "such" / "file.html"
+    if command == "export":  # a survey the gate shows, so only the folder can be wrong
+        from afterward.services import publishing
+        from tests.test_survey_texts import answer, make_survey
+
+        with publishing.open_store(tmp_path / "afterward.duckdb") as store:
+            survey = make_survey(store, threshold=3)
+            for _ in range(3):
+                answer(store, survey, stop="Fewer meetings")
     argv = {
-        "export": ["export", survey, "--format", "csv", "--out", str(out.with_suffix(".csv"))],
+        "export": [
+            "export",
+            survey,
+            "--format",
+            "csv",
+            "--summary-only",
+            "--out",
+            str(out.with_suffix(".csv")),
+        ],
         "report": ["report", "--quarter", "2026Q3", "--out", str(out)],
         "postmortem": ["postmortem", survey, "--out", str(out)],
     }[command]
