@@ -366,6 +366,7 @@ def test_cli_writes_each_format_and_refuses_bad_input(db_path, tmp_path, capsys)
 
     with Store(db_path) as store:
         survey_id = _survey(store, 8)
+    (tmp_path / "out").mkdir()  # --out never creates a missing folder
     for name in ("pm.md", "pm.html", "pm.pdf"):
         out = tmp_path / "out" / name
         assert main(["postmortem", survey_id, "--out", str(out)]) == 0
