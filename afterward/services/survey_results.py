@@ -66,10 +66,12 @@ def survey_results(store: Store, survey_id: str) -> dict[str, Any]:
 
     Keys: survey_id, threshold, released_responses (how many responses the results are
     computed from; 0 while nothing may be shown), waiting (responses not released yet),
-    questions (list of id, kind, n, mean — None where not numeric or hidden — and
-    distribution {value: count}; for a free-text question n is its released text answers
-    as the results page lists them, non-answers left out, 0 while the quote gate hides
-    them, and distribution is empty), roles (role, n), categories (category, answers), themes
+    questions (list of id, kind, n — None while hidden: fewer than the threshold answered
+    the question, as the results page hides it, since that one person answered an optional
+    question is a fact — mean — None where not numeric or hidden — and distribution
+    {value: count}; for a free-text question n is its released text answers as the results
+    page lists them, non-answers left out, None while the quote gate hides them, and
+    distribution is empty), roles (role, n), categories (category, answers), themes
     (theme_id, label, answers). Between two calls either nothing shown changes or
     released_responses grows by at least the threshold.
 
@@ -104,7 +106,7 @@ def survey_results(store: Store, survey_id: str) -> dict[str, Any]:
     for q in questionnaire.questions:
         entry = _question(q, counts[counts["question_id"] == q.id], threshold)
         if q.free_text:  # counted as the page's free-text browser counts them
-            entry["n"] = int(text_answers.get(q.id, 0))
+            entry["n"] = int(text_answers.get(q.id, 0)) if texts_gate.visible else None
         result["questions"].append(entry)
     role = questionnaire.breakdown_question
     if role is not None:
@@ -131,7 +133,10 @@ def _question(q: Any, counts: pd.DataFrame, threshold: int) -> dict[str, Any]:
     answered = int(counts["answered"].iloc[0]) if len(counts) else 0
     entry: dict[str, Any] = {"id": q.id, "kind": q.kind, "n": answered, "mean": None}
     entry["distribution"] = {}
-    if q.free_text or not visibility(answered, threshold).visible:
+    if q.free_text:
+        return entry
+    if not visibility(answered, threshold).visible:
+        entry["n"] = None  # not even how many: as on the results page
         return entry  # too few answered this question to show how
     entry["distribution"] = {
         str(v): int(n) for v, n in zip(counts["value"], counts["responses"], strict=True)
