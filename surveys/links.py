@@ -46,9 +46,16 @@ def link_url(base_url: str, token: str) -> str:
 def issue_open_link(store: Store, survey_id: str) -> str:
     """A new shareable link for the survey; the previous open link stops working.
 
-    Returns the token (kept, so `current_open_link` can show it again). Raises StoreError when
-    the store is closed, StorageUnavailable when the database cannot be read or written.
+    Returns the token (kept, so `current_open_link` can show it again). The open-link rule
+    is kept here, where every shareable link is made: raises ValueError for an unknown survey
+    or one whose threshold is below OPEN_LINK_MIN_THRESHOLD (`check_open_link`; nothing
+    changes). Raises StoreError when the store is closed, StorageUnavailable when the
+    database cannot be read or written.
     """
+    survey = store.survey(survey_id)
+    if survey is None:
+        raise ValueError(f"No survey with id {survey_id!r}.")
+    check_open_link(survey)
     token = new_token()
     store.replace_open_link(survey_id, token_hash(token), token)
     return token

@@ -958,9 +958,8 @@ def load_sample(store: Store, *, seed: int = 7) -> SampleSummary:
             invitation_tokens: list[str] = []
             if qi == current:
                 # A shareable link only where the survey's threshold allows one (the open-link
-                # rule, links.check_open_link); the others are answered through invitations.
+                # rule, kept in links.issue_open_link); the others take invitations only.
                 with contextlib.suppress(ValueError):
-                    links.check_open_link(store.survey(survey_id))
                     links.issue_open_link(store, survey_id)
                 invitation_tokens = links.issue_invitations(
                     store, survey_id, INVITATIONS_PER_OPEN_SURVEY

@@ -45,6 +45,19 @@ def survey_id(store: Store) -> str:
 
 
 @pytest.fixture
+def open_survey_id(store: Store) -> str:
+    """A survey that may have a shareable link: threshold 5 (`links.OPEN_LINK_MIN_THRESHOLD`)."""
+    return setup.create_survey(
+        store,
+        project="Harbour Website",
+        template_id="project-postmortem",
+        quarter="2026Q3",
+        opens_on=date(2026, 1, 1),
+        threshold=5,
+    )
+
+
+@pytest.fixture
 def app(db_path: Path) -> Iterator[AppTest]:
     """The dashboard under AppTest, using the test's database (opened by the app itself)."""
     st.cache_resource.clear()

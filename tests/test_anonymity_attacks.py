@@ -85,7 +85,8 @@ def test_exports_carry_no_time_no_ids_and_no_insertion_order(store, survey_id):
     assert order != second["communication"].tolist()  # a fresh random order every time
 
 
-def test_no_table_links_tokens_or_invitations_to_answers(store, survey_id):
+def test_no_table_links_tokens_or_invitations_to_answers(store, open_survey_id):
+    survey_id = open_survey_id
     tokens = links.issue_invitations(store, survey_id, 3) + [
         links.issue_open_link(store, survey_id)
     ]

@@ -2,11 +2,14 @@ import math
 import uuid
 from collections import Counter
 
+import pytest
+
 from surveys import links
 from surveys.store import AnswerRow
 
 
-def test_tokens_carry_at_least_128_bits_and_only_hashes_are_stored(store, survey_id):
+def test_tokens_carry_at_least_128_bits_and_only_hashes_are_stored(store, open_survey_id):
+    survey_id = open_survey_id
     tokens = links.issue_invitations(store, survey_id, 50) + [
         links.issue_open_link(store, survey_id)
     ]
@@ -55,7 +58,8 @@ def test_token_characters_look_uniform():
     assert entropy > 5.9  # close to the 6 bits of the base64 alphabet
 
 
-def test_resolve_open_invitation_used_unknown_closed(store, survey_id):
+def test_resolve_open_invitation_used_unknown_closed(store, open_survey_id):
+    survey_id = open_survey_id
     open_token = links.issue_open_link(store, survey_id)
     invitation = links.issue_invitations(store, survey_id, 1)[0]
     assert links.resolve(store, open_token).status == "ok"
@@ -77,7 +81,8 @@ def test_resolve_open_invitation_used_unknown_closed(store, survey_id):
     assert links.resolve(store, invitation).status == "closed"
 
 
-def test_new_open_link_replaces_the_old_one(store, survey_id):
+def test_new_open_link_replaces_the_old_one(store, open_survey_id):
+    survey_id = open_survey_id
     first = links.issue_open_link(store, survey_id)
     second = links.issue_open_link(store, survey_id)
     assert links.resolve(store, first).status == "unavailable"
@@ -89,8 +94,9 @@ def test_link_url_carries_the_token():
 
 
 def test_checking_a_token_does_the_same_work_whether_it_exists_or_not(
-    store, survey_id, monkeypatch
+    store, open_survey_id, monkeypatch
 ):
+    survey_id = open_survey_id
     # Same work either way (one hash, one link lookup, one survey lookup that reaches the
     # database), so timing cannot tell tokens apart. The calls are asserted, not the clock.
     known = links.issue_invitations(store, survey_id, 2)
@@ -139,7 +145,8 @@ def test_checking_a_token_does_the_same_work_whether_it_exists_or_not(
     }
 
 
-def test_link_lookups_kept_in_memory_follow_every_change(store, survey_id):
+def test_link_lookups_kept_in_memory_follow_every_change(store, open_survey_id):
+    survey_id = open_survey_id
     """Respondents' requests read the survey and link from memory; a rotated link, a closed
     survey and a changed roster still take effect at once."""
     old = links.issue_open_link(store, survey_id)
@@ -157,3 +164,13 @@ def test_link_lookups_kept_in_memory_follow_every_change(store, survey_id):
     for _ in range(50):
         assert links.resolve(store, links.new_token()).status == "unavailable"
     assert not [k for k in store._lookups() if k[0] == "link" and k[1] != links.token_hash(new)]
+
+
+def test_no_shareable_link_below_the_open_link_threshold(store, survey_id):
+    """The rule lives where links are made, so no caller (the sample data once did) can skip
+    it: a threshold-3 survey gets no shareable link, and nothing is stored."""
+    with pytest.raises(ValueError, match="at least 5"):
+        links.issue_open_link(store, survey_id)
+    assert links.current_open_link(store, survey_id) is None
+    with pytest.raises(ValueError, match="No survey"):
+        links.issue_open_link(store, "no-such-survey")

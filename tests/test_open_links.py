@@ -10,7 +10,8 @@ from afterward.web.http import MIDDLEWARE, ROUTES
 from surveys import links
 
 
-def test_the_marker_counts_only_for_open_links(store, survey_id):
+def test_the_marker_counts_only_for_open_links(store, open_survey_id):
+    survey_id = open_survey_id
     open_link = responding.open_link(store, links.issue_open_link(store, survey_id))
     invitation = responding.open_link(store, links.issue_invitations(store, survey_id, 1)[0])
     cookie = responding.answered_cookie(responding.answered_marker(survey_id))

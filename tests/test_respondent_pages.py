@@ -80,6 +80,7 @@ def tokens(db_path):
             project="Harbour Website",
             template_id="project-postmortem",
             opens_on=date(2026, 1, 1),
+            threshold=5,  # a shareable link needs 5 or more
         )
         return {
             "survey_id": survey_id,
@@ -160,7 +161,7 @@ def test_a_link_opens_the_questionnaire_in_one_request_with_the_privacy_note(cli
     text = text_of(page)
     assert f"<h1>{TITLE}</h1>" in page.text
     assert "What is not stored" in text and "IP address" in text
-    assert "only in groups of at least 3 responses, never one at a time" in text
+    assert "only in groups of at least 5 responses, never one at a time" in text  # its threshold
     assert '<button type="submit" class="primary">Review my answers</button>' in page.text
     assert "Log out" not in text and "Projects and surveys" not in text
     cookie = page.headers["set-cookie"]
@@ -177,7 +178,7 @@ def test_every_question_kind_has_its_field_and_round_trips(client, db_path):
     templates = {"all-kinds": parse_questionnaire(ALL_KINDS)}
     with Store(db_path) as store:
         survey_id = setup.create_survey(
-            store, project="Kinds", template_id="all-kinds", templates=templates
+            store, project="Kinds", template_id="all-kinds", templates=templates, threshold=5
         )
         token = links.issue_open_link(store, survey_id)
     page = visit(client, token).text
@@ -232,7 +233,7 @@ def test_unusable_values_are_named_by_the_question_itself(client, db_path):
     templates = {"all-kinds": parse_questionnaire(ALL_KINDS)}
     with Store(db_path) as store:
         survey_id = setup.create_survey(
-            store, project="Kinds", template_id="all-kinds", templates=templates
+            store, project="Kinds", template_id="all-kinds", templates=templates, threshold=5
         )
         token = links.issue_open_link(store, survey_id)
     reply = review(
@@ -470,7 +471,11 @@ def test_closed_and_not_yet_open_surveys_show_a_message_and_no_form(client, db_p
     with Store(db_path) as store:
         opens = date.today() + timedelta(days=30) if status == "not_yet" else date(2026, 1, 1)
         survey_id = setup.create_survey(
-            store, project="Harbour Website", template_id="project-postmortem", opens_on=opens
+            store,
+            project="Harbour Website",
+            template_id="project-postmortem",
+            opens_on=opens,
+            threshold=5,
         )
         if status == "closed":
             store.set_survey_status(survey_id, "closed")

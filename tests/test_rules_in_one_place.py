@@ -49,7 +49,7 @@ def test_survey_opening_and_closing_today_is_open_today_whatever_the_server_zone
     assert not app.exception
     store = app_store()
     survey_id = store.surveys_overview()["survey_id"].iloc[0]
-    token = links.issue_open_link(store, survey_id)
+    token = links.issue_invitations(store, survey_id, 1)[0]
     assert open_link(store, token).status == "ok"
 
 

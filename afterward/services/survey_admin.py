@@ -119,7 +119,7 @@ def new_open_link(store: Store, survey_id: str, base: str | None = None) -> str:
     Anyone with it can answer, more than once (OPEN_LINK_WARNING). Raises ValueError for an
     unknown survey or one whose threshold is below OPEN_LINK_MIN_THRESHOLD (5): nothing changes.
     """
-    links.check_open_link(_survey(store, survey_id))
+    _survey(store, survey_id)  # an unknown survey: the service's message
     return links.link_url(base or base_url(), links.issue_open_link(store, survey_id))
 
 
