@@ -39,6 +39,11 @@ def test_results_deep_link_at_desktop_and_phone_width(server, browser):
         settle(page)
         assert f"survey={survey_id}" in page.url
         assert page.locator("[data-testid='stException']").count() == 0
+        # Charts draw after the page settles; under load they can lag the status widget.
+        page.wait_for_function(
+            "() => document.querySelectorAll(\"[data-testid='stPlotlyChart']\").length >= 6",
+            timeout=SLOW,
+        )
         assert page.locator("[data-testid='stPlotlyChart']").count() >= 6
         page.screenshot(path=SCREENSHOTS / f"manager-survey-results-{width}.png", full_page=True)
         context.close()
