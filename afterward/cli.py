@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from afterward.backends import LocalBackend, RemoteBackend, connect
 from afterward.services import exports, manager_api, publishing
 from afterward.services.survey_admin import SURVEY_LIST_KEYS
 from afterward.settings import DEFAULT_BASE_URL, configured_base_url, database_path
-from surveys import sample, setup
+from surveys import links, sample, setup
 from surveys.questionnaire import load_templates
 from surveys.store import Store, StoreError
 
@@ -38,22 +38,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-def _survey_id(text: str) -> str:
-    """A survey id argument: refused (exit 2) when empty, before anything is opened."""
-    if not text.strip():
-        raise argparse.ArgumentTypeError(
-            "give a survey id (`afterward survey list` shows them), not an empty one"
-        )
-    return text.strip()
+def _id_argument(kind: str, listing: str) -> Callable[[str], str]:
+    """An id argument's type: refused (exit 2) when empty, before anything is opened."""
+
+    def checked(text: str) -> str:
+        if not text.strip():
+            raise argparse.ArgumentTypeError(
+                f"give a {kind} id (`afterward {listing}` shows them), not an empty one"
+            )
+        return text.strip()
+
+    return checked
 
 
-def _schedule_id(text: str) -> str:
-    """A schedule id argument: refused (exit 2) when empty."""
-    if not text.strip():
-        raise argparse.ArgumentTypeError(
-            "give a schedule id (`afterward schedule list` shows them), not an empty one"
-        )
-    return text.strip()
+_survey_id = _id_argument("survey", "survey list")
+_schedule_id = _id_argument("schedule", "schedule list")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -397,8 +396,8 @@ def _survey_close(args: argparse.Namespace) -> int:
 
 
 def _links(args: argparse.Namespace) -> int:
-    if args.invitations is not None and not 1 <= args.invitations <= 10_000:
-        raise ValueError("Ask for between 1 and 10,000 invitation links.")  # before any warning
+    if args.invitations is not None:
+        links.check_invitation_count(args.invitations)  # before any warning
     base = args.base_url or configured_base_url()
     if base is None:
         print(

@@ -84,14 +84,20 @@ def check_open_link(survey: Survey) -> None:
         )
 
 
+def check_invitation_count(count: int) -> None:
+    """Refuse a number of invitation links outside 1-10,000 (ValueError)."""
+    if not 1 <= count <= 10_000:
+        raise ValueError("Ask for between 1 and 10,000 invitation links.")
+
+
 def issue_invitations(store: Store, survey_id: str, count: int) -> list[str]:
     """`count` new single-use invitation tokens for the survey (stored only as hashes).
 
-    Raises ValueError unless 1 <= count <= 10,000. Raises StoreError when the store is closed,
-    StorageUnavailable when the database cannot be read or written.
+    Raises ValueError unless 1 <= count <= 10,000 (`check_invitation_count`). Raises
+    StoreError when the store is closed, StorageUnavailable when the database cannot be read
+    or written.
     """
-    if not 1 <= count <= 10_000:
-        raise ValueError("Ask for between 1 and 10,000 invitation links.")
+    check_invitation_count(count)
     tokens = [new_token() for _ in range(count)]
     store.add_invitations(survey_id, [token_hash(t) for t in tokens])
     return tokens

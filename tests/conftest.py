@@ -33,28 +33,26 @@ def store(db_path: Path) -> Iterator[Store]:
         yield opened
 
 
-@pytest.fixture
-def survey_id(store: Store) -> str:
+def _harbour_survey(store: Store, **options: object) -> str:
     return setup.create_survey(
         store,
         project="Harbour Website",
         template_id="project-postmortem",
         quarter="2026Q3",
         opens_on=date(2026, 1, 1),
+        **options,
     )
+
+
+@pytest.fixture
+def survey_id(store: Store) -> str:
+    return _harbour_survey(store)
 
 
 @pytest.fixture
 def open_survey_id(store: Store) -> str:
     """A survey that may have a shareable link: threshold 5 (`links.OPEN_LINK_MIN_THRESHOLD`)."""
-    return setup.create_survey(
-        store,
-        project="Harbour Website",
-        template_id="project-postmortem",
-        quarter="2026Q3",
-        opens_on=date(2026, 1, 1),
-        threshold=5,
-    )
+    return _harbour_survey(store, threshold=5)
 
 
 @pytest.fixture

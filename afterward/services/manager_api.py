@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from afterward.services import exports, survey_admin
+from analysis.anonymity import shown_surveys
 from surveys import links
 from surveys.store import Store
 
@@ -29,18 +30,11 @@ def survey_list(store: Store) -> list[dict[str, Any]]:
     """Every survey (`survey_admin.survey_list`: id, project, title, quarter, status,
     responses, waiting), each with threshold (int) and shown (bool: the anonymity gate lets
     its results be shown; `analysis.anonymity.shown_surveys`)."""
-    import pandas as pd
-
-    from analysis.anonymity import shown_surveys
-
-    rows = survey_admin.survey_list(store)
-    overview = store.surveys_overview().set_index("survey_id")["anonymity_threshold"]
-    for row in rows:
-        row["threshold"] = int(overview[row["id"]])
-    if rows:
-        gated = shown_surveys(pd.DataFrame(rows)[["responses", "threshold"]])
-        for row, shown in zip(rows, gated["shown"], strict=True):
-            row["shown"] = bool(shown)
+    overview = store.surveys_overview()
+    gated = shown_surveys(overview.rename(columns={"anonymity_threshold": "threshold"}))
+    rows = survey_admin.survey_rows(overview)
+    for row, threshold, shown in zip(rows, gated["threshold"], gated["shown"], strict=True):
+        row["threshold"], row["shown"] = int(threshold), bool(shown)
     return rows
 
 

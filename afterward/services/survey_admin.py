@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from afterward.services import publishing
 from afterward.settings import base_url
 from clock import today
@@ -67,7 +69,12 @@ def survey_list(store: Store) -> list[dict]:
     ("2026Q3"), status ("open"/"closed"), responses (released, int), waiting (not released
     yet, int). Counts only; nothing about any response. Raises StoreError when the store is
     closed."""
-    table = store.surveys_overview().rename(columns={"survey_id": "id"})
+    return survey_rows(store.surveys_overview())
+
+
+def survey_rows(overview: pd.DataFrame) -> list[dict]:
+    """`survey_list`'s rows from a `Store.surveys_overview()` frame already read."""
+    table = overview.rename(columns={"survey_id": "id"})
     rows = table[list(SURVEY_LIST_KEYS)].to_dict("records")
     return [
         {k: int(v) if k in ("responses", "waiting") else str(v) for k, v in row.items()}
