@@ -7,9 +7,14 @@ lists of every locale Faker ships (MIT) plus a small hand-made gazetteer, Englis
 frequencies from wordfreq to tell ordinary words from names, person cues around
 capitalised words ("asked X", "X said", "Dr X", a speaker prefix "X:", a bracketed
 handle "[xy]", a list "X, Y, Z"), surname and particle joining, and a stoplist of words
-that only look like names (tools, clouds, places, weekdays, teams, roles). Phone
+that only look like names (tools, clouds, places, weekdays, teams, roles). Beside the
+rules, a small learned model (`analysis.name_model`: logistic-regression weights over
+the word's shape, lists, frequency and spelling and its neighbours, trained on the
+team-written `analysis/corpus/names.yaml`) names words the rules pass over; a word used
+as the name of a thing ("Alexa skill launch", "Hudson, the old CI box", "Waitangi Day")
+is then taken back, with LemmInflect's lexicon telling nouns from verb forms. Phone
 numbers are checked with Google's libphonenumber (`phonenumbers`). A project roster,
-when given, is always caught. No model and nothing downloaded: every list ships in an
+when given, is always caught. Nothing downloaded: every list and weight ships in an
 installed package or in `analysis/lexicons/` and is read once at import.
 """
 
@@ -17,6 +22,8 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import json
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -113,6 +120,11 @@ def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
             ("last_names", family),
             ("last_names_male", family),
             ("last_names_female", family),
+            # Japanese and Chinese names written in Latin letters ("Tanaka", "Zhang").
+            ("first_romanized_names", given),
+            ("first_romanized_names_female", given),
+            ("first_romanized_names_male", given),
+            ("last_romanized_names", family),
         ):
             value = getattr(provider, attr, None)
             if isinstance(value, dict):
@@ -138,7 +150,7 @@ _ANY_NAME = _FIRST | _GIVEN | _SURNAMES | _FAMILY | _AMBIGUOUS | _DUAL
 _TITLES = frozenset("mr mrs ms mx miss dr prof sir madam mme mlle herr frau sr sra".split())
 _PREV_CUES = frozenset(
     """asked ask asking told tell telling ping pinged cc thanks thank kudos shoutout
-    blame blamed emailed messaged called paired via""".split()
+    cheers props blame blamed emailed messaged called paired via""".split()
 )
 # Two-word cues: "thanks to X", "shout-out to X", "waiting on X", "relying on X".
 _PREV_CUES_2 = frozenset(
@@ -240,8 +252,10 @@ _ORG_SUFFIXES = frozenset(
     solutions systems technologies tech consulting services bank agency team teams
     office project app platform api service""".split()
 )
+_TEAM_WORDS = _TEAMS | frozenset("team squad office crew desk group".split())
 _PARTICLES = frozenset(
-    "van von de da das dos do del della der den di du la le al el bin ibn ben bint".split()
+    """van von vom zu de da das dos do del della delle dei degli der den di du la le al el
+    bin binti bte ibn ibnu ben bint bat ter ten af av ap""".split()
 )
 
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-](?=[^\W\d_]))*")
@@ -269,12 +283,13 @@ _BROADCAST = frozenset({"@here", "@channel", "@everyone", "@all"})
 # Phone layouts; the guards keep ticket ids (PROJ-1234), versions, dates, times and
 # IPs out: no word char, '/', ':', '.', '-' glued on either side, nor a thousands comma before.
 _PHONE = re.compile(
-    r"""(?<![\w+/.:,\]-])(?:
+    r"""(?<![\w+/.:,\]#-])(?:
         \+\d{1,3}(?:[ .-]?\(\d{1,4}\))?(?:[ .-]?\d{1,4}){2,5}   # +44 20 7946 0958
       | \+\d{8,15}
       | \(\d{2,5}\)[ .-]?\d{3,4}[ .-]?\d{3,4}                   # (555) 010-1234
       | 0[1-9]\d{1,3}[ .-]\d{3,4}[ .-]?\d{3,4}                  # 0151 496 0123
       | \d{3}[ .-]\d{3}[ .-]\d{4}                                # 202-555-0147
+      | 1[ .-]\d{3}[ .-]\d{3}[ .-]\d{4}                          # 1-800-555-0142
       | \d{3}-\d{4}                                             # 555-0123
       | 0[1-9]\d{8,9}                                           # 07700900123
     )(?![\w/:-]|[.,]\d)""",
@@ -287,7 +302,7 @@ _MIN_PLUS_DIGITS = 8
 # code, national "0..." numbers against the numbering plans of many countries.
 _PHONE_CANDIDATE = re.compile(
     # Possessive groups, one separator between digit groups: no backtracking blow-up.
-    r"(?<![\w+/.:,\]-])(?:\+|\b|(?=\())\(?\d++\)?(?:[ ./\-\u00a0]\(?\d++\)?|\(\d++\))*+"
+    r"(?<![\w+/.:,\]#-])(?:\+|\b|(?=\())\(?\d++\)?(?:[ ./\-\u00a0]\(?\d++\)?|\(\d++\))*+"
     r"(?![\w/:-]|[.,]\d)"
 )
 # "order 04512345678", "serial 012345678901": an unbroken number after an id word.
@@ -321,8 +336,8 @@ def _is_phone(candidate: str) -> bool:
     try:
         if candidate.startswith("+"):
             return phonenumbers.is_possible_number(phonenumbers.parse("+" + digits, None))
-        if digits.startswith("00"):  # the international prefix most countries dial
-            return phonenumbers.is_valid_number(phonenumbers.parse("+" + digits[2:], None))
+        if digits.startswith("00"):  # the international prefix most countries dial: as "+"
+            return phonenumbers.is_possible_number(phonenumbers.parse("+" + digits[2:], None))
         if not digits.startswith("0"):
             return False
         for region in _NATIONAL_REGIONS:
@@ -385,7 +400,37 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
         for m in _BRACKET_HANDLE.finditer(text):
             if _handle_word(m.group(1)):
                 add(m.start(), m.end(), HANDLE)
+    if "." in text or "_" in text:
+        for m in _DOTTED_HANDLE.finditer(text):
+            if _login_name(m.group(1), m.group(2)):
+                add(m.start(), m.end(), HANDLE)
     return spans
+
+
+# "h.nakamura", "akua.mensah-ofori", "j_smith": a login written in the text.
+_DOTTED_HANDLE = re.compile(r"(?<![\w.@/:~-])~?([a-z][a-z'-]*)[._]([a-z][a-z'-]*)(?![\w@/(]|\.\w)")
+_NOT_LOGIN_PARTS = frozenset(
+    """py js ts md txt yaml yml json csv log cfg ini html css sh exe io com org net dev app
+    env sql xml pdf png jpg svg tmp bak old new test tests lib src api www""".split()
+)
+
+
+def _login_name(a: str, b: str) -> bool:
+    """Both halves of a dotted or underscored login: one a name from a gazetteer (no
+    English word), the other an initial or a name-like word."""
+    ka, kb = _key(a), _key(b)
+    if ka in _NOT_LOGIN_PARTS or kb in _NOT_LOGIN_PARTS:
+        return False
+
+    def name_part(k: str, strict: bool) -> bool:
+        return len(k) >= 3 and k in _ANY_NAME_RAW and (not strict or k not in _WORDS)
+
+    def other_part(k: str) -> bool:
+        return name_part(k, False) or (len(k) >= 3 and k not in _WORDS)
+
+    if len(ka) == 1 or len(kb) == 1:  # "h.nakamura", "j_smith"
+        return name_part(kb if len(ka) == 1 else ka, False)
+    return (name_part(ka, True) and other_part(kb)) or (name_part(kb, True) and other_part(ka))
 
 
 def _handle_word(word: str) -> bool:
@@ -419,6 +464,15 @@ def _speaker_starts(text: str) -> set[int]:
     return starts
 
 
+# Japanese, Korean and Hindi honorifics written onto a name: "Tanaka-san", "Sharma-ji".
+_HONORIFIC = re.compile(r"^(.{3,})-(?:san|sama|kun|chan|sensei|senpai|ji|nim|ssi)$")
+
+
+def _without_honorific(key: str) -> str:
+    m = _HONORIFIC.match(key)
+    return m.group(1) if m else key
+
+
 class _Tok:
     """One word: its span, the span without a possessive 's, and lookup facts."""
 
@@ -428,7 +482,7 @@ class _Tok:
         self, start: int, end: int, text: str, initial: bool, placeholder: bool, poss: bool
     ):
         self.start, self.end, self.text = start, end, text
-        self.key = _key(text)
+        self.key = _without_honorific(_key(text))
         self.cap = text[:1].isupper()
         self.initial = initial
         self.placeholder = placeholder  # start/end then cover the brackets too
@@ -452,12 +506,18 @@ def _tokens(text: str, blocked: bytearray) -> list[_Tok]:
             word = word[:-2]
         gap = text[prev_end:start]
         initial = not toks or bool(_SENTENCE_BREAK.search(gap))
+        if initial and toks and gap.strip() == "." and _single_capital(toks[-1].text):
+            initial = False  # "R. Okonkwo": the full stop of an initial
         placeholder = marks.get(start - 1) == end + 1
         if placeholder:
             start, end = start - 1, end + 1
         toks.append(_Tok(start, end, word, initial, placeholder, poss))
         prev_end = m.end()
     return toks
+
+
+def _single_capital(word: str) -> bool:
+    return len(word) == 1 and word.isupper() and word != "I"
 
 
 def _is_acronym(word: str) -> bool:
@@ -526,9 +586,15 @@ def _apposition_cue(toks: list[_Tok], i: int, text: str) -> bool:
 
 
 def _team_cue(toks: list[_Tok], i: int) -> bool:
-    """'Mark in finance', 'Will from legal' - a person placed in a team."""
-    words = _next_words(toks, i, 2)
-    return len(words) == 2 and words[0] in ("in", "from", "on", "at") and words[1] in _TEAMS
+    """'Mark in finance', 'Will from legal', 'Victoria from the Sydney team' - a person
+    placed in a team."""
+    words = _next_words(toks, i, 4)
+    if len(words) < 2 or words[0] not in ("in", "from", "on", "at"):
+        return False
+    if words[1] in _TEAMS:
+        return True
+    rest = words[2:] if words[1] in ("the", "our", "their") else ()
+    return bool(rest) and (rest[0] in _TEAM_WORDS or (len(rest) > 1 and rest[1] in _TEAM_WORDS))
 
 
 def _unknown_cap(t: _Tok) -> bool:
@@ -610,6 +676,106 @@ def _initials(t: _Tok) -> bool:
     )
 
 
+# Capitalised words that make the next one a code name, not a person.
+_CODENAME_WORDS = frozenset(
+    """project operation team squad codename release program programme initiative epic
+    guild tribe workstream stream track pillar cluster""".split()
+)
+_SPEECH_MODALS = frozenset("can could would will".split())
+
+
+def _vocative(toks: list[_Tok], i: int, text: str) -> bool:
+    """'Meseret, can you share the slides?': a word spoken to, at a sentence start."""
+    if not toks[i].initial or i + 1 >= len(toks):
+        return False
+    if text[toks[i].end : toks[i + 1].start].strip() != ",":
+        return False
+    nxt = _next_words(toks, i, 2)
+    return nxt[0] == "please" or (len(nxt) == 2 and nxt[0] in _SPEECH_MODALS and nxt[1] == "you")
+
+
+def _owner_cue(toks: list[_Tok], i: int) -> bool:
+    """'Amber to write the summary', 'Action: Chase to review the alerts': a name word at
+    a clause start owning an action item."""
+    t = toks[i]
+    if not t.initial or not (t.key in _ANY_NAME_RAW or t.key not in _WORDS):
+        return False
+    nxt = _next_words(toks, i, 2)
+    return (
+        len(nxt) == 2
+        and nxt[0] == "to"
+        and not toks[i + 2].cap
+        and nxt[1] not in ("be", "the", "a", "an", "do", "date", "go")
+    )
+
+
+# What a capitalised word names when an appositive calls it one of these ("Hudson, the old
+# CI box", "Jarvis (our internal chatbot)"): a thing, not a person.
+_THING_NOUNS = frozenset(
+    """box bot chatbot server tool service app system machine script library framework
+    product platform database cluster pipeline plugin model assistant device repo
+    codename vendor company brand sensor printer robot job queue""".split()
+)
+_HOLIDAY_WORDS = frozenset("day eve week weekend".split())
+_BARE_VERB_BEFORE = frozenset(
+    """did does didn't doesn't do don't will won't would wouldn't can can't could couldn't
+    should shouldn't must may might let make made help helped have had watch watched saw
+    see""".split()
+)
+
+
+def _thing_context(toks: list[_Tok], i: int, text: str) -> bool:
+    """A capitalised word used as the name of a thing: a modifier of the common noun right
+    after it ("Alexa skill launch", "Hermes deploy tool", "Bergen fog delayed ..."), a
+    holiday ("Waitangi Day", "Patrick's Day"), or described as a thing ("Hudson, the old CI
+    box")."""
+    t = toks[i]
+    if i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1]
+    gap = text[t.end : nxt.start]
+    if nxt.cap and nxt.key in _HOLIDAY_WORDS and gap.strip() in ("", "'s", "\u2019s"):
+        return True
+    if t.poss:
+        return False
+    after_auxiliary = i > 0 and toks[i - 1].key in _BARE_VERB_BEFORE
+    if gap == " " and not nxt.cap and not nxt.placeholder and i + 2 < len(toks):
+        # "why did Anselm push ...": after these a person's verb is bare, like a noun.
+        return not after_auxiliary and _only_noun(nxt.key)
+    if gap.strip() in (",", "(", ", (") and nxt.key in _DETERMINERS:
+        described = [toks[j].key for j in range(i + 2, min(i + 6, len(toks)))]
+        return any(word in _THING_NOUNS for word in described)
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _only_noun(word: str) -> bool:
+    """Whether `word` can only be a noun (or a verb's base form) after a subject: not a
+    past or third-person verb form, an auxiliary, an adverb or a function word. Word
+    classes and inflections from LemmInflect's English lexicon (MIT)."""
+    from lemminflect import getAllInflections, getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    if "NOUN" not in lemmas or any(tag in lemmas for tag in ("AUX", "ADV", "ADP", "PRON")):
+        return False
+    for lemma in lemmas.get("VERB", ()):
+        forms = getAllInflections(lemma, upos="VERB")
+        if word in forms.get("VBD", ()) or word in forms.get("VBZ", ()):
+            return False
+    return True
+
+
+def _initials_act(toks: list[_Tok], i: int) -> bool:
+    """Initials that own an action ("AB to chase legal") or act ("JG owned the comms");
+    not after an article ("the DPA took six weeks" is an agreement)."""
+    nxt = _next_words(toks, i, 2)
+    if not nxt or (i > 0 and toks[i - 1].key in _DETERMINERS):
+        return False
+    if nxt[0] == "to":
+        return len(nxt) == 2 and not toks[i + 2].cap
+    return nxt[0] != "and" and (nxt[0] in _NEXT_CUES or nxt[0] in _PERSON_VERBS)
+
+
 def _plural_name(t: _Tok) -> bool:
     """'the two Marias': a plural of a known given name that is not itself a word."""
     k = t.key
@@ -657,9 +823,186 @@ def _product_context(toks: list[_Tok], i: int, text: str) -> bool:
     return False
 
 
+# A learned second opinion (issue 11): logistic-regression weights over the features below,
+# trained by `python -m analysis.name_model` on the team-written lines of
+# `analysis/corpus/names.yaml` and shipped as plain numbers, so scoring needs no scikit-learn.
+_NAME_MODEL_PATH = _LEXICONS / "name_model.json"
+_MID_WORDS = _common_words(3.5)
+
+
+class _NameModel:
+    """Weights of the token model: a bias, a weight per feature string, a threshold, and
+    the spelling table of `_namelike`."""
+
+    __slots__ = ("bias", "weights", "threshold", "namelike")
+
+    def __init__(
+        self,
+        bias: float,
+        weights: dict[str, float],
+        threshold: float,
+        namelike: dict[str, float] | None = None,
+    ) -> None:
+        self.bias, self.weights, self.threshold = bias, weights, threshold
+        self.namelike = namelike or {}
+
+    def probability(self, features: Sequence[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _load_name_model(path: Path = _NAME_MODEL_PATH) -> _NameModel | None:
+    """The shipped weights, or None when the file is absent (the rules alone decide)."""
+    if not path.exists():
+        return None
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return _NameModel(
+        float(raw["bias"]),
+        dict(raw["weights"]),
+        float(raw["threshold"]),
+        dict(raw.get("namelike") or {}),
+    )
+
+
+def _namelike(key: str, table: dict[str, float]) -> float:
+    """How much a word is spelt like a name rather than an English word or a product:
+    the mean log-likelihood ratio of its letter trigrams (with word-boundary marks) under
+    the names of every locale Faker ships against English words (wordfreq) and the
+    stoplist (`analysis.name_model.namelike_table`). 0 without a table."""
+    if not table:
+        return 0.0
+    padded = f"^{key}$"
+    grams = [padded[j : j + 3] for j in range(len(padded) - 2)]
+    return sum(table.get(g, 0.0) for g in grams) / max(len(grams), 1)
+
+
+_NAME_MODEL = _load_name_model()
+
+
+def _candidate(t: _Tok) -> bool:
+    """Tokens the learned model may call a name: capitalised words, and lowercase words
+    that are no English word ("ngaire", "tomasz")."""
+    if t.placeholder or len(t.key) < 2 or t.key in _TITLES or t.key in _PARTICLES:
+        return False
+    return t.cap or (len(t.key) >= 3 and t.key not in _WORDS and t.text.isalpha())
+
+
+def _shape(t: _Tok) -> str:
+    if t.placeholder:
+        return "ph"
+    if t.text.isupper():
+        return "A" if len(t.text) > 1 else "I"
+    if t.cap:
+        return "Aa"
+    return "a"
+
+
+def _band(key: str) -> str:
+    """English word-frequency band (wordfreq Zipf): 4.3+, 3.5+, 2.5+ or rarer."""
+    if key in _COMMON:
+        return "z4"
+    if key in _MID_WORDS:
+        return "z3"
+    return "z2" if key in _WORDS else "z0"
+
+
+def _token_features(
+    toks: list[_Tok],
+    i: int,
+    text: str,
+    is_name: list[bool],
+    namelike: dict[str, float] | None = None,
+) -> list[str]:
+    """Feature strings of token i for the learned model: the word's shape, gazetteer and
+    stoplist memberships, frequency band, spelling (`_namelike`, suffix); its neighbours'
+    words, shapes and whether the rules already call them names; the punctuation around
+    it."""
+    t = toks[i]
+    k = t.key
+    band = _band(k)
+    spelt = str(max(-3, min(3, round(2 * _namelike(k, namelike or {})))))
+    f = [
+        "shape=" + _shape(t),
+        "band=" + band,
+        f"shape_band={_shape(t)}{band}",
+        "len=" + str(min(len(k), 9)),
+        "spelt=" + spelt,
+        f"spelt_band={spelt}{band}",
+    ]
+    if t.initial:
+        f += ["initial", "initial_band=" + band, "initial_spelt=" + spelt]
+    if t.poss:
+        f += ["poss", "poss_band=" + band, "poss_spelt=" + spelt]
+    if "-" in k:
+        f.append("hyphen")
+    if "'" in k:
+        f.append("apostrophe")
+    for name, words in (
+        ("first", _FIRST),
+        ("surname", _SURNAMES),
+        ("given_all", _GIVEN_ALL),
+        ("family_all", _FAMILY_ALL),
+        ("not_name", _NOT_NAMES),
+        ("ambiguous", _AMBIGUOUS),
+        ("acronym", _ACRONYMS),
+        ("team", _TEAMS),
+        ("role", _ROLE_NOUNS),
+        ("org_suffix", _ORG_SUFFIXES),
+    ):
+        if k in words:
+            f.append("in_" + name)
+    if _NOUNISH.search(k):
+        f.append("nounish")
+    if len(k) >= 4:
+        f += ["suf3=" + k[-3:], "suf2=" + k[-2:]]
+    before = text[toks[i - 1].end : t.start].strip() if i > 0 else "<s>"
+    after = text[t.end : toks[i + 1].start].strip() if i + 1 < len(toks) else "</s>"
+    f += ["gap_before=" + before[-2:], "gap_after=" + after[:2]]
+    for offset in (-2, -1, 1, 2):
+        j = i + offset
+        if not 0 <= j < len(toks):
+            f.append(f"w{offset}=<edge>")
+            continue
+        other = toks[j]
+        f += [f"w{offset}={other.key}", f"shape{offset}={_shape(other)}"]
+        if abs(offset) == 1:
+            if is_name[j] or (other.placeholder and other.key == "name"):
+                f.append(f"name{offset}")
+            if other.key in _ANY_NAME_RAW and other.cap:
+                f.append(f"gazetteer{offset}")
+    return f
+
+
+_PLACE_ONLY_PREPS = _PLACE_PREPS - {"to", "of"}
+
+
+def _learned_names(toks: list[_Tok], text: str, is_name: list[bool]) -> None:
+    """Add the tokens the learned model scores at or above its threshold (in place)."""
+    if _NAME_MODEL is None:
+        return
+    decided = list(is_name)
+    for i, t in enumerate(toks):
+        if i > 0 and toks[i - 1].key in _PLACE_ONLY_PREPS:
+            continue  # "the PM from Austin": a place there, unless a rule found a cue
+        if not decided[i] and _candidate(t):
+            features = _token_features(toks, i, text, decided, _NAME_MODEL.namelike)
+            if _NAME_MODEL.probability(features) >= _NAME_MODEL.threshold:
+                is_name[i] = True
+
+
 def _decide(
     toks: list[_Tok], text: str, roster: tuple[str, ...], forced: set[int] = frozenset()
 ) -> list[bool]:
+    is_name = _rule_names(toks, text, roster, forced)
+    _learned_names(toks, text, is_name)
+    _drop_things(toks, text, is_name, roster, forced)
+    return _spread(toks, text, is_name)
+
+
+def _rule_names(
+    toks: list[_Tok], text: str, roster: tuple[str, ...], forced: set[int] = frozenset()
+) -> list[bool]:
+    """Per token, whether the gazetteers and cues alone make it a name."""
     anycase, capital = _roster_keys(roster)
     is_name = [False] * len(toks)
     for i, t in enumerate(toks):
@@ -674,6 +1017,11 @@ def _decide(
         if t.start in forced:  # a speaker prefix: "Greta: ...", "ana / bo - ..."
             is_name[i] = True
             continue
+        if t.cap and k != _key(t.text):  # "Tanaka-san": an honorific makes it a person
+            is_name[i] = True
+            continue
+        if i > 0 and toks[i - 1].cap and toks[i - 1].key in _CODENAME_WORDS:
+            continue  # "Project Atlas", "Team Falcon", "Operation Hermes": a code name
         if _is_acronym(t.text) and _caps_name(toks, i, text):
             is_name[i] = True
             continue
@@ -685,9 +1033,23 @@ def _decide(
         ):
             is_name[i] = True  # "thanks JG", "ask Ana and JG"
             continue
+        if _initials(t) and _initials_act(toks, i):
+            is_name[i] = True  # "AB to chase legal", "JG owned the comms"
+            continue
         if not t.cap or _is_acronym(t.text):
-            # Lowercase names are only trusted from the gazetteer ("ask priya").
-            is_name[i] = len(k) >= 3 and k in _FIRST
+            # Lowercase names are trusted from the gazetteer ("ask priya"), or after a
+            # cue when they are no English word ("thanks ngaire").
+            is_name[i] = len(k) >= 3 and (
+                k in _FIRST
+                or (
+                    i > 0
+                    and toks[i - 1].key in _PREV_CUES
+                    and toks[i - 1].end >= t.start - 2
+                    and k not in _WORDS
+                    and k not in _NOT_NAMES
+                    and t.text.isalpha()
+                )
+            )
             continue
         prev_title = i > 0 and toks[i - 1].key in _TITLES
         prev_cue = i > 0 and toks[i - 1].key in _PREV_CUES
@@ -695,7 +1057,12 @@ def _decide(
         hop_verb = len(nxt) == 2 and nxt[0] in _HOPS and nxt[1] in _PERSON_VERBS
         nxt_person = bool(nxt) and (nxt[0] in _PERSON_VERBS or hop_verb)
         person_cue = (
-            prev_title or nxt_person or _away_cue(toks, i) or _apposition_cue(toks, i, text)
+            prev_title
+            or nxt_person
+            or _away_cue(toks, i)
+            or _apposition_cue(toks, i, text)
+            or _vocative(toks, i, text)
+            or _owner_cue(toks, i)
         )
         habit = bool(nxt) and nxt[0] in ("never", "always")
         if (k in _AMBIGUOUS or k in _DUAL) and i > 0 and toks[i - 1].key in _PLACE_PREPS:
@@ -705,6 +1072,7 @@ def _decide(
                 i + 1 < len(toks)
                 and toks[i + 1].cap
                 and toks[i + 1].key not in _NOT_NAMES
+                and (toks[i + 1].key not in _COMMON or toks[i + 1].key in _ANY_NAME)
                 and not _is_acronym(toks[i + 1].text)
                 and text[t.end : toks[i + 1].start] == " "
             )
@@ -732,6 +1100,32 @@ def _decide(
             is_name[i] = person_cue or prev_cue or habit or _full_name_cue(toks, i, text)
         else:
             is_name[i] = person_cue or _has_cue(toks, i, text) or _full_name_cue(toks, i, text)
+    return is_name
+
+
+def _drop_things(
+    toks: list[_Tok], text: str, is_name: list[bool], roster: tuple[str, ...], forced: set[int]
+) -> None:
+    """Un-name capitalised words used as the names of things (`_thing_context`), in place;
+    never a roster name, a speaker, a titled or cued name, or a trusted first name."""
+    anycase, capital = _roster_keys(roster)
+    for i, t in enumerate(toks):
+        if (
+            is_name[i]
+            and t.cap
+            and t.start not in forced
+            and t.key not in anycase
+            and t.key not in capital
+            and t.key not in _FIRST
+            and t.key == _key(t.text)  # no honorific
+            and not (i > 0 and (toks[i - 1].key in _TITLES or toks[i - 1].key in _PREV_CUES))
+            and _thing_context(toks, i, text)
+        ):
+            is_name[i] = False
+
+
+def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
+    """Names spread to the words listed with them, and to every copy of a found name."""
 
     # Coordination: "thanks to Ana and X", "Ana, X, Bo to write it up" - X joins a name
     # it is listed with (commas, "and", "&", "+", "/"), both ways.
@@ -769,6 +1163,13 @@ def _decide(
         if not is_name[i] and t.cap and t.key in found:
             is_name[i] = True
     return is_name
+
+
+def _given_before(t: _Tok) -> bool:
+    """A capitalised word right before a name that belongs to it ("Zhang Wei", "Gift
+    Mokoena", "Avraham Goldberg"): a known name of any list, or no English word."""
+    k = t.key
+    return k in _SURNAMES or k in _FIRST or k in _GIVEN_ALL or (len(k) >= 3 and k not in _WORDS)
 
 
 def _initial_letter(t: _Tok, text: str) -> bool:
@@ -810,8 +1211,17 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
             and not is_name[start_i - 1]
             and adjacent(start_i - 1, start_i)
             and toks[start_i - 1].cap
-            and (toks[start_i - 1].key in _SURNAMES or toks[start_i - 1].key in _FIRST)
+            and not _is_acronym(toks[start_i - 1].text)
+            and _given_before(toks[start_i - 1])
             and toks[start_i - 1].key not in _NOT_NAMES
+        ):
+            start_i -= 1
+        # "R. Okonkwo": an initial with its full stop before the name.
+        if (
+            start_i > 0
+            and len(toks[start_i - 1].text) == 1
+            and toks[start_i - 1].text.isupper()
+            and text[toks[start_i - 1].end : toks[start_i].start] in (". ", ".")
         ):
             start_i -= 1
         # "Paulo da Silva": a particle, then a capitalised name word, before the name.
@@ -875,7 +1285,75 @@ def _name_spans(text: str, roster: tuple[str, ...], blocked: bytearray) -> list[
     toks = _tokens(text, blocked)
     if not toks:
         return []
-    return _join(toks, _decide(toks, text, roster, _speaker_starts(text)), text)
+    spans = _join(toks, _decide(toks, text, roster, _speaker_starts(text)), text)
+    if "." in text:
+        spans += _dotted_initials(text, blocked, spans)
+    spans += _signature(text, blocked, spans)
+    if "(" in text and spans:
+        spans += _bracketed_initials(text, spans)
+    return sorted(spans)
+
+
+# "Good sprint overall. -- rk": initials signing the end of a note.
+_SIGNATURE = re.compile(r"(?:^|\s)(?:--|\u2014|\u2013|~)\s*([A-Za-z]{2,3})\s*$")
+
+
+def _signature(
+    text: str, blocked: bytearray, taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    m = _SIGNATURE.search(text)
+    if not m or any(blocked[m.start(1) : m.end(1)]):
+        return []
+    word, key = m.group(1), m.group(1).lower()
+    person = (
+        key not in _ACRONYMS and key not in _COMMON and key not in _NOT_NAMES
+        if word.islower() or word.isupper()
+        else key in _ANY_NAME
+    )
+    span = m.span(1)
+    return [span] if person and not any(s < span[1] and span[0] < e for s, e in taken) else []
+
+
+_AFTER_NAME_INITIALS = re.compile(r" ?\(([A-Z]{2,3})\)")
+
+
+def _bracketed_initials(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'thanks to Kofi Boateng (KB)': initials in brackets right after a name."""
+    found = []
+    for start, end in spans:
+        m = _AFTER_NAME_INITIALS.match(text, end)
+        if not m:
+            continue
+        own = "".join(w[0] for w in _TOKEN.findall(text[start:end])).upper()
+        if m.group(1) == own or m.group(1).lower() not in _ACRONYMS:
+            found.append(m.span(1))
+    return found
+
+
+# "T.K. and M.R. reviewed it", "-- signed, P.M.N.": initials with full stops.
+_DOTTED = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w.])|(?<![\w.])(?:[A-Z]\.){1,3}[A-Z](?![\w.])"
+)
+_DOTTED_NOT_PEOPLE = frozenset(
+    "us usa uk eu un ai dc la ie eg nb ps pm am ok tv rip aka ad bc".split()
+)
+
+
+def _dotted_initials(
+    text: str, blocked: bytearray, taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    found = []
+    for m in _DOTTED.finditer(text):
+        letters = m.group().replace(".", "").lower()
+        if (
+            letters in _ACRONYMS
+            or letters in _DOTTED_NOT_PEOPLE
+            or any(blocked[m.start() : m.end()])
+        ):
+            continue
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            found.append(m.span())
+    return found
 
 
 def redact(text: str, roster: Sequence[str] = ()) -> str:

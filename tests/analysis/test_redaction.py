@@ -495,6 +495,94 @@ def test_real_set_figures() -> None:
     assert figures["clean_changed"] <= 0.02, figures  # measured 0.000 (0 of 100)
 
 
+# --- shapes found by blind sets of invented answers (issue 11, bench/RESULTS.md) ---------
+# Each line is the team's own, written for this test; none comes from an evaluation file.
+
+NEW_SHAPES = [
+    ("Watanabe-san's notes were the clearest.", "[name]'s notes were the clearest."),
+    ("Verma-ji signed the purchase order.", "[name] signed the purchase order."),
+    ("Thanks Nur Aisyah binti Hamzah for the Malay copy.", "Thanks [name] for the Malay copy."),
+    ("Dafydd ap Rhisiart ran the Cardiff meetup.", "[name] ran the Cardiff meetup."),
+    ("confirmed by k.yamamoto in the thread", "confirmed by [handle] in the thread"),
+    ("ask d_okoro about the export", "ask [handle] about the export"),
+    ("S.B. and L.Q. reviewed the contract.", "[name] and [name] reviewed the contract."),
+    ("Solid week, shipped on time. -- tq", "Solid week, shipped on time. -- [name]"),
+    ("Kudos to Imani Wanjiru (IW) for the rota.", "Kudos to [name] ([name]) for the rota."),
+    (
+        "Action: JW to book the room, QA to retest.",
+        "Action: [name] to book the room, QA to retest.",
+    ),
+    ("PL owned the release notes.", "[name] owned the release notes."),
+    ("Thanks to T. Adeyemi for the export.", "Thanks to [name] for the export."),
+    ("Action: Hunter to renew the certificates.", "Action: [name] to renew the certificates."),
+    ("Oyelaran, can you post the timeline?", "[name], can you post the timeline?"),
+    ("Florence from the Leeds team dialled in.", "[name] from the Leeds team dialled in."),
+    ("cheers siosaia, the rota works now", "cheers [name], the rota works now"),
+    ("Yitzhak Rosenthal approved the budget.", "[name] approved the budget."),
+    ("Ring 0033 6 12 34 56 78 from abroad.", "Ring [phone] from abroad."),
+    ("The helpdesk is 1-888-555-0199.", "The helpdesk is [phone]."),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEW_SHAPES)
+def test_new_name_and_contact_shapes(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+LOOKALIKES = [
+    "Project Juniper and Operation Kestrel both slipped.",
+    "Team Heron and Squad Lynx share one backlog.",
+    "Rose Garden cafe was closed for repairs.",
+    "The DPA took six weeks to sign.",
+    "see settings.yaml and os.environ, e.g. before 9 a.m.",
+    "Kubernetes to be upgraded in March.",
+    "Release notes -- QA",
+    "The client from Austin asked for a demo.",
+]
+
+
+@pytest.mark.parametrize("text", LOOKALIKES)
+def test_lookalikes_of_the_new_shapes_survive(text: str) -> None:
+    assert redact(text) == text
+
+
+def test_learned_name_weights_match_the_corpus() -> None:
+    """The shipped weights were fitted on the names corpus as it is now (rewrite them
+    with `python -m analysis.name_model` after changing the corpus or the features)."""
+    from analysis import name_model, redaction
+
+    shipped = json.loads(name_model.MODEL_PATH.read_text(encoding="utf-8"))
+    assert shipped["corpus_key"] == name_model.corpus_key(name_model.load_items())
+    assert shipped["threshold"] == name_model.THRESHOLD
+    assert redaction._NAME_MODEL is not None and redaction._NAME_MODEL.namelike
+
+
+def test_learned_model_finds_names_the_rules_miss() -> None:
+    """Names no gazetteer holds, with no cue the rules know. Measured: the model catches
+    4 of 8 (the rules 1); sentence-initial ones stay hard (a product name takes the same
+    place: "Vercel rebuilt the cache")."""
+    from analysis import redaction
+
+    texts = [
+        ("Tsetseg rebuilt the staging cluster over the weekend.", "Tsetseg"),
+        ("Ouédraogo's runbook got us through the outage.", "Ouédraogo"),
+        ("Khurelbaatar covered both on-call shifts.", "Khurelbaatar"),
+        ("Nandipha kept the client calm during the delay.", "Nandipha"),
+        ("We handed the rota to Tsetseg and Olumide in May.", "Tsetseg"),
+        ("The demo with Nandipha went better than planned.", "Nandipha"),
+        ("Great pairing session with Khurelbaatar on the parser.", "Khurelbaatar"),
+        ("Big help from Ouédraogo on the data model.", "Ouédraogo"),
+    ]
+    caught = sum(name not in redact(text) for text, name in texts)
+    model, redaction._NAME_MODEL = redaction._NAME_MODEL, None
+    try:
+        by_rules = sum(name not in redact(text) for text, name in texts)
+    finally:
+        redaction._NAME_MODEL = model
+    assert caught >= 3, caught
+    assert caught >= by_rules + 2, (caught, by_rules)
+
+
 def test_long_digit_runs_stay_fast() -> None:
     t0 = time.perf_counter()
     for text in ("1" * 5000 + "x", "12 " * 3000 + "x", "1-" * 3000 + "a", "+" + "1 " * 2000):

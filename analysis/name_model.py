@@ -1,0 +1,181 @@
+"""Train the learned second opinion on personal names used by `analysis.redaction`.
+
+The redaction rules find names from gazetteers and cues. Beside them, a logistic
+regression reads each candidate word (a capitalised word, or a lowercase word that is no
+English word) with the features of `analysis.redaction._token_features`: the word's shape,
+gazetteer and stoplist memberships, English frequency band (wordfreq) and spelling suffix,
+its neighbours and whether the rules already call them names, and the punctuation around
+it. A word the rules pass over becomes a name when the model's probability reaches
+``THRESHOLD``.
+
+It learns from ``analysis/corpus/names.yaml``: retro-style lines the team wrote, each with
+the names in it (never lines from the evaluation files). The fitted weights ship as plain
+numbers in ``analysis/lexicons/name_model.json`` so that redaction, on the respondent's
+path, needs no scikit-learn; after changing the corpus or the features, rewrite them with
+
+    python -m analysis.name_model
+
+(a test fails while the weights are older than the corpus).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+
+from analysis import redaction
+
+CORPUS_PATH = Path(__file__).with_name("corpus") / "names.yaml"
+MODEL_PATH = redaction._NAME_MODEL_PATH
+# Bump when `_token_features` or `_candidate` change meaning: the weights are then stale.
+FEATURES_VERSION = 2
+# Regularisation and the decision threshold; chosen on a set of invented answers kept
+# outside the repository (bench/RESULTS.md, "Names: a learned second opinion"), never on
+# the evaluation files. The threshold leans to precision: a word the model calls a name is
+# replaced in the respondent's preview, and over-redaction is visible there.
+C = 1.0
+THRESHOLD = 0.8
+_MIN_WEIGHT = 1e-4  # smaller weights are dropped from the shipped file
+
+
+def load_items(path: Path = CORPUS_PATH) -> list[tuple[str, list[str]]]:
+    """(text, names in it) pairs of the corpus. Raises ValueError when the file is not
+    ``items: [{text: str, names: [str]}]`` or a name is not part of its text."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rows = raw.get("items") if isinstance(raw, dict) else None
+    if not isinstance(rows, list):
+        raise ValueError(f"{path}: expected 'items: [{{text, names}}]'")
+    items = []
+    for row in rows:
+        text, names = row.get("text"), row.get("names") or []
+        if not isinstance(text, str) or not all(isinstance(n, str) and n in text for n in names):
+            raise ValueError(f"{path}: bad item {row!r}")
+        items.append((text, list(names)))
+    return items
+
+
+def corpus_key(items: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """Content hash of the training items and the feature version."""
+    digest = hashlib.sha256(f"features {FEATURES_VERSION}\n".encode())
+    for text, names in items:
+        digest.update(json.dumps([text, sorted(names)], ensure_ascii=False).encode())
+    return digest.hexdigest()[:16]
+
+
+def _name_ranges(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
+    ranges = []
+    for name in names:
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            ranges.append(m.span())
+    return ranges
+
+
+def namelike_table(min_count: int = 3) -> dict[str, float]:
+    """Letter-trigram log-likelihood ratios (natural log, add-one smoothing), names against
+    other words, for `analysis.redaction._namelike`. Names: the given and family names of
+    every locale Faker ships that are written in letters and are no English word (wordfreq
+    Zipf < 2.5); other words: English words of Zipf >= 2.5 that are no such name, and the
+    stoplist of tools, places and teams. Trigrams seen fewer than ``min_count`` times in
+    all are left out (they score 0). A character n-gram naive Bayes, as in Cavnar and
+    Trenkle (1994)'s n-gram text categorisation."""
+    from collections import Counter
+
+    def alphabetic(words: frozenset[str]) -> set[str]:
+        return {w for w in words if w.isalpha() and len(w) >= 2}
+
+    names = alphabetic(redaction._ANY_NAME_RAW) - redaction._WORDS
+    others = (alphabetic(redaction._WORDS) - redaction._ANY_NAME_RAW) | alphabetic(
+        redaction._NOT_NAMES
+    )
+    counts = {}
+    for label, words in (("name", names), ("other", others)):
+        grams: Counter[str] = Counter()
+        for w in words:
+            padded = f"^{w}$"
+            grams.update(padded[j : j + 3] for j in range(len(padded) - 2))
+        counts[label] = grams
+    vocabulary = set(counts["name"]) | set(counts["other"])
+    totals = {label: sum(c.values()) + len(vocabulary) for label, c in counts.items()}
+    table = {}
+    for gram in vocabulary:
+        a, b = counts["name"][gram], counts["other"][gram]
+        if a + b < min_count:
+            continue
+        ratio = math.log((a + 1) / totals["name"]) - math.log((b + 1) / totals["other"])
+        if abs(ratio) >= 0.05:
+            table[gram] = round(ratio, 3)
+    return dict(sorted(table.items()))
+
+
+def labelled_tokens(
+    items: Sequence[tuple[str, Sequence[str]]], namelike: dict[str, float] | None = None
+) -> tuple[list[list[str]], list[int]]:
+    """Features and labels (1 = part of a name) of every candidate word the rules leave."""
+    features: list[list[str]] = []
+    labels: list[int] = []
+    for text, names in items:
+        ranges = _name_ranges(text, names)
+        blocked = bytearray(len(text))
+        for start, end, _ in redaction._contact_spans(text):
+            blocked[start:end] = b"\x01" * (end - start)
+        toks = redaction._tokens(text, blocked)
+        decided = redaction._rule_names(toks, text, (), redaction._speaker_starts(text))
+        for i, t in enumerate(toks):
+            if decided[i] or not redaction._candidate(t):
+                continue
+            features.append(redaction._token_features(toks, i, text, decided, namelike))
+            labels.append(int(any(s < t.end and t.start < e for s, e in ranges)))
+    return features, labels
+
+
+def fit(
+    items: Sequence[tuple[str, Sequence[str]]],
+    c: float = C,
+    namelike: dict[str, float] | None = None,
+) -> tuple[float, dict[str, float]]:
+    """Bias and per-feature weights of a logistic regression (scikit-learn, lbfgs, L2 of
+    strength 1/``c``) on ``labelled_tokens(items, namelike)``. Raises ValueError with one
+    class only."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    features, labels = labelled_tokens(items, namelike)
+    if len(set(labels)) < 2:
+        raise ValueError("the corpus needs both names and other capitalised words")
+    vectoriser = DictVectorizer()
+    matrix = vectoriser.fit_transform([dict.fromkeys(f, 1) for f in features])
+    model = LogisticRegression(C=c, max_iter=5000).fit(matrix, labels)
+    weights = {
+        name: round(float(w), 6)
+        for name, w in zip(vectoriser.get_feature_names_out(), model.coef_[0], strict=True)
+        if abs(w) >= _MIN_WEIGHT
+    }
+    return round(float(model.intercept_[0]), 6), weights
+
+
+def write_model(path: Path = MODEL_PATH, corpus: Path = CORPUS_PATH) -> dict:
+    """Fit on ``corpus`` and write the weights JSON to ``path``; returns what was written."""
+    items = load_items(corpus)
+    namelike = namelike_table()
+    bias, weights = fit(items, C, namelike)
+    model = {
+        "about": "analysis/name_model.py: learned second opinion on names; do not edit by hand",
+        "corpus_key": corpus_key(items),
+        "threshold": THRESHOLD,
+        "bias": bias,
+        "weights": dict(sorted(weights.items())),
+        "namelike": namelike,
+    }
+    path.write_text(json.dumps(model, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    return model
+
+
+if __name__ == "__main__":
+    written = write_model()
+    print(f"{MODEL_PATH}: {len(written['weights'])} weights, corpus {written['corpus_key']}")
