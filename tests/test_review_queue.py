@@ -189,3 +189,35 @@ def test_the_page_shows_one_card_per_group_and_one_click_stores_them_all(app, db
     corrections = app_store().category_corrections()
     assert len(corrections) == 4
     assert sum(answer_key(t) == answer_key(CHECKLIST[0]) for t in [t.value for t in app.text]) == 0
+
+
+def test_a_card_without_a_second_category_names_only_the_suggestion(app, db_path):
+    """No runner-up comes back from the store as NaN (truthy): the card says "Suggested: X",
+    never "(or Nan)"; a card with a runner-up still names it."""
+    import re
+
+    from analysis.taxonomy import category_label
+    from surveys.store import Store
+    from tests.conftest import app_store
+
+    with Store(db_path) as store:
+        survey_id = survey(store, "Harbour Website")
+        load(store, survey_id, [*TOPICS, *CHECKLIST, *BACKLOG, CHECKLIST[0]])
+    app.session_state["manager_login"] = True
+    app.run()
+    app.switch_page("app_pages/manager/root_causes.py").run()
+    assert not app.exception, [e.message for e in app.exception]
+    queue = manager_views.correction_queue(app_store(), Scope(), limit=10)
+    lone = queue[queue["second_category"].isna()]
+    paired = queue[queue["second_category"].notna()]
+    assert not lone.empty and not paired.empty  # the scenario has both kinds of card
+    captions = [c.value for c in app.caption if "Suggested: " in c.value]
+    assert len(captions) == len(queue)
+    for caption in captions:
+        assert not re.search(r"\b(nan|none)\b", caption, re.IGNORECASE), caption
+    for card in lone.itertuples():
+        suggested = f"Suggested: {category_label(card.category)}, confidence "
+        assert any(suggested in c for c in captions), (suggested, captions)
+    for card in paired.itertuples():
+        named = f"(or {category_label(card.second_category)}), confidence "
+        assert any(named in c for c in captions), (named, captions)

@@ -1,5 +1,6 @@
 """Root causes: category distribution over time and per project, and the review queue."""
 
+import pandas as pd
 import streamlit as st
 
 from afterward.output import charts
@@ -69,7 +70,9 @@ for item in queue.itertuples():
     with st.container(border=True):
         st.text(inert(item.text))
         suggestion = category_label(item.category)
-        second = f" (or {category_label(item.second_category)})" if item.second_category else ""
+        # A card with no runner-up has None/NaN here (NaN is truthy): show only the best one.
+        has_second = not pd.isna(item.second_category) and bool(item.second_category)
+        second = f" (or {category_label(item.second_category)})" if has_second else ""
         covers = f"{item.answers} answers like this · " if item.answers > 1 else ""
         st.caption(f"{covers}Suggested: {suggestion}{second}, confidence {item.confidence:.0%}")
         left, right = st.columns([3, 1])
