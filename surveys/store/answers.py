@@ -48,6 +48,31 @@ class AnswersMixin:
             # A fresh salt per read: the order says nothing about when a response arrived.
             return cur.execute(sql, [*params, survey_id, str(uuid.uuid4())]).df()
 
+    def row_export_responses(self, survey_id: str) -> int | None:
+        """How many released responses the survey's last row-level export held, or None when
+        none was made (or the survey is unknown). Raises StoreError when the store is closed,
+        StorageUnavailable when the file cannot be read."""
+        with self._cursor() as cur:
+            row = cur.execute(
+                "SELECT responses FROM survey_row_exports WHERE survey_id = ?", [survey_id]
+            ).fetchone()
+        return None if row is None else int(row[0])
+
+    def record_row_export(self, survey_id: str, responses: int) -> None:
+        """Remember that a row-level export of the survey held `responses` released
+        responses (a count; no time is kept). Raises ValueError for an unknown survey,
+        StoreError when the store is closed, StorageUnavailable when the file cannot be
+        written."""
+        with self._transaction() as cur:
+            updated = cur.execute(
+                "INSERT INTO survey_row_exports "
+                "SELECT survey_id, ? FROM surveys WHERE survey_id = ? "
+                "ON CONFLICT DO UPDATE SET responses = excluded.responses RETURNING 1",
+                [int(responses), survey_id],
+            ).fetchall()
+        if not updated:
+            raise ValueError("Unknown survey.")
+
     def text_answers(self, survey_id: str, question_id: str) -> pd.DataFrame:
         """One free-text question's non-empty answers on their own, in a random order of
         their own (a fresh salt per read, so no two reads line up with each other or with

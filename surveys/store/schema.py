@@ -222,4 +222,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE retro_schedules ADD COLUMN remind_before_days INTEGER",
         "ALTER TABLE schedule_runs ADD COLUMN reminded_on DATE",
     ),
+    # 11: how many released responses a survey's last row-level export held (no row: none
+    # made). A survey reopened after such an export may be row-exported again only once at
+    # least the quote threshold of new responses is released, so two exports never differ by
+    # a handful of people (`afterward.services.exports`). A count, never a time.
+    (
+        """CREATE TABLE survey_row_exports (
+            survey_id UUID PRIMARY KEY,
+            responses INTEGER NOT NULL CHECK (responses >= 0))""",
+    ),
 )
