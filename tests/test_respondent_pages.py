@@ -650,6 +650,28 @@ def test_the_receipt_shows_exactly_what_was_stored(client, tokens):
     assert refused.status_code == 400 and "Rehearse" not in refused.text
 
 
+KEEP_PRIVATE = "anyone who has it can read these answers. No one at your organisation needs it."
+
+
+def test_the_receipt_code_comes_with_a_warning_not_to_share_it(client, tokens):
+    """The code opens the stored answers, so wherever it is mentioned the respondent is told
+    to keep it: on the thank-you page beside the code, after a reload, and on the lookup."""
+    post = client.post(
+        SUBMIT_PATH, data=hidden_fields(review(client, tokens["open"], REQUIRED).text)
+    )
+    assert post.status_code == 303
+    done = client.get(post.headers["location"])
+    text = text_of(done)
+    code = receipt_code(done)
+    assert "Keep this code to yourself: " + KEEP_PRIVATE in text
+    # Right after the code, before the link away from the page.
+    assert text.index(code) < text.index(KEEP_PRIVATE) < text.index("Check what was stored")
+    reload = text_of(client.get(DONE_PATH))
+    assert code not in reload and "Keep the code to yourself: " + KEEP_PRIVATE in reload
+    lookup = text_of(client.get(RECEIPT_PATH))
+    assert "Keep your code to yourself: " + KEEP_PRIVATE in lookup
+
+
 def test_the_old_receipt_address_opens_the_receipt_check(client):
     page = client.get("/?receipt=1")
     assert page.status_code == 200 and "<h1>Check a receipt</h1>" in page.text
