@@ -5,11 +5,22 @@ roles merged or hidden, free text only above the quote threshold, and every text
 inert (spreadsheet formulas neutralised, bidirectional controls shown, by the one rule in
 `analysis.inert_text`).
 
+Questions few people answered: a question (an optional one, or an imported column with
+blank cells) answered by fewer than the survey's threshold has its column in the row-level
+`answers` table left empty, and no line in the summary, as the results page hides it; a
+free-text question whose own answers (saying something: `analysis.no_root_cause`) are
+below the quote threshold has an empty table. `notes` says which and why.
+
 Exports over time: two exports a few responses apart would differ by exactly those people's
 rows, so row-level exports (`survey_export`) wait until the survey takes no more answers.
-Even then each free-text question is a table of its own, shuffled on its own, so no row
-joins a person's words with their ratings and role. The summary (`summary_export`: counts
-and means per question and role, through the gate) may be exported at any time.
+Reopening a closed survey brings that back, so each row-level export records how many
+released responses it held (a count in the store, `survey_row_exports`, no time); after a
+reopening, the next row-level export is refused (`SMALL_DIFFERENCE`) until at least the
+quote threshold of new responses has been released since the last one (none new: the same
+rows, allowed). Reopening itself stays allowed. Even then each free-text question is a
+table of its own, shuffled on its own, so no row joins a person's words with their ratings
+and role. The summary (`summary_export`: counts and means per question and role, through
+the gate) may be exported at any time.
 """
 
 from __future__ import annotations
@@ -24,11 +35,13 @@ from analysis.anonymity import (
     NOT_GIVEN,
     breakdown,
     merge_small_groups,
+    quote_threshold,
     quotes_visibility,
     suppress,
     visibility,
 )
 from analysis.inert_text import inert_cell
+from analysis.no_root_cause import non_answer_mask
 from clock import today
 from surveys.setup import questionnaire_of
 from surveys.store import Store, Survey
@@ -42,12 +55,29 @@ STILL_OPEN = (
     "the survey first, or export only the summary (counts and means per question), which is "
     "allowed at any time."
 )
+SMALL_DIFFERENCE = (
+    "This survey was row-exported before and has been reopened since: only {new} new "
+    "response(s) have been released after that export, so a second row-level export would "
+    "differ from the first by exactly those people's rows and words. It is allowed again once "
+    "at least {needed} new responses have been released since the last row-level export "
+    "(reopen the survey to collect {more} more). The summary (counts and means per question) "
+    "may be exported at any time."
+)
+FEW_ANSWERED = (
+    "Question {question}: answered by fewer than {limit} people, so its column is left empty "
+    "(as the results page hides it)."
+)
+FEW_TEXTS = (
+    "Free-text question {question}: answered by fewer than {limit} people (the quote "
+    "threshold), so its table is left empty."
+)
 _SHEET_NAME_LIMIT = 31  # characters: Excel's limit
 
 
 class ExportRefused(ValueError):
-    """The survey cannot be exported (unknown, below its anonymity threshold, or a row-level
-    export of a survey that still takes answers)."""
+    """The survey cannot be exported (unknown, below its anonymity threshold, a row-level
+    export of a survey that still takes answers, or one that would differ from the previous
+    row-level export by fewer than the quote threshold of responses)."""
 
 
 @dataclass(frozen=True)
@@ -96,20 +126,30 @@ def survey_export(store: Store, survey_id: str) -> SurveyExport:
     per response, random order, small role groups merged or hidden), each free-text question
     in a table of its own (left out until quotes may be shown), and the summary.
 
-    Raises ExportRefused for an unknown survey, one below its anonymity threshold, or one
-    that still takes answers (`still_collecting`; see `STILL_OPEN`).
+    A question answered by fewer than the threshold keeps its column in `answers`, empty;
+    a free-text question whose own answers are below the quote threshold keeps an empty
+    table; `notes` names each (module docstring). Records the released responses it holds
+    (`Store.record_row_export`).
+
+    Raises ExportRefused for an unknown survey, one below its anonymity threshold, one
+    that still takes answers (`still_collecting`; see `STILL_OPEN`), or one reopened since
+    its last row-level export with fewer than the quote threshold of new responses released
+    since (see `SMALL_DIFFERENCE`).
     """
     survey, seen = _gated_survey(store, survey_id, rows=True)
     threshold = survey.anonymity_threshold
+    released = store.released_count(survey_id)
+    _refuse_small_difference(store, survey_id, released, threshold)
     questionnaire = questionnaire_of(survey)
     text_ids = [q.id for q in questionnaire.questions if q.free_text]
     answers = store.answer_table(
         survey_id, [(q.id, q.kind) for q in questionnaire.questions if not q.free_text]
     )
     notes: list[str] = []
+    answers = _blank_few_answered(answers, threshold, notes)
 
     role = questionnaire.breakdown_question
-    if role is not None and role.id in answers:
+    if role is not None and role.id in answers and answers[role.id].notna().any():
         answers[role.id] = _gate_roles(answers[role.id], threshold)
 
     texts: dict[str, pd.DataFrame] = {}
@@ -120,13 +160,15 @@ def survey_export(store: Store, survey_id: str) -> SurveyExport:
         )
     elif text_ids:
         # Each question read on its own, in a fresh random order: nothing lines up.
-        texts = {q: neutralise_formulas(store.text_answers(survey_id, q)) for q in text_ids}
+        texts = {q: _gated_text(store, survey_id, q, threshold, notes) for q in text_ids}
         notes.append(
             "Each free-text question is in a table of its own, in an order of its own, so "
             "no row ties a person's words to their ratings or role."
         )
     summary = _summary(store, survey_id, questionnaire, threshold)
-    return SurveyExport(neutralise_formulas(answers), neutralise_formulas(summary), notes, texts)
+    export = SurveyExport(neutralise_formulas(answers), neutralise_formulas(summary), notes, texts)
+    store.record_row_export(survey_id, released)
+    return export
 
 
 def summary_export(store: Store, survey_id: str) -> SurveyExport:
@@ -188,6 +230,52 @@ def _gated_survey(store: Store, survey_id: str, *, rows: bool):
     if not seen.visible:
         raise ExportRefused(seen.message)
     return survey, seen
+
+
+def _refuse_small_difference(store: Store, survey_id: str, released: int, threshold: int) -> None:
+    """ExportRefused (`SMALL_DIFFERENCE`) when the last row-level export held fewer released
+    responses than now, but the new ones are below the quote threshold."""
+    before = store.row_export_responses(survey_id)
+    if before is None or released == before:
+        return  # the first row-level export, or the very same rows again
+    new = quotes_visibility(released - before, threshold)
+    if not new.visible:
+        raise ExportRefused(
+            SMALL_DIFFERENCE.format(
+                new=new.responses, needed=quote_threshold(threshold), more=new.needed
+            )
+        )
+
+
+def _answered(column: pd.Series) -> int:
+    """Cells holding an answer: not missing, not blank."""
+    given = column.notna() & column.astype(str).str.strip().ne("")
+    return int(given.sum())
+
+
+def _blank_few_answered(answers: pd.DataFrame, threshold: int, notes: list[str]) -> pd.DataFrame:
+    """`answers` with every column answered by fewer than `threshold` (the gate's
+    `visibility`) emptied, all its cells missing; a note for each."""
+    result = answers.copy()
+    for question_id in answers.columns:
+        if visibility(_answered(answers[question_id]), threshold).visible:
+            continue
+        result[question_id] = pd.Series(None, index=answers.index, dtype=object)
+        notes.append(FEW_ANSWERED.format(question=question_id, limit=threshold))
+    return result
+
+
+def _gated_text(
+    store: Store, survey_id: str, question_id: str, threshold: int, notes: list[str]
+) -> pd.DataFrame:
+    """One free-text question's table, made inert; empty (with a note) when its own answers
+    that say something are below the quote threshold (`quotes_visibility`)."""
+    table = store.text_answers(survey_id, question_id)
+    said = len(table) - sum(non_answer_mask(table[question_id].tolist()))
+    if not quotes_visibility(said, threshold).visible:
+        notes.append(FEW_TEXTS.format(question=question_id, limit=quote_threshold(threshold)))
+        return table.iloc[0:0]
+    return neutralise_formulas(table)
 
 
 def _sheet_names(tables: dict[str, pd.DataFrame]) -> list[str]:
