@@ -85,7 +85,10 @@ def survey_rows(overview: pd.DataFrame) -> list[dict]:
 def set_survey_open(store: Store, survey_id: str, is_open: bool) -> None:
     """Open or close a survey. Closing settles it: a waiting group that the gate lets
     through is released now; a smaller remainder is never shown; the invitation e-mail
-    addresses kept for reminders are deleted. Raises ValueError for an unknown survey."""
+    addresses kept for reminders are deleted. Reopening is always allowed, but a survey
+    row-exported before may be row-exported again only once the quote threshold of new
+    responses has been released (`exports.SMALL_DIFFERENCE`). Raises ValueError for an
+    unknown survey."""
     if store.survey(survey_id) is None:
         raise ValueError(f"No survey with id {survey_id!r}.")
     store.set_survey_status(survey_id, "open" if is_open else "closed")
