@@ -47,12 +47,15 @@ def rating_trends(totals: pd.DataFrame) -> pd.DataFrame:
     """Mean rating per question, quarter and project, plus an "All projects" line.
 
     `totals` has project, quarter, question_id, kind, prompt, responses (count),
-    value_sum (sum of answers), threshold (count). The projects of one quarter add up to
-    the "All projects" point, so hiding a small project also hides a second one
-    (complementary suppression, `anonymity.suppress_groups`). Returns question_id, kind,
-    prompt, quarter, project, responses, mean (in the question's own scale, NaN where
-    hidden) and suppressed (bool).
+    value_sum (sum of answers), threshold (count), and survey_id when its rows are per
+    survey: then a survey's question that fewer than its threshold answered is left out
+    before surveys are added up (its results page hides it, so no sum may carry it). The
+    projects of one quarter add up to the "All projects" point, so hiding a small project
+    also hides a second one (complementary suppression, `anonymity.suppress_groups`).
+    Returns question_id, kind, prompt, quarter, project, responses, mean (in the
+    question's own scale, NaN where hidden) and suppressed (bool).
     """
+    totals = _shown_survey_rows(totals, ["project", "quarter", "question_id", "kind"])
     if totals.empty:
         return pd.DataFrame(columns=TREND_COLUMNS)
     keys = ["question_id", "quarter"]
@@ -90,21 +93,49 @@ def busiest_projects(trends: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     return trends[trends["project"].isin(keep)]
 
 
+def _shown_survey_rows(totals: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Per-survey rows (with survey_id) the gate lets through, added up over `keys`;
+    rows without survey_id come back as they are."""
+    if "survey_id" not in totals.columns or totals.empty:
+        return totals
+    kept = shown_surveys(totals)
+    kept = kept[kept["shown"]]
+    return (
+        kept.groupby(keys, as_index=False, sort=True)
+        .agg(
+            prompt=("prompt", "first"),
+            responses=("responses", "sum"),
+            value_sum=("value_sum", "sum"),
+            threshold=("threshold", "max"),
+        )
+        .astype({"responses": "int64"})
+    )
+
+
 def gated_cells(counts: pd.DataFrame, key: str) -> pd.DataFrame:
     """Theme or category cells (project × quarter × key) through the anonymity gate.
 
-    Each project-quarter is a breakdown whose total could be guessed from participation, so
-    small cells are hidden with complementary suppression. Hidden cells keep their row with
-    NaN `answers` and `responses` (charts draw them blank, not as zero); everything derived
-    from the cells (heatmaps, recurrence, trends) only ever adds up shown cells.
-    `counts` has project, quarter, `key` (theme_id or category), answers, responses and
+    Each survey's cells are a breakdown whose total could be guessed from participation,
+    so its small cells are hidden with complementary suppression, exactly as its own
+    results page hides them; a project-quarter then adds up only the cells its surveys
+    show (a cell hidden on one survey's page can never be recovered by subtracting that
+    page from a view of several surveys). A key no survey shows keeps its row with NaN
+    `answers` and `responses` (charts draw it blank, not as zero); everything derived from
+    the cells (heatmaps, recurrence, trends) only ever adds up shown cells. `counts` has
+    project, quarter, survey_id, `key` (theme_id or category), answers, responses and
     threshold (counts). Returns project, quarter, `key`, answers, responses, suppressed.
     """
     columns = ["project", "quarter", key, "answers", "responses", "suppressed"]
     if counts.empty:
         return pd.DataFrame(columns=columns)
-    gated = suppress_groups(counts, ["project", "quarter"], "threshold", value_columns=["answers"])
-    return gated.sort_values(["project", "quarter"], kind="stable")[columns].reset_index(drop=True)
+    by = ["survey_id"] if "survey_id" in counts.columns else ["project", "quarter"]
+    gated = suppress_groups(counts, by, "threshold", value_columns=["answers"])
+    cells = gated.groupby(["project", "quarter", key], as_index=False, sort=False).agg(
+        answers=("answers", lambda s: s.sum(min_count=1)),
+        responses=("responses", lambda s: s.sum(min_count=1)),
+        suppressed=("suppressed", "all"),
+    )
+    return cells.sort_values(["project", "quarter"], kind="stable")[columns].reset_index(drop=True)
 
 
 def root_cause_cells(counts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

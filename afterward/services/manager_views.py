@@ -227,8 +227,10 @@ def review_card(store: Store, members: Sequence[Mapping[str, str]], category: st
 
 def theme_quotes(store: Store, scope: Scope, theme_id: int, n: int = 3) -> tuple[list[str], int]:
     """Up to `n` representative quotes of a theme in `scope`, and the quote threshold that
-    applies. No quotes when the theme's responses in view are below that threshold."""
-    texts = store.theme_texts(int(theme_id), shown_survey_ids(store, scope), limit=200)
+    applies. Quotes come only from surveys large enough to show quotes on their own results
+    page (`shown_survey_ids(..., quotes=True)`), and none when the theme's responses among
+    those are below that threshold."""
+    texts = store.theme_texts(int(theme_id), shown_survey_ids(store, scope, quotes=True), limit=200)
     if texts.empty:
         return [], quote_threshold(_max_threshold(store, scope))
     responses, threshold = int(texts["responses"].iloc[0]), int(texts["threshold"].iloc[0])

@@ -94,39 +94,42 @@ class AggregatesMixin:
             ).df()
 
     def rating_totals(self, survey_ids: Sequence[str]) -> pd.DataFrame:
-        """Per project, quarter and rating question: responses, sum of values, threshold.
+        """Per survey and rating question: responses, sum of values, threshold.
 
-        Columns: project, quarter, question_id, kind (a numeric kind such as "likert" or "rating"),
-        prompt, responses (count), value_sum (sum of the answers on the question's own scale, e.g.
-        1-5 or 0-10; divide by responses for the mean), threshold (largest anonymity threshold among
-        the surveys summed, in responses). Only surveys in `survey_ids` count (the anonymity gate
-        chose them); an unknown id or one without responses adds nothing. Raises StoreError when the
-        store is closed, StorageUnavailable when the file cannot be read or written.
+        Columns: project, quarter, survey_id, question_id, kind (a numeric kind such as
+        "likert" or "rating"), prompt, responses (count), value_sum (sum of the answers on the
+        question's own scale, e.g. 1-5 or 0-10; divide by responses for the mean), threshold
+        (the survey's anonymity threshold, in responses). Per survey, so the gate can drop a
+        question too few people answered in one survey before views add surveys up. Only
+        surveys in `survey_ids` count (the anonymity gate chose them); an unknown id or one
+        without responses adds nothing. Raises StoreError when the store is closed,
+        StorageUnavailable when the file cannot be read or written.
         """
         with self._cursor() as cur:
             return cur.execute(
                 f"""
                 WITH {VISIBLE_SURVEYS}
-                SELECT v.project, v.quarter, a.question_id, q.kind, any_value(q.prompt) AS prompt,
+                SELECT v.project, v.quarter, v.survey_id::VARCHAR AS survey_id, a.question_id,
+                       q.kind, any_value(q.prompt) AS prompt,
                        count(*) AS responses, sum(a.value_number) AS value_sum,
                        max(v.threshold) AS threshold
                 FROM answers a
                 JOIN visible v USING (survey_id)
                 JOIN survey_questions q USING (survey_id, question_id)
                 WHERE list_contains(?::VARCHAR[], q.kind) AND a.value_number IS NOT NULL
-                GROUP BY v.project, v.quarter, a.question_id, q.kind
-                ORDER BY v.quarter, v.project, a.question_id
+                GROUP BY v.project, v.quarter, v.survey_id, a.question_id, q.kind
+                ORDER BY v.quarter, v.project, v.survey_id, a.question_id
                 """,  # noqa: S608 - constant SQL fragment
                 [_ids(survey_ids), list(NUMERIC_KINDS)],
             ).df()
 
     def category_counts(self, survey_ids: Sequence[str]) -> pd.DataFrame:
-        """Per project, quarter and root-cause category: answers, responses, threshold.
+        """Per survey and root-cause category: answers, responses, threshold.
 
-        Columns: project, quarter, category (a manager's review when there is one, else the
-        classifier's; "none" for answers with no root cause), answers (analysed texts;
-        non-answers such as "N/A" are not counted), responses (distinct responses among them),
-        threshold (largest anonymity threshold among the surveys, in responses). Only surveys in
+        Columns: project, quarter, survey_id, category (a manager's review when there is one,
+        else the classifier's; "none" for answers with no root cause), answers (analysed
+        texts; non-answers such as "N/A" are not counted), responses (distinct responses among
+        them), threshold (the survey's anonymity threshold, in responses). Only surveys in
         `survey_ids` count (the anonymity gate chose them); an unknown id or one without responses
         adds nothing. Raises StoreError when the store is closed, StorageUnavailable when the file
         cannot be read or written.
@@ -135,7 +138,8 @@ class AggregatesMixin:
             return cur.execute(
                 f"""
                 WITH {VISIBLE_SURVEYS}
-                SELECT v.project, v.quarter, coalesce(r.category, t.category) AS category,
+                SELECT v.project, v.quarter, v.survey_id::VARCHAR AS survey_id,
+                       coalesce(r.category, t.category) AS category,
                        count(*) AS answers, count(DISTINCT t.response_id) AS responses,
                        max(v.threshold) AS threshold
                 FROM text_analysis t
@@ -148,11 +152,12 @@ class AggregatesMixin:
             ).df()
 
     def theme_counts(self, survey_ids: Sequence[str]) -> pd.DataFrame:
-        """Per project, quarter and theme: answers, responses, threshold.
+        """Per survey and theme: answers, responses, threshold.
 
-        Columns: project, quarter, theme_id (int; texts without a theme are left out), answers
-        (texts), responses (distinct responses among them), threshold (largest anonymity threshold
-        among the surveys, in responses). Only surveys in `survey_ids` count (the anonymity gate
+        Columns: project, quarter, survey_id, theme_id (int; texts without a theme are left
+        out), answers (texts), responses (distinct responses among them), threshold (the
+        survey's anonymity threshold, in responses). Only surveys in `survey_ids` count (the
+        anonymity gate
         chose them); an unknown id or one without responses adds nothing. Raises StoreError when the
         store is closed, StorageUnavailable when the file cannot be read or written.
         """
@@ -160,7 +165,7 @@ class AggregatesMixin:
             return cur.execute(
                 f"""
                 WITH {VISIBLE_SURVEYS}
-                SELECT v.project, v.quarter, t.theme_id,
+                SELECT v.project, v.quarter, v.survey_id::VARCHAR AS survey_id, t.theme_id,
                        count(*) AS answers, count(DISTINCT t.response_id) AS responses,
                        max(v.threshold) AS threshold
                 FROM text_analysis t
