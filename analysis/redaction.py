@@ -765,14 +765,16 @@ def _only_noun(word: str) -> bool:
     return True
 
 
-def _initials_act(toks: list[_Tok], i: int) -> bool:
+def _initials_act(toks: list[_Tok], i: int, text: str) -> bool:
     """Initials that own an action ("AB to chase legal") or act ("JG owned the comms");
     not after an article ("the DPA took six weeks" is an agreement)."""
     nxt = _next_words(toks, i, 2)
     if not nxt or (i > 0 and toks[i - 1].key in _DETERMINERS):
         return False
-    if nxt[0] == "to":
-        return len(nxt) == 2 and not toks[i + 2].cap
+    if nxt[0] == "to":  # an owner heads its clause: "Action: AB to ...", ", CD to ..."
+        before = text[toks[i - 1].end : toks[i].start] if i > 0 else ""
+        heads = toks[i].initial or toks[i - 1].key in ("and", "&") or "," in before
+        return heads and len(nxt) == 2 and not toks[i + 2].cap
     return nxt[0] != "and" and (nxt[0] in _NEXT_CUES or nxt[0] in _PERSON_VERBS)
 
 
@@ -879,10 +881,15 @@ def _namelike(key: str, table: dict[str, float]) -> float:
 _NAME_MODEL = _load_name_model()
 
 
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
 def _candidate(t: _Tok) -> bool:
     """Tokens the learned model may call a name: capitalised words, and lowercase words
     that are no English word ("ngaire", "tomasz")."""
     if t.placeholder or len(t.key) < 2 or t.key in _TITLES or t.key in _PARTICLES:
+        return False
+    if _PLURAL_ACRONYM.fullmatch(t.text):  # "ADRs", "PRs": plural acronyms
         return False
     return t.cap or (len(t.key) >= 3 and t.key not in _WORDS and t.text.isalpha())
 
@@ -1033,7 +1040,7 @@ def _rule_names(
         ):
             is_name[i] = True  # "thanks JG", "ask Ana and JG"
             continue
-        if _initials(t) and _initials_act(toks, i):
+        if _initials(t) and _initials_act(toks, i, text):
             is_name[i] = True  # "AB to chase legal", "JG owned the comms"
             continue
         if not t.cap or _is_acronym(t.text):

@@ -97,6 +97,7 @@ class BulkMixin:
                 "links",
                 "survey_questions",
                 "postmortems",
+                "survey_row_exports",
             ):
                 cur.execute(
                     f"DELETE FROM {table} WHERE survey_id IN ({sample_surveys})"  # noqa: S608
