@@ -128,3 +128,29 @@ def test_theme_quotes_never_come_from_a_survey_below_its_quote_threshold(store, 
         quoted += quotes
     assert quoted, "the big survey's theme should be quotable"
     assert not set(quoted) & small_texts, set(quoted) & small_texts
+
+
+def test_the_earlier_comparison_carries_no_question_an_earlier_page_hides(store):
+    """'Earlier: N answers' on a results page adds up earlier surveys; a question two of
+    four answered in one of them (hidden on its page) must not be in that sum."""
+    from datetime import date
+
+    from afterward.services.survey_results import survey_results_view
+
+    _import(store, ["4,3,3,5,"] * 6)
+    _import(store, ["4,3,3,9,", "4,3,3,9,", "4,3,3,,", "4,3,3,,"])
+    later = setup.create_survey(
+        store,
+        project=PROJECT,
+        template_id="project-postmortem",
+        quarter="2026Q3",
+        opens_on=date(2026, 7, 1),
+    )
+    for _ in range(3):
+        _answer(store, later, "Fine")
+    publishing.publish_due(store)
+    view = survey_results_view(store, later)
+    communication = next(q for q in view.questions if q.question_id == "communication")
+    assert communication.earlier is not None
+    assert communication.earlier["answered"] == 6, communication.earlier
+    assert communication.earlier["mean"] == 5.0, communication.earlier

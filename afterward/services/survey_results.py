@@ -451,7 +451,7 @@ def survey_results_view(store: Store, survey_id: str) -> SurveyResultsView:
     if not row["shown"]:
         return SurveyResultsView(**base, message=gate.message, questions=[], earlier_surveys=0)
     earlier_ids = _earlier_shown(store, survey, participation)
-    earlier = store.value_counts(earlier_ids) if earlier_ids else pd.DataFrame()
+    earlier = _earlier_counts(store, earlier_ids)
     earlier_threshold = (
         int(participation.loc[participation["survey_id"].isin(earlier_ids), "threshold"].max())
         if earlier_ids
@@ -472,6 +472,18 @@ def survey_results_view(store: Store, survey_id: str) -> SurveyResultsView:
     return SurveyResultsView(
         **base, message="", questions=questions, earlier_surveys=len(earlier_ids)
     )
+
+
+def _earlier_counts(store: Store, earlier_ids: list[str]) -> pd.DataFrame:
+    """`Store.value_counts` of the earlier surveys, each survey's question only where the
+    gate shows it on that survey's own page (a question few answered in one survey must not
+    come back as "earlier" minus the other surveys)."""
+    if not earlier_ids:
+        return pd.DataFrame()
+    answered = shown_surveys(store.question_answers(earlier_ids))
+    shown_pairs = answered[answered["shown"]]
+    questions = (shown_pairs["survey_id"] + ":" + shown_pairs["question_id"]).tolist()
+    return store.value_counts(earlier_ids, questions)
 
 
 def _earlier_shown(store: Store, survey: Any, participation: pd.DataFrame) -> list[str]:

@@ -46,7 +46,32 @@ class SurveyTextsMixin:
                 [str(survey_id)],
             ).df()
 
-    def value_counts(self, survey_ids: Sequence[str]) -> pd.DataFrame:
+    def question_answers(self, survey_ids: Sequence[str]) -> pd.DataFrame:
+        """How many released responses answered each non-text question, per survey.
+
+        Columns: survey_id, question_id, responses (distinct responses with an answer),
+        threshold (the survey's anonymity threshold). For the gate to decide which survey's
+        questions a comparison over several surveys may add up. Raises StoreError when the
+        store is closed, StorageUnavailable when the file cannot be read.
+        """
+        with self._cursor() as cur:
+            return cur.execute(
+                """
+                SELECT a.survey_id::VARCHAR AS survey_id, a.question_id,
+                       count(DISTINCT a.response_id) AS responses,
+                       any_value(s.anonymity_threshold) AS threshold
+                FROM answers a JOIN surveys s USING (survey_id)
+                WHERE list_contains(?::UUID[], a.survey_id) AND a.value_text IS NULL
+                  AND (a.value_choice IS NOT NULL OR a.value_number IS NOT NULL)
+                GROUP BY a.survey_id, a.question_id
+                ORDER BY survey_id, a.question_id
+                """,
+                [[str(s) for s in survey_ids]],
+            ).df()
+
+    def value_counts(
+        self, survey_ids: Sequence[str], questions: Sequence[str] | None = None
+    ) -> pd.DataFrame:
         """Released answers of several surveys together, per question, kind and value.
 
         Columns: question_id, kind (the question kind stored with each survey, so a question
@@ -55,8 +80,9 @@ class SurveyTextsMixin:
         surveys), answered (responses answering the question at all, on each of its rows),
         surveys (how many of the surveys contributed to the question). Free text is left out.
         Only the given `survey_ids` count (the anonymity gate chose them); an unknown id adds
-        nothing. Raises StoreError when the store is closed, StorageUnavailable when the file
-        cannot be read.
+        nothing. `questions`, when given, keeps only those "<survey_id>:<question_id>" pairs
+        (the gate's choice of each survey's questions). Raises StoreError when the store is
+        closed, StorageUnavailable when the file cannot be read.
         """
         # A response gives each value of a question at most once (a multiple choice is
         # one row per distinct option), so rows count responses; only "answered" of a
@@ -73,7 +99,9 @@ class SurveyTextsMixin:
                     FROM answers a
                     JOIN survey_questions q USING (survey_id, question_id)
                     WHERE list_contains(?::UUID[], a.survey_id) AND a.value_text IS NULL
-                      AND (a.value_choice IS NOT NULL OR a.value_number IS NOT NULL)),
+                      AND (a.value_choice IS NOT NULL OR a.value_number IS NOT NULL)
+                      AND (?::VARCHAR[] IS NULL OR list_contains(
+                          ?::VARCHAR[], a.survey_id::VARCHAR || ':' || a.question_id))),
                 counted AS (
                     SELECT question_id, kind, value, count(*) AS responses
                     FROM given GROUP BY ALL),
@@ -91,5 +119,11 @@ class SurveyTextsMixin:
                 FROM counted JOIN totals USING (question_id, kind)
                 ORDER BY question_id, kind, value
                 """,
-                [[str(s) for s in survey_ids], multiple, multiple],
+                [
+                    [str(s) for s in survey_ids],
+                    None if questions is None else list(questions),
+                    None if questions is None else list(questions),
+                    multiple,
+                    multiple,
+                ],
             ).df()
