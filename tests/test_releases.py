@@ -8,8 +8,10 @@ import json
 import os
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -131,8 +133,10 @@ def test_storage_keeps_no_arrival_order(store):
     with store._cursor() as cur:
         released = [str(r[0]) for r in cur.execute("SELECT response_id FROM responses").fetchall()]
         answers = [str(r[0]) for r in cur.execute("SELECT response_id FROM answers").fetchall()]
-    assert sorted(released) == sorted(arrived) and released != arrived
-    assert answers != arrived
+    # Released rows get new ids: nothing joins them to the rows that waited (a copy of the
+    # file taken meanwhile, or the write-ahead log, holds the waiting ids).
+    assert len(released) == len(arrived) and not set(released) & set(arrived)
+    assert set(answers) == set(released)
     assert store.pending_counts().empty
 
 
@@ -247,3 +251,23 @@ def test_theme_names_and_keywords_use_only_words_enough_people_wrote(store):
             assert len(writers) >= needed, (theme.theme_label, word, len(writers))
         dropped += theme.theme_label != raw.loc[theme.theme_id, "theme_label"]
     assert dropped, "the sample has themes whose raw names use rare words"
+
+
+def test_released_responses_carry_the_release_day_and_the_log_is_folded_in(store, db_path):
+    """Attack: whoever copies the database file reads the write-ahead log, which lists
+    each submission in arrival order beside the invitation it used, and each response's
+    own day. After a submission the writer folds the log into the file; a released
+    response carries only its release's day."""
+
+    survey_id = make_survey(store, threshold=4)
+    for rating in (1, 2, 3):  # below the threshold: they wait
+        answer(store, survey_id, rating)
+    wal = Path(f"{db_path}.wal")
+    deadline = time.monotonic() + 5  # the writer folds the log in after answering the caller
+    while wal.exists() and wal.stat().st_size and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not wal.exists() or wal.stat().st_size == 0
+    store.release_pending([survey_id], on=date(2031, 2, 3))
+    with store._cursor() as cur:
+        days = {r[0] for r in cur.execute("SELECT submitted_on FROM responses").fetchall()}
+    assert days == {date(2031, 2, 3)}

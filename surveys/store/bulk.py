@@ -17,7 +17,8 @@ class BulkMixin:
         survey_id, question_id, value_number, value_text, value_choice. Nothing is checked:
         surveys need not be open and no invitation is used (for sample data, imports of past
         retrospectives and benchmarks). The rows are history: they are released at once, as
-        one release per survey, shuffled. Load whole surveys only.
+        one release per survey, shuffled, each response dated with its release's day (the
+        latest `submitted_on` of its survey). Load whole surveys only.
         Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
         read or written.
         """
@@ -31,9 +32,12 @@ class BulkMixin:
                 "LEFT JOIN (SELECT survey_id, max(release_no) AS last FROM survey_releases "
                 "GROUP BY survey_id) r USING (survey_id)"
             )
+            # Every response of a release carries the release's day, not its own: a day
+            # with one response in it would single that response out.
             cur.execute(
                 "INSERT INTO responses BY NAME SELECT response_id::UUID AS response_id, "
-                "survey_id::UUID AS survey_id, submitted_on::DATE AS submitted_on, "
+                "survey_id::UUID AS survey_id, "
+                "max(submitted_on::DATE) OVER (PARTITION BY survey_id) AS submitted_on, "
                 "NULL::VARCHAR AS receipt_hash FROM bulk_responses ORDER BY random()"
             )
             cur.execute(

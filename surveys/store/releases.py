@@ -48,7 +48,9 @@ ReleaseRule = Callable[[pd.DataFrame], Sequence[str]]
 
 # Moves every waiting response of the surveys in the session variable `release` (a struct
 # of `due`, UUID[], and `day`, DATE) into the released tables, shuffled, and records one
-# release per survey. Several statements in one string: under load every call into DuckDB
+# release per survey. Released responses get new ids and the release's day: nothing joins a
+# released response to the pending row it was (a copy of the file taken while it waited,
+# or the database's write-ahead log), and no response carries a day of its own. Several statements in one string: under load every call into DuckDB
 # waits for the interpreter lock, so a release is one call (after the variable's).
 MOVE_PENDING = """
     INSERT INTO survey_releases
@@ -57,10 +59,18 @@ MOVE_PENDING = """
           WHERE list_contains(getvariable('release').due, survey_id) GROUP BY survey_id) p
     LEFT JOIN (SELECT survey_id, max(release_no) AS last FROM survey_releases
                GROUP BY survey_id) r USING (survey_id);
-    INSERT INTO responses SELECT * FROM pending_responses
-    WHERE list_contains(getvariable('release').due, survey_id) ORDER BY random();
-    INSERT INTO answers SELECT * FROM pending_answers
-    WHERE list_contains(getvariable('release').due, survey_id) ORDER BY random();
+    CREATE OR REPLACE TEMP TABLE release_ids AS
+    SELECT response_id AS pending_id, uuid() AS response_id FROM pending_responses
+    WHERE list_contains(getvariable('release').due, survey_id);
+    INSERT INTO responses BY NAME
+    SELECT i.response_id, p.survey_id, getvariable('release').day AS submitted_on, p.receipt_hash
+    FROM pending_responses p JOIN release_ids i ON p.response_id = i.pending_id
+    ORDER BY random();
+    INSERT INTO answers BY NAME
+    SELECT i.response_id, a.* EXCLUDE (response_id)
+    FROM pending_answers a JOIN release_ids i ON a.response_id = i.pending_id
+    ORDER BY random();
+    DROP TABLE release_ids;
     DELETE FROM pending_answers WHERE list_contains(getvariable('release').due, survey_id);
     DELETE FROM pending_responses WHERE list_contains(getvariable('release').due, survey_id)"""
 

@@ -40,6 +40,11 @@ from surveys.store.records import (
 from surveys.store.releases import MOVE_PENDING, ReleaseRule, gate_counts_sql, set_release
 
 BATCH_LIMIT = 256
+# The write-ahead log keeps every committed batch in arrival order, each invitation used
+# beside the response it brought, until DuckDB folds it into the database file. The writer
+# folds it in (CHECKPOINT) whenever its queue is empty, and at least this often under
+# continuous load, so the log holds at most about this many seconds of submissions.
+CHECKPOINT_SECONDS = 1.0
 WAIT_SECONDS = 60.0
 _STOP = None  # queued by stop(): the thread writes what came before it, then ends
 
@@ -78,6 +83,7 @@ class ResponseWriter:
         self._lock = threading.Lock()
         self._stopped = False
         self.last_commit: float | None = None  # time.monotonic() of the last stored batch
+        self._last_checkpoint = time.monotonic()
         self._thread = threading.Thread(target=self._run, name="response-writer", daemon=True)
         self._thread.start()
 
@@ -155,6 +161,20 @@ class ResponseWriter:
                 submission.outcome.set_exception(outcome)
             else:
                 submission.outcome.set_result(outcome)
+        if batch:
+            self._checkpoint_if_due()
+
+    def _checkpoint_if_due(self) -> None:
+        """Fold the write-ahead log into the database file when no submission waits, or
+        `CHECKPOINT_SECONDS` after the last time (callers already have their outcome)."""
+        now = time.monotonic()
+        if not self._queue.empty() and now - self._last_checkpoint < CHECKPOINT_SECONDS:
+            return
+        try:
+            self._cursor.execute("CHECKPOINT")
+        except duckdb.Error:
+            return  # another connection's transaction is open: the next batch tries again
+        self._last_checkpoint = now
 
     def _commit(self, batch: list[Submission]) -> list[str | Exception]:
         """Check, use invitations, insert and commit `batch` in one transaction; all or nothing."""
