@@ -14,6 +14,7 @@ import streamlit as st
 from afterward.services import mail_jobs, mailing
 from afterward.services.survey_admin import invitation_links_csv
 from afterward.web.safe_text import plain
+from surveys.links import check_invitation_count
 from surveys.store import Store, Survey
 
 PRIVACY_CAPTION = (
@@ -31,10 +32,17 @@ def invitations_section(store: Store, survey: Survey, base: str) -> None:
     then `invite_section`. Links are built on `base`. Raises nothing."""
     st.markdown("#### Single-use invitation links")
     st.caption("Each link works once. The list is not stored: download it now.")
-    count = st.number_input("How many?", min_value=1, max_value=10_000, value=10)
+    # No min/max on the field: the browser would clamp a typed 0 back to the last value and
+    # create links anyway. The rule (1-10,000) is links.check_invitation_count, called here.
+    count = st.number_input("How many?", value=10, step=1, help="Between 1 and 10,000.")
     if st.button("Create invitation links"):
-        made = invitation_links_csv(store, survey.survey_id, int(count), base)
-        st.session_state["fresh_invitations"] = made
+        try:
+            check_invitation_count(int(count))
+            made = invitation_links_csv(store, survey.survey_id, int(count), base)
+        except ValueError as exc:  # a count outside the rule: nothing is created
+            st.error(f"No links were created. {exc}")
+        else:
+            st.session_state["fresh_invitations"] = made
     if st.session_state.get("fresh_invitations"):
         st.download_button(
             "Download invitation links (CSV)",
