@@ -16,6 +16,7 @@ from surveys.store.records import (
     OPEN_ACTION_STATUSES,
     Scope,
 )
+from surveys.text_limits import MAX_ACTION_TITLE, MAX_OWNER_NAME, check_length
 
 
 class ActionsMixin:
@@ -44,7 +45,8 @@ class ActionsMixin:
         `survey_id` the survey whose post-mortem decided it, if any; `created_on` the day it
         was decided (default today; the sample data and imports give earlier days). The
         status history starts with that day.
-        Raises ValueError when the title or owner is blank or the status is unknown.
+        Raises ValueError when the title or owner is blank or too long (surveys.text_limits) or
+        the status is unknown.
         Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
         read or written.
         """
@@ -88,9 +90,9 @@ class ActionsMixin:
         """Replace an action item's editable fields: title, owner, due date (None: no due
         date), and what it is meant to fix (a theme id and/or a root-cause category, or None).
 
-        Raises ValueError when the title or owner is blank or the action is unknown. Raises
-        StoreError when the store is closed, StorageUnavailable when the file cannot be read
-        or written.
+        Raises ValueError when the title or owner is blank or too long (surveys.text_limits) or
+        the action is unknown. Raises StoreError when the store is closed, StorageUnavailable
+        when the file cannot be read or written.
         """
         title, owner = _check_fields(title, owner)
         _check_action_id(action_id)
@@ -209,6 +211,8 @@ class ActionsMixin:
 def _check_fields(title: str, owner: str) -> tuple[str, str]:
     if not title.strip() or not owner.strip():
         raise ValueError("An action needs a description and one owner.")
+    check_length(title, MAX_ACTION_TITLE, "action's description")
+    check_length(owner, MAX_OWNER_NAME, "owner's name")
     return title.strip(), owner.strip()
 
 
