@@ -160,19 +160,23 @@ def shown(cells: pd.DataFrame) -> pd.DataFrame:
 # by at least three quarters of its own average share over the quarters in view, and by at
 # least half a point a quarter. The former fixed 2 points a quarter called nearly every key
 # "flat": a theme with 3% of the answers could not rise unless it doubled every quarter.
-# On the sample data the rule marks exactly the keys whose slope is over two standard errors.
+# The slope must also be at least two standard errors of itself: a small theme's share
+# jumps about from quarter to quarter, and a line through that noise is flat, however steep.
 TREND_RELATIVE_CHANGE = 0.75
 TREND_MIN_SLOPE = 0.005
+TREND_MIN_T = 2.0
 
 
 def recurring(cells: pd.DataFrame, by: str) -> pd.DataFrame:
     """Recurrence and trend per theme or category over visible cells.
 
     `cells` is `gated_cells` output; `by` its key column. Only shown cells count; a hidden
-    cell is a gap in its key's trend (its count is unknown), never a zero. A key's
+    cell is a gap in its key's trend (its count is unknown), never a zero; a key with only
+    hidden cells is listed last with NaN answers and trend "too little data". A key's
     trend threshold is relative to its share of the answers (`trend_threshold`). Returns
     `recurrence.recurrence` columns and `recurrence.trends` columns but answers (index: the
-    key), or an empty frame when nothing is shown. Raises KeyError when `cells` lacks
+    key), or an empty frame when nothing is shown. A trend needs a slope of at least its
+    threshold and of at least `TREND_MIN_T` standard errors. Raises KeyError when `cells` lacks
     `by`, project, quarter or answers; ValueError when a quarter does not parse.
     """
     visible = shown(cells)
@@ -186,12 +190,31 @@ def recurring(cells: pd.DataFrame, by: str) -> pd.DataFrame:
     thresholds = pd.Series(
         [trend_threshold(share, quarters) for share in shares], index=shares.index
     )
-    # One pass for every key, each against its own threshold; a hidden cell is a gap in its
-    # key's line, not a zero (its count is unknown, not absent).
-    hidden = cells[cells["suppressed"].astype(bool)][[by, "quarter"]]
-    trend = trends(frame, by=by, min_slope=thresholds, unknown=hidden)
+    # One pass for every key, each against its own threshold. A hidden cell's count is
+    # unknown, not absent: its project-quarter leaves that key's share for the quarter (the
+    # other projects still give it one); a quarter where every project hides it is a gap.
+    hidden = cells[cells["suppressed"].astype(bool)][[by, "project", "quarter"]]
+    trend = trends(frame, by=by, min_slope=thresholds, unknown=hidden, min_t=TREND_MIN_T)
     trend = trend.reindex(report.index)[KEY_TREND_COLUMNS]
-    return report.join(trend.drop(columns="answers"), how="left")
+    report = report.join(trend.drop(columns="answers"), how="left")
+    # A key whose every cell is hidden is still listed (the heatmap shows its blank row):
+    # nothing is known of it, so it is too little data, never "0 answers".
+    only_hidden = pd.Index(cells[by].unique()).difference(report.index)
+    if len(only_hidden):
+        blank = pd.DataFrame(index=only_hidden.rename(report.index.name), columns=report.columns)
+        blank = blank.assign(
+            n_projects=0,
+            n_quarters=0,
+            answers=float("nan"),
+            recent_projects=0,
+            of_recent=report["of_recent"].iloc[0] if len(report) else 0,
+            recurring=False,
+            sentence="too few answers to show",
+            quarters=0,
+            trend="too little data",
+        )
+        report = pd.concat([report, blank.astype(report.dtypes.to_dict(), errors="ignore")])
+    return report
 
 
 def trend_threshold(share: float, quarters: int) -> float:

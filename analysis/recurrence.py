@@ -100,6 +100,7 @@ def trends(
     min_quarters: int = 3,
     min_slope: float | pd.Series = 0.02,
     unknown: pd.DataFrame | None = None,
+    min_t: float = 0.0,
 ) -> pd.DataFrame:
     """Per key: slope of its share of answers per quarter, and rising/falling/flat.
 
@@ -110,9 +111,13 @@ def trends(
     fewer than ``min_quarters`` quarters with answers, are "too little data"; otherwise a slope of at
     least ``min_slope`` (share per quarter, e.g. 0.02 = 2 points; a number, or a Series of
     numbers by key for thresholds of their own) is rising, at most ``-min_slope`` falling,
-    else flat. ``unknown`` (columns ``by`` and ``quarter``) lists key-quarters whose count
-    is not known, e.g. hidden by the anonymity gate: they are left out of that key's line
-    (a gap, NaN share) instead of counting as share 0. Index: the key; columns ``quarters``
+    else flat; with ``min_t`` > 0 the slope must also be at least ``min_t`` standard errors
+    of itself (a line through noise is flat, however steep). ``unknown`` (columns ``by``,
+    ``quarter`` and optionally ``project``) lists cells whose count is not known, e.g. hidden by the anonymity gate. With ``project``,
+    that project's answers in that quarter are left out of the key's share (its count and
+    its total alike), so the other projects of the quarter still give the key a share; a
+    key-quarter with no project left (or ``unknown`` without ``project``) is a gap in the
+    key's line (NaN share), never a share of 0. Index: the key; columns ``quarters``
     (count with the key), ``answers`` (count), ``first_share``, ``last_share`` (0-1, NaN
     when unknown), ``slope``, ``trend``. Raises ValueError when ``frame`` lacks ``by``,
     ``project`` or ``quarter``, or a quarter does not parse.
@@ -126,17 +131,16 @@ def trends(
     table = table.reindex(columns=quarters, fill_value=0).fillna(0)
     # Quarters with no answers at all say nothing about shares: leave them out.
     observed = totals.to_numpy() > 0
-    shares = table.to_numpy()[:, observed] / totals.to_numpy()[observed]
+    # Each key's share is over the answers whose project-quarter says what the key's count
+    # is: a project hiding the key's cell leaves that quarter's total too.
+    denominators = np.tile(totals.to_numpy()[observed].astype(float), (len(table), 1))
     if unknown is not None and len(unknown):
-        gaps = pd.DataFrame(
-            {by: unknown[by], "quarter": pd.PeriodIndex(unknown["quarter"].astype(str), freq="Q")}
-        )
-        rows = table.index.get_indexer(gaps[by])
-        cols = pd.Index(quarters[observed]).get_indexer(gaps["quarter"])
-        keep = (rows >= 0) & (cols >= 0)
-        shares[rows[keep], cols[keep]] = np.nan
+        denominators -= _unknown_totals(data, unknown, by, table.index, quarters[observed])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        shares = np.where(denominators > 0, table.to_numpy()[:, observed] / denominators, np.nan)
     x = np.arange(len(quarters))[observed].astype(float)
-    slopes = np.array([_slope(x, row) for row in shares]) if len(table) else np.zeros(0)
+    fits = np.array([_fit(x, row) for row in shares]).reshape(-1, 2)
+    slopes, errors = fits[:, 0], fits[:, 1]
     answers = table.sum(axis=1).to_numpy()
     if isinstance(min_slope, pd.Series):
         min_slope = min_slope.reindex(table.index).to_numpy(dtype=float)
@@ -146,7 +150,13 @@ def trends(
     trend = np.where(
         ~enough,
         "too little data",
-        np.where(slopes >= min_slope, "rising", np.where(slopes <= -min_slope, "falling", "flat")),
+        np.where(
+            np.abs(slopes) < min_t * errors if min_t > 0 else False,
+            "flat",
+            np.where(
+                slopes >= min_slope, "rising", np.where(slopes <= -min_slope, "falling", "flat")
+            ),
+        ),
     )
     out = pd.DataFrame(
         {
@@ -162,13 +172,50 @@ def trends(
     return out[TREND_COLUMNS]
 
 
-def _slope(x: np.ndarray, y: np.ndarray) -> float:
-    """Ordinary least-squares slope of `y` on `x` over the points where `y` is known."""
+def _unknown_totals(
+    data: pd.DataFrame,
+    unknown: pd.DataFrame,
+    by: str,
+    keys: pd.Index,
+    quarters: pd.PeriodIndex,
+) -> np.ndarray:
+    """Per key (rows, as `keys`) and quarter (columns, as `quarters`): the answers of the
+    project-quarters where the key's count is unknown, i.e. what leaves its share's total.
+    Without a ``project`` column in `unknown`, the quarter's whole total."""
+    gaps = pd.DataFrame(
+        {by: unknown[by], "quarter": pd.PeriodIndex(unknown["quarter"].astype(str), freq="Q")}
+    )
+    if "project" in unknown.columns:
+        gaps["project"] = unknown["project"].to_numpy()
+        per_project = data.groupby(["project", "quarter"])["count"].sum()
+        gaps = gaps.drop_duplicates([by, "project", "quarter"])
+        index = pd.MultiIndex.from_frame(gaps[["project", "quarter"]])
+        gaps["total"] = per_project.reindex(index).fillna(0).to_numpy()
+    else:
+        gaps = gaps.drop_duplicates([by, "quarter"])
+        gaps["total"] = np.inf  # the whole quarter is unknown for the key
+    out = np.zeros((len(keys), len(quarters)))
+    rows = keys.get_indexer(gaps[by])
+    cols = pd.Index(quarters).get_indexer(gaps["quarter"])
+    keep = (rows >= 0) & (cols >= 0)
+    np.add.at(out, (rows[keep], cols[keep]), gaps["total"].to_numpy()[keep])
+    return out
+
+
+def _fit(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """Ordinary least-squares slope of `y` on `x` over the points where `y` is known, and
+    its standard error (inf with fewer than three points: no error can be estimated)."""
     known = ~np.isnan(y)
-    if known.sum() < 2:
-        return 0.0
+    n = int(known.sum())
+    if n < 2:
+        return 0.0, np.inf
     xc = x[known] - x[known].mean()
-    return float((y[known] - y[known].mean()) @ xc / (xc @ xc))
+    yc = y[known] - y[known].mean()
+    slope = float(yc @ xc / (xc @ xc))
+    if n < 3:
+        return slope, np.inf
+    residuals = yc - slope * xc
+    return slope, float(np.sqrt(residuals @ residuals / (n - 2) / (xc @ xc)))
 
 
 def recurrence_report(frame: pd.DataFrame, by: str = "theme_id", **kwargs: float) -> pd.DataFrame:

@@ -1,6 +1,7 @@
 from datetime import date
 
 import pandas as pd
+import pytest
 
 from analysis.insights import (
     ALL_PROJECTS,
@@ -237,3 +238,72 @@ def test_a_key_hidden_in_most_quarters_has_too_little_data_for_a_trend():
     report = recurring(cells, "theme_id")
     assert report.loc["patchy", "trend"] == "too little data"
     assert report.loc["rest", "trend"] == "flat"
+
+
+def eight_quarters_of_three_projects() -> pd.DataFrame:
+    """Per-survey category counts (threshold 3) of projects A, B and C over 2025Q1-2026Q4.
+
+    "testing_quality" rises in A and B (4 → 18 answers) but is small in C, where the gate
+    hides it in every quarter; "estimation_schedule" is a steady 10 everywhere;
+    "monitoring_alerting" has two answers per survey, so every one of its cells is hidden
+    (in A and B with "staffing_resources", hidden beside it so it cannot be worked out).
+    """
+    quarters = [f"{year}Q{q}" for year in (2025, 2026) for q in (1, 2, 3, 4)]
+    rows = []
+    for i, quarter in enumerate(quarters):
+        for project in ("A", "B", "C"):
+            counts = {
+                "testing_quality": 2 if project == "C" else 4 + 2 * i,
+                "estimation_schedule": 10,
+                "communication_gaps": 20,
+                "monitoring_alerting": 2,
+                "staffing_resources": 3,
+            }
+            for category, n in counts.items():
+                rows.append((project, quarter, f"{project}-{quarter}", category, n, n, 3))
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "project",
+            "quarter",
+            "survey_id",
+            "category",
+            "answers",
+            "responses",
+            "threshold",
+        ],
+    )
+
+
+def test_trends_over_eight_quarters_with_hidden_cells_in_some_projects():
+    cells = gated_cells(eight_quarters_of_three_projects(), "category")
+    hidden = cells[cells["suppressed"]]
+    # The gate hides C's small cells in every quarter: no quarter has every project shown.
+    assert set(hidden.loc[hidden["category"] == "testing_quality", "project"]) >= {"C"}
+    assert hidden["quarter"].nunique() == 8
+    report = recurring(cells, "category")
+    assert report.loc["testing_quality", "trend"] == "rising"
+    assert report.loc["estimation_schedule", "trend"] == "flat"
+    assert report.loc["communication_gaps", "trend"] == "flat"
+    assert report.loc["monitoring_alerting", "trend"] == "too little data"
+    # Shares are over the projects that show the key: C's hidden cell takes its whole
+    # project-quarter out of testing_quality's share, so 2025Q1 is A and B alone.
+    assert report.loc["testing_quality", "first_share"] == pytest.approx(8 / (2 * 34))
+    assert pd.isna(report.loc["monitoring_alerting", "answers"])
+
+
+def test_a_noisy_key_is_flat_however_steep_its_line():
+    # "jumpy" swings between 2% and 16% of the answers: its fitted line rises by more than
+    # its threshold, but by less than two standard errors, so it is called flat.
+    cells = shares_over_quarters(
+        {
+            "jumpy": [2, 14, 3, 12, 4, 16, 14],
+            "rest": [98, 86, 97, 88, 96, 84, 86],
+        }
+    )
+    report = recurring(cells, "theme_id")
+    from analysis.insights import trend_threshold
+
+    share = report.loc["jumpy", "answers"] / 700
+    assert report.loc["jumpy", "slope"] > trend_threshold(share, 7)
+    assert report.loc["jumpy", "trend"] == "flat"

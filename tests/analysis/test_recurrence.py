@@ -93,3 +93,23 @@ def test_report_joins_both_and_empty_input() -> None:
 def test_missing_columns_raise() -> None:
     with pytest.raises(ValueError, match="lacks columns"):
         recurrence(pd.DataFrame({"theme_id": [1]}))
+
+
+def test_an_unknown_cell_leaves_only_its_project_out_of_the_share() -> None:
+    # Two projects a quarter; theme 1's count in P1 is unknown in 2025Q2 (hidden). Its
+    # share that quarter comes from P0 alone (3 of 10), not from a total that counts P1.
+    rows = []
+    for quarter in ("2025Q1", "2025Q2", "2025Q3"):
+        for project in ("P0", "P1"):
+            hidden = project == "P1" and quarter == "2025Q2"
+            if not hidden:
+                rows.append({"theme_id": 1, "project": project, "quarter": quarter, "count": 3})
+            rows.append({"theme_id": 2, "project": project, "quarter": quarter, "count": 7})
+    data = pd.DataFrame(rows)
+    unknown = pd.DataFrame({"theme_id": [1], "project": ["P1"], "quarter": ["2025Q2"]})
+    trd = trends(data, min_answers=1, unknown=unknown)
+    assert trd.loc[1, "slope"] == pytest.approx(0.0)
+    assert trd.loc[1, "trend"] == "flat"
+    # Without the project, the whole quarter is a gap for theme 1.
+    whole = trends(data, min_answers=1, min_quarters=3, unknown=unknown.drop(columns="project"))
+    assert whole.loc[1, "trend"] == "too little data"
