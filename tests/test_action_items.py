@@ -143,3 +143,87 @@ def test_an_id_that_is_not_an_action_is_refused_clearly(store, bad_id):
         store.set_action_status(bad_id, "done")
     assert items.history_table(store, bad_id).empty
     assert store.action_history(kept)["status"].tolist() == ["open"]
+
+
+def test_a_reason_belongs_only_to_not_doing(store):
+    # Marked "not doing" with a reason, later done: the reason goes, in the action and in the
+    # history row of "done"; it stays on the "not doing" row it was given with.
+    action_id = _action(store, created_on=date(2026, 4, 2))
+    store.set_action_status(action_id, "not_doing", "  No budget ", on=date(2026, 5, 3))
+    assert store.actions(Scope()).iloc[0]["status_reason"] == "No budget"
+    store.set_action_status(action_id, "done", on=date(2026, 6, 1))
+    row = store.actions(Scope()).iloc[0]
+    assert (row["status"], row["status_reason"]) == ("done", "")
+    assert items.history_table(store, action_id).values.tolist() == [
+        [date(2026, 6, 1), "Done", ""],
+        [date(2026, 5, 3), "Not doing", "No budget"],
+        [date(2026, 4, 2), "Open", ""],
+    ]
+    # A reason typed with another status is not kept either.
+    store.set_action_status(action_id, "in_progress", "Typed by mistake", on=date(2026, 6, 2))
+    assert store.actions(Scope()).iloc[0]["status_reason"] == ""
+    assert store.action_history(action_id)["reason"].tolist()[-1] == ""
+    assert items.action_table(store.actions(Scope()).assign(topic=""), {})["Reason"].tolist() == [
+        ""
+    ]
+
+
+def test_history_keeps_every_change_of_a_day_in_order(store):
+    action_id = _action(store, created_on=date(2026, 4, 2))
+    day = date(2026, 4, 9)
+    assert store.set_action_status(action_id, "in_progress", on=day)
+    assert store.set_action_status(action_id, "not_doing", "Superseded", on=day)
+    assert store.set_action_status(action_id, "open", on=day)
+    # Saving what it already is changes nothing and adds no row.
+    assert not store.set_action_status(action_id, "open", on=day)
+    history = store.action_history(action_id)
+    assert history["seq"].tolist() == [1, 2, 3, 4]
+    assert history["status"].tolist() == ["open", "in_progress", "not_doing", "open"]
+    assert history["reason"].tolist() == ["", "", "Superseded", ""]
+    # Days only: every change of that day reads as that day, at midnight.
+    assert {d.date() for d in history["changed_on"][1:]} == {day}
+    assert all(d == d.normalize() for d in history["changed_on"])
+    assert items.history_table(store, action_id)["Status"].tolist() == [
+        "Open",
+        "Not doing",
+        "In progress",
+        "Open",
+    ]
+    # The sequence counts per action: another action starts at 1.
+    other = _action(store, title="Another")
+    store.set_action_status(other, "done", on=day)
+    assert store.action_history(other)["seq"].tolist() == [1, 2]
+
+
+def test_migration_12_numbers_old_history_and_clears_stray_reasons(tmp_path, monkeypatch):
+    from surveys.store import MIGRATIONS
+    from surveys.store import base as store_base
+
+    path = tmp_path / "old.duckdb"
+    monkeypatch.setattr(store_base, "MIGRATIONS", MIGRATIONS[:11])
+    with Store(path) as old:
+        project_id = old.create_project("Harbour Website").project_id
+        action_id = "6c0b3c52-0000-4000-8000-000000000001"
+        with old._transaction() as cur:  # as the old code left it: "done" with a reason
+            cur.execute(
+                "INSERT INTO action_items (action_id, project_id, title, owner, status, "
+                "status_reason, quarter, created_on, done_on) VALUES (?, ?, 'T', 'O', 'done', "
+                "'No budget', '2026Q2', DATE '2026-04-02', DATE '2026-06-01')",
+                [action_id, project_id],
+            )
+            cur.execute(
+                "INSERT INTO action_status_history VALUES (?, DATE '2026-04-02', 'open', ''), "
+                "(?, DATE '2026-05-03', 'not_doing', 'No budget'), "
+                "(?, DATE '2026-06-01', 'done', 'No budget')",
+                [action_id] * 3,
+            )
+    monkeypatch.setattr(store_base, "MIGRATIONS", MIGRATIONS)
+    with Store(path) as new:
+        assert new.schema_version() == len(MIGRATIONS)
+        history = new.action_history(action_id)
+        assert history["seq"].tolist() == [1, 2, 3]
+        assert history["status"].tolist() == ["open", "not_doing", "done"]
+        assert history["reason"].tolist() == ["", "No budget", ""]
+        assert new.actions(Scope()).iloc[0]["status_reason"] == ""
+        new.set_action_status(action_id, "open", on=date(2026, 6, 1))
+        assert new.action_history(action_id)["seq"].tolist() == [1, 2, 3, 4]

@@ -70,12 +70,14 @@ def test_action_edit_delete_and_history_by_day(store):
         created_on=date(2026, 1, 10),
     )
     store.set_action_status(action_id, "in_progress", on=date(2026, 1, 20))
-    store.set_action_status(action_id, "open", on=date(2026, 1, 20))  # same day: replaces
+    store.set_action_status(action_id, "open", on=date(2026, 1, 20))  # same day: kept too
     store.set_action_status(action_id, "done", on=date(2026, 2, 1))
     history = store.action_history(action_id)
-    assert history["status"].tolist() == ["open", "open", "done"]
+    assert history["status"].tolist() == ["open", "in_progress", "open", "done"]
+    assert history["seq"].tolist() == [1, 2, 3, 4]
     assert [d.date() for d in history["changed_on"]] == [
         date(2026, 1, 10),
+        date(2026, 1, 20),
         date(2026, 1, 20),
         date(2026, 2, 1),
     ]

@@ -121,10 +121,12 @@ class ActionsMixin:
             raise ValueError("Unknown action.")
 
     def action_history(self, action_id: str | None = None) -> pd.DataFrame:
-        """Status history of one action item (or of all), one row per day with a change.
+        """Status history of one action item (or of all), one row per change.
 
-        Columns: action_id, changed_on (pandas Timestamp at midnight: days only), status
-        (an ACTION_STATUSES key), reason. Oldest first; empty for an id that is no action.
+        Columns: action_id, seq (the change's number within its action: 1, 2, 3… in the order
+        made; a count, never a time), changed_on (pandas Timestamp at midnight: days only),
+        status (an ACTION_STATUSES key), reason ("" but for "not doing"). Oldest first; empty
+        for an id that is no action.
         Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
         read or written.
         """
@@ -132,39 +134,48 @@ class ActionsMixin:
             action_id = str(uuid.UUID(int=0))  # matches no action: an empty history
         with self._cursor() as cur:
             return cur.execute(
-                "SELECT action_id::VARCHAR AS action_id, changed_on, status, reason "
+                "SELECT action_id::VARCHAR AS action_id, seq, changed_on, status, reason "
                 "FROM action_status_history WHERE (?::UUID IS NULL OR action_id = ?::UUID) "
-                "ORDER BY action_id, changed_on",
+                "ORDER BY action_id, seq",
                 [action_id, action_id],
             ).df()
 
     def set_action_status(
         self, action_id: str, status: str, reason: str = "", *, on: date | None = None
-    ) -> None:
-        """Change an action's status on day `on` (default today); "not_doing" needs a
-        `reason`. Done keeps its first done_on. The history keeps one row per day: a second
-        change on the same day replaces that day's row.
+    ) -> bool:
+        """Change an action's status on day `on` (default today); returns whether anything
+        changed (False when it already had that status and reason).
+
+        "not_doing" needs a `reason`; any other status keeps none (a reason given with it is
+        dropped, and the one "not doing" had is cleared). Done keeps its first done_on. Each
+        change is its own row of the history, several on one day too.
 
         Raises ValueError when the status is unknown, "not_doing" comes without a reason, or the
         action is unknown. Raises StoreError when the store is closed, StorageUnavailable when the
         file cannot be read or written.
         """
         _check_status(status)
-        if status == NOT_DOING_STATUS and not reason.strip():
+        reason = reason.strip() if status == NOT_DOING_STATUS else ""
+        if status == NOT_DOING_STATUS and not reason:
             raise ValueError("Say why the action will not be done.")
         _check_action_id(action_id)
         day = on or today()
         with self._transaction() as cur:
-            updated = cur.execute(
+            now = cur.execute(
+                "SELECT status, status_reason FROM action_items WHERE action_id = ?", [action_id]
+            ).fetchone()
+            if now is None:
+                raise ValueError("Unknown action.")
+            if tuple(now) == (status, reason):
+                return False
+            cur.execute(
                 "UPDATE action_items SET status = ?, status_reason = ?, "
                 "done_on = CASE WHEN ? = ? THEN coalesce(done_on, ?) ELSE NULL END "
-                "WHERE action_id = ? RETURNING 1",
-                [status, reason.strip(), status, DONE_STATUS, day, action_id],
-            ).fetchall()
-            if updated:
-                _record_status(cur, action_id, day, status, reason.strip())
-        if not updated:
-            raise ValueError("Unknown action.")
+                "WHERE action_id = ?",
+                [status, reason, status, DONE_STATUS, day, action_id],
+            )
+            _record_status(cur, action_id, day, status, reason)
+        return True
 
     def actions(self, scope: Scope, on: date | None = None) -> pd.DataFrame:
         """Action items of projects in scope (quarter filter on the quarter they were decided).
@@ -217,11 +228,12 @@ def _check_fields(title: str, owner: str) -> tuple[str, str]:
 
 
 def _record_status(cur, action_id: str, day: date, status: str, reason: str) -> None:
+    """Add a change to an action's history as its next numbered row (seq: a count)."""
     cur.execute(
-        "INSERT INTO action_status_history (action_id, changed_on, status, reason) "
-        "VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET status = excluded.status, "
-        "reason = excluded.reason",
-        [action_id, day, status, reason],
+        "INSERT INTO action_status_history (action_id, seq, changed_on, status, reason) "
+        "SELECT ?, coalesce(max(seq), 0) + 1, ?, ?, ? FROM action_status_history "
+        "WHERE action_id = ?",
+        [action_id, day, status, reason, action_id],
     )
 
 

@@ -231,4 +231,24 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             survey_id UUID PRIMARY KEY,
             responses INTEGER NOT NULL CHECK (responses >= 0))""",
     ),
+    # 12: an action's status history keeps every change, each its own row: `seq` numbers an
+    # action's changes 1, 2, 3… in the order made (a count, never a time; days stay days).
+    # A reason belongs only to "not doing": the reasons other statuses kept are cleared.
+    (
+        """CREATE TABLE action_status_changes (
+            action_id UUID NOT NULL,
+            seq INTEGER NOT NULL CHECK (seq >= 1),
+            changed_on DATE NOT NULL,
+            status VARCHAR NOT NULL
+                CHECK (status IN ('open', 'in_progress', 'done', 'not_doing')),
+            reason VARCHAR NOT NULL DEFAULT '',
+            PRIMARY KEY (action_id, seq))""",
+        """INSERT INTO action_status_changes
+            SELECT action_id, row_number() OVER (PARTITION BY action_id ORDER BY changed_on),
+                   changed_on, status, CASE WHEN status = 'not_doing' THEN reason ELSE '' END
+            FROM action_status_history""",
+        "DROP TABLE action_status_history",
+        "ALTER TABLE action_status_changes RENAME TO action_status_history",
+        "UPDATE action_items SET status_reason = '' WHERE status <> 'not_doing'",
+    ),
 )
