@@ -208,9 +208,11 @@ def participation_chart(
     """Horizontal bars of responses per survey, newest on top; a survey whose results are
     hidden by the anonymity gate is a grey hatched bar that says "hidden".
 
-    `frame`: survey (label), responses (count), optional response_rate (0-1, NaN without
-    invitations), shown (bool) and needed (further responses before results show), oldest
-    first. Only the last `limit` rows are drawn; the subtitle says so.
+    `frame`: survey (label), responses (released, count), optional response_rate (share of
+    invitations used, 0-1, NaN without invitations), optional waiting (responses not
+    released yet, counted in the rate: the bar's text says how many), shown (bool) and
+    needed (further responses before results show), oldest first. Only the last `limit`
+    rows are drawn; the subtitle says so.
     """
     x_title, y_title = "Responses", "Survey"
     if _is_empty(frame, ["survey", "responses"], "responses"):
@@ -234,6 +236,13 @@ def participation_chart(
             text = [
                 "" if pd.isna(rates.iloc[i]) else f"{rates.iloc[i]:.0%} of invited" for i in rows
             ]
+            if "waiting" in frame:  # the rate counts waiting responses: say so beside the bar
+                text = [
+                    f"{t} (incl. {int(frame['waiting'].iloc[i])} waiting)"
+                    if t and frame["waiting"].iloc[i]
+                    else t
+                    for t, i in zip(text, rows, strict=True)
+                ]
         else:
             text = [
                 f"hidden: {int(needed.iloc[i])} more needed" if needed.iloc[i] else "hidden"

@@ -84,8 +84,11 @@ def _participation(review: QuarterlyReview) -> list:
     blocks: list = []
     if review.surveys == 0:
         return [TextBlock(f"No surveys ran in {review.quarter}.", note=True)]
+    frame = review.participation
     rate = (
-        f" {review.response_rate:.0%} of invitations were answered."
+        f" {int(frame['invitations_used'].sum())} of {int(frame['invitations'].sum())} "
+        f"invitations were used ({review.response_rate:.0%}), counting responses still "
+        "waiting for release."
         if review.response_rate is not None
         else ""
     )
@@ -106,21 +109,22 @@ def _participation(review: QuarterlyReview) -> list:
                 note=True,
             )
         )
-    frame = review.participation
     blocks.append(
         TableBlock(
-            ("Survey", "Responses", "Invitations", "Response rate", "Results"),
+            ("Survey", "Released", "Waiting", "Invitations used", "Results"),
             tuple(
                 (
                     s,
                     str(r),
-                    str(i) if i else "–",
-                    _pct(rr),
+                    str(w),
+                    f"{u} of {i} ({_pct(rr)})" if i else "–",
                     "shown" if shown else f"hidden ({n} more needed)",
                 )
-                for s, r, i, rr, shown, n in zip(
+                for s, r, w, u, i, rr, shown, n in zip(
                     frame["survey"],
                     frame["responses"],
+                    frame["waiting"],
+                    frame["invitations_used"],
                     frame["invitations"],
                     frame["response_rate"],
                     frame["shown"],

@@ -29,6 +29,7 @@ from afterward.services.manager_views import (
     theme_labels,
     with_topics,
 )
+from afterward.services.survey_admin import invitation_use, invitation_uses
 from analysis.actions import completion_rates
 from analysis.insights import (
     ALL_PROJECTS,
@@ -58,7 +59,9 @@ class QuarterlyReview:
     surveys_shown: int  # surveys with enough responses to show results
     responses: int  # responses to the shown surveys
     response_rate: float | None  # invitations used / sent (None: no invitations sent)
-    participation: pd.DataFrame  # survey, project, responses, invitations, response_rate, shown
+    # survey, project, quarter, responses (released), waiting, invitations, invitations_used,
+    # response_rate (share of invitations used, released or waiting), shown, needed
+    participation: pd.DataFrame
     participation_trend: pd.DataFrame  # quarter, surveys, surveys_shown, responses
     # Ratings: question_id, prompt, kind, quarter, project (incl. All projects), mean, responses.
     rating_trends: pd.DataFrame
@@ -247,14 +250,15 @@ def _participation(frame: pd.DataFrame) -> pd.DataFrame:
         "project",
         "quarter",
         "responses",
+        "waiting",
         "invitations",
+        "invitations_used",
         "response_rate",
         "shown",
         "needed",
     ]
     if frame.empty:
         return pd.DataFrame(columns=columns)
-    sent = frame["invitations"].astype(float)
     return pd.DataFrame(
         {
             "survey": [
@@ -264,9 +268,15 @@ def _participation(frame: pd.DataFrame) -> pd.DataFrame:
             "quarter": frame["quarter"].to_numpy(),
             # A response count is already shown to managers while a survey runs ("2 so far"),
             # so counts are not hidden; the survey's results are.
+            # Released responses; those waiting for release are counted apart (a count only).
             "responses": frame["responses"].astype(int).to_numpy(),
+            "waiting": frame["waiting"].astype(int).to_numpy(),
             "invitations": frame["invitations"].astype(int).to_numpy(),
-            "response_rate": (frame["invitations_used"] / sent.where(sent > 0)).to_numpy(),
+            "invitations_used": frame["invitations_used"].astype(int).to_numpy(),
+            # Share of invitations used: a used invitation is a response released or waiting.
+            "response_rate": invitation_uses(
+                frame["invitations"], frame["invitations_used"]
+            ).to_numpy(),
             "shown": frame["shown"].to_numpy(dtype=bool),
             "needed": frame["needed"].astype(int).to_numpy(),
         }
@@ -278,11 +288,9 @@ def _survey_label(project: str, title: str) -> str:
 
 
 def _rate(frame: pd.DataFrame) -> float | None:
-    sent = int(frame["invitations"].sum()) if len(frame) else 0
-    if not sent:
+    if not len(frame):
         return None
-    used = (frame["response_rate"].fillna(0) * frame["invitations"]).sum()
-    return float(used / sent)
+    return invitation_use(int(frame["invitations"].sum()), int(frame["invitations_used"].sum()))
 
 
 def _participation_trend(surveys: pd.DataFrame, window: tuple[str, ...]) -> pd.DataFrame:

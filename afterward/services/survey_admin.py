@@ -31,6 +31,9 @@ __all__ = [
     "Questionnaire",
     "create_survey",
     "invitation_links_csv",
+    "invitation_use",
+    "invitation_uses",
+    "participation_note",
     "load_templates",
     "SURVEY_TABLE",
     "base_url",
@@ -95,6 +98,32 @@ def set_survey_open(store: Store, survey_id: str, is_open: bool) -> None:
     if not is_open:
         store.delete_invited_addresses(survey_id)
     publishing.publish_due(store)
+
+
+def invitation_use(invitations: int, used: int) -> float | None:
+    """The one definition of a response rate: the share of invitations used (0-1), or None
+    when none were sent. A used invitation is a response released or still waiting for
+    release, so this share is never shown beside the released count alone:
+    `participation_note` says both."""
+    return used / invitations if invitations else None
+
+
+def invitation_uses(invitations: pd.Series, used: pd.Series) -> pd.Series:
+    """`invitation_use` per row of two count columns (float; NaN where none were sent),
+    indexed like `invitations`."""
+    shares = [invitation_use(int(i), int(u)) for i, u in zip(invitations, used, strict=True)]
+    return pd.Series(shares, index=invitations.index, dtype=float)
+
+
+def participation_note(responses: int, waiting: int, invitations: int, used: int) -> str:
+    """What a survey's (or several surveys') counts mean, side by side, e.g. "8 of 8
+    invitations used · 6 responses released, 2 waiting". Counts only: waiting responses are
+    counted (a public count) but nothing of their content is read."""
+    released = f"{responses} response{'' if responses == 1 else 's'} released"
+    counts = f"{released}, {waiting} waiting" if waiting else released
+    if not invitations:
+        return f"No invitations sent · {counts}"
+    return f"{used} of {invitations} invitations used · {counts}"
 
 
 def release_note(waiting: int, threshold: int) -> str:

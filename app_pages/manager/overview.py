@@ -9,6 +9,11 @@ from afterward.services.manager_views import (
     question_label,
     scale_of,
 )
+from afterward.services.survey_admin import (
+    invitation_use,
+    invitation_uses,
+    participation_note,
+)
 from afterward.web.cached_views import offer_sample, view
 from afterward.web.filters import current_scope
 from afterward.web.session import require_manager, store_or_stop
@@ -26,15 +31,22 @@ if participation.empty:
 
 left, middle, right = st.columns(3)
 left.metric("Surveys", len(participation))
-middle.metric("Responses", int(participation["responses"].sum()))
-invited = int(participation["invitations"].sum())
-rate = participation["invitations_used"].sum() / invited if invited else None
-right.metric("Invitation response rate", f"{rate:.0%}" if rate is not None else "No invitations")
+middle.metric("Responses released", int(participation["responses"].sum()))
+totals = {c: int(participation[c].sum()) for c in ("invitations", "invitations_used", "waiting")}
+rate = invitation_use(totals["invitations"], totals["invitations_used"])
+right.metric("Invitations used", f"{rate:.0%}" if rate is not None else "No invitations")
+st.caption(
+    participation_note(
+        int(participation["responses"].sum()),
+        totals["waiting"],
+        totals["invitations"],
+        totals["invitations_used"],
+    )
+)
 
 participation = participation.assign(
     survey=participation["project"] + " · " + participation["quarter"],
-    response_rate=participation["invitations_used"]
-    / participation["invitations"].where(participation["invitations"] > 0),
+    response_rate=invitation_uses(participation["invitations"], participation["invitations_used"]),
 )
 st.plotly_chart(charts.participation_chart(participation), width="stretch")
 if len(participation) > charts.MAX_SURVEY_BARS:

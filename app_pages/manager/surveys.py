@@ -109,8 +109,11 @@ with progress_col:
     used = int(row["invitations_used"])
     st.metric("Responses released", int(row["responses"]))
     st.caption(setup.release_note(int(row["waiting"]), int(row["anonymity_threshold"])))
+    note = setup.participation_note(int(row["responses"]), int(row["waiting"]), invited, used)
     if invited:
-        st.progress(used / invited, text=f"{used} of {invited} invitations used")
+        st.progress(used / invited, text=note)
+    else:
+        st.caption(note)
 
 links_base = setup.base_url(request_base_url())
 st.markdown("#### Shareable link")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from surveys import setup
@@ -46,3 +48,62 @@ def test_a_valid_count_after_a_refused_one_creates_exactly_that_many(app):
     assert app_store().surveys_overview()["invitations"].iloc[0] == 4
     csv = app.get("download_button")[0].proto.label
     assert csv == "Download invitation links (CSV)"
+
+
+# -- response counts and rates say the same thing side by side --------------------------------
+
+
+def _eight_invited_six_released(db_path) -> str:
+    """8 invitations, all used: threshold 3 releases 6 responses, 2 wait for release."""
+    from afterward.services.publishing import open_store
+    from tests.test_releases import answer, make_survey
+
+    with open_store(db_path) as store:
+        survey_id = make_survey(store)
+        for rating in range(1, 9):
+            answer(store, survey_id, rating)
+        row = store.surveys_overview().iloc[0]
+        assert (row["responses"], row["waiting"], row["invitations"]) == (6, 2, 8)
+    return survey_id
+
+
+def test_the_note_counts_released_and_waiting_apart():
+    from afterward.services.survey_admin import invitation_use, participation_note
+
+    assert participation_note(6, 2, 8, 8) == (
+        "8 of 8 invitations used · 6 responses released, 2 waiting"
+    )
+    assert participation_note(1, 0, 0, 0) == "No invitations sent · 1 response released"
+    assert invitation_use(8, 6) == 0.75 and invitation_use(0, 0) is None
+
+
+def test_surveys_and_overview_pages_say_what_the_rate_counts(app, db_path):
+    _eight_invited_six_released(db_path)
+    log_in(app)
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Responses released"] == "6"
+    assert metrics["Invitations used"] == "100%"
+    assert "8 of 8 invitations used · 6 responses released, 2 waiting" in texts(app.caption)
+    chart = app.get("plotly_chart")[0].proto.spec
+    assert "100% of invited (incl. 2 waiting)" in chart
+
+    app.switch_page("app_pages/manager/surveys.py").run()
+    assert not app.exception
+    progress = [p.proto.text for p in app.get("progress")]
+    assert progress == ["8 of 8 invitations used · 6 responses released, 2 waiting"]
+
+
+def test_the_quarterly_review_puts_waiting_beside_the_rate(db_path):
+    from afterward.output import quarterly_report
+    from afterward.services.quarterly_review import quarterly_review
+    from surveys.store import Store
+
+    _eight_invited_six_released(db_path)
+    with Store(db_path) as store:
+        review = quarterly_review(store, "2026Q3", on=date(2026, 11, 2))
+    row = review.participation.iloc[0]
+    assert (row["responses"], row["waiting"], row["invitations_used"]) == (6, 2, 8)
+    assert review.response_rate == 1.0
+    html = quarterly_report.review_html(review)
+    assert "8 of 8 invitations were used (100%), counting responses still waiting" in html
+    assert "Invitations used" in html and "Response rate" not in html
