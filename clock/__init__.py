@@ -54,10 +54,16 @@ def today() -> date:
 def check_quarter(quarter: str) -> str:
     """``quarter`` normalised (``" 2026q3 "`` -> ``"2026Q3"``).
 
-    Raises ClockError (a ValueError) when it does not look like ``2026Q3``.
+    Raises ClockError (a ValueError) when it does not look like ``2026Q3``, or says the
+    quarter number must be 1-4 when only that is wrong (``"2026Q5"``).
     """
     normalised = str(quarter).strip().upper()
     if not _QUARTER.match(normalised):
+        if re.fullmatch(r"\d{4}Q\d+", normalised):
+            raise ClockError(
+                f"Quarter {quarter!r}: the number after Q must be 1–4 (Q1 is January to March), "
+                f"as in {normalised[:4]}Q4."
+            )
         raise ClockError(f"Quarter {quarter!r} should look like 2026Q3.")
     return normalised
 

@@ -13,6 +13,7 @@ from surveys.links import link_url
 from surveys.questionnaire import Questionnaire, load_templates
 from surveys.store import Store, Survey
 from surveys.store.records import MIN_THRESHOLD
+from surveys.text_limits import MAX_SURVEY_TITLE, check_length
 
 DEFAULT_THRESHOLD = 3
 MAX_THRESHOLD = 100
@@ -32,10 +33,15 @@ def create_survey(
 ) -> str:
     """Create the survey (and the project when new); returns the survey id (a uuid4 str).
 
+    `project` names an existing project in any case and spacing (" review PROJ " is
+    "Review proj": the stored spelling is kept, `Store.project_by_name`); a new project is
+    created with its name trimmed and inner whitespace collapsed.
+
     `threshold` is the anonymity threshold in responses (MIN_THRESHOLD-MAX_THRESHOLD, 3-100);
     `quarter` defaults to the quarter `opens_on` falls in, and `opens_on` to today
     (AFTERWARD_TIMEZONE). Raises ValueError for an unknown template, a threshold outside 3-100, a
-    survey closing before it opens, a blank project name, or a quarter not like "2026Q3"
+    survey closing before it opens, a blank project name, a project name over MAX_PROJECT_NAME
+    (80) or a title over MAX_SURVEY_TITLE (120) characters, or a quarter not like "2026Q3"
     (ClockError, a ValueError); nothing is stored then. Raises StoreError when the store is
     closed, StorageUnavailable when the database cannot be read or written.
     """
@@ -53,13 +59,15 @@ def create_survey(
         raise ValueError("A survey cannot close before it opens.")
     quarter = check_quarter(quarter) if quarter else quarter_of(opens_on)
     questionnaire = templates[template_id]
+    if title and title.strip():
+        check_length(title, MAX_SURVEY_TITLE, "survey title")
     existing = store.project_by_name(project)
-    project_row = existing or store.create_project(project)
+    project_row = existing or store.create_project(project)  # checks the name's length
     return store.create_survey(
         project_id=project_row.project_id,
         template_id=template_id,
         questionnaire_json=questionnaire.model_dump_json(),
-        title=(title or f"{questionnaire.title}: {project_row.name}").strip(),
+        title=(title or "").strip() or f"{questionnaire.title}: {project_row.name}",
         quarter=quarter,
         opens_on=opens_on,
         closes_on=closes_on,

@@ -13,8 +13,14 @@ from pathlib import Path
 import matplotlib
 from fpdf import FPDF
 
+from surveys.text_limits import shorten
+
 FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT = "DejaVu"
+# A table cell's text is cut to this many characters ("…" last): fpdf cannot split a row over
+# two pages, so a row taller than a page fails the whole document. Seven columns of 200
+# wide characters at 8-9 pt stay well under a page; the HTML and Markdown keep the full text.
+MAX_CELL_CHARS = 200
 
 
 class PagedPDF(FPDF):
@@ -53,7 +59,8 @@ def write_table(
     line_height: float,
 ) -> None:
     """One table in the documents' style (heading row, left-aligned, 1 mm padding) in the
-    current font; `col_widths` are relative weights, `line_height` in mm."""
+    current font; `col_widths` are relative weights, `line_height` in mm. Each cell's text is
+    cut to MAX_CELL_CHARS characters with an ellipsis, so no row is taller than a page."""
     with pdf.table(
         col_widths=tuple(col_widths),
         headings_style=_heading_style(),
@@ -62,9 +69,9 @@ def write_table(
         text_align="LEFT",
         first_row_as_headings=True,
     ) as table:
-        table.row(list(columns))
+        table.row([shorten(str(c), MAX_CELL_CHARS) for c in columns])
         for row in rows:
-            table.row([str(v) for v in row])
+            table.row([shorten(str(v), MAX_CELL_CHARS) for v in row])
 
 
 def _heading_style():  # fpdf's FontFace, built per call so the import stays local

@@ -25,6 +25,7 @@ from surveys import setup
 from surveys.imports import ColumnMatch, match_columns, read_answers, read_export
 from surveys.questionnaire import load_templates
 from surveys.store import Store
+from surveys.text_limits import MAX_SURVEY_TITLE, shorten
 
 # Problems listed in a plan; the count says how many more there were.
 MAX_PROBLEMS = 20
@@ -194,7 +195,7 @@ def run_import(store: Store, plan: ImportPlan) -> str:
         store,
         project=plan.project,
         template_id=plan.template_id,
-        title=f"Imported: {plan.filename}",
+        title=f"Imported: {shorten(plan.filename, MAX_SURVEY_TITLE - 10)}",
         quarter=plan.quarter,
         opens_on=start,
         closes_on=day,

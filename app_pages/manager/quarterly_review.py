@@ -1,6 +1,8 @@
 """Quarterly review: one quarter's participation, trends, root causes, themes and actions,
 shown here and as a report to download and keep."""
 
+import logging
+
 import pandas as pd
 import streamlit as st
 
@@ -70,7 +72,16 @@ for column, kind, make, mime in (
         key=f"prepare_{key}",
     ):
         with st.spinner(f"Writing the {kind} report (charts take a few seconds)…"):
-            st.session_state[key] = (quarter, data_key, make(quarter, data_key))
+            try:
+                st.session_state[key] = (quarter, data_key, make(quarter, data_key))
+            except Exception:  # any renderer failure: a message, never a traceback
+                logging.getLogger(__name__).exception("The %s %s report failed", quarter, kind)
+                st.session_state.pop(key, None)
+                column.error(
+                    f"The {kind} report for {quarter} could not be written. The review below is "
+                    "complete; try the other format, or tell your administrator (the server "
+                    "log has the details)."
+                )
     prepared = st.session_state.get(key)
     if prepared and prepared[:2] == (quarter, data_key):
         column.download_button(

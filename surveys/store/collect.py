@@ -19,6 +19,7 @@ from surveys.store.records import (
     Survey,
 )
 from surveys.store.writer import Submission
+from surveys.text_limits import MAX_PROJECT_NAME, check_length, name_key, tidy_name
 
 _LOOKUP_CACHE_SIZE = 8192  # rows kept for respondents' requests; emptied when full
 
@@ -31,20 +32,23 @@ class CollectMixin:
     def create_project(
         self, name: str, roster: Sequence[str] = (), *, is_sample: bool = False
     ) -> Project:
-        """Create a project called `name` (trimmed) with an optional roster of member names.
+        """Create a project called `name` (trimmed, inner whitespace one space) with an
+        optional roster of member names.
 
         The roster is kept only to redact those names from later answers.
-        Raises ValueError when the name is blank or a project of that name exists.
+        Raises ValueError when the name is blank, longer than MAX_PROJECT_NAME (80) characters
+        or a project of that name exists (`project_by_name`: case and spacing ignored).
         Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
         read or written.
         """
-        name = name.strip()
+        name = tidy_name(name)
         if not name:
             raise ValueError("A project needs a name.")
+        check_length(name, MAX_PROJECT_NAME, "project name")
         project_id = str(uuid.uuid4())
         with self._transaction() as cur:
-            exists = cur.execute("SELECT 1 FROM projects WHERE name = ?", [name]).fetchone()
-            if exists:
+            names = cur.execute("SELECT name FROM projects").fetchall()
+            if any(name_key(row[0]) == name_key(name) for row in names):
                 raise ValueError(f"A project called {name!r} already exists.")
             cur.execute(
                 "INSERT INTO projects VALUES (?, ?, ?, ?, ?)",
@@ -53,7 +57,9 @@ class CollectMixin:
         return Project(project_id, name, tuple(roster), is_sample)
 
     def project_by_name(self, name: str) -> Project | None:
-        """The project called `name` (compared after trimming), or None.
+        """The project called `name`, or None. Names compare after trimming, with each run
+        of whitespace as one space and case ignored (`surveys.text_limits.name_key`): the
+        stored spelling comes back; an exact match wins over another spelling.
 
         Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
         read or written.
@@ -63,6 +69,13 @@ class CollectMixin:
                 "SELECT project_id::VARCHAR, name, roster, is_sample FROM projects WHERE name = ?",
                 [name.strip()],
             ).fetchone()
+            if row is None:  # another spelling: few projects, so compare them here
+                key = name_key(name)
+                rows = cur.execute(
+                    "SELECT project_id::VARCHAR, name, roster, is_sample FROM projects "
+                    "ORDER BY name"
+                ).fetchall()
+                row = next((r for r in rows if name_key(r[1]) == key), None)
         return Project(row[0], row[1], tuple(row[2]), row[3]) if row else None
 
     def project(self, project_id: str) -> Project | None:

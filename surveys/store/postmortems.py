@@ -10,6 +10,7 @@ import pandas as pd
 
 from clock import today
 from surveys.store.records import POSTMORTEM_STATUSES
+from surveys.text_limits import MAX_OWNER_NAME, MAX_SUMMARY, check_length
 
 
 @dataclass(frozen=True)
@@ -39,12 +40,16 @@ class PostmortemsMixin:
         `owner` is the one person who runs the meeting (a name typed by the manager);
         `status` one of POSTMORTEM_STATUSES; `summaries` section id -> text (blank entries are
         dropped; None keeps the stored summaries).
-        Raises ValueError when the owner is blank, the status unknown or the survey unknown.
+        Raises ValueError when the owner is blank or over MAX_OWNER_NAME (120) characters, a
+        summary over MAX_SUMMARY (20,000), the status unknown or the survey unknown.
         Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
         read or written.
         """
         if not owner.strip():
             raise ValueError("A post-mortem needs one named owner.")
+        check_length(owner, MAX_OWNER_NAME, "owner's name")
+        for text in (summaries or {}).values():
+            check_length(str(text), MAX_SUMMARY, "summary")
         if status not in POSTMORTEM_STATUSES:
             raise ValueError(
                 f"Unknown status {status!r}; use one of: {', '.join(POSTMORTEM_STATUSES)}."
