@@ -91,14 +91,48 @@ def _live(model: ThemeFinder, theme_id: int) -> None:
         raise ValueError(f"theme {theme_id} is not a live theme")
 
 
-def rename(model: ThemeFinder, theme_id: int, label: str) -> ThemeEdit:
-    """Edit that gives ``theme_id`` a manager-chosen label.
+def _same_name(name: str) -> str:
+    """A name as compared with others: trimmed, spaces collapsed, case folded."""
+    return " ".join(name.split()).casefold()
 
-    Raises ValueError when ``theme_id`` is not a live theme or ``label`` is blank.
+
+def check_new_name(theme_id: int, label: str, names: Mapping[int, str]) -> str:
+    """The name ``label`` for theme ``theme_id``, trimmed, if no other theme has it.
+
+    ``names`` maps each live theme id to the name managers see. Two themes under one name
+    would look like one (a picker listing it twice, a heatmap row adding both up), so a
+    name another theme already uses (ignoring case and surrounding spaces) is refused: the
+    message suggests merging instead. Raises ValueError with a message for the manager
+    when ``label`` is blank or taken.
+    """
+    label = " ".join(label.split())
+    if not label:
+        raise ValueError("Type a name for the theme.")
+    wanted = _same_name(label)
+    for other, name in names.items():
+        if int(other) != int(theme_id) and _same_name(str(name)) == wanted:
+            raise ValueError(
+                f"Another theme is already called “{name}”. Pick another name, or use "
+                "“Merge into” to make the two themes one."
+            )
+    return label
+
+
+def rename(
+    model: ThemeFinder, theme_id: int, label: str, names: Mapping[int, str] | None = None
+) -> ThemeEdit:
+    """Edit that gives ``theme_id`` a manager-chosen label (trimmed).
+
+    ``names`` maps live theme ids to the names managers see (default: the model's own
+    labels); the label may not be one another theme already has (``check_new_name``).
+    Raises ValueError when ``theme_id`` is not a live theme, or ``label`` is blank or
+    another theme's name.
     """
     _live(model, theme_id)
-    if not label.strip():
-        raise ValueError("label must not be empty")
+    if names is None:
+        live = [int(t) for t in model.theme_ids_ if int(t) not in model.aliases_]
+        names = {t: model.theme_labels_.get(t, "") for t in live}
+    label = check_new_name(theme_id, label, names)
     return ThemeEdit("rename", theme_id, model.theme_terms(theme_id, ANCHOR_TERMS), label=label)
 
 

@@ -311,7 +311,14 @@ def representative_quotes(
 
 
 def rename_theme(store: Store, theme_id: int, label: str) -> None:
-    _record_edit(store, lambda model, texts: theme_edits.rename(model, theme_id, label.strip()))
+    """Give theme `theme_id` the name `label` (trimmed). Raises ValueError with a message for
+    the manager when the name is blank or another theme already goes by it (as the
+    catalogue names it, `theme_edits.check_new_name`), or there are no themes yet."""
+    catalogue = theme_catalogue(store)
+    names = dict(zip(catalogue["theme_id"].astype(int), catalogue["theme_label"], strict=True))
+    _record_edit(
+        store, lambda model, texts: theme_edits.rename(model, theme_id, label, names=names)
+    )
 
 
 def merge_themes(store: Store, theme_id: int, into_id: int) -> None:

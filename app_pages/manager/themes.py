@@ -83,9 +83,13 @@ st.markdown(f"**Projects:** {plain(', '.join(projects))}")
 
 with st.expander("Rename, merge or split this theme"):
     new_label = st.text_input("New name", value=label.get(theme_id, ""), key="theme_new_label")
-    if st.button("Rename") and new_label.strip():
-        rename_theme(store, int(theme_id), new_label)
-        st.rerun()
+    if st.button("Rename"):
+        try:
+            rename_theme(store, int(theme_id), new_label)
+        except ValueError as exc:  # a blank name, or one another theme has: say so
+            st.error(plain(str(exc)))
+        else:
+            st.rerun()
     others = [t for t in options if t != theme_id]
     into = (
         st.selectbox(

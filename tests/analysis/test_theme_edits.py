@@ -6,7 +6,15 @@ import json
 
 import pytest
 
-from analysis.theme_edits import ThemeEdit, apply_edits, merge, rename, resolve_theme, split
+from analysis.theme_edits import (
+    ThemeEdit,
+    apply_edits,
+    check_new_name,
+    merge,
+    rename,
+    resolve_theme,
+    split,
+)
 from analysis.themes import ThemeFinder
 from tests.analysis.test_themes import APP_STORE, CERT, FLAKY_CI, TEXTS, TRANSLATIONS
 
@@ -113,7 +121,7 @@ def test_apply_edits_leaves_input_model_alone() -> None:
     ("make", "message"),
     [
         (lambda m: rename(m, 999, "x"), "not a live theme"),
-        (lambda m: rename(m, int(m.theme_ids_[0]), "  "), "must not be empty"),
+        (lambda m: rename(m, int(m.theme_ids_[0]), "  "), "Type a name"),
         (lambda m: merge(m, int(m.theme_ids_[0]), int(m.theme_ids_[0])), "into itself"),
         (lambda m: split(m, int(m.theme_ids_[0]), []), "fewer than two"),
     ],
@@ -121,3 +129,28 @@ def test_apply_edits_leaves_input_model_alone() -> None:
 def test_invalid_edits_raise(make, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         make(fitted())
+
+
+def test_rename_to_another_themes_name_is_refused_and_suggests_merge() -> None:
+    model = fitted()
+    a, b = theme_of(model, APP_STORE[0]), theme_of(model, CERT[0])
+    taken = model.label(b)
+    for clash in (taken, f"  {taken.upper()} ", taken.title()):
+        with pytest.raises(ValueError, match="already called .*Merge into"):
+            rename(model, a, clash)
+    # Against the names managers see (the catalogue's), not only the model's own labels.
+    names = {a: "handover", b: "rota"}
+    with pytest.raises(ValueError, match="already called “rota”"):
+        rename(model, a, " Rota", names=names)
+    # Its own name (re-typed, another case) and a fresh one are fine; the label is trimmed.
+    assert rename(model, a, "HANDOVER", names=names).label == "HANDOVER"
+    assert rename(model, a, "  On-call rota  ", names=names).label == "On-call rota"
+
+
+def test_check_new_name_messages() -> None:
+    names = {1: "handover", 2: "rota"}
+    assert check_new_name(1, "  shift   swaps ", names) == "shift swaps"
+    with pytest.raises(ValueError, match="Type a name"):
+        check_new_name(1, " \t ", names)
+    with pytest.raises(ValueError, match="Pick another name"):
+        check_new_name(1, "ROTA", names)

@@ -6,7 +6,7 @@ from surveys import setup
 from surveys.store import Store
 from tests.conftest import app_store
 from tests.pages.data import populate
-from tests.pages.helpers import button, texts
+from tests.pages.helpers import button, shown, texts
 
 PAGES = {
     "overview": "app_pages/manager/overview.py",
@@ -202,3 +202,22 @@ def test_merged_roles_read_apart_from_the_other_answer(app, populated):
     roles_chart = at.get("plotly_chart")[-1].proto.spec
     assert MERGED_GROUP_LABEL in roles_chart and "Other roles" not in roles_chart
     assert any(MERGED_GROUP_LABEL in c for c in texts(at.caption))
+
+
+def test_themes_page_refuses_a_name_another_theme_has(app, populated):
+    at = open_page(app, "themes")
+    options = at.selectbox(key="theme_choice").options
+    assert len(options) >= 2
+    other = options[1]
+    before = list(options)
+    at.text_input(key="theme_new_label").input(f"  {other.upper()} ")
+    button(at, "Rename").click().run()
+    assert not at.exception
+    assert any("already called" in e and "Merge into" in e for e in shown(at.error))
+    # Nothing was stored: the picker lists the same names, none twice.
+    after = at.selectbox(key="theme_choice").options
+    assert after == before and len(set(after)) == len(after)
+    at.text_input(key="theme_new_label").input("   ")
+    button(at, "Rename").click().run()
+    assert any("Type a name" in e for e in shown(at.error))
+    assert at.selectbox(key="theme_choice").options == before
