@@ -154,3 +154,31 @@ def test_the_earlier_comparison_carries_no_question_an_earlier_page_hides(store)
     assert communication.earlier is not None
     assert communication.earlier["answered"] == 6, communication.earlier
     assert communication.earlier["mean"] == 5.0, communication.earlier
+
+
+def test_views_by_role_wait_until_the_survey_closes(store):
+    """A manager exports the summary after each release of three: the role cells of two
+    moments differed by one person (a lone manager's rating read off). While the survey
+    collects, nothing is shown by role; once closed, role groups are shown."""
+    from afterward.services import exports
+
+    survey_id = setup.create_survey(
+        store, project=PROJECT, template_id="project-postmortem", quarter=QUARTER
+    )
+    survey = store.survey(survey_id)
+    questionnaire = questionnaire_of(survey)
+    base = {"goals_clear": 4, "schedule_realistic": 3, "schedule_detailed": 3}
+    for role, rating in [("Team member", 6)] * 3 + [("Client", 5)] * 3 + [("Manager", 10)]:
+        checked = responses.validate(questionnaire, base | {"role": role, "communication": rating})
+        assert checked.ok, checked.errors
+        stored = responding.stored_form(questionnaire, checked.answers)
+        responses.submit(store, links.LinkState("ok", store.survey(survey_id)), stored)
+    publishing.publish_due(store)
+    summary = exports.summary_export(store, survey_id)
+    assert set(summary.summary["group"]) == {"All respondents"}
+    assert exports.BY_ROLE_WAITS in summary.notes
+    assert compute_view("role_breakdown", store, Scope(projects=(PROJECT,))).empty
+    store.set_survey_status(survey_id, "closed")
+    closed = exports.summary_export(store, survey_id).summary
+    assert any(g.startswith("role: ") for g in closed["group"])
+    assert not compute_view("role_breakdown", store, Scope(projects=(PROJECT,))).empty

@@ -121,6 +121,17 @@ def still_collecting(survey: Survey) -> bool:
     return survey.is_open(max(today(), survey.opens_on))
 
 
+# Results by stakeholder role cross a role with every rating. While a survey collects, each
+# release adds a group of at least the threshold, but the group splits over roles: two
+# moments' role cells could differ by one person, whose role and rating then show. So every
+# view by role (summary export, dashboard, post-mortem) waits until the survey takes no more
+# answers (`still_collecting`), like row-level exports.
+BY_ROLE_WAITS = (
+    "Results by role are shown once the survey has closed: while it collects, two moments' "
+    "role groups could differ by one person."
+)
+
+
 def survey_export(store: Store, survey_id: str) -> SurveyExport:
     """One closed survey's row-level export through the gate: the non-text answers (one row
     per response, random order, small role groups merged or hidden), each free-text question
@@ -172,15 +183,18 @@ def survey_export(store: Store, survey_id: str) -> SurveyExport:
 
 
 def summary_export(store: Store, survey_id: str) -> SurveyExport:
-    """The aggregate export, allowed at any time: per question (and role group, merged and
-    suppressed by the gate) the responses and the mean. No rows, no text.
+    """The aggregate export, allowed at any time: per question the responses and the mean,
+    and per role group (merged and suppressed by the gate) once the survey has closed
+    (`BY_ROLE_WAITS`). No rows, no text.
 
     Raises ExportRefused for an unknown survey or one below its anonymity threshold.
     """
     survey, _ = _gated_survey(store, survey_id, rows=False)
     questionnaire = questionnaire_of(survey)
-    summary = _summary(store, survey_id, questionnaire, survey.anonymity_threshold)
-    return SurveyExport(pd.DataFrame(), neutralise_formulas(summary), [], rows=False)
+    by_role = not still_collecting(survey)
+    summary = _summary(store, survey_id, questionnaire, survey.anonymity_threshold, by_role)
+    notes = [] if by_role or questionnaire.breakdown_question is None else [BY_ROLE_WAITS]
+    return SurveyExport(pd.DataFrame(), neutralise_formulas(summary), notes, rows=False)
 
 
 def write_export(export: SurveyExport, fmt: str, out: Path) -> list[Path]:
@@ -300,7 +314,9 @@ def _gate_roles(roles: pd.Series, threshold: int) -> pd.Series:
     return merged.where(~merged.isin(hidden), HIDDEN_ROLE)
 
 
-def _summary(store: Store, survey_id: str, questionnaire, threshold: int) -> pd.DataFrame:
+def _summary(
+    store: Store, survey_id: str, questionnaire, threshold: int, by_role: bool = True
+) -> pd.DataFrame:
     role = questionnaire.breakdown_question
     totals = store.question_totals(survey_id, role.id if role else None)
     rows = []
@@ -316,7 +332,7 @@ def _summary(store: Store, survey_id: str, questionnaire, threshold: int) -> pd.
                 "mean": overall["value_sum"] / overall["responses"],
             }
         )
-        if role is None:
+        if role is None or by_role is False:
             continue
         shown = breakdown(
             per_question[["role", "responses", "value_sum"]],

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from afterward.services import analysis_upkeep
+from afterward.services.exports import still_collecting
 from analysis.actions import completion_rates
 from analysis.anonymity import (
     quote_threshold,
@@ -81,6 +82,13 @@ def shown_survey_ids(store: Store, scope: Scope, *, quotes: bool = False) -> lis
     return gated.loc[gated["shown"], "survey_id"].tolist()
 
 
+def closed_survey_ids(store: Store, scope: Scope) -> list[str]:
+    """The shown surveys in `scope` that take no more answers: the only ones a view by role
+    may use (`exports.BY_ROLE_WAITS`)."""
+    ids = shown_survey_ids(store, scope)
+    return [i for i in ids if (s := store.survey(i)) is not None and not still_collecting(s)]
+
+
 def _category_cells(store: Store, scope: Scope) -> pd.DataFrame:
     return root_cause_cells(store.category_counts(shown_survey_ids(store, scope)))[0]
 
@@ -99,7 +107,7 @@ VIEWS: dict[str, Callable[[Store, Scope], Any]] = {
         store.rating_totals(shown_survey_ids(store, scope))
     ),
     "role_breakdown": lambda store, scope: role_breakdown(
-        store.role_rating_totals(shown_survey_ids(store, scope))
+        store.role_rating_totals(closed_survey_ids(store, scope))
     ),
     "category_cells": _category_cells,
     "no_root_cause_cells": _no_root_cause_cells,

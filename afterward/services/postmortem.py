@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from afterward.services.exports import BY_ROLE_WAITS, still_collecting
 from afterward.services.manager_views import theme_label, theme_labels
 from afterward.services.survey_results import survey_results, survey_texts
 from analysis.anonymity import (
@@ -240,6 +241,9 @@ class _Builder:
         return blocks
 
     def _roles(self, ids: list[str]) -> list[Block]:
+        survey = self.store.survey(self.survey_id)
+        if survey is None or still_collecting(survey):
+            return [Text(BY_ROLE_WAITS, note=True)]
         totals = self.store.role_rating_totals([self.survey_id])
         roles = role_breakdown(totals[totals["question_id"].isin(ids)])
         if roles.empty:
