@@ -114,13 +114,42 @@ def show(title: str, figures: dict[str, float]) -> None:
         print(f"  {key:22s} {value:.3f}" if isinstance(value, float) else f"  {key:22s} {value}")
 
 
+def score_blind_set(path: Path) -> None:
+    """Print name recall, name-free lines changed and contact recall of one blind set."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("blind_set", path)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    names = [(redact(t), n.lstrip("@")) for t, ns in module.WITH_NAMES for n in ns]
+    found = sum(name_caught(n, r) for r, n in names)
+    changed = sum(redact(t) != t for t in module.NAME_FREE)
+    contacts = [(redact(t), c) for t, cs in module.CONTACTS for c in cs]
+    caught = sum(contact_caught(c, r) for r, c in contacts)
+    print(
+        f"blind set {path.name}: names {found}/{len(names)} = {found / max(len(names), 1):.3f}, "
+        f"name-free changed {changed}/{len(module.NAME_FREE)}, contacts {caught}/{len(contacts)}"
+    )
+
+
 def main() -> int:
     import argparse
 
-    argparse.ArgumentParser(
+    parser = argparse.ArgumentParser(
         description="Redaction and blame detection on the evaluation sets: name, contact and "
         "blame recall, false positives, speed."
-    ).parse_args()
+    )
+    parser.add_argument(
+        "--blind",
+        nargs="*",
+        default=[],
+        metavar="FILE",
+        help="also score sets of invented lines kept outside the repository: Python files "
+        "with WITH_NAMES [(text, [names])], NAME_FREE [text] and CONTACTS [(text, [contacts])]",
+    )
+    args = parser.parse_args()
+    for path in args.blind:
+        score_blind_set(Path(path))
     for title, path in EVAL_SETS.items():
         if not path.exists():
             print(f"{title} not found at {path}; skipping")
