@@ -227,3 +227,26 @@ def test_migration_12_numbers_old_history_and_clears_stray_reasons(tmp_path, mon
         assert new.actions(Scope()).iloc[0]["status_reason"] == ""
         new.set_action_status(action_id, "open", on=date(2026, 6, 1))
         assert new.action_history(action_id)["seq"].tolist() == [1, 2, 3, 4]
+
+
+def test_due_dates_before_today_are_refused_by_one_rule(store, monkeypatch):
+    monkeypatch.setattr(items, "today", lambda: date(2026, 6, 10))
+    store.create_project("Harbour Website")
+    with pytest.raises(ValueError, match=r"9 Jun 2026 is in the past \(today is 10 Jun 2026\)"):
+        items.create(store, "Harbour Website", "T", "O", date(2026, 6, 9), items.NO_TOPIC)
+    assert store.actions(Scope()).empty
+    made = items.create(store, "Harbour Website", "T", "O", date(2026, 6, 10), items.NO_TOPIC)
+    items.create(store, "Harbour Website", "No date", "O", None, items.NO_TOPIC)
+    # An action already overdue keeps its due date through an edit of anything else...
+    overdue = _action(store, due_on=date(2026, 5, 1))
+    items.edit(store, overdue, title="Freeze scope", owner="PM", due_on=date(2026, 5, 1), topic="")
+    assert store.actions(Scope()).set_index("action_id").loc[overdue, "owner"] == "PM"
+    # ...but gets no other past day, and neither does one due today.
+    for action_id in (overdue, made):
+        with pytest.raises(ValueError, match="in the past"):
+            items.edit(store, action_id, title="X", owner="Y", due_on=date(2026, 5, 2), topic="")
+    rows = store.actions(Scope()).set_index("action_id")
+    assert rows.loc[overdue, "due_on"].date() == date(2026, 5, 1)
+    assert rows.loc[made, ["title", "owner"]].tolist() == ["T", "O"]
+    items.check_due(None)
+    items.check_due(date(2026, 5, 1), kept=date(2026, 5, 1))

@@ -7,6 +7,8 @@ theme id; these helpers translate both ways and check the choice before anything
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import date
 
 import pandas as pd
@@ -19,9 +21,11 @@ from afterward.services.manager_views import (
     theme_label,
     theme_labels,
 )
-from surveys.store import Store
+from clock import today
+from surveys.store import NOT_DOING_STATUS, Scope, Store
 
 NO_TOPIC = ""
+NEEDS_REASON = NOT_DOING_STATUS  # the one status that takes a reason
 
 
 def topic_key(category: object, theme_id: object) -> str:
@@ -74,11 +78,29 @@ def parse_topic(store: Store, key: str) -> tuple[str | None, int | None]:
     raise ValueError(f"Unknown problem to fix: {key!r}. Pick one from the list.")
 
 
+def check_due(due_on: date | None, *, kept: date | None = None) -> None:
+    """The one rule for due dates: none, or today (`clock.today()`) or later. An existing
+    action may keep the past due date it already has (`kept`), so an edit of its other
+    fields is not refused. Raises ValueError, saying so, for any other day before today."""
+    if due_on is None or due_on >= today() or due_on == kept:
+        return
+    raise ValueError(
+        f"The due date {_day(due_on)} is in the past (today is {_day(today())}): "
+        "pick today or a later day, or no due date."
+    )
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
 def create(
     store: Store, project: str, title: str, owner: str, due_on: date | None, topic: str
 ) -> str:
     """Record a new action item decided today (see `manager_views.add_action`); returns its
-    id. Raises ValueError for an unknown project or topic, or a blank title or owner."""
+    id. Raises ValueError for an unknown project or topic, a blank title or owner, or a due
+    date before today (`check_due`)."""
+    check_due(due_on)
     category, theme_id = parse_topic(store, topic)
     return add_action(
         store,
@@ -96,11 +118,28 @@ def edit(
 ) -> None:
     """Replace an action's title, owner, due date (None: none) and what it is meant to fix.
     Nothing is stored unless all of it is valid. Raises ValueError for a blank title or
-    owner, an unknown topic or an unknown action."""
+    owner, an unknown topic, an unknown action, or a due date before today unless it is the
+    one the action already has (`check_due`)."""
+    actions = store.actions(Scope()).set_index("action_id")
+    if action_id not in actions.index:
+        raise ValueError("Unknown action.")
+    stored_due = actions.loc[action_id, "due_on"]
+    check_due(due_on, kept=None if pd.isna(stored_due) else pd.Timestamp(stored_due).date())
     category, theme_id = parse_topic(store, topic)
     store.edit_action(
         action_id, title=title, owner=owner, due_on=due_on, theme_id=theme_id, category=category
     )
+
+
+def set_status(store: Store, action_id: str, status: str, reason: str) -> str:
+    """Change an action's status today; the reason is kept only for "not doing"
+    (`Store.set_action_status`). Returns what to tell the user: "Status saved: Done." or,
+    when it already had that status and reason, that nothing changed. Raises ValueError for
+    an unknown status or action, or "not doing" without a reason."""
+    label = ACTION_STATUSES.get(status, status)
+    if store.set_action_status(action_id, status, reason):
+        return f"Status saved: {label}."
+    return f"Nothing to save: it is already “{label}”."
 
 
 def delete(store: Store, action_id: str) -> None:
@@ -150,6 +189,15 @@ def action_labels(actions: pd.DataFrame) -> dict[str, str]:
     return dict(
         zip(actions["action_id"], actions["project"] + " · " + actions["title"], strict=True)
     )
+
+
+def choice_key(labels: dict[str, str]) -> str:
+    """The widget key of the select box that picks an action, new whenever a label or the
+    order changes. A select box holds the label it shows, not the action id: after a title
+    changes, the browser would send back a label no option has any more and the box would
+    fall back to its first action. A new box starts from the action the page remembers."""
+    digest = hashlib.sha256(json.dumps(list(labels.items())).encode()).hexdigest()[:16]
+    return f"action_choice_{digest}"
 
 
 def history_table(store: Store, action_id: str) -> pd.DataFrame:

@@ -22,14 +22,15 @@ if notice := st.session_state.pop("action_notice", None):
     st.success(notice)
 
 
-def attempt(change, notice: str) -> None:
-    """Run a change; on bad input say why (the form keeps what was typed), else reload."""
+def attempt(change, notice: str | None) -> None:
+    """Run a change; on bad input say why (the form keeps what was typed), else reload and
+    tell `notice` (None: the text the change returned)."""
     try:
-        change()
+        told = change()
     except ValueError as exc:
         st.error(f"{plain(exc)} Nothing was changed.")
     else:
-        st.session_state["action_notice"] = notice
+        st.session_state["action_notice"] = told if notice is None else notice
         st.rerun()
 
 
@@ -81,7 +82,12 @@ st.dataframe(items.action_table(actions, titles), hide_index=True,
 
 st.subheader("Update an action")
 labels = items.action_labels(actions)
-action_id = st.selectbox("Action", list(labels), format_func=labels.get, key="action_choice")
+ids, kept = list(labels), st.session_state.get("action_selected")
+if kept is not None and kept not in labels:
+    st.info("The action you had open is no longer listed (deleted, or outside the filters).")
+action_id = st.selectbox("Action", ids, ids.index(kept) if kept in labels else 0, labels.get,
+                         key=items.choice_key(labels))  # fmt: skip
+st.session_state["action_selected"] = action_id  # kept when a save changes its label
 action = actions.set_index("action_id").loc[action_id]
 shown_title, made_in = plain(action["title"]), plain(titles.get(action["survey_id"], "a survey"))
 if isinstance(action["survey_id"], str):
@@ -91,12 +97,10 @@ with status_col:
     statuses = list(ACTION_STATUSES)
     status = st.radio("Status", statuses, statuses.index(action["status"]), ACTION_STATUSES.get,
                       key=f"status_{action_id}", horizontal=True)  # fmt: skip
-    reason = st.text_input("Reason (needed for “not doing”)", key=f"reason_{action_id}")
+    reason = st.text_input("Reason (needed for “not doing”)", key=f"reason_{action_id}",
+                           disabled=status != items.NEEDS_REASON)  # fmt: skip
     if st.button("Save status"):
-        attempt(
-            lambda: store.set_action_status(action_id, status, reason),
-            f"Status saved: {ACTION_STATUSES[status]}.",
-        )
+        attempt(lambda: items.set_status(store, action_id, status, reason), None)
     st.markdown("**Status history** (by day)")
     history = items.history_table(store, action_id)
     st.dataframe(history, hide_index=True, width="stretch", column_config={"Day": day})
@@ -129,7 +133,7 @@ with edit_col:
         st.warning(f"Delete “{shown_title}” and its status history? This cannot be undone.")
         yes, no = st.columns(2)
         if yes.button("Yes, delete it", type="primary"):
-            for key in ("action_choice", "confirm_delete"):
+            for key in ("action_selected", "confirm_delete"):
                 st.session_state.pop(key, None)
             attempt(lambda: items.delete(store, action_id), f"Deleted “{shown_title}”.")
         if no.button("Keep it"):

@@ -52,7 +52,7 @@ def open_page(app, action_id: str | None = None):
     app.run()
     app.switch_page(PAGE).run()
     if action_id is not None:
-        app.selectbox(key="action_choice").set_value(action_id).run()
+        chooser(app).set_value(action_id).run()
     assert not app.exception, [e.message for e in app.exception]
     return app
 
@@ -238,3 +238,158 @@ def test_titles_are_shown_literally_never_as_markdown(app, db_path):
     shown += texts(at.success)
     assert any("Deleted" in t for t in texts(at.success))
     assert not any("](http" in t or "**now**" in t for t in shown), shown
+
+
+def chooser(at):
+    """The "Action" select box of "Update an action" (found by its label)."""
+    (found,) = [s for s in at.selectbox if s.label == "Action"]
+    return found
+
+
+def refusals(at) -> list[str]:
+    """Errors shown, but for the banner about overdue actions."""
+    return [e for e in texts(at.error) if "past their due date" not in e]
+
+
+class Browser:
+    """Runs the page sending back, for the "Action" box, the label a browser holds.
+
+    AppTest re-labels a select box's value on every run, so it never sends a stale label. A
+    browser keeps the label it was given: the box's default when the box is new, the value
+    when the server sets it, the option the user picks; it sends that label until then.
+    """
+
+    def __init__(self, at):
+        self.at, self.held = at, {}
+        self._saw()
+
+    def _saw(self) -> None:
+        box = chooser(self.at)
+        if box.proto.set_value:
+            self.held = {box.id: box.proto.raw_value}
+        elif box.id not in self.held:
+            self.held = {box.id: box.options[box.proto.default]}
+
+    def choose(self, action_id: str) -> None:
+        box = chooser(self.at)
+        box.set_value(action_id)
+        self.held = {box.id: box.options[box.index]}
+        self.run()
+
+    def run(self) -> None:
+        states = self.at._tree.get_widget_states()
+        for state in states.widgets:
+            if state.id in self.held:
+                state.string_value = self.held[state.id]
+        self.at._run(states)
+        assert not self.at.exception, [e.message for e in self.at.exception]
+        self._saw()
+
+
+def test_two_saves_in_a_row_keep_the_same_action_and_store_both(app, seeded):
+    # A newcomer's sequence: rename an action, save; change its owner, save. The second save
+    # used to be dropped without a word and the form jumped to another action (the browser
+    # sent back the old title's label, which matched no option any more).
+    browser = Browser(open_page(app))
+    at = browser.at
+    browser.choose(seeded["linked"])
+    edit_form(at, "What will change?", "text_area").input("Agree the scope before UAT")
+    button(at, "Save changes").click()
+    browser.run()
+    assert "Changes saved." in texts(at.success) and not refusals(at)
+    assert chooser(at).value == seeded["linked"]
+    assert edit_form(at, "What will change?", "text_area").value == "Agree the scope before UAT"
+    edit_form(at, "Owner").input("Project manager")
+    button(at, "Save changes").click()
+    browser.run()
+    assert not refusals(at)
+    assert "Changes saved." in texts(at.success)
+    row = stored(seeded["linked"])
+    assert (row["title"], row["owner"]) == ("Agree the scope before UAT", "Project manager")
+    assert stored(seeded["other"])["owner"] == "Account manager"  # the other one untouched
+    assert chooser(at).value == seeded["linked"]
+    assert edit_form(at, "Owner").value == "Project manager"
+    # Delete now targets the action on screen, not another one.
+    button(at, "Delete this action…").click()
+    browser.run()
+    assert any("Agree the scope before UAT" in w for w in texts(at.warning))
+    button(at, "Yes, delete it").click()
+    browser.run()
+    assert app_store().actions(Scope())["action_id"].tolist() == [seeded["other"]]
+
+
+def status_history(at):
+    return next(
+        d.value for d in at.dataframe if list(d.value.columns) == ["Day", "Status", "Reason"]
+    )
+
+
+def test_a_not_doing_reason_goes_when_the_action_is_done(app, seeded):
+    at = open_page(app, seeded["other"])
+    reason = at.text_input(key=f"reason_{seeded['other']}")
+    assert reason.disabled  # "Open": no reason to give
+    at.radio(key=f"status_{seeded['other']}").set_value("not_doing").run()
+    at.text_input(key=f"reason_{seeded['other']}").input("Client stopped reading them").run()
+    button(at, "Save status").click().run()
+    assert "Status saved: Not doing." in texts(at.success)
+    assert stored(seeded["other"])["status_reason"] == "Client stopped reading them"
+
+    at.radio(key=f"status_{seeded['other']}").set_value("done").run()
+    assert at.text_input(key=f"reason_{seeded['other']}").disabled
+    button(at, "Save status").click().run()
+    assert "Status saved: Done." in texts(at.success)
+    assert (stored(seeded["other"])["status"], stored(seeded["other"])["status_reason"]) == (
+        "done",
+        "",
+    )
+    rows = at.dataframe[0].value.set_index("Action")
+    assert rows.loc["Weekly note to the client", "Reason"] == ""
+    # Every change of today is in the history (the action was added today too), newest
+    # first, each with its own reason or none.
+    assert status_history(at).values.tolist() == [
+        [today(), "Done", ""],
+        [today(), "Not doing", "Client stopped reading them"],
+        [today(), "Open", ""],
+    ]
+    # Saving the same status again stores nothing new, and says so.
+    button(at, "Save status").click().run()
+    assert any("already" in s for s in texts(at.success))
+    assert len(status_history(at)) == 3
+
+
+def test_a_new_action_due_in_the_past_is_refused_and_keeps_what_was_typed(app, seeded):
+    at = open_page(app)
+    new = [w for w in at.text_input if w.form_id.startswith("new_action")]
+    next(w for w in new if w.label.startswith("What")).input("Rotate who runs the release")
+    next(w for w in new if w.label.startswith("Owner")).input("Release manager")
+    (due,) = [d for d in at.date_input if d.form_id.startswith("new_action")]
+    due.set_value(today() - timedelta(days=1))
+    button(at, "Add action item").click().run()
+    assert any("in the past" in e and "Nothing was changed" in e for e in refusals(at))
+    assert len(app_store().actions(Scope())) == 2
+    new = [w for w in at.text_input if w.form_id.startswith("new_action")]
+    assert "Rotate who runs the release" in [w.value for w in new]
+    # Today is fine.
+    (due,) = [d for d in at.date_input if d.form_id.startswith("new_action")]
+    due.set_value(today())
+    button(at, "Add action item").click().run()
+    assert not refusals(at) and "Added." in texts(at.success)
+    added = app_store().actions(Scope()).set_index("title").loc["Rotate who runs the release"]
+    assert added["due_on"].date() == today()
+
+
+def test_an_overdue_action_keeps_its_due_date_but_gets_no_new_past_one(app, seeded):
+    # "other" was due three days ago: its owner can still be changed...
+    at = open_page(app, seeded["other"])
+    edit_form(at, "Owner").input("Project manager")
+    button(at, "Save changes").click().run()
+    assert not refusals(at) and "Changes saved." in texts(at.success)
+    assert stored(seeded["other"])["owner"] == "Project manager"
+    # ...but moving it to another past day is refused, and nothing is stored.
+    edit_form(at, "Owner").input("Someone else")
+    edit_form(at, "Due", "date_input").set_value(today() - timedelta(days=1))
+    button(at, "Save changes").click().run()
+    assert any("in the past" in e for e in refusals(at))
+    row = stored(seeded["other"])
+    assert row["owner"] == "Project manager"
+    assert row["due_on"].date() == today() - timedelta(days=3)
