@@ -101,7 +101,7 @@ with status_col:
                            disabled=status != items.NEEDS_REASON)  # fmt: skip
     if st.button("Save status"):
         attempt(lambda: items.set_status(store, action_id, status, reason), None)
-    st.markdown("**Status history** (by day)")
+    st.markdown("**Status history** (every change, by day)")
     history = items.history_table(store, action_id)
     st.dataframe(history, hide_index=True, width="stretch", column_config={"Day": day})
 

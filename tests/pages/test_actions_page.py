@@ -393,3 +393,16 @@ def test_an_overdue_action_keeps_its_due_date_but_gets_no_new_past_one(app, seed
     row = stored(seeded["other"])
     assert row["owner"] == "Project manager"
     assert row["due_on"].date() == today() - timedelta(days=3)
+
+
+def test_an_action_deleted_elsewhere_is_said_not_swapped_silently(app, seeded):
+    at = open_page(app, seeded["other"])
+    app_store().delete_action(seeded["other"])  # by someone else, meanwhile
+    at.run()
+    assert not at.exception
+    assert any("no longer listed" in i for i in texts(at.info))
+    assert chooser(at).value == seeded["linked"]
+    # Deleting it here says nothing of the kind.
+    button(at, "Delete this action…").click().run()
+    button(at, "Yes, delete it").click().run()
+    assert not any("no longer listed" in i for i in texts(at.info))
