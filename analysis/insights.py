@@ -255,6 +255,8 @@ EFFECT_COLUMNS = [
     "answers_before",
     "quarters_after",
     "answers_after",
+    "hidden_before",
+    "hidden_after",
     "verdict",
 ]
 
@@ -271,11 +273,15 @@ def action_effect(
     Per project: "before" is the project's shown retrospectives up to and including the
     quarter the action was done in, "after" the later ones (up to `until`). `surveys` has
     project, quarter, responses, threshold (a participation frame); counts add up shown
-    cells only, and a hidden cell after the action makes the verdict "unclear".
+    cells only. A hidden cell is not a zero: `hidden_before` / `hidden_after` say a count
+    has hidden answers on top (show it with `effect_count`); a hidden cell after the action
+    makes the verdict "unclear" unless the shown later answers alone are as frequent as
+    the earlier ones.
     `actions` has action_id, project, title, category, theme_id, is_done, done_on;
     `category_cells` and `theme_cells` are `gated_cells` output. Returns action_id,
     project, title, category, theme_id, done_on (date), quarters_before, answers_before,
-    quarters_after, answers_after (counts) and verdict (a sentence).
+    quarters_after, answers_after (counts of shown answers), hidden_before, hidden_after
+    (bool) and verdict (a sentence).
     """
     done = actions[actions["is_done"].astype(bool) & actions["done_on"].notna()]
     done = done[done["category"].notna() | done["theme_id"].notna()]
@@ -299,6 +305,8 @@ def action_effect(
         before = mine[mine["quarter"].isin(before_q)]
         after = mine[mine["quarter"].isin(after_q)]
         answers_before, answers_after = before["answers"].sum(), after["answers"].sum()
+        hidden_before = bool(before["suppressed"].astype(bool).any())
+        hidden_after = bool(after["suppressed"].astype(bool).any())
         rows.append(
             {
                 "action_id": action.action_id,
@@ -311,26 +319,51 @@ def action_effect(
                 "answers_before": int(answers_before),
                 "quarters_after": len(after_q),
                 "answers_after": int(answers_after),
+                "hidden_before": hidden_before,
+                "hidden_after": hidden_after,
                 "verdict": _verdict(
                     len(before_q),
                     answers_before,
                     len(after_q),
                     answers_after,
-                    bool(after["suppressed"].astype(bool).any()),
+                    hidden_after,
+                    hidden_before,
                 ),
             }
         )
     return pd.DataFrame(rows, columns=EFFECT_COLUMNS)
 
 
-def _verdict(q_before: int, before: float, q_after: int, after: float, hidden_after: bool) -> str:
+def effect_count(answers: int, hidden: bool) -> str:
+    """An `action_effect` count as shown: "12", "hidden" (every cell in it was too small to
+    show) or "at least 12" (shown answers plus hidden ones); never a hidden 0."""
+    if not hidden:
+        return str(int(answers))
+    return f"at least {int(answers)}" if answers else "hidden"
+
+
+def _verdict(
+    q_before: int,
+    before: float,
+    q_after: int,
+    after: float,
+    hidden_after: bool,
+    hidden_before: bool = False,
+) -> str:
+    # Shown counts are lower bounds where cells are hidden. Later answers hidden: it worked
+    # or was raised less only if they were few, so it is unclear, unless the shown ones
+    # alone already come as often as before (and nothing before was hidden).
     if q_after == 0:
         return "Too early to tell: no retrospective of this project since."
+    rate_after = after / q_after
+    rate_before = before / q_before if q_before else 0.0
     if hidden_after:
+        if after and q_before and not hidden_before and rate_after >= rate_before:
+            return "Still raised as often: worth another look."
         return "Unclear: later answers are too few to show."
     if after == 0:
         return "Not raised since: looks like it worked."
-    if q_before and after / q_after < before / q_before:
+    if q_before and rate_after < rate_before:
         return "Raised less often since."
     return "Still raised as often: worth another look."
 

@@ -117,6 +117,8 @@ def test_effect_table_puts_the_verdict_first_and_counts_in_words():
             "quarters_before": [3],
             "answers_after": [0],
             "quarters_after": [1],
+            "hidden_before": [False],
+            "hidden_after": [False],
         }
     )
     table = items.effect_table(effect)
@@ -128,6 +130,28 @@ def test_effect_table_puts_the_verdict_first_and_counts_in_words():
     assert items.verdict_parts("Raised less often since.") == ("Raised less often since", "")
     assert table.iloc[0]["Raised before"] == "12 in 3 quarters"
     assert table.iloc[0]["Raised after"] == "0 in 1 quarter"
+
+
+def test_effect_table_shows_hidden_counts_as_hidden_never_as_zero():
+    effect = pd.DataFrame(
+        {
+            "verdict": ["Unclear: later answers are too few to show."] * 2,
+            "title": ["Acceptance tests", "Nightly suite"],
+            "topic": ["Testing and quality"] * 2,
+            "project": ["Lighthouse"] * 2,
+            "done_on": [date(2025, 11, 18)] * 2,
+            "answers_before": [23, 25],
+            "quarters_before": [4, 5],
+            "answers_after": [0, 17],
+            "quarters_after": [4, 3],
+            "hidden_before": [False, True],
+            "hidden_after": [True, True],
+        }
+    )
+    table = items.effect_table(effect)
+    assert table["Raised after"].tolist() == ["hidden in 4 quarters", "at least 17 in 3 quarters"]
+    assert table["Raised before"].tolist() == ["23 in 4 quarters", "at least 25 in 5 quarters"]
+    assert table["Verdict"].tolist() == ["Unclear", "Unclear"]
 
 
 @pytest.mark.parametrize("bad_id", ["nope", "", "1; DROP TABLE action_items"])

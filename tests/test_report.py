@@ -416,3 +416,34 @@ def test_pdf_and_html_name_questions_without_internal_ids(
     cells = re.findall(r"<td>(.*?)</td>", report.review_html(quarter_review))
     assert "Goals were clear" in cells
     assert not [c for c in cells if "goals_clear" in c]
+
+
+def test_pdf_action_effect_table_keeps_days_and_headings_whole(
+    quarter_review: review.QuarterlyReview,
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    pages = PdfReader(io.BytesIO(report.review_pdf(quarter_review))).pages
+    text = "\n".join(p.extract_text() for p in pages)
+    done = quarter_review.action_effects["done_on"].dropna()
+    assert len(done)
+    for day in done:
+        assert str(day) in text  # not broken as "2026-07- / 20"
+    # Every table's narrow columns fit their longest cell and heading word on one line.
+    pdf = report.new_pdf("t")
+    pdf.add_page()
+    pdf.set_font("DejaVu", "", 8)
+    for section in report.review_sections(quarter_review):
+        for block in section.blocks:
+            if not isinstance(block, report.TableBlock):
+                continue
+            widths = report._column_widths(pdf, block)
+            scale = pdf.epw / sum(widths)
+            for i, column in enumerate(block.columns):
+                cells = [str(row[i]) for row in block.rows]
+                if max((pdf.get_string_width(c) for c in cells), default=0) > 29:
+                    continue  # a wide column wraps by design
+                need = max(pdf.get_string_width(c) for c in [*cells, *column.split()])
+                assert widths[i] * scale >= need + 2, (section.title, column)

@@ -23,7 +23,7 @@ from afterward.output import charts
 from afterward.output.pdf_pages import new_pdf, write_table
 from afterward.output.static_charts import figure_png
 from afterward.services.quarterly_review import QuarterlyReview
-from analysis.insights import busiest_projects, question_label
+from analysis.insights import busiest_projects, effect_count, question_label
 from surveys.questionnaire import scale_of
 
 SECTIONS = (
@@ -322,7 +322,8 @@ def _actions(review: QuarterlyReview) -> list:
     blocks.append(
         TextBlock(
             "Did it work? For each done action with a root cause or theme: answers in it from the "
-            "project's retrospectives up to the quarter it was done, against those after."
+            "project's retrospectives up to the quarter it was done, against those after "
+            "(Before and After: answers / quarters; “hidden” where they were too few to show)."
         )
     )
     if effects.empty:
@@ -335,21 +336,31 @@ def _actions(review: QuarterlyReview) -> list:
                     "Action",
                     "About",
                     "Done",
-                    "Before (answers / quarters)",
-                    "After (answers / quarters)",
+                    "Before",
+                    "After",
                     "Verdict",
                 ),
                 tuple(
-                    (p, t, tp, _day(d), f"{ab} / {qb}", f"{aa} / {qa}", v)
-                    for p, t, tp, d, ab, qb, aa, qa, v in zip(
+                    (
+                        p,
+                        t,
+                        tp,
+                        _day(d),
+                        f"{effect_count(ab, hb)} / {qb}",
+                        f"{effect_count(aa, ha)} / {qa}",
+                        v,
+                    )
+                    for p, t, tp, d, ab, qb, hb, aa, qa, ha, v in zip(
                         effects["project"],
                         effects["title"],
                         effects["topic"],
                         effects["done_on"],
                         effects["answers_before"],
                         effects["quarters_before"],
+                        effects["hidden_before"],
                         effects["answers_after"],
                         effects["quarters_after"],
+                        effects["hidden_after"],
                         effects["verdict"],
                         strict=True,
                     )
@@ -490,7 +501,7 @@ def _pdf_block(pdf: FPDF, block: TextBlock | TableBlock | ChartBlock) -> None:
         pdf.ln(2)
     elif isinstance(block, TableBlock):
         pdf.set_font("DejaVu", "", 8)
-        write_table(pdf, block.columns, block.rows, _column_weights(block), line_height=4.5)
+        write_table(pdf, block.columns, block.rows, _column_widths(pdf, block), line_height=4.5)
         pdf.ln(3)
     else:
         width, height = chart_size(block.figure, pdf.epw)
@@ -504,6 +515,38 @@ def _pdf_block(pdf: FPDF, block: TextBlock | TableBlock | ChartBlock) -> None:
             pdf.add_page()
         pdf.image(io.BytesIO(png), w=width, h=height)
         pdf.ln(3)
+
+
+# A column whose every cell (and every word of its heading) fits on one line this wide (mm)
+# gets exactly the room it needs: days and counts never wrap ("2025-09 / -20").
+ONE_LINE_COLUMN = 32.0
+
+
+def _column_widths(pdf: FPDF, block: TableBlock) -> tuple[float, ...]:
+    """Column widths (mm, summing to the page's width) in the current font: each narrow
+    column (up to ONE_LINE_COLUMN mm) as wide as its longest cell or heading word, the
+    wide ones sharing the rest by `_column_weights`. Falls back to `_column_weights` when
+    the narrow columns would leave the wide ones under 25 mm each."""
+    weights = _column_weights(block)
+    style = (pdf.font_family, pdf.font_style, pdf.font_size_pt)
+    pdf.set_font(style[0], "B", style[2])
+    heads = [
+        max((pdf.get_string_width(w) for w in str(h).split()), default=0.0) for h in block.columns
+    ]
+    pdf.set_font(*style)
+    needed = [
+        max([heads[i], *(pdf.get_string_width(str(row[i])) for row in block.rows)]) + 3.0
+        for i in range(len(block.columns))
+    ]
+    narrow = [n <= ONE_LINE_COLUMN for n in needed]
+    wide_weight = sum(w for w, n in zip(weights, narrow, strict=True) if not n)
+    rest = pdf.epw - sum(n for n, short in zip(needed, narrow, strict=True) if short)
+    if not wide_weight or rest < 25.0 * narrow.count(False):
+        return weights
+    return tuple(
+        n if short else rest * w / wide_weight
+        for n, w, short in zip(needed, weights, narrow, strict=True)
+    )
 
 
 def _column_weights(block: TableBlock) -> tuple[float, ...]:

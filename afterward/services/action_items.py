@@ -21,6 +21,7 @@ from afterward.services.manager_views import (
     theme_label,
     theme_labels,
 )
+from analysis.insights import effect_count
 from clock import today
 from surveys.store import NOT_DOING_STATUS, Scope, Store
 
@@ -216,10 +217,10 @@ def history_table(store: Store, action_id: str) -> pd.DataFrame:
     )
 
 
-def _counted(answers: int, quarters: int) -> str:
+def _counted(answers: int, quarters: int, hidden: bool = False) -> str:
     if quarters == 0:
         return "no retrospective"
-    return f"{answers} in {quarters} quarter{'s' if quarters != 1 else ''}"
+    return f"{effect_count(answers, hidden)} in {quarters} quarter{'s' if quarters != 1 else ''}"
 
 
 def verdict_parts(verdict: str) -> tuple[str, str]:
@@ -235,7 +236,9 @@ def effect_table(effect: pd.DataFrame) -> pd.DataFrame:
     """ "Did it work?" as shown, the verdict first and short enough to read whole: Verdict,
     Action, Detail (the rest of the verdict sentence), Meant to fix, Project, Done (date),
     Raised before / Raised after ("12 in 4 quarters": answers raising it, shown cells
-    only). `effect` is the "action_effect" view (with `topic`)."""
+    only; "hidden in 4 quarters" or "at least 12 in 4 quarters" where cells are too small
+    to show, never a 0 that is not one). `effect` is the "action_effect" view (with
+    `topic`)."""
     parts = [verdict_parts(v) for v in effect["verdict"]]
     return pd.DataFrame(
         {
@@ -246,12 +249,22 @@ def effect_table(effect: pd.DataFrame) -> pd.DataFrame:
             "Project": effect["project"],
             "Done": effect["done_on"],
             "Raised before": [
-                _counted(a, q)
-                for a, q in zip(effect["answers_before"], effect["quarters_before"], strict=True)
+                _counted(a, q, h)
+                for a, q, h in zip(
+                    effect["answers_before"],
+                    effect["quarters_before"],
+                    effect["hidden_before"],
+                    strict=True,
+                )
             ],
             "Raised after": [
-                _counted(a, q)
-                for a, q in zip(effect["answers_after"], effect["quarters_after"], strict=True)
+                _counted(a, q, h)
+                for a, q, h in zip(
+                    effect["answers_after"],
+                    effect["quarters_after"],
+                    effect["hidden_after"],
+                    strict=True,
+                )
             ],
         },
         index=effect.index,

@@ -307,3 +307,50 @@ def test_a_noisy_key_is_flat_however_steep_its_line():
     share = report.loc["jumpy", "answers"] / 700
     assert report.loc["jumpy", "slope"] > trend_threshold(share, 7)
     assert report.loc["jumpy", "trend"] == "flat"
+
+
+def test_action_effect_says_hidden_not_zero_and_its_verdict_agrees():
+    from analysis.insights import effect_count
+
+    actions = pd.DataFrame(
+        {
+            "action_id": ["1", "2"],
+            "title": ["Acceptance tests", "Risk call"],
+            "project": ["A", "B"],
+            "status": ["done", "done"],
+            "is_done": [True, True],
+            "category": ["testing_quality", "communication_gaps"],
+            "theme_id": [None, None],
+            "done_on": [date(2026, 2, 1), date(2026, 2, 1)],
+        }
+    )
+    cells = pd.DataFrame(
+        {
+            "project": ["A", "A", "B", "B", "B"],
+            "quarter": ["2026Q1", "2026Q2", "2026Q1", "2026Q2", "2026Q3"],
+            "category": ["testing_quality"] * 2 + ["communication_gaps"] * 3,
+            # A: 23 before, after only a hidden cell. B: 4 before; after 9 shown + 1 hidden.
+            "answers": [23, None, 4, 9, None],
+            "responses": [23, None, 4, 9, None],
+            "suppressed": [False, True, False, False, True],
+        }
+    )
+    surveys = pd.DataFrame(
+        {
+            "project": ["A", "A", "B", "B", "B"],
+            "quarter": ["2026Q1", "2026Q2", "2026Q1", "2026Q2", "2026Q3"],
+            "responses": [30, 30, 20, 20, 20],
+            "threshold": [3] * 5,
+        }
+    )
+    effect = action_effect(actions, cells, cells.iloc[:0], surveys).set_index("title")
+    hidden = effect.loc["Acceptance tests"]
+    assert (hidden["answers_after"], bool(hidden["hidden_after"])) == (0, True)
+    assert effect_count(hidden["answers_after"], hidden["hidden_after"]) == "hidden"
+    assert effect_count(hidden["answers_before"], hidden["hidden_before"]) == "23"
+    assert hidden["verdict"].startswith("Unclear")
+    # The shown later answers alone (9 in 2 quarters) already come as often as before
+    # (4 in 1): hidden ones can only add, so "still raised" holds whatever they were.
+    risk = effect.loc["Risk call"]
+    assert effect_count(risk["answers_after"], risk["hidden_after"]) == "at least 9"
+    assert risk["verdict"].startswith("Still raised")
