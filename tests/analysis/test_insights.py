@@ -290,6 +290,12 @@ def test_trends_over_eight_quarters_with_hidden_cells_in_some_projects():
     # project-quarter out of testing_quality's share, so 2025Q1 is A and B alone.
     assert report.loc["testing_quality", "first_share"] == pytest.approx(8 / (2 * 34))
     assert pd.isna(report.loc["monitoring_alerting", "answers"])
+    # Nothing in the report depends on a hidden count: C's hidden 2 as a 1 changes nothing.
+    counts = eight_quarters_of_three_projects()
+    small = (counts["project"] == "C") & (counts["category"] == "testing_quality")
+    counts.loc[small, ["answers", "responses"]] = 1
+    other = recurring(gated_cells(counts, "category"), "category")
+    pd.testing.assert_frame_equal(report, other)
 
 
 def test_a_noisy_key_is_flat_however_steep_its_line():
