@@ -300,3 +300,32 @@ def test_value_counts_count_responses_once_per_multiple_choice_question(store):
         ["9", 6, 6, 2]
     ]
     assert store.value_counts([]).empty
+
+
+def test_role_groups_all_hidden_say_so_without_a_chart(store):
+    """Three of one role and two lone ones (threshold 3): the lone ones merge into a group of
+    2, which hides, and the 3 hide with them (else 5 - 3 = 2 reads off). The question says
+    the groups are hidden instead of drawing an empty chart."""
+    from afterward.services.survey_results import ROLES_HIDDEN
+
+    survey_id = setup.create_survey(
+        store, project="Kestrel", template_id="project-postmortem", opens_on=date(2026, 4, 1)
+    )
+    roles = ["Team member"] * 3 + ["Client", "Manager"]
+    load(store, survey_id, [{"role": r, "communication": 7} for r in roles])
+    role = by_id(survey_results_view(store, survey_id), "role")
+    assert role.hidden == ROLES_HIDDEN and "anonymity" in role.hidden
+    assert role.counts.empty
+    assert "Client" not in role.hidden and "3" not in role.hidden
+
+
+def test_a_closed_survey_without_responses_says_no_responses(store):
+    from afterward.services.survey_results import NO_RESPONSES
+
+    survey_id = make_survey(store, date(2026, 4, 1))
+    waiting = survey_results_view(store, survey_id)
+    assert "3 more needed" in waiting.message  # still open: more may come
+    store.set_survey_status(survey_id, "closed")
+    closed = survey_results_view(store, survey_id)
+    assert closed.message == NO_RESPONSES and "more needed" not in closed.message
+    assert closed.questions == [] and closed.released == 0

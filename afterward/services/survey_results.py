@@ -7,8 +7,9 @@ The free-text browser's anonymity rule (why filtering and searching cannot singl
 
 1. Nothing is listed until the survey's released responses reach the quote threshold
    (`analysis.anonymity.quotes_visibility`); a survey the gate hides lists nothing either.
-   A question fewer than the survey's threshold answered (non-answers aside) lists nothing:
-   its few answers would be a slice below the threshold.
+   A question fewer than the quote threshold answered (non-answers aside) lists nothing,
+   as in the row-level export (`exports._gated_text`): its few answers would be quotes of
+   a handful of people (`text_question_note` says why, without the exact count).
 2. The full list is fixed first: one row per question and near-identical answer
    (`analysis.text_normal.answer_key`), its count being every released answer with that key,
    and one category and theme per row (the most common among its answers; a category or
@@ -30,10 +31,12 @@ from typing import Any
 import pandas as pd
 
 from afterward.services import analysis_upkeep, publishing
+from afterward.services.exports import still_collecting
 from afterward.services.manager_views import theme_label, theme_labels
 from analysis.anonymity import (
     Visibility,
     breakdown,
+    quote_threshold,
     quotes_visibility,
     shown_surveys,
     visibility,
@@ -47,6 +50,11 @@ from surveys.setup import questionnaire_of
 from surveys.store import Scope, Store
 
 TEXT_COLUMNS = ("text", "answers", "question_id", "theme_id", "category")
+ROLES_HIDDEN = (
+    "The groups are hidden to protect anonymity: no group has enough answers to be shown "
+    "on its own."
+)
+NO_RESPONSES = "No responses: this survey closed without any."
 NO_THEME = -1
 
 # Likert bands, in chart order (left to right). Favourable is above the middle of the
@@ -105,8 +113,8 @@ def survey_results(store: Store, survey_id: str) -> dict[str, Any]:
     text_answers = texts.groupby("question_id")["answers"].sum() if texts_gate.visible else {}
     for q in questionnaire.questions:
         entry = _question(q, counts[counts["question_id"] == q.id], threshold)
-        if q.free_text:  # counted as the page's free-text browser counts them
-            entry["n"] = int(text_answers.get(q.id, 0)) if texts_gate.visible else None
+        if q.free_text:  # counted as the page's free-text browser counts them; None: hidden
+            entry["n"] = int(text_answers[q.id]) if q.id in text_answers else None
         result["questions"].append(entry)
     role = questionnaire.breakdown_question
     if role is not None:
@@ -167,6 +175,27 @@ def texts_visibility(store: Store, survey_id: str) -> Visibility:
     return _gated_texts(store, _survey_or_error(store, survey_id))[0]
 
 
+def text_question_note(threshold: int, quoted: bool) -> str:
+    """Why a free-text question lists no answers ("" when it lists them): its own answers
+    that say something are below the quote threshold. Never the exact count (that one person
+    answered an optional question is a fact), as the row-level export says it."""
+    if quoted:
+        return ""
+    limit = quote_threshold(threshold)
+    return (
+        f"Fewer than {limit} people answered this question; answers are quoted once "
+        f"{limit} have, to protect anonymity."
+    )
+
+
+def quoted_questions(store: Store, survey_id: str) -> set[str]:
+    """Ids of the free-text questions whose answers the free-text browser lists now (the
+    survey and the question's own answers reach the quote threshold). Raises ValueError for
+    an unknown survey."""
+    _, rows = _gated_texts(store, _survey_or_error(store, survey_id))
+    return {str(q) for q in rows["question_id"]}
+
+
 def survey_texts(
     store: Store,
     survey_id: str,
@@ -189,8 +218,9 @@ def survey_texts(
     keeps rows whose wording contains it (case-insensitive) or whose normalised form
     contains its normalised form ("prioritise" finds "prioritize"). Filters pick whole rows
     and never change a row's count (the anonymity rule in the module docstring). Empty (with
-    these columns) while the survey's released responses are below the quote threshold.
-    Uses the free-text analysis as stored (the pages keep it current). Raises ValueError
+    these columns) while the survey's released responses are below the quote threshold; a
+    question whose own answers (non-answers aside) are below it has no rows. Uses the
+    free-text analysis as stored (the pages keep it current). Raises ValueError
     for an unknown survey; the store's StoreError or StorageUnavailable when the database
     cannot be read.
     """
@@ -238,8 +268,10 @@ def _gated_texts(store: Store, survey: Any) -> tuple[Visibility, pd.DataFrame]:
         return cached[1], cached[2]
     gate = quotes_visibility(_released(store, survey), int(survey.anonymity_threshold))
     rows = _group_texts(store.survey_text_groups(survey_id) if gate.visible else pd.DataFrame())
+    # Each question on its own: its answers that say something against the quote threshold.
     answered = rows.groupby("question_id")["answers"].transform("sum")
-    rows = rows[answered >= int(survey.anonymity_threshold)].reset_index(drop=True)
+    quoted = [quotes_visibility(int(n), int(survey.anonymity_threshold)).visible for n in answered]
+    rows = rows[pd.Series(quoted, index=rows.index, dtype=bool)].reset_index(drop=True)
     shown_categories, shown_themes = _shown_cells(store, survey_id) if gate.visible else ({}, {})
     rows["category"] = rows["category"].where(rows["category"].isin(shown_categories), None)
     rows["theme_id"] = rows["theme_id"].where(rows["theme_id"].isin(shown_themes), NO_THEME)
@@ -331,9 +363,9 @@ class QuestionResult:
     """One question on the results page.
 
     `chart`: "likert", "nps", "rating", "choice" or "text" (free text: no chart, see
-    `survey_texts`). `answered` (responses that answered it; 0 when hidden), `hidden` (why
-    it is hidden when fewer than the threshold answered it, without the exact count, else
-    ""). `counts`: columns value
+    `survey_texts`). `answered` (responses that answered it; 0 when hidden and for free
+    text), `hidden` (why it is hidden when fewer than the threshold answered it — free text:
+    the quote threshold, `text_question_note` — without the exact count, else ""). `counts`: columns value
     (str: the number or the choice), label (what the value means), responses (count),
     share (0-1 of answered), and for an NPS question band (its NPS group) — every value of the scale, zero counts included; for the
     breakdown question the gated roles only. `bands`: LIKERT_BANDS or NPS_GROUPS with
@@ -449,7 +481,9 @@ def survey_results_view(store: Store, survey_id: str) -> SurveyResultsView:
         "texts": quotes_visibility(released, threshold),
     }
     if not row["shown"]:
-        return SurveyResultsView(**base, message=gate.message, questions=[], earlier_surveys=0)
+        nothing = not int(row["responses"]) and not int(row["waiting"])
+        message = NO_RESPONSES if nothing and not still_collecting(survey) else gate.message
+        return SurveyResultsView(**base, message=message, questions=[], earlier_surveys=0)
     earlier_ids = _earlier_shown(store, survey, participation)
     earlier = _earlier_counts(store, earlier_ids)
     earlier_threshold = (
@@ -460,8 +494,14 @@ def survey_results_view(store: Store, survey_id: str) -> SurveyResultsView:
     counts = store.answer_distribution(survey_id)
     questionnaire = questionnaire_of(survey)
     role = questionnaire.breakdown_question
+    quoted = quoted_questions(store, survey_id) if base["texts"].visible else set()
     questions = []
     for q in questionnaire.questions:
+        if q.free_text:  # its answers are listed below; hidden says why one lists none
+            shown_here = base["texts"].visible
+            hidden = text_question_note(threshold, q.id in quoted) if shown_here else ""
+            questions.append(QuestionResult(q.id, q.prompt, q.kind, "text", hidden=hidden))
+            continue
         mine = counts[counts["question_id"] == q.id]
         before = (
             earlier[(earlier["question_id"] == q.id) & (earlier["kind"] == q.kind)]
@@ -532,6 +572,8 @@ def _question_result(
         return QuestionResult(**base, hidden=hidden)
     if is_role:
         gated = _roles(counts, threshold)
+        if not gated:  # every group too small: say so, no empty chart
+            return QuestionResult(**base, answered=answered, hidden=ROLES_HIDDEN)
         frame = pd.DataFrame(
             {
                 "value": [r["role"] for r in gated],

@@ -93,6 +93,9 @@ if not result.texts.visible:
         "than a number."
     )
     st.stop()
+for q in result.questions:  # a free-text question few answered: why it lists nothing
+    if q.chart == "text" and q.hidden:
+        st.caption(f"**{plain(q.prompt)}** {q.hidden}")
 options = text_filter_options(store, survey_id)
 ALL = "All"
 cols = st.columns(3)

@@ -94,3 +94,80 @@ def test_a_bad_link_says_so_and_opens_the_newest_survey(app, populated):
     assert any("no survey" in e for e in texts(at.error))
     assert at.selectbox(key="results_survey").value in populated.values()
     assert not at.exception
+
+
+def _postmortem(db_path, rows: list[dict], *, closed: bool = False) -> str:
+    """A project post-mortem loaded whole (released together): str values of free-text
+    questions go in as text, the role as a choice, numbers as numbers."""
+    import uuid
+    from datetime import date
+
+    import pandas as pd
+
+    from surveys import setup
+
+    with Store(db_path) as store:
+        survey_id = setup.create_survey(
+            store, project="Marlin", template_id="project-postmortem", opens_on=date(2026, 4, 1)
+        )
+        responses, answers = [], []
+        for row in rows:
+            rid = str(uuid.uuid4())
+            responses.append((rid, survey_id, date(2026, 4, 2)))
+            for qid, value in row.items():
+                number = float(value) if isinstance(value, int) else None
+                text = value if isinstance(value, str) and qid != "role" else None
+                choice = value if qid == "role" else None
+                answers.append((rid, survey_id, qid, number, text, choice))
+        store.bulk_load(
+            pd.DataFrame(responses, columns=["response_id", "survey_id", "submitted_on"]),
+            pd.DataFrame(
+                answers,
+                columns=[
+                    "response_id",
+                    "survey_id",
+                    "question_id",
+                    "value_number",
+                    "value_text",
+                    "value_choice",
+                ],
+            ),
+        )
+        if closed:
+            store.set_survey_status(survey_id, "closed")
+    return survey_id
+
+
+def test_hidden_role_groups_and_a_little_answered_question_say_why(app, db_path):
+    """Role groups all hidden (3, 1, 1 at threshold 3): a short text, no empty chart. A
+    free-text question one person answered, in a survey that may quote (6 released): the
+    reason is that question's own answers, without the exact count."""
+    from afterward.services.survey_results import ROLES_HIDDEN
+
+    roles = ["Team member"] * 3 + ["Client", "Manager", None]
+    rows = [
+        {"communication": 7, "went_well": f"Daily demos in sprint {n} kept us honest"}
+        | ({"role": r} if r else {})
+        for n, r in enumerate(roles)
+    ]
+    rows[0]["do_differently"] = "Hire a second designer earlier"
+    at = open_results(app, _postmortem(db_path, rows))
+    captions = texts(at.caption)
+    assert ROLES_HIDDEN in captions
+    assert not any("Not enough data" in str(c.proto.spec) for c in at.get("plotly_chart"))
+    assert len(at.get("plotly_chart")) == 1  # the rating only; no chart for the role
+    reasons = [c for c in captions if "What should we do differently" in c]
+    assert reasons == [
+        f"**{plain('What should we do differently next time?')}** Fewer than 6 people "
+        "answered this question; answers are quoted once 6 have, to protect anonymity."
+    ]
+    assert not any("Hire a second designer" in m.value for m in at.markdown)
+    assert any("Daily demos" in m.value for m in at.markdown)
+
+
+def test_a_closed_survey_without_responses_says_no_responses(app, db_path):
+    from afterward.services.survey_results import NO_RESPONSES
+
+    at = open_results(app, _postmortem(db_path, [], closed=True))
+    assert texts(at.info) == [NO_RESPONSES]
+    assert not any("more needed" in t for t in texts(at.info))
