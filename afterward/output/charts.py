@@ -209,10 +209,12 @@ def participation_chart(
     hidden by the anonymity gate is a grey hatched bar that says "hidden".
 
     `frame`: survey (label), responses (released, count), optional response_rate (share of
-    invitations used, 0-1, NaN without invitations), optional waiting (responses not
-    released yet, counted in the rate: the bar's text says how many), shown (bool) and
-    needed (further responses before results show), oldest first. Only the last `limit`
-    rows are drawn; the subtitle says so.
+    invitations used, 0-1, NaN without invitations; a used invitation may be a response
+    still waiting for release, so a page drawing this says so), shown (bool) and
+    needed (further responses before results show), optional status ("closed": a hidden
+    bar says "No responses" — none released nor, with an optional waiting column, waiting —
+    or "hidden: too few", not how many more), oldest first. Only
+    the last `limit` rows are drawn; the subtitle says so.
     """
     x_title, y_title = "Responses", "Survey"
     if _is_empty(frame, ["survey", "responses"], "responses"):
@@ -236,16 +238,20 @@ def participation_chart(
             text = [
                 "" if pd.isna(rates.iloc[i]) else f"{rates.iloc[i]:.0%} of invited" for i in rows
             ]
-            if "waiting" in frame:  # the rate counts waiting responses: say so beside the bar
-                text = [
-                    f"{t} (incl. {int(frame['waiting'].iloc[i])} waiting)"
-                    if t and frame["waiting"].iloc[i]
-                    else t
-                    for t, i in zip(text, rows, strict=True)
-                ]
         else:
+            # A closed survey takes no more answers: "N more needed" would mislead.
+            closed = (
+                frame["status"].eq("closed")
+                if "status" in frame
+                else pd.Series(False, index=frame.index)
+            )
+            given = frame["responses"].fillna(0) + (frame["waiting"] if "waiting" in frame else 0)
             text = [
-                f"hidden: {int(needed.iloc[i])} more needed" if needed.iloc[i] else "hidden"
+                ("No responses" if not given.iloc[i] else "hidden: too few")
+                if closed.iloc[i]
+                else f"hidden: {int(needed.iloc[i])} more needed"
+                if needed.iloc[i]
+                else "hidden"
                 for i in rows
             ]
         fig.add_trace(

@@ -49,6 +49,10 @@ participation = participation.assign(
     response_rate=invitation_uses(participation["invitations"], participation["invitations_used"]),
 )
 st.plotly_chart(charts.participation_chart(participation), width="stretch")
+st.caption(
+    "Bars count released responses; “of invited” is the share of invitations used, which "
+    "includes responses still waiting for release."
+)
 if len(participation) > charts.MAX_SURVEY_BARS:
     st.caption("Narrow the filters in the sidebar to see older surveys.")
 hidden = participation[~participation["shown"]]

@@ -85,7 +85,8 @@ def test_surveys_and_overview_pages_say_what_the_rate_counts(app, db_path):
     assert metrics["Invitations used"] == "100%"
     assert "8 of 8 invitations used · 6 responses released, 2 waiting" in texts(app.caption)
     chart = app.get("plotly_chart")[0].proto.spec
-    assert "100% of invited (incl. 2 waiting)" in chart
+    assert "100% of invited" in chart  # the bar's text moves only with invitations
+    assert any("includes responses still waiting for release" in c for c in texts(app.caption))
 
     app.switch_page("app_pages/manager/surveys.py").run()
     assert not app.exception
@@ -107,3 +108,25 @@ def test_the_quarterly_review_puts_waiting_beside_the_rate(db_path):
     html = quarterly_report.review_html(review)
     assert "8 of 8 invitations were used (100%), counting responses still waiting" in html
     assert "Invitations used" in html and "Response rate" not in html
+
+
+def test_a_closed_hidden_survey_bar_says_no_responses_not_how_many_more():
+    import pandas as pd
+
+    from afterward.output import charts
+
+    frame = pd.DataFrame(
+        {
+            "survey": ["Closed empty", "Closed few", "Open empty"],
+            "responses": [0, 2, 0],
+            "status": ["closed", "closed", "open"],
+            "shown": [False, False, False],
+            "needed": [3, 1, 3],
+        }
+    )
+    bars = charts.participation_chart(frame).data[0]
+    assert dict(zip(bars.y, bars.text, strict=True)) == {
+        "Closed empty": "No responses",
+        "Closed few": "hidden: too few",
+        "Open empty": "hidden: 3 more needed",
+    }
