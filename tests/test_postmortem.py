@@ -35,7 +35,7 @@ from afterward.services.postmortem import (
     survey_actions,
 )
 from surveys import setup
-from surveys.store import Store
+from surveys.store import Scope, Store
 
 HEADINGS = ("What went wrong", "Root causes", "What to do differently", "Action items")
 GOALS = [5, 4, 4, 4, 3, 3, 2, 1]  # mean 3.25, 4 of 8 agree or strongly agree
@@ -519,3 +519,19 @@ def test_markdown_character_references_stay_text(store, surveys):
     markdown = to_markdown(postmortem_document(store, survey_id))
     assert "Ana \\&\\#8238;ziuR" in markdown and "a \\&amp; b" in markdown
     assert not re.search(r"(?<!\\)&", markdown)  # every ampersand escaped
+
+
+def test_a_post_mortem_action_cannot_be_due_in_the_past(store, surveys):
+    from datetime import timedelta
+
+    from clock import today
+
+    with pytest.raises(ValueError, match="in the past"):
+        add_postmortem_action(
+            store,
+            surveys["shown"],
+            title="Add a canary stage",
+            owner="Release lead",
+            due_on=today() - timedelta(days=1),
+        )
+    assert store.actions(Scope()).empty

@@ -495,14 +495,17 @@ def add_postmortem_action(
     """Record an action item decided in this survey's post-mortem: for the survey's project,
     in the survey's quarter, tied to the survey. Returns its id.
 
-    Raises ValueError for an unknown survey, a blank title or owner, or a category the
-    taxonomy in effect does not have; StoreError when the database cannot be written.
+    Raises ValueError for an unknown survey, a blank title or owner, a due date before
+    today (`action_items.check_due`, the one rule), or a category the taxonomy in effect
+    does not have; StoreError when the database cannot be written.
     """
+    from afterward.services.action_items import check_due
     from afterward.services.manager_views import add_action
 
     survey = store.survey(survey_id)
     if survey is None:
         raise ValueError(f"No survey with id {survey_id!r}.")
+    check_due(due_on)
     return add_action(
         store,
         project=survey.project_name,
