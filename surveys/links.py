@@ -21,9 +21,9 @@ _NO_SURVEY = "00000000-0000-4000-8000-000000000000"
 # pushes it over a small threshold and leaves one real person's answers readable off the means.
 OPEN_LINK_MIN_THRESHOLD = 5
 OPEN_LINK_WARNING = (
-    "Anyone with the link can answer, and can answer more than once, so answers through it can "
-    "be made up to fill a group. Single-use invitation links are the recommended way: each "
-    "works once."
+    "Anyone with the link can answer. Each browser answers once, but one person can still "
+    "answer more than once from another browser or device, so answers through it can be made "
+    "up to fill a group. Single-use invitation links are the recommended way: each works once."
 )
 
 
@@ -78,9 +78,10 @@ def check_open_link(survey: Survey) -> None:
     if survey.anonymity_threshold < OPEN_LINK_MIN_THRESHOLD:
         raise ValueError(
             f"An open link needs an anonymity threshold of at least {OPEN_LINK_MIN_THRESHOLD} "
-            f"(this survey's is {survey.anonymity_threshold}): anyone with the link can answer "
-            "more than once. Hand out single-use invitation links instead, or create the survey "
-            f"with a threshold of {OPEN_LINK_MIN_THRESHOLD} or more."
+            f"(this survey's is {survey.anonymity_threshold}): anyone with the link can "
+            "answer, once per browser but again from another browser or device. Hand out "
+            "single-use invitation links instead, or create the survey with a threshold of "
+            f"{OPEN_LINK_MIN_THRESHOLD} or more."
         )
 
 

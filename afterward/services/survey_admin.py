@@ -155,7 +155,8 @@ def new_open_link(store: Store, survey_id: str, base: str | None = None) -> str:
     """A new shareable link (full URL on `base`, default the base URL) for the survey;
     the previous open link stops working (ROTATE_WARNING).
 
-    Anyone with it can answer, more than once (OPEN_LINK_WARNING). Raises ValueError for an
+    Anyone with it can answer, once per browser, but again from another browser or device
+    (OPEN_LINK_WARNING). Raises ValueError for an
     unknown survey or one whose threshold is below OPEN_LINK_MIN_THRESHOLD (5): nothing changes.
     """
     _survey(store, survey_id)  # an unknown survey: the service's message

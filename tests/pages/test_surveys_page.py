@@ -130,3 +130,24 @@ def test_a_closed_hidden_survey_bar_says_no_responses_not_how_many_more():
         "Closed few": "hidden: too few",
         "Open empty": "hidden: 3 more needed",
     }
+
+
+# -- what the page and the CLI say about a shareable link --------------------------------------
+
+
+def _says_one_answer_per_browser(text: str) -> None:
+    assert "Each browser answers once" in text
+    assert "another browser or device" in text
+    assert "can answer, and can answer more than once" not in text
+
+
+def test_the_page_and_the_cli_say_one_answer_per_browser(app, db_path):
+    from afterward.services import manager_api
+
+    _page_with_a_survey(app)  # threshold 5: a shareable link is allowed
+    button(app, "Make shareable link").click().run()
+    assert not app.exception and app.code
+    _says_one_answer_per_browser(" ".join(texts(app.warning)))
+    survey_id = app_store().surveys_overview()["survey_id"].iloc[0]
+    made = manager_api.survey_links(app_store(), survey_id, base="http://localhost:8501")
+    _says_one_answer_per_browser(" ".join(made["notes"]))
