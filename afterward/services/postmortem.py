@@ -18,7 +18,12 @@ import pandas as pd
 
 from afterward.services.exports import BY_ROLE_WAITS, still_collecting
 from afterward.services.manager_views import theme_label, theme_labels
-from afterward.services.survey_results import survey_results, survey_texts
+from afterward.services.survey_results import (
+    survey_results,
+    survey_texts,
+    text_question_note,
+    texts_visibility,
+)
 from analysis.anonymity import (
     Visibility,
     quote_threshold,
@@ -267,14 +272,15 @@ class _Builder:
         qid = present[0]
         texts = question_texts(self.store, self.survey_id, qid)
         if texts.empty:
-            return [
-                Text(
-                    f"No {what} to show: answers to this question are quoted only once the "
-                    f"survey has {quote_threshold(self.threshold)} released responses, and "
-                    "only those that were written.",
-                    note=True,
+            if not texts_visibility(self.store, self.survey_id).visible:
+                why = (
+                    f"answers are quoted only once the survey has "
+                    f"{quote_threshold(self.threshold)} released responses."
                 )
-            ]
+            else:  # the survey may quote; this question's own answers are too few
+                note = text_question_note(self.threshold, quoted=False)
+                why = note[0].lower() + note[1:]
+            return [Text(f"No {what} to show: {why}", note=True)]
         labels = self._theme_labels()
         counts = texts.groupby("theme_id", as_index=False)["answers"].sum()
         # Theme sizes through the gate (the question's total is public: complementary
@@ -288,7 +294,8 @@ class _Builder:
         blocks: list[Block] = [
             Text(
                 f"{kind} in the answers to “{self.questions[qid].prompt}”, largest first "
-                f"(quoted because the survey has at least {limit} released responses; "
+                f"(quoted because the survey and this question have at least {limit} "
+                "responses; "
                 "identical answers once, with their count)."
             )
         ]
@@ -386,7 +393,7 @@ def question_texts(store: Store, survey_id: str, question_id: str) -> pd.DataFra
     """One free-text question's answers as the gate lets them be quoted: text, answers
     (identical answers once, with their count), theme_id (int; NO_THEME when none or hidden
     by the gate), from `survey_results.survey_texts`. Empty below the survey's quote
-    threshold."""
+    threshold, or while the question's own answers are below it."""
     columns = ["text", "answers", "theme_id"]
     found = survey_texts(store, survey_id, question_id=question_id)
     if found.empty:

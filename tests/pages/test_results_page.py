@@ -171,3 +171,25 @@ def test_a_closed_survey_without_responses_says_no_responses(app, db_path):
     at = open_results(app, _postmortem(db_path, [], closed=True))
     assert texts(at.info) == [NO_RESPONSES]
     assert not any("more needed" in t for t in texts(at.info))
+
+
+def test_the_postmortem_document_gives_the_same_reason(db_path):
+    """The post-mortem document quotes by the same per-question rule: 6 released, "do
+    differently" answered by one person — no quote, and the reason is the question's."""
+    from afterward.services.postmortem import postmortem_document
+
+    rows = [
+        {"communication": 7, "went_well": f"Daily demos in sprint {n} kept us honest"}
+        for n in range(6)
+    ]
+    rows[0]["do_differently"] = "Hire a second designer earlier"
+    survey_id = _postmortem(db_path, rows)
+    with Store(db_path) as store:
+        doc = postmortem_document(store, survey_id)
+    blocks = next(s for s in doc.sections if s.id == "do_differently").blocks
+    assert [b.text for b in blocks] == [
+        "No strategies to show: fewer than 6 people answered this question; answers are "
+        "quoted once 6 have, to protect anonymity."
+    ]
+    well = next(s for s in doc.sections if s.id == "went_well").blocks
+    assert "this question have at least 6" in well[0].text
