@@ -160,7 +160,9 @@ def fit(
 
 
 def write_model(path: Path = MODEL_PATH, corpus: Path = CORPUS_PATH) -> dict:
-    """Fit on ``corpus`` and write the weights JSON to ``path``; returns what was written."""
+    """Fit on ``corpus`` and write the weights JSON to ``path``; returns what was written.
+    Raises ValueError when the corpus is malformed (``load_items``) or has one class only
+    (``fit``), OSError when a file cannot be read or written."""
     items = load_items(corpus)
     namelike = namelike_table()
     bias, weights = fit(items, C, namelike)

@@ -114,17 +114,12 @@ with edit_col, st.form(f"edit_{action_id}"):
     new_due = st.date_input("Due", value=due or today() + timedelta(days=30))
     current = items.topic_key(action["category"], action["theme_id"])
     topics = items.topic_choices(store, current)
-    new_topic = st.selectbox(
-        "Meant to fix", list(topics), index=list(topics).index(current), format_func=topics.get
-    )
+    new_topic = st.selectbox("Meant to fix", list(topics), index=list(topics).index(current),
+                             format_func=topics.get)  # fmt: skip
     if st.form_submit_button("Save changes", type="primary"):
         due_on = None if no_due else new_due
-        attempt(
-            lambda: items.edit(
-                store, action_id, title=new_title, owner=new_owner, due_on=due_on, topic=new_topic
-            ),
-            "Changes saved.",
-        )
+        attempt(lambda: items.edit(store, action_id, title=new_title, owner=new_owner,
+                                   due_on=due_on, topic=new_topic), "Changes saved.")  # fmt: skip
 
 with edit_col:
     if st.button("Delete this action…", key=f"delete_{action_id}"):
@@ -148,7 +143,6 @@ else:
     verdict = st.column_config.TextColumn(width="medium")
     st.dataframe(items.effect_table(effect), hide_index=True,
                  column_config={"Verdict": verdict, "Action": wide, "Done": day})  # fmt: skip
-    st.caption(
-        "Raised before / after: answers in the project's retrospectives that name the problem, "
-        "up to the quarter the action was done and after it (small counts stay hidden)."
-    )
+    st.caption("Raised before / after: answers in the project's retrospectives that name the "
+               "problem, up to the quarter the action was done and after it (small counts stay "
+               "hidden).")  # fmt: skip
