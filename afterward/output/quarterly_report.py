@@ -118,9 +118,9 @@ def _participation(review: QuarterlyReview) -> list:
                     str(r),
                     str(w),
                     f"{u} of {i} ({_pct(rr)})" if i else "–",
-                    "shown" if shown else f"hidden ({n} more needed)",
+                    _results_cell(shown, n, st, r + w),
                 )
-                for s, r, w, u, i, rr, shown, n in zip(
+                for s, r, w, u, i, rr, shown, n, st in zip(
                     frame["survey"],
                     frame["responses"],
                     frame["waiting"],
@@ -129,6 +129,7 @@ def _participation(review: QuarterlyReview) -> list:
                     frame["response_rate"],
                     frame["shown"],
                     frame["needed"],
+                    frame["status"],
                     strict=True,
                 )
             ),
@@ -368,6 +369,16 @@ def _actions(review: QuarterlyReview) -> list:
             )
         )
     return blocks
+
+
+def _results_cell(shown: bool, needed: int, status: str, given: int) -> str:
+    """The participation table's Results cell: a closed survey takes no more answers, so it
+    never says how many more are needed."""
+    if shown:
+        return "shown"
+    if status == "closed":
+        return "no responses" if not given else "hidden (too few responses)"
+    return f"hidden ({needed} more needed)"
 
 
 def _pct(value: object) -> str:

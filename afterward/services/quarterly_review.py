@@ -60,7 +60,7 @@ class QuarterlyReview:
     responses: int  # responses to the shown surveys
     response_rate: float | None  # invitations used / sent (None: no invitations sent)
     # survey, project, quarter, responses (released), waiting, invitations, invitations_used,
-    # response_rate (share of invitations used, released or waiting), shown, needed
+    # response_rate (share of invitations used, released or waiting), status, shown, needed
     participation: pd.DataFrame
     participation_trend: pd.DataFrame  # quarter, surveys, surveys_shown, responses
     # Ratings: question_id, prompt, kind, quarter, project (incl. All projects), mean, responses.
@@ -254,6 +254,7 @@ def _participation(frame: pd.DataFrame) -> pd.DataFrame:
         "invitations",
         "invitations_used",
         "response_rate",
+        "status",
         "shown",
         "needed",
     ]
@@ -277,6 +278,7 @@ def _participation(frame: pd.DataFrame) -> pd.DataFrame:
             "response_rate": invitation_uses(
                 frame["invitations"], frame["invitations_used"]
             ).to_numpy(),
+            "status": frame["status"].to_numpy(),  # "closed": no "N more needed" is said
             "shown": frame["shown"].to_numpy(dtype=bool),
             "needed": frame["needed"].astype(int).to_numpy(),
         }

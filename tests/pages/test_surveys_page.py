@@ -151,3 +151,23 @@ def test_the_page_and_the_cli_say_one_answer_per_browser(app, db_path):
     survey_id = app_store().surveys_overview()["survey_id"].iloc[0]
     made = manager_api.survey_links(app_store(), survey_id, base="http://localhost:8501")
     _says_one_answer_per_browser(" ".join(made["notes"]))
+
+
+def test_the_quarterly_review_says_no_responses_for_a_closed_empty_survey(db_path):
+    from afterward.output import quarterly_report
+    from afterward.services.quarterly_review import quarterly_review
+    from surveys.store import Store
+
+    with Store(db_path) as store:
+        survey_id = setup.create_survey(
+            store,
+            project="Tern",
+            template_id="sprint-retro",
+            quarter="2026Q3",
+            opens_on=date(2026, 7, 1),
+        )
+        store.set_survey_status(survey_id, "closed")
+        review = quarterly_review(store, "2026Q3", on=date(2026, 11, 2))
+    html = quarterly_report.review_html(review)
+    assert "no responses" in html and "No responses" in html  # table cell and chart bar
+    assert "more needed" not in html
