@@ -3,8 +3,6 @@ exports before and after reopening a survey. Each test tries to tie answers to a
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -16,7 +14,7 @@ from afterward.services.survey_results import survey_results
 from surveys import links, responses
 from surveys.setup import questionnaire_of
 from surveys.store import Store
-from tests.conftest import ROOT
+from tests.test_anonymity_attacks import cli
 
 FULL = {"goals_clear": 4, "schedule_realistic": 2, "schedule_detailed": 3, "communication": 6}
 TEXTS = ("went_well", "went_wrong", "root_cause", "do_differently")
@@ -34,17 +32,6 @@ def csv_tables(export: exports.SurveyExport, out: Path) -> dict[str, pd.DataFram
     """The export as a manager opens it: every CSV file written, read back as text."""
     written = exports.write_export(export, "csv", out)
     return {p.name: pd.read_csv(p, dtype=str, keep_default_na=False) for p in written}
-
-
-def cli(*args: str) -> subprocess.CompletedProcess:
-    """The `afterward` command (AFTERWARD_DB comes from the `db_path` fixture)."""
-    return subprocess.run(
-        [sys.executable, "-m", "afterward.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
 
 
 # -- questions few people answered ------------------------------------------------------
