@@ -31,6 +31,25 @@ QUARTERS = [
 PROJECTS = ["Atlas Portal", "Beacon App", "Comet Billing"]
 
 
+ANSWER_COLUMNS = [
+    "response_id",
+    "survey_id",
+    "question_id",
+    "value_number",
+    "value_text",
+    "value_choice",
+]
+
+
+def bulk_rows(store: Store, response_rows: list[tuple], answer_rows: list[tuple]) -> None:
+    """`Store.bulk_load` from plain tuples: (response_id, survey_id, submitted_on) per
+    response and `ANSWER_COLUMNS` per answer."""
+    store.bulk_load(
+        pd.DataFrame(response_rows, columns=["response_id", "survey_id", "submitted_on"]),
+        pd.DataFrame(answer_rows, columns=ANSWER_COLUMNS),
+    )
+
+
 def populate(store: Store, *, responses_per_survey: int = 8, seed: int = 3) -> dict[str, str]:
     """Surveys for 3 projects × 3 quarters, plus one survey below its threshold.
 
@@ -89,20 +108,7 @@ def populate(store: Store, *, responses_per_survey: int = 8, seed: int = 3) -> d
         response_id = str(uuid.uuid4())
         response_rows.append((response_id, small, date(2026, 8, 2)))
         answer_rows.append((response_id, small, "sprint_rating", 1.0, None, None))
-    store.bulk_load(
-        pd.DataFrame(response_rows, columns=["response_id", "survey_id", "submitted_on"]),
-        pd.DataFrame(
-            answer_rows,
-            columns=[
-                "response_id",
-                "survey_id",
-                "question_id",
-                "value_number",
-                "value_text",
-                "value_choice",
-            ],
-        ),
-    )
+    bulk_rows(store, response_rows, answer_rows)
     project_id = store.project_by_name("Atlas Portal").project_id
     store.create_action(
         project_id=project_id,

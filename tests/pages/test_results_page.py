@@ -5,7 +5,7 @@ import pytest
 from afterward.services.survey_results import survey_texts
 from afterward.web.safe_text import plain
 from surveys.store import Store
-from tests.pages.data import populate
+from tests.pages.data import bulk_rows, populate
 from tests.pages.helpers import texts
 
 PAGE = "app_pages/manager/results.py"
@@ -102,8 +102,6 @@ def _postmortem(db_path, rows: list[dict], *, closed: bool = False) -> str:
     import uuid
     from datetime import date
 
-    import pandas as pd
-
     from surveys import setup
 
     with Store(db_path) as store:
@@ -119,20 +117,7 @@ def _postmortem(db_path, rows: list[dict], *, closed: bool = False) -> str:
                 text = value if isinstance(value, str) and qid != "role" else None
                 choice = value if qid == "role" else None
                 answers.append((rid, survey_id, qid, number, text, choice))
-        store.bulk_load(
-            pd.DataFrame(responses, columns=["response_id", "survey_id", "submitted_on"]),
-            pd.DataFrame(
-                answers,
-                columns=[
-                    "response_id",
-                    "survey_id",
-                    "question_id",
-                    "value_number",
-                    "value_text",
-                    "value_choice",
-                ],
-            ),
-        )
+        bulk_rows(store, responses, answers)
         if closed:
             store.set_survey_status(survey_id, "closed")
     return survey_id
