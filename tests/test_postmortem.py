@@ -535,3 +535,25 @@ def test_a_post_mortem_action_cannot_be_due_in_the_past(store, surveys):
             due_on=today() - timedelta(days=1),
         )
     assert store.actions(Scope()).empty
+
+
+def test_characters_the_pdf_font_lacks_show_as_a_box_with_a_note(store, surveys):
+    """Chinese, Japanese and emoji used to vanish from the PDF without a trace."""
+    from afterward.output.pdf_pages import MISSING_GLYPH, MISSING_NOTE
+
+    survey_id = surveys["shown"]
+    save_postmortem(
+        store,
+        survey_id,
+        owner="Amira Haddad 李明",
+        status="draft",
+        summaries={"root_causes": "Late sign-off. 目标不清楚。 🎯 Next time: one owner."},
+    )
+    doc = postmortem_document(store, survey_id)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(to_pdf(doc))).pages)
+    flat = " ".join(text.split())
+    assert "Owner: Amira Haddad " + MISSING_GLYPH * 2 in flat
+    assert "Late sign-off." in flat and "Next time: one owner." in flat
+    assert MISSING_GLYPH * 6 in flat
+    assert MISSING_NOTE in flat
+    assert "目标" in to_markdown(doc) and "🎯" in to_html(doc)

@@ -2,7 +2,9 @@
 DejaVu Sans with a page number in each footer, and tables in one style.
 
 DejaVu Sans ships with matplotlib (a dependency already), so no font is downloaded; it covers
-Latin, Greek, Cyrillic and many symbols, not CJK.
+Latin, Greek, Cyrillic, Arabic, Hebrew and many symbols, not CJK or emoji: those are drawn
+as a visible box with a note in the page's footer (no maintained pip package ships a CJK
+font; the HTML and Markdown downloads keep every character).
 """
 
 from __future__ import annotations
@@ -23,15 +25,46 @@ FONT = "DejaVu"
 MAX_CELL_CHARS = 200
 
 
+# What a character the font cannot draw (Chinese, Japanese, Korean, emoji...) becomes, and
+# what the footer of a page with one says, so no text vanishes without a trace.
+MISSING_GLYPH = "\u25a1"
+MISSING_NOTE = (
+    f"{MISSING_GLYPH} marks a character this PDF cannot draw; "
+    "the HTML and Markdown downloads keep it."
+)
+
+
 class PagedPDF(FPDF):
-    """An fpdf2 document whose footer is the page number in `footer_pt` points, grey."""
+    """An fpdf2 document whose footer is the page number in `footer_pt` points, grey.
+
+    Characters the current font has no glyph for are drawn as `MISSING_GLYPH`, and the
+    footer of each page with one says so (`MISSING_NOTE`); `missing_glyphs` counts them.
+    """
 
     footer_pt: float = 8
+    missing_glyphs: int = 0
+    _missing_on_page: bool = False
+
+    def normalize_text(self, text: str) -> str:
+        text = super().normalize_text(text)
+        font = getattr(self, "current_font", None)
+        cmap = getattr(font, "cmap", None)
+        if not self.is_ttf_font or not cmap or text.isascii():
+            return text
+        missing = [c for c in set(text) if ord(c) not in cmap and c not in "\n\r\t"]
+        if not missing:
+            return text
+        self.missing_glyphs += sum(text.count(c) for c in missing)
+        self._missing_on_page = True
+        return "".join(MISSING_GLYPH if c in missing else c for c in text)
 
     def footer(self) -> None:
-        self.set_y(-12)
+        missing, self._missing_on_page = self._missing_on_page, False
+        self.set_y(-16 if missing else -12)
         self.set_font(FONT, size=self.footer_pt)
         self.set_text_color(120)
+        if missing:
+            self.cell(0, 4, MISSING_NOTE, align="C", new_x="LMARGIN", new_y="NEXT")
         self.cell(0, 6, f"Page {self.page_no()}", align="C")
         self.set_text_color(0)
 
