@@ -489,6 +489,31 @@ def save_postmortem(
     return store.save_postmortem(survey_id, owner=owner, status=status, summaries=summaries)
 
 
+NEEDS_OWNER_FIRST = (
+    "Name the owner and press Save once; after that each summary is kept as you type it."
+)
+
+
+def save_summary(store: Store, survey_id: str, section_id: str, text: str) -> Postmortem:
+    """Keep one section's summary as the owner types it (the page calls this when the field
+    loses focus), leaving the owner, the status and the other summaries as stored; a blank
+    text removes that summary. Returns what is stored.
+
+    Raises ValueError for an unknown section, a post-mortem not saved with an owner yet
+    (`NEEDS_OWNER_FIRST`) or a summary over the length limit; StoreError when the
+    database cannot be written.
+    """
+    if section_id not in SECTION_IDS:
+        raise ValueError(f"Unknown section: {section_id}.")
+    stored = store.postmortem(survey_id)
+    if stored is None:
+        raise ValueError(NEEDS_OWNER_FIRST)
+    summaries = {**stored.summaries, section_id: text}
+    return store.save_postmortem(
+        survey_id, owner=stored.owner, status=stored.status, summaries=summaries
+    )
+
+
 def add_postmortem_action(
     store: Store,
     survey_id: str,

@@ -15,6 +15,7 @@ from afterward.services.postmortem import (
     add_postmortem_action,
     postmortem_document,
     save_postmortem,
+    save_summary,
     survey_choices,
 )
 from afterward.web.cached_views import ensure_analysis
@@ -72,12 +73,8 @@ if doc.hidden:
     st.warning(doc.hidden_message)
 
 left, right = st.columns([2, 3])
-owner = left.text_input(
-    "Owner (the one person who runs the meeting)",
-    value=doc.owner or "",
-    placeholder="e.g. Ana Ruiz",
-    key=f"owner_{survey_id}",
-)
+owner = left.text_input("Owner (the one person who runs the meeting)", value=doc.owner or "",
+                        placeholder="e.g. Ana Ruiz", key=f"owner_{survey_id}")  # fmt: skip
 statuses = list(POSTMORTEM_STATUSES)
 status = right.radio(
     "Status",
@@ -87,6 +84,16 @@ status = right.radio(
     horizontal=True,
     key=f"status_{survey_id}",
 )
+
+
+def keep_summary(section_id: str, key: str) -> None:
+    """Autosave: a summary is stored when its field loses focus (once the owner is saved)."""
+    try:
+        save_summary(store, survey_id, section_id, st.session_state[key])
+        st.session_state[f"{key}_note"] = "Kept: saved as you typed."
+    except ValueError as exc:
+        st.session_state[f"{key}_note"] = str(exc)
+
 
 summaries: dict[str, str] = {}
 for section in doc.sections:
@@ -121,24 +128,17 @@ for section in doc.sections:
             )
             if st.form_submit_button("Add action item"):
                 try:
-                    add_postmortem_action(
-                        store,
-                        survey_id,
-                        title=title,
-                        owner=action_owner,
-                        due_on=due_on,
-                        category=category,
-                        theme_id=theme_id,
-                    )
+                    add_postmortem_action(store, survey_id, title=title, owner=action_owner,
+                                          due_on=due_on, category=category, theme_id=theme_id)  # fmt: skip
                 except ValueError as exc:
                     st.error(str(exc))
                 else:
                     st.rerun()
-    summaries[section.id] = st.text_area(
-        f"Owner's summary: {section.title}",
-        value=section.summary,
-        key=f"summary_{survey_id}_{section.id}",
-    )
+    key = f"summary_{survey_id}_{section.id}"
+    summaries[section.id] = st.text_area(f"Owner's summary: {section.title}", section.summary,
+                                         key=key, on_change=keep_summary, args=(section.id, key))  # fmt: skip
+    if note := st.session_state.pop(f"{key}_note", None):
+        st.caption(note)
 
 if st.button("Save", type="primary", key="save_postmortem"):
     try:

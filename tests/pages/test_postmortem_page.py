@@ -98,3 +98,27 @@ def test_hidden_survey_page_shows_why_and_no_answers(app, ids):
     shown = " ".join(texts(at.markdown) + texts(at.info) + texts(at.caption))
     assert SECRET not in shown and "favourable" not in shown
     assert not at.dataframe or all("Team member" not in d.value.to_string() for d in at.dataframe)
+
+
+def test_summaries_are_kept_as_they_are_typed_once_the_owner_is_saved(app, ids):
+    """A meeting loses nothing to a reload: each summary is stored when its field is left,
+    without pressing Save (before the owner is saved, the page says how to start)."""
+    survey_id = ids["shown"]
+    at = open_page(app, survey_id)
+    key = f"summary_{survey_id}_went_wrong"
+    at.text_area(key=key).input("Half a thought").run()
+    assert app_store().postmortem(survey_id) is None  # no owner yet: nothing stored
+    assert any("Name the owner and press Save once" in t for t in texts(at.caption))
+
+    at.text_input(key=f"owner_{survey_id}").input("Ana Ruiz")
+    button(at, "Save").click().run()
+    at.text_area(key=key).input("The checklist was optional.").run()
+    at.text_area(key=f"summary_{survey_id}_root_causes").input("No one owned it.").run()
+    assert not at.exception and not at.error
+    saved = app_store().postmortem(survey_id)
+    assert saved.owner == "Ana Ruiz"
+    assert saved.summaries == {
+        "went_wrong": "The checklist was optional.",
+        "root_causes": "No one owned it.",
+    }
+    assert any("Kept: saved as you typed." in t for t in texts(at.caption))
