@@ -84,6 +84,9 @@ class ResponseWriter:
         self._stopped = False
         self.last_commit: float | None = None  # time.monotonic() of the last stored batch
         self._last_checkpoint = time.monotonic()
+        # A cursor of its own for CHECKPOINT: it runs after the callers have their outcome,
+        # so it must never share the batch cursor with whoever writes next.
+        self._checkpoint_cursor = cursor.cursor()
         self._thread = threading.Thread(target=self._run, name="response-writer", daemon=True)
         self._thread.start()
 
@@ -116,6 +119,7 @@ class ResponseWriter:
                 self._stopped = True
                 self._queue.put(_STOP)
         self._thread.join()
+        self._checkpoint_cursor.close()
         self._cursor.close()
 
     def _run(self) -> None:
@@ -171,7 +175,7 @@ class ResponseWriter:
         if not self._queue.empty() and now - self._last_checkpoint < CHECKPOINT_SECONDS:
             return
         try:
-            self._cursor.execute("CHECKPOINT")
+            self._checkpoint_cursor.execute("CHECKPOINT")
         except duckdb.Error:
             return  # another connection's transaction is open: the next batch tries again
         self._last_checkpoint = now
