@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -70,7 +71,10 @@ def analysis_pending(store: Store) -> bool:
     return store.analysis_backlog(model_key(store.category_corrections())) != (0, 0)
 
 
-_CURRENT: dict[int, tuple] = {}  # id(store) -> analysis_key() when it was last made current
+# Store -> analysis_key() when it was last made current. Weak keys: a closed store's entry
+# goes with it, so a later store that happens to get the same id() (a fresh database with
+# the same counts) is never taken for one already analysed.
+_CURRENT: weakref.WeakKeyDictionary[Store, tuple] = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
 
 
@@ -87,24 +91,24 @@ def ensure_current(store: Store, progress: Progress | None = None) -> RefreshRes
         if not needs_refresh(store):  # another caller finished it while this one waited
             return None
         result = refresh_analysis(store, progress)
-        _CURRENT[id(store)] = store.analysis_key()
+        _CURRENT[store] = store.analysis_key()
         return result
 
 
 def needs_refresh(store: Store) -> bool:
     """Whether `ensure_current` has work to do (cheap: one or two count queries)."""
     key = store.analysis_key()
-    if _CURRENT.get(id(store)) == key:
+    if _CURRENT.get(store) == key:
         return False
     if not analysis_pending(store):
-        _CURRENT[id(store)] = key
+        _CURRENT[store] = key
         return False
     return True
 
 
 def forget_current(store: Store) -> None:
     """Make the next `ensure_current` check again (after data was removed or replaced)."""
-    _CURRENT.pop(id(store), None)
+    _CURRENT.pop(store, None)
 
 
 def refresh_analysis(store: Store, progress: Progress | None = None) -> RefreshResult:
