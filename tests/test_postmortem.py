@@ -10,7 +10,6 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from pypdf import PdfReader
 
@@ -36,6 +35,7 @@ from afterward.services.postmortem import (
 )
 from surveys import setup
 from surveys.store import Scope, Store
+from tests.pages.data import bulk_rows
 
 HEADINGS = ("What went wrong", "Root causes", "What to do differently", "Action items")
 GOALS = [5, 4, 4, 4, 3, 3, 2, 1]  # mean 3.25, 4 of 8 agree or strongly agree
@@ -79,20 +79,7 @@ def _load(store: Store, survey_id: str, n: int, *, secret: bool = False) -> None
             (rid, survey_id, "root_cause", None, CAUSES[i % 8], None),
             (rid, survey_id, "do_differently", None, "Estimate in ranges, not dates", None),
         ]
-    store.bulk_load(
-        pd.DataFrame(responses, columns=["response_id", "survey_id", "submitted_on"]),
-        pd.DataFrame(
-            answers,
-            columns=[
-                "response_id",
-                "survey_id",
-                "question_id",
-                "value_number",
-                "value_text",
-                "value_choice",
-            ],
-        ),
-    )
+    bulk_rows(store, responses, answers)
 
 
 def _survey(store: Store, n: int, *, threshold: int = 3, secret: bool = False, title="") -> str:

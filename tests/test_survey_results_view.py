@@ -27,6 +27,7 @@ from afterward.services.survey_results import (
 from surveys import setup
 from surveys.questionnaire import load_templates, parse_questionnaire
 from surveys.store import Store
+from tests.pages.data import bulk_rows
 
 
 def make_survey(store: Store, opens_on: date, project="Kestrel", threshold=3) -> str:
@@ -50,20 +51,7 @@ def load(store: Store, survey_id: str, rows: list[dict]) -> None:
             number = float(value) if isinstance(value, int) else None
             choice = value if isinstance(value, str) else None
             answers.append((response_id, survey_id, question_id, number, None, choice))
-    store.bulk_load(
-        pd.DataFrame(responses, columns=["response_id", "survey_id", "submitted_on"]),
-        pd.DataFrame(
-            answers,
-            columns=[
-                "response_id",
-                "survey_id",
-                "question_id",
-                "value_number",
-                "value_text",
-                "value_choice",
-            ],
-        ),
-    )
+    bulk_rows(store, responses, answers)
 
 
 def by_id(view, question_id):
