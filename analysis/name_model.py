@@ -15,7 +15,10 @@ path, needs no scikit-learn; after changing the corpus or the features, rewrite 
 
     python -m analysis.name_model
 
-(a test fails while the weights are older than the corpus).
+(a test fails while the weights are older than the corpus). The list of given names of
+many countries the features use (`analysis/lexicons/world_given_names.txt`) is rebuilt from
+the nomquamgender package with ``python -m analysis.name_model --world-names`` (needs
+``pip install -e '.[lexicons]'``).
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from analysis import redaction
 CORPUS_PATH = Path(__file__).with_name("corpus") / "names.yaml"
 MODEL_PATH = redaction._NAME_MODEL_PATH
 # Bump when `_token_features` or `_candidate` change meaning: the weights are then stale.
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 # Regularisation and the decision threshold; chosen on a set of invented answers kept
 # outside the repository (bench/RESULTS.md, "Names: a learned second opinion"), never on
 # the evaluation files. The threshold leans to precision: a word the model calls a name is
@@ -113,6 +116,53 @@ def namelike_table(min_count: int = 3) -> dict[str, float]:
     return dict(sorted(table.items()))
 
 
+WORLD_NAMES_PATH = redaction._WORLD_GIVEN_PATH
+# Kept from nomquamgender's table: names seen in at least this many of its sources, used
+# at least this many times in all (its README: "sources" and "counts" columns).
+WORLD_MIN_SOURCES = 3
+WORLD_MIN_COUNT = 5
+
+
+def world_given_names() -> dict[str, int]:
+    """Given names of many countries and how often each is used (summed counts of
+    nomquamgender's table, keys as `analysis.redaction._key` makes them), from the
+    nomquamgender package (MIT; Van Buskirk, Clauset and Larremore 2023, "An open-source
+    cultural consensus approach to name-based gender classification"), which compiles
+    them from several public name data sets. Only names written in letters (a hyphen or
+    apostrophe inside allowed), of two or more letters, in ``WORLD_MIN_SOURCES`` sources
+    and ``WORLD_MIN_COUNT`` uses. Raises ModuleNotFoundError without the package
+    (``pip install -e '.[lexicons]'``)."""
+    import importlib.resources
+
+    table = json.loads(
+        (importlib.resources.files("nomquamgender") / "name_data.json").read_text(encoding="utf-8")
+    )
+    counts: dict[str, int] = {}
+    for word, row in table.items():
+        if len(word) < 2 or not re.fullmatch(r"[^\W\d_]+(?:['-][^\W\d_]+)*", word):
+            continue
+        sources, count = row[0], row[1]
+        if sources >= WORLD_MIN_SOURCES and count >= WORLD_MIN_COUNT:
+            key = redaction._key(word)
+            counts[key] = max(counts.get(key, 0), int(count))
+    return counts
+
+
+def write_world_names(path: Path = WORLD_NAMES_PATH) -> int:
+    """Write `world_given_names` as "name band" lines (band: log10 of the count, 0-5) to
+    ``path``, the list `analysis.redaction` reads; returns the number of names. Raises
+    ModuleNotFoundError without nomquamgender, OSError when the file cannot be written."""
+    counts = world_given_names()
+    lines = [
+        "# Given names of many countries with log10 of how often each is used (0-5).",
+        "# Derived from the nomquamgender package (MIT licence, (c) 2022 Ian Van Buskirk) by",
+        "# `python -m analysis.name_model --world-names`; do not edit by hand.",
+    ]
+    lines += [f"{k} {min(int(math.log10(c)), 5)}" for k, c in sorted(counts.items())]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(counts)
+
+
 def labelled_tokens(
     items: Sequence[tuple[str, Sequence[str]]], namelike: dict[str, float] | None = None
 ) -> tuple[list[list[str]], list[int]]:
@@ -179,5 +229,9 @@ def write_model(path: Path = MODEL_PATH, corpus: Path = CORPUS_PATH) -> dict:
 
 
 if __name__ == "__main__":
+    import sys
+
+    if "--world-names" in sys.argv[1:]:
+        print(f"{WORLD_NAMES_PATH}: {write_world_names()} names")
     written = write_model()
     print(f"{MODEL_PATH}: {len(written['weights'])} weights, corpus {written['corpus_key']}")

@@ -738,6 +738,10 @@ def _thing_context(toks: list[_Tok], i: int, text: str) -> bool:
         return True
     if t.poss:
         return False
+    if nxt.key in _PARTICLES and any(
+        toks[j].cap for j in range(i + 2, min(i + 4, len(toks)))
+    ):  # "Thembeka van der Merwe": a particle of a name, not the noun "van"
+        return False
     after_auxiliary = i > 0 and toks[i - 1].key in _BARE_VERB_BEFORE
     if gap == " " and not nxt.cap and not nxt.placeholder and i + 2 < len(toks):
         # "why did Anselm push ...": after these a person's verb is bare, like a noun.
@@ -800,16 +804,23 @@ _THING_STATES = frozenset(
 _DETERMINERS = frozenset("the a an this that these those its our their your every each".split())
 
 
-def _product_context(toks: list[_Tok], i: int, text: str) -> bool:
-    """'the Falcon sensor', 'Apollo 11', 'Stack Exchange': a gazetteer word used as the
-    name of a thing - after an article, before a number or before an ordinary word."""
+def _after_determiner(toks: list[_Tok], i: int, text: str) -> bool:
+    """'the Falcon sensor', 'our Chelsea customers': a determiner, then only lowercase
+    words, before token i (not a plural: 'the Okonjos')."""
     t = toks[i]
-    if not t.key.endswith("s") and any(
+    return not t.key.endswith("s") and any(
         toks[j].key in _DETERMINERS
         and all(not toks[m].cap for m in range(j + 1, i))
         and re.fullmatch(r"[\w\s-]*", text[toks[j].end : t.start])
         for j in range(max(0, i - 2), i)
-    ):
+    )
+
+
+def _product_context(toks: list[_Tok], i: int, text: str) -> bool:
+    """'the Falcon sensor', 'Apollo 11', 'Stack Exchange': a gazetteer word used as the
+    name of a thing - after an article, before a number or before an ordinary word."""
+    t = toks[i]
+    if _after_determiner(toks, i, text):
         return True  # "the Falcon sensor", "the new Ember setup"
     if i > 0 and toks[i - 1].key in _PLACE_PREPS and not t.initial:
         return True  # "moved it to Basel": a person there needs a cue ("talk to X")
@@ -829,6 +840,34 @@ def _product_context(toks: list[_Tok], i: int, text: str) -> bool:
 # trained by `python -m analysis.name_model` on the team-written lines of
 # `analysis/corpus/names.yaml` and shipped as plain numbers, so scoring needs no scikit-learn.
 _NAME_MODEL_PATH = _LEXICONS / "name_model.json"
+
+
+_WORLD_GIVEN_PATH = _LEXICONS / "world_given_names.txt"
+
+
+def _world_given_names(path: Path = _WORLD_GIVEN_PATH) -> dict[str, str]:
+    """Given names of many countries with how often each is used (log10 band of its
+    count, "0".."5"), from `analysis/lexicons/world_given_names.txt` (derived from the
+    nomquamgender package by `analysis.name_model.write_world_names`); {} when absent."""
+    if not path.exists():
+        return {}
+    bands: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, band = line.partition(" ")
+        if word and not word.startswith("#"):
+            bands[word] = band
+    return bands
+
+
+_WORLD_GIVEN = _world_given_names()
+
+
+def _world_name(key: str) -> bool:
+    """A given name used at least a thousand times in the world list that is no English
+    word, tool or place."""
+    return _WORLD_GIVEN.get(key, "0") >= "2" and key not in _WORDS and key not in _NOT_NAMES
+
+
 _MID_WORDS = _common_words(3.5)
 
 
@@ -958,6 +997,11 @@ def _token_features(
     ):
         if k in words:
             f.append("in_" + name)
+    world = _WORLD_GIVEN.get(k)
+    if world is not None:
+        f += ["world=" + world, f"world_band={world}{band}"]
+        if t.initial:
+            f.append("world_initial=" + world)
     if _NOUNISH.search(k):
         f.append("nounish")
     if len(k) >= 4:
@@ -991,6 +1035,10 @@ def _learned_names(toks: list[_Tok], text: str, is_name: list[bool]) -> None:
     for i, t in enumerate(toks):
         if i > 0 and toks[i - 1].key in _PLACE_ONLY_PREPS:
             continue  # "the PM from Austin": a place there, unless a rule found a cue
+        if i > 0 and toks[i - 1].cap and toks[i - 1].key in _CODENAME_WORDS:
+            continue  # "Team Kestrel": a code name, as in the rules
+        if _after_determiner(toks, i, text) and not _has_cue(toks, i, text):
+            continue  # "our Chelsea customers": a thing, as in the rules
         if not decided[i] and _candidate(t):
             features = _token_features(toks, i, text, decided, _NAME_MODEL.namelike)
             if _NAME_MODEL.probability(features) >= _NAME_MODEL.threshold:
@@ -1004,6 +1052,51 @@ def _decide(
     _learned_names(toks, text, is_name)
     _drop_things(toks, text, is_name, roster, forced)
     return _spread(toks, text, is_name)
+
+
+# Surnames known by their shape: "O'Sullivan", "D'Souza", "MacAllister", "McKenna",
+# "Al-Amin"; in a name's continuation also "d'Arcy", "al-Zahra".
+_SURNAME_SHAPE = re.compile(r"(?:[OD]['\u2019]|Ma?c|[AE]l-)[A-Z][a-z]{2,}")
+_SURNAME_PART = re.compile(r"(?:[OoDdLl]['\u2019]|Ma?c|[AaEe]l-)[A-Z][a-z]{2,}")
+
+
+def _surname_rest(word: str) -> bool:
+    """The part after "Mac"/"Mc" is no English word ("MacBook", "McAfee"... "Book" is)."""
+    if not word.startswith(("Mac", "Mc")):
+        return True
+    rest = _key(word[3:] if word.startswith("Mac") else word[2:])
+    return rest not in _WORDS or rest in _ANY_NAME
+
+
+def _possessive_person(toks: list[_Tok], i: int) -> bool:
+    """A capitalised name of any list with a possessive is a person ("Cheng's diagrams"),
+    unless it is a tool or place word or a holiday follows ("St. Patrick's Day")."""
+    t = toks[i]
+    k = t.key
+    if not t.cap or _is_acronym(t.text) or k in _NOT_NAMES:
+        return False
+    if i + 1 < len(toks) and toks[i + 1].key in _HOLIDAY_WORDS:
+        return False
+    if i > 0 and toks[i - 1].key in _TITLES | {"st", "saint", "san", "santa"}:
+        return False
+    return k in _FIRST or k in _SURNAMES or k in _GIVEN_ALL or k in _FAMILY_ALL or k in _WORLD_GIVEN
+
+
+def _initial_before(toks: list[_Tok], i: int, text: str) -> bool:
+    """ "B. Whitfield": one capital letter and a full stop, then a capitalised word that is
+    no ordinary word (or is a known name)."""
+    if i == 0 or not _single_capital(toks[i - 1].text):
+        return False
+    if text[toks[i - 1].end : toks[i].start] != ". ":
+        return False
+    t = toks[i]
+    return (
+        t.cap
+        and not _is_acronym(t.text)
+        and t.key not in _NOT_NAMES
+        and (t.key not in _COMMON or t.key in _ANY_NAME)
+        and (i < 2 or toks[i - 2].key not in ("plan", "vitamin", "option", "type", "grade"))
+    )
 
 
 def _rule_names(
@@ -1020,6 +1113,15 @@ def _rule_names(
             is_name[i] = True
             continue
         if k in _TITLES:  # "Dr X": the title joins X's span in _join
+            continue
+        if t.cap and _SURNAME_SHAPE.fullmatch(t.text) and _surname_rest(t.text):
+            is_name[i] = True  # "O'Sullivan", "D'Souza", "MacAllister", "Al-Amin"
+            continue
+        if t.poss and _possessive_person(toks, i):
+            is_name[i] = True  # "Yaw's demo", "Rose's onboarding guide"
+            continue
+        if _initial_before(toks, i, text):
+            is_name[i] = True  # "thanks B. Whitfield", "D. Papadopoulos"
             continue
         if t.start in forced:  # a speaker prefix: "Greta: ...", "ana / bo - ..."
             is_name[i] = True
@@ -1050,7 +1152,11 @@ def _rule_names(
                 k in _FIRST
                 or (
                     i > 0
-                    and toks[i - 1].key in _PREV_CUES
+                    and (
+                        toks[i - 1].key in _PREV_CUES
+                        or (i > 1 and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2)
+                        or (_world_name(k) and t.text.isalpha())
+                    )
                     and toks[i - 1].end >= t.start - 2
                     and k not in _WORDS
                     and k not in _NOT_NAMES
@@ -1096,7 +1202,13 @@ def _rule_names(
             is_name[i] = True
         elif k in _SURNAMES and not t.initial:
             is_name[i] = True
-        elif k in _GIVEN or (k in _FAMILY and not t.initial) or _plural_name(t) or _nickname(t):
+        elif (
+            k in _GIVEN
+            or (k in _FAMILY and not t.initial)
+            or _world_name(k)
+            or _plural_name(t)
+            or _nickname(t)
+        ):
             # Large gazetteers hold product and place names too ("the Apollo 11").
             is_name[i] = not _product_context(toks, i, text) or _has_cue(toks, i, text)
         elif _NOUNISH.search(k) or (i + 1 < len(toks) and toks[i + 1].key in _ORG_SUFFIXES):
@@ -1108,6 +1220,16 @@ def _rule_names(
         else:
             is_name[i] = person_cue or _has_cue(toks, i, text) or _full_name_cue(toks, i, text)
     return is_name
+
+
+def _saints_day(toks: list[_Tok], i: int) -> bool:
+    """'St. Andrew's Day', 'Saint Patrick's Day': a holiday, whatever the name."""
+    return (
+        0 < i < len(toks) - 1
+        and toks[i - 1].key in ("st", "saint")
+        and toks[i + 1].cap
+        and toks[i + 1].key in _HOLIDAY_WORDS
+    )
 
 
 def _drop_things(
@@ -1123,12 +1245,15 @@ def _drop_things(
             and t.start not in forced
             and t.key not in anycase
             and t.key not in capital
-            and t.key not in _FIRST
+            and (t.key not in _FIRST or _saints_day(toks, i))
             and t.key == _key(t.text)  # no honorific
             and not (i > 0 and (toks[i - 1].key in _TITLES or toks[i - 1].key in _PREV_CUES))
             and _thing_context(toks, i, text)
         ):
             is_name[i] = False
+
+
+_NOTE = re.compile(r"\([^()]{1,40}\)")
 
 
 def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
@@ -1138,6 +1263,10 @@ def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
     # it is listed with (commas, "and", "&", "+", "/"), both ways.
     def listed(a: int, b: int) -> bool:
         gap = text[toks[a].end : toks[b].start].strip()
+        if b - a > 1 and "(" in gap:  # "Ana (infra) and X (app)": the note does not count
+            gap = _NOTE.sub("", gap).strip()
+            if gap in (",", "&", "+", "/", "and", "or"):
+                return True
         return gap in (",", "&", "+", "/") or (
             b == a + 2 and toks[a + 1].key in ("and", "or") and gap == toks[a + 1].text
         )
@@ -1158,7 +1287,7 @@ def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
                 and t.key not in _ANY_NAME
             ):
                 continue
-            for j in (i - 2, i - 1, i + 1, i + 2):
+            for j in (i - 2, i - 1, i + 1, i + 2, i - 3, i + 3, i - 4, i + 4):
                 if 0 <= j < len(toks) and named(j) and listed(min(i, j), max(i, j)):
                     if t.initial and not (j > i and toks[j].cap) and t.key not in _ANY_NAME:
                         continue
@@ -1194,10 +1323,14 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
 
     def nameish(j: int) -> bool:
         t = toks[j]
-        if not t.cap or t.initial:
+        if t.initial:
             return False
+        if not t.cap:
+            return bool(_SURNAME_PART.fullmatch(t.text))
         if _is_acronym(t.text):  # "MARTA KOWALSKA": capitals continue a capitals name
             return toks[j - 1].text.isupper() and t.key not in _NOT_NAMES and len(t.key) >= 2
+        if _SURNAME_PART.fullmatch(t.text):  # "Anne-Sophie d'Arcy", "Fatima al-Zahra"
+            return True
         # "Nguyễn Văn An": a capitalised short word inside a name is part of it.
         return t.key not in _NOT_NAMES or t.key in _SURNAMES or t.key in _ANY_NAME_RAW
 
@@ -1232,16 +1365,29 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
         ):
             start_i -= 1
         # "Paulo da Silva": a particle, then a capitalised name word, before the name.
+        # "Mr. van der Berg", "Tshepo van Wyk": one or two particles after a title or a
+        # capitalised name word.
+        back = start_i
         while (
-            start_i > 1
-            and toks[start_i - 1].key in _PARTICLES
-            and not toks[start_i - 1].cap
-            and adjacent(start_i - 1, start_i)
-            and adjacent(start_i - 2, start_i - 1)
-            and toks[start_i - 2].cap
-            and toks[start_i - 2].key in _ANY_NAME_RAW
+            back - start_i < 2
+            and back > 0
+            and toks[back - 1].key in _PARTICLES
+            and not toks[back - 1].cap
+            and adjacent(back - 1, back)
         ):
-            start_i -= 2
+            back -= 1
+        if (
+            back < start_i
+            and back > 0
+            and toks[back - 1].cap
+            and text[toks[back - 1].end : toks[back].start] in (" ", ". ")
+            and (
+                toks[back - 1].key in _TITLES
+                or (adjacent(back - 1, back) and _given_before(toks[back - 1]))
+                or (adjacent(back - 1, back) and toks[back - 1].key in _ANY_NAME_RAW)
+            )
+        ):
+            start_i = back if toks[back - 1].key in _TITLES else back - 1
         # "Dr Haddad", "DR. MARTA KOWALSKA": the title goes with the name.
         if (
             start_i > 0

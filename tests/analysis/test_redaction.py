@@ -524,6 +524,21 @@ NEW_SHAPES = [
 ]
 
 
+# Third round (blind sets 4 and 5, studied): surname shapes, possessives of any listed
+# name, an initial before an unknown surname, particles after a title or an unlisted given
+# name, lists with a note in brackets, lowercase names of the world list.
+NEW_SHAPES += [
+    ("O'Fearghail covered the weekend pager.", "[name] covered the weekend pager."),
+    ("Thanks again G. Themistokleous for the sign-off.", "Thanks again [name] for the sign-off."),
+    ("Ms. van den Broek approved the change.", "[name] approved the change."),
+    ("Thembeka van der Merwe paired with the interns.", "[name] paired with the interns."),
+    ("Laila al-Sabah led the design crit.", "[name] led the design crit."),
+    ("Rania el-Masri ran the workshop.", "[name] ran the workshop."),
+    ("Owners: Ana (api), Mpho (web).", "Owners: [name] (api), [name] (web)."),
+    ("cheers to gulnara for the slides", "cheers to [name] for the slides"),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), NEW_SHAPES)
 def test_new_name_and_contact_shapes(text: str, expected: str) -> None:
     assert redact(text) == expected
@@ -538,6 +553,11 @@ LOOKALIKES = [
     "Kubernetes to be upgraded in March.",
     "Release notes -- QA",
     "The client from Austin asked for a demo.",
+    "The MacBook fleet needs the new profile.",
+    "St. Andrew's Day fell on the release date.",
+    "Plan B. Next time we freeze earlier.",
+    "Team Wren and Team Pelican argued over the backlog.",
+    "Our Geneva and Lisbon customers saw the same error.",
 ]
 
 
