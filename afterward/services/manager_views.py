@@ -55,6 +55,7 @@ __all__ = [
     "completion_rates",
     "compute_view",
     "correction_queue",
+    "quoted_questions",
     "review_card",
     "gated_participation",
     "question_label",
@@ -206,12 +207,31 @@ def compute_view(name: str, store: Store, scope: Scope) -> Any:
 REVIEW_CANDIDATES = 500
 
 
+def quoted_questions(store: Store, scope: Scope) -> list[tuple[str, str]]:
+    """(survey_id, question_id) of the free-text questions in `scope` whose wording a view
+    may quote: the survey may show quotes (`shown_survey_ids(..., quotes=True)`) and the
+    question's own analysed answers that say something reach the quote threshold
+    (`analysis.anonymity.quotes_visibility`), as its results page and export require. An
+    optional question one person answered is a quote of that person: no view over several
+    surveys (review queue, theme quotes) may show what the survey's own page withholds."""
+    counts = store.quotable_answers(shown_survey_ids(store, scope, quotes=True))
+    rows = zip(
+        counts["survey_id"],
+        counts["question_id"],
+        counts["responses"],
+        counts["threshold"],
+        strict=True,
+    )
+    return [(str(s), str(q)) for s, q, n, t in rows if quotes_visibility(int(n), int(t)).visible]
+
+
 def correction_queue(store: Store, scope: Scope, limit: int = 10) -> pd.DataFrame:
     """Review cards: unreviewed analysed answers to confirm or correct, one card per group of
     near-identical answers (``analysis.text_normal.answer_key``), the ones whose review would
     teach most first (``analysis.root_causes.review_priority``). Only surveys the gate lets
-    show quotes count (gate first, then limit, so a full page of work is never hidden behind
-    rows that may not be shown); answers near-identical to one already reviewed are left
+    show quotes, and only their questions that may (`quoted_questions`), count (gate first,
+    then limit, so a full page of work is never hidden behind rows that may not be shown);
+    answers near-identical to one already reviewed are left
     out (the classifier already gives them the manager's category).
 
     Columns: card (stable id), text (shown once), answers (how many answers the card
@@ -219,7 +239,7 @@ def correction_queue(store: Store, scope: Scope, limit: int = 10) -> pd.DataFram
     shown), category, confidence (0-1), second_category, priority, responses, threshold.
     """
     candidates = store.correction_queue(
-        shown_survey_ids(store, scope, quotes=True), limit=max(REVIEW_CANDIDATES, limit)
+        quoted_questions(store, scope), limit=max(REVIEW_CANDIDATES, limit)
     )
     reviewed = store.category_corrections()["text"].tolist() if len(candidates) else []
     return review_cards(candidates, reviewed, limit=limit)
@@ -237,8 +257,9 @@ def theme_quotes(store: Store, scope: Scope, theme_id: int, n: int = 3) -> tuple
     """Up to `n` representative quotes of a theme in `scope`, and the quote threshold that
     applies. Quotes come only from surveys large enough to show quotes on their own results
     page (`shown_survey_ids(..., quotes=True)`), and none when the theme's responses among
-    those are below that threshold."""
-    texts = store.theme_texts(int(theme_id), shown_survey_ids(store, scope, quotes=True), limit=200)
+    those are below that threshold; a question those surveys' results pages do not quote
+    (`quoted_questions`) gives none and counts for nothing."""
+    texts = store.theme_texts(int(theme_id), quoted_questions(store, scope), limit=200)
     if texts.empty:
         return [], quote_threshold(_max_threshold(store, scope))
     responses, threshold = int(texts["responses"].iloc[0]), int(texts["threshold"].iloc[0])

@@ -31,6 +31,20 @@ def _ids(survey_ids: Sequence[str]) -> list[str]:
     return [str(s) for s in survey_ids]
 
 
+# The (survey, question) pairs whose wording the gate lets a view quote; bound by `_pairs`
+# after VISIBLE_SURVEYS' survey ids.
+QUOTED_QUESTIONS = """
+    quoted AS (
+        SELECT unnest(?::UUID[]) AS survey_id, unnest(?::VARCHAR[]) AS question_id
+    )"""
+
+
+def _pairs(questions: Sequence[tuple[str, str]]) -> list[list[str]]:
+    """The bound parameters of VISIBLE_SURVEYS and QUOTED_QUESTIONS for these pairs."""
+    pairs = [(str(s), str(q)) for s, q in questions]
+    return [sorted({s for s, _ in pairs}), [s for s, _ in pairs], [q for _, q in pairs]]
+
+
 class AggregatesMixin:
     """Manager views: facts aggregated over the survey ids the caller passes."""
 
@@ -176,38 +190,66 @@ class AggregatesMixin:
                 [_ids(survey_ids)],
             ).df()
 
-    def theme_texts(
-        self, theme_id: int, survey_ids: Sequence[str], limit: int = 200
-    ) -> pd.DataFrame:
-        """Redacted texts of one theme in scope, in random order, with the theme's size.
+    def quotable_answers(self, survey_ids: Sequence[str]) -> pd.DataFrame:
+        """Per survey and free-text question: how many analysed answers say something.
 
-        Columns: text (stored, redacted), project, quarter, responses (distinct responses in the
-        theme over all returned surveys, the same on every row), threshold (largest anonymity
-        threshold among them). At most `limit` rows. Only surveys in `survey_ids` count (the
-        anonymity gate chose them); an unknown id or one without responses adds nothing. Raises
-        StoreError when the store is closed, StorageUnavailable when the file cannot be read or
-        written.
+        Columns: survey_id, question_id, responses (analysed answers that are not non-answers
+        such as "N/A": never more than the results page counts for the question), threshold
+        (the survey's anonymity threshold). For the gate to decide which questions' wording
+        a view over several surveys may quote (`correction_queue`, `theme_texts`). Only
+        surveys in `survey_ids` count. Raises StoreError when the store is closed,
+        StorageUnavailable when the file cannot be read.
         """
         with self._cursor() as cur:
             return cur.execute(
                 f"""
                 WITH {VISIBLE_SURVEYS}
+                SELECT t.survey_id::VARCHAR AS survey_id, t.question_id,
+                       count(*) AS responses, max(v.threshold) AS threshold
+                FROM text_analysis t
+                JOIN visible v USING (survey_id)
+                JOIN answers a USING (response_id, question_id)
+                WHERE NOT t.non_answer
+                GROUP BY ALL ORDER BY survey_id, t.question_id
+                """,  # noqa: S608 - constant SQL fragment
+                [_ids(survey_ids)],
+            ).df()
+
+    def theme_texts(
+        self, theme_id: int, questions: Sequence[tuple[str, str]], limit: int = 200
+    ) -> pd.DataFrame:
+        """Redacted texts of one theme in scope, in random order, with the theme's size.
+
+        Columns: text (stored, redacted), project, quarter, responses (distinct responses in the
+        theme over all returned surveys, the same on every row), threshold (largest anonymity
+        threshold among them). At most `limit` rows. Only answers to the (survey_id,
+        question_id) pairs in `questions` count (the anonymity gate chose them: surveys and
+        questions that may be quoted); an unknown pair adds nothing. Raises StoreError when the
+        store is closed, StorageUnavailable when the file cannot be read or written.
+        """
+        with self._cursor() as cur:
+            return cur.execute(
+                f"""
+                WITH {VISIBLE_SURVEYS}, {QUOTED_QUESTIONS}
                 SELECT a.value_text AS text, v.project, v.quarter,
                        count(DISTINCT t.response_id) OVER () AS responses,
                        max(v.threshold) OVER () AS threshold
                 FROM text_analysis t
                 JOIN visible v USING (survey_id)
+                SEMI JOIN quoted USING (survey_id, question_id)
                 JOIN answers a USING (response_id, question_id)
                 WHERE t.theme_id = ?
                 ORDER BY md5(t.response_id::VARCHAR || ?)
                 LIMIT ?
                 """,  # noqa: S608 - constant SQL fragment
-                [_ids(survey_ids), theme_id, str(uuid.uuid4()), limit],
+                [*_pairs(questions), theme_id, str(uuid.uuid4()), limit],
             ).df()
 
-    def correction_queue(self, survey_ids: Sequence[str], limit: int = 200) -> pd.DataFrame:
+    def correction_queue(
+        self, questions: Sequence[tuple[str, str]], limit: int = 200
+    ) -> pd.DataFrame:
         """Unreviewed answers grouped by identical text, most instructive first, from surveys
-        large enough for quotes: the candidates of the review queue.
+        and questions large enough for quotes: the candidates of the review queue.
 
         Columns: text (stored, redacted), answers (unreviewed answers with exactly this text,
         a count), members (their (response_id, question_id) pairs, as a list of dicts with
@@ -217,21 +259,22 @@ class AggregatesMixin:
         threshold (largest response count and anonymity threshold among their surveys).
         Ordered by answers x (1 - confidence), descending (ties: least confident, then text),
         the candidate cut of ``analysis.root_causes.review_cards``, which merges
-        near-identical texts and gives the final order. At most `limit` rows. Only surveys
-        in `survey_ids` count (the anonymity gate chose them; gate first, then limit); an
-        unknown id or one without responses adds nothing; non-answers are left out. Raises
-        StoreError when the store is closed, StorageUnavailable when the file cannot be read
-        or written.
+        near-identical texts and gives the final order. At most `limit` rows. Only answers to
+        the (survey_id, question_id) pairs in `questions` count (the anonymity gate chose
+        them; gate first, then limit); an unknown pair adds nothing; non-answers are left
+        out. Raises StoreError when the store is closed, StorageUnavailable when the file
+        cannot be read or written.
         """
         with self._cursor() as cur:
             return cur.execute(
                 f"""
-                WITH {VISIBLE_SURVEYS},
+                WITH {VISIBLE_SURVEYS}, {QUOTED_QUESTIONS},
                 open AS (
                     SELECT t.response_id, t.question_id, a.value_text AS text, t.category,
                            t.confidence, t.second_category, v.responses, v.threshold
                     FROM text_analysis t
                     JOIN visible v USING (survey_id)
+                    SEMI JOIN quoted USING (survey_id, question_id)
                     JOIN answers a USING (response_id, question_id)
                     ANTI JOIN category_reviews r USING (response_id, question_id)
                     WHERE NOT t.non_answer)
@@ -246,7 +289,7 @@ class AggregatesMixin:
                 ORDER BY count(*) * (1 - avg(confidence)) DESC, avg(confidence), text
                 LIMIT ?
                 """,  # noqa: S608 - constant SQL fragment
-                [_ids(survey_ids), limit],
+                [*_pairs(questions), limit],
             ).df()
 
     def answer_distribution(self, survey_id: str) -> pd.DataFrame:
