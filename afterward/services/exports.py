@@ -31,6 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 from afterward.services import publishing
+from afterward.services.gates import BY_ROLE_WAITS, question_quoted, still_collecting
 from analysis.anonymity import (
     NOT_GIVEN,
     breakdown,
@@ -41,10 +42,8 @@ from analysis.anonymity import (
     visibility,
 )
 from analysis.inert_text import inert_cell
-from analysis.no_root_cause import non_answer_mask
-from clock import today
 from surveys.setup import questionnaire_of
-from surveys.store import Store, Survey
+from surveys.store import Store
 
 FORMATS = ("csv", "parquet", "xlsx")
 HIDDEN_ROLE = "Not shown (too few responses)"
@@ -113,23 +112,6 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
             safe[column] = safe[column].map(inert_cell)
     safe.columns = [inert_cell(c) for c in safe.columns]
     return safe
-
-
-def still_collecting(survey: Survey) -> bool:
-    """Whether the survey may take more answers: open by hand and its closing day (if any)
-    not yet past. A survey whose first day is still ahead counts as collecting."""
-    return survey.is_open(max(today(), survey.opens_on))
-
-
-# Results by stakeholder role cross a role with every rating. While a survey collects, each
-# release adds a group of at least the threshold, but the group splits over roles: two
-# moments' role cells could differ by one person, whose role and rating then show. So every
-# view by role (summary export, dashboard, post-mortem) waits until the survey takes no more
-# answers (`still_collecting`), like row-level exports.
-BY_ROLE_WAITS = (
-    "Results by role are shown once the survey has closed: while it collects, two moments' "
-    "role groups could differ by one person."
-)
 
 
 def survey_export(store: Store, survey_id: str) -> SurveyExport:
@@ -283,10 +265,9 @@ def _gated_text(
     store: Store, survey_id: str, question_id: str, threshold: int, notes: list[str]
 ) -> pd.DataFrame:
     """One free-text question's table, made inert; empty (with a note) when its own answers
-    that say something are below the quote threshold (`quotes_visibility`)."""
+    that say something are below the quote threshold (`gates.question_quoted`)."""
     table = store.text_answers(survey_id, question_id)
-    said = len(table) - sum(non_answer_mask(table[question_id].tolist()))
-    if not quotes_visibility(said, threshold).visible:
+    if not question_quoted(table[question_id].tolist(), threshold):
         notes.append(FEW_TEXTS.format(question=question_id, limit=quote_threshold(threshold)))
         return table.iloc[0:0]
     return neutralise_formulas(table)

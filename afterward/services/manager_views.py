@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from afterward.services import analysis_upkeep
-from afterward.services.exports import still_collecting
+from afterward.services.gates import still_collecting
 from analysis.actions import completion_rates
 from analysis.anonymity import (
     quote_threshold,
@@ -85,7 +85,7 @@ def shown_survey_ids(store: Store, scope: Scope, *, quotes: bool = False) -> lis
 
 def closed_survey_ids(store: Store, scope: Scope) -> list[str]:
     """The shown surveys in `scope` that take no more answers: the only ones a view by role
-    may use (`exports.BY_ROLE_WAITS`)."""
+    may use (`gates.BY_ROLE_WAITS`)."""
     ids = shown_survey_ids(store, scope)
     return [i for i in ids if (s := store.survey(i)) is not None and not still_collecting(s)]
 

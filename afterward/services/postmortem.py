@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from afterward.services.exports import BY_ROLE_WAITS, still_collecting
+from afterward.services.gates import BY_ROLE_WAITS, still_collecting
 from afterward.services.manager_views import theme_label, theme_labels
 from afterward.services.survey_results import (
     survey_results,

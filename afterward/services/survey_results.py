@@ -8,8 +8,9 @@ The free-text browser's anonymity rule (why filtering and searching cannot singl
 1. Nothing is listed until the survey's released responses reach the quote threshold
    (`analysis.anonymity.quotes_visibility`); a survey the gate hides lists nothing either.
    A question fewer than the quote threshold answered (non-answers aside) lists nothing,
-   as in the row-level export (`exports._gated_text`): its few answers would be quotes of
-   a handful of people (`text_question_note` says why, without the exact count).
+   by the rule the row-level export applies too (`gates.question_quoted`): its few answers
+   would be quotes of a handful of people (`text_question_note` says why, without the
+   exact count).
 2. The full list is fixed first: one row per question and near-identical answer
    (`analysis.text_normal.answer_key`), its count being every released answer with that key,
    and one category and theme per row (the most common among its answers; a category or
@@ -31,7 +32,7 @@ from typing import Any
 import pandas as pd
 
 from afterward.services import analysis_upkeep, publishing
-from afterward.services.exports import still_collecting
+from afterward.services.gates import question_quoted, still_collecting
 from afterward.services.manager_views import theme_label, theme_labels
 from analysis.anonymity import (
     Visibility,
@@ -269,9 +270,12 @@ def _gated_texts(store: Store, survey: Any) -> tuple[Visibility, pd.DataFrame]:
     gate = quotes_visibility(_released(store, survey), int(survey.anonymity_threshold))
     rows = _group_texts(store.survey_text_groups(survey_id) if gate.visible else pd.DataFrame())
     # Each question on its own: its answers that say something against the quote threshold.
-    answered = rows.groupby("question_id")["answers"].transform("sum")
-    quoted = [quotes_visibility(int(n), int(survey.anonymity_threshold)).visible for n in answered]
-    rows = rows[pd.Series(quoted, index=rows.index, dtype=bool)].reset_index(drop=True)
+    quoted = [
+        question_id
+        for question_id, group in rows.groupby("question_id")
+        if question_quoted(group["text"], int(survey.anonymity_threshold), group["answers"])
+    ]
+    rows = rows[rows["question_id"].isin(quoted)].reset_index(drop=True)
     shown_categories, shown_themes = _shown_cells(store, survey_id) if gate.visible else ({}, {})
     rows["category"] = rows["category"].where(rows["category"].isin(shown_categories), None)
     rows["theme_id"] = rows["theme_id"].where(rows["theme_id"].isin(shown_themes), NO_THEME)

@@ -1,0 +1,60 @@
+"""The wiring layer's rules of when a survey's results may be shown, beyond the counts that
+`analysis.anonymity` gates, each kept here once for every view that applies it: the exports
+(`exports`), the results page and its free-text browser (`survey_results`), the post-mortem
+(`postmortem`) and the manager views (`manager_views`).
+
+- `still_collecting`: whether a survey may still take answers. While it does, two moments'
+  views could differ by a few people, so row-level exports and every view by role wait.
+- `BY_ROLE_WAITS`: what a view by role says while it waits.
+- `question_quoted`: whether one free-text question's answers may be shown (listed,
+  quoted, exported): its own answers that say something must reach the quote threshold,
+  not only the survey's responses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from analysis.anonymity import quotes_visibility
+from analysis.no_root_cause import non_answer_mask
+from clock import today
+from surveys.store import Survey
+
+
+def still_collecting(survey: Survey) -> bool:
+    """Whether the survey may take more answers: open by hand and its closing day (if any)
+    not yet past. A survey whose first day is still ahead counts as collecting."""
+    return survey.is_open(max(today(), survey.opens_on))
+
+
+# Results by stakeholder role cross a role with every rating. While a survey collects, each
+# release adds a group of at least the threshold, but the group splits over roles: two
+# moments' role cells could differ by one person, whose role and rating then show. So every
+# view by role (summary export, dashboard, post-mortem) waits until the survey takes no more
+# answers (`still_collecting`), like row-level exports.
+BY_ROLE_WAITS = (
+    "Results by role are shown once the survey has closed: while it collects, two moments' "
+    "role groups could differ by one person."
+)
+
+
+def question_quoted(
+    texts: Sequence[str], threshold: int, answers: Sequence[int] | None = None
+) -> bool:
+    """Whether one free-text question's answers may be shown: its answers that say something
+    (non-answers such as "N/A" or "-" left out, by `analysis.no_root_cause.non_answer_mask`)
+    reach the quote threshold of the survey's anonymity `threshold`
+    (`analysis.anonymity.quotes_visibility`, max(5, 2 × threshold) answers).
+
+    `texts`: the question's non-blank answers, or its distinct wordings; `answers`: how many
+    answers each text stands for (default 1 each). Whether the survey itself may quote (its
+    responses against the quote threshold) is decided before, by the caller. Raises
+    ValueError when `answers` is not as long as `texts`.
+    """
+    texts = list(texts)
+    counts = [1] * len(texts) if answers is None else [int(n) for n in answers]
+    if len(counts) != len(texts):
+        raise ValueError(f"{len(counts)} counts for {len(texts)} texts.")
+    silent = non_answer_mask(texts)
+    said = sum(n for n, quiet in zip(counts, silent, strict=True) if not quiet)
+    return quotes_visibility(said, threshold).visible
