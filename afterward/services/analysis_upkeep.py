@@ -440,26 +440,29 @@ class BackgroundAnalysis:
 QUIET_SECONDS = 2.0
 MAX_WAIT_SECONDS = 120.0
 
-_WORKERS: dict[int, BackgroundAnalysis] = {}  # id(store) -> its running worker
+# Store -> its running worker. Keyed by the store itself (weak keys, as `_CURRENT`), never
+# by id(store), a number a later store can get once this one is gone. The worker holds its
+# store, so the entry (and the store) live until `stop_background` pops it.
+_WORKERS: weakref.WeakKeyDictionary[Store, BackgroundAnalysis] = weakref.WeakKeyDictionary()
 
 
 def start_background(store: Store, interval_s: float = 30.0) -> BackgroundAnalysis:
     """Start (once per store) the background analysis; returns it."""
     with _LOCK:
-        worker = _WORKERS.get(id(store))
+        worker = _WORKERS.get(store)
         if worker is None:
-            worker = _WORKERS[id(store)] = BackgroundAnalysis(store, interval_s).start()
+            worker = _WORKERS[store] = BackgroundAnalysis(store, interval_s).start()
         return worker
 
 
 def background_of(store: Store) -> BackgroundAnalysis | None:
     """The store's background analysis, or None where none runs (tests, the CLI): callers
     then run `ensure_current` themselves."""
-    return _WORKERS.get(id(store))
+    return _WORKERS.get(store)
 
 
 def stop_background(store: Store) -> None:
     """Stop the store's background analysis (at shut-down)."""
-    worker = _WORKERS.pop(id(store), None)
+    worker = _WORKERS.pop(store, None)
     if worker is not None:
         worker.stop()

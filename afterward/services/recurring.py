@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -173,7 +174,10 @@ class BackgroundRun:
     error: str = ""
 
 
-_BACKGROUND: dict[int, BackgroundRun] = {}  # id(store) -> its latest run started by start_run
+# Store -> its latest run started by start_run. Keyed by the store itself (weak keys, as
+# `analysis_upkeep`), not id(store): a later store that gets a closed one's id is never
+# taken for it, and the entry goes with its store (a run holds its store only while running).
+_BACKGROUND: weakref.WeakKeyDictionary[Store, BackgroundRun] = weakref.WeakKeyDictionary()
 _START_LOCK = threading.Lock()
 
 
@@ -183,10 +187,10 @@ def start_run(store: Store, on: date, *, base: str | None = None) -> BackgroundR
     the store it is returned instead of starting a second. Raises nothing (a failure is the
     run's `error`)."""
     with _START_LOCK:
-        found = _BACKGROUND.get(id(store))
+        found = _BACKGROUND.get(store)
         if found is not None and not found.done:
             return found
-        run = _BACKGROUND[id(store)] = BackgroundRun(on)
+        run = _BACKGROUND[store] = BackgroundRun(on)
 
     def work() -> None:
         try:
@@ -203,7 +207,7 @@ def start_run(store: Store, on: date, *, base: str | None = None) -> BackgroundR
 
 def background_run(store: Store) -> BackgroundRun | None:
     """The latest run `start_run` started for the store (done or not), or None."""
-    return _BACKGROUND.get(id(store))
+    return _BACKGROUND.get(store)
 
 
 def _run_schedule(
