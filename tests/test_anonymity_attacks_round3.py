@@ -93,3 +93,94 @@ def test_theme_quotes_never_quote_a_question_the_results_page_hides(store, lone_
         quotes, _ = manager_views.theme_quotes(store, Scope(projects=(PROJECT,)), theme, n=50)
         quoted += quotes
     assert not _shows_lone(quoted), quoted
+
+
+# -- role counts at two moments -------------------------------------------------------------
+
+
+def _submit_roles(
+    store: Store, survey_id: str, roles: list[str], ratings: list[int] | None = None
+) -> None:
+    """One group of responses (one per role given, with its 'communication' rating), then
+    the release that follows it."""
+    from afterward.services import publishing, responding
+    from surveys import links, responses
+    from surveys.setup import questionnaire_of
+
+    questionnaire = questionnaire_of(store.survey(survey_id))
+    base = {"goals_clear": 4, "schedule_realistic": 3, "schedule_detailed": 3, "communication": 6}
+    for role, rating in zip(roles, ratings or [6] * len(roles), strict=True):
+        checked = responses.validate(questionnaire, base | {"role": role, "communication": rating})
+        assert checked.ok, checked.errors
+        stored = responding.stored_form(questionnaire, checked.answers)
+        responses.submit(store, links.LinkState("ok", store.survey(survey_id)), stored)
+    publishing.publish_due(store)
+
+
+def _role_views(store: Store, survey_id: str) -> tuple[dict, dict]:
+    """The role counts as `results --json` gives them and as the results page draws them."""
+    as_json = survey_results.survey_results(store, survey_id)
+    page = survey_results.survey_results_view(store, survey_id)
+    role = next(q for q in page.questions if q.question_id == "role")
+    drawn = (
+        dict(zip(role.counts["label"], role.counts["responses"], strict=True))
+        if len(role.counts)
+        else {}
+    )
+    return {r["role"]: r["n"] for r in as_json["roles"]}, drawn
+
+
+def _dashboard_roles(store: Store) -> dict[str, tuple[float, float]]:
+    """The Overview's 'By stakeholder role' for 'communication': role -> (responses, mean)."""
+    from afterward.services.manager_views import compute_view
+
+    roles = compute_view("role_breakdown", store, Scope(projects=(PROJECT,)))
+    shown = roles[(roles["question_id"] == "communication") & ~roles["suppressed"]]
+    return {
+        r: (float(n), float(m))
+        for r, n, m in zip(shown["role"], shown["responses"], shown["mean"], strict=True)
+    }
+
+
+@pytest.fixture
+def reopened(store: Store) -> str:
+    """Close the survey and read the dashboard by role: team members 3 (mean 6); the lone
+    manager (10) hides in "Other roles" with two clients (5, 5). Reopen it, let three more
+    clients answer, close it again: now the manager would be merged with the team ("Other
+    roles" 4, mean 7), so 4 x 7 - 3 x 6 = 10 would be the manager's own rating."""
+    from afterward.services import survey_admin
+
+    survey_id = setup.create_survey(
+        store, project=PROJECT, template_id="project-postmortem", quarter="2026Q3"
+    )
+    _submit_roles(store, survey_id, ["Team member"] * 3, [6, 6, 6])
+    _submit_roles(store, survey_id, ["Client", "Client", "Manager"], [5, 5, 10])
+    survey_admin.set_survey_open(store, survey_id, False)
+    first = _dashboard_roles(store)
+    assert first == {"Team member": (3, 6.0), "Other roles": (3, 20 / 3)}, first
+    survey_admin.set_survey_open(store, survey_id, True)
+    _submit_roles(store, survey_id, ["Client"] * 3, [5, 5, 5])
+    survey_admin.set_survey_open(store, survey_id, False)
+    return survey_id
+
+
+def test_reopening_a_closed_survey_cannot_single_out_a_role_on_the_dashboard(store, reopened):
+    """Attack: the dashboard by role after the second closing. A survey reopened after it
+    closed never shows views by role again (`gates.by_role_shown`)."""
+    second = _dashboard_roles(store)
+    assert second == {}, second  # was {"Client": (5, 5.0), "Other roles": (4, 7.0)}
+    assert store.reopened_surveys() == {reopened}
+
+
+def test_reopening_a_survey_nobody_answered_keeps_its_views_by_role(store):
+    from afterward.services import survey_admin
+
+    survey_id = setup.create_survey(
+        store, project=PROJECT, template_id="project-postmortem", quarter="2026Q3"
+    )
+    survey_admin.set_survey_open(store, survey_id, False)
+    survey_admin.set_survey_open(store, survey_id, True)
+    assert store.reopened_surveys() == set()
+    _submit_roles(store, survey_id, ["Team member"] * 3 + ["Client"] * 3)
+    survey_admin.set_survey_open(store, survey_id, False)
+    assert set(_dashboard_roles(store)) == {"Team member", "Client"}

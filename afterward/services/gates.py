@@ -6,6 +6,8 @@
 - `still_collecting`: whether a survey may still take answers. While it does, two moments'
   views could differ by a few people, so row-level exports and every view by role wait.
 - `BY_ROLE_WAITS`: what a view by role says while it waits.
+- `by_role_shown` / `by_role_note`: whether views by role may show a survey (closed, and
+  never reopened after closing with released responses: `BY_ROLE_REOPENED`), and why not.
 - `question_quoted`: whether one free-text question's answers may be shown (listed,
   quoted, exported): its own answers that say something must reach the quote threshold,
   not only the survey's responses.
@@ -13,7 +15,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from analysis.anonymity import quotes_visibility
 from analysis.no_root_cause import non_answer_mask
@@ -36,6 +38,29 @@ BY_ROLE_WAITS = (
     "Results by role are shown once the survey has closed: while it collects, two moments' "
     "role groups could differ by one person."
 )
+# A survey reopened after it closed would close a second time, and its role groups then
+# could differ from the first closing's by one person (a role merged with another group the
+# first time, with a third the second time: subtracting gives that person's rating).
+BY_ROLE_REOPENED = (
+    "Results by role are not shown for a survey reopened after it had closed: its role "
+    "groups at the two closings could differ by one person."
+)
+
+
+def by_role_shown(survey: Survey, reopened: Collection[str]) -> bool:
+    """Whether views by role (role counts, ratings by role) may show this survey: it takes
+    no more answers (`still_collecting`) and was never reopened after closing with released
+    responses (its id is not in `reopened`, `Store.reopened_surveys()`). Every view by role
+    (summary export, dashboard, results page and `results --json`, post-mortem) asks this."""
+    return not still_collecting(survey) and str(survey.survey_id) not in reopened
+
+
+def by_role_note(survey: Survey, reopened: Collection[str]) -> str:
+    """Why views by role do not show this survey ("" when they do): BY_ROLE_WAITS or
+    BY_ROLE_REOPENED."""
+    if still_collecting(survey):
+        return BY_ROLE_WAITS
+    return BY_ROLE_REOPENED if str(survey.survey_id) in reopened else ""
 
 
 def question_quoted(

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from afterward.services import analysis_upkeep
-from afterward.services.gates import still_collecting
+from afterward.services.gates import by_role_shown
 from analysis.actions import completion_rates
 from analysis.anonymity import (
     quote_threshold,
@@ -84,10 +84,11 @@ def shown_survey_ids(store: Store, scope: Scope, *, quotes: bool = False) -> lis
 
 
 def closed_survey_ids(store: Store, scope: Scope) -> list[str]:
-    """The shown surveys in `scope` that take no more answers: the only ones a view by role
-    may use (`gates.BY_ROLE_WAITS`)."""
+    """The shown surveys in `scope` that take no more answers and were never reopened after
+    closing: the only ones a view by role may use (`gates.by_role_shown`)."""
     ids = shown_survey_ids(store, scope)
-    return [i for i in ids if (s := store.survey(i)) is not None and not still_collecting(s)]
+    reopened = store.reopened_surveys()
+    return [i for i in ids if (s := store.survey(i)) is not None and by_role_shown(s, reopened)]
 
 
 def _category_cells(store: Store, scope: Scope) -> pd.DataFrame:

@@ -102,6 +102,7 @@ class BulkMixin:
                 "survey_questions",
                 "postmortems",
                 "survey_row_exports",
+                "survey_reopens",
             ):
                 cur.execute(
                     f"DELETE FROM {table} WHERE survey_id IN ({sample_surveys})"  # noqa: S608

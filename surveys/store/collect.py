@@ -227,12 +227,21 @@ class CollectMixin:
             cache.clear()
         return cache
 
+    def reopened_surveys(self) -> set[str]:
+        """Ids of the surveys reopened after they had closed with released responses (each
+        remembered once, by `set_survey_status`). Raises StoreError when the store is closed,
+        StorageUnavailable when the file cannot be read."""
+        with self._cursor() as cur:
+            rows = cur.execute("SELECT survey_id::VARCHAR FROM survey_reopens").fetchall()
+        return {str(r[0]) for r in rows}
+
     def _forget_lookups(self) -> None:
         """Called after every commit that changes a survey, project or link row."""
         self.__dict__.setdefault("_lookup_cache", {}).clear()
 
     def set_survey_status(self, survey_id: str, status: str) -> None:
-        """Open or close a survey by hand (its dates still apply when open).
+        """Open or close a survey by hand (its dates still apply when open). Reopening a
+        closed survey that has released responses is remembered (`reopened_surveys`).
 
         Raises ValueError when `status` is not "open" or "closed", or the survey is unknown.
         Raises StoreError when the store is closed, StorageUnavailable when the file cannot be
@@ -241,6 +250,13 @@ class CollectMixin:
         if status not in ("open", "closed"):
             raise ValueError("status must be 'open' or 'closed'")
         with self._transaction() as cur:
+            if status == "open":
+                cur.execute(
+                    "INSERT OR IGNORE INTO survey_reopens SELECT survey_id FROM surveys "
+                    "WHERE survey_id = ? AND status = 'closed' "
+                    "AND EXISTS (SELECT 1 FROM responses r WHERE r.survey_id = surveys.survey_id)",
+                    [survey_id],
+                )
             updated = cur.execute(
                 "UPDATE surveys SET status = ? WHERE survey_id = ? RETURNING 1",
                 [status, survey_id],

@@ -251,4 +251,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE action_status_changes RENAME TO action_status_history",
         "UPDATE action_items SET status_reason = '' WHERE status <> 'not_doing'",
     ),
+    # 13: the surveys reopened after they closed with released responses. Views by role wait
+    # until a survey takes no more answers; a second closing would give a second moment whose
+    # role groups could differ by one person, so a reopened survey never shows them again
+    # (`afterward.services.gates`). No time, no count.
+    ("CREATE TABLE survey_reopens (survey_id UUID PRIMARY KEY)",),
 )
