@@ -156,6 +156,10 @@ _PREV_CUES = frozenset(
 _PREV_CUES_2 = frozenset(
     {
         ("thanks", "to"),
+        ("kudos", "to"),
+        ("props", "to"),
+        ("sorry", "to"),
+        ("off", "to"),
         ("out", "to"),
         ("shout-out", "to"),
         ("shoutout", "to"),
@@ -255,7 +259,7 @@ _ORG_SUFFIXES = frozenset(
 _TEAM_WORDS = _TEAMS | frozenset("team squad office crew desk group".split())
 _PARTICLES = frozenset(
     """van von vom zu de da das dos do del della delle dei degli der den di du la le al el
-    bin binti bte ibn ibnu ben bint bat ter ten af av ap""".split()
+    bin binti bte ibn ibnu ben bint bat ter ten af av ap ul ud""".split()
 )
 
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-](?=[^\W\d_]))*")
@@ -698,7 +702,9 @@ def _owner_cue(toks: list[_Tok], i: int) -> bool:
     """'Amber to write the summary', 'Action: Chase to review the alerts': a name word at
     a clause start owning an action item."""
     t = toks[i]
-    if not t.initial or not (t.key in _ANY_NAME_RAW or t.key not in _WORDS):
+    if not t.initial or not (
+        t.key in _ANY_NAME_RAW or t.key not in _WORDS or _WORLD_GIVEN.get(t.key, "0") >= "3"
+    ):
         return False
     nxt = _next_words(toks, i, 2)
     return (
@@ -1051,7 +1057,12 @@ def _decide(
     is_name = _rule_names(toks, text, roster, forced)
     _learned_names(toks, text, is_name)
     _drop_things(toks, text, is_name, roster, forced)
-    return _spread(toks, text, is_name)
+    is_name = _spread(toks, text, is_name)
+    anycase, capital = _roster_keys(roster)
+    for i, t in enumerate(toks):
+        if is_name[i] and _place_prefix(toks, i) and t.key not in anycase | capital:
+            is_name[i] = False
+    return is_name
 
 
 # Surnames known by their shape: "O'Sullivan", "D'Souza", "MacAllister", "McKenna",
@@ -1073,8 +1084,8 @@ def _possessive_person(toks: list[_Tok], i: int) -> bool:
     unless it is a tool or place word or a holiday follows ("St. Patrick's Day")."""
     t = toks[i]
     k = t.key
-    if not t.cap or _is_acronym(t.text) or k in _NOT_NAMES:
-        return False
+    if not t.cap or _is_acronym(t.text) or k in _NOT_NAMES or k in _COMMON:
+        return False  # "Let's", "Mother's", "Earth's": an ordinary word needs another cue
     if i + 1 < len(toks) and toks[i + 1].key in _HOLIDAY_WORDS:
         return False
     if i > 0 and toks[i - 1].key in _TITLES | {"st", "saint", "san", "santa"}:
@@ -1197,7 +1208,12 @@ def _rule_names(
                 or (k in _DUAL and t.poss)
             )
         elif k in _NOT_NAMES:
-            is_name[i] = prev_title
+            # "Kudos to Rio": after the strongest cues a frequent given name is a person.
+            is_name[i] = prev_title or (
+                _WORLD_GIVEN.get(k, "0") >= "3"
+                and i > 1
+                and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2
+            )
         elif k in _FIRST:
             is_name[i] = True
         elif k in _SURNAMES and not t.initial:
@@ -1220,6 +1236,19 @@ def _rule_names(
         else:
             is_name[i] = person_cue or _has_cue(toks, i, text) or _full_name_cue(toks, i, text)
     return is_name
+
+
+_PLACE_PREFIXES = frozenset("sao san santa santo sankt los las fort port mount lake cape".split())
+
+
+def _place_prefix(toks: list[_Tok], i: int) -> bool:
+    """'São Paulo', 'San Jose', 'Fort Worth': token i follows a capitalised place prefix."""
+    return (
+        i > 0
+        and toks[i - 1].cap
+        and toks[i - 1].key in _PLACE_PREFIXES
+        and toks[i - 1].end + 1 == toks[i].start
+    )
 
 
 def _saints_day(toks: list[_Tok], i: int) -> bool:
@@ -1305,7 +1334,13 @@ def _given_before(t: _Tok) -> bool:
     """A capitalised word right before a name that belongs to it ("Zhang Wei", "Gift
     Mokoena", "Avraham Goldberg"): a known name of any list, or no English word."""
     k = t.key
-    return k in _SURNAMES or k in _FIRST or k in _GIVEN_ALL or (len(k) >= 3 and k not in _WORDS)
+    return (
+        k in _SURNAMES
+        or k in _FIRST
+        or k in _GIVEN_ALL
+        or (len(k) >= 3 and k not in _WORDS)
+        or (_WORLD_GIVEN.get(k, "0") >= "1" and k not in _COMMON)
+    )
 
 
 def _initial_letter(t: _Tok, text: str) -> bool:
@@ -1353,7 +1388,11 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
             and toks[start_i - 1].cap
             and not _is_acronym(toks[start_i - 1].text)
             and _given_before(toks[start_i - 1])
-            and toks[start_i - 1].key not in _NOT_NAMES
+            and (
+                toks[start_i - 1].key not in _NOT_NAMES
+                or _WORLD_GIVEN.get(toks[start_i - 1].key, "0") >= "3"
+            )
+            and not _place_prefix(toks, start_i - 1)
         ):
             start_i -= 1
         # "R. Okonkwo": an initial with its full stop before the name.
@@ -1402,6 +1441,15 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
             if is_name[nxt] or nameish(nxt):
                 end_i = nxt
             elif _initial_letter(toks[nxt], text):  # "Chris A", "Ana M."
+                end_i = nxt
+            elif (
+                not toks[end_i].cap
+                and not toks[end_i].placeholder
+                and not toks[nxt].cap
+                and len(toks[nxt].key) >= 3
+                and toks[nxt].text.isalpha()
+                and toks[nxt].key not in _WORDS
+            ):  # "hugh mcallister": a lowercase name goes on over a surname no word is
                 end_i = nxt
             elif toks[nxt].key in _PARTICLES:
                 # "da Costa", "van der Berg": one or two particles, then a name word.

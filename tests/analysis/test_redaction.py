@@ -536,6 +536,10 @@ NEW_SHAPES += [
     ("Rania el-Masri ran the workshop.", "[name] ran the workshop."),
     ("Owners: Ana (api), Mpho (web).", "Owners: [name] (api), [name] (web)."),
     ("cheers to gulnara for the slides", "cheers to [name] for the slides"),
+    # Blind set 6 (studied): strong cues, particles, owners, lowercase full names.
+    ("thanks to Noor ud Din for the translations", "thanks to [name] for the translations"),
+    ("Thanks to Paulo Reinaldo for the demo", "Thanks to [name] for the demo"),
+    ("aroha ngata stayed late to fix the certs", "[name] stayed late to fix the certs"),
 ]
 
 
@@ -558,6 +562,11 @@ LOOKALIKES = [
     "Plan B. Next time we freeze earlier.",
     "Team Wren and Team Pelican argued over the backlog.",
     "Our Geneva and Lisbon customers saw the same error.",
+    "Let's book the room earlier next time.",
+    "Mother's Day fell on the launch weekend.",
+    "The Queen's Park venue was too small.",
+    "Earth's rotation is not an excuse for the timezone bug.",
+    "Santa Monica and São Tomé offices joined late.",
 ]
 
 
