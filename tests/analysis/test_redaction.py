@@ -567,6 +567,17 @@ LOOKALIKES = [
     "The Queen's Park venue was too small.",
     "Earth's rotation is not an excuse for the timezone bug.",
     "Santa Monica and São Tomé offices joined late.",
+    # Places of the world list, products and headings (blind sets 1-6, studied).
+    "Cleveland and Pittsburgh teams both paged the same rotation.",
+    "Leeds, Sheffield and Lisbon offices ran their own retros.",
+    "Warehouse in Jackson, Wyoming got the old firmware.",
+    "Flags via FeatureHub worked well for the rollout.",
+    "Lyra API limits bit us again.",
+    "Follow-up: the cron job still runs at midnight UTC.",
+    "Project Sandpiper wrapped up a month late.",
+    "Marvin the deploy bot posted 300 messages.",
+    "Office move to Kestrel Road disrupted the demos.",
+    "March and April were mostly firefighting.",
 ]
 
 
