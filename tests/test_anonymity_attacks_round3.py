@@ -184,3 +184,48 @@ def test_reopening_a_survey_nobody_answered_keeps_its_views_by_role(store):
     _submit_roles(store, survey_id, ["Team member"] * 3 + ["Client"] * 3)
     survey_admin.set_survey_open(store, survey_id, False)
     assert set(_dashboard_roles(store)) == {"Team member", "Client"}
+
+
+# -- a hidden question's one answer, by subtraction ------------------------------------------
+
+# Nine answers about flaky tests to 'went_wrong' (listed: 9 >= the quote threshold 6), and
+# one person's answer to the optional 'root_cause' (hidden: fewer than 3 answered it).
+FLAKY = [
+    "flaky tests on CI every day",
+    "CI is flaky and slow",
+    "our test suite is flaky",
+    "tests fail at random on the build server",
+    "the build on CI is slow and flaky",
+    "flaky integration tests blocked the release",
+    "CI pipeline kept failing for no reason",
+    "random test failures on CI",
+    "nobody fixed the flaky tests",
+]
+FLAKY_LONE = "the tests were flaky because nobody owned the CI"
+
+
+@pytest.fixture
+def one_hidden_answer(store: Store) -> str:
+    survey_id = setup.create_survey(
+        store,
+        project=PROJECT,
+        template_id="project-postmortem",
+        quarter="2026Q3",
+        opens_on=date(2026, 7, 1),
+    )
+    _load(store, survey_id, FLAKY, {"root_cause": FLAKY_LONE})
+    analysis_upkeep.ensure_current(store)
+    return survey_id
+
+
+def test_the_dashboard_counts_no_answer_of_a_question_fewer_than_the_threshold_answered(
+    store, one_hidden_answer
+):
+    from afterward.services.manager_views import compute_view
+
+    scope = Scope(projects=(PROJECT,))
+    cells = compute_view("category_cells", store, scope)
+    none = compute_view("no_root_cause_cells", store, scope)
+    assert cells["answers"].sum() + none["answers"].sum() == len(FLAKY), (cells, none)
+    themes = compute_view("theme_cells", store, scope)
+    assert themes["answers"].sum() == len(FLAKY), themes

@@ -21,6 +21,7 @@ from analysis.anonymity import (
     quote_threshold,
     quotes_visibility,
     shown_surveys,
+    visibility,
     visible_quotes,
 )
 from analysis.insights import (
@@ -54,8 +55,11 @@ __all__ = [
     "busiest_projects",
     "completion_rates",
     "compute_view",
+    "category_counts",
     "correction_queue",
+    "counted_questions",
     "quoted_questions",
+    "theme_counts",
     "review_card",
     "gated_participation",
     "question_label",
@@ -91,16 +95,53 @@ def closed_survey_ids(store: Store, scope: Scope) -> list[str]:
     return [i for i in ids if (s := store.survey(i)) is not None and by_role_shown(s, reopened)]
 
 
+def counted_questions(store: Store, survey_ids: Sequence[str]) -> list[tuple[str, str]]:
+    """(survey_id, question_id) of the free-text questions of `survey_ids` whose answers
+    root-cause and theme counts may include: at least the survey's threshold of the
+    question's analysed answers say something (`analysis.anonymity.visibility`), as a rating
+    question fewer answered is in no sum. Else a question one person answered would be the
+    difference between the survey's category (or theme) cells and its free-text list, which
+    leaves that question out: that one answer's category and theme would show."""
+    return _questions(store.quotable_answers(survey_ids), visibility)
+
+
+def _questions(counts: pd.DataFrame, rule: Callable[[int, int], Any]) -> list[tuple[str, str]]:
+    """The (survey_id, question_id) pairs of `Store.quotable_answers` rows that `rule`
+    (a gate function of responses and threshold) lets through."""
+    rows = zip(
+        counts["survey_id"],
+        counts["question_id"],
+        counts["responses"],
+        counts["threshold"],
+        strict=True,
+    )
+    return [(str(s), str(q)) for s, q, n, t in rows if rule(int(n), int(t)).visible]
+
+
+def category_counts(store: Store, survey_ids: Sequence[str]) -> pd.DataFrame:
+    """`Store.category_counts` of `survey_ids` (the gate chose them) over their
+    `counted_questions` only: what every root-cause view is computed from."""
+    ids = list(survey_ids)
+    return store.category_counts(ids, questions=counted_questions(store, ids))
+
+
+def theme_counts(store: Store, survey_ids: Sequence[str]) -> pd.DataFrame:
+    """`Store.theme_counts` of `survey_ids` over their `counted_questions` only: what every
+    theme view is computed from."""
+    ids = list(survey_ids)
+    return store.theme_counts(ids, questions=counted_questions(store, ids))
+
+
 def _category_cells(store: Store, scope: Scope) -> pd.DataFrame:
-    return root_cause_cells(store.category_counts(shown_survey_ids(store, scope)))[0]
+    return root_cause_cells(category_counts(store, shown_survey_ids(store, scope)))[0]
 
 
 def _no_root_cause_cells(store: Store, scope: Scope) -> pd.DataFrame:
-    return root_cause_cells(store.category_counts(shown_survey_ids(store, scope)))[1]
+    return root_cause_cells(category_counts(store, shown_survey_ids(store, scope)))[1]
 
 
 def _theme_cells(store: Store, scope: Scope) -> pd.DataFrame:
-    return gated_cells(store.theme_counts(shown_survey_ids(store, scope)), "theme_id")
+    return gated_cells(theme_counts(store, shown_survey_ids(store, scope)), "theme_id")
 
 
 VIEWS: dict[str, Callable[[Store, Scope], Any]] = {
@@ -216,14 +257,7 @@ def quoted_questions(store: Store, scope: Scope) -> list[tuple[str, str]]:
     optional question one person answered is a quote of that person: no view over several
     surveys (review queue, theme quotes) may show what the survey's own page withholds."""
     counts = store.quotable_answers(shown_survey_ids(store, scope, quotes=True))
-    rows = zip(
-        counts["survey_id"],
-        counts["question_id"],
-        counts["responses"],
-        counts["threshold"],
-        strict=True,
-    )
-    return [(str(s), str(q)) for s, q, n, t in rows if quotes_visibility(int(n), int(t)).visible]
+    return _questions(counts, quotes_visibility)
 
 
 def correction_queue(store: Store, scope: Scope, limit: int = 10) -> pd.DataFrame:

@@ -24,7 +24,9 @@ import pandas as pd
 
 from afterward.services import analysis_upkeep, publishing
 from afterward.services.manager_views import (
+    category_counts,
     gated_participation,
+    theme_counts,
     theme_label,
     theme_labels,
     with_topics,
@@ -153,8 +155,8 @@ def quarterly_review(
     ratings = rating_trends(store.rating_totals(window_ids))
     # Categories and themes need all earlier quarters to tell new from persisting.
     history_ids = surveys.loc[surveys["shown"], "survey_id"].tolist()
-    category_cells = root_cause_cells(store.category_counts(history_ids))[0]
-    theme_cells = gated_cells(store.theme_counts(history_ids), "theme_id")
+    category_cells = root_cause_cells(category_counts(store, history_ids))[0]
+    theme_cells = gated_cells(theme_counts(store, history_ids), "theme_id")
 
     theme_table = _topic_summary(theme_cells, "theme_id", quarter, window)
     theme_table.insert(1, "theme", theme_table["theme_id"].map(lambda t: theme_label(t, labels)))

@@ -45,6 +45,26 @@ def _pairs(questions: Sequence[tuple[str, str]]) -> list[list[str]]:
     return [sorted({s for s, _ in pairs}), [s for s, _ in pairs], [q for _, q in pairs]]
 
 
+# Whether an analysed answer `t` is one of the pairs in `quoted`, or every pair counts
+# (the first bound parameter, True: no `questions` given). Bound by `_scoped`.
+IN_QUESTIONS = (
+    "(?::BOOLEAN OR EXISTS (SELECT 1 FROM quoted q "
+    "WHERE q.survey_id = t.survey_id AND q.question_id = t.question_id))"
+)
+
+
+def _scoped(survey_ids: Sequence[str], questions: Sequence[tuple[str, str]] | None) -> list[object]:
+    """The bound parameters of VISIBLE_SURVEYS, QUOTED_QUESTIONS and IN_QUESTIONS: the
+    surveys, and the (survey_id, question_id) pairs that count (None: all of theirs)."""
+    pairs = [(str(s), str(q)) for s, q in questions or ()]
+    return [
+        _ids(survey_ids),
+        [s for s, _ in pairs],
+        [q for _, q in pairs],
+        questions is None,
+    ]
+
+
 class AggregatesMixin:
     """Manager views: facts aggregated over the survey ids the caller passes."""
 
@@ -137,7 +157,9 @@ class AggregatesMixin:
                 [_ids(survey_ids), list(NUMERIC_KINDS)],
             ).df()
 
-    def category_counts(self, survey_ids: Sequence[str]) -> pd.DataFrame:
+    def category_counts(
+        self, survey_ids: Sequence[str], *, questions: Sequence[tuple[str, str]] | None = None
+    ) -> pd.DataFrame:
         """Per survey and root-cause category: answers, responses, threshold.
 
         Columns: project, quarter, survey_id, category (a manager's review when there is one,
@@ -145,13 +167,15 @@ class AggregatesMixin:
         texts; non-answers such as "N/A" are not counted), responses (distinct responses among
         them), threshold (the survey's anonymity threshold, in responses). Only surveys in
         `survey_ids` count (the anonymity gate chose them); an unknown id or one without responses
-        adds nothing. Raises StoreError when the store is closed, StorageUnavailable when the file
-        cannot be read or written.
+        adds nothing. With `questions`, only answers to those (survey_id, question_id) pairs
+        count (views pass the questions the gate lets count: `manager_views.counted_questions`);
+        None counts every question. Raises StoreError when the store is closed,
+        StorageUnavailable when the file cannot be read or written.
         """
         with self._cursor() as cur:
             return cur.execute(
                 f"""
-                WITH {VISIBLE_SURVEYS}
+                WITH {VISIBLE_SURVEYS}, {QUOTED_QUESTIONS}
                 SELECT v.project, v.quarter, v.survey_id::VARCHAR AS survey_id,
                        coalesce(r.category, t.category) AS category,
                        count(*) AS answers, count(DISTINCT t.response_id) AS responses,
@@ -159,35 +183,37 @@ class AggregatesMixin:
                 FROM text_analysis t
                 JOIN visible v USING (survey_id)
                 LEFT JOIN category_reviews r USING (response_id, question_id)
-                WHERE NOT t.non_answer
+                WHERE NOT t.non_answer AND {IN_QUESTIONS}
                 GROUP BY ALL ORDER BY v.quarter, v.project, category
                 """,  # noqa: S608 - constant SQL fragment
-                [_ids(survey_ids)],
+                _scoped(survey_ids, questions),
             ).df()
 
-    def theme_counts(self, survey_ids: Sequence[str]) -> pd.DataFrame:
+    def theme_counts(
+        self, survey_ids: Sequence[str], *, questions: Sequence[tuple[str, str]] | None = None
+    ) -> pd.DataFrame:
         """Per survey and theme: answers, responses, threshold.
 
         Columns: project, quarter, survey_id, theme_id (int; texts without a theme are left
         out), answers (texts), responses (distinct responses among them), threshold (the
         survey's anonymity threshold, in responses). Only surveys in `survey_ids` count (the
-        anonymity gate
-        chose them); an unknown id or one without responses adds nothing. Raises StoreError when the
-        store is closed, StorageUnavailable when the file cannot be read or written.
+        anonymity gate chose them); an unknown id or one without responses adds nothing.
+        `questions` as for `category_counts`. Raises StoreError when the store is closed,
+        StorageUnavailable when the file cannot be read or written.
         """
         with self._cursor() as cur:
             return cur.execute(
                 f"""
-                WITH {VISIBLE_SURVEYS}
+                WITH {VISIBLE_SURVEYS}, {QUOTED_QUESTIONS}
                 SELECT v.project, v.quarter, v.survey_id::VARCHAR AS survey_id, t.theme_id,
                        count(*) AS answers, count(DISTINCT t.response_id) AS responses,
                        max(v.threshold) AS threshold
                 FROM text_analysis t
                 JOIN visible v USING (survey_id)
-                WHERE t.theme_id >= 0
+                WHERE t.theme_id >= 0 AND {IN_QUESTIONS}
                 GROUP BY ALL ORDER BY v.quarter, v.project, t.theme_id
                 """,  # noqa: S608 - constant SQL fragment
-                [_ids(survey_ids)],
+                _scoped(survey_ids, questions),
             ).df()
 
     def quotable_answers(self, survey_ids: Sequence[str]) -> pd.DataFrame:
@@ -197,7 +223,9 @@ class AggregatesMixin:
         such as "N/A": never more than the results page counts for the question), threshold
         (the survey's anonymity threshold). For the gate to decide which questions' wording
         a view over several surveys may quote (`correction_queue`, `theme_texts`). Only
-        surveys in `survey_ids` count. Raises StoreError when the store is closed,
+        surveys in `survey_ids` count. Also which questions' answers root-cause and theme
+        counts may include (`category_counts`, `theme_counts` with `questions`). Raises
+        StoreError when the store is closed,
         StorageUnavailable when the file cannot be read.
         """
         with self._cursor() as cur:
