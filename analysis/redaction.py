@@ -148,6 +148,12 @@ _ANY_NAME = _FIRST | _GIVEN | _SURNAMES | _FAMILY | _AMBIGUOUS | _DUAL
 
 # Cues around a capitalised word that say "this is a person".
 _TITLES = frozenset("mr mrs ms mx miss dr prof sir madam mme mlle herr frau sr sra".split())
+# Titles of office written before a surname: "Superintendent Blackwood", "Coach Reyes".
+_OFFICE_TITLES = frozenset(
+    """superintendent coach captain capt sergeant sgt officer detective judge mayor senator
+    councillor councilor governor minister rev reverend pastor rabbi imam principal dean
+    professor chancellor commissioner inspector chief""".split()
+)
 _PREV_CUES = frozenset(
     """asked ask asking told tell telling ping pinged cc thanks thank kudos shoutout
     cheers props blame blamed emailed messaged called paired via""".split()
@@ -156,6 +162,7 @@ _PREV_CUES = frozenset(
 _PREV_CUES_2 = frozenset(
     {
         ("thanks", "to"),
+        ("name", "is"),
         ("kudos", "to"),
         ("props", "to"),
         ("sorry", "to"),
@@ -578,6 +585,27 @@ def _away_cue(toks: list[_Tok], i: int) -> bool:
     return words[1] in _AWAY or on_leave
 
 
+def _office_title(toks: list[_Tok], i: int) -> bool:
+    """'Superintendent Blackwood': a capitalised title of office right before a word that
+    is no ordinary one."""
+    return (
+        i > 0
+        and toks[i - 1].cap
+        and toks[i - 1].key in _OFFICE_TITLES
+        and toks[i - 1].end + 1 == toks[i].start
+        and toks[i].key not in _COMMON
+    )
+
+
+def _who_follows(toks: list[_Tok], i: int, text: str) -> bool:
+    """'Paris, who rewrote it': 'who' points back at a person."""
+    return (
+        i + 1 < len(toks)
+        and toks[i + 1].key == "who"
+        and text[toks[i].end : toks[i + 1].start].strip() in ("", ",")
+    )
+
+
 def _apposition_cue(toks: list[_Tok], i: int, text: str) -> bool:
     """'the product owner (X)' or 'their head of digital, X,' - a role, then a name."""
     if i == 0:
@@ -988,6 +1016,8 @@ def _candidate(t: _Tok) -> bool:
         return False
     if _PLURAL_ACRONYM.fullmatch(t.text):  # "ADRs", "PRs": plural acronyms
         return False
+    if _camel_product(t.text):  # "LaunchDarkly", "PowerSchool"
+        return False
     return t.cap or (len(t.key) >= 3 and t.key not in _WORDS and t.text.isalpha())
 
 
@@ -1217,6 +1247,24 @@ def _rule_names(
             # cue when they are no English word ("thanks ngaire").
             is_name[i] = len(k) >= 3 and (
                 k in _FIRST
+                or (i > 0 and toks[i - 1].key in _TITLES and k not in _MID_WORDS)  # "dr okafor"
+                or (  # "let keisha know"
+                    0 < i < len(toks) - 1
+                    and toks[i - 1].key == "let"
+                    and toks[i + 1].key == "know"
+                    and k not in _MID_WORDS
+                )
+                or (  # "kudos to nico", "ask freya": a given name, rare as a word
+                    i > 0
+                    and (
+                        toks[i - 1].key in _PREV_CUES
+                        or (i > 1 and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2)
+                    )
+                    and _WORLD_GIVEN.get(k, "0") >= "2"
+                    and k not in _COMMON
+                    and k not in _NOT_NAMES
+                    and t.text.isalpha()
+                )
                 or (
                     i > 0
                     and (
@@ -1236,8 +1284,10 @@ def _rule_names(
         nxt = _next_words(toks, i, 2)
         hop_verb = len(nxt) == 2 and nxt[0] in _HOPS and nxt[1] in _PERSON_VERBS
         nxt_person = bool(nxt) and (nxt[0] in _PERSON_VERBS or hop_verb)
+        prev_title = prev_title or _office_title(toks, i)
         person_cue = (
             prev_title
+            or _who_follows(toks, i, text)
             or nxt_person
             or _away_cue(toks, i)
             or _apposition_cue(toks, i, text)
@@ -1285,6 +1335,12 @@ def _rule_names(
             is_name[i] = not _product_context(toks, i, text) or _has_cue(toks, i, text)
         elif _NOUNISH.search(k) or (i + 1 < len(toks) and toks[i + 1].key in _ORG_SUFFIXES):
             is_name[i] = prev_title
+        elif (k in _COMMON or k in _MID_WORDS) and _WORLD_GIVEN.get(k, "0") < "2":
+            # "Service Desk handled it", "Inventory was off": an ordinary word no list
+            # gives as a name needs a title, not just a verb after it.
+            is_name[i] = prev_title
+        elif _camel_product(t.text):
+            is_name[i] = False  # "PowerSchool didn't sync": a product
         elif t.initial:
             # Sentence-initial capitals are mostly ordinary words ("Budget", "Deploy"):
             # only a verb that only people do makes one a name ("X quit", "X said").
@@ -1498,7 +1554,7 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
 
     def nameish(j: int) -> bool:
         t = toks[j]
-        if t.initial:
+        if t.initial or t.text == "I":  # "his name is Chase I think"
             return False
         if not t.cap:
             return bool(_SURNAME_PART.fullmatch(t.text))

@@ -540,6 +540,13 @@ NEW_SHAPES += [
     ("thanks to Noor ud Din for the translations", "thanks to [name] for the translations"),
     ("Thanks to Paulo Reinaldo for the demo", "Thanks to [name] for the demo"),
     ("aroha ngata stayed late to fix the certs", "[name] stayed late to fix the certs"),
+    # Blind set 7 (studied): cues that point at a person whatever the word.
+    ("dr ogunleye's ward went first", "dr [name]'s ward went first"),
+    ("Superintendent Vasquez sent the memo.", "Superintendent [name] sent the memo."),
+    ("please let tamsin know the export works", "please let [name] know the export works"),
+    ("kudos to nico for the level editor", "kudos to [name] for the level editor"),
+    ("Best part: Georgia, who rebuilt the form.", "Best part: [name], who rebuilt the form."),
+    ("His name is Chase I think.", "His name is [name] I think."),
 ]
 
 
@@ -578,6 +585,10 @@ LOOKALIKES = [
     "Marvin the deploy bot posted 300 messages.",
     "Office move to Kestrel Road disrupted the demos.",
     "March and April were mostly firefighting.",
+    "The Service Desk handled it well given the volume.",
+    "Google Classroom and PowerSchool didn't sync grades.",
+    "Inventory was off by 2% after go-live.",
+    "let me know when it ships",
 ]
 
 
