@@ -229,3 +229,42 @@ def test_the_dashboard_counts_no_answer_of_a_question_fewer_than_the_threshold_a
     assert cells["answers"].sum() + none["answers"].sum() == len(FLAKY), (cells, none)
     themes = compute_view("theme_cells", store, scope)
     assert themes["answers"].sum() == len(FLAKY), themes
+
+
+# -- theme names and keywords ----------------------------------------------------------------
+
+
+def _theme_words(with_lone: bool, store: Store) -> set[str]:
+    """Every theme name and keyword after a manager imported six answers of their own, five
+    with a guessed phrase; `with_lone`: one real person also wrote it, in answer to the
+    optional question only they answered (hidden on every page)."""
+    from afterward.services.analysis_upkeep import theme_catalogue
+
+    survey_id = setup.create_survey(
+        store, project=PROJECT, template_id="project-postmortem", quarter="2026Q3"
+    )
+    lone = {"root_cause": "the zebrafish migration broke the nightly build"} if with_lone else {}
+    _load(store, survey_id, TOPICS, lone)
+    guessed = setup.create_survey(
+        store, project=PROJECT, template_id="project-postmortem", quarter="2026Q2"
+    )
+    planted = [f"the zebrafish migration broke the build again {i}" for i in range(5)]
+    _load(store, guessed, [*planted, "lunch was late on friday"], {})
+    analysis_upkeep.ensure_current(store)
+    catalogue = theme_catalogue(store)
+    words = set(catalogue["theme_label"])
+    for terms in catalogue["top_terms"]:
+        words |= set(terms)
+    return words
+
+
+def test_a_hidden_answer_never_tips_a_word_into_a_theme_name(db_path, tmp_path):
+    """Attack: plant five answers with a guessed phrase (one short of the quote threshold)
+    and read the theme names: with the lone hidden answer the theme was named "zebrafish
+    migration broke", without it "build". Only answers that may be quoted support a word."""
+    with Store(tmp_path / "without.duckdb") as store:
+        without = _theme_words(False, store)
+    with Store(tmp_path / "with.duckdb") as store:
+        with_lone = _theme_words(True, store)
+    assert not any("zebrafish" in w for w in with_lone), with_lone
+    assert with_lone == without

@@ -28,7 +28,7 @@ from analysis.sentence_embeddings import embeddings_key
 from analysis.taxonomy import category_label, taxonomy_key
 from analysis.text_normal import normaliser_key
 from analysis.themes import ThemeFinder
-from surveys.store import TEXT_ANALYSIS_COLUMNS, Store
+from surveys.store import TEXT_ANALYSIS_COLUMNS, Scope, Store
 
 Progress = Callable[[float, str], None]
 COLUMNS = list(TEXT_ANALYSIS_COLUMNS)
@@ -158,7 +158,7 @@ def refresh_analysis(store: Store, progress: Progress | None = None) -> RefreshR
     changed = rows[rows["theme_id"].to_numpy() != previous_theme]
     store.save_text_analysis(changed[COLUMNS])
     store.save_theme_state(json.dumps(model.to_dict()))
-    store.save_theme_term_support(term_support(rows, label_candidates(model)), replace=True)
+    store.save_theme_term_support(_support(store, rows, model), replace=True)
     report(1.0, "Analysis up to date")
     return RefreshResult(len(todo), len(changed), len(rows))
 
@@ -187,7 +187,7 @@ def _analyse_new_answers(
     store.save_theme_state(json.dumps(model.to_dict()))
     # Earlier answers keep their themes, and their themes keep their names: count only the
     # new responses (a response is released whole, so distinct counts add up).
-    store.save_theme_term_support(term_support(rows, label_candidates(model)), replace=False)
+    store.save_theme_term_support(_support(store, rows, model), replace=False)
     report(1.0, "Analysis up to date")
     return RefreshResult(len(rows), len(rows), len(rows))
 
@@ -201,6 +201,22 @@ def _classified(todo: pd.DataFrame, key: str, corrections: pd.DataFrame) -> pd.D
         axis=1,
     )
     return done.assign(model_key=key, non_answer=non_answer_mask(done["text"].tolist()))
+
+
+def _support(store: Store, rows: pd.DataFrame, model: ThemeFinder) -> pd.DataFrame:
+    """`label_terms.term_support` of the rows whose question may be quoted now
+    (`manager_views.quoted_questions`: the survey and the question's own answers reach the
+    quote threshold). A theme's name and keywords are words; an answer no view may quote
+    (an optional question one person answered) must not tip a word over the threshold, or
+    importing a few answers with a guessed word would tell whether that person wrote it.
+    An answer whose question becomes quotable later counts from the next full analysis
+    (a theme edit or a new model): fewer words until then, never more."""
+    from afterward.services.manager_views import quoted_questions  # imports this module
+
+    pairs = set(quoted_questions(store, Scope()))
+    keys = zip(rows["survey_id"].astype(str), rows["question_id"].astype(str), strict=True)
+    quotable = rows[[key in pairs for key in keys]]
+    return term_support(quotable, label_candidates(model))
 
 
 def _themes_of(model: ThemeFinder, rows: pd.DataFrame) -> np.ndarray:
@@ -356,7 +372,7 @@ def _record_edit(store: Store, make_edit: Callable) -> None:
     store.save_text_analysis(changed[COLUMNS])
     store.save_theme_state(json.dumps(model.to_dict()))
     store.save_theme_term_support(
-        term_support(rows.assign(theme_id=theme_ids), label_candidates(model)), replace=True
+        _support(store, rows.assign(theme_id=theme_ids), model), replace=True
     )
 
 
