@@ -164,6 +164,8 @@ _PREV_CUES_2 = frozenset(
         ("thanks", "to"),
         ("name", "is"),
         ("kudos", "to"),
+        ("cheers", "to"),
+        ("mention", "to"),
         ("props", "to"),
         ("sorry", "to"),
         ("off", "to"),
@@ -455,8 +457,9 @@ def _handle_word(word: str) -> bool:
         return len(word) <= 3 and k not in _ACRONYMS and k not in _COMMON
     if "-" in k and all(len(part) >= 2 and part in _WORDS for part in k.split("-")):
         return False  # "Post-mortem:", "Follow-up:": a heading
-    if word[:1].isupper():  # "Logistics:" is a heading, "Tpepper:" a person
-        return k not in _COMMON and not _NOUNISH.search(k)
+    if word[:1].isupper():  # "Logistics:", "Lacked:" are headings, "Tpepper:" a person
+        listed = k in _ANY_NAME_RAW or _WORLD_GIVEN.get(k, "0") >= "2"
+        return k not in _COMMON and not _NOUNISH.search(k) and (listed or k not in _WORDS)
     return word.isascii() and k not in _WORDS  # lowercase: a handle, not a word
 
 
@@ -599,11 +602,11 @@ def _office_title(toks: list[_Tok], i: int) -> bool:
 
 def _who_follows(toks: list[_Tok], i: int, text: str) -> bool:
     """'Paris, who rewrote it': 'who' points back at a person."""
-    return (
-        i + 1 < len(toks)
-        and toks[i + 1].key == "who"
-        and text[toks[i].end : toks[i + 1].start].strip() in ("", ",")
-    )
+    if i + 1 >= len(toks) or toks[i + 1].key != "who":
+        return False
+    gap = text[toks[i].end : toks[i + 1].start].strip()
+    listed = toks[i].key in _ANY_NAME_RAW or _WORLD_GIVEN.get(toks[i].key, "0") >= "2"
+    return gap == "," or (gap == "" and listed)  # not "it depended who you asked"
 
 
 def _apposition_cue(toks: list[_Tok], i: int, text: str) -> bool:
@@ -721,6 +724,37 @@ _CODENAME_WORDS = frozenset(
 _SPEECH_MODALS = frozenset("can could would will".split())
 
 
+_AFTER_HONORIFICS = frozenset("sir madam maam ma'am ji sahib saab garu".split())
+
+
+def _honoured_or_let(toks: list[_Tok], i: int, text: str) -> bool:
+    """'Sreekanth sir did the needful' (an honorific after the name), 'let Stacey-Ann sign
+    off' (let, a listed given name, then a bare verb), 'JP and I were' (with the writer)."""
+    t = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or text[t.end : nxt.start] != " ":
+        return False
+    if nxt.key in _AFTER_HONORIFICS and not nxt.cap:
+        return True
+    if (
+        i > 0
+        and toks[i - 1].key == "let"
+        and not nxt.cap
+        and all(part[:1].isupper() and part[1:].islower() for part in t.text.split("-"))
+        and (_given_before(t) or _WORLD_GIVEN.get(t.key, "0") >= "2")
+        and t.key not in _NOT_NAMES
+        and nxt.key not in ENGLISH_STOP_WORDS
+    ):
+        return True
+    return (
+        nxt.key == "and"
+        and i + 2 < len(toks)
+        and toks[i + 2].text == "I"
+        and t.key not in _NOT_NAMES
+        and t.key not in _ACRONYMS
+    )
+
+
 def _vocative(toks: list[_Tok], i: int, text: str) -> bool:
     """'Meseret, can you share the slides?': a word spoken to, at a sentence start."""
     if not toks[i].initial or i + 1 >= len(toks):
@@ -783,7 +817,7 @@ def _thing_context(toks: list[_Tok], i: int, text: str) -> bool:
     gap = text[t.end : nxt.start]
     if nxt.cap and nxt.key in _HOLIDAY_WORDS and gap.strip() in ("", "'s", "\u2019s"):
         return True
-    if t.poss:
+    if t.poss or nxt.key in ("who", "whose") or nxt.key in _AFTER_HONORIFICS:
         return False
     if gap == " " and (
         nxt.key in _PLACE_NOUNS
@@ -1239,7 +1273,7 @@ def _rule_names(
         ):
             is_name[i] = True  # "thanks JG", "ask Ana and JG"
             continue
-        if _initials(t) and _initials_act(toks, i, text):
+        if _initials(t) and (_initials_act(toks, i, text) or _honoured_or_let(toks, i, text)):
             is_name[i] = True  # "AB to chase legal", "JG owned the comms"
             continue
         if not t.cap or _is_acronym(t.text):
@@ -1270,7 +1304,6 @@ def _rule_names(
                     and (
                         toks[i - 1].key in _PREV_CUES
                         or (i > 1 and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2)
-                        or (_world_name(k) and t.text.isalpha())
                     )
                     and toks[i - 1].end >= t.start - 2
                     and k not in _WORDS
@@ -1284,7 +1317,7 @@ def _rule_names(
         nxt = _next_words(toks, i, 2)
         hop_verb = len(nxt) == 2 and nxt[0] in _HOPS and nxt[1] in _PERSON_VERBS
         nxt_person = bool(nxt) and (nxt[0] in _PERSON_VERBS or hop_verb)
-        prev_title = prev_title or _office_title(toks, i)
+        prev_title = prev_title or _office_title(toks, i) or _honoured_or_let(toks, i, text)
         person_cue = (
             prev_title
             or _who_follows(toks, i, text)
@@ -1296,7 +1329,10 @@ def _rule_names(
         )
         habit = bool(nxt) and nxt[0] in ("never", "always")
         if (k in _AMBIGUOUS or k in _DUAL) and i > 0 and toks[i - 1].key in _PLACE_PREPS:
-            is_name[i] = prev_title
+            # "moved to Georgia" is a place; "special mention to Madison" a person.
+            is_name[i] = prev_title or (
+                i > 1 and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2
+            )
         elif k in _AMBIGUOUS or k in _DUAL:
             nxt_cap = (
                 i + 1 < len(toks)
@@ -1332,7 +1368,9 @@ def _rule_names(
             or _nickname(t)
         ):
             # Large gazetteers hold product and place names too ("the Apollo 11").
-            is_name[i] = not _product_context(toks, i, text) or _has_cue(toks, i, text)
+            is_name[i] = (
+                not _product_context(toks, i, text) or _has_cue(toks, i, text) or person_cue
+            )
         elif _NOUNISH.search(k) or (i + 1 < len(toks) and toks[i + 1].key in _ORG_SUFFIXES):
             is_name[i] = prev_title
         elif (k in _COMMON or k in _MID_WORDS) and _WORLD_GIVEN.get(k, "0") < "2":

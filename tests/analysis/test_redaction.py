@@ -548,6 +548,13 @@ NEW_SHAPES += [
     ("kudos to nico for the level editor", "kudos to [name] for the level editor"),
     ("Best part: Georgia, who rebuilt the form.", "Best part: [name], who rebuilt the form."),
     ("His name is Chase I think.", "His name is [name] I think."),
+    # Blind set 8 (studied).
+    ("Praveenkumar sir signed the form.", "[name] sir signed the form."),
+    ("never let Anne-Marie sign off alone", "never let [name] sign off alone"),
+    ("KT and I covered the weekend.", "[name] and I covered the weekend."),
+    ("Credit to Grant who rebuilt the box.", "Credit to [name] who rebuilt the box."),
+    ("thanks to the manager Yolanda", "thanks to the manager [name]"),
+    ("Special mention to Madison for the coffee", "Special mention to [name] for the coffee"),
 ]
 
 
@@ -590,6 +597,11 @@ LOOKALIKES = [
     "Google Classroom and PowerSchool didn't sync grades.",
     "Inventory was off by 2% after go-live.",
     "let me know when it ships",
+    "Lacked: a clear owner for the checklist.",
+    "It depended who you asked.",
+    "The plan is to let SIGs ask for reviews.",
+    "let Jenkins run overnight",
+    "We moved the team to Georgia last year.",
 ]
 
 
