@@ -331,6 +331,11 @@ def _after_id_word(text: str, start: int, candidate: str) -> bool:
     return bool(_ID_WORDS.search(text[max(0, start - 16) : start]))
 
 
+# Words that say the number after them is a phone: "call", "cell is", "text me on".
+_PHONE_CUE = re.compile(
+    r"(?i)\b(?:call|ring|phone|tel|telephone|mobile|cell|cellphone|whatsapp|text(?: me)?"
+    r"|sms|(?:my|our|his|her|their) number|hotline|helpline|helpdesk)\b[\w\s:.'\u2019-]{0,12}?(?:\bon|\bis|\bat|:)?\s*$"
+)
 _DATE_LIKE = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}|\d+\.\d+\.\d+\.\d+")
 # Countries whose national numbers start with a trunk "0" (or are commonly written so).
 _NATIONAL_REGIONS = tuple(
@@ -402,6 +407,14 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
     for m in _PHONE_CANDIDATE.finditer(text):
         if _is_phone(m.group()) and not _after_id_word(text, m.start(), m.group()):
             add(m.start(), m.end(), PHONE)
+    for m in _PHONE_CANDIDATE.finditer(text):
+        # "my cell is 555 0134", "call 9123 4567 (SG)": a local number after a phone word.
+        digits = sum(c.isdigit() for c in m.group())
+        if 7 <= digits <= 15 and _PHONE_CUE.search(text[max(0, m.start() - 24) : m.start()]):
+            if not _DATE_LIKE.fullmatch(m.group()) and not _after_id_word(
+                text, m.start(), m.group()
+            ):
+                add(m.start(), m.end(), PHONE)
     for m in _PHONE.finditer(text):
         digits = sum(c.isdigit() for c in m.group())
         if m.group().startswith("+") and digits < _MIN_PLUS_DIGITS:
@@ -886,6 +899,8 @@ def _plural_name(t: _Tok) -> bool:
         and k.endswith("s")
         and k not in _COMMON
         and k not in _NOT_NAMES
+        and k[:-1] not in _NOT_NAMES  # "on Sundays", "the Aprils": days and months
+        and k[:-1] not in _MONTHS
         and (k[:-1] in _FIRST or k[:-1] in _GIVEN or k[:-1] in _GIVEN_ALL and not t.initial)
     )
 

@@ -193,6 +193,10 @@ NOT_PHONES = [
     "Dates 05.01.2024 and 2024/01/05; version 10.4.12.1; IP 192.168.100.200.",
     "We met at example.com and looked at it dot by dot.",
     "Build 0.12.345678, PO 04512345678, serial 012345678901, ratio 1/2, rows 100/200/300/400.",
+    "The line 1234567 of the log was wrong.",
+    "The build number 20261130 failed.",
+    "The office is shut on Sundays.",
+    "We called 3 times on 12 03 2026 and nobody answered.",
 ]
 
 
@@ -521,6 +525,11 @@ NEW_SHAPES = [
     ("cheers siosaia, the rota works now", "cheers [name], the rota works now"),
     ("Yitzhak Rosenthal approved the budget.", "[name] approved the budget."),
     ("Ring 0033 6 12 34 56 78 from abroad.", "Ring [phone] from abroad."),
+    # A local number after a phone word (blind sets 6-8, studied).
+    ("My cell is 555 0187 if the vendor calls.", "My cell is [phone] if the vendor calls."),
+    ("Call 5550172 if locked out", "Call [phone] if locked out"),
+    ("Helpdesk 1800 555 041 is shut on Sundays", "Helpdesk [phone] is shut on Sundays"),
+    ("my number is 4455 2211, text me", "my number is [phone], text me"),
     ("The helpdesk is 1-888-555-0199.", "The helpdesk is [phone]."),
 ]
 
