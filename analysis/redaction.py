@@ -601,6 +601,42 @@ def _away_cue(toks: list[_Tok], i: int) -> bool:
     return words[1] in _AWAY or on_leave
 
 
+def _given(key: str) -> bool:
+    """A given name of any list (the hand gazetteer, Faker's, the world list's frequent)."""
+    return key in _FIRST or key in _GIVEN_ALL or _WORLD_GIVEN.get(key, "0") >= "3"
+
+
+def _listed_person(toks: list[_Tok], i: int) -> bool:
+    """'photos by Joy', 'Hannah-Mae fixed it', 'Imogen Blackwood's work': a given name
+    after 'by' (no month, day, tool or place), a hyphenated pair of given names, or a
+    capitalised possessive right after a given name."""
+    t = toks[i]
+    k = t.key
+    if not t.cap or _is_acronym(t.text) or k in _NOT_NAMES or k in _MONTHS:
+        return False
+    if i > 0 and toks[i - 1].key == "by" and _given(k) and k not in _PLACES:
+        return True
+    parts = k.split("-")
+    if len(parts) == 2 and all(len(p) >= 2 and _given(p) for p in parts):
+        return True
+    return (
+        t.poss
+        and i > 0
+        and toks[i - 1].cap
+        and toks[i - 1].end + 1 == t.start
+        and _given(toks[i - 1].key)
+        and toks[i - 1].key not in _NOT_NAMES
+    )
+
+
+def _title_particles(toks: list[_Tok], i: int) -> bool:
+    """'mr. de Groot', 'Dr van der Berg': a title, one or two lowercase particles, token i."""
+    j = i - 1
+    while j >= 0 and i - j <= 2 and toks[j].key in _PARTICLES and not toks[j].cap:
+        j -= 1
+    return j < i - 1 and j >= 0 and toks[j].key in _TITLES
+
+
 def _office_title(toks: list[_Tok], i: int) -> bool:
     """'Superintendent Blackwood': a capitalised title of office right before a word that
     is no ordinary one."""
@@ -1332,7 +1368,13 @@ def _rule_names(
         nxt = _next_words(toks, i, 2)
         hop_verb = len(nxt) == 2 and nxt[0] in _HOPS and nxt[1] in _PERSON_VERBS
         nxt_person = bool(nxt) and (nxt[0] in _PERSON_VERBS or hop_verb)
-        prev_title = prev_title or _office_title(toks, i) or _honoured_or_let(toks, i, text)
+        prev_title = (
+            prev_title
+            or _office_title(toks, i)
+            or _honoured_or_let(toks, i, text)
+            or _title_particles(toks, i)
+            or _listed_person(toks, i)
+        )
         person_cue = (
             prev_title
             or _who_follows(toks, i, text)
@@ -1526,6 +1568,7 @@ def _drop_things(
             and (t.key not in _FIRST or _saints_day(toks, i))
             and t.key == _key(t.text)  # no honorific
             and not (i > 0 and (toks[i - 1].key in _TITLES or toks[i - 1].key in _PREV_CUES))
+            and not _initial_before(toks, i, text)
             and _thing_context(toks, i, text)
         ):
             is_name[i] = False
@@ -1644,8 +1687,8 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
             and not _place_prefix(toks, start_i - 1)
         ):
             start_i -= 1
-        # "R. Okonkwo": an initial with its full stop before the name.
-        if (
+        # "R. Okonkwo", "A. K. Menon": initials with their full stops before the name.
+        while (
             start_i > 0
             and len(toks[start_i - 1].text) == 1
             and toks[start_i - 1].text.isupper()
@@ -1667,7 +1710,7 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
         if (
             back < start_i
             and back > 0
-            and toks[back - 1].cap
+            and (toks[back - 1].cap or toks[back - 1].key in _TITLES)
             and text[toks[back - 1].end : toks[back].start] in (" ", ". ")
             and (
                 toks[back - 1].key in _TITLES

@@ -564,6 +564,13 @@ NEW_SHAPES += [
     ("Credit to Grant who rebuilt the box.", "Credit to [name] who rebuilt the box."),
     ("thanks to the manager Yolanda", "thanks to the manager [name]"),
     ("Special mention to Madison for the coffee", "Special mention to [name] for the coffee"),
+    # Blind set 9 (studied).
+    ("never let K. Abernethy run it alone", "never let [name] run it alone"),
+    ("Thanks to R. S. Iyer for chairing.", "Thanks to [name] for chairing."),
+    ("thank mr. van Dijk for the calm", "thank mr. [name] for the calm"),
+    ("Photos by Joy were lovely.", "Photos by [name] were lovely."),
+    ("Lily-Rose fixed it from her phone.", "[name] fixed it from her phone."),
+    ("thanks to Imogen Fairweather's contacts", "thanks to [name]'s contacts"),
 ]
 
 
@@ -611,6 +618,7 @@ LOOKALIKES = [
     "The plan is to let SIGs ask for reviews.",
     "let Jenkins run overnight",
     "We moved the team to Georgia last year.",
+    "Done by Friday, reviewed by March, hosted by Vercel.",
 ]
 
 
