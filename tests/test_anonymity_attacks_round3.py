@@ -130,6 +130,26 @@ def _role_views(store: Store, survey_id: str) -> tuple[dict, dict]:
     return {r["role"]: r["n"] for r in as_json["roles"]}, drawn
 
 
+def test_role_counts_of_an_open_survey_cannot_be_subtracted_across_releases(store):
+    """Attack: read the role counts after each release of three while the survey collects.
+    After the second release the lone manager hides in "Other roles" with two clients (3);
+    after the third (three more clients) the manager is merged with the team members
+    instead ("Other roles" 4), so 4 - 3 team members = 1: the one manager answered. Like
+    every view by role (`gates.BY_ROLE_WAITS`), role counts wait until the survey closes."""
+    survey_id = setup.create_survey(
+        store, project=PROJECT, template_id="project-postmortem", quarter="2026Q3"
+    )
+    moments = []
+    for group in (["Team member"] * 3, ["Client", "Client", "Manager"], ["Client"] * 3):
+        _submit_roles(store, survey_id, group)
+        moments.append(_role_views(store, survey_id))
+    for as_json, drawn in moments:
+        assert as_json == {} and drawn == {}, moments
+    store.set_survey_status(survey_id, "closed")
+    as_json, drawn = _role_views(store, survey_id)
+    assert as_json == drawn == {"Client": 5, "Other roles": 4}, (as_json, drawn)
+
+
 def _dashboard_roles(store: Store) -> dict[str, tuple[float, float]]:
     """The Overview's 'By stakeholder role' for 'communication': role -> (responses, mean)."""
     from afterward.services.manager_views import compute_view
@@ -186,6 +206,54 @@ def test_reopening_a_survey_nobody_answered_keeps_its_views_by_role(store):
     assert set(_dashboard_roles(store)) == {"Team member", "Client"}
 
 
+def test_reopening_a_closed_survey_hides_role_counts_on_the_results_page_and_in_json(
+    store, reopened
+):
+    """Attack: the role counts after each closing ('Team member' 3 and 'Other roles' 3, then
+    'Client' 5 and 'Other roles' 4: the manager, 4 - 3, answered)."""
+    assert _role_views(store, reopened) == ({}, {})
+    page = survey_results.survey_results_view(store, reopened)
+    role = next(q for q in page.questions if q.question_id == "role")
+    assert "reopened" in role.hidden, role.hidden
+
+
+def test_reopening_a_closed_survey_hides_roles_in_the_summary_export(store, reopened):
+    from afterward.services import exports
+    from afterward.services.gates import BY_ROLE_REOPENED
+
+    summary = exports.summary_export(store, reopened)
+    assert set(summary.summary["group"]) == {"All respondents"}, summary.summary
+    assert BY_ROLE_REOPENED in summary.notes
+
+
+def test_reopening_a_closed_survey_hides_roles_in_the_row_export(store):
+    """Attack: row-export at the first closing (the manager's row is 'Other roles' beside
+    two clients), reopen for six more clients (the quote threshold of new responses the
+    second row export needs), close, row-export again: 'Other roles' now is the team and
+    the manager, so the one row 'Other roles' in both exports (rating 10) is the manager's,
+    every rating of it."""
+    from afterward.services import exports, survey_admin
+    from afterward.services.gates import BY_ROLE_REOPENED
+
+    survey_id = setup.create_survey(
+        store, project=PROJECT, template_id="project-postmortem", quarter="2026Q3"
+    )
+    _submit_roles(store, survey_id, ["Team member"] * 3, [6, 6, 6])
+    _submit_roles(store, survey_id, ["Client", "Client", "Manager"], [5, 5, 10])
+    survey_admin.set_survey_open(store, survey_id, False)
+    first = exports.survey_export(store, survey_id).answers
+    assert sorted(first.loc[first["role"] == "Other roles", "communication"]) == [5, 5, 10]
+    survey_admin.set_survey_open(store, survey_id, True)
+    _submit_roles(store, survey_id, ["Client"] * 3, [5, 5, 5])
+    _submit_roles(store, survey_id, ["Client"] * 3, [5, 5, 5])
+    survey_admin.set_survey_open(store, survey_id, False)
+    second = exports.survey_export(store, survey_id)
+    others = second.answers.loc[second.answers["role"] == "Other roles", "communication"]
+    assert others.empty, sorted(others)  # was [6, 6, 6, 10]
+    assert set(second.answers["role"].dropna()) <= {exports.HIDDEN_ROLE}
+    assert BY_ROLE_REOPENED in second.notes
+
+
 # -- a hidden question's one answer, by subtraction ------------------------------------------
 
 # Nine answers about flaky tests to 'went_wrong' (listed: 9 >= the quote threshold 6), and
@@ -218,6 +286,29 @@ def one_hidden_answer(store: Store) -> str:
     return survey_id
 
 
+def test_category_and_theme_counts_minus_the_listed_answers_say_nothing_of_a_hidden_question(
+    store, one_hidden_answer
+):
+    """Attack: `results --json` gives each category's and theme's answers; the free-text
+    list gives every listed answer with its category and theme. Category cell minus listed
+    answers of that category = the answers of questions the page hides; here 10 - 9 = 1:
+    the lone 'root_cause' answer exists, and its category and theme show. A question fewer
+    than the threshold answered counts in no category or theme (as a rating question fewer
+    answered is in no mean)."""
+    survey_id = one_hidden_answer
+    assert "root_cause" not in survey_results.quoted_questions(store, survey_id)
+    listed = survey_results.survey_texts(store, survey_id)
+    assert listed["answers"].sum() == len(FLAKY)
+    as_json = survey_results.survey_results(store, survey_id)
+    by_category = listed.groupby("category")["answers"].sum()
+    for cell in as_json["categories"]:
+        assert cell["answers"] == by_category.get(cell["category"], 0), (cell, by_category)
+    by_theme = listed.groupby("theme_id")["answers"].sum()
+    for cell in as_json["themes"]:
+        assert cell["answers"] == by_theme.get(cell["theme_id"], 0), (cell, by_theme)
+    assert sum(c["answers"] for c in as_json["categories"]) == len(FLAKY)
+
+
 def test_the_dashboard_counts_no_answer_of_a_question_fewer_than_the_threshold_answered(
     store, one_hidden_answer
 ):
@@ -229,6 +320,19 @@ def test_the_dashboard_counts_no_answer_of_a_question_fewer_than_the_threshold_a
     assert cells["answers"].sum() + none["answers"].sum() == len(FLAKY), (cells, none)
     themes = compute_view("theme_cells", store, scope)
     assert themes["answers"].sum() == len(FLAKY), themes
+
+
+def test_the_results_page_of_an_open_survey_draws_no_role_counts(app, db_path):
+    """The page itself: while the survey collects, the role question says why it waits and
+    draws no bar per role."""
+    from afterward.services.gates import BY_ROLE_WAITS
+    from tests.pages.helpers import texts
+    from tests.pages.test_results_page import _postmortem, open_results
+
+    rows = [{"communication": 7, "role": r} for r in ["Team member"] * 3 + ["Client"] * 3]
+    at = open_results(app, _postmortem(db_path, rows))
+    assert BY_ROLE_WAITS in texts(at.caption)
+    assert len(at.get("plotly_chart")) == 1  # the rating only; no chart for the role
 
 
 # -- theme names and keywords ----------------------------------------------------------------

@@ -301,6 +301,7 @@ def test_role_groups_all_hidden_say_so_without_a_chart(store):
     )
     roles = ["Team member"] * 3 + ["Client", "Manager"]
     load(store, survey_id, [{"role": r, "communication": 7} for r in roles])
+    store.set_survey_status(survey_id, "closed")  # views by role wait until it closes
     role = by_id(survey_results_view(store, survey_id), "role")
     assert role.hidden == ROLES_HIDDEN and "anonymity" in role.hidden
     assert role.counts.empty

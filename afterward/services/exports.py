@@ -31,7 +31,8 @@ from pathlib import Path
 import pandas as pd
 
 from afterward.services import publishing
-from afterward.services.gates import BY_ROLE_WAITS, question_quoted, still_collecting
+from afterward.services.gates import BY_ROLE_WAITS as BY_ROLE_WAITS  # re-exported
+from afterward.services.gates import by_role_note, question_quoted, still_collecting
 from analysis.anonymity import (
     NOT_GIVEN,
     breakdown,
@@ -143,7 +144,12 @@ def survey_export(store: Store, survey_id: str) -> SurveyExport:
 
     role = questionnaire.breakdown_question
     if role is not None and role.id in answers and answers[role.id].notna().any():
-        answers[role.id] = _gate_roles(answers[role.id], threshold)
+        reopened = by_role_note(survey, store.reopened_surveys())
+        if reopened:  # two closings' role groups could differ by one person: no roles
+            answers[role.id] = pd.Series(HIDDEN_ROLE, index=answers.index, dtype=object)
+            notes.append(reopened)
+        else:
+            answers[role.id] = _gate_roles(answers[role.id], threshold)
 
     texts: dict[str, pd.DataFrame] = {}
     quotes = quotes_visibility(seen.responses, threshold)
@@ -166,16 +172,17 @@ def survey_export(store: Store, survey_id: str) -> SurveyExport:
 
 def summary_export(store: Store, survey_id: str) -> SurveyExport:
     """The aggregate export, allowed at any time: per question the responses and the mean,
-    and per role group (merged and suppressed by the gate) once the survey has closed
-    (`BY_ROLE_WAITS`). No rows, no text.
+    and per role group (merged and suppressed by the gate) once the survey has closed and
+    unless it was reopened after closing (`gates.by_role_note` says why not). No rows, no
+    text.
 
     Raises ExportRefused for an unknown survey or one below its anonymity threshold.
     """
     survey, _ = _gated_survey(store, survey_id, rows=False)
     questionnaire = questionnaire_of(survey)
-    by_role = not still_collecting(survey)
-    summary = _summary(store, survey_id, questionnaire, survey.anonymity_threshold, by_role)
-    notes = [] if by_role or questionnaire.breakdown_question is None else [BY_ROLE_WAITS]
+    waits = by_role_note(survey, store.reopened_surveys())
+    summary = _summary(store, survey_id, questionnaire, survey.anonymity_threshold, not waits)
+    notes = [] if not waits or questionnaire.breakdown_question is None else [waits]
     return SurveyExport(pd.DataFrame(), neutralise_formulas(summary), notes, rows=False)
 
 

@@ -16,8 +16,8 @@ from typing import Any
 
 import pandas as pd
 
-from afterward.services.gates import BY_ROLE_WAITS, still_collecting
-from afterward.services.manager_views import theme_label, theme_labels
+from afterward.services.gates import BY_ROLE_WAITS, by_role_note
+from afterward.services.manager_views import category_counts, theme_label, theme_labels
 from afterward.services.survey_results import (
     survey_results,
     survey_texts,
@@ -247,8 +247,10 @@ class _Builder:
 
     def _roles(self, ids: list[str]) -> list[Block]:
         survey = self.store.survey(self.survey_id)
-        if survey is None or still_collecting(survey):
-            return [Text(BY_ROLE_WAITS, note=True)]
+        reopened = self.store.reopened_surveys()
+        waits = BY_ROLE_WAITS if survey is None else by_role_note(survey, reopened)
+        if waits:  # still collecting, or reopened after closing: no view by role
+            return [Text(waits, note=True)]
         totals = self.store.role_rating_totals([self.survey_id])
         roles = role_breakdown(totals[totals["question_id"].isin(ids)])
         if roles.empty:
@@ -327,7 +329,7 @@ class _Builder:
         return self._labels
 
     def root_causes(self) -> list[Block]:
-        categories, none = root_cause_cells(self.store.category_counts([self.survey_id]))
+        categories, none = root_cause_cells(category_counts(self.store, [self.survey_id]))
         categories, none = shown(categories), shown(none)
         if categories.empty and none.empty:
             return [

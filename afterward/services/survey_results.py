@@ -32,8 +32,13 @@ from typing import Any
 import pandas as pd
 
 from afterward.services import analysis_upkeep, publishing
-from afterward.services.gates import question_quoted, still_collecting
-from afterward.services.manager_views import theme_label, theme_labels
+from afterward.services.gates import by_role_note, question_quoted, still_collecting
+from afterward.services.manager_views import (
+    category_counts,
+    theme_counts,
+    theme_label,
+    theme_labels,
+)
 from analysis.anonymity import (
     Visibility,
     breakdown,
@@ -81,8 +86,10 @@ def survey_results(store: Store, survey_id: str) -> dict[str, Any]:
     {value: count}; for a free-text question n is its released text answers as the results
     page lists them, non-answers left out, None while the quote gate hides them, and
     distribution is empty), roles (role, n), categories (category, answers), themes
-    (theme_id, label, answers). Between two calls either nothing shown changes or
-    released_responses grows by at least the threshold.
+    (theme_id, label, answers). `roles` (and the role question's distribution) stay empty
+    while views by role wait (`gates.by_role_note`: the survey still collects, or was
+    reopened after closing), as on the results page. Between two calls either nothing
+    shown changes or released_responses grows by at least the threshold.
 
     Raises ValueError for an unknown survey; the store's StoreError when the database cannot
     be read.
@@ -118,18 +125,19 @@ def survey_results(store: Store, survey_id: str) -> dict[str, Any]:
             entry["n"] = int(text_answers[q.id]) if q.id in text_answers else None
         result["questions"].append(entry)
     role = questionnaire.breakdown_question
-    if role is not None:
+    if role is not None and not by_role_note(survey, store.reopened_surveys()):
         result["roles"] = _roles(counts[counts["question_id"] == role.id], threshold)
+    if role is not None:
         # The stakeholder role is a breakdown: its counts are the gated roles, never raw.
         for entry in result["questions"]:
             if entry["id"] == role.id:
                 entry["distribution"] = {r["role"]: r["n"] for r in result["roles"]}
-    categories = shown(root_cause_cells(store.category_counts([survey_id]))[0])
+    categories = shown(root_cause_cells(category_counts(store, [survey_id]))[0])
     result["categories"] = [
         {"category": str(c), "answers": int(n)}
         for c, n in categories.groupby("category")["answers"].sum().sort_index().items()
     ]
-    themes = shown(gated_cells(store.theme_counts([survey_id]), "theme_id"))
+    themes = shown(gated_cells(theme_counts(store, [survey_id]), "theme_id"))
     labels = theme_labels(store) if len(themes) else {}
     result["themes"] = [
         {"theme_id": int(t), "label": theme_label(int(t), labels), "answers": int(n)}
@@ -318,9 +326,9 @@ def _group_texts(groups: pd.DataFrame) -> pd.DataFrame:
 def _shown_cells(store: Store, survey_id: str) -> tuple[set[str], set[int]]:
     """The categories ("none" included) and themes the gate shows in this survey's
     breakdowns: only those may be named beside an answer or filtered on."""
-    categories, no_root_cause = root_cause_cells(store.category_counts([survey_id]))
+    categories, no_root_cause = root_cause_cells(category_counts(store, [survey_id]))
     named = set(shown(categories)["category"]) | set(shown(no_root_cause)["category"])
-    themes = shown(gated_cells(store.theme_counts([survey_id]), "theme_id"))
+    themes = shown(gated_cells(theme_counts(store, [survey_id]), "theme_id"))
     return {str(c) for c in named}, {int(t) for t in themes["theme_id"]}
 
 
@@ -372,7 +380,8 @@ class QuestionResult:
     the quote threshold, `text_question_note` — without the exact count, else ""). `counts`: columns value
     (str: the number or the choice), label (what the value means), responses (count),
     share (0-1 of answered), and for an NPS question band (its NPS group) — every value of the scale, zero counts included; for the
-    breakdown question the gated roles only. `bands`: LIKERT_BANDS or NPS_GROUPS with
+    breakdown question the gated roles only (none while views by role wait, with `hidden`
+    saying why: `gates.by_role_note`). `bands`: LIKERT_BANDS or NPS_GROUPS with
     responses and share (empty otherwise). `mean` (on the question's scale), `favourable`
     (share 0-1, Likert), `nps` (-100..100), None where not applicable. `earlier`: the same
     measures over the organisation's earlier shown surveys of the questionnaire combined
@@ -498,6 +507,7 @@ def survey_results_view(store: Store, survey_id: str) -> SurveyResultsView:
     counts = store.answer_distribution(survey_id)
     questionnaire = questionnaire_of(survey)
     role = questionnaire.breakdown_question
+    role_note = by_role_note(survey, store.reopened_surveys()) if role is not None else ""
     quoted = quoted_questions(store, survey_id) if base["texts"].visible else set()
     questions = []
     for q in questionnaire.questions:
@@ -512,7 +522,10 @@ def survey_results_view(store: Store, survey_id: str) -> SurveyResultsView:
             if len(earlier)
             else earlier
         )
-        questions.append(_question_result(q, mine, threshold, before, earlier_threshold, q is role))
+        is_role = q is role
+        questions.append(
+            _question_result(q, mine, threshold, before, earlier_threshold, is_role, role_note)
+        )
     return SurveyResultsView(
         **base, message="", questions=questions, earlier_surveys=len(earlier_ids)
     )
@@ -562,6 +575,7 @@ def _question_result(
     earlier: pd.DataFrame,
     earlier_threshold: int,
     is_role: bool,
+    role_note: str = "",
 ) -> QuestionResult:
     chart = _chart_of(q)
     base = {"question_id": q.id, "prompt": q.prompt, "kind": q.kind, "chart": chart}
@@ -574,6 +588,8 @@ def _question_result(
             f"Fewer than {threshold} people answered this question: hidden to protect anonymity."
         )
         return QuestionResult(**base, hidden=hidden)
+    if is_role and role_note:  # views by role wait: no role counts either
+        return QuestionResult(**base, answered=answered, hidden=role_note)
     if is_role:
         gated = _roles(counts, threshold)
         if not gated:  # every group too small: say so, no empty chart

@@ -136,7 +136,7 @@ def test_hidden_role_groups_and_a_little_answered_question_say_why(app, db_path)
         for n, r in enumerate(roles)
     ]
     rows[0]["do_differently"] = "Hire a second designer earlier"
-    at = open_results(app, _postmortem(db_path, rows))
+    at = open_results(app, _postmortem(db_path, rows, closed=True))  # roles wait till then
     captions = texts(at.caption)
     assert ROLES_HIDDEN in captions
     assert not any("Not enough data" in str(c.proto.spec) for c in at.get("plotly_chart"))
