@@ -25,6 +25,13 @@ PROJECT = "Harbour Website"
 LONE = "I was the only one on the client side and nobody asked me about the DNS change"
 
 
+def _postmortem_survey(store: Store, quarter: str = "2026Q3", **options: object) -> str:
+    """A project post-mortem survey of PROJECT (threshold 3, quote threshold 6)."""
+    return setup.create_survey(
+        store, project=PROJECT, template_id="project-postmortem", quarter=quarter, **options
+    )
+
+
 def _load(store: Store, survey_id: str, went_wrong: list[str], lone: dict[str, str]) -> None:
     """Responses answering 'went_wrong' with `went_wrong`; the first also answers each
     question of `lone` (question id -> text)."""
@@ -51,13 +58,7 @@ def _load(store: Store, survey_id: str, went_wrong: list[str], lone: dict[str, s
 def lone_answer(store: Store) -> str:
     """Ten responses (threshold 3, quote threshold 6) answer 'went_wrong'; one of them alone
     also answers 'root_cause'."""
-    survey_id = setup.create_survey(
-        store,
-        project=PROJECT,
-        template_id="project-postmortem",
-        quarter="2026Q3",
-        opens_on=date(2026, 7, 1),
-    )
+    survey_id = _postmortem_survey(store, opens_on=date(2026, 7, 1))
     assert store.survey(survey_id).anonymity_threshold == 3
     _load(store, survey_id, TOPICS, {"root_cause": LONE})
     analysis_upkeep.ensure_current(store)
@@ -136,9 +137,7 @@ def test_role_counts_of_an_open_survey_cannot_be_subtracted_across_releases(stor
     after the third (three more clients) the manager is merged with the team members
     instead ("Other roles" 4), so 4 - 3 team members = 1: the one manager answered. Like
     every view by role (`gates.BY_ROLE_WAITS`), role counts wait until the survey closes."""
-    survey_id = setup.create_survey(
-        store, project=PROJECT, template_id="project-postmortem", quarter="2026Q3"
-    )
+    survey_id = _postmortem_survey(store)
     moments = []
     for group in (["Team member"] * 3, ["Client", "Client", "Manager"], ["Client"] * 3):
         _submit_roles(store, survey_id, group)
@@ -170,9 +169,7 @@ def reopened(store: Store) -> str:
     roles" 4, mean 7), so 4 x 7 - 3 x 6 = 10 would be the manager's own rating."""
     from afterward.services import survey_admin
 
-    survey_id = setup.create_survey(
-        store, project=PROJECT, template_id="project-postmortem", quarter="2026Q3"
-    )
+    survey_id = _postmortem_survey(store)
     _submit_roles(store, survey_id, ["Team member"] * 3, [6, 6, 6])
     _submit_roles(store, survey_id, ["Client", "Client", "Manager"], [5, 5, 10])
     survey_admin.set_survey_open(store, survey_id, False)
@@ -195,9 +192,7 @@ def test_reopening_a_closed_survey_cannot_single_out_a_role_on_the_dashboard(sto
 def test_reopening_a_survey_nobody_answered_keeps_its_views_by_role(store):
     from afterward.services import survey_admin
 
-    survey_id = setup.create_survey(
-        store, project=PROJECT, template_id="project-postmortem", quarter="2026Q3"
-    )
+    survey_id = _postmortem_survey(store)
     survey_admin.set_survey_open(store, survey_id, False)
     survey_admin.set_survey_open(store, survey_id, True)
     assert store.reopened_surveys() == set()
@@ -235,9 +230,7 @@ def test_reopening_a_closed_survey_hides_roles_in_the_row_export(store):
     from afterward.services import exports, survey_admin
     from afterward.services.gates import BY_ROLE_REOPENED
 
-    survey_id = setup.create_survey(
-        store, project=PROJECT, template_id="project-postmortem", quarter="2026Q3"
-    )
+    survey_id = _postmortem_survey(store)
     _submit_roles(store, survey_id, ["Team member"] * 3, [6, 6, 6])
     _submit_roles(store, survey_id, ["Client", "Client", "Manager"], [5, 5, 10])
     survey_admin.set_survey_open(store, survey_id, False)
@@ -274,13 +267,7 @@ FLAKY_LONE = "the tests were flaky because nobody owned the CI"
 
 @pytest.fixture
 def one_hidden_answer(store: Store) -> str:
-    survey_id = setup.create_survey(
-        store,
-        project=PROJECT,
-        template_id="project-postmortem",
-        quarter="2026Q3",
-        opens_on=date(2026, 7, 1),
-    )
+    survey_id = _postmortem_survey(store, opens_on=date(2026, 7, 1))
     _load(store, survey_id, FLAKY, {"root_cause": FLAKY_LONE})
     analysis_upkeep.ensure_current(store)
     return survey_id
@@ -344,14 +331,10 @@ def _theme_words(with_lone: bool, store: Store) -> set[str]:
     optional question only they answered (hidden on every page)."""
     from afterward.services.analysis_upkeep import theme_catalogue
 
-    survey_id = setup.create_survey(
-        store, project=PROJECT, template_id="project-postmortem", quarter="2026Q3"
-    )
+    survey_id = _postmortem_survey(store)
     lone = {"root_cause": "the zebrafish migration broke the nightly build"} if with_lone else {}
     _load(store, survey_id, TOPICS, lone)
-    guessed = setup.create_survey(
-        store, project=PROJECT, template_id="project-postmortem", quarter="2026Q2"
-    )
+    guessed = _postmortem_survey(store, quarter="2026Q2")
     planted = [f"the zebrafish migration broke the build again {i}" for i in range(5)]
     _load(store, guessed, [*planted, "lunch was late on friday"], {})
     analysis_upkeep.ensure_current(store)
