@@ -1514,6 +1514,16 @@ def _drop_places(
             for j in (i - 1, i + 1)
         )
 
+    # "Kuala Lumpur office", "Tel Aviv and Abu Dhabi": a place of two or three words.
+    for i in range(len(toks)):
+        for j in (i + 3, i + 2):
+            if j > len(toks) or not toks[i].cap or any(kept(m) for m in range(i, j)):
+                continue
+            if any(text[toks[m].end : toks[m + 1].start] != " " for m in range(i, j - 1)):
+                continue
+            if " ".join(toks[m].key for m in range(i, j)) in _PLACE_PHRASES:
+                is_name[i:j] = [False] * (j - i)
+                break
     places = [t.cap and (_pure_place(t) or _camel_product(t.text)) for t in toks]
     months = [t.cap and t.key in _MONTHS for t in toks]
     for i, t in enumerate(toks):

@@ -619,6 +619,9 @@ LOOKALIKES = [
     "let Jenkins run overnight",
     "We moved the team to Georgia last year.",
     "Done by Friday, reviewed by March, hosted by Vercel.",
+    # Places of several words (GeoNames' city names).
+    "Our Glen Burnie store opened late.",
+    "The route through Hyde Park was lovely.",
 ]
 
 
