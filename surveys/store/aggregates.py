@@ -39,10 +39,10 @@ QUOTED_QUESTIONS = """
     )"""
 
 
-def _pairs(questions: Sequence[tuple[str, str]]) -> list[list[str]]:
-    """The bound parameters of VISIBLE_SURVEYS and QUOTED_QUESTIONS for these pairs."""
-    pairs = [(str(s), str(q)) for s, q in questions]
-    return [sorted({s for s, _ in pairs}), [s for s, _ in pairs], [q for _, q in pairs]]
+def _pairs(questions: Sequence[tuple[str, str]]) -> list[object]:
+    """The bound parameters of VISIBLE_SURVEYS and QUOTED_QUESTIONS for these pairs (their
+    surveys, then the pairs)."""
+    return _scoped(sorted({str(s) for s, _ in questions}), questions)[:3]
 
 
 # Whether an analysed answer `t` is one of the pairs in `quoted`, or every pair counts
