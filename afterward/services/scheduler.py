@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from collections.abc import Callable
 from datetime import date
 
@@ -93,27 +94,30 @@ class RetroScheduler:
         return report
 
 
-_SCHEDULERS: dict[int, RetroScheduler] = {}  # id(store) -> its running scheduler
+# Store -> its running scheduler. Keyed by the store itself (weak keys, as `analysis_upkeep`
+# and `recurring`), not id(store), a number a later store can get once this one is gone. The
+# scheduler holds its store, so the entry lives until `stop_scheduler` pops it.
+_SCHEDULERS: weakref.WeakKeyDictionary[Store, RetroScheduler] = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
 
 
 def start_scheduler(store: Store, interval_s: float = DEFAULT_INTERVAL_S) -> RetroScheduler:
     """Start (once per store) the recurring-retro scheduler; returns it."""
     with _LOCK:
-        found = _SCHEDULERS.get(id(store))
+        found = _SCHEDULERS.get(store)
         if found is None:
-            found = _SCHEDULERS[id(store)] = RetroScheduler(store, interval_s).start()
+            found = _SCHEDULERS[store] = RetroScheduler(store, interval_s).start()
         return found
 
 
 def scheduler_of(store: Store) -> RetroScheduler | None:
     """The store's running scheduler, or None where none runs (tests, the CLI)."""
-    return _SCHEDULERS.get(id(store))
+    return _SCHEDULERS.get(store)
 
 
 def stop_scheduler(store: Store) -> None:
     """Stop the store's scheduler (at shut-down); does nothing when none runs."""
     with _LOCK:
-        found = _SCHEDULERS.pop(id(store), None)
+        found = _SCHEDULERS.pop(store, None)
     if found is not None:
         found.stop()

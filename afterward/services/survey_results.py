@@ -26,6 +26,7 @@ The free-text browser's anonymity rule (why filtering and searching cannot singl
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -255,7 +256,13 @@ def survey_texts(
     return rows.loc[keep, list(TEXT_COLUMNS)].reset_index(drop=True)
 
 
-_TEXT_CACHE: dict[tuple[int, str], tuple[tuple, Visibility, pd.DataFrame]] = {}
+# Store -> {survey id: (data version and threshold, gate, rows)}. Keyed by the store itself
+# (weak keys, as `analysis_upkeep` and `recurring`), not id(store): a store opened after
+# another was closed and collected may get its id, and the same counts (the data version)
+# with other texts. The entries go with their store. At most _TEXT_CACHE_SIZE surveys a store.
+_TEXT_CACHE: weakref.WeakKeyDictionary[Store, dict[str, tuple[tuple, Visibility, pd.DataFrame]]] = (
+    weakref.WeakKeyDictionary()
+)
 _TEXT_CACHE_SIZE = 16
 
 
@@ -272,7 +279,8 @@ def _gated_texts(store: Store, survey: Any) -> tuple[Visibility, pd.DataFrame]:
     while the gate hides it), cached per data version and threshold."""
     survey_id = str(survey.survey_id)
     version = (store.data_version(), int(survey.anonymity_threshold))
-    cached = _TEXT_CACHE.get((id(store), survey_id))
+    per_store = _TEXT_CACHE.setdefault(store, {})
+    cached = per_store.get(survey_id)
     if cached is not None and cached[0] == version:
         return cached[1], cached[2]
     gate = quotes_visibility(_released(store, survey), int(survey.anonymity_threshold))
@@ -287,9 +295,10 @@ def _gated_texts(store: Store, survey: Any) -> tuple[Visibility, pd.DataFrame]:
     shown_categories, shown_themes = _shown_cells(store, survey_id) if gate.visible else ({}, {})
     rows["category"] = rows["category"].where(rows["category"].isin(shown_categories), None)
     rows["theme_id"] = rows["theme_id"].where(rows["theme_id"].isin(shown_themes), NO_THEME)
-    if len(_TEXT_CACHE) >= _TEXT_CACHE_SIZE:
-        _TEXT_CACHE.pop(next(iter(_TEXT_CACHE)))
-    _TEXT_CACHE[(id(store), survey_id)] = (version, gate, rows)
+    per_store.pop(survey_id, None)
+    if len(per_store) >= _TEXT_CACHE_SIZE:
+        per_store.pop(next(iter(per_store)))
+    per_store[survey_id] = (version, gate, rows)
     return gate, rows
 
 
