@@ -19,6 +19,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from afterward.services.gates import quoted_questions
 from analysis import theme_edits
 from analysis.anonymity import supported_terms
 from analysis.label_terms import name_terms, supported_name, term_support
@@ -205,14 +206,12 @@ def _classified(todo: pd.DataFrame, key: str, corrections: pd.DataFrame) -> pd.D
 
 def _support(store: Store, rows: pd.DataFrame, model: ThemeFinder) -> pd.DataFrame:
     """`label_terms.term_support` of the rows whose question may be quoted now
-    (`manager_views.quoted_questions`: the survey and the question's own answers reach the
+    (`gates.quoted_questions`: the survey and the question's own answers reach the
     quote threshold). A theme's name and keywords are words; an answer no view may quote
     (an optional question one person answered) must not tip a word over the threshold, or
     importing a few answers with a guessed word would tell whether that person wrote it.
     An answer whose question becomes quotable later counts from the next full analysis
     (a theme edit or a new model): fewer words until then, never more."""
-    from afterward.services.manager_views import quoted_questions  # imports this module
-
     pairs = set(quoted_questions(store, Scope()))
     keys = zip(rows["survey_id"].astype(str), rows["question_id"].astype(str), strict=True)
     quotable = rows[[key in pairs for key in keys]]

@@ -11,16 +11,23 @@
 - `question_quoted`: whether one free-text question's answers may be shown (listed,
   quoted, exported): its own answers that say something must reach the quote threshold,
   not only the survey's responses.
+- `shown_survey_ids`, `counted_questions`, `quoted_questions`: which surveys, and which of
+  their free-text questions, views over several surveys may count or quote. Kept here
+  (not in `manager_views`) so that the analysis (`analysis_upkeep`, which `manager_views`
+  imports) applies the same rule without an import cycle.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
+from typing import Any
 
-from analysis.anonymity import quotes_visibility
+import pandas as pd
+
+from analysis.anonymity import quotes_visibility, shown_surveys, visibility
 from analysis.no_root_cause import non_answer_mask
 from clock import today
-from surveys.store import Survey
+from surveys.store import Scope, Store, Survey
 
 
 def still_collecting(survey: Survey) -> bool:
@@ -83,3 +90,46 @@ def question_quoted(
     silent = non_answer_mask(texts)
     said = sum(n for n, quiet in zip(counts, silent, strict=True) if not quiet)
     return quotes_visibility(said, threshold).visible
+
+
+def shown_survey_ids(store: Store, scope: Scope, *, quotes: bool = False) -> list[str]:
+    """Ids of the surveys in `scope` whose results the gate lets through
+    (`analysis.anonymity.shown_surveys`; with `quotes`, those that may also show free-text
+    quotes)."""
+    gated = shown_surveys(store.participation(scope), quotes=quotes)
+    return gated.loc[gated["shown"], "survey_id"].tolist()
+
+
+def counted_questions(store: Store, survey_ids: Sequence[str]) -> list[tuple[str, str]]:
+    """(survey_id, question_id) of the free-text questions of `survey_ids` whose answers
+    root-cause and theme counts may include: at least the survey's threshold of the
+    question's analysed answers say something (`analysis.anonymity.visibility`), as a rating
+    question fewer answered is in no sum. Else a question one person answered would be the
+    difference between the survey's category (or theme) cells and its free-text list, which
+    leaves that question out: that one answer's category and theme would show."""
+    return _questions(store.quotable_answers(survey_ids), visibility)
+
+
+def quoted_questions(store: Store, scope: Scope) -> list[tuple[str, str]]:
+    """(survey_id, question_id) of the free-text questions in `scope` whose wording a view
+    may quote: the survey may show quotes (`shown_survey_ids(..., quotes=True)`) and the
+    question's own analysed answers that say something reach the quote threshold
+    (`analysis.anonymity.quotes_visibility`), as its results page and export require. An
+    optional question one person answered is a quote of that person: no view over several
+    surveys (review queue, theme quotes, theme names) may show what the survey's own page
+    withholds."""
+    counts = store.quotable_answers(shown_survey_ids(store, scope, quotes=True))
+    return _questions(counts, quotes_visibility)
+
+
+def _questions(counts: pd.DataFrame, rule: Callable[[int, int], Any]) -> list[tuple[str, str]]:
+    """The (survey_id, question_id) pairs of `Store.quotable_answers` rows that `rule`
+    (a gate function of responses and threshold) lets through."""
+    rows = zip(
+        counts["survey_id"],
+        counts["question_id"],
+        counts["responses"],
+        counts["threshold"],
+        strict=True,
+    )
+    return [(str(s), str(q)) for s, q, n, t in rows if rule(int(n), int(t)).visible]

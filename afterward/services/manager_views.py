@@ -15,13 +15,17 @@ from typing import Any
 import pandas as pd
 
 from afterward.services import analysis_upkeep
-from afterward.services.gates import by_role_shown
+from afterward.services.gates import (
+    by_role_shown,
+    counted_questions,
+    quoted_questions,
+    shown_survey_ids,
+)
 from analysis.actions import completion_rates
 from analysis.anonymity import (
     quote_threshold,
     quotes_visibility,
     shown_surveys,
-    visibility,
     visible_quotes,
 )
 from analysis.insights import (
@@ -80,42 +84,12 @@ def gated_participation(store: Store, scope: Scope) -> pd.DataFrame:
     return shown_surveys(store.participation(scope))
 
 
-def shown_survey_ids(store: Store, scope: Scope, *, quotes: bool = False) -> list[str]:
-    """Ids of the surveys in `scope` whose results the gate lets through (with `quotes`,
-    those that may also show free-text quotes)."""
-    gated = shown_surveys(store.participation(scope), quotes=quotes)
-    return gated.loc[gated["shown"], "survey_id"].tolist()
-
-
 def closed_survey_ids(store: Store, scope: Scope) -> list[str]:
     """The shown surveys in `scope` that take no more answers and were never reopened after
     closing: the only ones a view by role may use (`gates.by_role_shown`)."""
     ids = shown_survey_ids(store, scope)
     reopened = store.reopened_surveys()
     return [i for i in ids if (s := store.survey(i)) is not None and by_role_shown(s, reopened)]
-
-
-def counted_questions(store: Store, survey_ids: Sequence[str]) -> list[tuple[str, str]]:
-    """(survey_id, question_id) of the free-text questions of `survey_ids` whose answers
-    root-cause and theme counts may include: at least the survey's threshold of the
-    question's analysed answers say something (`analysis.anonymity.visibility`), as a rating
-    question fewer answered is in no sum. Else a question one person answered would be the
-    difference between the survey's category (or theme) cells and its free-text list, which
-    leaves that question out: that one answer's category and theme would show."""
-    return _questions(store.quotable_answers(survey_ids), visibility)
-
-
-def _questions(counts: pd.DataFrame, rule: Callable[[int, int], Any]) -> list[tuple[str, str]]:
-    """The (survey_id, question_id) pairs of `Store.quotable_answers` rows that `rule`
-    (a gate function of responses and threshold) lets through."""
-    rows = zip(
-        counts["survey_id"],
-        counts["question_id"],
-        counts["responses"],
-        counts["threshold"],
-        strict=True,
-    )
-    return [(str(s), str(q)) for s, q, n, t in rows if rule(int(n), int(t)).visible]
 
 
 def category_counts(store: Store, survey_ids: Sequence[str]) -> pd.DataFrame:
@@ -247,17 +221,6 @@ def compute_view(name: str, store: Store, scope: Scope) -> Any:
 # by the same rule) before near-identical texts are merged in pandas. Bounded, so a large
 # backlog costs one short query; a near-identical variant ranked below it waits its turn.
 REVIEW_CANDIDATES = 500
-
-
-def quoted_questions(store: Store, scope: Scope) -> list[tuple[str, str]]:
-    """(survey_id, question_id) of the free-text questions in `scope` whose wording a view
-    may quote: the survey may show quotes (`shown_survey_ids(..., quotes=True)`) and the
-    question's own analysed answers that say something reach the quote threshold
-    (`analysis.anonymity.quotes_visibility`), as its results page and export require. An
-    optional question one person answered is a quote of that person: no view over several
-    surveys (review queue, theme quotes) may show what the survey's own page withholds."""
-    counts = store.quotable_answers(shown_survey_ids(store, scope, quotes=True))
-    return _questions(counts, quotes_visibility)
 
 
 def correction_queue(store: Store, scope: Scope, limit: int = 10) -> pd.DataFrame:
