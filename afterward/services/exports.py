@@ -33,6 +33,7 @@ import pandas as pd
 from afterward.services import publishing
 from afterward.services.gates import BY_ROLE_WAITS as BY_ROLE_WAITS  # re-exported
 from afterward.services.gates import by_role_note, question_quoted, still_collecting
+from afterward.services.survey_results import text_question_note
 from analysis.anonymity import (
     NOT_GIVEN,
     breakdown,
@@ -67,10 +68,9 @@ FEW_ANSWERED = (
     "Question {question}: answered by fewer than {limit} people, so its column is left empty "
     "(as the results page hides it)."
 )
-FEW_TEXTS = (
-    "Free-text question {question}: answered by fewer than {limit} people (the quote "
-    "threshold), so its table is left empty."
-)
+# The note names the question and says its table is empty; why is the one message of the
+# results page (`survey_results.text_question_note`).
+FEW_TEXTS = "Free-text question {question}: {why} Its table is left empty."
 _SHEET_NAME_LIMIT = 31  # characters: Excel's limit
 
 
@@ -275,7 +275,8 @@ def _gated_text(
     that say something are below the quote threshold (`gates.question_quoted`)."""
     table = store.text_answers(survey_id, question_id)
     if not question_quoted(table[question_id].tolist(), threshold):
-        notes.append(FEW_TEXTS.format(question=question_id, limit=quote_threshold(threshold)))
+        why = text_question_note(threshold, quoted=False)
+        notes.append(FEW_TEXTS.format(question=question_id, why=why[0].lower() + why[1:]))
         return table.iloc[0:0]
     return neutralise_formulas(table)
 

@@ -63,6 +63,13 @@ ROLES_HIDDEN = (
 )
 NO_RESPONSES = "No responses: this survey closed without any."
 NO_THEME = -1
+# Why a free-text question lists no answers: its own answers that say something are below
+# the quote threshold ({limit}). Never the exact count. The one wording of this message:
+# the results page, the post-mortem and the row-level export's notes (`exports.FEW_TEXTS`).
+FEW_TEXTS = (
+    "Fewer than {limit} people answered this question; answers are quoted once {limit} "
+    "have, to protect anonymity."
+)
 
 # Likert bands, in chart order (left to right). Favourable is above the middle of the
 # question's own scale (`LikertQuestion.scale`: agree and strongly agree), unfavourable
@@ -191,11 +198,7 @@ def text_question_note(threshold: int, quoted: bool) -> str:
     answered an optional question is a fact), as the row-level export says it."""
     if quoted:
         return ""
-    limit = quote_threshold(threshold)
-    return (
-        f"Fewer than {limit} people answered this question; answers are quoted once "
-        f"{limit} have, to protect anonymity."
-    )
+    return FEW_TEXTS.format(limit=quote_threshold(threshold))
 
 
 def quoted_questions(store: Store, survey_id: str) -> set[str]:
