@@ -217,6 +217,48 @@ def write_world_places(path: Path = WORLD_PLACES_PATH) -> int:
     return _write_list(path, header, rows)
 
 
+WORLD_COMPANIES_PATH = redaction._WORLD_COMPANIES_PATH
+# Legal forms and generic trading words dropped from the end of a listed company's name,
+# so that "Ford Motor Company" is written "Ford" and "Lloyds Banking Group" "Lloyds".
+_COMPANY_SUFFIX = re.compile(
+    r"""(?:[\s,]+(?:inc\.?|incorporated|corp\.?|corporation|company|co\.?|companies|group
+    |holdings?|plc|ag|se|sa|s\.a\.|nv|n\.v\.|ltd\.?|limited|llc|l\.p\.|lp|reit
+    |technologies|worldwide|motor|banking|&\s*co\.?))+$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def world_companies() -> list[str]:
+    """Names of listed companies as people write them, keys as `analysis.redaction._key`
+    makes them (words joined by one space, "&" kept as a word, a final "'s" kept): a
+    leading "The" and trailing legal forms dropped ("The Wendy's Company" -> "wendy's",
+    "Johnson & Johnson" -> "johnson & johnson"). Only names written in letters, of one to
+    four words. From the pytickersymbols package (MIT; the members of about 30 stock
+    indices). Raises ModuleNotFoundError without it (``pip install -e '.[lexicons]'``)."""
+    from pytickersymbols import PyTickerSymbols
+
+    symbols = PyTickerSymbols()
+    keys: set[str] = set()
+    for index in symbols.get_all_indices():
+        for stock in symbols.get_stocks_by_index(index):
+            name = re.sub(r"^the\s+", "", stock["name"].strip(), flags=re.IGNORECASE)
+            words = _COMPANY_SUFFIX.sub("", name).strip(" ,.").split()
+            if 1 <= len(words) <= 4 and all(
+                w == "&" or re.fullmatch(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*", w) for w in words
+            ):
+                keys.add(" ".join(redaction._key(w) for w in words))
+    return sorted(keys)
+
+
+def write_world_companies(path: Path = WORLD_COMPANIES_PATH) -> int:
+    """Write `world_companies`, one per line, to ``path``; returns the count. Raises
+    ModuleNotFoundError without pytickersymbols, OSError when the file cannot be written."""
+    header = """Names of listed companies as people write them (legal forms dropped). Derived
+    from the pytickersymbols package (MIT licence, (c) 2023 portfolio+) by
+    `python -m analysis.name_model --world-companies`; do not edit by hand."""
+    return _write_list(path, header, world_companies())
+
+
 def labelled_tokens(
     items: Sequence[tuple[str, Sequence[str]]], namelike: dict[str, float] | None = None
 ) -> tuple[list[list[str]], list[int]]:
@@ -289,5 +331,7 @@ if __name__ == "__main__":
         print(f"{WORLD_NAMES_PATH}: {write_world_names()} names")
     if "--world-places" in sys.argv[1:]:
         print(f"{WORLD_PLACES_PATH}: {write_world_places()} places")
+    if "--world-companies" in sys.argv[1:]:
+        print(f"{WORLD_COMPANIES_PATH}: {write_world_companies()} companies")
     written = write_model()
     print(f"{MODEL_PATH}: {len(written['weights'])} weights, corpus {written['corpus_key']}")

