@@ -202,7 +202,8 @@ def test_a_card_without_a_second_category_names_only_the_suggestion(app, db_path
 
     with Store(db_path) as store:
         survey_id = survey(store, "Harbour Website")
-        load(store, survey_id, [*TOPICS, *CHECKLIST, *BACKLOG, CHECKLIST[0]])
+        # Three times over: every category reaches the threshold, so cards name theirs.
+        load(store, survey_id, [*TOPICS, *CHECKLIST, *BACKLOG, CHECKLIST[0]] * 3)
     app.session_state["manager_login"] = True
     app.run()
     app.switch_page("app_pages/manager/root_causes.py").run()

@@ -61,6 +61,7 @@ __all__ = [
     "compute_view",
     "category_counts",
     "correction_queue",
+    "hidden_categories",
     "counted_questions",
     "quoted_questions",
     "theme_counts",
@@ -232,15 +233,89 @@ def correction_queue(store: Store, scope: Scope, limit: int = 10) -> pd.DataFram
     answers near-identical to one already reviewed are left
     out (the classifier already gives them the manager's category).
 
+    A card names a category (suggested or runner-up) only where every survey of its answers
+    shows that category in its own root-cause breakdown (`hidden_categories`), as the
+    survey's results page names it beside an answer; else the card has no suggestion
+    (category and second_category None, confidence NaN) and stays reviewable. Otherwise
+    adding up the answers of the cards suggesting a category would rebuild a count the
+    breakdown hides.
+
     Columns: card (stable id), text (shown once), answers (how many answers the card
     covers), members (their (response_id, question_id) pairs, for ``review_card``; never
     shown), category, confidence (0-1), second_category, priority, responses, threshold.
     """
-    candidates = store.correction_queue(
-        quoted_questions(store, scope), limit=max(REVIEW_CANDIDATES, limit)
-    )
+    pairs = quoted_questions(store, scope)
+    hidden = hidden_categories(store, sorted({s for s, _ in pairs}))
+    # Surveys that hide the same categories are asked together: each answer's hidden set is
+    # then known from the part it came back in (one query per distinct set, not per survey).
+    groups: dict[frozenset[str], list[tuple[str, str]]] = {}
+    for survey_id, question_id in pairs:
+        groups.setdefault(hidden[survey_id], []).append((survey_id, question_id))
+    parts, hidden_of = [], {}
+    for hides, questions in (groups or {frozenset(): []}).items():
+        part = store.correction_queue(questions, limit=max(REVIEW_CANDIDATES, limit))
+        for members in part["members"]:
+            hidden_of.update(((m["response_id"], m["question_id"]), hides) for m in members)
+        parts.append(part)
+    candidates = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     reviewed = store.category_corrections()["text"].tolist() if len(candidates) else []
-    return review_cards(candidates, reviewed, limit=limit)
+    return _unnamed_where_hidden(review_cards(candidates, reviewed, limit=limit), hidden_of)
+
+
+def hidden_categories(store: Store, survey_ids: Sequence[str]) -> dict[str, frozenset[str]]:
+    """Per survey of `survey_ids` (str id -> categories): the root-cause categories ("none"
+    included) its own breakdown hides (`analysis.insights.root_cause_cells` over
+    `category_counts`, one survey at a time, as its results page gates them). No view may
+    name one of them beside an answer of that survey. A category the survey has no answer
+    in is not listed (there is no count to hide)."""
+    ids = [str(s) for s in survey_ids]
+    hidden: dict[str, frozenset[str]] = dict.fromkeys(ids, frozenset())
+    counts = category_counts(store, ids)
+    if counts.empty:
+        return hidden
+    # `root_cause_cells` adds up a project's surveys; a project of its own keeps each apart.
+    categories, none = root_cause_cells(counts.assign(project=counts["survey_id"]))
+    cells = pd.concat([categories, none], ignore_index=True)
+    cells = cells[cells["suppressed"].astype(bool)]
+    for survey_id, part in cells.groupby("project"):
+        hidden[str(survey_id)] = frozenset(part["category"].astype(str))
+    return hidden
+
+
+def _unnamed_where_hidden(
+    cards: pd.DataFrame, hidden_of: Mapping[tuple[str, str], frozenset[str]]
+) -> pd.DataFrame:
+    """`cards` without the category (and confidence) or runner-up that a survey of one of
+    the card's answers hides (`hidden_of`: (response_id, question_id) -> hidden categories;
+    an answer missing from it hides every suggestion)."""
+    if cards.empty:
+        return cards
+    cards = cards.copy()
+    category, confidence, second = [], [], []
+    rows = zip(
+        cards["members"],
+        cards["category"],
+        cards["confidence"],
+        cards["second_category"],
+        strict=True,
+    )
+    for members, suggested, certainty, runner_up in rows:
+        hides: set[str] | None = set()
+        for m in members:
+            found = hidden_of.get((str(m["response_id"]), str(m["question_id"])))
+            if found is None:
+                hides = None
+                break
+            hides |= found
+        named = hides is not None and suggested not in hides
+        category.append(suggested if named else None)
+        confidence.append(certainty if named else float("nan"))
+        second.append(runner_up if named and runner_up not in hides else None)
+    return cards.assign(
+        category=pd.Series(category, index=cards.index, dtype=object),
+        confidence=pd.Series(confidence, index=cards.index, dtype="float64"),
+        second_category=pd.Series(second, index=cards.index, dtype=object),
+    )
 
 
 def review_card(store: Store, members: Sequence[Mapping[str, str]], category: str) -> int:

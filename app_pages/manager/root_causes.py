@@ -67,25 +67,36 @@ if queue.empty:
     st.stop()
 ids = [*category_ids(), NO_ROOT_CAUSE]
 for item in queue.itertuples():
+    # A card names no category where a survey of its answers hides that category's count.
+    named = isinstance(item.category, str) and bool(item.category)
     with st.container(border=True):
         st.text(inert(item.text))
-        suggestion = category_label(item.category)
-        # A card with no runner-up has None/NaN here (NaN is truthy): show only the best one.
-        has_second = not pd.isna(item.second_category) and bool(item.second_category)
-        second = f" (or {category_label(item.second_category)})" if has_second else ""
         covers = f"{item.answers} answers like this · " if item.answers > 1 else ""
-        st.caption(f"{covers}Suggested: {suggestion}{second}, confidence {item.confidence:.0%}")
+        if named:
+            # A card with no runner-up has None/NaN here (NaN is truthy): show only the best.
+            has_second = not pd.isna(item.second_category) and bool(item.second_category)
+            second = f" (or {category_label(item.second_category)})" if has_second else ""
+            suggestion = category_label(item.category)
+            st.caption(f"{covers}Suggested: {suggestion}{second}, confidence {item.confidence:.0%}")
+        else:
+            st.caption(
+                f"{covers}No suggestion shown: its category is hidden in a survey's root-cause "
+                "results (too few answers), so it is not named here. Choose one."
+            )
         left, right = st.columns([3, 1])
         chosen = left.selectbox(
             "Category",
             ids,
-            index=ids.index(item.category) if item.category in ids else 0,
+            index=ids.index(item.category) if item.category in ids else None,
             format_func=category_label,
+            placeholder="Choose a category",
             key=f"review_{item.card}",
             label_visibility="collapsed",
         )
         if right.button(
-            "Confirm" if chosen == item.category else "Correct", key=f"save_{item.card}"
+            "Confirm" if named and chosen == item.category else "Correct",
+            key=f"save_{item.card}",
+            disabled=chosen is None,
         ):
             saved = review_card(store, item.members, chosen)
             st.toast(

@@ -89,10 +89,15 @@ def test_themes_page_renames_a_theme_and_shows_quotes_only_above_their_threshold
 
 def test_root_cause_review_is_stored_for_every_answer_of_its_card(app, populated):
     at = open_page(app, "root_causes")
-    confirm = [b for b in at.button if b.label in ("Confirm", "Correct")]
+    confirm = [b for b in at.button if b.label in ("Confirm", "Correct") and not b.disabled]
     assert confirm
-    # The sample repeats its sentences: the first card covers several answers, says how many.
-    covers = [c.value for c in at.caption if "answers like this" in c.value]
+    # The sample repeats its sentences: a card covers several answers and says how many
+    # (the first card with a suggestion: the others wait for the manager's choice).
+    covers = [
+        c.value
+        for c in at.caption
+        if "answers like this" in c.value and "No suggestion shown" not in c.value
+    ]
     assert covers
     answers = int(covers[0].split()[0])
     assert answers > 1

@@ -1,0 +1,164 @@
+"""Round 4 of a curious manager's attacks: views that name or count what another view hides.
+
+A survey's root-cause breakdown hides a category fewer than the threshold of its answers
+fall in (and, by complementary suppression, enough others that none can be recovered by
+subtraction); its results page then names no hidden category beside an answer. Every other
+view must keep to the same cells, or counting there rebuilds the hidden count.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from afterward.services import analysis_upkeep, manager_views
+from analysis.insights import root_cause_cells, shown
+from surveys import setup
+from surveys.store import Scope, Store
+from tests.test_text_analysis import TOPICS, load
+
+PROJECT = "Harbour Website"
+# Invented answers about build tooling, so that category of the survey is large enough to
+# show while every other category of TOPICS (two answers each) stays hidden.
+TOOLING = [
+    "our CI runners kept timing out overnight",
+    "the test suite takes an hour to run on CI",
+    "flaky end-to-end tests blocked every merge",
+    "the build scripts break whenever a dependency is bumped",
+]
+
+
+def _survey(store: Store, project: str = PROJECT, quarter: str = "2026Q3") -> str:
+    """A project post-mortem survey (threshold 3, quote threshold 6)."""
+    return setup.create_survey(
+        store,
+        project=project,
+        template_id="project-postmortem",
+        quarter=quarter,
+        opens_on=date(2026, 7, 1),
+    )
+
+
+def _shown_categories(store: Store, survey_id: str) -> set[str]:
+    """The categories ("none" included) the survey's own breakdown shows."""
+    categories, none = root_cause_cells(manager_views.category_counts(store, [survey_id]))
+    return {str(c) for c in [*shown(categories)["category"], *shown(none)["category"]]}
+
+
+def _survey_of_answers(store: Store) -> dict[tuple[str, str], str]:
+    rows = store.analysed_texts()
+    keys = zip(rows["response_id"], rows["question_id"], strict=True)
+    return dict(zip(keys, rows["survey_id"], strict=True))
+
+
+def _named_where_hidden(store: Store, queue: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(text, category, survey) of every card that names a category some survey of its
+    answers hides."""
+    survey_of = _survey_of_answers(store)
+    shown_in = {s: _shown_categories(store, s) for s in set(survey_of.values())}
+    found = []
+    for text, members, category, second in zip(
+        queue["text"], queue["members"], queue["category"], queue["second_category"], strict=True
+    ):
+        for member in members:
+            survey = survey_of[(member["response_id"], member["question_id"])]
+            for named in (category, second):
+                if isinstance(named, str) and named and named not in shown_in[survey]:
+                    if named == second and named not in _all_categories(store, survey):
+                        continue  # a runner-up no answer of the survey has: no count to hide
+                    found.append((text, named, survey))
+    return found
+
+
+def _all_categories(store: Store, survey_id: str) -> set[str]:
+    return set(manager_views.category_counts(store, [survey_id])["category"].astype(str))
+
+
+@pytest.fixture
+def one_large_category(store: Store) -> str:
+    """14 responses: tooling (six answers) is shown; the four other categories of TOPICS,
+    two answers each, are hidden."""
+    survey_id = _survey(store)
+    load(store, survey_id, [*TOPICS, *TOOLING])
+    analysis_upkeep.ensure_current(store)
+    shown_here = _shown_categories(store, survey_id)
+    assert shown_here == {"tech_debt_tooling"}, shown_here
+    assert "monitoring_alerting" in _all_categories(store, survey_id)
+    return survey_id
+
+
+def test_review_cards_name_no_category_the_surveys_breakdown_hides(store, one_large_category):
+    """Attack: the survey's root-cause chart hides 'monitoring and alerting' (two answers).
+    Open the review queue filtered to the project and add up the answers of the cards that
+    suggest it: 2, the hidden count. A card names a category only where the survey's own
+    breakdown shows it; the others stay reviewable with no suggestion."""
+    queue = manager_views.correction_queue(store, Scope(projects=(PROJECT,)), limit=100)
+    assert queue["answers"].sum() == len(TOPICS) + len(TOOLING)  # every answer reviewable
+    assert _named_where_hidden(store, queue) == []
+    suggested = queue.dropna(subset=["category"]).groupby("category")["answers"].sum()
+    assert suggested.to_dict() == {"tech_debt_tooling": 6}
+    unnamed = queue[queue["category"].isna()]
+    assert unnamed["answers"].sum() == len(TOPICS) - 2  # hidden cells add up to >= threshold
+    assert unnamed["confidence"].isna().all()  # no confidence of an unnamed suggestion
+
+
+def test_a_card_shared_by_two_surveys_names_nothing_one_of_them_hides(store):
+    """Attack: the same wording in two surveys shares one card. Survey A shows 'deployment
+    and configuration' (all of its answers unreviewed, so all on cards); survey B hides it
+    (one answer). The card's count minus A's shown cell is B's hidden cell."""
+    certificate = "certificate expired in production"
+    deployment = [
+        certificate,
+        "DNS misconfiguration during the release",
+        "a wrong environment variable took the site down after deploy",
+        "the release config pointed at the staging database",
+    ]
+    first = _survey(store, project=PROJECT)
+    load(store, first, [*deployment, *TOOLING])
+    second = _survey(store, project="Quay Mobile")
+    load(store, second, [*TOPICS[:8], certificate, *TOOLING])
+    analysis_upkeep.ensure_current(store)
+    assert "deployment_configuration" in _shown_categories(store, first)
+    assert "deployment_configuration" not in _shown_categories(store, second)
+    assert "deployment_configuration" in _all_categories(store, second)
+
+    queue = manager_views.correction_queue(store, Scope(), limit=100)
+    card = queue[queue["text"] == certificate].iloc[0]
+    assert card["answers"] == 2
+    assert pd.isna(card["category"])
+    assert _named_where_hidden(store, queue) == []
+    # A's other deployment answers keep their suggestion: only A's cells are on their cards.
+    named = queue[queue["category"] == "deployment_configuration"]
+    assert named["answers"].sum() == len(deployment) - 1
+
+
+def test_reviewing_a_card_without_a_suggestion_stores_the_managers_category(
+    store, one_large_category
+):
+    """The cards without a suggestion are still work: a review stores every answer."""
+    queue = manager_views.correction_queue(store, Scope(), limit=100)
+    card = queue[queue["category"].isna()].iloc[0]
+    saved = manager_views.review_card(store, card["members"], "monitoring_alerting")
+    assert saved == card["answers"]
+    assert len(store.category_corrections()) == saved
+
+
+def test_the_root_cause_page_names_no_hidden_category_on_a_card(app, db_path):
+    """The page draws what the queue gives: no 'Suggested:' naming a hidden category, and
+    the card without a suggestion asks for one."""
+    from analysis.taxonomy import category_label
+
+    with Store(db_path) as store:
+        survey_id = _survey(store)
+        load(store, survey_id, [*TOPICS, *TOOLING])
+    app.session_state["manager_login"] = True
+    app.run()
+    app.switch_page("app_pages/manager/root_causes.py").run()
+    assert not app.exception, [e.message for e in app.exception]
+    captions = [c.value for c in app.caption]
+    for hidden in ("monitoring_alerting", "estimation_schedule", "deployment_configuration"):
+        assert not any(category_label(hidden) in c for c in captions), (hidden, captions)
+    assert any("No suggestion shown" in c for c in captions), captions
+    assert any(f"Suggested: {category_label('tech_debt_tooling')}" in c for c in captions)
