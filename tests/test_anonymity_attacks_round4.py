@@ -8,12 +8,15 @@ view must keep to the same cells, or counting there rebuilds the hidden count.
 
 from __future__ import annotations
 
+import re
+import uuid
 from datetime import date
 
 import pandas as pd
 import pytest
 
 from afterward.services import analysis_upkeep, manager_views
+from afterward.services.quarterly_review import quarterly_review
 from analysis.insights import root_cause_cells, shown
 from surveys import setup
 from surveys.store import Scope, Store
@@ -162,3 +165,69 @@ def test_the_root_cause_page_names_no_hidden_category_on_a_card(app, db_path):
         assert not any(category_label(hidden) in c for c in captions), (hidden, captions)
     assert any("No suggestion shown" in c for c in captions), captions
     assert any(f"Suggested: {category_label('tech_debt_tooling')}" in c for c in captions)
+
+
+# -- the quarterly review's note on free text ------------------------------------------------
+
+LONE = "I alone think the vendor contract was signed without reading it"
+
+
+def _responses(
+    store: Store, survey_id: str, went_wrong: list[str], *, lone: str = "", ratings: int = 0
+) -> None:
+    """Responses answering 'went_wrong' with `went_wrong`, and `ratings` more answering only
+    a rating; the first of all also answers the optional 'root_cause' with `lone`."""
+    count = len(went_wrong) + ratings
+    ids = [str(uuid.uuid4()) for _ in range(count)]
+    rows = [(r, "goals_clear", 4.0, None) for r in ids]
+    rows += [(r, "went_wrong", None, t) for r, t in zip(ids, went_wrong, strict=False)]
+    if lone:
+        rows.append((ids[0], "root_cause", None, lone))
+    responses = pd.DataFrame(
+        {"response_id": ids, "survey_id": survey_id, "submitted_on": date(2026, 7, 5)}
+    )
+    answers = pd.DataFrame(
+        {
+            "response_id": [r for r, _, _, _ in rows],
+            "survey_id": survey_id,
+            "question_id": [q for _, q, _, _ in rows],
+            "value_number": [n for _, _, n, _ in rows],
+            "value_text": [t for _, _, _, t in rows],
+            "value_choice": None,
+        }
+    )
+    store.bulk_load(responses, answers)
+
+
+def _numbers(note: str, quarter: str) -> list[str]:
+    return re.findall(r"\d[\d,]*", note.replace(quarter, ""))
+
+
+def test_the_not_analysed_note_gives_no_count_of_a_hidden_question(store):
+    """Attack: before the analysis ran, the review said '11 of 11 free-text answers of
+    2026Q3 have not been analysed yet'. The results page lists 10 answers to 'what went
+    wrong' and hides 'root cause' (one person answered it): 11 - 10 = 1, that person
+    answered the optional question. The note says that answers wait, with no count."""
+    survey_id = _survey(store)
+    _responses(store, survey_id, TOPICS, lone=LONE)
+    review = quarterly_review(store, "2026Q3", on=date(2026, 11, 2))
+    assert "have not been analysed yet" in review.text_note
+    assert _numbers(review.text_note, "2026Q3") == [], review.text_note
+
+
+def test_the_note_says_the_same_whether_nobody_or_one_person_wrote_free_text(store):
+    """Attack: in a survey where everyone answered only ratings, the review said 'no
+    free-text answers to analyse'; where one person also answered the optional question it
+    said nothing. The difference told whether that one person wrote something. A question
+    fewer than the threshold answered counts as none: both say the same."""
+    silent = _survey(store, quarter="2026Q2")
+    _responses(store, silent, [], ratings=8)
+    lone = _survey(store, quarter="2026Q3")
+    _responses(store, lone, [], ratings=8, lone=LONE)
+    analysis_upkeep.ensure_current(store)
+    notes = {
+        quarter: quarterly_review(store, quarter, on=date(2026, 11, 2)).text_note
+        for quarter in ("2026Q2", "2026Q3")
+    }
+    assert notes["2026Q2"] == notes["2026Q3"].replace("2026Q3", "2026Q2"), notes
+    assert notes["2026Q3"], notes  # the report still says why root causes are missing

@@ -25,6 +25,7 @@ import pandas as pd
 from afterward.services import analysis_upkeep, publishing
 from afterward.services.manager_views import (
     category_counts,
+    counted_questions,
     gated_participation,
     theme_counts,
     theme_label,
@@ -225,7 +226,13 @@ def quarterly_review(
 
 
 def _text_note(store: Store, this: pd.DataFrame, surveys: pd.DataFrame, quarter: str) -> str:
-    """The true reason root causes and themes of `quarter` may be missing from the review."""
+    """The true reason root causes and themes of `quarter` may be missing from the review.
+
+    It gives no count: a count of every free-text answer would include the questions the
+    gate leaves out (one person answered an optional question), and subtracting the answers
+    the results pages list would tell that person answered. Likewise a question fewer than
+    the threshold answered counts as no free text (`counted_questions`), so "nobody wrote
+    anything" and "one person did" read the same."""
     if not len(this) or not this["shown"].any():
         return (
             f"No survey of {quarter} reached its anonymity threshold, so no root causes or "
@@ -233,12 +240,15 @@ def _text_note(store: Store, this: pd.DataFrame, surveys: pd.DataFrame, quarter:
         )
     shown_ids = surveys.loc[surveys["shown"] & (surveys["quarter"] == quarter), "survey_id"]
     texts, analysed = store.text_answer_counts(shown_ids.tolist(), quarter)
-    if texts == 0:
-        return f"The surveys of {quarter} shown here have no free-text answers to analyse."
     if analysed < texts:
         return (
-            f"{texts - analysed:,} of {texts:,} free-text answers of {quarter} have not been "
-            "analysed yet; open Root causes or Themes in the app to bring the analysis up to date."
+            f"Some free-text answers of {quarter} have not been analysed yet; open Root "
+            "causes or Themes in the app to bring the analysis up to date."
+        )
+    if not counted_questions(store, shown_ids.tolist()):
+        return (
+            f"The surveys of {quarter} shown here have no free-text question that enough "
+            "people answered to count its answers."
         )
     return ""
 
