@@ -17,7 +17,7 @@ import pytest
 
 from afterward.services import analysis_upkeep, manager_views
 from afterward.services.quarterly_review import quarterly_review
-from analysis.insights import root_cause_cells, shown
+from analysis.insights import gated_cells, root_cause_cells, shown
 from surveys import setup
 from surveys.store import Scope, Store
 from tests.test_text_analysis import TOPICS, load
@@ -231,3 +231,43 @@ def test_the_note_says_the_same_whether_nobody_or_one_person_wrote_free_text(sto
     }
     assert notes["2026Q2"] == notes["2026Q3"].replace("2026Q3", "2026Q2"), notes
     assert notes["2026Q3"], notes  # the report still says why root causes are missing
+
+
+# -- theme quotes: only from surveys whose own breakdown shows the theme ----------------------
+
+
+def _set_themes(store: Store, survey_id: str, texts: list[str], theme_id: int) -> None:
+    """Put the survey's answers with these texts in `theme_id`, its other answers in none
+    (as the analysis stores themes: a manager's split or merge moves answers the same way)."""
+    rows = store.analysed_texts()
+    rows = rows[rows["survey_id"] == survey_id].copy()
+    rows["theme_id"] = [theme_id if t in texts else -1 for t in rows["text"]]
+    store.save_text_analysis(rows)
+
+
+def test_theme_quotes_neither_come_from_nor_count_a_survey_that_hides_the_theme(store):
+    """Attack: survey A shows a theme with 4 answers; survey B hides it (2 answers, below
+    the threshold). Quotes need 6 responses: filtered to A they are missing; with both
+    surveys in view they appeared (4 + 2 = 6), with B's one answer they would not (4 + 1).
+    Whether quotes show told B's hidden count, and the quotes named B's answers beside a
+    theme B's own page hides. Only surveys that show the theme give (and count) quotes."""
+    first = _survey(store)
+    load(store, first, [*TOOLING, *TOPICS[2:6]])
+    second = _survey(store, project="Quay Mobile")
+    load(store, second, TOPICS)
+    analysis_upkeep.ensure_current(store)
+    themes = store.analysed_texts().query("theme_id >= 0")["theme_id"]
+    theme = int(themes.mode().iloc[0])
+    _set_themes(store, first, TOOLING, theme)
+    _set_themes(store, second, TOPICS[:2], theme)
+    cells = {
+        s: gated_cells(manager_views.theme_counts(store, [s]), "theme_id").set_index("theme_id")
+        for s in (first, second)
+    }
+    assert cells[first].loc[theme, "answers"] == 4
+    assert bool(cells[second].loc[theme, "suppressed"])
+
+    quotes, needed = manager_views.theme_quotes(store, Scope(), theme)
+    assert needed == 6
+    assert not set(quotes) & set(TOPICS), quotes  # nothing of B, whose page hides the theme
+    assert quotes == [], quotes  # A alone has 4 of the 6 responses quotes need

@@ -62,6 +62,7 @@ __all__ = [
     "category_counts",
     "correction_queue",
     "hidden_categories",
+    "hidden_themes",
     "counted_questions",
     "quoted_questions",
     "theme_counts",
@@ -269,16 +270,36 @@ def hidden_categories(store: Store, survey_ids: Sequence[str]) -> dict[str, froz
     name one of them beside an answer of that survey. A category the survey has no answer
     in is not listed (there is no count to hide)."""
     ids = [str(s) for s in survey_ids]
-    hidden: dict[str, frozenset[str]] = dict.fromkeys(ids, frozenset())
     counts = category_counts(store, ids)
     if counts.empty:
-        return hidden
-    # `root_cause_cells` adds up a project's surveys; a project of its own keeps each apart.
-    categories, none = root_cause_cells(counts.assign(project=counts["survey_id"]))
-    cells = pd.concat([categories, none], ignore_index=True)
-    cells = cells[cells["suppressed"].astype(bool)]
-    for survey_id, part in cells.groupby("project"):
-        hidden[str(survey_id)] = frozenset(part["category"].astype(str))
+        return dict.fromkeys(ids, frozenset())
+    categories, none = root_cause_cells(_each_survey_apart(counts))
+    return _hidden(ids, pd.concat([categories, none], ignore_index=True), "category", str)
+
+
+def hidden_themes(store: Store, survey_ids: Sequence[str]) -> dict[str, frozenset[int]]:
+    """Per survey of `survey_ids` (str id -> theme ids): the themes its own breakdown hides
+    (`analysis.insights.gated_cells` over `theme_counts`, one survey at a time, as its
+    results page gates them). No view may name one of them beside an answer of that survey,
+    nor count its answers towards a theme's quotes."""
+    ids = [str(s) for s in survey_ids]
+    counts = theme_counts(store, ids)
+    if counts.empty:
+        return dict.fromkeys(ids, frozenset())
+    return _hidden(ids, gated_cells(_each_survey_apart(counts), "theme_id"), "theme_id", int)
+
+
+def _each_survey_apart(counts: pd.DataFrame) -> pd.DataFrame:
+    """`counts` (with survey_id) with each survey as a project of its own: the cell
+    functions add up a project's surveys, and these rules need each survey's own cells."""
+    return counts.assign(project=counts["survey_id"])
+
+
+def _hidden(ids: list[str], cells: pd.DataFrame, key: str, kind: type) -> dict[str, frozenset]:
+    hidden: dict[str, frozenset] = dict.fromkeys(ids, frozenset())
+    suppressed = cells[cells["suppressed"].astype(bool)]
+    for survey_id, part in suppressed.groupby("project"):
+        hidden[str(survey_id)] = frozenset(kind(k) for k in part[key])
     return hidden
 
 
@@ -329,10 +350,16 @@ def review_card(store: Store, members: Sequence[Mapping[str, str]], category: st
 def theme_quotes(store: Store, scope: Scope, theme_id: int, n: int = 3) -> tuple[list[str], int]:
     """Up to `n` representative quotes of a theme in `scope`, and the quote threshold that
     applies. Quotes come only from surveys large enough to show quotes on their own results
-    page (`shown_survey_ids(..., quotes=True)`), and none when the theme's responses among
-    those are below that threshold; a question those surveys' results pages do not quote
-    (`quoted_questions`) gives none and counts for nothing."""
-    texts = store.theme_texts(int(theme_id), quoted_questions(store, scope), limit=200)
+    page (`shown_survey_ids(..., quotes=True)`) whose own theme breakdown shows this theme
+    (`hidden_themes`), and none when the theme's responses among those are below that
+    threshold; a question those surveys' results pages do not quote (`quoted_questions`)
+    gives none and counts for nothing. A survey that hides the theme neither gives quotes
+    (its page names no theme beside them) nor counts towards the threshold (whether quotes
+    show would tell its hidden count)."""
+    pairs = quoted_questions(store, scope)
+    hidden = hidden_themes(store, sorted({s for s, _ in pairs}))
+    pairs = [(s, q) for s, q in pairs if int(theme_id) not in hidden[s]]
+    texts = store.theme_texts(int(theme_id), pairs, limit=200)
     if texts.empty:
         return [], quote_threshold(_max_threshold(store, scope))
     responses, threshold = int(texts["responses"].iloc[0]), int(texts["threshold"].iloc[0])
