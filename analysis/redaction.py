@@ -294,6 +294,15 @@ _SPELLED_EMAIL = re.compile(
     )(?!\w)""",
     re.VERBOSE | re.IGNORECASE,
 )
+# "security at example.org", "helpdesk at example.co.uk": a role mailbox (RFC 2142's
+# names and the usual service ones) with a plain " at " before a domain name.
+_MAILBOX_AT = re.compile(
+    r"""(?<![\w.+%'\u2019\]-])(?i:info|marketing|sales|support|abuse|noc|security|postmaster
+    |hostmaster|webmaster|helpdesk|servicedesk|hr|admin|contact|enquiries|inquiries|privacy
+    |billing|press|jobs|careers|volunteers|feedback|oncall|noreply|no-reply)\s+at\s+(?:[\w-]+\.)+[^\W\d_]{2,12}(?![\w@])""",
+    re.VERBOSE,
+)
+_SPELLED_AT = re.compile(r"(?i)\sat\s|at\s*[)\]}>]")
 _HANDLE = re.compile(r"(?<![\w@.+\]-])@[^\W\d]\w*(?:[.-]\w+)*")
 _BROADCAST = frozenset({"@here", "@channel", "@everyone", "@all"})
 # Phone layouts; the guards keep ticket ids (PROJ-1234), versions, dates, times and
@@ -337,7 +346,8 @@ def _after_id_word(text: str, start: int, candidate: str) -> bool:
 # Words that say the number after them is a phone: "call", "cell is", "text me on".
 _PHONE_CUE = re.compile(
     r"(?i)\b(?:call|ring|phone|tel|telephone|mobile|cell|cellphone|whatsapp|text(?: me)?"
-    r"|sms|(?:my|our|his|her|their) number|hotline|helpline|helpdesk)\b[\w\s:.'\u2019-]{0,12}?(?:\bon|\bis|\bat|:)?\s*$"
+    r"|sms|(?:my|our|his|her|their) (?:number|personal|private|landline)|hotline|helpline"
+    r"|helpdesk|landline|extension|ext|(?<=\S )line)\b[\w\s:.'\u2019-]{0,12}?(?:\bon|\bis|\bat|:)?\s*$"
 )
 _DATE_LIKE = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}|\d+\.\d+\.\d+\.\d+")
 # Countries whose national numbers start with a trunk "0" (or are commonly written so).
@@ -367,6 +377,31 @@ def _is_phone(candidate: str) -> bool:
     except phonenumbers.NumberParseException:
         return False
     return False
+
+
+_REGION_HINT = re.compile(r"\s*\(([A-Z]{2})\)")
+
+
+def _region_hint_valid(candidate: str, after: str) -> bool:
+    """'9123 4567 (SG)': a local number followed by its country's ISO code in brackets
+    that libphonenumber finds valid there."""
+    hint = _REGION_HINT.match(after)
+    if hint is None or hint.group(1) not in phonenumbers.SUPPORTED_REGIONS:
+        return False
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(candidate, hint.group(1)))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def _listed_with_contact(taken: bytearray, text: str, start: int) -> bool:
+    """'at [email] or 9123 4567', 'ana@example.com / 5550 1234': a number listed right
+    after an address or number already found ("or", "/", ",", "and")."""
+    m = re.search(r"(?:\s*(?:,|/|;|\bor\b|\band\b)\s*)$", text[max(0, start - 8) : start])
+    if m is None:
+        return False
+    end = start - len(m.group())
+    return end > 0 and bool(taken[end - 1])
 
 
 # "[okafor-b]", "[jsmith]" signing a line: a handle in square brackets (not a Markdown
@@ -400,8 +435,10 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
 
     for m in _EMAIL.finditer(text):
         add(m.start(), m.end(), EMAIL)
-    if " at " in text or "at)" in text or "at]" in text or "AT" in text:
+    if _SPELLED_AT.search(text):
         for m in _SPELLED_EMAIL.finditer(text):
+            add(m.start(), m.end(), EMAIL)
+        for m in _MAILBOX_AT.finditer(text):
             add(m.start(), m.end(), EMAIL)
     for m in _HANDLE.finditer(text):
         if m.group().lower() not in _BROADCAST:
@@ -413,7 +450,15 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
     for m in _PHONE_CANDIDATE.finditer(text):
         # "my cell is 555 0134", "call 9123 4567 (SG)": a local number after a phone word.
         digits = sum(c.isdigit() for c in m.group())
-        if 7 <= digits <= 15 and _PHONE_CUE.search(text[max(0, m.start() - 24) : m.start()]):
+        before = text[max(0, m.start() - 24) : m.start()]
+        if 7 <= digits <= 15 and (
+            (
+                _PHONE_CUE.search(before)
+                and (" " in m.group() or not before.rstrip().endswith("line"))
+            )
+            or _listed_with_contact(taken, text, m.start())
+            or _region_hint_valid(m.group(), text[m.end() : m.end() + 6])
+        ):
             if not _DATE_LIKE.fullmatch(m.group()) and not _after_id_word(
                 text, m.start(), m.group()
             ):

@@ -170,6 +170,15 @@ CONTACTS = [
     ("from the US dial 001 415 555 2671", "from the US dial [phone]"),
     ("Berlin office tel: 030/1234567", "Berlin office tel: [phone]"),
     ("Lyon desk 06.12.34.56.78", "Lyon desk [phone]"),
+    # Curly-bracket spelling, role mailboxes with a plain "at", numbers listed with a
+    # contact, a region hint in brackets, more phone words.
+    ("send it to ops.lead{at}example{dot}org", "send it to [email]"),
+    ("Refunds: billing at example.co.uk within a week.", "Refunds: [email] within a week."),
+    ("Reach me on bo.k@example.net or 8123 4567 anytime", "Reach me on [email] or [phone] anytime"),
+    ("my number in Hong Kong is 5123 4567 (HK)", "my number in Hong Kong is [phone] (HK)"),
+    ("weekend call 6123 4567 (SG)", "weekend call [phone] (SG)"),
+    ("her landline 555 0199 works after six", "her landline [phone] works after six"),
+    ("the volunteers' line 555 0172 rang all day", "the volunteers' line [phone] rang all day"),
 ]
 
 
@@ -197,6 +206,9 @@ NOT_PHONES = [
     "The build number 20261130 failed.",
     "The office is shut on Sundays.",
     "We called 3 times on 12 03 2026 and nobody answered.",
+    "We hosted it at example.com; the help at example.org was slow.",
+    "Version 1.2 or 3.4, and order 1234567 or 7654321, both shipped.",
+    "The product line 2026 launch slipped; rows 1234567 (DE) loaded.",
 ]
 
 
