@@ -17,6 +17,7 @@ from afterward.web.respondent_pages import (
     RECEIPT_PATH,
     REVIEW_PATH,
     SUBMIT_PATH,
+    sent_cookie,
 )
 from surveys import links, setup
 from surveys.questionnaire import parse_questionnaire
@@ -415,6 +416,10 @@ def test_an_invitation_is_used_once_and_a_used_one_looks_unused(client, tokens):
     assert "Thank you" in done.text
     assert done.history and done.history[0].status_code == 303
     assert "afterward_answered_" not in posted(done).headers.get("set-cookie", "")  # none
+    # This browser now hears "already recorded" for that link (Back after Submit:
+    # tests/test_back_after_submit.py); in any other browser, without that marker, a used
+    # invitation looks exactly like an unused one.
+    client.cookies.delete(sent_cookie(tokens["invitation"]))
     unused = links.issue_invitations(app_store(), tokens["survey_id"], 1)[0]
     used_page, unused_page = visit(client, tokens["invitation"]), visit(client, unused)
 
@@ -617,6 +622,10 @@ def test_pressing_submit_twice_stores_once_and_the_second_says_why(client, token
     reply = review(client, tokens["invitation"], REQUIRED)
     done = submit(client, reply)
     assert "Thank you, your answers are saved." in text_of(done)
+    again = client.post(SUBMIT_PATH, data=hidden_fields(reply.text))
+    assert again.status_code == 303 and again.headers["location"] == f"{DONE_PATH}?again=1"
+    assert "already recorded" in text_of(client.get(again.headers["location"]))
+    client.cookies.delete(sent_cookie(tokens["invitation"]))  # another browser, same fields
     again = client.post(SUBMIT_PATH, data=hidden_fields(reply.text))
     assert again.status_code == 409 and "location" not in again.headers
     assert app_store().response_count(tokens["survey_id"]) == 1

@@ -12,6 +12,16 @@
   code or the token to the answers beyond the code's hash, which was always stored.
 - `GET /respondent/done`: the thank-you page, safe to reload: the receipt code the first
   time, afterwards (or without the cookie) a plain "your response was recorded".
+- Back after Submit: the page before the thank-you page answered a POST (the review), so the
+  browser offers to send it again (its own "Confirm Form Resubmission" page: the review is
+  never cached, it holds the answers). Submit through an invitation leaves a marker cookie
+  for that link in the respondent's own browser (`SENT_COOKIE_PREFIX` + a hash of the token,
+  a day): sending the review or the submit again, or going back to the link itself, then
+  lands on "your answer was already recorded" (`GET /respondent/done?again=1`), never a form
+  that would be sent again and never the "link can't be used" refusal. The marker names no
+  answer; the server stores nothing for it, and another browser with the same link sees what
+  it saw before (a used invitation looks unused). An open link has its own marker already
+  ("you have already answered this survey from this browser").
 - A survey that closed between the form and Submit: the closed message with the
   respondent's answers as they typed them, read-only and easy to copy; nothing is stored.
 - `GET/POST /respondent/receipt` (and the old `/?receipt=1`): see what a receipt code stored.
@@ -66,6 +76,11 @@ RECEIPT_PATH = "/respondent/receipt"
 FORM_COOKIE = "afterward_respondent_form"
 FORM_COOKIE_PATH = "/"
 ANSWERED_SECONDS = 2 * 365 * 24 * 60 * 60  # the open-link marker: two years
+# "This browser just sent an answer through this invitation": for Back after Submit. Only a
+# hash of the token (which this browser already had), kept a day.
+SENT_COOKIE_PREFIX = "afterward_sent_"
+SENT_SECONDS = 24 * 60 * 60
+AGAIN_PATH = DONE_PATH + "?again=1"
 FIELD_PREFIX = "answer_"
 
 UNAVAILABLE = (
@@ -345,6 +360,28 @@ def _open(token: str | None) -> tuple[Any, Any]:
     return store, responding.open_link(store, token)
 
 
+def sent_cookie(token: str) -> str:
+    """The cookie name that marks, in the respondent's browser, that it sent an answer
+    through `token` (20 hex characters of a hash: the token cannot be read back from it)."""
+    return SENT_COOKIE_PREFIX + hashlib.sha256(f"afterward-sent:{token}".encode()).hexdigest()[:20]
+
+
+def _sent_here(request: Request, link: Any, token: str) -> bool:
+    """Whether this browser sent an answer through this invitation (Back after Submit)."""
+    if link.status != "ok" or link.invitation_hash is None or not token:
+        return False
+    return request.cookies.get(sent_cookie(token)) == "1"
+
+
+def _already_recorded() -> Response:
+    """To "your answer was already recorded": a GET, so the history entry of a POST sent
+    again becomes a page that is safe to reload and to go back to."""
+    response = RedirectResponse(AGAIN_PATH, status_code=303)
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
 def _database_error() -> HTMLResponse:
     return _message("Survey not available just now", NO_DATABASE, 503)
 
@@ -366,6 +403,8 @@ def _questionnaire_page(request: Request) -> Response:
     refused = _link_message(link)
     if refused is not None:
         return refused
+    if _sent_here(request, link, token):
+        return _already_recorded()
     if responding.answered_here(link, request.cookies):
         return _message(link.survey.title, ANSWERED)
     return _form(request, link, token)
@@ -384,7 +423,9 @@ def _posted(request: Request, form: FormData) -> tuple[Any, Any, str, Any]:
     token = token if isinstance(token, str) else ""
     store, link = _open(token)
     refused = _link_message(link)
-    if refused is None and responding.answered_here(link, request.cookies):
+    if refused is None and _sent_here(request, link, token):
+        refused = _already_recorded()  # Back after Submit, and the form sent again
+    elif refused is None and responding.answered_here(link, request.cookies):
         refused = _message(link.survey.title, ANSWERED)
     return store, link, token, refused
 
@@ -478,7 +519,17 @@ def _submit_step(request: Request, form: FormData) -> Response:
         secure=request.url.scheme == "https",
         path=DONE_PATH,
     )
-    if link.invitation_hash is None:  # an open link: one answer per browser
+    if link.invitation_hash is not None:  # Back after Submit (open links: the marker below)
+        response.set_cookie(
+            sent_cookie(token),
+            "1",
+            max_age=SENT_SECONDS,
+            httponly=True,
+            samesite="strict",
+            secure=request.url.scheme == "https",
+            path="/",
+        )
+    else:  # an open link: one answer per browser
         response.set_cookie(
             responding.answered_cookie(responding.answered_marker(link.survey.survey_id)),
             "1",
@@ -519,11 +570,14 @@ _CODE_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 
 async def done(request: Request) -> Response:
     """GET: the thank-you page. With the receipt cookie, the code (and the cookie cleared);
-    without it (a reload, a bookmark, another tab), that the response was recorded."""
+    without it (a reload, a bookmark, another tab), that the response was recorded; with
+    `again=1` (Back after Submit, the form sent again), that it was already recorded and
+    nothing was sent twice."""
     code = request.cookies.get(RECEIPT_COOKIE, "")
     if not (8 <= len(code) <= 64 and set(code) <= _CODE_CHARACTERS):
         code = ""
-    response = _page("respondent_done.html", code=code, receipt_path=RECEIPT_PATH)
+    again = request.query_params.get("again") == "1"
+    response = _page("respondent_done.html", code=code, again=again, receipt_path=RECEIPT_PATH)
     if RECEIPT_COOKIE in request.cookies:
         response.delete_cookie(
             RECEIPT_COOKIE,
