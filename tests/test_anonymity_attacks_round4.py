@@ -271,3 +271,50 @@ def test_theme_quotes_neither_come_from_nor_count_a_survey_that_hides_the_theme(
     assert needed == 6
     assert not set(quotes) & set(TOPICS), quotes  # nothing of B, whose page hides the theme
     assert quotes == [], quotes  # A alone has 4 of the 6 responses quotes need
+
+
+# -- a question counted but not listed ----------------------------------------------------------
+
+MONITORING = [
+    "alerts were noisy so we missed the real page",
+    "no monitoring on the payment queue",
+    "nobody watched the error dashboards during launch",
+    "the on-call pager never fired for the outage",
+    "we had no alert when the disk filled up",
+    "monitoring missed the memory leak for days",
+]
+
+
+def test_category_counts_minus_the_listed_answers_say_nothing_of_a_question_not_listed(store):
+    """Attack: ten responses answer 'what went wrong' (listed on the results page with each
+    answer's category: six monitoring, four tooling); four of them also answer the optional
+    'root cause' question, enough to count (threshold 3) but not to be listed (quote
+    threshold 6). The survey's monitoring cell said 7: 7 - 6 listed = 1, so exactly one of
+    the four 'root cause' answers was about monitoring, the other three about tooling. In a
+    survey that lists free text, only the listed questions count."""
+    from afterward.services import survey_results
+
+    survey_id = _survey(store)
+    ids = load(store, survey_id, [*MONITORING, *TOOLING])
+    root_cause = [TOPICS[6], TOPICS[0], TOPICS[1], TOOLING[0]]  # one monitoring, three tooling
+    store.bulk_load(
+        pd.DataFrame(columns=["response_id", "survey_id", "submitted_on"]),
+        pd.DataFrame(
+            {
+                "response_id": ids[:4],
+                "survey_id": survey_id,
+                "question_id": "root_cause",
+                "value_number": None,
+                "value_text": root_cause,
+                "value_choice": None,
+            }
+        ),
+    )
+    analysis_upkeep.ensure_current(store)
+    assert survey_results.quoted_questions(store, survey_id) == {"went_wrong"}
+    listed = survey_results.survey_texts(store, survey_id)
+    by_category = listed.groupby("category")["answers"].sum()
+    as_json = survey_results.survey_results(store, survey_id)
+    assert as_json["categories"], as_json["categories"]  # the survey does show categories
+    for cell in as_json["categories"]:
+        assert cell["answers"] == by_category.get(cell["category"], 0), (cell, by_category)

@@ -106,8 +106,19 @@ def counted_questions(store: Store, survey_ids: Sequence[str]) -> list[tuple[str
     question's analysed answers say something (`analysis.anonymity.visibility`), as a rating
     question fewer answered is in no sum. Else a question one person answered would be the
     difference between the survey's category (or theme) cells and its free-text list, which
-    leaves that question out: that one answer's category and theme would show."""
-    return _questions(store.quotable_answers(survey_ids), visibility)
+    leaves that question out: that one answer's category and theme would show.
+
+    In a survey whose results page lists free text (a question of it is in
+    `quoted_questions`), only the listed questions count: a question enough people answered
+    to count but too few to list would otherwise be that same difference (the monitoring
+    cell 7, the listed monitoring answers 6: one of the question's few answers was about
+    monitoring)."""
+    counts = store.quotable_answers(survey_ids)
+    counted = _questions(counts, visibility)
+    quoting = set(shown_survey_ids(store, Scope(), quotes=True))
+    listed = {(s, q) for s, q in _questions(counts, quotes_visibility) if s in quoting}
+    lists = {s for s, _ in listed}
+    return [(s, q) for s, q in counted if s not in lists or (s, q) in listed]
 
 
 def quoted_questions(store: Store, scope: Scope) -> list[tuple[str, str]]:
