@@ -150,7 +150,10 @@ _FAMILY = _FAMILY_ALL - _COMMON - _NOT_NAMES - _AMBIGUOUS
 _ANY_NAME = _FIRST | _GIVEN | _SURNAMES | _FAMILY | _AMBIGUOUS | _DUAL
 
 # Cues around a capitalised word that say "this is a person".
-_TITLES = frozenset("mr mrs ms mx miss dr prof sir madam mme mlle herr frau sr sra".split())
+# With the kinship words many cultures use as titles for elders: "Aunty Comfort".
+_TITLES = frozenset(
+    "mr mrs ms mx miss dr prof sir madam mme mlle herr frau sr sra aunty auntie uncle".split()
+)
 # Titles of office written before a surname: "Superintendent Blackwood", "Coach Reyes".
 _OFFICE_TITLES = frozenset(
     """superintendent coach captain capt sergeant sgt officer detective judge mayor senator
@@ -971,8 +974,19 @@ def _initials_act(toks: list[_Tok], i: int, text: str) -> bool:
         return False
     if nxt[0] == "to":  # an owner heads its clause: "Action: AB to ...", ", CD to ..."
         before = text[toks[i - 1].end : toks[i].start] if i > 0 else ""
-        heads = toks[i].initial or toks[i - 1].key in ("and", "&") or "," in before
+        heads = (
+            toks[i].initial
+            or toks[i - 1].key in ("and", "&")
+            or "," in before
+            or before.strip() in ("+", "/", "&")
+        )
         return heads and len(nxt) == 2 and not toks[i + 2].cap
+    if (  # "MB + TS to review": the first of owners listed together
+        i + 1 < len(toks)
+        and _initials(toks[i + 1])
+        and text[toks[i].end : toks[i + 1].start].strip() in ("+", "/", "&", ",", "and")
+    ):
+        return _initials_act(toks, i + 1, text)
     return nxt[0] != "and" and (nxt[0] in _NEXT_CUES or nxt[0] in _PERSON_VERBS)
 
 
@@ -1012,13 +1026,25 @@ def _after_determiner(toks: list[_Tok], i: int, text: str) -> bool:
     )
 
 
+def _plain_person(t: _Tok) -> bool:
+    """A given name used ten thousand times or more in the world list that is no place, no
+    common word and no tool: "got them from Penelope", "sent straight to Noor"."""
+    k = t.key
+    return (
+        _WORLD_GIVEN.get(k, "0") >= "4"
+        and k not in _PLACES
+        and k not in _COMMON
+        and k not in _NOT_NAMES
+    )
+
+
 def _product_context(toks: list[_Tok], i: int, text: str) -> bool:
     """'the Falcon sensor', 'Apollo 11', 'Stack Exchange': a gazetteer word used as the
     name of a thing - after an article, before a number or before an ordinary word."""
     t = toks[i]
     if _after_determiner(toks, i, text):
         return True  # "the Falcon sensor", "the new Ember setup"
-    if i > 0 and toks[i - 1].key in _PLACE_PREPS and not t.initial:
+    if i > 0 and toks[i - 1].key in _PLACE_PREPS and not t.initial and not _plain_person(t):
         return True  # "moved it to Basel": a person there needs a cue ("talk to X")
     nxt = _next_words(toks, i, 3)
     if nxt and nxt[0] in _BE and any(w in _THING_STATES for w in nxt[1:3]):

@@ -730,3 +730,41 @@ def test_derived_world_lists_load_and_match_their_sources(tmp_path: Path) -> Non
 )
 def test_company_words_used_for_people_stay_names(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Kinship words used as titles for elders.
+        ("Auntie Blessing kept the kitchen running.", "[name] kept the kitchen running."),
+        ("the notes from Uncle Tiago were late", "the notes from [name] were late"),
+        # A frequent given name after "to"/"from" that is no place, word or tool.
+        (
+            "Got the floor plan from Rosalind an hour before doors.",
+            "Got the floor plan from [name] an hour before doors.",
+        ),
+        (
+            "Invoices went straight to Yasmin instead of the queue.",
+            "Invoices went straight to [name] instead of the queue.",
+        ),
+        # A given name that is also the end of a place ("São Paulo") stays a name alone.
+        ("Beatriz and Paulo restocked the bar.", "[name] and [name] restocked the bar."),
+        # Owners given as initials listed together.
+        ("action: RK + JG to review the rota", "action: [name] + [name] to review the rota"),
+    ],
+)
+def test_kinship_titles_plain_given_names_and_listed_initials(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my uncle said the venue was fine",
+        "We moved the build agents to Denver last spring.",
+        "QA + UX to review the designs",
+        "São Paulo and Rio teams shared one rota.",
+    ],
+)
+def test_kinship_words_places_and_acronyms_survive(text: str) -> None:
+    assert redact(text) == text
