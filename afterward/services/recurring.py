@@ -29,6 +29,7 @@ from surveys import setup
 from surveys.questionnaire import load_templates
 from surveys.store import Store
 from surveys.store.schedules import KEEP, Schedule
+from surveys.text_limits import MAX_SURVEY_TITLE, shorten, tidy_name
 
 LOG = logging.getLogger(__name__)
 # What the Recurring retros page needs beside the service (pages import only afterward/).
@@ -231,6 +232,22 @@ def _run_schedule(
     return note
 
 
+def survey_title(name: str, project: str, due: date) -> str:
+    """The title of a survey a schedule opens: "<questionnaire>: <project> (<due day>)",
+    at most MAX_SURVEY_TITLE (120) characters. The day and the project name stay whole (a
+    project name is at most 80); a longer questionnaire title is cut, ending in "…". Only a
+    project name too long for even that (an old one) is cut too."""
+    name, project = tidy_name(name), tidy_name(project)
+    suffix = f" ({due.isoformat()})"
+    room = MAX_SURVEY_TITLE - len(suffix)  # for "<questionnaire>: <project>"
+    name_room = room - len(": ") - len(project)
+    if len(name) <= name_room:
+        return f"{name}: {project}{suffix}"
+    if name_room >= 12:  # enough of the questionnaire's title to recognise it
+        return f"{shorten(name, name_room)}: {project}{suffix}"
+    return shorten(f"{name}: {project}", room) + suffix
+
+
 def _open_one(
     store: Store, schedule: Schedule, due: date, on: date, base: str | None, report: RunReport
 ) -> str | None:
@@ -241,7 +258,7 @@ def _open_one(
         store,
         project=schedule.project,
         template_id=schedule.template_id,
-        title=f"{name}: {schedule.project} ({due.isoformat()})",
+        title=survey_title(name, schedule.project, due),
         quarter=quarter_of(due),
         threshold=schedule.threshold,
         opens_on=due,
