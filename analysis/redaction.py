@@ -1322,6 +1322,18 @@ def _decide(
         if is_name[i] and _place_prefix(toks, i) and t.key not in anycase | capital:
             is_name[i] = False
     _drop_places(toks, text, is_name, anycase | capital, forced)
+    for i, t in enumerate(toks):  # "The Marriott gave us ...": "the" names a thing
+        if (
+            is_name[i]
+            and i > 0
+            and toks[i - 1].key == "the"
+            and text[toks[i - 1].end : t.start] == " "
+            and not t.key.endswith("s")
+            and t.key not in anycase | capital
+            and t.start not in forced
+            and not (i + 1 < len(toks) and is_name[i + 1])
+        ):
+            is_name[i] = False
     return is_name
 
 

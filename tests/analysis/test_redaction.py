@@ -751,6 +751,9 @@ def test_company_words_used_for_people_stay_names(text: str, expected: str) -> N
         ("Beatriz and Paulo restocked the bar.", "[name] and [name] restocked the bar."),
         # Owners given as initials listed together.
         ("action: RK + JG to review the rota", "action: [name] + [name] to review the rota"),
+        # ... but a family in the plural, and a name after "the" with its surname, stay names.
+        ("The Adeyemis hosted the wrap party.", "The [name] hosted the wrap party."),
+        ("the Lerato Dube who ran the stand", "the [name] who ran the stand"),
     ],
 )
 def test_kinship_titles_plain_given_names_and_listed_initials(text: str, expected: str) -> None:
@@ -764,6 +767,9 @@ def test_kinship_titles_plain_given_names_and_listed_initials(text: str, expecte
         "We moved the build agents to Denver last spring.",
         "QA + UX to review the designs",
         "São Paulo and Rio teams shared one rota.",
+        # "the" before a capitalised word names a thing, whatever verb follows.
+        "The Radisson gave us the wrong hall twice.",
+        "We phoned the Belvedere and it said the booking was gone.",
     ],
 )
 def test_kinship_words_places_and_acronyms_survive(text: str) -> None:
