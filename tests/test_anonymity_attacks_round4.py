@@ -318,3 +318,39 @@ def test_category_counts_minus_the_listed_answers_say_nothing_of_a_question_not_
     assert as_json["categories"], as_json["categories"]  # the survey does show categories
     for cell in as_json["categories"]:
         assert cell["answers"] == by_category.get(cell["category"], 0), (cell, by_category)
+
+
+def test_a_survey_that_hides_a_theme_gives_no_words_to_its_name(store):
+    """Attack: a theme's name and keywords use only words at least 6 responses wrote. Survey
+    A shows the theme with 4 answers; survey B hides it (2 answers, in the same words). The
+    words counted 4 + 2 = 6 and named the theme; with B's one answer they would not
+    (4 + 1): the theme's name told B's hidden count. Only answers of surveys that show
+    the theme count towards its words."""
+    import json
+
+    from analysis.label_terms import term_support
+    from analysis.themes import ThemeFinder
+
+    first = _survey(store)
+    load(store, first, [*TOOLING, *TOPICS[2:6]])
+    second = _survey(store, project="Quay Mobile")
+    load(store, second, [*TOOLING[:2], *TOPICS[2:]])
+    analysis_upkeep.ensure_current(store)
+    themes = store.analysed_texts().query("theme_id >= 0")["theme_id"]
+    theme = int(themes.mode().iloc[0])
+    _set_themes(store, first, TOOLING, theme)
+    _set_themes(store, second, TOOLING[:2], theme)
+    assert bool(
+        gated_cells(manager_views.theme_counts(store, [second]), "theme_id")
+        .set_index("theme_id")
+        .loc[theme, "suppressed"]
+    )
+    model = ThemeFinder.from_dict(json.loads(store.theme_state()))
+    rows = store.analysed_texts()
+    candidates = analysis_upkeep.label_candidates(model)
+    counted = analysis_upkeep._support(store, rows, model)
+    expected = term_support(rows[rows["survey_id"] == first], candidates)
+    mine = counted[counted["theme_id"] == theme].sort_values("term").reset_index(drop=True)
+    only_first = expected[expected["theme_id"] == theme].sort_values("term")
+    assert len(only_first), "the theme has words"
+    pd.testing.assert_frame_equal(mine, only_first.reset_index(drop=True), check_dtype=False)

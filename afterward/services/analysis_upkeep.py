@@ -19,7 +19,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from afterward.services.gates import quoted_questions
+from afterward.services.gates import hidden_themes, quoted_questions
 from analysis import theme_edits
 from analysis.anonymity import supported_terms
 from analysis.label_terms import name_terms, supported_name, term_support
@@ -207,14 +207,23 @@ def _classified(todo: pd.DataFrame, key: str, corrections: pd.DataFrame) -> pd.D
 def _support(store: Store, rows: pd.DataFrame, model: ThemeFinder) -> pd.DataFrame:
     """`label_terms.term_support` of the rows whose question may be quoted now
     (`gates.quoted_questions`: the survey and the question's own answers reach the
-    quote threshold). A theme's name and keywords are words; an answer no view may quote
-    (an optional question one person answered) must not tip a word over the threshold, or
-    importing a few answers with a guessed word would tell whether that person wrote it.
-    An answer whose question becomes quotable later counts from the next full analysis
-    (a theme edit or a new model): fewer words until then, never more."""
+    quote threshold) and whose survey's own breakdown shows the row's theme
+    (`gates.hidden_themes`). A theme's name and keywords are words; an answer no view may
+    quote (an optional question one person answered) must not tip a word over the
+    threshold, or importing a few answers with a guessed word would tell whether that
+    person wrote it; nor may the answers of a survey that hides the theme (whether a word
+    names the theme would tell their hidden count). An answer whose question becomes
+    quotable, or whose survey comes to show its theme, later counts from the next full
+    analysis (a theme edit or a new model): fewer words until then, never more."""
     pairs = set(quoted_questions(store, Scope()))
-    keys = zip(rows["survey_id"].astype(str), rows["question_id"].astype(str), strict=True)
-    quotable = rows[[key in pairs for key in keys]]
+    hidden = hidden_themes(store, sorted({s for s, _ in pairs}))
+    keys = zip(
+        rows["survey_id"].astype(str),
+        rows["question_id"].astype(str),
+        rows["theme_id"].astype(int),
+        strict=True,
+    )
+    quotable = rows[[(s, q) in pairs and t not in hidden[s] for s, q, t in keys]]
     return term_support(quotable, label_candidates(model))
 
 

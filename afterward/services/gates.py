@@ -12,9 +12,12 @@
   quoted, exported): its own answers that say something must reach the quote threshold,
   not only the survey's responses.
 - `shown_survey_ids`, `counted_questions`, `quoted_questions`: which surveys, and which of
-  their free-text questions, views over several surveys may count or quote. Kept here
-  (not in `manager_views`) so that the analysis (`analysis_upkeep`, which `manager_views`
-  imports) applies the same rule without an import cycle.
+  their free-text questions, views over several surveys may count or quote;
+  `category_counts` / `theme_counts`: the counts every root-cause and theme view starts
+  from; `hidden_categories` / `hidden_themes`: per survey, the cells its own breakdown
+  hides, which no view may name beside its answers or count towards quotes and theme
+  words. Kept here (not in `manager_views`) so that the analysis (`analysis_upkeep`, which
+  `manager_views` imports) applies the same rules without an import cycle.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.anonymity import quotes_visibility, shown_surveys, visibility
+from analysis.insights import gated_cells, root_cause_cells
 from analysis.no_root_cause import non_answer_mask
 from clock import today
 from surveys.store import Scope, Store, Survey
@@ -144,3 +148,57 @@ def _questions(counts: pd.DataFrame, rule: Callable[[int, int], Any]) -> list[tu
         strict=True,
     )
     return [(str(s), str(q)) for s, q, n, t in rows if rule(int(n), int(t)).visible]
+
+
+def category_counts(store: Store, survey_ids: Sequence[str]) -> pd.DataFrame:
+    """`Store.category_counts` of `survey_ids` (the gate chose them) over their
+    `counted_questions` only: what every root-cause view is computed from."""
+    ids = list(survey_ids)
+    return store.category_counts(ids, questions=counted_questions(store, ids))
+
+
+def theme_counts(store: Store, survey_ids: Sequence[str]) -> pd.DataFrame:
+    """`Store.theme_counts` of `survey_ids` over their `counted_questions` only: what every
+    theme view is computed from."""
+    ids = list(survey_ids)
+    return store.theme_counts(ids, questions=counted_questions(store, ids))
+
+
+def hidden_categories(store: Store, survey_ids: Sequence[str]) -> dict[str, frozenset[str]]:
+    """Per survey of `survey_ids` (str id -> categories): the root-cause categories ("none"
+    included) its own breakdown hides (`analysis.insights.root_cause_cells` over
+    `category_counts`, one survey at a time, as its results page gates them). No view may
+    name one of them beside an answer of that survey. A category the survey has no answer
+    in is not listed (there is no count to hide)."""
+    ids = [str(s) for s in survey_ids]
+    counts = category_counts(store, ids)
+    if counts.empty:
+        return dict.fromkeys(ids, frozenset())
+    categories, none = root_cause_cells(_each_survey_apart(counts))
+    return _hidden(ids, pd.concat([categories, none], ignore_index=True), "category", str)
+
+
+def hidden_themes(store: Store, survey_ids: Sequence[str]) -> dict[str, frozenset[int]]:
+    """Per survey of `survey_ids` (str id -> theme ids): the themes its own breakdown hides
+    (`analysis.insights.gated_cells` over `theme_counts`, one survey at a time, as its
+    results page gates them). No view may name one of them beside an answer of that survey,
+    nor count its answers towards a theme's quotes."""
+    ids = [str(s) for s in survey_ids]
+    counts = theme_counts(store, ids)
+    if counts.empty:
+        return dict.fromkeys(ids, frozenset())
+    return _hidden(ids, gated_cells(_each_survey_apart(counts), "theme_id"), "theme_id", int)
+
+
+def _each_survey_apart(counts: pd.DataFrame) -> pd.DataFrame:
+    """`counts` (with survey_id) with each survey as a project of its own: the cell
+    functions add up a project's surveys, and these rules need each survey's own cells."""
+    return counts.assign(project=counts["survey_id"])
+
+
+def _hidden(ids: list[str], cells: pd.DataFrame, key: str, kind: type) -> dict[str, frozenset]:
+    hidden: dict[str, frozenset] = dict.fromkeys(ids, frozenset())
+    suppressed = cells[cells["suppressed"].astype(bool)]
+    for survey_id, part in suppressed.groupby("project"):
+        hidden[str(survey_id)] = frozenset(kind(k) for k in part[key])
+    return hidden

@@ -17,9 +17,13 @@ import pandas as pd
 from afterward.services import analysis_upkeep
 from afterward.services.gates import (
     by_role_shown,
+    category_counts,
     counted_questions,
+    hidden_categories,
+    hidden_themes,
     quoted_questions,
     shown_survey_ids,
+    theme_counts,
 )
 from analysis.actions import completion_rates
 from analysis.anonymity import (
@@ -92,20 +96,6 @@ def closed_survey_ids(store: Store, scope: Scope) -> list[str]:
     ids = shown_survey_ids(store, scope)
     reopened = store.reopened_surveys()
     return [i for i in ids if (s := store.survey(i)) is not None and by_role_shown(s, reopened)]
-
-
-def category_counts(store: Store, survey_ids: Sequence[str]) -> pd.DataFrame:
-    """`Store.category_counts` of `survey_ids` (the gate chose them) over their
-    `counted_questions` only: what every root-cause view is computed from."""
-    ids = list(survey_ids)
-    return store.category_counts(ids, questions=counted_questions(store, ids))
-
-
-def theme_counts(store: Store, survey_ids: Sequence[str]) -> pd.DataFrame:
-    """`Store.theme_counts` of `survey_ids` over their `counted_questions` only: what every
-    theme view is computed from."""
-    ids = list(survey_ids)
-    return store.theme_counts(ids, questions=counted_questions(store, ids))
 
 
 def _category_cells(store: Store, scope: Scope) -> pd.DataFrame:
@@ -261,46 +251,6 @@ def correction_queue(store: Store, scope: Scope, limit: int = 10) -> pd.DataFram
     candidates = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     reviewed = store.category_corrections()["text"].tolist() if len(candidates) else []
     return _unnamed_where_hidden(review_cards(candidates, reviewed, limit=limit), hidden_of)
-
-
-def hidden_categories(store: Store, survey_ids: Sequence[str]) -> dict[str, frozenset[str]]:
-    """Per survey of `survey_ids` (str id -> categories): the root-cause categories ("none"
-    included) its own breakdown hides (`analysis.insights.root_cause_cells` over
-    `category_counts`, one survey at a time, as its results page gates them). No view may
-    name one of them beside an answer of that survey. A category the survey has no answer
-    in is not listed (there is no count to hide)."""
-    ids = [str(s) for s in survey_ids]
-    counts = category_counts(store, ids)
-    if counts.empty:
-        return dict.fromkeys(ids, frozenset())
-    categories, none = root_cause_cells(_each_survey_apart(counts))
-    return _hidden(ids, pd.concat([categories, none], ignore_index=True), "category", str)
-
-
-def hidden_themes(store: Store, survey_ids: Sequence[str]) -> dict[str, frozenset[int]]:
-    """Per survey of `survey_ids` (str id -> theme ids): the themes its own breakdown hides
-    (`analysis.insights.gated_cells` over `theme_counts`, one survey at a time, as its
-    results page gates them). No view may name one of them beside an answer of that survey,
-    nor count its answers towards a theme's quotes."""
-    ids = [str(s) for s in survey_ids]
-    counts = theme_counts(store, ids)
-    if counts.empty:
-        return dict.fromkeys(ids, frozenset())
-    return _hidden(ids, gated_cells(_each_survey_apart(counts), "theme_id"), "theme_id", int)
-
-
-def _each_survey_apart(counts: pd.DataFrame) -> pd.DataFrame:
-    """`counts` (with survey_id) with each survey as a project of its own: the cell
-    functions add up a project's surveys, and these rules need each survey's own cells."""
-    return counts.assign(project=counts["survey_id"])
-
-
-def _hidden(ids: list[str], cells: pd.DataFrame, key: str, kind: type) -> dict[str, frozenset]:
-    hidden: dict[str, frozenset] = dict.fromkeys(ids, frozenset())
-    suppressed = cells[cells["suppressed"].astype(bool)]
-    for survey_id, part in suppressed.groupby("project"):
-        hidden[str(survey_id)] = frozenset(kind(k) for k in part[key])
-    return hidden
 
 
 def _unnamed_where_hidden(
