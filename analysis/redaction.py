@@ -515,6 +515,8 @@ def _handle_word(word: str) -> bool:
     k = _key(word)
     if len(k) < 2 or k in _NOT_HANDLES or k in _NOT_NAMES:
         return False
+    if word.isupper() and k in _ACRONYMS:  # "IMO:", "AOB:" even where a name is spelt so
+        return False
     if k in _ANY_NAME:
         return True
     if word.isupper() and len(word) <= 4:  # "[WIP]", "QA:" are no people; "[JG]", "JG:" are
@@ -801,7 +803,8 @@ _ACRONYMS = frozenset(
     eu us uk un nyc sf la ny ai ml llm gpu cpu ram ssd hdd iot sdk cli ide pdf csv
     xml json yaml cms crm erp saas paas iaas b2b b2c q1 q2 q3 q4 h1 h2 am pm tv seo sem
     nda pii ssh ftp vm hq rsvp faq nps csat sms kb wfh ooo pto ama ops irl tl dri raci
-    rca pir sev p0 p1 p2 oss cfp ccd cnc ga rc lts eol""".split()
+    rca pir sev p0 p1 p2 oss cfp ccd cnc ga rc lts eol aob btw imo imho afaik tldr wip
+    todo lgtm aka diy tbc sop mttr mttd mtta""".split()
 )
 
 

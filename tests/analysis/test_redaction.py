@@ -769,6 +769,9 @@ def test_kinship_titles_plain_given_names_and_listed_initials(text: str, expecte
         "São Paulo and Rio teams shared one rota.",
         # "the" before a capitalised word names a thing, whatever verb follows.
         "The Radisson gave us the wrong hall twice.",
+        # Meeting abbreviations as headings are no speakers.
+        "AOB: the coffee machine on floor 2 is still broken.",
+        "IMO: the venue was too small. TBC: the date.",
         "We phoned the Belvedere and it said the booking was gone.",
     ],
 )
