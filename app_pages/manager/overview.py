@@ -9,6 +9,7 @@ from afterward.services.manager_views import (
     question_label,
     scale_of,
 )
+from afterward.services.overview import with_collecting_status
 from afterward.services.survey_admin import (
     invitation_use,
     invitation_uses,
@@ -44,7 +45,8 @@ st.caption(
     )
 )
 
-participation = participation.assign(
+# The chart's "N more needed" only for surveys that still take answers (closing day too).
+participation = with_collecting_status(store, participation).assign(
     survey=participation["project"] + " · " + participation["quarter"],
     response_rate=invitation_uses(participation["invitations"], participation["invitations_used"]),
 )
