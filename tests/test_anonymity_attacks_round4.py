@@ -354,3 +354,23 @@ def test_a_survey_that_hides_a_theme_gives_no_words_to_its_name(store):
     only_first = expected[expected["theme_id"] == theme].sort_values("term")
     assert len(only_first), "the theme has words"
     pd.testing.assert_frame_equal(mine, only_first.reset_index(drop=True), check_dtype=False)
+
+
+def test_hidden_cells_per_survey_are_the_cells_each_results_page_hides(store):
+    """`hidden_categories` and `hidden_themes` (the review queue, theme quotes and theme
+    words use them) agree with the cells each survey's own breakdown hides."""
+    from tests.pages.data import populate
+
+    populate(store, responses_per_survey=7)
+    analysis_upkeep.ensure_current(store)
+    ids = manager_views.shown_survey_ids(store, Scope())
+    categories = manager_views.hidden_categories(store, ids)
+    themes = manager_views.hidden_themes(store, ids)
+    assert any(categories.values()) and any(themes.values())  # the data hides something
+    for survey_id in ids:
+        cells, none = root_cause_cells(manager_views.category_counts(store, [survey_id]))
+        both = pd.concat([cells, none])
+        assert categories[survey_id] == set(both.loc[both["suppressed"], "category"])
+        theme_cells = gated_cells(manager_views.theme_counts(store, [survey_id]), "theme_id")
+        hidden = theme_cells.loc[theme_cells["suppressed"].astype(bool), "theme_id"]
+        assert themes[survey_id] == {int(t) for t in hidden}
