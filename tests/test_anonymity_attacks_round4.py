@@ -377,3 +377,27 @@ def test_hidden_cells_per_survey_are_the_cells_each_results_page_hides(store):
         theme_cells = gated_cells(manager_views.theme_counts(store, [survey_id]), "theme_id")
         hidden = theme_cells.loc[theme_cells["suppressed"].astype(bool), "theme_id"]
         assert themes[survey_id] == {int(t) for t in hidden}
+
+
+# -- the analysis's progress --------------------------------------------------------------------
+
+
+def test_the_analysis_progress_gives_no_count_of_new_answers(store):
+    """Attack: a release of three responses; the page's progress bar said 'Finding root
+    causes in 4 new answers' while 'what went wrong' grew by 3 on the results page: 4 - 3 =
+    1, one of the three answered the optional question the page hides. The progress says
+    what it does, never how many answers."""
+    survey_id = _survey(store)
+    _responses(store, survey_id, TOPICS)
+    analysis_upkeep.ensure_current(store)
+    _responses(store, survey_id, TOOLING[:3], lone=LONE)
+    messages: list[str] = []
+    analysis_upkeep.ensure_current(store, lambda fraction, message: messages.append(message))
+    assert messages, "the analysis ran"
+    assert [m for m in messages if re.search(r"\d", m)] == [], messages
+    # A full re-analysis (a review changes the classifier) says no count either.
+    text = store.analysed_texts()
+    store.correct_category(text["response_id"].iloc[0], "went_wrong", "tech_debt_tooling")
+    messages.clear()
+    analysis_upkeep.ensure_current(store, lambda fraction, message: messages.append(message))
+    assert messages and [m for m in messages if re.search(r"\d", m)] == [], messages

@@ -135,7 +135,9 @@ def refresh_analysis(store: Store, progress: Progress | None = None) -> RefreshR
         [new, done.loc[stale, ["response_id", "question_id", "survey_id", "text"]]],
         ignore_index=True,
     )
-    report(0.1, f"Finding root causes in {len(todo):,} answers")
+    # No counts in progress: the page shows it, and a count of new answers over every
+    # question, less what the results pages list, tells who answered a hidden question.
+    report(0.1, "Finding root causes in the answers")
     todo = _classified(todo, key, corrections)
     rows = pd.concat([done[~stale], todo], ignore_index=True)
     rows["non_answer"] = rows["non_answer"].astype(bool)
@@ -173,7 +175,7 @@ def _analyse_new_answers(
     manager edits were applied to every answer when they were made.
     """
     new = store.texts_to_analyse()
-    report(0.1, f"Finding root causes in {len(new):,} new answers")
+    report(0.1, "Finding root causes in the new answers")  # no count: see refresh_analysis
     rows = _classified(new, key, corrections)
     report(0.5, "Placing new answers in themes")
     texts = rows["text"].tolist()
