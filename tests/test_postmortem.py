@@ -524,10 +524,13 @@ def test_a_post_mortem_action_cannot_be_due_in_the_past(store, surveys):
     assert store.actions(Scope()).empty
 
 
-def test_characters_the_pdf_font_lacks_show_as_a_box_with_a_note(store, surveys):
-    """Chinese, Japanese and emoji used to vanish from the PDF without a trace."""
+def test_characters_the_pdf_font_lacks_show_as_a_box_with_a_note(store, surveys, monkeypatch):
+    """Chinese, Japanese and emoji used to vanish from the PDF without a trace. Here on a
+    server without a CJK font (with one: tests/test_pdf_cjk.py)."""
+    from afterward.output import pdf_pages
     from afterward.output.pdf_pages import MISSING_GLYPH, MISSING_NOTE
 
+    monkeypatch.setattr(pdf_pages, "CJK_FONT_FILES", ())
     survey_id = surveys["shown"]
     save_postmortem(
         store,
