@@ -164,6 +164,11 @@ _PREV_CUES = frozenset(
     """asked ask asking told tell telling ping pinged cc thanks thank kudos shoutout
     cheers props blame blamed emailed messaged called paired via""".split()
 )
+# Words of address that are also given names somewhere: "cheers mate", "thanks love".
+_ADDRESS_TERMS = frozenset(
+    """mate mates buddy pal man love babe dude bro sis boss chief sir madam guys folks team
+    all everyone everybody again so much heaps loads tons you""".split()
+)
 # Two-word cues: "thanks to X", "shout-out to X", "waiting on X", "relying on X".
 _PREV_CUES_2 = frozenset(
     {
@@ -868,6 +873,26 @@ def _vocative(toks: list[_Tok], i: int, text: str) -> bool:
     return nxt[0] == "please" or (len(nxt) == 2 and nxt[0] in _SPEECH_MODALS and nxt[1] == "you")
 
 
+def _identity_cue(toks: list[_Tok], i: int, text: str) -> bool:
+    """'sometimes it's Juno, sometimes ...', 'the one who knew was Imre.': a frequent given
+    name that is no place or common word, said to be who it is."""
+    t = toks[i]
+    if not t.cap or t.initial or i < 1 or _WORLD_GIVEN.get(t.key, "0") < "3":
+        return False
+    if t.key in _COMMON or t.key in _PLACES or t.key in _NOT_NAMES:
+        return False
+    before = text[max(0, t.start - 14) : t.start].casefold().replace("\u2019", "'")
+    after = text[t.end : t.end + 8]
+    if re.match(r",?\s+(?:the|our|a|an)\b", after):
+        return False  # "it's Aurora, the database": an apposition says what it is
+    return _IDENTITY.search(before) is not None and (
+        after[:1] in ("", ",", ".", "!", ";", ")") or after.startswith(" w")
+    )
+
+
+_IDENTITY = re.compile(r"\b(?:it's|it is|it was|that's|that was|(?:who|one) (?:was|is))\s+$")
+
+
 def _owner_cue(toks: list[_Tok], i: int) -> bool:
     """'Amber to write the summary', 'Action: Chase to review the alerts': a name word at
     a clause start owning an action item."""
@@ -1437,6 +1462,15 @@ def _rule_names(
             is_name[i] = len(k) >= 3 and (
                 k in _FIRST
                 or (i > 0 and toks[i - 1].key in _TITLES and k not in _MID_WORDS)  # "dr okafor"
+                or (  # "thanks bill for the pizza": thanked for something, a person
+                    0 < i < len(toks) - 1
+                    and toks[i - 1].key in ("thanks", "thank", "thx", "cheers", "kudos", "ty")
+                    and toks[i + 1].key == "for"
+                    and _WORLD_GIVEN.get(k, "0") >= "3"
+                    and (k in _GIVEN_ALL or k in _FIRST)
+                    and k not in _ADDRESS_TERMS
+                    and t.text.isalpha()
+                )
                 or (  # "let keisha know"
                     0 < i < len(toks) - 1
                     and toks[i - 1].key == "let"
@@ -1487,6 +1521,7 @@ def _rule_names(
             or _apposition_cue(toks, i, text)
             or _vocative(toks, i, text)
             or _owner_cue(toks, i)
+            or _identity_cue(toks, i, text)
         )
         habit = bool(nxt) and nxt[0] in ("never", "always")
         if (k in _AMBIGUOUS or k in _DUAL) and i > 0 and toks[i - 1].key in _PLACE_PREPS:

@@ -751,6 +751,13 @@ def test_company_words_used_for_people_stay_names(text: str, expected: str) -> N
         ("Beatriz and Paulo restocked the bar.", "[name] and [name] restocked the bar."),
         # Owners given as initials listed together.
         ("action: RK + JG to review the rota", "action: [name] + [name] to review the rota"),
+        # A lowercase given name thanked for something; a name said to be who it is.
+        ("thanks frank for the spare cables", "thanks [name] for the spare cables"),
+        (
+            "Some weeks it's Ingrid, other weeks nobody.",
+            "Some weeks it's [name], other weeks nobody.",
+        ),
+        ("The one who had the keys was Tobias.", "The one who had the keys was [name]."),
         # ... but a family in the plural, and a name after "the" with its surname, stay names.
         ("The Adeyemis hosted the wrap party.", "The [name] hosted the wrap party."),
         ("the Lerato Dube who ran the stand", "the [name] who ran the stand"),
@@ -771,6 +778,8 @@ def test_kinship_titles_plain_given_names_and_listed_initials(text: str, expecte
         "The Radisson gave us the wrong hall twice.",
         # Meeting abbreviations as headings are no speakers.
         "AOB: the coffee machine on floor 2 is still broken.",
+        "thanks again for the spare cables, cheers mate for the lift",
+        "It was Friday, so it's Kestrel, the old box, that ran the job.",
         "IMO: the venue was too small. TBC: the date.",
         "We phoned the Belvedere and it said the booking was gone.",
     ],
