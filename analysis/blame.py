@@ -127,12 +127,37 @@ def _trie(words: str) -> str:
     return emit(tree)
 
 
+# Heads of Faker's English occupation titles ("Nurse, adult" -> nurse, "Pharmacist,
+# hospital" -> pharmacist; MIT, already the name gazetteer's source), less the heads that
+# also name machines, groups or no one ("runner", "processor", "worker", "staff", "crew").
+_NOT_ROLE_HEADS = frozenset(
+    """boy copy crew land make staff sub emeritus worker processor runner streamer handler
+    controller professional person visitor dealer trader practitioner associate""".split()
+)
+
+
+def _occupation_heads() -> str:
+    """Space-separated lower-case head nouns of Faker's en_US job titles; "" without it."""
+    try:
+        from faker.providers.job.en_US import Provider
+    except ImportError:  # pragma: no cover - faker is a dependency
+        return ""
+    heads: set[str] = set()
+    for title in Provider.jobs:
+        words = title.split(",")[0].split("(")[0].strip().lower().split()
+        for head in words[-1:][0].split("/") if words else ():
+            if head.isalpha() and head not in _NOT_ROLE_HEADS:
+                heads.add(head)
+    return " ".join(sorted(heads))
+
+
 # A single role: the last word of "the (new) (project) manager"; the words before it are
 # free, so "release manager" and "sound tech lead" need no entry of their own.
 _ROLE_WORDS = (
     r"(?i:"
     + _trie(
-        """pm md ceo cto cfo coo cio vp po ba em pmm ae sdr csm tam dba sre qa mc owner lead manager
+        _occupation_heads()
+        + """ pm md ceo cto cfo coo cio vp po ba em pmm ae sdr csm tam dba sre qa mc owner lead manager
         boss architect intern contractor consultant freelancer developer dev engineer designer tester
         analyst sponsor director sysadmin admin founder stakeholder contact hire guy person chap
         coordinator organiser organizer facilitator photographer caterer host emcee speaker translator

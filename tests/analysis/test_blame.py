@@ -1391,3 +1391,28 @@ def test_fresh_batch_figures() -> None:
     recall, fpr = _score(FRESH_BATCH)
     assert recall >= 0.95, recall  # measured 1.000 (60 of 60); 0.700 (42) before issue 11 work
     assert fpr <= 1 / 80, fpr  # measured 0.000 (0 of 80)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The locum radiographer didn't check the request form and scanned the wrong knee.",
+        "Our copywriter ignored the brand guide and the client rejected every banner.",
+        "The night pharmacist skipped the second check, so the wrong strength went out.",
+    ],
+)
+def test_occupations_are_single_roles(text: str) -> None:
+    """Faker's occupation titles give the role nouns ("radiographer", "pharmacist")."""
+    assert blame_phrases(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The radiographer spotted the fracture the first reader missed, thank goodness.",
+        "The CI runner ignored the cache and rebuilt everything.",
+        "The worker pool skipped jobs when the queue filled up.",
+    ],
+)
+def test_occupations_without_fault_and_machine_heads_are_not_blame(text: str) -> None:
+    assert blame_phrases(text) == [], text
