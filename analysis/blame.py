@@ -222,7 +222,7 @@ _THEN_BLAME = re.compile(
 # A person doing something "without checking" or "instead of" the safe thing.
 _CORNER_CUT = re.compile(
     rf"""(?:{_RUN}|{_ROLE})\s+(?!who\b|that\b)\w+\b[^.!?;\n]{{0,70}}?\b(?:
-        without\s+(?:(?!a\s+hitch)(?:\w+ing|asking|review|a\s+review|any\s+(?:review|tests?
+        without\s+(?:(?:ever|even|first|actually|properly)\s+)?(?:(?!a\s+hitch)(?:\w+ing|asking|review|a\s+review|any\s+(?:review|tests?
             |warning|notice|docs|documentation|handover|sign-?off)))
         |instead\s+of\s+(?:\w+ing|raising|staging|the\b))""",
     _FLAGS,
@@ -283,7 +283,11 @@ _SELF = re.compile(
     |\b[Mm]y\s+(?:own\s+)?(?:[\w-]+\s+)?(?:delay|hesitation|silence|inaction|slowness|typo|change|commit|script
         |config|push|deploy|migration|query|code|estimate|mistake)\s+(?:\w+\s+){0,3}?(?:cost|caused|broke
         |took\s+down|wiped|deleted|corrupted|led\s+to|triggered)\b
-    |\bwas\s+(?:all\s+)?mine\b[.!,]*\s*(?i:oops|whoops|my\s+bad|sorry|mea\s+culpa|guilty))""",
+    |\bwas\s+(?:all\s+)?mine\b[.!,]*\s*(?i:oops|whoops|my\s+bad|sorry|mea\s+culpa|guilty)
+    |\b(?i:that|it)\s+was\s+me\s*[,.;:\u2014-]+\s*I\s+(?:left|forgot|missed|didn['’]?t|did\s+not|never
+        |broke|skipped|ignored|sat\s+on|dropped|lost|deleted)\b
+    |\b(?:I|i)\s+(?!\w+ing\b)\w+(?:ed|t)\b[^.!?;\n]{0,60}?\bwithout\s+(?:ever|even|first|actually)\s+
+        (?:checking|testing|seeing|reading|reviewing|verifying|confirming|running|looking\s+at|doing\s+a\s+test))""",
     _FLAGS,
 )
 # Blame where the person is not the grammatical subject: a passive agent ("was broken

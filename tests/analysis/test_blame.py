@@ -1416,3 +1416,26 @@ def test_occupations_are_single_roles(text: str) -> None:
 )
 def test_occupations_without_fault_and_machine_heads_are_not_blame(text: str) -> None:
     assert blame_phrases(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Slow reply to the sponsor. That was me, I forgot to forward it for a week.",
+        "I signed the venue contract without ever reading the cancellation clause.",
+        "Kofi merged the schema change without even running the migrations locally.",
+    ],
+)
+def test_owning_up_and_corners_cut_with_an_adverb(text: str) -> None:
+    assert blame_phrases(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who set up the shared board? That was me, I hope it helped.",
+        "I was the one who told the client about the delay, and they took it well.",
+    ],
+)
+def test_owning_a_good_act_is_not_blame(text: str) -> None:
+    assert blame_phrases(text) == [], text
