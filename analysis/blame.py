@@ -969,6 +969,11 @@ _SUBJECT = re.compile(
     (?!\s*(?:,|&|\+|/|\band\b|\bor\b|\bwho\b|\bthat\b)\s)""",
     _FLAGS,
 )
+# Things whose absence is good news: "shipped it with zero downtime", "with no issues at
+# all" (marked "(?#good-absence)" in `_FAILING`, where this lookahead goes).
+_GOOD_ABSENCE = r"""(?!(?:surprises?|downtime|issues?|problems?|errors?|bugs?|incidents?
+    |complaints?|drama|fuss|hiccups?|regressions?|defects?|delays?|outages?|fires?|rework|changes?
+    |typos?)\b)"""
 # What a person does wrong (verb forms only: "misconfigured", not "misconfiguration").
 _FAILING = re.compile(
     r"""\b(?:
@@ -1039,14 +1044,16 @@ _FAILING = re.compile(
       |promised\b[^.!?;\n]{0,60}?\bbefore\s+(?:a\s+single|any|anything|it|we|the\s+[\w-]+\s+(?:existed|worked|was))
       |left\s+(?!(?:early|late|work|home|for|at|the\s+(?:company|office|team|building|project)|us|me)\b)
         (?:the\s+|a\s+|an\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:on|open|running|enabled|unlocked
-        |exposed|public)\b
+        |exposed|public|unsupervised|unattended|unguarded|unstaffed|unmonitored)\b
       |by\s+(?:mistake|accident)|accidentally|told\s+(?:nobody|no\s+one|noone)
       |kept\s+(?:it|this|that|(?:the|a|an|our|his|her)\s+(?:[\w'’-]+\s+){0,3}?[\w-]+)\s+to\s+(?:himself|herself|themselves)
       |after\s+the\s+deadline|past\s+the\s+deadline|at\s+the\s+last\s+minute
       |without\s+(?:(?!a\s+hitch)(?:\w+ing|asking|review|a\s+review|telling|any\s+(?:review|tests?
         |warning|notice|docs|handover|sign-?off)))
       |instead\s+of\s+\w+ing
-      |with\s+no\s+(?:review|tests?|testing|sign-?off|approval|backup|warning|notice|handover)
+      |with\s+(?:no|zero)\s+(?:review|tests?|testing|sign-?off|approval|backup|warning|notice|handover)
+      |(?:handed\s+over|delivered|shipped|sent|submitted)\b[^.!?;\n]{0,40}?\bwith\s+(?:no|zero)\s+
+        (?#good-absence)[\w-]+
       |lost\s+(?!access|time|sleep|track|touch|interest|patience)(?:it|them|the|our|all|every)\b
       |insisted\s+on|lets\s+(?!(?:us|me|you|everyone|everybody|people|him|her|the\s+team)\b)(?:[\w-]+\s+){1,3}?(?:run\s+(?:forever
         |over|long|wild)|drag(?:\s+on)?|slide|slip|rot)
@@ -1337,7 +1344,7 @@ _FAILING = re.compile(
       |(?:with|using)\s+(?:last\s+(?:year|month|quarter|week|sprint)['’]s|the\s+old|old|outdated|stale|out-of-date
         |expired)\s+(?:[\w-]+\s+)?(?:numbers|data|prices|figures|rates|version|logo|copy|config|keys|certs?|branding
         |contacts|list|spec|designs?)
-      |(?:had|has|with)\s+(?:no|zero)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:whatsoever|at\s+all)
+      |(?:had|has|with)\s+(?:no|zero)\s+(?#good-absence)[\w-]+(?:\s+[\w-]+)?\s+(?:whatsoever|at\s+all)
       # idioms of neglect
       |asleep\s+(?:at\s+the\s+wheel|on\s+the\s+job)|dropped\s+the\s+baton|fell\s+down\s+on|took\s+(?:his|her|their)
         \s+eye\s+off|left\s+(?:us|everyone|the\s+team|me)\s+(?:hanging|in\s+the\s+lurch|high\s+and\s+dry)|hung\s+(?:us|me
@@ -1379,7 +1386,9 @@ _FAILING = re.compile(
       |clicks\s+around|decided\s+(?:that\s+)?we\s+(?:didn['’]t|did\s+not|don['’]t)\s+need
       |with\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){1,2}still\s+(?:in|on|there|enabled|attached|active)
       |without\s+(?:anyone|anybody|someone)\s+\w+ing
-    )\b(?!\s+(?:nothing|nobody|no\s+one|no\s+time|no\s+effort)\b)""",
+    )\b(?!\s+(?:nothing|nobody|no\s+one|no\s+time|no\s+effort)\b)""".replace(
+        "(?#good-absence)", _GOOD_ABSENCE
+    ),
     re.VERBOSE,
 )
 # Competence judged: said of someone else only ("I had no idea" is not a confession).

@@ -1439,3 +1439,26 @@ def test_owning_up_and_corners_cut_with_an_adverb(text: str) -> None:
 )
 def test_owning_a_good_act_is_not_blame(text: str) -> None:
     assert blame_phrases(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Abara left the car park unattended and two vans were scratched.",
+        "Our illustrator handed over the posters with zero bleed margins the night before print.",
+    ],
+)
+def test_neglect_and_hand_over_with_something_missing(text: str) -> None:
+    assert blame_phrases(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nadia shipped the release with zero downtime!",
+        "Li sent the invoices with no issues at all.",
+        "We left the booth unattended for lunch and nothing happened.",
+    ],
+)
+def test_absence_that_is_good_news_is_not_blame(text: str) -> None:
+    assert blame_phrases(text) == [], text
