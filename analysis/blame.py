@@ -974,6 +974,15 @@ _SUBJECT = re.compile(
 _GOOD_ABSENCE = r"""(?!(?:surprises?|downtime|issues?|problems?|errors?|bugs?|incidents?
     |complaints?|drama|fuss|hiccups?|regressions?|defects?|delays?|outages?|fires?|rework|changes?
     |typos?)\b)"""
+# A risky decision owned by one person: "the decision to skip QA was the director's alone",
+# "the call to ship without a rollback plan was Dana's".
+_DECISION_OWNED = re.compile(
+    rf"""\b(?i:decision|call|choice)\s+to\s+(?:skip|cut|drop|ignore|bypass|rush|remove|disable
+    |scrap|delay|postpone|ship|launch|go\s+live|push|overrule|override|cancel|not)\b[^.!?;\n]{{0,60}}?
+    \b(?:was|were)\s+(?:(?:all|entirely|solely|only)\s+)?(?:{_RUN}['’]s|\b(?i:the|our|their|my)\s+
+    (?:[a-z]+\s+)?{_ROLE_WORDS}['’]s)(?!\w)""",
+    _FLAGS,
+)
 # What a person does wrong (verb forms only: "misconfigured", not "misconfiguration").
 _FAILING = re.compile(
     r"""\b(?:
@@ -2018,6 +2027,7 @@ def blame_phrases(text: str) -> list[str]:
         _JOB_UNDONE,
         _FIRST_MOVE,
         _BECAUSE_OF_THEM,
+        _DECISION_OWNED,
     )
     for m in _CLEFT.finditer(shadow):
         pred = m.group("pred")

@@ -1462,3 +1462,10 @@ def test_neglect_and_hand_over_with_something_missing(text: str) -> None:
 )
 def test_absence_that_is_good_news_is_not_blame(text: str) -> None:
     assert blame_phrases(text) == [], text
+
+
+def test_a_risky_decision_owned_by_one_person() -> None:
+    assert blame_phrases("The choice to skip the dress rehearsal was the producer's alone.")
+    assert blame_phrases("The decision to push the launch to Friday was the team's.") == []
+    text = "The decision to postpone was the CEO's, and honestly it was the right call."
+    assert blame_phrases(text) == []
