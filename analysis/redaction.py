@@ -1810,6 +1810,27 @@ def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
                         continue
                     is_name[i] = True
                     break
+    # "Gift Mahlangu", "Hope Adeyemi": a given name that is also a word, right before a
+    # name that is no given name (a surname), is the name's first part.
+    for i in range(len(toks) - 1):
+        t, nxt = toks[i], toks[i + 1]
+        if (
+            not is_name[i]
+            and t.cap
+            and not t.poss
+            and is_name[i + 1]
+            and nxt.cap
+            and text[t.end : nxt.start] == " "
+            and _WORLD_GIVEN.get(t.key, "0") >= "2"
+            and nxt.key not in _GIVEN_ALL
+            and nxt.key not in _FIRST
+            and t.key not in ENGLISH_STOP_WORDS
+            and t.key not in _NOT_NAMES
+            and t.key not in _PREV_CUES
+            and t.key not in _TITLES
+            and not _is_acronym(t.text)
+        ):
+            is_name[i] = True
     # One decision per text: once a capitalised word is a name, so is every copy.
     found = {t.key for t, yes in zip(toks, is_name, strict=True) if yes and t.cap}
     for i, t in enumerate(toks):

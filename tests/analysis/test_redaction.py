@@ -753,6 +753,9 @@ def test_company_words_used_for_people_stay_names(text: str, expected: str) -> N
         ("action: RK + JG to review the rota", "action: [name] + [name] to review the rota"),
         # A lowercase given name thanked for something; a name said to be who it is.
         ("thanks frank for the spare cables", "thanks [name] for the spare cables"),
+        # A given name that is also a word joins the surname after it: one [name].
+        ("Precious Dlamini booked the coaches.", "[name] booked the coaches."),
+        ("Ask Blessing Chukwu about the permits.", "Ask [name] about the permits."),
         (
             "Some weeks it's Ingrid, other weeks nobody.",
             "Some weeks it's [name], other weeks nobody.",
