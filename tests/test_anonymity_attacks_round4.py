@@ -403,11 +403,6 @@ def test_the_analysis_progress_gives_no_count_of_new_answers(store):
     assert messages and [m for m in messages if re.search(r"\d", m)] == [], messages
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="afterward/web/cached_views.py (_analyse_here, not this task's file) labels the "
-    "status 'Analysis up to date (N answers)' with every analysed text: drop the count.",
-)
 def test_the_pages_analysis_status_gives_no_count_of_answers(app, db_path):
     """Attack: where no background worker runs (the dashboard served by plain `streamlit
     run`), a page analyses on the spot and says 'Analysis up to date (11 answers)'; the

@@ -76,14 +76,21 @@ def test_answer_through_an_invitation_on_a_phone_then_the_link_is_used(server, b
     # The page never grew wider than the phone.
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
-    # A used invitation opens like an unused one (whoever holds the links cannot tell who
-    # answered); only submitting through it again is refused.
-    again = context.new_page()
+    # In the browser that answered, the link says the answer is recorded (no second form).
+    own = context.new_page()
+    own.goto(invitation)
+    own.get_by_text("Your answer was already recorded").wait_for(timeout=STREAMLIT_READY)
+    assert own.locator("form").count() == 0
+    context.close()
+    # In any other browser a used invitation opens like an unused one (whoever holds the
+    # links cannot tell who answered); only submitting through it again is refused.
+    elsewhere = browser.new_context(viewport=PHONE, device_scale_factor=1)
+    again = elsewhere.new_page()
     again.goto(invitation)
     again.get_by_role("button", name="Review my answers").wait_for(timeout=STREAMLIT_READY)
     assert again.get_by_text("Link not available").count() == 0
     again.screenshot(path=SCREENSHOTS / "respond-used-link.png", full_page=True)
-    context.close()
+    elsewhere.close()
 
     manager = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     manager.goto(server.url)  # sent to the log-in form first
