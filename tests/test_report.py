@@ -447,3 +447,29 @@ def test_pdf_action_effect_table_keeps_days_and_headings_whole(
                     continue  # a wide column wraps by design
                 need = max(pdf.get_string_width(c) for c in [*cells, *column.split()])
                 assert widths[i] * scale >= need + 2, (section.title, column)
+
+
+def test_a_survey_past_its_closing_day_is_closed_in_the_review(store: Store) -> None:
+    """The review's participation says "closed" of a survey whose closing day has passed
+    though its stored status still says open, as the overview does: no "N more needed"."""
+    from clock import today
+
+    past = setup.create_survey(
+        store,
+        project="Tern",
+        template_id="project-postmortem",
+        quarter="2026Q3",
+        opens_on=date(2026, 7, 2),
+        closes_on=date(2026, 7, 30),
+    )
+    setup.create_survey(
+        store,
+        project="Heron",
+        template_id="project-postmortem",
+        quarter="2026Q3",
+        opens_on=date(2026, 7, 2),
+    )
+    assert store.survey(past).status == "open" and today() > date(2026, 7, 30)
+    status = quarterly_review(store, "2026Q3").participation.set_index("project")["status"]
+    assert status["Tern"] == "closed"
+    assert status["Heron"] == "open"

@@ -23,6 +23,7 @@ from afterward.services.gates import (
     hidden_themes,
     quoted_questions,
     shown_survey_ids,
+    still_collecting,
     theme_counts,
 )
 from analysis.actions import completion_rates
@@ -86,8 +87,23 @@ def gated_participation(store: Store, scope: Scope) -> pd.DataFrame:
     """Per survey in `scope` (`Store.participation` columns: survey_id, project, quarter,
     template_id, title, status, threshold, responses, invitations, invitations_used) plus
     `shown` (bool) and `needed` (int) from the gate. Response counts are not results: a
-    manager sees "2 so far" while a survey runs."""
-    return shown_surveys(store.participation(scope))
+    manager sees "2 so far" while a survey runs.
+
+    `status` says whether the survey takes answers today: "open", or "closed" when it was
+    closed by hand or its closing day has passed though nobody closed it yet (a scheduled
+    close not run, a survey created with a closing day): `gates.still_collecting` on the one
+    clock, so no chart or report says "N more needed" of a survey that takes no more
+    answers. Raises the store's StoreError or StorageUnavailable when it cannot be read."""
+    frame = shown_surveys(store.participation(scope))
+    if frame.empty:
+        return frame
+    status = [
+        "open"
+        if stored == "open" and (s := store.survey(str(sid))) is not None and still_collecting(s)
+        else "closed"
+        for sid, stored in zip(frame["survey_id"], frame["status"], strict=True)
+    ]
+    return frame.assign(status=status)
 
 
 def closed_survey_ids(store: Store, scope: Scope) -> list[str]:

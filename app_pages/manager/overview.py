@@ -9,7 +9,6 @@ from afterward.services.manager_views import (
     question_label,
     scale_of,
 )
-from afterward.services.overview import with_collecting_status
 from afterward.services.survey_admin import (
     invitation_use,
     invitation_uses,
@@ -45,8 +44,9 @@ st.caption(
     )
 )
 
-# The chart's "N more needed" only for surveys that still take answers (closing day too).
-participation = with_collecting_status(store, participation).assign(
+# The chart's "N more needed" only for surveys that still take answers (gated_participation's
+# status: closed by hand or past the closing day).
+participation = participation.assign(
     survey=participation["project"] + " · " + participation["quarter"],
     response_rate=invitation_uses(participation["invitations"], participation["invitations_used"]),
 )

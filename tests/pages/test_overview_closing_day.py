@@ -1,7 +1,7 @@
 """The Overview's participation chart: a survey whose closing day has passed takes no more
 answers even while its stored status still says "open" (a scheduled close not run yet, or a
 survey created with a closing day), so its hidden bar says "No responses" / "hidden: too
-few", never "N more needed" (`afterward.services.overview.with_collecting_status`)."""
+few", never "N more needed" (`manager_views.gated_participation`'s status)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from datetime import timedelta
 
 import clock
 from afterward.services.manager_views import gated_participation
-from afterward.services.overview import with_collecting_status
 from surveys import setup
 from surveys.store import Scope, Store
 from tests.pages.test_manager_pages import open_page
@@ -42,7 +41,7 @@ def test_a_survey_past_its_closing_day_is_closed_on_the_overview(app, db_path):
         running = _survey(store, "Heron", days_ago_closed=None)
         today_last = _survey(store, "Plover", days_ago_closed=0)  # closes at the end of today
         assert store.survey(past).status == "open"  # nobody closed it
-        statuses = with_collecting_status(store, gated_participation(store, Scope()))
+        statuses = gated_participation(store, Scope())
     assert dict(zip(statuses["survey_id"], statuses["status"], strict=True)) == {
         past: "closed",
         running: "open",
