@@ -510,35 +510,24 @@ def _submit_step(request: Request, form: FormData) -> Response:
     response = RedirectResponse(DONE_PATH, status_code=303)
     response.headers["Cache-Control"] = "no-store"
     response.headers["Referrer-Policy"] = "no-referrer"
-    response.set_cookie(
-        RECEIPT_COOKIE,
-        code,
-        max_age=RECEIPT_COOKIE_SECONDS,
-        httponly=True,
-        samesite="strict",
-        secure=request.url.scheme == "https",
-        path=DONE_PATH,
-    )
+
+    def cookie(name: str, value: str, seconds: int, samesite: str, path: str = "/") -> None:
+        response.set_cookie(
+            name,
+            value,
+            max_age=seconds,
+            httponly=True,
+            samesite=samesite,  # type: ignore[arg-type]
+            secure=request.url.scheme == "https",
+            path=path,
+        )
+
+    cookie(RECEIPT_COOKIE, code, RECEIPT_COOKIE_SECONDS, "strict", DONE_PATH)
     if link.invitation_hash is not None:  # Back after Submit (open links: the marker below)
-        response.set_cookie(
-            sent_cookie(token),
-            "1",
-            max_age=SENT_SECONDS,
-            httponly=True,
-            samesite="strict",
-            secure=request.url.scheme == "https",
-            path="/",
-        )
+        cookie(sent_cookie(token), "1", SENT_SECONDS, "strict")
     else:  # an open link: one answer per browser
-        response.set_cookie(
-            responding.answered_cookie(responding.answered_marker(link.survey.survey_id)),
-            "1",
-            max_age=ANSWERED_SECONDS,
-            httponly=True,
-            samesite="lax",
-            secure=request.url.scheme == "https",
-            path="/",
-        )
+        marker = responding.answered_marker(link.survey.survey_id)
+        cookie(responding.answered_cookie(marker), "1", ANSWERED_SECONDS, "lax")
     return response
 
 
