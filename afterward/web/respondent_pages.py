@@ -42,7 +42,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -511,13 +511,15 @@ def _submit_step(request: Request, form: FormData) -> Response:
     response.headers["Cache-Control"] = "no-store"
     response.headers["Referrer-Policy"] = "no-referrer"
 
-    def cookie(name: str, value: str, seconds: int, samesite: str, path: str = "/") -> None:
+    def cookie(
+        name: str, value: str, seconds: int, samesite: Literal["lax", "strict"], path: str = "/"
+    ) -> None:
         response.set_cookie(
             name,
             value,
             max_age=seconds,
             httponly=True,
-            samesite=samesite,  # type: ignore[arg-type]
+            samesite=samesite,
             secure=request.url.scheme == "https",
             path=path,
         )
