@@ -137,15 +137,13 @@ _NOT_ROLE_HEADS = frozenset(
 
 
 def _occupation_heads() -> str:
-    """Space-separated lower-case head nouns of Faker's en_US job titles; "" without it."""
-    try:
-        from faker.providers.job.en_US import Provider
-    except ImportError:  # pragma: no cover - faker is a dependency
-        return ""
+    """Space-separated lower-case head nouns of Faker's en_US job titles."""
+    from faker.providers.job.en_US import Provider
+
     heads: set[str] = set()
     for title in Provider.jobs:
         words = title.split(",")[0].split("(")[0].strip().lower().split()
-        for head in words[-1:][0].split("/") if words else ():
+        for head in words[-1].split("/") if words else ():
             if head.isalpha() and head not in _NOT_ROLE_HEADS:
                 heads.add(head)
     return " ".join(sorted(heads))

@@ -1346,10 +1346,11 @@ def _decide(
     _drop_things(toks, text, is_name, roster, forced)
     is_name = _spread(toks, text, is_name)
     anycase, capital = _roster_keys(roster)
+    listed = anycase | capital
     for i, t in enumerate(toks):
-        if is_name[i] and _place_prefix(toks, i) and t.key not in anycase | capital:
+        if is_name[i] and _place_prefix(toks, i) and t.key not in listed:
             is_name[i] = False
-    _drop_places(toks, text, is_name, anycase | capital, forced)
+    _drop_places(toks, text, is_name, listed, forced)
     for i, t in enumerate(toks):  # "The Marriott gave us ...": "the" names a thing
         if (
             is_name[i]
@@ -1357,7 +1358,7 @@ def _decide(
             and toks[i - 1].key == "the"
             and text[toks[i - 1].end : t.start] == " "
             and not t.key.endswith("s")
-            and t.key not in anycase | capital
+            and t.key not in listed
             and t.start not in forced
             and not (i + 1 < len(toks) and is_name[i + 1])
         ):
