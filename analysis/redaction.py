@@ -768,10 +768,15 @@ def _full_name_cue(toks: list[_Tok], i: int, text: str) -> bool:
 
 
 def _caps_name(toks: list[_Tok], i: int, text: str) -> bool:
-    """'SOPHY SANTINO said', 'DR. MARTA KOWALSKA': an all-capitals word is a name when
-    it is a known name next to another all-capitals name word, or after a title."""
+    """'SOPHY SANTINO said', 'DR. MARTA KOWALSKA', 'DELROY + PATRICE': an all-capitals
+    word is a name when it is a known name next to (or listed with) another all-capitals
+    name word, or after a title."""
+
+    def known(key: str) -> bool:
+        return key in _ANY_NAME_RAW or _WORLD_GIVEN.get(key, "0") >= "3"
+
     t = toks[i]
-    if len(t.key) < 3 or t.key not in _ANY_NAME_RAW or t.key in _NOT_NAMES:
+    if len(t.key) < 3 or not known(t.key) or t.key in _NOT_NAMES:
         return False
     if i > 0 and toks[i - 1].key in _TITLES:
         return True
@@ -780,10 +785,10 @@ def _caps_name(toks: list[_Tok], i: int, text: str) -> bool:
             a, b = (toks[j], t) if j < i else (t, toks[j])
             other = toks[j]
             if (
-                text[a.end : b.start] == " "
+                text[a.end : b.start].strip(" ") in ("", "+", "&", ",", "/")
                 and _is_acronym(other.text)
                 and len(other.key) >= 2
-                and other.key in _ANY_NAME_RAW
+                and known(other.key)
                 and other.key not in _NOT_NAMES
                 and (t.key in _GIVEN | _FIRST or other.key in _GIVEN | _FIRST)
             ):
@@ -994,6 +999,30 @@ def _only_noun(word: str) -> bool:
     return True
 
 
+def _deed(toks: list[_Tok], i: int) -> bool:
+    """A given name that does a person's deed: "Ivy had to redo the mocks", "Justice led
+    the review" (not "Budget had to be cut", "Pressure led to mistakes")."""
+    k = toks[i].key
+    if k in _NOT_NAMES or _WORLD_GIVEN.get(k, "0") < "3" or _NOUNISH.search(k):
+        return False
+    nxt = _next_words(toks, i, 4)
+    return (
+        (  # "had to <verb> <object>": an act with an object, not "Rain had to stop"
+            nxt[:2] == ("had", "to")
+            and len(nxt) == 4
+            and nxt[2] not in _BE_FORMS
+            and nxt[3] in _OBJECT_WORDS
+        )
+        or (len(nxt) >= 2 and nxt[0] == "led" and nxt[1] in _DETERMINERS)
+    )
+
+
+_BE_FORMS = frozenset("be been get go happen wait".split())
+_OBJECT_WORDS = frozenset(
+    "the a an this that these those its our their your every each it them all his her my".split()
+)
+
+
 def _initials_act(toks: list[_Tok], i: int, text: str) -> bool:
     """Initials that own an action ("AB to chase legal") or act ("JG owned the comms");
     not after an article ("the DPA took six weeks" is an agreement)."""
@@ -1015,7 +1044,21 @@ def _initials_act(toks: list[_Tok], i: int, text: str) -> bool:
         and text[toks[i].end : toks[i + 1].start].strip() in ("+", "/", "&", ",", "and")
     ):
         return _initials_act(toks, i + 1, text)
+    if (  # "MK and RS were out": the pair acts together
+        i + 2 < len(toks)
+        and toks[i + 1].key == "and"
+        and _initials(toks[i + 2])
+        and not toks[i + 2].initial
+    ):
+        after = _next_words(toks, i + 2, 1)
+        return _initials_act(toks, i + 2, text) or (bool(after) and after[0] in _PAIR_ACTS)
+    if nxt[0] == "co" and text[toks[i].end : toks[i + 1].start].strip() == "&":
+        return True  # "RB & co did the heavy lifting"
     return nxt[0] != "and" and (nxt[0] in _NEXT_CUES or nxt[0] in _PERSON_VERBS)
+
+
+# What two people listed together go on to do or be: "MK and RS were both out".
+_PAIR_ACTS = frozenset("were are both have had will can to".split())
 
 
 def _plural_name(t: _Tok) -> bool:
@@ -1506,7 +1549,7 @@ def _rule_names(
         prev_cue = i > 0 and toks[i - 1].key in _PREV_CUES
         nxt = _next_words(toks, i, 2)
         hop_verb = len(nxt) == 2 and nxt[0] in _HOPS and nxt[1] in _PERSON_VERBS
-        nxt_person = bool(nxt) and (nxt[0] in _PERSON_VERBS or hop_verb)
+        nxt_person = bool(nxt) and (nxt[0] in _PERSON_VERBS or hop_verb or _deed(toks, i))
         prev_title = (
             prev_title
             or _office_title(toks, i)
@@ -1801,6 +1844,7 @@ def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
                 or t.key in _NOT_NAMES
                 or t.key in _COMMON
                 and t.key not in _ANY_NAME
+                and _WORLD_GIVEN.get(t.key, "0") < "3"  # "Honor and Ana": a given name too
                 or _NOUNISH.search(t.key)
                 and t.key not in _ANY_NAME
             ):

@@ -789,3 +789,48 @@ def test_kinship_titles_plain_given_names_and_listed_initials(text: str, expecte
 )
 def test_kinship_words_places_and_acronyms_survive(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Initials listed with "and" act together; "& co" after initials is a person's crew.
+        (
+            "TD and LW were both off for the cutover",
+            "[name] and [name] were both off for the cutover",
+        ),
+        ("PK & co rewrote the importer", "[name] & co rewrote the importer"),
+        # All-capitals names listed with "+", "&" or a comma.
+        ("OLUWASEUN + FLORIAN = fastest triage ever", "[name] + [name] = fastest triage ever"),
+        # A given name that is also a word, listed with a found name.
+        (
+            "Honor and Benedikt ran the registration desk",
+            "[name] and [name] ran the registration desk",
+        ),
+        # A given name that does a person's deed with an object.
+        (
+            "Ivy had to rebuild the slides on the train",
+            "[name] had to rebuild the slides on the train",
+        ),
+        ("Justice led the vendor call and took notes", "[name] led the vendor call and took notes"),
+    ],
+)
+def test_listed_initials_caps_and_given_word_deeds(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "QA and UX were both short of time",
+        "AWS + GCP = two bills",
+        "JAVA & SCALA everywhere in the monorepo",
+        "Budget had to be cut in week three",
+        "Summer had to end sometime, and so did the beta",
+        "Pressure led to mistakes in the hand-off",
+        "Security had to rotate all keys after the leak",
+        "Sales and Marketing were both in the room",
+    ],
+)
+def test_acronyms_and_ordinary_words_in_those_shapes_survive(text: str) -> None:
+    assert redact(text) == text
