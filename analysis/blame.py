@@ -511,10 +511,20 @@ _BAD_OUTCOME = re.compile(
         |inspection|review|certification|test|check))\b""",
     re.VERBOSE,
 )
+# What is good to do without: "rolled out by X without any downtime" is no corner cut.
+# (No spaces inside: it goes into verbose and plain patterns alike.)
+_GOOD_WITHOUT = (
+    r"(?:(?:any\s+|a\s+|a\s+single\s+)?(?:downtime|hitch|fuss|issues?|problems?|incidents?"
+    r"|errors?|complaints?|drama|glitch|data\s+loss)\b"
+    r"|(?:breaking|losing|dropping|missing|disrupting|interrupting)\b)"
+)
 # "The config was pushed by X without anyone reviewing it": the fault is elsewhere in
 # the sentence.
 _CORNER = re.compile(
-    r"""\b(?:without\s+(?:anyone|anybody|any|a|an|\w+ing)|w/o|w\s+no|caused|broke(?!\s+down)|broken|instead\s+of
+    rf"""\b(?:without\s+(?!{_GOOD_WITHOUT})(?:(?:even|ever)\s+)?(?:anyone|anybody|any|a|an|\w+ing)|w/o|w\s+no
+    |caused|broke(?!\s+down)|broken|instead\s+of
+    |and\s+never\s+(?:tested|checked|reviewed|documented|told\s+\w+|mentioned|announced|rolled\s+back)
+    |with\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){{0,3}}?still\s+(?:switched\s+on|turned\s+on|on|enabled|live|active|in\s+place)
     |(?:nobody|no\s+one|no-one)\s+(?:was|were|got)\s+(?:told|informed|warned|asked)
     |outside\s+(?:of\s+)?(?:the\s+|a\s+|any\s+)?(?:agreed\s+)?(?:change|maintenance|release|deploy)\s+window
     |not\s+(?:recorded|documented|announced|communicated|logged|reviewed|tested)
@@ -528,6 +538,9 @@ _GOOD_PARTICIPLE = r"""(?:found|caught|spotted|fixed|noticed|flagged|raised|repo
 # applied to prod by X", "PR merged w/o review by X"); a good act ("fixed by X") never.
 _BY_PERSON = re.compile(
     rf"""(?:\b(?:was|were|got)\s+(?:\w+ly\s+)?(?:(?:left|kept)\s+)?(?!{_GOOD_PARTICIPLE}\b)\w+(?:ed|en|t)\s+
+        (?:(?:out|up|through)\s+)?(?:(?:to|in|on|into)\s+(?:[\w/'’-]+\s+){{1,2}}?)?
+    |(?:approved|signed\s+off|okayed|waved\s+through)\s+(?=by\s+\S+\s+without\s+(?:even\s+|ever\s+)?(?:looking|reading
+        |checking|testing|opening|running|asking|a\s+review|any\s+review))
     |(?<!\bwas\s)(?<!\bwere\s)(?<!\bgot\s)(?<!\bbeen\s)\b(?!{_GOOD_PARTICIPLE}\b)(?:[a-z]{{3,}}ed|made|written
         |run|set|put|sent|built|taken|given|done)\s+
         (?:[\w/'’-]+\s+){{0,4}}?)by\s+(?:{_RUN}|{_ROLE})""",
@@ -667,7 +680,7 @@ _SYSTEMIC = re.compile(
 )
 _BAD_MOMENT = re.compile(
     r"(?i)\bon\s+a\s+(?:friday|weekend|bank\s+holiday)|\bat\s+(?:\d+\s*(?:am|pm)|midnight)"
-    r"|\bwithout\b|\bw/o\b|straight\s+to\s+prod"
+    rf"|\bwithout\b(?!\s+{_GOOD_WITHOUT})|\bw/o\b|straight\s+to\s+prod"
     r"|\bmid-?(?:demo|launch|release|incident|sprint|migration|call|meeting|outage|freeze)\b"
     r"|\bduring\s+(?:the\s+|a\s+)?(?:demo|launch|freeze|code\s+freeze|incident|outage|peak)"
 )
@@ -774,7 +787,7 @@ _BARE_ROLE_SUBJECT = re.compile(
     (?P<subj>(?:(?!(?i:the|our|their|your|that|this|my|his|her|a|an|we|i|it|and|but|so|then)\b)[A-Za-z]+[ -]){{0,3}}?
         {_ROLE_WORDS})\s+
     (?=(?:(?:just|again|also|then|never|still|basically|literally|completely|totally|apparently|clearly
-        |simply|\w+ly)\s+)*(?:[a-z]+ed|didn['’]t|did\s+not|never|sat|forgot|broke|hid|let|took|went|kept
+        |simply|\w+ly)\s+)*(?:[a-z]+ed|slept|didn['’]t|did\s+not|never|sat|forgot|broke|hid|let|took|went|kept
         |keeps|ran|left|threw|blew|won['’]t|wouldn['’]t|refuses|ignores|forgets|skips|breaks|set|put|chose|made|gave
         |told|sent)\b)""",
     _FLAGS,
@@ -1017,7 +1030,7 @@ _FAILING = re.compile(
       |(?:promised|committed|sold|agreed\s+to|signed\s+(?:us|the\s+team)\s+up\s+for)\b[^.!?;\n]{0,60}?\b(?:nobody|no\s+one
         |none\s+of\s+us)\s+(?:on\s+the\s+team\s+|in\s+the\s+team\s+)?(?:had\s+)?(?:agreed|signed\s+off|estimated
         |committed|asked\s+for|seen|reviewed)
-      |(?:keeps|kept|keep)\s+\w+ing\b(?!\s+for\b)
+      |(?<!\bto\s)(?:keeps|kept|keep)\s+\w+ing\b(?!\s+for\b)
       |(?:changes|changed|changing|flips|flipped|moved|moves|rewrote|rewrites)\s+(?:the\s+|our\s+|his\s+
         |her\s+|their\s+|all\s+the\s+)?(?:\w+\s+)?(?:scope|requirements|criteria|priorities|plan
         |spec|roadmap|design|goalposts|deadline|mind)
@@ -1096,7 +1109,8 @@ _FAILING = re.compile(
       |made\s+(?:a|an|the|one|another)\s+(?:\w+\s+){0,2}?(?:mistake|error|blunder|mess|hash
         |bad\s+call|wrong\s+call)
       |(?:chose|decided|opted)\s+not\s+to|could(?:n't|\s+not)\s+be\s+bothered
-      |(?:promised|committed|sold|agreed)\b[^.!?;]{0,50}?\b(?:we|nobody|no\s+one)\s+(?:don['’]t\s+have
+      |(?:promised|committed|sold|agreed)\b[^.!?;]{0,50}?\b(?:we|nobody|no\s+one)\s+(?:had\s+no\s+(?:chance|hope|way)
+        |stood\s+no\s+chance|don['’]t\s+have
         |do\s+not\s+have|never\s+had|haven['’]t\s+(?:got|built)|couldn't
         |could\s+not|can't|cannot|hadn't|had\s+not|never|didn't|did\s+not)
       |overs(?:old|ells?|elling)|ghosts|ghosting|for\s+no\s+(?:[\w-]+\s+)?reason
@@ -1134,6 +1148,7 @@ _FAILING = re.compile(
       |(?:(?:merg|push|deploy|chang|upgrad|reboot|restart|refactor|migrat|releas|shipp|dropp|delet|schedul
         |rebas|patch|announc|reorgani[sz]|reshuffl|swapp|switch|renam|mov|touch|start)(?:ed|d)
         |rolled\s+out|rewrote|kicked\s+off|began|threw\s+(?:out|away)|scrapped|binned|ditched|added|booked
+        |handed\s+(?:over|in)|delivered|submitted|sent\s+(?:over|in|through)
         |cancell?ed|rescheduled|introduced|requested|asked\s+for
         |(?:decided|chose|wanted|tried|insisted|opted)\s+(?:on|to)\s+(?:merg|push|deploy|chang|upgrad|reboot|restart
             |refactor|migrat|releas|ship|drop|delet|rewrit|rebas|patch|announc|renam|mov|switch|swap)[a-z]*

@@ -1469,3 +1469,39 @@ def test_a_risky_decision_owned_by_one_person() -> None:
     assert blame_phrases("The decision to push the launch to Friday was the team's.") == []
     text = "The decision to postpone was the CEO's, and honestly it was the right call."
     assert blame_phrases(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A passive act by one person with a corner cut in the rest of the clause.
+        "The firewall rule was approved by Oskar without even reading the diff.",
+        "Our cache config was pushed out by Lindiwe without a review.",
+        "The export job was changed by the contractor and never tested.",
+        "The release was rolled out by Wen with the debug flag still switched on.",
+        "Hotfixes were applied to prod by Arvid without a change ticket.",
+        # Promising what the team stood no chance of delivering.
+        "The account manager promised a launch date we had no chance of hitting.",
+        # Work handed over at the last moment by one person.
+        "the copywriter handed over the final texts the day before the deadline",
+        # A bare role sleeping through a page.
+        "On-call engineer slept through two pages in a row.",
+    ],
+)
+def test_passive_corners_hopeless_promises_and_late_handovers(text: str) -> None:
+    assert blame_phrases(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The upgrade was pushed by Mateus without any downtime.",
+        "The migration was finished by Ana without breaking anything.",
+        "The budget was approved by the CFO without a fuss.",
+        "We promised the client a date we had no chance of hitting.",
+        "We handed over the designs the day before the deadline.",
+        "I'd like Kalani to keep facilitating the retro, she's good at it.",
+    ],
+)
+def test_good_absences_team_promises_and_wishes_to_continue_are_not_blame(text: str) -> None:
+    assert not blame_phrases(text)
