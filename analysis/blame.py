@@ -291,7 +291,7 @@ _SELF = re.compile(
 # Blame where the person is not the grammatical subject: a passive agent ("was broken
 # by X"), a possessive whose work did the harm ("his change took prod down"), a failure
 # noun attributed to them ("an oversight by the PM"), or an outcome put "down to" them.
-_AGENT = rf"(?:{_RUN}|{_ROLE}|\b(?:him|her)\b)"
+_AGENT = rf"(?:{_RUN}|{_ROLE}|\b(?:him|her|me)\b)"
 _HARMED = r"""(?:broken|caused|deleted|wiped(?:\s+out)?|corrupted|introduced|overwritten|dropped
     |ignored|botched|bungled|taken\s+down|brought\s+down|messed\s+up|screwed\s+up|leaked
     |derailed|sabotaged|misconfigured|forgotten|skipped|blocked|held\s+up|trashed|nuked|muted|silenced
@@ -1009,7 +1009,7 @@ _FAILING = re.compile(
         |overcommitted|hard-?coded|force[- ]?(?:pushed|merged)|hot-?patched|hot-?fixed\s+(?:it\s+)?(?:live|in\s+prod)|blew|killed|nuked|trashed|reverted\s+my
         |took\s+(?:prod|production|the\s+site|everything)\s+down)
       |(?:messed|screwed|cocked|stuffed|mucked)\s+(?:\w+\s+)?up
-      |dropped\s+the\s+ball|went\s+(?:silent|dark|quiet|awol|missing|rogue|to\s+sleep|home)
+      |dropped\s+the\s+ball|went\s+(?:silent|dark|quiet|awol|missing|rogue|to\s+sleep|home\s+(?:early|sick\s+of|instead|without|halfway|mid))
       |bricked|dumped\s+(?:\w+\s+){0,4}?on(?:to)?\s+(?:me|us|the|her|his|their|everyone|whoever)
       # warnings ignored, knowledge hoarded, no action, own work approved, acts before the facts
       |(?:even\s+though|although|despite|after)\s+(?:\w+\s+){0,3}?(?:warned|told|asked|advised|begged|reminded)
@@ -1031,6 +1031,15 @@ _FAILING = re.compile(
         |none\s+of\s+us)\s+(?:on\s+the\s+team\s+|in\s+the\s+team\s+)?(?:had\s+)?(?:agreed|signed\s+off|estimated
         |committed|asked\s+for|seen|reviewed)
       |(?<!\bto\s)(?:keeps|kept|keep)\s+\w+ing\b(?!\s+for\b)
+      |(?:says|said|saying|say)\s+yes\s+to\s+(?:every|everything|all|any)\b
+      |(?:pushed|pushing|argued|arguing|lobbied|lobbying)\s+(?:hard\s+)?for\s+(?:skipping|cutting|dropping|removing
+        |bypassing|ignoring|delaying|shipping\s+without)
+      |(?:approved|reviewed|signed\s+off|merged|rubber-?stamped)\b[^.!?;\n]{0,30}?\bin\s+(?:under\s+|less\s+than\s+)?(?:a|one
+        |two|\d+)\s+(?:minute|minutes|seconds?)\b
+      |(?:changed|pushed|deployed|merged|flipped|edited|updated|restarted|started)\b[^.!?;\n]{0,40}?\b(?:at\s+\d|late\s+on
+        |on\s+(?:a\s+)?friday|before\s+(?:the\s+)?(?:weekend|holidays?))[^.!?;\n]{0,20}?\band\s+(?:then\s+)?(?:left
+        |went\s+home|logged\s+off|signed\s+off|disappeared|went\s+offline|went\s+on\s+(?:holiday|leave|vacation))\b
+      |refusing\s+to|insisting\s+(?:on|that)
       |(?:changes|changed|changing|flips|flipped|moved|moves|rewrote|rewrites)\s+(?:the\s+|our\s+|his\s+
         |her\s+|their\s+|all\s+the\s+)?(?:\w+\s+)?(?:scope|requirements|criteria|priorities|plan
         |spec|roadmap|design|goalposts|deadline|mind)
@@ -1072,7 +1081,7 @@ _FAILING = re.compile(
         |warning|notice|docs|handover|sign-?off)))
       |instead\s+of\s+\w+ing
       |with\s+(?:no|zero)\s+(?:review|tests?|testing|sign-?off|approval|backup|warning|notice|handover)
-      |(?:handed\s+over|delivered|shipped|sent|submitted)\b[^.!?;\n]{0,40}?\bwith\s+(?:no|zero)\s+
+      |(?:handed\s+(?:over|off)|delivered|shipped|sent|submitted)\b[^.!?;\n]{0,40}?\bwith\s+(?:no|zero)\s+
         (?#good-absence)[\w-]+
       |lost\s+(?!access|time|sleep|track|touch|interest|patience)(?:it|them|the|our|all|every)\b
       |insisted\s+on|lets\s+(?!(?:us|me|you|everyone|everybody|people|him|her|the\s+team)\b)(?:[\w-]+\s+){1,3}?(?:run\s+(?:forever
@@ -1452,7 +1461,8 @@ _PRAISE = re.compile(
     r"""\b(?:(?<!\bless\s)(?<!\bno\s)thanks?|thank\s+you|kudos|shout[-\s]?outs?|props|well\s+done|great\s+(?:job|work)
     |(?:did\s+(?:an?\s+)?)?(?:incredible|amazing|fantastic|brilliant|excellent|awesome|superb|outstanding|stellar
         |heroic|wonderful|terrific|phenomenal|great|good|solid|fine)\s+(?:job|work|effort)
-    |helped|saved|rescued|stepped\s+up|went\s+above|hero|appreciated?)\b""",
+    |helped|saved|rescued|stepped\s+up|went\s+above|hero|appreciated?
+    |,\s*(?:amazing|impressive|brilliant|awesome|legend|nice\s+one|all\s+good|love\s+it|respect)\b)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 # ".env", "v1.2" and titles ("Ms. Varga", "Dr. Okafor") stay inside a sentence.
@@ -1464,6 +1474,7 @@ _NEXT_CLAUSE = re.compile(
     r",?\s*\b(?:so|because|since|which|while|although|(?<!even\s)though|whereas)\b|,\s*(?:and|but)\b|;"
     r"|,\s*(?=(?:we|they|it|nobody|everyone|the\s+(?:team|process|client))\b)"
     r"|\b(?:and|but)\s+(?=(?:we|they|the|it|nobody|everyone|our|their|I)\b)"
+    r"|\bthat\s+(?=(?:we|they|nobody|everyone|everybody|the\s+team|as\s+a\s+team)\b)"
     r"|\b(?:after|when|until|once)\s+(?=(?:the|a|an|our|their|we|they)\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?:\w+ed|did|had|was|were|broke|took|ran|went|made)\b)"
     r"|\s[\u2013\u2014]\s|\s-\s|\bturns?\s+out\b|\bturned\s+out\b"

@@ -1505,3 +1505,32 @@ def test_passive_corners_hopeless_promises_and_late_handovers(text: str) -> None
 )
 def test_good_absences_team_promises_and_wishes_to_continue_are_not_blame(text: str) -> None:
     assert not blame_phrases(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the schema change was botched by me, wrong index. lesson learned",
+        "our delivery lead says yes to everything the client asks and we pay for it",
+        "It was Radu who pushed for skipping the load test.",
+        "Should have been caught. Inés reviewed it and approved in under a minute.",
+        "Teodor flipped the feature flag at 6pm and went offline.",
+        "the illustrator handed off the assets with no dark-mode versions. again.",
+    ],
+)
+def test_self_passive_yes_to_everything_rushed_approvals_and_leaving(text: str) -> None:
+    assert blame_phrases(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I regret that we didn't push back harder as a team on the scope.",
+        "We said yes to every request from sales and paid for it.",
+        "The team pushed for skipping the beta, in hindsight a mistake.",
+        "Zanele approved the budget in under a minute, amazing.",
+        "Ana finished the handover notes and went home.",
+    ],
+)
+def test_team_regrets_praise_and_plain_leaving_are_not_blame(text: str) -> None:
+    assert not blame_phrases(text)
