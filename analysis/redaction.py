@@ -220,6 +220,13 @@ _PREV_CUES_2 = frozenset(
         ("checked", "with"),
         ("check", "with"),
         ("sat", "with"),
+        # Who wrote the note: "-- posted by Ebele", "notes taken by Ilse".
+        ("posted", "by"),
+        ("written", "by"),
+        ("taken", "by"),
+        ("submitted", "by"),
+        ("notes", "by"),
+        ("heard", "from"),
     }
 )
 # Before these a name-like place stays a place: "the PM from Austin joined".
@@ -279,7 +286,7 @@ _ORG_SUFFIXES = frozenset(
 _TEAM_WORDS = _TEAMS | frozenset("team squad office crew desk group".split())
 _PARTICLES = frozenset(
     """van von vom zu de da das dos do del della delle dei degli der den di du la le al el
-    bin binti bte ibn ibnu ben bint bat ter ten af av ap ul ud""".split()
+    bin binti bte ibn ibnu ben bint bat ter ten af av ap ul ud los las""".split()
 )
 
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-](?=[^\W\d_]))*")
@@ -425,6 +432,7 @@ _WHO = r"(?:\[name\]|[^\W\d_][\w.'\u2019-]*)"
 _SPEAKERS = re.compile(
     rf"""(?m)^[ \t]*(?:[-*\u2022>][ \t]*)?
     ({_WHO}(?:[ \t]*[+/,&][ \t]*{_WHO}|[ \t]+and[ \t]+{_WHO}){{0,5}})
+    (?:[ \t]*\([^()\n:]{{1,40}}\))?  # "Moana (venue lead): ..."
     [ \t]*(?::(?!//)|[ \t][-\u2013\u2014][ \t])""",
     re.VERBOSE,
 )
@@ -1682,6 +1690,7 @@ def _drop_places(
         return (
             t.key in roster
             or t.start in forced
+            or t.key != _key(t.text)  # "Suzuki-san": an honorific makes it a person
             or (i > 0 and (toks[i - 1].key in _TITLES or toks[i - 1].key in _PREV_CUES))
             or (i > 1 and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2)
         )
@@ -1808,12 +1817,28 @@ def _drop_things(
             and (t.key not in _FIRST or _saints_day(toks, i))
             and t.key == _key(t.text)  # no honorific
             and not (i > 0 and (toks[i - 1].key in _TITLES or toks[i - 1].key in _PREV_CUES))
+            and not (i > 1 and (toks[i - 2].key, toks[i - 1].key) in _ONLY_PEOPLE_CUES_2)
             and not _initial_before(toks, i, text)
             and _thing_context(toks, i, text)
         ):
             is_name[i] = False
 
 
+# Two-word cues only a person follows ("heard from Ade that ..."), unlike "waiting on X".
+_ONLY_PEOPLE_CUES_2 = frozenset(
+    {
+        ("heard", "from"),
+        ("posted", "by"),
+        ("written", "by"),
+        ("thanks", "to"),
+        ("kudos", "to"),
+        ("shout-out", "to"),
+        ("shoutout", "to"),
+        ("talked", "to"),
+        ("paired", "with"),
+        ("pairing", "with"),
+    }
+)
 _NOTE = re.compile(r"\([^()]{1,40}\)")
 
 
@@ -1834,6 +1859,31 @@ def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
 
     def named(j: int) -> bool:
         return is_name[j] or (toks[j].placeholder and toks[j].key == "name")
+
+    def lower_given(t: _Tok) -> bool:  # "tanvir", "kaveh": a given name and no English word
+        return (
+            not t.cap
+            and not t.placeholder
+            and len(t.key) >= 3
+            and t.text.isalpha()
+            and (t.key in _GIVEN_ALL or _WORLD_GIVEN.get(t.key, "0") >= "2")
+            and t.key not in _WORDS
+            and t.key not in _NOT_NAMES
+            and t.key not in _ACRONYMS
+        )
+
+    # Lower-case given names listed together or with a name: "tanvir & nusrat owned it",
+    # "[name] + kaveh" (not "and": "salt and pepper" is no list of people).
+    for i, t in enumerate(toks):
+        if lower_given(t):
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(toks):
+                    continue
+                gap = text[toks[min(i, j)].end : toks[max(i, j)].start].strip()
+                if gap in ("&", "+", "/") and (named(j) or lower_given(toks[j])):
+                    is_name[i] = True
+                    if not toks[j].placeholder:
+                        is_name[j] = True
 
     for _ in range(2):
         for i, t in enumerate(toks):
@@ -2049,8 +2099,12 @@ def _name_spans(text: str, roster: tuple[str, ...], blocked: bytearray) -> list[
     return sorted(spans)
 
 
-# "Good sprint overall. -- rk": initials signing the end of a note.
-_SIGNATURE = re.compile(r"(?:^|\s)(?:--|\u2014|\u2013|~)\s*([A-Za-z]{2,3})\s*$")
+# "Good sprint overall. -- rk", "... /LH", a last line "- tk", "-- Ananya R.": initials or a
+# name signing the end of a note.
+_SIGNATURE = re.compile(
+    r"(?:(?:^|\s)(?:--|\u2014|\u2013|~|/)|(?:^|\n)[ \t]*-)[ \t]*"
+    r"([A-Za-z]{2,3}|[A-Z][a-z]{2,}(?=[ \t]+[A-Z]\.?[ \t]*$))(?:[ \t]+[A-Z]\.?)?[ \t]*$"
+)
 
 
 def _signature(
@@ -2064,6 +2118,7 @@ def _signature(
         key not in _ACRONYMS and key not in _COMMON and key not in _NOT_NAMES
         if word.islower() or word.isupper()
         else key in _ANY_NAME
+        or (key not in _COMMON and key not in _NOT_NAMES and _WORLD_GIVEN.get(key, "0") >= "1")
     )
     span = m.span(1)
     return [span] if person and not any(s < span[1] and span[0] < e for s, e in taken) else []

@@ -834,3 +834,49 @@ def test_listed_initials_caps_and_given_word_deeds(text: str, expected: str) -> 
 )
 def test_acronyms_and_ordinary_words_in_those_shapes_survive(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A speaker with a note in brackets before the colon.
+        (
+            "Tevita (venue lead): the shuttle left early",
+            "[name] (venue lead): the shuttle left early",
+        ),
+        # Spanish particles join a full name.
+        ("ask Marisol de las Heras about the invoices", "ask [name] about the invoices"),
+        # An honorific makes a person even of a company's name.
+        ("Okafor and Honda-san joined from Osaka", "[name] and [name] joined from Osaka"),
+        # Signatures: a slash, a last line "- xx", a name with an initial.
+        ("great sprint overall /PW", "great sprint overall /[name]"),
+        ("deploy went fine\n- mk", "deploy went fine\n- [name]"),
+        ("staging was down all morning -- Ingrid T.", "staging was down all morning -- [name]."),
+        # Cues only a person follows.
+        ("-- posted by Chiamaka for the events team", "-- posted by [name] for the events team"),
+        ("Heard from Ade that the client liked it", "Heard from [name] that the client liked it"),
+        # Lower-case given names listed with "&" or "+".
+        ("tanvir & shirin ran the release", "[name] & [name] ran the release"),
+    ],
+)
+def test_bracketed_speakers_particles_honorifics_signatures_and_lowercase_lists(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Venue (main hall): far too cold",
+        "We flew into Los Angeles and drove to Las Vegas",
+        "Honda cars filled the car park",
+        "fixed in v2 /CI",
+        "ran out of time -- QA",
+        "waiting on Jenkins to finish the build",
+        "jira + confluence, sentry & grafana, ci/cd and dev/prod parity",
+        "read the notes -- Monday A.",
+    ],
+)
+def test_notes_places_brands_and_tool_lists_survive(text: str) -> None:
+    assert redact(text) == text
