@@ -1026,6 +1026,7 @@ def _deed(toks: list[_Tok], i: int) -> bool:
 
 
 _BE_FORMS = frozenset("be been get go happen wait".split())
+_SEASONS = frozenset("summer winter spring autumn fall christmas easter".split())
 _OBJECT_WORDS = frozenset(
     "the a an this that these those its our their your every each it them all his her my".split()
 )
@@ -1574,6 +1575,13 @@ def _rule_names(
             or _vocative(toks, i, text)
             or _owner_cue(toks, i)
             or _identity_cue(toks, i, text)
+            # "Lovely (from the Cebu team)": a given name placed in a team
+            or (
+                _WORLD_GIVEN.get(k, "0") >= "3"
+                and k not in _NOT_NAMES
+                and k not in _SEASONS
+                and _team_cue(toks, i)
+            )
         )
         habit = bool(nxt) and nxt[0] in ("never", "always")
         if (k in _AMBIGUOUS or k in _DUAL) and i > 0 and toks[i - 1].key in _PLACE_PREPS:

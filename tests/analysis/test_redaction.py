@@ -857,6 +857,11 @@ def test_acronyms_and_ordinary_words_in_those_shapes_survive(text: str) -> None:
         ("Heard from Ade that the client liked it", "Heard from [name] that the client liked it"),
         # Lower-case given names listed with "&" or "+".
         ("tanvir & shirin ran the release", "[name] & [name] ran the release"),
+        # A given name that is also a word, placed in a team.
+        (
+            "Precious (from the Accra team) ran the raffle",
+            "[name] (from the Accra team) ran the raffle",
+        ),
     ],
 )
 def test_bracketed_speakers_particles_honorifics_signatures_and_lowercase_lists(
@@ -876,6 +881,7 @@ def test_bracketed_speakers_particles_honorifics_signatures_and_lowercase_lists(
         "waiting on Jenkins to finish the build",
         "jira + confluence, sentry & grafana, ci/cd and dev/prod parity",
         "read the notes -- Monday A.",
+        "Support from the Dublin team stepped in",
     ],
 )
 def test_notes_places_brands_and_tool_lists_survive(text: str) -> None:
