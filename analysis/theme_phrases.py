@@ -34,6 +34,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Mapping, Sequence
 
+from lemminflect import getAllLemmas
 from wordfreq import zipf_frequency
 
 from analysis.redaction import name_spans
@@ -57,7 +58,24 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019+#&-]*")
 
 # Vague words that may sit inside a phrase but not open or close one ("sure how many
 # people", "had three different").
-WEAK_EDGES = frozenset("different sure various certain real big huge little overall".split())
+WEAK_EDGES = frozenset(
+    """different sure various certain real big huge little overall multiple several many few
+    much more less most other same whole entire possible available additional extra""".split()
+)
+
+
+def _no_end(word: str) -> bool:
+    """A word that cannot close a name: one LemmInflect's lexicon knows only as an
+    adjective or adverb ("late", "faster", "sure"; its verbs stay, as it lists "log" as a
+    verb only; words it does not know, "kubeconfig", may close one)."""
+    lemmas = getAllLemmas(word.lower())
+    return bool(lemmas) and set(lemmas) <= {"ADJ", "ADV"}
+
+
+def _no_start(word: str) -> bool:
+    """A verb in the third person ("requires", "makes"): a clause, never part of a name."""
+    lemmas = getAllLemmas(word.lower())
+    return set(lemmas) == {"VERB"} and word.lower().endswith("s")
 
 
 # The only stop words a phrase may have inside: articles, prepositions, "and"
@@ -137,16 +155,18 @@ class PhraseScorer:
         for run in surface_chunks(text):
             content = [self._content(w) for w in run]
             edge = [c and w.lower() not in WEAK_EDGES for w, c in zip(run, content, strict=True)]
+            ends = [e and not _no_end(w) for w, e in zip(run, edge, strict=True)]
+            verbs = [_no_start(w) for w in run]
             keys = [self._key(w) for w in run]
             for i in range(len(run)):
-                if not content[i]:
+                if not content[i] or verbs[i]:
                     continue
                 for j in range(i, min(i + MAX_WORDS, len(run))):
-                    if not content[j] and run[j].lower() not in GLUE:
+                    if (not content[j] and run[j].lower() not in GLUE) or verbs[j]:
                         break  # a clause word: no longer phrase from here either
                     if run[j].lower() in ARTICLES and j > i and content[j - 1]:
                         break  # "log the client": an article after a content word starts anew
-                    if not content[j] or (j > i and not (edge[i] and edge[j])):
+                    if not content[j] or (j > i and not (edge[i] and ends[j])):
                         continue
                     if _POSSESSIVE.search(run[j]):
                         continue  # "collaboration with the client's" is cut short
@@ -227,7 +247,9 @@ def rank_phrases(
         scored.sort()
         multi = [form for tier2, _, form in scored if " " in form and not tier2]
         multi += [form for tier2, _, form in scored if " " in form and tier2][:KEY_PHRASES_KEPT]
-        single = [form for tier2, _, form in scored if " " not in form and not tier2]
+        single = [
+            form for tier2, _, form in scored if " " not in form and not tier2 and not _no_end(form)
+        ]
         single.sort(key=_generic)  # stable: topical words first, in score order
         out[theme] = multi[:PHRASES_KEPT] + single[:WORDS_KEPT]
     return out

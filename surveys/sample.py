@@ -310,8 +310,7 @@ THEMES: dict[str, Theme] = {
     "key_person": Theme(
         "staffing_resources",
         (
-            "Only [name] knew how the deploy scripts worked, and they were on holiday for the "
-            "release.",
+            "Only [name] could fix the billing jobs, and they were on holiday the week it broke.",
             "Too much depended on one person. When they were off sick the whole thing stalled.",
             "bus factor of 1 on the billing integration",
             "We were two people short for most of the project and never backfilled.",
@@ -323,7 +322,7 @@ THEMES: dict[str, Theme] = {
             "integration, there was no handover and no docs, and the new people spent three weeks "
             "reverse-engineering it.",
             "understaffed from start to finish",
-            "single point of failure on the mobile release process",
+            "one person is a single point of failure for the whole mobile app",
             "we breached the SLA on two tickets because the on-call rota had a gap over the "
             "weekend",
         ),
