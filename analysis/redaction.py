@@ -911,7 +911,10 @@ def _owner_cue(toks: list[_Tok], i: int) -> bool:
     a clause start owning an action item."""
     t = toks[i]
     if not t.initial or not (
-        t.key in _ANY_NAME_RAW or t.key not in _WORDS or _WORLD_GIVEN.get(t.key, "0") >= "3"
+        t.key in _ANY_NAME_RAW
+        or t.key not in _WORDS
+        or _WORLD_GIVEN.get(t.key, "0") >= "3"
+        or (_WORLD_GIVEN.get(t.key, "0") >= "2" and t.key not in _COMMON)  # "Yitzhak to ..."
     ):
         return False
     nxt = _next_words(toks, i, 2)
