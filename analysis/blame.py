@@ -869,7 +869,20 @@ _SARCASM = re.compile(
     |\b(?:genius|brilliant)\s+move\b|\btruly\s+inspirational\b
     |\b[Ll]uckily\s+(?:{_RUN}|{_ROLE})\s+was\s+there\s+to\s+make\b
     |\b(?i:thanks|thank\s+you|cheers|kudos|shout[-\s]?outs?|props)\s*,?\s+(?:to\s+)?(?:{_RUN}|{_ROLE})\s*,?\s+for\s+
-        ['‘"“][a-z]+ing['’"”]""",
+        ['‘"“][a-z]+ing['’"”]
+    # "Nice of X to mention the breaking change AFTER we deployed": told too late
+    |\b(?i:nice|good|kind|thoughtful|lovely)\s+of\s+(?:{_RUN}|{_ROLE})\s+to\s+(?:tell|mention|warn|let|inform|share
+        |flag|say)\b[^.!?\n]{{0,60}}?\b(?:after|AFTER|once)\s+(?:we|the|it|everything|everyone)
+    # "I was the one who clicked 'delete'. sorry everyone": owning up with an apology
+    |\b[Ii]\s+was\s+the\s+one\s+who\s+(?!{_GOOD_PARTICIPLE}\b)\w+ed\b[^.!?\n,]{{0,60}}[.!?]+\s*
+        (?i:sorry|my\s+bad|oops|apologies|mea\s+culpa)
+    # "X said she'd tested the payment flow and clearly she hadn't": a claim the writer denies
+    |(?:{_RUN}|\b[Hh]e|\b[Ss]he|{_ROLE})\s+(?:said|claimed|swore|told\s+us)\s+(?:that\s+)?(?:she|he)['’]d\s+
+        (?:\w+\s+)?\w+ed\b[^.!?\n]{{0,60}}?\b(?:and|but)\s+(?:\w+\s+)?(?:she|he)\s+(?:hadn['’]?t|had\s+not
+        |didn['’]?t|did\s+not|never)\b
+    # "what made it painful was X refusing to roll back"
+    |\b(?i:what)\s+made\s+(?:it|this|things|the\s+\w+)\s+(?:so\s+|much\s+)?(?:painful|worse|longer|harder|messy
+        |a\s+mess)\s+was\s+(?:{_RUN}|{_ROLE})\s+\w+ing\b""",
     _FLAGS,
 )
 # Thanks said to one person in a sentence about a failure is sarcasm: "great job X,

@@ -1534,3 +1534,29 @@ def test_self_passive_yes_to_everything_rushed_approvals_and_leaving(text: str) 
 )
 def test_team_regrets_praise_and_plain_leaving_are_not_blame(text: str) -> None:
     assert not blame_phrases(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nice of Oluwaseun to mention the schema change AFTER we released.",
+        "i was the one who dropped the staging db. sorry all",
+        "Astrid said she'd run the smoke tests and she clearly hadn't.",
+        "What made it worse was Henrique refusing to page anyone.",
+    ],
+)
+def test_late_warnings_owning_up_denied_claims_and_what_made_it_worse(text: str) -> None:
+    assert blame_phrases(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nice of Oluwaseun to bring pastries after the release.",
+        "I was the one who fixed it, sorry it took so long to ship.",
+        "Astrid said she'd run the smoke tests and she had, all green.",
+        "What made it easier was Henrique pairing with the new joiners.",
+    ],
+)
+def test_kindness_late_fixes_kept_claims_and_help_are_not_blame(text: str) -> None:
+    assert not blame_phrases(text)
