@@ -878,7 +878,8 @@ _SARCASM = re.compile(
         (?i:sorry|my\s+bad|oops|apologies|mea\s+culpa)
     # "X said she'd tested the payment flow and clearly she hadn't": a claim the writer denies
     |(?:{_RUN}|\b[Hh]e|\b[Ss]he|{_ROLE})\s+(?:said|claimed|swore|told\s+us)\s+(?:that\s+)?(?:she|he)['’]d\s+
-        (?:\w+\s+)?\w+ed\b[^.!?\n]{{0,60}}?\b(?:and|but)\s+(?:\w+\s+)?(?:she|he)\s+(?:hadn['’]?t|had\s+not
+        (?:\w+\s+)?(?:\w+(?:ed|en)|run|done|read|seen|made|built|sent|checked|set)\b[^.!?\n]{{0,60}}?\b(?:and|but)\s+
+        (?:\w+\s+)?(?:she|he)\s+(?:\w+ly\s+)?(?:hadn['’]?t|had\s+not
         |didn['’]?t|did\s+not|never)\b
     # "what made it painful was X refusing to roll back"
     |\b(?i:what)\s+made\s+(?:it|this|things|the\s+\w+)\s+(?:so\s+|much\s+)?(?:painful|worse|longer|harder|messy
