@@ -21,6 +21,11 @@ CHECKLIST = [
     "Nobody  owned the release checklist.",
 ]
 BACKLOG = ["We didn't prioritise the backlog", "we did not prioritize the backlog."]
+# Invented answers naming two causes at once, so the model gives a runner-up.
+TWO_CAUSES = [
+    "The client changed the scope and nobody told the team.",
+    "Handover to support was missing and the on-call rota had gaps.",
+]
 
 
 def survey(store, project: str) -> str:
@@ -203,7 +208,7 @@ def test_a_card_without_a_second_category_names_only_the_suggestion(app, db_path
     with Store(db_path) as store:
         survey_id = survey(store, "Harbour Website")
         # Three times over: every category reaches the threshold, so cards name theirs.
-        load(store, survey_id, [*TOPICS, *CHECKLIST, *BACKLOG, CHECKLIST[0]] * 3)
+        load(store, survey_id, [*TOPICS, *CHECKLIST, *BACKLOG, CHECKLIST[0], *TWO_CAUSES] * 3)
     app.session_state["manager_login"] = True
     app.run()
     app.switch_page("app_pages/manager/root_causes.py").run()
