@@ -1041,6 +1041,8 @@ def _initials_act(toks: list[_Tok], i: int, text: str) -> bool:
     nxt = _next_words(toks, i, 2)
     if not nxt or (i > 0 and toks[i - 1].key in _DETERMINERS):
         return False
+    if re.match(r"-\d", text[toks[i].end : toks[i].end + 2]):
+        return False  # "SUP-1029 and SUP-1033 are duplicates": ticket keys
     if nxt[0] == "to":  # an owner heads its clause: "Action: AB to ...", ", CD to ..."
         before = text[toks[i - 1].end : toks[i].start] if i > 0 else ""
         heads = (
@@ -1825,12 +1827,15 @@ def _drop_things(
             and t.start not in forced
             and t.key not in anycase
             and t.key not in capital
-            and (t.key not in _FIRST or _saints_day(toks, i))
             and t.key == _key(t.text)  # no honorific
             and not (i > 0 and (toks[i - 1].key in _TITLES or toks[i - 1].key in _PREV_CUES))
             and not (i > 1 and (toks[i - 2].key, toks[i - 1].key) in _ONLY_PEOPLE_CUES_2)
             and not _initial_before(toks, i, text)
-            and _thing_context(toks, i, text)
+            and (
+                (t.key not in _FIRST or _saints_day(toks, i))
+                and _thing_context(toks, i, text)
+                or _tool_of(toks, i, text)
+            )
         ):
             is_name[i] = False
 
@@ -1850,6 +1855,32 @@ _ONLY_PEOPLE_CUES_2 = frozenset(
         ("pairing", "with"),
     }
 )
+# What a software's name modifies: "Julia notebooks", "Jasmine tests", "Aurora cluster".
+_SOFTWARE_NOUNS = frozenset(
+    """tests test notebooks notebook cluster clusters builds build site sites shortcuts
+    instance instances pipeline pipelines plugin plugins sdk api app apps bucket buckets
+    templates template scripts library libraries package packages module modules runner
+    runners integration integrations extension extensions widget widgets webhook webhooks
+    cli repo repos db database""".split()
+)
+
+
+def _tool_of(toks: list[_Tok], i: int, text: str) -> bool:
+    """A name right before a software noun, no possessive, no object after: "Julia
+    notebooks are slow" is the language (a person's would be "Julia's notebooks")."""
+    if i + 1 >= len(toks):
+        return False
+    t_next = toks[i + 1]
+    after = toks[i + 2].key if i + 2 < len(toks) else ""
+    return (
+        not toks[i].poss
+        and text[toks[i].end : t_next.start] == " "
+        and not t_next.cap
+        and t_next.key in _SOFTWARE_NOUNS
+        and after not in _OBJECT_WORDS  # "Julia tests the app": a verb and its object
+    )
+
+
 _NOTE = re.compile(r"\([^()]{1,40}\)")
 
 
