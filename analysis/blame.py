@@ -167,7 +167,7 @@ _ROLE_WORDS = (
         editor illustrator animator artist researcher scientist statistician steward custodian
         champion mentor buddy newbie newcomer joiner trainee apprentice grad graduate junior senior
         chair chairperson landlord driver courier chef receptionist electrician inspector volunteer
-        maintainer committer integrator implementer signatory gatekeeper handler master exec"""
+        maintainer committer integrator implementer signatory gatekeeper handler master exec commander"""
     )
     + r"|on-?call(?:\ engineer)?|head\ of\ [a-z]+|point\ of\ contact)"
 )
@@ -179,7 +179,7 @@ _ROLE = rf"""(?:\b(?i:the|our|their|your|that|this|my|his|her|a\s+certain)\s+
         |builds|branch|pipeline|site|account|process|queue|board|channel|time|role|slot|meeting|report
         |dashboard|ticket|tickets|checklist|stage|phase|rota|budget|sign-?off|cycle|capacity|backlog|suite
         |tests?|plan|cluster|database|db|instance|portal|login|credentials|access|bot|rights|privileges
-        |permissions|password|passwords|role|roles|tasks|work|guide|docs|notes)\b))"""
+        |permissions|password|passwords|role|roles|tasks|work|guide|docs|notes|update|updates|upgrade|patch)\b))"""
 _PERSON = rf"(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|{_ROLE}|\b[Ww]hoever\b|\b[Ss]ome(?:one|body)\b)"
 
 _ADVERB = r"(?:(?:just|simply|again|also|then|apparently|clearly|basically|completely|totally)\s+)?"
@@ -540,7 +540,7 @@ _BY_PERSON = re.compile(
     rf"""(?:\b(?:was|were|got)\s+(?:\w+ly\s+)?(?:(?:left|kept)\s+)?(?!{_GOOD_PARTICIPLE}\b)\w+(?:ed|en|t)\s+
         (?:(?:out|up|through)\s+)?(?:(?:to|in|on|into)\s+(?:[\w/'’-]+\s+){{1,2}}?)?
     |(?:approved|signed\s+off|okayed|waved\s+through)\s+(?=by\s+\S+\s+without\s+(?:even\s+|ever\s+)?(?:looking|reading
-        |checking|testing|opening|running|asking|a\s+review|any\s+review))
+        |checking|testing|opening|running|asking|a\s+review|any\s+review|(?:a\s+single|any|one)\s+(?:test|check|review)))
     |(?<!\bwas\s)(?<!\bwere\s)(?<!\bgot\s)(?<!\bbeen\s)\b(?!{_GOOD_PARTICIPLE}\b)(?:[a-z]{{3,}}ed|made|written
         |run|set|put|sent|built|taken|given|done)\s+
         (?:[\w/'’-]+\s+){{0,4}}?)by\s+(?:{_RUN}|{_ROLE})""",
@@ -668,6 +668,7 @@ _DEFENDED = re.compile(
     |\b(?i:people|everyone|everybody|some|they|folks|others)\s+(?:\w+\s+)?(?:saying|say|said|blame[sd]?|blaming|claim(?:ed)?
         |think|thought|assume[sd]?)\b[^.!?]{{0,80}}\bbut\s+(?:he|she|they|{_RUN})\s+(?:was|were|had)\b
     |\bbut\s+(?:\w+\s+){{0,3}}?(?:avoided|prevented|averted)\b
+    |\b(?i:nobody|no\s+one|no-one)(?:['’]s|\s+is)\s+(?:to\s+blame|at\s+fault)
     |\bI\s+(?:realised|realized|learned|learnt|noticed|found)\s+(?:that\s+)?I\s+(?:didn['’]t|did\s+not|hadn['’]t)\b""",
     _FLAGS,
 )
@@ -806,7 +807,8 @@ _MACHINE_PARTS = frozenset(
     version certificate cert config configuration memory plugin extension container queue key
     volume traffic load workload identity access policy feature flag dns http api web proxy ssh
     vpn sql file vm git cron pipeline infra infrastructure server hardware software system app
-    application browser schema migration index cloud pod""".split()
+    application browser schema migration index cloud pod printer graphics video audio usb
+    bluetooth kernel display""".split()
 )
 _ROLE_PHRASE = re.compile(
     r"(?i)^\W*(?:(?:the|our|their|a|an|this|that|my)\s+)?([\w-]+)[\s-]+([\w-]+)"
@@ -873,13 +875,16 @@ _SARCASM = re.compile(
     # "Nice of X to mention the breaking change AFTER we deployed": told too late
     |\b(?i:nice|good|kind|thoughtful|lovely)\s+of\s+(?:{_RUN}|{_ROLE})\s+to\s+(?:tell|mention|warn|let|inform|share
         |flag|say)\b[^.!?\n]{{0,60}}?\b(?:after|AFTER|once)\s+(?:we|the|it|everything|everyone)
+    |\b(?i:nice|good|kind|thoughtful|lovely)\s+of\s+(?:{_RUN}|{_ROLE})\s+to\s+\w+\b[^.!?\n]{{0,60}}?\b(?:right\s+)?(?:on
+        \s+top\s+of|in\s+the\s+middle\s+of|during)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:day|week|launch|release|exams?
+        |freeze|demo|incident|outage|peak|run)\b
     # "I was the one who clicked 'delete'. sorry everyone": owning up with an apology
-    |\b[Ii]\s+was\s+the\s+one\s+who\s+(?!{_GOOD_PARTICIPLE}\b)\w+ed\b[^.!?\n,]{{0,60}}[.!?]+\s*
-        (?i:sorry|my\s+bad|oops|apologies|mea\s+culpa)
+    |\b[Ii]\s+was\s+the\s+one\s+who\s+(?!{_GOOD_PARTICIPLE}\b)(?:\w+ed|told|said|ran|sent|made|put|set|took|gave|wrote)\b[^.!?\n,]{{0,60}}[.!?]+\s*
+        (?:[^.!?\n]{{1,30}}[.!?]+\s*)?(?i:sorry|my\s+bad|oops|apologies|mea\s+culpa|i['’]m\s+sorry)
     # "X said she'd tested the payment flow and clearly she hadn't": a claim the writer denies
     |(?:{_RUN}|\b[Hh]e|\b[Ss]he|{_ROLE})\s+(?:said|claimed|swore|told\s+us)\s+(?:that\s+)?(?:she|he)['’]d\s+
-        (?:\w+\s+)?(?:\w+(?:ed|en)|run|done|read|seen|made|built|sent|checked|set)\b[^.!?\n]{{0,60}}?\b(?:and|but)\s+
-        (?:\w+\s+)?(?:she|he)\s+(?:\w+ly\s+)?(?:hadn['’]?t|had\s+not
+        (?:\w+\s+)?(?:\w+(?:ed|en)|run|done|read|seen|made|built|sent|checked|set)\b[^.!?\n]{{0,60}}?(?:\b(?:and|but)\s+
+        (?:\w+\s+)?|[.!?;]+\s*)(?i:she|he)\s+(?:\w+ly\s+)?(?:hadn['’]?t|had\s+not
         |didn['’]?t|did\s+not|never)\b
     # "what made it painful was X refusing to roll back"
     |\b(?i:what)\s+made\s+(?:it|this|things|the\s+\w+)\s+(?:so\s+|much\s+)?(?:painful|worse|longer|harder|messy
@@ -1013,7 +1018,7 @@ _FAILING = re.compile(
     r"""\b(?:
         (?<!\bnever\s)(?<!\brarely\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bgot\s)(?<!\bbeen\s)
         (?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?:broke|breaks|breaking|forgot|forgets|missed|misses|ignored|ignores|ignoring|skipped
-        |skips|dropped|deleted|deletes|wiped|overwrote|overwritten|misconfigured|misread
+        |skips|dropped(?!\s+(?:by|to|from|below|under)\s)|deleted|deletes|wiped|overwrote|overwritten|misconfigured|misread
         |misjudged|mislabell?ed|botched|bungled|fumbled|failed|fails|neglected|overlooked
         |refused|refuses|denied|denies|rejected|rejects|overruled|overrules|overrode|overrides|vetoes|undercuts
         |lied|lies\s+about
@@ -1476,7 +1481,9 @@ _PRAISE = re.compile(
     |(?:did\s+(?:an?\s+)?)?(?:incredible|amazing|fantastic|brilliant|excellent|awesome|superb|outstanding|stellar
         |heroic|wonderful|terrific|phenomenal|great|good|solid|fine)\s+(?:job|work|effort)
     |helped|saved|rescued|stepped\s+up|went\s+above|hero|appreciated?
-    |,\s*(?:amazing|impressive|brilliant|awesome|legend|nice\s+one|all\s+good|love\s+it|respect)\b)\b""",
+    |,\s*(?:amazing|impressive|brilliant|awesome|legend|nice\s+one|all\s+good|love\s+it|respect)\b
+    |stepped\s+in|(?:was|were)\s+(?:just\s+|absolutely\s+|really\s+)?(?:brilliant|amazing|fantastic|superb
+        |excellent|outstanding|a\s+star|a\s+hero|a\s+lifesaver))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 # ".env", "v1.2" and titles ("Ms. Varga", "Dr. Okafor") stay inside a sentence.

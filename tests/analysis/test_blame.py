@@ -1560,3 +1560,30 @@ def test_late_warnings_owning_up_denied_claims_and_what_made_it_worse(text: str)
 )
 def test_kindness_late_fixes_kept_claims_and_help_are_not_blame(text: str) -> None:
     assert not blame_phrases(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said he'd checked the backups. He hadn't.",
+        "I was the one who said the cutover was safe. It wasn't. I'm sorry.",
+        "Nice of Gunnar to book the database upgrade right on top of payroll day.",
+        "The lab feed went live broken. It was signed off by Anil without a single test message.",
+        "The incident commander refused to call the vendor.",
+    ],
+)
+def test_denied_claims_late_apologies_bad_timing_and_blind_sign_offs(text: str) -> None:
+    assert blame_phrases(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keiko tuned the alert rules and pages dropped by half.",
+        "He stepped in as host at the last minute and was brilliant.",
+        "Nobody's to blame for Tendai's absence, he was in hospital.",
+        "The printer driver update broke label printing on two wards.",
+    ],
+)
+def test_measured_drops_praise_defences_and_machine_roles_are_not_blame(text: str) -> None:
+    assert not blame_phrases(text)
