@@ -376,8 +376,8 @@ def _macro_f1(frame: pd.DataFrame, predicted: list[str], lenient: bool) -> float
 def test_quality_floor_on_dev_answers():
     dev = _dev()
     predicted = classify_root_causes(dev["text"].tolist())
-    assert _macro_f1(dev, predicted, lenient=False) >= 0.80  # measured 0.839
-    assert _macro_f1(dev, predicted, lenient=True) >= 0.87  # measured 0.909
+    assert _macro_f1(dev, predicted, lenient=False) >= 0.80  # measured 0.845
+    assert _macro_f1(dev, predicted, lenient=True) >= 0.87  # measured 0.905
 
 
 @needs_eval
@@ -386,9 +386,9 @@ def test_config_error_postmortems_land_in_deployment_configuration():
     config = posts[posts["category"] == "Config Errors"]["text"].tolist()
     predicted = classify_root_causes(config)
     share = np.mean([p == "deployment_configuration" for p in predicted])
-    # measured 0.733 (33 of 45): 0.867 -> 0.822 -> 0.778 -> 0.756 -> 0.756 -> 0.733 over five
-    # corpus rounds for real retros (real macro-F1 0.472 -> 0.512 -> 0.536 -> 0.553 -> 0.597
-    # -> 0.586); incident-voice lines
+    # measured 0.756 (34 of 45): 0.867 -> 0.822 -> 0.778 -> 0.756 -> 0.756 -> 0.733 -> 0.756 over
+    # six corpus rounds for real retros (real macro-F1 0.472 -> 0.512 -> 0.536 -> 0.553 -> 0.597
+    # -> 0.586 -> 0.584); incident-voice lines
     # about capacity and monitoring pull some summaries that mix a config change with an
     # overload. A sanity check (see ../shared/eval/README), not a target.
     assert share >= 0.70
@@ -402,11 +402,11 @@ def test_quality_floor_on_real_retrospectives():
     real = pd.read_json(EVAL_DIR / "real_retro_dev.jsonl", lines=True)
     real = real[real["category"].notna()].reset_index(drop=True)
     predicted = np.asarray(classify_root_causes(real["text"].tolist()), dtype=object)
-    assert _macro_f1(real, list(predicted), lenient=False) >= 0.55  # measured 0.586
+    assert _macro_f1(real, list(predicted), lenient=False) >= 0.55  # measured 0.584
     truth = real["category"].to_numpy(dtype=object)
     none = truth == NO_ROOT_CAUSE
     assert np.mean(predicted[none] == NO_ROOT_CAUSE) >= 0.55  # measured 0.65
-    assert np.mean(predicted[~none] == NO_ROOT_CAUSE) <= 0.15  # measured 0.02
+    assert np.mean(predicted[~none] == NO_ROOT_CAUSE) <= 0.15  # measured 0.04
 
 
 @needs_eval
@@ -419,7 +419,7 @@ def test_quality_floor_with_half_of_dev_as_corrections():
         given, scored = shuffled.iloc[:half], shuffled.iloc[half:]
         predicted = classify_root_causes(scored["text"].tolist(), corrections=given)
         scores.append(_macro_f1(scored, predicted, lenient=False))
-    assert np.mean(scores) >= 0.81  # measured 0.845 over 5 splits
+    assert np.mean(scores) >= 0.81  # measured 0.848 over 5 splits
 
 
 def test_models_with_corrections_are_cached_by_content():
