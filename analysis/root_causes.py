@@ -572,6 +572,17 @@ def load_corpus(path: Path = CORPUS_PATH) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["text", "category"])
 
 
+def classifier_key() -> str:
+    """Hash of what the shipped classifier is made of besides the taxonomy and the
+    no-root-cause corpus (keyed elsewhere): this corpus file and the model's settings.
+    Stored analysis made under another key is redone (``afterward.services.analysis_upkeep``).
+    Raises OSError when the corpus cannot be read."""
+    digest = hashlib.sha256(CORPUS_PATH.read_bytes())
+    settings = RootCauseClassifier().get_params()
+    digest.update(repr((sorted(settings.items()), NONE_PRIOR, SECOND_RATIO)).encode())
+    return digest.hexdigest()[:16]
+
+
 def training_data(taxonomy: Mapping[str, Category]) -> pd.DataFrame:
     """Corpus rows relabelled for ``taxonomy`` plus rows built from descriptions/keywords,
     plus the no-root-cause examples (``analysis.no_root_cause``) as ``NO_ROOT_CAUSE``.

@@ -72,7 +72,7 @@ def _no_end(word: str) -> bool:
     return bool(lemmas) and set(lemmas) <= {"ADJ", "ADV"}
 
 
-def _no_start(word: str) -> bool:
+def _third_person_verb(word: str) -> bool:
     """A verb in the third person ("requires", "makes"): a clause, never part of a name."""
     lemmas = getAllLemmas(word.lower())
     return set(lemmas) == {"VERB"} and word.lower().endswith("s")
@@ -156,7 +156,7 @@ class PhraseScorer:
             content = [self._content(w) for w in run]
             edge = [c and w.lower() not in WEAK_EDGES for w, c in zip(run, content, strict=True)]
             ends = [e and not _no_end(w) for w, e in zip(run, edge, strict=True)]
-            verbs = [_no_start(w) for w in run]
+            verbs = [_third_person_verb(w) for w in run]
             keys = [self._key(w) for w in run]
             for i in range(len(run)):
                 if not content[i] or verbs[i]:

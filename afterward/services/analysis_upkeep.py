@@ -24,7 +24,7 @@ from analysis import theme_edits
 from analysis.anonymity import supported_terms
 from analysis.label_terms import name_terms, supported_name, term_support
 from analysis.no_root_cause import corpus_key, non_answer_mask
-from analysis.root_causes import classify_with_confidence
+from analysis.root_causes import classifier_key, classify_with_confidence
 from analysis.sentence_embeddings import embeddings_key
 from analysis.taxonomy import category_label, taxonomy_key
 from analysis.text_normal import normaliser_key
@@ -44,9 +44,12 @@ class RefreshResult:
 
 def model_key(corrections: pd.DataFrame) -> str:
     """Identifies the classifier in effect: the taxonomy file, the text normaliser's rules,
-    the no-root-cause corpus, whether sentence embeddings are on, and the manager reviews. Stored analysis made under another key is redone."""
+    the root-cause corpus and settings, the no-root-cause corpus, whether sentence
+    embeddings are on, and the manager reviews. Stored analysis made under another key is
+    redone."""
     digest = hashlib.sha256(
-        f"{taxonomy_key()}\x1f{normaliser_key()}\x1f{corpus_key()}\x1f{embeddings_key()}".encode()
+        f"{taxonomy_key()}\x1f{normaliser_key()}\x1f{classifier_key()}\x1f{corpus_key()}"
+        f"\x1f{embeddings_key()}".encode()
     )
     for text, category in zip(corrections["text"], corrections["category"], strict=True):
         digest.update(f"{text}\x1f{category}\x1e".encode())

@@ -429,3 +429,25 @@ def test_models_with_corrections_are_cached_by_content():
     assert first.default is fitted_model().default  # the corpus model is shared
     changed = corrections.assign(category=["staffing_resources"])
     assert fitted_model(changed) is not first
+
+
+def test_classifier_key_follows_the_corpus_file(tmp_path, monkeypatch):
+    """Stored analysis is redone when only the root-cause corpus changes (an upgrade that
+    brings new training lines), not only when the taxonomy or the no-root-cause corpus do."""
+    from analysis import root_causes
+
+    before = root_causes.classifier_key()
+    assert before == root_causes.classifier_key()  # the same file, the same key
+    edited = tmp_path / "root_causes.yaml"
+    edited.write_bytes(root_causes.CORPUS_PATH.read_bytes() + b"\n# one more comment\n")
+    monkeypatch.setattr(root_causes, "CORPUS_PATH", edited)
+    assert root_causes.classifier_key() != before
+
+
+def test_the_stored_analysis_key_holds_the_classifier_key(monkeypatch):
+    from afterward.services import analysis_upkeep
+
+    no_reviews = pd.DataFrame({"text": [], "category": []})
+    before = analysis_upkeep.model_key(no_reviews)
+    monkeypatch.setattr(analysis_upkeep, "classifier_key", lambda: "another corpus")
+    assert analysis_upkeep.model_key(no_reviews) != before
