@@ -568,6 +568,11 @@ def _without_honorific(key: str) -> str:
     return m.group(1) if m else key
 
 
+def _honoured(t: _Tok) -> bool:
+    """Whether an honorific is written onto the word ("Tanaka-san"): always a person."""
+    return t.key != _key(t.text)
+
+
 class _Tok:
     """One word: its span, the span without a possessive 's, and lookup facts."""
 
@@ -1495,7 +1500,7 @@ def _rule_names(
         if t.start in forced:  # a speaker prefix: "Greta: ...", "ana / bo - ..."
             is_name[i] = True
             continue
-        if t.cap and k != _key(t.text):  # "Tanaka-san": an honorific makes it a person
+        if t.cap and _honoured(t):  # "Tanaka-san": an honorific makes it a person
             is_name[i] = True
             continue
         if i > 0 and toks[i - 1].cap and toks[i - 1].key in _CODENAME_WORDS:
@@ -1703,7 +1708,7 @@ def _drop_places(
         return (
             t.key in roster
             or t.start in forced
-            or t.key != _key(t.text)  # "Suzuki-san": an honorific makes it a person
+            or _honoured(t)  # "Suzuki-san": even a company's name
             or (i > 0 and (toks[i - 1].key in _TITLES or toks[i - 1].key in _PREV_CUES))
             or (i > 1 and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2)
         )
@@ -1827,7 +1832,7 @@ def _drop_things(
             and t.start not in forced
             and t.key not in anycase
             and t.key not in capital
-            and t.key == _key(t.text)  # no honorific
+            and not _honoured(t)
             and not (i > 0 and (toks[i - 1].key in _TITLES or toks[i - 1].key in _PREV_CUES))
             and not (i > 1 and (toks[i - 2].key, toks[i - 1].key) in _ONLY_PEOPLE_CUES_2)
             and not _initial_before(toks, i, text)
