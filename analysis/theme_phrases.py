@@ -73,7 +73,8 @@ def _no_end(word: str) -> bool:
 
 
 def _third_person_verb(word: str) -> bool:
-    """A verb in the third person ("requires", "makes"): a clause, never part of a name."""
+    """A verb in the third person that is no noun ("requires", "involves"): a clause, never
+    part of a name."""
     lemmas = getAllLemmas(word.lower())
     return set(lemmas) == {"VERB"} and word.lower().endswith("s")
 
