@@ -84,6 +84,7 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import chain
 
 from analysis import redaction as _redaction
 from analysis.redaction import _NOT_NAMES, _WORDS, _key, name_spans
@@ -877,9 +878,14 @@ _SARCASM = re.compile(
         |flag|say)\b[^.!?\n]{{0,60}}?\b(?:after|AFTER|once)\s+(?:we|the|it|everything|everyone)
     |\b(?i:nice|good|kind|thoughtful|lovely)\s+of\s+(?:{_RUN}|{_ROLE})\s+to\s+\w+\b[^.!?\n]{{0,60}}?\b(?:right\s+)?(?:on
         \s+top\s+of|in\s+the\s+middle\s+of|during)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:day|week|launch|release|exams?
-        |freeze|demo|incident|outage|peak|run)\b
-    # "I was the one who clicked 'delete'. sorry everyone": owning up with an apology
-    |\b[Ii]\s+was\s+the\s+one\s+who\s+(?!{_GOOD_PARTICIPLE}\b)(?:\w+ed|told|said|ran|sent|made|put|set|took|gave|wrote)\b[^.!?\n,]{{0,60}}[.!?]+\s*
+        |freeze|demo|incident|outage|peak|run)\b""",
+    _FLAGS,
+)
+# Fault owned or pinned without a failing verb: owning up with an apology ("I was the one who
+# clicked delete. sorry all"), a claim the writer denies ("X said she'd tested it and she
+# hadn't"), the person as what made it worse ("what made it painful was X refusing ...").
+_ADMITTED = re.compile(
+    rf"""\b[Ii]\s+was\s+the\s+one\s+who\s+(?!{_GOOD_PARTICIPLE}\b)(?:\w+ed|told|said|ran|sent|made|put|set|took|gave|wrote)\b[^.!?\n,]{{0,60}}[.!?]+\s*
         (?:[^.!?\n]{{1,30}}[.!?]+\s*)?(?i:sorry|my\s+bad|oops|apologies|mea\s+culpa|i['’]m\s+sorry)
     # "X said she'd tested the payment flow and clearly she hadn't": a claim the writer denies
     |(?:{_RUN}|\b[Hh]e|\b[Ss]he|{_ROLE})\s+(?:said|claimed|swore|told\s+us)\s+(?:that\s+)?(?:she|he)['’]d\s+
@@ -2141,7 +2147,7 @@ def blame_phrases(text: str) -> list[str]:
             r"\bagain\b|looking\s+at\s+you|know\s+who", sentence, re.I
         ):
             spans.append(_clause(shadow, m.start(), m.end()))
-    for m in _SARCASM.finditer(shadow):
+    for m in chain(_SARCASM.finditer(shadow), _ADMITTED.finditer(shadow)):
         spans.append(_clause(shadow, m.start(), m.end()))
     for start, end in _sarcasm(shadow):
         spans.append(_clause(shadow, start, end))
