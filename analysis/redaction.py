@@ -198,6 +198,16 @@ _PREV_CUES_2 = frozenset(
         ("handed", "to"),
         ("assigned", "to"),
         ("listened", "to"),
+        # thanks in the other languages retros are written in: "merci à", "gracias a"
+        ("merci", "a"),
+        ("gracias", "a"),
+        ("grazie", "a"),
+        ("obrigado", "a"),
+        ("obrigada", "a"),
+        ("obrigado", "ao"),
+        ("obrigada", "ao"),
+        ("danke", "an"),
+        ("dank", "an"),
         ("loop", "in"),
         ("looped", "in"),
         ("bring", "in"),
@@ -1034,6 +1044,72 @@ def _deed(toks: list[_Tok], i: int) -> bool:
 
 
 _BE_FORMS = frozenset("be been get go happen wait".split())
+# Acts with an object that only people do: "Joy brought cake", "Princess ran the raffle".
+_AGENT_ACTS = frozenset(
+    """organised organized coordinated clarified brought baked cooked hosted facilitated
+    presented demoed pitched booked drafted translated interviewed tested documented
+    scheduled invited moderated chaired trained taught coached chased ran sorted carried
+    cleaned tidied designed prototyped sketched spent volunteered fixed wrote built
+    reviewed shipped handled set""".split()
+)
+_HE_SHE = re.compile(r"(?i)\b(?:he|she|him|her|his|hers|himself|herself)\b")
+_CLAUSE_OPENERS = frozenset("and but so then because while when after until since".split())
+
+
+def _acts_as_person(toks: list[_Tok], i: int, text: str) -> bool:
+    """A given name that is also a word ("Hope", "Precious", "Grant") acting as a person
+    at the start of a clause: doing an act only people do, with an object ("Hope clarified
+    it", "Precious spent two days on ..."), or named again as he/she in the same sentence
+    ("Sunny has been carrying QA on her back", "Grant missed it so we helped him"). Not a
+    month, season or team, not an imperative ("Grant her access", "Mark the ticket") and
+    not a modal ("Will she ...")."""
+    t = toks[i]
+    k = t.key
+    if (
+        not t.cap
+        or t.poss
+        or _WORLD_GIVEN.get(k, "0") < "3"
+        or k in _MONTHS
+        or k in _SEASONS
+        or k in _TEAM_WORDS
+        or k in _ROLE_NOUNS
+        or k in _SPEECH_MODALS
+        or i + 2 >= len(toks)
+    ):
+        return False
+    if i > 0 and toks[i - 1].key not in _CLAUSE_OPENERS:
+        if (
+            not _SENTENCE_BREAK.search(text[toks[i - 1].end : t.start])
+            and "," not in (text[toks[i - 1].end : t.start])
+        ):
+            return False
+    nxt, after = toks[i + 1], toks[i + 2]
+    if text[t.end : nxt.start] != " " or nxt.cap or nxt.key in _OBJECT_WORDS:
+        return False
+    if after.key in ("up", "out", "off") and i + 3 < len(toks):  # "cleaned up the ..."
+        after = toks[i + 3]
+    if nxt.key in _AGENT_ACTS:  # an object follows, not "ran late" or "ran out"
+        return (
+            after.key in _OBJECT_WORDS
+            or after.key in _COUNT_WORDS
+            or bool(re.match(r" \d", text[nxt.end : nxt.end + 2]))
+            or (after.key not in ENGLISH_STOP_WORDS and _word_classes(after.key) & {"NOUN"})
+        )
+    stop = _SENTENCE_BREAK.search(text, nxt.end)
+    rest = text[nxt.end : stop.start() if stop else len(text)]
+    return bool(_HE_SHE.search(rest)) and bool(_word_classes(nxt.key) & {"VERB", "AUX"})
+
+
+_COUNT_WORDS = frozenset("two three four five six several many all most some".split())
+
+
+def _word_classes(word: str) -> set[str]:
+    """Universal POS tags `word` can have (LemmInflect's English lexicon, MIT)."""
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(word))
+
+
 _SEASONS = frozenset("summer winter spring autumn fall christmas easter".split())
 
 
@@ -1584,6 +1660,7 @@ def _rule_names(
             or _vocative(toks, i, text)
             or _owner_cue(toks, i)
             or _identity_cue(toks, i, text)
+            or _acts_as_person(toks, i, text)
             # "Lovely (from the Cebu team)": a given name placed in a team
             or (
                 _WORLD_GIVEN.get(k, "0") >= "3"
@@ -1637,7 +1714,7 @@ def _rule_names(
                 not _product_context(toks, i, text) or _has_cue(toks, i, text) or person_cue
             )
         elif _NOUNISH.search(k) or (i + 1 < len(toks) and toks[i + 1].key in _ORG_SUFFIXES):
-            is_name[i] = prev_title
+            is_name[i] = prev_title or _acts_as_person(toks, i, text)  # "Precious spent ..."
         elif (k in _COMMON or k in _MID_WORDS) and _WORLD_GIVEN.get(k, "0") < "2":
             # "Service Desk handled it", "Inventory was off": an ordinary word no list
             # gives as a name needs a title, not just a verb after it.
@@ -1731,6 +1808,7 @@ def _drop_places(
                 is_name[i:j] = [False] * (j - i)
                 break
     _drop_companies(toks, text, is_name, kept, beside_name)
+    _drop_venues(toks, text, is_name, kept)
     places = [t.cap and (_pure_place(t) or _camel_product(t.text)) for t in toks]
     months = [t.cap and t.key in _MONTHS for t in toks]
     for i, t in enumerate(toks):
@@ -1760,6 +1838,61 @@ def _drop_places(
                 ):
                     is_name[i] = is_name[j] = False
                     break
+
+
+# Venues: "Madison Square Park", "St. Thomas' Hospital", "Hotel Grand Victoria", "Chez
+# Louis". The nouns that are also common surnames ("Emma Hall", "Jin Park") only end a
+# venue when the word before them is no given name.
+_VENUE_NOUNS = frozenset(
+    """hospital museum library airport cathedral stadium arena university college school
+    centre center station hotel theatre theater gallery clinic campus plaza auditorium
+    pavilion""".split()
+)
+_VENUE_SURNAMES = frozenset("hall park church square street road avenue lane bridge tower".split())
+_VENUE_PREFIXES = frozenset("hotel chez rua calle avenida rue via piazza plaza hostel".split())
+# "Bay 4", "Line 2" - but not "took Sam 2 hours".
+_NUMBERED = re.compile(
+    r" \d+\b(?!\s*(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?|months?|years?|times?|x)\b)"
+)
+_VENUE_GAPS = (" ", "' ", "\u2019 ", "'s ", "\u2019s ")
+
+
+def _drop_venues(
+    toks: list[_Tok], text: str, is_name: list[bool], kept: Callable[[int], bool]
+) -> None:
+    """Un-name, in place, the capitalised words of a venue: a run of capitalised words
+    (joined by spaces, possessives or "St. ") that ends in a venue noun (`_VENUE_NOUNS`;
+    or `_VENUE_SURNAMES` after a word that is no given name) or starts with a venue
+    prefix (`_VENUE_PREFIXES`), and a run right before a number ("Bay 4"). Never a run with a word ``kept`` (roster, speaker, title
+    or person cue before it) or one followed by a person's verb ("Jin Park said")."""
+    i = 0
+    while i < len(toks):
+        j = i
+        while toks[i].cap and j + 1 < len(toks) and toks[j + 1].cap:
+            gap = text[toks[j].end : toks[j + 1].start]
+            if gap not in _VENUE_GAPS and not (gap == ". " and toks[j].key in ("st", "mt")):
+                break
+            j += 1
+        run = range(i, j + 1)
+        if (
+            _NUMBERED.match(text, toks[j].end)
+            and toks[j].key not in _FIRST
+            and not any(kept(m) for m in run)
+        ):
+            for m in run:  # "Bay 4", "Ward 12", "Gate 3": a numbered place, not a person
+                is_name[m] = False
+        elif j > i and not any(kept(m) for m in run):
+            last, before = toks[j].key, toks[j - 1].key
+            venue = (
+                last in _VENUE_NOUNS
+                or (last in _VENUE_SURNAMES and not _given(before))
+                or toks[i].key in _VENUE_PREFIXES
+            )
+            acts = j + 1 < len(toks) and toks[j + 1].key in _NEXT_CUES | _PERSON_VERBS
+            if venue and not acts:
+                for m in run:
+                    is_name[m] = False
+        i = j + 1
 
 
 def _drop_companies(

@@ -895,3 +895,57 @@ def test_bracketed_speakers_particles_honorifics_signatures_and_lowercase_lists(
 )
 def test_notes_places_brands_and_tool_lists_survive(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Given names that are also words, acting as people at the start of a clause.
+        ("Blossom organised the quiz night", "[name] organised the quiz night"),
+        ("Honesty brought pastries for everyone", "[name] brought pastries for everyone"),
+        (
+            "Patience spent three days on the data import",
+            "[name] spent three days on the data import",
+        ),
+        ("Tiny cleaned up the staging buckets", "[name] cleaned up the staging buckets"),
+        ("Sunny has been covering triage on her own", "[name] has been covering triage on her own"),
+        ("Grant skipped standup so we filled him in", "[name] skipped standup so we filled him in"),
+        # Thanks in the other languages of a retro.
+        ("Merci à Gwladys pour les badges", "Merci à [name] pour les badges"),
+        ("gracias a Itzel por el cartel", "gracias a [name] por el cartel"),
+    ],
+)
+def test_word_names_acting_as_people_and_foreign_thanks(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Venues and numbered places, even when a word in them is a given name.
+        "Lunch at Chez Odette was slow",
+        "Parking near Saint Agnes Hospital was impossible",
+        "Harriet Square Park was too windy for the photo",
+        "Hotel Grand Lucia lost our banner",
+        "Meetup on Rua Augusta was packed",
+        "Patients in Bay 4 waited too long",
+        "Line 2 stopped twice this week",
+        # Words that look like those acts but are not people.
+        "Hope she recovers soon",
+        "Grant her access to the staging logs",
+        "Will he make the demo?",
+        "Grace period ended and he was annoyed",
+        "Hope ran out halfway through",
+        "Summer organised itself around the heatwave",
+        "Finance spent two days on the audit",
+    ],
+)
+def test_venues_numbered_places_and_word_lookalikes_survive(text: str) -> None:
+    assert redact(text) == text
+
+
+def test_a_person_before_a_duration_stays_a_name() -> None:
+    assert (
+        redact("took Sam 2 hours to find the kubeconfig")
+        == "took [name] 2 hours to find the kubeconfig"
+    )
