@@ -1100,6 +1100,32 @@ def _acts_as_person(toks: list[_Tok], i: int, text: str) -> bool:
     return bool(_HE_SHE.search(rest)) and bool(_word_classes(nxt.key) & {"VERB", "AUX"})
 
 
+# A person named, then called he or she right after: "Cosmin, he did ...", "Ana (she ...)".
+_NAMED_AGAIN = re.compile(r"\s*(?:,|\(|-|\u2013)\s*(?:he|she)\b")
+# The start of an action item: "AI:", "action -", "todo:", "next step:".
+_ACTION_PREFIX = re.compile(
+    r"(?i)(?:^|[\n;\u2022*])\s*[-*\u2022]?\s*(?:ai|action(?:\s+item)?|todo|to-do|next\s+step)s?\s*[:\-\u2013]\s*$"
+)
+
+
+def _lower_person(toks: list[_Tok], i: int, text: str) -> bool:
+    """A lower-case given name or name-like word that is no English word, opening an
+    action item as its owner ("ai: oliwia to fix the flaky tests") or a clause with a
+    verb only people do ("woo-jin said ...", "mirela told us")."""
+    t = toks[i]
+    k = t.key
+    if len(k) < 3 or k in _WORDS or k in _NOT_NAMES or not t.text.replace("-", "").isalpha():
+        return False
+    parts = k.split("-")
+    if not all(_WORLD_GIVEN.get(p, "0") >= "1" or p in _FAMILY_ALL for p in parts):
+        return False
+    nxt = _next_words(toks, i, 2)
+    if _ACTION_PREFIX.search(text[: t.start]):
+        return len(nxt) == 2 and nxt[0] == "to" and not toks[i + 2].cap
+    opens = i == 0 or bool(_SENTENCE_BREAK.search(text[toks[i - 1].end : t.start]))
+    return opens and bool(nxt) and nxt[0] in _PERSON_VERBS
+
+
 _COUNT_WORDS = frozenset("two three four five six several many all most some".split())
 
 
@@ -1181,8 +1207,13 @@ _OBJECT_WORDS = _DETERMINERS | frozenset("it them all his her my".split())
 
 def _after_determiner(toks: list[_Tok], i: int, text: str) -> bool:
     """'the Falcon sensor', 'our Chelsea customers': a determiner, then only lowercase
-    words, before token i (not a plural: 'the Okonjos')."""
+    words, before token i (not a plural: 'the Okonjos'; not "that" as a conjunction:
+    'happy that Wangari got the role')."""
     t = toks[i]
+    if i > 0 and toks[i - 1].key == "that" and i + 1 < len(toks):
+        verb = toks[i + 1].key
+        if verb != "and" and verb in _NEXT_CUES | _PERSON_VERBS | _BE | _SPEECH_MODALS:
+            return False
     return not t.key.endswith("s") and any(
         toks[j].key in _DETERMINERS
         and all(not toks[m].cap for m in range(j + 1, i))
@@ -1609,6 +1640,7 @@ def _rule_names(
                     and k not in _ADDRESS_TERMS
                     and t.text.isalpha()
                 )
+                or _lower_person(toks, i, text)  # "ai: oliwia to fix ...", "woo-jin said"
                 or (  # "let keisha know"
                     0 < i < len(toks) - 1
                     and toks[i - 1].key == "let"
@@ -1661,6 +1693,7 @@ def _rule_names(
             or _owner_cue(toks, i)
             or _identity_cue(toks, i, text)
             or _acts_as_person(toks, i, text)
+            or bool(_NAMED_AGAIN.match(text, t.end))  # "go to Cosmin, he did the hard part"
             # "Lovely (from the Cebu team)": a given name placed in a team
             or (
                 _WORLD_GIVEN.get(k, "0") >= "3"

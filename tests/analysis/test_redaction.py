@@ -910,6 +910,16 @@ def test_notes_places_brands_and_tool_lists_survive(text: str) -> None:
         ("Tiny cleaned up the staging buckets", "[name] cleaned up the staging buckets"),
         ("Sunny has been covering triage on her own", "[name] has been covering triage on her own"),
         ("Grant skipped standup so we filled him in", "[name] skipped standup so we filled him in"),
+        # Lower-case owners of action items and lower-case names before a person's verb.
+        ("ai: radka to renew the certs", "ai: [name] to renew the certs"),
+        ("- action: jae-won to book the room", "- action: [name] to book the room"),
+        ("teodora said the demo went fine", "[name] said the demo went fine"),
+        # "that" as a conjunction, and a name taken up again as he/she.
+        ("Glad that Wanjiru got the lead role", "Glad that [name] got the lead role"),
+        (
+            "Most credit goes to Sorin, he wrote the importer",
+            "Most credit goes to [name], he wrote the importer",
+        ),
         # Thanks in the other languages of a retro.
         ("Merci à Gwladys pour les badges", "Merci à [name] pour les badges"),
         ("gracias a Itzel por el cartel", "gracias a [name] por el cartel"),
@@ -938,6 +948,10 @@ def test_word_names_acting_as_people_and_foreign_thanks(text: str, expected: str
         "Hope ran out halfway through",
         "Summer organised itself around the heatwave",
         "Finance spent two days on the audit",
+        "ai: terraform to be upgraded first",
+        "todo: update the docs",
+        "Glad that Postgres is fine again",
+        "I think that Falcon sensor is noisy",
     ],
 )
 def test_venues_numbered_places_and_word_lookalikes_survive(text: str) -> None:
