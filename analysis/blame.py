@@ -279,6 +279,7 @@ _SELF = re.compile(
     |I\s+(?:am|was|'m)\s+to\s+blame|I\s+take\s+(?:full\s+|the\s+)*blame
     |I\s+(?:was|am|'m)\s+(?:the|a)\s+(?:real\s+|main\s+|biggest\s+|only\s+)?(?:problem|bottleneck|weak\s+link|blocker)
     |(?i:that|this|it|the\s+\w+)(?:\s+one)?(?:\s+was|\s+is|['’]s)\s+(?:all\s+)?on\s+me\b
+    |(?:^|(?<=[.!?]\s))(?i:entirely|totally|completely|squarely|all|fully|100%)\s+on\s+me\b
     |\b[Mm]y\s+(?:own\s+)?(?:[\w-]+\s+)?(?:delay|hesitation|silence|inaction|slowness|typo|change|commit|script
         |config|push|deploy|migration|query|code|estimate|mistake)\s+(?:\w+\s+){0,3}?(?:cost|caused|broke
         |took\s+down|wiped|deleted|corrupted|led\s+to|triggered)\b
@@ -619,7 +620,7 @@ _DUTY_UNDONE = re.compile(
         |(?:{_RUN}|\b[Hh]e|\b[Ss]he|\b[Ii]|{_ROLE}|^\s*[a-z]+|(?<=[.!?]\s)[a-z]+)\s+(?:was|is)\s+
         (?:supposed|meant|expected|tasked|asked|responsible|in\s+charge|on\s+the\s+hook|on\s+point))
     \s+(?:to|for|of|with)\b[^.!?\n]{{0,70}}?(?:\b(?:and|but)\s+|[.;,]\s*|\s[-\u2013\u2014]+\s*)
-    (?:(?i:he|she|I|just|then|simply|it|that|this|they|nothing|the\s+[\w-]+)(?:\.{{2,}}|…)?\s+){{0,2}}
+    (?:(?i:he|she|I|just|then|simply|clearly|obviously|of\s+course|it|that|this|they|nothing|the\s+[\w-]+)(?:\.{{2,}}|…)?\s+){{0,2}}
     (?:didn['’]?t|did\s+not|never|forgot|wasn['’]t|was\s+not|fell\s+through|slipped|got\s+forgotten)\b""",
     _FLAGS,
 )
@@ -1971,12 +1972,24 @@ _LEAD_WORDS = frozenset(
 )
 
 
+# "Great job X, loved how you pushed to prod /s": the sarcasm tag turns praise of one
+# person into blame.
+_SARCASM_MARK = re.compile(rf"(?:{_RUN}|{_ROLE})[^\n]{{0,200}}?\s/s\b")
+# Phrases that open a clause the way a conjunction does; the person after them is its subject.
+_OPENING_PHRASE = re.compile(
+    r"(?i)\b(?:(?:it\s+)?(?:turns?|turned)\s+out(?:\s+that)?|of\s+course|surprise,?\s+surprise"
+    r"|guess\s+what|no\s+surprise(?:\s+but)?|not\s+to\s+point\s+fingers,?\s+but)\s*$"
+)
+
+
 def _object_position(shadow: str, start: int) -> bool:
     """True when the words before `start` make the person an object, not the subject."""
     before = shadow[max(0, start - 40) : start]
     before = re.split(r"[.!?;:\n(\u2013\u2014]", before)[-1]
     if before.rstrip().endswith(","):
         return False  # "Let's be honest, X just didn't ...": a new clause starts
+    if _OPENING_PHRASE.search(before):
+        return False  # "Turns out X never confirmed ...": the phrase opens X's clause
     words = re.findall(r"[A-Za-z']+", before)
     return bool(words) and words[-1].islower() and words[-1] not in _LEAD_WORDS
 
@@ -2208,6 +2221,8 @@ def blame_phrases(text: str) -> list[str]:
     for m in _AGAIN.finditer(shadow):
         if not _PRAISE.search(shadow[m.start() : m.end() + 200]):
             spans.append(_clause(shadow, m.start(), m.end()))
+    for m in _SARCASM_MARK.finditer(shadow):
+        spans.append(_clause(shadow, m.start(), m.end()))  # "loved how X ... /s": praise inverted
     subject_first = (_SUBJECT_BLAME, _THEN_BLAME, _CORNER_CUT, _JUDGEMENT)
     # By identity: hashing or comparing a compiled pattern walks its whole program (~5 us
     # a time here, a fifth of this function's cost before).

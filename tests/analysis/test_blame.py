@@ -1587,3 +1587,29 @@ def test_denied_claims_late_apologies_bad_timing_and_blind_sign_offs(text: str) 
 )
 def test_measured_drops_praise_defences_and_machine_roles_are_not_blame(text: str) -> None:
     assert not blame_phrases(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stock ran out on day two. Turns out Halvard never placed the reorder.",
+        "Not to point fingers but Oyelaran was supposed to book the van and clearly didn't.",
+        "I pushed the config to the wrong region. Entirely on me.",
+        "Loved how Brannagh renamed every column the day before the export /s",
+    ],
+)
+def test_opening_phrases_obvious_omissions_owning_up_and_sarcasm_tags(text: str) -> None:
+    assert blame_phrases(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turns out the handheld scanners never synced the parcels.",
+        "Turns out Halvard never got the invite, so we resent it.",
+        "Of course Oyelaran sorted it out within minutes.",
+        "love how the deploy pipeline takes an hour now /s",
+    ],
+)
+def test_opening_phrases_without_a_failing_person_are_not_blame(text: str) -> None:
+    assert not blame_phrases(text)
