@@ -407,6 +407,35 @@ def _is_phone(candidate: str) -> bool:
 _REGION_HINT = re.compile(r"\s*\(([A-Z]{2})\)")
 
 
+# "line 4-2231" is a production line's number; "hotline 1800-123-4567" a phone.
+_LINE_WORD = re.compile(r"(?i)(?<![a-z])line\s*:?\s*$")
+# Regions whose numbers are written without a leading 0 ("(11) 98765-4321" in Brazil,
+# "1300 975 707" in Australia, "(415) 555-2671" in the US).
+# (Not the eight-digit plans of Singapore or Hong Kong: "5512 3400" is as often an id.)
+_FORMAT_REGIONS = ("US", "CA", "BR", "AU", "MX", "AR", "CO", "IN", "CN")
+
+
+def _national_format(candidate: str) -> bool:
+    """A number of two or more groups written exactly as libphonenumber writes a valid
+    national number of one of `_FORMAT_REGIONS` (the same digit groups), so an order
+    number or a date with other grouping is no phone; the caller also skips a number
+    after an id word ("invoice 123 456 7890")."""
+    groups = [len(g) for g in re.split(r"\D+", candidate) if g]
+    if len(groups) < 2 or not 8 <= sum(groups) <= 12 or _DATE_LIKE.fullmatch(candidate):
+        return False
+    digits = "".join(c for c in candidate if c.isdigit())
+    for region in _FORMAT_REGIONS:
+        try:
+            number = phonenumbers.parse(digits, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            written = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+            if [len(g) for g in re.split(r"\D+", written) if g] == groups:
+                return True
+    return False
+
+
 def _region_hint_valid(candidate: str, after: str) -> bool:
     """'9123 4567 (SG)': a local number followed by its country's ISO code in brackets
     that libphonenumber finds valid there."""
@@ -478,10 +507,8 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
         digits = sum(c.isdigit() for c in m.group())
         before = text[max(0, m.start() - 24) : m.start()]
         if 7 <= digits <= 15 and (
-            (
-                _PHONE_CUE.search(before)
-                and (" " in m.group() or not before.rstrip().endswith("line"))
-            )
+            (_PHONE_CUE.search(before) and (" " in m.group() or not _LINE_WORD.search(before)))
+            or (_national_format(m.group()) and not _ID_WORDS.search(before[-16:]))
             or _listed_with_contact(taken, text, m.start())
             or _region_hint_valid(m.group(), text[m.end() : m.end() + 6])
         ):

@@ -963,3 +963,37 @@ def test_a_person_before_a_duration_stays_a_name() -> None:
         redact("took Sam 2 hours to find the kubeconfig")
         == "took [name] 2 hours to find the kubeconfig"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # National numbers written without a leading 0, grouped as that country writes them.
+        (
+            "Recife desk: (81) 99123-4567, ask for the night shift",
+            "Recife desk: [phone], ask for the night shift",
+        ),
+        (
+            "Perth support 1300 654 321 was slow to answer",
+            "Perth support [phone] was slow to answer",
+        ),
+        # "hotline" ends in "line" but is a phone word.
+        ("guest hotline 1800-555-0199 rang out", "guest hotline [phone] rang out"),
+    ],
+)
+def test_national_numbers_without_a_leading_zero(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PO 5512 3400 is still unpaid",
+        "we shipped 5512 3400 units",
+        "the 2024 1130 batch was late",
+        "line 4-2231 stopped twice",
+        "total 1 300 975 707 rows scanned",
+    ],
+)
+def test_grouped_numbers_that_are_not_phones_survive(text: str) -> None:
+    assert redact(text) == text
