@@ -1199,7 +1199,9 @@ def _initials_act(toks: list[_Tok], i: int, text: str) -> bool:
         return _initials_act(toks, i + 2, text) or (bool(after) and after[0] in _PAIR_ACTS)
     if nxt[0] == "co" and text[toks[i].end : toks[i + 1].start].strip() == "&":
         return True  # "RB & co did the heavy lifting"
-    return nxt[0] != "and" and (nxt[0] in _NEXT_CUES or nxt[0] in _PERSON_VERBS)
+    return nxt[0] != "and" and (
+        nxt[0] in _NEXT_CUES or nxt[0] in _PERSON_VERBS or nxt[0] in _AGENT_ACTS
+    )
 
 
 # What two people listed together go on to do or be: "MK and RS were both out".
@@ -1261,13 +1263,40 @@ def _plain_person(t: _Tok) -> bool:
     )
 
 
+_THANKS = frozenset("thanks thank thx cheers kudos ty props shoutout".split())
+
+
+def _thanked_for(toks: list[_Tok], i: int) -> bool:
+    """'thanks X for ...', 'kudos to X for ...': token i is thanked for something."""
+    if i + 1 >= len(toks) or toks[i + 1].key != "for" or i == 0:
+        return False
+    prev = toks[i - 1].key
+    return prev in _THANKS or (prev == "to" and i > 1 and toks[i - 2].key in _THANKS)
+
+
+def _handed_over(toks: list[_Tok], i: int) -> bool:
+    """'handover from [name] to X', 'from Ana to X': passed from a person to token i."""
+    return (
+        i > 2
+        and toks[i - 1].key == "to"
+        and toks[i - 3].key == "from"
+        and (toks[i - 2].placeholder or toks[i - 2].key in _FIRST)
+    )
+
+
 def _product_context(toks: list[_Tok], i: int, text: str) -> bool:
     """'the Falcon sensor', 'Apollo 11', 'Stack Exchange': a gazetteer word used as the
     name of a thing - after an article, before a number or before an ordinary word."""
     t = toks[i]
     if _after_determiner(toks, i, text):
         return True  # "the Falcon sensor", "the new Ember setup"
-    if i > 0 and toks[i - 1].key in _PLACE_PREPS and not t.initial and not _plain_person(t):
+    if (
+        i > 0
+        and toks[i - 1].key in _PLACE_PREPS
+        and not t.initial
+        and not _plain_person(t)
+        and not _handed_over(toks, i)
+    ):
         return True  # "moved it to Basel": a person there needs a cue ("talk to X")
     nxt = _next_words(toks, i, 3)
     if nxt and nxt[0] in _BE and any(w in _THING_STATES for w in nxt[1:3]):
@@ -1659,9 +1688,7 @@ def _rule_names(
                 k in _FIRST
                 or (i > 0 and toks[i - 1].key in _TITLES and k not in _MID_WORDS)  # "dr okafor"
                 or (  # "thanks bill for the pizza": thanked for something, a person
-                    0 < i < len(toks) - 1
-                    and toks[i - 1].key in ("thanks", "thank", "thx", "cheers", "kudos", "ty")
-                    and toks[i + 1].key == "for"
+                    _thanked_for(toks, i)
                     and _WORLD_GIVEN.get(k, "0") >= "3"
                     and (k in _GIVEN_ALL or k in _FIRST)
                     and k not in _ADDRESS_TERMS
@@ -1752,11 +1779,14 @@ def _rule_names(
                 or (k in _DUAL and t.poss)
             )
         elif k in _NOT_NAMES:
-            # "Kudos to Rio": after the strongest cues a frequent given name is a person.
+            # "Kudos to Rio", "Kudos Swift for the turnaround": after the strongest cues
+            # a frequent given name is a person.
             is_name[i] = prev_title or (
                 _WORLD_GIVEN.get(k, "0") >= "3"
-                and i > 1
-                and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2
+                and (
+                    (i > 1 and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2)
+                    or _thanked_for(toks, i)
+                )
             )
         elif k in _FIRST:
             is_name[i] = True
@@ -2081,6 +2111,18 @@ def _tool_of(toks: list[_Tok], i: int, text: str) -> bool:
 _NOTE = re.compile(r"\([^()]{1,40}\)")
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DATE_LEADS = frozenset("on in by since until till from last next this every each the".split())
+
+
+def _dated_given(toks: list[_Tok], i: int) -> bool:
+    """'Tuesday Okafor', 'April Morales': a weekday or month that is also a given name,
+    before a surname, where no preposition makes it a date ("on Tuesday Okafor said")."""
+    return (toks[i].key in _MONTHS or toks[i].key in _WEEKDAYS) and (
+        i == 0 or toks[i - 1].key not in _DATE_LEADS
+    )
+
+
 def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
     """Names spread to the words listed with them, and to every copy of a found name."""
 
@@ -2159,7 +2201,7 @@ def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
             and nxt.key not in _GIVEN_ALL
             and nxt.key not in _FIRST
             and t.key not in ENGLISH_STOP_WORDS
-            and t.key not in _NOT_NAMES
+            and (t.key not in _NOT_NAMES or _dated_given(toks, i))
             and t.key not in _PREV_CUES
             and t.key not in _TITLES
             and not _is_acronym(t.text)

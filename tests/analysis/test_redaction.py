@@ -997,3 +997,32 @@ def test_national_numbers_without_a_leading_zero(text: str, expected: str) -> No
 )
 def test_grouped_numbers_that_are_not_phones_survive(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wednesday Adeyinka chairs the handover", "[name] chairs the handover"),
+        ("thanks to faith for covering nights", "thanks to [name] for covering nights"),
+        ("handover from Ana to Pradeep went fine", "handover from [name] to [name] went fine"),
+        ("KT and RB sorted the loading bay", "[name] and [name] sorted the loading bay"),
+        # After "on" the weekday is a date; only the surname is a name.
+        ("On Wednesday Adeyinka chaired it", "On Wednesday [name] chaired it"),
+    ],
+)
+def test_dated_given_names_thanks_for_handovers_and_acting_initials(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "moved the kit from Berlin to Basel",
+        "CI ran the tests twice",
+        "QA tested the build on Friday",
+    ],
+)
+def test_dates_places_and_functions_in_those_shapes_survive(text: str) -> None:
+    assert redact(text) == text
