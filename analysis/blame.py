@@ -86,6 +86,7 @@ import functools
 import re
 from itertools import chain
 
+from analysis import blame_model as _blame_model
 from analysis import redaction as _redaction
 from analysis.redaction import _NOT_NAMES, _WORDS, _key, name_spans
 
@@ -2044,8 +2045,88 @@ _CUES = {
 _CUE_BY_ID = {id(pattern): cue for pattern, cue in _CUES.items()}
 
 
+_READER = _blame_model.load_reader()
+_PERSON_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|him|her|his|I|my|me|[Ww]hoever|[Ss]omeone)\b")
+_ROLE_ANYWHERE = re.compile(_ROLE, _FLAGS)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def _read(shadow: str) -> tuple[str, bool, bool]:
+    """A masked text as the learned reader reads it ("person" for each person, lower
+    case), whether it names a person, and whether it names a failing or a bad outcome."""
+    person = (
+        _MASK in shadow
+        or bool(_PERSON_WORD.search(shadow))
+        or bool(_ROLE_ANYWHERE.search(shadow))
+        or bool(_BARE_ROLE_SUBJECT.search(shadow))
+    )
+    fault = bool(_FAILING.search(shadow) or _CONSEQUENCE.search(shadow)) or _went_wrong(shadow)
+    return re.sub(_MASK + "+", " person ", shadow).lower(), person, fault
+
+
+def reading(text: str) -> tuple[str, bool, bool]:
+    """`text` as the learned reader (`analysis.blame_model`) reads it: people masked as
+    "person", informal spelling normalised, lower case; then whether it names a person
+    and whether it names a failing or a bad consequence."""
+    return _read(_mask_people(_normalise(text)[0]))
+
+
+def _excused(sentence: str) -> bool:
+    """What the rules already read as no blame: praise, a justification, a defence, a
+    good outcome or a benign reason in the sentence."""
+    return bool(
+        _PRAISE.search(sentence)
+        or _JUSTIFIED.search(sentence)
+        or _DEFENDED.search(sentence)
+        or _GOOD_OUTCOME.search(sentence)
+        or _BENIGN.search(sentence)
+    )
+
+
+# A sentence the learned reader must leave alone: the harm denied ("wasn't caused by",
+# "without breaking anything", "no issues"), an injury or illness, a clash of calendars,
+# days spent on someone else's trouble, something that happened to the person's belongings.
+_BENIGN = re.compile(
+    r"""(?i)\b(?:wasn['’]t|was\s+not|isn['’]t|not)\s+(?:\w+\s+)?(?:caused|due|because|down\s+to|on)\b
+    |\bwithout\s+(?:breaking|any\s+(?:issues?|problems?|downtime|incident))|\bno\s+(?:issues|problems)\b
+    |\b(?:broke|sprained|injured|hurt)\s+(?:his|her|their|my)\s+\w+|\b(?:ill|sick|unwell|in\s+hospital)\b
+    |\bclashed\s+with\b|\bspent\s+(?:\w+\s+)?(?:days|hours|weeks|ages|nights|the\s+weekend)\b|['’]s\s+(?:laptop|phone|car|train|flight|bus|charger)\b|\bforgot\s+(?:his|her|my)\s+(?:charger
+    |laptop|badge|keys|lunch|umbrella)\b""",
+    re.VERBOSE,
+)
+
+
+def _learned_spans(shadow: str) -> list[tuple[int, int]]:
+    """Sentences the learned reader gives at least `blame_model.THRESHOLD`, among those
+    that name a person and a failing (the gate: the model never speaks otherwise)."""
+    if _READER is None:
+        return []
+    spans = []
+    start = 0
+    for cut in chain(_SENTENCE_SPLIT.finditer(shadow), [None]):
+        end = cut.start() if cut is not None else len(shadow)
+        sentence = shadow[start:end]
+        if len(sentence.split()) >= 2 and not _excused(sentence):
+            read, person, fault = _read(sentence)
+            if person and fault and _READER.probability(read) >= _blame_model.THRESHOLD:
+                spans.append((start, end))
+        start = cut.end() if cut is not None else end
+    return spans
+
+
 def blame_phrases(text: str) -> list[str]:
-    """Phrases of `text` that put fault on one individual; [] when there are none."""
+    """Phrases of `text` that put fault on one individual; [] when there are none. The
+    rules first; where they find nothing, the learned reader (`analysis.blame_model`)
+    may name whole sentences."""
+    return _phrases(text, learned=True)
+
+
+def rule_phrases(text: str) -> list[str]:
+    """`blame_phrases` by the rules alone (the learned reader's training uses it)."""
+    return _phrases(text, learned=False)
+
+
+def _phrases(text: str, learned: bool) -> list[str]:
     if not isinstance(text, str) or not text.strip():
         return []
     normal, offsets = _normalise(text)
@@ -2261,6 +2342,8 @@ def blame_phrases(text: str) -> list[str]:
         for m in _VERDICT.finditer(shadow):
             if not _NEGATED.search(shadow[max(0, m.start() - 30) : m.start()]):
                 spans.append(_clause(shadow, m.start(), m.end()))
+    if learned and not spans:
+        spans = _learned_spans(shadow)
     if _SYSTEMIC.search(shadow) or _VINDICATED.search(shadow):
         return []  # "..., but the script had no guard. That's a system failure."
     spans = [

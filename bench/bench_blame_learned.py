@@ -1,6 +1,7 @@
 """Would a learned model beside the blame rules find more blame on unseen writing?
 
-Run from the repo root (issue 11, an experiment; nothing here ships):
+Run from the repo root (issue 11; the reader that ships, `analysis.blame_model`, is this model
+fitted on `analysis/corpus/blame.yaml` alone, with the exclusions of `analysis.blame._excused`):
 
     python bench/bench_blame_learned.py --train EXTRA.py ... --test BATCH.py ...
 
@@ -41,8 +42,6 @@ from analysis import blame as B  # noqa: E402
 CORPUS = ROOT / "analysis" / "corpus"
 EVAL_DIR = ROOT.parent / "shared" / "eval"
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8)
-_PERSON_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|him|her|his|I|my|me|[Ww]hoever|[Ss]omeone)\b")
-_ROLE = re.compile(B._ROLE, B._FLAGS)
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
@@ -53,19 +52,7 @@ def load_batch(path: str) -> tuple[list[str], list[str]]:
     return list(getattr(module, "BLAMING", [])), list(module.NOT_BLAMING)
 
 
-def reading(text: str) -> tuple[str, bool, bool]:
-    """The text as the rules read it (people masked), whether it mentions a person, and
-    whether it names a failing or a bad consequence."""
-    shadow = B._mask_people(B._normalise(text)[0])
-    person = (
-        B._MASK in shadow
-        or bool(_PERSON_WORD.search(shadow))
-        or bool(_ROLE.search(shadow))
-        or bool(B._BARE_ROLE_SUBJECT.search(shadow))
-    )
-    fault = bool(B._FAILING.search(shadow) or B._CONSEQUENCE.search(shadow))
-    fault = fault or B._went_wrong(shadow)
-    return re.sub(B._MASK + "+", " person ", shadow).lower(), person, fault
+reading = B.reading  # the reading the shipped reader uses (analysis.blame)
 
 
 class SentenceModel:
@@ -92,12 +79,12 @@ def ordinary_answers() -> list[str]:
     causes = yaml.safe_load((CORPUS / "root_causes.yaml").read_text(encoding="utf-8"))
     none = yaml.safe_load((CORPUS / "no_root_cause.yaml").read_text(encoding="utf-8"))
     lines = {t for texts in causes["examples"].values() for t in texts} | set(none["examples"])
-    return sorted(t for t in lines if not B.blame_phrases(t))
+    return sorted(t for t in lines if not B.rule_phrases(t))
 
 
 def report(name: str, model: SentenceModel, blaming: list[str], not_blaming: list[str]) -> None:
     def scored(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        rules = np.array([bool(B.blame_phrases(t)) for t in texts], dtype=bool)
+        rules = np.array([bool(B.rule_phrases(t)) for t in texts], dtype=bool)
         return rules, np.array([model.probability(t) for t in texts])
 
     rules_pos, p_pos = scored(blaming)

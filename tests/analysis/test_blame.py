@@ -550,8 +550,9 @@ def test_training_corpus_figures() -> None:
     # Issue 11 added 615 blaming and 848 not-blaming invented rows (one shape class at a time),
     # then seven blind batches (550 / 609 rows) and three blind batches of non-blaming answers
     # that mention people (450 rows), once each had been scored and studied.
-    assert recall >= 0.93, recall  # measured 0.944 (1411 of 1494); 0.520 (171 of 329) at first
-    assert fpr <= 0.01, fpr  # measured 0.005 (13 of 2361); 0.013 (6 of 454) at first
+    # Then blind batches 13-18 (479 / 1010 rows), which also train the learned reader.
+    assert recall >= 0.91, recall  # measured 0.927 (1829 of 1973); rules alone 0.909
+    assert fpr <= 0.01, fpr  # measured 0.007 (23 of 3371); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -1613,3 +1614,54 @@ def test_opening_phrases_obvious_omissions_owning_up_and_sarcasm_tags(text: str)
 )
 def test_opening_phrases_without_a_failing_person_are_not_blame(text: str) -> None:
     assert not blame_phrases(text)
+
+
+def test_learned_reader_weights_match_the_corpus() -> None:
+    """The shipped weights were fitted on the corpora as they are now (rewrite them with
+    `python -m analysis.blame_model` after changing a corpus or the features)."""
+    from analysis import blame, blame_model
+
+    shipped = json.loads(blame_model.MODEL_PATH.read_text(encoding="utf-8"))
+    assert shipped["corpus_key"] == blame_model.corpus_key()
+    assert shipped["threshold"] == blame_model.THRESHOLD
+    assert blame._READER is not None
+
+
+def test_learned_reader_scores_like_scikit_learn() -> None:
+    """The plain-number reader gives scikit-learn's probability for the same fit."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from analysis import blame_model
+
+    readings = [
+        "person forgot the backup and we lost a day",
+        "person forgot the keys again and we lost the room",
+        "person skipped the review and the build broke",
+        "person skipped the checks and the release broke",
+        "thanks person for the backup plan",
+        "thanks person for the review notes",
+        "the vendor api broke the build again",
+        "the build broke after the vendor update",
+    ]
+    labels = [1, 1, 1, 1, 0, 0, 0, 0]
+    shipped = blame_model.fit(readings, labels)
+    reader = blame_model.LinearReader(
+        {g: tuple(v) for g, v in shipped["weights"].items()}, shipped["intercept"]
+    )
+    vectoriser = TfidfVectorizer(ngram_range=(1, 3), min_df=2, sublinear_tf=True)
+    model = LogisticRegression(C=blame_model.C, max_iter=3000, class_weight="balanced")
+    model.fit(vectoriser.fit_transform(readings), labels)
+    for text in ("person forgot the review and the build broke", "thanks person, the vendor"):
+        expected = model.predict_proba(vectoriser.transform([text]))[0, 1]
+        assert reader.probability(text) == pytest.approx(expected, abs=1e-4)
+
+
+def test_learned_reader_finds_blame_the_rules_miss() -> None:
+    """Where the rules find nothing, a sentence naming a person and a bad outcome can
+    still be read as blame (blind batch 19, never read: 59 -> 61 of 80, no more alarms)."""
+    from analysis.blame import rule_phrases
+
+    text = "Imke approved the invoice twice so we paid the supplier double"
+    assert rule_phrases(text) == []
+    assert blame_phrases(text) == [text]
