@@ -412,7 +412,7 @@ _LINE_WORD = re.compile(r"(?i)(?<![a-z])line\s*:?\s*$")
 # Regions whose numbers are written without a leading 0 ("(11) 98765-4321" in Brazil,
 # "1300 975 707" in Australia, "(415) 555-2671" in the US).
 # (Not the eight-digit plans of Singapore or Hong Kong: "5512 3400" is as often an id.)
-_FORMAT_REGIONS = ("US", "CA", "BR", "AU", "MX", "AR", "CO", "IN", "CN")
+_FORMAT_REGIONS = ("US", "CA", "BR", "AU", "MX", "AR", "CO", "IN", "CN", "NO", "DK")
 
 
 def _national_format(candidate: str) -> bool:

@@ -977,6 +977,7 @@ def test_a_person_before_a_duration_stays_a_name() -> None:
             "Perth support 1300 654 321 was slow to answer",
             "Perth support [phone] was slow to answer",
         ),
+        ("Aarhus hotel 86 12 34 56, booking ref 7781", "Aarhus hotel [phone], booking ref 7781"),
         # "hotline" ends in "line" but is a phone word.
         ("guest hotline 1800-555-0199 rang out", "guest hotline [phone] rang out"),
     ],
