@@ -162,7 +162,8 @@ _OFFICE_TITLES = frozenset(
 )
 _PREV_CUES = frozenset(
     """asked ask asking told tell telling ping pinged cc thanks thank kudos shoutout
-    cheers props blame blamed emailed messaged called paired via""".split()
+    cheers props blame blamed emailed messaged called paired via tks thks thx tx tnx thnx
+    tysm""".split()
 )
 # Words of address that are also given names somewhere: "cheers mate", "thanks love".
 _ADDRESS_TERMS = frozenset(
@@ -198,6 +199,7 @@ _PREV_CUES_2 = frozenset(
         ("handed", "to"),
         ("assigned", "to"),
         ("listened", "to"),
+        ("thank", "you"),
         # thanks in the other languages retros are written in: "merci à", "gracias a"
         ("merci", "a"),
         ("gracias", "a"),
@@ -328,7 +330,7 @@ _MAILBOX_AT = re.compile(
     re.VERBOSE,
 )
 _SPELLED_AT = re.compile(r"(?i)\sat\s|at\s*[)\]}>]")
-_HANDLE = re.compile(r"(?<![\w@.+\]-])@[^\W\d]\w*(?:[.-]\w+)*")
+_HANDLE = re.compile(r"(?<![\w@.+\]-])@[^\W\d]\w*(?:[.-]\w+)*|(?<![\w/])u/[A-Za-z][\w-]{2,20}\b")
 _BROADCAST = frozenset({"@here", "@channel", "@everyone", "@all"})
 # Phone layouts; the guards keep ticket ids (PROJ-1234), versions, dates, times and
 # IPs out: no word char, '/', ':', '.', '-' glued on either side, nor a thousands comma before.
@@ -579,9 +581,34 @@ def _handle_word(word: str) -> bool:
     return word.isascii() and k not in _WORDS  # lowercase: a handle, not a word
 
 
+# Field labels of a ticket or action item, never a speaker: "assignee: jdoe".
+_FIELD_LABELS = frozenset(
+    "assignee assignees dri reporter reviewer reviewers approver approvers eta".split()
+)
+# An owner named by a label: "Owner - ckowalczyk", "assignee: jdoe", "DRI = mtanaka".
+_OWNER_LABEL = re.compile(
+    r"(?i)\b(?:owners?|assignees?|assigned\s+to|dri|owned\s+by|reviewers?|approvers?)\s*"
+    r"[:=\-\u2013]\s*"
+    r"([a-z][\w.'-]{2,30})(?![\w@])"
+)
+
+
+def _login(word: str) -> bool:
+    """A person's login: no English word, and no part a role, team or acronym ("hw-pm",
+    "qa.lead" are roles)."""
+    key = _key(word)
+    parts = re.split(r"[._'-]+", key)
+    return (
+        key not in _WORDS
+        and key not in _NOT_NAMES
+        and not any(p in _ROLE_NOUNS or p in _TEAM_WORDS or p in _ACRONYMS for p in parts)
+    )
+
+
 def _speaker_starts(text: str) -> set[int]:
-    """Start offsets of the words naming who speaks at a line start ("Greta:")."""
-    starts: set[int] = set()
+    """Start offsets of the words naming who speaks at a line start ("Greta:"), and of an
+    owner's login after a label ("Owner - ckowalczyk") when it is no English word."""
+    starts: set[int] = {m.start(1) for m in _OWNER_LABEL.finditer(text) if _login(m.group(1))}
     if ":" not in text and " - " not in text and "\u2013" not in text and "\u2014" not in text:
         return starts
     for m in _SPEAKERS.finditer(text):
@@ -589,9 +616,10 @@ def _speaker_starts(text: str) -> set[int]:
         if any(
             w.group() not in ("name", "and")
             and not (_handle_word(w.group()) and (w.group()[:1].isupper() or w.group().isascii()))
+            or _key(w.group()) in _FIELD_LABELS
             for w in words
         ):
-            continue  # "Went well:", "Monday - ": not a list of people
+            continue  # "Went well:", "Monday - ", "assignee:": not a list of people
         starts.update(m.start(1) + w.start() for w in words if w.group() != "and")
     return starts
 
@@ -752,7 +780,7 @@ def _office_title(toks: list[_Tok], i: int) -> bool:
         i > 0
         and toks[i - 1].cap
         and toks[i - 1].key in _OFFICE_TITLES
-        and toks[i - 1].end + 1 == toks[i].start
+        and toks[i].start - toks[i - 1].end in (1, 2)  # "Sgt Ruiz", "Sgt. Ruiz"
         and toks[i].key not in _COMMON
     )
 
@@ -1274,6 +1302,18 @@ def _thanked_for(toks: list[_Tok], i: int) -> bool:
     return prev in _THANKS or (prev == "to" and i > 1 and toks[i - 2].key in _THANKS)
 
 
+def _from_person(toks: list[_Tok], i: int) -> bool:
+    """'scope creep from Dashiell': after "from", a given name that is no place and no
+    English word comes from a person ("from Basel" stays a place)."""
+    k = toks[i].key
+    return (
+        toks[i - 1].key == "from"
+        and k not in _PLACES
+        and k not in _WORDS
+        and _WORLD_GIVEN.get(k, "0") >= "2"
+    )
+
+
 def _handed_over(toks: list[_Tok], i: int) -> bool:
     """'handover from [name] to X', 'from Ana to X': passed from a person to token i."""
     return (
@@ -1296,6 +1336,7 @@ def _product_context(toks: list[_Tok], i: int, text: str) -> bool:
         and not t.initial
         and not _plain_person(t)
         and not _handed_over(toks, i)
+        and not _from_person(toks, i)
     ):
         return True  # "moved it to Basel": a person there needs a cue ("talk to X")
     nxt = _next_words(toks, i, 3)
@@ -1675,8 +1716,8 @@ def _rule_names(
             and i > 0
             and (toks[i - 1].key in _PREV_CUES or toks[i - 1].key in ("and", "&"))
             and (toks[i - 1].key in _PREV_CUES or (i > 1 and is_name[i - 2]))
-        ):
-            is_name[i] = True  # "thanks JG", "ask Ana and JG"
+        ) or (_initials(t) and i > 1 and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2):
+            is_name[i] = True  # "thanks JG", "ask Ana and JG", "shoutout to JG"
             continue
         if _initials(t) and (_initials_act(toks, i, text) or _honoured_or_let(toks, i, text)):
             is_name[i] = True  # "AB to chase legal", "JG owned the comms"

@@ -1027,3 +1027,37 @@ def test_dated_given_names_thanks_for_handovers_and_acting_initials(
 )
 def test_dates_places_and_functions_in_those_shapes_survive(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("shoutout to KT for the cutover", "shoutout to [name] for the cutover"),
+        ("tks mauricio for covering", "tks [name] for covering"),
+        ("THANK YOU ODALYS FOR THE BACKUP", "THANK YOU [name] FOR THE BACKUP"),
+        ("Sgt. Okonkwo from transit police helped", "Sgt. [name] from transit police helped"),
+        ("late changes from Thaddeus again", "late changes from [name] again"),
+        ("Owner - tnakashima", "Owner - [name]"),
+        ("assignee: jdoe", "assignee: [name]"),
+        ("kudos to u/fernhollow for the mod tools", "kudos to [handle] for the mod tools"),
+    ],
+)
+def test_thanks_shorthand_titles_with_a_dot_owner_labels_and_user_handles(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(assignee: hw-pm)",
+        "owner: qa.lead",
+        "assignee: design",
+        "thanks to IT for the laptops",
+        "flew in from Basel on Monday",
+        "a note from Jenkins about the build",
+    ],
+)
+def test_role_logins_field_labels_and_places_after_from_survive(text: str) -> None:
+    assert redact(text) == text
