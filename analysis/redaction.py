@@ -1977,7 +1977,7 @@ def _drop_places(
 _VENUE_NOUNS = frozenset(
     """hospital museum library airport cathedral stadium arena university college school
     centre center station hotel theatre theater gallery clinic campus plaza auditorium
-    pavilion""".split()
+    pavilion wing ward annex terminal""".split()
 )
 _VENUE_SURNAMES = frozenset("hall park church square street road avenue lane bridge tower".split())
 _VENUE_PREFIXES = frozenset("hotel chez rua calle avenida rue via piazza plaza hostel".split())
@@ -2014,8 +2014,15 @@ def _drop_venues(
                 is_name[m] = False
         elif j > i and not any(kept(m) for m in run):
             last, before = toks[j].key, toks[j - 1].key
+            after = toks[j + 1] if j + 1 < len(toks) else None
             venue = (
                 last in _VENUE_NOUNS
+                or (  # "Saint Thomas wing", "Victoria ward"
+                    after is not None
+                    and not after.cap
+                    and after.key in _VENUE_NOUNS
+                    and text[toks[j].end : after.start] == " "
+                )
                 or (last in _VENUE_SURNAMES and not _given(before))
                 or toks[i].key in _VENUE_PREFIXES
             )

@@ -939,6 +939,7 @@ def test_word_names_acting_as_people_and_foreign_thanks(text: str, expected: str
         "Hotel Grand Lucia lost our banner",
         "Meetup on Rua Augusta was packed",
         "Patients in Bay 4 waited too long",
+        "Saint Agnes wing is short-staffed again",
         "Line 2 stopped twice this week",
         # Words that look like those acts but are not people.
         "Hope she recovers soon",
