@@ -1,7 +1,8 @@
 """Would a learned model beside the blame rules find more blame on unseen writing?
 
 Run from the repo root (issue 11; the reader that ships, `analysis.blame_model`, is this model
-fitted on `analysis/corpus/blame.yaml` alone, with the exclusions of `analysis.blame._excused`):
+fitted on the corpora alone, without ``--train`` files, and speaks only where
+`analysis.blame._excused` does not hold):
 
     python bench/bench_blame_learned.py --train EXTRA.py ... --test BATCH.py ...
 
