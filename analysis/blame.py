@@ -145,16 +145,9 @@ _NOT_ROLE_HEADS = frozenset(
 
 
 def _occupation_heads() -> str:
-    """Space-separated lower-case head nouns of Faker's en_US job titles."""
-    from faker.providers.job.en_US import Provider
-
-    heads: set[str] = set()
-    for title in Provider.jobs:
-        words = title.split(",")[0].split("(")[0].strip().lower().split()
-        for head in words[-1].split("/") if words else ():
-            if head.isalpha() and head not in _NOT_ROLE_HEADS:
-                heads.add(head)
-    return " ".join(sorted(heads))
+    """Space-separated lower-case head nouns of Faker's en_US job titles
+    (`analysis.redaction.OCCUPATION_HEADS`) that name a single role here."""
+    return " ".join(sorted(_redaction.OCCUPATION_HEADS - _NOT_ROLE_HEADS))
 
 
 # A single role: the last word of "the (new) (project) manager"; the words before it are

@@ -200,6 +200,12 @@ _PREV_CUES_2 = frozenset(
         ("assigned", "to"),
         ("listened", "to"),
         ("thank", "you"),
+        ("thx", "to"),
+        ("tks", "to"),
+        ("great", "job"),
+        ("good", "job"),
+        ("nice", "job"),
+        ("well", "done"),
         # thanks in the other languages retros are written in: "merci à", "gracias a"
         ("merci", "a"),
         ("gracias", "a"),
@@ -296,6 +302,22 @@ _ORG_SUFFIXES = frozenset(
     office project app platform api service""".split()
 )
 _TEAM_WORDS = _TEAMS | frozenset("team squad office crew desk group".split())
+
+
+def _job_heads() -> frozenset[str]:
+    """Lower-case head nouns of Faker's en_US job titles ("brewer", "manager", "chef")."""
+    from faker.providers.job.en_US import Provider
+
+    heads: set[str] = set()
+    for title in Provider.jobs:
+        words = title.split(",")[0].split("(")[0].strip().lower().split()
+        heads.update(h for h in (words[-1].split("/") if words else ()) if h.isalpha())
+    return frozenset(heads)
+
+
+OCCUPATION_HEADS = _job_heads()
+# Words that open a job title: "Head Brewer", "Chief Steward", "Deputy Manager".
+_RANKS = frozenset("head chief senior junior deputy assistant lead principal".split())
 _PARTICLES = frozenset(
     """van von vom zu de da das dos do del della delle dei degli der den di du la le al el
     bin binti bte ibn ibnu ben bint bat ter ten af av ap ul ud los las""".split()
@@ -910,7 +932,8 @@ def _initials(t: _Tok) -> bool:
 # Capitalised words that make the next one a code name, not a person.
 _CODENAME_WORDS = frozenset(
     """project operation team squad codename release program programme initiative epic
-    guild tribe workstream stream track pillar cluster""".split()
+    guild tribe workstream stream track pillar cluster storm hurricane typhoon
+    cyclone""".split()
 )
 _SPEECH_MODALS = frozenset("can could would will".split())
 
@@ -1684,6 +1707,9 @@ def _rule_names(
     is_name = [False] * len(toks)
     for i, t in enumerate(toks):
         k = t.key
+        if len(k) == 1 and t.cap and i > 0 and toks[i - 1].key in _TITLES:
+            is_name[i] = True  # "Mrs K", "Mr B's maths games"
+            continue
         if t.placeholder or len(k) < 2:
             continue
         if k in anycase or (t.cap and k in capital):
@@ -1708,6 +1734,8 @@ def _rule_names(
             continue
         if i > 0 and toks[i - 1].cap and toks[i - 1].key in _CODENAME_WORDS:
             continue  # "Project Atlas", "Team Falcon", "Operation Hermes": a code name
+        if k in _CODENAME_WORDS and i + 1 < len(toks) and toks[i + 1].cap:
+            continue  # "Storm" of "Storm Babet" names the storm, not a person
         if _is_acronym(t.text) and _caps_name(toks, i, text):
             is_name[i] = True
             continue
@@ -1885,7 +1913,20 @@ _CAMEL = re.compile(r"[A-Z][a-z]{3,}[A-Z][a-z]+\w*")
 
 
 def _camel_product(word: str) -> bool:
-    return bool(_CAMEL.fullmatch(word)) and not word.startswith(("Mac", "Mc"))
+    """'PagerDuty', 'VetConnect', 'ShipStation': CamelCase of a long prefix, or of two
+    English words (not a name's prefix: "MacAllister", "DeShawn", "LaToya")."""
+    if word.startswith(("Mac", "Mc")):
+        return False
+    if _CAMEL.fullmatch(word):
+        return True
+    parts = _CAMEL_PARTS.fullmatch(word)
+    return bool(parts) and all(
+        len(p) >= 3 and _key(p) in _WORDS and _key(p) not in _NAME_PREFIXES for p in parts.groups()
+    )
+
+
+_CAMEL_PARTS = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)")
+_NAME_PREFIXES = frozenset("mac mc de la le di da van von del dos al el st".split())
 
 
 def _pure_place(t: _Tok) -> bool:
@@ -1988,10 +2029,16 @@ _NUMBERED = re.compile(
 _VENUE_GAPS = (" ", "' ", "\u2019 ", "'s ", "\u2019s ")
 
 
+def _titled(t: _Tok) -> bool:
+    return t.cap and not (len(t.text) > 1 and t.text.isupper())
+
+
 def _drop_venues(
     toks: list[_Tok], text: str, is_name: list[bool], kept: Callable[[int], bool]
 ) -> None:
-    """Un-name, in place, the capitalised words of a venue: a run of capitalised words
+    """Un-name, in place, the capitalised words of a venue or a job title ("Head Brewer",
+    "Cellar Manager": a run ending in a job's head noun after a word that is no given
+    name, or starting with a rank): a run of capitalised words
     (joined by spaces, possessives or "St. ") that ends in a venue noun (`_VENUE_NOUNS`;
     or `_VENUE_SURNAMES` after a word that is no given name) or starts with a venue
     prefix (`_VENUE_PREFIXES`), and a run right before a number ("Bay 4"). Never a run with a word ``kept`` (roster, speaker, title
@@ -1999,7 +2046,8 @@ def _drop_venues(
     i = 0
     while i < len(toks):
         j = i
-        while toks[i].cap and j + 1 < len(toks) and toks[j + 1].cap:
+        # Title-case words only: in all-capitals text every word is "capitalised".
+        while _titled(toks[i]) and j + 1 < len(toks) and _titled(toks[j + 1]):
             gap = text[toks[j].end : toks[j + 1].start]
             if gap not in _VENUE_GAPS and not (gap == ". " and toks[j].key in ("st", "mt")):
                 break
@@ -2016,7 +2064,11 @@ def _drop_venues(
             last, before = toks[j].key, toks[j - 1].key
             after = toks[j + 1] if j + 1 < len(toks) else None
             venue = (
-                last in _VENUE_NOUNS
+                (last in OCCUPATION_HEADS | _ROLE_NOUNS and not _given(before))  # "Cellar Manager"
+                or (  # "Head Brewer" (not "Head Chef Gordon": a name may follow the title)
+                    toks[i].key in _RANKS and j == i + 1 and not _given(toks[j].key)
+                )
+                or last in _VENUE_NOUNS
                 or (  # "Saint Thomas wing", "Victoria ward"
                     after is not None
                     and not after.cap
@@ -2026,7 +2078,11 @@ def _drop_venues(
                 or (last in _VENUE_SURNAMES and not _given(before))
                 or toks[i].key in _VENUE_PREFIXES
             )
-            acts = j + 1 < len(toks) and toks[j + 1].key in _NEXT_CUES | _PERSON_VERBS
+            acts = (
+                j + 1 < len(toks)
+                and toks[j + 1].key != "and"
+                and toks[j + 1].key in _NEXT_CUES | _PERSON_VERBS
+            )
             if venue and not acts:
                 for m in run:
                     is_name[m] = False

@@ -1062,3 +1062,32 @@ def test_thanks_shorthand_titles_with_a_dot_owner_labels_and_user_handles(
 )
 def test_role_logins_field_labels_and_places_after_from_survive(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mrs K ran the reading corner", "[name] ran the reading corner"),
+        ("Great job ottilie!!", "Great job [name]!!"),
+        ("Thx to Nkechi & team", "Thx to [name] & team"),
+        ("Head Cook Gwilym shouted the orders", "Head Cook [name] shouted the orders"),
+        ("BIG UP TO ADWOA AND THE SOUND CREW", "BIG UP TO [name] AND THE SOUND CREW"),
+    ],
+)
+def test_single_letters_after_titles_praise_cues_and_names_after_job_titles(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bookings via FarmConnect kept failing",
+        "Storm Ciarán closed the harbour for two days",
+        "Head Brewer and Cellar Manager roles overlap",
+        "Great job everyone, well done team",
+    ],
+)
+def test_camel_products_named_storms_and_job_titles_survive(text: str) -> None:
+    assert redact(text) == text
