@@ -1200,8 +1200,36 @@ def _lower_person(toks: list[_Tok], i: int, text: str) -> bool:
     nxt = _next_words(toks, i, 2)
     if _ACTION_PREFIX.search(text[: t.start]):
         return len(nxt) == 2 and nxt[0] == "to" and not toks[i + 2].cap
-    opens = i == 0 or bool(_SENTENCE_BREAK.search(text[toks[i - 1].end : t.start]))
-    return opens and bool(nxt) and nxt[0] in _PERSON_VERBS
+    gap = text[toks[i - 1].end : t.start] if i else ""
+    opens = i == 0 or bool(_SENTENCE_BREAK.search(gap))
+    if opens and bool(nxt) and nxt[0] in _PERSON_VERBS:
+        return True
+    # "..., shanice did her best": a clause whose subject is taken up as he/she
+    if not (opens or "," in gap) or not nxt or not _word_classes(nxt[0]) & {"VERB", "AUX"}:
+        return False
+    stop = _SENTENCE_BREAK.search(text, toks[i + 1].end)
+    return bool(_HE_SHE.search(text[toks[i + 1].end : stop.start() if stop else len(text)]))
+
+
+def _hyphenated_act(toks: list[_Tok], i: int) -> bool:
+    """'Jun-seo rebooted it', 'Ama-Serwaa brought her cake': a hyphenated name whose first
+    part is a given name and that is no English word, right before a past-tense verb."""
+    t = toks[i]
+    parts = t.key.split("-")
+    if not t.cap or len(parts) != 2 or t.key in _WORDS or i + 1 >= len(toks):
+        return False
+    first = _WORLD_GIVEN.get(parts[0], "0") >= "1" or parts[0] in _FIRST
+    return first and parts[1] not in _WORDS and _past_tense(toks[i + 1].key)
+
+
+def _past_tense(word: str) -> bool:
+    """Whether `word` is a verb's past form (LemmInflect's English lexicon, MIT)."""
+    from lemminflect import getAllInflections, getAllLemmas
+
+    return any(
+        word in getAllInflections(lemma, upos="VERB").get("VBD", ())
+        for lemma in getAllLemmas(word).get("VERB", ())
+    )
 
 
 _COUNT_WORDS = frozenset("two three four five six several many all most some".split())
@@ -1816,6 +1844,7 @@ def _rule_names(
             or _owner_cue(toks, i)
             or _identity_cue(toks, i, text)
             or _acts_as_person(toks, i, text)
+            or _hyphenated_act(toks, i)
             or bool(_NAMED_AGAIN.match(text, t.end))  # "go to Cosmin, he did the hard part"
             # "Lovely (from the Cebu team)": a given name placed in a team
             or (
@@ -2484,11 +2513,12 @@ def _name_spans(text: str, roster: tuple[str, ...], blocked: bytearray) -> list[
     return sorted(spans)
 
 
-# "Good sprint overall. -- rk", "... /LH", a last line "- tk", "-- Ananya R.": initials or a
-# name signing the end of a note.
+# "Good sprint overall. -- rk", "... /LH", a last line "- tk", "-- Ananya R.", "-- Ife x":
+# initials or a name signing the end of a note.
 _SIGNATURE = re.compile(
     r"(?:(?:^|\s)(?:--|\u2014|\u2013|~|/)|(?:^|\n)[ \t]*-)[ \t]*"
-    r"([A-Za-z]{2,3}|[A-Z][a-z]{2,}(?=[ \t]+[A-Z]\.?[ \t]*$))(?:[ \t]+[A-Z]\.?)?[ \t]*$"
+    r"([A-Za-z]{2,3}|[A-Z][a-z]{2,}(?=[ \t]+[A-Z]\.?[ \t]*$))(?:[ \t]+[A-Z]\.?)?"
+    r"(?:[ \t]+(?:x{1,3}|:-?\)))?[ \t]*$"  # a kiss or a smile after it: "-- Ife x"
 )
 
 

@@ -1091,3 +1091,32 @@ def test_single_letters_after_titles_praise_cues_and_names_after_job_titles(
 )
 def test_camel_products_named_storms_and_job_titles_survive(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thanks all for a calm launch.\n-- Efua x", "Thanks all for a calm launch.\n-- [name] x"),
+        (
+            "till was down all day, marisol did her best",
+            "till was down all day, [name] did her best",
+        ),
+        ("Abena-Konadu brought the spare cables", "[name] brought the spare cables"),
+    ],
+)
+def test_signatures_with_a_kiss_lower_case_subjects_named_again_and_hyphenated_names(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the deploy went fine, rollback did its job",
+        "Wi-Fi dropped twice during the demo",
+        "Coca-Cola sponsored the stand",
+    ],
+)
+def test_hyphenated_things_and_lower_case_tools_survive(text: str) -> None:
+    assert redact(text) == text
