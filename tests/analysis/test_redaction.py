@@ -1096,12 +1096,12 @@ def test_camel_products_named_storms_and_job_titles_survive(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Thanks all for a calm launch.\n-- Efua x", "Thanks all for a calm launch.\n-- [name] x"),
+        ("Thanks all for a calm launch.\n-- Ife x", "Thanks all for a calm launch.\n-- [name] x"),
         (
-            "till was down all day, marisol did her best",
+            "till was down all day, wanjiku did her best",
             "till was down all day, [name] did her best",
         ),
-        ("Abena-Konadu brought the spare cables", "[name] brought the spare cables"),
+        ("Kofi-Boakye fixed the spare cables", "[name] fixed the spare cables"),
     ],
 )
 def test_signatures_with_a_kiss_lower_case_subjects_named_again_and_hyphenated_names(
