@@ -351,6 +351,12 @@ _MAILBOX_AT = re.compile(
     |billing|press|jobs|careers|volunteers|feedback|oncall|noreply|no-reply)\s+at\s+(?:[\w-]+\.)+[^\W\d_]{2,12}(?![\w@])""",
     re.VERBOSE,
 )
+# "lettings @ parkside-homes.example.com": an address typed with spaces around "@" (a
+# domain with a known top-level part after it, so "ping @ team standup" stays).
+_SPACED_EMAIL = re.compile(
+    rf"""(?<![\w.+%'\u2019\]-])[\w.+%'\u2019-]*\w[ \t]+@[ \t]+(?:[\w-]+\.)+{_TLD}(?![\w.@-])""",
+    re.VERBOSE | re.IGNORECASE,
+)
 _SPELLED_AT = re.compile(r"(?i)\sat\s|at\s*[)\]}>]")
 _HANDLE = re.compile(r"(?<![\w@.+\]-])@[^\W\d]\w*(?:[.-]\w+)*|(?<![\w/])u/[A-Za-z][\w-]{2,20}\b")
 _BROADCAST = frozenset({"@here", "@channel", "@everyone", "@all"})
@@ -514,6 +520,9 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
 
     for m in _EMAIL.finditer(text):
         add(m.start(), m.end(), EMAIL)
+    if " @" in text or "\t@" in text:
+        for m in _SPACED_EMAIL.finditer(text):
+            add(m.start(), m.end(), EMAIL)
     if _SPELLED_AT.search(text):
         for m in _SPELLED_EMAIL.finditer(text):
             add(m.start(), m.end(), EMAIL)

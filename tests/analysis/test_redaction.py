@@ -979,6 +979,8 @@ def test_a_person_before_a_duration_stays_a_name() -> None:
             "Perth support [phone] was slow to answer",
         ),
         ("Aarhus hotel 86 12 34 56, booking ref 7781", "Aarhus hotel [phone], booking ref 7781"),
+        # An address typed with spaces around "@".
+        ("write to rentals @ harbourview.example.org", "write to [email]"),
         # "hotline" ends in "line" but is a phone word.
         ("guest hotline 1800-555-0199 rang out", "guest hotline [phone] rang out"),
     ],
@@ -995,6 +997,8 @@ def test_national_numbers_without_a_leading_zero(text: str, expected: str) -> No
         "the 2024 1130 batch was late",
         "line 4-2231 stopped twice",
         "total 1 300 975 707 rows scanned",
+        "meet @ 10am in the big room",
+        "price @ 4.99 each",
     ],
 )
 def test_grouped_numbers_that_are_not_phones_survive(text: str) -> None:
