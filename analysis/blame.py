@@ -2095,22 +2095,42 @@ _BENIGN = re.compile(
 )
 
 
-def _learned_spans(shadow: str) -> list[tuple[int, int]]:
-    """Sentences the learned reader gives at least `blame_model.THRESHOLD`, among those
-    that name a person and a failing (the gate: the model never speaks otherwise)."""
-    if _READER is None:
-        return []
-    spans = []
+def _gated(shadow: str) -> list[tuple[int, int, str]]:
+    """The sentences of a masked text the learned reader may judge, as (start, end,
+    reading): two words or more, not excused, naming a person and a failing (the gate:
+    the model never speaks otherwise)."""
+    gated = []
     start = 0
     for cut in chain(_SENTENCE_SPLIT.finditer(shadow), [None]):
         end = cut.start() if cut is not None else len(shadow)
         sentence = shadow[start:end]
         if len(sentence.split()) >= 2 and not _excused(sentence):
             read, person, fault = _read(sentence)
-            if person and fault and _READER.probability(read) >= _blame_model.THRESHOLD:
-                spans.append((start, end))
+            if person and fault:
+                gated.append((start, end, read))
         start = cut.end() if cut is not None else end
-    return spans
+    return gated
+
+
+def gated_readings(text: str) -> list[str]:
+    """Readings of the sentences of `text` the learned reader may judge (see `_gated`);
+    [] when none passes the gate. `bench/bench_blame_learned.py` scores its experimental
+    models through this, so experiment and shipped reader share one gate."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    return [read for _, _, read in _gated(_mask_people(_normalise(text)[0]))]
+
+
+def _learned_spans(shadow: str) -> list[tuple[int, int]]:
+    """Sentences the learned reader gives at least `blame_model.THRESHOLD`, among those
+    `_gated` lets through."""
+    if _READER is None:
+        return []
+    return [
+        (start, end)
+        for start, end, read in _gated(shadow)
+        if _READER.probability(read) >= _blame_model.THRESHOLD
+    ]
 
 
 def blame_phrases(text: str) -> list[str]:

@@ -24,6 +24,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 CORPUS_DIR = Path(__file__).with_name("corpus")
@@ -75,7 +76,11 @@ def load_reader(path: Path = MODEL_PATH) -> LinearReader | None:
     """The shipped reader, or None when the file is absent (the rules then work alone)."""
     if not path.exists():
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
+    return reader_from(json.loads(path.read_text(encoding="utf-8")))
+
+
+def reader_from(data: dict) -> LinearReader:
+    """A reader from the content `fit` returns (or the shipped file holds)."""
     weights = {gram: (idf, coef) for gram, (idf, coef) in data["weights"].items()}
     return LinearReader(weights, float(data["intercept"]))
 
@@ -91,8 +96,11 @@ def corpus_key() -> str:
     return digest.hexdigest()
 
 
-def training_rows() -> tuple[list[str], list[int]]:
-    """Readings and labels (1 = blames one individual): the blame corpus, then the
+def training_rows(
+    more_blaming: Sequence[str] = (), more_not_blaming: Sequence[str] = ()
+) -> tuple[list[str], list[int]]:
+    """Readings and labels (1 = blames one individual): the blame corpus and
+    ``more_blaming``/``more_not_blaming`` (an experiment's extra batches), then the
     root-cause and no-root-cause corpora's lines the rules do not flag (label 0)."""
     import yaml
 
@@ -105,8 +113,9 @@ def training_rows() -> tuple[list[str], list[int]]:
         lines = data.values() if isinstance(data, dict) else [data]
         ordinary |= {t for texts in lines for t in texts if isinstance(t, str)}
     plain = sorted(t for t in ordinary if not blame.rule_phrases(t))
-    texts = [*corpus["blaming"], *corpus["not_blaming"], *plain]
-    labels = [1] * len(corpus["blaming"]) + [0] * (len(texts) - len(corpus["blaming"]))
+    blaming = [*corpus["blaming"], *more_blaming]
+    texts = [*blaming, *corpus["not_blaming"], *more_not_blaming, *plain]
+    labels = [1] * len(blaming) + [0] * (len(texts) - len(blaming))
     return [blame.reading(t)[0] for t in texts], labels
 
 
