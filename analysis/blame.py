@@ -81,9 +81,10 @@ nothing new. Reaching issue 11's 0.85 on unseen writing needs another kind of mo
 
 So where the rules find nothing, a learned reader (`analysis.blame_model`, word n-grams and
 logistic regression over the team-written corpus) reads each sentence that names a person
-and a failing, and that the rules would not excuse (`_excused`); a sentence it gives at
-least `blame_model.THRESHOLD` counts. On unseen blind batches it finds 2-6 more of 80 with
-no new false alarm on either dev set (bench/RESULTS.md).
+and that the rules would not excuse (`_excused`); a sentence it gives at least
+`blame_model.THRESHOLD` counts when it also names a failing, at least
+`blame_model.PERSON_ONLY_THRESHOLD` when it does not. On unseen blind batches it finds 2-8
+more of 80 with no new false alarm on the real dev set (bench/RESULTS.md).
 """
 
 from __future__ import annotations
@@ -574,7 +575,8 @@ _THAT_WAS = re.compile(
 # An outcome the writer says went well: such a cause is credit, not fault.
 _GOOD_OUTCOME = re.compile(
     r"""\b(?:noticed|caught|spotted|avoided|prevented|saved|survived|recovered|averted|contained
-    |made\s+it|on\s+time|under\s+budget|didn['’]t\s+(?:slip|fail|lose|miss|break)|no\s+longer)\b""",
+    |made\s+it|on\s+time|under\s+budget|didn['’]t\s+(?:slip|fail|lose|miss|break)|no\s+longer
+    |took\s+it\s+(?:well|fine|graciously|in\s+good\s+spirit))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A bad outcome tied to one person's act by the words in between: "X sitting on the review
@@ -673,6 +675,51 @@ _DEFENDED = re.compile(
     |\b(?i:nobody|no\s+one|no-one)(?:['’]s|\s+is)\s+(?:to\s+blame|at\s+fault)
     |\bI\s+(?:realised|realized|learned|learnt|noticed|found)\s+(?:that\s+)?I\s+(?:didn['’]t|did\s+not|hadn['’]t)\b""",
     _FLAGS,
+)
+# The writer clears the person anywhere in the answer: the fault is taken on by the team
+# ("that's on us", "our collective call"), the act called sound ("reasonable call", "did it
+# by the book", "did exactly what the runbook says"), beyond the person ("not in his
+# control", "none of us knew", "anyone would have done the same"), or the fault put on a
+# thing by name ("the runbook was the problem", "fix the script, not the person").
+_EXONERATED = re.compile(
+    r"""\b(?:that['’]s|it['’]s|this\s+is|it\s+was|that\s+was|this\s+one['’]s)\s+on\s+(?:us|all\s+of\s+us)\b
+    |\b(?:our|a)\s+(?:collective|shared|joint|group)\s+(?:call|decision|choice|failure|fault|mistake|miss)\b
+    |\b(?:reasonable|right|sensible|fair|defensible|correct)\s+call\b|\bby\s+the\s+book\b
+    |\bdid\s+everything\s+(?:right|correctly|properly)\b
+    |\bwe\s+(?:all\s+)?(?:agreed|decided|chose)\s+(?:as\s+a\s+(?:group|team)|together)\b
+    |\bdid\s+(?:exactly\s+|just\s+)?what\s+the\s+(?:runbook|process|checklist|docs?|documentation|instructions|plan
+        |playbook|procedure|guide|handover\s+doc)\s+(?:says|said|told|asked)
+    |\bnot\s+(?:really\s+|entirely\s+)?in\s+(?:his|her|their|my)\s+control\b|\bnone\s+of\s+us\s+knew\b
+    |\b(?:anyone|any\s+of\s+us|anybody)\s+would\s+have\s+(?:done|made|missed)\b
+    |\bfix\s+the\s+\w+,?\s+not\s+the\s+(?:person|people|human|engineer)\b
+    |\bthe\s+(?:\w+\s+)?(?:runbook|process|tooling|pipeline|template|docs|script|tool|checklist|calendar|system)
+        \s+(?:was|is)\s+the\s+(?:real\s+)?(?:problem|issue|culprit|cause)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# The sentence reports blame in order to reject it: "I'd push back on the idea that QA
+# missed this", "I don't think it's fair to say X leaked it", "nobody should blame X",
+# "it's easy to say 'X should have waited', but", "looks like X's mistake, but", "whoever
+# merged it, doesn't matter", "please don't pile on X", "isn't really an X issue".
+_REJECTED = re.compile(
+    rf"""\bpush\s*back\s+(?:\w+\s+){{0,2}}on\b|\bnot\s+(?:sure\s+it['’]s\s+|really\s+)?fair\s+to\s+(?:say|blame|single)
+    |\b(?:don['’]t|do\s+not)\s+think\s+(?:it['’]s|it\s+is)\s+fair\b
+    # blame others lay, answered with "but": "people say X caused the bug, but the logs ..."
+    |\b(?i:people|everyone|everybody|some|they|folks|others)\s+(?:\w+\s+)?(?:say|says|said|claim|claimed|think|thought
+        |assume[sd]?|blame[sd]?)\s+(?:that\s+)?(?:{_RUN}|(?:{_ROLE}|he|she)\b)[^.!?]{{0,80}}?,\s*but\b
+    # a denial followed by what really happened: "X didn't ignore the reminder, the e-mails ..."
+    |(?:{_RUN}|\b(?i:he|she)\b)\s+(?:didn['’]t|did\s+not|never)\s+(?:ignore|cause|break|leak|skip|miss|forget|drop|delete|botch|lose)\b[^.!?;,]{{0,60}}[,;—–]
+    # the act's reason is a thing, not a person: "skipped step 4 because step 4 references a
+    # tool we uninstalled", "cancelled the training because the vendor hadn't installed ..."
+    |\bbecause\s+(?:of\s+)?(?:the|a|an|its|their|step\s+\d+)\s+(?![^.!?,]{{0,30}}(?:{_MASK}|\b(?i:he|she|I)\b|\b{_ROLE_WORDS}\b))
+        (?:[\w-]+\s+){{0,3}}?(?:had|has|was|were|is|isn['’]t|wasn['’]t|hadn['’]t|references?|said|says|kept|didn['’]t
+        |doesn['’]t|broke|failed|changed|went|came)\b
+    |\b(?:nobody|no\s+one|no-one|we)\s+(?:should|shouldn['’]t|should\s+not)\s+(?:\w+\s+)?blame\b
+    |\b(?:don['’]t|do\s+not|let['’]s\s+not|shouldn['’]t)\s+(?:\w+\s+)?(?:blame|pile\s+on|scapegoat|single\s+out)\b
+    |\b(?:it['’]s|it\s+is|it\s+would\s+be)\s+(?:too\s+|very\s+|really\s+)?easy\s+to\s+(?:say|blame|point)\b[^.!?]{{0,120}}\bbut\b
+    |\b(?:looks?|looked|seems?|seemed)\s+like\s+(?:{_RUN}['’]s|his|her|my)\s+(?:mistake|fault|error|doing)\b[^.!?]{{0,40}}\bbut\b
+    |\b(?:doesn['’]t|does\s+not|didn['’]t|did\s+not)\s+(?:really\s+)?matter\s+who\b|\bwho(?:ever)?\s+[^.!?,]{{1,40}},\s*(?:it\s+)?doesn['’]t\s+matter
+    |\b(?:isn['’]t|is\s+not|wasn['’]t|was\s+not)\s+(?:really\s+)?(?:a|an)\s+(?:{_RUN}|\w+)\s+(?:issue|problem|thing)\b""",
+    _FLAGS | re.IGNORECASE,
 )
 # The writer says the failure was the system's, not a person's.
 _SYSTEMIC = re.compile(
@@ -2071,10 +2118,12 @@ def reading(text: str) -> tuple[str, bool, bool]:
 
 
 def _excused(sentence: str) -> bool:
-    """What the rules already read as no blame: praise, a justification, a defence, a
-    good outcome or a benign reason in the sentence."""
+    """What the rules already read as no blame: praise (also a failing denied as a habit:
+    "never misses a standup"), a justification, a defence, a good outcome or a benign
+    reason in the sentence."""
     return bool(
         _PRAISE.search(sentence)
+        or _NEVER_FAILS.search(sentence)
         or _JUSTIFIED.search(sentence)
         or _DEFENDED.search(sentence)
         or _GOOD_OUTCOME.search(sentence)
@@ -2082,6 +2131,11 @@ def _excused(sentence: str) -> bool:
     )
 
 
+_NEVER_FAILS = re.compile(
+    r"""(?i)\b(?:never|rarely|hardly\s+ever|not\s+once)\s+(?:misses|missed|fails|forgets|drops|breaks
+    |lets\s+(?:us|anyone|anybody|the\s+team)\s+down|complains)\b""",
+    re.VERBOSE,
+)
 # A sentence the learned reader must leave alone: the harm denied ("wasn't caused by",
 # "without breaking anything", "no issues"), an injury or illness, a clash of calendars,
 # days spent on someone else's trouble, something that happened to the person's belongings.
@@ -2095,41 +2149,47 @@ _BENIGN = re.compile(
 )
 
 
-def _gated(shadow: str) -> list[tuple[int, int, str]]:
+def _gated(shadow: str) -> list[tuple[int, int, str, bool]]:
     """The sentences of a masked text the learned reader may judge, as (start, end,
-    reading): two words or more, not excused, naming a person and a failing (the gate:
-    the model never speaks otherwise)."""
+    reading, names a failing): not excused, naming a person, and of two words or more
+    when they name a failing, four or more when they only name a person ("X, again!" is
+    too little to go on). None when the answer defends or clears someone anywhere ("People
+    say X caused it, but ... He never touched it.")."""
+    if _DEFENDED.search(shadow) or _REJECTED.search(shadow) or _JUSTIFIED.search(shadow):
+        return []
     gated = []
     start = 0
     for cut in chain(_SENTENCE_SPLIT.finditer(shadow), [None]):
         end = cut.start() if cut is not None else len(shadow)
         sentence = shadow[start:end]
-        if len(sentence.split()) >= 2 and not _excused(sentence):
+        words = len(sentence.split())
+        if words >= 2 and not _excused(sentence):
             read, person, fault = _read(sentence)
-            if person and fault:
-                gated.append((start, end, read))
+            if person and (fault or words >= 4):
+                gated.append((start, end, read, fault))
         start = cut.end() if cut is not None else end
     return gated
 
 
-def gated_readings(text: str) -> list[str]:
-    """Readings of the sentences of `text` the learned reader may judge (see `_gated`);
-    [] when none passes the gate. `bench/bench_blame_learned.py` scores its experimental
-    models through this, so experiment and shipped reader share one gate."""
+def gated_readings(text: str) -> list[tuple[str, bool]]:
+    """Readings of the sentences of `text` the learned reader may judge (see `_gated`),
+    each with whether it names a failing or a bad outcome; [] when none passes the gate.
+    `bench/bench_blame_learned.py` scores its experimental models through this, so
+    experiment and shipped reader share one gate."""
     if not isinstance(text, str) or not text.strip():
         return []
-    return [read for _, _, read in _gated(_mask_people(_normalise(text)[0]))]
+    return [(read, fault) for _, _, read, fault in _gated(_mask_people(_normalise(text)[0]))]
 
 
 def _learned_spans(shadow: str) -> list[tuple[int, int]]:
-    """Sentences the learned reader gives at least `blame_model.THRESHOLD`, among those
-    `_gated` lets through."""
+    """Sentences `_gated` lets through that the learned reader gives at least
+    `blame_model.threshold_for` their kind."""
     if _READER is None:
         return []
     return [
         (start, end)
-        for start, end, read in _gated(shadow)
-        if _READER.probability(read) >= _blame_model.THRESHOLD
+        for start, end, read, fault in _gated(shadow)
+        if _READER.probability(read) >= _blame_model.threshold_for(fault)
     ]
 
 
@@ -2363,13 +2423,14 @@ def _phrases(text: str, learned: bool) -> list[str]:
                 spans.append(_clause(shadow, m.start(), m.end()))
     if learned and not spans:
         spans = _learned_spans(shadow)
-    if _SYSTEMIC.search(shadow) or _VINDICATED.search(shadow):
+    if _SYSTEMIC.search(shadow) or _VINDICATED.search(shadow) or _EXONERATED.search(shadow):
         return []  # "..., but the script had no guard. That's a system failure."
     spans = [
         sp
         for sp in spans
         if not _ADDRESSED.match(_sentence_at(shadow, sp[0]))
         and not _DEFENDED.search(_sentence_at(shadow, sp[0]))
+        and not _REJECTED.search(_sentence_at(shadow, sp[0]))
         and (sp in rhetorical or not _YES_NO.match(_sentence_at(shadow, sp[0])))
         and not _machine(shadow[sp[0] : sp[1]])
     ]

@@ -10,8 +10,8 @@ Each batch file is a Python module with ``BLAMING`` and ``NOT_BLAMING`` lists of
 answers (kept outside the repository so that nobody tunes rules on them). The model is the
 shipped reader's (`analysis.blame_model.fit` over `analysis.blame_model.training_rows`, with
 the ``--train`` files added), and an answer is scored through the shipped gate
-(`analysis.blame.gated_readings`: sentences that name a person and a failing and are not
-excused); the answer's probability is its best gated sentence's, 0 when none passes.
+(`analysis.blame.gated_readings`: sentences that name a person and are not excused; one
+that names no failing needs at least `analysis.blame_model.PERSON_ONLY_THRESHOLD`).
 
 Prints, per test set and for the two dev sets (``../shared/eval``, measured only): blaming
 answers found / non-blaming answers flagged by the rules, by the model alone, and by rules OR
@@ -45,28 +45,34 @@ def load_batch(path: str) -> tuple[list[str], list[str]]:
     return list(getattr(module, "BLAMING", [])), list(module.NOT_BLAMING)
 
 
-def probability(reader: blame_model.LinearReader, text: str) -> float:
-    """Best probability over the sentences the shipped gate lets through; 0 if none."""
-    return max((reader.probability(read) for read in B.gated_readings(text)), default=0.0)
+def found(reader: blame_model.LinearReader, text: str, threshold: float) -> bool:
+    """Whether a sentence the shipped gate lets through reaches ``threshold`` (one that
+    names no failing needs at least `blame_model.PERSON_ONLY_THRESHOLD`)."""
+    return any(
+        reader.probability(read)
+        >= (threshold if fault else max(threshold, blame_model.PERSON_ONLY_THRESHOLD))
+        for read, fault in B.gated_readings(text)
+    )
 
 
 def report(
     name: str, reader: blame_model.LinearReader, blaming: list[str], not_blaming: list[str]
 ) -> None:
-    def scored(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        rules = np.array([bool(B.rule_phrases(t)) for t in texts], dtype=bool)
-        return rules, np.array([probability(reader, t) for t in texts])
+    def rules(texts: list[str]) -> np.ndarray:
+        return np.array([bool(B.rule_phrases(t)) for t in texts], dtype=bool)
 
-    rules_pos, p_pos = scored(blaming)
-    rules_neg, p_neg = scored(not_blaming)
+    def model(texts: list[str], threshold: float) -> np.ndarray:
+        return np.array([found(reader, t, threshold) for t in texts], dtype=bool)
+
+    rules_pos, rules_neg = rules(blaming), rules(not_blaming)
     cells = [
         f"rules {rules_pos.sum()}/{len(blaming)} found, {rules_neg.sum()}/{len(not_blaming)} flagged"
     ]
     for t in THRESHOLDS:
-        found, flagged = p_pos >= t, p_neg >= t
+        hits, flagged = model(blaming, t), model(not_blaming, t)
         cells.append(
-            f"p>={t}: model {found.sum()}/{flagged.sum()}, "
-            f"or rules {(found | rules_pos).sum()}/{(flagged | rules_neg).sum()}"
+            f"p>={t}: model {hits.sum()}/{flagged.sum()}, "
+            f"or rules {(hits | rules_pos).sum()}/{(flagged | rules_neg).sum()}"
         )
     print(f"{name}: " + " | ".join(cells), flush=True)
 

@@ -550,9 +550,10 @@ def test_training_corpus_figures() -> None:
     # Issue 11 added 615 blaming and 848 not-blaming invented rows (one shape class at a time),
     # then seven blind batches (550 / 609 rows) and three blind batches of non-blaming answers
     # that mention people (450 rows), once each had been scored and studied.
-    # Then blind batches 13-20 (639 / 1350 rows), which also train the learned reader.
-    assert recall >= 0.90, recall  # measured 0.912 (1945 of 2133); rules alone 0.892
-    assert fpr <= 0.012, fpr  # measured 0.009 (32 of 3711); 0.013 (6 of 454) at first
+    # Then blind batches 13-20 (639 / 1350 rows), which also train the learned reader, and
+    # blind batches 22-24 and 26 (320 / 679 rows; rules alone 0.850 on the larger corpus).
+    assert recall >= 0.89, recall  # measured 0.903 (2215 of 2453); 0.912 before batches 22-26
+    assert fpr <= 0.012, fpr  # measured 0.008 (37 of 4390); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -1665,3 +1666,51 @@ def test_learned_reader_finds_blame_the_rules_miss() -> None:
     text = "Imke approved the invoice twice so we paid the supplier double"
     assert rule_phrases(text) == []
     assert blame_phrases(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ottilie didn't ignore the alarm, the pager app had logged her out.",
+        "Tancredi forgot the permit renewal, and honestly that's on us: the reminder went to an old inbox.",
+        "Yes, Corvin deleted the folder. Reasonable call at the time, it was marked as a temp copy.",
+        "I don't think it's fair to say Wilma ruined the launch; the date moved twice.",
+        "Hedda missed the cutover because the calendar invite went out with the wrong time zone.",
+        "Roderick broke the staging config, but he did exactly what the handover doc said.",
+        "I would push back on the idea that the courier lost it; the depot closed early.",
+        "Whoever approved the banner text, it doesn't matter, proofing should be a step.",
+        "Looked like Rosalind's mistake at first, but the template had the old logo baked in.",
+    ],
+)
+def test_blame_rejected_excused_or_taken_on_by_the_team_is_not_blame(text: str) -> None:
+    """Blame the writer reports to reject, an act whose reason is a thing, a denial
+    followed by what happened, or a fault the team takes on (all fired before)."""
+    assert blame_phrases(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grete promised the signage for Tuesday and it turned up the following Monday.",
+        "Why does Olwen get to bypass the change board every single time?",
+    ],
+)
+def test_learned_reader_reads_a_person_without_failing_words(text: str) -> None:
+    """A sentence that names a person but none of the failing words can still be blame at
+    the higher bar (`blame_model.PERSON_ONLY_THRESHOLD`); the rules alone miss these."""
+    from analysis.blame import rule_phrases
+
+    assert rule_phrases(text) == []
+    assert blame_phrases(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anselm never misses a handover, even on his days off.",
+        "People keep saying the caretaker locked us out, but the key safe code had been changed.",
+        "Isn't really an Evander issue that the export failed, the API changed under us.",
+    ],
+)
+def test_learned_reader_stays_silent_on_praise_and_defences(text: str) -> None:
+    assert blame_phrases(text) == [], text
