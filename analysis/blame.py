@@ -169,7 +169,10 @@ _ROLE_WORDS = (
         editor illustrator animator artist researcher scientist statistician steward custodian
         champion mentor buddy newbie newcomer joiner trainee apprentice grad graduate junior senior
         chair chairperson landlord driver courier chef receptionist electrician inspector volunteer
-        maintainer committer integrator implementer signatory gatekeeper handler master exec commander"""
+        maintainer committer integrator implementer signatory gatekeeper handler master exec commander
+        foreman forewoman painter decorator roofer fitter plasterer builder plumber carpenter joiner
+        bricklayer welder tiler glazier cook waiter waitress bartender porter cleaner caretaker janitor
+        bouncer usher rigger roadie dj bdfl"""
     )
     + r"|on-?call(?:\ engineer)?|head\ of\ [a-z]+|point\ of\ contact)"
 )
@@ -2092,7 +2095,17 @@ _CUE_BY_ID = {id(pattern): cue for pattern, cue in _CUES.items()}
 
 
 _READER = _blame_model.load_reader()
-_PERSON_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|him|her|his|I|my|me|[Ww]hoever|[Ss]omeone)\b")
+_PERSON_WORD = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|him|her|his|I|my|me|myself|(?i:whoever|someone|somebody))\b"
+)
+# For the gate, a single role counts in any position, also as an owner ("the platform
+# architect's decision", "one reviewer"): `_ROLE` itself leaves possessives out, because
+# its rules read the role as a subject.
+_ROLE_MENTION = re.compile(
+    rf"""\b(?i:the|our|their|your|that|this|my|his|her|one|a\s+certain)\s+(?:[\w'’-]+\s+){{0,2}}?
+    {_ROLE_WORDS}(?:['’]s)?\b(?!\s+(?:team|teams|folks|people|side|office|group|department|channel|role|rota))""",
+    _FLAGS,
+)
 _ROLE_ANYWHERE = re.compile(_ROLE, _FLAGS)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
 
@@ -2104,6 +2117,7 @@ def _read(shadow: str) -> tuple[str, bool, bool]:
         _MASK in shadow
         or bool(_PERSON_WORD.search(shadow))
         or bool(_ROLE_ANYWHERE.search(shadow))
+        or bool(_ROLE_MENTION.search(shadow))
         or bool(_BARE_ROLE_SUBJECT.search(shadow))
     )
     fault = bool(_FAILING.search(shadow) or _CONSEQUENCE.search(shadow)) or _went_wrong(shadow)
