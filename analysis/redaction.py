@@ -274,7 +274,7 @@ _PERSON_VERBS = frozenset(
 )
 # "X never answered": one adverb may sit between the name and its verb.
 _HOPS = frozenset(
-    """never always just also then really clearly honestly still actually basically
+    """never always just also then really clearly honestly still actually basically already
     didn't did doesn't won't wouldn't couldn't""".split()
 )
 _BE = frozenset("was is went got fell has had".split())
@@ -320,7 +320,7 @@ OCCUPATION_HEADS = _job_heads()
 _RANKS = frozenset("head chief senior junior deputy assistant lead principal".split())
 _PARTICLES = frozenset(
     """van von vom zu de da das dos do del della delle dei degli der den di du la le al el
-    bin binti bte ibn ibnu ben bint bat ter ten af av ap ul ud los las""".split()
+    bin binti bte ibn ibnu ben bint bat ter ten af av ap ul ud los las ould""".split()
 )
 
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-](?=[^\W\d_]))*")
@@ -480,8 +480,10 @@ def _region_hint_valid(candidate: str, after: str) -> bool:
 
 def _listed_with_contact(taken: bytearray, text: str, start: int) -> bool:
     """'at [email] or 9123 4567', 'ana@example.com / 5550 1234': a number listed right
-    after an address or number already found ("or", "/", ",", "and")."""
-    m = re.search(r"(?:\s*(?:,|/|;|\bor\b|\band\b)\s*)$", text[max(0, start - 8) : start])
+    after an address or number already found ("or", "/", ",", "and", ", not")."""
+    m = re.search(
+        r"(?:\s*(?:,\s*not\b|,|/|;|\bor\b|\band\b|\bnot\b)\s*)$", text[max(0, start - 8) : start]
+    )
     if m is None:
         return False
     end = start - len(m.group())
@@ -986,6 +988,26 @@ def _vocative(toks: list[_Tok], i: int, text: str) -> bool:
         return False
     nxt = _next_words(toks, i, 2)
     return nxt[0] == "please" or (len(nxt) == 2 and nxt[0] in _SPEECH_MODALS and nxt[1] == "you")
+
+
+_GREETINGS = frozenset("dear hi hello hey hiya".split())
+
+
+def _salutation(toks: list[_Tok], i: int, text: str) -> bool:
+    """'Dear Ama,' / 'Hi Sunny!' opening a line: the word greeted is a person (not "all",
+    "team", "mate")."""
+    if i == 0 or toks[i - 1].key not in _GREETINGS or not toks[i].cap:
+        return False
+    line_start = text.rfind("\n", 0, toks[i - 1].start) + 1
+    after = text[toks[i].end : toks[i].end + 1]
+    return (
+        not text[line_start : toks[i - 1].start].strip()
+        and text[toks[i - 1].end : toks[i].start] == " "
+        and after in (",", "!", "", "\n")
+        and toks[i].key not in _ADDRESS_TERMS
+        and toks[i].key not in _TEAM_WORDS
+        and toks[i].key not in ENGLISH_STOP_WORDS
+    )
 
 
 def _identity_cue(toks: list[_Tok], i: int, text: str) -> bool:
@@ -1850,6 +1872,7 @@ def _rule_names(
             or _away_cue(toks, i)
             or _apposition_cue(toks, i, text)
             or _vocative(toks, i, text)
+            or _salutation(toks, i, text)
             or _owner_cue(toks, i)
             or _identity_cue(toks, i, text)
             or _acts_as_person(toks, i, text)
@@ -1877,6 +1900,7 @@ def _rule_names(
                 and (toks[i + 1].key not in _COMMON or toks[i + 1].key in _ANY_NAME)
                 and not _is_acronym(toks[i + 1].text)
                 and text[t.end : toks[i + 1].start] == " "
+                and not _date_word(toks, i)  # "In May Kofi was away": a date, then the name
             )
             is_name[i] = (
                 person_cue
@@ -1967,6 +1991,33 @@ _CAMEL_PARTS = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)")
 _NAME_PREFIXES = frozenset("mac mc de la le di da van von del dos al el st".split())
 
 
+_MONTH_TALK = re.compile(r"(?i)\b(?:month|months|monthly|quarter|calendar|year)\b")
+_QUOTES = {"'": "'", '"': '"', "\u2018": "\u2019", "\u201c": "\u201d"}
+
+
+def _sentence_of(text: str, at: int) -> str:
+    """The sentence (or line) of `text` around offset `at`."""
+    start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
+    ends = [e for e in (text.find(c, at) for c in ".!?\n") if e != -1]
+    return text[start : min(ends, default=len(text))]
+
+
+def _alone_in_quotes(toks: list[_Tok], i: int, text: str) -> bool:
+    """A capitalised word alone in quotes before a lower-case word: "the 'Kestrel'
+    rewrite", "our "Falcon" release" name a thing (a nickname sits beside a name)."""
+    t = toks[i]
+    if t.start == 0 or t.end >= len(text) or t.poss or i + 1 >= len(toks):
+        return False
+    close = _QUOTES.get(text[t.start - 1])
+    return (
+        close is not None
+        and text[t.end] == close
+        and (t.start < 2 or not text[t.start - 2].isalnum())
+        and text[t.end + 1 : toks[i + 1].start] == " "
+        and not toks[i + 1].cap
+    )
+
+
 def _pure_place(t: _Tok) -> bool:
     """A place of the world list (a country, a US state, or a city of 100,000 people or
     more) that is no given name of any list: "Raleigh", "Morocco", "Townsville"."""
@@ -2021,6 +2072,13 @@ def _drop_places(
     _drop_venues(toks, text, is_name, kept)
     places = [t.cap and (_pure_place(t) or _camel_product(t.text)) for t in toks]
     months = [t.cap and t.key in _MONTHS for t in toks]
+    for i, t in enumerate(toks):
+        if not is_name[i] or kept(i) or beside_name(i):
+            continue
+        if months[i] and _MONTH_TALK.search(_sentence_of(text, t.start)):
+            is_name[i] = False  # "May was the worst month for incidents"
+        elif _alone_in_quotes(toks, i, text):
+            is_name[i] = False  # "the 'Kestrel' rewrite": a code name
     for i, t in enumerate(toks):
         if is_name[i] and _camel_product(t.text) and t.key not in roster and t.start not in forced:
             is_name[i] = False  # "via LaunchDarkly"
@@ -2230,7 +2288,8 @@ _SOFTWARE_NOUNS = frozenset(
     instance instances pipeline pipelines plugin plugins sdk api app apps bucket buckets
     templates template scripts library libraries package packages module modules runner
     runners integration integrations extension extensions widget widgets webhook webhooks
-    cli repo repos db database""".split()
+    cli repo repos db database truck trucks car cars van vans vehicle vehicles fleet bike bikes
+    printer printers laptop laptops tablet tablets engine engines""".split()
 )
 
 
@@ -2255,6 +2314,13 @@ _NOTE = re.compile(r"\([^()]{1,40}\)")
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _DATE_LEADS = frozenset("on in by since until till from last next this every each the".split())
+
+
+def _date_word(toks: list[_Tok], i: int) -> bool:
+    """A month or weekday after a word that makes it a date: "in May", "on Tuesday"."""
+    return (toks[i].key in _MONTHS or toks[i].key in _WEEKDAYS) and (
+        i > 0 and toks[i - 1].key in _DATE_LEADS
+    )
 
 
 def _dated_given(toks: list[_Tok], i: int) -> bool:
@@ -2344,6 +2410,7 @@ def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
             and nxt.key not in _FIRST
             and t.key not in ENGLISH_STOP_WORDS
             and (t.key not in _NOT_NAMES or _dated_given(toks, i))
+            and not _date_word(toks, i)  # "In May Kofi was away"
             and t.key not in _PREV_CUES
             and t.key not in _TITLES
             and not _is_acronym(t.text)
@@ -2415,6 +2482,7 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
             and toks[start_i - 1].cap
             and not _is_acronym(toks[start_i - 1].text)
             and _given_before(toks[start_i - 1])
+            and not _date_word(toks, start_i - 1)
             and (
                 toks[start_i - 1].key not in _NOT_NAMES
                 or _WORLD_GIVEN.get(toks[start_i - 1].key, "0") >= "3"
@@ -2477,6 +2545,25 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
                 and toks[nxt].text.isalpha()
                 and toks[nxt].key not in _WORDS
             ):  # "hugh mcallister": a lowercase name goes on over a surname no word is
+                end_i = nxt
+            elif (  # "Saavedra y Ortega", "Silva e Costa": Iberian surnames joined
+                toks[nxt].key in ("y", "e")
+                and toks[nxt].text.islower()
+                and nxt + 1 < n
+                and adjacent(nxt, nxt + 1)
+                and toks[end_i].cap
+                and toks[nxt + 1].cap
+                and (is_name[nxt + 1] or nameish(nxt + 1))
+            ):
+                end_i = nxt + 1
+            elif (  # "faisal al-rashid": a lower-case name goes on over a particle-surname
+                not toks[end_i].cap
+                and not toks[end_i].placeholder
+                and "-" in toks[nxt].text
+                and toks[nxt].text.split("-")[0] in _PARTICLES
+                and toks[nxt].text.replace("-", "").isalpha()
+                and toks[nxt].key not in _WORDS
+            ):
                 end_i = nxt
             elif toks[nxt].key in _PARTICLES:
                 # "da Costa", "van der Berg": one or two particles, then a name word.
