@@ -382,7 +382,7 @@ _MIN_PLUS_DIGITS = 8
 # code, national "0..." numbers against the numbering plans of many countries.
 _PHONE_CANDIDATE = re.compile(
     # Possessive groups, one separator between digit groups: no backtracking blow-up.
-    r"(?<![\w+/.:,\]#-])(?:\+|\b|(?=\())\(?\d++\)?(?:[ ./\-\u00a0]\(?\d++\)?|\(\d++\))*+"
+    r"(?<![\w+/.:,\]#-])(?:\+|\b|(?=\())\(?\d++\)?(?:[ ./\-\u00a0]\(?\d++\)?\d*+|\(\d++\))*+"
     r"(?![\w/:-]|[.,]\d)"
 )
 # "order 04512345678", "serial 012345678901": an unbroken number after an id word.
@@ -414,6 +414,10 @@ _MIN_DIGITS = 8
 
 
 def _is_phone(candidate: str) -> bool:
+    # "+49 (0)89 123 4567", "0049 (0)89 ...": the trunk "0" in brackets is not dialled
+    # from abroad.
+    if candidate.startswith(("+", "00")):
+        candidate = candidate.replace("(0)", "")
     digits = "".join(c for c in candidate if c.isdigit())
     if len(digits) < _MIN_DIGITS or len(digits) > 15 or _DATE_LIKE.fullmatch(candidate):
         return False
@@ -2117,7 +2121,7 @@ _VENUE_NOUNS = frozenset(
     pavilion wing ward annex terminal""".split()
 )
 _VENUE_SURNAMES = frozenset("hall park church square street road avenue lane bridge tower".split())
-_VENUE_PREFIXES = frozenset("hotel chez rua calle avenida rue via piazza plaza hostel".split())
+_VENUE_PREFIXES = frozenset("hotel chez rua calle avenida rue via piazza plaza hostel camp".split())
 # "Bay 4", "Line 2" - but not "took Sam 2 hours".
 _NUMBERED = re.compile(
     r" \d+\b(?!\s*(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?|months?|years?|times?|x)\b)"

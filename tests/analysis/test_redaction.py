@@ -1164,3 +1164,16 @@ def test_greetings_joined_surnames_and_numbers_corrected_in_passing(
 )
 def test_greeting_groups_months_quoted_code_names_and_vehicles_survive(text: str) -> None:
     assert redact(text) == text
+
+
+def test_international_numbers_with_a_bracketed_trunk_zero() -> None:
+    text = "Rush orders: call 0049 (0)40 987 6543, invoice 2024/55120 and catalogue no. 12-0345-67."
+    assert redact(text) == (
+        "Rush orders: call [phone], invoice 2024/55120 and catalogue no. 12-0345-67."
+    )
+
+
+def test_camp_names_a_venue() -> None:
+    assert redact("Camp Nebula volunteers had no water at noon.") == (
+        "Camp Nebula volunteers had no water at noon."
+    )
