@@ -693,7 +693,7 @@ _EXONERATED = re.compile(
     |\bdid\s+(?:exactly\s+|just\s+)?what\s+the\s+(?:runbook|process|checklist|docs?|documentation|instructions|plan
         |playbook|procedure|guide|handover\s+doc)\s+(?:says|said|told|asked)
     |\bnot\s+(?:really\s+|entirely\s+)?in\s+(?:his|her|their|my)\s+control\b|\bnone\s+of\s+us\s+knew\b
-    |\b(?:anyone|any\s+of\s+us|anybody)\s+would\s+have\s+(?:done|made|missed)\b
+    |\b(?:anyone|any\s+of\s+us|anybody)\s+(?:else\s+)?would\s+have\b
     |\bfix\s+the\s+\w+,?\s+not\s+the\s+(?:person|people|human|engineer)\b
     |\bthe\s+(?:\w+\s+)?(?:runbook|process|tooling|pipeline|template|docs|script|tool|checklist|calendar|system)
         \s+(?:was|is)\s+the\s+(?:real\s+)?(?:problem|issue|culprit|cause)\b""",
@@ -710,12 +710,20 @@ _REJECTED = re.compile(
     |\b(?i:people|everyone|everybody|some|they|folks|others)\s+(?:\w+\s+)?(?:say|says|said|claim|claimed|think|thought
         |assume[sd]?|blame[sd]?)\s+(?:that\s+)?(?:{_RUN}|(?:{_ROLE}|he|she)\b)[^.!?]{{0,80}}?,\s*but\b
     # a denial followed by what really happened: "X didn't ignore the reminder, the e-mails ..."
-    |(?:{_RUN}|\b(?i:he|she)\b)\s+(?:didn['’]t|did\s+not|never)\s+(?:ignore|cause|break|leak|skip|miss|forget|drop|delete|botch|lose)\b[^.!?;,]{{0,60}}[,;—–]
+    |(?:{_RUN}|\b(?i:he|she)\b|{_ROLE})\s+(?:didn['’]t|did\s+not|never)\s+(?:ignore|cause|break|leak|skip|miss|forget|drop|delete|botch
+        |lose)\b[^.!?;,]{{0,60}}(?:[,;—–]|\s-\s)
     # the act's reason is a thing, not a person: "skipped step 4 because step 4 references a
     # tool we uninstalled", "cancelled the training because the vendor hadn't installed ..."
-    |\bbecause\s+(?:of\s+)?(?:the|a|an|its|their|step\s+\d+)\s+(?![^.!?,]{{0,30}}(?:{_MASK}|\b(?i:he|she|I)\b|\b{_ROLE_WORDS}\b))
+    |\bbecause\s+(?:of\s+)?(?:the|a|an|its|their|our|step\s+\d+)\s+(?![^.!?,]{{0,30}}(?:{_MASK}|\b(?i:he|she|I)\b|\b{_ROLE_WORDS}\b))
         (?:[\w-]+\s+){{0,3}}?(?:had|has|was|were|is|isn['’]t|wasn['’]t|hadn['’]t|references?|said|says|kept|didn['’]t
-        |doesn['’]t|broke|failed|changed|went|came)\b
+        |doesn['’]t|broke|failed|changed|went|came|told|asked|gave|required|requires|demanded)\b
+    # the reason is what was done to the person: "because he was never given time to",
+    # "because she was cast ten days before", "because that's how every job did it"
+    |\bbecause\s+(?:he|she|they)\s+(?:was|were)\s+(?:never\s+|only\s+|just\s+)?(?:given|told|asked|cast|hired|moved
+        |added|brought|pulled|put|sent|assigned|instructed)\b
+    |\bbecause\s+that['’]s\s+(?:how|what)\s+(?:every|everyone|the\s+team|we|the\s+\w+)\b
+    # an appearance, then the correction: "it looks like X's fix broke it, but his fix was fine"
+    |\b(?:looks?|looked|seems?|seemed)\s+like\s+[^.!?]{{0,80}}?,\s*but\b
     |\b(?:nobody|no\s+one|no-one|we)\s+(?:should|shouldn['’]t|should\s+not)\s+(?:\w+\s+)?blame\b
     |\b(?:don['’]t|do\s+not|let['’]s\s+not|shouldn['’]t)\s+(?:\w+\s+)?(?:blame|pile\s+on|scapegoat|single\s+out)\b
     |\b(?:it['’]s|it\s+is|it\s+would\s+be)\s+(?:too\s+|very\s+|really\s+)?easy\s+to\s+(?:say|blame|point)\b[^.!?]{{0,120}}\bbut\b
@@ -727,7 +735,8 @@ _REJECTED = re.compile(
 # The writer says the failure was the system's, not a person's.
 _SYSTEMIC = re.compile(
     r"""\b(?:(?:that|it|this)(?:['’]s|\s+is|\s+was)\s+(?:a\s+|an\s+)?(?:system|systems|systemic|process|tooling
-        |organi[sz]ational)\s+(?:failure|problem|issue|gap|fault)|not\s+(?:a|an)\s+(?:people|person|individual)
+        |organi[sz]ational|planning|staffing|resourcing|training|documentation|design|scheduling|management
+        |prioriti[sz]ation|capacity)\s+(?:failure|problem|issue|gap|fault)|not\s+(?:a|an)\s+(?:people|person|individual)
         \s+(?:problem|issue|failure|thing)|(?:a\s+)?systemic\s+(?:issue|problem|failure))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -2147,7 +2156,9 @@ def _excused(sentence: str) -> bool:
 
 _NEVER_FAILS = re.compile(
     r"""(?i)\b(?:never|rarely|hardly\s+ever|not\s+once)\s+(?:misses|missed|fails|forgets|drops|breaks
-    |lets\s+(?:us|anyone|anybody|the\s+team)\s+down|complains)\b""",
+    |lets\s+(?:us|anyone|anybody|the\s+team)\s+down|complains)\b
+    # credit for a good thing: "the idea came from one person, our designer"
+    |\b(?:idea|ideas|suggestion|proposal|fix|solution|workaround|insight|breakthrough)\s+(?:came|come|was|were)\s+from\b""",
     re.VERBOSE,
 )
 # A sentence the learned reader must leave alone: the harm denied ("wasn't caused by",
