@@ -1702,6 +1702,7 @@ def _decide(
         if is_name[i] and _place_prefix(toks, i) and t.key not in listed:
             is_name[i] = False
     _drop_places(toks, text, is_name, listed, forced)
+    _closing(toks, text, is_name, listed)
     for i, t in enumerate(toks):  # "The Marriott gave us ...": "the" names a thing
         if (
             is_name[i]
@@ -1993,6 +1994,35 @@ def _camel_product(word: str) -> bool:
 
 _CAMEL_PARTS = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)")
 _NAME_PREFIXES = frozenset("mac mc de la le di da van von del dos al el st".split())
+
+
+def _closing(toks: list[_Tok], text: str, is_name: list[bool], listed: frozenset[str]) -> None:
+    """A message's closing, in place: a word alone on the next-to-last line before a comma
+    ("Blessings,", "Salamat,") is a sign-off, not a name (unless it is a known given name
+    or on the roster), and one or two capitalised words alone on the last line after it
+    sign the message ("Diwata")."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    if len(lines) < 3:
+        return
+    (c_start, c_end), (s_start, s_end) = lines[-2], lines[-1]
+    closing = [i for i, t in enumerate(toks) if c_start <= t.start < c_end]
+    if len(closing) != 1 or text[c_start:c_end].strip() != toks[closing[0]].text + ",":
+        return
+    i = closing[0]
+    if toks[i].key in _FIRST or toks[i].key in _GIVEN or toks[i].key in listed:
+        return  # "Kofi,\nthanks" can also open a message: a known name stays
+    is_name[i] = False
+    signed = [j for j, t in enumerate(toks) if s_start <= t.start < s_end]
+    if 1 <= len(signed) <= 2 and all(
+        toks[j].cap
+        and not _is_acronym(toks[j].text)
+        and toks[j].key not in _COMMON
+        and toks[j].key not in _NOT_NAMES
+        and toks[j].key not in _TEAM_WORDS
+        for j in signed
+    ):
+        for j in signed:
+            is_name[j] = True
 
 
 _MONTH_TALK = re.compile(r"(?i)\b(?:month|months|monthly|quarter|calendar|year)\b")
@@ -2292,7 +2322,7 @@ _SOFTWARE_NOUNS = frozenset(
     instance instances pipeline pipelines plugin plugins sdk api app apps bucket buckets
     templates template scripts library libraries package packages module modules runner
     runners integration integrations extension extensions widget widgets webhook webhooks
-    cli repo repos db database truck trucks car cars van vans vehicle vehicles fleet bike bikes
+    cli repo repos db database truck trucks car cars vehicle vehicles fleet bike bikes
     printer printers laptop laptops tablet tablets engine engines""".split()
 )
 

