@@ -172,7 +172,7 @@ _ROLE_WORDS = (
         maintainer committer integrator implementer signatory gatekeeper handler master exec commander
         foreman forewoman painter decorator roofer fitter plasterer builder plumber carpenter joiner
         bricklayer welder tiler glazier cook waiter waitress bartender porter cleaner caretaker janitor
-        bouncer usher rigger roadie dj bdfl"""
+        bouncer usher rigger roadie dj bdfl announcer marshal paralegal medic dispatcher"""
     )
     + r"|on-?call(?:\ engineer)?|head\ of\ [a-z]+|point\ of\ contact)"
 )
@@ -694,6 +694,9 @@ _EXONERATED = re.compile(
         |playbook|procedure|guide|handover\s+doc)\s+(?:says|said|told|asked)
     |\bnot\s+(?:really\s+|entirely\s+)?in\s+(?:his|her|their|my)\s+control\b|\bnone\s+of\s+us\s+knew\b
     |\b(?:anyone|any\s+of\s+us|anybody)\s+(?:else\s+)?would\s+have\b
+    |\b(?:could|might)(?:['’]ve|\s+have)\s+been\s+(?:any\s+of\s+us|anyone|anybody)\b
+    |\b(?:decision|call|choice)\s+we\s+(?:all\s+)?made\b|\bwe\s+(?:all\s+)?(?:made|took)\s+(?:it\s+)?together\b
+    |\b(?:had\s+)?only\s+(?:just\s+)?(?:joined|started|arrived)\s+(?:that|this|the|a)\s+(?:week|day|month|morning)\b
     |\bfix\s+the\s+\w+,?\s+not\s+the\s+(?:person|people|human|engineer)\b
     |\bthe\s+(?:\w+\s+)?(?:runbook|process|tooling|pipeline|template|docs|script|tool|checklist|calendar|system)
         \s+(?:was|is)\s+the\s+(?:real\s+)?(?:problem|issue|culprit|cause)\b""",
@@ -710,8 +713,8 @@ _REJECTED = re.compile(
     |\b(?i:people|everyone|everybody|some|they|folks|others)\s+(?:\w+\s+)?(?:say|says|said|claim|claimed|think|thought
         |assume[sd]?|blame[sd]?)\s+(?:that\s+)?(?:{_RUN}|(?:{_ROLE}|he|she)\b)[^.!?]{{0,80}}?,\s*but\b
     # a denial followed by what really happened: "X didn't ignore the reminder, the e-mails ..."
-    |(?:{_RUN}|\b(?i:he|she)\b|{_ROLE})\s+(?:didn['’]t|did\s+not|never)\s+(?:ignore|cause|break|leak|skip|miss|forget|drop|delete|botch
-        |lose)\b[^.!?;,]{{0,60}}(?:[,;—–]|\s-\s)
+    |(?:{_RUN}|\b(?i:he|she)\b|{_ROLE})\s+(?:didn['’]t|did\s+not|never|wasn['’]t|was\s+not)\s+(?:ignor|caus|break|leak|skipp?
+        |miss|forget|dropp?|delet|botch|los)\w*\b[^.!?;,]{{0,60}}(?:[,;—–]|\s-\s)
     # the act's reason is a thing, not a person: "skipped step 4 because step 4 references a
     # tool we uninstalled", "cancelled the training because the vendor hadn't installed ..."
     |\bbecause\s+(?:of\s+)?(?:the|a|an|its|their|our|step\s+\d+)\s+(?![^.!?,]{{0,30}}(?:{_MASK}|\b(?i:he|she|I)\b|\b{_ROLE_WORDS}\b))
@@ -721,7 +724,7 @@ _REJECTED = re.compile(
     # "because she was cast ten days before", "because that's how every job did it"
     |\bbecause\s+(?:he|she|they)\s+(?:was|were)\s+(?:never\s+|only\s+|just\s+)?(?:given|told|asked|cast|hired|moved
         |added|brought|pulled|put|sent|assigned|instructed)\b
-    |\bbecause\s+that['’]s\s+(?:how|what)\s+(?:every|everyone|the\s+team|we|the\s+\w+)\b
+    |\bbecause\s+that['’]s\s+(?:how|what)\s+(?:every|everyone|the\s+team|we|the\s+(?:\w+\s+)?\w+)\b
     # an appearance, then the correction: "it looks like X's fix broke it, but his fix was fine"
     |\b(?:looks?|looked|seems?|seemed)\s+like\s+[^.!?]{{0,80}}?,\s*but\b
     |\b(?:nobody|no\s+one|no-one|we)\s+(?:should|shouldn['’]t|should\s+not)\s+(?:\w+\s+)?blame\b
@@ -734,9 +737,11 @@ _REJECTED = re.compile(
 )
 # The writer says the failure was the system's, not a person's.
 _SYSTEMIC = re.compile(
-    r"""\b(?:(?:that|it|this)(?:['’]s|\s+is|\s+was)\s+(?:a\s+|an\s+)?(?:system|systems|systemic|process|tooling
+    r"""\b(?:(?:that|it|this)(?:['’]s|\s+is|\s+was)\s+(?:a\s+|an\s+)?(?:system|systems|systemic|process|tooling|onboarding
         |organi[sz]ational|planning|staffing|resourcing|training|documentation|design|scheduling|management
-        |prioriti[sz]ation|capacity)\s+(?:failure|problem|issue|gap|fault)|not\s+(?:a|an)\s+(?:people|person|individual)
+        |prioriti[sz]ation|capacity)\s+(?:failure|problem|issue|gap|fault)
+        |thats\s+(?:a\s+|an\s+)?(?:system|process|tooling|onboarding|planning|staffing|training|documentation|design)
+        \s+(?:failure|problem|issue|gap|fault)|not\s+(?:a|an)\s+(?:people|person|individual)
         \s+(?:problem|issue|failure|thing)|(?:a\s+)?systemic\s+(?:issue|problem|failure))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -2107,6 +2112,13 @@ _READER = _blame_model.load_reader()
 _PERSON_WORD = re.compile(
     r"\b(?:[Hh]e|[Ss]he|him|her|his|I|my|me|myself|(?i:whoever|someone|somebody))\b"
 )
+# For the gate, a role opening a sentence without an article: "warehouse lead on B shift
+# let the new hires ...", "ops lead once again ignored ...".
+_BARE_ROLE_OPENING = re.compile(
+    rf"""\s*(?:[-*\u2022]+\s*)?(?:(?!(?i:the|our|their|your|a|an|we|i|it|no|every|each|any)\b)[A-Za-z]+\s+){{0,2}}?
+    {_ROLE_WORDS}\b(?!\s+(?:team|teams|meeting|channel|rota|role|review|sync|call|notes|doc|docs|page|tool))""",
+    _FLAGS,
+)
 # For the gate, a single role counts in any position, also as an owner ("the platform
 # architect's decision", "one reviewer"): `_ROLE` itself leaves possessives out, because
 # its rules read the role as a subject.
@@ -2127,6 +2139,7 @@ def _read(shadow: str) -> tuple[str, bool, bool]:
         or bool(_PERSON_WORD.search(shadow))
         or bool(_ROLE_ANYWHERE.search(shadow))
         or bool(_ROLE_MENTION.search(shadow))
+        or bool(_BARE_ROLE_OPENING.match(shadow))
         or bool(_BARE_ROLE_SUBJECT.search(shadow))
     )
     fault = bool(_FAILING.search(shadow) or _CONSEQUENCE.search(shadow)) or _went_wrong(shadow)
@@ -2140,10 +2153,17 @@ def reading(text: str) -> tuple[str, bool, bool]:
     return _read(_mask_people(_normalise(text)[0]))
 
 
+_SARCASM_SIGN = re.compile(
+    r"[\U0001F643\U0001F644\U0001F926]|/s\b|\bcool\s+cool\b|\breally\s+appreciate\s+it\b"
+)
+
+
 def _excused(sentence: str) -> bool:
     """What the rules already read as no blame: praise (also a failing denied as a habit:
     "never misses a standup"), a justification, a defence, a good outcome or a benign
     reason in the sentence."""
+    if _SARCASM_SIGN.search(sentence):
+        return False  # "great job to our PM for promising 2-hour delivery 🙃": praise inverted
     return bool(
         _PRAISE.search(sentence)
         or _NEVER_FAILS.search(sentence)

@@ -551,10 +551,10 @@ def test_training_corpus_figures() -> None:
     # then seven blind batches (550 / 609 rows) and three blind batches of non-blaming answers
     # that mention people (450 rows), once each had been scored and studied.
     # Then blind batches 13-20 (639 / 1350 rows), which also train the learned reader, and
-    # blind batches 22-31 but 26 (800 / 1699 rows; the rules alone find 0.807 of the larger
-    # corpus: most of what the new batches hold, the rules never saw).
-    assert recall >= 0.86, recall  # measured 0.877 (2571 of 2933); 0.912 before batches 22-31
-    assert fpr <= 0.012, fpr  # measured 0.009 (46 of 5410); 0.013 (6 of 454) at first
+    # blind batches 22-33 (960 / 2039 rows; most of what the new batches hold, the rules
+    # never saw).
+    assert recall >= 0.86, recall  # measured 0.874 (2702 of 3093); 0.912 before batches 22-33
+    assert fpr <= 0.012, fpr  # measured 0.009 (51 of 5750); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -1736,3 +1736,31 @@ def test_denials_reasons_done_to_the_person_and_planning_failures_are_not_blame(
     told"), a habit of the whole codebase, an appearance corrected, "any of us would
     have", a planning issue (all fired before)."""
     assert blame_phrases(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Solveig wasn't ignoring the pager, her phone was enrolled in the new do-not-disturb policy.",
+        "Liv shipped without the load test because the rig was down and we told her to go ahead. "
+        "That was a decision we made together.",
+        "Ragnar had only joined that week and had no access yet, so he couldn't help with the outage.",
+        "Arvid ran the purge on prod because both configs sit in one folder with near-identical "
+        "names. Could've been any of us.",
+    ],
+)
+def test_a_decision_made_together_and_a_newcomer_are_not_blamed(text: str) -> None:
+    assert blame_phrases(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "great job to our PM for promising same-day refunds without asking finance 🙃",
+        "night shift lead once again ignored the temperature alarms and the vaccines spoiled",
+    ],
+)
+def test_praise_with_a_sarcasm_sign_and_a_role_opening_a_sentence(text: str) -> None:
+    """An upside-down face turns the praise round; a role without an article opening the
+    sentence is still one person."""
+    assert blame_phrases(text)
