@@ -994,6 +994,36 @@ def _vocative(toks: list[_Tok], i: int, text: str) -> bool:
     return nxt[0] == "please" or (len(nxt) == 2 and nxt[0] in _SPEECH_MODALS and nxt[1] == "you")
 
 
+_PRONOUN_AFTER = re.compile(
+    r"(?:,\s*|[.?!]\s+|\s(?:because|since|as|so|and|but|when|until|cos|bc)\s+)(?:he|she)$",
+    re.IGNORECASE,
+)
+
+
+def _referred_again(toks: list[_Tok], i: int, text: str, is_name: list[bool]) -> bool:
+    """'give Crystal a radio, she had to run ...', 'can Lucky do the run? He knows the
+    manager': a capitalised word that is a frequent given name anywhere in the world,
+    taken up by "he"/"she" at the start of the next clause, with no other name or
+    capitalised word between."""
+    t = toks[i]
+    if not t.cap or t.poss or _is_acronym(t.text) or _WORLD_GIVEN.get(t.key, "0") < "3":
+        return False
+    if t.key in _MONTHS or t.key in _WEEKDAYS or t.key in _SEASONS or t.key in ENGLISH_STOP_WORDS:
+        return False
+    j = i + 1
+    while j < len(toks) and toks[j].start - t.end <= 40:
+        if toks[j].key in ("he", "she"):
+            break
+        if toks[j].cap or is_name[j]:
+            return False
+        j += 1
+    else:
+        return False
+    if j == len(toks) or toks[j].key not in ("he", "she"):
+        return False
+    return bool(_PRONOUN_AFTER.search(text[t.end : toks[j].end]))
+
+
 _GREETINGS = frozenset("dear hi hello hey hiya".split())
 
 
@@ -1693,6 +1723,9 @@ def _decide(
     toks: list[_Tok], text: str, roster: tuple[str, ...], forced: set[int] = frozenset()
 ) -> list[bool]:
     is_name = _rule_names(toks, text, roster, forced)
+    for i in range(len(toks)):
+        if not is_name[i] and _referred_again(toks, i, text, is_name):
+            is_name[i] = True
     _learned_names(toks, text, is_name)
     _drop_things(toks, text, is_name, roster, forced)
     is_name = _spread(toks, text, is_name)

@@ -1197,3 +1197,39 @@ def test_a_closing_word_signs_off_and_the_last_line_signs(text: str, expected: s
     """A word alone before a comma on the next-to-last line is a sign-off; one or two
     capitalised words alone on the last line after it sign the message."""
     assert redact(text) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Please give Crystal a radio next year, she had to run across the site.",
+            "Please give [name] a radio next year, she had to run across the site.",
+        ),
+        (
+            "Next time, can Lucky do the supplier run? He knows the manager.",
+            "Next time, can [name] do the supplier run? He knows the manager.",
+        ),
+        (
+            "Every approval went through Precious because she held the only login.",
+            "Every approval went through [name] because she held the only login.",
+        ),
+    ],
+)
+def test_a_word_name_taken_up_by_he_or_she(text: str, expected: str) -> None:
+    """A capitalised word that is a frequent given name, taken up by "he"/"she" at the
+    start of the next clause, is a person."""
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grace period ended and she was annoyed.",
+        "Hope this helps, she said.",
+        "Summer was hot and she left early.",
+        "We used Jenkins, he said it was fine.",
+    ],
+)
+def test_words_before_a_pronoun_that_are_no_person_survive(text: str) -> None:
+    assert redact(text) == text
