@@ -709,6 +709,11 @@ _EXONERATED = re.compile(
 _REJECTED = re.compile(
     rf"""\bpush\s*back\s+(?:\w+\s+){{0,2}}on\b|\bnot\s+(?:sure\s+it['’]s\s+|really\s+)?fair\s+to\s+(?:say|blame|single)
     |\b(?:don['’]t|do\s+not)\s+think\s+(?:it['’]s|it\s+is)\s+fair\b
+    # "people are annoyed with X, but he was never briefed": an anger reported, then answered
+    |\b(?i:people|everyone|everybody|some|folks|others|a\s+few\s+people)\s+(?:are|were|seem|seemed|got)\s+(?:\w+\s+)?
+        (?:annoyed|angry|upset|frustrated|mad|cross|unhappy)\s+(?:with|at)\s+[^.!?]{{0,60}}?,\s*but\b
+    # "the mix-up was NOT X": the person named to be cleared
+    |\b(?:was|is)\s+(?:not|NOT|n['’]t)\s+(?:{_RUN}|(?:{_ROLE})\b)(?:\s*[,;—–-]|\s+who\b|\s*$)
     # blame others lay, answered with "but": "people say X caused the bug, but the logs ..."
     |\b(?i:people|everyone|everybody|some|they|folks|others)\s+(?:\w+\s+)?(?:say|says|said|claim|claimed|think|thought
         |assume[sd]?|blame[sd]?)\s+(?:that\s+)?(?:{_RUN}|(?:{_ROLE}|he|she)\b)[^.!?]{{0,80}}?,\s*but\b

@@ -551,10 +551,10 @@ def test_training_corpus_figures() -> None:
     # then seven blind batches (550 / 609 rows) and three blind batches of non-blaming answers
     # that mention people (450 rows), once each had been scored and studied.
     # Then blind batches 13-20 (639 / 1350 rows), which also train the learned reader, and
-    # blind batches 22-33 (960 / 2039 rows; most of what the new batches hold, the rules
+    # blind batches 22-35 (1120 / 2379 rows; most of what the new batches hold, the rules
     # never saw).
-    assert recall >= 0.86, recall  # measured 0.874 (2702 of 3093); 0.912 before batches 22-33
-    assert fpr <= 0.012, fpr  # measured 0.009 (51 of 5750); 0.013 (6 of 454) at first
+    assert recall >= 0.85, recall  # measured 0.866 (2818 of 3253); 0.912 before batches 22-35
+    assert fpr <= 0.012, fpr  # measured 0.009 (57 of 6090); 0.013 (6 of 454) at first
 
 
 def test_dev_set_figures() -> None:
@@ -1764,3 +1764,15 @@ def test_praise_with_a_sarcasm_sign_and_a_role_opening_a_sentence(text: str) -> 
     """An upside-down face turns the praise round; a role without an article opening the
     sentence is still one person."""
     assert blame_phrases(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I know people are annoyed with Torben, but he's a volunteer who was never briefed.",
+        "ok the ticketing mix-up was NOT Ingrid, the vendor sent the wrong batch",
+        "It was not Ingrid who broke the build.",
+    ],
+)
+def test_anger_answered_and_a_person_cleared_by_name(text: str) -> None:
+    assert blame_phrases(text) == [], text
