@@ -184,7 +184,8 @@ _ROLE = rf"""(?:\b(?i:the|our|their|your|that|this|my|his|her|a\s+certain)\s+
         |builds|branch|pipeline|site|account|process|queue|board|channel|time|role|slot|meeting|report
         |dashboard|ticket|tickets|checklist|stage|phase|rota|budget|sign-?off|cycle|capacity|backlog|suite
         |tests?|plan|cluster|database|db|instance|portal|login|credentials|access|bot|rights|privileges
-        |permissions|password|passwords|role|roles|tasks|work|guide|docs|notes|update|updates|upgrade|patch)\b))"""
+        |permissions|password|passwords|role|roles|tasks|work|guide|docs|notes|update|updates|upgrade|patch
+        |company|companies|firm|agency|provider|vendor|service|services|business)\b))"""
 _PERSON = rf"(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|{_ROLE}|\b[Ww]hoever\b|\b[Ss]ome(?:one|body)\b)"
 
 _ADVERB = r"(?:(?:just|simply|again|also|then|apparently|clearly|basically|completely|totally)\s+)?"
@@ -671,7 +672,7 @@ _VINDICATED = re.compile(
 # "people keep saying X held it up, but she was waiting on ...", "we lost an hour but
 # avoided a much bigger mess".
 _DEFENDED = re.compile(
-    rf"""\bdid\s+nothing\s+wrong|\b(?:was|is)n['’]t\s+(?:his|her|{_RUN}['’]s)\s+fault|\bnot\s+(?:his|her|{_RUN}['’]s)\s+fault
+    rf"""\bdid\s+nothing\s+wrong|\b(?:was|is)n['’]t\s+(?:his|her|{_RUN}['’]s)\s+fault|\b(?i:not)\s+(?:his|her|{_RUN}['’]s)\s+fault
     |\b(?i:people|everyone|everybody|some|they|folks|others)\s+(?:\w+\s+)?(?:saying|say|said|blame[sd]?|blaming|claim(?:ed)?
         |think|thought|assume[sd]?)\b[^.!?]{{0,80}}\bbut\s+(?:he|she|they|{_RUN})\s+(?:was|were|had)\b
     |\bbut\s+(?:\w+\s+){{0,3}}?(?:avoided|prevented|averted)\b
@@ -689,6 +690,8 @@ _EXONERATED = re.compile(
     |\b(?:our|a)\s+(?:collective|shared|joint|group)\s+(?:call|decision|choice|failure|fault|mistake|miss)\b
     |\b(?:reasonable|right|sensible|fair|defensible|correct)\s+call\b|\bby\s+the\s+book\b
     |\bdid\s+everything\s+(?:right|correctly|properly)\b
+    |\b(?:through|via|following|per)\s+the\s+(?:normal|usual|standard|proper|agreed)\s+(?:process|procedure|route|channel)\b
+    |\b(?:nobody|no\s+one|no-one)\s+should\s+(?:have\s+to|be\s+expected\s+to)\b
     |\bwe\s+(?:all\s+)?(?:agreed|decided|chose)\s+(?:as\s+a\s+(?:group|team)|together)\b
     |\bdid\s+(?:exactly\s+|just\s+)?what\s+the\s+(?:runbook|process|checklist|docs?|documentation|instructions|plan
         |playbook|procedure|guide|handover\s+doc)\s+(?:says|said|told|asked)
@@ -709,6 +712,7 @@ _EXONERATED = re.compile(
 _REJECTED = re.compile(
     rf"""\bpush\s*back\s+(?:\w+\s+){{0,2}}on\b|\bnot\s+(?:sure\s+it['’]s\s+|really\s+)?fair\s+to\s+(?:say|blame|single)
     |\b(?:don['’]t|do\s+not)\s+think\s+(?:it['’]s|it\s+is)\s+fair\b
+    |\b(?i:no|not)\s+(?:one|single)\s+(?:one\s+)?person\b
     # "people are annoyed with X, but he was never briefed": an anger reported, then answered
     |\b(?i:people|everyone|everybody|some|folks|others|a\s+few\s+people)\s+(?:are|were|seem|seemed|got)\s+(?:\w+\s+)?
         (?:annoyed|angry|upset|frustrated|mad|cross|unhappy)\s+(?:with|at)\s+[^.!?]{{0,60}}?,\s*but\b
@@ -719,7 +723,7 @@ _REJECTED = re.compile(
         |assume[sd]?|blame[sd]?)\s+(?:that\s+)?(?:{_RUN}|(?:{_ROLE}|he|she)\b)[^.!?]{{0,80}}?,\s*but\b
     # a denial followed by what really happened: "X didn't ignore the reminder, the e-mails ..."
     |(?:{_RUN}|\b(?i:he|she)\b|{_ROLE})\s+(?:didn['’]t|did\s+not|never|wasn['’]t|was\s+not)\s+(?:ignor|caus|break|leak|skipp?
-        |miss|forget|dropp?|delet|botch|los)\w*\b[^.!?;,]{{0,60}}(?:[,;—–]|\s-\s)
+        |miss|forget|dropp?|delet|botch|los|hang\s+up|double-?book|overwrit|touch)\w*\b[^.!?;,]{{0,60}}(?:[,;—–]|\s-\s)
     # the act's reason is a thing, not a person: "skipped step 4 because step 4 references a
     # tool we uninstalled", "cancelled the training because the vendor hadn't installed ..."
     |\bbecause\s+(?:of\s+)?(?:the|a|an|its|their|our|step\s+\d+)\s+(?![^.!?,]{{0,30}}(?:{_MASK}|\b(?i:he|she|I)\b|\b{_ROLE_WORDS}\b))
@@ -879,7 +883,7 @@ _MACHINE_PARTS = frozenset(
     volume traffic load workload identity access policy feature flag dns http api web proxy ssh
     vpn sql file vm git cron pipeline infra infrastructure server hardware software system app
     application browser schema migration index cloud pod printer graphics video audio usb
-    bluetooth kernel display""".split()
+    bluetooth kernel display csi fan motor power temperature valve pump""".split()
 )
 _ROLE_PHRASE = re.compile(
     r"(?i)^\W*(?:(?:the|our|their|a|an|this|that|my)\s+)?([\w-]+)[\s-]+([\w-]+)"

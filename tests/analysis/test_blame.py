@@ -1776,3 +1776,18 @@ def test_praise_with_a_sarcasm_sign_and_a_role_opening_a_sentence(text: str) -> 
 )
 def test_anger_answered_and_a_person_cleared_by_name(text: str) -> None:
     assert blame_phrases(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not Ulrik's fault the freezer warmed - the pump lost power overnight and didn't restart.",
+        "Britt did not hang up on the supplier, the conference line dropped twice.",
+        "Noor didn't double-book the hall, the booking calendar showed it as free.",
+        "No one person caused this.",
+        "Whoever merged the chart bump did it through the normal process with two approvals.",
+        "Maren was covering three sites with no backup, which nobody should have to do.",
+    ],
+)
+def test_cleared_by_name_by_the_process_or_by_sympathy(text: str) -> None:
+    assert blame_phrases(text) == [], text
