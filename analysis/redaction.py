@@ -1064,7 +1064,7 @@ def _identity_cue(toks: list[_Tok], i: int, text: str) -> bool:
 _IDENTITY = re.compile(r"\b(?:it's|it is|it was|that's|that was|(?:who|one) (?:was|is))\s+$")
 
 
-def _owner_cue(toks: list[_Tok], i: int) -> bool:
+def _owner_cue(toks: list[_Tok], i: int, text: str) -> bool:
     """'Amber to write the summary', 'Action: Chase to review the alerts': a name word at
     a clause start owning an action item."""
     t = toks[i]
@@ -1076,6 +1076,16 @@ def _owner_cue(toks: list[_Tok], i: int) -> bool:
     ):
         return False
     nxt = _next_words(toks, i, 2)
+    if (  # "(1) Drew - add disk alerts", "Amber: update the contacts": an owner's label
+        len(nxt) >= 1
+        and t.text.isalpha()
+        and (t.key in _ANY_NAME_RAW or _WORLD_GIVEN.get(t.key, "0") >= "2")
+        and t.key not in _FIELD_LABELS
+        and text[t.end : toks[i + 1].start].strip() in ("-", "\u2013", "\u2014", ":")
+        and not toks[i + 1].cap
+        and nxt[0] in _ACTION_VERBS
+    ):
+        return True
     return (
         len(nxt) == 2
         and nxt[0] == "to"
@@ -1083,6 +1093,15 @@ def _owner_cue(toks: list[_Tok], i: int) -> bool:
         and not toks[i + 2].placeholder  # "Shout-out to [name]": no action after "to"
         and nxt[1] not in ("be", "the", "a", "an", "do", "date", "go")
     )
+
+
+# Imperatives that open an action item after its owner's name ("Drew - add the alerts").
+_ACTION_VERBS = frozenset(
+    """add update write fix check review document set create own follow draft send schedule
+    book confirm investigate test chase call email share run prepare organise organize
+    arrange order contact sort clean move migrate rotate rewrite remove replace automate
+    monitor configure publish post collect look find plan build record train brief""".split()
+)
 
 
 # What a capitalised word names when an appositive calls it one of these ("Hudson, the old
@@ -1911,7 +1930,7 @@ def _rule_names(
             or _apposition_cue(toks, i, text)
             or _vocative(toks, i, text)
             or _salutation(toks, i, text)
-            or _owner_cue(toks, i)
+            or _owner_cue(toks, i, text)
             or _identity_cue(toks, i, text)
             or _acts_as_person(toks, i, text)
             or _hyphenated_act(toks, i)

@@ -1233,3 +1233,21 @@ def test_a_word_name_taken_up_by_he_or_she(text: str, expected: str) -> None:
 )
 def test_words_before_a_pronoun_that_are_no_person_survive(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Action items: (1) Drew - add disk alerts to the load servers (2) Sione - template",
+            "Action items: (1) [name] - add disk alerts to the load servers (2) [name] - template",
+        ),
+        ("Amber: update the vendor contacts", "[name]: update the vendor contacts"),
+        ("Follow-up: remove the manual DNS step", "Follow-up: remove the manual DNS step"),
+        ("Note: check the logs first", "Note: check the logs first"),
+    ],
+)
+def test_an_owner_label_before_an_action(text: str, expected: str) -> None:
+    """A given name that is also a word owns an action item when a dash or a colon puts
+    it before an imperative; labels ("Follow-up:", "Note:") stay."""
+    assert redact(text) == expected
