@@ -172,7 +172,8 @@ _ROLE_WORDS = (
         maintainer committer integrator implementer signatory gatekeeper handler master exec commander
         foreman forewoman painter decorator roofer fitter plasterer builder plumber carpenter joiner
         bricklayer welder tiler glazier cook waiter waitress bartender porter cleaner caretaker janitor
-        bouncer usher rigger roadie dj bdfl announcer marshal paralegal medic dispatcher"""
+        bouncer usher rigger roadie dj bdfl announcer marshal paralegal medic dispatcher
+        drummer singer bassist guitarist accompanist conductor organist pianist vocalist"""
     )
     + r"|on-?call(?:\ engineer)?|head\ of\ [a-z]+|point\ of\ contact)"
 )
@@ -700,7 +701,9 @@ _EXONERATED = re.compile(
     |\b(?:could|might)(?:['’]ve|\s+have)\s+been\s+(?:any\s+of\s+us|anyone|anybody)\b
     |\b(?:decision|call|choice)\s+we\s+(?:all\s+)?made\b|\bwe\s+(?:all\s+)?(?:made|took)\s+(?:it\s+)?together\b
     |\b(?:had\s+)?only\s+(?:just\s+)?(?:joined|started|arrived)\s+(?:that|this|the|a)\s+(?:week|day|month|morning)\b
-    |\bfix\s+the\s+\w+,?\s+not\s+the\s+(?:person|people|human|engineer)\b
+    |\bfix(?:ing)?\s+the\s+\w+,?\s+not\s+(?:the\s+(?:person|people|human|engineer)|hunt|blam|point)
+    |\b(?i:not)\s+(?:his|her|their)\s+fault\b|\bdid\s+what\s+(?:our|the)\s+(?:process|policy|runbook)\s+(?:allows|allowed|says|said)
+    |\bwith\s+(?:two|three|\d+)\s+approvals\b|\bgreen\s+CI\b
     |\bthe\s+(?:\w+\s+)?(?:runbook|process|tooling|pipeline|template|docs|script|tool|checklist|calendar|system)
         \s+(?:was|is)\s+the\s+(?:real\s+)?(?:problem|issue|culprit|cause)\b""",
     re.IGNORECASE | re.VERBOSE,
@@ -722,6 +725,7 @@ _REJECTED = re.compile(
     |\b(?i:people|everyone|everybody|some|they|folks|others)\s+(?:\w+\s+)?(?:say|says|said|claim|claimed|think|thought
         |assume[sd]?|blame[sd]?)\s+(?:that\s+)?(?:{_RUN}|(?:{_ROLE}|he|she)\b)[^.!?]{{0,80}}?,\s*but\b
     # a denial followed by what really happened: "X didn't ignore the reminder, the e-mails ..."
+    |\b(?i:he|she)\s+(?:didn['’]t|did\s+not)\s+cause\s+(?:it|this|that|the\s+\w+)\s*(?:[.!;,]|$)
     |(?:{_RUN}|\b(?i:he|she)\b|{_ROLE})\s+(?:didn['’]t|did\s+not|never|wasn['’]t|was\s+not)\s+(?:ignor|caus|break|leak|skipp?
         |miss|forget|dropp?|delet|botch|los|hang\s+up|double-?book|overwrit|touch)\w*\b[^.!?;,]{{0,60}}(?:[,;—–]|\s-\s)
     # the act's reason is a thing, not a person: "skipped step 4 because step 4 references a

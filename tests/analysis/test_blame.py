@@ -1791,3 +1791,22 @@ def test_anger_answered_and_a_person_cleared_by_name(text: str) -> None:
 )
 def test_cleared_by_name_by_the_process_or_by_sympathy(text: str) -> None:
     assert blame_phrases(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whoever merged the schema change did what our process allows. "
+        "Let's fix the process, not hunt for a person.",
+        "whoever approved the config did it with two approvals and green CI; the checks never "
+        "covered IPv6.",
+        "Mirela spotted the rounding bug, she didn't cause it. The bug was in the vendor's library.",
+    ],
+)
+def test_the_process_followed_and_a_finder_who_did_not_cause_it(text: str) -> None:
+    assert blame_phrases(text) == [], text
+
+
+def test_band_members_are_single_roles() -> None:
+    text = "we lost a day of recording because our drummer 'forgot' to back up the session files"
+    assert blame_phrases(text)
