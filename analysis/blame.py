@@ -91,6 +91,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from itertools import chain
 
 from analysis import blame_model as _blame_model
@@ -170,10 +171,10 @@ _ROLE_WORDS = (
         champion mentor buddy newbie newcomer joiner trainee apprentice grad graduate junior senior
         chair chairperson landlord driver courier chef receptionist electrician inspector volunteer
         maintainer committer integrator implementer signatory gatekeeper handler master exec commander
-        foreman forewoman painter decorator roofer fitter plasterer builder plumber carpenter joiner
-        bricklayer welder tiler glazier cook waiter waitress bartender porter cleaner caretaker janitor
-        bouncer usher rigger roadie dj bdfl announcer marshal paralegal medic dispatcher
-        drummer singer bassist guitarist accompanist conductor organist pianist vocalist"""
+        foreman forewoman painter roofer fitter plasterer plumber carpenter
+        bricklayer welder tiler glazier cook waiter waitress bartender caretaker janitor bouncer
+        usher rigger roadie dj bdfl announcer marshal paralegal medic
+        drummer singer bassist guitarist accompanist organist pianist vocalist"""
     )
     + r"|on-?call(?:\ engineer)?|head\ of\ [a-z]+|point\ of\ contact)"
 )
@@ -689,21 +690,23 @@ _DEFENDED = re.compile(
 _EXONERATED = re.compile(
     r"""\b(?:that['’]s|it['’]s|this\s+is|it\s+was|that\s+was|this\s+one['’]s)\s+on\s+(?:us|all\s+of\s+us)\b
     |\b(?:our|a)\s+(?:collective|shared|joint|group)\s+(?:call|decision|choice|failure|fault|mistake|miss)\b
-    |\b(?:reasonable|right|sensible|fair|defensible|correct)\s+call\b|\bby\s+the\s+book\b
+    |\b(?:reasonable|right|sensible|fair|defensible|correct)\s+call\b|\b(?:did|done|ran|run)\s+(?:it\s+)?by\s+the\s+book\b
     |\bdid\s+everything\s+(?:right|correctly|properly)\b
-    |\b(?:through|via|following|per)\s+the\s+(?:normal|usual|standard|proper|agreed)\s+(?:process|procedure|route|channel)\b
-    |\b(?:nobody|no\s+one|no-one)\s+should\s+(?:have\s+to|be\s+expected\s+to)\b
-    |\bwe\s+(?:all\s+)?(?:agreed|decided|chose)\s+(?:as\s+a\s+(?:group|team)|together)\b
+    |\bdid\s+it\s+(?:through|via|following|per)\s+the\s+(?:normal|usual|standard|proper|agreed)\s+(?:process|procedure
+        |route|channel)\b
+    |\bwhich\s+(?:nobody|no\s+one|no-one)\s+should\s+(?:have\s+to|be\s+expected\s+to)\b
+    |\bwe\s+(?:all\s+)?(?:agreed|decided|chose)\s+(?:as\s+a\s+(?:group|team)|together)\s+to\b
     |\bdid\s+(?:exactly\s+|just\s+)?what\s+the\s+(?:runbook|process|checklist|docs?|documentation|instructions|plan
         |playbook|procedure|guide|handover\s+doc)\s+(?:says|said|told|asked)
-    |\bnot\s+(?:really\s+|entirely\s+)?in\s+(?:his|her|their|my)\s+control\b|\bnone\s+of\s+us\s+knew\b
-    |\b(?:anyone|any\s+of\s+us|anybody)\s+(?:else\s+)?would\s+have\b
+    |\bnot\s+(?:really\s+|entirely\s+)?in\s+(?:his|her|their|my)\s+control\b|\bnone\s+of\s+us\s+knew\s*(?:[.,;!]|$)
+    # "Anyone would have done the same.", "Any of us would have approved it." (a sentence's end)
+    |\b(?:anyone|any\s+of\s+us|anybody)\s+would\s+have\s+\w+(?:\s+(?:it|that|the\s+same))?\s*(?:[.!]|$)
     |\b(?:could|might)(?:['’]ve|\s+have)\s+been\s+(?:any\s+of\s+us|anyone|anybody)\b
     |\b(?:decision|call|choice)\s+we\s+(?:all\s+)?made\b|\bwe\s+(?:all\s+)?(?:made|took)\s+(?:it\s+)?together\b
-    |\b(?:had\s+)?only\s+(?:just\s+)?(?:joined|started|arrived)\s+(?:that|this|the|a)\s+(?:week|day|month|morning)\b
     |\bfix(?:ing)?\s+the\s+\w+,?\s+not\s+(?:the\s+(?:person|people|human|engineer)|hunt|blam|point)
-    |\b(?i:not)\s+(?:his|her|their)\s+fault\b|\bdid\s+what\s+(?:our|the)\s+(?:process|policy|runbook)\s+(?:allows|allowed|says|said)
-    |\bwith\s+(?:two|three|\d+)\s+approvals\b|\bgreen\s+CI\b
+    |\bnot\s+(?:his|her|their)\s+fault\s*(?:[.!]|$)|\bdid\s+what\s+(?:our|the)\s+(?:process|policy|runbook)\s+(?:allows
+        |allowed|says|said)
+    |(?<!without\s)\bwith\s+(?:two|three|four|[2-9])\s+approvals\b
     |\bthe\s+(?:\w+\s+)?(?:runbook|process|tooling|pipeline|template|docs|script|tool|checklist|calendar|system)
         \s+(?:was|is)\s+the\s+(?:real\s+)?(?:problem|issue|culprit|cause)\b""",
     re.IGNORECASE | re.VERBOSE,
@@ -720,14 +723,14 @@ _REJECTED = re.compile(
     |\b(?i:people|everyone|everybody|some|folks|others|a\s+few\s+people)\s+(?:are|were|seem|seemed|got)\s+(?:\w+\s+)?
         (?:annoyed|angry|upset|frustrated|mad|cross|unhappy)\s+(?:with|at)\s+[^.!?]{{0,60}}?,\s*but\b
     # "the mix-up was NOT X": the person named to be cleared
-    |\b(?:was|is)\s+(?:not|NOT|n['’]t)\s+(?:{_RUN}|(?:{_ROLE})\b)(?:\s*[,;—–-]|\s+who\b|\s*$)
+    |\b(?:was|is)\s+not\s+(?:{_RUN}|(?:{_ROLE})\b)(?:\s*[,;—–-]|\s+who\b|\s*$)(?![^.!?]{{0,80}}\bit\s+was\s+(?:{_RUN}|he\b|she\b))
     # blame others lay, answered with "but": "people say X caused the bug, but the logs ..."
     |\b(?i:people|everyone|everybody|some|they|folks|others)\s+(?:\w+\s+)?(?:say|says|said|claim|claimed|think|thought
         |assume[sd]?|blame[sd]?)\s+(?:that\s+)?(?:{_RUN}|(?:{_ROLE}|he|she)\b)[^.!?]{{0,80}}?,\s*but\b
     # a denial followed by what really happened: "X didn't ignore the reminder, the e-mails ..."
     |\b(?i:he|she)\s+(?:didn['’]t|did\s+not)\s+cause\s+(?:it|this|that|the\s+\w+)\s*(?:[.!;,]|$)
-    |(?:{_RUN}|\b(?i:he|she)\b|{_ROLE})\s+(?:didn['’]t|did\s+not|never|wasn['’]t|was\s+not)\s+(?:ignor|caus|break|leak|skipp?
-        |miss|forget|dropp?|delet|botch|los|hang\s+up|double-?book|overwrit|touch)\w*\b[^.!?;,]{{0,60}}(?:[,;—–]|\s-\s)
+    |(?:{_RUN}|\b(?i:he|she)\b|{_ROLE})\s+(?:didn['’]t|did\s+not|wasn['’]t|was\s+not)\s+(?:ignor|caus|break|leak|skipp?
+        |botch|hang\s+up|double-?book|overwrit)\w*\b[^.!?;,]{{0,60}}(?:[,;—–]|\s-\s)(?!\s*so\b)
     # the act's reason is a thing, not a person: "skipped step 4 because step 4 references a
     # tool we uninstalled", "cancelled the training because the vendor hadn't installed ..."
     |\bbecause\s+(?:of\s+)?(?:the|a|an|its|their|our|step\s+\d+)\s+(?![^.!?,]{{0,30}}(?:{_MASK}|\b(?i:he|she|I)\b|\b{_ROLE_WORDS}\b))
@@ -739,13 +742,17 @@ _REJECTED = re.compile(
         |added|brought|pulled|put|sent|assigned|instructed)\b
     |\bbecause\s+that['’]s\s+(?:how|what)\s+(?:every|everyone|the\s+team|we|the\s+(?:\w+\s+)?\w+)\b
     # an appearance, then the correction: "it looks like X's fix broke it, but his fix was fine"
-    |\b(?:looks?|looked|seems?|seemed)\s+like\s+[^.!?]{{0,80}}?,\s*but\b
-    |\b(?:nobody|no\s+one|no-one|we)\s+(?:should|shouldn['’]t|should\s+not)\s+(?:\w+\s+)?blame\b
+    |\b(?:looks?|looked|seems?|seemed)\s+like\s+[^.!?,]{{0,40}}?(?:{_RUN}|\b(?:he|she|his|her)\b)[^.!?]{{0,60}}?,\s*but\b
+    |\b(?:nobody|no\s+one|no-one)\s+should\s+(?:\w+\s+)?blame\b|\bwe\s+(?:shouldn['’]t|should\s+not)\s+(?:\w+\s+)?blame\b
+    # "don't blame X" (not "I don't blame X, but he really should have ...")
     |\b(?:don['’]t|do\s+not|let['’]s\s+not|shouldn['’]t)\s+(?:\w+\s+)?(?:blame|pile\s+on|scapegoat|single\s+out)\b
+        (?![^.!?]{{0,60}},\s*but\s+(?:he|she|{_RUN}))
     |\b(?:it['’]s|it\s+is|it\s+would\s+be)\s+(?:too\s+|very\s+|really\s+)?easy\s+to\s+(?:say|blame|point)\b[^.!?]{{0,120}}\bbut\b
     |\b(?:looks?|looked|seems?|seemed)\s+like\s+(?:{_RUN}['’]s|his|her|my)\s+(?:mistake|fault|error|doing)\b[^.!?]{{0,40}}\bbut\b
     |\b(?:doesn['’]t|does\s+not|didn['’]t|did\s+not)\s+(?:really\s+)?matter\s+who\b|\bwho(?:ever)?\s+[^.!?,]{{1,40}},\s*(?:it\s+)?doesn['’]t\s+matter
-    |\b(?:isn['’]t|is\s+not|wasn['’]t|was\s+not)\s+(?:really\s+)?(?:a|an)\s+(?:{_RUN}|\w+)\s+(?:issue|problem|thing)\b""",
+    |\b(?:isn['’]t|is\s+not|wasn['’]t|was\s+not)\s+(?:really\s+)?(?:a|an)\s+{_RUN}\s+(?:issue|problem|thing)
+    # a newcomer: "Chidi had only joined that week, so he couldn't jump in"
+    |\b(?:had\s+)?only\s+(?:just\s+)?(?:joined|started|arrived)\s+(?:that|this|the|a)\s+(?:week|day|month|morning)\b""",
     _FLAGS | re.IGNORECASE,
 )
 # The writer says the failure was the system's, not a person's.
@@ -2128,8 +2135,9 @@ _PERSON_WORD = re.compile(
 # For the gate, a role opening a sentence without an article: "warehouse lead on B shift
 # let the new hires ...", "ops lead once again ignored ...".
 _BARE_ROLE_OPENING = re.compile(
-    rf"""\s*(?:[-*\u2022]+\s*)?(?:(?!(?i:the|our|their|your|a|an|we|i|it|no|every|each|any)\b)[A-Za-z]+\s+){{0,2}}?
-    {_ROLE_WORDS}\b(?!\s+(?:team|teams|meeting|channel|rota|role|review|sync|call|notes|doc|docs|page|tool))""",
+    rf"""\s*(?:[-*\u2022]+\s*)?(?:(?!(?i:the|our|their|your|a|an|we|i|it|no|every|each|any|into|to|onto|from|on|in|off
+        |of|with|at|for|by)\b)[A-Za-z]+\s+){{0,2}}?
+    (?!(?i:master|main)\b){_ROLE_WORDS}\b(?!\s+(?:team|teams|meeting|channel|rota|role|review|sync|call|notes|doc|docs|page|tool))""",
     _FLAGS,
 )
 # For the gate, a single role counts in any position, also as an owner ("the platform
@@ -2167,14 +2175,16 @@ def reading(text: str) -> tuple[str, bool, bool]:
 
 
 _SARCASM_SIGN = re.compile(
-    r"[\U0001F643\U0001F644\U0001F926]|/s\b|\bcool\s+cool\b|\breally\s+appreciate\s+it\b"
+    r"[\U0001F643\U0001F644\U0001F926]|(?:^|\s)/s\b|\bcool\s+cool\b|\breally\s+appreciate\s+it\b",
+    re.IGNORECASE,
 )
 
 
 def _excused(sentence: str) -> bool:
-    """What the rules already read as no blame: praise (also a failing denied as a habit:
-    "never misses a standup"), a justification, a defence, a good outcome or a benign
-    reason in the sentence."""
+    """What the rules already read as no blame: praise (also a failing denied as a habit,
+    "never misses a standup", or credit, "the idea came from X"), a justification, a
+    defence, a good outcome or a benign reason in the sentence; never a sentence with a
+    sign of sarcasm ("great job to our PM for promising ... 🙃")."""
     if _SARCASM_SIGN.search(sentence):
         return False  # "great job to our PM for promising 2-hour delivery 🙃": praise inverted
     return bool(
@@ -2211,7 +2221,7 @@ def _gated(shadow: str) -> list[tuple[int, int, str, bool]]:
     """The sentences of a masked text the learned reader may judge, as (start, end,
     reading, names a failing): not excused, naming a person, and of two words or more
     when they name a failing, four or more when they only name a person ("X, again!" is
-    too little to go on). None when the answer defends or clears someone anywhere ("People
+    too little to go on). [] when the answer defends or clears someone anywhere ("People
     say X caused it, but ... He never touched it.")."""
     if _DEFENDED.search(shadow) or _REJECTED.search(shadow) or _JUSTIFIED.search(shadow):
         return []
@@ -2239,15 +2249,19 @@ def gated_readings(text: str) -> list[tuple[str, bool]]:
     return [(read, fault) for _, _, read, fault in _gated(_mask_people(_normalise(text)[0]))]
 
 
-def _learned_spans(shadow: str) -> list[tuple[int, int]]:
-    """Sentences `_gated` lets through that the learned reader gives at least
-    `blame_model.threshold_for` their kind."""
-    if _READER is None:
+def _learned_spans(
+    shadow: str,
+    reader: _blame_model.LinearReader | None,
+    bar: Callable[[bool], float],
+) -> list[tuple[int, int]]:
+    """Sentences `_gated` lets through that `reader` gives at least `bar(names a
+    failing)` (shipped: `blame_model.threshold_for`)."""
+    if reader is None:
         return []
     return [
         (start, end)
         for start, end, read, fault in _gated(shadow)
-        if _READER.probability(read) >= _blame_model.threshold_for(fault)
+        if reader.probability(read) >= bar(fault)
     ]
 
 
@@ -2263,7 +2277,21 @@ def rule_phrases(text: str) -> list[str]:
     return _phrases(text, learned=False)
 
 
-def _phrases(text: str, learned: bool) -> list[str]:
+def phrases_read_by(
+    text: str, reader: _blame_model.LinearReader, bar: Callable[[bool], float]
+) -> list[str]:
+    """`blame_phrases` with another learned reader and bar (`bar(names a failing)` gives
+    the probability a gated sentence needs): every rule and filter as shipped, so
+    `bench/bench_blame_learned.py` measures what would ship."""
+    return _phrases(text, learned=True, reader=reader, bar=bar)
+
+
+def _phrases(
+    text: str,
+    learned: bool,
+    reader: _blame_model.LinearReader | None = None,
+    bar: Callable[[bool], float] | None = None,
+) -> list[str]:
     if not isinstance(text, str) or not text.strip():
         return []
     normal, offsets = _normalise(text)
@@ -2480,7 +2508,9 @@ def _phrases(text: str, learned: bool) -> list[str]:
             if not _NEGATED.search(shadow[max(0, m.start() - 30) : m.start()]):
                 spans.append(_clause(shadow, m.start(), m.end()))
     if learned and not spans:
-        spans = _learned_spans(shadow)
+        spans = _learned_spans(
+            shadow, reader or _READER, bar if bar is not None else _blame_model.threshold_for
+        )
     if _SYSTEMIC.search(shadow) or _VINDICATED.search(shadow) or _EXONERATED.search(shadow):
         return []  # "..., but the script had no guard. That's a system failure."
     spans = [

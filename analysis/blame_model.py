@@ -105,10 +105,16 @@ def reader_from(data: dict) -> LinearReader:
 # -- training (``python -m analysis.blame_model``); imports the rules and scikit-learn ------
 
 
+# The rules decide what the reader is trained on (which ordinary lines they flag, how
+# people are masked), so their source is part of what the shipped weights were fitted on.
+RULE_SOURCES = (Path(__file__).with_name("blame.py"), Path(__file__).with_name("redaction.py"))
+
+
 def corpus_key() -> str:
-    """Hash of the training corpora and the feature version: the shipped file names it."""
+    """Hash of the training corpora, the blame and redaction rules' source and the feature
+    version: the shipped file names it, and a test fails when it is stale."""
     digest = hashlib.sha256(f"features {FEATURES_VERSION} C {C}".encode())
-    for path in (BLAME_CORPUS, *ORDINARY_CORPORA):
+    for path in (BLAME_CORPUS, *ORDINARY_CORPORA, *RULE_SOURCES):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -138,7 +144,8 @@ def training_rows(
 
 def fit(readings: list[str] | None = None, labels: list[int] | None = None) -> dict:
     """Fit on ``readings`` and ``labels`` (default `training_rows`) and return the shipped
-    file's content: ``corpus_key``, ``threshold``, ``intercept`` and ``weights`` (n-gram
+    file's content: ``corpus_key``, ``threshold``, ``person_only_threshold``,
+    ``intercept`` and ``weights`` (n-gram
     -> [idf, weight]). Raises ValueError (scikit-learn) when only one label is given."""
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -159,6 +166,7 @@ def fit(readings: list[str] | None = None, labels: list[int] | None = None) -> d
     return {
         "corpus_key": corpus_key(),
         "threshold": THRESHOLD,
+        "person_only_threshold": PERSON_ONLY_THRESHOLD,
         "intercept": float(model.intercept_[0]),
         "weights": dict(sorted(weights.items())),
     }

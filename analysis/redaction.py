@@ -1019,8 +1019,6 @@ def _referred_again(toks: list[_Tok], i: int, text: str, is_name: list[bool]) ->
         j += 1
     else:
         return False
-    if j == len(toks) or toks[j].key not in ("he", "she"):
-        return False
     return bool(_PRONOUN_AFTER.search(text[t.end : toks[j].end]))
 
 
@@ -2048,11 +2046,19 @@ _CAMEL_PARTS = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)")
 _NAME_PREFIXES = frozenset("mac mc de la le di da van von del dos al el st".split())
 
 
+# One-word closings of a message, in the languages retros are written in.
+_SIGN_OFFS = frozenset(
+    """blessings salamat mabuhay cheers regards thanks thx best warmly love shukran gracias
+    merci danke obrigado obrigada grazie cordially sincerely respectfully peace onwards
+    namaste kindly asante ngiyabonga dankie tak takk kiitos""".split()
+)
+
+
 def _closing(toks: list[_Tok], text: str, is_name: list[bool], listed: frozenset[str]) -> None:
-    """A message's closing, in place: a word alone on the next-to-last line before a comma
-    ("Blessings,", "Salamat,") is a sign-off, not a name (unless it is a known given name
-    or on the roster), and one or two capitalised words alone on the last line after it
-    sign the message ("Diwata")."""
+    """A message's closing, in place: a sign-off word (`_SIGN_OFFS`) alone on the
+    next-to-last line before a comma ("Blessings,", "Salamat,") is no name (unless on the
+    roster), and one or two capitalised words alone on the last line after it sign the
+    message ("Diwata")."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     if len(lines) < 3:
         return
@@ -2061,8 +2067,8 @@ def _closing(toks: list[_Tok], text: str, is_name: list[bool], listed: frozenset
     if len(closing) != 1 or text[c_start:c_end].strip() != toks[closing[0]].text + ",":
         return
     i = closing[0]
-    if toks[i].key in _FIRST or toks[i].key in _GIVEN or toks[i].key in listed:
-        return  # "Kofi,\nthanks" can also open a message: a known name stays
+    if toks[i].key not in _SIGN_OFFS or toks[i].key in listed:
+        return  # "Talaia,\ncan you check ...": a name addressed, not a sign-off
     is_name[i] = False
     signed = [j for j, t in enumerate(toks) if s_start <= t.start < s_end]
     if 1 <= len(signed) <= 2 and all(
@@ -2077,7 +2083,11 @@ def _closing(toks: list[_Tok], text: str, is_name: list[bool], listed: frozenset
             is_name[j] = True
 
 
-_MONTH_TALK = re.compile(r"(?i)\b(?:month|months|monthly|quarter|calendar|year)\b")
+# "May was the worst month for incidents": a month, the subject of "was"/"is", in a
+# sentence about months (not "April forgot to update the calendar").
+_MONTH_TALK = re.compile(
+    r"(?i)\s+(?:was|is|has\s+been|had\s+been)\s+(?:the|our|a|an)\s+(?:[\w-]+\s+){0,2}?months?\b"
+)
 _QUOTES = {"'": "'", '"': '"', "\u2018": "\u2019", "\u201c": "\u201d"}
 
 
@@ -2088,11 +2098,22 @@ def _sentence_of(text: str, at: int) -> str:
     return text[start : min(ends, default=len(text))]
 
 
+# What a quoted code name is placed before: "the 'Kestrel' rewrite", "our "Heron" release".
+_CODENAMED_THINGS = frozenset(
+    """rewrite release project launch migration feature initiative programme program sprint
+    epic campaign rollout upgrade service system app build branch board workstream squad
+    platform pipeline cluster dashboard tool bot model prototype codebase repo api""".split()
+)
+
+
 def _alone_in_quotes(toks: list[_Tok], i: int, text: str) -> bool:
-    """A capitalised word alone in quotes before a lower-case word: "the 'Kestrel'
-    rewrite", "our "Falcon" release" name a thing (a nickname sits beside a name)."""
+    """A capitalised word alone in quotes before a thing noun: "the 'Kestrel' rewrite",
+    "our "Heron" release" name a thing. Never a given name of any list: people are
+    quoted too ('Apparently "Dave" approved it')."""
     t = toks[i]
     if t.start == 0 or t.end >= len(text) or t.poss or i + 1 >= len(toks):
+        return False
+    if t.key in _ANY_NAME_RAW or _WORLD_GIVEN.get(t.key, "0") >= "2":
         return False
     close = _QUOTES.get(text[t.start - 1])
     return (
@@ -2100,7 +2121,7 @@ def _alone_in_quotes(toks: list[_Tok], i: int, text: str) -> bool:
         and text[t.end] == close
         and (t.start < 2 or not text[t.start - 2].isalnum())
         and text[t.end + 1 : toks[i + 1].start] == " "
-        and not toks[i + 1].cap
+        and toks[i + 1].key in _CODENAMED_THINGS
     )
 
 
@@ -2161,7 +2182,7 @@ def _drop_places(
     for i, t in enumerate(toks):
         if not is_name[i] or kept(i) or beside_name(i):
             continue
-        if months[i] and _MONTH_TALK.search(_sentence_of(text, t.start)):
+        if months[i] and _MONTH_TALK.match(text, t.end):
             is_name[i] = False  # "May was the worst month for incidents"
         elif _alone_in_quotes(toks, i, text):
             is_name[i] = False  # "the 'Kestrel' rewrite": a code name
@@ -2374,8 +2395,7 @@ _SOFTWARE_NOUNS = frozenset(
     instance instances pipeline pipelines plugin plugins sdk api app apps bucket buckets
     templates template scripts library libraries package packages module modules runner
     runners integration integrations extension extensions widget widgets webhook webhooks
-    cli repo repos db database truck trucks car cars vehicle vehicles fleet bike bikes
-    printer printers laptop laptops tablet tablets engine engines""".split()
+    cli repo repos db database""".split()
 )
 
 
@@ -2402,10 +2422,14 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _DATE_LEADS = frozenset("on in by since until till from last next this every each the".split())
 
 
+_DATE_PREPS = frozenset("in on since until till last next every each".split())
+
+
 def _date_word(toks: list[_Tok], i: int) -> bool:
-    """A month or weekday after a word that makes it a date: "in May", "on Tuesday"."""
+    """A month or weekday after a preposition that makes it a date: "in May", "on
+    Tuesday" (not "by June Carter", "from April Morales": people are sent and signed by)."""
     return (toks[i].key in _MONTHS or toks[i].key in _WEEKDAYS) and (
-        i > 0 and toks[i - 1].key in _DATE_LEADS
+        i > 0 and toks[i - 1].key in _DATE_PREPS
     )
 
 

@@ -14,8 +14,9 @@ the ``--train`` files added), and an answer is scored through the shipped gate
 that names no failing needs at least `analysis.blame_model.PERSON_ONLY_THRESHOLD`).
 
 Prints, per test set and for the two dev sets (``../shared/eval``, measured only): blaming
-answers found / non-blaming answers flagged by the rules, by the model alone, and by rules OR
-model, at several probability thresholds.
+answers found / non-blaming answers flagged by the rules, by the gated reader alone, and as
+shipped (`analysis.blame.phrases_read_by`: the rules first, the reader where they find
+nothing, then every filter), at several probability thresholds.
 """
 
 from __future__ import annotations
@@ -45,14 +46,21 @@ def load_batch(path: str) -> tuple[list[str], list[str]]:
     return list(getattr(module, "BLAMING", [])), list(module.NOT_BLAMING)
 
 
-def found(reader: blame_model.LinearReader, text: str, threshold: float) -> bool:
-    """Whether a sentence the shipped gate lets through reaches ``threshold`` (one that
-    names no failing needs at least `blame_model.PERSON_ONLY_THRESHOLD`)."""
-    return any(
-        reader.probability(read)
-        >= (threshold if fault else max(threshold, blame_model.PERSON_ONLY_THRESHOLD))
-        for read, fault in B.gated_readings(text)
-    )
+def bar(threshold: float):
+    """The bar a gated sentence needs at ``threshold``: one that names no failing needs at
+    least `blame_model.PERSON_ONLY_THRESHOLD` as well."""
+    return lambda fault: threshold if fault else max(threshold, blame_model.PERSON_ONLY_THRESHOLD)
+
+
+def gated(reader: blame_model.LinearReader, text: str, threshold: float) -> bool:
+    """The reader alone: a sentence the shipped gate lets through reaches the bar."""
+    need = bar(threshold)
+    return any(reader.probability(read) >= need(fault) for read, fault in B.gated_readings(text))
+
+
+def shipped(reader: blame_model.LinearReader, text: str, threshold: float) -> bool:
+    """Rules and reader as `analysis.blame.blame_phrases` combines and filters them."""
+    return bool(B.phrases_read_by(text, reader, bar(threshold)))
 
 
 def report(
@@ -61,18 +69,17 @@ def report(
     def rules(texts: list[str]) -> np.ndarray:
         return np.array([bool(B.rule_phrases(t)) for t in texts], dtype=bool)
 
-    def model(texts: list[str], threshold: float) -> np.ndarray:
-        return np.array([found(reader, t, threshold) for t in texts], dtype=bool)
+    def count(func, texts: list[str], threshold: float) -> int:
+        return sum(func(reader, t, threshold) for t in texts)
 
     rules_pos, rules_neg = rules(blaming), rules(not_blaming)
     cells = [
         f"rules {rules_pos.sum()}/{len(blaming)} found, {rules_neg.sum()}/{len(not_blaming)} flagged"
     ]
     for t in THRESHOLDS:
-        hits, flagged = model(blaming, t), model(not_blaming, t)
         cells.append(
-            f"p>={t}: model {hits.sum()}/{flagged.sum()}, "
-            f"or rules {(hits | rules_pos).sum()}/{(flagged | rules_neg).sum()}"
+            f"p>={t}: gated reader alone {count(gated, blaming, t)}/{count(gated, not_blaming, t)}, "
+            f"as shipped {count(shipped, blaming, t)}/{count(shipped, not_blaming, t)}"
         )
     print(f"{name}: " + " | ".join(cells), flush=True)
 

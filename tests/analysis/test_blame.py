@@ -1619,13 +1619,15 @@ def test_opening_phrases_without_a_failing_person_are_not_blame(text: str) -> No
 
 
 def test_learned_reader_weights_match_the_corpus() -> None:
-    """The shipped weights were fitted on the corpora as they are now (rewrite them with
-    `python -m analysis.blame_model` after changing a corpus or the features)."""
+    """The shipped weights were fitted on the corpora and rules as they are now (rewrite
+    them with `python -m analysis.blame_model` after changing a corpus, the blame or
+    redaction rules, or the features)."""
     from analysis import blame, blame_model
 
     shipped = json.loads(blame_model.MODEL_PATH.read_text(encoding="utf-8"))
     assert shipped["corpus_key"] == blame_model.corpus_key()
     assert shipped["threshold"] == blame_model.THRESHOLD
+    assert shipped["person_only_threshold"] == blame_model.PERSON_ONLY_THRESHOLD
     assert blame._READER is not None
 
 
@@ -1810,3 +1812,42 @@ def test_the_process_followed_and_a_finder_who_did_not_cause_it(text: str) -> No
 def test_band_members_are_single_roles() -> None:
     text = "we lost a day of recording because our drummer 'forgot' to back up the session files"
     assert blame_phrases(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dave merged it with 0 approvals and broke prod.",
+        "Dave skipped review instead of going through the normal process, and broke prod.",
+        "Nobody should have to clean up after Dave every week",
+        "Anyone else would have tested it, but Dave pushed it straight to prod.",
+        "Dave didn't do it by the book and the migration failed.",
+        "None of us knew Dave had deleted the backups",
+        "We agreed together on a code freeze and Dave ignored it",
+        "Dave ignored the alerts. The new hire had only joined that week.",
+        "Dave never touched the runbook, so the restore failed.",
+        "Dave didn't delete the old keys, so they leaked.",
+        "we should just blame Dave, he deleted the prod database",
+        "It isn't a big issue, but Dave keeps breaking the build",
+        "It looks like a small thing, but Dave skipping the review cost us two days",
+        "I don't blame Dave, but he really should have checked the logs.",
+        "It was not Ingrid who broke the build, it was Dave.",
+    ],
+)
+def test_blame_beside_the_words_that_clear_someone_still_counts(text: str) -> None:
+    """The exonerations and rejections of this issue must not swallow blame that sits
+    beside their words (review of the session's rules: each of these was lost once)."""
+    assert blame_phrases(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dispatcher dropped half the events after the deploy.",
+        "The builder failed to tag the image again.",
+        "Merged into master on Friday and the release broke.",
+        "Pushed to master without review and broke prod, classic.",
+    ],
+)
+def test_software_named_like_trades_and_the_master_branch_are_no_people(text: str) -> None:
+    assert blame_phrases(text) == [], text

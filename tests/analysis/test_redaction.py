@@ -1158,12 +1158,37 @@ def test_greetings_joined_surnames_and_numbers_corrected_in_passing(
         "Hey team! Great sprint.",
         "May was our busiest month for tickets.",
         "The 'Osprey' rewrite is three weeks late.",
-        'Our "Heron" release slipped again.',
-        "Mercedes trucks from the rental firm kept breaking down.",
+        'Our "Bluefin" migration slipped again.',
     ],
 )
-def test_greeting_groups_months_quoted_code_names_and_vehicles_survive(text: str) -> None:
+def test_greeting_groups_months_and_quoted_code_names_survive(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Apparently "Dave" approved it', 'Apparently "[name]" approved it'),
+        ("The new lead 'Kwabena' never showed up", "The new lead '[name]' never showed up"),
+        (
+            "April forgot to update the calendar again.",
+            "[name] forgot to update the calendar again.",
+        ),
+        ("April was off for a month.", "[name] was off for a month."),
+        ("Maria car broke down on the way", "[name] car broke down on the way"),
+        ("the form was signed by April Morales", "the form was signed by [name]"),
+        ("sent by June Carter yesterday", "sent by [name] yesterday"),
+        (
+            "Thanks for the notes.\n\nTalaia,\ncan you check the rota next time?",
+            "Thanks for the notes.\n\n[name],\ncan you check the rota next time?",
+        ),
+    ],
+)
+def test_names_survive_the_rules_that_un_name_words(text: str, expected: str) -> None:
+    """Quoted names, month-named people, a name before a vehicle, "by June Carter", a
+    name addressed on the next-to-last line stay redacted (review of this session's
+    quoted-code-name, month, closing and date rules)."""
+    assert redact(text) == expected
 
 
 def test_international_numbers_with_a_bracketed_trunk_zero() -> None:
