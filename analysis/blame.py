@@ -757,11 +757,9 @@ _REJECTED = re.compile(
 )
 # The writer says the failure was the system's, not a person's.
 _SYSTEMIC = re.compile(
-    r"""\b(?:(?:that|it|this)(?:['’]s|\s+is|\s+was)\s+(?:a\s+|an\s+)?(?:system|systems|systemic|process|tooling|onboarding
+    r"""\b(?:(?:that|it|this)(?:['’]?s|\s+is|\s+was)\s+(?:a\s+|an\s+)?(?:system|systems|systemic|process|tooling|onboarding
         |organi[sz]ational|planning|staffing|resourcing|training|documentation|design|scheduling|management
-        |prioriti[sz]ation|capacity)\s+(?:failure|problem|issue|gap|fault)
-        |thats\s+(?:a\s+|an\s+)?(?:system|process|tooling|onboarding|planning|staffing|training|documentation|design)
-        \s+(?:failure|problem|issue|gap|fault)|not\s+(?:a|an)\s+(?:people|person|individual)
+        |prioriti[sz]ation|capacity)\s+(?:failure|problem|issue|gap|fault)|not\s+(?:a|an)\s+(?:people|person|individual)
         \s+(?:problem|issue|failure|thing)|(?:a\s+)?systemic\s+(?:issue|problem|failure))\b""",
     re.IGNORECASE | re.VERBOSE,
 )

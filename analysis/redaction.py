@@ -2091,13 +2091,6 @@ _MONTH_TALK = re.compile(
 _QUOTES = {"'": "'", '"': '"', "\u2018": "\u2019", "\u201c": "\u201d"}
 
 
-def _sentence_of(text: str, at: int) -> str:
-    """The sentence (or line) of `text` around offset `at`."""
-    start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
-    ends = [e for e in (text.find(c, at) for c in ".!?\n") if e != -1]
-    return text[start : min(ends, default=len(text))]
-
-
 # What a quoted code name is placed before: "the 'Kestrel' rewrite", "our "Heron" release".
 _CODENAMED_THINGS = frozenset(
     """rewrite release project launch migration feature initiative programme program sprint
