@@ -159,7 +159,7 @@ _ROLE_WORDS = (
     + _trie(
         _occupation_heads()
         + """ pm md ceo cto cfo coo cio vp po ba em pmm ae sdr csm tam dba sre qa mc owner lead manager
-        boss architect intern contractor consultant freelancer developer dev engineer designer tester
+        boss leader lad headteacher architect intern contractor consultant freelancer developer dev engineer designer tester
         analyst sponsor director sysadmin admin founder stakeholder contact hire guy person chap
         coordinator organiser organizer facilitator photographer caterer host emcee speaker translator
         interpreter operator approver rep representative reviewer captain technician tech officer
@@ -178,16 +178,20 @@ _ROLE_WORDS = (
     )
     + r"|on-?call(?:\ engineer)?|head\ of\ [a-z]+|point\ of\ contact)"
 )
+# Nouns that make a role word before them name a thing, a group or a meeting, not one
+# person: "the PM team", "the release manager role", "the QA lead's checklist" is a
+# person's, but "the QA lead checklist", "the on-call rota", "the tech lead sync" are not.
+_ROLE_THING = r"""(?:team|teams|folks|people|side|office|org|group|department|devs|engineers|crowd|env
+    |environment|envs|server|servers|box|tool|tools|panel|console|build|builds|branch|pipeline|site|account
+    |process|queue|board|channel|time|role|roles|slot|meeting|review|sync|call|report|dashboard|ticket|tickets
+    |checklist|stage|phase|rota|rotation|roster|budget|sign-?off|cycle|capacity|backlog|suite|tests?|plan|cluster|database|db
+    |instance|portal|login|credentials|access|bot|rights|privileges|permissions|password|passwords|tasks|work
+    |guide|doc|docs|notes|page|update|updates|upgrade|patch|company|companies|firm|agency|provider|vendor
+    |service|services|business)\b"""
 _ROLE = rf"""(?:\b(?i:the|our|their|your|that|this|my|his|her|a\s+certain)\s+
     (?:(?!(?:and|or|of|to|in|on|at|for|with|was|is|who|that|got|had|has|gave|made|took|did|were|are|be|been
         |gets|gives)\b(?!-))[\w'’-]+\s+){{0,3}}?
-    {_ROLE_WORDS}\b(?!['’]s\b)(?!\s+{_ROLE_WORDS}\b)(?!\s+(?:team|teams|folks|people|side|office|org|group
-        |department|devs|engineers|crowd|env|environment|envs|server|servers|box|tool|tools|panel|console|build
-        |builds|branch|pipeline|site|account|process|queue|board|channel|time|role|slot|meeting|report
-        |dashboard|ticket|tickets|checklist|stage|phase|rota|budget|sign-?off|cycle|capacity|backlog|suite
-        |tests?|plan|cluster|database|db|instance|portal|login|credentials|access|bot|rights|privileges
-        |permissions|password|passwords|role|roles|tasks|work|guide|docs|notes|update|updates|upgrade|patch
-        |company|companies|firm|agency|provider|vendor|service|services|business)\b))"""
+    {_ROLE_WORDS}\b(?!['’]s\b)(?!\s+{_ROLE_WORDS}\b)(?!\s+{_ROLE_THING}))"""
 _PERSON = rf"(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|{_ROLE}|\b[Ww]hoever\b|\b[Ss]ome(?:one|body)\b)"
 
 _ADVERB = r"(?:(?:just|simply|again|also|then|apparently|clearly|basically|completely|totally)\s+)?"
@@ -741,14 +745,15 @@ _REJECTED = re.compile(
     |\bbecause\s+(?:he|she|they)\s+(?:was|were)\s+(?:never\s+|only\s+|just\s+)?(?:given|told|asked|cast|hired|moved
         |added|brought|pulled|put|sent|assigned|instructed)\b
     |\bbecause\s+that['’]s\s+(?:how|what)\s+(?:every|everyone|the\s+team|we|the\s+(?:\w+\s+)?\w+)\b
-    # an appearance, then the correction: "it looks like X's fix broke it, but his fix was fine"
-    |\b(?:looks?|looked|seems?|seemed)\s+like\s+[^.!?,]{{0,40}}?(?:{_RUN}|\b(?:he|she|his|her)\b)[^.!?]{{0,60}}?,\s*but\b
+    # an appearance, then the correction: "it looks like X's fix broke it, but his fix was
+    # fine", "looks like my mistake but the config was wrong"
+    |\b(?:looks?|looked|seems?|seemed)\s+like\s+(?:[^.!?,]{{0,40}}?(?:{_RUN}|\b(?:he|she|his|her)\b)[^.!?]{{0,60}}?,\s*but
+        |(?:{_RUN}['’]s|his|her|my)\s+(?:mistake|fault|error|doing)\b[^.!?]{{0,40}}\bbut)\b
     |\b(?:nobody|no\s+one|no-one)\s+should\s+(?:\w+\s+)?blame\b|\bwe\s+(?:shouldn['’]t|should\s+not)\s+(?:\w+\s+)?blame\b
     # "don't blame X" (not "I don't blame X, but he really should have ...")
     |\b(?:don['’]t|do\s+not|let['’]s\s+not|shouldn['’]t)\s+(?:\w+\s+)?(?:blame|pile\s+on|scapegoat|single\s+out)\b
         (?![^.!?]{{0,60}},\s*but\s+(?:he|she|{_RUN}))
     |\b(?:it['’]s|it\s+is|it\s+would\s+be)\s+(?:too\s+|very\s+|really\s+)?easy\s+to\s+(?:say|blame|point)\b[^.!?]{{0,120}}\bbut\b
-    |\b(?:looks?|looked|seems?|seemed)\s+like\s+(?:{_RUN}['’]s|his|her|my)\s+(?:mistake|fault|error|doing)\b[^.!?]{{0,40}}\bbut\b
     |\b(?:doesn['’]t|does\s+not|didn['’]t|did\s+not)\s+(?:really\s+)?matter\s+who\b|\bwho(?:ever)?\s+[^.!?,]{{1,40}},\s*(?:it\s+)?doesn['’]t\s+matter
     |\b(?:isn['’]t|is\s+not|wasn['’]t|was\s+not)\s+(?:really\s+)?(?:a|an)\s+{_RUN}\s+(?:issue|problem|thing)
     # a newcomer: "Chidi had only joined that week, so he couldn't jump in"
@@ -1756,6 +1761,14 @@ _INSINUATION = re.compile(
 
 
 _RELATIVE = re.compile(r"\b(?:that|which|who)\b")
+# A failing inside a question the person asks or answers is not theirs: "X joined the call
+# to explain why the reports were late", "X asked how the key leaked".
+_WH_REPORT = re.compile(
+    r"""\b(?:explain|explained|explaining|ask|asked|asking|wonder|wondered|wondering|find\s+out|found\s+out
+    |figure\s+out|figured\s+out|understand|understood|show|showed|shown|walk(?:ed)?\s+us\s+through|tell|told\s+us)
+    \s+(?:\w+\s+){0,2}?(?:why|how|what|whether)\b(?P<clause>[^,;]*)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
 
 
 def _subject_blame(shadow: str) -> list[tuple[int, int]]:
@@ -1813,6 +1826,10 @@ def _subject_blame(shadow: str) -> list[tuple[int, int]]:
                 hit = (
                     None  # "caught an invoice for work that was never delivered": not their failure
                 )
+            if hit is not None and hit.re is _FAILING:
+                wh = _WH_REPORT.search(predicate, 0, hit.start())
+                if wh and not re.search(r"\b(?:and|but|then)\b", wh.group("clause")):
+                    hit = None  # "X joined the call to explain why the reports were late"
             acted = len(words) > 1 and not (
                 _STATE.match(rest) or _GOOD_ACT.match(rest) or _UNAWARE.match(rest)
             )
@@ -2135,7 +2152,7 @@ _PERSON_WORD = re.compile(
 _BARE_ROLE_OPENING = re.compile(
     rf"""\s*(?:[-*\u2022]+\s*)?(?:(?!(?i:the|our|their|your|a|an|we|i|it|no|every|each|any|into|to|onto|from|on|in|off
         |of|with|at|for|by)\b)[A-Za-z]+\s+){{0,2}}?
-    (?!(?i:master|main)\b){_ROLE_WORDS}\b(?!\s+(?:team|teams|meeting|channel|rota|role|review|sync|call|notes|doc|docs|page|tool))""",
+    (?!(?i:master|main)\b){_ROLE_WORDS}\b(?!\s+{_ROLE_THING})""",
     _FLAGS,
 )
 # For the gate, a single role counts in any position, also as an owner ("the platform
@@ -2143,7 +2160,7 @@ _BARE_ROLE_OPENING = re.compile(
 # its rules read the role as a subject.
 _ROLE_MENTION = re.compile(
     rf"""\b(?i:the|our|their|your|that|this|my|his|her|one|a\s+certain)\s+(?:[\w'’-]+\s+){{0,2}}?
-    {_ROLE_WORDS}(?:['’]s)?\b(?!\s+(?:team|teams|folks|people|side|office|group|department|channel|role|rota))""",
+    {_ROLE_WORDS}(?:['’]s)?\b(?!\s+{_ROLE_THING})""",
     _FLAGS,
 )
 _ROLE_ANYWHERE = re.compile(_ROLE, _FLAGS)

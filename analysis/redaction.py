@@ -1008,7 +1008,7 @@ def _referred_again(toks: list[_Tok], i: int, text: str, is_name: list[bool]) ->
     t = toks[i]
     if not t.cap or t.poss or _is_acronym(t.text) or _WORLD_GIVEN.get(t.key, "0") < "3":
         return False
-    if t.key in _MONTHS or t.key in _WEEKDAYS or t.key in _SEASONS or t.key in ENGLISH_STOP_WORDS:
+    if _calendar_word(t) or t.key in _SEASONS or t.key in ENGLISH_STOP_WORDS:
         return False
     j = i + 1
     while j < len(toks) and toks[j].start - t.end <= 40:
@@ -2412,26 +2412,27 @@ _NOTE = re.compile(r"\([^()]{1,40}\)")
 
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_DATE_LEADS = frozenset("on in by since until till from last next this every each the".split())
-
-
+# Words before a month or weekday that make it a date ("in May", "on Tuesday"); "by" and
+# "from" do not ("by June Carter", "from April Morales": people are sent and signed by),
+# but before a surname they and "this"/"the" still keep the word from being a given name.
 _DATE_PREPS = frozenset("in on since until till last next every each".split())
+_DATE_LEADS = _DATE_PREPS | {"by", "from", "this", "the"}
+
+
+def _calendar_word(tok: _Tok) -> bool:
+    return tok.key in _MONTHS or tok.key in _WEEKDAYS
 
 
 def _date_word(toks: list[_Tok], i: int) -> bool:
     """A month or weekday after a preposition that makes it a date: "in May", "on
-    Tuesday" (not "by June Carter", "from April Morales": people are sent and signed by)."""
-    return (toks[i].key in _MONTHS or toks[i].key in _WEEKDAYS) and (
-        i > 0 and toks[i - 1].key in _DATE_PREPS
-    )
+    Tuesday" (not "by June Carter", "from April Morales")."""
+    return _calendar_word(toks[i]) and i > 0 and toks[i - 1].key in _DATE_PREPS
 
 
 def _dated_given(toks: list[_Tok], i: int) -> bool:
     """'Tuesday Okafor', 'April Morales': a weekday or month that is also a given name,
-    before a surname, where no preposition makes it a date ("on Tuesday Okafor said")."""
-    return (toks[i].key in _MONTHS or toks[i].key in _WEEKDAYS) and (
-        i == 0 or toks[i - 1].key not in _DATE_LEADS
-    )
+    before a surname, where no date word leads it ("on Tuesday Okafor said")."""
+    return _calendar_word(toks[i]) and (i == 0 or toks[i - 1].key not in _DATE_LEADS)
 
 
 def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:

@@ -1851,3 +1851,27 @@ def test_blame_beside_the_words_that_clear_someone_still_counts(text: str) -> No
 )
 def test_software_named_like_trades_and_the_master_branch_are_no_people(text: str) -> None:
     assert blame_phrases(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shift leader ignored the overflow alarm and the tank spilled.",
+        "the new seasonal lad left the mixer running unattended overnight.",
+    ],
+)
+def test_a_leader_and_a_lad_are_single_roles(text: str) -> None:
+    assert blame_phrases(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr Ferreira joined the sponsor call to explain why the visit reports were late.",
+        "The on-call rotation ignored the disk alert because it fires every day.",
+    ],
+)
+def test_a_role_word_before_a_meeting_or_a_rota_names_no_person(text: str) -> None:
+    """One list of nouns after a role word that make it a thing (`blame._ROLE_THING`),
+    shared by the rules and the learned reader's gate."""
+    assert blame_phrases(text) == [], text
