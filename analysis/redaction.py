@@ -2478,6 +2478,14 @@ def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
                     if not toks[j].placeholder:
                         is_name[j] = True
 
+    def sandwiched(i: int) -> bool:
+        """ "Dawit, Hana, Yonas": a frequent given name listed between two found names."""
+        return (
+            _WORLD_GIVEN.get(toks[i].key, "0") >= "3"
+            and any(0 <= j < i and named(j) and listed(j, i) for j in (i - 1, i - 2))
+            and any(i < j < len(toks) and named(j) and listed(i, j) for j in (i + 1, i + 2))
+        )
+
     for _ in range(2):
         for i, t in enumerate(toks):
             if (
@@ -2485,6 +2493,7 @@ def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
                 or not t.cap
                 or _is_acronym(t.text)
                 or t.key in _NOT_NAMES
+                and not sandwiched(i)
                 or t.key in _COMMON
                 and t.key not in _ANY_NAME
                 and _WORLD_GIVEN.get(t.key, "0") < "3"  # "Honor and Ana": a given name too

@@ -1276,3 +1276,14 @@ def test_an_owner_label_before_an_action(text: str, expected: str) -> None:
     """A given name that is also a word owns an action item when a dash or a colon puts
     it before an imperative; labels ("Follow-up:", "Note:") stay."""
     assert redact(text) == expected
+
+
+def test_a_given_name_that_is_also_a_word_listed_between_two_names_is_a_name() -> None:
+    """'Hana' is also a place and a word (`_NOT_NAMES`); between two found names in a
+    list it is the third person thanked."""
+    for text in (
+        "Kwabena, Hana, Yohannes: thanks for covering the weekend shifts.",
+        "Thanks Priya, Hana and Tomasz for the weekend cover.",
+    ):
+        assert redact(text).count("[name]") == 3, redact(text)
+    assert redact("Kwabena flew to Hana, Hawaii for the offsite.").count("[name]") == 1
