@@ -563,7 +563,8 @@ _GOOD_ACT = re.compile(
     r"\s*(?:\w+ly\s+)?(?:found|caught|spotted|fixed|noticed|flagged|raised|warned|asked|insisted\s+on\s+testing"
     r"|restored|recovered|repaired|unblocked|rebuilt|rescued|reported|escalated|disclosed"
     r"|pointed\s+out|called\s+out|predicted|noticed|spotted|diagnosed|traced"
-    r"|stepped|helped|saved|tested|reviewed|checked)\b"
+    r"|stepped|helped|saved|tested|reviewed|checked|reverted|rolled\s+back|mitigated|resolved|patched"
+    r"|investigated|identified|debugged)\b"
 )
 _STATE = re.compile(
     r"""\s*(?:was|were|is|had|has|got|left|joined|went\s+on|moved|needed|wasn['’]t|isn['’]t
@@ -586,7 +587,12 @@ _THAT_WAS = re.compile(
 _GOOD_OUTCOME = re.compile(
     r"""\b(?:noticed|caught|spotted|avoided|prevented|saved|survived|recovered|averted|contained
     |made\s+it|on\s+time|under\s+budget|didn['’]t\s+(?:slip|fail|lose|miss|break)|no\s+longer
-    |took\s+it\s+(?:well|fine|graciously|in\s+good\s+spirit))\b""",
+    |took\s+it\s+(?:well|fine|graciously|in\s+good\s+spirit)
+    # the trouble kept small: "without an outage", "the outage was short", "resolved in 10 minutes"
+    |without\s+(?:a|an|any|much|major|further|real)\s+(?:[\w-]+\s+)?(?:outage|incident|downtime|issue|issues|problem
+        |problems|drama|hiccup|hiccups|delay|delays|disruption|data\s+loss|loss)
+    |(?:was|were)\s+(?:very\s+|really\s+|pretty\s+|mercifully\s+)?(?:short|brief|minor|short-lived|contained)
+    |(?:resolved|restored|fixed|recovered|mitigated|back\s+up)\s+(?:with)?in\s+(?:\d+|a\s+few|under|minutes))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A bad outcome tied to one person's act by the words in between: "X sitting on the review
@@ -751,7 +757,8 @@ _REJECTED = re.compile(
         |(?:{_RUN}['’]s|his|her|my)\s+(?:mistake|fault|error|doing)\b[^.!?]{{0,40}}\bbut)\b
     |\b(?:nobody|no\s+one|no-one)\s+should\s+(?:\w+\s+)?blame\b|\bwe\s+(?:shouldn['’]t|should\s+not)\s+(?:\w+\s+)?blame\b
     # "don't blame X" (not "I don't blame X, but he really should have ...")
-    |\b(?:don['’]t|do\s+not|let['’]s\s+not|shouldn['’]t)\s+(?:\w+\s+)?(?:blame|pile\s+on|scapegoat|single\s+out)\b
+    |\b(?:don['’]t|do\s+not|let['’]s\s+not|shouldn['’]t|wouldn['’]t|would\s+not|won['’]t|can['’]t|cannot)\s+(?:\w+\s+)?(?:blame
+        |pile\s+on|scapegoat|single\s+out)\b
         (?![^.!?]{{0,60}},\s*but\s+(?:he|she|{_RUN}))
     |\b(?:it['’]s|it\s+is|it\s+would\s+be)\s+(?:too\s+|very\s+|really\s+)?easy\s+to\s+(?:say|blame|point)\b[^.!?]{{0,120}}\bbut\b
     |\b(?:doesn['’]t|does\s+not|didn['’]t|did\s+not)\s+(?:really\s+)?matter\s+who\b|\bwho(?:ever)?\s+[^.!?,]{{1,40}},\s*(?:it\s+)?doesn['’]t\s+matter
@@ -948,11 +955,13 @@ _TRACED = re.compile(
         |\s+(?:isn['’]t|wasn['’]t|doesn['’]t|didn['’]t|never|won['’]t|can['’]t)\b)""",
     _FLAGS,
 )
+# "breaking" as harm, not "breaking down the problem", "breaking the epic up", "breaking news".
+_BREAKING = r"breaking(?!\s+(?:down|up|out|news)\b)(?!\s+(?:the\s+|this\s+|that\s+|it\s+)?(?:[\w-]+\s+){0,2}?(?:down|up|apart)\b)"
 # Sarcasm aimed at one person: "thanks to X forgetting ...", "thanks X for breaking ...",
 # "great job X, deploying on a bank holiday ...", "Classic X."
 _SARCASM = re.compile(
     rf"""\b(?i:thanks|thank\s+you|cheers|great\s+job|well\s+done|nice\s+one|kudos)\s*,?\s+(?:to\s+|by\s+)?
-        (?:{_RUN}|{_ROLE})\s*,?\s+(?:for\s+)?(?:(?:breaking(?!\s+(?:down|up|out)\b)|forgetting|deleting
+        (?:{_RUN}|{_ROLE})\s*,?\s+(?:for\s+)?(?:(?:{_BREAKING}|forgetting|deleting
         |ignoring|skipping|wiping|nuking|taking\s+down|ruining|wasting)
         |(?:constantly|always|once\s+again|yet\s+again)\s+\w+ing)
     |\b(?:[Cc]lassic|[Tt]ypical)\s+{_RUN}
@@ -994,7 +1003,9 @@ _THANKED = re.compile(
     _FLAGS,
 )
 _SARCASTIC = re.compile(
-    r"""(?<!\bnot\s)(?<!\bnever\s)['‘"“]?\b(?:breaking(?!\s+(?:down|up|out|news)\b)|forgetting|deleting
+    r"""(?<!\bnot\s)(?<!\bnever\s)['‘"“]?\b(?:"""
+    + _BREAKING
+    + r"""|forgetting|deleting
     |ignoring|skipping|wiping|nuking|ruining|wasting|dropping|losing|leaking|overwriting|ghosting
     |botching|killing|taking\s+down|disappearing|vanishing|cancell?ing|derailing|messing\s+up
     |screwing\s+up|overpromising|changing\s+the\s+(?:scope|requirements|plan|deadline|spec))\b
@@ -2462,7 +2473,8 @@ def _phrases(
     for m in _QUOTED_CLAIM.finditer(shadow):
         spans.append(_clause(shadow, m.start(), m.end()))
     for m in _CAUSE_THANKS.finditer(shadow):
-        if _went_wrong(_sentence_at(shadow, m.start())):
+        sentence = _sentence_at(shadow, m.start())
+        if _went_wrong(sentence) and not _GOOD_OUTCOME.search(sentence):
             spans.append(_clause(shadow, m.start(), m.end()))
     for m in _WAITING_ON.finditer(shadow):
         if _STUCK.search(_sentence_at(shadow, m.start())):

@@ -508,7 +508,7 @@ _SPEAKERS = re.compile(
     rf"""(?m)^[ \t]*(?:[-*\u2022>][ \t]*)?
     ({_WHO}(?:[ \t]*[+/,&][ \t]*{_WHO}|[ \t]+and[ \t]+{_WHO}){{0,5}})
     (?:[ \t]*\([^()\n:]{{1,40}}\))?  # "Moana (venue lead): ..."
-    [ \t]*(?::(?!//)|[ \t][-\u2013\u2014][ \t])""",
+    [ \t]*(?::(?!//|\d)|[ \t][-\u2013\u2014][ \t])""",  # not "localhost:8080"
     re.VERBOSE,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n\u2022*>|]|^\s*[-\u2013\u2014]|^\s*\d+[.)]")
@@ -630,6 +630,41 @@ _OWNER_LABEL = re.compile(
 )
 
 
+def _surname_login(key: str) -> bool:
+    """'jsmith', 'mkowalski', 'pnguyen': one or two initials run into a surname of the
+    gazetteers, the whole no English word, role, team or acronym."""
+    if not key.isalpha() or not key.isascii() or not 4 <= len(key) <= 14:
+        return False
+    if key in _WORDS or key in _NOT_NAMES or key in _ACRONYMS or key in _ANY_NAME_RAW:
+        return False
+    if key.endswith(("ing", "ed")):  # "sharding", "acking": a verb form, not s + Harding
+        return False
+    one, two = key[1:], key[2:]  # "jsmith"; "mjkowalski" (not "ac-king", "re-org")
+    return (len(one) >= 3 and (one in _SURNAMES or one in _FAMILY_ALL)) or (
+        len(two) >= 4 and (two in _SURNAMES or (two in _FAMILY_ALL and two not in _WORDS))
+    )
+
+
+def _initial_login(toks: list[_Tok], i: int, text: str) -> bool:
+    """A lower-case login of initials and a surname (`_surname_login`) acting as a person:
+    before a verb in the past or third person, "to" + a verb, or "and"/"&" another login
+    ("jsmith pushed the hotfix", "pnguyen to rerun the job"); after a cue the general
+    rules already read it."""
+    t = toks[i]
+    if t.cap or not _surname_login(t.key) or i + 1 >= len(toks):
+        return False
+    if text[t.end : toks[i + 1].start] not in (" ", ", ", " & ", " + ", " / "):
+        return False
+    nxt = toks[i + 1].key
+    return (
+        _finite_verb(nxt)
+        or (nxt == "to" and i + 2 < len(toks) and not toks[i + 2].cap)
+        or nxt in ("will", "was", "is", "has", "had")
+        or _surname_login(nxt)
+        or (nxt == "and" and i + 2 < len(toks) and _surname_login(toks[i + 2].key))
+    )
+
+
 def _login(word: str) -> bool:
     """A person's login: no English word, and no part a role, team or acronym ("hw-pm",
     "qa.lead" are roles)."""
@@ -737,8 +772,11 @@ def _roster_keys(roster: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str
         raw = [(p, k) for p, k in raw if len(k) >= 2 and k not in _PARTICLES]
         for n, (p, k) in enumerate(raw):
             # The first word, and any the roster itself writes in lower case ("tim pep"),
-            # are caught in any case; other surnames only capitalised ("Long", "Green").
-            (anycase if n == 0 or p[:1].islower() else capital).add(k)
+            # are caught in any case; other surnames only capitalised ("Long", "Green"), and
+            # so is a first name that is a frequent English word ("Will", "Rose": not "we
+            # will fix it", "the rose garden").
+            lower_ok = p[:1].islower() or (n == 0 and k not in _COMMON)
+            (anycase if lower_ok else capital).add(k)
     return frozenset(anycase), frozenset(capital)
 
 
@@ -891,7 +929,7 @@ def _caps_name(toks: list[_Tok], i: int, text: str) -> bool:
         return key in _ANY_NAME_RAW or _WORLD_GIVEN.get(key, "0") >= "3"
 
     t = toks[i]
-    if len(t.key) < 3 or not known(t.key) or t.key in _NOT_NAMES:
+    if len(t.key) < 3 or not known(t.key) or t.key in _NOT_NAMES or _caps_word(t.key):
         return False
     if i > 0 and toks[i - 1].key in _TITLES:
         return True
@@ -1173,16 +1211,12 @@ def _only_noun(word: str) -> bool:
     """Whether `word` can only be a noun (or a verb's base form) after a subject: not a
     past or third-person verb form, an auxiliary, an adverb or a function word. Word
     classes and inflections from LemmInflect's English lexicon (MIT)."""
-    from lemminflect import getAllInflections, getAllLemmas
+    from lemminflect import getAllLemmas
 
     lemmas = getAllLemmas(word)
     if "NOUN" not in lemmas or any(tag in lemmas for tag in ("AUX", "ADV", "ADP", "PRON")):
         return False
-    for lemma in lemmas.get("VERB", ()):
-        forms = getAllInflections(lemma, upos="VERB")
-        if word in forms.get("VBD", ()) or word in forms.get("VBZ", ()):
-            return False
-    return True
+    return not _finite_verb(word)
 
 
 def _deed(toks: list[_Tok], i: int) -> bool:
@@ -1878,6 +1912,7 @@ def _rule_names(
                     and t.text.isalpha()
                 )
                 or _lower_person(toks, i, text)  # "ai: oliwia to fix ...", "woo-jin said"
+                or _initial_login(toks, i, text)  # "jsmith pushed the hotfix"
                 or (  # "let keisha know"
                     0 < i < len(toks) - 1
                     and toks[i - 1].key == "let"
@@ -2466,8 +2501,18 @@ def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
         )
 
     # Lower-case given names listed together or with a name: "tanvir & nusrat owned it",
-    # "[name] + kaveh" (not "and": "salt and pepper" is no list of people).
+    # "[name] + kaveh" (not "and": "salt and pepper" is no list of people); a login of
+    # initials and a surname listed with a name or handle in any way ("cc [name], mkowalski").
     for i, t in enumerate(toks):
+        if not t.cap and not t.placeholder and _surname_login(t.key):
+            for j in (i - 1, i + 1, i - 2, i + 2):
+                if (
+                    0 <= j < len(toks)
+                    and (named(j) or toks[j].placeholder)
+                    and (listed(min(i, j), max(i, j)))
+                ):
+                    is_name[i] = True
+                    break
         if lower_given(t):
             for j in (i - 1, i + 1):
                 if not 0 <= j < len(toks):
@@ -2532,8 +2577,8 @@ def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
     # One decision per text: once a capitalised word is a name, so is every copy.
     found = {t.key for t, yes in zip(toks, is_name, strict=True) if yes and t.cap}
     for i, t in enumerate(toks):
-        if not is_name[i] and t.cap and t.key in found:
-            is_name[i] = True
+        if not is_name[i] and t.cap and t.key in found and not _date_word(toks, i):
+            is_name[i] = True  # not "in April" after "April joined"
     return is_name
 
 
@@ -2559,6 +2604,29 @@ def _initial_letter(t: _Tok, text: str) -> bool:
     return t.text != "I" or after in (".", "", "\n", ",", ")", "]")
 
 
+def _caps_word(key: str) -> bool:
+    """An English word that, in capitals after a name, is no part of it: a function word,
+    a verb in the past or third person ("SAID", "OWNS"; LemmInflect's lexicon, MIT) or a
+    word that is no name at all ("SMITH", "BROWN" join)."""
+    return (
+        key in ENGLISH_STOP_WORDS
+        or _finite_verb(key)
+        or (key in _WORDS and key not in _ANY_NAME_RAW)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _finite_verb(word: str) -> bool:
+    """Whether `word` is a verb's past or third-person form (LemmInflect, MIT)."""
+    from lemminflect import getAllInflections, getAllLemmas
+
+    for lemma in getAllLemmas(word).get("VERB", ()):
+        forms = getAllInflections(lemma, upos="VERB")
+        if word in forms.get("VBD", ()) or word in forms.get("VBZ", ()):
+            return True
+    return False
+
+
 def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, int]]:
     """Grow names over adjacent surname-ish words so 'Ana de Souza' is one span."""
     n = len(toks)
@@ -2570,7 +2638,12 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
         if not t.cap:
             return bool(_SURNAME_PART.fullmatch(t.text))
         if _is_acronym(t.text):  # "MARTA KOWALSKA": capitals continue a capitals name
-            return toks[j - 1].text.isupper() and t.key not in _NOT_NAMES and len(t.key) >= 2
+            return (
+                toks[j - 1].text.isupper()
+                and t.key not in _NOT_NAMES
+                and len(t.key) >= 2
+                and not _caps_word(t.key)  # not "MARIA GARCIA OWNS", "SOPHY SANTINO SAID"
+            )
         if _SURNAME_PART.fullmatch(t.text):  # "Anne-Sophie d'Arcy", "Fatima al-Zahra"
             return True
         # "Nguyễn Văn An": a capitalised short word inside a name is part of it.
@@ -2790,16 +2863,19 @@ def _dotted_initials(
     return found
 
 
-def redact(text: str, roster: Sequence[str] = ()) -> str:
+def redact(text: str, roster: Sequence[str] | None = ()) -> str:
     """Return `text` with names, e-mails, phones and @handles replaced by placeholders
-    (`[name]`, `[email]`, `[phone]`, `[handle]`); names in `roster` are always replaced.
+    (`[name]`, `[email]`, `[phone]`, `[handle]`); names in `roster` (None or a list of
+    names) are always replaced.
 
     Total (never raises on any str; a non-str gives "") and idempotent. Everything that
     is not redacted is kept byte for byte.
     """
     if not isinstance(text, str) or not text:
         return text if isinstance(text, str) else ""
-    roster_t = tuple(r for r in roster if isinstance(r, str) and r.strip())
+    if isinstance(roster, str):  # one name given bare, not a list of one
+        roster = (roster,)
+    roster_t = tuple(r for r in (roster or ()) if isinstance(r, str) and r.strip())
     # A placeholder changes its neighbours' context ("+0000,0@0.A": the phone guard
     # sees a digit, then a bracket), so repeat until nothing changes. Only texts
     # that had something redacted pay for the extra pass.

@@ -1875,3 +1875,34 @@ def test_a_role_word_before_a_meeting_or_a_rota_names_no_person(text: str) -> No
     """One list of nouns after a role word that make it a thing (`blame._ROLE_THING`),
     shared by the rules and the learned reader's gate."""
     assert blame_phrases(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks to Oskar, we got through the holiday weekend without an outage.",
+        "Thanks to Adaeze the outage was short.",
+        "Thanks to Oskar, the incident was resolved in 12 minutes.",
+        "Thanks Adaeze for breaking the migration plan down for us.",
+        "Kenji reverted the change that caused the outage.",
+        "I wouldn't blame the PM, the deadline came from above.",
+    ],
+)
+def test_thanks_for_a_small_outage_a_revert_and_a_refusal_to_blame_are_no_blame(
+    text: str,
+) -> None:
+    """Found by a fresh reviewer: causal "thanks to X" beside trouble kept small, "breaking
+    ... down" as analysis, a fix that names what caused the outage, "wouldn't blame"."""
+    assert blame_phrases(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks to Dave forgetting the cert, we had an outage.",
+        "thanks Dave for breaking prod on a Friday",
+        "I wouldn't blame the PM, but she really should have told us.",
+    ],
+)
+def test_sarcastic_thanks_and_blame_after_but_still_count(text: str) -> None:
+    assert blame_phrases(text), text

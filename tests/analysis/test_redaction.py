@@ -1287,3 +1287,44 @@ def test_a_given_name_that_is_also_a_word_listed_between_two_names_is_a_name() -
     ):
         assert redact(text).count("[name]") == 3, redact(text)
     assert redact("Kwabena flew to Hana, Hawaii for the offsite.").count("[name]") == 1
+
+
+def test_roster_none_and_a_roster_name_that_is_a_word() -> None:
+    """A roster may be None; a capitalised roster name that is a frequent word ("Will")
+    is caught capitalised only, one the roster writes in lower case in any case."""
+    assert redact("Zed fixed it", None) == "[name] fixed it"
+    assert redact("We will fix it next sprint", ["Will Turner"]) == "We will fix it next sprint"
+    assert redact("Will will fix it", ["Will Turner"]) == "[name] will fix it"
+    assert redact("the rose garden was shut", ["Rose"]) == "the rose garden was shut"
+    assert redact("paris fixed it", ["paris"]) == "[name] fixed it"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("MARIA GARCIA OWNS THIS", "[name] OWNS THIS"),
+        ("SOPHY SANTINO SAID THE FREEZE WAS IGNORED", "[name] SAID THE FREEZE WAS IGNORED"),
+        ("ASK JOHN SMITH", "ASK [name]"),
+        ("April joined in April", "[name] joined in April"),
+        ("localhost:8080 was down all morning", "localhost:8080 was down all morning"),
+        ("Alexa, set a timer for the standup", "Alexa, set a timer for the standup"),
+    ],
+)
+def test_no_words_lost_into_a_name_and_no_copies_that_are_dates(text: str, expected: str) -> None:
+    """Found by a fresh reviewer: a verb or function word in capitals after a name was
+    swallowed into it, a month after "in" was a copy of a name, "localhost:" a speaker."""
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("jsmith pushed the hotfix", "[name] pushed the hotfix"),
+        ("cc jsmith, mkowalski", "cc [name], [name]"),
+        ("pnguyen to rerun the export", "[name] to rerun the export"),
+        ("we moved to sharding and a reorg", "we moved to sharding and a reorg"),
+        ("stop acking pages and going back to sleep", "stop acking pages and going back to sleep"),
+    ],
+)
+def test_lower_case_logins_of_an_initial_and_a_surname(text: str, expected: str) -> None:
+    assert redact(text) == expected
