@@ -60,12 +60,38 @@ _FILLER = frozenset(
 )
 
 
+# Openings that carry no content before a non-answer ("I have nothing to add", "there
+# were no issues", "from my side nothing"): dropped, longest first, before the filler.
+_LEADS = tuple(
+    lead.split()
+    for lead in sorted(
+        """i have|i've|we have|we've|i had|we had|there is|there's|there are|there was
+        |there were|i would say|i'd say|to be honest|personally|from my side|on my side
+        |from my end|for me|for my part|as for me|overall|in general|i have got|i've got
+        |there has been|there have been|i can think of|we|have|had|got|my side|my end|my part
+        |me""".replace("\n", "").split("|"),
+        key=len,
+        reverse=True,
+    )
+)
+
+
 def _core(key: str) -> str:
     words = key.split()
-    while words and words[0] in _FILLER:
-        words.pop(0)
-    while words and words[-1] in _FILLER:
-        words.pop()
+    changed = True
+    while changed:
+        changed = False
+        while words and words[0] in _FILLER:
+            words.pop(0)
+            changed = True
+        while words and words[-1] in _FILLER:
+            words.pop()
+            changed = True
+        for lead in _LEADS:
+            if len(words) > len(lead) and words[: len(lead)] == lead:
+                del words[: len(lead)]
+                changed = True
+                break
     return " ".join(words)
 
 
@@ -73,7 +99,8 @@ def is_non_answer(text: object) -> bool:
     """Whether an answer says nothing: blank, punctuation or symbols only, a placeholder
     only, or one of the non-answers in `analysis/corpus/no_root_cause.yaml`, compared on
     lower-case words (so "N/A", "n/a." and "N.A." are one) once padding words at either end
-    are dropped ("Nothing to add here" is "nothing to add"). Raises ValueError when the
+    and empty openings are dropped ("Nothing to add here", "I have nothing to add" and
+    "There were no issues" are "nothing to add" and "no issues"). Raises ValueError when the
     corpus file is malformed, OSError when it cannot be read."""
     if not isinstance(text, str):
         return True

@@ -34,7 +34,13 @@ from analysis.no_root_cause import is_non_answer, no_root_cause_examples
 from analysis.sentence_embeddings import EmbeddingHead, embeddings_key
 from analysis.sentence_embeddings import enabled as embeddings_enabled
 from analysis.taxonomy import NO_ROOT_CAUSE, Category, load_taxonomy, taxonomy_key, taxonomy_path
-from analysis.text_normal import answer_key, normalise_text, normaliser_key, split_words
+from analysis.text_normal import (
+    answer_key,
+    near_identical_groups,
+    normalise_text,
+    normaliser_key,
+    split_words,
+)
 
 CORPUS_PATH = Path(__file__).with_name("corpus") / "root_causes.yaml"
 
@@ -965,6 +971,10 @@ def review_cards(
 ) -> pd.DataFrame:
     """Review cards: the candidates merged by near-identical key, most instructive first.
 
+    Keys one light word apart are one card too
+    (``analysis.text_normal.near_identical_groups``), so a manager's answer settles
+    "Nobody owned the checklist" and "Nobody really owned the checklist, again" at once.
+
     ``candidates``: one row per distinct text, columns text, answers (a count), members
     (list of that text's answers, passed through), category, confidence (0-1),
     second_category, responses, threshold (``Store.correction_queue``). Rows whose
@@ -984,7 +994,11 @@ def review_cards(
     rows = rows[~rows["key"].isin(reviewed)]
     if rows.empty:
         return pd.DataFrame(columns=list(REVIEW_CARD_COLUMNS))
+    # One card per group of near-identical keys, named by the group's first key in order.
+    keys = sorted(set(rows["key"]))
+    first = {k: keys[g] for k, g in zip(keys, near_identical_groups(keys), strict=True)}
     rows = rows.assign(
+        key=rows["key"].map(first),
         answers=rows["answers"].astype(int),
         weighted=rows["confidence"].astype(float) * rows["answers"].astype(int),
     ).sort_values(["key", "answers", "text"], ascending=[True, False, True], kind="stable")

@@ -25,6 +25,18 @@ _ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,63}$")
 # with the taxonomy's categories, shown as its own bucket. Reserved: no taxonomy may use it.
 NO_ROOT_CAUSE = "none"
 NO_ROOT_CAUSE_LABEL = "No root cause"
+
+
+def no_root_cause_note(answers: int) -> str:
+    """The one sentence every page and report shows beside the category charts for the
+    no-root-cause bucket, `answers` being its shown (gated) count."""
+    return (
+        f"{NO_ROOT_CAUSE_LABEL}: {answers:,} answer(s) named no cause (praise that names no "
+        "practice, logistics, nothing specific), counted apart from the categories. "
+        "Non-answers such as “N/A” are left out of every count."
+    )
+
+
 _ALLOWED_KEYS = {"id", "label", "description", "keywords", "based_on"}
 
 

@@ -268,6 +268,58 @@ def answer_key(text: object) -> str:
     return text.strip()
 
 
+# Words whose presence or absence changes nothing an answer says: two answers that differ
+# only by one of these are near-identical ("Nobody owned the checklist" and "Nobody really
+# owned the checklist, again"). Negations and numbers are never among them: "we tested
+# the release" and "we never tested the release" say opposite things.
+LIGHT_WORDS = frozenset(
+    """a an the this that these those our my your their its it just really very quite so
+    too also again still even only totally honestly basically literally actually simply
+    definitely certainly clearly probably maybe perhaps kind sort of bit little lot lots
+    all some any much more most overall generally ever yet already then now here there
+    as well and but or though anyway please thanks imo tbh lol ok okay""".split()
+)
+# Shorter answers need every word: "great team" and "great tests" are different answers.
+NEAR_IDENTICAL_MIN_WORDS = 4
+
+
+def near_identical_groups(keys: list[str]) -> list[int]:
+    """Group ids (one per key, the index of the group's first key) joining answer keys
+    (``answer_key``) that are equal, or of `NEAR_IDENTICAL_MIN_WORDS` words or more and
+    one light word (`LIGHT_WORDS`) apart: one inserted, dropped or swapped for another
+    light word. Transitive (a chain of such steps is one group). Candidates are found by
+    the symmetric-deletion index of SymSpell (Garbe 2012), so the cost is linear in the
+    number of keys times their length. Never raises."""
+    parent = list(range(len(keys)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    index: dict[tuple[str, ...], list[int]] = {}
+    for i, key in enumerate(keys):
+        words = tuple(key.split())
+        index.setdefault(("=", *words), []).append(i)
+        if len(words) + 1 < NEAR_IDENTICAL_MIN_WORDS:
+            continue
+        for n, word in enumerate(words):
+            if word in LIGHT_WORDS:  # this key without one light word
+                index.setdefault(words[:n] + words[n + 1 :], []).append(i)
+        if len(words) >= NEAR_IDENTICAL_MIN_WORDS:
+            index.setdefault(words, []).append(i)  # another key with one light word more
+    for members in index.values():
+        for j in members[1:]:
+            union(members[0], j)
+    return [find(i) for i in range(len(keys))]
+
+
 def singular(word: str) -> str:
     """``word`` without a plural "s" ("estimates" -> "estimate", "stories" -> "story").
 

@@ -473,3 +473,21 @@ def test_a_survey_past_its_closing_day_is_closed_in_the_review(store: Store) -> 
     status = quarterly_review(store, "2026Q3").participation.set_index("project")["status"]
     assert status["Tern"] == "closed"
     assert status["Heron"] == "open"
+
+
+def test_no_root_cause_is_its_own_bucket_in_the_review(filled: Store) -> None:
+    """Answers with no root cause are counted apart from the categories, in the review and
+    in its report, and only when their cell reaches the threshold."""
+    from analysis.taxonomy import NO_ROOT_CAUSE, no_root_cause_note
+
+    add_survey(filled, "Open day", "2026Q3", 7, categories=(NO_ROOT_CAUSE,), themes=(0,))
+    r = quarterly_review(filled, "2026Q3", theme_labels=LABELS, on=date(2026, 11, 2))
+    assert r.no_root_cause == 7
+    assert NO_ROOT_CAUSE not in set(r.categories["category"])
+    assert NO_ROOT_CAUSE not in set(r.category_quarters["category"])
+    page = report.review_html(r)
+    assert html.escape(no_root_cause_note(7)) in page
+    # Below the threshold the bucket is hidden like any small category.
+    add_survey(filled, "Quiet", "2026Q2", 5, categories=(NO_ROOT_CAUSE, "testing_quality"))
+    q2 = quarterly_review(filled, "2026Q2", theme_labels=LABELS, on=date(2026, 11, 2))
+    assert q2.no_root_cause == 0

@@ -9,6 +9,7 @@ import pytest
 
 from afterward.services import analysis_upkeep, manager_views
 from analysis.root_causes import classify_with_confidence, review_cards, review_priority
+from analysis.text_normal import near_identical_groups
 from analysis.text_normal import answer_key
 from surveys import setup
 from surveys.store import Scope
@@ -227,3 +228,31 @@ def test_a_card_without_a_second_category_names_only_the_suggestion(app, db_path
     for card in paired.itertuples():
         named = f"(or {category_label(card.second_category)}), confidence "
         assert any(named in c for c in captions), (named, captions)
+
+
+def test_answers_one_light_word_apart_share_a_card_and_opposites_do_not():
+    frame = candidates(
+        [
+            ("Nobody owned the release checklist", 3, 0.5),
+            ("Nobody really owned the release checklist", 1, 0.5),
+            ("Nobody owned the release checklist, again", 1, 0.5),
+            ("We tested the release properly", 1, 0.5),
+            ("We never tested the release properly", 1, 0.5),
+            ("great team", 1, 0.5),
+            ("great tests", 1, 0.5),
+        ]
+    )
+    cards = review_cards(frame, limit=10).set_index("text")
+    assert cards.loc["Nobody owned the release checklist", "answers"] == 5
+    assert len(cards.loc["Nobody owned the release checklist", "members"]) == 5
+    assert {"We tested the release properly", "We never tested the release properly"} <= set(
+        cards.index
+    )
+    assert {"great team", "great tests"} <= set(cards.index)
+    assert len(cards) == 5
+
+
+def test_near_identical_groups_are_transitive_and_ignore_order_of_input():
+    keys = ["a b c d", "a b c d again", "a b c d again really", "x y z w"]
+    assert near_identical_groups(keys) == [0, 0, 0, 3]
+    assert near_identical_groups(keys[::-1]) == [0, 1, 1, 1]

@@ -24,6 +24,7 @@ from afterward.output.pdf_pages import new_pdf, write_table
 from afterward.output.static_charts import figure_png
 from afterward.services.quarterly_review import QuarterlyReview
 from analysis.insights import busiest_projects, effect_count, question_label
+from analysis.taxonomy import no_root_cause_note
 from surveys.questionnaire import scale_of
 
 SECTIONS = (
@@ -253,6 +254,8 @@ def _root_causes(review: QuarterlyReview) -> list:
             )
         )
     )
+    if review.no_root_cause:
+        blocks.append(TextBlock(no_root_cause_note(review.no_root_cause)))
     return blocks
 
 

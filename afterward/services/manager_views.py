@@ -46,7 +46,7 @@ from analysis.insights import (
     shown,
 )
 from analysis.root_causes import review_cards
-from analysis.taxonomy import NO_ROOT_CAUSE, category_ids, category_label
+from analysis.taxonomy import NO_ROOT_CAUSE, category_ids, category_label, no_root_cause_note
 from clock import quarter_of, today
 from surveys.questionnaire import scale_of
 from surveys.store import ACTION_STATUSES, Scope, Store
@@ -59,6 +59,7 @@ __all__ = [
     "NO_ROOT_CAUSE",
     "category_ids",
     "category_label",
+    "no_root_cause_note",
     "quarter_of",
     "Scope",
     "busiest_projects",

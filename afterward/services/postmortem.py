@@ -33,7 +33,7 @@ from analysis.anonymity import (
 )
 from analysis.inert_text import show_bidi_controls
 from analysis.insights import role_breakdown, root_cause_cells, shown
-from analysis.taxonomy import NO_ROOT_CAUSE_LABEL, category_label
+from analysis.taxonomy import category_label, no_root_cause_note
 from clock import today
 from surveys.questionnaire import scale_of
 from surveys.setup import questionnaire_of
@@ -350,12 +350,7 @@ class _Builder:
             rows = tuple((category_label(str(c)), _int(n)) for c, n in summed.items())
             blocks.append(Table(("Root cause", "Answers"), rows))
         if len(none):
-            blocks.append(
-                Text(
-                    f"{NO_ROOT_CAUSE_LABEL}: {_int(none['answers'].sum())} answer(s) named no "
-                    "cause (praise, logistics, nothing specific); counted apart."
-                )
-            )
+            blocks.append(Text(no_root_cause_note(int(none["answers"].sum()))))
         return blocks
 
 

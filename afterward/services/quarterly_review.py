@@ -40,6 +40,7 @@ from analysis.insights import (
     gated_cells,
     rating_trends,
     root_cause_cells,
+    shown,
 )
 from analysis.taxonomy import category_label
 from clock import check_quarter, quarter_dates, shift_quarter, today
@@ -72,6 +73,9 @@ class QuarterlyReview:
     # Root-cause categories.
     category_quarters: pd.DataFrame  # quarter, category, answers (window)
     category_projects: pd.DataFrame  # project, category, answers (review quarter)
+    # Answers of the review quarter with no root cause, in shown cells only (gated with the
+    # categories, `analysis.insights.root_cause_cells`); never part of the category charts.
+    no_root_cause: int
     # Every category raised this quarter, most frequent first: category, label, answers, share,
     # projects, quarters_seen, status ("new" or "persisting"), first_seen.
     categories: pd.DataFrame
@@ -156,7 +160,7 @@ def quarterly_review(
     ratings = rating_trends(store.rating_totals(window_ids))
     # Categories and themes need all earlier quarters to tell new from persisting.
     history_ids = surveys.loc[surveys["shown"], "survey_id"].tolist()
-    category_cells = root_cause_cells(category_counts(store, history_ids))[0]
+    category_cells, none_cells = root_cause_cells(category_counts(store, history_ids))
     theme_cells = gated_cells(theme_counts(store, history_ids), "theme_id")
 
     theme_table = _topic_summary(theme_cells, "theme_id", quarter, window)
@@ -178,6 +182,7 @@ def quarterly_review(
     raised = categories[categories["answers"] > 0].reset_index(drop=True)
 
     in_quarter = category_cells[category_cells["quarter"] == quarter]
+    none_shown = shown(none_cells[none_cells["quarter"] == quarter])
     all_actions = store.actions(Scope(), on)
     actions, opened, done, overdue = _actions(all_actions, quarter, on)
     return QuarterlyReview(
@@ -194,6 +199,7 @@ def quarterly_review(
         rating_summary=_rating_summary(ratings, quarter),
         category_quarters=_per_quarter(category_cells, "category", window),
         category_projects=in_quarter[["project", "category", "answers"]].reset_index(drop=True),
+        no_root_cause=int(none_shown["answers"].sum()) if len(none_shown) else 0,
         categories=raised[
             [
                 "category",

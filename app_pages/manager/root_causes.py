@@ -8,6 +8,7 @@ from afterward.services.manager_views import (
     NO_ROOT_CAUSE,
     category_ids,
     category_label,
+    no_root_cause_note,
     review_card,
     shown,
 )
@@ -33,11 +34,7 @@ else:
     st.plotly_chart(charts.category_by_project_chart(cells), width="stretch")
     silent = shown(view("no_root_cause_cells", store, scope))
     if not silent.empty:
-        st.caption(
-            f"Not in these charts: {int(silent['answers'].sum()):,} answers with no root cause "
-            "(praise that names no practice, logistics). Non-answers such as “N/A” are left "
-            "out of every count."
-        )
+        st.caption(no_root_cause_note(int(silent["answers"].sum())))
     report = view("category_recurrence", store, scope)
     report = report.assign(label=[category_label(c) for c in report.index])
     st.subheader("Recurring root causes")

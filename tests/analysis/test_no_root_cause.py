@@ -18,6 +18,10 @@ NON_ANSWERS = [
     "N/A", "n/a", "N.A.", "na", "-", "--", "—", "...", "?", "", "   ", "nothing",
     "Nothing.", "nothing really", "None", "none at all", "no comment", "No comments.",
     "nothing to add", "Nothing to add here", "not sure", "idk", "no", "Nope.", "[name]",
+    # openings with no content, "no issues", and other languages (a fresh reviewer's finds)
+    "I have nothing to add.", "There were no issues.", "No problems at all!",
+    "From my side: no comments", "We had no complaints", "Rien à signaler", "nichts",
+    "Nada que añadir.",
 ]  # fmt: skip
 
 NO_CAUSE = [
@@ -58,7 +62,16 @@ def test_non_answers_are_recognised_and_given_none(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["no tests", "None of the alerts fired", "N/A for this release: no deploys", "nobody"]
+    "text",
+    [
+        "no tests",
+        "None of the alerts fired",
+        "N/A for this release: no deploys",
+        "nobody",
+        "We had no issues with the vendor",
+        "No issues with deploys but the tests were slow",
+        "I have no idea why the cache filled up",
+    ],
 )
 def test_short_answers_with_content_are_not_non_answers(text):
     assert not is_non_answer(text)
