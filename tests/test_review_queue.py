@@ -9,8 +9,7 @@ import pytest
 
 from afterward.services import analysis_upkeep, manager_views
 from analysis.root_causes import classify_with_confidence, review_cards, review_priority
-from analysis.text_normal import near_identical_groups
-from analysis.text_normal import answer_key
+from analysis.text_normal import answer_key, near_identical_groups
 from surveys import setup
 from surveys.store import Scope
 from tests.test_text_analysis import TOPICS, load
