@@ -323,7 +323,8 @@ _PARTICLES = frozenset(
     bin binti bte ibn ibnu ben bint bat ter ten af av ap ul ud los las ould""".split()
 )
 
-_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-](?=[^\W\d_]))*")
+# Words; vowel signs and other marks of the Indic scripts and Thai continue a word ("राहुल").
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0900-\u0dff\u0e00-\u0e7f]|['\u2019-](?=[^\W\d_]))*")
 _PLACEHOLDER = re.compile(r"\[(?:name|email|phone|handle)\]")
 
 # "]" in the guards: a placeholder must not make a new match on a second pass.
@@ -630,6 +631,29 @@ _OWNER_LABEL = re.compile(
 )
 
 
+def _caseless_person(toks: list[_Tok], i: int, text: str) -> bool:
+    """A word of a script without capitals, in a Latin-letter answer, acting as a person:
+    after a person cue ("thanks 李伟", "ask محمد") or before a verb in the past or third
+    person, "to" + a verb or "will"/"was" ("李伟 fixed it", "راهول to rerun the job"); a
+    quoted word ("said 「完了」") is no person."""
+    t = toks[i]
+    if text[t.start - 1 : t.start] in _OPEN_QUOTES:
+        return False
+    if _has_cue(toks, i, text) or (i > 0 and toks[i - 1].key in _THANKS):
+        return True
+    if i + 1 >= len(toks) or text[t.end : toks[i + 1].start] != " ":
+        return False
+    nxt = toks[i + 1].key
+    return (
+        _finite_verb(nxt)
+        or nxt in ("will", "was", "is", "has", "had")
+        or (nxt == "to" and i + 2 < len(toks) and not toks[i + 2].cap)
+    )
+
+
+_OPEN_QUOTES = frozenset("\"'“‘「『«‹„")
+
+
 def _surname_login(key: str) -> bool:
     """'jsmith', 'mkowalski', 'pnguyen': one or two initials run into a surname of the
     gazetteers, the whole no English word, role, team or acronym."""
@@ -697,12 +721,24 @@ def _speaker_starts(text: str) -> set[int]:
 
 
 # Japanese, Korean and Hindi honorifics written onto a name: "Tanaka-san", "Sharma-ji".
-_HONORIFIC = re.compile(r"^(.{3,})-(?:san|sama|kun|chan|sensei|senpai|ji|nim|ssi)$")
+_HONORIFIC = re.compile(
+    r"^(.{3,})-(?:san|sama|kun|chan|sensei|senpai|ji|nim|ssi)$"
+    # written onto a name in its own script: "田中さん", "王先生", "민수씨", "지은님"
+    r"|^(.+?)(?:さん|さま|様|くん|君|ちゃん|先生|氏|씨|님)$"
+)
+# Letters of scripts without capitals (Hebrew, Arabic, the Indic scripts, Thai, Hangul,
+# Ethiopic, kana, Han): such a word inside an answer written in Latin letters is most often
+# a name, and is read like a capitalised word there ("thanks 李伟", "محمد fixed it").
+_CASELESS = re.compile(
+    "[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff"
+    "\u1200-\u137f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
+)
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 
 
 def _without_honorific(key: str) -> str:
     m = _HONORIFIC.match(key)
-    return m.group(1) if m else key
+    return (m.group(1) or m.group(2)) if m else key
 
 
 def _honoured(t: _Tok) -> bool:
@@ -713,14 +749,33 @@ def _honoured(t: _Tok) -> bool:
 class _Tok:
     """One word: its span, the span without a possessive 's, and lookup facts."""
 
-    __slots__ = ("start", "end", "text", "key", "cap", "initial", "placeholder", "poss")
+    __slots__ = (
+        "start",
+        "end",
+        "text",
+        "key",
+        "cap",
+        "initial",
+        "placeholder",
+        "poss",
+        "caseless",
+    )
 
     def __init__(
-        self, start: int, end: int, text: str, initial: bool, placeholder: bool, poss: bool
+        self,
+        start: int,
+        end: int,
+        text: str,
+        initial: bool,
+        placeholder: bool,
+        poss: bool,
+        latin: bool = True,
     ):
         self.start, self.end, self.text = start, end, text
         self.key = _without_honorific(_key(text))
-        self.cap = text[:1].isupper()
+        # A word of a script without capitals: read as capitalised in a Latin-letter text.
+        self.caseless = bool(_CASELESS.match(text))
+        self.cap = text[:1].isupper() or (self.caseless and latin)
         self.initial = initial
         self.placeholder = placeholder  # start/end then cover the brackets too
         self.poss = poss
@@ -729,6 +784,8 @@ class _Tok:
 def _tokens(text: str, blocked: bytearray) -> list[_Tok]:
     toks: list[_Tok] = []
     prev_end = 0
+    # Written in Latin letters, with a few words of another script at most.
+    latin = len(_LATIN_LETTER.findall(text)) >= len(_CASELESS.findall(text))
     marks = {m.start(): m.end() for m in _PLACEHOLDER.finditer(text)}
     for m in _TOKEN.finditer(text):
         start, end = m.start(), m.end()
@@ -748,7 +805,7 @@ def _tokens(text: str, blocked: bytearray) -> list[_Tok]:
         placeholder = marks.get(start - 1) == end + 1
         if placeholder:
             start, end = start - 1, end + 1
-        toks.append(_Tok(start, end, word, initial, placeholder, poss))
+        toks.append(_Tok(start, end, word, initial, placeholder, poss, latin))
         prev_end = m.end()
     return toks
 
@@ -1764,7 +1821,7 @@ def _learned_names(toks: list[_Tok], text: str, is_name: list[bool]) -> None:
             continue  # "Team Kestrel": a code name, as in the rules
         if _after_determiner(toks, i, text) and not _has_cue(toks, i, text):
             continue  # "our Chelsea customers": a thing, as in the rules
-        if not decided[i] and _candidate(t):
+        if not decided[i] and _candidate(t) and not t.caseless:  # trained on Latin letters
             features = _token_features(toks, i, text, decided, _NAME_MODEL.namelike)
             if _NAME_MODEL.probability(features) >= _NAME_MODEL.threshold:
                 is_name[i] = True
@@ -1877,8 +1934,11 @@ def _rule_names(
         if t.start in forced:  # a speaker prefix: "Greta: ...", "ana / bo - ..."
             is_name[i] = True
             continue
-        if t.cap and _honoured(t):  # "Tanaka-san": an honorific makes it a person
+        if (t.cap or t.caseless) and _honoured(t):  # "Tanaka-san", "田中さん": a person
             is_name[i] = True
+            continue
+        if t.caseless:  # only in a Latin-letter text, and only as a person
+            is_name[i] = t.cap and _caseless_person(toks, i, text)
             continue
         if i > 0 and toks[i - 1].cap and toks[i - 1].key in _CODENAME_WORDS:
             continue  # "Project Atlas", "Team Falcon", "Operation Hermes": a code name
@@ -2792,7 +2852,28 @@ def _name_spans(text: str, roster: tuple[str, ...], blocked: bytearray) -> list[
     spans += _signature(text, blocked, spans)
     if "(" in text and spans:
         spans += _bracketed_initials(text, spans)
+    taken = bytearray(len(text))
+    for start, end in spans:
+        taken[start:end] = b"\x01" * (end - start)
+    spans += [
+        m.span(m.lastindex or 0)
+        for m in _HONOURED_IN_SCRIPT.finditer(text)
+        if m.group(m.lastindex or 0) not in _NOT_HONOURED
+        and not any(blocked[m.start() : m.end()])
+        and not any(taken[m.start() : m.end()])
+    ]
     return sorted(spans)
+
+
+# In Japanese and Korean written without spaces, a name is the run of Han or katakana before
+# an honorific ("田中さんがデプロイしました") or of Hangul before 씨 ("민수씨가 머지했어요").
+_HONOURED_IN_SCRIPT = re.compile(
+    "(?<![\u4e00-\u9fff\u30a0-\u30ff])([\u4e00-\u9fff\u30a0-\u30ff]{1,5})"
+    "(?=さん|くん|ちゃん|先生|氏)"
+    "|(?<![\uac00-\ud7af])([\uac00-\ud7af]{2,3})(?=씨)"
+)
+# Words before an honorific that name no one person: everyone, customers, patients, pupils.
+_NOT_HONOURED = frozenset({"皆", "客", "患者", "生徒", "学生", "お客", "皆様", "社員", "店員"})
 
 
 # "Good sprint overall. -- rk", "... /LH", a last line "- tk", "-- Ananya R.", "-- Ife x":

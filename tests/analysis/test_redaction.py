@@ -1328,3 +1328,25 @@ def test_no_words_lost_into_a_name_and_no_copies_that_are_dates(text: str, expec
 )
 def test_lower_case_logins_of_an_initial_and_a_surname(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("李伟 fixed the export", "[name] fixed the export"),
+        ("محمد merged it late", "[name] merged it late"),
+        ("Thanks 王芳 for the notes", "Thanks [name] for the notes"),
+        ("Priya and राहुल covered nights", "[name] and [name] covered nights"),
+        ("민수씨 merged it", "[name] merged it"),
+        ("田中さんがデプロイしました", "[name]さんがデプロイしました"),
+        ("민수씨가 머지했어요", "[name]씨가 머지했어요"),
+        # a term of another script is no person; "everyone-san" is no one
+        ("we follow the 改善 approach", "we follow the 改善 approach"),
+        ("the ticket said 「完了」", "the ticket said 「完了」"),
+        ("皆さん、お疲れ様でした", "皆さん、お疲れ様でした"),
+    ],
+)
+def test_names_in_scripts_without_capitals(text: str, expected: str) -> None:
+    """Found by a fresh reviewer: a name in Han, Arabic or Devanagari letters in an English
+    answer, or before a Japanese or Korean honorific, was never redacted."""
+    assert redact(text) == expected
