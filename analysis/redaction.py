@@ -1474,6 +1474,28 @@ def _plural_name(t: _Tok) -> bool:
     )
 
 
+def _family_plural(toks: list[_Tok], i: int) -> bool:
+    """'the Okafors', 'both Patels', 'the Joneses': a family or namesakes, the plural of a
+    surname (or a frequent given name) that is no English word, after "the", "both",
+    "two" or "all" (not "the Windows", "the Browns")."""
+    t = toks[i]
+    k = t.key
+    if not t.cap or t.initial and i == 0 or len(k) < 5 or not k.endswith("s"):
+        return False
+    if i == 0 or toks[i - 1].key not in ("the", "both", "two", "all"):
+        return False
+    if k in _WORDS or k in _NOT_NAMES or k in _ACRONYMS:
+        return False
+    stems = [k[:-1]] + ([k[:-2]] if k.endswith("es") else [])
+    return any(
+        len(stem) >= 4
+        and stem not in _COMMON
+        and stem not in _NOT_NAMES
+        and (stem in _SURNAMES or stem in _FAMILY_ALL or _WORLD_GIVEN.get(stem, "0") >= "3")
+        for stem in stems
+    )
+
+
 # What services and places are, not people: "X was slow", "X is down again".
 _THING_STATES = frozenset(
     """slow down up broken flaky offline online unstable unhealthy healthy green red
@@ -2078,6 +2100,7 @@ def _rule_names(
             or (k in _FAMILY and not t.initial)
             or _world_name(k)
             or _plural_name(t)
+            or _family_plural(toks, i)
             or _nickname(t)
         ):
             # Large gazetteers hold product and place names too ("the Apollo 11").

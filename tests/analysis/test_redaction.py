@@ -1350,3 +1350,15 @@ def test_names_in_scripts_without_capitals(text: str, expected: str) -> None:
     """Found by a fresh reviewer: a name in Han, Arabic or Devanagari letters in an English
     answer, or before a Japanese or Korean honorific, was never redacted."""
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("the Nguyens brought food for the launch", "the [name] brought food for the launch"),
+        ("Both Patels asked the same question", "Both [name] asked the same question"),
+        ("We use the Windows laptops", "We use the Windows laptops"),
+    ],
+)
+def test_a_family_or_namesakes_in_the_plural(text: str, expected: str) -> None:
+    assert redact(text) == expected
