@@ -336,7 +336,9 @@ _AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+)"
 _DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+)"
 # Top-level domains that are not also everyday words ("it", "me", "by" are left out).
 _TLD = r"""(?:com|org|net|io|co|uk|de|fr|nl|be|es|pt|ch|at|se|no|dk|fi|pl|cz|ie|eu|us|ca
-    |au|nz|jp|in|br|mx|gov|edu|mil|int|info|biz|dev|app|ai|example|test|local)"""
+    |au|nz|jp|in|br|mx|gov|edu|mil|int|info|biz|dev|app|ai|example|test|local|ng|ke|za|sg|gh|ph|tz
+    |ug|rw|et|eg|ma|tn|sn|ci|cm|zw|zm|ar|cl|pe|ve|uy|ec|bo|py|cr|gt|hk|tw|kr|cn|vn|th|pk|bd|lk|np
+    |ae|sa|qa|kw|om|il|tr|gr|ro|hu|bg|hr|si|sk|lt|lv|ee|ua|ru|rs|ba|mk|al|lu|li|mt|cy|ar)"""
 _SPELLED_EMAIL = re.compile(
     rf"""(?<![\w.+%'\u2019\]-])[\w.+%'\u2019-]*\w(?:
         {_AT}(?:[\w-]+(?:{_DOT}|\.))*[\w-]+{_DOT}{_TLD}

@@ -1362,3 +1362,8 @@ def test_names_in_scripts_without_capitals(text: str, expected: str) -> None:
 )
 def test_a_family_or_namesakes_in_the_plural(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+def test_spelled_out_addresses_under_a_country_domain() -> None:
+    assert redact("ola at corp dot example dot ng handles that") == "[email] handles that"
+    assert redact("we met at the hotel dot com party") == "we met at the hotel dot com party"
