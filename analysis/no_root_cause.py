@@ -55,7 +55,7 @@ def _non_answer_keys() -> frozenset[str]:
 # Words that pad a non-answer without adding content ("nothing to add here", "nope, not
 # really"): stripped from both ends before the comparison.
 _FILLER = frozenset(
-    "really here just so from me for now at all else this time honestly thanks thank you "
+    "really here just so from me for now at all else this honestly thanks thank you "
     "i think guess um uh well ok okay".split()
 )
 

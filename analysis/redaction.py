@@ -323,8 +323,12 @@ _PARTICLES = frozenset(
     bin binti bte ibn ibnu ben bint bat ter ten af av ap ul ud los las ould""".split()
 )
 
-# Words; vowel signs and other marks of the Indic scripts and Thai continue a word ("राहुल").
-_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0900-\u0dff\u0e00-\u0e7f]|['\u2019-](?=[^\W\d_]))*")
+# Words; vowel signs and other combining marks of the Indic scripts and Thai continue a
+# word ("राहुल"), dandas and digits do not.
+_SCRIPT_MARKS = "".join(
+    chr(c) for c in range(0x0900, 0x0E80) if unicodedata.category(chr(c)) in ("Mn", "Mc")
+)
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|[" + _SCRIPT_MARKS + r"]|['\u2019-](?=[^\W\d_]))*")
 _PLACEHOLDER = re.compile(r"\[(?:name|email|phone|handle)\]")
 
 # "]" in the guards: a placeholder must not make a new match on a second pass.
@@ -337,8 +341,8 @@ _DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+)"
 # Top-level domains that are not also everyday words ("it", "me", "by" are left out).
 _TLD = r"""(?:com|org|net|io|co|uk|de|fr|nl|be|es|pt|ch|at|se|no|dk|fi|pl|cz|ie|eu|us|ca
     |au|nz|jp|in|br|mx|gov|edu|mil|int|info|biz|dev|app|ai|example|test|local|ng|ke|za|sg|gh|ph|tz
-    |ug|rw|et|eg|ma|tn|sn|ci|cm|zw|zm|ar|cl|pe|ve|uy|ec|bo|py|cr|gt|hk|tw|kr|cn|vn|th|pk|bd|lk|np
-    |ae|sa|qa|kw|om|il|tr|gr|ro|hu|bg|hr|si|sk|lt|lv|ee|ua|ru|rs|ba|mk|al|lu|li|mt|cy|ar)"""
+    |ug|rw|eg|tn|sn|zw|zm|ve|uy|gt|hk|tw|kr|cn|vn|pk|bd|lk|np|ae|qa|kw|il|gr|ro|hu|bg|hr|sk|lt
+    |lv|ua|ru|rs|mk|cy)"""
 _SPELLED_EMAIL = re.compile(
     rf"""(?<![\w.+%'\u2019\]-])[\w.+%'\u2019-]*\w(?:
         {_AT}(?:[\w-]+(?:{_DOT}|\.))*[\w-]+{_DOT}{_TLD}
@@ -363,6 +367,16 @@ _SPACED_EMAIL = re.compile(
 _SPELLED_AT = re.compile(r"(?i)\sat\s|at\s*[)\]}>]")
 _HANDLE = re.compile(r"(?<![\w@.+\]-])@[^\W\d]\w*(?:[.-]\w+)*|(?<![\w/])u/[A-Za-z][\w-]{2,20}\b")
 _BROADCAST = frozenset({"@here", "@channel", "@everyone", "@all"})
+# Who speaks in a pasted chat log: "<rui_costa> anyone seen ...", "[22:18] <p.kowalska> ok"
+# at a line start (IRC and its bridges); bots and HTML tags are no people.
+_CHAT_NICK = re.compile(
+    r"(?m)^[ \t]*(?:[-*\u2022>][ \t]*)?(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*)?<([^<>\s/=\"']{2,32})>(?=[ \t:])"
+)
+_BOT_NICK = re.compile(r"(?i)(?:^|[-_.])bot$|bot$|^(?:github|jenkins|ci|cd|deploy|alert|pager)")
+_HTML_TAGS = frozenset(
+    "b i u p br hr div span em strong li ul ol code pre a h1 h2 h3 h4 h5 h6 td tr th table "
+    "img small big sub sup blockquote".split()
+)
 # Phone layouts; the guards keep ticket ids (PROJ-1234), versions, dates, times and
 # IPs out: no word char, '/', ':', '.', '-' glued on either side, nor a thousands comma before.
 _PHONE = re.compile(
@@ -540,6 +554,11 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
     for m in _HANDLE.finditer(text):
         if m.group().lower() not in _BROADCAST:
             add(m.start(), m.end(), HANDLE)
+    if "<" in text:
+        for m in _CHAT_NICK.finditer(text):
+            nick = m.group(1)
+            if not _BOT_NICK.search(nick) and nick.lower() not in _HTML_TAGS:
+                add(m.start(1), m.end(1), HANDLE)
     # libphonenumber first: "001 415 555 2671" is one number, not "001" and a US number.
     for m in _PHONE_CANDIDATE.finditer(text):
         if _is_phone(m.group()) and not _after_id_word(text, m.start(), m.group()):
@@ -633,26 +652,77 @@ _OWNER_LABEL = re.compile(
 )
 
 
-def _caseless_person(toks: list[_Tok], i: int, text: str) -> bool:
-    """A word of a script without capitals, in a Latin-letter answer, acting as a person:
-    after a person cue ("thanks 李伟", "ask محمد") or before a verb in the past or third
-    person, "to" + a verb or "will"/"was" ("李伟 fixed it", "راهول to rerun the job"); a
-    quoted word ("said 「完了」") is no person."""
-    t = toks[i]
-    if text[t.start - 1 : t.start] in _OPEN_QUOTES:
-        return False
-    if _has_cue(toks, i, text) or (i > 0 and toks[i - 1].key in _THANKS):
+def _roster_word_as_person(
+    toks: list[_Tok], i: int, text: str, roster_words: frozenset[str]
+) -> bool:
+    """A roster name written in lower case that is also a word ("will", "mark", "grace")
+    where a person stands: opening a clause before what a subject does ("will pushed the
+    hotfix", "honestly drew should have checked"), after a person cue ("asked chase"), or
+    listed with another roster name ("bill and rob"); not "we will fix it", "the rose
+    garden", "mark the ticket"."""
+    if i > 0 and (toks[i - 1].key in _PREV_CUES or toks[i - 1].key in _THANKS):
         return True
-    if i + 1 >= len(toks) or text[t.end : toks[i + 1].start] != " ":
+    if i + 2 < len(toks) and toks[i + 1].key in ("and", "&") and toks[i + 2].key in roster_words:
+        return True
+    return _opens_clause(toks, i, text) and _acts_next(toks, i, text)
+
+
+def _acts_next(toks: list[_Tok], i: int, text: str) -> bool:
+    """Token i is followed, after one space, by what a person as subject does: a verb in
+    the past or third person, a modal or "was"/"has", or "to" + a verb ("jsmith pushed",
+    "李伟 fixed it", "drew should have", "pnguyen to rerun the job")."""
+    if i + 1 >= len(toks) or text[toks[i].end : toks[i + 1].start] != " ":
         return False
     nxt = toks[i + 1].key
     return (
         _finite_verb(nxt)
-        or nxt in ("will", "was", "is", "has", "had")
+        or nxt in _SUBJECT_AUX
         or (nxt == "to" and i + 2 < len(toks) and not toks[i + 2].cap)
     )
 
 
+_SUBJECT_AUX = frozenset(
+    "will would should could can must might was is has had did does never always".split()
+)
+
+
+def _opens_clause(toks: list[_Tok], i: int, text: str) -> bool:
+    """Token i starts a sentence or a clause: nothing before it, a sentence break or a
+    comma, or a clause opener ("and", "but", "honestly" ...)."""
+    if i == 0:
+        return True
+    gap = text[toks[i - 1].end : toks[i].start]
+    return bool(_SENTENCE_BREAK.search(gap)) or "," in gap or toks[i - 1].key in _CLAUSE_OPENERS
+
+
+_CJK_WORD = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _caseless_person(toks: list[_Tok], i: int, text: str) -> bool:
+    """A word of a script without capitals, in a Latin-letter answer, acting as a person:
+    right after a thanks or ask cue ("thanks 李伟", "ask محمد"), or opening a clause before
+    what a subject does (`_acts_next`: "李伟 fixed it"). Never quoted, never after a noun
+    ("the label مرحبا rendered", "translation of 設定 was"), never a run of more than four
+    Han, kana or Hangul characters (a phrase), never an honorific alone."""
+    t = toks[i]
+    if text[t.start - 1 : t.start] in _OPEN_QUOTES or not _caseless_name_shape(t):
+        return False
+    if i > 0 and toks[i - 1].key in _CASELESS_CUES and toks[i - 1].end >= t.start - 2:
+        return True
+    return _opens_clause(toks, i, text) and _acts_next(toks, i, text)
+
+
+def _caseless_name_shape(t: _Tok) -> bool:
+    """No honorific alone and no run of more than four Han, kana or Hangul characters (a
+    phrase or a verb with its endings, "머지했어요"): what a name of such letters can be."""
+    if re.fullmatch(_SCRIPT_HONORIFICS, t.text):
+        return False
+    return not (_CJK_WORD.match(t.text) and len(t.text) > 4)
+
+
+_CASELESS_CUES = frozenset(
+    "thanks thank thx ty kudos props shoutout ask asked ping pinged cc".split()
+)
 _OPEN_QUOTES = frozenset("\"'“‘「『«‹„")
 
 
@@ -665,10 +735,20 @@ def _surname_login(key: str) -> bool:
         return False
     if key.endswith(("ing", "ed")):  # "sharding", "acking": a verb form, not s + Harding
         return False
-    one, two = key[1:], key[2:]  # "jsmith"; "mjkowalski" (not "ac-king", "re-org")
-    return (len(one) >= 3 and (one in _SURNAMES or one in _FAMILY_ALL)) or (
-        len(two) >= 4 and (two in _SURNAMES or (two in _FAMILY_ALL and two not in _WORDS))
+    # "jsmith", "mjkowalski"; not "ac-king", "re-org", "v-lan", "d-link", "x-small": a
+    # surname that is also an English word counts only from the hand-written list.
+    one, two = key[1:], key[2:]
+    return (len(one) >= 3 and _login_surname(one)) or (len(two) >= 4 and _login_surname(two))
+
+
+def _login_surname(part: str) -> bool:
+    return (
+        part in _SURNAMES or part in _SHORT_SURNAMES or (part in _FAMILY_ALL and part not in _WORDS)
     )
+
+
+# Frequent short surnames that are also words or listed as ambiguous: "jlee", "skim".
+_SHORT_SURNAMES = frozenset("lee kim chan wong park lim tan li wu ng ho".split())
 
 
 def _initial_login(toks: list[_Tok], i: int, text: str) -> bool:
@@ -683,9 +763,7 @@ def _initial_login(toks: list[_Tok], i: int, text: str) -> bool:
         return False
     nxt = toks[i + 1].key
     return (
-        _finite_verb(nxt)
-        or (nxt == "to" and i + 2 < len(toks) and not toks[i + 2].cap)
-        or nxt in ("will", "was", "is", "has", "had")
+        _acts_next(toks, i, text)
         or _surname_login(nxt)
         or (nxt == "and" and i + 2 < len(toks) and _surname_login(toks[i + 2].key))
     )
@@ -723,10 +801,12 @@ def _speaker_starts(text: str) -> set[int]:
 
 
 # Japanese, Korean and Hindi honorifics written onto a name: "Tanaka-san", "Sharma-ji".
+# Honorifics written onto a name in its own script ("田中さん", "王先生", "민수씨"); not
+# 様/さま/君/님, which close stock phrases and nouns (お疲れ様, 皆様, 고객님) as often as names.
+_SCRIPT_HONORIFICS = "さん|くん|ちゃん|先生|氏|씨"
 _HONORIFIC = re.compile(
     r"^(.{3,})-(?:san|sama|kun|chan|sensei|senpai|ji|nim|ssi)$"
-    # written onto a name in its own script: "田中さん", "王先生", "민수씨", "지은님"
-    r"|^(.+?)(?:さん|さま|様|くん|君|ちゃん|先生|氏|씨|님)$"
+    rf"|^(.+?)(?:{_SCRIPT_HONORIFICS})$"
 )
 # Letters of scripts without capitals (Hebrew, Arabic, the Indic scripts, Thai, Hangul,
 # Ethiopic, kana, Han): such a word inside an answer written in Latin letters is most often
@@ -744,8 +824,9 @@ def _without_honorific(key: str) -> str:
 
 
 def _honoured(t: _Tok) -> bool:
-    """Whether an honorific is written onto the word ("Tanaka-san"): always a person."""
-    return t.key != _key(t.text)
+    """Whether an honorific is written onto the word ("Tanaka-san"): a person, unless the
+    word before it names a group or a trade (皆さん, お客さん)."""
+    return t.key != _key(t.text) and t.key not in _NOT_HONOURED
 
 
 class _Tok:
@@ -787,7 +868,8 @@ def _tokens(text: str, blocked: bytearray) -> list[_Tok]:
     toks: list[_Tok] = []
     prev_end = 0
     # Written in Latin letters, with a few words of another script at most.
-    latin = len(_LATIN_LETTER.findall(text)) >= len(_CASELESS.findall(text))
+    plain = _PLACEHOLDER.sub(" ", text)
+    latin = len(_LATIN_LETTER.findall(plain)) >= len(_CASELESS.findall(plain))
     marks = {m.start(): m.end() for m in _PLACEHOLDER.finditer(text)}
     for m in _TOKEN.finditer(text):
         start, end = m.start(), m.end()
@@ -988,7 +1070,7 @@ def _caps_name(toks: list[_Tok], i: int, text: str) -> bool:
         return key in _ANY_NAME_RAW or _WORLD_GIVEN.get(key, "0") >= "3"
 
     t = toks[i]
-    if len(t.key) < 3 or not known(t.key) or t.key in _NOT_NAMES or _caps_word(t.key):
+    if len(t.key) < 3 or not known(t.key) or t.key in _NOT_NAMES or _caps_stop(toks, i):
         return False
     if i > 0 and toks[i - 1].key in _TITLES:
         return True
@@ -1306,7 +1388,9 @@ _AGENT_ACTS = frozenset(
     reviewed shipped handled set""".split()
 )
 _HE_SHE = re.compile(r"(?i)\b(?:he|she|him|her|his|hers|himself|herself)\b")
-_CLAUSE_OPENERS = frozenset("and but so then because while when after until since".split())
+_CLAUSE_OPENERS = frozenset(
+    "and but so then because while when after until since honestly frankly tbh imo".split()
+)
 
 
 def _acts_as_person(toks: list[_Tok], i: int, text: str) -> bool:
@@ -1478,8 +1562,8 @@ def _plural_name(t: _Tok) -> bool:
 
 def _family_plural(toks: list[_Tok], i: int) -> bool:
     """'the Okafors', 'both Patels', 'the Joneses': a family or namesakes, the plural of a
-    surname (or a frequent given name) that is no English word, after "the", "both",
-    "two" or "all" (not "the Windows", "the Browns")."""
+    surname that is no English word and no listed company, after "the", "both", "two" or
+    "all" (not "the Windows", "the Browns", "both Teslas")."""
     t = toks[i]
     k = t.key
     if not t.cap or t.initial and i == 0 or len(k) < 5 or not k.endswith("s"):
@@ -1493,7 +1577,8 @@ def _family_plural(toks: list[_Tok], i: int) -> bool:
         len(stem) >= 4
         and stem not in _COMMON
         and stem not in _NOT_NAMES
-        and (stem in _SURNAMES or stem in _FAMILY_ALL or _WORLD_GIVEN.get(stem, "0") >= "3")
+        and (stem in _SURNAMES or stem in _FAMILY_ALL)
+        and stem not in _COMPANIES  # "both Teslas", "all Nikes": brands
         for stem in stems
     )
 
@@ -1943,6 +2028,9 @@ def _rule_names(
             continue
         if k in anycase or (t.cap and k in capital):
             is_name[i] = True
+            continue
+        if k in capital and _roster_word_as_person(toks, i, text, anycase | capital):
+            is_name[i] = True  # "will pushed the hotfix", "i asked chase" (roster Will, Chase)
             continue
         if k in _TITLES:  # "Dr X": the title joins X's span in _join
             continue
@@ -2622,6 +2710,8 @@ def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
                 is_name[i]
                 or not t.cap
                 or _is_acronym(t.text)
+                or t.caseless
+                and not _caseless_name_shape(t)
                 or t.key in _NOT_NAMES
                 and not sandwiched(i)
                 or t.key in _COMMON
@@ -2662,8 +2752,8 @@ def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
     # One decision per text: once a capitalised word is a name, so is every copy.
     found = {t.key for t, yes in zip(toks, is_name, strict=True) if yes and t.cap}
     for i, t in enumerate(toks):
-        if not is_name[i] and t.cap and t.key in found and not _date_word(toks, i):
-            is_name[i] = True  # not "in April" after "April joined"
+        if not is_name[i] and t.cap and t.key in found and (t.poss or not _date_word(toks, i)):
+            is_name[i] = True  # not "in April" after "April joined"; but "in April's absence"
     return is_name
 
 
@@ -2700,6 +2790,18 @@ def _caps_word(key: str) -> bool:
     )
 
 
+def _caps_stop(toks: list[_Tok], j: int) -> bool:
+    """`_caps_word` in context: a known name part that is also a verb ("HUNG", "RAN")
+    still belongs to the name when a verb in capitals follows it ("NGUYEN VAN HUNG
+    FORGOT ..."), and is the sentence's verb when anything else does ("... SAID THE")."""
+    key = toks[j].key
+    if not _caps_word(key):
+        return False
+    known = key in _ANY_NAME_RAW or _WORLD_GIVEN.get(key, "0") >= "2"
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return not (known and nxt is not None and nxt.text.isupper() and _finite_verb(nxt.key))
+
+
 @lru_cache(maxsize=4096)
 def _finite_verb(word: str) -> bool:
     """Whether `word` is a verb's past or third-person form (LemmInflect, MIT)."""
@@ -2720,6 +2822,12 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
         t = toks[j]
         if t.initial or t.text == "I":  # "his name is Chase I think"
             return False
+        if t.caseless:  # "中村 蓮": a short given name; not "씨가", not "머지했어요"
+            return (
+                _caseless_name_shape(t)
+                and len(t.text) <= 3
+                and not re.match(_SCRIPT_HONORIFICS, t.text)
+            )
         if not t.cap:
             return bool(_SURNAME_PART.fullmatch(t.text))
         if _is_acronym(t.text):  # "MARTA KOWALSKA": capitals continue a capitals name
@@ -2727,7 +2835,7 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
                 toks[j - 1].text.isupper()
                 and t.key not in _NOT_NAMES
                 and len(t.key) >= 2
-                and not _caps_word(t.key)  # not "MARIA GARCIA OWNS", "SOPHY SANTINO SAID"
+                and not _caps_stop(toks, j)  # not "MARIA GARCIA OWNS", "SOPHY SANTINO SAID"
             )
         if _SURNAME_PART.fullmatch(t.text):  # "Anne-Sophie d'Arcy", "Fatima al-Zahra"
             return True
@@ -2892,13 +3000,19 @@ def _name_spans(text: str, roster: tuple[str, ...], blocked: bytearray) -> list[
 
 # In Japanese and Korean written without spaces, a name is the run of Han or katakana before
 # an honorific ("田中さんがデプロイしました") or of Hangul before 씨 ("민수씨가 머지했어요").
+# (Han: a surname of one to three characters, as "昨日田中さん" must keep "昨日" yesterday.)
 _HONOURED_IN_SCRIPT = re.compile(
-    "(?<![\u4e00-\u9fff\u30a0-\u30ff])([\u4e00-\u9fff\u30a0-\u30ff]{1,5})"
-    "(?=さん|くん|ちゃん|先生|氏)"
-    "|(?<![\uac00-\ud7af])([\uac00-\ud7af]{2,3})(?=씨)"
+    "(?<![\u4e00-\u9fff\u3005])([\u4e00-\u9fff\u3005]{1,3})"
+    f"(?={_SCRIPT_HONORIFICS})"
+    # after other Han (no spaces in Japanese): the two characters most surnames have
+    f"|(?<=[\u4e00-\u9fff])([\u4e00-\u9fff\u3005]{{2}})(?={_SCRIPT_HONORIFICS})"
+    f"|(?<![\u30a0-\u30ff])([\u30a0-\u30ff]{{2,8}})(?={_SCRIPT_HONORIFICS})"
+    "|(?<![\uac00-\ud7af])([\uac00-\ud7af]{2,3})(?=\\s?씨)"
 )
-# Words before an honorific that name no one person: everyone, customers, patients, pupils.
-_NOT_HONOURED = frozenset({"皆", "客", "患者", "生徒", "学生", "お客", "皆様", "社員", "店員"})
+# Words before an honorific that name a group or a trade, not one person.
+_NOT_HONOURED = frozenset(
+    {"皆", "客", "お客", "患者", "生徒", "学生", "社員", "店員", "業者", "運転手", "みな", "みんな"}
+)
 
 
 # "Good sprint overall. -- rk", "... /LH", a last line "- tk", "-- Ananya R.", "-- Ife x":

@@ -270,14 +270,13 @@ def answer_key(text: object) -> str:
 
 # Words whose presence or absence changes nothing an answer says: two answers that differ
 # only by one of these are near-identical ("Nobody owned the checklist" and "Nobody really
-# owned the checklist, again"). Negations and numbers are never among them: "we tested
-# the release" and "we never tested the release" say opposite things.
+# owned the checklist, again"). Never a word that can turn the meaning: negations, numbers,
+# quantifiers (some/all), hedges (maybe/definitely), "or", "but", "only", "still", "lol"
+# ("Great communication from the client" and "... lol" say opposite things).
 LIGHT_WORDS = frozenset(
     """a an the this that these those our my your their its it just really very quite so
-    too also again still even only totally honestly basically literally actually simply
-    definitely certainly clearly probably maybe perhaps kind sort of bit little lot lots
-    all some any much more most overall generally ever yet already then now here there
-    as well and but or though anyway please thanks imo tbh lol ok okay""".split()
+    also again honestly basically literally actually simply overall generally here there
+    as well and please thanks tbh ok okay anyway""".split()
 )
 # Shorter answers need every word: "great team" and "great tests" are different answers.
 NEAR_IDENTICAL_MIN_WORDS = 4
@@ -290,6 +289,7 @@ def near_identical_groups(keys: list[str]) -> list[int]:
     light word. Transitive (a chain of such steps is one group). Candidates are found by
     the symmetric-deletion index of SymSpell (Garbe 2012), so the cost is linear in the
     number of keys times their length. Never raises."""
+    keys = [k if isinstance(k, str) else "" for k in keys]
     parent = list(range(len(keys)))
 
     def find(i: int) -> int:

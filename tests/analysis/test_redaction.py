@@ -1367,3 +1367,53 @@ def test_a_family_or_namesakes_in_the_plural(text: str, expected: str) -> None:
 def test_spelled_out_addresses_under_a_country_domain() -> None:
     assert redact("ola at corp dot example dot ng handles that") == "[email] handles that"
     assert redact("we met at the hotel dot com party") == "we met at the hotel dot com party"
+
+
+def test_a_roster_word_in_lower_case_where_a_person_stands() -> None:
+    """A second reviewer's finds: roster names that are words, written in lower case, as
+    the subject, after a cue or listed together, are still names."""
+    roster = ["Will Turner", "Mark Otieno", "Bill Ross", "Rob Stone", "Chase Ito", "Drew Kim"]
+    for text, expected in (
+        ("will pushed the hotfix at 2am", "[name] pushed the hotfix at 2am"),
+        ("mark broke prod again, classic", "[name] broke prod again, classic"),
+        ("bill and rob owned the migration", "[name] and [name] owned the migration"),
+        ("i asked chase to rerun it", "i asked [name] to rerun it"),
+        ("honestly drew should have checked", "honestly [name] should have checked"),
+        ("We will fix it next sprint", "We will fix it next sprint"),
+        ("mark the ticket as done", "mark the ticket as done"),
+    ):
+        assert redact(text, roster) == expected
+
+
+def test_a_possessive_copy_of_a_name_that_is_a_month_stays_a_name() -> None:
+    text = "Thanks to April Morales. In April's absence nothing moved."
+    assert redact(text) == "Thanks to [name]. In [name]'s absence nothing moved."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our Hindi copy for नमस्ते was wrong on the banner.",
+        "The Arabic label مرحبا rendered left-to-right.",
+        "He said お疲れ様 to everyone.",
+        "Our お客さん were happy with the new menu.",
+        "The 業者さん delivered the chairs late.",
+        "vlan was the reason staging lost network",
+        "Both Teslas in the fleet needed firmware updates.",
+        "see the notes at wiki dot acme dot al",
+    ],
+)
+def test_words_of_other_scripts_logins_and_brands_that_are_no_people(text: str) -> None:
+    """A second reviewer's finds: each was turned into a placeholder once."""
+    assert redact(text) == text
+
+
+def test_no_text_lost_around_names_in_other_scripts() -> None:
+    assert redact("Thanks राहुल। Next time") == "Thanks [name]। Next time"
+    assert redact("昨日田中さんが来ました") == "昨日[name]さんが来ました"
+    assert (
+        redact("민수씨가 머지했어요 and Priya reviewed.")
+        == "[name]씨가 머지했어요 and [name] reviewed."
+    )
+    assert redact("MARIA GARCIA OWNS THIS") == "[name] OWNS THIS"
+    assert redact("LI RAN DELETED THE BUCKET") == "[name] DELETED THE BUCKET"
