@@ -720,9 +720,6 @@ def _caseless_name_shape(t: _Tok) -> bool:
     return not (_CJK_WORD.match(t.text) and len(t.text) > 4)
 
 
-_CASELESS_CUES = frozenset(
-    "thanks thank thx ty kudos props shoutout ask asked ping pinged cc".split()
-)
 _OPEN_QUOTES = frozenset("\"'“‘「『«‹„")
 
 
@@ -1483,12 +1480,7 @@ def _hyphenated_act(toks: list[_Tok], i: int) -> bool:
 
 def _past_tense(word: str) -> bool:
     """Whether `word` is a verb's past form (LemmInflect's English lexicon, MIT)."""
-    from lemminflect import getAllInflections, getAllLemmas
-
-    return any(
-        word in getAllInflections(lemma, upos="VERB").get("VBD", ())
-        for lemma in getAllLemmas(word).get("VERB", ())
-    )
+    return "VBD" in _verb_tags(word)
 
 
 _COUNT_WORDS = frozenset("two three four five six several many all most some".split())
@@ -1566,7 +1558,7 @@ def _family_plural(toks: list[_Tok], i: int) -> bool:
     "all" (not "the Windows", "the Browns", "both Teslas")."""
     t = toks[i]
     k = t.key
-    if not t.cap or t.initial and i == 0 or len(k) < 5 or not k.endswith("s"):
+    if not t.cap or len(k) < 5 or not k.endswith("s"):
         return False
     if i == 0 or toks[i - 1].key not in ("the", "both", "two", "all"):
         return False
@@ -1625,6 +1617,8 @@ def _plain_person(t: _Tok) -> bool:
 
 
 _THANKS = frozenset("thanks thank thx cheers kudos ty props shoutout".split())
+# Cues that make a word of another script a person: thanks, or asking or copying someone.
+_CASELESS_CUES = _THANKS | frozenset("ask asked ping pinged cc".split())
 
 
 def _thanked_for(toks: list[_Tok], i: int) -> bool:
@@ -2682,7 +2676,7 @@ def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
                 if (
                     0 <= j < len(toks)
                     and (named(j) or toks[j].placeholder)
-                    and (listed(min(i, j), max(i, j)))
+                    and listed(min(i, j), max(i, j))
                 ):
                     is_name[i] = True
                     break
@@ -2802,16 +2796,23 @@ def _caps_stop(toks: list[_Tok], j: int) -> bool:
     return not (known and nxt is not None and nxt.text.isupper() and _finite_verb(nxt.key))
 
 
-@lru_cache(maxsize=4096)
 def _finite_verb(word: str) -> bool:
     """Whether `word` is a verb's past or third-person form (LemmInflect, MIT)."""
+    return bool(_verb_tags(word) & {"VBD", "VBZ"})
+
+
+@lru_cache(maxsize=4096)
+def _verb_tags(word: str) -> frozenset[str]:
+    """The Penn tags of the verb forms `word` is (VBD past, VBZ third person ...), from
+    LemmInflect's English lexicon (MIT)."""
     from lemminflect import getAllInflections, getAllLemmas
 
-    for lemma in getAllLemmas(word).get("VERB", ()):
-        forms = getAllInflections(lemma, upos="VERB")
-        if word in forms.get("VBD", ()) or word in forms.get("VBZ", ()):
-            return True
-    return False
+    return frozenset(
+        tag
+        for lemma in getAllLemmas(word).get("VERB", ())
+        for tag, forms in getAllInflections(lemma, upos="VERB").items()
+        if word in forms
+    )
 
 
 def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, int]]:

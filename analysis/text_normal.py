@@ -303,17 +303,21 @@ def near_identical_groups(keys: list[str]) -> list[int]:
         if a != b:
             parent[max(a, b)] = min(a, b)
 
+    # "=" entries: a key as it is; "-" entries: a key without one of its light words. Two
+    # keys meet when equal, when one is the other less a light word (a "-" entry of the
+    # longer filed as "=" too), or when both lose one light word to the same words (a swap).
     index: dict[tuple[str, ...], list[int]] = {}
     for i, key in enumerate(keys):
         words = tuple(key.split())
         index.setdefault(("=", *words), []).append(i)
-        if len(words) + 1 < NEAR_IDENTICAL_MIN_WORDS:
+        if len(words) < NEAR_IDENTICAL_MIN_WORDS:
             continue
         for n, word in enumerate(words):
-            if word in LIGHT_WORDS:  # this key without one light word
-                index.setdefault(words[:n] + words[n + 1 :], []).append(i)
-        if len(words) >= NEAR_IDENTICAL_MIN_WORDS:
-            index.setdefault(words, []).append(i)  # another key with one light word more
+            if word in LIGHT_WORDS:
+                less = words[:n] + words[n + 1 :]
+                index.setdefault(("-", *less), []).append(i)
+                if len(less) >= NEAR_IDENTICAL_MIN_WORDS:
+                    index.setdefault(("=", *less), []).append(i)
     for members in index.values():
         for j in members[1:]:
             union(members[0], j)

@@ -255,3 +255,8 @@ def test_near_identical_groups_are_transitive_and_ignore_order_of_input():
     keys = ["a b c d", "a b c d again", "a b c d again really", "x y z w"]
     assert near_identical_groups(keys) == [0, 0, 0, 3]
     assert near_identical_groups(keys[::-1]) == [0, 1, 1, 1]
+
+
+def test_answers_under_four_words_never_merge_even_by_a_light_word():
+    assert near_identical_groups(["the tests failed", "our tests failed"]) == [0, 1]
+    assert near_identical_groups(["the tests failed today", "our tests failed today"]) == [0, 0]

@@ -199,7 +199,7 @@ def quarterly_review(
         rating_summary=_rating_summary(ratings, quarter),
         category_quarters=_per_quarter(category_cells, "category", window),
         category_projects=in_quarter[["project", "category", "answers"]].reset_index(drop=True),
-        no_root_cause=int(none_shown["answers"].sum()) if len(none_shown) else 0,
+        no_root_cause=int(none_shown["answers"].sum()),
         categories=raised[
             [
                 "category",
