@@ -344,8 +344,8 @@ _TLD = r"""(?:com|org|net|io|co|uk|de|fr|nl|be|es|pt|ch|at|se|no|dk|fi|pl|cz|ie|
     |ug|rw|eg|tn|sn|zw|zm|ve|uy|gt|hk|tw|kr|cn|vn|pk|bd|lk|np|ae|qa|kw|il|gr|ro|hu|bg|hr|sk|lt
     |lv|ua|ru|rs|mk|cy)"""
 _SPELLED_EMAIL = re.compile(
-    rf"""(?<![\w.+%'\u2019\]-])[\w.+%'\u2019-]*\w(?:
-        {_AT}(?:[\w-]+(?:{_DOT}|\.))*[\w-]+{_DOT}{_TLD}
+    rf"""(?<![\w.+%'\u2019\]-])(?:[\w'\u2019-]+{_DOT}){{0,2}}[\w.+%'\u2019-]*\w(?:
+        (?:{_AT}|[ \t]*@[ \t]*)(?:[\w-]+(?:{_DOT}|\.))*[\w-]+{_DOT}{_TLD}
       | \s*[(\[{{<]\s*at\s*[)\]}}>]\s*(?:[\w-]+\.)+[^\W\d_]{{2,12}}
     )(?!\w)""",
     re.VERBOSE | re.IGNORECASE,
@@ -364,7 +364,13 @@ _SPACED_EMAIL = re.compile(
     rf"""(?<![\w.+%'\u2019\]-])[\w.+%'\u2019-]*\w[ \t]+@[ \t]+(?:[\w-]+\.)+{_TLD}(?![\w.@-])""",
     re.VERBOSE | re.IGNORECASE,
 )
-_SPELLED_AT = re.compile(r"(?i)\sat\s|at\s*[)\]}>]")
+_SPELLED_AT = re.compile(r"(?i)\sat\s|at\s*[)\]}>]|\sdot\s")
+# "chioma.obi at example.com", "kwame at example.org": a plain " at " before a domain
+# after a login or a known name (a site after "met at example.com" stays).
+_NAME_AT = re.compile(
+    r"(?<![\w.+%'\u2019\]-])([^\W\d_][\w'\u2019-]*(?:[._][^\W\d_][\w'\u2019-]*)*)"
+    r"\s+at\s+(?:[\w-]+\.)+[^\W\d_]{2,12}(?![\w@])"
+)
 _HANDLE = re.compile(r"(?<![\w@.+\]-])@[^\W\d]\w*(?:[.-]\w+)*|(?<![\w/])u/[A-Za-z][\w-]{2,20}\b")
 _BROADCAST = frozenset({"@here", "@channel", "@everyone", "@all"})
 # Who speaks in a pasted chat log: "<rui_costa> anyone seen ...", "[22:18] <p.kowalska> ok"
@@ -421,6 +427,19 @@ _PHONE_CUE = re.compile(
     r"|sms|(?:my|our|his|her|their) (?:number|personal|private|landline)|hotline|helpline"
     r"|helpdesk|landline|extension|ext|(?<=\S )line)\b[\w\s:.'\u2019-]{0,12}?(?:\bon|\bis|\bat|:)?\s*$"
 )
+# "call volume was 1 234 567", "phone time of 12 345 678 minutes": a measure, not a number
+# to dial.
+_MEASURE_TALK = re.compile(
+    r"(?i)\b(?:volumes?|counts?|times?|minutes|durations?|lengths?|rates?|costs?|totals?"
+    r"|queues?|was|were|of|by)\b"
+)
+
+
+def _phone_cue(before: str) -> bool:
+    m = _PHONE_CUE.search(before)
+    return m is not None and not _MEASURE_TALK.search(m.group())
+
+
 _DATE_LIKE = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}|\d+\.\d+\.\d+\.\d+")
 # Countries whose national numbers start with a trunk "0" (or are commonly written so).
 _NATIONAL_REGIONS = tuple(
@@ -455,15 +474,19 @@ def _is_phone(candidate: str) -> bool:
     return False
 
 
-_REGION_HINT = re.compile(r"\s*\(([A-Z]{2})\)")
+_REGION_HINT = re.compile(r"\s*\(([A-Z]{2})(?:[ \t]+(?:local|mobile|cell|landline|office))?\)")
 
 
 # "line 4-2231" is a production line's number; "hotline 1800-123-4567" a phone.
 _LINE_WORD = re.compile(r"(?i)(?<![a-z])line\s*:?\s*$")
 # Regions whose numbers are written without a leading 0 ("(11) 98765-4321" in Brazil,
-# "1300 975 707" in Australia, "(415) 555-2671" in the US).
+# "1300 975 707" in Australia, "(415) 555-2671" in the US, "612 34 56 78" in Spain,
+# "912 345 678" in Portugal, "312 345 6789" in Italy).
 # (Not the eight-digit plans of Singapore or Hong Kong: "5512 3400" is as often an id.)
-_FORMAT_REGIONS = ("US", "CA", "BR", "AU", "MX", "AR", "CO", "IN", "CN", "NO", "DK")
+_FORMAT_REGIONS = (
+    *("US", "CA", "BR", "AU", "MX", "AR", "CO", "IN", "CN", "NO", "DK"),
+    *("ES", "IT", "PT", "PL", "GR", "CZ", "LU"),
+)
 
 
 def _national_format(candidate: str) -> bool:
@@ -485,6 +508,18 @@ def _national_format(candidate: str) -> bool:
             if [len(g) for g in re.split(r"\D+", written) if g] == groups:
                 return True
     return False
+
+
+# "€912 345 678", "912 345 678 EUR", "612 34 56 78 dollars": an amount, not a phone.
+_CURRENCY_BEFORE = re.compile(r"[$€£¥₹₩₽]\s*$|(?i:\b(?:eur|usd|gbp|chf|pln|czk|dkk|nok|sek)\s*)$")
+_CURRENCY_AFTER = re.compile(
+    r"(?i)^\s*(?:[$€£¥₹₩₽]|(?:eur|euros?|usd|dollars?|gbp|pounds?|chf|francs?|pln|z\u0142"
+    r"|czk|k\u010d|dkk|nok|sek|kr|kroner|kronor|yen|rupees?|reais)\b)"
+)
+
+
+def _money(before: str, after: str) -> bool:
+    return bool(_CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.match(after))
 
 
 def _region_hint_valid(candidate: str, after: str) -> bool:
@@ -551,6 +586,12 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
             add(m.start(), m.end(), EMAIL)
         for m in _MAILBOX_AT.finditer(text):
             add(m.start(), m.end(), EMAIL)
+        for m in _NAME_AT.finditer(text):
+            local = m.group(1)
+            if re.search(r"[._]", local) or (
+                _key(local) in _ANY_NAME and _key(local) not in _COMMON
+            ):
+                add(m.start(), m.end(), EMAIL)
     for m in _HANDLE.finditer(text):
         if m.group().lower() not in _BROADCAST:
             add(m.start(), m.end(), HANDLE)
@@ -568,10 +609,14 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
         digits = sum(c.isdigit() for c in m.group())
         before = text[max(0, m.start() - 24) : m.start()]
         if 7 <= digits <= 15 and (
-            (_PHONE_CUE.search(before) and (" " in m.group() or not _LINE_WORD.search(before)))
-            or (_national_format(m.group()) and not _ID_WORDS.search(before[-16:]))
+            (_phone_cue(before) and (" " in m.group() or not _LINE_WORD.search(before)))
+            or (
+                _national_format(m.group())
+                and not _ID_WORDS.search(before[-16:])
+                and not _money(before, text[m.end() : m.end() + 12])
+            )
             or _listed_with_contact(taken, text, m.start())
-            or _region_hint_valid(m.group(), text[m.end() : m.end() + 6])
+            or _region_hint_valid(m.group(), text[m.end() : m.end() + 16])
         ):
             if not _DATE_LIKE.fullmatch(m.group()) and not _after_id_word(
                 text, m.start(), m.group()
@@ -642,7 +687,8 @@ def _handle_word(word: str) -> bool:
 
 # Field labels of a ticket or action item, never a speaker: "assignee: jdoe".
 _FIELD_LABELS = frozenset(
-    "assignee assignees dri reporter reviewer reviewers approver approvers eta".split()
+    """assignee assignees dri reporter reviewer reviewers approver approvers eta
+    mailto tel sms anon anonymous""".split()  # "mailto:", "Anon: ...": no speaker
 )
 # An owner named by a label: "Owner - ckowalczyk", "assignee: jdoe", "DRI = mtanaka".
 _OWNER_LABEL = re.compile(
@@ -1109,12 +1155,24 @@ _ACRONYMS = frozenset(
 )
 
 
+def _currency_codes() -> frozenset[str]:
+    """ISO 4217 codes ("eur", "usd", "jpy") as Faker's currency provider lists them, less
+    the few that are also given names ("ron")."""
+    from faker.providers.currency import Provider
+
+    return frozenset(code.lower() for code, _ in Provider.currencies) - _ANY_NAME
+
+
+_CURRENCIES = _currency_codes()
+
+
 def _initials(t: _Tok) -> bool:
-    """'JG', 'AKR': two or three capitals that are no known acronym or word."""
+    """'JG', 'AKR': two or three capitals that are no known acronym, currency or word."""
     return (
         2 <= len(t.text) <= 3
         and t.text.isupper()
         and t.key not in _ACRONYMS
+        and t.key not in _CURRENCIES
         and t.key not in _NOT_NAMES
         and t.key not in _COMMON
     )
@@ -1286,9 +1344,14 @@ _THING_NOUNS = frozenset(
     codename vendor company brand sensor printer robot job queue""".split()
 )
 _HOLIDAY_WORDS = frozenset("day eve week weekend".split())
+# What is named after a person with a possessive: "Conway's law", "Occam's razor".
+_EPONYM_NOUNS = frozenset(
+    "law laws algorithm principle theorem razor paradox syndrome disease equation".split()
+)
 # After a capitalised word these make it a place: "Baker Street", "Charlotte airport"
 # (the lowercase ones only when written lowercase: "Grace Hall" may be a person).
 _PLACE_NOUNS = frozenset("street st road rd avenue ave boulevard blvd square airport".split())
+_PLACE_RUN_ENDS = _PLACE_NOUNS | {"city", "bridge", "station"}  # not "Park", "Lane": surnames
 _PLACE_NOUNS_LOWER = frozenset(
     "station park hall bridge hotel campus stadium arena centre center building tower".split()
 )
@@ -1307,12 +1370,16 @@ def _thing_context(toks: list[_Tok], i: int, text: str) -> bool:
     holiday ("Waitangi Day", "Patrick's Day"), or described as a thing ("Hudson, the old CI
     box")."""
     t = toks[i]
+    if _kin_next(toks, i):
+        return False
     if i + 1 >= len(toks):
         return False
     nxt = toks[i + 1]
     gap = text[t.end : nxt.start]
     if nxt.cap and nxt.key in _HOLIDAY_WORDS and gap.strip() in ("", "'s", "\u2019s"):
         return True
+    if t.poss and nxt.key in _EPONYM_NOUNS and not nxt.cap:
+        return True  # "Murphy's law", "Dijkstra's algorithm": named after a person
     if t.poss or nxt.key in ("who", "whose") or nxt.key in _AFTER_HONORIFICS:
         return False
     if gap == " " and (
@@ -1496,12 +1563,20 @@ def _word_classes(word: str) -> set[str]:
 _SEASONS = frozenset("summer winter spring autumn fall christmas easter".split())
 
 
+# A request to the person just named: "RK, please ...", "JG, can you ...".
+_VOCATIVE = re.compile(r"(?i),[ \t]*(?:please|pls|plz|(?:can|could|would) you|thanks|thank you)\b")
+
+
 def _initials_act(toks: list[_Tok], i: int, text: str) -> bool:
     """Initials that own an action ("AB to chase legal") or act ("JG owned the comms");
     not after an article ("the DPA took six weeks" is an agreement)."""
     nxt = _next_words(toks, i, 2)
     if not nxt or (i > 0 and toks[i - 1].key in _DETERMINERS):
         return False
+    if _VOCATIVE.match(text, toks[i].end) and (
+        i == 0 or _SENTENCE_BREAK.search(text[toks[i - 1].end : toks[i].start])
+    ):
+        return True  # "RK, please share the query": the writer addresses them
     if re.match(r"-\d", text[toks[i].end : toks[i].end + 2]):
         return False  # "SUP-1029 and SUP-1033 are duplicates": ticket keys
     if nxt[0] == "to":  # an owner heads its clause: "Action: AB to ...", ", CD to ..."
@@ -1651,10 +1726,26 @@ def _handed_over(toks: list[_Tok], i: int) -> bool:
     )
 
 
+_KIN = frozenset("brothers sisters twins siblings cousins family household".split())
+
+
+def _kin_next(toks: list[_Tok], i: int) -> bool:
+    """'the Hernández brothers', 'the Moreau family': people (not "Warner Brothers", not
+    "the Dell family of laptops")."""
+    return (
+        i + 1 < len(toks)
+        and toks[i + 1].key in _KIN
+        and not toks[i + 1].cap
+        and not (i + 2 < len(toks) and toks[i + 2].key == "of")
+    )
+
+
 def _product_context(toks: list[_Tok], i: int, text: str) -> bool:
     """'the Falcon sensor', 'Apollo 11', 'Stack Exchange': a gazetteer word used as the
     name of a thing - after an article, before a number or before an ordinary word."""
     t = toks[i]
+    if _kin_next(toks, i):
+        return False
     if _after_determiner(toks, i, text):
         return True  # "the Falcon sensor", "the new Ember setup"
     if (
@@ -1957,6 +2048,7 @@ def _decide(
             and t.key not in listed
             and t.start not in forced
             and not (i + 1 < len(toks) and is_name[i + 1])
+            and not _kin_next(toks, i)
         ):
             is_name[i] = False
     return is_name
@@ -2004,6 +2096,31 @@ def _initial_before(toks: list[_Tok], i: int, text: str) -> bool:
         and t.key not in _NOT_NAMES
         and (t.key not in _COMMON or t.key in _ANY_NAME)
         and (i < 2 or toks[i - 2].key not in ("plan", "vitamin", "option", "type", "grade"))
+    )
+
+
+def _noun_use(toks: list[_Tok], i: int) -> bool:
+    """A lower-case given name that is also an English word, after a determiner or in
+    "round robin": a thing ("the mike was off", "round robin scheduling")."""
+    if i == 0 or toks[i].key not in _COMMON:
+        return False
+    if toks[i - 1].key == "round":
+        return True
+    # "a sam issue": a person's name modifying a noun stays a name.
+    return toks[i - 1].key in _DETERMINERS and not (
+        i + 1 < len(toks) and _only_noun(toks[i + 1].key)
+    )
+
+
+def _past_participle_word(toks: list[_Tok], i: int) -> bool:
+    """A lower-case given name that is also a past form ("the build hung overnight"),
+    without a cue before it that only a person follows ("thanks hung", "ask hung")."""
+    return bool(_verb_tags(toks[i].key) & {"VBD", "VBN"}) and not (
+        i > 0
+        and (
+            toks[i - 1].key in _PREV_CUES
+            or (i > 1 and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2)
+        )
     )
 
 
@@ -2068,7 +2185,7 @@ def _rule_names(
             # Lowercase names are trusted from the gazetteer ("ask priya"), or after a
             # cue when they are no English word ("thanks ngaire").
             is_name[i] = len(k) >= 3 and (
-                k in _FIRST
+                (k in _FIRST and not _past_participle_word(toks, i) and not _noun_use(toks, i))
                 or (i > 0 and toks[i - 1].key in _TITLES and k not in _MID_WORDS)  # "dr okafor"
                 or (  # "thanks bill for the pizza": thanked for something, a person
                     _thanked_for(toks, i)
@@ -2370,6 +2487,21 @@ def _drop_places(
             if " ".join(toks[m].key for m in range(i, j)) in _PLACE_PHRASES:
                 is_name[i:j] = [False] * (j - i)
                 break
+    # "Victor Hugo Street", "Ho Chi Minh City", "Charles de Gaulle Airport": the words
+    # before a capitalised place noun name the place.
+    for j, t in enumerate(toks):
+        if j == 0 or not t.cap or t.key not in _PLACE_RUN_ENDS:
+            continue
+        i = j
+        while (
+            i > 0
+            and j - i < 4
+            and (toks[i - 1].cap or toks[i - 1].key in _PARTICLES)
+            and text[toks[i - 1].end : toks[i].start] == " "
+        ):
+            i -= 1
+        if i < j and not any(kept(m) for m in range(i, j)):
+            is_name[i:j] = [False] * (j - i)
     _drop_companies(toks, text, is_name, kept, beside_name)
     _drop_venues(toks, text, is_name, kept)
     places = [t.cap and (_pure_place(t) or _camel_product(t.text)) for t in toks]
@@ -2703,6 +2835,7 @@ def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
             if (
                 is_name[i]
                 or not t.cap
+                or t.key in _TITLES  # "Dr. X and Prof. Y": the title joins Y's span
                 or _is_acronym(t.text)
                 or t.caseless
                 and not _caseless_name_shape(t)
