@@ -29,14 +29,20 @@ def label_parts(label: str) -> list[str]:
 def name_terms(name: str) -> list[str]:
     """The terms whose support a theme name needs: the parts of a c-TF-IDF label
     ("deploy · friday"), or every word of a phrase but the glue words a phrase may hold
-    ("flaky tests in CI" -> flaky, test, ci). A word that is no term any more (a name saved
-    before the theme model left such words out, "great") stands for itself, so no answer
-    supports it and the name falls back to a shorter one."""
+    ("flaky tests in CI" -> flaky, test, ci). A word with a digit ("OPS-4101"), or one
+    that is no term any more (a name saved before the theme model left such words out,
+    "great"), stands for itself, so no answer supports it and the name falls back to a
+    shorter one."""
     if LABEL_SEPARATOR in str(name):
         return label_parts(name)
     terms: list[str] = []
     for word in str(name).split():
         if word.lower() in GLUE:
+            continue
+        if any(c.isdigit() for c in word):
+            # "OPS-4101", "v2.3": the model's terms drop the digits, so only the literal
+            # word could vouch for it; no answer does, so such a name is never shown.
+            terms.append(word.lower())
             continue
         terms += tokens(word) or [word.lower()]
     return list(dict.fromkeys(terms))

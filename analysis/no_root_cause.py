@@ -56,8 +56,14 @@ def _non_answer_keys() -> frozenset[str]:
 # really"): stripped from both ends before the comparison.
 _FILLER = frozenset(
     "really here just so from me for now at all else this honestly thanks thank you "
-    "i think guess um uh well ok okay".split()
+    "i think guess um uh well ok okay tbh tho though sorry haha lol".split()
 )
+# Words that only strengthen a non-answer ("nothing more to add", "no further comments",
+# "nothing specific comes to mind"): dropped anywhere in a short answer for the comparison.
+_INTENSIFIERS = frozenset("more further else other additional specific much".split())
+_SHORT = 6  # words: longer answers are compared as they are
+# Clauses of a non-answer ("Nope, nothing from me", "Not really, no", "Nothing, thanks!").
+_CLAUSE = re.compile(r"[,;.!?:\u2026()\u2013\u2014]+|\s-\s|\s+(?:and|but)\s+")
 
 
 # Openings that carry no content before a non-answer ("I have nothing to add", "there
@@ -107,8 +113,26 @@ def is_non_answer(text: object) -> bool:
     key = _key(text)
     if not key:
         return True
+    if _known(key):
+        return True
+    # Every clause empty or a non-answer, at least one of them a non-answer.
+    clauses = [_key(c) for c in _CLAUSE.split(text)]
+    clauses = [c for c in clauses if c and _core(c)]
+    return bool(clauses) and all(_known(c) for c in clauses)
+
+
+def _known(key: str) -> bool:
     known = _non_answer_keys()
-    return key in known or _core(key) in known
+    if key in known:
+        return True
+    core = _core(key)
+    if core in known:
+        return True
+    words = core.split()
+    if 1 < len(words) <= _SHORT:
+        plain = " ".join(w for w in words if w not in _INTENSIFIERS)
+        return bool(plain) and (plain in known or _core(plain) in known)
+    return False
 
 
 def non_answer_mask(texts: Sequence[str]) -> list[bool]:

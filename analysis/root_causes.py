@@ -25,7 +25,7 @@ import pandas as pd
 import yaml
 from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
@@ -661,6 +661,15 @@ NEIGHBOURS = 5
 NEIGHBOUR_POWER = 4.0
 NEIGHBOUR_FROM = 0.3
 NEIGHBOUR_FULL = 0.6
+# A correction votes only for answers sharing most of its content words (Jaccard overlap
+# of the words that are no stop word): similar wording around another subject ("Thanks
+# for the great talk" -> none; "Thanks for the great alerts") takes no vote, and the vote
+# never replaces the model entirely (so it never claims certainty; only same-key answers
+# get confidence 1). Neither changes the dev-set figures (no scored answer there is that
+# close to a given one); they stop one correction spilling onto unrelated answers (a fresh
+# reviewer's finds, 2026-12-01).
+NEIGHBOUR_MIN_OVERLAP = 0.6
+NEIGHBOUR_MAX_SHARE = 0.9
 _SIMILARITY_CELLS = 2_000_000  # texts x corrections per dense similarity block
 SECOND_RATIO = 0.5  # a runner-up category is reported when >= half the top probability
 
@@ -677,6 +686,7 @@ class CorrectionNeighbours:
     vectors: sparse.csr_matrix
     labels: np.ndarray
     n_classes: int
+    content: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
 
     @classmethod
     def of(
@@ -690,7 +700,16 @@ class CorrectionNeighbours:
             raise ValueError(f"categories not in the model: {sorted(missing)}")
         features = model.features_.transform([normalise_text(t) for t in texts])
         labels = np.array([column[c] for c in categories], dtype=int)
-        return cls(_unit_rows(features), labels, len(model.classes_))
+        vocabulary = model.features_.vocabulary_
+        content = np.array(
+            [
+                i
+                for i, w in enumerate(vocabulary)
+                if " " not in w and w not in ENGLISH_STOP_WORDS and not w.isdigit()
+            ],
+            dtype=int,
+        )
+        return cls(_unit_rows(features), labels, len(model.classes_), content)
 
     def votes(self, features: sparse.csr_matrix) -> np.ndarray:
         """Per text (feature rows in the same space): the vote of the nearest corrections
@@ -709,6 +728,9 @@ class CorrectionNeighbours:
         step = max(1, _SIMILARITY_CELLS // len(self.labels))
         for start in range(0, units.shape[0], step):
             similarity = (units[start : start + step] @ self.vectors.T).toarray()
+            similarity[
+                self._content_overlap(units[start : start + step]) < NEIGHBOUR_MIN_OVERLAP
+            ] = 0
             nearest = np.argpartition(-similarity, k - 1, axis=1)[:, :k]
             near = np.clip(np.take_along_axis(similarity, nearest, axis=1), 0.0, 1.0)
             weights = near**NEIGHBOUR_POWER
@@ -718,10 +740,25 @@ class CorrectionNeighbours:
             out[start : start + step, :-1] = np.divide(
                 votes, total, out=np.zeros_like(votes), where=total > 0
             )
-            out[start : start + step, -1] = np.clip(
+            out[start : start + step, -1] = NEIGHBOUR_MAX_SHARE * np.clip(
                 (near.max(axis=1) - NEIGHBOUR_FROM) / (NEIGHBOUR_FULL - NEIGHBOUR_FROM), 0, 1
             )
         return out
+
+    def _content_overlap(self, units: sparse.csr_matrix) -> np.ndarray:
+        """Jaccard overlap (0-1) of the content words (unigrams that are no stop word of
+        scikit-learn's ``ENGLISH_STOP_WORDS``) of each text and each correction."""
+        if not len(self.content):
+            return np.ones((units.shape[0], len(self.labels)))
+        ours = (units[:, self.content] != 0).astype(np.float64)
+        theirs = (self.vectors[:, self.content] != 0).astype(np.float64)
+        shared = (ours @ theirs.T).toarray()
+        union = (
+            np.asarray(ours.sum(axis=1)).reshape(-1, 1)
+            + np.asarray(theirs.sum(axis=1)).reshape(1, -1)
+            - shared
+        )
+        return np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
 
 
 def _unit_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:

@@ -98,8 +98,8 @@ def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
 
 def surface_chunks(text: str) -> list[list[str]]:
     """Runs of words of ``text`` that a phrase may span: split at punctuation, with names,
-    URLs, e-mails, domains, placeholders and numbers-only words taken out (each a break).
-    Never raises on a str."""
+    URLs, e-mails, domains, placeholders and words holding a digit ("99", "OPS-4101",
+    "v2") taken out (each a break). Never raises on a str."""
     text = str(text)
     text = _blank(text, name_spans(text))
     text = _URL.sub(" . ", text)
@@ -109,7 +109,12 @@ def surface_chunks(text: str) -> list[list[str]]:
         run: list[str] = []
         for word in _WORD.findall(part):
             word = word.strip("'\u2019-&")
-            if not word or not any(c.isalpha() for c in word) or word.lower() in WEB_WORDS:
+            if (
+                not word
+                or not any(c.isalpha() for c in word)
+                or any(c.isdigit() for c in word)
+                or word.lower() in WEB_WORDS
+            ):
                 if run:
                     chunks.append(run)
                 run = []

@@ -22,6 +22,11 @@ NON_ANSWERS = [
     "I have nothing to add.", "There were no issues.", "No problems at all!",
     "From my side: no comments", "We had no complaints", "Rien à signaler", "nichts",
     "Nada que añadir.",
+    # clauses that each say nothing, strengthened stock phrases, other languages (a second
+    # fresh reviewer's finds)
+    "Nope, nothing from me", "Not really, no", "nothing more to add", "no further comments",
+    "n/a - see above", "idk tbh", "Nothing springs to mind", "Same as above", "+1",
+    "cannot think of anything", "ничего", "特になし", "없음", "ingen kommentar", "Keine Ahnung",
 ]  # fmt: skip
 
 NO_CAUSE = [
@@ -71,6 +76,11 @@ def test_non_answers_are_recognised_and_given_none(text):
         "We had no issues with the vendor",
         "No issues with deploys but the tests were slow",
         "I have no idea why the cache filled up",
+        "Nothing, the release went smoothly",
+        "No, the deploy broke",
+        "Not much testing",
+        "No more manual deploys",
+        "Same bug as last time",
     ],
 )
 def test_short_answers_with_content_are_not_non_answers(text):

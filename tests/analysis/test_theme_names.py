@@ -73,6 +73,14 @@ def test_a_term_too_few_responses_wrote_never_names_a_theme() -> None:
     assert supported_name(["canary"], support, threshold=3) is None
     assert name_terms("flaky tests in CI") == ["flaky", "test", "ci"]
     assert supported_name(["deploy · canary"], {"deploy": 9}, 3) == "deploy"  # old labels
+    # A ticket id one person wrote: the terms drop its digits, the name may not.
+    assert supported_name(["ticket OPS-4101", "ticket"], {"ticket": 9, "ops": 9}, 3) == "ticket"
+
+
+def test_words_with_digits_break_a_phrase() -> None:
+    chunks = surface_chunks("Ticket OPS-4101 still open after the v2 release")
+    words = {w.lower() for run in chunks for w in run}
+    assert words.isdisjoint({"ops-4101", "v2"}) and ["still", "open", "after", "the"] in chunks
 
 
 def test_gated_names_only_use_words_enough_responses_wrote() -> None:
