@@ -674,6 +674,13 @@ _SIMILARITY_CELLS = 2_000_000  # texts x corrections per dense similarity block
 SECOND_RATIO = 0.5  # a runner-up category is reported when >= half the top probability
 
 
+# scikit-learn's English stop words less the negations: "We never owned the checklist"
+# is not the same answer as "We owned the checklist".
+_STOP_WORDS = ENGLISH_STOP_WORDS - {
+    "no", "not", "never", "nobody", "none", "nothing", "cannot", "nor", "neither", "without"
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class CorrectionNeighbours:
     """The corrected answers as unit feature vectors, for the nearest-neighbour vote.
@@ -705,7 +712,7 @@ class CorrectionNeighbours:
             [
                 i
                 for i, w in enumerate(vocabulary)
-                if " " not in w and w not in ENGLISH_STOP_WORDS and not w.isdigit()
+                if " " not in w and w not in _STOP_WORDS and not w.isdigit()
             ],
             dtype=int,
         )
@@ -927,7 +934,8 @@ def classify_with_confidence(
 
     Columns: ``category`` (taxonomy id, or ``NO_ROOT_CAUSE``: always for a non-answer),
     ``confidence`` (probability 0-1; 1.0 for a non-answer and for a text near-identical
-    to one a manager reviewed: same ``analysis.text_normal.answer_key``),
+    to one a manager reviewed: same ``analysis.text_normal.answer_key``, or one light word
+    apart, ``near_identical_groups``),
     ``second_category`` (None unless its probability is at least ``SECOND_RATIO`` of the
     best), ``second_confidence`` (0-1 or None). One row per input
     text, in order. ``corrections`` as in ``fitted_model``. Raises ValueError when
@@ -946,7 +954,7 @@ def classify_with_confidence(
             result.loc[silent, "second_category"] = None
             result.loc[silent, "second_confidence"] = None
     if fitted.confirmed and len(result):
-        hits = [fitted.confirmed.get(answer_key(t)) for t in texts]
+        hits = _confirmed_hits(fitted.confirmed, [answer_key(t) for t in texts])
         mask = np.array([h is not None for h in hits])
         if mask.any():
             result.loc[mask, "category"] = [h for h in hits if h is not None]
@@ -954,6 +962,24 @@ def classify_with_confidence(
             result.loc[mask, "second_category"] = None
             result.loc[mask, "second_confidence"] = None
     return result
+
+
+def _confirmed_hits(confirmed: Mapping[str, str], keys: Sequence[str]) -> list[str | None]:
+    """The confirmed category of each key: its own, else that of the confirmed keys one
+    light word from it (``near_identical_groups``) when they agree, else None."""
+    hits = [confirmed.get(k) for k in keys]
+    open_keys = sorted({k for k, h in zip(keys, hits, strict=True) if h is None and k})
+    if not open_keys:
+        return hits
+    pool = sorted(set(confirmed) | set(open_keys))
+    votes: dict[int, set[str]] = {}
+    group_of = dict(zip(pool, near_identical_groups(pool), strict=True))
+    for k in confirmed:
+        votes.setdefault(group_of[k], set()).add(confirmed[k])
+    settled = {
+        k: next(iter(votes[group_of[k]])) for k in open_keys if len(votes.get(group_of[k], ())) == 1
+    }
+    return [h if h is not None else settled.get(k) for k, h in zip(keys, hits, strict=True)]
 
 
 def classify_root_causes(
@@ -1015,8 +1041,8 @@ def review_cards(
     ``candidates``: one row per distinct text, columns text, answers (a count), members
     (list of that text's answers, passed through), category, confidence (0-1),
     second_category, responses, threshold (``Store.correction_queue``). Rows whose
-    ``analysis.text_normal.answer_key`` matches one of ``reviewed_texts`` are dropped (a
-    manager already settled that answer; the classifier gives it their category). Each
+    ``analysis.text_normal.answer_key`` matches one of ``reviewed_texts``, or is one light
+    word from one, are dropped (a manager already settled that answer). Each
     card: card (a short stable id of its key, for widget keys), text (its most common
     variant, ties by text), answers (total), members (all variants' members), category and
     second_category (the suggestion for its most common variant), confidence (mean over answers),
@@ -1031,9 +1057,15 @@ def review_cards(
     rows = rows[~rows["key"].isin(reviewed)]
     if rows.empty:
         return pd.DataFrame(columns=list(REVIEW_CARD_COLUMNS))
-    # One card per group of near-identical keys, named by the group's first key in order.
-    keys = sorted(set(rows["key"]))
-    first = {k: keys[g] for k, g in zip(keys, near_identical_groups(keys), strict=True)}
+    # One card per group of near-identical keys, named by the group's first key in order;
+    # a group holding a reviewed key is settled already ("..., honestly" after "...").
+    keys = sorted(set(rows["key"]) | reviewed)
+    groups = near_identical_groups(keys)
+    settled = {g for k, g in zip(keys, groups, strict=True) if k in reviewed}
+    first = {k: keys[g] for k, g in zip(keys, groups, strict=True) if g not in settled}
+    rows = rows[rows["key"].isin(first)]
+    if rows.empty:
+        return pd.DataFrame(columns=list(REVIEW_CARD_COLUMNS))
     rows = rows.assign(
         key=rows["key"].map(first),
         answers=rows["answers"].astype(int),

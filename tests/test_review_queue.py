@@ -251,6 +251,34 @@ def test_answers_one_light_word_apart_share_a_card_and_opposites_do_not():
     assert len(cards) == 5
 
 
+def test_an_answer_one_light_word_from_a_reviewed_one_gets_no_card_of_its_own():
+    frame = candidates(
+        [
+            ("Nobody owned the release checklist, honestly", 2, 0.9),
+            ("We never tested the release properly", 1, 0.5),
+        ]
+    )
+    cards = review_cards(frame, ["Nobody owned the release checklist"], limit=10)
+    assert cards["text"].tolist() == ["We never tested the release properly"]
+    settled = review_cards(frame, ["We tested the release properly"], limit=10)
+    assert len(settled) == 2  # a negation apart: still its own question
+
+
+def test_a_confirmed_category_reaches_answers_one_light_word_apart():
+    from analysis.root_causes import classify_with_confidence
+
+    corrections = pd.DataFrame(
+        {"text": ["Nobody owned the release checklist"], "category": ["staffing_resources"]}
+    )
+    found = classify_with_confidence(
+        ["Nobody owned the release checklist, honestly", "Nobody owned the checklist"],
+        corrections,
+    )
+    assert found.loc[0, "category"] == "staffing_resources"
+    assert found.loc[0, "confidence"] == 1.0
+    assert found.loc[1, "confidence"] < 1.0  # a content word apart: the model decides
+
+
 def test_near_identical_groups_are_transitive_and_ignore_order_of_input():
     keys = ["a b c d", "a b c d again", "a b c d again really", "x y z w"]
     assert near_identical_groups(keys) == [0, 0, 0, 3]
