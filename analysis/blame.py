@@ -246,7 +246,8 @@ _JUDGEMENT = re.compile(
     _FLAGS,
 )
 _ON_THEM = re.compile(
-    rf"""\b(?:[Tt]hat|[Tt]his|[Ii]t|[Tt]he\s+[\w-]+)(?:['’]s|\s+is|\s+was)\s+(?:\w+ly\s+)?(?:all\s+)?on\s+(?:(?:him|her)\b|{_RUN}|{_ROLE})
+    rf"""\b(?:[Tt]hat|[Tt]his|[Ii]t|[Tt]he\s+[\w-]+)(?:\s+one)?(?:['’]s|\s+is|\s+was)\s+(?:\w+ly\s+)?(?:all\s+)?on\s+(?:(?:him|her)\b|{_RUN}|{_ROLE})
+    |\b[Bb]lame\s+(?:lies|sits|rests|falls)\s+(?:\w+ly\s+)?(?:with|on)\s+(?:(?:him|her)\b|{_RUN}|{_ROLE})
     |\b(?i:that|this|the)\s+(?:whole\s+|entire\s+)?(?:lost|wasted|missed|blown|failed|slipped|extra|late)\s+(?:[\w-]+\s+){{0,3}}?
         (?:is|was|['’]s)\s+(?:all\s+|entirely\s+|squarely\s+)?on\s+(?:(?:him|her)\b|{_RUN}|{_ROLE})
     |\b(?:[Ii]t|[Tt]hat)\s+was\s+(?:all\s+)?(?:his|her|{_RUN}['’]s|{_LOOSE}['’]s)\s+(?:changes?|fault|mistake
@@ -287,7 +288,7 @@ _SELF = re.compile(
     |I\s+(?:really\s+|totally\s+|completely\s+|honestly\s+|kind\s+of\s+|sort\s+of\s+)?
         (?:screwed|messed|cocked|stuffed|fucked|f\*+ed)\s+(?:it\s+|this\s+|things\s+)?up
     |I\s+(?:broke|forgot|dropped\s+the\s+ball|misread|misconfigured|overlooked|botched|blew)\b
-    |I\s+(?:am|was|'m)\s+to\s+blame|I\s+take\s+(?:full\s+|the\s+)*blame
+    |I(?:\s+(?:am|was)|['’]m)\s+(?:(?:the\s+)?(?:only\s+)?one\s+)?to\s+blame|I\s+take\s+(?:full\s+|the\s+)*blame
     |I\s+(?:was|am|'m)\s+(?:the|a)\s+(?:real\s+|main\s+|biggest\s+|only\s+)?(?:problem|bottleneck|weak\s+link|blocker)
     |(?i:that|this|it|the\s+\w+)(?:\s+one)?(?:\s+was|\s+is|['’]s)\s+(?:all\s+)?on\s+me\b
     |(?:^|(?<=[.!?]\s))(?i:entirely|totally|completely|squarely|all|fully|100%)\s+on\s+me\b
@@ -691,6 +692,8 @@ _DEFENDED = re.compile(
         |think|thought|assume[sd]?)\b[^.!?]{{0,80}}\bbut\s+(?:he|she|they|{_RUN})\s+(?:was|were|had)\b
     |\bbut\s+(?:\w+\s+){{0,3}}?(?:avoided|prevented|averted)\b
     |\b(?i:nobody|no\s+one|no-one)(?:['’]s|\s+is)\s+(?:to\s+blame|at\s+fault)
+    |\b(?:is|was|are|were)\s+(?i:not|n['’]t)\s+(?:\w+\s+)?(?:to\s+blame|at\s+fault)
+    |\b(?i:nobody|no\s+one|no-one)\s+blamed\b
     |\bI\s+(?:realised|realized|learned|learnt|noticed|found)\s+(?:that\s+)?I\s+(?:didn['’]t|did\s+not|hadn['’]t)\b""",
     _FLAGS,
 )
@@ -1592,7 +1595,16 @@ _PRAISE = re.compile(
     |helped|saved|rescued|stepped\s+up|went\s+above|hero|appreciated?
     |,\s*(?:amazing|impressive|brilliant|awesome|legend|nice\s+one|all\s+good|love\s+it|respect)\b
     |stepped\s+in|(?:was|were)\s+(?:just\s+|absolutely\s+|really\s+)?(?:brilliant|amazing|fantastic|superb
-        |excellent|outstanding|a\s+star|a\s+hero|a\s+lifesaver))\b""",
+        |excellent|outstanding|a\s+star|a\s+hero|a\s+lifesaver)
+    # a person's work that repaired something: "X's PR fixed the broken login"
+    |(?<=['’])s\s+(?:\w+\s+)?(?:fix|fixes|pr|patch|workaround|script|hotfix|tool|runbook|dashboard)
+        \s+(?:fixed|unblocked|saved|rescued|resolved|repaired|restored|cleaned\s+up|got\s+us\s+through)
+    |handled\s+(?:\w+\s+){0,2}?(?:well|brilliantly|calmly|superbly|beautifully)|favou?rite\s+(?:part|bit|moment)
+    # composure and refusals that are credit: "stayed calm when everything broke", "never
+    # gave up on the flaky test", "refused to cut corners"
+    |stayed\s+(?:calm|cool|positive|patient)|kept\s+(?:calm|(?:his|her|their)\s+cool)
+    |never\s+(?:once\s+)?(?:complained|gave\s+up|lost\s+(?:his|her|their)\s+(?:patience|cool|temper))
+    |refused\s+to\s+(?:cut\s+corners|skip\s+(?:the\s+)?(?:tests|review|checks)|give\s+up|ship\s+(?:it\s+)?untested))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 # ".env", "v1.2" and titles ("Ms. Varga", "Dr. Okafor") stay inside a sentence.
@@ -1625,11 +1637,20 @@ _DONE_TO = re.compile(
 # The person's main verb reports what they knew, saw or said about something else.
 _REPORTING = re.compile(
     r"\s*(?:(?:\w+ly|just|only|never|also)\s+)?(?:(?:had\s+no\s+idea|knew|reali[sz]ed|noticed|found|heard"
-    r"|saw|learn(?:ed|t)|discovered|mentioned|explained|warned|flagged|spotted|pointed\s+out)"
+    r"|saw|learn(?:ed|t)|discovered|mentioned|explained|warned|flagged|spotted|pointed\s+out"
+    # news passed on about a thing: "X said the migration failed because of the disk"
+    r"|(?<!never\s)(?:said|says|reported|confirmed|told\s+(?:us|me|them|everyone|the\s+team))"
+    # ... unless they then acted or failed to: "X said it was fine and didn't tell anyone",
+    # "told us it would be read-only and then kept dispensing on it"
+    r"(?![^.!?;\n]*\b(?:and|but)\s+(?:then\s+|still\s+)?(?:\w+ed|kept|didn['’]t|did\s+not|never"
+    r"|forgot|went|left|took|made|let|told|said|broke|ran|put|sent|shipped)\b))"
     r"\s+(?:that\s+)?(?:the|it|they|we|our|this|its|their)\b"
-    # a question asked about something else: "asked why the deploy was skipped"
-    r"|(?:asked|wondered|queried|questioned|checked|wanted\s+to\s+know)\s+(?:\w+\s+){0,2}?(?:why|whether|if|how"
-    r"|what|when|who)\b)"
+    # a question asked about something else: "asked why the deploy was skipped", "I asked X
+    # why ..." (a masked person is one word here)
+    r"|(?:asked|wondered|queried|questioned|checked|wanted\s+to\s+know|wants?\s+to\s+know"
+    r"|knows?|walked\s+(?:us|me|them|everyone)\s+through|(?:is|are|was|were)\s+(?:investigating"
+    r"|looking\s+into|digging\s+into))\s+(?:[\w\ue000]+\s+){0,2}?(?:why|whether"
+    r"|if|how|what|when|who)\b)"
 )
 _SELF_STATE = re.compile(
     r"\s*(?:was|am|['’]m)\s+(?:\w+\s+)?(?:(?:too\s+)?(?:lazy|careless|sloppy|reckless|complacent"
@@ -2218,7 +2239,8 @@ def _excused(sentence: str) -> bool:
     if _SARCASM_SIGN.search(sentence):
         return False  # "great job to our PM for promising 2-hour delivery 🙃": praise inverted
     return bool(
-        _PRAISE.search(sentence)
+        _reports_or_plans(sentence)
+        or _PRAISE.search(sentence)
         or _NEVER_FAILS.search(sentence)
         or _JUSTIFIED.search(sentence)
         or _DEFENDED.search(sentence)
@@ -2227,9 +2249,31 @@ def _excused(sentence: str) -> bool:
     )
 
 
+_CAUGHT = re.compile(r"(?i)\b(?:caught|noticed|spotted|prevented|avoided|averted|found)\b")
+_TELLER = re.compile(r"\ue000+|\b(?:I|i|he|she|they|we)\b")
+# What a person knew or saw may be their failing ("X knew the feed was broken and said
+# nothing"), and "I'll own this" owns up: neither clears a sentence for the learned reader.
+_KNEW_OR_OWNS = re.compile(
+    r"\s*(?:['’]ll\s+|\w+\s+)?(?:had\s+no\s+idea|knew|reali[sz]ed|noticed|found|heard|saw|learn|discovered"
+    r"|warned|flagged|spotted|pointed|own)|\s*(?:\w+ly|just|only|never|also)\b"
+)
+
+
+def _reports_or_plans(sentence: str) -> bool:
+    """A person who tells, asks or explains something about a thing ("X said the
+    migration failed because of the disk", "I asked X why the build failed") or who is
+    to look into it ("X will check why the job keeps failing")."""
+    return any(
+        (_REPORTING.match(sentence, m.end()) or _PLANNED.match(sentence, m.end()))
+        and not _KNEW_OR_OWNS.match(sentence, m.end())
+        for m in _TELLER.finditer(sentence)
+    )
+
+
 _NEVER_FAILS = re.compile(
     r"""(?i)\b(?:never|rarely|hardly\s+ever|not\s+once)\s+(?:misses|missed|fails|forgets|drops|breaks
-    |lets\s+(?:us|anyone|anybody|the\s+team)\s+down|complains)\b
+    |lets\s+(?:us|anyone|anybody|the\s+team)\s+down|complains|complained|panicked)\b
+    |\b(?:didn['’]t|did\s+not)\s+(?:panic|flinch|complain)\b
     # credit for a good thing: "the idea came from one person, our designer"
     |\b(?:idea|ideas|suggestion|proposal|fix|solution|workaround|insight|breakthrough)\s+(?:came|come|was|were)\s+from\b""",
     re.VERBOSE,
@@ -2478,6 +2522,8 @@ def _phrases(
         spans.append(_clause(shadow, m.start(), m.end()))
     for m in _CAUSE_THANKS.finditer(shadow):
         sentence = _sentence_at(shadow, m.start())
+        if _CAUGHT.search(sentence):
+            continue  # "thanks to X, we caught the bug before release": credit
         if _went_wrong(_GOOD_OUTCOME.sub(" ", sentence)):  # not "... without an outage"
             spans.append(_clause(shadow, m.start(), m.end()))
     for m in _WAITING_ON.finditer(shadow):

@@ -1926,3 +1926,53 @@ def test_the_exceptions_do_not_swallow_blame_beside_them(text: str) -> None:
 def test_an_industry_leader_is_no_teammate() -> None:
     text = "The industry leader dropped their prices and our sales missed target."
     assert blame_phrases(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A fresh reviewer's finds (session of 2026-12-01 from 15:23): questions,
+        # explanations and news about a thing, credit for work that repaired something,
+        # composure, a person cleared, and action items.
+        "I asked Helga why the build failed",
+        "Helga walked me through why the migration broke",
+        "Sanjay knows why the cache broke, ask him",
+        "Efua wants to know why the migration failed",
+        "Ines said the migration failed because of the disk",
+        "Ines told us the customer cancelled",
+        "Efua is investigating why the outage happened",
+        "Sanjay will check why the job keeps failing",
+        "Olga's PR fixed the broken login",
+        "Yaw's workaround got us through the broken deploy",
+        "Yaw's quick fix unblocked three services",
+        "Olga never complained despite the long hours",
+        "Efua never gave up on the flaky test",
+        "Sanjay stayed calm when everything broke",
+        "The tech lead refused to cut corners",
+        "Efua didn't panic during the outage",
+        "The outage was handled well by Olga",
+        "Olga is not to blame",
+        "Nobody blamed Olga, and rightly so",
+        "Thanks to Fiona, we caught the bug before release",
+    ],
+)
+def test_reports_questions_credit_and_composure_are_no_blame(text: str) -> None:
+    assert blame_phrases(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm to blame for the missed deadline",
+        "I'm the one to blame for the outage",
+        "This one's on Dario",
+        "Blame sits squarely with the facilitator",
+        # what a person said, then did or failed to do, stays theirs
+        "He said it was 'just a config change' and didn't tell anyone. It took down payments.",
+        "The ops lead told us the old system would be read-only and then kept using it for two days.",
+        "Paula knew the feed was broken at 7 and said nothing till 9",
+        "I'll own this: I dismissed the freezer warning as a sensor glitch and went home.",
+    ],
+)
+def test_blame_beside_those_shapes_is_still_found(text: str) -> None:
+    assert blame_phrases(text) != []
