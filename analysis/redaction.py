@@ -332,7 +332,9 @@ _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|[" + _SCRIPT_MARKS + r"]|['\u2019-](?=
 _PLACEHOLDER = re.compile(r"\[(?:name|email|phone|handle)\]")
 
 # "]" in the guards: a placeholder must not make a new match on a second pass.
-_EMAIL = re.compile(r"(?<![\w.+%'\u2019\]-])[\w.+%'\u2019-]*\w@(?:[\w-]+\.)+[\w-]*[^\W\d_][\w-]*")
+_EMAIL = re.compile(
+    r"(?<![\w.+%'\u2019\]-])[\w.+%'\u2019-]*\w[@\uff20](?:[\w-]+\.)+[\w-]*[^\W\d_][\w-]*"
+)  # "\uff20": the full-width at sign of East Asian keyboards
 # Spelled-out addresses: "ana at example dot com", "ana(at)example(dot)com",
 # "ana [at] example [dot] org". A bare " at " needs a spelled " dot " too, so
 # "met at example.com" (a site) survives.
@@ -464,6 +466,8 @@ def _is_phone(candidate: str) -> bool:
             return phonenumbers.is_possible_number(phonenumbers.parse("+" + digits, None))
         if digits.startswith("00"):  # the international prefix most countries dial: as "+"
             return phonenumbers.is_possible_number(phonenumbers.parse("+" + digits[2:], None))
+        if digits.startswith("8") and len(digits) == 11:  # "8 (495) 123-45-67": Russia's trunk 8
+            return phonenumbers.is_valid_number(phonenumbers.parse(digits, "RU"))
         if not digits.startswith("0"):
             return False
         for region in _NATIONAL_REGIONS:
@@ -858,6 +862,7 @@ _CASELESS = re.compile(
     "[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff"
     "\u1200-\u137f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
 )
+_EAST_ASIAN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 
 
@@ -2958,7 +2963,8 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
             return False
         if t.caseless:  # "中村 蓮": a short given name; not "씨가", not "머지했어요"
             return (
-                _caseless_name_shape(t)
+                bool(_EAST_ASIAN.match(t.text))  # not Arabic or Hebrew "على", "את"
+                and _caseless_name_shape(t)
                 and len(t.text) <= 3
                 and not re.match(_SCRIPT_HONORIFICS, t.text)
             )
@@ -3054,6 +3060,7 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
                 not toks[end_i].cap
                 and not toks[end_i].placeholder
                 and not toks[nxt].cap
+                and not toks[nxt].caseless  # Arabic, Hebrew ...: no case to tell by
                 and len(toks[nxt].key) >= 3
                 and toks[nxt].text.isalpha()
                 and toks[nxt].key not in _WORDS

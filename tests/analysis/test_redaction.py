@@ -1472,3 +1472,15 @@ def test_a_roster_word_used_as_a_noun_survives() -> None:
         "we used round robin scheduling"
     )
     assert redact("ask robin about it", ["Robin Jenkins"]) == "ask [name] about it"
+
+
+def test_scripts_without_case_keep_their_other_words_beside_a_roster_name() -> None:
+    assert redact("أحمد أصلح الخلل", ["أحمد"]) == "[name] أصلح الخلل"
+    assert redact("شكرا أحمد على المساعدة", ["أحمد"]) == "شكرا [name] على المساعدة"
+    assert redact("דוד תיקן את הבאג", ["דוד"]) == "[name] תיקן את הבאג"
+
+
+def test_a_full_width_at_sign_and_a_russian_trunk_eight() -> None:
+    assert redact("write to chioma＠example.com") == "write to [email]"
+    assert redact("8 (495) 123-45-67 is the office") == "[phone] is the office"
+    assert redact("order 84951234567 shipped") == "order 84951234567 shipped"
