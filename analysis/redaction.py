@@ -320,7 +320,7 @@ OCCUPATION_HEADS = _job_heads()
 _RANKS = frozenset("head chief senior junior deputy assistant lead principal".split())
 _PARTICLES = frozenset(
     """van von vom zu de da das dos do del della delle dei degli der den di du la le al el
-    bin binti bte ibn ibnu ben bint bat ter ten af av ap ul ud los las ould""".split()
+    bin binti binte bte ibn ibnu ben bint bat ter ten af av ap ul ud los las ould wa""".split()
 )
 
 # Words; vowel signs and other combining marks of the Indic scripts and Thai continue a
@@ -637,6 +637,13 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
         for m in _BRACKET_HANDLE.finditer(text):
             if _handle_word(m.group(1)):
                 add(m.start(), m.end(), HANDLE)
+    if "(" in text:
+        for m in _PAREN_HANDLE.finditer(text):
+            parts = re.split(r"[._-]", m.group(1))
+            if (len(parts) == 2 and _login_name(*parts)) or (
+                len(parts) == 1 and _surname_login(parts[0])
+            ):
+                add(m.start(1), m.end(1), HANDLE)
     if "." in text or "_" in text:
         for m in _DOTTED_HANDLE.finditer(text):
             if _login_name(m.group(1), m.group(2)):
@@ -644,6 +651,8 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+# "... slipped again (kowalczyk_p)", "(jsmith)": a login in brackets signing a sentence.
+_PAREN_HANDLE = re.compile(r"\(([a-z][a-z0-9]*(?:[._-][a-z0-9]+)?)\)(?=[ \t]*(?:[.!?]|$))", re.M)
 # "h.nakamura", "akua.mensah-ofori", "j_smith": a login written in the text.
 _DOTTED_HANDLE = re.compile(r"(?<![\w.@/:~-])~?([a-z][a-z'-]*)[._]([a-z][a-z'-]*)(?![\w@/(]|\.\w)")
 _NOT_LOGIN_PARTS = frozenset(
@@ -2061,7 +2070,10 @@ def _decide(
 
 # Surnames known by their shape: "O'Sullivan", "D'Souza", "MacAllister", "McKenna",
 # "Al-Amin"; in a name's continuation also "d'Arcy", "al-Zahra".
-_SURNAME_SHAPE = re.compile(r"(?:[OD]['\u2019]|Ma?c|[AE]l-)[A-Z][a-z]{2,}")
+_SURNAME_SHAPE = re.compile(
+    r"(?:[OD]['\u2019]|Ma?c|[AE]l-)[A-Z][a-z]{2,}"
+    r"|[OD]['\u2019][A-Z]{3,}|MC[A-Z]{3,}"  # in capitals: "O'CONNOR", "D'SOUZA", "MCALLISTER"
+)
 _SURNAME_PART = re.compile(r"(?:[OoDdLl]['\u2019]|Ma?c|[AaEe]l-)[A-Z][a-z]{2,}")
 
 
@@ -2925,7 +2937,10 @@ def _caps_word(key: str) -> bool:
 def _caps_stop(toks: list[_Tok], j: int) -> bool:
     """`_caps_word` in context: a known name part that is also a verb ("HUNG", "RAN")
     still belongs to the name when a verb in capitals follows it ("NGUYEN VAN HUNG
-    FORGOT ..."), and is the sentence's verb when anything else does ("... SAID THE")."""
+    FORGOT ..."), and is the sentence's verb when anything else does ("... SAID THE");
+    a surname's shape ("MCALLISTER", "O'CONNOR") always belongs."""
+    if _SURNAME_SHAPE.fullmatch(toks[j].text):
+        return False
     key = toks[j].key
     if not _caps_word(key):
         return False

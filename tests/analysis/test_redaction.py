@@ -1484,3 +1484,32 @@ def test_a_full_width_at_sign_and_a_russian_trunk_eight() -> None:
     assert redact("write to chioma＠example.com") == "write to [email]"
     assert redact("8 (495) 123-45-67 is the office") == "[phone] is the office"
     assert redact("order 84951234567 shipped") == "order 84951234567 shipped"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nur Aisyah binte Rahman fixed it", "[name] fixed it"),
+        ("Mwangi wa Kamau led the drill", "[name] led the drill"),
+        ("O'CONNOR approved it", "[name] approved it"),
+        ("FERGUS MCALLISTER said no", "[name] said no"),
+        ("Siobhan O'CONNOR approved it", "[name] approved it"),
+        ("slipped again (pkowalczyk)", "slipped again ([handle])"),
+        ("late again (okafor-b)", "late again ([handle])"),
+    ],
+)
+def test_particles_surnames_in_capitals_and_logins_in_brackets(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it was slow (sigh)",
+        "we shipped (finally)",
+        "cache issue (redis)",
+        "MACHINE LEARNING IS HARD",
+    ],
+)
+def test_bracketed_words_and_capitals_that_are_no_logins_survive(text: str) -> None:
+    assert redact(text) == text
