@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from analysis.anonymity import supported_terms
-from analysis.theme_phrases import GLUE
+from analysis.theme_phrases import GLUE, ID_WORD
 from analysis.themes import analyze, tokens
 
 SUPPORT_COLUMNS = ["theme_id", "term", "responses"]
@@ -29,7 +29,7 @@ def label_parts(label: str) -> list[str]:
 def name_terms(name: str) -> list[str]:
     """The terms whose support a theme name needs: the parts of a c-TF-IDF label
     ("deploy · friday"), or every word of a phrase but the glue words a phrase may hold
-    ("flaky tests in CI" -> flaky, test, ci). A word with a digit ("OPS-4101"), or one
+    ("flaky tests in CI" -> flaky, test, ci). An identifier ("OPS-4101"), or a word
     that is no term any more (a name saved before the theme model left such words out,
     "great"), stands for itself, so no answer supports it and the name falls back to a
     shorter one."""
@@ -39,9 +39,9 @@ def name_terms(name: str) -> list[str]:
     for word in str(name).split():
         if word.lower() in GLUE:
             continue
-        if any(c.isdigit() for c in word):
-            # "OPS-4101", "v2.3": the model's terms drop the digits, so only the literal
-            # word could vouch for it; no answer does, so such a name is never shown.
+        if ID_WORD.fullmatch(word.strip(".,;:!?()")):
+            # "OPS-4101": an identifier stands for itself, which no term matches, so a
+            # name holding one is never shown.
             terms.append(word.lower())
             continue
         terms += tokens(word) or [word.lower()]

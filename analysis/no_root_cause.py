@@ -106,8 +106,10 @@ def is_non_answer(text: object) -> bool:
     only, or one of the non-answers in `analysis/corpus/no_root_cause.yaml`, compared on
     lower-case words (so "N/A", "n/a." and "N.A." are one) once padding words at either end
     and empty openings are dropped ("Nothing to add here", "I have nothing to add" and
-    "There were no issues" are "nothing to add" and "no issues"). Raises ValueError when the
-    corpus file is malformed, OSError when it cannot be read."""
+    "There were no issues" are "nothing to add" and "no issues"); in an answer of up to
+    `_SHORT` words also once words that only strengthen it are dropped ("nothing more to
+    add"); or an answer whose every clause is one ("Nope, nothing from me"). Raises
+    ValueError when the corpus file is malformed, OSError when it cannot be read."""
     if not isinstance(text, str):
         return True
     key = _key(text)

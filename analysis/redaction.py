@@ -369,8 +369,8 @@ _SPACED_EMAIL = re.compile(
 _SPELLED_AT = re.compile(r"(?i)\sat\s|at\s*[)\]}>]|\sdot\s")
 # "chioma.obi at example.com", "kwame at example.org": a plain " at " before a domain
 # after a login or a known name (a site after "met at example.com" stays).
-_NAME_AT = re.compile(
-    r"(?<![\w.+%'\u2019\]-])([^\W\d_][\w'\u2019-]*(?:[._][^\W\d_][\w'\u2019-]*)*)"
+_NAME_AT = re.compile(  # segments hold no separator, so the match is linear
+    r"(?<![\w.+%'\u2019\]-])([^\W\d_][^\W_]*(?:['\u2019-][^\W_]+)*(?:[._][^\W\d_][^\W_]*)?)"
     r"\s+at\s+(?:[\w-]+\.)+[^\W\d_]{2,12}(?![\w@])"
 )
 _HANDLE = re.compile(r"(?<![\w@.+\]-])@[^\W\d]\w*(?:[.-]\w+)*|(?<![\w/])u/[A-Za-z][\w-]{2,20}\b")
@@ -432,8 +432,7 @@ _PHONE_CUE = re.compile(
 # "call volume was 1 234 567", "phone time of 12 345 678 minutes": a measure, not a number
 # to dial.
 _MEASURE_TALK = re.compile(
-    r"(?i)\b(?:volumes?|counts?|times?|minutes|durations?|lengths?|rates?|costs?|totals?"
-    r"|queues?|was|were|of|by)\b"
+    r"(?i)\b(?:volumes?|counts?|minutes|durations?|lengths?|rates?|costs?|totals?|queues?)\b"
 )
 
 
@@ -467,7 +466,12 @@ def _is_phone(candidate: str) -> bool:
         if digits.startswith("00"):  # the international prefix most countries dial: as "+"
             return phonenumbers.is_possible_number(phonenumbers.parse("+" + digits[2:], None))
         if digits.startswith("8") and len(digits) == 11:  # "8 (495) 123-45-67": Russia's trunk 8
-            return phonenumbers.is_valid_number(phonenumbers.parse(digits, "RU"))
+            groups = [len(g) for g in re.split(r"\D+", candidate) if g]
+            return (
+                len(groups) > 1
+                and not _thousands(groups)
+                and phonenumbers.is_valid_number(phonenumbers.parse(digits, "RU"))
+            )
         if not digits.startswith("0"):
             return False
         for region in _NATIONAL_REGIONS:
@@ -485,24 +489,35 @@ _REGION_HINT = re.compile(r"\s*\(([A-Z]{2})(?:[ \t]+(?:local|mobile|cell|landlin
 _LINE_WORD = re.compile(r"(?i)(?<![a-z])line\s*:?\s*$")
 # Regions whose numbers are written without a leading 0 ("(11) 98765-4321" in Brazil,
 # "1300 975 707" in Australia, "(415) 555-2671" in the US, "612 34 56 78" in Spain,
-# "912 345 678" in Portugal, "312 345 6789" in Italy).
-# (Not the eight-digit plans of Singapore or Hong Kong: "5512 3400" is as often an id.)
+# "312 345 6789" in Italy). (Not the eight-digit plans of Singapore or Hong Kong: "5512
+# 3400" is as often an id; Portugal's and Poland's "912 345 678" only beside another phone,
+# as a count in thousands is written so too.)
 _FORMAT_REGIONS = (
     *("US", "CA", "BR", "AU", "MX", "AR", "CO", "IN", "CN", "NO", "DK"),
-    *("ES", "IT", "PT", "PL", "GR", "CZ", "LU"),
+    *("ES", "IT", "GR"),
 )
+_THOUSANDS_REGIONS = ("PT", "PL", "CZ", "LU")
 
 
-def _national_format(candidate: str) -> bool:
+def _thousands(groups: list[int]) -> bool:
+    """Digit groups of a number written in thousands: 1-3 digits, then threes."""
+    return len(groups) >= 2 and groups[0] <= 3 and all(g == 3 for g in groups[1:])
+
+
+def _national_format(candidate: str, among_phones: bool = False) -> bool:
     """A number of two or more groups written exactly as libphonenumber writes a valid
     national number of one of `_FORMAT_REGIONS` (the same digit groups), so an order
     number or a date with other grouping is no phone; the caller also skips a number
-    after an id word ("invoice 123 456 7890")."""
+    after an id word ("invoice 123 456 7890"). Grouped like a count in thousands ("912
+    345 678") only `among_phones` (another phone in the same answer), and then also in
+    Portugal's and Poland's plans."""
     groups = [len(g) for g in re.split(r"\D+", candidate) if g]
     if len(groups) < 2 or not 8 <= sum(groups) <= 12 or _DATE_LIKE.fullmatch(candidate):
         return False
+    if _thousands(groups) and not among_phones:
+        return False  # "912 345 678 users": a count written in thousands
     digits = "".join(c for c in candidate if c.isdigit())
-    for region in _FORMAT_REGIONS:
+    for region in _FORMAT_REGIONS + (_THOUSANDS_REGIONS if among_phones else ()):
         try:
             number = phonenumbers.parse(digits, region)
         except phonenumbers.NumberParseException:
@@ -515,15 +530,23 @@ def _national_format(candidate: str) -> bool:
 
 
 # "€912 345 678", "912 345 678 EUR", "612 34 56 78 dollars": an amount, not a phone.
-_CURRENCY_BEFORE = re.compile(r"[$€£¥₹₩₽]\s*$|(?i:\b(?:eur|usd|gbp|chf|pln|czk|dkk|nok|sek)\s*)$")
-_CURRENCY_AFTER = re.compile(
-    r"(?i)^\s*(?:[$€£¥₹₩₽]|(?:eur|euros?|usd|dollars?|gbp|pounds?|chf|francs?|pln|z\u0142"
-    r"|czk|k\u010d|dkk|nok|sek|kr|kroner|kronor|yen|rupees?|reais)\b)"
+# Currency words beside a number (the ISO codes come from `_CURRENCIES`).
+_CURRENCY_SIGN = re.compile(r"[$€£¥₹₩₽₴₺₪₱₦]")
+_CURRENCY_WORDS = frozenset(
+    """euro euros dollar dollars bucks pound pounds franc francs zł zloty kč kr kroner kronor
+    yen yuan rupee rupees real reais rand ft forint lei rub руб грн""".split()
 )
 
 
 def _money(before: str, after: str) -> bool:
-    return bool(_CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.match(after))
+    """'€912 345 678', '912 345 678 EUR', '612 34 56 78 dollars': an amount, not a phone."""
+    if _CURRENCY_SIGN.search(before[-2:]) or _CURRENCY_SIGN.match(after.lstrip()[:1]):
+        return True
+    words = [
+        w.lower()
+        for w in re.findall(r"[^\W\d_]+", before)[-1:] + re.findall(r"[^\W\d_]+", after)[:1]
+    ]
+    return any(w in _CURRENCIES or w in _CURRENCY_WORDS for w in words)
 
 
 def _region_hint_valid(candidate: str, after: str) -> bool:
@@ -591,11 +614,13 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
         for m in _MAILBOX_AT.finditer(text):
             add(m.start(), m.end(), EMAIL)
         for m in _NAME_AT.finditer(text):
-            local = m.group(1)
-            if re.search(r"[._]", local) or (
-                _key(local) in _ANY_NAME and _key(local) not in _COMMON
+            parts = re.split(r"[._]", m.group(1))
+            key = _key(parts[0])
+            known = key in _ANY_NAME and key not in _COMMON
+            if (len(parts) == 2 and (_login_name(*parts) or (known and parts[1].isalpha()))) or (
+                len(parts) == 1 and known
             ):
-                add(m.start(), m.end(), EMAIL)
+                add(m.start(), m.end(), EMAIL)  # not "deploy.sh at github.com"
     for m in _HANDLE.finditer(text):
         if m.group().lower() not in _BROADCAST:
             add(m.start(), m.end(), HANDLE)
@@ -615,7 +640,7 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
         if 7 <= digits <= 15 and (
             (_phone_cue(before) and (" " in m.group() or not _LINE_WORD.search(before)))
             or (
-                _national_format(m.group())
+                _national_format(m.group(), among_phones=any(lab == PHONE for *_, lab in spans))
                 and not _ID_WORDS.search(before[-16:])
                 and not _money(before, text[m.end() : m.end() + 12])
             )
@@ -973,7 +998,8 @@ def _roster_keys(roster: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str
             # are caught in any case; other surnames only capitalised ("Long", "Green"), and
             # so is a first name that is a frequent English word ("Will", "Rose": not "we
             # will fix it", "the rose garden").
-            lower_ok = p[:1].islower() or (n == 0 and k not in _COMMON)
+            caseless = not p[:1].islower() and not p[:1].isupper()  # Arabic, Hebrew, Han ...
+            lower_ok = p[:1].islower() or caseless or (n == 0 and k not in _COMMON)
             (anycase if lower_ok else capital).add(k)
     return frozenset(anycase), frozenset(capital)
 
@@ -1165,7 +1191,7 @@ _ACRONYMS = frozenset(
     xml json yaml cms crm erp saas paas iaas b2b b2c q1 q2 q3 q4 h1 h2 am pm tv seo sem
     nda pii ssh ftp vm hq rsvp faq nps csat sms kb wfh ooo pto ama ops irl tl dri raci
     rca pir sev p0 p1 p2 oss cfp ccd cnc ga rc lts eol aob btw imo imho afaik tldr wip
-    todo lgtm aka diy tbc sop mttr mttd mtta""".split()
+    todo lgtm aka diy tbc sop mttr mttd mtta ic fe be dx sm gm ack np ty tyvm ooh""".split()
 )
 
 
@@ -1578,7 +1604,7 @@ _SEASONS = frozenset("summer winter spring autumn fall christmas easter".split()
 
 
 # A request to the person just named: "RK, please ...", "JG, can you ...".
-_VOCATIVE = re.compile(r"(?i),[ \t]*(?:please|pls|plz|(?:can|could|would) you|thanks|thank you)\b")
+_VOCATIVE = re.compile(r"(?i),[ \t]*(?:please|pls|plz|(?:can|could|would) you)\b")
 
 
 def _initials_act(toks: list[_Tok], i: int, text: str) -> bool:

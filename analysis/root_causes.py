@@ -36,6 +36,7 @@ from analysis.sentence_embeddings import enabled as embeddings_enabled
 from analysis.taxonomy import NO_ROOT_CAUSE, Category, load_taxonomy, taxonomy_key, taxonomy_path
 from analysis.text_normal import (
     answer_key,
+    near_identical_entries,
     near_identical_groups,
     normalise_text,
     normaliser_key,
@@ -662,13 +663,13 @@ NEIGHBOUR_POWER = 4.0
 NEIGHBOUR_FROM = 0.3
 NEIGHBOUR_FULL = 0.6
 # A correction votes only for answers sharing most of its content words (Jaccard overlap
-# of the words that are no stop word): similar wording around another subject ("Thanks
+# of the words that are no stop word, and both negated or neither): similar wording around another subject ("Thanks
 # for the great talk" -> none; "Thanks for the great alerts") takes no vote, and the vote
 # never replaces the model entirely (so it never claims certainty; only same-key answers
 # get confidence 1). Neither changes the dev-set figures (no scored answer there is that
 # close to a given one); they stop one correction spilling onto unrelated answers (a fresh
 # reviewer's finds, 2026-12-01).
-NEIGHBOUR_MIN_OVERLAP = 0.6
+NEIGHBOUR_MIN_OVERLAP = 0.75
 NEIGHBOUR_MAX_SHARE = 0.9
 _SIMILARITY_CELLS = 2_000_000  # texts x corrections per dense similarity block
 SECOND_RATIO = 0.5  # a runner-up category is reported when >= half the top probability
@@ -676,9 +677,8 @@ SECOND_RATIO = 0.5  # a runner-up category is reported when >= half the top prob
 
 # scikit-learn's English stop words less the negations: "We never owned the checklist"
 # is not the same answer as "We owned the checklist".
-_STOP_WORDS = ENGLISH_STOP_WORDS - {
-    "no", "not", "never", "nobody", "none", "nothing", "cannot", "nor", "neither", "without"
-}  # fmt: skip
+_NEGATIONS = frozenset("no not never nobody none nothing cannot nor neither without".split())
+_STOP_WORDS = ENGLISH_STOP_WORDS - _NEGATIONS
 
 
 @dataclass(frozen=True)
@@ -694,6 +694,7 @@ class CorrectionNeighbours:
     labels: np.ndarray
     n_classes: int
     content: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
+    negations: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
 
     @classmethod
     def of(
@@ -716,7 +717,8 @@ class CorrectionNeighbours:
             ],
             dtype=int,
         )
-        return cls(_unit_rows(features), labels, len(model.classes_), content)
+        negations = np.array([i for i, w in enumerate(vocabulary) if w in _NEGATIONS], dtype=int)
+        return cls(_unit_rows(features), labels, len(model.classes_), content, negations)
 
     def votes(self, features: sparse.csr_matrix) -> np.ndarray:
         """Per text (feature rows in the same space): the vote of the nearest corrections
@@ -765,7 +767,12 @@ class CorrectionNeighbours:
             + np.asarray(theirs.sum(axis=1)).reshape(1, -1)
             - shared
         )
-        return np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+        overlap = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+        if len(self.negations):  # "The deploy was not great" is no "The deploy was great"
+            negated = np.asarray(units[:, self.negations].getnnz(axis=1) > 0).reshape(-1, 1)
+            theirs_negated = np.asarray(self.vectors[:, self.negations].getnnz(axis=1) > 0)
+            overlap[negated != theirs_negated.reshape(1, -1)] = 0.0
+        return overlap
 
 
 def _unit_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:
@@ -966,20 +973,27 @@ def classify_with_confidence(
 
 def _confirmed_hits(confirmed: Mapping[str, str], keys: Sequence[str]) -> list[str | None]:
     """The confirmed category of each key: its own, else that of the confirmed keys one
-    light word from it (``near_identical_groups``) when they agree, else None."""
-    hits = [confirmed.get(k) for k in keys]
-    open_keys = sorted({k for k, h in zip(keys, hits, strict=True) if h is None and k})
-    if not open_keys:
-        return hits
-    pool = sorted(set(confirmed) | set(open_keys))
-    votes: dict[int, set[str]] = {}
-    group_of = dict(zip(pool, near_identical_groups(pool), strict=True))
-    for k in confirmed:
-        votes.setdefault(group_of[k], set()).add(confirmed[k])
-    settled = {
-        k: next(iter(votes[group_of[k]])) for k in open_keys if len(votes.get(group_of[k], ())) == 1
-    }
-    return [h if h is not None else settled.get(k) for k, h in zip(keys, hits, strict=True)]
+    step from it (one light word apart, ``near_identical_entries``; not a chain through
+    other answers) when they agree, else None. The same key gets the same answer in any
+    batch."""
+    near = _one_step_index(confirmed)
+    hits = []
+    for key in keys:
+        own = confirmed.get(key)
+        if own is None and key:
+            found = {c for e in near_identical_entries(key) for c in near.get(e, ())}
+            own = next(iter(found)) if len(found) == 1 else None
+        hits.append(own)
+    return hits
+
+
+def _one_step_index(confirmed: Mapping[str, str]) -> dict[tuple[str, ...], set[str]]:
+    """Entry -> categories of the confirmed keys filed under it."""
+    index: dict[tuple[str, ...], set[str]] = {}
+    for key, category in confirmed.items():
+        for entry in near_identical_entries(key):
+            index.setdefault(entry, set()).add(category)
+    return index
 
 
 def classify_root_causes(
@@ -1042,7 +1056,7 @@ def review_cards(
     (list of that text's answers, passed through), category, confidence (0-1),
     second_category, responses, threshold (``Store.correction_queue``). Rows whose
     ``analysis.text_normal.answer_key`` matches one of ``reviewed_texts``, or is one light
-    word from one, are dropped (a manager already settled that answer). Each
+    word from one (``near_identical_entries``), are dropped (a manager settled it). Each
     card: card (a short stable id of its key, for widget keys), text (its most common
     variant, ties by text), answers (total), members (all variants' members), category and
     second_category (the suggestion for its most common variant), confidence (mean over answers),
@@ -1057,15 +1071,14 @@ def review_cards(
     rows = rows[~rows["key"].isin(reviewed)]
     if rows.empty:
         return pd.DataFrame(columns=list(REVIEW_CARD_COLUMNS))
-    # One card per group of near-identical keys, named by the group's first key in order;
-    # a group holding a reviewed key is settled already ("..., honestly" after "...").
-    keys = sorted(set(rows["key"]) | reviewed)
-    groups = near_identical_groups(keys)
-    settled = {g for k, g in zip(keys, groups, strict=True) if k in reviewed}
-    first = {k: keys[g] for k, g in zip(keys, groups, strict=True) if g not in settled}
-    rows = rows[rows["key"].isin(first)]
+    # An answer one step from a reviewed one is settled already ("..., honestly" after
+    # "..."); then one card per group of near-identical keys, named by its first key.
+    near_reviewed = {e for k in reviewed for e in near_identical_entries(k)}
+    rows = rows[[near_reviewed.isdisjoint(near_identical_entries(k)) for k in rows["key"]]]
     if rows.empty:
         return pd.DataFrame(columns=list(REVIEW_CARD_COLUMNS))
+    keys = sorted(set(rows["key"]))
+    first = {k: keys[g] for k, g in zip(keys, near_identical_groups(keys), strict=True)}
     rows = rows.assign(
         key=rows["key"].map(first),
         answers=rows["answers"].astype(int),

@@ -303,25 +303,33 @@ def near_identical_groups(keys: list[str]) -> list[int]:
         if a != b:
             parent[max(a, b)] = min(a, b)
 
-    # "=" entries: a key as it is; "-" entries: a key without one of its light words. Two
-    # keys meet when equal, when one is the other less a light word (a "-" entry of the
-    # longer filed as "=" too), or when both lose one light word to the same words (a swap).
     index: dict[tuple[str, ...], list[int]] = {}
     for i, key in enumerate(keys):
-        words = tuple(key.split())
-        index.setdefault(("=", *words), []).append(i)
-        if len(words) < NEAR_IDENTICAL_MIN_WORDS:
-            continue
-        for n, word in enumerate(words):
-            if word in LIGHT_WORDS:
-                less = words[:n] + words[n + 1 :]
-                index.setdefault(("-", *less), []).append(i)
-                if len(less) >= NEAR_IDENTICAL_MIN_WORDS:
-                    index.setdefault(("=", *less), []).append(i)
+        for entry in near_identical_entries(key):
+            index.setdefault(entry, []).append(i)
     for members in index.values():
         for j in members[1:]:
             union(members[0], j)
     return [find(i) for i in range(len(keys))]
+
+
+def near_identical_entries(key: str) -> list[tuple[str, ...]]:
+    """The symmetric-deletion entries of one answer key: two keys one step apart (equal,
+    or one light word inserted, dropped or swapped, as in `near_identical_groups`) share
+    an entry. "=" entries: the key as it is; "-" entries: the key without one of its light
+    words (filed as "=" too when still long enough, so it meets the shorter key). Never
+    raises on a str."""
+    words = tuple(key.split())
+    entries = [("=", *words)]
+    if len(words) < NEAR_IDENTICAL_MIN_WORDS:
+        return entries
+    for n, word in enumerate(words):
+        if word in LIGHT_WORDS:
+            less = words[:n] + words[n + 1 :]
+            entries.append(("-", *less))
+            if len(less) >= NEAR_IDENTICAL_MIN_WORDS:
+                entries.append(("=", *less))
+    return entries
 
 
 def singular(word: str) -> str:

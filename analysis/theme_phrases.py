@@ -96,10 +96,18 @@ def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+# A ticket id, version or other identifier one person typed: "OPS-4101", "#512", "v2.3",
+# "PR123", "INC0042" (letters then three or more digits, or digits with separators).
+ID_WORD = re.compile(
+    r"(?i)[#]?\d[\d.,:\-_/]*|[a-z]+[-_#]\d[\w.\-]*|[a-z]+\d{3,}|v\d+(?:\.\d+)*[a-z]?"
+)
+
+
 def surface_chunks(text: str) -> list[list[str]]:
     """Runs of words of ``text`` that a phrase may span: split at punctuation, with names,
-    URLs, e-mails, domains, placeholders and words holding a digit ("99", "OPS-4101",
-    "v2") taken out (each a break). Never raises on a str."""
+    URLs, e-mails, domains, placeholders, numbers and identifiers ("99", "OPS-4101",
+    "v2.3", `ID_WORD`) taken out (each a break); "S3", "EC2", "k8s" stay. Never raises on
+    a str."""
     text = str(text)
     text = _blank(text, name_spans(text))
     text = _URL.sub(" . ", text)
@@ -112,7 +120,7 @@ def surface_chunks(text: str) -> list[list[str]]:
             if (
                 not word
                 or not any(c.isalpha() for c in word)
-                or any(c.isdigit() for c in word)
+                or ID_WORD.fullmatch(word)
                 or word.lower() in WEB_WORDS
             ):
                 if run:

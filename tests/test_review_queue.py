@@ -288,3 +288,17 @@ def test_near_identical_groups_are_transitive_and_ignore_order_of_input():
 def test_answers_under_four_words_never_merge_even_by_a_light_word():
     assert near_identical_groups(["the tests failed", "our tests failed"]) == [0, 1]
     assert near_identical_groups(["the tests failed today", "our tests failed today"]) == [0, 0]
+
+
+def test_a_confirmed_category_reaches_one_step_only_and_whatever_the_batch():
+    from analysis.root_causes import classify_with_confidence
+
+    corrections = pd.DataFrame(
+        {"text": ["Our deploy pipeline skipped the smoke tests"], "category": ["testing_quality"]}
+    )
+    two_steps = "Our deploy pipeline skipped the smoke tests again honestly"
+    one_step = "Our deploy pipeline skipped the smoke tests again"
+    alone = classify_with_confidence([two_steps], corrections).iloc[0]
+    beside = classify_with_confidence([one_step, two_steps], corrections).iloc[1]
+    assert alone["confidence"] == beside["confidence"] < 1.0
+    assert classify_with_confidence([one_step], corrections).iloc[0]["confidence"] == 1.0

@@ -1976,3 +1976,23 @@ def test_reports_questions_credit_and_composure_are_no_blame(text: str) -> None:
 )
 def test_blame_beside_those_shapes_is_still_found(text: str) -> None:
     assert blame_phrases(text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A second reviewer's finds: an excuse in one clause must not clear blame in the next.
+        "Tom was not at fault for the first outage, but the second was all his fault",
+        "Nobody blamed Tom, but it was his fault",
+        "Tom is not really to blame, Sarah is",
+        "Tom stayed calm but broke prod anyway",
+        "Tom never lost his cool, but he deleted the backups",
+        "Tom never complained, he just ignored the alerts and let prod burn",
+        "Tom kept calm and deleted prod",
+        "My favourite part was when Tom broke prod",
+        "Thanks to Tom we found out about the outage from customers",
+        "Thanks to Tom, nobody caught the bug and it shipped",
+    ],
+)
+def test_an_excuse_in_one_clause_does_not_clear_blame_in_the_next(text: str) -> None:
+    assert blame_phrases(text) != []

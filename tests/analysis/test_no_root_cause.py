@@ -81,6 +81,9 @@ def test_non_answers_are_recognised_and_given_none(text):
         "Not much testing",
         "No more manual deploys",
         "Same bug as last time",
+        "Test more",
+        "More test",
+        "NIC",
     ],
 )
 def test_short_answers_with_content_are_not_non_answers(text):

@@ -479,3 +479,15 @@ def test_a_correction_does_not_spill_onto_an_answer_about_something_else(
     after = classify_with_confidence([other], corrections).iloc[0]
     assert after["category"] == before["category"] != category
     assert after["confidence"] < 1.0
+
+
+def test_a_negated_answer_takes_no_vote_from_its_positive_twin():
+    corrections = pd.DataFrame({"text": ["The deploy was great"], "category": [NO_ROOT_CAUSE]})
+    fitted = fitted_model(corrections)
+    neighbours = fitted.neighbours
+    votes = fitted.default.per_distinct_text(
+        ["The deploy was not great", "the deploy was great!"],
+        neighbours.votes,
+        neighbours.n_classes + 1,
+    )
+    assert votes[0, -1] == 0.0 and votes[1, -1] > 0.0

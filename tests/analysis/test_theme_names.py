@@ -77,10 +77,12 @@ def test_a_term_too_few_responses_wrote_never_names_a_theme() -> None:
     assert supported_name(["ticket OPS-4101", "ticket"], {"ticket": 9, "ops": 9}, 3) == "ticket"
 
 
-def test_words_with_digits_break_a_phrase() -> None:
+def test_identifiers_break_a_phrase_and_tech_words_with_digits_do_not() -> None:
     chunks = surface_chunks("Ticket OPS-4101 still open after the v2 release")
     words = {w.lower() for run in chunks for w in run}
     assert words.isdisjoint({"ops-4101", "v2"}) and ["still", "open", "after", "the"] in chunks
+    assert ["The", "S3", "bucket", "was", "public"] in surface_chunks("The S3 bucket was public")
+    assert name_terms("k8s upgrades") == ["kubernetes", "upgrade"]
 
 
 def test_gated_names_only_use_words_enough_responses_wrote() -> None:
