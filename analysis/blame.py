@@ -1605,7 +1605,8 @@ _PRAISE = re.compile(
     |handled\s+(?:\w+\s+){0,2}?(?:well|brilliantly|calmly|superbly|beautifully)
     |favou?rite\s+(?:part|bit|moment)\s+was\s+(?!when\b)
     |stayed\s+(?:calm|cool|positive|patient)|kept\s+(?:calm|(?:his|her|their)\s+cool)
-    |never\s+(?:once\s+)?(?:complained|gave\s+up|lost\s+(?:his|her|their)\s+(?:patience|cool|temper))
+    |never\s+(?:once\s+)?(?:complained|panicked|gave\s+up|lost\s+(?:his|her|their)\s+(?:patience|cool|temper))
+    |(?:didn['’]t|did\s+not)\s+(?:panic|flinch|complain)
     |refused\s+to\s+(?:cut\s+corners|skip\s+(?:the\s+)?(?:tests|review|checks)|ship\s+(?:it\s+)?untested))
     (?![^.!?;\n]*\b(?:but|except|yet|though|although|then|while|just|anyway
         |and\s+(?!(?:fixed|unblocked|saved|resolved|restored|repaired|helped|stayed|cleaned))\w+ed)\b)
@@ -2289,8 +2290,7 @@ def _reports_or_plans(sentence: str) -> bool:
 
 _NEVER_FAILS = re.compile(
     r"""(?i)\b(?:never|rarely|hardly\s+ever|not\s+once)\s+(?:misses|missed|fails|forgets|drops|breaks
-    |lets\s+(?:us|anyone|anybody|the\s+team)\s+down|complains|panicked)\b
-    |\b(?:didn['’]t|did\s+not)\s+(?:panic|flinch|complain)\b
+    |lets\s+(?:us|anyone|anybody|the\s+team)\s+down|complains)\b
     # credit for a good thing: "the idea came from one person, our designer"
     |\b(?:idea|ideas|suggestion|proposal|fix|solution|workaround|insight|breakthrough)\s+(?:came|come|was|were)\s+from\b""",
     re.VERBOSE,

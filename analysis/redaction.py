@@ -437,6 +437,7 @@ _MEASURE_TALK = re.compile(
 
 
 def _phone_cue(before: str) -> bool:
+    """A phone word right before a number (`_PHONE_CUE`), not a measure ("call volume")."""
     m = _PHONE_CUE.search(before)
     return m is not None and not _MEASURE_TALK.search(m.group())
 
@@ -529,8 +530,7 @@ def _national_format(candidate: str, among_phones: bool = False) -> bool:
     return False
 
 
-# "€912 345 678", "912 345 678 EUR", "612 34 56 78 dollars": an amount, not a phone.
-# Currency words beside a number (the ISO codes come from `_CURRENCIES`).
+# Currency signs and words beside a number (the ISO codes come from `_CURRENCIES`).
 _CURRENCY_SIGN = re.compile(r"[$€£¥₹₩₽₴₺₪₱₦]")
 _CURRENCY_WORDS = frozenset(
     """euro euros dollar dollars bucks pound pounds franc francs zł zloty kč kr kroner kronor
@@ -2155,16 +2155,18 @@ def _noun_use(toks: list[_Tok], i: int) -> bool:
     )
 
 
+def _after_cue(toks: list[_Tok], i: int) -> bool:
+    """A person cue of one or two words right before token i ("ask X", "kudos to X")."""
+    return i > 0 and (
+        toks[i - 1].key in _PREV_CUES
+        or (i > 1 and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2)
+    )
+
+
 def _past_participle_word(toks: list[_Tok], i: int) -> bool:
     """A lower-case given name that is also a past form ("the build hung overnight"),
     without a cue before it that only a person follows ("thanks hung", "ask hung")."""
-    return bool(_verb_tags(toks[i].key) & {"VBD", "VBN"}) and not (
-        i > 0
-        and (
-            toks[i - 1].key in _PREV_CUES
-            or (i > 1 and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2)
-        )
-    )
+    return bool(_verb_tags(toks[i].key) & {"VBD", "VBN"}) and not _after_cue(toks, i)
 
 
 def _rule_names(
@@ -2246,22 +2248,14 @@ def _rule_names(
                     and k not in _MID_WORDS
                 )
                 or (  # "kudos to nico", "ask freya": a given name, rare as a word
-                    i > 0
-                    and (
-                        toks[i - 1].key in _PREV_CUES
-                        or (i > 1 and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2)
-                    )
+                    _after_cue(toks, i)
                     and _WORLD_GIVEN.get(k, "0") >= "2"
                     and k not in _COMMON
                     and k not in _NOT_NAMES
                     and t.text.isalpha()
                 )
                 or (
-                    i > 0
-                    and (
-                        toks[i - 1].key in _PREV_CUES
-                        or (i > 1 and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2)
-                    )
+                    _after_cue(toks, i)
                     and toks[i - 1].end >= t.start - 2
                     and k not in _WORDS
                     and k not in _NOT_NAMES

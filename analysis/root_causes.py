@@ -663,9 +663,9 @@ NEIGHBOUR_POWER = 4.0
 NEIGHBOUR_FROM = 0.3
 NEIGHBOUR_FULL = 0.6
 # A correction votes only for answers sharing most of its content words (Jaccard overlap
-# of the words that are no stop word, and both negated or neither): similar wording around another subject ("Thanks
-# for the great talk" -> none; "Thanks for the great alerts") takes no vote, and the vote
-# never replaces the model entirely (so it never claims certainty; only same-key answers
+# of the words that are no stop word, and both negated or neither): similar wording
+# around another subject ("Thanks for the great talk" -> none; "Thanks for the great
+# alerts") takes no vote, and the vote never replaces the model entirely (so it never claims certainty; only same-key answers
 # get confidence 1). Neither changes the dev-set figures (no scored answer there is that
 # close to a given one); they stop one correction spilling onto unrelated answers (a fresh
 # reviewer's finds, 2026-12-01).
@@ -756,7 +756,8 @@ class CorrectionNeighbours:
 
     def _content_overlap(self, units: sparse.csr_matrix) -> np.ndarray:
         """Jaccard overlap (0-1) of the content words (unigrams that are no stop word of
-        scikit-learn's ``ENGLISH_STOP_WORDS``) of each text and each correction."""
+        scikit-learn's ``ENGLISH_STOP_WORDS``, negations kept) of each text and each
+        correction; 0 where one is negated and the other is not."""
         if not len(self.content):
             return np.ones((units.shape[0], len(self.labels)))
         ours = (units[:, self.content] != 0).astype(np.float64)
@@ -942,7 +943,7 @@ def classify_with_confidence(
     Columns: ``category`` (taxonomy id, or ``NO_ROOT_CAUSE``: always for a non-answer),
     ``confidence`` (probability 0-1; 1.0 for a non-answer and for a text near-identical
     to one a manager reviewed: same ``analysis.text_normal.answer_key``, or one light word
-    apart, ``near_identical_groups``),
+    apart, ``near_identical_entries``),
     ``second_category`` (None unless its probability is at least ``SECOND_RATIO`` of the
     best), ``second_confidence`` (0-1 or None). One row per input
     text, in order. ``corrections`` as in ``fitted_model``. Raises ValueError when
@@ -1066,14 +1067,11 @@ def review_cards(
     """
     if candidates.empty:
         return pd.DataFrame(columns=list(REVIEW_CARD_COLUMNS))
-    reviewed = {answer_key(t) for t in reviewed_texts}
     rows = candidates.assign(key=[answer_key(t) for t in candidates["text"]])
-    rows = rows[~rows["key"].isin(reviewed)]
-    if rows.empty:
-        return pd.DataFrame(columns=list(REVIEW_CARD_COLUMNS))
-    # An answer one step from a reviewed one is settled already ("..., honestly" after
-    # "..."); then one card per group of near-identical keys, named by its first key.
-    near_reviewed = {e for k in reviewed for e in near_identical_entries(k)}
+    # An answer equal to or one step from a reviewed one is settled already ("...,
+    # honestly" after "..."); then one card per group of near-identical keys, named by its
+    # first key.
+    near_reviewed = {e for t in reviewed_texts for e in near_identical_entries(answer_key(t))}
     rows = rows[[near_reviewed.isdisjoint(near_identical_entries(k)) for k in rows["key"]]]
     if rows.empty:
         return pd.DataFrame(columns=list(REVIEW_CARD_COLUMNS))
