@@ -1391,7 +1391,11 @@ _EPONYM_NOUNS = frozenset(
 # After a capitalised word these make it a place: "Baker Street", "Charlotte airport"
 # (the lowercase ones only when written lowercase: "Grace Hall" may be a person).
 _PLACE_NOUNS = frozenset("street st road rd avenue ave boulevard blvd square airport".split())
-_PLACE_RUN_ENDS = _PLACE_NOUNS | {"city", "bridge", "station"}  # not "Park", "Lane": surnames
+# not "Park", "Lane": surnames
+_PLACE_RUN_ENDS = _PLACE_NOUNS | frozenset(
+    "city bridge station valley river island islands coast province county district peninsula"
+    " delta desert highlands".split()
+)
 _PLACE_NOUNS_LOWER = frozenset(
     "station park hall bridge hotel campus stadium arena centre center building tower".split()
 )
@@ -2049,8 +2053,10 @@ def _learned_names(toks: list[_Tok], text: str, is_name: list[bool]) -> None:
         return
     decided = list(is_name)
     for i, t in enumerate(toks):
-        if i > 0 and toks[i - 1].key in _PLACE_ONLY_PREPS:
+        if i > 0 and toks[i - 1].key in _PLACE_ONLY_PREPS or _located(toks, i):
             continue  # "the PM from Austin": a place there, unless a rule found a cue
+        if _before_place_noun(toks, text, i):
+            continue  # "Jordan and Georgia routes"
         if i > 0 and toks[i - 1].cap and toks[i - 1].key in _CODENAME_WORDS:
             continue  # "Team Kestrel": a code name, as in the rules
         if _after_determiner(toks, i, text) and not _has_cue(toks, i, text):
@@ -2212,6 +2218,8 @@ def _rule_names(
             continue  # "Project Atlas", "Team Falcon", "Operation Hermes": a code name
         if k in _CODENAME_WORDS and i + 1 < len(toks) and toks[i + 1].cap:
             continue  # "Storm" of "Storm Babet" names the storm, not a person
+        if t.cap and _located(toks, i):
+            continue  # "our director in Amman approved it": a place
         if _is_acronym(t.text) and _caps_name(toks, i, text):
             is_name[i] = True
             continue
@@ -2363,6 +2371,60 @@ def _rule_names(
 
 
 _PLACE_PREFIXES = frozenset("sao san santa santo sankt los las fort port mount lake cape".split())
+
+
+# Prepositions of place, and the adjectives that may stand between one and its place:
+# "our director in Amman approved it", "in rural Loreto".
+_LOCATIVE = frozenset("in near outside around across throughout within".split())
+_PLACE_ADJECTIVES = frozenset(
+    """rural urban northern southern eastern western central north south east west downtown
+    greater coastal upstate inner outer""".split()
+)
+# Nouns that make the known place before them a place: "Jordan and Georgia routes".
+_PLACE_CONTEXT = frozenset(
+    """route routes office offices branch branches site sites market markets warehouse
+    warehouses depot depots hub hubs customs embassy consulate timezone flights shipments
+    border""".split()
+)
+
+
+def _located(toks: list[_Tok], i: int) -> bool:
+    """'the director in Amman approved it', 'in rural Loreto': a place of the world list
+    after a preposition of place (perhaps past one adjective of place) is that place, even
+    before a verb people use. Not a possessive ("in Jasper's PR") and not after "loop in",
+    "bring in" (`_PREV_CUES_2`)."""
+    t = toks[i]
+    if t.poss or t.key not in _PLACES:
+        return False
+    j = i - 1
+    if j > 0 and toks[j].key in _PLACE_ADJECTIVES:
+        j -= 1
+    return (
+        j >= 0
+        and toks[j].key in _LOCATIVE
+        and (j == 0 or (toks[j - 1].key, toks[j].key) not in _PREV_CUES_2)
+    )
+
+
+def _before_place_noun(toks: list[_Tok], text: str, i: int) -> bool:
+    """'Jordan routes', 'Jordan and Georgia routes': a place of the world list before a
+    noun of place (`_PLACE_CONTEXT`), alone or first of two places joined by and/or."""
+    if toks[i].poss or toks[i].key not in _PLACES:
+        return False
+    j = i + 1
+    if (
+        j + 1 < len(toks)
+        and toks[j].key in ("and", "or", "&")
+        and toks[j + 1].cap
+        and toks[j + 1].key in _PLACES
+        and not toks[j + 1].poss
+    ):
+        j += 2
+    return (
+        j < len(toks)
+        and toks[j].key in _PLACE_CONTEXT
+        and text[toks[j - 1].end : toks[j].start] == " "
+    )
 
 
 def _place_prefix(toks: list[_Tok], i: int) -> bool:
@@ -2557,6 +2619,10 @@ def _drop_places(
         big = _PLACES.get(t.key, "0") in ("c", "6", "7")
         if is_name[i] and places[i] and big and not kept(i) and not beside_name(i):
             is_name[i] = False  # "Morocco sites", "Madrid teams"
+        elif (
+            is_name[i] and not kept(i) and not beside_name(i) and _before_place_noun(toks, text, i)
+        ):
+            is_name[i] = False  # "Jordan and Georgia routes", "the Adelaide office"
     # A place word listed with a pure place is a place too, and so is that one.
     for i, t in enumerate(toks):
         if not is_name[i] or kept(i) or beside_name(i):

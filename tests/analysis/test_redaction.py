@@ -1543,3 +1543,23 @@ def test_a_long_snake_case_word_before_at_stays_fast() -> None:
     started = time.perf_counter()
     assert redact(text) == text
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place after a preposition of place, or before a noun of place, is that place
+        ("The buyer in Adelaide signed off on Monday.", None),
+        ("Couriers in rural Jasper never got the update.", None),
+        ("Georgia and Jordan routes were merged into one.", None),
+        ("Hunza Valley distributions need more trucks.", None),
+        # the same words as people stay names
+        ("We looped in Florence and she fixed it.", "We looped in [name] and she fixed it."),
+        ("The bug in Jasper's PR was subtle.", "The bug in [name]'s PR was subtle."),
+        ("Jordan fixed the routes in Adelaide.", "[name] fixed the routes in Adelaide."),
+    ],
+)
+def test_places_after_a_preposition_or_before_a_noun_of_place(
+    text: str, expected: str | None
+) -> None:
+    assert redact(text) == (text if expected is None else expected)
