@@ -244,6 +244,15 @@ _PREV_CUES_2 = frozenset(
         ("taken", "by"),
         ("submitted", "by"),
         ("notes", "by"),
+        # Work someone gave: "the session by fatuma", "good job by Ana".
+        ("session", "by"),
+        ("job", "by"),
+        ("talk", "by"),
+        ("demo", "by"),
+        ("presentation", "by"),
+        ("workshop", "by"),
+        ("walkthrough", "by"),
+        ("training", "by"),
         ("heard", "from"),
     }
 )
@@ -318,6 +327,21 @@ def _job_heads() -> frozenset[str]:
 OCCUPATION_HEADS = _job_heads()
 # Words that open a job title: "Head Brewer", "Chief Steward", "Deputy Manager".
 _RANKS = frozenset("head chief senior junior deputy assistant lead principal".split())
+# Two particles that only begin a surname ("van der Berg", "de la Cruz").
+_PARTICLE_PAIRS = frozenset(
+    {
+        ("van", "der"),
+        ("van", "den"),
+        ("van", "de"),
+        ("von", "der"),
+        ("von", "dem"),
+        ("de", "la"),
+        ("de", "los"),
+        ("de", "las"),
+        ("van", "het"),
+        ("ter", "haar"),
+    }
+)
 _PARTICLES = frozenset(
     """van von vom zu de da das dos do del della delle dei degli der den di du la le al el
     bin binti binte bte ibn ibnu ben bint bat ter ten af av ap ul ud los las ould wa""".split()
@@ -2175,6 +2199,13 @@ def _past_participle_word(toks: list[_Tok], i: int) -> bool:
     return bool(_verb_tags(toks[i].key) & {"VBD", "VBN"}) and not _after_cue(toks, i)
 
 
+# Words the modal "will" never comes before, so "Will" before them is a person.
+_AFTER_WILL = frozenset(
+    """should would could must might can can't cannot shouldn't wouldn't couldn't was is
+    has had did didn't wasn't isn't hasn't hadn't said says""".split()
+)
+
+
 def _rule_names(
     toks: list[_Tok], text: str, roster: tuple[str, ...], forced: set[int] = frozenset()
 ) -> list[bool]:
@@ -2204,6 +2235,15 @@ def _rule_names(
             continue
         if _initial_before(toks, i, text):
             is_name[i] = True  # "thanks B. Whitfield", "D. Papadopoulos"
+            continue
+        if (
+            t.cap
+            and i > 1
+            and (toks[i - 2].key, toks[i - 1].key) in _PARTICLE_PAIRS
+            and toks[i - 2].text.islower()
+            and text[toks[i - 2].end : t.start] == " " + toks[i - 1].text + " "
+        ):
+            is_name[i] = True  # "loop in van der Merwe": a surname after two particles
             continue
         if t.start in forced:  # a speaker prefix: "Greta: ...", "ana / bo - ..."
             is_name[i] = True
@@ -2305,7 +2345,9 @@ def _rule_names(
             )
         )
         habit = bool(nxt) and nxt[0] in ("never", "always")
-        if (k in _AMBIGUOUS or k in _DUAL) and i > 0 and toks[i - 1].key in _PLACE_PREPS:
+        if k == "will" and nxt and nxt[0] in _AFTER_WILL:
+            is_name[i] = True  # "Will should not be the only one": no modal before "should"
+        elif (k in _AMBIGUOUS or k in _DUAL) and i > 0 and toks[i - 1].key in _PLACE_PREPS:
             # "moved to Georgia" is a place; "special mention to Madison" a person.
             is_name[i] = prev_title or (
                 i > 1 and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2
@@ -3142,6 +3184,8 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
             )
         ):
             start_i = back if toks[back - 1].key in _TITLES else back - 1
+        elif back == start_i - 2 and (toks[back].key, toks[back + 1].key) in _PARTICLE_PAIRS:
+            start_i = back  # "loop in van der Berg": two particles begin a surname alone
         # "Dr Haddad", "DR. MARTA KOWALSKA": the title goes with the name.
         if (
             start_i > 0
@@ -3257,11 +3301,11 @@ _NOT_HONOURED = frozenset(
 )
 
 
-# "Good sprint overall. -- rk", "... /LH", a last line "- tk", "-- Ananya R.", "-- Ife x":
-# initials or a name signing the end of a note.
+# "Good sprint overall. -- rk", "... /LH", a last line "- tk", "-- Ananya R.", "-- Ife x",
+# "Great sprint. - Rob", "-- Roberta": initials or a name signing the end of a note.
 _SIGNATURE = re.compile(
-    r"(?:(?:^|\s)(?:--|\u2014|\u2013|~|/)|(?:^|\n)[ \t]*-)[ \t]*"
-    r"([A-Za-z]{2,3}|[A-Z][a-z]{2,}(?=[ \t]+[A-Z]\.?[ \t]*$))(?:[ \t]+[A-Z]\.?)?"
+    r"(?:(?:^|\s)(?:--|\u2014|\u2013|~|/)|(?:^|\n)[ \t]*-|(?<=[.!?])[ \t]+-)[ \t]*"
+    r"([A-Za-z]{2,3}|[A-Z][a-z]{2,})(?P<initial>[ \t]+[A-Z]\.?)?"
     r"(?:[ \t]+(?:x{1,3}|:-?\)))?[ \t]*$"  # a kiss or a smile after it: "-- Ife x"
 )
 
@@ -3273,12 +3317,15 @@ def _signature(
     if not m or any(blocked[m.start(1) : m.end(1)]):
         return []
     word, key = m.group(1), m.group(1).lower()
-    person = (
-        key not in _ACRONYMS and key not in _COMMON and key not in _NOT_NAMES
-        if word.islower() or word.isupper()
-        else key in _ANY_NAME
-        or (key not in _COMMON and key not in _NOT_NAMES and _WORLD_GIVEN.get(key, "0") >= "1")
-    )
+    if word.islower() or word.isupper():
+        person = key not in _ACRONYMS and key not in _COMMON and key not in _NOT_NAMES
+    elif len(word) > 3 and m.group("initial") is None:
+        # a capitalised word alone ("-- Roberta"): a given name, not "-- Jenkins", "- Team"
+        person = _given_name(key) and key not in _COMMON and key not in _NOT_NAMES
+    else:
+        person = key in _ANY_NAME or (
+            key not in _COMMON and key not in _NOT_NAMES and _WORLD_GIVEN.get(key, "0") >= "1"
+        )
     span = m.span(1)
     return [span] if person and not any(s < span[1] and span[0] < e for s, e in taken) else []
 

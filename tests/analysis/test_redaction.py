@@ -1563,3 +1563,29 @@ def test_places_after_a_preposition_or_before_a_noun_of_place(
     text: str, expected: str | None
 ) -> None:
     assert redact(text) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a signature after a sentence, with one hyphen, or a given name alone
+        ("Calm release all round. - Rob", "Calm release all round. - [name]"),
+                ("Smooth release overall. - Team", None),
+        ("The deploy failed -- Jenkins", None),
+        # "Will" before a word the modal never precedes
+        (
+            "Will should not be the only one with the admin password.",
+            "[name] should not be the only one with the admin password.",
+        ),
+        ("Will we ever fix the flaky test?", None),
+        # work someone gave, in lower case
+        ("great talk by achieng on caching", "great talk by [name] on caching"),
+        ("the demo by design was short", None),
+        # two particles begin a surname with no given name before them
+        ("next time loop in van der Merwe first", "next time loop in [name] first"),
+    ],
+)
+def test_signatures_will_before_a_verb_work_by_a_person_and_particle_pairs(
+    text: str, expected: str | None
+) -> None:
+    assert redact(text) == (text if expected is None else expected)
