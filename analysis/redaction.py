@@ -2431,14 +2431,16 @@ _PLACE_CONTEXT = frozenset(
 
 
 def _located(toks: list[_Tok], i: int) -> bool:
-    """'the director in Amman approved it', 'in rural Loreto': a place of the world list
-    after a preposition of place (perhaps past one adjective of place) is that place, even
-    before a verb people use. Not a possessive ("in Jasper's PR") and not after "loop in",
+    """'the director in Amman approved it', 'in rural Loreto', 'in Austin and Charlotte': a
+    place of the world list after a preposition of place (perhaps past one adjective of
+    place, or listed after such a place) is that place, even before a verb people use. Not a possessive ("in Jasper's PR") and not after "loop in",
     "bring in" (`_PREV_CUES_2`)."""
     t = toks[i]
     if t.poss or t.key not in _PLACES:
         return False
     j = i - 1
+    if j > 1 and toks[j].key in ("and", "or") and toks[j - 1].cap and _located(toks, j - 1):
+        return True  # "our distributors in Austin and Charlotte"
     if j > 0 and toks[j].key in _PLACE_ADJECTIVES:
         j -= 1
     return (

@@ -1553,6 +1553,7 @@ def test_a_long_snake_case_word_before_at_stays_fast() -> None:
         ("Couriers in rural Jasper never got the update.", None),
         ("Georgia and Jordan routes were merged into one.", None),
         ("Hunza Valley distributions need more trucks.", None),
+        ("Our stockists in Austin and Charlotte asked for more cans.", None),
         # the same words as people stay names
         ("We looped in Florence and she fixed it.", "We looped in [name] and she fixed it."),
         ("The bug in Jasper's PR was subtle.", "The bug in [name]'s PR was subtle."),
