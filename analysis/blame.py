@@ -174,7 +174,10 @@ _ROLE_WORDS = (
         foreman forewoman painter roofer fitter plasterer plumber carpenter
         bricklayer welder tiler glazier cook waiter waitress bartender caretaker janitor bouncer
         usher rigger roadie dj bdfl announcer marshal paralegal medic
-        drummer singer bassist guitarist accompanist organist pianist vocalist"""
+        drummer singer bassist guitarist accompanist organist pianist vocalist
+        reporter subeditor sub-editor correspondent columnist registrar invigilator proctor
+        mechanic superintendent porter cashier storeman timetabler concierge housekeeper barman
+        sommelier"""
     )
     + r"|on-?call(?:\ engineer)?|head\ of\ [a-z]+|point\ of\ contact)"
 )
@@ -2230,8 +2233,26 @@ def _read(shadow: str) -> tuple[str, bool, bool]:
         or bool(_BARE_ROLE_OPENING.match(shadow))
         or bool(_BARE_ROLE_SUBJECT.search(shadow))
     )
-    fault = bool(_FAILING.search(shadow) or _CONSEQUENCE.search(shadow)) or _went_wrong(shadow)
+    fault = bool(
+        _FAILING.search(shadow) or _CONSEQUENCE.search(shadow) or _SLIP.search(shadow)
+    ) or _went_wrong(shadow)
     return re.sub(_MASK + "+", " person ", shadow).lower(), person, fault
+
+
+# Slips the learned reader may weigh at its lower bar, though no rule reads them as blame
+# alone: work left undone ("uploaded the uncorrected proof", "left the hatch unlatched"),
+# steps skipped ("cleared the alarm without inspection"), a wrong result, a whim.
+_SLIP = re.compile(
+    r"""(?i)\bun(?:checked|tested|reviewed|approved|corrected|redacted|latched|locked|patched|signed
+    |encrypted|attended|supervised|calibrated|labell?ed|verified|validated|documented|announced
+    |authori[sz]ed|secured|fastened|sealed|proofed|edited)\b
+    |\bwithout\s+(?:even\s+)?(?:any\s+|a\s+|an\s+)?(?:check|checking|inspection|inspecting|testing|tests?
+    |review|reviewing|approval|asking|telling|phoning|calling|warning|consulting|reading|backup
+    |back-up|sign-?off)\b
+    |\b(?:wrong|wrongly|incorrect|incorrectly|mistakenly)\b|\bby\s+mistake\b|\bon\s+a\s+whim\b
+    |\btwisted\b""",
+    re.VERBOSE,
+)
 
 
 def reading(text: str) -> tuple[str, bool, bool]:

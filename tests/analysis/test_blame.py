@@ -1996,3 +1996,31 @@ def test_blame_beside_those_shapes_is_still_found(text: str) -> None:
 )
 def test_an_excuse_in_one_clause_does_not_clear_blame_in_the_next(text: str) -> None:
     assert blame_phrases(text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # work left undone, a step skipped, a wrong result: the reader weighs them as failings
+        "Idris sent the uncorrected price list to every stockist.",
+        "The night porter left the loading bay door unlocked and two pallets went missing.",
+        "It was the payroll clerk who entered the overtime rates wrong, again.",
+        "The site supervisor signed the scaffold off without inspection.",
+        # newsroom and registry roles are single roles
+        "Our correspondent quoted the minister out of context and we had to apologise.",
+    ],
+)
+def test_slips_and_newsroom_roles_are_read_as_blame(text: str) -> None:
+    assert blame_phrases(text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tunde found the unpatched server during the audit and fixed it.",
+        "The registrar explained what went wrong with the enrolment feed.",
+        "We shipped the build without testing because the deadline moved.",
+    ],
+)
+def test_slips_found_explained_or_owned_by_the_team_are_no_blame(text: str) -> None:
+    assert blame_phrases(text) == []
