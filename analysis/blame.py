@@ -774,12 +774,24 @@ _REJECTED = re.compile(
     |\b(?:had\s+)?only\s+(?:just\s+)?(?:joined|started|arrived)\s+(?:that|this|the|a)\s+(?:week|day|month|morning)\b""",
     _FLAGS | re.IGNORECASE,
 )
-# The writer says the failure was the system's, not a person's.
+# An answer that puts the failure on the system in so many words: "that's a process
+# failure", "not a people problem", "That's a budget problem, not an [name] problem", "The
+# real issue is the alarm", "Fix the pipeline", "QA sign-off isn't enforced anywhere". It
+# clears every sentence of the answer (`_systemic`: unless denied, "Not a process problem").
 _SYSTEMIC = re.compile(
     r"""\b(?:(?:that|it|this)(?:['’]?s|\s+is|\s+was)\s+(?:a\s+|an\s+)?(?:system|systems|systemic|process|tooling|onboarding
         |organi[sz]ational|planning|staffing|resourcing|training|documentation|design|scheduling|management
         |prioriti[sz]ation|capacity)\s+(?:failure|problem|issue|gap|fault)|not\s+(?:a|an)\s+(?:people|person|individual)
-        \s+(?:problem|issue|failure|thing)|(?:a\s+)?systemic\s+(?:issue|problem|failure))\b""",
+        \s+(?:problem|issue|failure|thing)|(?:a\s+)?systemic\s+(?:issue|problem|failure))\b
+    |\b(?:process|tooling|tool|onboarding|documentation|docs|system|channel|form|budget|staffing
+        |training|design|handover|config|configuration)\s+(?:problem|gap|issue|failure)\b
+    |\bthe\s+real\s+(?:issue|problem|cause|culprit)\s+(?:is|was)\s+(?:the|our|a|an)\b
+    |\bfix\s+the\s+(?:pipeline|process|tool|tooling|checklist|form|template|system|workflow)\b
+    |\b(?:isn['’]t|is\s+not|wasn['’]t|was\s+not)\s+enforced\b
+    |\b(?:doesn['’]t|does\s+not|didn['’]t|did\s+not)\s+(?:require|enforce)\b
+    |\b(?:that|which)\s+should\s+have\s+(?:blocked|caught|stopped|flagged|prevented)\s+(?:it|that|this)\b
+    |\b(?:allowed|permitted)\s+by\s+the\s+(?:tool|tooling|process|system|workflow)\b
+    |\bnot\s+an?\s+\ue000+\s+problem\b|\banyone\s+would\s+have\b|\bhard\s+for\s+anyone\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 _BAD_MOMENT = re.compile(
@@ -2329,6 +2341,19 @@ _BENIGN = re.compile(
 )
 
 
+def _systemic(shadow: str) -> bool:
+    """Whether the answer puts the failure on the system (`_SYSTEMIC`), not in a denial
+    ("Not a process problem, [name] just didn't follow it") nor as a person's ("[name]'s
+    config problem")."""
+    return any(
+        not re.search(
+            r"(?i)(?:\bnot|n['’]t|\bno|['’]s|\bhis|\bher)\s+(?:a\s+|an\s+)?$",
+            shadow[max(0, m.start() - 12) : m.start()],
+        )
+        for m in _SYSTEMIC.finditer(shadow)
+    )
+
+
 def _gated(shadow: str) -> list[tuple[int, int, str, bool]]:
     """The sentences of a masked text the learned reader may judge, as (start, end,
     reading, names a failing): not excused, naming a person, and of two words or more
@@ -2626,7 +2651,7 @@ def _phrases(
         spans = _learned_spans(
             shadow, reader or _READER, bar if bar is not None else _blame_model.threshold_for
         )
-    if _SYSTEMIC.search(shadow) or _VINDICATED.search(shadow) or _EXONERATED.search(shadow):
+    if _systemic(shadow) or _VINDICATED.search(shadow) or _EXONERATED.search(shadow):
         return []  # "..., but the script had no guard. That's a system failure."
     spans = [
         sp

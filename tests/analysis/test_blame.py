@@ -2024,3 +2024,30 @@ def test_slips_and_newsroom_roles_are_read_as_blame(text: str) -> None:
 )
 def test_slips_found_explained_or_owned_by_the_team_are_no_blame(text: str) -> None:
     assert blame_phrases(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer puts the failure on the system in so many words
+        "Mirela approved the hotfix. The deploy tool doesn't require a second reviewer, which is the gap.",
+        "Tariq switched off the pager because it had paged forty times for nothing. The real issue is the alert rules.",
+        "Whoever pushed that config did it through a gate that should have blocked it. Fix the pipeline.",
+    ],
+)
+def test_an_answer_that_puts_the_failure_on_the_system_is_no_blame(text: str) -> None:
+    assert blame_phrases(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # denied, or the person's own: still blame
+        "Not a tooling problem at all: Gustavo just skipped the smoke test again.",
+        "Tom's config problem broke the release.",
+        "The real issue is that Dana never reads the runbook.",
+        "Tom deleted prod. That's a big problem.",
+    ],
+)
+def test_system_words_denied_or_owned_by_a_person_still_blame(text: str) -> None:
+    assert blame_phrases(text) != []
