@@ -2167,6 +2167,14 @@ _YES_NO = re.compile(
 )
 
 
+def _sentence_and_offset(text: str, pos: int) -> tuple[str, int]:
+    """`_sentence_at(text, pos)` and where `pos` falls in it."""
+    sentence = _sentence_at(text, pos)
+    lo = max(0, pos - _WINDOW)
+    start = max(text.rfind(c, lo, pos) for c in ".!?\n") + 1 or lo
+    return sentence, pos - start
+
+
 def _sentence_at(text: str, pos: int) -> str:
     """The sentence of `text` that contains offset `pos`, with its end punctuation."""
     lo, hi = max(0, pos - _WINDOW), min(len(text), pos + _WINDOW)  # bounded: linear
@@ -2341,13 +2349,37 @@ _BENIGN = re.compile(
 )
 
 
+# "X didn't follow the rollback plan because the plan referenced a server that no longer
+# exists": what the person did, then a cause that is a thing, not a person.
+_BECAUSE_THING = re.compile(
+    r"""(?i)\bbecause\s+(?=(?:the|a|an|its|it|our|their|this|that|these|those|\d+[\w,]*|[a-z]+s)\b)
+    (?![^.!?;]*[\ue000'‘’"“”])""",
+    re.VERBOSE,
+)
+
+
+def _external_reason(sentence: str, at: int) -> bool:
+    """Whether the sentence explains what a person did (a blame found at offset `at`, before
+    the reason) by a cause that names no person ("because the courier account had been
+    closed", "because 40 bots were posting in it"); not "because the PM kept changing it",
+    not a reason in scare quotes ("because it was 'annoying'")."""
+    m = _BECAUSE_THING.search(sentence)
+    if m is None or m.start() <= at:
+        return False
+    reason = sentence[m.end() :]
+    return not _ROLE_ANYWHERE.match(reason) and not re.match(
+        r"(?i)(?:the|a|an|our|their|this|that)\s+(?:[\w-]+\s+){0,2}?(?:person|guy|one|who)\b",
+        reason,
+    )
+
+
 def _systemic(shadow: str) -> bool:
     """Whether the answer puts the failure on the system (`_SYSTEMIC`), not in a denial
     ("Not a process problem, [name] just didn't follow it") nor as a person's ("[name]'s
     config problem")."""
     return any(
         not re.search(
-            r"(?i)(?:\bnot|n['’]t|\bno|['’]s|\bhis|\bher)\s+(?:a\s+|an\s+)?$",
+            r"(?i)(?:\bnot|n['’]t|\bno|\ue000['’]s|\bhis|\bher)\s+(?:a\s+|an\s+)?$",
             shadow[max(0, m.start() - 12) : m.start()],
         )
         for m in _SYSTEMIC.finditer(shadow)
@@ -2661,6 +2693,7 @@ def _phrases(
         and not _REJECTED.search(_sentence_at(shadow, sp[0]))
         and (sp in rhetorical or not _YES_NO.match(_sentence_at(shadow, sp[0])))
         and not _machine(shadow[sp[0] : sp[1]])
+        and not _external_reason(*_sentence_and_offset(shadow, sp[0]))
     ]
     spans.sort()
     phrases: list[str] = []

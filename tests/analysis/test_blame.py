@@ -2051,3 +2051,21 @@ def test_an_answer_that_puts_the_failure_on_the_system_is_no_blame(text: str) ->
 )
 def test_system_words_denied_or_owned_by_a_person_still_blame(text: str) -> None:
     assert blame_phrases(text) != []
+
+
+def test_what_a_person_did_for_a_reason_that_is_a_thing_is_no_blame() -> None:
+    text = "Leon muted the channel because 300 bot messages an hour were drowning it."
+    assert blame_phrases(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Priya didn't run the migration script because she couldn't be bothered.",
+        "Leon skipped the review because the PM told him to ship it.",
+        "Leon disabled the alarm because it was 'annoying'.",
+        "The release slipped because the release manager went home early.",
+    ],
+)
+def test_a_reason_that_is_a_person_or_in_scare_quotes_still_blames(text: str) -> None:
+    assert blame_phrases(text) != []
