@@ -2358,6 +2358,34 @@ _BECAUSE_THING = re.compile(
 )
 
 
+# A slip denied and explained by what really happened: "X didn't miss the email, it went
+# to spam", "X didn't sit on it, he posted it and nobody replied", "X didn't change the
+# source. The client did", "our coordinator DID confirm the slot, the operator lost it".
+_DENIED_SLIP = re.compile(
+    r"""\ue000+\s+(?:didn['’]t|did\s+not|never)\s+(?:actually\s+|really\s+)?['‘]?(?:miss|forget|sit\s+on|ignore
+        |skip|drop|break|lose|delete|see|get|receive|change|touch|approve|merge|push|deploy)\w*['’]?
+        \b[^.!?;,\u2014\u2013]*(?:[,;\u2014\u2013]\s*(?P<then>it|the|a|an|our|their|nobody|no\s+one|someone\s+else
+        |he|she)\b(?P<rest>[^.!?]*)|[.!?]\s+(?:the|a|our|their)\s+(?:[\w-]+\s+){0,2}?did\b)
+    |\bDID\s+(?:confirm|send|check|book|tell|reply|ask|raise|flag|escalate|follow|update)\w*\b""",
+    re.VERBOSE,
+)
+
+
+def _denied_slip(text: str, pos: int) -> bool:
+    """Whether the sentence of `text` at offset `pos` denies a person's slip and says what
+    really happened (`_DENIED_SLIP`, which may read on into the next sentence); not when
+    the person's own next act is a failing ("X didn't forget, he just ignored it")."""
+    sentence, at = _sentence_and_offset(text, pos)
+    start = pos - at
+    for m in _DENIED_SLIP.finditer(text, start, start + len(sentence) + _WINDOW):
+        if m.start() >= start + len(sentence):
+            break
+        if m.group("then") in ("he", "she") and _FAILING.search(m.group("rest") or ""):
+            continue
+        return True
+    return False
+
+
 def _external_reason(sentence: str, at: int) -> bool:
     """Whether the sentence explains what a person did (a blame found at offset `at`, before
     the reason) by a cause that names no person ("because the courier account had been
@@ -2694,6 +2722,7 @@ def _phrases(
         and (sp in rhetorical or not _YES_NO.match(_sentence_at(shadow, sp[0])))
         and not _machine(shadow[sp[0] : sp[1]])
         and not _external_reason(*_sentence_and_offset(shadow, sp[0]))
+        and not _denied_slip(shadow, sp[0])
     ]
     spans.sort()
     phrases: list[str] = []

@@ -2069,3 +2069,24 @@ def test_what_a_person_did_for_a_reason_that_is_a_thing_is_no_blame() -> None:
 )
 def test_a_reason_that_is_a_person_or_in_scare_quotes_still_blames(text: str) -> None:
     assert blame_phrases(text) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # a slip denied, and what really happened
+        (
+            "Marta didn't miss the handover note, it landed in the shared inbox nobody watches.",
+            False,
+        ),
+        ("Our events lead DID book the coach, the company lost the booking.", False),
+        # the person's own next act is a failing, or another sentence blames: still blame
+        ("Marta didn't forget the note, she just ignored it.", True),
+        (
+            "Marta didn't miss the handover note, it went to spam. Then Joel deleted the backups.",
+            True,
+        ),
+    ],
+)
+def test_a_slip_denied_by_what_really_happened(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames
