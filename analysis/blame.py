@@ -354,7 +354,21 @@ _COUNTERFACTUAL = re.compile(
     |\s+just|\s+only|\s+actually|\s+bothered\s+to)?\s+(?!(?:known|been|had|more|less|the|a|an|enough|time
     |access|any|some)\b)\w+[^.!?;\n]{{0,80}}?(?:\b(?:would|might|could)|['’]d)(?:n['’]t
     |\s+not|\s+never)?\s+(?:still\s+|even\s+)?(?:have|be)\b
-    |\b(?:avoided|prevented|caught|fine|okay|ok)\s+if\s+(?:{_RUN}|{_ROLE})\s+had\s+(?!not\b)\w+""",
+    |\b(?:avoided|prevented|caught|fine|okay|ok)\s+(?:[\w-]+\s+){{0,4}}?if\s+(?:{_RUN}|{_ROLE})\s+had\s+
+        (?!(?:not|been|known|had)\b)\w+""",
+    _FLAGS,
+)
+# Frustration or distrust aimed at one person: "cleaning up after X's hotfix", "tired of
+# covering for X", "X had one job", "why do we keep letting X deploy", "make sure X is never
+# given prod access again".
+_DISTRUST = re.compile(
+    rf"""\b(?i:clean(?:ing|ed)?\s+up\s+after|mopp(?:ing|ed)\s+up\s+after|picking\s+up\s+the\s+pieces\s+after)
+        \s+(?:{_RUN}|{_ROLE}|him|her)
+    |\b(?i:tired|sick|done|fed\s+up|weary)\s+(?:of\s+|with\s+)?(?:\w+\s+){{0,2}}?(?:covering\s+for|cleaning\s+up
+        \s+after|babysitting|redoing)\s+(?:{_RUN}|{_ROLE}|him|her)
+    |(?:{_RUN}|{_ROLE})\s+had\s+(?:one|1)\s+job\b
+    |\b(?i:why)\s+(?:do\s+|did\s+)?(?:we|they|you)\s+(?:keep|kept)\s+letting\s+(?:{_RUN}|{_ROLE})\s+\w+
+    |(?:{_RUN}|{_ROLE})\s+(?:is|be|gets?)\s+never\s+(?:again\s+)?(?:given|allowed|trusted|let)\b""",
     _FLAGS,
 )
 # "The mess started when the intern ran ...": trouble traced to what one person did.
@@ -2535,6 +2549,7 @@ def _phrases(
         _FIRST_MOVE,
         _BECAUSE_OF_THEM,
         _DECISION_OWNED,
+        _DISTRUST,
     )
     for m in _CLEFT.finditer(shadow):
         pred = m.group("pred")
@@ -2687,8 +2702,10 @@ def _phrases(
             sentence = _sentence_at(shadow, m.start())
             if pattern is not _SELF and pattern is not _SELF_MORE and _PRAISE.search(sentence):
                 continue
-            if _JUSTIFIED.search(sentence):
-                continue
+            if _JUSTIFIED.search(
+                sentence.replace(m.group(), " ") if pattern is _COUNTERFACTUAL else sentence
+            ):
+                continue  # not "if X had followed the runbook": what X did not do
             if pattern is _BLAME_PERSON and (
                 _RETRACTED.search(sentence)
                 or _THEY_BLAME.search(shadow[max(0, m.start() - 30) : m.start()])

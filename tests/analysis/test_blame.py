@@ -2090,3 +2090,25 @@ def test_a_reason_that_is_a_person_or_in_scare_quotes_still_blames(text: str) ->
 )
 def test_a_slip_denied_by_what_really_happened(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # what the person did not do, said as a counterfactual
+        ("We would have been fine if Tom had followed the runbook.", True),
+        ("We'd have caught the bug if Tom had written one test.", True),
+        ("Tom followed the runbook, so we were fine.", False),
+        ("We'd have caught it if the PM had known about the change.", False),
+        # frustration or distrust aimed at one person
+        ("We spent the retro cleaning up after Tom's hotfix.", True),
+        ("I'm tired of covering for Tom's missed inspections.", True),
+        ("Make sure Tom is never given prod access again.", True),
+        ("idk why we keep letting Tom deploy unsupervised", True),
+        ("Tom had one job.", True),
+        ("Thanks for covering for Ana while she was off.", False),
+        ("Cleaning up after the storm took two days.", False),
+    ],
+)
+def test_counterfactuals_and_frustration_with_one_person(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames
