@@ -2297,7 +2297,8 @@ def reading(text: str) -> tuple[str, bool, bool]:
 
 
 _SARCASM_SIGN = re.compile(
-    r"[\U0001F643\U0001F644\U0001F926]|(?:^|\s)/s\b|\bcool\s+cool\b|\breally\s+appreciate\s+it\b",
+    r"[\U0001F643\U0001F644\U0001F926]|(?:^|\s)/s\b|\bcool\s+cool\b|\breally\s+appreciate\s+it\b"
+    r"|\btruly\s+inspired\b|\bwhat\s+could\s+(?:possibly\s+)?go\s+wrong\b|\blove\s+that\s+for\s+us\b",
     re.IGNORECASE,
 )
 
@@ -2438,11 +2439,12 @@ def _gated(shadow: str) -> list[tuple[int, int, str, bool]]:
         return []
     gated = []
     start = 0
+    sarcastic = bool(_SARCASM_SIGN.search(shadow))  # "Great job by X, ... Truly inspired. 🙃"
     for cut in chain(_SENTENCE_SPLIT.finditer(shadow), [None]):
         end = cut.start() if cut is not None else len(shadow)
         sentence = shadow[start:end]
         words = len(sentence.split())
-        if words >= 2 and not _excused(sentence):
+        if words >= 2 and (sarcastic or not _excused(sentence)):
             read, person, fault = _read(sentence)
             if person and (fault or words >= 4):
                 gated.append((start, end, read, fault))

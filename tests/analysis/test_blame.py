@@ -2112,3 +2112,13 @@ def test_a_slip_denied_by_what_really_happened(text: str, blames: bool) -> None:
 )
 def test_counterfactuals_and_frustration_with_one_person(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+def test_sarcasm_anywhere_in_the_answer_lets_the_reader_judge_its_praise() -> None:
+    """Praise excuses a sentence from the learned reader, unless the answer is sarcastic."""
+    from analysis.blame import gated_readings
+
+    praise = "Great work by our release manager, restarting the queue mid-batch."
+    assert gated_readings(praise) == []
+    assert gated_readings(praise + " Truly inspired.") != []
+    assert gated_readings(praise + " 🙃") != []
