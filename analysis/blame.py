@@ -1182,6 +1182,10 @@ _FAILING = re.compile(
       |despite\s+being\s+(?:warned|told|asked|reminded)
       |let\s+(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:sit|rot|languish|slide)
       |un-approved\s+(?:it|them)|reneged|backtracked|went\s+back\s+on|acted\s+(?:all\s+)?surprised
+      # readiness claimed before it was true: "told the client it was live before it was"
+      |(?:told|said|assured|promised|announced|confirmed)\b[^.!?;\n]{0,60}?\b(?:was|were|is|are|would\s+be)\s+
+        (?:live|ready|done|fixed|finished|tested|safe|signed\s+off)\s+(?:before\s+(?:it|they)\s+(?:was|were)\b
+        |when\s+(?:it|they|I|he|she|we)\s+(?:wasn['’]t|weren['’]t|hadn['’]t|had\s+not|was\s+not|were\s+not)\b)
       |feigned\s+surprise|played\s+dumb
       |promised\b[^.!?;\n]{0,60}?,?\s+which\s+(?:had\s+)?(?:already\s+)?(?:been\s+)?(?:sold|given|promised|booked|taken
         |gone)

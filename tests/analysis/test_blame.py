@@ -2122,3 +2122,16 @@ def test_sarcasm_anywhere_in_the_answer_lets_the_reader_judge_its_praise() -> No
     assert gated_readings(praise) == []
     assert gated_readings(praise + " Truly inspired.") != []
     assert gated_readings(praise + " 🙃") != []
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        ("Farid told the council the app was live before it was. Now we look silly.", True),
+        ("I told the wards the system was ready when I hadn't seen the final test results.", True),
+        ("Farid told the council the app was live.", False),
+        ("Farid told us the app would be ready when the vendor patch landed.", False),
+    ],
+)
+def test_readiness_claimed_before_it_was_true(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames
