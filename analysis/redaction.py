@@ -311,6 +311,14 @@ _ORG_SUFFIXES = frozenset(
     office project app platform api service""".split()
 )
 _TEAM_WORDS = _TEAMS | frozenset("team squad office crew desk group".split())
+# Departments a person is "from" ("Rose from night pharmacy", "Jun from tools"), beside
+# `_TEAMS`; not words that also name places ("reception" is one in a hotel, but one
+# is "from" it only as staff).
+_DEPARTMENTS = frozenset(
+    """pharmacy tools payroll facilities reception dispatch logistics warehouse accounting
+    admissions radiology lab labs kitchen catering transport comms events editorial
+    newsroom maintenance housekeeping procurement purchasing estates analytics tooling""".split()
+)
 
 
 def _job_heads() -> frozenset[str]:
@@ -1136,8 +1144,10 @@ def _team_cue(toks: list[_Tok], i: int) -> bool:
     words = _next_words(toks, i, 4)
     if len(words) < 2 or words[0] not in ("in", "from", "on", "at"):
         return False
-    if words[1] in _TEAMS:
+    if words[1] in _TEAMS or words[1] in _DEPARTMENTS:
         return True
+    if words[0] == "from" and len(words) > 2 and words[2] in _DEPARTMENTS:
+        return True  # "Rose from night pharmacy"
     rest = words[2:] if words[1] in ("the", "our", "their") else ()
     return bool(rest) and (rest[0] in _TEAM_WORDS or (len(rest) > 1 and rest[1] in _TEAM_WORDS))
 
@@ -2969,13 +2979,40 @@ def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
                     if not toks[j].placeholder:
                         is_name[j] = True
 
+    def before(i: int) -> int | None:
+        """The found name listed right before token i ("Ana, X", "Ana and X"), if any."""
+        return next((j for j in (i - 1, i - 2) if 0 <= j < i and named(j) and listed(j, i)), None)
+
     def sandwiched(i: int) -> bool:
         """ "Dawit, Hana, Yonas": a frequent given name listed between two found names."""
         return (
             _WORLD_GIVEN.get(toks[i].key, "0") >= "3"
-            and any(0 <= j < i and named(j) and listed(j, i) for j in (i - 1, i - 2))
+            and before(i) is not None
             and any(i < j < len(toks) and named(j) and listed(i, j) for j in (i + 1, i + 2))
         )
+
+    # "ana, bo and kofi": a short lower-case given name listed between two found names;
+    # "MM and TR": initials listed with initials found as a name.
+    for i, t in enumerate(toks):
+        if is_name[i] or t.placeholder or not t.text.isalpha():
+            continue
+        j = before(i)
+        k = next((k for k in (i + 1, i + 2) if k < len(toks) and named(k) and listed(i, k)), None)
+        if (
+            t.text.islower()
+            and t.key in _GIVEN_ALL
+            and t.key not in ENGLISH_STOP_WORDS
+            and j is not None
+            and k is not None
+            and not toks[j].cap
+            and not toks[k].cap
+        ):
+            is_name[i] = True
+        elif 2 <= len(t.text) <= 3 and t.text.isupper() and _initials(t):
+            is_name[i] = any(
+                m is not None and 2 <= len(toks[m].text) <= 3 and toks[m].text.isupper()
+                for m in (j, k)
+            )
 
     for _ in range(2):
         for i, t in enumerate(toks):

@@ -1571,7 +1571,7 @@ def test_places_after_a_preposition_or_before_a_noun_of_place(
     [
         # a signature after a sentence, with one hyphen, or a given name alone
         ("Calm release all round. - Rob", "Calm release all round. - [name]"),
-                ("Smooth release overall. - Team", None),
+        ("Smooth release overall. - Team", None),
         ("The deploy failed -- Jenkins", None),
         # "Will" before a word the modal never precedes
         (
@@ -1587,6 +1587,33 @@ def test_places_after_a_preposition_or_before_a_noun_of_place(
     ],
 )
 def test_signatures_will_before_a_verb_work_by_a_person_and_particle_pairs(
+    text: str, expected: str | None
+) -> None:
+    assert redact(text) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short lower-case given name listed between two found names; initials with initials
+        ("ana, bo and kofi ran the casting", "[name], [name] and [name] ran the casting"),
+        ("AB and TR covered the audit", "[name] and [name] covered the audit"),
+        ("QA and TR fixed it", "QA and [name] fixed it"),
+        ("ana, the team and kofi", "[name], the team and [name]"),
+        # a word name placed in a department
+        (
+            "Rose from night pharmacy flagged the duplicates.",
+            "[name] from night pharmacy flagged the duplicates.",
+        ),
+        (
+            "Jun from tools: nobody reads the build emails.",
+            "[name] from tools: nobody reads the build emails.",
+        ),
+        ("The rose from the kitchen garden was lovely.", None),
+        ("Orders from dispatch were late.", None),
+    ],
+)
+def test_names_listed_with_names_and_placed_in_a_department(
     text: str, expected: str | None
 ) -> None:
     assert redact(text) == (text if expected is None else expected)
