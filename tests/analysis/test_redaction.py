@@ -1611,6 +1611,12 @@ def test_signatures_will_before_a_verb_work_by_a_person_and_particle_pairs(
         ),
         ("The rose from the kitchen garden was lovely.", None),
         ("Orders from dispatch were late.", None),
+        # respect, hugs and gratitude go to people
+        (
+            "Lots of respect to Halyna for holding it together.",
+            "Lots of respect to [name] for holding it together.",
+        ),
+        ("grateful to Kyiv for hosting", None),
     ],
 )
 def test_names_listed_with_names_and_placed_in_a_department(
