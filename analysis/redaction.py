@@ -797,8 +797,22 @@ def _acts_next(toks: list[_Tok], i: int, text: str) -> bool:
     nxt = toks[i + 1].key
     return (
         _finite_verb(nxt)
+        or _compound_past(nxt)
         or nxt in _SUBJECT_AUX
         or (nxt == "to" and i + 2 < len(toks) and not toks[i + 2].cap)
+    )
+
+
+_VERB_PREFIXES = ("hard", "hot", "force", "over", "under", "mis", "re", "auto", "double", "back")
+
+
+def _compound_past(word: str) -> bool:
+    """'hardcoded', 'hotfixed', 'force-pushed', 'misconfigured': a known verb's past or
+    third-person form behind a prefix LemmInflect's lexicon lacks."""
+    word = word.replace("-", "")
+    return any(
+        word.startswith(p) and len(word) - len(p) >= 4 and _finite_verb(word[len(p) :])
+        for p in _VERB_PREFIXES
     )
 
 
@@ -875,15 +889,50 @@ def _initial_login(toks: list[_Tok], i: int, text: str) -> bool:
     ("jsmith pushed the hotfix", "pnguyen to rerun the job"); after a cue the general
     rules already read it."""
     t = toks[i]
-    if t.cap or not _surname_login(t.key) or i + 1 >= len(toks):
+    if t.cap:
         return False
-    if text[t.end : toks[i + 1].start] not in (" ", ", ", " & ", " + ", " / "):
+    if _by_login(toks, i):
+        return True
+    if not _surname_login(t.key):
+        return False
+    if t.poss:
+        return True  # "jlee's cron job"
+    if i + 1 >= len(toks) or text[t.end : toks[i + 1].start] not in (
+        " ",
+        ", ",
+        " & ",
+        " + ",
+        " / ",
+    ):
         return False
     nxt = toks[i + 1].key
     return (
         _acts_next(toks, i, text)
         or _surname_login(nxt)
         or (nxt == "and" and i + 2 < len(toks) and _surname_login(toks[i + 2].key))
+    )
+
+
+# Work a person signs: "one commit by rwhite", "approved by dkowalski".
+_SIGNED_WORK = frozenset(
+    """commit commits pr prs change changes patch merged approved reviewed introduced written
+    authored pushed opened closed deployed created added changed reverted submitted
+    signed""".split()
+)
+
+
+def _by_login(toks: list[_Tok], i: int) -> bool:
+    """'one commit by rwhite', 'merged by dkowalski': a lower-case login of letters (no
+    English word, role or team) after "by" and a work a person signs."""
+    t = toks[i]
+    return (
+        i > 1
+        and toks[i - 1].key == "by"
+        and toks[i - 2].key in _SIGNED_WORK
+        and t.text.isalpha()
+        and t.text.islower()
+        and 4 <= len(t.key) <= 14
+        and _login(t.text)
     )
 
 
@@ -3253,6 +3302,7 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
                 and len(toks[nxt].key) >= 3
                 and toks[nxt].text.isalpha()
                 and toks[nxt].key not in _WORDS
+                and not _compound_past(toks[nxt].key)  # not "jlee hardcoded ..."
             ):  # "hugh mcallister": a lowercase name goes on over a surname no word is
                 end_i = nxt
             elif (  # "Saavedra y Ortega", "Silva e Costa": Iberian surnames joined

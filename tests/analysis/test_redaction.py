@@ -1623,3 +1623,19 @@ def test_names_listed_with_names_and_placed_in_a_department(
     text: str, expected: str | None
 ) -> None:
     assert redact(text) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # logins after a work a person signs, possessive logins, compound past verbs
+        ("Traced to one commit by rwhite last week.", "Traced to one commit by [name] last week."),
+        ("merged by dkowalski, approved by dkowalski", "merged by [name], approved by [name]"),
+        ("outage cause: jlee's cron job", "outage cause: [name]'s cron job"),
+        ("jlee hardcoded the depot coordinates.", "[name] hardcoded the depot coordinates."),
+        ("approved by management", None),
+        ("merged by hand", None),
+    ],
+)
+def test_logins_that_sign_work_own_things_or_act(text: str, expected: str | None) -> None:
+    assert redact(text) == (text if expected is None else expected)
