@@ -175,7 +175,7 @@ _ROLE_WORDS = (
         bricklayer welder tiler glazier cook waiter waitress bartender caretaker janitor bouncer
         usher rigger roadie dj bdfl announcer marshal paralegal medic
         drummer singer bassist guitarist accompanist organist pianist vocalist
-        reporter subeditor sub-editor correspondent columnist registrar invigilator proctor
+        reporter subeditor sub-editor correspondent columnist invigilator proctor
         mechanic superintendent porter cashier storeman timetabler concierge housekeeper barman
         sommelier"""
     )
@@ -355,7 +355,7 @@ _COUNTERFACTUAL = re.compile(
     |access|any|some)\b)\w+[^.!?;\n]{{0,80}}?(?:\b(?:would|might|could)|['’]d)(?:n['’]t
     |\s+not|\s+never)?\s+(?:still\s+|even\s+)?(?:have|be)\b
     |\b(?:avoided|prevented|caught|fine|okay|ok)\s+(?:[\w-]+\s+){{0,4}}?if\s+(?:{_RUN}|{_ROLE})\s+had\s+
-        (?!(?:not|been|known|had)\b)\w+""",
+        (?!(?:not|been|known|had|joined|started|arrived|stayed|come|returned|got|gotten|received|heard)\b)\w+""",
     _FLAGS,
 )
 # Frustration or distrust aimed at one person: "cleaning up after X's hotfix", "tired of
@@ -363,12 +363,12 @@ _COUNTERFACTUAL = re.compile(
 # given prod access again".
 _DISTRUST = re.compile(
     rf"""\b(?i:clean(?:ing|ed)?\s+up\s+after|mopp(?:ing|ed)\s+up\s+after|picking\s+up\s+the\s+pieces\s+after)
-        \s+(?:{_RUN}|{_ROLE}|him|her)
+        \s+(?:{_RUN}|{_ROLE}|him|her)(?:['’]s\s+\S|\s*(?:[.!?,;]|$)|\s+(?i:again|every\s+time)\b)
     |\b(?i:tired|sick|done|fed\s+up|weary)\s+(?:of\s+|with\s+)?(?:\w+\s+){{0,2}}?(?:covering\s+for|cleaning\s+up
         \s+after|babysitting|redoing)\s+(?:{_RUN}|{_ROLE}|him|her)
-    |(?:{_RUN}|{_ROLE})\s+had\s+(?:one|1)\s+job\b
-    |\b(?i:why)\s+(?:do\s+|did\s+)?(?:we|they|you)\s+(?:keep|kept)\s+letting\s+(?:{_RUN}|{_ROLE})\s+\w+
-    |(?:{_RUN}|{_ROLE})\s+(?:is|be|gets?)\s+never\s+(?:again\s+)?(?:given|allowed|trusted|let)\b""",
+    |(?:{_RUN}|{_ROLE})\s+had\s+(?:one|1)\s+job(?=\s*(?:[.!?\u2026]|$))
+    |(?:{_RUN}|{_ROLE})\s+(?:is|be|gets?)\s+never\s+(?:again\s+)?(?:given|allowed|trusted|let)\b[^.!?\n]{{0,40}}?
+        \b(?i:again)\b""",
     _FLAGS,
 )
 # "The mess started when the intern ran ...": trouble traced to what one person did.
@@ -789,23 +789,29 @@ _REJECTED = re.compile(
     _FLAGS | re.IGNORECASE,
 )
 # An answer that puts the failure on the system in so many words: "that's a process
-# failure", "not a people problem", "That's a budget problem, not an [name] problem", "The
-# real issue is the alarm", "Fix the pipeline", "QA sign-off isn't enforced anywhere". It
+# failure", "not a people problem", "That's a channel problem, not an [name] problem". It
 # clears every sentence of the answer (`_systemic`: unless denied, "Not a process problem").
 _SYSTEMIC = re.compile(
     r"""\b(?:(?:that|it|this)(?:['’]?s|\s+is|\s+was)\s+(?:a\s+|an\s+)?(?:system|systems|systemic|process|tooling|onboarding
         |organi[sz]ational|planning|staffing|resourcing|training|documentation|design|scheduling|management
-        |prioriti[sz]ation|capacity)\s+(?:failure|problem|issue|gap|fault)|not\s+(?:a|an)\s+(?:people|person|individual)
+        |prioriti[sz]ation|capacity|channel|form|budget|handover|config|configuration|tool|docs)
+        \s+(?:failure|problem|issue|gap|fault)|not\s+(?:a|an)\s+(?:people|person|individual)
         \s+(?:problem|issue|failure|thing)|(?:a\s+)?systemic\s+(?:issue|problem|failure))\b
-    |\b(?:process|tooling|tool|onboarding|documentation|docs|system|channel|form|budget|staffing
-        |training|design|handover|config|configuration)\s+(?:problem|gap|issue|failure)\b
-    |\bthe\s+real\s+(?:issue|problem|cause|culprit)\s+(?:is|was)\s+(?:the|our|a|an)\b
+    |\bnot\s+an?\s+\ue000+\s+problem\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Looser signs that the writer sees the failure in the system ("The real issue is the alert
+# rules", "Fix the pipeline", "QA sign-off isn't enforced anywhere", "a gate that should have
+# blocked it", "Anyone would have"): too loose to clear what the rules find, they only keep
+# the learned reader off the answer's sentences (`_gated`).
+_ON_THE_SYSTEM = re.compile(
+    r"""\bthe\s+real\s+(?:issue|problem|cause)\s+(?:is|was)\s+(?P<det>the|our|a|an)\b
     |\bfix\s+the\s+(?:pipeline|process|tool|tooling|checklist|form|template|system|workflow)\b
     |\b(?:isn['’]t|is\s+not|wasn['’]t|was\s+not)\s+enforced\b
-    |\b(?:doesn['’]t|does\s+not|didn['’]t|did\s+not)\s+(?:require|enforce)\b
+    |\b(?:doesn['’]t|does\s+not)\s+(?:require|enforce)\b
     |\b(?:that|which)\s+should\s+have\s+(?:blocked|caught|stopped|flagged|prevented)\s+(?:it|that|this)\b
     |\b(?:allowed|permitted)\s+by\s+the\s+(?:tool|tooling|process|system|workflow)\b
-    |\bnot\s+an?\s+\ue000+\s+problem\b|\banyone\s+would\s+have\b|\bhard\s+for\s+anyone\b""",
+    |\banyone\s+would\s+have\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 _BAD_MOMENT = re.compile(
@@ -1217,6 +1223,8 @@ _FAILING = re.compile(
             |fail|miss\s+a|lose|blame|let|think|feel|believe|want|like|cause|break|misses|missed|forgets?|forgot
             |fails|failed|skips?|skipped|breaks|drops?|disappoints?|complains|touch|touched|go\s+near
             |seen|heard|met|used|been|known|realise|realize|appreciate|enjoy
+            # done to the person ("is never given a break", "was never briefed")
+            |given|offered|invited|consulted|included|thanked|briefed|shown|allowed
             |really|even|actually|once|quite|fully|totally|properly)\b)[a-z]+
       |(?:was|is|were)n't\s+(?!\w+ed\b|told\b|given\b|shown\b|sent\b|taken\b)(?:thinking
         |listening|paying|reading|there|around|available|reachable|careful|prepared|honest)
@@ -2285,7 +2293,7 @@ _SLIP = re.compile(
     |encrypted|attended|supervised|calibrated|labell?ed|verified|validated|documented|announced
     |authori[sz]ed|secured|fastened|sealed|proofed|edited)\b
     |\bwithout\s+(?:even\s+)?(?:any\s+|a\s+|an\s+)?(?:check|checking|inspection|inspecting|testing|tests?
-    |review|reviewing|approval|asking|telling|phoning|calling|warning|consulting|reading|backup
+    |review|reviewing|approval|asking|telling|phoning|calling|consulting|reading|backup
     |back-up|sign-?off)\b
     |\b(?:wrong|wrongly|incorrect|incorrectly|mistakenly)\b|\bby\s+mistake\b|\bon\s+a\s+whim\b
     |\btwisted\b""",
@@ -2381,24 +2389,24 @@ _BECAUSE_THING = re.compile(
 # to spam", "X didn't sit on it, he posted it and nobody replied", "X didn't change the
 # source. The client did", "our coordinator DID confirm the slot, the operator lost it".
 _DENIED_SLIP = re.compile(
-    r"""\ue000+\s+(?:didn['’]t|did\s+not|never)\s+(?:actually\s+|really\s+)?['‘]?(?:miss|forget|sit\s+on|ignore
-        |skip|drop|break|lose|delete|see|get|receive|change|touch|approve|merge|push|deploy)\w*['’]?
+    rf"""(?:\ue000+|{_ROLE})\s+(?i:didn['’]t|did\s+not)\s+(?:actually\s+|really\s+)?['‘]?(?:miss|forget|sit\s+on|ignore
+        |skip|drop|break|lose|delete)\w*['’]?
         \b[^.!?;,\u2014\u2013]*(?:[,;\u2014\u2013]\s*(?P<then>it|the|a|an|our|their|nobody|no\s+one|someone\s+else
-        |he|she)\b(?P<rest>[^.!?]*)|[.!?]\s+(?:the|a|our|their)\s+(?:[\w-]+\s+){0,2}?did\b)
-    |\bDID\s+(?:confirm|send|check|book|tell|reply|ask|raise|flag|escalate|follow|update)\w*\b""",
+        |he|she)\b(?P<rest>(?:(?!\bbut\b)[^.!?])*)|[.!?]\s+(?i:the|a|our|their)\s+(?:[\w-]+\s+){{0,2}}?did\b)""",
     re.VERBOSE,
 )
 
 
 def _denied_slip(text: str, pos: int) -> bool:
-    """Whether the sentence of `text` at offset `pos` denies a person's slip and says what
-    really happened (`_DENIED_SLIP`, which may read on into the next sentence); not when
-    the person's own next act is a failing ("X didn't forget, he just ignored it")."""
-    sentence, at = _sentence_and_offset(text, pos)
-    start = pos - at
-    for m in _DENIED_SLIP.finditer(text, start, start + len(sentence) + _WINDOW):
-        if m.start() >= start + len(sentence):
-            break
+    """Whether a blame found at offset `pos` of `text` lies in a person's slip that is
+    denied and explained by what really happened (`_DENIED_SLIP`: a failing verb denied,
+    then what did happen, in this clause or "The client did" in the next sentence); not
+    when the person's own next act is a failing ("X didn't forget, he just ignored it"),
+    and not past a "but" ("..., but Dave deleted the backup")."""
+    lo = max(0, pos - _WINDOW)
+    for m in _DENIED_SLIP.finditer(text, lo, min(len(text), pos + _WINDOW)):
+        if not m.start() <= pos < m.end():
+            continue
         if m.group("then") in ("he", "she") and _FAILING.search(m.group("rest") or ""):
             continue
         return True
@@ -2413,24 +2421,45 @@ def _external_reason(sentence: str, at: int) -> bool:
     m = _BECAUSE_THING.search(sentence)
     if m is None or m.start() <= at:
         return False
+    if _THEN_ANOTHER_CLAUSE.search(sentence, at, m.start()):
+        return False  # "X ignored five pages and we lost the contract because ...": not X's act
     reason = sentence[m.end() :]
-    return not _ROLE_ANYWHERE.match(reason) and not re.match(
-        r"(?i)(?:the|a|an|our|their|this|that)\s+(?:[\w-]+\s+){0,2}?(?:person|guy|one|who)\b",
-        reason,
+    return not (
+        _ROLE_ANYWHERE.match(reason)
+        or re.match(
+            r"(?i)(?:the|a|an|our|their|this|that)\s+(?:[\w-]+\s+){0,2}?(?:person|guy|one|who)\b",
+            reason,
+        )
+        # the person's own motive: "because it was faster", "... and he wanted to go home"
+        or re.match(r"(?i)(?:it|that|this)(?:\s+was|\s+is|['’]s)\s+(?!\w+ing\b)", reason)
+        or re.search(r"(?i)\b(?:he|she|him|her|his|hers|they|them|their|I|me|my)\b", reason)
     )
 
 
-def _systemic(shadow: str) -> bool:
-    """Whether the answer puts the failure on the system (`_SYSTEMIC`), not in a denial
-    ("Not a process problem, [name] just didn't follow it") nor as a person's ("[name]'s
-    config problem")."""
-    return any(
-        not re.search(
+# A new clause with its own subject: "... and we lost the contract", "..., so the team".
+_THEN_ANOTHER_CLAUSE = re.compile(
+    r"(?i)(?:,|\band\b|\bso\b|\bbut\b)\s+(?:then\s+)?(?:we|they|it|the|our|everyone|everybody)\b"
+)
+
+
+def _systemic(shadow: str, pattern: re.Pattern[str] = _SYSTEMIC) -> bool:
+    """Whether the answer puts the failure on the system (``pattern``: `_SYSTEMIC`, or
+    `_ON_THE_SYSTEM` for the reader's gate), not in a denial ("Not a process problem,
+    [name] just didn't follow it"), not as a person's ("[name]'s config problem") and not
+    naming a person as the issue ("The real problem was the PM")."""
+    for m in pattern.finditer(shadow):
+        if re.search(
             r"(?i)(?:\bnot|n['’]t|\bno|\ue000['’]s|\bhis|\bher)\s+(?:a\s+|an\s+)?$",
             shadow[max(0, m.start() - 12) : m.start()],
-        )
-        for m in _SYSTEMIC.finditer(shadow)
-    )
+        ):
+            continue
+        det = m.groupdict().get("det")
+        if det is not None and (
+            shadow.startswith(_MASK, m.end() + 1) or _ROLE_ANYWHERE.match(shadow, m.start("det"))
+        ):
+            continue
+        return True
+    return False
 
 
 def _gated(shadow: str) -> list[tuple[int, int, str, bool]]:
@@ -2439,7 +2468,12 @@ def _gated(shadow: str) -> list[tuple[int, int, str, bool]]:
     when they name a failing, four or more when they only name a person ("X, again!" is
     too little to go on). [] when the answer defends or clears someone anywhere ("People
     say X caused it, but ... He never touched it.")."""
-    if _DEFENDED.search(shadow) or _REJECTED.search(shadow) or _JUSTIFIED.search(shadow):
+    if (
+        _DEFENDED.search(shadow)
+        or _REJECTED.search(shadow)
+        or _JUSTIFIED.search(shadow)
+        or _systemic(shadow, _ON_THE_SYSTEM)
+    ):
         return []
     gated = []
     start = 0
@@ -2723,6 +2757,10 @@ def _phrases(
                 and _GOOD_OUTCOME.search(shadow[m.end() : m.end() + 80].split(".")[0])
             ):
                 continue  # "X's dashboard is the only reason we noticed the leak": credit
+            if pattern is _COUNTERFACTUAL and re.search(
+                r"(?i)\bwhich\s+(?:he|she|they|\ue000+)\s+did\b", sentence
+            ):
+                continue  # "fine if X had followed the runbook, which he did; ...": a defence
             if pattern is _COUNTERFACTUAL and _GOOD_IF_NOT.search(m.group()):
                 continue  # "if X hadn't noticed ..., it would have been worse": credit
             spans.append(_clause(shadow, m.start(), m.end()))
