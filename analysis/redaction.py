@@ -249,15 +249,6 @@ _PREV_CUES_2 = frozenset(
         ("taken", "by"),
         ("submitted", "by"),
         ("notes", "by"),
-        # Work someone gave: "the session by fatuma", "good job by Ana".
-        ("session", "by"),
-        ("job", "by"),
-        ("talk", "by"),
-        ("demo", "by"),
-        ("presentation", "by"),
-        ("workshop", "by"),
-        ("walkthrough", "by"),
-        ("training", "by"),
         ("heard", "from"),
     }
 )
@@ -1480,9 +1471,12 @@ _EPONYM_NOUNS = frozenset(
 # (the lowercase ones only when written lowercase: "Grace Hall" may be a person).
 _PLACE_NOUNS = frozenset("street st road rd avenue ave boulevard blvd square airport".split())
 # not "Park", "Lane": surnames
-_PLACE_RUN_ENDS = _PLACE_NOUNS | frozenset(
-    "city bridge station valley river island islands coast province county district peninsula"
-    " delta desert highlands".split()
+_PLACE_RUN_ENDS = _PLACE_NOUNS | {"city", "bridge", "station"}
+# Regions named by the one word before them: "Bekaa Valley", "Gold Coast", "Orange County"
+# (one word only: "Maria Lopez East Coast sales" keeps the name before it).
+_REGION_ENDS = frozenset(
+    "valley river island islands coast province county district peninsula delta desert"
+    " highlands".split()
 )
 _PLACE_NOUNS_LOWER = frozenset(
     "station park hall bridge hotel campus stadium arena centre center building tower".split()
@@ -2141,7 +2135,7 @@ def _learned_names(toks: list[_Tok], text: str, is_name: list[bool]) -> None:
         return
     decided = list(is_name)
     for i, t in enumerate(toks):
-        if i > 0 and toks[i - 1].key in _PLACE_ONLY_PREPS or _located(toks, i):
+        if i > 0 and toks[i - 1].key in _PLACE_ONLY_PREPS or _located(toks, i, text):
             continue  # "the PM from Austin": a place there, unless a rule found a cue
         if _before_place_noun(toks, text, i):
             continue  # "Jordan and Georgia routes"
@@ -2263,6 +2257,10 @@ def _past_participle_word(toks: list[_Tok], i: int) -> bool:
     return bool(_verb_tags(toks[i].key) & {"VBD", "VBN"}) and not _after_cue(toks, i)
 
 
+# Work someone gives, before "by" and a lower-case name: "the session by fatuma".
+_GIVEN_WORK = frozenset(
+    "session job talk demo presentation workshop walkthrough training keynote".split()
+)
 # Words the modal "will" never comes before, so "Will" before them is a person.
 _AFTER_WILL = frozenset(
     """should would could must might can can't cannot shouldn't wouldn't couldn't was is
@@ -2306,6 +2304,9 @@ def _rule_names(
             and (toks[i - 2].key, toks[i - 1].key) in _PARTICLE_PAIRS
             and toks[i - 2].text.islower()
             and text[toks[i - 2].end : t.start] == " " + toks[i - 1].text + " "
+            and (
+                i < 3 or not toks[i - 3].cap or toks[i - 3].key in _PREV_CUES
+            )  # not "Café de la Paix"
         ):
             is_name[i] = True  # "loop in van der Merwe": a surname after two particles
             continue
@@ -2322,7 +2323,7 @@ def _rule_names(
             continue  # "Project Atlas", "Team Falcon", "Operation Hermes": a code name
         if k in _CODENAME_WORDS and i + 1 < len(toks) and toks[i + 1].cap:
             continue  # "Storm" of "Storm Babet" names the storm, not a person
-        if t.cap and _located(toks, i):
+        if t.cap and _located(toks, i, text):
             continue  # "our director in Amman approved it": a place
         if _is_acronym(t.text) and _caps_name(toks, i, text):
             is_name[i] = True
@@ -2349,6 +2350,14 @@ def _rule_names(
                     and _WORLD_GIVEN.get(k, "0") >= "3"
                     and (k in _GIVEN_ALL or k in _FIRST)
                     and k not in _ADDRESS_TERMS
+                    and t.text.isalpha()
+                )
+                or (  # "the session by fatuma", "good job by xiomara": no word, no month
+                    i > 1
+                    and toks[i - 1].key == "by"
+                    and toks[i - 2].key in _GIVEN_WORK
+                    and k not in _WORDS
+                    and k not in _NOT_NAMES
                     and t.text.isalpha()
                 )
                 or _lower_person(toks, i, text)  # "ai: oliwia to fix ...", "woo-jin said"
@@ -2494,24 +2503,54 @@ _PLACE_CONTEXT = frozenset(
 )
 
 
-def _located(toks: list[_Tok], i: int) -> bool:
-    """'the director in Amman approved it', 'in rural Loreto', 'in Austin and Charlotte': a
-    place of the world list after a preposition of place (perhaps past one adjective of
-    place, or listed after such a place) is that place, even before a verb people use. Not a possessive ("in Jasper's PR") and not after "loop in",
-    "bring in" (`_PREV_CUES_2`)."""
+def _located(toks: list[_Tok], i: int, text: str) -> bool:
+    """'the director in Amman approved it', 'in rural Loreto', 'in Austin and Charlotte
+    want ...': a place of the world list right after a preposition of place (perhaps past
+    one adjective of place, or listed after such a place when it does not act itself:
+    not "out in Kent and Logan handled it") is that place, even before a verb people use.
+    Not a possessive ("in Jasper's PR"), not across punctuation ("pitched in. Charlotte
+    stayed"), and not after a verb that brings a person in ("loop in", "pulled in",
+    "checked in")."""
+
+    def spaced(a: int, b: int) -> bool:
+        return text[toks[a].end : toks[b].start] == " "
+
     t = toks[i]
     if t.poss or t.key not in _PLACES:
         return False
     j = i - 1
-    if j > 1 and toks[j].key in ("and", "or") and toks[j - 1].cap and _located(toks, j - 1):
-        return True  # "our distributors in Austin and Charlotte"
-    if j > 0 and toks[j].key in _PLACE_ADJECTIVES:
+    for _ in range(8):  # "in Austin, Dallas and Houston": back over a short list
+        if (
+            j > 1
+            and toks[j].key in ("and", "or")
+            and spaced(j, j + 1)
+            and spaced(j - 1, j)
+            and toks[j - 1].cap
+            and toks[j - 1].key in _PLACES
+            and not toks[j - 1].poss
+            and not _acts_next(toks, j + 1, text)
+        ):
+            j -= 2
+            continue
+        break
+    if j > 0 and toks[j].key in _PLACE_ADJECTIVES and spaced(j, j + 1):
         j -= 1
     return (
         j >= 0
         and toks[j].key in _LOCATIVE
-        and (j == 0 or (toks[j - 1].key, toks[j].key) not in _PREV_CUES_2)
+        and spaced(j, j + 1)
+        and (j == 0 or toks[j - 1].key not in _BRINGS_IN)
     )
+
+
+# Verbs before "in" that bring a person in: "we pulled in Charlotte", "checked in Tyler".
+_BRINGS_IN = frozenset(
+    """loop looped looping bring brought bringing pull pulled pulling call called calling
+    swap swapped sub subbed fill filled rope roped drag dragged draft drafted cc cc'd check
+    checked chip chipped step stepped jump jumped pitch pitched sit sat let sign signed log
+    logged phone phoned dial dialled dialed send sent fly flew flown ask asked invite invited
+    add added""".split()
+)
 
 
 def _before_place_noun(toks: list[_Tok], text: str, i: int) -> bool:
@@ -2697,12 +2736,12 @@ def _drop_places(
     # "Victor Hugo Street", "Ho Chi Minh City", "Charles de Gaulle Airport": the words
     # before a capitalised place noun name the place.
     for j, t in enumerate(toks):
-        if j == 0 or not t.cap or t.key not in _PLACE_RUN_ENDS:
+        if j == 0 or not t.cap or (t.key not in _PLACE_RUN_ENDS and t.key not in _REGION_ENDS):
             continue
         i = j
         while (
             i > 0
-            and j - i < 4
+            and j - i < (1 if t.key in _REGION_ENDS else 4)
             and (toks[i - 1].cap or toks[i - 1].key in _PARTICLES)
             and text[toks[i - 1].end : toks[i].start] == " "
         ):
@@ -3258,7 +3297,7 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
         # capitalised name word.
         back = start_i
         while (
-            back - start_i < 2
+            start_i - back < 2
             and back > 0
             and toks[back - 1].key in _PARTICLES
             and not toks[back - 1].cap
@@ -3277,7 +3316,11 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
             )
         ):
             start_i = back if toks[back - 1].key in _TITLES else back - 1
-        elif back == start_i - 2 and (toks[back].key, toks[back + 1].key) in _PARTICLE_PAIRS:
+        elif (
+            back == start_i - 2
+            and (toks[back].key, toks[back + 1].key) in _PARTICLE_PAIRS
+            and (back == 0 or not toks[back - 1].cap or toks[back - 1].key in _PREV_CUES)
+        ):
             start_i = back  # "loop in van der Berg": two particles begin a surname alone
         # "Dr Haddad", "DR. MARTA KOWALSKA": the title goes with the name.
         if (
@@ -3398,8 +3441,8 @@ _NOT_HONOURED = frozenset(
 # "Good sprint overall. -- rk", "... /LH", a last line "- tk", "-- Ananya R.", "-- Ife x",
 # "Great sprint. - Rob", "-- Roberta": initials or a name signing the end of a note.
 _SIGNATURE = re.compile(
-    r"(?:(?:^|\s)(?:--|\u2014|\u2013|~|/)|(?:^|\n)[ \t]*-|(?<=[.!?])[ \t]+-)[ \t]*"
-    r"([A-Za-z]{2,3}|[A-Z][a-z]{2,})(?P<initial>[ \t]+[A-Z]\.?)?"
+    r"(?:(?:^|\s)(?:--|\u2014|\u2013|~|/)|(?:^|\n)[ \t]*-|(?<=[.!?])(?P<after_sentence>[ \t]+-))[ \t]*"
+    r"(?P<word>[A-Za-z]{2,3}|[A-Z][a-z]{2,})(?P<initial>[ \t]+[A-Z]\.?)?"
     r"(?:[ \t]+(?:x{1,3}|:-?\)))?[ \t]*$"  # a kiss or a smile after it: "-- Ife x"
 )
 
@@ -3408,20 +3451,47 @@ def _signature(
     text: str, blocked: bytearray, taken: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     m = _SIGNATURE.search(text)
-    if not m or any(blocked[m.start(1) : m.end(1)]):
+    if not m or any(blocked[m.start("word") : m.end("word")]):
         return []
-    word, key = m.group(1), m.group(1).lower()
-    if word.islower() or word.isupper():
-        person = key not in _ACRONYMS and key not in _COMMON and key not in _NOT_NAMES
-    elif len(word) > 3 and m.group("initial") is None:
-        # a capitalised word alone ("-- Roberta"): a given name, not "-- Jenkins", "- Team"
-        person = _given_name(key) and key not in _COMMON and key not in _NOT_NAMES
+    word, key = m.group("word"), m.group("word").lower()
+    initials = (word.islower() or word.isupper()) and len(word) <= 3
+    if (
+        not initials
+        and (m.group("after_sentence") is not None or len(word) > 3)
+        and (m.group("initial") is None)
+    ):
+        # one hyphen after a sentence ("Calm release. - Rob"), or a capitalised word alone
+        # ("-- Roberta"): a curated given name, capitalised; not "- idk", "- Jun", "- Ruby"
+        person = (
+            word[0].isupper()
+            and not word.isupper()
+            and (key in _ANY_NAME if len(word) == 3 else key in _FIRST and key not in _COMMON)
+            and key not in _NOT_NAMES
+            and key not in _CALENDAR_ABBREVIATIONS
+        )
+    elif initials or word.islower() or word.isupper():
+        person = (
+            key not in _ACRONYMS
+            and key not in _COMMON
+            and key not in _NOT_NAMES
+            and key not in _CHAT_WORDS
+        )
     else:
         person = key in _ANY_NAME or (
             key not in _COMMON and key not in _NOT_NAMES and _WORLD_GIVEN.get(key, "0") >= "1"
         )
-    span = m.span(1)
+    span = m.span("word")
     return [span] if person and not any(s < span[1] and span[0] < e for s, e in taken) else []
+
+
+# Chat shorthand that ends a note like a signature would: "... - idk", "-- tbh".
+_CHAT_WORDS = frozenset(
+    "idk tbh ugh omg wtf hmm ngl smh lol imo fyi btw tho pls plz thx ty afaik iirc meh nvm".split()
+)
+# Months and weekdays as people shorten them, which the signature rule must not take.
+_CALENDAR_ABBREVIATIONS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun".split()
+)
 
 
 _AFTER_NAME_INITIALS = re.compile(r" ?\(([A-Z]{2,3})\)")
