@@ -2279,12 +2279,17 @@ def _read(shadow: str) -> tuple[str, bool, bool]:
         or bool(_BARE_ROLE_OPENING.match(shadow))
         or bool(_BARE_ROLE_SUBJECT.search(shadow))
     )
-    fault = bool(
-        _FAILING.search(shadow) or _CONSEQUENCE.search(shadow) or _SLIP.search(shadow)
-    ) or _went_wrong(shadow)
+    slip = _SLIP.search(shadow) is not None and _HANDED.search(shadow) is None
+    fault = bool(_FAILING.search(shadow) or _CONSEQUENCE.search(shadow) or slip) or _went_wrong(
+        shadow
+    )
     return re.sub(_MASK + "+", " person ", shadow).lower(), person, fault
 
 
+# A person handed the slip by someone else: "X was sent the uncorrected proofs".
+_HANDED = re.compile(
+    r"\ue000+\s+(?:was|were|got|had\s+been)\s+(?:sent|given|handed|shown|emailed|passed|forwarded)\b"
+)
 # Slips the learned reader may weigh at its lower bar, though no rule reads them as blame
 # alone: work left undone ("uploaded the uncorrected proof", "left the hatch unlatched"),
 # steps skipped ("cleared the alarm without inspection"), a wrong result, a whim.

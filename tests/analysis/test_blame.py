@@ -2180,3 +2180,7 @@ def test_second_review_of_the_system_denial_reason_and_distrust_rules(
     text: str, blames: bool
 ) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+def test_a_person_handed_a_slip_is_not_blamed_for_it() -> None:
+    assert blame_phrases("Priya was sent the uncorrected proofs by the printer.") == []
