@@ -2149,6 +2149,18 @@ def _learned_names(toks: list[_Tok], text: str, is_name: list[bool]) -> None:
                 is_name[i] = True
 
 
+# What only a machine or a service does, right after its name: "kept timing out", "did not
+# sync", "returned timeouts", "crashed twice" (not "went offline", "did not respond":
+# people on call do those too).
+_MACHINE_ACT = re.compile(
+    r"""\s+(?:(?:kept|keeps)\s+timing\s+out|timed\s+out\b|(?:did\s+not|didn['’]t|does\s+not|doesn['’]t
+    |won['’]t|wouldn['’]t|stopped|failed\s+to)\s+(?:sync|syncing|load|loading|boot|render|rendering)\b
+    |returned\s+(?:timeouts|errors|nulls|garbage|\d{3}s?)\b|threw\s+(?:errors|exceptions)\b
+    |crashed\s+(?:twice|again|repeatedly|overnight|every|on|at|during|\d)|crashed\s*[.,;!])""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
 def _decide(
     toks: list[_Tok], text: str, roster: tuple[str, ...], forced: set[int] = frozenset()
 ) -> list[bool]:
@@ -2158,9 +2170,21 @@ def _decide(
             is_name[i] = True
     _learned_names(toks, text, is_name)
     _drop_things(toks, text, is_name, roster, forced)
-    is_name = _spread(toks, text, is_name)
     anycase, capital = _roster_keys(roster)
     listed = anycase | capital
+    for i, t in enumerate(toks):  # "Plin kept timing out", "Challonge did not sync"
+        if (
+            is_name[i]
+            and t.cap
+            and not t.poss
+            and t.key not in listed
+            and t.key not in _FIRST
+            and t.start not in forced
+            and not (i > 0 and (toks[i - 1].key in _TITLES or toks[i - 1].key in _PREV_CUES))
+            and _MACHINE_ACT.match(text, t.end)
+        ):
+            is_name[i] = False
+    is_name = _spread(toks, text, is_name)
     for i, t in enumerate(toks):
         if is_name[i] and _place_prefix(toks, i) and t.key not in listed:
             is_name[i] = False

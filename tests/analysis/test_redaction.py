@@ -1676,3 +1676,22 @@ def test_a_long_list_of_places_neither_recurses_nor_crawls() -> None:
     text = "Stores in " + " and ".join(places * 120) + " were affected."
     out = redact(text)  # no RecursionError
     assert out.count("Houston") == 120 and out.endswith("were affected.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what only a machine or a service does, right after its name
+        ("Plin kept timing out during checkout.", None),
+        ("Challonge did not sync the brackets.", None),
+        ("Sendy crashed twice on Monday.", None),
+        ("Amadeus returned timeouts for 40 minutes.", None),
+        # a known given name doing it, or a cue before it, stays a person
+        ("Kofi crashed twice.", "[name] crashed twice."),
+        ("Thanks Sendy, the demo crashed twice.", "Thanks [name], the demo crashed twice."),
+    ],
+)
+def test_services_that_time_out_crash_or_fail_to_sync_are_no_people(
+    text: str, expected: str | None
+) -> None:
+    assert redact(text) == (text if expected is None else expected)
