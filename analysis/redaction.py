@@ -277,6 +277,8 @@ _PERSON_VERBS = frozenset(
     panicked bailed ghosted interviewed mentored onboarded tell say ask answer reply
     respond admit agree listen bother care""".split()
 )
+# "X did not respond": an auxiliary and "not" before a person's verb.
+_NOT_AUX = frozenset("did does would will could has had".split())
 # "X never answered": one adverb may sit between the name and its verb.
 _HOPS = frozenset(
     """never always just also then really clearly honestly still actually basically already
@@ -2412,6 +2414,9 @@ def _rule_names(
         prev_cue = i > 0 and toks[i - 1].key in _PREV_CUES
         nxt = _next_words(toks, i, 2)
         hop_verb = len(nxt) == 2 and nxt[0] in _HOPS and nxt[1] in _PERSON_VERBS
+        if not hop_verb and len(nxt) == 2 and nxt[1] == "not":  # "X did not respond"
+            nxt3 = _next_words(toks, i, 3)
+            hop_verb = nxt[0] in _NOT_AUX and len(nxt3) == 3 and nxt3[2] in _PERSON_VERBS
         nxt_person = bool(nxt) and (nxt[0] in _PERSON_VERBS or hop_verb or _deed(toks, i))
         prev_title = (
             prev_title

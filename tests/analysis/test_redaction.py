@@ -1689,6 +1689,9 @@ def test_a_long_list_of_places_neither_recurses_nor_crawls() -> None:
         # a known given name doing it, or a cue before it, stays a person
         ("Kofi crashed twice.", "[name] crashed twice."),
         ("Thanks Sendy, the demo crashed twice.", "Thanks [name], the demo crashed twice."),
+        # an auxiliary and "not" before a person's verb
+        ("Lwazi did not respond to the page.", "[name] did not respond to the page."),
+        ("Stripe did not respond for an hour.", None),
     ],
 )
 def test_services_that_time_out_crash_or_fail_to_sync_are_no_people(
