@@ -2194,19 +2194,17 @@ _YES_NO = re.compile(
 
 
 def _sentence_and_offset(text: str, pos: int) -> tuple[str, int]:
-    """`_sentence_at(text, pos)` and where `pos` falls in it."""
-    sentence = _sentence_at(text, pos)
-    lo = max(0, pos - _WINDOW)
+    """The sentence of `text` that contains offset `pos`, with its end punctuation, and
+    where `pos` falls in it."""
+    lo, hi = max(0, pos - _WINDOW), min(len(text), pos + _WINDOW)  # bounded: linear
     start = max(text.rfind(c, lo, pos) for c in ".!?\n") + 1 or lo
-    return sentence, pos - start
+    ends = [i for i in (text.find(c, pos, hi) for c in ".!?\n") if i != -1]
+    return text[start : min(ends) + 1 if ends else hi], pos - start
 
 
 def _sentence_at(text: str, pos: int) -> str:
     """The sentence of `text` that contains offset `pos`, with its end punctuation."""
-    lo, hi = max(0, pos - _WINDOW), min(len(text), pos + _WINDOW)  # bounded: linear
-    start = max(text.rfind(c, lo, pos) for c in ".!?\n") + 1 or lo
-    ends = [i for i in (text.find(c, pos, hi) for c in ".!?\n") if i != -1]
-    return text[start : min(ends) + 1 if ends else hi]
+    return _sentence_and_offset(text, pos)[0]
 
 
 # A cheap word each pattern cannot match without; a text lacking it skips the pattern.

@@ -3105,12 +3105,18 @@ def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
         """The found name listed right before token i ("Ana, X", "Ana and X"), if any."""
         return next((j for j in (i - 1, i - 2) if 0 <= j < i and named(j) and listed(j, i)), None)
 
+    def after(i: int) -> int | None:
+        """The found name listed right after token i ("X, Ana", "X and Ana"), if any."""
+        return next(
+            (j for j in (i + 1, i + 2) if i < j < len(toks) and named(j) and listed(i, j)), None
+        )
+
     def sandwiched(i: int) -> bool:
         """ "Dawit, Hana, Yonas": a frequent given name listed between two found names."""
         return (
             _WORLD_GIVEN.get(toks[i].key, "0") >= "3"
             and before(i) is not None
-            and any(i < j < len(toks) and named(j) and listed(i, j) for j in (i + 1, i + 2))
+            and after(i) is not None
         )
 
     # "ana, bo and kofi": a short lower-case given name listed between two found names;
@@ -3118,8 +3124,7 @@ def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
     for i, t in enumerate(toks):
         if is_name[i] or t.placeholder or not t.text.isalpha():
             continue
-        j = before(i)
-        k = next((k for k in (i + 1, i + 2) if k < len(toks) and named(k) and listed(i, k)), None)
+        j, k = before(i), after(i)
         if (
             t.text.islower()
             and t.key in _GIVEN_ALL
@@ -3498,7 +3503,7 @@ def _signature(
             and key not in _NOT_NAMES
             and key not in _CALENDAR_ABBREVIATIONS
         )
-    elif initials or word.islower() or word.isupper():
+    elif word.islower() or word.isupper():  # initials: "-- rk", "/LH"
         person = (
             key not in _ACRONYMS
             and key not in _COMMON
