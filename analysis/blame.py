@@ -278,7 +278,11 @@ _FAULT_WITH = re.compile(
     _FLAGS,
 )
 _TO_BLAME = re.compile(
-    rf"{_PERSON}\s+(?:is|was|'s)\s+(?:(?:entirely|totally|solely|really)\s+)?to\s+blame", _FLAGS
+    rf"""{_PERSON}\s+(?:is|was|'s)\s+(?:(?:entirely|totally|solely|really)\s+)?to\s+blame
+    # the blame moved on to someone else: "Tom is not really to blame, Sarah is"
+    |(?:\bnot|n['’]t)\s+(?:\w+\s+)?to\s+blame\s*[,;\u2013\u2014-]+\s*(?:it['’]s\s+|it\s+was\s+)?{_PERSON}\s+(?:is|was)\b
+    (?!\s+(?:not|either|neither|too)\b)""",
+    _FLAGS,
 )
 _BLAME_PERSON = re.compile(
     rf"\b(?:[Bb]lame|[Bb]lamed|(?:because|bcs|bc|cuz|coz|cos)\ of)\s+{_PERSON}(?!\s+team)", _FLAGS
@@ -2170,7 +2174,10 @@ _SARCASM_MARK = re.compile(rf"(?:{_RUN}|{_ROLE})[^\n]{{0,200}}?\s/s\b")
 # Phrases that open a clause the way a conjunction does; the person after them is its subject.
 _OPENING_PHRASE = re.compile(
     r"(?i)\b(?:(?:it\s+)?(?:turns?|turned)\s+out(?:\s+that)?|of\s+course|surprise,?\s+surprise"
-    r"|guess\s+what|no\s+surprise(?:\s+but)?|not\s+to\s+point\s+fingers,?\s+but)\s*$"
+    r"|guess\s+what|no\s+surprise(?:\s+but)?|not\s+to\s+point\s+fingers,?\s+but"
+    # a verb of knowing opens the clause whose subject follows: "none of us knew X had ..."
+    r"|(?:knew|know|found\s+out|find\s+out|realised|realized|noticed|discovered|learned|learnt"
+    r"|suspect|suspected|reckon|think|thought)(?:\s+that)?)\s*$"
 )
 
 
@@ -2246,6 +2253,18 @@ _READER = _blame_model.load_reader()
 _PERSON_WORD = re.compile(
     r"\b(?:[Hh]e|[Ss]he|him|her|his|I|my|me|myself|(?i:whoever|someone|somebody))\b"
 )
+# The writer alone ("I've never had folks be that rude to me"): enough for a sentence that
+# names a failing ("I forgot the rota"), not for one judged on the person alone.
+_WRITER_WORDS = frozenset({"I", "me", "my", "myself"})
+# A step refused without another is caution, not a step skipped: "did not feel confident to
+# re-deploy without speaking to the lead", "X never merges without a review".
+_CAUTION = re.compile(
+    r"""(?i)\b(?:never|(?:would|will|did|does|do)\s+not|(?:wouldn|won|didn|doesn|don)['’]t|refused\s+to)\b
+    (?!\s+(?:just|simply|even)\b)[^.!?;,\n]{0,60}?\bwithout\s+(?:first\s+|even\s+|a\s+|an\s+
+    |any\s+|proper\s+|(?:a\s+)?second\s+)?(?:ask|check|double-check|review|test|approv|sign|confirm|tell|consult|speak
+    |talk|back|read|look|run|second)\w*""",
+    re.VERBOSE,
+)
 # For the gate, a role opening a sentence without an article: "warehouse lead on B shift
 # let the new hires ...", "ops lead once again ignored ...".
 _BARE_ROLE_OPENING = re.compile(
@@ -2266,21 +2285,36 @@ _ROLE_ANYWHERE = re.compile(_ROLE, _FLAGS)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
+def _names_failing(pattern: re.Pattern[str], shadow: str) -> bool:
+    """Whether `pattern` finds a failing in `shadow` outside a step refused without another
+    (`_CAUTION`: "would not restart it without checking with the lead")."""
+    careful = [m.span() for m in _CAUTION.finditer(shadow)]
+    return any(
+        not any(start <= m.start() and m.end() <= end for start, end in careful)
+        for m in pattern.finditer(shadow)
+    )
+
+
 def _read(shadow: str) -> tuple[str, bool, bool]:
     """A masked text as the learned reader reads it ("person" for each person, lower
     case), whether it names a person, and whether it names a failing or a bad outcome."""
+    person_words = {m.group(0) for m in _PERSON_WORD.finditer(shadow)}
     person = (
         _MASK in shadow
-        or bool(_PERSON_WORD.search(shadow))
+        or bool(person_words)
         or bool(_ROLE_ANYWHERE.search(shadow))
         or bool(_ROLE_MENTION.search(shadow))
         or bool(_BARE_ROLE_OPENING.match(shadow))
         or bool(_BARE_ROLE_SUBJECT.search(shadow))
     )
-    slip = _SLIP.search(shadow) is not None and _HANDED.search(shadow) is None
-    fault = bool(_FAILING.search(shadow) or _CONSEQUENCE.search(shadow) or slip) or _went_wrong(
-        shadow
-    )
+    slip = _names_failing(_SLIP, shadow) and _HANDED.search(shadow) is None
+    fault = _names_failing(_FAILING, shadow) or bool(_CONSEQUENCE.search(shadow)) or slip
+    fault = fault or _went_wrong(shadow)
+    if not fault and person and person_words <= _WRITER_WORDS and _MASK not in shadow:
+        person = any(
+            pattern.search(shadow)
+            for pattern in (_ROLE_ANYWHERE, _ROLE_MENTION, _BARE_ROLE_SUBJECT)
+        ) or bool(_BARE_ROLE_OPENING.match(shadow))
     return re.sub(_MASK + "+", " person ", shadow).lower(), person, fault
 
 
@@ -2787,6 +2821,7 @@ def _phrases(
         and not _machine(shadow[sp[0] : sp[1]])
         and not _external_reason(*_sentence_and_offset(shadow, sp[0]))
         and not _denied_slip(shadow, sp[0])
+        and not _CAUTION.search(shadow, sp[0], sp[1])
     ]
     spans.sort()
     phrases: list[str] = []

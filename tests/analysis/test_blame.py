@@ -2184,3 +2184,31 @@ def test_second_review_of_the_system_denial_reason_and_distrust_rules(
 
 def test_a_person_handed_a_slip_is_not_blamed_for_it() -> None:
     assert blame_phrases("Priya was sent the uncorrected proofs by the printer.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # a step refused without another is caution, not a corner cut
+        (
+            "The on-call engineer saw the fix but did not feel safe to restart the cluster "
+            "without checking with the lead.",
+            False,
+        ),
+        ("Priya never merges without a review, so this one surprised us", False),
+        ("Our DBA wouldn't touch prod without a second pair of eyes.", False),
+        ("Dave never deploys without breaking something", True),
+        ("Dave pushed it live without testing, not for the first time", True),
+        # the writer only as the one something happened to
+        ("I've never had vendors be that pushy with me at a stand before.", False),
+        # blame moved on to someone else
+        ("Sam isn't to blame, Jo is.", True),
+        ("Tom is not to blame - Sarah is not either", False),
+        # a verb of knowing opens the clause of the person who failed
+        ("Nobody realised Priya had deleted the staging bucket", True),
+        ("We found out Dave had skipped the smoke tests", True),
+        ("We knew Dave was off sick that week", False),
+    ],
+)
+def test_caution_writer_as_object_and_clauses_after_knowing(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames
