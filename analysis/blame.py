@@ -1978,7 +1978,8 @@ _INFORMAL = re.compile(
     |(?P<can>ca)nt|(?P<wo>wo)nt(?=\s+(?:be|have|happen|work|do|help|go|listen|answer|reply|stop)\b)
     |(?P<modal>should|would|could|must|might)\s+of\b|(?P<im>im)(?=\s+(?:not|so|sorry|the|to|a)\b)
     |(?P<ive>ive)(?=\s+\w+(?:ed|en)\b))\b
-    |(?<![\w.'’-])(?P<i>i)(?=\s|['’])|(?P<curly>’)""",
+    |(?<![\w.'’-])(?P<i>i)(?=\s|['’])|(?P<curly>’)
+    |(?<![\w/])(?:(?P<without>w/o)|(?P<because>b/c))(?![\w/])""",
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -1999,6 +2000,10 @@ def _informal_repl(m: re.Match[str]) -> str:
         return "I've"
     if m.group("i"):
         return "I"
+    if m.group("without"):
+        return "without"
+    if m.group("because"):
+        return "because"
     return "'"
 
 

@@ -1532,6 +1532,8 @@ def _thing_context(toks: list[_Tok], i: int, text: str) -> bool:
     after_auxiliary = i > 0 and toks[i - 1].key in _BARE_VERB_BEFORE
     if gap == " " and not nxt.cap and not nxt.placeholder and i + 2 < len(toks):
         # "why did Anselm push ...": after these a person's verb is bare, like a noun.
+        if nxt.key in _FUNCTION_NOUNS and not _word_classes(t.key) & {"VERB", "AUX"}:
+            return False  # "from Hamid that the ...": the lexicon tags "that" a noun
         return not after_auxiliary and _only_noun(nxt.key)
     if gap.strip() in (",", "(", ", (") and nxt.key in _DETERMINERS:
         described = [toks[j].key for j in range(i + 2, min(i + 6, len(toks)))]
@@ -1550,6 +1552,24 @@ def _only_noun(word: str) -> bool:
     if "NOUN" not in lemmas or any(tag in lemmas for tag in ("AUX", "ADV", "ADP", "PRON")):
         return False
     return not _finite_verb(word)
+
+
+# Stop words LemmInflect's lexicon knows only as nouns though they are pronouns,
+# determiners and conjunctions ("that", "which", "his", "or", "via"): scikit-learn's list
+# less the words it also knows as verbs ("fire", "call") and the one plain noun, "system".
+# After a word that is no English verb they start no noun phrase it could modify; after
+# one that is ("Hope this helps") the word is likelier that verb than a person.
+def _function_nouns() -> frozenset[str]:
+    from lemminflect import getAllLemmas
+
+    return frozenset(
+        w
+        for w in ENGLISH_STOP_WORDS
+        if w != "system" and "VERB" not in (lemmas := getAllLemmas(w)) and "NOUN" in lemmas
+    )
+
+
+_FUNCTION_NOUNS = _function_nouns()
 
 
 def _deed(toks: list[_Tok], i: int) -> bool:

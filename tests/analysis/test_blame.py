@@ -2212,3 +2212,14 @@ def test_a_person_handed_a_slip_is_not_blamed_for_it() -> None:
 )
 def test_caution_writer_as_object_and_clauses_after_knowing(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lead tech signed off the calibration w/o actually running it",
+        "Dave merged it w/o review b/c he was in a hurry",
+    ],
+)
+def test_shorthand_without_and_because_read_as_words(text: str) -> None:
+    assert blame_phrases(text)

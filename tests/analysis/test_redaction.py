@@ -1698,3 +1698,21 @@ def test_services_that_time_out_crash_or_fail_to_sync_are_no_people(
     text: str, expected: str | None
 ) -> None:
     assert redact(text) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we only heard from Tadesse that the shift was moved",
+        "I took over the rota from Oyelaran this week, he showed me the ropes",
+        "the sign-off is on Thaddeus this month",
+    ],
+)
+def test_a_name_before_a_pronoun_or_determiner_is_no_modifier_of_a_thing(text: str) -> None:
+    # LemmInflect's lexicon knows "that", "this" and "his" only as nouns: the name before
+    # them must not read as a word modifying a noun ("Hermes system" does).
+    assert "[name]" in redact(text)
+    assert (
+        redact("the Hermes system went down overnight") == "the Hermes system went down overnight"
+    )
+    assert redact("Hope this helps, she said.") == "Hope this helps, she said."
