@@ -265,7 +265,9 @@ _WHOEVER = re.compile(
     _FLAGS,
 )
 _POSSESSIVE_FAULT = re.compile(
-    rf"(?:{_RUN}|{_ROLE}|\b(?:his|her|[Hh]is|[Hh]er))(?:['’]s)?\s+(?:own\s+)?"
+    rf"(?:{_RUN}|{_ROLE}|\b(?:his|her|[Hh]is|[Hh]er)"
+    # a role opening a sentence without an article: "Director's fault, full stop."
+    rf"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:[A-Za-z-]+\s+)?{_ROLE_WORDS}(?=['’]s\s))(?:['’]s)?\s+(?:own\s+)?"
     r"(?:fault|mistake|screw-?up|cock-?up|blunder|bad|doing|call|negligence|carelessness"
     r"|incompetence|laziness|oversight(?!\s+(?:of|on|over)\b)"
     r"|lack\s+of\s+(?!(?:access|time|support|training|resources|experience|context)\b)\w+)\b",
@@ -660,10 +662,12 @@ _CLAIM_DENIED = re.compile(
 _DUTY_UNDONE = re.compile(
     rf"""(?:(?:{_ANY_OWNER})\s+(?:job|task|responsibility)
         |(?:{_RUN}|\b[Hh]e|\b[Ss]he|\b[Ii]|{_ROLE}|^\s*[a-z]+|(?<=[.!?]\s)[a-z]+)\s+(?:was|is)\s+
-        (?:supposed|meant|expected|tasked|asked|responsible|in\s+charge|on\s+the\s+hook|on\s+point))
+        (?:supposed|meant|expected|tasked|asked|instructed|told|reminded|responsible|in\s+charge|on\s+the\s+hook
+        |on\s+point)(?:\s+(?:twice|repeatedly|again|(?:two|three|several|multiple)\s+times))?)
     \s+(?:to|for|of|with)\b[^.!?\n]{{0,70}}?(?:\b(?:and|but)\s+|[.;,]\s*|\s[-\u2013\u2014]+\s*)
     (?:(?i:he|she|I|just|then|simply|clearly|obviously|of\s+course|it|that|this|they|nothing|the\s+[\w-]+)(?:\.{{2,}}|…)?\s+){{0,2}}
-    (?:didn['’]?t|did\s+not|never|forgot|wasn['’]t|was\s+not|fell\s+through|slipped|got\s+forgotten)\b""",
+    (?:didn['’]?t|did\s+not|never|forgot|wasn['’]t|was\s+not|fell\s+through|slipped|got\s+forgotten)\b
+    (?!\s+(?:need|needed|have\s+to|mind|complain)\b)""",
     _FLAGS,
 )
 # Rhetorical questions aimed at one person: "is it so hard for X to read the runbook",
@@ -1099,7 +1103,17 @@ _SELF_MORE = re.compile(
     |\b[Ii]\s+(?:really\s+|totally\s+|kind\s+of\s+)?let\s+(?:the\s+\w+|everyone|everybody|you\s+all|us|you)\s+down
     |\b[Ii]\s+let\s+my\s+(?:ego|pride|temper)|(?:mistake|fault|error|blame)\s+(?:was|is)\s+(?:all\s+)?mine
     |\b(?i:it['’]?s|its|it\s+is|it\s+was|that['’]s|that\s+is|this\s+is)\s+(?:all\s+|totally\s+|entirely\s+
-        |squarely\s+|completely\s+|honestly\s+)?on\s+me\b)""",
+        |squarely\s+|completely\s+|honestly\s+)?on\s+me\b
+    # "Poor planning on my part", "sloppy review on my part"
+    |\b(?i:poor|bad|sloppy|careless|lazy|lousy|terrible|awful|rushed|weak)\s+(?:[\w-]+\s+)?on\s+my\s+part\b
+    # "should've asked before I truncated the table": a lesson without a subject, the act mine
+    |(?:^|(?<=[.!?]\s)|(?<=\n))(?i:(?:probably|definitely|really|honestly|in\s+hindsight,?|tbh,?)\s+)?
+        (?i:should\s+have|should['’]ve)\s+(?:\w+\s+)?(?:checked|double-checked|asked|tested|confirmed|verified
+        |looked|read|waited|told|warned|flagged)\b[^.!?;\n]{0,60}?\b(?:before|when)\s+I\s+\w+
+    # "I scheduled the ad break over the live cross. Sorry all.": my act, then an apology
+    |\bI\s+(?!(?:was|were|had|got|am|felt|thought|think|knew|said|asked|wanted|hope|guess)\b)\w+ed\b[^.!?\n]{0,80}[.!?]
+        \s*(?i:sorry|apologies|my\s+apologies|so\s+sorry)(?:\s+(?:all|everyone|everybody|team|folks|guys|again))?
+        \s*(?:[.!]|$))""",
     _FLAGS,
 )
 # Negligence is a person's trait even when the name was not recognised as one.
@@ -1208,7 +1222,8 @@ _FAILING = re.compile(
       |(?:says|said|saying|say)\s+yes\s+to\s+(?:every|everything|all|any)\b
       |(?:pushed|pushing|argued|arguing|lobbied|lobbying)\s+(?:hard\s+)?for\s+(?:skipping|cutting|dropping|removing
         |bypassing|ignoring|delaying|shipping\s+without)
-      |(?:approved|reviewed|signed\s+off|merged|rubber-?stamped)\b[^.!?;\n]{0,30}?\bin\s+(?:under\s+|less\s+than\s+)?(?:a|one
+      |(?:approved|reviewed|signed\s+off|merged|rubber-?stamped|approves|reviews|signs\s+off|merges|rubber-?stamps)
+        \b[^.!?;\n]{0,30}?\bin\s+(?:under\s+|less\s+than\s+)?(?:a|one
         |two|\d+)\s+(?:minute|minutes|seconds?)\b
       |(?:changed|pushed|deployed|merged|flipped|edited|updated|restarted|started)\b[^.!?;\n]{0,40}?\b(?:at\s+\d|late\s+on
         |on\s+(?:a\s+)?friday|before\s+(?:the\s+)?(?:weekend|holidays?))[^.!?;\n]{0,20}?\band\s+(?:then\s+)?(?:left
@@ -2239,7 +2254,7 @@ _CUES = {
     _TO_BLAME: re.compile(r"(?i)blame"),
     _FAULT_WITH: re.compile(r"(?i)fault|blame"),
     _DUTY_UNDONE: re.compile(
-        r"(?i)job|task|responsib|supposed|meant|expected|asked|charge|hook|point"
+        r"(?i)job|task|responsib|supposed|meant|expected|asked|instructed|told|reminded|charge|hook|point"
     ),
     _COUNTERFACTUAL: re.compile(r"(?i)\b(?:if|had)\b"),
     _TRACED: re.compile(

@@ -2223,3 +2223,27 @@ def test_caution_writer_as_object_and_clauses_after_knowing(text: str, blames: b
 )
 def test_shorthand_without_and_because_read_as_words(text: str) -> None:
     assert blame_phrases(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # self-blame without "my fault"
+        ("Sloppy review on my part, the typo was right there.", True),
+        (
+            "should've checked the export before I emailed it to the whole list. lesson learned",
+            True,
+        ),
+        ("I double-booked the rehearsal room with the choir. Sorry all.", True),
+        ("We should have checked before we changed it", False),
+        ("I shared the slides. Sorry all, they are in the drive now.", False),
+        # present habits, bare roles, duties repeated and undone
+        ("Can we talk about how Rui approves every PR in under a minute?", True),
+        ("Producer's fault, full stop.", True),
+        ("Designer's mockups were lovely", False),
+        ("Ines was reminded twice to renew the certificate and did not.", True),
+        ("Ines was told to stay home and didn't need to come in after all", False),
+    ],
+)
+def test_self_blame_present_habits_bare_roles_and_repeated_duties(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames
