@@ -1037,6 +1037,11 @@ def _tokens(text: str, blocked: bytearray) -> list[_Tok]:
         if any(blocked[start:end]):
             prev_end = end
             continue
+        if end - start == 1 and (
+            (end < len(text) and text[end].isdigit()) or (start and text[start - 1].isdigit())
+        ):
+            prev_end = end
+            continue  # "Hario V60", "room 4B": a letter fused with digits is a code, no initial
         word = m.group()
         # Possessive: "Ana's" / "Ana’s" -> the name is "Ana".
         poss = len(word) > 2 and word[-2] in "'\u2019" and word[-1] in "sS"
@@ -1481,7 +1486,8 @@ _REGION_ENDS = frozenset(
     " highlands".split()
 )
 _PLACE_NOUNS_LOWER = frozenset(
-    "station park hall bridge hotel campus stadium arena centre center building tower".split()
+    "station park hall bridge hotel campus stadium arena centre center building tower site camp"
+    " depot warehouse".split()
 )
 # A product's technical name after a capitalised word: "Watson API", "Apollo GraphQL".
 _TECH_WORD = re.compile(r"APIs?|SDKs?|CLI|GraphQL|[a-z]+[A-Z]\w*")
@@ -1510,9 +1516,33 @@ def _thing_context(toks: list[_Tok], i: int, text: str) -> bool:
         return True  # "Murphy's law", "Dijkstra's algorithm": named after a person
     if t.poss or nxt.key in ("who", "whose") or nxt.key in _AFTER_HONORIFICS:
         return False
+    if gap == " " and nxt.key in ("and", "or", "&"):
+        # "Zaatari and Azraq sites": listed with the word that modifies the noun
+        j = i
+        for _ in range(8):
+            k = j + 2
+            if not (
+                k < len(toks)
+                and toks[j + 1].key in ("and", "or", "&")
+                and toks[k].cap
+                and not toks[k].poss
+                and toks[k].key not in _FIRST
+                and text[toks[j].end : toks[j + 1].start] == " "
+                and text[toks[j + 1].end : toks[k].start] == " "
+            ):
+                break
+            j = k
+        after_auxiliary = i > 0 and toks[i - 1].key in _BARE_VERB_BEFORE  # "can X and Y stop"
+        return (
+            j > i
+            and not after_auxiliary
+            and j + 1 < len(toks)
+            and toks[j + 1].key not in ENGLISH_STOP_WORDS  # not "X and Y both flagged it"
+            and _thing_context(toks, j, text)
+        )
     if gap == " " and (
         nxt.key in _PLACE_NOUNS
-        or (not nxt.cap and nxt.key in _PLACE_NOUNS_LOWER)
+        or (not nxt.cap and (nxt.key in _PLACE_NOUNS_LOWER or nxt.key[:-1] in _PLACE_NOUNS_LOWER))
         or (not t.text.isupper() and _TECH_WORD.fullmatch(nxt.text))
     ):
         return True  # "Baker Street", "Charlotte airport", "Watson API", "Apollo GraphQL"
@@ -1532,7 +1562,11 @@ def _thing_context(toks: list[_Tok], i: int, text: str) -> bool:
     after_auxiliary = i > 0 and toks[i - 1].key in _BARE_VERB_BEFORE
     if gap == " " and not nxt.cap and not nxt.placeholder and i + 2 < len(toks):
         # "why did Anselm push ...": after these a person's verb is bare, like a noun.
-        if nxt.key in _FUNCTION_NOUNS and not _word_classes(t.key) & {"VERB", "AUX"}:
+        if (
+            nxt.key in _FUNCTION_NOUNS
+            and (_WORLD_GIVEN.get(t.key, "0") >= "2" or t.key not in _WORDS)
+            and not _word_classes(t.key) & {"VERB", "AUX"}
+        ):
             return False  # "from Hamid that the ...": the lexicon tags "that" a noun
         return not after_auxiliary and _only_noun(nxt.key)
     if gap.strip() in (",", "(", ", (") and nxt.key in _DETERMINERS:
@@ -1554,11 +1588,12 @@ def _only_noun(word: str) -> bool:
     return not _finite_verb(word)
 
 
-# Stop words LemmInflect's lexicon knows only as nouns though they are pronouns,
-# determiners and conjunctions ("that", "which", "his", "or", "via"): scikit-learn's list
-# less the words it also knows as verbs ("fire", "call") and the one plain noun, "system".
-# After a word that is no English verb they start no noun phrase it could modify; after
-# one that is ("Hope this helps") the word is likelier that verb than a person.
+# Stop words LemmInflect's lexicon tags only as nouns, not verbs: mostly pronouns,
+# determiners and conjunctions ("that", "which", "his", "or", "via"), with a few adverbs and
+# numbers ("now", "sixty"); scikit-learn's list less "system", the one plain noun. A given
+# name or a word in no dictionary before one of them ("from Hamid that the ...") modifies no
+# noun; an English word that is no given name ("from Oncology this week", "Acme") or an
+# English verb ("Hope this helps") keeps the thing reading.
 def _function_nouns() -> frozenset[str]:
     from lemminflect import getAllLemmas
 
