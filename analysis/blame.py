@@ -210,7 +210,8 @@ _FAULT_VERB = r"""(?:broke|breaks|forgot|forgets|ignored|ignores|skipped|refused
     |denied|overruled|undercut|blamed\ (?:the|us|everyone|everybody|others)
     |changed\ (?:his|her|their)\ mind|changed\ the\ (?:scope|requirements|spec|priorities)
     |(?:pushed|merged|deployed|approved|shipped|released|signed\ off|changed|edited)\b
-        [^.!?;\n]{0,60}?\b(?:without|untested|unreviewed|on\ a\ friday|directly\ to\ prod)
+        [^.!?;\n]{0,60}?\b(?:without(?!\ (?:any\ |a\ single\ |a\ |major\ )?(?:issues?|problems?|incidents?|hitch
+        |drama|downtime|errors?|complaints?|fuss|trouble)\b)|untested|unreviewed|on\ a\ friday|directly\ to\ prod)
     |(?:was|is)\s+(?:careless|sloppy|lazy|useless|clueless|incompetent|negligent|reckless
         |asleep|unreachable|nowhere\ to\ be\ found))"""
 
@@ -267,7 +268,9 @@ _WHOEVER = re.compile(
 _POSSESSIVE_FAULT = re.compile(
     rf"(?:{_RUN}|{_ROLE}|\b(?:his|her|[Hh]is|[Hh]er)"
     # a role opening a sentence without an article: "Director's fault, full stop."
-    rf"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:[A-Za-z-]+\s+)?{_ROLE_WORDS}(?=['’]s\s))(?:['’]s)?\s+(?:own\s+)?"
+    rf"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?!(?i:not|no|hardly|never)\b)[A-Za-z-]+\s+)?{_ROLE_WORDS}"
+    r"(?=['’]s\s+(?:fault|mistake|screw-?up|cock-?up|blunder|negligence|carelessness|incompetence)\b(?![^.!\n]*\?)))"
+    r"(?:['’]s)?\s+(?:own\s+)?"
     r"(?:fault|mistake|screw-?up|cock-?up|blunder|bad|doing|call|negligence|carelessness"
     r"|incompetence|laziness|oversight(?!\s+(?:of|on|over)\b)"
     r"|lack\s+of\s+(?!(?:access|time|support|training|resources|experience|context)\b)\w+)\b",
@@ -282,8 +285,7 @@ _FAULT_WITH = re.compile(
 _TO_BLAME = re.compile(
     rf"""{_PERSON}\s+(?:is|was|'s)\s+(?:(?:entirely|totally|solely|really)\s+)?to\s+blame
     # the blame moved on to someone else: "Tom is not really to blame, Sarah is"
-    |(?:\bnot|n['’]t)\s+(?:\w+\s+)?to\s+blame\s*[,;\u2013\u2014-]+\s*(?:it['’]s\s+|it\s+was\s+)?{_PERSON}\s+(?:is|was)\b
-    (?!\s+(?:not|either|neither|too)\b)""",
+    |{_PERSON}\s+(?:is|was)(?:\s+not|n['’]t)\s+(?:\w+\s+)?to\s+blame\s*,\s*{_PERSON}\s+(?:is|was)\s*(?=[.!;]|$)""",
     _FLAGS,
 )
 _BLAME_PERSON = re.compile(
@@ -613,8 +615,8 @@ _GOOD_OUTCOME = re.compile(
     |made\s+it|on\s+time|under\s+budget|didn['’]t\s+(?:slip|fail|lose|miss|break)|no\s+longer
     |took\s+it\s+(?:well|fine|graciously|in\s+good\s+spirit)
     # the trouble kept small: "without an outage", "the outage was short", "resolved in 10 minutes"
-    |without\s+(?:a|an|any|much|major|further|real)\s+(?:[\w-]+\s+)?(?:outage|incident|downtime|issue|issues|problem
-        |problems|drama|hiccup|hiccups|delay|delays|disruption|data\s+loss|loss)
+    |without\s+(?:(?:a|an|any|much|major|further|real)\s+(?:[\w-]+\s+)?)?(?:outage|incident|downtime|issue|issues
+        |problem|problems|drama|hiccup|hiccups|delay|delays|disruption|data\s+loss|loss)
     |(?:(?:the\s+)?(?:outage|incident|downtime|delay|disruption|impact|blip)\s+)?(?:was|were)\s+(?:very\s+|really\s+
         |pretty\s+|mercifully\s+)?(?:short|brief|minor|short-lived|contained)
     |(?:(?:the\s+)?(?:outage|incident|downtime|issue|problem|bug)\s+(?:was\s+|got\s+)?)?(?:resolved|restored|fixed
@@ -667,7 +669,7 @@ _DUTY_UNDONE = re.compile(
     \s+(?:to|for|of|with)\b[^.!?\n]{{0,70}}?(?:\b(?:and|but)\s+|[.;,]\s*|\s[-\u2013\u2014]+\s*)
     (?:(?i:he|she|I|just|then|simply|clearly|obviously|of\s+course|it|that|this|they|nothing|the\s+[\w-]+)(?:\.{{2,}}|…)?\s+){{0,2}}
     (?:didn['’]?t|did\s+not|never|forgot|wasn['’]t|was\s+not|fell\s+through|slipped|got\s+forgotten)\b
-    (?!\s+(?:need|needed|have\s+to|mind|complain)\b)""",
+    (?!\s+(?:need|needed|have|had|mind|complain|hesitate|get|got|know|knew|hear|heard|receive|received|see|saw)\b)""",
     _FLAGS,
 )
 # Rhetorical questions aimed at one person: "is it so hard for X to read the runbook",
@@ -1105,15 +1107,13 @@ _SELF_MORE = re.compile(
     |\b(?i:it['’]?s|its|it\s+is|it\s+was|that['’]s|that\s+is|this\s+is)\s+(?:all\s+|totally\s+|entirely\s+
         |squarely\s+|completely\s+|honestly\s+)?on\s+me\b
     # "Poor planning on my part", "sloppy review on my part"
-    |\b(?i:poor|bad|sloppy|careless|lazy|lousy|terrible|awful|rushed|weak)\s+(?:[\w-]+\s+)?on\s+my\s+part\b
+    |\b(?i:poor|bad|sloppy|careless|lazy|lousy|terrible|awful|rushed|weak)\s+(?:[\w-]+\s+)?(?:planning|plan|review
+        |reviewing|judge?ment|call|decision|communication|prep|preparation|work|testing|handover|estimate|estimation
+        |oversight|execution|follow-?up|job|checking|scheduling|coordination)\s+on\s+my\s+part\b
     # "should've asked before I truncated the table": a lesson without a subject, the act mine
     |(?:^|(?<=[.!?]\s)|(?<=\n))(?i:(?:probably|definitely|really|honestly|in\s+hindsight,?|tbh,?)\s+)?
-        (?i:should\s+have|should['’]ve)\s+(?:\w+\s+)?(?:checked|double-checked|asked|tested|confirmed|verified
-        |looked|read|waited|told|warned|flagged)\b[^.!?;\n]{0,60}?\b(?:before|when)\s+I\s+\w+
-    # "I scheduled the ad break over the live cross. Sorry all.": my act, then an apology
-    |\bI\s+(?!(?:was|were|had|got|am|felt|thought|think|knew|said|asked|wanted|hope|guess)\b)\w+ed\b[^.!?\n]{0,80}[.!?]
-        \s*(?i:sorry|apologies|my\s+apologies|so\s+sorry)(?:\s+(?:all|everyone|everybody|team|folks|guys|again))?
-        \s*(?:[.!]|$))""",
+        (?i:should\s+have|should['’]ve|shoulda)\s+(?!been\b)(?:\w+\s+)?(?:checked|double-checked|asked|tested|confirmed
+        |verified|looked|read|waited|told|warned|flagged|run|ran)\b[^.!?;\n]{0,60}?\b(?:before|when)\s+I\s+\w+)""",
     _FLAGS,
 )
 # Negligence is a person's trait even when the name was not recognised as one.
@@ -1222,8 +1222,7 @@ _FAILING = re.compile(
       |(?:says|said|saying|say)\s+yes\s+to\s+(?:every|everything|all|any)\b
       |(?:pushed|pushing|argued|arguing|lobbied|lobbying)\s+(?:hard\s+)?for\s+(?:skipping|cutting|dropping|removing
         |bypassing|ignoring|delaying|shipping\s+without)
-      |(?:approved|reviewed|signed\s+off|merged|rubber-?stamped|approves|reviews|signs\s+off|merges|rubber-?stamps)
-        \b[^.!?;\n]{0,30}?\bin\s+(?:under\s+|less\s+than\s+)?(?:a|one
+      |(?:approved|reviewed|signed\s+off|merged|rubber-?stamped)\b[^.!?;\n]{0,30}?\bin\s+(?:under\s+|less\s+than\s+)?(?:a|one
         |two|\d+)\s+(?:minute|minutes|seconds?)\b
       |(?:changed|pushed|deployed|merged|flipped|edited|updated|restarted|started)\b[^.!?;\n]{0,40}?\b(?:at\s+\d|late\s+on
         |on\s+(?:a\s+)?friday|before\s+(?:the\s+)?(?:weekend|holidays?))[^.!?;\n]{0,20}?\band\s+(?:then\s+)?(?:left
@@ -1268,8 +1267,8 @@ _FAILING = re.compile(
       |by\s+(?:mistake|accident)|accidentally|told\s+(?:nobody|no\s+one|noone)
       |kept\s+(?:it|this|that|(?:the|a|an|our|his|her)\s+(?:[\w'’-]+\s+){0,3}?[\w-]+)\s+to\s+(?:himself|herself|themselves)
       |after\s+the\s+deadline|past\s+the\s+deadline|at\s+the\s+last\s+minute
-      |without\s+(?:(?!a\s+hitch)(?:\w+ing|asking|review|a\s+review|telling|any\s+(?:review|tests?
-        |warning|notice|docs|handover|sign-?off)))
+      |without\s+(?:(?:really|even|actually|properly|ever|first)\s+)?(?:(?!a\s+hitch)(?:\w+ing|asking|review|a\s+review
+        |telling|any\s+(?:review|tests?|warning|notice|docs|handover|sign-?off)))
       |instead\s+of\s+\w+ing
       |with\s+(?:no|zero)\s+(?:review|tests?|testing|sign-?off|approval|backup|warning|notice|handover)
       |(?:handed\s+(?:over|off)|delivered|shipped|sent|submitted)\b[^.!?;\n]{0,40}?\bwith\s+(?:no|zero)\s+
@@ -1994,7 +1993,7 @@ _INFORMAL = re.compile(
     |(?P<modal>should|would|could|must|might)\s+of\b|(?P<im>im)(?=\s+(?:not|so|sorry|the|to|a)\b)
     |(?P<ive>ive)(?=\s+\w+(?:ed|en)\b))\b
     |(?<![\w.'’-])(?P<i>i)(?=\s|['’])|(?P<curly>’)
-    |(?<![\w/])(?:(?P<without>w/o)|(?P<because>b/c))(?![\w/])""",
+    |(?<![\w/])(?:(?P<without>w/o|w/out)|(?P<because>b/c))(?![\w/])""",
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -2196,8 +2195,8 @@ _OPENING_PHRASE = re.compile(
     r"(?i)\b(?:(?:it\s+)?(?:turns?|turned)\s+out(?:\s+that)?|of\s+course|surprise,?\s+surprise"
     r"|guess\s+what|no\s+surprise(?:\s+but)?|not\s+to\s+point\s+fingers,?\s+but"
     # a verb of knowing opens the clause whose subject follows: "none of us knew X had ..."
-    r"|(?:knew|know|found\s+out|find\s+out|realised|realized|noticed|discovered|learned|learnt"
-    r"|suspect|suspected|reckon|think|thought)(?:\s+that)?)\s*$"
+    r"|(?:knew|know|found\s+out|find\s+out|realised|realized|noticed|discovered|learned|learnt)"
+    r"(?:\s+that)?)\s*$"
 )
 
 
@@ -2274,15 +2273,17 @@ _PERSON_WORD = re.compile(
     r"\b(?:[Hh]e|[Ss]he|him|her|his|I|my|me|myself|(?i:whoever|someone|somebody))\b"
 )
 # The writer alone ("I've never had folks be that rude to me"): enough for a sentence that
-# names a failing ("I forgot the rota"), not for one judged on the person alone.
+# names a failing ("I forgot the rota", "I approved it without really reading it"), not for
+# one judged on the person alone ("I travelled all night, sorry if I was grumpy").
 _WRITER_WORDS = frozenset({"I", "me", "my", "myself"})
 # A step refused without another is caution, not a step skipped: "did not feel confident to
 # re-deploy without speaking to the lead", "X never merges without a review".
 _CAUTION = re.compile(
-    r"""(?i)\b(?:never|(?:would|will|did|does|do)\s+not|(?:wouldn|won|didn|doesn|don)['’]t|refused\s+to)\b
-    (?!\s+(?:just|simply|even)\b)[^.!?;,\n]{0,60}?\bwithout\s+(?:first\s+|even\s+|a\s+|an\s+
-    |any\s+|proper\s+|(?:a\s+)?second\s+)?(?:ask|check|double-check|review|test|approv|sign|confirm|tell|consult|speak
-    |talk|back|read|look|run|second)\w*""",
+    r"""(?i)\b(?:never(?:,?\s+ever,?)?|(?:would|will|did|does|do|was|were|is|are)\s+not
+    |(?:wouldn|won|didn|doesn|don|wasn|weren|isn|aren)['’]t|refused\s+to)\b
+    (?!\s+(?:just|simply|even|stop|quit|wait|care|bother)\b)
+    (?:(?!\b(?:and|but|then|so|yet|instead)\b)[^.!?;,\n]){0,60}?\bwithout\s+(?:[\w'’-]+\s+){0,3}?
+    (?:ask|check|double-check|review|test|approv|sign|confirm|tell|consult|speak|talk|back|read|look|run|second)\w*""",
     re.VERBOSE,
 )
 # For the gate, a role opening a sentence without an article: "warehouse lead on B shift
@@ -2303,6 +2304,17 @@ _ROLE_MENTION = re.compile(
 )
 _ROLE_ANYWHERE = re.compile(_ROLE, _FLAGS)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def _careful(shadow: str, start: int, end: int) -> bool:
+    """Whether the phrase ``shadow[start:end]`` holds a step refused without another
+    (`_CAUTION`) and no failing outside it ("X never merges without a review" but not
+    "..., but yesterday she pushed straight to prod with no review")."""
+    careful = _CAUTION.search(shadow, start, end)
+    if careful is None:
+        return False
+    rest = shadow[start : careful.start()] + " " + shadow[careful.end() : end]
+    return not (_FAILING.search(rest) or _CONSEQUENCE.search(rest))
 
 
 def _names_failing(pattern: re.Pattern[str], shadow: str) -> bool:
@@ -2329,7 +2341,7 @@ def _read(shadow: str) -> tuple[str, bool, bool]:
     )
     slip = _names_failing(_SLIP, shadow) and _HANDED.search(shadow) is None
     fault = _names_failing(_FAILING, shadow) or bool(_CONSEQUENCE.search(shadow)) or slip
-    fault = fault or _went_wrong(shadow)
+    fault = fault or _went_wrong(_GOOD_OUTCOME.sub(" ", shadow))  # not "... without issues"
     if not fault and person and person_words <= _WRITER_WORDS and _MASK not in shadow:
         person = any(
             pattern.search(shadow)
@@ -2841,7 +2853,7 @@ def _phrases(
         and not _machine(shadow[sp[0] : sp[1]])
         and not _external_reason(*_sentence_and_offset(shadow, sp[0]))
         and not _denied_slip(shadow, sp[0])
-        and not _CAUTION.search(shadow, sp[0], sp[1])
+        and not _careful(shadow, *sp)
     ]
     spans.sort()
     phrases: list[str] = []

@@ -2199,6 +2199,15 @@ def test_a_person_handed_a_slip_is_not_blamed_for_it() -> None:
         ("Our DBA wouldn't touch prod without a second pair of eyes.", False),
         ("Dave never deploys without breaking something", True),
         ("Dave pushed it live without testing, not for the first time", True),
+        ("Raj didn't wait for CI and merged without a review.", True),
+        ("Raj won't stop pushing to main without review.", True),
+        (
+            "Kim never deploys without checking, but yesterday she pushed straight to prod "
+            "with no review.",
+            True,
+        ),
+        ("Sam never, ever merges without getting a review.", False),
+        ("I wasn't going to restart prod without checking with the lead.", False),
         # the writer only as the one something happened to
         ("I've never had vendors be that pushy with me at a stand before.", False),
         # blame moved on to someone else
@@ -2234,15 +2243,33 @@ def test_shorthand_without_and_because_read_as_words(text: str) -> None:
             "should've checked the export before I emailed it to the whole list. lesson learned",
             True,
         ),
-        ("I double-booked the rehearsal room with the choir. Sorry all.", True),
+        ("Should have run the tests before I merged.", True),
         ("We should have checked before we changed it", False),
-        ("I shared the slides. Sorry all, they are in the drive now.", False),
-        # present habits, bare roles, duties repeated and undone
-        ("Can we talk about how Rui approves every PR in under a minute?", True),
+        ("Should have been checked before I arrived.", False),
+        ("Weak signal on my part during the call.", False),
+        ("I joined late. Sorry all.", False),
+        ("I approved it without really reading it.", True),
+        # bare roles, duties repeated and undone
         ("Producer's fault, full stop.", True),
         ("Designer's mockups were lovely", False),
+        ("Not manager's fault.", False),
+        ("Manager's fault? Not really, it's the process.", False),
+        ("Producer's call was the right one.", False),
         ("Ines was reminded twice to renew the certificate and did not.", True),
         ("Ines was told to stay home and didn't need to come in after all", False),
+        ("She was reminded again to file the report and didn't have time.", False),
+        ("He was told to hold the release and never got the message.", False),
+        # the blame moved on, and beliefs are no facts
+        ("The intern isn't to blame, the lead is.", True),
+        ("Tom isn't to blame, Sarah is right that the process is.", False),
+        (
+            "At first we thought Raj forgot the backups, but the job had been disabled by the "
+            "platform team.",
+            False,
+        ),
+        # shorthand and good outcomes
+        ("Raj merged it w/out a review.", True),
+        ("Sam deployed w/o issues.", False),
     ],
 )
 def test_self_blame_present_habits_bare_roles_and_repeated_duties(text: str, blames: bool) -> None:
