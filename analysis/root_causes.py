@@ -16,7 +16,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain
 from pathlib import Path
 
@@ -801,6 +801,13 @@ class FittedRootCauses:
         """Category ids in the column order of ``predict_proba``."""
         return self.default.classes_
 
+    @cached_property
+    def confirmed_index(self) -> dict[tuple[str, ...], set[str]]:
+        """``near_identical_entries`` entry -> categories of the confirmed answers filed
+        under it; built once per fitted model (the model is cached by content), not per
+        call."""
+        return _one_step_index(self.confirmed)
+
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Probabilities (0-1) per text and class: the default model's, or with
         corrections the corrected model's mixed with the vote of the nearest corrected
@@ -962,7 +969,9 @@ def classify_with_confidence(
             result.loc[silent, "second_category"] = None
             result.loc[silent, "second_confidence"] = None
     if fitted.confirmed and len(result):
-        hits = _confirmed_hits(fitted.confirmed, [answer_key(t) for t in texts])
+        hits = _confirmed_hits(
+            fitted.confirmed, [answer_key(t) for t in texts], fitted.confirmed_index
+        )
         mask = np.array([h is not None for h in hits])
         if mask.any():
             result.loc[mask, "category"] = [h for h in hits if h is not None]
@@ -972,12 +981,15 @@ def classify_with_confidence(
     return result
 
 
-def _confirmed_hits(confirmed: Mapping[str, str], keys: Sequence[str]) -> list[str | None]:
+def _confirmed_hits(
+    confirmed: Mapping[str, str],
+    keys: Sequence[str],
+    near: Mapping[tuple[str, ...], set[str]],
+) -> list[str | None]:
     """The confirmed category of each key: its own, else that of the confirmed keys one
     step from it (one light word apart, ``near_identical_entries``; not a chain through
-    other answers) when they agree, else None. The same key gets the same answer in any
-    batch."""
-    near = _one_step_index(confirmed)
+    other answers; ``near`` is ``_one_step_index(confirmed)``) when they agree, else None.
+    The same key gets the same answer in any batch."""
     hits = []
     for key in keys:
         own = confirmed.get(key)
