@@ -2272,7 +2272,7 @@ _READER = _blame_model.load_reader()
 _PERSON_WORD = re.compile(
     r"\b(?:[Hh]e|[Ss]he|him|her|his|I|my|me|myself|(?i:whoever|someone|somebody))\b"
 )
-# The writer alone ("I've never had folks be that rude to me"): enough for a sentence that
+# The writer alone ("the vendors were pushy with me all day"): enough for a sentence that
 # names a failing ("I forgot the rota", "I approved it without really reading it"), not for
 # one judged on the person alone ("I travelled all night, sorry if I was grumpy").
 _WRITER_WORDS = frozenset({"I", "me", "my", "myself"})
@@ -2310,11 +2310,10 @@ def _careful(shadow: str, start: int, end: int) -> bool:
     """Whether the phrase ``shadow[start:end]`` holds a step refused without another
     (`_CAUTION`) and no failing outside it ("X never merges without a review" but not
     "..., but yesterday she pushed straight to prod with no review")."""
-    careful = _CAUTION.search(shadow, start, end)
-    if careful is None:
-        return False
-    rest = shadow[start : careful.start()] + " " + shadow[careful.end() : end]
-    return not (_FAILING.search(rest) or _CONSEQUENCE.search(rest))
+    phrase = shadow[start:end]
+    return bool(_CAUTION.search(phrase)) and not (
+        _names_failing(_FAILING, phrase) or _CONSEQUENCE.search(phrase)
+    )
 
 
 def _names_failing(pattern: re.Pattern[str], shadow: str) -> bool:
@@ -2330,7 +2329,12 @@ def _names_failing(pattern: re.Pattern[str], shadow: str) -> bool:
 def _read(shadow: str) -> tuple[str, bool, bool]:
     """A masked text as the learned reader reads it ("person" for each person, lower
     case), whether it names a person, and whether it names a failing or a bad outcome."""
+    slip = _names_failing(_SLIP, shadow) and _HANDED.search(shadow) is None
+    fault = _names_failing(_FAILING, shadow) or bool(_CONSEQUENCE.search(shadow)) or slip
+    fault = fault or _went_wrong(_GOOD_OUTCOME.sub(" ", shadow))  # not "... without issues"
     person_words = {m.group(0) for m in _PERSON_WORD.finditer(shadow)}
+    if not fault:
+        person_words -= _WRITER_WORDS
     person = (
         _MASK in shadow
         or bool(person_words)
@@ -2339,14 +2343,6 @@ def _read(shadow: str) -> tuple[str, bool, bool]:
         or bool(_BARE_ROLE_OPENING.match(shadow))
         or bool(_BARE_ROLE_SUBJECT.search(shadow))
     )
-    slip = _names_failing(_SLIP, shadow) and _HANDED.search(shadow) is None
-    fault = _names_failing(_FAILING, shadow) or bool(_CONSEQUENCE.search(shadow)) or slip
-    fault = fault or _went_wrong(_GOOD_OUTCOME.sub(" ", shadow))  # not "... without issues"
-    if not fault and person and person_words <= _WRITER_WORDS and _MASK not in shadow:
-        person = any(
-            pattern.search(shadow)
-            for pattern in (_ROLE_ANYWHERE, _ROLE_MENTION, _BARE_ROLE_SUBJECT)
-        ) or bool(_BARE_ROLE_OPENING.match(shadow))
     return re.sub(_MASK + "+", " person ", shadow).lower(), person, fault
 
 

@@ -1516,6 +1516,8 @@ def _thing_context(toks: list[_Tok], i: int, text: str) -> bool:
         return True  # "Murphy's law", "Dijkstra's algorithm": named after a person
     if t.poss or nxt.key in ("who", "whose") or nxt.key in _AFTER_HONORIFICS:
         return False
+    # "why did Anselm push ...", "can X and Y stop": after these a person's verb is bare
+    after_auxiliary = i > 0 and toks[i - 1].key in _BARE_VERB_BEFORE
     if gap == " " and nxt.key in ("and", "or", "&"):
         # "Zaatari and Azraq sites": listed with the word that modifies the noun
         j = i
@@ -1532,7 +1534,6 @@ def _thing_context(toks: list[_Tok], i: int, text: str) -> bool:
             ):
                 break
             j = k
-        after_auxiliary = i > 0 and toks[i - 1].key in _BARE_VERB_BEFORE  # "can X and Y stop"
         return (
             j > i
             and not after_auxiliary
@@ -1559,7 +1560,6 @@ def _thing_context(toks: list[_Tok], i: int, text: str) -> bool:
         toks[j].cap for j in range(i + 2, min(i + 4, len(toks)))
     ):  # "Thembeka van der Merwe": a particle of a name, not the noun "van"
         return False
-    after_auxiliary = i > 0 and toks[i - 1].key in _BARE_VERB_BEFORE
     if gap == " " and not nxt.cap and not nxt.placeholder and i + 2 < len(toks):
         # "why did Anselm push ...": after these a person's verb is bare, like a noun.
         if (

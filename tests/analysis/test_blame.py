@@ -2209,7 +2209,7 @@ def test_a_person_handed_a_slip_is_not_blamed_for_it() -> None:
         ("Sam never, ever merges without getting a review.", False),
         ("I wasn't going to restart prod without checking with the lead.", False),
         # the writer only as the one something happened to
-        ("I've never had vendors be that pushy with me at a stand before.", False),
+        ("The stallholders next to us were pushy with me all weekend.", False),
         # blame moved on to someone else
         ("Sam isn't to blame, Jo is.", True),
         ("Tom is not to blame - Sarah is not either", False),
