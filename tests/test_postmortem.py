@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import re
 import uuid
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -33,6 +33,7 @@ from afterward.services.postmortem import (
     start_postmortem,
     survey_actions,
 )
+from clock import today
 from surveys import setup
 from surveys.store import Scope, Store
 from tests.pages.data import bulk_rows
@@ -177,12 +178,14 @@ def test_owner_status_summaries_and_actions(store, surveys):
         status="in_review",
         summaries={"went_wrong": "The checklist is optional in practice.", "goals": " "},
     )
+    # Due dates before today are refused, so the day is relative to the real clock.
+    due = today() + timedelta(days=30)
     action = add_postmortem_action(
         store,
         survey_id,
         title="Make the release checklist blocking",
         owner="Release manager",
-        due_on=date(2026, 12, 1),
+        due_on=due,
         category="deployment_configuration",
     )
     doc = postmortem_document(store, survey_id)
@@ -194,7 +197,7 @@ def test_owner_status_summaries_and_actions(store, surveys):
         (
             "Make the release checklist blocking",
             "Release manager",
-            "2026-12-01",
+            due.isoformat(),
             "Open",
             rows[0][4],
             "",  # "Did it work?" only once done
@@ -509,10 +512,6 @@ def test_markdown_character_references_stay_text(store, surveys):
 
 
 def test_a_post_mortem_action_cannot_be_due_in_the_past(store, surveys):
-    from datetime import timedelta
-
-    from clock import today
-
     with pytest.raises(ValueError, match="in the past"):
         add_postmortem_action(
             store,
