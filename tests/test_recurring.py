@@ -20,6 +20,7 @@ from afterward.services.scheduler import (
     start_scheduler,
     stop_scheduler,
 )
+from clock import today
 from surveys import links
 from surveys.cadence import (
     can_catch_up,
@@ -377,15 +378,17 @@ def test_remove_sample_removes_sample_schedules_only(store):
 
 def test_recipients_are_invited_when_mail_is_set_up(store, mail_env):  # noqa: F811
     people = ["ana@team.example", "bo@team.example", "cy@team.example"]
+    start = today()  # invitations go out only while the survey is open by the real clock
     add(
         store,
         rule="every_n_weeks",
         every_weeks=2,
-        first_on=D(2027, 1, 4),
+        on=start,
+        first_on=start,
         recipients=people,
         message="Our fortnightly retro: {link}",
     )
-    report = recurring.run_due(store, D(2027, 1, 4), base="https://retro.example")
+    report = recurring.run_due(store, start, base="https://retro.example")
     [opened] = report.opened
     assert opened["invited"] == 3 and opened["note"] == "Invited 3 of 3 recipient(s)."
     assert sorted(m["To"] for m in mail_env.messages) == people
@@ -397,7 +400,7 @@ def test_recipients_are_invited_when_mail_is_set_up(store, mail_env):  # noqa: F
     )
     assert store.invited_address_count(opened["survey_id"]) == 3
     # Closing on time deletes the addresses kept for reminders.
-    recurring.run_due(store, D(2027, 1, 7))
+    recurring.run_due(store, start + timedelta(days=3))
     assert store.invited_address_count(opened["survey_id"]) == 0
 
 
@@ -529,20 +532,22 @@ def test_cli_add_list_pause_resume_run_and_remove(db_path, capsys, tmp_path):
 
 
 def test_cli_quarter_end_and_dates(db_path, capsys):
+    year = today().year + 2  # days before today are never due, so the dates lie ahead
     code, out, err = run_cli(
         capsys,
         *("schedule", "add", "--project", "Mobile", "--template", "sprint-retro", "--quarter-end"),
-        *("--open-days", "5", "--first-on", "2027-01-01", "--threshold", "5"),
+        *("--open-days", "5", "--first-on", f"{year}-01-01", "--threshold", "5"),
     )
     assert code == 0, err
-    assert "each quarter's last 5 days; 0 recipient(s); next due 2027-03-27." in out
+    assert f"each quarter's last 5 days; 0 recipient(s); next due {year}-03-27." in out
     code, out, err = run_cli(
         capsys,
         *("schedule", "add", "--project", "Billing", "--template", "sprint-retro"),
-        *("--dates", "2027-01-15,2026-12-04", "--open-days", "2"),
+        *("--dates", f"{year}-01-15,{year - 1}-12-04", "--open-days", "2"),
     )
     assert code == 0, err
-    assert "on 2026-12-04, 2027-01-15, open 2 days" in out and "next due 2026-12-04" in out
+    assert f"on {year - 1}-12-04, {year}-01-15, open 2 days" in out
+    assert f"next due {year - 1}-12-04" in out
 
 
 @pytest.mark.parametrize(
@@ -584,14 +589,16 @@ def test_cli_unknown_schedule_and_bad_addresses(db_path, capsys, tmp_path):
 
 def test_links_on_the_default_address_are_pointed_out(store, mail_env, monkeypatch):  # noqa: F811
     monkeypatch.delenv("AFTERWARD_BASE_URL", raising=False)
+    start = today()  # invitations go out only while the survey is open by the real clock
     add(
         store,
         rule="every_n_weeks",
         every_weeks=1,
-        first_on=D(2027, 1, 4),
+        on=start,
+        first_on=start,
         recipients=["a@b.example"],
     )
-    [opened] = recurring.run_due(store, D(2027, 1, 4)).opened
+    [opened] = recurring.run_due(store, start).opened
     assert opened["invited"] == 1
     assert "The links point at http://localhost:8501: set AFTERWARD_BASE_URL" in opened["note"]
     assert "http://localhost:8501/?t=" in str(mail_env.to("a@b.example")[0])
@@ -814,11 +821,19 @@ def test_run_now_runs_in_the_background_and_is_not_started_twice(
 ):
     monkeypatch.setenv("AFTERWARD_MAIL_RATE", "4")  # 6 invitations: about 1.5 s
     people = [f"p{i}@team.example" for i in range(6)]
-    add(store, rule="every_n_weeks", every_weeks=1, first_on=D(2027, 1, 4), recipients=people)
+    start = today()  # invitations go out only while the survey is open by the real clock
+    add(
+        store,
+        rule="every_n_weeks",
+        every_weeks=1,
+        on=start,
+        first_on=start,
+        recipients=people,
+    )
     began = time.monotonic()
-    run = recurring.start_run(store, D(2027, 1, 4), base="https://retro.example")
+    run = recurring.start_run(store, start, base="https://retro.example")
     assert time.monotonic() - began < 0.5 and not run.done
-    assert recurring.start_run(store, D(2027, 1, 4)) is run  # one at a time
+    assert recurring.start_run(store, start) is run  # one at a time
     assert wait_for(lambda: run.done, seconds=30)
     assert recurring.background_run(store) is run and run.error == ""
     assert [row["invited"] for row in run.report.opened] == [6]
