@@ -2092,6 +2092,8 @@ _ABSTRACT_ENDINGS = (
 # Anywhere in a sentence, a capitalised word in no dictionary ("thanks a lot Florin for").
 _CAPITALISED = re.compile(
     r"(?<=[a-z,] )([A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?)(?=(?:['’]s)?[\s,.!?;:]|$)"
+    # "like Vendorly's service": what an organisation runs, not what a person owns
+    r"(?!['’]s\s+(?:services?|apis?|platform|sdk|cloud|infrastructure|status\s+page|outage)\b)"
 )
 # A given name written in lower case at the start of a clause: "honestly rosalind just ...".
 _LOWER_NAME = re.compile(

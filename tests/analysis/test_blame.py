@@ -1365,6 +1365,10 @@ NEW_EXCLUSIONS += [
         "which is why, of a passive",
         "Ruairi was moved to the incident mid-sprint, which is why his tickets slipped.",
     ),
+    (
+        "an organisation's service is no person's",
+        "The SDK update broke integrations such as Vendorly's API without any notice to them.",
+    ),
 ]
 
 
