@@ -2437,6 +2437,7 @@ _BENIGN = re.compile(
     r"""(?i)\b(?:wasn['’]t|was\s+not|isn['’]t|not)\s+(?:\w+\s+)?(?:caused|due|because|down\s+to|on)\b
     |\bwithout\s+(?:breaking|any\s+(?:issues?|problems?|downtime|incident))|\bno\s+(?:issues|problems)\b
     |\b(?:broke|sprained|injured|hurt)\s+(?:his|her|their|my)\s+\w+|\b(?:ill|sick|unwell|in\s+hospital)\b
+    |\b(?:told|asked)\s+to\s+stay\s+(?:at\s+)?home\b|\bsent\s+home\b
     |\bclashed\s+with\b|\bspent\s+(?:\w+\s+)?(?:days|hours|weeks|ages|nights|the\s+weekend)\b|['’]s\s+(?:laptop|phone|car|train|flight|bus|charger)\b|\bforgot\s+(?:his|her|my)\s+(?:charger
     |laptop|badge|keys|lunch|umbrella)\b""",
     re.VERBOSE,
@@ -2529,11 +2530,18 @@ def _systemic(shadow: str, pattern: re.Pattern[str] = _SYSTEMIC) -> bool:
     return False
 
 
+# A sentence whose verb is a bare auxiliary answers a question left out of it ("The SRE
+# lead does.", "Our PM will."): without the question there is nothing to judge.
+_ELLIPTIC = re.compile(
+    r"(?i)\b(?:does|did|do|is|was|were|will|would|has|had|can|could|should)\s*[.!?]*\s*$"
+)
+
+
 def _gated(shadow: str) -> list[tuple[int, int, str, bool]]:
     """The sentences of a masked text the learned reader may judge, as (start, end,
     reading, names a failing): not excused, naming a person, and of two words or more
     when they name a failing, four or more when they only name a person ("X, again!" is
-    too little to go on). [] when the answer defends or clears someone anywhere ("People
+    too little to go on) and do not end on a bare auxiliary (`_ELLIPTIC`). [] when the answer defends or clears someone anywhere ("People
     say X caused it, but ... He never touched it.")."""
     if (
         _DEFENDED.search(shadow)
@@ -2551,7 +2559,7 @@ def _gated(shadow: str) -> list[tuple[int, int, str, bool]]:
         words = len(sentence.split())
         if words >= 2 and (sarcastic or not _excused(sentence)):
             read, person, fault = _read(sentence)
-            if person and (fault or words >= 4):
+            if person and (fault or (words >= 4 and not _ELLIPTIC.search(sentence))):
                 gated.append((start, end, read, fault))
         start = cut.end() if cut is not None else end
     return gated

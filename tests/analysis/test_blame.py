@@ -1365,6 +1365,8 @@ NEW_EXCLUSIONS += [
         "which is why, of a passive",
         "Ruairi was moved to the incident mid-sprint, which is why his tickets slipped.",
     ),
+    ("an answer of a bare auxiliary", "Who signs off the rota each week? Our PM will."),
+    ("sent home", "Dmitri was sent home with a fever on Tuesday, so the demo moved."),
     (
         "an organisation's service is no person's",
         "The SDK update broke integrations such as Vendorly's API without any notice to them.",

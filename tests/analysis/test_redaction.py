@@ -1140,6 +1140,40 @@ def test_hyphenated_things_and_lower_case_tools_survive(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a lower-case given name no dictionary lists, joined to a name already found
+        (
+            "great night, wanjiku and tendai ran the door",
+            "great night, [name] and [name] ran the door",
+        ),
+        ("Marta and obinna stayed to pack down", "[name] and [name] stayed to pack down"),
+        # ... or acting straight away: a past act, a request
+        (
+            "board died on boot, oyelaran fixed the strap",
+            "board died on boot, [name] fixed the strap",
+        ),
+        ("bolat pls stop muting the alert channel", "[name] pls stop muting the alert channel"),
+    ],
+)
+def test_lower_case_names_joined_to_a_name_or_acting(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the alert paged within 4 min and Ana had it mitigated",  # a unit, not a Min
+        "sign-off was delayed a week by legal",  # words joined by a hyphen
+        "no-one checked the certificate expiry",
+        "sev1 declared at noon, resolved by two",  # a code
+    ],
+)
+def test_units_hyphenated_words_and_codes_stay_words(text: str) -> None:
+    assert redact(text) == text.replace("Ana", "[name]")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Dear Ama,\nthe kit list needs updating.", "Dear [name],\nthe kit list needs updating."),
         ("Hi Sunny! Slides are in the drive.", "Hi [name]! Slides are in the drive."),
         ("Sunny already said it at the last retro.", "[name] already said it at the last retro."),
