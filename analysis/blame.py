@@ -990,7 +990,7 @@ _FUNCTIONS = frozenset({"qa", "ops", "dev", "devs", "sre", "it", "hr", "legal", 
 
 
 # Trouble traced to one person: "it traces back to X's deploy", "bad call by X",
-# "the root cause is X skipping ...", "what went wrong: our BA".
+# "the root cause is X skipping ...", "what went wrong: our BA", "Reason: X.", "Cause - X".
 _TRACED = re.compile(
     rf"""\b(?:trac(?:es|ed|ing)\s+back|(?:comes?|came)\s+down)\s+to\s+(?:{_ANY_OWNER}\s+\w+|{_AGENT})
     |\b(?:bad|poor|terrible|awful|weak|wrong|questionable|lazy|sloppy)\s+(?:\w+\s+)?(?:call|decision|move
@@ -998,8 +998,8 @@ _TRACED = re.compile(
     |{_OWNER}\s+(?:[\w-]+\s+)?(?:decision|call|choice|idea|plan|move|insistence|refusal)\b[^.!?;\n]{{0,60}}?
         \b(?:was|were|is|proved|turned\s+out\s+to\s+be)\s+(?:\w+\s+)?(?:short-?sighted|a\s+mistake|wrong|naive
         |reckless|careless|a\s+bad\s+(?:idea|call|move)|misguided|ill-?advised|foolish|a\s+disaster|costly)\b
-    |\b(?:root\s+cause|real\s+cause|cause|problem|issue|bottleneck|weak\s+link|what\s+went\s+wrong)
-        \s*(?::|\s(?:was|is))\s+(?:just\s+|simply\s+|really\s+|honestly\s+|mostly\s+|partly\s+|largely\s+|basically\s+)?(?:{_RUN}|{_ROLE}|Mr\.?\s+{_LOOSE}
+    |\b(?i:root\s+cause|real\s+cause|cause|reason|culprit|who\s+did\s+it|problem|issue|bottleneck
+        |weak\s+link|what\s+went\s+wrong)\s*(?::|\s[-\u2013\u2014]|\s(?:was|is))\s+(?:just\s+|simply\s+|really\s+|honestly\s+|mostly\s+|partly\s+|largely\s+|basically\s+)?(?:{_RUN}|{_ROLE}|Mr\.?\s+{_LOOSE}
         |Ms\.?\s+{_LOOSE})(?=\s*(?:[.,;!:]|$|\s+\w+ing\b|\s+again\b)|\s+(?:is|was|keeps|kept)\s+(?:not|never)\b
         |\s+(?:isn['’]t|wasn['’]t|doesn['’]t|didn['’]t|never|won['’]t|can['’]t)\b)""",
     _FLAGS,
@@ -2260,7 +2260,8 @@ _CUES = {
     _COUNTERFACTUAL: re.compile(r"(?i)\b(?:if|had)\b"),
     _TRACED: re.compile(
         r"(?i)trac|came|come|call|decision|move|judg|leadership|management|planning"
-        r"|communication|work|choice|cause|problem|issue|bottleneck|weak|wrong"
+        r"|communication|work|choice|cause|reason|culprit|who\s+did|problem|issue|bottleneck|weak"
+        r"|wrong"
     ),
     _DOWN_TO: re.compile(r"(?i)down\s+to|caused\s+by|triggered\s+by|fault\s+of"),
     _FAULT_BY: re.compile(r"(?i)\b(?:by|from|part)\b"),

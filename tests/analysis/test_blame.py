@@ -1366,6 +1366,8 @@ NEW_EXCLUSIONS += [
         "Ruairi was moved to the incident mid-sprint, which is why his tickets slipped.",
     ),
     ("an answer of a bare auxiliary", "Who signs off the rota each week? Our PM will."),
+    ("a reason that is a thing", "Reason: the vendor shipped the firmware late."),
+    ("'who did it' answered with nobody", "Who did it: nobody, the nightly cron job did."),
     ("sent home", "Dmitri was sent home with a fever on Tuesday, so the demo moved."),
     (
         "an organisation's service is no person's",
@@ -2281,3 +2283,15 @@ def test_shorthand_without_and_because_read_as_words(text: str) -> None:
 )
 def test_self_blame_present_habits_bare_roles_and_repeated_duties(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+CAUSE_LABELS = [
+    "Reason: Wendeline.",
+    "Cause - Casimir, again.",
+    "Who did it: Thorvald. Why: 'it was quicker'.",
+]
+
+
+@pytest.mark.parametrize("text", CAUSE_LABELS)
+def test_a_cause_label_naming_one_person_is_blame(text: str) -> None:
+    assert blame_phrases(text), text
