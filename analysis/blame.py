@@ -2092,8 +2092,13 @@ _ABSTRACT_ENDINGS = (
 # Anywhere in a sentence, a capitalised word in no dictionary ("thanks a lot Florin for").
 _CAPITALISED = re.compile(
     r"(?<=[a-z,] )([A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?)(?=(?:['’]s)?[\s,.!?;:]|$)"
-    # "like Vendorly's service": what an organisation runs, not what a person owns
-    r"(?!['’]s\s+(?:services?|apis?|platform|sdk|cloud|infrastructure|status\s+page|outage)\b)"
+)
+# "like Vendorly's service went down": what an organisation runs, not what a person owns
+# (not "X's platform rewrite": there the person owns the work).
+_ORG_OWNED = re.compile(
+    r"['’]s\s+(?i:services?|apis?|platform|sdk|cloud|infrastructure|status\s+page|servers|cdn"
+    r"|backend)(?=\s*(?:[.,;:!?)]|$)|\s+(?:went|was|is|were|had|has|going|goes|returned|started"
+    r"|stopped|kept|broke|failed|for|in|on|to|and|without|that|which)\b)"
 )
 # A given name written in lower case at the start of a clause: "honestly rosalind just ...".
 _LOWER_NAME = re.compile(
@@ -2111,11 +2116,13 @@ def _unnamed_people(text: str) -> list[tuple[int, int]]:
         if (word in _GIVEN or word in _FIRST) and word not in _COMMON and word not in _NOT_NAMES:
             spans.append(m.span(1))
     for m in _CAPITALISED.finditer(text):
-        if not _word_like(_key(m.group(1))):
+        if not _word_like(_key(m.group(1))) and not _ORG_OWNED.match(text, m.end(1)):
             spans.append(m.span(1))
     spans += [m.span() for m in _INITIALS.finditer(text) if m.group() not in _ACRONYMS]
     for m in _CLAUSE_WORD.finditer(text):
         key = _key(m.group(1))
+        if _ORG_OWNED.match(text, m.end(1)):
+            continue
         if not _word_like(key):
             spans.append(m.span(1))
         elif _rare_name_like(key) and (
@@ -2438,7 +2445,7 @@ _BENIGN = re.compile(
     r"""(?i)\b(?:wasn['’]t|was\s+not|isn['’]t|not)\s+(?:\w+\s+)?(?:caused|due|because|down\s+to|on)\b
     |\bwithout\s+(?:breaking|any\s+(?:issues?|problems?|downtime|incident))|\bno\s+(?:issues|problems)\b
     |\b(?:broke|sprained|injured|hurt)\s+(?:his|her|their|my)\s+\w+|\b(?:ill|sick|unwell|in\s+hospital)\b
-    |\b(?:told|asked)\s+to\s+stay\s+(?:at\s+)?home\b|\bsent\s+home\b
+    |\b(?:told|asked)\s+to\s+stay\s+(?:at\s+)?home\b
     |\bclashed\s+with\b|\bspent\s+(?:\w+\s+)?(?:days|hours|weeks|ages|nights|the\s+weekend)\b|['’]s\s+(?:laptop|phone|car|train|flight|bus|charger)\b|\bforgot\s+(?:his|her|my)\s+(?:charger
     |laptop|badge|keys|lunch|umbrella)\b""",
     re.VERBOSE,
@@ -2538,11 +2545,17 @@ _ELLIPTIC = re.compile(
 )
 
 
+def _elliptic(sentence: str, words: int) -> bool:
+    """A short sentence (five words at most) ending on a bare auxiliary; a longer one
+    ("..., like she always does.") says enough to judge."""
+    return words <= 5 and bool(_ELLIPTIC.search(sentence))
+
+
 def _gated(shadow: str) -> list[tuple[int, int, str, bool]]:
     """The sentences of a masked text the learned reader may judge, as (start, end,
     reading, names a failing): not excused, naming a person, and of two words or more
     when they name a failing, four or more when they only name a person ("X, again!" is
-    too little to go on) and do not end on a bare auxiliary (`_ELLIPTIC`). [] when the answer defends or clears someone anywhere ("People
+    too little to go on) and are no short answer to a question left out (`_elliptic`). [] when the answer defends or clears someone anywhere ("People
     say X caused it, but ... He never touched it.")."""
     if (
         _DEFENDED.search(shadow)
@@ -2560,7 +2573,7 @@ def _gated(shadow: str) -> list[tuple[int, int, str, bool]]:
         words = len(sentence.split())
         if words >= 2 and (sarcastic or not _excused(sentence)):
             read, person, fault = _read(sentence)
-            if person and (fault or (words >= 4 and not _ELLIPTIC.search(sentence))):
+            if person and (fault or (words >= 4 and not _elliptic(sentence, words))):
                 gated.append((start, end, read, fault))
         start = cut.end() if cut is not None else end
     return gated

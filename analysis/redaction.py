@@ -1692,9 +1692,6 @@ _ACTION_PREFIX = re.compile(
 )
 
 
-_ASKED = frozenset({"pls", "plz", "please", "has", "had"})
-
-
 def _lower_person(toks: list[_Tok], i: int, text: str) -> bool:
     """A lower-case given name or name-like word that is no English word, opening an
     action item as its owner ("ai: oliwia to fix the flaky tests") or a clause with a
@@ -1712,16 +1709,6 @@ def _lower_person(toks: list[_Tok], i: int, text: str) -> bool:
     gap = text[toks[i - 1].end : t.start] if i else ""
     opens = i == 0 or bool(_SENTENCE_BREAK.search(gap))
     if opens and bool(nxt) and nxt[0] in _PERSON_VERBS:
-        return True
-    # "rustam fixed the repro", "venkat pls stop ...": a past act or a request, straight
-    # after; not words joined by hyphens ("go-live was", "no-one tested") or a code ("sev2")
-    if (
-        (opens or "," in gap)
-        and bool(nxt)
-        and (nxt[0] in _ASKED or _past_tense(nxt[0]))
-        and not all(_word_classes(p) for p in parts)
-        and not text[t.end : t.end + 1].isdigit()
-    ):
         return True
     # "..., shanice did her best": a clause whose subject is taken up as he/she
     if not (opens or "," in gap) or not nxt or not _word_classes(nxt[0]) & {"VERB", "AUX"}:
@@ -3146,19 +3133,6 @@ def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
             and t.key not in _ACRONYMS
         )
 
-    def lower_name_only(t: _Tok) -> bool:  # "dee", "kofi": a given name no dictionary has
-        return (
-            not t.cap
-            and not t.placeholder
-            and len(t.key) >= 2
-            and t.text.isalpha()
-            and (t.key in _GIVEN_ALL or _WORLD_GIVEN.get(t.key, "0") >= "2")
-            and t.key not in ENGLISH_STOP_WORDS
-            and t.key not in _NOT_NAMES
-            and t.key not in _ACRONYMS
-            and not _word_classes(t.key)
-        )
-
     # Lower-case given names listed together or with a name: "tanvir & nusrat owned it",
     # "[name] + kaveh" (not "and": "salt and pepper" is no list of people); a login of
     # initials and a surname listed with a name or handle in any way ("cc [name], mkowalski").
@@ -3181,16 +3155,6 @@ def _spread(toks: list[_Tok], text: str, is_name: list[bool]) -> list[bool]:
                     is_name[i] = True
                     if not toks[j].placeholder:
                         is_name[j] = True
-        elif lower_name_only(t) and not text[: t.start].rstrip()[-1:].isdigit():
-            # "carmen and dee", "kofi y nacho": a lower-case given name that no English
-            # dictionary lists, joined to a name already found (not a unit: "3 min and").
-            for j in (i - 2, i + 2):
-                if 0 <= j < len(toks) and named(j):
-                    a, b = min(i, j), max(i, j)
-                    if toks[a + 1].key in ("and", "n", "y", "&") and (
-                        text[toks[a].end : toks[b].start].strip() == toks[a + 1].text
-                    ):
-                        is_name[i] = True
 
     def before(i: int) -> int | None:
         """The found name listed right before token i ("Ana, X", "Ana and X"), if any."""

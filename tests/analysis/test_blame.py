@@ -1368,10 +1368,10 @@ NEW_EXCLUSIONS += [
     ("an answer of a bare auxiliary", "Who signs off the rota each week? Our PM will."),
     ("a reason that is a thing", "Reason: the vendor shipped the firmware late."),
     ("'who did it' answered with nobody", "Who did it: nobody, the nightly cron job did."),
-    ("sent home", "Dmitri was sent home with a fever on Tuesday, so the demo moved."),
+    ("an organisation's service went down", "Checkout broke because Zorvex's service went down."),
     (
         "an organisation's service is no person's",
-        "The SDK update broke integrations such as Vendorly's API without any notice to them.",
+        "The SDK update broke integrations such as Zorvex's API without any notice to them.",
     ),
 ]
 
@@ -2294,4 +2294,19 @@ CAUSE_LABELS = [
 
 @pytest.mark.parametrize("text", CAUSE_LABELS)
 def test_a_cause_label_naming_one_person_is_blame(text: str) -> None:
+    assert blame_phrases(text), text
+
+
+# A reviewer's finds on the first version of three gate rules: none may clear these.
+STILL_BLAME = [
+    # a long sentence ending on an auxiliary is no short answer
+    "Ana knew the migration would lock the table and ran it at peak anyway, like she always does.",
+    "Ana was sent home for ignoring every page during the outage.",  # sent home for a fault
+    # a person's work on a platform or infrastructure is theirs, not an organisation's
+    "We lost the weekend to Szczepanski's platform rewrite that nobody asked for.",
+]
+
+
+@pytest.mark.parametrize("text", STILL_BLAME)
+def test_gate_rules_do_not_clear_blame(text: str) -> None:
     assert blame_phrases(text), text

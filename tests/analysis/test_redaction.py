@@ -1140,35 +1140,18 @@ def test_hyphenated_things_and_lower_case_tools_survive(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a lower-case given name no dictionary lists, joined to a name already found
-        (
-            "great night, wanjiku and tendai ran the door",
-            "great night, [name] and [name] ran the door",
-        ),
-        ("Marta and obinna stayed to pack down", "[name] and [name] stayed to pack down"),
-        # ... or acting straight away: a past act, a request
-        (
-            "board died on boot, oyelaran fixed the strap",
-            "board died on boot, [name] fixed the strap",
-        ),
-        ("bolat pls stop muting the alert channel", "[name] pls stop muting the alert channel"),
+        # Tried and withdrawn (a reviewer's finds): lower-case words joined to a name or
+        # before a past-tense verb are places, foods, units, tools and Spanish as often.
+        ("scylla crashed at noon and the node ran out of disk", None),
+        ("logon failed for the service account", None),
+        ("Ana flew to paris and Bo stayed home", "[name] flew to paris and [name] stayed home"),
+        ("Ana brought miso and Bo brought cake", "[name] brought miso and [name] brought cake"),
+        ("Marta y el equipo arreglaron el bug", "[name] y el equipo arreglaron el bug"),
+        ("cpu hit max and Ana scaled it out", "cpu hit max and [name] scaled it out"),
     ],
 )
-def test_lower_case_names_joined_to_a_name_or_acting(text: str, expected: str) -> None:
-    assert redact(text) == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "the alert paged within 4 min and Ana had it mitigated",  # a unit, not a Min
-        "sign-off was delayed a week by legal",  # words joined by a hyphen
-        "no-one checked the certificate expiry",
-        "sev1 declared at noon, resolved by two",  # a code
-    ],
-)
-def test_units_hyphenated_words_and_codes_stay_words(text: str) -> None:
-    assert redact(text) == text.replace("Ana", "[name]")
+def test_lower_case_words_beside_names_stay_words(text: str, expected: str | None) -> None:
+    assert redact(text) == (expected or text)
 
 
 @pytest.mark.parametrize(
