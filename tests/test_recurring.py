@@ -131,6 +131,14 @@ def add(store, on=START, **options):
     return recurring.add_schedule(store, on=on, **values)
 
 
+def add_from_today(store, recipients, **options):
+    """A schedule set up and first due today; returns today. Invitations go out only while
+    the survey is open by the real clock, so these tests cannot use a fixed day."""
+    start = today()
+    add(store, rule="every_n_weeks", on=start, first_on=start, recipients=recipients, **options)
+    return start
+
+
 def surveys(store):
     table = store.surveys_overview()
     return {
@@ -378,16 +386,7 @@ def test_remove_sample_removes_sample_schedules_only(store):
 
 def test_recipients_are_invited_when_mail_is_set_up(store, mail_env):  # noqa: F811
     people = ["ana@team.example", "bo@team.example", "cy@team.example"]
-    start = today()  # invitations go out only while the survey is open by the real clock
-    add(
-        store,
-        rule="every_n_weeks",
-        every_weeks=2,
-        on=start,
-        first_on=start,
-        recipients=people,
-        message="Our fortnightly retro: {link}",
-    )
+    start = add_from_today(store, people, every_weeks=2, message="Our fortnightly retro: {link}")
     report = recurring.run_due(store, start, base="https://retro.example")
     [opened] = report.opened
     assert opened["invited"] == 3 and opened["note"] == "Invited 3 of 3 recipient(s)."
@@ -589,15 +588,7 @@ def test_cli_unknown_schedule_and_bad_addresses(db_path, capsys, tmp_path):
 
 def test_links_on_the_default_address_are_pointed_out(store, mail_env, monkeypatch):  # noqa: F811
     monkeypatch.delenv("AFTERWARD_BASE_URL", raising=False)
-    start = today()  # invitations go out only while the survey is open by the real clock
-    add(
-        store,
-        rule="every_n_weeks",
-        every_weeks=1,
-        on=start,
-        first_on=start,
-        recipients=["a@b.example"],
-    )
+    start = add_from_today(store, ["a@b.example"], every_weeks=1)
     [opened] = recurring.run_due(store, start).opened
     assert opened["invited"] == 1
     assert "The links point at http://localhost:8501: set AFTERWARD_BASE_URL" in opened["note"]
@@ -821,15 +812,7 @@ def test_run_now_runs_in_the_background_and_is_not_started_twice(
 ):
     monkeypatch.setenv("AFTERWARD_MAIL_RATE", "4")  # 6 invitations: about 1.5 s
     people = [f"p{i}@team.example" for i in range(6)]
-    start = today()  # invitations go out only while the survey is open by the real clock
-    add(
-        store,
-        rule="every_n_weeks",
-        every_weeks=1,
-        on=start,
-        first_on=start,
-        recipients=people,
-    )
+    start = add_from_today(store, people, every_weeks=1)
     began = time.monotonic()
     run = recurring.start_run(store, start, base="https://retro.example")
     assert time.monotonic() - began < 0.5 and not run.done
