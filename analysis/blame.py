@@ -2446,6 +2446,9 @@ _BENIGN = re.compile(
     |\bwithout\s+(?:breaking|any\s+(?:issues?|problems?|downtime|incident))|\bno\s+(?:issues|problems)\b
     |\b(?:broke|sprained|injured|hurt)\s+(?:his|her|their|my)\s+\w+|\b(?:ill|sick|unwell|in\s+hospital)\b
     |\b(?:told|asked)\s+to\s+stay\s+(?:at\s+)?home\b
+    |\blook(?:s|ed|ing)?\s+after\s+(?:his|her|their|my)\s+(?:kids?|children|son|daughter|baby|mum
+        |mom|mother|dad|father|parents?|partner|family)\b|\b(?:childcare|bereavement|funeral
+        |parental\s+leave|maternity|paternity)\b
     |\bclashed\s+with\b|\bspent\s+(?:\w+\s+)?(?:days|hours|weeks|ages|nights|the\s+weekend)\b|['’]s\s+(?:laptop|phone|car|train|flight|bus|charger)\b|\bforgot\s+(?:his|her|my)\s+(?:charger
     |laptop|badge|keys|lunch|umbrella)\b""",
     re.VERBOSE,

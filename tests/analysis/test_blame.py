@@ -1367,6 +1367,7 @@ NEW_EXCLUSIONS += [
     ),
     ("an answer of a bare auxiliary", "Who signs off the rota each week? Our PM will."),
     ("a reason that is a thing", "Reason: the vendor shipped the firmware late."),
+    ("care at home", "Kwabena stayed home to look after his daughter, so the cutover slipped."),
     ("'who did it' answered with nobody", "Who did it: nobody, the nightly cron job did."),
     ("an organisation's service went down", "Checkout broke because Zorvex's service went down."),
     (
