@@ -2558,8 +2558,9 @@ def _gated(shadow: str) -> list[tuple[int, int, str, bool]]:
     """The sentences of a masked text the learned reader may judge, as (start, end,
     reading, names a failing): not excused, naming a person, and of two words or more
     when they name a failing, four or more when they only name a person ("X, again!" is
-    too little to go on) and are no short answer to a question left out (`_elliptic`). [] when the answer defends or clears someone anywhere ("People
-    say X caused it, but ... He never touched it.")."""
+    too little to go on) and no short answer to a question left out (`_elliptic`). []
+    when the answer defends or clears someone anywhere ("People say X caused it, but ...
+    He never touched it.")."""
     if (
         _DEFENDED.search(shadow)
         or _REJECTED.search(shadow)

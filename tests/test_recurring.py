@@ -693,7 +693,6 @@ def test_reminders_go_once_n_days_before_the_close_to_those_who_have_not_answere
     db_path,
     mail_env,  # noqa: F811
 ):
-    from clock import today
     from tests.test_anonymity_attacks import answer
 
     people = ["ana@team.example", "bo@team.example", "cy@team.example"]
@@ -734,8 +733,6 @@ def test_a_failed_mail_server_never_breaks_the_run_and_the_reminder_is_tried_aga
     mail_env,  # noqa: F811
     monkeypatch,
 ):
-    from clock import today
-
     start = today()
     reminder_schedule(store, start, ["ana@team.example", "bo@team.example"])
     [opened] = recurring.run_due(store, start).opened
@@ -754,8 +751,6 @@ def test_a_failed_mail_server_never_breaks_the_run_and_the_reminder_is_tried_aga
 
 
 def test_no_reminder_without_mail_and_none_for_a_paused_schedule(store):
-    from clock import today
-
     start = today()
     schedule_id = reminder_schedule(store, start, ["ana@team.example"])
     recurring.run_due(store, start)

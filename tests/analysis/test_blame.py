@@ -1377,6 +1377,23 @@ NEW_EXCLUSIONS += [
 ]
 
 
+NEW_CLASSES += [
+    ("a cause label naming one person", "Reason: Wendeline."),
+    ("a cause label with a dash", "Cause - Casimir, again."),
+    ("'who did it' answered with a name", "Who did it: Thorvald. Why: 'it was quicker'."),
+    # A reviewer's finds on the first version of three gate rules: none may clear these.
+    (
+        "a long sentence ending on an auxiliary is no short answer",
+        "Ana knew the migration would lock the table and ran it at peak anyway, like she always does.",
+    ),
+    ("sent home for a fault", "Ana was sent home for ignoring every page during the outage."),
+    (
+        "a person's work on a platform is theirs, not an organisation's",
+        "We lost the weekend to Szczepanski's platform rewrite that nobody asked for.",
+    ),
+]
+
+
 @pytest.mark.parametrize(("shape", "text"), NEW_CLASSES, ids=[c for c, _ in NEW_CLASSES])
 def test_new_blame_class_found(shape: str, text: str) -> None:
     phrases = blame_phrases(text)
@@ -2284,30 +2301,3 @@ def test_shorthand_without_and_because_read_as_words(text: str) -> None:
 )
 def test_self_blame_present_habits_bare_roles_and_repeated_duties(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
-
-
-CAUSE_LABELS = [
-    "Reason: Wendeline.",
-    "Cause - Casimir, again.",
-    "Who did it: Thorvald. Why: 'it was quicker'.",
-]
-
-
-@pytest.mark.parametrize("text", CAUSE_LABELS)
-def test_a_cause_label_naming_one_person_is_blame(text: str) -> None:
-    assert blame_phrases(text), text
-
-
-# A reviewer's finds on the first version of three gate rules: none may clear these.
-STILL_BLAME = [
-    # a long sentence ending on an auxiliary is no short answer
-    "Ana knew the migration would lock the table and ran it at peak anyway, like she always does.",
-    "Ana was sent home for ignoring every page during the outage.",  # sent home for a fault
-    # a person's work on a platform or infrastructure is theirs, not an organisation's
-    "We lost the weekend to Szczepanski's platform rewrite that nobody asked for.",
-]
-
-
-@pytest.mark.parametrize("text", STILL_BLAME)
-def test_gate_rules_do_not_clear_blame(text: str) -> None:
-    assert blame_phrases(text), text
