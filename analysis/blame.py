@@ -291,6 +291,17 @@ _TO_BLAME = re.compile(
 _BLAME_PERSON = re.compile(
     rf"\b(?:[Bb]lame|[Bb]lamed|(?:because|bcs|bc|cuz|coz|cos)\ of)\s+{_PERSON}(?!\s+team)", _FLAGS
 )
+# Time or money lost to one person's piece of work: "we lost the weekend to X's platform
+# rewrite", "wasted two days on his 'quick' script" (not "spent two days on X's migration",
+# and never an illness or a holiday: the noun is work or a decision).
+_LOST_TO_WORK = re.compile(
+    rf"""\b(?i:lost|wasted|burned|burnt|blew|sank|sunk)\s+(?:[\w-]+\s+){{1,4}}?(?i:to|on)\s+
+    (?:{_RUN}['’]s|\b(?i:his|her))\s+(?:[\w'‘’"“”-]+\s+){{0,2}}?
+    (?i:rewrite|re-?design|refactor|migration|changes?|script|idea|decision|plan|estimates?|config
+        |patch|fix|hotfix|commit|merge|deploy(?:ment)?|release|experiment|shortcut|mistake|typo|bug
+        |code|query|update|upgrade|branch|cleanup|clean-up|hack|workaround|pet\s+project)\b""",
+    _FLAGS,
+)
 _SELF = re.compile(
     r"""\b(?:[Mm]y\s+(?:own\s+)?(?:fault|bad|mistake|screw-?up|cock-?up|error|blunder|oversight)
     |\b[Mm]ea\s+culpa\b
@@ -2647,6 +2658,7 @@ def _phrases(
         _FAULT_WITH,
         _TO_BLAME,
         _BLAME_PERSON,
+        _LOST_TO_WORK,
         _WHOEVER,
         _SUBJECT_BLAME,
         _THEN_BLAME,

@@ -1797,12 +1797,14 @@ _PAIR_ACTS = frozenset("were are both have had will can to".split())
 
 
 def _plural_name(t: _Tok) -> bool:
-    """'the two Marias': a plural of a known given name that is not itself a word."""
+    """'the two Marias': a plural of a known given name that is not itself a word
+    ("Stewards in the South Stand": a word, unless the hand gazetteer gives it, "Johns")."""
     k = t.key
     return (
         len(k) >= 5
         and k.endswith("s")
         and k not in _COMMON
+        and (k not in _WORDS or k[:-1] in _FIRST)
         and k not in _NOT_NAMES
         and k[:-1] not in _NOT_NAMES  # "on Sundays", "the Aprils": days and months
         and k[:-1] not in _MONTHS
@@ -2077,6 +2079,17 @@ _NAME_MODEL = _load_name_model()
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 
+def _hyphenated_word(key: str) -> bool:
+    """'wi-fi', 'e-mail': a hyphenated word that is an English word written without its
+    hyphens, and has no part a name list gives ("jean-luc", "mensah-bonsu" stay names)."""
+    parts = key.split("-")
+    return (
+        len(parts) > 1
+        and "".join(parts) in _WORDS
+        and not any(p in _ANY_NAME_RAW or p in _FIRST for p in parts)
+    )
+
+
 def _candidate(t: _Tok) -> bool:
     """Tokens the learned model may call a name: capitalised words, and lowercase words
     that are no English word ("ngaire", "tomasz")."""
@@ -2085,6 +2098,8 @@ def _candidate(t: _Tok) -> bool:
     if _PLURAL_ACRONYM.fullmatch(t.text):  # "ADRs", "PRs": plural acronyms
         return False
     if _camel_product(t.text):  # "LaunchDarkly", "PowerSchool"
+        return False
+    if _hyphenated_word(t.key):  # "Wi-Fi", "E-Mail"
         return False
     return t.cap or (len(t.key) >= 3 and t.key not in _WORDS and t.text.isalpha())
 
@@ -2291,6 +2306,8 @@ def _possessive_person(toks: list[_Tok], i: int) -> bool:
         return False
     if i > 0 and toks[i - 1].key in _TITLES | {"st", "saint", "san", "santa"}:
         return False
+    if i > 0 and toks[i - 1].cap and toks[i - 1].key in _CODENAME_WORDS:
+        return False  # "Team Orion's handover doc": a code name, as without the "'s"
     return k in _FIRST or k in _SURNAMES or k in _GIVEN_ALL or k in _FAMILY_ALL or k in _WORLD_GIVEN
 
 

@@ -1391,6 +1391,14 @@ NEW_CLASSES += [
         "a person's work on a platform is theirs, not an organisation's",
         "We lost the weekend to Szczepanski's platform rewrite that nobody asked for.",
     ),
+    ("time lost to one person's work", "Burned most of Tuesday on Wojtek's hotfix, twice."),
+    ("time wasted on his or her work", "we wasted a whole sprint on her 'simple' config change"),
+]
+
+NEW_EXCLUSIONS += [
+    ("time lost to a person's illness", "We lost three days to Radka's flu, nobody's fault."),
+    ("time spent, not lost", "We spent two days on Radka's migration and it went fine."),
+    ("time lost to a thing", "We lost the weekend to the platform rewrite."),
 ]
 
 

@@ -1777,3 +1777,31 @@ def test_a_list_of_people_before_a_bare_verb_stays_people() -> None:
 )
 def test_departments_and_companies_before_a_pronoun_survive(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a hyphenated word the name model had taken for a name before ", and"
+        "Half the depots still lack reliable Wi-Fi, and nobody budgeted for repeaters.",
+        # a plural that is an English word, though its singular is in a name list
+        "Stewards at gate C had no scanners until noon.",
+        "Wardens on the third floor never got the drill notice.",
+        # a team's code name with a possessive, as without one
+        "Team Orion's release checklist is the one to copy.",
+    ],
+)
+def test_hyphenated_words_plural_nouns_and_team_possessives_survive(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two Marias split the night shifts.", "The two [name] split the night shifts."),
+        ("Ama-Serwaa fixed it, and we all cheered.", "[name] fixed it, and we all cheered."),
+        ("Orion's handover notes were great.", "[name]'s handover notes were great."),
+    ],
+)
+def test_the_same_shapes_stay_names_without_the_word_or_team(text: str, expected: str) -> None:
+    assert redact(text) == expected
