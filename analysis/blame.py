@@ -368,7 +368,7 @@ _CLEFT = re.compile(
 )
 # "If X had reviewed it ..., this would never have happened."
 _COUNTERFACTUAL = re.compile(
-    rf"""(?:\b(?i:if)\s+(?:only\s+)?(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|\bI\b|{_ROLE})\s+(?:had|['’]d)
+    rf"""(?:\b(?i:if)\s+(?:only\s+)?(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|\bI\b|{_ROLE})(?:\s+had|['’]d)
     |(?:^|(?<=[.!?;:,\n]))\s*(?i:had)\s+(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|\bI\b|{_ROLE}))(?:n['’]t|\s+not
     |\s+just|\s+only|\s+actually|\s+bothered\s+to)?\s+(?!(?:known|been|had|more|less|the|a|an|enough|time
     |access|any|some)\b)\w+[^.!?;\n]{{0,80}}?(?:\b(?:would|might|could)|['’]d)(?:n['’]t
@@ -1922,7 +1922,7 @@ def _subject_blame(shadow: str) -> list[tuple[int, int]]:
             # names a noun; "on-call (Marit) slept through ..." is an apposition and counts
             if rest.lstrip().startswith(":") and _OWN_SUBJECT.match(rest.lstrip()[1:].lstrip()):
                 continue  # "X: add an alert ...", "X: the map was confusing": a speaker's note
-            if m.group("subj") in ("I", "i") and _OPINION.match(rest):
+            if m.group("subj") in ("I", "i") and _OPINION.match(rest) and not _ONE_WHO.match(rest):
                 if not (_SELF_STATE.match(rest) or _CONSEQUENCE.search(after)):
                     continue  # "I'm not sure this should have ...", "I think the PM ..."
             cleft = _ONE_WHO.match(rest)
@@ -2354,7 +2354,7 @@ def _read(shadow: str) -> tuple[str, bool, bool]:
     fault = _names_failing(_FAILING, shadow) or bool(_CONSEQUENCE.search(shadow)) or slip
     fault = fault or _went_wrong(_GOOD_OUTCOME.sub(" ", shadow))  # not "... without issues"
     person_words = {m.group(0) for m in _PERSON_WORD.finditer(shadow)}
-    if not fault:
+    if not fault and not _SELF_AGENT.search(shadow):
         person_words -= _WRITER_WORDS
     person = (
         _MASK in shadow
@@ -2365,6 +2365,16 @@ def _read(shadow: str) -> tuple[str, bool, bool]:
         or bool(_BARE_ROLE_SUBJECT.search(shadow))
     )
     return re.sub(_MASK + "+", " person ", shadow).lower(), person, fault
+
+
+# The writer named as the one who acted ("I was the one who insisted ...", "it was me who
+# unplugged it"): a person for the reader's gate even without a failing word, as a name
+# would be.
+_SELF_AGENT = re.compile(
+    r"""(?i)\b(?:i\s+(?:was|am)|i['’]m)\s+(?:also\s+)?the\s+(?:one|person)\s+(?:who|that)\b
+    |\b(?:it|that)\s+was\s+(?:me|i)\s+(?:who|that)\b""",
+    re.VERBOSE,
+)
 
 
 # A person handed the slip by someone else: "X was sent the uncorrected proofs".

@@ -275,14 +275,14 @@ _PERSON_VERBS = frozenset(
     noticed spotted suggested mentioned apologised apologized volunteered replied
     overpromised reassured warned ignored answered overruled denied blamed apologised lied
     panicked bailed ghosted interviewed mentored onboarded tell say ask answer reply
-    respond admit agree listen bother care""".split()
+    respond admit agree listen bother care bothered cared""".split()
 )
 # "X did not respond": an auxiliary and "not" before a person's verb.
 _NOT_AUX = frozenset("did does would will could has had".split())
 # "X never answered": one adverb may sit between the name and its verb.
 _HOPS = frozenset(
     """never always just also then really clearly honestly still actually basically already
-    didn't did doesn't won't wouldn't couldn't""".split()
+    didn't did doesn't won't wouldn't couldn't had hadn't has hasn't would""".split()
 )
 _BE = frozenset("was is went got fell has had".split())
 _AWAY = frozenset(

@@ -1394,6 +1394,33 @@ NEW_CLASSES += [
     ),
     ("time lost to one person's work", "Burned most of Tuesday on Wojtek's hotfix, twice."),
     ("time wasted on his or her work", "we wasted a whole sprint on her 'simple' config change"),
+    (
+        "a counterfactual with I'd",
+        "If I'd proofread the flyer properly we wouldn't have reprinted 500.",
+    ),
+    (
+        "the writer as the one who acted",
+        "I was the one who waved the release through without a soak test.",
+    ),
+    (
+        "the writer as the one who acted, at the reader's bar",
+        "It was me who switched off the backup job to save disk.",
+    ),
+    (
+        "an ambiguous given name before 'had bothered'",
+        "if Frank had bothered to test on Safari we'd have known",
+    ),
+]
+
+NEW_EXCLUSIONS += [
+    (
+        "the writer as the one who did something good",
+        "I was the one who set up the new on-call rota, happy to walk anyone through it.",
+    ),
+    (
+        "I'd known: no act of the writer's",
+        "If I'd known about the freeze earlier I would have planned around it.",
+    ),
 ]
 
 NEW_EXCLUSIONS += [

@@ -1805,3 +1805,17 @@ def test_hyphenated_words_plural_nouns_and_team_possessives_survive(text: str) -
 )
 def test_the_same_shapes_stay_names_without_the_word_or_team(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a given name that is also a word or a place, before an auxiliary and a person's verb
+        ("if Frank had bothered to test on Safari", "if [name] had bothered to test on Safari"),
+        ("Dana has said the form is fine", "[name] has said the form is fine"),
+    ],
+)
+def test_ambiguous_given_names_before_an_auxiliary_and_a_persons_verb(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected
