@@ -368,11 +368,15 @@ _CLEFT = re.compile(
 )
 # "If X had reviewed it ..., this would never have happened."
 _COUNTERFACTUAL = re.compile(
-    rf"""(?:\b(?i:if)\s+(?:only\s+)?(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|\bI\b|{_ROLE})(?:\s+had|['’]d)
+    rf"""(?:\b(?i:if)\s+(?:only\s+)?(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|\bI\b|{_ROLE})(?:\s+had|['’]d|(?=\s+actually\s))
     |(?:^|(?<=[.!?;:,\n]))\s*(?i:had)\s+(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|\bI\b|{_ROLE}))(?:n['’]t|\s+not
     |\s+just|\s+only|\s+actually|\s+bothered\s+to)?\s+(?!(?:known|been|had|more|less|the|a|an|enough|time
     |access|any|some)\b)\w+[^.!?;\n]{{0,80}}?(?:\b(?:would|might|could)|['’]d)(?:n['’]t
-    |\s+not|\s+never)?\s+(?:still\s+|even\s+)?(?:have|be)\b
+    |\s+not|\s+never)?(?:\s+(?:still\s+|even\s+)?(?:have|be)\b|['’]ve\b)
+    |\b(?:would|could|might|['’]d)(?:\s+have|['’]ve)\s+[^.!?;\n]{{0,60}}?\bif\s+(?:only\s+)?(?:{_RUN}|{_ROLE})
+        \s+(?:had\s+)?(?:actually\s+|just\s+|even\s+|bothered\s+to\s+)?(?!(?:not|never|been|known|had
+        |joined|started|arrived|stayed|come|returned|got|gotten|received|heard|was|were|is|more|less|the|a|an
+        |enough|time|access|any|some|help|support|been)\b)(?![\w]+n['’]t\b)[^\W\d_]+\b
     |\b(?:avoided|prevented|caught|fine|okay|ok)\s+(?:[\w-]+\s+){{0,4}}?if\s+(?:{_RUN}|{_ROLE})\s+had\s+
         (?!(?:not|been|known|had|joined|started|arrived|stayed|come|returned|got|gotten|received|heard)\b)\w+""",
     _FLAGS,
@@ -2467,6 +2471,8 @@ _BENIGN = re.compile(
     |\bwithout\s+(?:breaking|any\s+(?:issues?|problems?|downtime|incident))|\bno\s+(?:issues|problems)\b
     |\b(?:broke|sprained|injured|hurt)\s+(?:his|her|their|my)\s+\w+|\b(?:ill|sick|unwell|in\s+hospital)\b
     |\b(?:told|asked)\s+to\s+stay\s+(?:at\s+)?home\b
+    |\bif\s+(?:only\s+)?(?:\ue000+|\w+)\s+had\s+(?:joined|started|arrived|been\s+(?:told|informed|involved
+        |consulted|asked|included|looped|given|warned|supported|helped|trained|hired|there|here|around))\b
     |\blook(?:s|ed|ing)?\s+after\s+(?:his|her|their|my)\s+(?:kids?|children|son|daughter|baby|mum
         |mom|mother|dad|father|parents?|partner|family)\b|\b(?:childcare|bereavement|funeral
         |parental\s+leave|maternity|paternity)\b

@@ -1410,6 +1410,41 @@ NEW_CLASSES += [
         "an ambiguous given name before 'had bothered'",
         "if Frank had bothered to test on Safari we'd have known",
     ),
+    (
+        "a counterfactual with would've",
+        "if the night porter had locked the side door the van would've still been there",
+    ),
+    (
+        "a counterfactual with 'actually'",
+        "if Quentin actually read the brief we'd have had the right logo",
+    ),
+    (
+        "the outcome first, then 'if X had'",
+        "we would have gone live on Monday if Ilse had signed the DPA",
+    ),
+    (
+        "the outcome first, then 'if X' in the past",
+        "we'd have hit the date if Bertil answered a single email",
+    ),
+]
+
+NEW_EXCLUSIONS += [
+    (
+        "the outcome first, then help someone lacked",
+        "We would have finished sooner if Ilse had more support.",
+    ),
+    (
+        "the outcome first, then someone's absence",
+        "we'd have hit the date if Bertil hadn't been off sick",
+    ),
+    (
+        "the outcome first, then someone joining",
+        "It would have been easier if Bertil had joined earlier.",
+    ),
+    (
+        "a counterfactual about someone kept out of the loop",
+        "If Ilse had been looped in earlier, she would have flagged the clash.",
+    ),
 ]
 
 NEW_EXCLUSIONS += [
