@@ -1079,7 +1079,9 @@ _SARCASTIC = re.compile(
     |['‘"“](?:quick|small|minor|simple|tiny|harmless|little|temporary)\s+[\w-]+['’"”]
     |['‘][a-z]+ing['’]|['‘][a-z]+ly['’]
     |\bfor\s+(?:that|the|this|another)\s+(?:lovely\s+|nice\s+|wonderful\s+|great\s+|little\s+|fun\s+)?
-        (?:surprise|mess|headache|chaos|gift|all-nighter|weekend|extra\s+work|fire\s+drill|nightmare)
+        (?:surprise|mess|headache|chaos|gift|extra\s+work|fire\s+drill|nightmare)
+    |\bfor\s+(?:(?:that|another)\s+(?:lovely\s+|nice\s+|wonderful\s+|great\s+|little\s+|fun\s+)?
+        |(?:the|this)\s+(?:lovely|nice|wonderful|great|fun)\s+)(?:all-nighter|weekend)\b
     |\b(?:bold|genius|brilliant|great)\s+(?:move|idea|call|choice)\b(?=[^.!?]*\b(?:lol|lmao|smh)\b|\s*/s\b)
     |\bfor\s+\w+ing\s+(?:\w+\s+){0,3}?without\s+(?:running|testing|asking|telling|checking|reviewing|any)
     |\bfor\s+(?:deploy|push|merg|releas|shipp|chang|restart|reboot|migrat|schedul|dropp|delet|upgrad|patch|rebas
@@ -2410,7 +2412,12 @@ def reading(text: str) -> tuple[str, bool, bool]:
 
 _SARCASM_SIGN = re.compile(
     r"[\U0001F643\U0001F644\U0001F926]|(?:^|\s)/s\b|\bcool\s+cool\b|\breally\s+appreciate\s+it\b"
-    r"|\btruly\s+inspired\b|\bwhat\s+could\s+(?:possibly\s+)?go\s+wrong\b|\blove\s+that\s+for\s+us\b",
+    r"|\btruly\s+inspired\b|\bwhat\s+could\s+(?:possibly\s+)?go\s+wrong\b|\blove\s+that\s+for\s+us\b"
+    # thanks for a bad outcome, praise of a misreading: "thanks for the weekend of incident
+    # calls", "X's creative interpretation of 'freeze'", "really great. 👏"
+    r"|\bthanks?\s+(?:you\s+)?for\s+the\s+(?:whole\s+|entire\s+)?(?:weekend|night|evening|week|month)s?\s+of\s+"
+    r"(?:incidents?|incident\s+calls|firefighting|fire-fighting|pages|paging|rework|hotfixes|rollbacks|outages?|cleanup|clean-up)\b"
+    r"|\bcreative\s+(?:interpretation|reading|take)\s+(?:of|on)\b|\breally\s+(?:great|smooth|helpful)[.!]+\s*\U0001F44F",
     re.IGNORECASE,
 )
 

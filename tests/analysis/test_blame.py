@@ -1426,6 +1426,14 @@ NEW_CLASSES += [
         "the outcome first, then 'if X' in the past",
         "we'd have hit the date if Bertil answered a single email",
     ),
+    (
+        "thanks for another weekend",
+        "cheers Radka for another weekend of babysitting your cron jobs",
+    ),
+    (
+        "a creative interpretation",
+        "Thanks to Ilse's creative interpretation of 'code freeze' we shipped four new bugs.",
+    ),
 ]
 
 NEW_EXCLUSIONS += [
@@ -1445,6 +1453,8 @@ NEW_EXCLUSIONS += [
         "a counterfactual about someone kept out of the loop",
         "If Ilse had been looped in earlier, she would have flagged the clash.",
     ),
+    ("thanks for a weekend, plainly", "Thanks Radka for the weekend of load testing, it paid off."),
+    ("thanks for the weekend, bare", "Big thanks to Radka for the weekend."),
 ]
 
 NEW_EXCLUSIONS += [
