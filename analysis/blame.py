@@ -177,7 +177,11 @@ _ROLE_WORDS = (
         drummer singer bassist guitarist accompanist organist pianist vocalist
         reporter subeditor sub-editor correspondent columnist invigilator proctor
         mechanic superintendent porter cashier storeman timetabler concierge housekeeper barman
-        sommelier"""
+        sommelier chief temp locum cleaner lifeguard dean vet sergeant
+        constable nanny childminder sonographer phlebotomist zookeeper groundskeeper gardener farmer
+        draughtsman drafter foreperson chargehand stagehand flyman wrangler showrunner commissioner
+        ombudsman councillor mayor minister bailiff judge magistrate notary purser stewardess
+        attendant conductor signaller"""
     )
     + r"|on-?call(?:\ engineer)?|head\ of\ [a-z]+|point\ of\ contact)"
 )
@@ -190,7 +194,8 @@ _ROLE_THING = r"""(?:team|teams|folks|people|side|office|org|group|department|de
     |checklist|stage|phase|rota|rotation|roster|budget|sign-?off|cycle|capacity|backlog|suite|tests?|plan|cluster|database|db
     |instance|portal|login|credentials|access|bot|rights|privileges|permissions|password|passwords|tasks|work
     |guide|doc|docs|notes|page|update|updates|upgrade|patch|company|companies|firm|agency|provider|vendor
-    |service|services|business)\b"""
+    |service|services|business|log|logs|sensor|sensors|probe|probes|reading|readings|alarm|alarms
+    |warning|warnings|gauge|gauges|setting|settings|form|forms)\b"""
 _ROLE = rf"""(?:\b(?i:the|our|their|your|that|this|my|his|her|a\s+certain)\s+
     (?:(?!(?:and|or|of|to|in|on|at|for|with|was|is|who|that|got|had|has|gave|made|took|did|were|are|be|been
         |gets|gives)\b(?!-))[\w'’-]+\s+){{0,3}}?

@@ -1434,6 +1434,11 @@ NEW_CLASSES += [
         "a creative interpretation",
         "Thanks to Ilse's creative interpretation of 'code freeze' we shipped four new bugs.",
     ),
+    ("a temp", "the new temp kept giving callers the wrong opening hours all week"),
+    (
+        "a chief of a desk",
+        "our copy chief sat on the correction for an hour while the error spread",
+    ),
 ]
 
 NEW_EXCLUSIONS += [
@@ -1455,6 +1460,11 @@ NEW_EXCLUSIONS += [
     ),
     ("thanks for a weekend, plainly", "Thanks Radka for the weekend of load testing, it paid off."),
     ("thanks for the weekend, bare", "Big thanks to Radka for the weekend."),
+    (
+        "a temperature log is no temp worker",
+        "Credit to Oskar, but the temp log sheet still lets anyone skip a reading.",
+    ),
+    ("a role's log is a thing", "The dispatcher log showed every call answered within a minute."),
 ]
 
 NEW_EXCLUSIONS += [
