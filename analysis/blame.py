@@ -709,11 +709,20 @@ _RHETORICAL = re.compile(
 # A question about a bad act answered with one person: "who deploys at 5pm on a Friday?
 # X does, apparently".
 _WHO_DID = re.compile(
-    rf"""\b(?i:who)\s+(?P<q>[^?.!\n]{{3,100}})\?+\s*(?:(?i:apparently|obviously|of\s+course|well|oh|yes|yep
-        |guess\s+who|surprise)[,:!]?\s+)?(?:{_RUN}|{_ROLE}|[Hh]e|[Ss]he)
+    rf"""\b(?i:who)\s+(?P<q>[^?.!\n]{{3,100}})\?+\s*(?:(?i:apparently|obviously|of\s+course|well|oh(?:\s+right)?|yes|yep
+        |right|guess\s+who|surprise|you\s+guessed\s+it|no\s+prizes?\s+for\s+guessing)[,:!]?\s+)?(?:{_RUN}|{_ROLE}|[Hh]e|[Ss]he)
     (?:\s+(?:does|did|do|has|had|was)\b|\s*,?\s*(?:(?i:apparently|obviously|of\s+course|naturally|who\s+else))?\s*[.!])""",
     _FLAGS,
 )
+# "The config got wiped. It was Irina.", "nobody else touched that job. it was Amir": a
+# failing, then one person named as all of its cause (with a failing or "nobody else"
+# before it; "Who ran the demo? It was Ana." is `_WHO_DID`'s and needs a failing too).
+_IT_WAS_X = re.compile(
+    rf"""(?:^|(?<=[.!?;]\s)|(?<=\n))\s*(?i:it|that)\s+was\s+(?:(?i:all|obviously|of\s+course|always)\s+)?
+    (?:{_RUN}|{_ROLE}|\b(?i:me)\b)\s*,?\s*(?:(?i:again|obviously|of\s+course|as\s+usual|every\s+time)\s*)?[.!]*\s*$""",
+    _FLAGS,
+)
+_NOBODY_ELSE = re.compile(r"(?i)\b(?:nobody|no\s+one|no-one)\s+else\b")
 # "Why did X merge at midnight with failing tests?": asks only to accuse.
 _WHY_DID = re.compile(
     rf"""\b(?i:why)\s+(?:did|does|would|do|on\s+earth\s+did)\s+(?:{_RUN}|{_ROLE}|he|she)\s+(?P<q>[^?.!\n]{{3,100}})\?""",
@@ -2427,6 +2436,12 @@ _SARCASM_SIGN = re.compile(
 )
 
 
+# "It was X who ...", "it was the PM that ...": what follows says whether it is credit.
+_CREDIT_CLEFT = re.compile(
+    r"(?i)\b(?:it|that)\s+was\s+(?:\ue000+|[\w-]+(?:\s+[\w-]+)?)\s+(?:who|that)\b"
+)
+
+
 def _excused(sentence: str) -> bool:
     """What the rules already read as no blame: praise (also a failing denied as a habit,
     "never misses a standup", or credit, "the idea came from X"), a justification, a
@@ -2434,8 +2449,10 @@ def _excused(sentence: str) -> bool:
     sign of sarcasm ("great job to our PM for promising ... 🙃")."""
     if _SARCASM_SIGN.search(sentence):
         return False  # "great job to our PM for promising 2-hour delivery 🙃": praise inverted
+    credit = _CREDIT_CLEFT.search(sentence)
     return bool(
-        _reports_or_plans(sentence)
+        (credit and _GOOD_ACT.match(sentence, credit.end()))  # "It was X who fixed it."
+        or _reports_or_plans(sentence)
         or _PRAISE.search(sentence)
         or _NEVER_FAILS.search(sentence)
         or _JUSTIFIED.search(sentence)
@@ -2483,6 +2500,7 @@ _BENIGN = re.compile(
     |\bwithout\s+(?:breaking|any\s+(?:issues?|problems?|downtime|incident))|\bno\s+(?:issues|problems)\b
     |\b(?:broke|sprained|injured|hurt)\s+(?:his|her|their|my)\s+\w+|\b(?:ill|sick|unwell|in\s+hospital)\b
     |\b(?:told|asked)\s+to\s+stay\s+(?:at\s+)?home\b
+    |['’]s\s+(?:day\s+off|days\s+off|holiday|vacation|annual\s+leave|birthday|wedding|first\s+(?:day|week))\b
     |\bif\s+(?:only\s+)?(?:\ue000+|\w+)\s+had\s+(?:joined|started|arrived|been\s+(?:told|informed|involved
         |consulted|asked|included|looped|given|warned|supported|helped|trained|hired|there|here|around))\b
     |\blook(?:s|ed|ing)?\s+after\s+(?:his|her|their|my)\s+(?:kids?|children|son|daughter|baby|mum
@@ -2815,6 +2833,11 @@ def _phrases(
             continue
         if _FAILING.search(question) or _BAD_MOMENT.search(question):
             spans.append(_clause(shadow, m.start(), m.end()))
+    for sent in _SENTENCE.finditer(shadow):
+        m = _IT_WAS_X.match(sent.group())
+        before = shadow[: sent.start()]
+        if m and (_read(before)[2] or _NOBODY_ELSE.search(before)):
+            spans.append(_clause(shadow, sent.start(), sent.end()))
     for m in _LOVED_HOW.finditer(shadow):
         if _FAILING.search(m.group("pred")) or _CONSEQUENCE.search(m.group("pred")):
             spans.append(_clause(shadow, m.start(), m.end()))

@@ -1439,6 +1439,9 @@ NEW_CLASSES += [
         "a chief of a desk",
         "our copy chief sat on the correction for an hour while the error spread",
     ),
+    ("'it was X' after nobody else", "no one else had the vault password. it was Teodor."),
+    ("'it was me' after a failing", "The schema migration broke checkout. It was me."),
+    ("'oh right' after a who-question", "Who pushed to prod during the freeze? Oh right, Teodor."),
 ]
 
 NEW_EXCLUSIONS += [
@@ -1465,6 +1468,12 @@ NEW_EXCLUSIONS += [
         "Credit to Oskar, but the temp log sheet still lets anyone skip a reading.",
     ),
     ("a role's log is a thing", "The dispatcher log showed every call answered within a minute."),
+    (
+        "credit in a cleft after a failure",
+        "The nightly build broke. It was Teodor who fixed it before standup.",
+    ),
+    ("a day off after a failure", "The deploy failed on Friday. It was Teodor's day off."),
+    ("'it was X' after no failing", "Who organised the offsite? It was Teodor."),
 ]
 
 NEW_EXCLUSIONS += [
