@@ -466,6 +466,13 @@ _MEASURE_TALK = re.compile(
 )
 
 
+# "33 821 45 67 (landline)", "1-555-0142 (toll free)": a kind of line in brackets after it.
+_PHONE_AFTER_CUE = re.compile(
+    r"(?i)[ \t]*\((?:landline|mobile|cell|cellphone|office|work|home|toll[- ]?free|fax|whatsapp"
+    r"|direct(?:[ \t]+line)?|switchboard|desk[ \t]+phone)\)"
+)
+
+
 def _phone_cue(before: str) -> bool:
     """A phone word right before a number (`_PHONE_CUE`), not a measure ("call volume")."""
     m = _PHONE_CUE.search(before)
@@ -676,6 +683,11 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
             )
             or _listed_with_contact(taken, text, m.start())
             or _region_hint_valid(m.group(), text[m.end() : m.end() + 16])
+            or (
+                any(c in m.group() for c in " -.")
+                and not _thousands([len(g) for g in re.split(r"\D+", m.group()) if g])
+                and _PHONE_AFTER_CUE.match(text, m.end()) is not None
+            )
         ):
             if not _DATE_LIKE.fullmatch(m.group()) and not _after_id_word(
                 text, m.start(), m.group()

@@ -36,9 +36,13 @@ def name_caught(name: str, redacted: str) -> bool:
     return not any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", rest) for p in parts)
 
 
-def contact_caught(contact: str, redacted: str) -> bool:
+def contact_caught(contact: str, redacted: str, original: str = "") -> bool:
+    """Whether no piece of `contact` (its digit runs of three or more, an e-mail's mailbox)
+    is left in `redacted` beyond what the rest of `original` holds: "123" of a phone may
+    stay in a serial number "5CD1234XYZ" of the same answer."""
+    rest = original.replace(contact, " ")
     return contact not in redacted and not any(
-        len(run) >= 3 and run in redacted
+        len(run) >= 3 and redacted.count(run) > rest.count(run)
         for run in re.findall(r"[\w.+-]+", contact)
         if any(c.isdigit() for c in run) or "@" in contact and run == contact.split("@")[0]
     )
@@ -63,7 +67,7 @@ def evaluate(rows: list[dict]) -> dict[str, float]:
             roster_caught += name_caught(name, out_roster)
         for contact in row.get("contact_details") or ():
             contacts += 1
-            contacts_caught += contact_caught(contact, out)
+            contacts_caught += contact_caught(contact, out, text)
         if not row["people_mentioned"] and not row.get("contact_details"):
             clean += 1
             clean_changed += out != text
@@ -124,8 +128,8 @@ def score_blind_set(path: Path) -> None:
     names = [(redact(t), n.lstrip("@")) for t, ns in module.WITH_NAMES for n in ns]
     found = sum(name_caught(n, r) for r, n in names)
     changed = sum(redact(t) != t for t in module.NAME_FREE)
-    contacts = [(redact(t), c) for t, cs in module.CONTACTS for c in cs]
-    caught = sum(contact_caught(c, r) for r, c in contacts)
+    contacts = [(redact(t), c, t) for t, cs in module.CONTACTS for c in cs]
+    caught = sum(contact_caught(c, r, t) for r, c, t in contacts)
     print(
         f"blind set {path.name}: names {found}/{len(names)} = {found / max(len(names), 1):.3f}, "
         f"name-free changed {changed}/{len(module.NAME_FREE)}, contacts {caught}/{len(contacts)}"

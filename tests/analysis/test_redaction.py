@@ -1819,3 +1819,25 @@ def test_ambiguous_given_names_before_an_auxiliary_and_a_persons_verb(
     text: str, expected: str
 ) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nairobi desk: 20 765 43 21 (landline)", "Nairobi desk: [phone] (landline)"),
+        ("ring 2-555-0199 (toll free) for refunds", "ring [phone] (toll free) for refunds"),
+        (
+            "Lyon site 47 12 34 56 78 (switchboard) rang all night",
+            "Lyon site [phone] (switchboard) rang all night",
+        ),
+    ],
+)
+def test_a_kind_of_line_in_brackets_after_a_number_makes_it_a_phone(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected
+
+
+def test_a_count_in_thousands_before_a_bracket_is_no_phone() -> None:
+    text = "Attendance 1 450 000 (home) and 980 000 (away) over the season"
+    assert redact(text) == text
