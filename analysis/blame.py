@@ -177,11 +177,11 @@ _ROLE_WORDS = (
         drummer singer bassist guitarist accompanist organist pianist vocalist
         reporter subeditor sub-editor correspondent columnist invigilator proctor
         mechanic superintendent porter cashier storeman timetabler concierge housekeeper barman
-        sommelier chief temp locum cleaner lifeguard dean vet sergeant
+        sommelier chief locum lifeguard dean sergeant
         constable nanny childminder sonographer phlebotomist zookeeper groundskeeper gardener farmer
         draughtsman drafter foreperson chargehand stagehand flyman wrangler showrunner commissioner
         ombudsman councillor mayor minister bailiff judge magistrate notary purser stewardess
-        attendant conductor signaller"""
+        attendant signaller"""
     )
     + r"|on-?call(?:\ engineer)?|head\ of\ [a-z]+|point\ of\ contact)"
 )
@@ -298,13 +298,17 @@ _BLAME_PERSON = re.compile(
 )
 # Time or money lost to one person's piece of work: "we lost the weekend to X's platform
 # rewrite", "wasted two days on his 'quick' script" (not "spent two days on X's migration",
-# and never an illness or a holiday: the noun is work or a decision).
+# "wasted no time on X's fix", X's release notes, or an illness or a holiday: the noun is
+# work or a decision).
 _LOST_TO_WORK = re.compile(
-    rf"""\b(?i:lost|wasted|burned|burnt|blew|sank|sunk)\s+(?:[\w-]+\s+){{1,4}}?(?i:to|on)\s+
+    rf"""\b(?i:lost|wasted|burned|burnt|blew|sank|sunk)\s+(?!(?i:no|zero|little|hardly|barely|very\s+little)\b)
+    (?:[\w-]+\s+){{0,3}}?(?i:minutes?|hours?|hrs?|days?|nights?|weeks?|weekends?|sprints?|months?|mornings?
+    |afternoons?|evenings?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|budget|money|cash)\s+(?i:to|on)\s+
     (?:{_RUN}['’]s|\b(?i:his|her))\s+(?:[\w'‘’"“”-]+\s+){{0,2}}?
     (?i:rewrite|re-?design|refactor|migration|changes?|script|idea|decision|plan|estimates?|config
         |patch|fix|hotfix|commit|merge|deploy(?:ment)?|release|experiment|shortcut|mistake|typo|bug
-        |code|query|update|upgrade|branch|cleanup|clean-up|hack|workaround|pet\s+project)\b""",
+        |code|query|update|upgrade|branch|cleanup|clean-up|hack|workaround|pet\s+project)\b
+    (?!\s+(?i:notes|review|reviews|docs|documentation|party|demo|walkthrough))""",
     _FLAGS,
 )
 _SELF = re.compile(
@@ -371,19 +375,26 @@ _CLEFT = re.compile(
     \s+(?:who|that)\s+(?P<pred>[^.!?;\n]{{1,80}})""",
     _FLAGS,
 )
+# What someone having done is no deed of theirs in a counterfactual: "if X had joined
+# earlier", "if X had been told", "... if X got the budget", "... if X could join".
+_NOT_A_DEED = r"""(?:(?:not|never|been|known|had|joined|started|arrived|stayed|come|returned|got|gotten
+    |received|heard|was|were|is|more|less|the|a|an|enough|time|access|any|some|help|support)\b
+    |(?:could|can|would|will|might)\s+(?:join|attend|make|come|be|have|help|stay|get)\b)"""
+# Wishes, not faults: "we'd have loved it if X presented" (but "would have been nice if X
+# had mentioned it" is a reproach; `_WISHED` reads "been great if X could join").
+_WISHED_OUTCOME = r"""(?:loved|liked|enjoyed|appreciated|preferred|welcomed)\b"""
 # "If X had reviewed it ..., this would never have happened."
 _COUNTERFACTUAL = re.compile(
     rf"""(?:\b(?i:if)\s+(?:only\s+)?(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|\bI\b|{_ROLE})(?:\s+had|['’]d|(?=\s+actually\s))
     |(?:^|(?<=[.!?;:,\n]))\s*(?i:had)\s+(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|\bI\b|{_ROLE}))(?:n['’]t|\s+not
-    |\s+just|\s+only|\s+actually|\s+bothered\s+to)?\s+(?!(?:known|been|had|more|less|the|a|an|enough|time
-    |access|any|some)\b)\w+[^.!?;\n]{{0,80}}?(?:\b(?:would|might|could)|['’]d)(?:n['’]t
+    |\s+just|\s+only|\s+actually|\s+bothered\s+to)?\s+(?!(?:known|been|had|joined|arrived|more|less|the|a|an
+    |enough|time|access|any|some)\b)\w+[^.!?;\n]{{0,80}}?(?:\b(?:would|might|could)|['’]d)(?:n['’]t
     |\s+not|\s+never)?(?:\s+(?:still\s+|even\s+)?(?:have|be)\b|['’]ve\b)
-    |\b(?:would|could|might|['’]d)(?:\s+have|['’]ve)\s+[^.!?;\n]{{0,60}}?\bif\s+(?:only\s+)?(?:{_RUN}|{_ROLE})
-        \s+(?:had\s+)?(?:actually\s+|just\s+|even\s+|bothered\s+to\s+)?(?!(?:not|never|been|known|had
-        |joined|started|arrived|stayed|come|returned|got|gotten|received|heard|was|were|is|more|less|the|a|an
-        |enough|time|access|any|some|help|support|been)\b)(?![\w]+n['’]t\b)[^\W\d_]+\b
+    |\b(?:would|could|might|['’]d)(?:\s+have|['’]ve)\s+(?!(?:it\s+)?{_WISHED_OUTCOME})[^.!?;\n]{{0,60}}?\bif\s+(?:only\s+)?
+        (?:{_RUN}|{_ROLE})\s+(?:had\s+)?(?:actually\s+|just\s+|even\s+|bothered\s+to\s+)?(?!{_NOT_A_DEED})
+        (?![\w]+n['’]t\b)[^\W\d_]+\b
     |\b(?:avoided|prevented|caught|fine|okay|ok)\s+(?:[\w-]+\s+){{0,4}}?if\s+(?:{_RUN}|{_ROLE})\s+had\s+
-        (?!(?:not|been|known|had|joined|started|arrived|stayed|come|returned|got|gotten|received|heard)\b)\w+""",
+        (?!{_NOT_A_DEED})\w+""",
     _FLAGS,
 )
 # Frustration or distrust aimed at one person: "cleaning up after X's hotfix", "tired of
@@ -714,15 +725,19 @@ _WHO_DID = re.compile(
     (?:\s+(?:does|did|do|has|had|was)\b|\s*,?\s*(?:(?i:apparently|obviously|of\s+course|naturally|who\s+else))?\s*[.!])""",
     _FLAGS,
 )
-# "The config got wiped. It was Irina.", "nobody else touched that job. it was Amir": a
-# failing, then one person named as all of its cause (with a failing or "nobody else"
-# before it; "Who ran the demo? It was Ana." is `_WHO_DID`'s and needs a failing too).
+# "The migration broke checkout. It was me.", "nobody else touched that job. it was Amir":
+# a sentence naming a failing (or that nobody else had the thing in hand), then one person
+# named as all of its cause in the next. Not after a question ("Who fixed it? It was
+# Ana." is `_WHO_DID`'s, which needs a failing in the question).
 _IT_WAS_X = re.compile(
     rf"""(?:^|(?<=[.!?;]\s)|(?<=\n))\s*(?i:it|that)\s+was\s+(?:(?i:all|obviously|of\s+course|always)\s+)?
     (?:{_RUN}|{_ROLE}|\b(?i:me)\b)\s*,?\s*(?:(?i:again|obviously|of\s+course|as\s+usual|every\s+time)\s*)?[.!]*\s*$""",
     _FLAGS,
 )
-_NOBODY_ELSE = re.compile(r"(?i)\b(?:nobody|no\s+one|no-one)\s+else\b")
+_NOBODY_ELSE = re.compile(
+    r"(?i)\b(?:nobody|no\s+one|no-one)\s+else\s+(?:\w+\s+)?(?:touched|had|has|changed|edited|ran|deployed"
+    r"|pushed|modified|knew|used|could\s+have)\b"
+)
 # "Why did X merge at midnight with failing tests?": asks only to accuse.
 _WHY_DID = re.compile(
     rf"""\b(?i:why)\s+(?:did|does|would|do|on\s+earth\s+did)\s+(?:{_RUN}|{_ROLE}|he|she)\s+(?P<q>[^?.!\n]{{3,100}})\?""",
@@ -1092,10 +1107,9 @@ _SARCASTIC = re.compile(
     |screwing\s+up|overpromising|changing\s+the\s+(?:scope|requirements|plan|deadline|spec))\b
     |['‘"“](?:quick|small|minor|simple|tiny|harmless|little|temporary)\s+[\w-]+['’"”]
     |['‘][a-z]+ing['’]|['‘][a-z]+ly['’]
-    |\bfor\s+(?:that|the|this|another)\s+(?:lovely\s+|nice\s+|wonderful\s+|great\s+|little\s+|fun\s+)?
-        (?:surprise|mess|headache|chaos|gift|extra\s+work|fire\s+drill|nightmare)
-    |\bfor\s+(?:(?:that|another)\s+(?:lovely\s+|nice\s+|wonderful\s+|great\s+|little\s+|fun\s+)?
-        |(?:the|this)\s+(?:lovely|nice|wonderful|great|fun)\s+)(?:all-nighter|weekend)\b
+    |\bfor\s+(?:(?:that|another)\s+|(?:the|this)\s+(?!(?:lovely\s+|nice\s+|wonderful\s+|great\s+|little\s+|fun\s+)?
+        (?:all-nighter|weekend)\b))(?:lovely\s+|nice\s+|wonderful\s+|great\s+|little\s+|fun\s+)?
+        (?:surprise|mess|headache|chaos|gift|extra\s+work|fire\s+drill|nightmare|all-nighter|weekend)\b
     |\b(?:bold|genius|brilliant|great)\s+(?:move|idea|call|choice)\b(?=[^.!?]*\b(?:lol|lmao|smh)\b|\s*/s\b)
     |\bfor\s+\w+ing\s+(?:\w+\s+){0,3}?without\s+(?:running|testing|asking|telling|checking|reviewing|any)
     |\bfor\s+(?:deploy|push|merg|releas|shipp|chang|restart|reboot|migrat|schedul|dropp|delet|upgrad|patch|rebas
@@ -1763,6 +1777,10 @@ _SELF_STATE = re.compile(
     r"|overconfident)|(?:(?:way|far|much)\s+)?(?:too|so)\s+(?:proud|arrogant|stubborn|impatient|slow)"
     r"|asleep\s+(?:at\s+the\s+wheel|on\s+the\s+job)|out\s+of\s+my\s+depth|not\s+careful\s+enough)\b"
 )
+# Left with someone else's work: "I was the one who had to clean up the mess".
+_LEFT_WITH = re.compile(
+    r"\s*(?:had\s+to|got\s+to|ended\s+up|was\s+left|got\s+(?:stuck|landed)|was\s+stuck|stayed\s+(?:late|up))\b"
+)
 _ONE_WHO = re.compile(
     r"\s*(?:was|is|['’]s)\s+(?:also\s+)?the\s+(?:one|person|first|only\s+one)\s+(?:who|that|to)\b"
 )
@@ -1946,8 +1964,10 @@ def _subject_blame(shadow: str) -> list[tuple[int, int]]:
                 if not (_SELF_STATE.match(rest) or _CONSEQUENCE.search(after)):
                     continue  # "I'm not sure this should have ...", "I think the PM ..."
             cleft = _ONE_WHO.match(rest)
-            if cleft and _GOOD_ACT.match(rest[cleft.end() :]):
-                continue  # "X was the one who noticed the watchdog never re-armed": credit
+            if cleft and (
+                _GOOD_ACT.match(rest[cleft.end() :]) or _LEFT_WITH.match(rest[cleft.end() :])
+            ):
+                continue  # "X was the one who noticed ...": credit; "... who had to clean up": not theirs
             if m.group("subj") in ("I", "i") and _PUZZLED.match(rest):
                 continue  # "I still don't get why it stalled": a question, not a confession
             if _PLANNED.match(rest):
@@ -2436,9 +2456,18 @@ _SARCASM_SIGN = re.compile(
 )
 
 
-# "It was X who ...", "it was the PM that ...": what follows says whether it is credit.
+# "It was X who ...", "I was the one who ...": what follows says whether it is credit or
+# someone else's work left to them.
 _CREDIT_CLEFT = re.compile(
-    r"(?i)\b(?:it|that)\s+was\s+(?:\ue000+|[\w-]+(?:\s+[\w-]+)?)\s+(?:who|that)\b"
+    r"(?i)\b(?:(?:it|that)\s+was\s+(?:\ue000+|[\w-]+(?:\s+[\w-]+)?)"
+    r"|(?:was|is|am|['’]m)\s+the\s+(?:one|person|only\s+one))\s+(?:who|that)\b"
+)
+# A wish, not a fault: "it would have been great if X could join", "we'd have loved it if".
+_WISHED = re.compile(
+    rf"""(?i)\b(?:would|could|might|['’]d)(?:\s+have|['’]ve)\s+(?:(?:it\s+)?{_WISHED_OUTCOME}
+    |been\s+(?:great|nice|good|lovely|cool|helpful|amazing|fun|awesome|brilliant)\s+if\s+[^.!?;]{{1,40}}?
+        \b(?:could|can|would|will|might|was\s+able|were\s+able)\s+(?:join|attend|make|come|be|have|help|stay|get)\b)""",
+    re.VERBOSE,
 )
 
 
@@ -2451,7 +2480,14 @@ def _excused(sentence: str) -> bool:
         return False  # "great job to our PM for promising 2-hour delivery 🙃": praise inverted
     credit = _CREDIT_CLEFT.search(sentence)
     return bool(
-        (credit and _GOOD_ACT.match(sentence, credit.end()))  # "It was X who fixed it."
+        # "It was X who fixed it.", "I was the one who had to clean up the mess."
+        (
+            credit
+            and (
+                _GOOD_ACT.match(sentence, credit.end()) or _LEFT_WITH.match(sentence, credit.end())
+            )
+        )
+        or _WISHED.search(sentence)
         or _reports_or_plans(sentence)
         or _PRAISE.search(sentence)
         or _NEVER_FAILS.search(sentence)
@@ -2500,8 +2536,11 @@ _BENIGN = re.compile(
     |\bwithout\s+(?:breaking|any\s+(?:issues?|problems?|downtime|incident))|\bno\s+(?:issues|problems)\b
     |\b(?:broke|sprained|injured|hurt)\s+(?:his|her|their|my)\s+\w+|\b(?:ill|sick|unwell|in\s+hospital)\b
     |\b(?:told|asked)\s+to\s+stay\s+(?:at\s+)?home\b
-    |['’]s\s+(?:day\s+off|days\s+off|holiday|vacation|annual\s+leave|birthday|wedding|first\s+(?:day|week))\b
-    |\bif\s+(?:only\s+)?(?:\ue000+|\w+)\s+had\s+(?:joined|started|arrived|been\s+(?:told|informed|involved
+    |\b(?:was|were|got|had\s+been)\s+(?:\w+ly\s+)?(?:overruled|outvoted|overridden|sidelined|pulled\s+off|moved\s+off
+        |reassigned|not\s+consulted|left\s+out)\b
+    |\b(?:it|that)\s+was\s+(?:\ue000+|[\w-]+)['’]s\s+(?:day\s+off|days\s+off|holiday|vacation|annual\s+leave
+        |birthday|wedding(?:\s+day)?|first\s+(?:day|week))\s*(?:[.!,;]|$)
+    |\bif\s+(?:only\s+)?(?:\ue000+|\w+)(?:\s+had|['’]d)\s+(?:joined|started|arrived|been\s+(?:told|informed|involved
         |consulted|asked|included|looped|given|warned|supported|helped|trained|hired|there|here|around))\b
     |\blook(?:s|ed|ing)?\s+after\s+(?:his|her|their|my)\s+(?:kids?|children|son|daughter|baby|mum
         |mom|mother|dad|father|parents?|partner|family)\b|\b(?:childcare|bereavement|funeral
@@ -2833,11 +2872,17 @@ def _phrases(
             continue
         if _FAILING.search(question) or _BAD_MOMENT.search(question):
             spans.append(_clause(shadow, m.start(), m.end()))
+    previous = ""  # the sentence before: each sentence is read once (linear in the text)
     for sent in _SENTENCE.finditer(shadow):
-        m = _IT_WAS_X.match(sent.group())
-        before = shadow[: sent.start()]
-        if m and (_read(before)[2] or _NOBODY_ELSE.search(before)):
+        current = sent.group()
+        if (
+            _IT_WAS_X.match(current)
+            and not previous.rstrip().endswith("?")
+            and (_NOBODY_ELSE.search(previous) or _read(previous)[2])
+        ):
             spans.append(_clause(shadow, sent.start(), sent.end()))
+        if current.strip():
+            previous = current
     for m in _LOVED_HOW.finditer(shadow):
         if _FAILING.search(m.group("pred")) or _CONSEQUENCE.search(m.group("pred")):
             spans.append(_clause(shadow, m.start(), m.end()))

@@ -275,14 +275,20 @@ _PERSON_VERBS = frozenset(
     noticed spotted suggested mentioned apologised apologized volunteered replied
     overpromised reassured warned ignored answered overruled denied blamed apologised lied
     panicked bailed ghosted interviewed mentored onboarded tell say ask answer reply
-    respond admit agree listen bother care bothered cared""".split()
+    respond admit agree listen bother care""".split()
 )
 # "X did not respond": an auxiliary and "not" before a person's verb.
 _NOT_AUX = frozenset("did does would will could has had".split())
 # "X never answered": one adverb may sit between the name and its verb.
 _HOPS = frozenset(
     """never always just also then really clearly honestly still actually basically already
-    didn't did doesn't won't wouldn't couldn't had hadn't has hasn't would""".split()
+    didn't did doesn't won't wouldn't couldn't""".split()
+)
+# "if X had bothered to", "X has said": an auxiliary before a verb only people do (fewer
+# verbs than after an adverb: "Ruby had warned us" may be the language's docs).
+_AUX_HOPS = frozenset("had hadn't has hasn't would".split())
+_AUX_PERSON_VERBS = frozenset(
+    "bothered cared said told asked promised agreed insisted refused forgot decided admitted".split()
 )
 _BE = frozenset("was is went got fell has had".split())
 _AWAY = frozenset(
@@ -1809,14 +1815,14 @@ _PAIR_ACTS = frozenset("were are both have had will can to".split())
 
 
 def _plural_name(t: _Tok) -> bool:
-    """'the two Marias': a plural of a known given name that is not itself a word
-    ("Stewards in the South Stand": a word, unless the hand gazetteer gives it, "Johns")."""
+    """'the two Marias': a plural of a known given name that is not itself a word; at the
+    start of a sentence no English plural ("Stewards in the South Stand", not "Johns")."""
     k = t.key
     return (
         len(k) >= 5
         and k.endswith("s")
         and k not in _COMMON
-        and (k not in _WORDS or k[:-1] in _FIRST)
+        and not (t.initial and k in _WORDS and k[:-1] not in _FIRST)
         and k not in _NOT_NAMES
         and k[:-1] not in _NOT_NAMES  # "on Sundays", "the Aprils": days and months
         and k[:-1] not in _MONTHS
@@ -2091,14 +2097,21 @@ _NAME_MODEL = _load_name_model()
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 
+# "wifi" is at 3.9 on wordfreq's Zipf scale, "seri" and "jia" (of "Se-Ri", "Ji-A") at
+# 2.7 and 3.0.
+_HYPHENATED_ZIPF = 3.5
+
+
 def _hyphenated_word(key: str) -> bool:
     """'wi-fi', 'e-mail': a hyphenated word that is an English word written without its
     hyphens, and has no part a name list gives ("jean-luc", "mensah-bonsu" stay names)."""
     parts = key.split("-")
-    return (
-        len(parts) > 1
-        and "".join(parts) in _WORDS
-        and not any(p in _ANY_NAME_RAW or p in _FIRST for p in parts)
+    if len(parts) < 2 or "".join(parts) not in _WORDS:
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency("".join(parts), "en") >= _HYPHENATED_ZIPF and not any(
+        p in _ANY_NAME_RAW or p in _FIRST for p in parts
     )
 
 
@@ -2223,7 +2236,7 @@ def _learned_names(toks: list[_Tok], text: str, is_name: list[bool]) -> None:
             continue  # "the PM from Austin": a place there, unless a rule found a cue
         if _before_place_noun(toks, text, i):
             continue  # "Jordan and Georgia routes"
-        if i > 0 and toks[i - 1].cap and toks[i - 1].key in _CODENAME_WORDS:
+        if _code_named(toks, i, text):
             continue  # "Team Kestrel": a code name, as in the rules
         if _after_determiner(toks, i, text) and not _has_cue(toks, i, text):
             continue  # "our Chelsea customers": a thing, as in the rules
@@ -2307,7 +2320,23 @@ def _surname_rest(word: str) -> bool:
     return rest not in _WORDS or rest in _ANY_NAME
 
 
-def _possessive_person(toks: list[_Tok], i: int) -> bool:
+def _code_named(toks: list[_Tok], i: int, text: str) -> bool:
+    """'Team Falcon', 'Project Atlas': token i right after a capitalised code-name word (not
+    "Kudos Team! Sarah fixed it")."""
+    return (
+        i > 0
+        and toks[i - 1].cap
+        and toks[i - 1].key in _CODENAME_WORDS
+        and _CODE_NAME_GAP.fullmatch(text, toks[i - 1].end, toks[i].start) is not None
+    )
+
+
+# Between a code-name word and its name: a space, a version, an opening quote ('Release 4.2
+# "Barley"', "Project 'Atlas'"), never the end of a sentence.
+_CODE_NAME_GAP = re.compile(r"[ \t](?:v?\d+(?:\.\d+)*[ \t])?[\"'“‘]?")
+
+
+def _possessive_person(toks: list[_Tok], i: int, text: str) -> bool:
     """A capitalised name of any list with a possessive is a person ("Cheng's diagrams"),
     unless it is a tool or place word or a holiday follows ("St. Patrick's Day")."""
     t = toks[i]
@@ -2318,8 +2347,8 @@ def _possessive_person(toks: list[_Tok], i: int) -> bool:
         return False
     if i > 0 and toks[i - 1].key in _TITLES | {"st", "saint", "san", "santa"}:
         return False
-    if i > 0 and toks[i - 1].cap and toks[i - 1].key in _CODENAME_WORDS:
-        return False  # "Team Orion's handover doc": a code name, as without the "'s"
+    if _code_named(toks, i, text) and k not in _FIRST:
+        return False  # "Team Orion's handover doc": a code name ("Team Kofi's rota": Kofi's)
     return k in _FIRST or k in _SURNAMES or k in _GIVEN_ALL or k in _FAMILY_ALL or k in _WORLD_GIVEN
 
 
@@ -2402,7 +2431,7 @@ def _rule_names(
         if t.cap and _SURNAME_SHAPE.fullmatch(t.text) and _surname_rest(t.text):
             is_name[i] = True  # "O'Sullivan", "D'Souza", "MacAllister", "Al-Amin"
             continue
-        if t.poss and _possessive_person(toks, i):
+        if t.poss and _possessive_person(toks, i, text):
             is_name[i] = True  # "Yaw's demo", "Rose's onboarding guide"
             continue
         if _initial_before(toks, i, text):
@@ -2429,7 +2458,7 @@ def _rule_names(
         if t.caseless:  # only in a Latin-letter text, and only as a person
             is_name[i] = t.cap and _caseless_person(toks, i, text)
             continue
-        if i > 0 and toks[i - 1].cap and toks[i - 1].key in _CODENAME_WORDS:
+        if _code_named(toks, i, text):
             continue  # "Project Atlas", "Team Falcon", "Operation Hermes": a code name
         if k in _CODENAME_WORDS and i + 1 < len(toks) and toks[i + 1].cap:
             continue  # "Storm" of "Storm Babet" names the storm, not a person
@@ -2497,7 +2526,10 @@ def _rule_names(
         prev_title = i > 0 and toks[i - 1].key in _TITLES
         prev_cue = i > 0 and toks[i - 1].key in _PREV_CUES
         nxt = _next_words(toks, i, 2)
-        hop_verb = len(nxt) == 2 and nxt[0] in _HOPS and nxt[1] in _PERSON_VERBS
+        hop_verb = len(nxt) == 2 and (
+            (nxt[0] in _HOPS and nxt[1] in _PERSON_VERBS)
+            or (nxt[0] in _AUX_HOPS and nxt[1] in _AUX_PERSON_VERBS)
+        )
         if not hop_verb and len(nxt) == 2 and nxt[1] == "not":  # "X did not respond"
             nxt3 = _next_words(toks, i, 3)
             hop_verb = nxt[0] in _NOT_AUX and len(nxt3) == 3 and nxt3[2] in _PERSON_VERBS

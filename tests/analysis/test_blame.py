@@ -1434,7 +1434,6 @@ NEW_CLASSES += [
         "a creative interpretation",
         "Thanks to Ilse's creative interpretation of 'code freeze' we shipped four new bugs.",
     ),
-    ("a temp", "the new temp kept giving callers the wrong opening hours all week"),
     (
         "a chief of a desk",
         "our copy chief sat on the correction for an hour while the error spread",
@@ -1442,6 +1441,14 @@ NEW_CLASSES += [
     ("'it was X' after nobody else", "no one else had the vault password. it was Teodor."),
     ("'it was me' after a failing", "The schema migration broke checkout. It was me."),
     ("'oh right' after a who-question", "Who pushed to prod during the freeze? Oh right, Teodor."),
+    (
+        "been nice if X had",
+        "Would have been nice if the head of sales had mentioned the promo before it went live.",
+    ),
+    (
+        "could, for once",
+        "we'd have finished on time if Mr Grant could keep to a schedule for once in his life",
+    ),
 ]
 
 NEW_EXCLUSIONS += [
@@ -1474,6 +1481,23 @@ NEW_EXCLUSIONS += [
     ),
     ("a day off after a failure", "The deploy failed on Friday. It was Teodor's day off."),
     ("'it was X' after no failing", "Who organised the offsite? It was Teodor."),
+    (
+        "'it was X' answering who fixed it",
+        "The server crashed at midnight. Who fixed it? It was Ana.",
+    ),
+    ("'it was X' after nobody else helped", "Nobody else volunteered to help. It was Ana."),
+    ("no time lost", "We wasted no time on Ana's fix, it just worked."),
+    ("little time lost", "We lost very little time on Ana's patch."),
+    ("midnight oil, not time lost", "burned the midnight oil on Ana's release"),
+    ("a day on release notes", "We lost a day on Ana's release notes review."),
+    ("an electrical conductor", "The conductor failed and the whole circuit tripped."),
+    ("a cleaner script and temp files", "The cleaner script deleted the temp files."),
+    ("a vet bill", "The vet bill wiped out our budget."),
+    ("a wish someone could join", "It would have been great if Ana could join the demo."),
+    ("a wish someone presented", "We would have loved it if Ana presented the results."),
+    ("joined late, contracted", "If I'd joined earlier I'd have loved to help."),
+    ("thanks for a great weekend", "Thanks Ana for the great weekend in Lisbon!"),
+    ("left to clean up", "I was the one who had to clean up the mess."),
 ]
 
 NEW_EXCLUSIONS += [
