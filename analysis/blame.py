@@ -301,14 +301,14 @@ _BLAME_PERSON = re.compile(
 # "wasted no time on X's fix", X's release notes, or an illness or a holiday: the noun is
 # work or a decision).
 _LOST_TO_WORK = re.compile(
-    rf"""\b(?i:lost|wasted|burned|burnt|blew|sank|sunk)\s+(?!(?i:no|zero|little|hardly|barely|very\s+little)\b)
-    (?:[\w-]+\s+){{0,3}}?(?i:minutes?|hours?|hrs?|days?|nights?|weeks?|weekends?|sprints?|months?|mornings?
+    rf"""\b(?i:lost|wasted|burned|burnt|blew|sank|sunk)\s+(?!(?i:no|not|zero|little|hardly|barely|very\s+little)\b)
+    (?:[\w-]+\s+){{0,3}}?(?i:time|minutes?|hours?|hrs?|days?|nights?|weeks?|weekends?|sprints?|months?|mornings?
     |afternoons?|evenings?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|budget|money|cash)\s+(?i:to|on)\s+
     (?:{_RUN}['’]s|\b(?i:his|her))\s+(?:[\w'‘’"“”-]+\s+){{0,2}}?
     (?i:rewrite|re-?design|refactor|migration|changes?|script|idea|decision|plan|estimates?|config
         |patch|fix|hotfix|commit|merge|deploy(?:ment)?|release|experiment|shortcut|mistake|typo|bug
         |code|query|update|upgrade|branch|cleanup|clean-up|hack|workaround|pet\s+project)\b
-    (?!\s+(?i:notes|review|reviews|docs|documentation|party|demo|walkthrough))""",
+    (?!\s+(?i:notes|docs|documentation|party|demo|walkthrough))""",
     _FLAGS,
 )
 _SELF = re.compile(
@@ -379,10 +379,11 @@ _CLEFT = re.compile(
 # earlier", "if X had been told", "... if X got the budget", "... if X could join".
 _NOT_A_DEED = r"""(?:(?:not|never|been|known|had|joined|started|arrived|stayed|come|returned|got|gotten
     |received|heard|was|were|is|more|less|the|a|an|enough|time|access|any|some|help|support)\b
-    |(?:could|can|would|will|might)\s+(?:join|attend|make|come|be|have|help|stay|get)\b)"""
-# Wishes, not faults: "we'd have loved it if X presented" (but "would have been nice if X
-# had mentioned it" is a reproach; `_WISHED` reads "been great if X could join").
-_WISHED_OUTCOME = r"""(?:loved|liked|enjoyed|appreciated|preferred|welcomed)\b"""
+    |(?:could|can|would|will|might)\s+(?:join|attend|make\s+it|come|be\s+there|stay)\b)"""
+# Wishes, not faults: "we'd have loved it if X presented" (but "would have loved it if X
+# had bothered to show up" and "would have been nice if X had mentioned it" are reproaches;
+# `_WISHED` reads "been great if X could join").
+_WISHED_OUTCOME = r"""(?:loved|liked|enjoyed|appreciated|preferred|welcomed)\b(?![^.!?;\n]{0,40}?\bhad(?:n['’]t)?\b)"""
 # "If X had reviewed it ..., this would never have happened."
 _COUNTERFACTUAL = re.compile(
     rf"""(?:\b(?i:if)\s+(?:only\s+)?(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|\bI\b|{_ROLE})(?:\s+had|['’]d|(?=\s+actually\s))
@@ -623,6 +624,8 @@ _GOOD_ACT = re.compile(
     r"|stepped|helped|saved|tested|reviewed|checked|reverted|mitigated|resolved|patched"
     r"|investigated|identified|debugged)\b"
 )
+# A question about a good act: "Who fixed it? It was Ana." is credit.
+_GOOD_QUESTION = re.compile(r"(?i)\bwho" + _GOOD_ACT.pattern)
 _STATE = re.compile(
     r"""\s*(?:was|were|is|had|has|got|left|joined|went\s+on|moved|needed|wasn['’]t|isn['’]t
     |couldn['’]t|could\s+not|didn['’]t\s+have|fell|took\s+(?:leave|time)|asked|flagged|warned)\b""",
@@ -727,16 +730,16 @@ _WHO_DID = re.compile(
 )
 # "The migration broke checkout. It was me.", "nobody else touched that job. it was Amir":
 # a sentence naming a failing (or that nobody else had the thing in hand), then one person
-# named as all of its cause in the next. Not after a question ("Who fixed it? It was
-# Ana." is `_WHO_DID`'s, which needs a failing in the question).
+# named as all of its cause in the next, or after a question between them ("Prod went
+# down. Who pushed? It was Amir."), but not a question about a good act ("Who fixed it?").
 _IT_WAS_X = re.compile(
     rf"""(?:^|(?<=[.!?;]\s)|(?<=\n))\s*(?i:it|that)\s+was\s+(?:(?i:all|obviously|of\s+course|always)\s+)?
     (?:{_RUN}|{_ROLE}|\b(?i:me)\b)\s*,?\s*(?:(?i:again|obviously|of\s+course|as\s+usual|every\s+time)\s*)?[.!]*\s*$""",
     _FLAGS,
 )
 _NOBODY_ELSE = re.compile(
-    r"(?i)\b(?:nobody|no\s+one|no-one)\s+else\s+(?:\w+\s+)?(?:touched|had|has|changed|edited|ran|deployed"
-    r"|pushed|modified|knew|used|could\s+have)\b"
+    r"(?i)\b(?:nobody|no\s+one|no-one)\s+else\s+(?:\w+\s+)?(?:touched|changed|edited|ran|deployed|pushed"
+    r"|modified|used|(?:had|has)\s+(?:access|the\s+(?:[\w-]+\s+)?(?:password|key|keys|credentials|login|rights)))\b"
 )
 # "Why did X merge at midnight with failing tests?": asks only to accuse.
 _WHY_DID = re.compile(
@@ -1779,7 +1782,7 @@ _SELF_STATE = re.compile(
 )
 # Left with someone else's work: "I was the one who had to clean up the mess".
 _LEFT_WITH = re.compile(
-    r"\s*(?:had\s+to|got\s+to|ended\s+up|was\s+left|got\s+(?:stuck|landed)|was\s+stuck|stayed\s+(?:late|up))\b"
+    r"\s*(?:had\s+to|got\s+to|was\s+left|got\s+(?:stuck|landed)|was\s+stuck|stayed\s+(?:late|up))\b"
 )
 _ONE_WHO = re.compile(
     r"\s*(?:was|is|['’]s)\s+(?:also\s+)?the\s+(?:one|person|first|only\s+one)\s+(?:who|that|to)\b"
@@ -2466,7 +2469,7 @@ _CREDIT_CLEFT = re.compile(
 _WISHED = re.compile(
     rf"""(?i)\b(?:would|could|might|['’]d)(?:\s+have|['’]ve)\s+(?:(?:it\s+)?{_WISHED_OUTCOME}
     |been\s+(?:great|nice|good|lovely|cool|helpful|amazing|fun|awesome|brilliant)\s+if\s+[^.!?;]{{1,40}}?
-        \b(?:could|can|would|will|might|was\s+able|were\s+able)\s+(?:join|attend|make|come|be|have|help|stay|get)\b)""",
+        \b(?:could|can|would|will|might|was\s+able|were\s+able)\s+(?:join|attend|make\s+it|come|be\s+there|stay)\b)""",
     re.VERBOSE,
 )
 
@@ -2484,7 +2487,13 @@ def _excused(sentence: str) -> bool:
         (
             credit
             and (
-                _GOOD_ACT.match(sentence, credit.end()) or _LEFT_WITH.match(sentence, credit.end())
+                _GOOD_ACT.match(sentence, credit.end())
+                # left with the work, nobody else named after it ("... had to clean up X's
+                # mess" blames X)
+                or (
+                    _LEFT_WITH.match(sentence, credit.end())
+                    and not _read(sentence[credit.end() :])[1]
+                )
             )
         )
         or _WISHED.search(sentence)
@@ -2537,7 +2546,7 @@ _BENIGN = re.compile(
     |\b(?:broke|sprained|injured|hurt)\s+(?:his|her|their|my)\s+\w+|\b(?:ill|sick|unwell|in\s+hospital)\b
     |\b(?:told|asked)\s+to\s+stay\s+(?:at\s+)?home\b
     |\b(?:was|were|got|had\s+been)\s+(?:\w+ly\s+)?(?:overruled|outvoted|overridden|sidelined|pulled\s+off|moved\s+off
-        |reassigned|not\s+consulted|left\s+out)\b
+        |reassigned|not\s+consulted|left\s+out)\b(?:\s+by\s+[^.!?;,\n]{1,40}?)?\s*(?:[.!;]|$)
     |\b(?:it|that)\s+was\s+(?:\ue000+|[\w-]+)['’]s\s+(?:day\s+off|days\s+off|holiday|vacation|annual\s+leave
         |birthday|wedding(?:\s+day)?|first\s+(?:day|week))\s*(?:[.!,;]|$)
     |\bif\s+(?:only\s+)?(?:\ue000+|\w+)(?:\s+had|['’]d)\s+(?:joined|started|arrived|been\s+(?:told|informed|involved
@@ -2872,17 +2881,22 @@ def _phrases(
             continue
         if _FAILING.search(question) or _BAD_MOMENT.search(question):
             spans.append(_clause(shadow, m.start(), m.end()))
-    previous = ""  # the sentence before: each sentence is read once (linear in the text)
+    previous = before_question = ""  # the two sentences before (each read once: linear)
     for sent in _SENTENCE.finditer(shadow):
         current = sent.group()
+        asked = previous.rstrip().endswith("?")
         if (
             _IT_WAS_X.match(current)
-            and not previous.rstrip().endswith("?")
-            and (_NOBODY_ELSE.search(previous) or _read(previous)[2])
+            and not (asked and _GOOD_QUESTION.search(previous))
+            and (
+                _NOBODY_ELSE.search(previous)
+                or _read(previous)[2]
+                or (asked and _read(before_question)[2])  # "The build broke. Who did it? It was X."
+            )
         ):
             spans.append(_clause(shadow, sent.start(), sent.end()))
         if current.strip():
-            previous = current
+            before_question, previous = previous, current
     for m in _LOVED_HOW.finditer(shadow):
         if _FAILING.search(m.group("pred")) or _CONSEQUENCE.search(m.group("pred")):
             spans.append(_clause(shadow, m.start(), m.end()))

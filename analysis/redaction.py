@@ -275,7 +275,7 @@ _PERSON_VERBS = frozenset(
     noticed spotted suggested mentioned apologised apologized volunteered replied
     overpromised reassured warned ignored answered overruled denied blamed apologised lied
     panicked bailed ghosted interviewed mentored onboarded tell say ask answer reply
-    respond admit agree listen bother care""".split()
+    respond admit agree listen bother care bothered cared""".split()
 )
 # "X did not respond": an auxiliary and "not" before a person's verb.
 _NOT_AUX = frozenset("did does would will could has had".split())
@@ -284,11 +284,12 @@ _HOPS = frozenset(
     """never always just also then really clearly honestly still actually basically already
     didn't did doesn't won't wouldn't couldn't""".split()
 )
-# "if X had bothered to", "X has said": an auxiliary before a verb only people do (fewer
-# verbs than after an adverb: "Ruby had warned us" may be the language's docs).
+# "if X had bothered to", "X has apologised": an auxiliary before a verb only people do
+# (not what a language's docs, an assistant or an office does too: "Ruby had warned us",
+# "Siri would tell me", "Austin has answered more tickets").
 _AUX_HOPS = frozenset("had hadn't has hasn't would".split())
-_AUX_PERSON_VERBS = frozenset(
-    "bothered cared said told asked promised agreed insisted refused forgot decided admitted".split()
+_AUX_PERSON_VERBS = _PERSON_VERBS - frozenset(
+    "warned tell told answer answered reply replied respond ask asked".split()
 )
 _BE = frozenset("was is went got fell has had".split())
 _AWAY = frozenset(
@@ -477,6 +478,23 @@ _PHONE_AFTER_CUE = re.compile(
     r"(?i)[ \t]*\((?:landline|mobile|cell|cellphone|office|work|home|toll[- ]?free|fax|whatsapp"
     r"|direct(?:[ \t]+line)?|switchboard|desk[ \t]+phone)\)"
 )
+
+
+def _dialled_shape(candidate: str, before: str) -> bool:
+    """A number written as one dials it, before a kind of line in brackets: three groups
+    or more, not all of four digits ("PRs 1201 1202 1203"), not in thousands, no time range
+    ("09 00-17 30") and no id word before it ("Order 66 123 45 (work)")."""
+    groups = [len(g) for g in re.split(r"\D+", candidate) if g]
+    return (
+        len(groups) >= 3
+        and not all(g == 4 for g in groups)
+        and not _thousands(groups)
+        and not _TIME_RANGE.search(candidate)
+        and not _ID_WORDS.search(before[-16:])
+    )
+
+
+_TIME_RANGE = re.compile(r"\b\d{2}[ :.]\d{2}\s*[-\u2013]\s*\d{2}[ :.]\d{2}\b")
 
 
 def _phone_cue(before: str) -> bool:
@@ -690,9 +708,8 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
             or _listed_with_contact(taken, text, m.start())
             or _region_hint_valid(m.group(), text[m.end() : m.end() + 16])
             or (
-                any(c in m.group() for c in " -.")
-                and not _thousands([len(g) for g in re.split(r"\D+", m.group()) if g])
-                and _PHONE_AFTER_CUE.match(text, m.end()) is not None
+                _PHONE_AFTER_CUE.match(text, m.end()) is not None
+                and _dialled_shape(m.group(), before)
             )
         ):
             if not _DATE_LIKE.fullmatch(m.group()) and not _after_id_word(
@@ -1814,15 +1831,25 @@ def _initials_act(toks: list[_Tok], i: int, text: str) -> bool:
 _PAIR_ACTS = frozenset("were are both have had will can to".split())
 
 
-def _plural_name(t: _Tok) -> bool:
-    """'the two Marias': a plural of a known given name that is not itself a word; at the
-    start of a sentence no English plural ("Stewards in the South Stand", not "Johns")."""
+# Words before a plural that make it people: "the two Marias", "both Graces", "the Kennedys".
+_PLURAL_PEOPLE_BEFORE = frozenset("the both two three all our".split())
+
+
+def _plural_name(toks: list[_Tok], i: int) -> bool:
+    """'the two Marias': a plural of a known given name. A plural that is an English word
+    too ("Stewards at gate C", "Yorkshire Dales", "Research Grants") needs "the", "both",
+    a number or "all" before it, unless the hand gazetteer gives its singular ("Johns")."""
+    t = toks[i]
     k = t.key
     return (
         len(k) >= 5
         and k.endswith("s")
         and k not in _COMMON
-        and not (t.initial and k in _WORDS and k[:-1] not in _FIRST)
+        and (
+            k not in _WORDS
+            or k[:-1] in _FIRST
+            or (i > 0 and toks[i - 1].key in _PLURAL_PEOPLE_BEFORE)
+        )
         and k not in _NOT_NAMES
         and k[:-1] not in _NOT_NAMES  # "on Sundays", "the Aprils": days and months
         and k[:-1] not in _MONTHS
@@ -2331,9 +2358,10 @@ def _code_named(toks: list[_Tok], i: int, text: str) -> bool:
     )
 
 
-# Between a code-name word and its name: a space, a version, an opening quote ('Release 4.2
-# "Barley"', "Project 'Atlas'"), never the end of a sentence.
-_CODE_NAME_GAP = re.compile(r"[ \t](?:v?\d+(?:\.\d+)*[ \t])?[\"'“‘]?")
+# Between a code-name word and its name: a space, an opening quote, a version and a quote
+# ('Release 4.2 "Barley"', "Project 'Atlas'"); never the end of a sentence, nor a number
+# alone ("On Team 2 Sarah fixed it", "After Release 3.1 Ahmed rolled back").
+_CODE_NAME_GAP = re.compile(r"[ \t](?:v?\d+(?:\.\d+)*[ \t][\"'“‘]|[\"'“‘])?")
 
 
 def _possessive_person(toks: list[_Tok], i: int, text: str) -> bool:
@@ -2605,7 +2633,7 @@ def _rule_names(
             k in _GIVEN
             or (k in _FAMILY and not t.initial)
             or _world_name(k)
-            or _plural_name(t)
+            or _plural_name(toks, i)
             or _family_plural(toks, i)
             or _nickname(t)
         ):

@@ -1449,6 +1449,19 @@ NEW_CLASSES += [
         "could, for once",
         "we'd have finished on time if Mr Grant could keep to a schedule for once in his life",
     ),
+    ("a cleft ending up doing the deed", "Ana was the one who ended up deleting the prod bucket."),
+    ("left to clean up someone's mess", "I was the one who had to clean up Ana's mess."),
+    (
+        "been nice if X could be bothered",
+        "It would have been nice if Ana could be bothered to test it.",
+    ),
+    ("loved it if X had bothered", "We would have loved it if Ana had bothered to show up."),
+    ("so much time lost", "We lost so much time on Ana's refactor."),
+    ("a week lost to code review comments", "We lost a week to Ana's code review comments."),
+    (
+        "'it was X' after a failing and a question",
+        "The build broke again. Who did it? It was Amir.",
+    ),
 ]
 
 NEW_EXCLUSIONS += [
@@ -1498,6 +1511,12 @@ NEW_EXCLUSIONS += [
     ("joined late, contracted", "If I'd joined earlier I'd have loved to help."),
     ("thanks for a great weekend", "Thanks Ana for the great weekend in Lisbon!"),
     ("left to clean up", "I was the one who had to clean up the mess."),
+    (
+        "'it was X' after nobody else had the courage",
+        "Nobody else had the courage to say it. It was Ana.",
+    ),
+    ("'it was X' after nobody else knew", "Nobody else knew the answer. It was Ana."),
+    ("not a single minute lost", "We lost not a single minute on Ana's fix."),
 ]
 
 NEW_EXCLUSIONS += [
