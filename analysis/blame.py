@@ -377,9 +377,12 @@ _CLEFT = re.compile(
 )
 # What someone having done is no deed of theirs in a counterfactual: "if X had joined
 # earlier", "if X had been told", "... if X got the budget", "... if X could join".
-_NOT_A_DEED = r"""(?:(?:not|never|been|known|had|joined|started|arrived|stayed|come|returned|got|gotten
+# Being able to be there: "if X could join", "if X was able to come".
+_AVAILABLE = r"""(?:could|can|would|will|might|was\s+able\s+to|were\s+able\s+to)\s+(?:join|attend|make\s+it|come
+    |be\s+there|stay)\b"""
+_NOT_A_DEED = rf"""(?:(?:not|never|been|known|had|joined|started|arrived|stayed|come|returned|got|gotten
     |received|heard|was|were|is|more|less|the|a|an|enough|time|access|any|some|help|support)\b
-    |(?:could|can|would|will|might)\s+(?:join|attend|make\s+it|come|be\s+there|stay)\b)"""
+    |{_AVAILABLE})"""
 # Wishes, not faults: "we'd have loved it if X presented" (but "would have loved it if X
 # had bothered to show up" and "would have been nice if X had mentioned it" are reproaches;
 # `_WISHED` reads "been great if X could join").
@@ -1110,9 +1113,9 @@ _SARCASTIC = re.compile(
     |screwing\s+up|overpromising|changing\s+the\s+(?:scope|requirements|plan|deadline|spec))\b
     |['‘"“](?:quick|small|minor|simple|tiny|harmless|little|temporary)\s+[\w-]+['’"”]
     |['‘][a-z]+ing['’]|['‘][a-z]+ly['’]
-    |\bfor\s+(?:(?:that|another)\s+|(?:the|this)\s+(?!(?:lovely\s+|nice\s+|wonderful\s+|great\s+|little\s+|fun\s+)?
-        (?:all-nighter|weekend)\b))(?:lovely\s+|nice\s+|wonderful\s+|great\s+|little\s+|fun\s+)?
-        (?:surprise|mess|headache|chaos|gift|extra\s+work|fire\s+drill|nightmare|all-nighter|weekend)\b
+    |\bfor\s+(?:(?:that|another)\s+(?:lovely\s+|nice\s+|wonderful\s+|great\s+|little\s+|fun\s+)?
+        (?:all-nighter|weekend)|(?:that|the|this|another)\s+(?:lovely\s+|nice\s+|wonderful\s+|great\s+|little\s+|fun\s+)?
+        (?:surprise|mess|headache|chaos|gift|extra\s+work|fire\s+drill|nightmare))\b
     |\b(?:bold|genius|brilliant|great)\s+(?:move|idea|call|choice)\b(?=[^.!?]*\b(?:lol|lmao|smh)\b|\s*/s\b)
     |\bfor\s+\w+ing\s+(?:\w+\s+){0,3}?without\s+(?:running|testing|asking|telling|checking|reviewing|any)
     |\bfor\s+(?:deploy|push|merg|releas|shipp|chang|restart|reboot|migrat|schedul|dropp|delet|upgrad|patch|rebas
@@ -1125,6 +1128,30 @@ _SARCASTIC = re.compile(
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which)\s+(?:\w+\s+)?$")
+
+
+def _cause_named(shadow: str) -> list[tuple[int, int]]:
+    """Spans of the sentences `_IT_WAS_X` reads as one person named as the cause of the
+    failing just before ("The migration broke checkout. It was me."). Each sentence is read
+    once, so the work is linear in the text."""
+    spans = []
+    previous = before_question = ""  # the two sentences before
+    for sent in _SENTENCE.finditer(shadow):
+        current = sent.group()
+        asked = previous.rstrip().endswith("?")
+        if (
+            _IT_WAS_X.match(current)
+            and not (asked and _GOOD_QUESTION.search(previous))
+            and (
+                _NOBODY_ELSE.search(previous)
+                or _read(previous)[2]
+                or (asked and _read(before_question)[2])  # "The build broke. Who did it? It was X."
+            )
+        ):
+            spans.append((sent.start(), sent.end()))
+        if current.strip():
+            before_question, previous = previous, current
+    return spans
 
 
 def _sarcasm(shadow: str) -> list[tuple[int, int]]:
@@ -1967,9 +1994,7 @@ def _subject_blame(shadow: str) -> list[tuple[int, int]]:
                 if not (_SELF_STATE.match(rest) or _CONSEQUENCE.search(after)):
                     continue  # "I'm not sure this should have ...", "I think the PM ..."
             cleft = _ONE_WHO.match(rest)
-            if cleft and (
-                _GOOD_ACT.match(rest[cleft.end() :]) or _LEFT_WITH.match(rest[cleft.end() :])
-            ):
+            if cleft and _cleft_clears(rest[cleft.end() :]):
                 continue  # "X was the one who noticed ...": credit; "... who had to clean up": not theirs
             if m.group("subj") in ("I", "i") and _PUZZLED.match(rest):
                 continue  # "I still don't get why it stalled": a question, not a confession
@@ -2469,9 +2494,16 @@ _CREDIT_CLEFT = re.compile(
 _WISHED = re.compile(
     rf"""(?i)\b(?:would|could|might|['’]d)(?:\s+have|['’]ve)\s+(?:(?:it\s+)?{_WISHED_OUTCOME}
     |been\s+(?:great|nice|good|lovely|cool|helpful|amazing|fun|awesome|brilliant)\s+if\s+[^.!?;]{{1,40}}?
-        \b(?:could|can|would|will|might|was\s+able|were\s+able)\s+(?:join|attend|make\s+it|come|be\s+there|stay)\b)""",
+        \b{_AVAILABLE})""",
     re.VERBOSE,
 )
+
+
+def _cleft_clears(after: str) -> bool:
+    """What follows "X was the one who" / "it was X who" clears X: a good act ("fixed it"),
+    or work left to X with nobody else named ("had to clean up the mess"; "... clean up
+    Y's mess" blames Y)."""
+    return bool(_GOOD_ACT.match(after)) or bool(_LEFT_WITH.match(after) and not _read(after)[1])
 
 
 def _excused(sentence: str) -> bool:
@@ -2484,18 +2516,7 @@ def _excused(sentence: str) -> bool:
     credit = _CREDIT_CLEFT.search(sentence)
     return bool(
         # "It was X who fixed it.", "I was the one who had to clean up the mess."
-        (
-            credit
-            and (
-                _GOOD_ACT.match(sentence, credit.end())
-                # left with the work, nobody else named after it ("... had to clean up X's
-                # mess" blames X)
-                or (
-                    _LEFT_WITH.match(sentence, credit.end())
-                    and not _read(sentence[credit.end() :])[1]
-                )
-            )
-        )
+        (credit and _cleft_clears(sentence[credit.end() :]))
         or _WISHED.search(sentence)
         or _reports_or_plans(sentence)
         or _PRAISE.search(sentence)
@@ -2881,22 +2902,8 @@ def _phrases(
             continue
         if _FAILING.search(question) or _BAD_MOMENT.search(question):
             spans.append(_clause(shadow, m.start(), m.end()))
-    previous = before_question = ""  # the two sentences before (each read once: linear)
-    for sent in _SENTENCE.finditer(shadow):
-        current = sent.group()
-        asked = previous.rstrip().endswith("?")
-        if (
-            _IT_WAS_X.match(current)
-            and not (asked and _GOOD_QUESTION.search(previous))
-            and (
-                _NOBODY_ELSE.search(previous)
-                or _read(previous)[2]
-                or (asked and _read(before_question)[2])  # "The build broke. Who did it? It was X."
-            )
-        ):
-            spans.append(_clause(shadow, sent.start(), sent.end()))
-        if current.strip():
-            before_question, previous = previous, current
+    for start, end in _cause_named(shadow):
+        spans.append(_clause(shadow, start, end))
     for m in _LOVED_HOW.finditer(shadow):
         if _FAILING.search(m.group("pred")) or _CONSEQUENCE.search(m.group("pred")):
             spans.append(_clause(shadow, m.start(), m.end()))
