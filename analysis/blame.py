@@ -322,7 +322,8 @@ _SELF = re.compile(
     |I(?:\s+(?:am|was)|['’]m)\s+(?:(?:the\s+)?(?:only\s+)?one\s+)?to\s+blame|I\s+take\s+(?:full\s+|the\s+)*blame
     |I\s+(?:was|am|'m)\s+(?:the|a)\s+(?:real\s+|main\s+|biggest\s+|only\s+)?(?:problem|bottleneck|weak\s+link|blocker)
     |(?i:that|this|it|the\s+\w+)(?:\s+one)?(?:\s+was|\s+is|['’]s)\s+(?:all\s+)?on\s+me\b
-    |(?:^|(?<=[.!?]\s))(?i:entirely|totally|completely|squarely|all|fully|100%)\s+on\s+me\b
+    |(?:^|(?<=[.!?]\s))(?i:entirely|totally|completely|squarely|all|fully|100%|kinda|kind\s+of|partly|mostly
+        |largely)\s+on\s+me\b
     |\b[Mm]y\s+(?:own\s+)?(?:[\w-]+\s+)?(?:delay|hesitation|silence|inaction|slowness|typo|change|commit|script
         |config|push|deploy|migration|query|code|estimate|mistake)\s+(?:\w+\s+){0,3}?(?:cost|caused|broke
         |took\s+down|wiped|deleted|corrupted|led\s+to|triggered)\b
@@ -387,6 +388,11 @@ _NOT_A_DEED = rf"""(?:(?:not|never|been|known|had|joined|started|arrived|stayed|
 # had bothered to show up" and "would have been nice if X had mentioned it" are reproaches;
 # `_WISHED` reads "been great if X could join").
 _WISHED_OUTCOME = r"""(?:loved|liked|enjoyed|appreciated|preferred|welcomed)\b(?![^.!?;\n]{0,40}?\bhad(?:n['’]t)?\b)"""
+# Acts whose undoing is a reproach: "if X hadn't pushed it", "we'd have caught it if X
+# hadn't switched off the alert" (but "if X hadn't noticed ..." is credit, `_GOOD_IF_NOT`).
+_HARMFUL_ACT = r"""(?:pushed|merged|deployed|deleted|changed|ignored|skipped|rushed|broken|broke|touched
+    |messed|removed|disabled|overridden|run|ran|switched\s+off|turned\s+off|muted|silenced|wiped
+    |overwritten|renamed|hard-?coded)\b"""
 # "If X had reviewed it ..., this would never have happened."
 _COUNTERFACTUAL = re.compile(
     rf"""(?:\b(?i:if)\s+(?:only\s+)?(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|\bI\b|{_ROLE})(?:\s+had|['’]d|(?=\s+actually\s))
@@ -398,7 +404,9 @@ _COUNTERFACTUAL = re.compile(
         (?:{_RUN}|{_ROLE})\s+(?:had\s+)?(?:actually\s+|just\s+|even\s+|bothered\s+to\s+)?(?!{_NOT_A_DEED})
         (?![\w]+n['’]t\b)[^\W\d_]+\b
     |\b(?:avoided|prevented|caught|fine|okay|ok)\s+(?:[\w-]+\s+){{0,4}}?if\s+(?:{_RUN}|{_ROLE})\s+had\s+
-        (?!{_NOT_A_DEED})\w+""",
+        (?!{_NOT_A_DEED})\w+
+    |\b(?:would|could|might|['’]d)(?:\s+have|['’]ve)\s+[^.!?;\n]{{0,60}}?\bif\s+(?:{_RUN}|{_ROLE})\s+
+        had(?:n['’]t|\s+not)\s+(?:just\s+|gone\s+and\s+)?{_HARMFUL_ACT}""",
     _FLAGS,
 )
 # Frustration or distrust aimed at one person: "cleaning up after X's hotfix", "tired of
@@ -411,7 +419,12 @@ _DISTRUST = re.compile(
         \s+after|babysitting|redoing)\s+(?:{_RUN}|{_ROLE}|him|her)
     |(?:{_RUN}|{_ROLE})\s+had\s+(?:one|1)\s+job(?=\s*(?:[.!?\u2026]|$))
     |(?:{_RUN}|{_ROLE})\s+(?:is|be|gets?)\s+never\s+(?:again\s+)?(?:given|allowed|trusted|let)\b[^.!?\n]{{0,40}}?
-        \b(?i:again)\b""",
+        \b(?i:again)\b
+    |\b(?i:don['’]t|do\s+not|never|stop)\s+(?:\w+\s+)?let(?:ting)?\s+(?:{_RUN}\s+(?:\w+\s+)?(?:anywhere\s+)?near\b
+        |{_ROLE}\s+(?:\w+\s+)?(?:anywhere\s+)?near\b[^.!?\n]{{0,40}}?\b(?i:again)\b)
+    |\b(?i:stop|keep|prevent)\s+(?:{_RUN}|{_ROLE})\s+from\s+(?:\w+\s+)?(?:editing|touching|deploying|merging
+        |pushing|changing|committing|releasing|hard-?coding|approving|overriding|bypassing|skipping|breaking
+        |deleting)\b""",
     _FLAGS,
 )
 # "The mess started when the intern ran ...": trouble traced to what one person did.
@@ -2040,8 +2053,7 @@ def _subject_blame(shadow: str) -> list[tuple[int, int]]:
 # "If X hadn't noticed the disk filling up, it would have been much worse": X did
 # something that helped. Only a harmful act undone ("if X hadn't pushed ...") is blame.
 _GOOD_IF_NOT = re.compile(
-    r"""had(?:n['’]t|\s+not)\s+(?!(?:pushed|merged|deployed|deleted|changed|ignored|skipped|rushed
-    |broken|broke|touched|messed|removed|disabled|overridden|run|ran)\b)\w+
+    rf"""had(?:n['’]t|\s+not)\s+(?!{_HARMFUL_ACT})\w+
     |\b(?:worse|longer|a\s+disaster|lost\s+everything|much\s+more)\b""",
     re.VERBOSE,
 )
@@ -2072,7 +2084,8 @@ _INFORMAL = re.compile(
     |(?P<modal>should|would|could|must|might)\s+of\b|(?P<im>im)(?=\s+(?:not|so|sorry|the|to|a)\b)
     |(?P<ive>ive)(?=\s+\w+(?:ed|en)\b))\b
     |(?<![\w.'’-])(?P<i>i)(?=\s|['’])|(?P<curly>’)
-    |(?<![\w/])(?:(?P<without>w/o|w/out)|(?P<because>b/c))(?![\w/])""",
+    |(?<![\w/])(?:(?P<without>w/o|w/out)|(?P<because>b/c))(?![\w/])
+    |(?<=[^\W\d_]\s)(?P<item>\(?\d{1,2}\))(?=\s+[^\W\d_])""",
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -2097,6 +2110,8 @@ def _informal_repl(m: re.Match[str]) -> str:
         return "without"
     if m.group("because"):
         return "because"
+    if m.group("item"):
+        return ";"  # "... down a lot 2) Kelsey deleted ...": a new item of a numbered list
     return "'"
 
 

@@ -138,10 +138,27 @@ def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _COMMON = _common_words()
-# Any English word seen at all often (Zipf >= 2.5): a lowercase "demos" is a word, a
-# lowercase "jsmith" a handle.
-_WORDS = _common_words(2.5)
 _GIVEN_ALL, _FAMILY_ALL = _faker_names()
+
+
+def _names_not_words(words: frozenset[str], names: frozenset[str]) -> frozenset[str]:
+    """Gazetteer names that wordfreq counts only because people write them ("okafor",
+    "velasquez": Zipf below 3) and that LemmInflect's English lexicon (MIT) gives no part
+    of speech: names, not words."""
+    from lemminflect import getAllLemmas
+    from wordfreq import zipf_frequency
+
+    return frozenset(
+        w
+        for w in words & names
+        if w.isalpha() and zipf_frequency(w, "en") < 3.0 and not getAllLemmas(w)
+    )
+
+
+# Any English word seen at all often (Zipf >= 2.5): a lowercase "demos" is a word, a
+# lowercase "jsmith" a handle; not a rare name that only people write ("okafor").
+_SEEN_WORDS = _common_words(2.5)
+_WORDS = _SEEN_WORDS - _names_not_words(_SEEN_WORDS, _GIVEN_ALL | _FAMILY_ALL)
 _ANY_NAME_RAW = _GIVEN_ALL | _FAMILY_ALL
 # Names from the large gazetteers that are not also ordinary words, tools or places:
 # trusted on capitalisation alone, like the hand-made gazetteer.
@@ -503,7 +520,12 @@ def _phone_cue(before: str) -> bool:
     return m is not None and not _MEASURE_TALK.search(m.group())
 
 
-_DATE_LIKE = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}|\d+\.\d+\.\d+\.\d+")
+# Dates ("2024-03-07", "7.3.2024"), IPs, and opening hours written as two clock times
+# ("09 00-17 30", "0900-1730", "10.00-12.30"): numbers to read, not to dial.
+_CLOCK = r"(?:[01]?\d|2[0-4])[ .]?[0-5]\d"
+_DATE_LIKE = re.compile(
+    rf"\d{{1,4}}([./-])\d{{1,2}}\1\d{{1,4}}|\d+\.\d+\.\d+\.\d+|{_CLOCK}[-\u2013]{_CLOCK}"
+)
 # Countries whose national numbers start with a trunk "0" (or are commonly written so).
 _NATIONAL_REGIONS = tuple(
     """GB FR DE NL BE IT ES PT IE AT CH SE NO FI PL CZ SK HU RO BG GR HR SI TR IL AU NZ
@@ -1455,13 +1477,26 @@ def _identity_cue(toks: list[_Tok], i: int, text: str) -> bool:
 
 
 _IDENTITY = re.compile(r"\b(?:it's|it is|it was|that's|that was|(?:who|one) (?:was|is))\s+$")
+# An earlier owner in the same list: "Sanjay to draft the budget, ..." (a capitalised
+# word, then "to" and a lower-case verb).
+_EARLIER_OWNER = re.compile(r"(?:^|[.;:\n(]|\s)[A-Z][^\W\d_]+\s+to\s+[a-z]{3,}\b")
+
+
+def _next_owner(toks: list[_Tok], i: int, text: str) -> bool:
+    """ "..., Elif to collect feedback, and Nkosana to handle ...": the next owner of a list
+    of action items, after a comma or "and", once an earlier item had its owner."""
+    if i == 0:
+        return False
+    gap = text[toks[i - 1].end : toks[i].start]
+    joined = toks[i - 1].key in ("and", "&") or "," in gap
+    return joined and _EARLIER_OWNER.search(text, 0, toks[i - 1].start) is not None
 
 
 def _owner_cue(toks: list[_Tok], i: int, text: str) -> bool:
     """'Amber to write the summary', 'Action: Chase to review the alerts': a name word at
     a clause start owning an action item."""
     t = toks[i]
-    if not t.initial or not (
+    if not (t.initial or _next_owner(toks, i, text)) or not (
         t.key in _ANY_NAME_RAW
         or t.key not in _WORDS
         or _WORLD_GIVEN.get(t.key, "0") >= "3"
@@ -2838,8 +2873,8 @@ _CODENAMED_THINGS = frozenset(
 
 
 def _alone_in_quotes(toks: list[_Tok], i: int, text: str) -> bool:
-    """A capitalised word alone in quotes before a thing noun: "the 'Kestrel' rewrite",
-    "our "Heron" release" name a thing. Never a given name of any list: people are
+    """A capitalised word alone in quotes before or after a thing noun: "the 'Kestrel'
+    rewrite", "our "Heron" release", "release 'Buoy'" name a thing. Never a given name of any list: people are
     quoted too ('Apparently "Dave" approved it')."""
     t = toks[i]
     if t.start == 0 or t.end >= len(text) or t.poss or i + 1 >= len(toks):
@@ -2847,10 +2882,12 @@ def _alone_in_quotes(toks: list[_Tok], i: int, text: str) -> bool:
     if t.key in _ANY_NAME_RAW or _WORLD_GIVEN.get(t.key, "0") >= "2":
         return False
     close = _QUOTES.get(text[t.start - 1])
+    if close is None or text[t.end] != close:
+        return False
+    if i > 0 and toks[i - 1].key in _CODENAMED_THINGS | {"codename", "called", "named"}:
+        return text[toks[i - 1].end : t.start - 1] == " "  # "release 'Buoy' went out"
     return (
-        close is not None
-        and text[t.end] == close
-        and (t.start < 2 or not text[t.start - 2].isalnum())
+        (t.start < 2 or not text[t.start - 2].isalnum())
         and text[t.end + 1 : toks[i + 1].start] == " "
         and toks[i + 1].key in _CODENAMED_THINGS
     )

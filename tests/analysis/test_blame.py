@@ -2449,3 +2449,28 @@ def test_shorthand_without_and_because_read_as_words(text: str) -> None:
 )
 def test_self_blame_present_habits_bare_roles_and_repeated_duties(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # a numbered list: each item is its own clause
+        (
+            "What went wrong: 1) staging was down a lot 2) vendor docs outdated 3) Kelsey "
+            "deleted the pricing table in prod 4) too many meetings",
+            True,
+        ),
+        ("Went well: 1) pairing 2) Kelsey ran the demo 3) fast reviews", False),
+        # the outcome first, then a harmful act undone
+        ("We'd have caught the double refunds if Priya hadn't turned off the alert.", True),
+        ("We would have shipped on time if Maria hadn't been ill.", False),
+        ("It would have been much worse if Tom hadn't noticed the disk.", False),
+        # distrust: keep one person away from something
+        ("Lessons learned: do not let Steve near the production config.", True),
+        ("Someone please stop Leo from editing prod configs by hand.", True),
+        ("We should stop Ana from getting paged at night.", False),
+        ("kinda on me tbh, I promised the old links would keep working", True),
+    ],
+)
+def test_numbered_lists_undone_harm_and_distrust(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames
