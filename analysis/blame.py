@@ -319,6 +319,8 @@ _SELF = re.compile(
     |I\s+(?:really\s+|totally\s+|completely\s+|honestly\s+|kind\s+of\s+|sort\s+of\s+)?
         (?:screwed|messed|cocked|stuffed|fucked|f\*+ed)\s+(?:it\s+|this\s+|things\s+)?up
     |I\s+(?:broke|forgot|dropped\s+the\s+ball|misread|misconfigured|overlooked|botched|blew)\b
+    |\bI\s+was\s+(?:(?:a\s+bit|too|really|very|so|just|pretty|way\s+too)\s+)?(?:careless|sloppy|negligent
+        |reckless|lazy|complacent|overconfident|hasty|arrogant)\b
     |I(?:\s+(?:am|was)|['’]m)\s+(?:(?:the\s+)?(?:only\s+)?one\s+)?to\s+blame|I\s+take\s+(?:full\s+|the\s+)*blame
     |I\s+(?:was|am|'m)\s+(?:the|a)\s+(?:real\s+|main\s+|biggest\s+|only\s+)?(?:problem|bottleneck|weak\s+link|blocker)
     |(?i:that|this|it|the\s+\w+)(?:\s+one)?(?:\s+was|\s+is|['’]s)\s+(?:all\s+)?on\s+me\b
@@ -346,7 +348,12 @@ _OWNER = rf"""(?:{_RUN}['’]s|\b(?:[Hh]is|[Hh]er)
     |\b(?i:the|our|their|my)\s+(?:[a-z]+\s+)?{_ROLE_WORDS}['’]s)"""
 _PASSIVE_AGENT = re.compile(
     rf"""\b(?:was|were|got|been|is|are|gets)\s+(?:\w+ly\s+)?{_HARMED}\s+(?:\w+\s+){{0,3}}?
-    by\s+(?:{_OWNER}|{_AGENT})""",
+    by\s+(?:{_OWNER}|{_AGENT})
+    |\b(?:was|were|got)\s+(?:\w+\s+){{0,2}}?\w+ed\s+(?:[\w-]+\s+){{0,6}}?by\s+{_AGENT}\s*,?\s+(?:bypassing
+        |skipping|ignoring|circumventing|side-?stepping)\b
+    |\b(?i:faulty|broken|buggy|botched|flawed)\s+(?:[\w-]+\s+){{0,3}}?(?:was|were)\s+(?:\w+\s+and\s+)?
+        (?:written|built|deployed|shipped|pushed|merged|configured|set\s+up|created|added|designed)
+        \s+(?:and\s+\w+\s+)?by\s+{_AGENT}""",
     _FLAGS,
 )
 _POSSESSIVE_HARM = re.compile(
@@ -459,7 +466,8 @@ _WORK_HARM = re.compile(
     rf"""{_OWNER}[\s,]+(?!(?:team|squad|department|side|group|org|van|car|flight|train|laptop
         |machine|family|kid|child|question|point|concern|view|feedback)\b)
     (?:(?!(?:what|how|why|which|where|when|about|whether|if|that)\b)[^\s.!?;]+[\s,]+){{0,8}}?(?:
-    broke(?!\s+(?:down|nothing|anything))|breaks|took\s+(?:\w+\s+){{0,3}}?(?:down|out)|wiped|deleted|corrupted|killed|cost\s+us
+    broke(?!\s+(?:down|nothing|anything))|breaks|took\s+(?:\w+\s+){{0,3}}?(?:down|out)|wiped|deleted|corrupted|killed
+    |wrecked|ruined|torpedoed|scuppered|hosed|cost\s+us
     |cost\s+the|causes?|caused|derailed|bypassed|circumvented|overrode|drives?\s+\w+\s+away|is\s+why|was\s+why|(?:is|was)\s+the\s+(?:whole|main|real|only|sole|entire|single|actual|root)\s+(?:reason|cause)|(?:amounted|came\s+down)\s+to\s+['‘"“]|(?:is|was)\s+what\s+(?:\w+\s+){{0,2}}?(?:broke|took|caused|killed|brought|sank|blew)|is\s+the\s+reason
     |(?:was|is|are|were|has\s+been|have\s+been)\s+(?:\w+\s+){{0,2}}?(?:wrong|buggy|a\s+guess|fantasy|lazy|useless|broken|a\s+mess|rude
         |unhelpful|condescending|hostile|dismissive|passive-aggressive|vague|misleading|sloppy|careless|half-baked
@@ -472,7 +480,7 @@ _WORK_HARM = re.compile(
         |totally|so|really|way\s+way)\s+off|off\s+by|unrealistic|a\s+joke|made\s+up)|wrong\s+by
     |turned\s+into\s+(?:a|an)\s+[^.!?;]{{0,25}}?\b(?:rewrite|mess|nightmare|disaster|saga|fire|slog|headache
         |outage|incident|weeks?|months?|rework)\b|snowballed|backfired|blew\s+up|didn['’]t\s+(?:compile|work|build|run)
-    |spill(?:s|ed)?\s+over|never\s+works|made\s+(?:it|things|the\s+\w+)\s+(?:worse|longer|harder)
+    |spill(?:s|ed)?\s+over|never\s+works|made\s+(?:it|things|the\s+\w+)\s+(?:worse|longer|harder|impossible)
     |locked\s+(?:the|a|an|all|our|every)\s+(?:[\w-]+\s+)?(?:table|database|db|accounts?|users|everyone|customers)
     |took\s+(?:\w+\s+)?(?:sprints|weeks|months)|(?:don['’]t|doesn['’]t|didn['’]t|do\s+not|does\s+not)\s+(?:actually|even
         |really)\s+\w+|(?:emailed|sent|charged|billed|notified|messaged|invoiced)\s+(?:every
@@ -484,7 +492,10 @@ _WORK_HARM = re.compile(
 # "Our PM's 'quick change'": a person's work named with scare quotes is judged.
 _SCARE_QUOTED_WORK = re.compile(
     rf"""{_OWNER}\s+['‘"“](?:quick|small|minor|simple|tiny|harmless|little|temporary|one-line|5[- ]minute
-    |two-minute|trivial|safe|tested)\s+[\w-]+['’"”]""",
+    |two-minute|trivial|safe|tested)\s+[\w-]+['’"”]
+    |(?:{_RUN}|{_ROLE})\s+(?:\w+\s+)?(?:thought|decided|figured|assumed|reckoned|declared|deemed)\s+(?:that\s+)?
+        [^.!?\n]{{0,50}}?\b(?:was|were|is|are|would\s+be)\s+['‘"“](?:optional|unnecessary|overkill|not\s+needed
+        |a\s+nice[- ]to[- ]have|a\s+formality|pointless|a\s+waste\s+of\s+time)\b""",
     _FLAGS,
 )
 # "Ana promised the docs by Tuesday and they never came": a promise the writer says was

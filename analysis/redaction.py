@@ -1788,14 +1788,18 @@ def _lower_person(toks: list[_Tok], i: int, text: str) -> bool:
 
 
 def _hyphenated_act(toks: list[_Tok], i: int) -> bool:
-    """'Jun-seo rebooted it', 'Ama-Serwaa brought her cake': a hyphenated name whose first
-    part is a given name and that is no English word, right before a past-tense verb."""
+    """'Jun-seo rebooted it', 'Ama-Serwaa brought her cake', 'Velasquez-Ortiz raised it':
+    a hyphenated name whose first part is a given name, or a double-barrelled surname
+    whose parts are names and no English words, right before a past-tense verb."""
     t = toks[i]
     parts = t.key.split("-")
     if not t.cap or len(parts) != 2 or t.key in _WORDS or i + 1 >= len(toks):
         return False
-    first = _WORLD_GIVEN.get(parts[0], "0") >= "1" or parts[0] in _FIRST
-    return first and parts[1] not in _WORDS and _past_tense(toks[i + 1].key)
+    if not _past_tense(toks[i + 1].key):
+        return False
+    if _WORLD_GIVEN.get(parts[0], "0") >= "1" or parts[0] in _FIRST:
+        return parts[1] not in _WORDS
+    return all(p in _FAMILY_ALL and not _word_classes(p) for p in parts)
 
 
 def _past_tense(word: str) -> bool:
@@ -2399,13 +2403,28 @@ def _code_named(toks: list[_Tok], i: int, text: str) -> bool:
 _CODE_NAME_GAP = re.compile(r"[ \t](?:v?\d+(?:\.\d+)*[ \t][\"'“‘]|[\"'“‘])?")
 
 
+# What one person makes or does, after a possessive: "Nick's schema change".
+_PERSONAL_WORK = frozenset(
+    """change changes pr prs commit commits patch hotfix fix script migration deploy config
+    estimate estimates query branch handover mockups prototype""".split()
+)
+
+
 def _possessive_person(toks: list[_Tok], i: int, text: str) -> bool:
     """A capitalised name of any list with a possessive is a person ("Cheng's diagrams"),
     unless it is a tool or place word or a holiday follows ("St. Patrick's Day")."""
     t = toks[i]
     k = t.key
-    if not t.cap or _is_acronym(t.text) or k in _NOT_NAMES or k in _COMMON:
-        return False  # "Let's", "Mother's", "Earth's": an ordinary word needs another cue
+    if not t.cap or _is_acronym(t.text) or k in _NOT_NAMES:
+        return False
+    if k in _COMMON:  # "Let's", "Mother's", "Earth's": an ordinary word needs another cue,
+        return (  # such as a piece of work: "Nick's schema change", "Rose's PR"
+            k in _AMBIGUOUS
+            and k not in _SEASONS
+            and k not in _MONTHS
+            and _WORLD_GIVEN.get(k, "0") >= "4"
+            and any(w in _PERSONAL_WORK for w in _next_words(toks, i, 2))
+        )
     if i + 1 < len(toks) and toks[i + 1].key in _HOLIDAY_WORDS:
         return False
     if i > 0 and toks[i - 1].key in _TITLES | {"st", "saint", "san", "santa"}:

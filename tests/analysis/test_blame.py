@@ -2474,3 +2474,26 @@ def test_self_blame_present_habits_bare_roles_and_repeated_duties(text: str, bla
 )
 def test_numbered_lists_undone_harm_and_distrust(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # a possessive word-name before a piece of work, and harm it did
+        ("Good week, but Nick's schema change wrecked the Thursday demo.", True),
+        ("The rain ruined the outdoor demo.", False),
+        ("Our release manager's habit of batching made it impossible to bisect.", True),
+        # the writer's own carelessness
+        ("Looking back I was careless with the cut-over checklist.", True),
+        ("I was careful with the cut-over checklist.", False),
+        # a dismissal in scare quotes
+        ("Our CTO decided pen testing was 'optional' for this one.", True),
+        # passive with the agent, then the rule skipped or the faulty work
+        ("The limit was raised straight in prod by the PM, bypassing change control.", True),
+        ("The faulty export was written and shipped by the contractor.", True),
+        ("The broken build was fixed by Ana.", False),
+        ("The faulty pump was replaced by the technician.", False),
+    ],
+)
+def test_work_that_wrecked_carelessness_and_dismissals(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames

@@ -1946,3 +1946,19 @@ def test_listed_owners_and_rare_surnames(text: str, expected: str) -> None:
 )
 def test_tools_teams_and_quoted_release_names_after_the_noun_survive(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nick's schema change broke prod.", "[name]'s schema change broke prod."),
+        ("Rose's PR broke prod.", "[name]'s PR broke prod."),
+        ("Velasquez-Ortiz raised the warning.", "[name] raised the warning."),
+        ("Summer's release broke prod.", "Summer's release broke prod."),
+        ("Coca-Cola raised prices.", "Coca-Cola raised prices."),
+    ],
+)
+def test_word_names_before_their_work_and_double_barrelled_surnames(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected
