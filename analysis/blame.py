@@ -319,13 +319,14 @@ _SELF = re.compile(
     |I\s+(?:really\s+|totally\s+|completely\s+|honestly\s+|kind\s+of\s+|sort\s+of\s+)?
         (?:screwed|messed|cocked|stuffed|fucked|f\*+ed)\s+(?:it\s+|this\s+|things\s+)?up
     |I\s+(?:broke|forgot|dropped\s+the\s+ball|misread|misconfigured|overlooked|botched|blew)\b
-    |\bI\s+was\s+(?:(?:a\s+bit|too|really|very|so|just|pretty|way\s+too)\s+)?(?:careless|sloppy|negligent
+    |(?<!told\s)(?<!said\s)(?<!says\s)(?<!think\s)(?<!thinks\s)(?<!that\s)(?<!if\s)
+        \bI\s+was\s+(?:(?:a\s+bit|too|really|very|so|just|pretty|way\s+too)\s+)?(?:careless|sloppy|negligent
         |reckless|lazy|complacent|overconfident|hasty|arrogant)\b
     |I(?:\s+(?:am|was)|['’]m)\s+(?:(?:the\s+)?(?:only\s+)?one\s+)?to\s+blame|I\s+take\s+(?:full\s+|the\s+)*blame
     |I\s+(?:was|am|'m)\s+(?:the|a)\s+(?:real\s+|main\s+|biggest\s+|only\s+)?(?:problem|bottleneck|weak\s+link|blocker)
     |(?i:that|this|it|the\s+\w+)(?:\s+one)?(?:\s+was|\s+is|['’]s)\s+(?:all\s+)?on\s+me\b
     |(?:^|(?<=[.!?]\s))(?i:entirely|totally|completely|squarely|all|fully|100%|kinda|kind\s+of|partly|mostly
-        |largely)\s+on\s+me\b
+        |largely)\s+on\s+me\b(?!\s+to\b)
     |\b[Mm]y\s+(?:own\s+)?(?:[\w-]+\s+)?(?:delay|hesitation|silence|inaction|slowness|typo|change|commit|script
         |config|push|deploy|migration|query|code|estimate|mistake)\s+(?:\w+\s+){0,3}?(?:cost|caused|broke
         |took\s+down|wiped|deleted|corrupted|led\s+to|triggered)\b
@@ -350,10 +351,7 @@ _PASSIVE_AGENT = re.compile(
     rf"""\b(?:was|were|got|been|is|are|gets)\s+(?:\w+ly\s+)?{_HARMED}\s+(?:\w+\s+){{0,3}}?
     by\s+(?:{_OWNER}|{_AGENT})
     |\b(?:was|were|got)\s+(?:\w+\s+){{0,2}}?\w+ed\s+(?:[\w-]+\s+){{0,6}}?by\s+{_AGENT}\s*,?\s+(?:bypassing
-        |skipping|ignoring|circumventing|side-?stepping)\b
-    |\b(?i:faulty|broken|buggy|botched|flawed)\s+(?:[\w-]+\s+){{0,3}}?(?:was|were)\s+(?:\w+\s+and\s+)?
-        (?:written|built|deployed|shipped|pushed|merged|configured|set\s+up|created|added|designed)
-        \s+(?:and\s+\w+\s+)?by\s+{_AGENT}""",
+        |circumventing|side-?stepping)\b""",
     _FLAGS,
 )
 _POSSESSIVE_HARM = re.compile(
@@ -398,8 +396,10 @@ _WISHED_OUTCOME = r"""(?:loved|liked|enjoyed|appreciated|preferred|welcomed)\b(?
 # Acts whose undoing is a reproach: "if X hadn't pushed it", "we'd have caught it if X
 # hadn't switched off the alert" (but "if X hadn't noticed ..." is credit, `_GOOD_IF_NOT`).
 _HARMFUL_ACT = r"""(?:pushed|merged|deployed|deleted|changed|ignored|skipped|rushed|broken|broke|touched
-    |messed|removed|disabled|overridden|run|ran|switched\s+off|turned\s+off|muted|silenced|wiped
-    |overwritten|renamed|hard-?coded)\b"""
+    |messed|removed|disabled|overridden|run|ran)\b"""
+# What would have gone right: "we'd have caught it", "it would have been fine".
+_GOOD_OUTCOME_VERB = r"""(?:been\s+(?:fine|ok|okay|alright|on\s+time|ready)|caught|spotted|noticed|shipped
+    |finished|hit|met|avoided|prevented|saved|known|launched|released|gone\s+live)\b"""
 # "If X had reviewed it ..., this would never have happened."
 _COUNTERFACTUAL = re.compile(
     rf"""(?:\b(?i:if)\s+(?:only\s+)?(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|\bI\b|{_ROLE})(?:\s+had|['’]d|(?=\s+actually\s))
@@ -412,8 +412,9 @@ _COUNTERFACTUAL = re.compile(
         (?![\w]+n['’]t\b)[^\W\d_]+\b
     |\b(?:avoided|prevented|caught|fine|okay|ok)\s+(?:[\w-]+\s+){{0,4}}?if\s+(?:{_RUN}|{_ROLE})\s+had\s+
         (?!{_NOT_A_DEED})\w+
-    |\b(?:would|could|might|['’]d)(?:\s+have|['’]ve)\s+[^.!?;\n]{{0,60}}?\bif\s+(?:{_RUN}|{_ROLE})\s+
-        had(?:n['’]t|\s+not)\s+(?:just\s+|gone\s+and\s+)?{_HARMFUL_ACT}""",
+    |\b(?:\w+['’]d|would|could|might)(?:\s+have|['’]ve)\s+{_GOOD_OUTCOME_VERB}[^.!?;\n]{{0,60}}?\bif\s+
+        (?:{_RUN}|{_ROLE})\s+had(?:n['’]t|\s+not)\s+(?:just\s+|gone\s+and\s+)?(?:{_HARMFUL_ACT}
+        |(?:switched|turned)\s+off|muted|silenced|wiped|overwritten|renamed|hard-?coded)""",
     _FLAGS,
 )
 # Frustration or distrust aimed at one person: "cleaning up after X's hotfix", "tired of
@@ -426,12 +427,7 @@ _DISTRUST = re.compile(
         \s+after|babysitting|redoing)\s+(?:{_RUN}|{_ROLE}|him|her)
     |(?:{_RUN}|{_ROLE})\s+had\s+(?:one|1)\s+job(?=\s*(?:[.!?\u2026]|$))
     |(?:{_RUN}|{_ROLE})\s+(?:is|be|gets?)\s+never\s+(?:again\s+)?(?:given|allowed|trusted|let)\b[^.!?\n]{{0,40}}?
-        \b(?i:again)\b
-    |\b(?i:don['’]t|do\s+not|never|stop)\s+(?:\w+\s+)?let(?:ting)?\s+(?:{_RUN}\s+(?:\w+\s+)?(?:anywhere\s+)?near\b
-        |{_ROLE}\s+(?:\w+\s+)?(?:anywhere\s+)?near\b[^.!?\n]{{0,40}}?\b(?i:again)\b)
-    |\b(?i:stop|keep|prevent)\s+(?:{_RUN}|{_ROLE})\s+from\s+(?:\w+\s+)?(?:editing|touching|deploying|merging
-        |pushing|changing|committing|releasing|hard-?coding|approving|overriding|bypassing|skipping|breaking
-        |deleting)\b""",
+        \b(?i:again)\b""",
     _FLAGS,
 )
 # "The mess started when the intern ran ...": trouble traced to what one person did.
@@ -495,7 +491,8 @@ _SCARE_QUOTED_WORK = re.compile(
     |two-minute|trivial|safe|tested)\s+[\w-]+['’"”]
     |(?:{_RUN}|{_ROLE})\s+(?:\w+\s+)?(?:thought|decided|figured|assumed|reckoned|declared|deemed)\s+(?:that\s+)?
         [^.!?\n]{{0,50}}?\b(?:was|were|is|are|would\s+be)\s+['‘"“](?:optional|unnecessary|overkill|not\s+needed
-        |a\s+nice[- ]to[- ]have|a\s+formality|pointless|a\s+waste\s+of\s+time)\b""",
+        |a\s+nice[- ]to[- ]have|a\s+formality|pointless|a\s+waste\s+of\s+time)['’"”]
+        (?=\s*(?:[.!?;:)\u2026]|$|(?:for|here|this\s+time)\b))""",
     _FLAGS,
 )
 # "Ana promised the docs by Tuesday and they never came": a promise the writer says was
@@ -2068,6 +2065,15 @@ _GOOD_IF_NOT = re.compile(
     |\b(?:worse|longer|a\s+disaster|lost\s+everything|much\s+more)\b""",
     re.VERBOSE,
 )
+# A counterfactual that names the good outcome first ("we'd have caught it if X hadn't
+# ..."): its own pattern has checked the outcome, so no credit guard applies.
+_OUTCOME_FIRST = re.compile(r"(?i)(?:\w+['’]d|would|could|might)\b")
+# What befalls a person, not what they do: "X's illness", "her leaving party".
+_CIRCUMSTANCE = re.compile(
+    r"""(?i)\b(?:ill|illness|sick|sickness|leave|surgery|injury|accident|operation|funeral|wedding
+    |party|baby|pregnancy|holiday|holidays|vacation|bereavement|health|diagnosis|death|passing
+    |maternity|paternity|parental|burnout|visa|move|relocation|retirement|leaving|absence)\b"""
+)
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 _MAX_PHRASE = 120
 
@@ -2096,7 +2102,7 @@ _INFORMAL = re.compile(
     |(?P<ive>ive)(?=\s+\w+(?:ed|en)\b))\b
     |(?<![\w.'’-])(?P<i>i)(?=\s|['’])|(?P<curly>’)
     |(?<![\w/])(?:(?P<without>w/o|w/out)|(?P<because>b/c))(?![\w/])
-    |(?<=[^\W\d_]\s)(?P<item>\(?\d{1,2}\))(?=\s+[^\W\d_])""",
+    |(?<=[^\W\d_]\s)(?P<item>\(?(?:[2-9]|[1-9]\d)\))(?=\s+[^\W\d_])""",
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -2999,6 +3005,8 @@ def _phrases(
                 or _THEY_BLAME.search(shadow[max(0, m.start() - 30) : m.start()])
             ):
                 continue  # "we blamed X at first, but it turned out to be DNS"  # "blocked the release because the suite was failing": a reason  # "whoever wrote the guide, thank you": thanks, not blame
+            if pattern is _WORK_HARM and _CIRCUMSTANCE.search(m.group()):
+                continue  # "X's illness made it impossible ...": what befell them, no deed
             if (
                 pattern is _WORK_HARM
                 and re.search(r"(?:reason|why)$", m.group())
@@ -3009,7 +3017,11 @@ def _phrases(
                 r"(?i)\bwhich\s+(?:he|she|they|\ue000+)\s+did\b", sentence
             ):
                 continue  # "fine if X had followed the runbook, which he did; ...": a defence
-            if pattern is _COUNTERFACTUAL and _GOOD_IF_NOT.search(m.group()):
+            if (
+                pattern is _COUNTERFACTUAL
+                and not _OUTCOME_FIRST.match(m.group())
+                and _GOOD_IF_NOT.search(m.group())
+            ):
                 continue  # "if X hadn't noticed ..., it would have been worse": credit
             spans.append(_clause(shadow, m.start(), m.end()))
     if _MASK in shadow:

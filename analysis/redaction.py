@@ -138,27 +138,10 @@ def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _COMMON = _common_words()
-_GIVEN_ALL, _FAMILY_ALL = _faker_names()
-
-
-def _names_not_words(words: frozenset[str], names: frozenset[str]) -> frozenset[str]:
-    """Gazetteer names that wordfreq counts only because people write them ("okafor",
-    "velasquez": Zipf below 3) and that LemmInflect's English lexicon (MIT) gives no part
-    of speech: names, not words."""
-    from lemminflect import getAllLemmas
-    from wordfreq import zipf_frequency
-
-    return frozenset(
-        w
-        for w in words & names
-        if w.isalpha() and zipf_frequency(w, "en") < 3.0 and not getAllLemmas(w)
-    )
-
-
 # Any English word seen at all often (Zipf >= 2.5): a lowercase "demos" is a word, a
-# lowercase "jsmith" a handle; not a rare name that only people write ("okafor").
-_SEEN_WORDS = _common_words(2.5)
-_WORDS = _SEEN_WORDS - _names_not_words(_SEEN_WORDS, _GIVEN_ALL | _FAMILY_ALL)
+# lowercase "jsmith" a handle.
+_WORDS = _common_words(2.5)
+_GIVEN_ALL, _FAMILY_ALL = _faker_names()
 _ANY_NAME_RAW = _GIVEN_ALL | _FAMILY_ALL
 # Names from the large gazetteers that are not also ordinary words, tools or places:
 # trusted on capitalisation alone, like the hand-made gazetteer.
@@ -520,12 +503,18 @@ def _phone_cue(before: str) -> bool:
     return m is not None and not _MEASURE_TALK.search(m.group())
 
 
-# Dates ("2024-03-07", "7.3.2024"), IPs, and opening hours written as two clock times
-# ("09 00-17 30", "0900-1730", "10.00-12.30"): numbers to read, not to dial.
-_CLOCK = r"(?:[01]?\d|2[0-4])[ .]?[0-5]\d"
-_DATE_LIKE = re.compile(
-    rf"\d{{1,4}}([./-])\d{{1,2}}\1\d{{1,4}}|\d+\.\d+\.\d+\.\d+|{_CLOCK}[-\u2013]{_CLOCK}"
-)
+_DATE_LIKE = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}|\d+\.\d+\.\d+\.\d+")
+# Opening hours written as two clock times on the quarter hour ("09 00-17 30", "0900-1730",
+# "10.00-12.30"): numbers to read, not to dial, unless a phone word comes before them
+# ("call 0800-1230").
+_CLOCK = r"(?:[01]?\d|2[0-4])[ .]?(?:00|15|30|45)"
+_OPENING_HOURS = re.compile(rf"{_CLOCK}[-\u2013]{_CLOCK}")
+
+
+def _opening_hours(candidate: str, before: str) -> bool:
+    return _OPENING_HOURS.fullmatch(candidate) is not None and not _phone_cue(before)
+
+
 # Countries whose national numbers start with a trunk "0" (or are commonly written so).
 _NATIONAL_REGIONS = tuple(
     """GB FR DE NL BE IT ES PT IE AT CH SE NO FI PL CZ SK HU RO BG GR HR SI TR IL AU NZ
@@ -714,7 +703,11 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
                 add(m.start(1), m.end(1), HANDLE)
     # libphonenumber first: "001 415 555 2671" is one number, not "001" and a US number.
     for m in _PHONE_CANDIDATE.finditer(text):
-        if _is_phone(m.group()) and not _after_id_word(text, m.start(), m.group()):
+        if (
+            _is_phone(m.group())
+            and not _after_id_word(text, m.start(), m.group())
+            and not _opening_hours(m.group(), text[max(0, m.start() - 24) : m.start()])
+        ):
             add(m.start(), m.end(), PHONE)
     for m in _PHONE_CANDIDATE.finditer(text):
         # "my cell is 555 0134", "call 9123 4567 (SG)": a local number after a phone word.
@@ -734,8 +727,10 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
                 and _dialled_shape(m.group(), before)
             )
         ):
-            if not _DATE_LIKE.fullmatch(m.group()) and not _after_id_word(
-                text, m.start(), m.group()
+            if (
+                not _DATE_LIKE.fullmatch(m.group())
+                and not _after_id_word(text, m.start(), m.group())
+                and not _opening_hours(m.group(), before)
             ):
                 add(m.start(), m.end(), PHONE)
     for m in _PHONE.finditer(text):
@@ -1477,26 +1472,13 @@ def _identity_cue(toks: list[_Tok], i: int, text: str) -> bool:
 
 
 _IDENTITY = re.compile(r"\b(?:it's|it is|it was|that's|that was|(?:who|one) (?:was|is))\s+$")
-# An earlier owner in the same list: "Sanjay to draft the budget, ..." (a capitalised
-# word, then "to" and a lower-case verb).
-_EARLIER_OWNER = re.compile(r"(?:^|[.;:\n(]|\s)[A-Z][^\W\d_]+\s+to\s+[a-z]{3,}\b")
-
-
-def _next_owner(toks: list[_Tok], i: int, text: str) -> bool:
-    """ "..., Elif to collect feedback, and Nkosana to handle ...": the next owner of a list
-    of action items, after a comma or "and", once an earlier item had its owner."""
-    if i == 0:
-        return False
-    gap = text[toks[i - 1].end : toks[i].start]
-    joined = toks[i - 1].key in ("and", "&") or "," in gap
-    return joined and _EARLIER_OWNER.search(text, 0, toks[i - 1].start) is not None
 
 
 def _owner_cue(toks: list[_Tok], i: int, text: str) -> bool:
     """'Amber to write the summary', 'Action: Chase to review the alerts': a name word at
     a clause start owning an action item."""
     t = toks[i]
-    if not (t.initial or _next_owner(toks, i, text)) or not (
+    if not t.initial or not (
         t.key in _ANY_NAME_RAW
         or t.key not in _WORDS
         or _WORLD_GIVEN.get(t.key, "0") >= "3"
@@ -1799,7 +1781,7 @@ def _hyphenated_act(toks: list[_Tok], i: int) -> bool:
         return False
     if _WORLD_GIVEN.get(parts[0], "0") >= "1" or parts[0] in _FIRST:
         return parts[1] not in _WORDS
-    return all(p in _FAMILY_ALL and not _word_classes(p) for p in parts)
+    return all(p in _FAMILY_ALL and p not in _PLACES and not _word_classes(p) for p in parts)
 
 
 def _past_tense(word: str) -> bool:
@@ -2422,6 +2404,7 @@ def _possessive_person(toks: list[_Tok], i: int, text: str) -> bool:
             k in _AMBIGUOUS
             and k not in _SEASONS
             and k not in _MONTHS
+            and k not in _PLACES
             and _WORLD_GIVEN.get(k, "0") >= "4"
             and any(w in _PERSONAL_WORK for w in _next_words(toks, i, 2))
         )
@@ -2903,7 +2886,7 @@ def _alone_in_quotes(toks: list[_Tok], i: int, text: str) -> bool:
     close = _QUOTES.get(text[t.start - 1])
     if close is None or text[t.end] != close:
         return False
-    if i > 0 and toks[i - 1].key in _CODENAMED_THINGS | {"codename", "called", "named"}:
+    if i > 0 and toks[i - 1].key in _CODENAMED_THINGS | {"codename"}:
         return text[toks[i - 1].end : t.start - 1] == " "  # "release 'Buoy' went out"
     return (
         (t.start < 2 or not text[t.start - 2].isalnum())
@@ -3175,9 +3158,39 @@ def _drop_things(
                 (t.key not in _FIRST or _saints_day(toks, i))
                 and _thing_context(toks, i, text)
                 or _tool_of(toks, i, text)
+                or (t.key not in _FIRST and _used(toks, i, text))
             )
         ):
             is_name[i] = False
+
+
+# Verbs whose objects are things: "using webEx and Trello to ...", "via Zapier".
+_USE_VERBS = frozenset("use uses used using via".split())
+
+
+def _used(toks: list[_Tok], i: int, text: str) -> bool:
+    """A word of a list right after a verb of using ("using Figma and Miro to sketch"):
+    tools, not people ("used Okonkwo as reviewer" is one). The list runs back over
+    capitalised or camel-case words, commas and "and"/"or", at most four items; a given
+    name in it counts only beside a word that is surely a tool (camel-case, or a tool of
+    `_NOT_NAMES`: "using webEx and Travis")."""
+    if i + 1 < len(toks) and toks[i + 1].key == "as":
+        return False
+    j, items, tool = i - 1, 0, False
+    while j >= 0 and items < 8:
+        gap = text[toks[j].end : toks[j + 1].start].strip()
+        if gap not in ("", ","):
+            return False
+        key = toks[j].key
+        if key in _USE_VERBS:
+            return (j == i - 1 or items > 0) and (tool or toks[i].key not in _GIVEN)
+        if key not in ("and", "or"):
+            if not any(c.isupper() for c in toks[j].text):
+                return False
+            tool = tool or _camel_product(toks[j].text) or key in _NOT_NAMES
+        items += 1
+        j -= 1
+    return False
 
 
 # Two-word cues only a person follows ("heard from Ade that ..."), unlike "waiting on X".

@@ -2465,14 +2465,17 @@ def test_self_blame_present_habits_bare_roles_and_repeated_duties(text: str, bla
         ("We'd have caught the double refunds if Priya hadn't turned off the alert.", True),
         ("We would have shipped on time if Maria hadn't been ill.", False),
         ("It would have been much worse if Tom hadn't noticed the disk.", False),
-        # distrust: keep one person away from something
-        ("Lessons learned: do not let Steve near the production config.", True),
-        ("Someone please stop Leo from editing prod configs by hand.", True),
+        ("We'd have run out of disk if Dave hadn't removed the old logs.", False),
+        ("Kudos to 1) Dave who broke the deploy time record 2) Priya", False),
+        # care for a colleague is no distrust
         ("We should stop Ana from getting paged at night.", False),
+        ("Let's stop Priya from pushing herself so hard, she's burning out.", False),
+        ("Please don't let Priya near the release this week, she's on holiday.", False),
         ("kinda on me tbh, I promised the old links would keep working", True),
+        ("Mostly on me to organise the next retro.", False),
     ],
 )
-def test_numbered_lists_undone_harm_and_distrust(text: str, blames: bool) -> None:
+def test_numbered_lists_undone_harm_and_care(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
 
 
@@ -2490,9 +2493,19 @@ def test_numbered_lists_undone_harm_and_distrust(text: str, blames: bool) -> Non
         ("Our CTO decided pen testing was 'optional' for this one.", True),
         # passive with the agent, then the rule skipped or the faulty work
         ("The limit was raised straight in prod by the PM, bypassing change control.", True),
-        ("The faulty export was written and shipped by the contractor.", True),
         ("The broken build was fixed by Ana.", False),
         ("The faulty pump was replaced by the technician.", False),
+        (
+            "The hotfix was deployed by Dave, skipping staging because staging was down and "
+            "the runbook allows it for sev1.",
+            False,
+        ),
+        ("The faulty script was written by Dave in 2015 and served us well for nine years.", False),
+        # what befell a person, reported speech, a quoted word that is no dismissal
+        ("Dave's illness made it impossible to finish the migration on time.", False),
+        ("Dave's leaving party wrecked half the team for Friday.", False),
+        ("I was told I was careless but the checklist was missing that step.", False),
+        ("Dave thought the handbook was 'optional' reading, which is fair, it's 200 pages.", False),
     ],
 )
 def test_work_that_wrecked_carelessness_and_dismissals(text: str, blames: bool) -> None:
