@@ -1519,9 +1519,22 @@ _ACTION_VERBS = frozenset(
 _THING_NOUNS = frozenset(
     """box bot chatbot server tool service app system machine script library framework
     product platform database cluster pipeline plugin model assistant device repo
-    codename vendor company brand sensor printer robot job queue""".split()
+    codename vendor company brand sensor printer robot job queue bus broker gateway engine
+    cache backend portal dashboard""".split()
+)
+# A capitalised word alone in brackets after a thing or a version names it: "the design
+# system (Atlas)", "pipeline 4.0 (Aurora)".
+_NAMED_IN_BRACKETS = re.compile(
+    rf"(?i)(?:\b(?:{'|'.join(sorted(_THING_NOUNS))}|release|project|version)|\d)[ \t]*\($"
 )
 _HOLIDAY_WORDS = frozenset("day eve week weekend".split())
+# Given names that are also virtues, and what is said of the virtue ("patience is wearing
+# thin", "mercy was needed").
+_VIRTUES = frozenset("patience grace mercy faith hope joy charity prudence temperance".split())
+_VIRTUE_IDIOM = re.compile(
+    r"\s+(?:(?:is|was|'s|’s)\s+)?(?:running|wearing|worn|getting|ran|runs|wore)\s+(?:thin|out)\b"
+    r"|\s+(?:is|was)\s+(?:needed|required|key|a\s+virtue)\b"
+)
 # What is named after a person with a possessive: "Conway's law", "Occam's razor".
 _EPONYM_NOUNS = frozenset(
     "law laws algorithm principle theorem razor paradox syndrome disease equation".split()
@@ -1558,6 +1571,12 @@ def _thing_context(toks: list[_Tok], i: int, text: str) -> bool:
     t = toks[i]
     if _kin_next(toks, i):
         return False
+    if t.key in _VIRTUES and _VIRTUE_IDIOM.match(text, t.end):
+        return True  # "Patience is running thin", "Grace ran out": the noun, not a person
+    if text[t.end : t.end + 1] == ")" and _NAMED_IN_BRACKETS.search(
+        text, max(0, t.start - 40), t.start
+    ):
+        return True  # "the design system (Atlas)", "pipeline 4.0 (Aurora)": a code name
     if i + 1 >= len(toks):
         return False
     nxt = toks[i + 1]

@@ -1984,3 +1984,26 @@ def test_word_names_before_their_work_and_double_barrelled_surnames(
 )
 def test_what_is_used_is_a_tool(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a virtue said of as a virtue, and a code name in brackets after a thing
+        ("Patience is wearing thin with the vendor.", "Patience is wearing thin with the vendor."),
+        ("Grace ran out when the build broke again.", "Grace ran out when the build broke again."),
+        ("Patience is on leave this week.", "[name] is on leave this week."),
+        (
+            "The design system (Atlas) made pages consistent.",
+            "The design system (Atlas) made pages consistent.",
+        ),
+        ("Our search engine (Okapi) fell over.", "Our search engine (Okapi) fell over."),
+        ("Our new PM (Okonkwo) started Monday.", "Our new PM ([name]) started Monday."),
+        (
+            "Hermes, our internal messaging bus, dropped messages.",
+            "Hermes, our internal messaging bus, dropped messages.",
+        ),
+    ],
+)
+def test_virtues_and_code_names_in_brackets(text: str, expected: str) -> None:
+    assert redact(text) == expected
