@@ -324,9 +324,10 @@ _SELF = re.compile(
         |reckless|lazy|complacent|overconfident|hasty|arrogant)\b
     |I(?:\s+(?:am|was)|['’]m)\s+(?:(?:the\s+)?(?:only\s+)?one\s+)?to\s+blame|I\s+take\s+(?:full\s+|the\s+)*blame
     |I\s+(?:was|am|'m)\s+(?:the|a)\s+(?:real\s+|main\s+|biggest\s+|only\s+)?(?:problem|bottleneck|weak\s+link|blocker)
-    |(?i:that|this|it|the\s+\w+)(?:\s+one)?(?:\s+was|\s+is|['’]s)\s+(?:all\s+)?on\s+me\b
+    |(?i:that|this|it|the\s+\w+)(?:\s+one)?(?:\s+was|\s+is|['’]s)\s+(?:all\s+|kinda\s+|kind\s+of\s+|partly\s+
+        |mostly\s+|largely\s+)?on\s+me\b
     |(?:^|(?<=[.!?]\s))(?i:entirely|totally|completely|squarely|all|fully|100%|kinda|kind\s+of|partly|mostly
-        |largely)\s+on\s+me\b(?!\s+to\b)
+        |largely)\s+on\s+me\b(?!\s*(?:to\b|and\b|:|for\b))
     |\b[Mm]y\s+(?:own\s+)?(?:[\w-]+\s+)?(?:delay|hesitation|silence|inaction|slowness|typo|change|commit|script
         |config|push|deploy|migration|query|code|estimate|mistake)\s+(?:\w+\s+){0,3}?(?:cost|caused|broke
         |took\s+down|wiped|deleted|corrupted|led\s+to|triggered)\b
@@ -350,7 +351,8 @@ _OWNER = rf"""(?:{_RUN}['’]s|\b(?:[Hh]is|[Hh]er)
 _PASSIVE_AGENT = re.compile(
     rf"""\b(?:was|were|got|been|is|are|gets)\s+(?:\w+ly\s+)?{_HARMED}\s+(?:\w+\s+){{0,3}}?
     by\s+(?:{_OWNER}|{_AGENT})
-    |\b(?:was|were|got)\s+(?:\w+\s+){{0,2}}?\w+ed\s+(?:[\w-]+\s+){{0,6}}?by\s+{_AGENT}\s*,?\s+(?:bypassing
+    |\b(?:was|were|got)\s+(?:\w+\s+){{0,2}}?(?!(?:restored|fixed|saved|rescued|resolved|recovered
+        |repaired|rescheduled|handled)\b)\w+ed\s+(?:[\w-]+\s+){{0,6}}?by\s+{_AGENT}\s*,?\s+(?:bypassing
         |circumventing|side-?stepping)\b""",
     _FLAGS,
 )
@@ -412,8 +414,10 @@ _COUNTERFACTUAL = re.compile(
         (?![\w]+n['’]t\b)[^\W\d_]+\b
     |\b(?:avoided|prevented|caught|fine|okay|ok)\s+(?:[\w-]+\s+){{0,4}}?if\s+(?:{_RUN}|{_ROLE})\s+had\s+
         (?!{_NOT_A_DEED})\w+
-    |\b(?:\w+['’]d|would|could|might)(?:\s+have|['’]ve)\s+{_GOOD_OUTCOME_VERB}[^.!?;\n]{{0,60}}?\bif\s+
-        (?:{_RUN}|{_ROLE})\s+had(?:n['’]t|\s+not)\s+(?:just\s+|gone\s+and\s+)?(?:{_HARMFUL_ACT}
+    |\b(?:\w+['’]d|would|could|might)(?:\s+have|['’]ve)\s+{_GOOD_OUTCOME_VERB}
+        (?![^.!?;\n]{{0,30}}?\b(?:broken|bugs?|outage|wrong|corrupt\w*|regressions?|incident))
+        [^.!?;\n]{{0,60}}?\bif\s+(?:{_RUN}|{_ROLE})\s+had(?:n['’]t|\s+not)\s+(?:just\s+|gone\s+and\s+)?
+        (?:(?!(?:run|ran)\b){_HARMFUL_ACT}(?!\s+(?:teams?|jobs?|roles?|companies|departments|into)\b)
         |(?:switched|turned)\s+off|muted|silenced|wiped|overwritten|renamed|hard-?coded)""",
     _FLAGS,
 )
@@ -463,7 +467,8 @@ _WORK_HARM = re.compile(
         |machine|family|kid|child|question|point|concern|view|feedback)\b)
     (?:(?!(?:what|how|why|which|where|when|about|whether|if|that)\b)[^\s.!?;]+[\s,]+){{0,8}}?(?:
     broke(?!\s+(?:down|nothing|anything))|breaks|took\s+(?:\w+\s+){{0,3}}?(?:down|out)|wiped|deleted|corrupted|killed
-    |wrecked|ruined|torpedoed|scuppered|hosed|cost\s+us
+    |(?<!was\s)(?<!were\s)(?<!got\s)(?<!been\s)(?<!get\s)(?:wrecked|ruined|torpedoed|scuppered|hosed)
+    |cost\s+us
     |cost\s+the|causes?|caused|derailed|bypassed|circumvented|overrode|drives?\s+\w+\s+away|is\s+why|was\s+why|(?:is|was)\s+the\s+(?:whole|main|real|only|sole|entire|single|actual|root)\s+(?:reason|cause)|(?:amounted|came\s+down)\s+to\s+['‘"“]|(?:is|was)\s+what\s+(?:\w+\s+){{0,2}}?(?:broke|took|caused|killed|brought|sank|blew)|is\s+the\s+reason
     |(?:was|is|are|were|has\s+been|have\s+been)\s+(?:\w+\s+){{0,2}}?(?:wrong|buggy|a\s+guess|fantasy|lazy|useless|broken|a\s+mess|rude
         |unhelpful|condescending|hostile|dismissive|passive-aggressive|vague|misleading|sloppy|careless|half-baked
@@ -2069,10 +2074,14 @@ _GOOD_IF_NOT = re.compile(
 # ..."): its own pattern has checked the outcome, so no credit guard applies.
 _OUTCOME_FIRST = re.compile(r"(?i)(?:\w+['’]d|would|could|might)\b")
 # What befalls a person, not what they do: "X's illness", "her leaving party".
+# (the one or two words after the owner: "X's illness", "her leaving party"; not "X's push
+# during the holiday freeze").
 _CIRCUMSTANCE = re.compile(
-    r"""(?i)\b(?:ill|illness|sick|sickness|leave|surgery|injury|accident|operation|funeral|wedding
-    |party|baby|pregnancy|holiday|holidays|vacation|bereavement|health|diagnosis|death|passing
-    |maternity|paternity|parental|burnout|visa|move|relocation|retirement|leaving|absence)\b"""
+    r"""(?i)\S+['’]s\s+(?:[\w-]+\s+)?(?:ill|illness|sick|sickness|leave|surgery|injury|accident
+    |operation|funeral|wedding|party|baby|pregnancy|holiday|holidays|vacation|bereavement|health
+    |diagnosis|death|passing|maternity|paternity|parental|burnout|visa|move|relocation|retirement
+    |leaving|absence|departure|resignation|jury|strike|exams?|childcare|commute)\b""",
+    re.VERBOSE,
 )
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 _MAX_PHRASE = 120
@@ -2128,7 +2137,10 @@ def _informal_repl(m: re.Match[str]) -> str:
     if m.group("because"):
         return "because"
     if m.group("item"):
-        return ";"  # "... down a lot 2) Kelsey deleted ...": a new item of a numbered list
+        # "... down a lot 2) Kelsey deleted ...": a new item of a numbered list, when the
+        # item before it is there ("(on-call for week 2)" is no item)
+        number = int(m.group("item").strip("()"))
+        return ";" if f"{number - 1})" in m.string[: m.start()] else word
     return "'"
 
 
@@ -3005,7 +3017,7 @@ def _phrases(
                 or _THEY_BLAME.search(shadow[max(0, m.start() - 30) : m.start()])
             ):
                 continue  # "we blamed X at first, but it turned out to be DNS"  # "blocked the release because the suite was failing": a reason  # "whoever wrote the guide, thank you": thanks, not blame
-            if pattern is _WORK_HARM and _CIRCUMSTANCE.search(m.group()):
+            if pattern is _WORK_HARM and _CIRCUMSTANCE.match(m.group()):
                 continue  # "X's illness made it impossible ...": what befell them, no deed
             if (
                 pattern is _WORK_HARM

@@ -1522,18 +1522,13 @@ _THING_NOUNS = frozenset(
     codename vendor company brand sensor printer robot job queue bus broker gateway engine
     cache backend portal dashboard""".split()
 )
-# A capitalised word alone in brackets after a thing or a version names it: "the design
-# system (Atlas)", "pipeline 4.0 (Aurora)".
-_NAMED_IN_BRACKETS = re.compile(
-    rf"(?i)(?:\b(?:{'|'.join(sorted(_THING_NOUNS))}|release|project|version)|\d)[ \t]*\($"
-)
 _HOLIDAY_WORDS = frozenset("day eve week weekend".split())
 # Given names that are also virtues, and what is said of the virtue ("patience is wearing
-# thin", "mercy was needed").
+# thin", "patience ran out"; not "ran out of the room").
 _VIRTUES = frozenset("patience grace mercy faith hope joy charity prudence temperance".split())
 _VIRTUE_IDIOM = re.compile(
-    r"\s+(?:(?:is|was|'s|’s)\s+)?(?:running|wearing|worn|getting|ran|runs|wore)\s+(?:thin|out)\b"
-    r"|\s+(?:is|was)\s+(?:needed|required|key|a\s+virtue)\b"
+    r"\s+(?:(?:is|was|'s|’s)\s+)?(?:running|wearing|worn|ran|runs|wore)\s+(?:thin|out)\b(?!\s+of\b)"
+    r"|\s+(?:is|was)\s+a\s+virtue\b"
 )
 # What is named after a person with a possessive: "Conway's law", "Occam's razor".
 _EPONYM_NOUNS = frozenset(
@@ -1573,10 +1568,6 @@ def _thing_context(toks: list[_Tok], i: int, text: str) -> bool:
         return False
     if t.key in _VIRTUES and _VIRTUE_IDIOM.match(text, t.end):
         return True  # "Patience is running thin", "Grace ran out": the noun, not a person
-    if text[t.end : t.end + 1] == ")" and _NAMED_IN_BRACKETS.search(
-        text, max(0, t.start - 40), t.start
-    ):
-        return True  # "the design system (Atlas)", "pipeline 4.0 (Aurora)": a code name
     if i + 1 >= len(toks):
         return False
     nxt = toks[i + 1]
@@ -1791,16 +1782,18 @@ def _lower_person(toks: list[_Tok], i: int, text: str) -> bool:
 def _hyphenated_act(toks: list[_Tok], i: int) -> bool:
     """'Jun-seo rebooted it', 'Ama-Serwaa brought her cake', 'Velasquez-Ortiz raised it':
     a hyphenated name whose first part is a given name, or a double-barrelled surname
-    whose parts are names and no English words, right before a past-tense verb."""
+    whose parts are surnames and no English words (places too: "Martinez-Garcia"; a
+    region so named, "Castilla-Leon", is redacted with them), right before a past-tense
+    verb."""
     t = toks[i]
     parts = t.key.split("-")
     if not t.cap or len(parts) != 2 or t.key in _WORDS or i + 1 >= len(toks):
         return False
     if not _past_tense(toks[i + 1].key):
         return False
-    if _WORLD_GIVEN.get(parts[0], "0") >= "1" or parts[0] in _FIRST:
-        return parts[1] not in _WORDS
-    return all(p in _FAMILY_ALL and p not in _PLACES and not _word_classes(p) for p in parts)
+    if (_WORLD_GIVEN.get(parts[0], "0") >= "1" or parts[0] in _FIRST) and parts[1] not in _WORDS:
+        return True
+    return all(p in _FAMILY_ALL and not _word_classes(p) for p in parts)
 
 
 def _past_tense(word: str) -> bool:
@@ -2404,11 +2397,14 @@ def _code_named(toks: list[_Tok], i: int, text: str) -> bool:
 _CODE_NAME_GAP = re.compile(r"[ \t](?:v?\d+(?:\.\d+)*[ \t][\"'“‘]|[\"'“‘])?")
 
 
-# What one person makes or does, after a possessive: "Nick's schema change".
-_PERSONAL_WORK = frozenset(
-    """change changes pr prs commit commits patch hotfix fix script migration deploy config
-    estimate estimates query branch handover mockups prototype""".split()
+# What one person makes or does, after a possessive: "Nick's schema change" (a place's
+# deploy or config may be its office's: "Sydney's deploy"; its hotfix is a person's:
+# "Austin's hotfix").
+_PERSONS_WORK = frozenset(
+    """pr prs commit commits patch hotfix script estimate estimates query branch handover
+    mockups prototype migration""".split()
 )
+_PERSONAL_WORK = _PERSONS_WORK | frozenset("change changes fix deploy config".split())
 
 
 def _possessive_person(toks: list[_Tok], i: int, text: str) -> bool:
@@ -2423,9 +2419,13 @@ def _possessive_person(toks: list[_Tok], i: int, text: str) -> bool:
             k in _AMBIGUOUS
             and k not in _SEASONS
             and k not in _MONTHS
-            and k not in _PLACES
             and _WORLD_GIVEN.get(k, "0") >= "4"
-            and any(w in _PERSONAL_WORK for w in _next_words(toks, i, 2))
+            and not _word_classes(k) & {"ADP", "ADV", "AUX", "PRON", "DET"}  # "Per"
+            and not (i > 0 and toks[i - 1].cap and not _given(toks[i - 1].key))  # "Christmas Eve's"
+            and any(
+                w in _PERSONS_WORK or (w in _PERSONAL_WORK and k not in _PLACES)
+                for w in _next_words(toks, i, 2)
+            )
         )
     if i + 1 < len(toks) and toks[i + 1].key in _HOLIDAY_WORDS:
         return False
@@ -3189,20 +3189,29 @@ _USE_VERBS = frozenset("use uses used using via".split())
 
 def _used(toks: list[_Tok], i: int, text: str) -> bool:
     """A word of a list right after a verb of using ("using Figma and Miro to sketch"):
-    tools, not people ("used Okonkwo as reviewer" is one). The list runs back over
-    capitalised or camel-case words, commas and "and"/"or", at most four items; a given
-    name in it counts only beside a word that is surely a tool (camel-case, or a tool of
-    `_NOT_NAMES`: "using webEx and Travis")."""
-    if i + 1 < len(toks) and toks[i + 1].key == "as":
+    tools, not people ("used Okonkwo as reviewer", "used Slack and Thandiwe ran the
+    retro" are people). The list runs back over capitalised or camel-case words, commas
+    and "and"/"or" on one line, at most four items; a word of a name list counts only
+    beside a word that is surely a tool (camel-case, or a tool of `_NOT_NAMES`: "using
+    webEx and Travis")."""
+    t = toks[i]
+    if i == 0 or t.poss:
         return False
+    if i + 1 < len(toks) and (
+        toks[i + 1].key in ("as", "for")
+        or _finite_verb(toks[i + 1].key)
+        or _past_tense(toks[i + 1].key)
+    ):
+        return False  # "used Okonkwo as reviewer", "used Slack and Thandiwe ran the retro"
+    named = t.key in _ANY_NAME_RAW or _WORLD_GIVEN.get(t.key, "0") >= "1"
     j, items, tool = i - 1, 0, False
     while j >= 0 and items < 8:
-        gap = text[toks[j].end : toks[j + 1].start].strip()
-        if gap not in ("", ","):
+        gap = text[toks[j].end : toks[j + 1].start]
+        if gap.strip() not in ("", ",") or "\n" in gap:
             return False
         key = toks[j].key
         if key in _USE_VERBS:
-            return (j == i - 1 or items > 0) and (tool or toks[i].key not in _GIVEN)
+            return (j == i - 1 or items > 0) and (tool or not named)
         if key not in ("and", "or"):
             if not any(c.isupper() for c in toks[j].text):
                 return False

@@ -2510,3 +2510,24 @@ def test_numbered_lists_undone_harm_and_care(text: str, blames: bool) -> None:
 )
 def test_work_that_wrecked_carelessness_and_dismissals(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # a second reviewer's finds: brackets are no list items, a circumstance only
+        # right after the owner, the victim of a wreck, tasks "on me", a team change
+        ("Kelsey (on-call for week 2) deleted the prod table.", True),
+        ("Kelsey merged it (see step 3) without any review.", True),
+        ("Kelsey's change to the health check took down prod.", True),
+        ("Kelsey's push during the holiday freeze broke prod.", True),
+        ("That one was kinda on me.", True),
+        ("Kelsey's weekend was ruined by the pager.", False),
+        ("Kelsey's departure made it impossible to ship on time.", False),
+        ("Largely on me: the dashboards, the alerts and the runbook.", False),
+        ("Mostly on me and Kelsey for the next sprint.", False),
+        ("We'd have hit the date if Kelsey hadn't changed teams mid-sprint.", False),
+    ],
+)
+def test_brackets_circumstances_victims_and_tasks(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames
