@@ -2073,9 +2073,8 @@ _GOOD_IF_NOT = re.compile(
 # A counterfactual that names the good outcome first ("we'd have caught it if X hadn't
 # ..."): its own pattern has checked the outcome, so no credit guard applies.
 _OUTCOME_FIRST = re.compile(r"(?i)(?:\w+['’]d|would|could|might)\b")
-# What befalls a person, not what they do: "X's illness", "her leaving party".
-# (the one or two words after the owner: "X's illness", "her leaving party"; not "X's push
-# during the holiday freeze").
+# What befalls a person, not what they do, in the one or two words after the owner: "X's
+# illness", "her leaving party" (not "X's push during the holiday freeze").
 _CIRCUMSTANCE = re.compile(
     r"""(?i)\S+['’]s\s+(?:[\w-]+\s+)?(?:ill|illness|sick|sickness|leave|surgery|injury|accident
     |operation|funeral|wedding|party|baby|pregnancy|holiday|holidays|vacation|bereavement|health

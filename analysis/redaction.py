@@ -494,9 +494,6 @@ def _dialled_shape(candidate: str, before: str) -> bool:
     )
 
 
-_TIME_RANGE = re.compile(r"\b\d{2}[ :.]\d{2}\s*[-\u2013]\s*\d{2}[ :.]\d{2}\b")
-
-
 def _phone_cue(before: str) -> bool:
     """A phone word right before a number (`_PHONE_CUE`), not a measure ("call volume")."""
     m = _PHONE_CUE.search(before)
@@ -509,9 +506,13 @@ _DATE_LIKE = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}|\d+\.\d+\.\d+\.\d+")
 # ("call 0800-1230").
 _CLOCK = r"(?:[01]?\d|2[0-4])[ .]?(?:00|15|30|45)"
 _OPENING_HOURS = re.compile(rf"{_CLOCK}[-\u2013]{_CLOCK}")
+# Any two clock times joined by a dash, anywhere in a number ("09 00 - 17 30"): never a
+# number dialled before "(landline)" (`_dialled_shape`).
+_TIME_RANGE = re.compile(r"\b\d{2}[ :.]\d{2}\s*[-\u2013]\s*\d{2}[ :.]\d{2}\b")
 
 
 def _opening_hours(candidate: str, before: str) -> bool:
+    """`candidate` is opening hours (`_OPENING_HOURS`) with no phone word in `before`."""
     return _OPENING_HOURS.fullmatch(candidate) is not None and not _phone_cue(before)
 
 
@@ -2895,8 +2896,8 @@ _CODENAMED_THINGS = frozenset(
 
 def _alone_in_quotes(toks: list[_Tok], i: int, text: str) -> bool:
     """A capitalised word alone in quotes before or after a thing noun: "the 'Kestrel'
-    rewrite", "our "Heron" release", "release 'Buoy'" name a thing. Never a given name of any list: people are
-    quoted too ('Apparently "Dave" approved it')."""
+    rewrite", "our "Heron" release", "release 'Buoy'" name a thing. Never a given name of
+    any list: people are quoted too ('Apparently "Dave" approved it')."""
     t = toks[i]
     if t.start == 0 or t.end >= len(text) or t.poss or i + 1 >= len(toks):
         return False
