@@ -686,6 +686,43 @@ _GOOD_OUTCOME = re.compile(
         |recovered|mitigated|back\s+up)\s+(?:with)?in\s+(?:\d+|a\s+few|under|minutes))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Words that make an outcome after them unreal in its clause: hypothetical ("we'd have
+# caught it", "could have noticed") or denied ("didn't get paid on time", "nobody noticed").
+_UNREAL_BEFORE = re.compile(
+    r"""(?i)(?:\b(?:would|could|should|might|must)(?:\s+not|n['’]t)?(?:\s+have|['’]ve)|['’]d\s+have
+    |\b(?:not|never|nobody|no\s+one|none)|n['’]t)\b(?:\s+[\w'’-]+){0,3}?\s+$""",
+    re.VERBOSE,
+)
+
+# ... but a denied counterfactual happened: "it would have been worse if X hadn't noticed".
+_DID_HAPPEN = re.compile(r"(?i)\bif\s+(?:\S+\s+){1,3}?had(?:n['’]t|\s+not)\s+(?:[\w'’-]+\s+)?$")
+
+
+def _good_outcomes(text: str) -> list[re.Match[str]]:
+    """`_GOOD_OUTCOME` matches in `text` that happened: not hypothetical or denied by
+    the words just before them in their clause (`_UNREAL_BEFORE`)."""
+    found = []
+    for m in _GOOD_OUTCOME.finditer(text):
+        before = re.split(r"[.!?;:,\n]|\b(?:and|but)\b", text[max(0, m.start() - 40) : m.start()])[
+            -1
+        ]
+        if not _UNREAL_BEFORE.search(before) or _DID_HAPPEN.search(before):
+            found.append(m)
+    return found
+
+
+def _good_outcome(text: str) -> bool:
+    """Whether `text` names a good outcome that happened (`_good_outcomes`)."""
+    return bool(_good_outcomes(text))
+
+
+def _without_good_outcomes(text: str) -> str:
+    """`text` with each good outcome that happened blanked out ("... without issues")."""
+    for m in reversed(_good_outcomes(text)):
+        text = text[: m.start()] + " " + text[m.end() :]
+    return text
+
+
 # A bad outcome tied to one person's act by the words in between: "X sitting on the review
 # for nine days is why we slipped", "caused by a config change X made", "two hours after X's
 # hotfix went out, every invoice was wrong", "whose change turned out to be the root cause",
@@ -2463,7 +2500,7 @@ def _read(shadow: str) -> tuple[str, bool, bool]:
     case), whether it names a person, and whether it names a failing or a bad outcome."""
     slip = _names_failing(_SLIP, shadow) and _HANDED.search(shadow) is None
     fault = _names_failing(_FAILING, shadow) or bool(_CONSEQUENCE.search(shadow)) or slip
-    fault = fault or _went_wrong(_GOOD_OUTCOME.sub(" ", shadow))  # not "... without issues"
+    fault = fault or _went_wrong(_without_good_outcomes(shadow))  # not "... without issues"
     person_words = {m.group(0) for m in _PERSON_WORD.finditer(shadow)}
     if not fault and not _SELF_AGENT.search(shadow):
         person_words -= _WRITER_WORDS
@@ -2566,7 +2603,7 @@ def _excused(sentence: str) -> bool:
         or _NEVER_FAILS.search(sentence)
         or _JUSTIFIED.search(sentence)
         or _DEFENDED.search(sentence)
-        or _GOOD_OUTCOME.search(sentence)
+        or _good_outcome(sentence)
         or _BENIGN.search(sentence)
     )
 
@@ -2886,7 +2923,7 @@ def _phrases(
             continue  # "late because X was on holiday": absence is not fault
         if _GOOD_ACT.match(pred):
             continue  # "delayed because X found a critical bug"
-        if _GOOD_OUTCOME.search(outcome):
+        if _good_outcome(outcome):
             continue  # "we avoided a worse mess because X rolled back"
         if _went_wrong(outcome) or _FAILING.search(pred):
             spans.append(_clause(shadow, m.start("who"), m.end()))
@@ -2901,7 +2938,7 @@ def _phrases(
         # Praise counts in the match's own part of the sentence: "kudos to most of you; less
         # thanks to X, whose change turned out to be the root cause" is still blame.
         part = shadow[shadow.rfind(";", 0, m.start()) + 1 : m.end()]
-        if _PRAISE.search(part) or _GOOD_OUTCOME.search(m.group()):
+        if _PRAISE.search(part) or _good_outcome(m.group()):
             continue  # "X's dashboard is the only reason we noticed the leak": credit
         if _GOOD_ACT.match(m.group("act") or ""):
             continue
@@ -2967,7 +3004,7 @@ def _phrases(
         sentence = _sentence_at(shadow, m.start())
         if _CAUGHT.search(sentence):
             continue  # "thanks to X, we caught the bug before release": credit
-        if _went_wrong(_GOOD_OUTCOME.sub(" ", sentence)):  # not "... without an outage"
+        if _went_wrong(_without_good_outcomes(sentence)):  # not "... without an outage"
             spans.append(_clause(shadow, m.start(), m.end()))
     for m in _WAITING_ON.finditer(shadow):
         if _STUCK.search(_sentence_at(shadow, m.start())):
@@ -3021,7 +3058,7 @@ def _phrases(
             if (
                 pattern is _WORK_HARM
                 and re.search(r"(?:reason|why)$", m.group())
-                and _GOOD_OUTCOME.search(shadow[m.end() : m.end() + 80].split(".")[0])
+                and _good_outcome(shadow[m.end() : m.end() + 80].split(".")[0])
             ):
                 continue  # "X's dashboard is the only reason we noticed the leak": credit
             if pattern is _COUNTERFACTUAL and re.search(

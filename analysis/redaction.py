@@ -943,6 +943,8 @@ def _initial_login(toks: list[_Tok], i: int, text: str) -> bool:
         return False
     if t.poss:
         return True  # "jlee's cron job"
+    if i > 0 and toks[i - 1].key == "by" and t.text.isalpha() and _login(t.text):
+        return True  # "the deploy was done by jlee"
     if i + 1 >= len(toks) or text[t.end : toks[i + 1].start] not in (
         " ",
         ", ",
@@ -1935,6 +1937,8 @@ def _after_determiner(toks: list[_Tok], i: int, text: str) -> bool:
         verb = toks[i + 1].key
         if verb != "and" and verb in _NEXT_CUES | _PERSON_VERBS | _BE | _SPEECH_MODALS:
             return False
+        if toks[i + 1].text.islower() and "VBD" in _verb_tags(verb):
+            return False  # "the problem was that Viktor fed it the wrong manifest"
     return not t.key.endswith("s") and any(
         toks[j].key in _DETERMINERS
         and all(not toks[m].cap for m in range(j + 1, i))

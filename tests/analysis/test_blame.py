@@ -2531,3 +2531,29 @@ def test_work_that_wrecked_carelessness_and_dismissals(text: str, blames: bool) 
 )
 def test_brackets_circumstances_victims_and_tasks(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # an outcome that did not happen is no good outcome: hypothetical or denied
+        (
+            "We'd have caught the leak in review if Marek hadn't waved the PR through "
+            "without reading it.",
+            True,
+        ),
+        ("The release might have survived if Marek hadn't rebooted the wrong node.", True),
+        (
+            "Crews got short rest because Marek entered the limit as 6 and nobody caught it, "
+            "mostly because he called it 'trivial'.",
+            True,
+        ),
+        # ... while one that happened still clears the sentence
+        ("Marek's cleanup script ran and every clinic got its invoice on time.", False),
+        ("We didn't panic and recovered in 10 minutes, thanks to Marek's runbook.", False),
+        ("Thanks to Marek we caught the bad index before release.", False),
+        ("Marek noticed the failing import and we recovered in 10 minutes.", False),
+    ],
+)
+def test_outcomes_that_did_not_happen_are_not_good_outcomes(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames

@@ -2023,3 +2023,28 @@ def test_what_is_used_is_a_tool(text: str, expected: str) -> None:
 )
 def test_virtues_and_things_an_appositive_names(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "that" before a name and a verb in the past is a conjunction, not a determiner
+        (
+            "The real problem was that Viktor fed it last year's manifest.",
+            "The real problem was that [name] fed it last year's manifest.",
+        ),
+        ("We bought that Falcon sensor twice.", "We bought that Falcon sensor twice."),
+        ("I heard that Jenkins crashed again.", "I heard that Jenkins crashed again."),
+        # a login after "by" is a person; tools and words after "by" are not
+        (
+            "Once more the rollout was done by dpatel with no warning.",
+            "Once more the rollout was done by [name] with no warning.",
+        ),
+        (
+            "Fixed by hand, copied by rsync, run by cron.",
+            "Fixed by hand, copied by rsync, run by cron.",
+        ),
+    ],
+)
+def test_names_after_that_and_logins_after_by(text: str, expected: str) -> None:
+    assert redact(text) == expected
