@@ -1035,7 +1035,7 @@ def _went_wrong(text: str) -> bool:
 # A name on its own with "again": "X, again.", "classic X." is in _SARCASM.
 _AGAIN = re.compile(
     rf"""(?:^|(?<=[.!?\n]))\s*(?:[-*\u2022]\s*)?(?:(?i:again|once\s+again|yet\s+again),?\s+{_RUN}
-    |{_RUN},?\s+(?i:again|as\s+usual|strikes\s+again|at\s+it\s+again|once\s+again|yet\s+again))\s*(?:\.|$)""",
+    |{_RUN}(?:,?\s+|\.\s+)(?i:again|as\s+usual|strikes\s+again|at\s+it\s+again|once\s+again|yet\s+again))\s*(?:\.|$)""",
     _FLAGS,
 )
 # A single role written bare at the start of a clause, with a word or two before it: "ops
@@ -1347,7 +1347,7 @@ _FAILING = re.compile(
       # readiness claimed before it was true: "told the client it was live before it was"
       |(?:told|said|assured|promised|announced|confirmed)\b[^.!?;\n]{0,60}?\b(?:was|were|is|are|would\s+be)\s+
         (?:live|ready|done|fixed|finished|tested|safe|signed\s+off)\s+(?:before\s+(?:it|they)\s+(?:was|were)\b
-        |when\s+(?:it|they|I|he|she|we)\s+(?:wasn['’]t|weren['’]t|hadn['’]t|had\s+not|was\s+not|were\s+not)\b)
+        |when\s+(?:it|they|I|he|she|we)\s+(?:\w+ly\s+)?(?:wasn['’]t|weren['’]t|hadn['’]t|had\s+not|was\s+not|were\s+not)\b)
       |feigned\s+surprise|played\s+dumb
       |promised\b[^.!?;\n]{0,60}?,?\s+which\s+(?:had\s+)?(?:already\s+)?(?:been\s+)?(?:sold|given|promised|booked|taken
         |gone)
@@ -2387,6 +2387,14 @@ _YES_NO = re.compile(
 )
 
 
+def _asks(sentence: str) -> bool:
+    """A yes/no question that asks ("Was X on call?"), not one that accuses ("Did X even
+    test it?", "Can someone explain why X thought that was fine??")."""
+    return bool(_YES_NO.match(sentence)) and not (
+        re.search(r"(?i)\beven\b", sentence) or _FRUSTRATION.search(sentence)
+    )
+
+
 def _sentence_and_offset(text: str, pos: int) -> tuple[str, int]:
     """The sentence of `text` that contains offset `pos`, with its end punctuation, and
     where `pos` falls in it."""
@@ -2495,12 +2503,36 @@ def _names_failing(pattern: re.Pattern[str], shadow: str) -> bool:
     )
 
 
-def _read(shadow: str) -> tuple[str, bool, bool]:
+# The writer's exasperation or a fault framed without a failing word: a repeat ("again",
+# "as usual"), an aside ("come on", "genuinely asking", an eye-roll), a cause named ("root
+# cause", "courtesy of"), a step skipped or switched off in the present ("skipping the
+# check"), knowing it ("knew it wasn't ready"), and the pre-emptive denial that blames
+# ("not to point fingers, but"). A person named beside one is judged at the reader's lower
+# bar (`blame_model.threshold_for`), not read as blame by itself.
+_FRUSTRATION = re.compile(
+    r"""(?i)\b(?:(?:yet|once)\s+again\b|again\s*[.?]|as\s+(?:usual|always)\b|come\s+on\b
+    |genuinely\s+asking\b|seriously\s*[?!]|courtesy\s+of\b|root[\s-]+causes?\b
+    |not\s+to\s+point\s+(?:any\s+)?fingers\b|point(?:ing)?\s+fingers\b|skipping\b|skip(?=\s+the\b)
+    |disabl(?:e|ing)\s+(?:the|all|every)\b|chose\s+to\s+(?:skip|ignore|disable|bypass|not)\b
+    |knew\s+(?:it|they|that)\s+(?:wasn['’]t|weren['’]t|was\s+not|were\s+not)\b|smh\b|ffs\b|ugh\b
+    |that['’]s\s+(?:the\s+whole\s+story|it,\s+that['’]s)\b)
+    # the writer owning up: "I own this one.", "I'll own this one.", "i did it."
+    |(?:^|(?<=[.!?]\s))i(?:['’]ll|\s+will)?\s+own\s+(?:this|that|it)(?:\s+one)?\s*[.!]
+    |(?:^|(?<=[.!?]\s))i\s+did\s+(?:it|this|that)\s*\.
+    |[\U0001F644\U0001F926\U0001F937]|\?\?|\?!|!\?""",
+    re.VERBOSE,
+)
+
+
+def _read(shadow: str, framed: bool = False) -> tuple[str, bool, bool]:
     """A masked text as the learned reader reads it ("person" for each person, lower
-    case), whether it names a person, and whether it names a failing or a bad outcome."""
+    case), whether it names a person, and whether it names a failing or a bad outcome
+    (always when `framed`: the answer around it frames a fault, `_FRUSTRATION`)."""
     slip = _names_failing(_SLIP, shadow) and _HANDED.search(shadow) is None
     fault = _names_failing(_FAILING, shadow) or bool(_CONSEQUENCE.search(shadow)) or slip
-    fault = fault or _went_wrong(_without_good_outcomes(shadow))  # not "... without issues"
+    fault = (
+        fault or framed or _went_wrong(_without_good_outcomes(shadow))
+    )  # not "... without issues"
     person_words = {m.group(0) for m in _PERSON_WORD.finditer(shadow)}
     if not fault and not _SELF_AGENT.search(shadow):
         person_words -= _WRITER_WORDS
@@ -2777,12 +2809,13 @@ def _gated(shadow: str) -> list[tuple[int, int, str, bool]]:
     gated = []
     start = 0
     sarcastic = bool(_SARCASM_SIGN.search(shadow))  # "Great job by X, ... Truly inspired. 🙃"
+    frustrated = bool(_FRUSTRATION.search(shadow))  # "X's script. That's the root cause."
     for cut in chain(_SENTENCE_SPLIT.finditer(shadow), [None]):
         end = cut.start() if cut is not None else len(shadow)
         sentence = shadow[start:end]
         words = len(sentence.split())
         if words >= 2 and (sarcastic or not _excused(sentence)):
-            read, person, fault = _read(sentence)
+            read, person, fault = _read(sentence, frustrated)
             if person and (fault or (words >= 4 and not _elliptic(sentence, words))):
                 gated.append((start, end, read, fault))
         start = cut.end() if cut is not None else end
@@ -3088,7 +3121,7 @@ def _phrases(
         if not _ADDRESSED.match(_sentence_at(shadow, sp[0]))
         and not _DEFENDED.search(_sentence_at(shadow, sp[0]))
         and not _REJECTED.search(_sentence_at(shadow, sp[0]))
-        and (sp in rhetorical or not _YES_NO.match(_sentence_at(shadow, sp[0])))
+        and (sp in rhetorical or not _asks(_sentence_at(shadow, sp[0])))
         and not _machine(shadow[sp[0] : sp[1]])
         and not _external_reason(*_sentence_and_offset(shadow, sp[0]))
         and not _denied_slip(shadow, sp[0])

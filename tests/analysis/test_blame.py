@@ -2557,3 +2557,37 @@ def test_brackets_circumstances_victims_and_tasks(text: str, blames: bool) -> No
 )
 def test_outcomes_that_did_not_happen_are_not_good_outcomes(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # exasperation anywhere in the answer lowers the reader's bar for a named person
+        ("Marek's spreadsheet. That's the root cause.", True),
+        ("Marek's script. That's it, that's the retro.", True),
+        (
+            "Another fun evening courtesy of our architect, who decided queues were 'overkill'.",
+            True,
+        ),
+        ("Marek. Again. 🙄", True),
+        # a question that accuses is no question asked
+        ("Did Marek even test it? Genuinely asking.", True),
+        (
+            "Can someone please explain why Marek thought skipping the idempotency check was fine??",
+            True,
+        ),
+        # ... but the same words beside credit, a plain question or a team's habit
+        ("Again, thanks to Marek for covering the weekend.", False),
+        ("Root cause: the disk filled up. Marek found it within minutes.", False),
+        ("As usual Marek ran a great retro.", False),
+        ("Did Marek ever get the new laptop? Asking for the onboarding doc.", False),
+        ("Marek was on call again. Pager was quiet.", False),
+        ("Not to point fingers, but the runbook was out of date and nobody owned it.", False),
+        ("We keep skipping the canary. Marek raised it twice.", False),
+        ("Marek. Again, thanks for covering the weekend!", False),
+        ("I'll own this one: Marek to draft the runbook, I'll review.", False),
+        ("I did it! The migration finally finished.", False),
+    ],
+)
+def test_exasperation_frames_a_fault_for_the_reader(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames
