@@ -275,7 +275,9 @@ _PERSON_VERBS = frozenset(
     noticed spotted suggested mentioned apologised apologized volunteered replied
     overpromised reassured warned ignored answered overruled denied blamed apologised lied
     panicked bailed ghosted interviewed mentored onboarded tell say ask answer reply
-    respond admit agree listen bother care bothered cared""".split()
+    respond admit agree listen bother care bothered cared proposed argued recommended wondered
+    realised realized believed reminded joked laughed chaired facilitated coached paired
+    championed nominated""".split()
 )
 # "X did not respond": an auxiliary and "not" before a person's verb.
 _NOT_AUX = frozenset("did does would will could has had".split())
@@ -1097,6 +1099,9 @@ def _tokens(text: str, blocked: bytearray) -> list[_Tok]:
         ):
             prev_end = end
             continue  # "Hario V60", "room 4B": a letter fused with digits is a code, no initial
+        if text[end : end + 1] == "-" and text[end + 1 : end + 2].isdigit():
+            prev_end = end
+            continue  # "DOC-8812", "MARK-12": a ticket id, no name
         word = m.group()
         # Possessive: "Ana's" / "Ana’s" -> the name is "Ana".
         poss = len(word) > 2 and word[-2] in "'\u2019" and word[-1] in "sS"
@@ -1539,7 +1544,10 @@ _EPONYM_NOUNS = frozenset(
 )
 # After a capitalised word these make it a place: "Baker Street", "Charlotte airport"
 # (the lowercase ones only when written lowercase: "Grace Hall" may be a person).
-_PLACE_NOUNS = frozenset("street st road rd avenue ave boulevard blvd square airport".split())
+_PLACE_NOUNS = frozenset(
+    """street st road rd avenue ave boulevard blvd square airport zoo gardens ambulance aquarium
+    harbour harbor quay wharf mall racecourse velodrome cathedral clinic academy university""".split()
+)
 # not "Park", "Lane": surnames
 _PLACE_RUN_ENDS = _PLACE_NOUNS | {"city", "bridge", "station"}
 # Regions named by the one word before them: "Bekaa Valley", "Gold Coast", "Orange County"

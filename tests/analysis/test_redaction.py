@@ -2048,3 +2048,24 @@ def test_virtues_and_things_an_appositive_names(text: str, expected: str) -> Non
 )
 def test_names_after_that_and_logins_after_by(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # places named after people, ticket ids, verbs only people do
+        (
+            "We should copy how Chester Zoo runs keeper handovers.",
+            "We should copy how Chester Zoo runs keeper handovers.",
+        ),
+        ("The St John Ambulance crew were quick.", "The St John Ambulance crew were quick."),
+        ("Kew Gardens lent us the pallets.", "Kew Gardens lent us the pallets."),
+        ("DOC-8812: the export drops footnotes.", "DOC-8812: the export drops footnotes."),
+        ("MARK-12 and ROSE-7 are still open.", "MARK-12 and ROSE-7 are still open."),
+        ("Anna fixed DOC-99 today.", "[name] fixed DOC-99 today."),
+        ("Rutendo proposed the batch change.", "[name] proposed the batch change."),
+        ("Tafadzwa chaired the review.", "[name] chaired the review."),
+    ],
+)
+def test_places_after_a_name_ticket_ids_and_verbs_people_do(text: str, expected: str) -> None:
+    assert redact(text) == expected
