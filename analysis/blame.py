@@ -365,8 +365,8 @@ _POSSESSIVE_HARM = re.compile(
 )
 _FAULT_BY = re.compile(
     rf"""\b(?:mistake|error|blunder|oversight|screw-?up|cock-?up|slip-?up|lapse|negligence
-    |carelessness|miss|fail|failure|own\s+goal|misstep|fumble|gaffe|goof|howler|clanger)\s+(?:by|from
-    |on\s+the\s+part\s+of)\s+{_AGENT}""",
+    |carelessness|miss|fail|failure|own\s+goal|misstep|fumble|gaffe|goof|howler|clanger)\s+(?:(?:by|from
+    |on\s+the\s+part\s+of)\s+{_AGENT}|on\s+{_OWNER}\s+part\b)""",
     _FLAGS,
 )
 _DOWN_TO = re.compile(
@@ -2513,6 +2513,7 @@ _FRUSTRATION = re.compile(
     r"""(?i)\b(?:(?:yet|once)\s+again\b|again\s*[.?]|as\s+(?:usual|always)\b|come\s+on\b
     |genuinely\s+asking\b|seriously\s*[?!]|courtesy\s+of\b|root[\s-]+causes?\b
     |not\s+to\s+point\s+(?:any\s+)?fingers\b|point(?:ing)?\s+fingers\b|skipping\b|skip(?=\s+the\b)
+    |bypassing\b|circumventing\b|contributing\s+factor\b
     |disabl(?:e|ing)\s+(?:the|all|every)\b|chose\s+to\s+(?:skip|ignore|disable|bypass|not)\b
     |knew\s+(?:it|they|that)\s+(?:wasn['’]t|weren['’]t|was\s+not|were\s+not)\b|smh\b|ffs\b|ugh\b
     |that['’]s\s+(?:the\s+whole\s+story|it,\s+that['’]s)\b)

@@ -2591,3 +2591,15 @@ def test_outcomes_that_did_not_happen_are_not_good_outcomes(text: str, blames: b
 )
 def test_exasperation_frames_a_fault_for_the_reader(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        ("Hard to call it anything but carelessness on Marek's part. He was warned twice.", True),
+        ("No mistake on Marek's part, the docs were wrong.", False),
+        ("Any oversight on the vendor's part was covered by the contract.", False),
+    ],
+)
+def test_a_failing_on_someones_part(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames
