@@ -1172,12 +1172,13 @@ def _next_words(toks: list[_Tok], i: int, n: int) -> tuple[str, ...]:
 
 
 def _away_cue(toks: list[_Tok], i: int) -> bool:
-    """'X was off sick', 'X is on leave', 'X went on holiday': only people do that."""
+    """'X was off sick', 'X is on leave', 'X was on call': only people do that."""
     words = _next_words(toks, i, 3)
     if len(words) < 2 or words[0] not in _BE:
         return False
     on_leave = words[1] in ("on", "at") and len(words) == 3 and words[2] in _LEAVE
-    return words[1] in _AWAY or on_leave
+    on_duty = words[1] == "on" and len(words) == 3 and words[2] in ("call", "shift", "duty")
+    return words[1] in _AWAY or on_leave or on_duty
 
 
 def _given(key: str) -> bool:
@@ -1502,6 +1503,15 @@ def _owner_cue(toks: list[_Tok], i: int, text: str) -> bool:
         and text[t.end : toks[i + 1].start].strip() in ("-", "\u2013", "\u2014", ":")
         and not toks[i + 1].cap
         and nxt[0] in _ACTION_VERBS
+    ):
+        return True
+    if (  # "Rose will chase the employers": a name word owning an action at a clause start
+        len(nxt) == 2
+        and nxt[0] == "will"
+        and nxt[1] in _ACTION_VERBS
+        and t.key in _ANY_NAME_RAW
+        and t.key not in _MONTHS
+        and t.key not in _SEASONS
     ):
         return True
     return (

@@ -2069,3 +2069,19 @@ def test_names_after_that_and_logins_after_by(text: str, expected: str) -> None:
 )
 def test_places_after_a_name_ticket_ids_and_verbs_people_do(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word-name owning an action with "will", or on call: a person
+        ("Rose will chase the late forms.", "[name] will chase the late forms."),
+        ("Joy was on call for both queues.", "[name] was on call for both queues."),
+        ("Jenkins will run the nightly build.", "Jenkins will run the nightly build."),
+        ("Slack will send a reminder.", "Slack will send a reminder."),
+        ("May will close the quarter.", "May will close the quarter."),
+        ("The pager was on call rotation.", "The pager was on call rotation."),
+    ],
+)
+def test_word_names_owning_actions_or_on_call(text: str, expected: str) -> None:
+    assert redact(text) == expected
