@@ -2085,3 +2085,20 @@ def test_places_after_a_name_ticket_ids_and_verbs_people_do(text: str, expected:
 )
 def test_word_names_owning_actions_or_on_call(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("thank u lamar for the snacks", "thank u [name] for the snacks"),
+        ("thank u all, great sprint", "thank u all, great sprint"),
+        (
+            "Need more people like Tawhiri: early, calm.",
+            "Need more people like [name]: early, calm.",
+        ),
+        ("People like Figma more than Miro.", "People like Figma more than Miro."),
+        ("someone like Google would have caught it", "someone like Google would have caught it"),
+    ],
+)
+def test_thank_u_and_people_like_a_name(text: str, expected: str) -> None:
+    assert redact(text) == expected
