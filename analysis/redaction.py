@@ -2435,11 +2435,24 @@ _PERSONS_WORK = frozenset(
 _PERSONAL_WORK = _PERSONS_WORK | frozenset("change changes fix deploy config".split())
 
 
+# Two capitals that name a role or a field rather than a person: "DJ's playlist".
+_INITIALS_ROLES = frozenset("dj bi ta ea pa mc gm md er or os vm ip tv pc".split())
+
+
 def _possessive_person(toks: list[_Tok], i: int, text: str) -> bool:
     """A capitalised name of any list with a possessive is a person ("Cheng's diagrams"),
     unless it is a tool or place word or a holiday follows ("St. Patrick's Day")."""
     t = toks[i]
     k = t.key
+    if (
+        _initials(t)
+        and len(k) == 2
+        and k not in _ACRONYMS
+        and k not in _ROLE_NOUNS
+        and k not in _INITIALS_ROLES
+        and any(w in _PERSONAL_WORK for w in _next_words(toks, i, 2))
+    ):
+        return True  # "JK's migration script dropped the flags" (not "IT's", "PM's", "DJ's")
     if not t.cap or _is_acronym(t.text) or k in _NOT_NAMES:
         return False
     if k in _COMMON:  # "Let's", "Mother's", "Earth's": an ordinary word needs another cue,

@@ -2102,3 +2102,21 @@ def test_word_names_owning_actions_or_on_call(text: str, expected: str) -> None:
 )
 def test_thank_u_and_people_like_a_name(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "JK's migration script dropped the flags.",
+            "[name]'s migration script dropped the flags.",
+        ),
+        ("AK's PR broke the build.", "[name]'s PR broke the build."),
+        ("IT's laptop policy is slow.", "IT's laptop policy is slow."),
+        ("PM's call was right.", "PM's call was right."),
+        ("DJ's playlist was great.", "DJ's playlist was great."),
+        ("VM's config change fixed it.", "VM's config change fixed it."),
+    ],
+)
+def test_initials_before_their_work(text: str, expected: str) -> None:
+    assert redact(text) == expected
