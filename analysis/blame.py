@@ -859,7 +859,8 @@ _EXONERATED = re.compile(
     |\b(?:could|might)(?:['’]ve|\s+have)\s+been\s+(?:any\s+of\s+us|anyone|anybody)\b
     |\b(?:decision|call|choice)\s+we\s+(?:all\s+)?made\b|\bwe\s+(?:all\s+)?(?:made|took)\s+(?:it\s+)?together\b
     |\bfix(?:ing)?\s+the\s+\w+,?\s+not\s+(?:the\s+(?:person|people|human|engineer)|hunt|blam|point)
-    |\bnot\s+(?:his|her|their)\s+fault\s*(?:[.!]|$)|\bdid\s+what\s+(?:our|the)\s+(?:process|policy|runbook)\s+(?:allows
+    |\bnot\s+(?:his|her|their)\s+fault\s*(?:[.!]|$)|(?:^|(?<=[.!?]\s))not\s+on\s+(?:him|her|them)\s*(?:[.!]|$)
+    |\bbefore\s+(?:anyone|anybody|you)\s+asks?\s*[:,-]\s*no\b|\bdid\s+what\s+(?:our|the)\s+(?:process|policy|runbook)\s+(?:allows
         |allowed|says|said)
     |(?<!without\s)\bwith\s+(?:two|three|four|[2-9])\s+approvals\b
     |\bthe\s+(?:\w+\s+)?(?:runbook|process|tooling|pipeline|template|docs|script|tool|checklist|calendar|system)

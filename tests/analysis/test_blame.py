@@ -2603,3 +2603,23 @@ def test_exasperation_frames_a_fault_for_the_reader(text: str, blames: bool) -> 
 )
 def test_a_failing_on_someones_part(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        (
+            "Marek's 'temporary' change was approved as temporary with a follow-up ticket "
+            "that got lost. Not on him.",
+            False,
+        ),
+        (
+            "Before anyone asks: no, Marek didn't set retries to 0 by hand. The default "
+            "changed in the upgrade.",
+            False,
+        ),
+        ("Marek broke the deploy. Not on him? Absolutely on him.", True),
+    ],
+)
+def test_a_person_cleared_in_a_short_aside(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames
