@@ -1036,7 +1036,7 @@ def _went_wrong(text: str) -> bool:
 # A name on its own with "again": "X, again.", "classic X." is in _SARCASM.
 _AGAIN = re.compile(
     rf"""(?:^|(?<=[.!?\n]))\s*(?:[-*\u2022]\s*)?(?:(?i:again|once\s+again|yet\s+again),?\s+{_RUN}
-    |{_RUN}(?:,?\s+|\.\s+)(?i:again|as\s+usual|strikes\s+again|at\s+it\s+again|once\s+again|yet\s+again))\s*(?:\.|$)""",
+    |{_RUN},?\s+(?i:again|as\s+usual|strikes\s+again|at\s+it\s+again|once\s+again|yet\s+again))\s*(?:\.|$)""",
     _FLAGS,
 )
 # A single role written bare at the start of a clause, with a word or two before it: "ops
@@ -2504,24 +2504,22 @@ def _names_failing(pattern: re.Pattern[str], shadow: str) -> bool:
     )
 
 
-# The writer's exasperation or a fault framed without a failing word: a repeat ("again",
-# "as usual"), an aside ("come on", "genuinely asking", an eye-roll), a cause named ("root
-# cause", "courtesy of"), a step skipped or switched off in the present ("skipping the
-# check"), knowing it ("knew it wasn't ready"), and the pre-emptive denial that blames
-# ("not to point fingers, but"). A person named beside one is judged at the reader's lower
-# bar (`blame_model.threshold_for`), not read as blame by itself.
+# The writer's exasperation or a fault framed without a failing word, in a sentence or
+# the aside right after it: a repeat ("yet again", "... Again."), an aside ("come on",
+# "genuinely asking", an eye-roll), the cause named ("that's the root cause"), a step
+# bypassed ("bypassing validation"), knowing it ("knew it wasn't ready"), and the
+# pre-emptive denial that blames ("not to point fingers, but"). A person named there is
+# judged at the reader's lower bar (`blame_model.threshold_for`), not read as blame by
+# itself. (Not "as usual", "courtesy of", "skipping", "again?" or "??": a review found
+# them beside thanks, requests and plain absences.)
 _FRUSTRATION = re.compile(
-    r"""(?i)\b(?:(?:yet|once)\s+again\b|again\s*[.?]|as\s+(?:usual|always)\b|come\s+on\b
-    |genuinely\s+asking\b|seriously\s*[?!]|courtesy\s+of\b|root[\s-]+causes?\b
-    |not\s+to\s+point\s+(?:any\s+)?fingers\b|point(?:ing)?\s+fingers\b|skipping\b|skip(?=\s+the\b)
-    |bypassing\b|circumventing\b|contributing\s+factor\b
-    |disabl(?:e|ing)\s+(?:the|all|every)\b|chose\s+to\s+(?:skip|ignore|disable|bypass|not)\b
+    r"""(?i)\b(?:(?:yet|once)\s+again\b|again\s*\.|come\s+on\b|genuinely\s+asking\b|seriously\s*[?!]
+    |not\s+to\s+point\s+(?:any\s+)?fingers\b|pointing\s+fingers\b|bypassing\b|circumventing\b
+    |contributing\s+factor\b|disabl(?:e|ing)\s+(?:the|all|every)\b
+    |chose\s+to\s+(?:skip|ignore|disable|bypass|not)\b
     |knew\s+(?:it|they|that)\s+(?:wasn['’]t|weren['’]t|was\s+not|were\s+not)\b|smh\b|ffs\b|ugh\b
-    |that['’]s\s+(?:the\s+whole\s+story|it,\s+that['’]s)\b)
-    # the writer owning up: "I own this one.", "I'll own this one.", "i did it."
-    |(?:^|(?<=[.!?]\s))i(?:['’]ll|\s+will)?\s+own\s+(?:this|that|it)(?:\s+one)?\s*[.!]
-    |(?:^|(?<=[.!?]\s))i\s+did\s+(?:it|this|that)\s*\.
-    |[\U0001F644\U0001F926\U0001F937]|\?\?|\?!|!\?""",
+    |that(?:['’]s|\s+is|\s+was)\s+(?:the\s+whole\s+story|it,\s+that['’]s|the\s+root\s+cause)\b)
+    |[\U0001F644\U0001F926]""",
     re.VERBOSE,
 )
 
@@ -2680,6 +2678,7 @@ _BENIGN = re.compile(
     |\bwithout\s+(?:breaking|any\s+(?:issues?|problems?|downtime|incident))|\bno\s+(?:issues|problems)\b
     |\b(?:broke|sprained|injured|hurt)\s+(?:his|her|their|my)\s+\w+|\b(?:ill|sick|unwell|in\s+hospital)\b
     |\b(?:told|asked)\s+to\s+stay\s+(?:at\s+)?home\b
+    |\b(?:changed|switched|moved)\s+(?:teams|jobs|roles|departments|companies)\b
     |\b(?:was|were|got|had\s+been)\s+(?:\w+ly\s+)?(?:overruled|outvoted|overridden|sidelined|pulled\s+off|moved\s+off
         |reassigned|not\s+consulted|left\s+out)\b(?:\s+by\s+[^.!?;,\n]{1,40}?)?\s*(?:[.!;]|$)
     |\b(?:it|that)\s+was\s+(?:\ue000+|[\w-]+)['’]s\s+(?:day\s+off|days\s+off|holiday|vacation|annual\s+leave
@@ -2811,16 +2810,21 @@ def _gated(shadow: str) -> list[tuple[int, int, str, bool]]:
     gated = []
     start = 0
     sarcastic = bool(_SARCASM_SIGN.search(shadow))  # "Great job by X, ... Truly inspired. 🙃"
-    frustrated = bool(_FRUSTRATION.search(shadow))  # "X's script. That's the root cause."
+    bounds = []
     for cut in chain(_SENTENCE_SPLIT.finditer(shadow), [None]):
         end = cut.start() if cut is not None else len(shadow)
+        bounds.append((start, end))
+        start = cut.end() if cut is not None else end
+    # A sentence is framed by exasperation in it or in the aside after it ("X's script.
+    # That's the root cause."), not by one about someone else earlier in the answer.
+    vexed = [bool(_FRUSTRATION.search(shadow[a:b])) for a, b in bounds] + [False]
+    for k, (start, end) in enumerate(bounds):
         sentence = shadow[start:end]
         words = len(sentence.split())
         if words >= 2 and (sarcastic or not _excused(sentence)):
-            read, person, fault = _read(sentence, frustrated)
+            read, person, fault = _read(sentence, vexed[k] or vexed[k + 1])
             if person and (fault or (words >= 4 and not _elliptic(sentence, words))):
                 gated.append((start, end, read, fault))
-        start = cut.end() if cut is not None else end
     return gated
 
 
