@@ -694,8 +694,12 @@ _UNREAL_BEFORE = re.compile(
     re.VERBOSE,
 )
 
-# ... but a denied counterfactual happened: "it would have been worse if X hadn't noticed".
-_DID_HAPPEN = re.compile(r"(?i)\bif\s+(?:\S+\s+){1,3}?had(?:n['’]t|\s+not)\s+(?:[\w'’-]+\s+)?$")
+# ... but a denied counterfactual happened: "it would have been worse if X hadn't noticed",
+# "had X not noticed, we'd have been down".
+_DID_HAPPEN = re.compile(
+    r"(?i)(?:\bif\s+(?:\S+\s+){1,3}?had(?:n['’]t|\s+not)|^\s*had\s+(?:\S+\s+){1,3}?not)"
+    r"\s+(?:[\w'’-]+\s+)?$"
+)
 
 
 def _good_outcomes(text: str) -> list[re.Match[str]]:
@@ -2105,6 +2109,7 @@ def _subject_blame(shadow: str) -> list[tuple[int, int]]:
 # something that helped. Only a harmful act undone ("if X hadn't pushed ...") is blame.
 _GOOD_IF_NOT = re.compile(
     rf"""had(?:n['’]t|\s+not)\s+(?!{_HARMFUL_ACT})\w+
+    |(?i:had)\s+\S+(?:\s+\S+)?\s+not\s+(?!{_HARMFUL_ACT})\w+
     |\b(?:worse|longer|a\s+disaster|lost\s+everything|much\s+more)\b""",
     re.VERBOSE,
 )

@@ -2628,3 +2628,17 @@ def test_a_failing_on_someones_part(text: str, blames: bool) -> None:
 )
 def test_a_person_cleared_in_a_short_aside(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # "had X not noticed" is the same credit as "if X hadn't noticed"
+        ("Had Priya not noticed the cert expiry, we'd have been down all weekend.", False),
+        ("Had the PM not noticed, we would have lost the data.", False),
+        ("Had Priya not pushed the config, we'd have been fine.", True),
+        ("Priya had not noticed the alert, so we lost a day.", True),
+    ],
+)
+def test_had_someone_not_noticed_is_credit(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames
