@@ -694,12 +694,16 @@ _UNREAL_BEFORE = re.compile(
     re.VERBOSE,
 )
 
+# "Had X not ...": a counterfactual denied with the person between (`_DID_HAPPEN`,
+# `_GOOD_IF_NOT`).
+_HAD_X_NOT = r"(?i:had)\s+(?:\S+\s+){1,3}?not"
 # ... but a denied counterfactual happened: "it would have been worse if X hadn't noticed",
 # "had X not noticed, we'd have been down".
 _DID_HAPPEN = re.compile(
-    r"(?i)(?:\bif\s+(?:\S+\s+){1,3}?had(?:n['’]t|\s+not)|^\s*had\s+(?:\S+\s+){1,3}?not)"
-    r"\s+(?:[\w'’-]+\s+)?$"
+    rf"(?i)(?:\bif\s+(?:\S+\s+){{1,3}}?had(?:n['’]t|\s+not)|^\s*{_HAD_X_NOT})\s+(?:[\w'’-]+\s+)?$"
 )
+# Where a clause starts, looking back from an outcome: "..., we'd have caught it".
+_CLAUSE_CUT = re.compile(r"[.!?;:,\n]|\b(?:and|but)\b")
 
 
 def _good_outcomes(text: str) -> list[re.Match[str]]:
@@ -707,9 +711,7 @@ def _good_outcomes(text: str) -> list[re.Match[str]]:
     the words just before them in their clause (`_UNREAL_BEFORE`)."""
     found = []
     for m in _GOOD_OUTCOME.finditer(text):
-        before = re.split(r"[.!?;:,\n]|\b(?:and|but)\b", text[max(0, m.start() - 40) : m.start()])[
-            -1
-        ]
+        before = _CLAUSE_CUT.split(text[max(0, m.start() - 40) : m.start()])[-1]
         if not _UNREAL_BEFORE.search(before) or _DID_HAPPEN.search(before):
             found.append(m)
     return found
@@ -2109,7 +2111,7 @@ def _subject_blame(shadow: str) -> list[tuple[int, int]]:
 # something that helped. Only a harmful act undone ("if X hadn't pushed ...") is blame.
 _GOOD_IF_NOT = re.compile(
     rf"""had(?:n['’]t|\s+not)\s+(?!{_HARMFUL_ACT})\w+
-    |(?i:had)\s+\S+(?:\s+\S+)?\s+not\s+(?!{_HARMFUL_ACT})\w+
+    |{_HAD_X_NOT}\s+(?!{_HARMFUL_ACT})\w+
     |\b(?:worse|longer|a\s+disaster|lost\s+everything|much\s+more)\b""",
     re.VERBOSE,
 )
@@ -2532,12 +2534,10 @@ _FRUSTRATION = re.compile(
 def _read(shadow: str, framed: bool = False) -> tuple[str, bool, bool]:
     """A masked text as the learned reader reads it ("person" for each person, lower
     case), whether it names a person, and whether it names a failing or a bad outcome
-    (always when `framed`: the answer around it frames a fault, `_FRUSTRATION`)."""
+    (always when `framed`: exasperation in it or the aside after it, `_FRUSTRATION`)."""
     slip = _names_failing(_SLIP, shadow) and _HANDED.search(shadow) is None
     fault = _names_failing(_FAILING, shadow) or bool(_CONSEQUENCE.search(shadow)) or slip
-    fault = (
-        fault or framed or _went_wrong(_without_good_outcomes(shadow))
-    )  # not "... without issues"
+    fault = fault or framed or _went_wrong(_without_good_outcomes(shadow))  # not "without issues"
     person_words = {m.group(0) for m in _PERSON_WORD.finditer(shadow)}
     if not fault and not _SELF_AGENT.search(shadow):
         person_words -= _WRITER_WORDS
@@ -3096,7 +3096,7 @@ def _phrases(
                 _RETRACTED.search(sentence)
                 or _THEY_BLAME.search(shadow[max(0, m.start() - 30) : m.start()])
             ):
-                continue  # "we blamed X at first, but it turned out to be DNS"  # "blocked the release because the suite was failing": a reason  # "whoever wrote the guide, thank you": thanks, not blame
+                continue  # "we blamed X at first, but it turned out to be DNS"
             if pattern is _WORK_HARM and _CIRCUMSTANCE.match(m.group()):
                 continue  # "X's illness made it impossible ...": what befell them, no deed
             if (

@@ -2449,7 +2449,6 @@ def _possessive_person(toks: list[_Tok], i: int, text: str) -> bool:
     if (
         _initials(t)
         and len(k) == 2
-        and k not in _ACRONYMS
         and k not in _ROLE_NOUNS
         and k not in _INITIALS_ROLES
         and any(w in _PERSONAL_WORK for w in _next_words(toks, i, 2))
