@@ -762,7 +762,25 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
         for m in _DOTTED_HANDLE.finditer(text):
             if _login_name(m.group(1), m.group(2)):
                 add(m.start(), m.end(), HANDLE)
-    return spans
+    return [(a, _extension_end(text, b) if lab == PHONE else b, lab) for a, b, lab in spans]
+
+
+# An extension written after a phone belongs to it: "... ext. 214", "x302", "poste 312",
+# "(ext 12)", "Durchwahl 45", "int. 7" - up to six digits.
+_EXTENSION = re.compile(
+    r"""[ \t]*,?[ \t]*\(?(?i:ext\.?|extn\.?|extension|x|poste|durchwahl|anexo|int\.|interno|dw\.?|\#)
+    [ \t]*:?[ \t]*\d{1,6}\b\)?""",
+    re.VERBOSE,
+)
+
+
+def _extension_end(text: str, end: int) -> int:
+    """Where a phone ending at `end` ends with its extension (`_EXTENSION`), if any."""
+    m = _EXTENSION.match(text, end)
+    if m is None:
+        return end
+    close = m.group().endswith(")") and "(" not in m.group()
+    return m.end() - 1 if close else m.end()
 
 
 # "... slipped again (kowalczyk_p)", "(jsmith)": a login in brackets signing a sentence.

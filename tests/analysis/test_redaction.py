@@ -1928,7 +1928,7 @@ def test_plural_words_ranges_and_quoted_release_names_survive(text: str) -> None
         ),
         # a phone word makes two clock-like groups a phone
         ("Call Priya on 0845-2359 for access.", "Call [name] on [phone] for access."),
-        ("My number is 0800-1230 extension 5.", "My number is [phone] extension 5."),
+        ("My number is 0800-1230 extension 5.", "My number is [phone]."),
         (
             'Someone named "Nkemelu" approved the change.',
             'Someone named "[name]" approved the change.',
@@ -2119,4 +2119,23 @@ def test_thank_u_and_people_like_a_name(text: str, expected: str) -> None:
     ],
 )
 def test_initials_before_their_work(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Call 0044 161 496 0000 ext. 214 for the depot.", "Call [phone] for the depot."),
+        ("Melbourne desk +61 (0)3 9123 4567 x302 overnight", "Melbourne desk [phone] overnight"),
+        ("the line was (555) 013-4477 x112, and", "the line was [phone], and"),
+        ("ring 020 7946 0999 (ext 12) today", "ring [phone] today"),
+        ("the Lyon desk, +33 1 23 45 67 89 poste 312.", "the Lyon desk, [phone]."),
+        ("Berlin +49 30 1234 5678 Durchwahl 45", "Berlin [phone]"),
+        # an extension word without digits, or digits that are not an extension, stay
+        ("call +44 20 7946 0958 next week", "call [phone] next week"),
+        ("call +44 20 7946 0958 ext. unknown", "call [phone] ext. unknown"),
+        ("Order 12345 ext. 2 shipped", "Order 12345 ext. 2 shipped"),
+    ],
+)
+def test_a_phone_keeps_its_extension(text: str, expected: str) -> None:
     assert redact(text) == expected
