@@ -250,7 +250,7 @@ _CORNER_CUT = re.compile(
 _JUDGEMENT = re.compile(
     rf"""(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|{_ROLE})\s+(?:
         should(?:n't|\s+not)?\s+have\s+(?!been\s+(?:told|informed|involved|consulted|asked
-            |included|looped|given|warned|supported|helped|trained|paired))
+            |included|looped|given|warned|supported|helped|trained|paired)|had\s+to\b)
         |(?:is|was)\s+(?:the|a|our)\s+(?:real\s+)?(?:problem|issue|bottleneck|reason))""",
     _FLAGS,
 )
@@ -585,8 +585,23 @@ _ADDRESSED = re.compile(
 )
 # A person's planned work: "X will investigate why ...", "X to look into ...".
 _PLANNED = re.compile(
-    r"""\s*(?:will|['’]ll|is\s+going\s+to|to|is\s+to)\s+(?:\w+ly\s+)?(?:investigate|look|check|find|follow|dig|write
-    |document|add|update|fix|review|set|draft|share|own|lead|figure|chase|confirm|ask|talk|schedule|sync|pair)\b""",
+    r"""\s*(?:(?:will|['’]ll|is\s+going\s+to|to|is\s+to)\s+(?:\w+ly\s+)?(?:investigate|look|check|find|follow|dig|write
+    |document|add|update|fix|review|set|draft|share|own|lead|figure|chase|confirm|ask|talk|schedule|sync|pair)\b)""",
+    re.VERBOSE,
+)
+# An action item's "X to <verb>" ("Iman to book the room", "Bo to run the next retro"),
+# not "nice of X to ...", "just for X to rewrite them": `_TO_WHOM` is checked before it.
+_ACTION_ITEM = re.compile(r"\s*to\s+(?!(?:blame|be|have|thank)\b)[a-z]+\b(?!\s+(?:for|that)\b)")
+_TO_WHOM = re.compile(
+    r"(?i)\b(?:of|for|from|by|with|expect|want|wanted|asked|told|let|leave|left)\s+$"
+)
+# "as X said ...", "like X put it ...": a person quoted in agreement.
+_QUOTED_BY = re.compile(r"(?i)(?:^|[\s(,;:])(?:as|like)\s+$")
+_SAID = re.compile(r"\s*(?:said|says|put\s+it|mentioned|pointed\s+out|noted|wrote|joked)\b")
+# An absence with "so" just before the subject: "I was off sick so I missed ...".
+_AWAY_SO = re.compile(
+    r"""(?i)\b(?:sick|ill|unwell|in\s+hospital|on\s+(?:leave|holiday|vacation|parental\s+leave)|away|off)
+    \b[^.!?;]{0,60}\bso\s+$""",
     re.VERBOSE,
 )
 # A second person joined to the subject: "X and the support lead ...".
@@ -825,8 +840,14 @@ _CAME_FROM = re.compile(
 )
 # The writer says the act was right after all: "Unpopular, but it was the right move."
 _VINDICATED = re.compile(
-    r"""\b(?:(?:he|she)\s+was\s+right(?:\s+all\s+along)?|it\s+was\s+the\s+right\s+(?:move|call|decision|thing)
-    |(?:turned\s+out\s+to\s+be|proved\s+to\s+be)\s+the\s+right\s+(?:move|call|decision))\b""",
+    r"""\b(?:(?:he|she)\s+was\s+right(?:\s+all\s+along)?|it\s+was\s+the\s+right\s+(?:move|call|decision|thing|one)
+    |(?:turned\s+out\s+to\s+be|proved\s+to\s+be)\s+the\s+right\s+(?:move|call|decision)
+    # a decision the writer endorses: "it was absolutely right", "that decision aged really
+    # well", "Good call, we had buffer", "did us a massive favour"
+    |(?:it|that|this|which)\s+(?:was|is)\s+(?:absolutely|totally|completely|definitely|100%)\s+(?:the\s+)?right
+    |(?:decision|call|choice|move)\s+(?:has\s+)?aged\s+(?:really\s+|very\s+|so\s+)?well
+    |(?<!\bnot\s)(?<!\bnot\sa\s)(?<!n['’]t\sa\s)(?<!\bno\s)(?:good|great|smart|wise)\s+call[,.!]?\s+(?:we|it|that|because|by|from|on|in\s+hindsight)\b
+    |did\s+(?:us|everyone|the\s+team|all\s+of\s+us)\s+a\s+(?:\w+\s+)?favou?r)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 # The writer defends the person in the same sentence: "X did nothing wrong, the tool ...",
@@ -1398,7 +1419,7 @@ _FAILING = re.compile(
         |impossible\s+to\s+(?:work\s+with|get|reach|pin\s+down|talk\s+to|deal\s+with|contact|find)
         |at\s+fault|the\s+weak\s+link)
       |should(?:\s+have|'ve|\s+not\s+have|n't\s+have)\s+(?!(?:a|an|the|some|something|it|them|one|two|three
-        |\d+|more|less|enough|no|plenty|time|everything|all)\b)(?!been\s+(?:told|informed|involved
+        |\d+|more|less|enough|no|plenty|time|everything|all|had\s+to)\b)(?!been\s+(?:told|informed|involved
         |consulted|asked|included|looped|given|warned|supported|helped|trained|paired))
       |should\s+(?:make\s+sure|stop|learn\s+to|start\s+(?:listening|reading|testing))
       |(?:delivered|handed|sent|shipped|submitted|replied|responded|answered|approved|signed
@@ -2071,6 +2092,12 @@ def _subject_blame(shadow: str) -> list[tuple[int, int]]:
             if _PLANNED.match(rest):
                 continue  # "X will investigate why the job failed": an action item
             before = text[max(0, m.start("subj") - 40) : m.start("subj")]
+            if _ACTION_ITEM.match(rest) and not _TO_WHOM.search(before):
+                continue  # "Iman to book the room for the next retro"
+            if _QUOTED_BY.search(before) and _SAID.match(rest):
+                continue  # "as X said in standup: '...'": the writer quotes and agrees
+            if _AWAY_SO.search(before):
+                continue  # "I was sick that week so I missed the decisions": an absence explained
             if _JOINT.search(before):
                 continue  # "X and the support lead ran ...": two people, not one individual
             if _REPORTING.match(rest):
@@ -2523,6 +2550,7 @@ _FRUSTRATION = re.compile(
     r"""(?i)\b(?:(?:yet|once)\s+again\b|again\s*\.|come\s+on\b|genuinely\s+asking\b|seriously\s*[?!]
     |not\s+to\s+point\s+(?:any\s+)?fingers\b|pointing\s+fingers\b|bypassing\b|circumventing\b
     |contributing\s+factor\b|disabl(?:e|ing)\s+(?:the|all|every)\b
+    |(?:nice|kind|thoughtful|lovely|sweet|generous|big)\s+of\s+(?:\ue000+|him|her|(?:the|our)\s+\w+(?:\s+\w+)?)\s+to\b
     |chose\s+to\s+(?:skip|ignore|disable|bypass|not)\b
     |knew\s+(?:it|they|that)\s+(?:wasn['’]t|weren['’]t|was\s+not|were\s+not)\b|smh\b|ffs\b|ugh\b
     |that(?:['’]s|\s+is|\s+was)\s+(?:the\s+whole\s+story|it,\s+that['’]s|the\s+root\s+cause)\b)

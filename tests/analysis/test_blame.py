@@ -2642,3 +2642,33 @@ def test_a_person_cleared_in_a_short_aside(text: str, blames: bool) -> None:
 )
 def test_had_someone_not_noticed_is_credit(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # a decision the writer endorses clears the answer
+        ("Tariq chose to cancel the pilot a month early and it was the right one.", False),
+        ("The CFO picked the hosted option over a rebuild; that decision aged well.", False),
+        ("Noor pushed the launch back. People moaned but it was absolutely right.", False),
+        ("Kemal flagged the holiday freeze early. Great call, we had slack because of him.", False),
+        ("the tester who logged the timezone bug did us a huge favour", False),
+        ("Kemal skipped the review and broke prod. Not a good call.", True),
+        ("Kemal skipped the review and broke prod. Good call, as always.", True),
+        # a burden, not a fault
+        ("Wen shouldn't have had to run the migration alone; we need a rota.", False),
+        ("Wen should have run the migration with a second pair of eyes.", True),
+        # an action item, a quote in agreement, an absence explained
+        ("Bea to order the new badges, the old batch never arrived", False),
+        (
+            "Nice of Wiremu to mention AFTER the release that he knew the export was off by a day.",
+            True,
+        ),
+        ("Nice of Bea to bring cake on release day.", False),
+        ("as Kofi put it at standup: 'the queue doesn't care about our deadline'. fair", False),
+        ("i was off sick the week of cutover so i missed most of the planning", False),
+        ("i skipped the planning so i missed the cutover risks", True),
+    ],
+)
+def test_endorsed_calls_burdens_action_items_quotes_and_absences(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames
