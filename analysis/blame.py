@@ -323,6 +323,14 @@ _SELF = re.compile(
         \bI\s+was\s+(?:(?:a\s+bit|too|really|very|so|just|pretty|way\s+too)\s+)?(?:careless|sloppy|negligent
         |reckless|lazy|complacent|overconfident|hasty|arrogant)\b
     |I(?:\s+(?:am|was)|['’]m)\s+(?:(?:the\s+)?(?:only\s+)?one\s+)?to\s+blame|I\s+take\s+(?:full\s+|the\s+)*blame
+    # "I take responsibility for the outage", "I'm the reason the dates were wrong", "I was
+    # wrong." (not "I was wrong about how hard ..."), "the cause was me not reading ..."
+    |I\s+(?:take|accept|own)\s+(?:full\s+|complete\s+|total\s+|the\s+)*responsibility\s+for\b
+    |I(?:\s+am|\s+was|['’]m)\s+(?:the\s+)?(?:whole\s+|main\s+|only\s+)?reason\s+(?:why\s+|that\s+)?(?!we\s+(?:made|hit|got|shipped|finished))
+    |(?:^|(?<=[.!?]\s)|(?<=[,;]\s))I\s+was\s+wrong\s*(?:[.!]|$)
+    |\b(?i:the)\s+(?:root\s+)?(?:cause|culprit|reason|problem)\s+(?:was|is)\s+me\b(?!\s+and\b)
+    # "me. I wrote the date parser.": the writer answers "what went wrong?" with themself
+    |(?:^|(?<=[.!?]\s))(?i:me)\s*[.!]\s+(?:I|i)\s+(?!\w+ing\b)\w+(?:ed|t)\b
     |I\s+(?:was|am|'m)\s+(?:the|a)\s+(?:real\s+|main\s+|biggest\s+|only\s+)?(?:problem|bottleneck|weak\s+link|blocker)
     |(?i:that|this|it|the\s+\w+)(?:\s+one)?(?:\s+was|\s+is|['’]s)\s+(?:all\s+|kinda\s+|kind\s+of\s+|partly\s+
         |mostly\s+|largely\s+)?on\s+me\b
@@ -595,6 +603,12 @@ _ACTION_ITEM = re.compile(r"\s*to\s+(?!(?:blame|be|have|thank)\b)[a-z]+\b(?!\s+(
 _TO_WHOM = re.compile(
     r"(?i)\b(?:of|for|from|by|with|expect|want|wanted|asked|told|let|leave|left)\s+$"
 )
+# What "I was wrong" takes back rather than confesses: blame first laid ("At first I
+# blamed X's script.") or a belief ("I thought the vendor would deliver.").
+_FIRST_BLAMED = re.compile(
+    r"(?i)\b(?:originally|at\s+first|first\s+(?:thought|assumed|said)|blamed|assumed|suspected"
+    r"|thought|expected|hoped|believed|figured|guessed|bet|predicted)\b"
+)
 # "as X said ...", "like X put it ...": a person quoted in agreement.
 _QUOTED_BY = re.compile(r"(?i)(?:^|[\s(,;:])(?:as|like)\s+$")
 _SAID = re.compile(r"\s*(?:said|says|put\s+it|mentioned|pointed\s+out|noted|wrote|joked)\b")
@@ -618,6 +632,8 @@ _NEGATED_CLEFT = re.compile(r"(?i)\b(?:wasn['’]t|was\s+not|isn['’]t|is\s+not
 _BAD_OUTCOME = re.compile(
     r"""\b(?:burned|burnt|fell\s+apart|useless|botched|a\s+mess|wasted|derailed|a\s+write-?off|blew\s+up
     |a\s+disaster|a\s+fiasco|went\s+sideways|failed|broke|crashed|went\s+down|slipped|corrupted|flopped
+    |went\s+(?:bad|badly|south|pear-shaped)|fell\s+(?:over|flat)|piled\s+up
+    |got\s+(?:swapped|mixed\s+up|mislabell?ed|misrouted|double-booked)
     |tanked|bombed|fizzled|stalled|ground\s+to\s+a\s+halt|dragged\s+on|overran|(?:was|were)\s+wrong
     |was\s+(?:late|delayed|lost|breached)|got\s+(?:lost|breached|corrupted)
     |missed\s+(?:the|our|a|an|its|their|every)\s+(?:[\w-]+\s+)?(?:deadline|milestone|date|window|launch|release
@@ -796,12 +812,15 @@ _DUTY_UNDONE = re.compile(
 # Rhetorical questions aimed at one person: "is it so hard for X to read the runbook",
 # "would it kill the PM to answer", "can we talk about how X merged ... 'small fix'?".
 _RHETORICAL = re.compile(
-    rf"""\b(?i:is\s+it\s+(?:really\s+|honestly\s+|actually\s+|just\s+)?(?:so|that|too)\s+(?:hard|difficult
+    rf"""\b(?i:(?:is|was)\s+it\s+(?:really\s+|honestly\s+|actually\s+|just\s+)?(?:so|that|too)\s+(?:hard|difficult
         |much\s+to\s+ask)|how\s+(?:hard|difficult)\s+(?:is|was|can)\s+it|would\s+it\s+(?:kill|hurt))
         \s+(?:for\s+)?(?:{_RUN}|{_ROLE}|him|her)\s+to\b
     |\b(?i:pretend)\s+(?:that\s+)?(?:it\s+)?(?:wasn['’]t|was\s+not|isn['’]t)\s+(?:{_RUN}|{_ROLE})
     |\b(?i:why\s+is\s+it\s+always)\s+(?:{_OWNER}|{_RUN}|{_ROLE})
     |\b(?i:stop\s+letting)\s+(?:{_RUN}|{_ROLE})
+    # a question about what went wrong answered with whom to ask: "why was the flow broken
+    # for three days? ask X." (not "why is the cache set up like this? ask X, she knows")
+    |\b(?i:why\s+(?:was|were|did|had))\b[^?\n]{{5,150}}\?\s*(?i:just\s+)?(?i:ask)\s+(?:{_RUN}|{_ROLE})\s*(?:[.!]|$)
     |\b(?i:can\s+we\s+(?:talk|chat)\s+about|let['’]s\s+talk\s+about|are\s+we\s+(?:just\s+)?(?:going\s+to
         \s+|gonna\s+)?(?:ignore|ignoring|pretend|pretending))\s+(?:how|the\s+fact\s+that|that)\s+
         (?:{_RUN}|{_ROLE}|he|she)\s+\w+""",
@@ -916,7 +935,7 @@ _REJECTED = re.compile(
         |botch|hang\s+up|double-?book|overwrit)\w*\b[^.!?;,]{{0,60}}(?:[,;—–]|\s-\s)(?!\s*so\b)
     # the act's reason is a thing, not a person: "skipped step 4 because step 4 references a
     # tool we uninstalled", "cancelled the training because the vendor hadn't installed ..."
-    |\bbecause\s+(?:of\s+)?(?:the|a|an|its|their|our|step\s+\d+)\s+(?![^.!?,]{{0,30}}(?:{_MASK}|\b(?i:he|she|I)\b|\b{_ROLE_WORDS}\b))
+    |(?<=[^.!?\s]\s)because\s+(?:of\s+)?(?:the|a|an|its|their|our|step\s+\d+)\s+(?![^.!?,]{{0,30}}(?:{_MASK}|\b(?i:he|she|I)\b|\b{_ROLE_WORDS}\b))
         (?:[\w-]+\s+){{0,3}}?(?:had|has|was|were|is|isn['’]t|wasn['’]t|hadn['’]t|references?|said|says|kept|didn['’]t
         |doesn['’]t|broke|failed|changed|went|came|told|asked|gave|required|requires|demanded)\b
     # the reason is what was done to the person: "because he was never given time to",
@@ -1359,7 +1378,7 @@ _FAILING = re.compile(
         |overcommitted|hard-?coded|force[- ]?(?:pushed|merged)|hot-?patched|hot-?fixed\s+(?:it\s+)?(?:live|in\s+prod)|blew|killed|nuked|trashed|reverted\s+my
         |took\s+(?:prod|production|the\s+site|everything)\s+down)
       |(?:messed|screwed|cocked|stuffed|mucked)\s+(?:\w+\s+)?up
-      |dropped\s+the\s+ball|went\s+(?:silent|dark|quiet|awol|missing|rogue|to\s+sleep|home\s+(?:early|sick\s+of|instead|without|halfway|mid))
+      |dropped\s+the\s+ball|went\s+(?:silent|dark|quiet|awol|missing|rogue|offline|off-?grid|to\s+sleep|home\s+(?:early|sick\s+of|instead|without|halfway|mid))
       |bricked|dumped\s+(?:\w+\s+){0,4}?on(?:to)?\s+(?:me|us|the|her|his|their|everyone|whoever)
       # warnings ignored, knowledge hoarded, no action, own work approved, acts before the facts
       |(?:even\s+though|although|despite|after)\s+(?:\w+\s+){0,3}?(?:warned|told|asked|advised|begged|reminded)
@@ -1799,6 +1818,7 @@ _CONSEQUENCE = re.compile(
     |(?:burned|burnt)\s+out|drags?\s+(?:everyone|everybody|us|the\s+team)\s+down|no\s+wonder
     |(?:we|everyone)\s+(?:all\s+)?paid\s+for\s+it|look\s+where\s+that\s+got\s+us|and\s+here\s+we\s+are
     |(?:and\s+)?we\s+all\s+know\s+how\s+that\s+(?:went|ended)|(?:and\s+)?it\s+(?:bit|came\s+back\s+to\s+bite)\s+us|you\s+can\s+guess\s+the\s+rest|guess\s+what\s+happened
+    |\bate\s+(?:up\s+|into\s+)?(?:half|most|all|the\s+whole|a\s+(?:whole\s+)?(?:day|week|sprint))\b
     |made\s+(?:it|things
     |everything)\s+worse|slowed\s+(?:everyone|everybody|us|the\s+team)\s+down|killed\s+us
     |found\s+out\s+(?:\w+\s+){0,4}?from\s+(?:Twitter|social\s+media|the\s+news|a\s+customer|customers)
@@ -1927,7 +1947,9 @@ _JUSTIFIED = re.compile(
         |red|not\s+ready|incomplete|missing|unsafe|insecure|didn['’]t\s+pass|wasn['’]t\s+ready|had\s+no|down
         |unavailable|offline|unstable|flaky)\b
     # blame the writer takes back: "I originally wrote that X caused it, but I was wrong"
-    |\bI\s+was\s+wrong\b|\b(?:I|we)\s+originally\s+(?:wrote|said|thought|blamed|assumed)\b|\bI\s+stand\s+corrected\b
+    |\bbut\s+I\s+was\s+wrong\b|\bI\s+was\s+wrong\s+(?:about|to\s+(?:blame|say|think|assume|point))\b
+    |\bI\s+was\s+wrong\s*(?:[,;:—–]|\s-)\s*(?:it|the|that|this)\b|\bI\s+said\s+(?:earlier|before|previously|at\s+first)\b
+    |\b(?:I|we)\s+originally\s+(?:wrote|said|thought|blamed|assumed)\b|\bI\s+stand\s+corrected\b
     # a purpose or a sacrifice: "so people could attend both", "skipped lunch to get the fix out"
     |\bso\s+(?:that\s+)?(?:people|everyone|everybody|we|the\s+team)\s+(?:could|can|would)(?!n['’]t)\b
     |\b(?:skipped|missed|gave\s+up|cancell?ed)\s+(?:his|her|their|my)?\s*(?:lunch|breakfast|dinner|sleep|holiday
@@ -2426,7 +2448,8 @@ def _asks(sentence: str) -> bool:
     """A yes/no question that asks ("Was X on call?"), not one that accuses ("Did X even
     test it?", "Can someone explain why X thought that was fine??")."""
     return bool(_YES_NO.match(sentence)) and not (
-        re.search(r"(?i)\beven\b", sentence) or _FRUSTRATION.search(sentence)
+        re.search(r"(?i)\beven\b|\b(?:explain|tell\s+(?:me|us))\b[^?]{0,20}\bwhy\b", sentence)
+        or _FRUSTRATION.search(sentence)
     )
 
 
@@ -2550,6 +2573,8 @@ _FRUSTRATION = re.compile(
     r"""(?i)\b(?:(?:yet|once)\s+again\b|again\s*\.|come\s+on\b|genuinely\s+asking\b|seriously\s*[?!]
     |not\s+to\s+point\s+(?:any\s+)?fingers\b|pointing\s+fingers\b|bypassing\b|circumventing\b
     |contributing\s+factor\b|disabl(?:e|ing)\s+(?:the|all|every)\b
+    |thanks\s+for\s+that\s*(?:\.|$)|\boh\s+right\b|^\s*turns\s+out\b
+    |\bdid\s+(?:[\w\ue000]+\s+){1,3}even\s+(?:open|read|look|test|check|try|run|bother|glance)\b|(?:like|as)\s+(?:he|she)\s+always\s+(?:does|did)\b
     |(?:nice|kind|thoughtful|lovely|sweet|generous|big)\s+of\s+(?:\ue000+|him|her|(?:the|our)\s+\w+(?:\s+\w+)?)\s+to\b
     |chose\s+to\s+(?:skip|ignore|disable|bypass|not)\b
     |knew\s+(?:it|they|that)\s+(?:wasn['’]t|weren['’]t|was\s+not|were\s+not)\b|smh\b|ffs\b|ugh\b
@@ -2603,8 +2628,11 @@ _SLIP = re.compile(
     |authori[sz]ed|secured|fastened|sealed|proofed|edited)\b
     |\bwithout\s+(?:even\s+)?(?:any\s+|a\s+|an\s+)?(?:check|checking|inspection|inspecting|testing|tests?
     |review|reviewing|approval|asking|telling|phoning|calling|consulting|reading|backup
-    |back-up|sign-?off)\b
+    |back-up|sign-?off|handover|hand-?off|notice|warning|documentation|docs)\b
+    |\b(?:went|go|goes|left|sat)\s+(?:\w+\s+)?unanswered\b|\bagainst\s+(?:the\s+|all\s+|everyone['’]s\s+)?(?:advice
+    |warnings?|objections?|recommendations?)\b
     |\b(?:wrong|wrongly|incorrect|incorrectly|mistakenly)\b|\bby\s+mistake\b|\bon\s+a\s+whim\b
+    |\b(?:wrote|with|left|shipped|delivered)\s+(?:zero|no)\s+(?:tests|docs|documentation|comments|handover\s+notes?)\b
     |\btwisted\b""",
     re.VERBOSE,
 )
@@ -2707,7 +2735,7 @@ _NEVER_FAILS = re.compile(
 # "without breaking anything", "no issues"), an injury or illness, a clash of calendars,
 # days spent on someone else's trouble, something that happened to the person's belongings.
 _BENIGN = re.compile(
-    r"""(?i)\b(?:wasn['’]t|was\s+not|isn['’]t|not)\s+(?:\w+\s+)?(?:caused|due|because|down\s+to|on)\b
+    r"""(?i)\b(?:wasn['’]t|was\s+not|isn['’]t|not)\s+(?:(?!\w+ing\b)\w+\s+)?(?:caused|due|because|down\s+to|on)\b
     |\bwithout\s+(?:breaking|any\s+(?:issues?|problems?|downtime|incident))|\bno\s+(?:issues|problems)\b
     |\b(?:broke|sprained|injured|hurt)\s+(?:his|her|their|my)\s+\w+|\b(?:ill|sick|unwell|in\s+hospital)\b
     |\b(?:told|asked)\s+to\s+stay\s+(?:at\s+)?home\b
@@ -3116,6 +3144,12 @@ def _phrases(
             sentence = _sentence_at(shadow, m.start())
             if pattern is not _SELF and pattern is not _SELF_MORE and _PRAISE.search(sentence):
                 continue
+            if (
+                pattern is _SELF
+                and m.group().startswith("I was wrong")
+                and _FIRST_BLAMED.search(shadow)
+            ):
+                continue  # "At first I blamed X's script. I was wrong.": blame taken back
             if _JUSTIFIED.search(
                 sentence.replace(m.group(), " ") if pattern is _COUNTERFACTUAL else sentence
             ):

@@ -2672,3 +2672,41 @@ def test_had_someone_not_noticed_is_credit(text: str, blames: bool) -> None:
 )
 def test_endorsed_calls_burdens_action_items_quotes_and_absences(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # the writer's own fault, said plainly
+        ("I take full responsibility for the billing outage; I muted the alerts.", True),
+        ("i'm the reason the invoices went out twice", True),
+        ("I argued for the Sunday cutover. The others said wait. I was wrong.", True),
+        ("The root cause was me not reading the migration notes.", True),
+        ("me. I typed the wrong region into the config.", True),
+        ("I thought the supplier would deliver on time. I was wrong.", False),
+        ("I said earlier it was Dario's commit - I was wrong, it was the cache.", False),
+        ("I'm the reason we hit the date, I kept the scope tight.", False),
+        # a failing or bad outcome named in other words
+        ("The part where Ilse left a week before go-live without handover was not fine.", True),
+        ("Tickets to Okonkwo went unanswered for a fortnight; we guessed the schema.", True),
+        ("the rollout went badly because Fenna decided she knew better than the checklist", True),
+        ("the retros ran long because the facilitator let them, and it ate half the sprint", True),
+        (
+            "the consultant set every timeout to zero and then left the project. thanks for that.",
+            True,
+        ),
+        ("who decided to send the PINs by plain e-mail? oh right, the support manager.", True),
+        ("the freelancer wrote zero tests and left. we found out in production.", True),
+        ("it was Sander not testing the iOS build at all, the app crashed on launch", True),
+        # accusing questions
+        ("Did Tomas even read the checklist? Step 3 was the whole point.", True),
+        ("Was it really so hard for Ines to reply to the supplier? Three weeks of silence.", True),
+        ("why was the admin password posted in the team channel? ask Marit.", True),
+        ("Why is the cache set up like this? Ask Marit, she knows the history.", False),
+        ("Can someone explain why the lead approved an unencrypted export? Because I can't.", True),
+        ("Was Marit on call that night?", False),
+        ("Ilse left for a new job in March and we threw her a party.", False),
+    ],
+)
+def test_self_blame_failings_in_other_words_and_accusing_questions(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames
