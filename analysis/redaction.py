@@ -967,6 +967,8 @@ def _initial_login(toks: list[_Tok], i: int, text: str) -> bool:
         return False
     if t.poss:
         return True  # "jlee's cron job"
+    if i > 0 and toks[i - 1].key in _LOGIN_CUES:
+        return True  # "Login kbaptiste had admin", "and to skumar for the alerts"
     if i + 1 >= len(toks) or text[t.end : toks[i + 1].start] not in (
         " ",
         ", ",
@@ -983,6 +985,9 @@ def _initial_login(toks: list[_Tok], i: int, text: str) -> bool:
     )
 
 
+# Words after which a login of initials and a surname is a person's: "user jsmith",
+# "credit to skumar", "cc mkowalski", "thanks pnguyen".
+_LOGIN_CUES = frozenset("login user username account to cc ping thanks thx ask".split())
 # Work a person signs: "one commit by rwhite", "approved by dkowalski".
 _SIGNED_WORK = frozenset(
     """commit commits pr prs change changes patch merged approved reviewed introduced written
@@ -1194,6 +1199,29 @@ def _has_cue(toks: list[_Tok], i: int, text: str) -> bool:
 
 def _next_words(toks: list[_Tok], i: int, n: int) -> tuple[str, ...]:
     return tuple(t.key for t in toks[i + 1 : i + 1 + n])
+
+
+# What only a person does at the start of a sentence with no article before the word:
+# "Grant did a brilliant job", "Dawn ran standups", "Max worked max hours" (not "Patience
+# ran out", "Summer ran long": virtues and seasons are checked by the caller).
+_AGENT_PAST = frozenset(
+    """did ran worked kept wrote built fixed led handled organised organized took joined sent
+    helped covered stayed pushed owned chased booked hosted presented""".split()
+)
+
+
+def _word_name_acts(toks: list[_Tok], i: int, text: str) -> bool:
+    """A name that is also a word, opening a sentence, then a deed in the past
+    (`_AGENT_PAST`): not before "out", "off", "over", "long", "late" or a number."""
+    t = toks[i]
+    if not t.initial or t.key in _SEASONS or t.key in _MONTHS or t.key in _VIRTUES:
+        return False
+    if i + 1 >= len(toks) or text[t.end : toks[i + 1].start] != " ":
+        return False
+    if toks[i + 1].key not in _AGENT_PAST or toks[i + 1].cap:
+        return False
+    after = text[toks[i + 1].end : toks[i + 1].end + 12]
+    return not re.match(r"\s+(?:out|off|over|long|late|short|dry|away|\d)", after)
 
 
 def _away_cue(toks: list[_Tok], i: int) -> bool:
@@ -2727,6 +2755,7 @@ def _rule_names(
             is_name[i] = (
                 person_cue
                 or _has_cue(toks, i, text)
+                or _word_name_acts(toks, i, text)
                 or nxt_cap
                 or _team_cue(toks, i)
                 or (k in _DUAL and t.poss)

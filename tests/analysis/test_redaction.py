@@ -2139,3 +2139,28 @@ def test_initials_before_their_work(text: str, expected: str) -> None:
 )
 def test_a_phone_keeps_its_extension(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name that is also a word, opening a sentence with a deed in the past
+        ("Dawn ran the handover calls at dawn.", "[name] ran the handover calls at dawn."),
+        (
+            "Max worked the whole weekend on the import.",
+            "[name] worked the whole weekend on the import.",
+        ),
+        ("Jack ran out of time on the export.", "Jack ran out of time on the export."),
+        ("Summer ran long this year.", "Summer ran long this year."),
+        ("Patience ran out by May.", "Patience ran out by May."),
+        # a login of initials and a surname after a cue word
+        (
+            "credit to Ana for the modules and to skumar for the alerts",
+            "credit to [name] for the modules and to [name] for the alerts",
+        ),
+        ("cc mkowalski on the ticket", "cc [name] on the ticket"),
+        ("we moved to mkdocs last year", "we moved to mkdocs last year"),
+    ],
+)
+def test_word_names_acting_and_logins_after_cues(text: str, expected: str) -> None:
+    assert redact(text) == expected
