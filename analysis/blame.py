@@ -2575,7 +2575,6 @@ _FRUSTRATION = re.compile(
     |contributing\s+factor\b|disabl(?:e|ing)\s+(?:the|all|every)\b
     |thanks\s+for\s+that\s*(?:\.|$)|\boh\s+right\b|^\s*turns\s+out\b
     |\bdid\s+(?:[\w\ue000]+\s+){1,3}even\s+(?:open|read|look|test|check|try|run|bother|glance)\b|(?:like|as)\s+(?:he|she)\s+always\s+(?:does|did)\b
-    |(?:nice|kind|thoughtful|lovely|sweet|generous|big)\s+of\s+(?:\ue000+|him|her|(?:the|our)\s+\w+(?:\s+\w+)?)\s+to\b
     |chose\s+to\s+(?:skip|ignore|disable|bypass|not)\b
     |knew\s+(?:it|they|that)\s+(?:wasn['’]t|weren['’]t|was\s+not|were\s+not)\b|smh\b|ffs\b|ugh\b
     |that(?:['’]s|\s+is|\s+was)\s+(?:the\s+whole\s+story|it,\s+that['’]s|the\s+root\s+cause)\b)
@@ -2738,6 +2737,7 @@ _BENIGN = re.compile(
     r"""(?i)\b(?:wasn['’]t|was\s+not|isn['’]t|not)\s+(?:(?!\w+ing\b)\w+\s+)?(?:caused|due|because|down\s+to|on)\b
     |\bwithout\s+(?:breaking|any\s+(?:issues?|problems?|downtime|incident))|\bno\s+(?:issues|problems)\b
     |\b(?:broke|sprained|injured|hurt)\s+(?:his|her|their|my)\s+\w+|\b(?:ill|sick|unwell|in\s+hospital)\b
+    |\b(?:he|she|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:on\s+(?:holiday|leave|vacation)|away|off)\b
     |\b(?:told|asked)\s+to\s+stay\s+(?:at\s+)?home\b
     |\b(?:changed|switched|moved)\s+(?:teams|jobs|roles|departments|companies)\b
     |\b(?:was|were|got|had\s+been)\s+(?:\w+ly\s+)?(?:overruled|outvoted|overridden|sidelined|pulled\s+off|moved\s+off
