@@ -1220,8 +1220,13 @@ def _word_name_acts(toks: list[_Tok], i: int, text: str) -> bool:
         return False
     if toks[i + 1].key not in _AGENT_PAST or toks[i + 1].cap:
         return False
-    after = text[toks[i + 1].end : toks[i + 1].end + 12]
-    return not re.match(r"\s+(?:out|off|over|long|late|short|dry|away|\d)", after)
+    after = text[toks[i + 1].end : toks[i + 1].end + 16]
+    # not "ran out", "took 40 s", "took a back seat", "took a hit", "took ages"
+    return not re.match(
+        r"\s+(?:out|off|over|long|late|short|dry|away|ages|forever|priority|precedence|\d"
+        r"|a\s+(?:back\s+seat|hit|while|beating|toll|dip|turn))",
+        after,
+    )
 
 
 def _away_cue(toks: list[_Tok], i: int) -> bool:
@@ -2575,7 +2580,7 @@ _GIVEN_WORK = frozenset(
 # Words the modal "will" never comes before, so "Will" before them is a person.
 _AFTER_WILL = frozenset(
     """should would could must might can can't cannot shouldn't wouldn't couldn't was is
-    has had did didn't wasn't isn't hasn't hadn't said says""".split()
+    has had did didn't wasn't isn't hasn't hadn't said says will""".split()
 )
 
 
@@ -2797,7 +2802,14 @@ def _rule_names(
         elif t.initial:
             # Sentence-initial capitals are mostly ordinary words ("Budget", "Deploy"):
             # only a verb that only people do makes one a name ("X quit", "X said").
-            is_name[i] = person_cue or prev_cue or habit or _full_name_cue(toks, i, text)
+            is_name[i] = (
+                person_cue
+                or prev_cue
+                or habit
+                or _full_name_cue(toks, i, text)
+                # "Grant did a brilliant job": a frequent given name doing a deed
+                or (_WORLD_GIVEN.get(k, "0") >= "4" and _word_name_acts(toks, i, text))
+            )
         else:
             is_name[i] = person_cue or _has_cue(toks, i, text) or _full_name_cue(toks, i, text)
     return is_name

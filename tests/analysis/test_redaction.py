@@ -2153,6 +2153,10 @@ def test_a_phone_keeps_its_extension(text: str, expected: str) -> None:
         ("Jack ran out of time on the export.", "Jack ran out of time on the export."),
         ("Summer ran long this year.", "Summer ran long this year."),
         ("Patience ran out by May.", "Patience ran out by May."),
+        ("Grant did the tablet rollout.", "[name] did the tablet rollout."),
+        ("Will will be leading the cutover.", "[name] will be leading the cutover."),
+        ("Budget ran out in May.", "Budget ran out in May."),
+        ("Design kept changing.", "Design kept changing."),
         # a login of initials and a surname after a cue word
         (
             "credit to Ana for the modules and to skumar for the alerts",
