@@ -325,12 +325,16 @@ _SELF = re.compile(
     |I(?:\s+(?:am|was)|['’]m)\s+(?:(?:the\s+)?(?:only\s+)?one\s+)?to\s+blame|I\s+take\s+(?:full\s+|the\s+)*blame
     # "I take responsibility for the outage", "I'm the reason the dates were wrong", "I was
     # wrong." (not "I was wrong about how hard ..."), "the cause was me not reading ..."
-    |I\s+(?:take|accept|own)\s+(?:full\s+|complete\s+|total\s+|the\s+)*responsibility\s+for\b
-    |I(?:\s+am|\s+was|['’]m)\s+(?:the\s+)?(?:whole\s+|main\s+|only\s+)?reason\s+(?:why\s+|that\s+)?(?!we\s+(?:made|hit|got|shipped|finished))
-    |(?:^|(?<=[.!?]\s)|(?<=[,;]\s))I\s+was\s+wrong\s*(?:[.!]|$)
-    |\b(?i:the)\s+(?:root\s+)?(?:cause|culprit|reason|problem)\s+(?:was|is)\s+me\b(?!\s+and\b)
-    # "me. I wrote the date parser.": the writer answers "what went wrong?" with themself
-    |(?:^|(?<=[.!?]\s))(?i:me)\s*[.!]\s+(?:I|i)\s+(?!\w+ing\b)\w+(?:ed|t)\b
+    # (`_self_harm` checks these name harm: not "I take responsibility for the docs from now
+    # on", "I'm the reason the customer renewed", "I told everyone it would work. I was wrong.")
+    |(?P<owned>I\s+(?:take|accept|own)\s+(?:full\s+|complete\s+|total\s+|the\s+)*responsibility\s+for\b)
+    |(?P<reason>I(?:\s+am|\s+was|['’]m)\s+(?:the\s+)?(?:whole\s+|main\s+|only\s+)?reason\s+(?:why\s+|that\s+)?)
+    |(?P<wrong>(?:^|(?<=[.!?]\s)|(?<=[,;]\s))I\s+was\s+wrong\s*(?:[.!]|$))
+    |\b(?i:the)\s+(?:root\s+)?(?:cause|culprit|reason|problem)\s+(?:was|is)\s+me\b(?!\s+(?:and|being|getting|having)\b)
+    # "me. I wrote the date parser.": the writer opens the answer with themself (not "Who
+    # found the leak? Me. I spotted it.")
+    |^\s*(?i:me)\s*[.!]\s+(?:I|i)\s+(?!\w+ing\b)(?!(?:found|spotted|fixed|built|led|covered|stayed|joined
+        |volunteered|noticed|helped|caught|saved|felt|learned|learnt|loved|enjoyed)\b)\w+(?:ed|t)\b
     |I\s+(?:was|am|'m)\s+(?:the|a)\s+(?:real\s+|main\s+|biggest\s+|only\s+)?(?:problem|bottleneck|weak\s+link|blocker)
     |(?i:that|this|it|the\s+\w+)(?:\s+one)?(?:\s+was|\s+is|['’]s)\s+(?:all\s+|kinda\s+|kind\s+of\s+|partly\s+
         |mostly\s+|largely\s+)?on\s+me\b
@@ -600,22 +604,68 @@ _PLANNED = re.compile(
 # An action item's "X to <verb>" ("Iman to book the room", "Bo to run the next retro"),
 # not "nice of X to ...", "just for X to rewrite them": `_TO_WHOM` is checked before it.
 _ACTION_ITEM = re.compile(r"\s*to\s+(?!(?:blame|be|have|thank)\b)[a-z]+\b(?!\s+(?:for|that)\b)")
+# A mock action item: "Priya to ignore the warnings for the third time", "X to push
+# untested code on a friday night. classic."
+_MOCK_ITEM = re.compile(
+    r"""(?i)^\s*to\s+(?:ignore|forget|skip|delete|hard-?code|break|miss|lose|drop|wipe|bypass|disable|vanish
+    |disappear|go\s+(?:dark|missing|silent|awol))\b|\b(?:again|classic|peak|unbelievable|lol|running
+    |for\s+the\s+\w+\s+time)\b|(?:^|\s)['‘"“]\w""",
+    re.VERBOSE,
+)
 _TO_WHOM = re.compile(
     r"(?i)\b(?:of|for|from|by|with|expect|want|wanted|asked|told|let|leave|left)\s+$"
 )
-# What "I was wrong" takes back rather than confesses: blame first laid ("At first I
-# blamed X's script.") or a belief ("I thought the vendor would deliver.").
-_FIRST_BLAMED = re.compile(
-    r"(?i)\b(?:originally|at\s+first|first\s+(?:thought|assumed|said)|blamed|assumed|suspected"
-    r"|thought|expected|hoped|believed|figured|guessed|bet|predicted)\b"
+# "I was wrong." confesses only after the writer's own call ("I pushed for the Friday
+# release. ... I was wrong."), not after a belief ("I told everyone the tool would save
+# time.") nor blame taken back ("I pointed at X's migration. I was wrong.").
+_OWN_CALL = re.compile(
+    r"""(?i)\bI\s+(?:pushed\s+for|insisted|argued\s+for|decided|overruled|signed\s+off|approved|merged|deployed
+    |said\s+we\s+(?:didn['’]t|did\s+not|don['’]t|do\s+not)\s+need|talked\s+(?:everyone|the\s+team|us)\s+(?:into|out\s+of)
+    |skipped|cut|dropped|chose|picked)\b""",
+    re.VERBOSE,
+)
+_TAKEN_BACK = re.compile(
+    r"(?i)\b(?:originally|at\s+first|blamed|accused|pointed|named|suspected|thought\s+it\s+was)\b"
+)
+# What "I take responsibility for" and "I'm the reason" own must be harm: "the outage",
+# "the invoices went out twice", "we shipped late".
+_OWNED_HARM = re.compile(
+    r"""(?i)\b(?:late|twice|wrong|paged|p1|outage|incident|broke|broken|down|lost|missed|failed|failure
+    |delay|delayed|slipped|mess|mistake|error|bug|crash|crashed|leak|leaked|duplicate|slow|overran)\b""",
+    re.VERBOSE,
+)
+
+
+def _self_harm(m: re.Match[str], shadow: str) -> bool:
+    """Whether a `_SELF` match owns harm: "I take responsibility for" and "I'm the reason"
+    with harm after them in the sentence (`_OWNED_HARM`; not "from now on"), "I was wrong."
+    after the writer's own call (`_OWN_CALL`) with no blame taken back; any other form."""
+    groups = m.groupdict()
+    if groups.get("wrong"):
+        return bool(_OWN_CALL.search(shadow, 0, m.start())) and not _TAKEN_BACK.search(shadow)
+    if groups.get("owned") or groups.get("reason"):
+        rest = re.split(r"[.!?\n]", shadow[m.end() :], maxsplit=1)[0]
+        forward = re.search(
+            r"(?i)\b(?:from\s+now\s+on|going\s+forward|now\s+that|next|happy\s+to)\b", rest
+        )
+        good = _CAUGHT.search(rest) or _good_outcome(rest)  # "... we caught the bug early"
+        return bool(_OWNED_HARM.search(rest) or _went_wrong(rest)) and not (forward or good)
+    return True
+
+
+# What a "why ...? ask X." question must be about for the pointer to blame: harm done.
+_ASKED_ABOUT_HARM = re.compile(
+    r"""(?i)\b(?:broken|broke|down|wiped|leaked|pasted|posted|deleted|exposed|missing|lost|wrong|late
+    |failing|failed|crashed|corrupted|empty|double-?booked|outage|bug|error|left\s+open)\b""",
+    re.VERBOSE,
 )
 # "as X said ...", "like X put it ...": a person quoted in agreement.
 _QUOTED_BY = re.compile(r"(?i)(?:^|[\s(,;:])(?:as|like)\s+$")
 _SAID = re.compile(r"\s*(?:said|says|put\s+it|mentioned|pointed\s+out|noted|wrote|joked)\b")
 # An absence with "so" just before the subject: "I was off sick so I missed ...".
 _AWAY_SO = re.compile(
-    r"""(?i)\b(?:sick|ill|unwell|in\s+hospital|on\s+(?:leave|holiday|vacation|parental\s+leave)|away|off)
-    \b[^.!?;]{0,60}\bso\s+$""",
+    r"""(?i)\b(?P<who>I|he|she)\s+(?:was|were|am|['’]m|had\s+been)\s+(?:\w+\s+)?(?:sick|ill|unwell|in\s+hospital
+    |on\s+(?:leave|holiday|vacation|parental\s+leave)|away|off)\b[^.!?;]{0,60}\bso\s+$""",
     re.VERBOSE,
 )
 # A second person joined to the subject: "X and the support lead ...".
@@ -820,7 +870,8 @@ _RHETORICAL = re.compile(
     |\b(?i:stop\s+letting)\s+(?:{_RUN}|{_ROLE})
     # a question about what went wrong answered with whom to ask: "why was the flow broken
     # for three days? ask X." (not "why is the cache set up like this? ask X, she knows")
-    |\b(?i:why\s+(?:was|were|did|had))\b[^?\n]{{5,150}}\?\s*(?i:just\s+)?(?i:ask)\s+(?:{_RUN}|{_ROLE})\s*(?:[.!]|$)
+    |\b(?i:why\s+(?:was|were|did|had|is|are))\b(?P<why>[^?\n]{{5,150}})\?\s*(?i:just\s+|go\s+|you['’]d\s+have\s+to\s+)?(?i:ask)
+        \s+(?:{_RUN}|{_ROLE})\s*(?:[.!]|$|(?i:lol)\b)
     |\b(?i:can\s+we\s+(?:talk|chat)\s+about|let['’]s\s+talk\s+about|are\s+we\s+(?:just\s+)?(?:going\s+to
         \s+|gonna\s+)?(?:ignore|ignoring|pretend|pretending))\s+(?:how|the\s+fact\s+that|that)\s+
         (?:{_RUN}|{_ROLE}|he|she)\s+\w+""",
@@ -865,10 +916,31 @@ _VINDICATED = re.compile(
     # well", "Good call, we had buffer", "did us a massive favour"
     |(?:it|that|this|which)\s+(?:was|is)\s+(?:absolutely|totally|completely|definitely|100%)\s+(?:the\s+)?right
     |(?:decision|call|choice|move)\s+(?:has\s+)?aged\s+(?:really\s+|very\s+|so\s+)?well
-    |(?<!\bnot\s)(?<!\bnot\sa\s)(?<!n['’]t\sa\s)(?<!\bno\s)(?:good|great|smart|wise)\s+call[,.!]?\s+(?:we|it|that|because|by|from|on|in\s+hindsight)\b
+    |(?:^|(?<=[.!?]\s))(?:good|great|smart|wise)\s+call[,.!]?\s+(?:we|it|that|because|by|from|on|in\s+hindsight)\b
     |did\s+(?:us|everyone|the\s+team|all\s+of\s+us)\s+a\s+(?:\w+\s+)?favou?r)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+
+def _vindicated(shadow: str) -> bool:
+    """Whether the writer endorses the call (`_VINDICATED`) and means it: no sign of
+    sarcasm in the answer, no harm in the rest of that sentence ("great call, we lost the
+    whole weekend")."""
+    if _SARCASM_SIGN.search(shadow):
+        return False
+    for m in _VINDICATED.finditer(shadow):
+        rest = re.split(r"[.!?\n]", shadow[m.end() :], maxsplit=1)[0]
+        if not (
+            _went_wrong(rest)
+            or _CONSEQUENCE.search(rest)
+            or re.search(
+                r"(?i)\b(?:lost|cost|breach\w*|took\b.*\bdown|not|\(it\s+did\s+not)\b", rest
+            )
+        ):
+            return True
+    return False
+
+
 # The writer defends the person in the same sentence: "X did nothing wrong, the tool ...",
 # "people keep saying X held it up, but she was waiting on ...", "we lost an hour but
 # avoided a much bigger mess".
@@ -935,7 +1007,7 @@ _REJECTED = re.compile(
         |botch|hang\s+up|double-?book|overwrit)\w*\b[^.!?;,]{{0,60}}(?:[,;—–]|\s-\s)(?!\s*so\b)
     # the act's reason is a thing, not a person: "skipped step 4 because step 4 references a
     # tool we uninstalled", "cancelled the training because the vendor hadn't installed ..."
-    |(?<=[^.!?\s]\s)because\s+(?:of\s+)?(?:the|a|an|its|their|our|step\s+\d+)\s+(?![^.!?,]{{0,30}}(?:{_MASK}|\b(?i:he|she|I)\b|\b{_ROLE_WORDS}\b))
+    |\bbecause\s+(?:of\s+)?(?:the|a|an|its|their|our|step\s+\d+)\s+(?![^.!?,]{{0,30}}(?:{_MASK}|\b(?i:he|she|I)\b|\b{_ROLE_WORDS}\b))
         (?:[\w-]+\s+){{0,3}}?(?:had|has|was|were|is|isn['’]t|wasn['’]t|hadn['’]t|references?|said|says|kept|didn['’]t
         |doesn['’]t|broke|failed|changed|went|came|told|asked|gave|required|requires|demanded)\b
     # the reason is what was done to the person: "because he was never given time to",
@@ -1378,7 +1450,7 @@ _FAILING = re.compile(
         |overcommitted|hard-?coded|force[- ]?(?:pushed|merged)|hot-?patched|hot-?fixed\s+(?:it\s+)?(?:live|in\s+prod)|blew|killed|nuked|trashed|reverted\s+my
         |took\s+(?:prod|production|the\s+site|everything)\s+down)
       |(?:messed|screwed|cocked|stuffed|mucked)\s+(?:\w+\s+)?up
-      |dropped\s+the\s+ball|went\s+(?:silent|dark|quiet|awol|missing|rogue|offline|off-?grid|to\s+sleep|home\s+(?:early|sick\s+of|instead|without|halfway|mid))
+      |dropped\s+the\s+ball|went\s+(?:silent|dark|quiet|awol|missing|rogue|to\s+sleep|home\s+(?:early|sick\s+of|instead|without|halfway|mid))
       |bricked|dumped\s+(?:\w+\s+){0,4}?on(?:to)?\s+(?:me|us|the|her|his|their|everyone|whoever)
       # warnings ignored, knowledge hoarded, no action, own work approved, acts before the facts
       |(?:even\s+though|although|despite|after)\s+(?:\w+\s+){0,3}?(?:warned|told|asked|advised|begged|reminded)
@@ -1818,7 +1890,8 @@ _CONSEQUENCE = re.compile(
     |(?:burned|burnt)\s+out|drags?\s+(?:everyone|everybody|us|the\s+team)\s+down|no\s+wonder
     |(?:we|everyone)\s+(?:all\s+)?paid\s+for\s+it|look\s+where\s+that\s+got\s+us|and\s+here\s+we\s+are
     |(?:and\s+)?we\s+all\s+know\s+how\s+that\s+(?:went|ended)|(?:and\s+)?it\s+(?:bit|came\s+back\s+to\s+bite)\s+us|you\s+can\s+guess\s+the\s+rest|guess\s+what\s+happened
-    |\bate\s+(?:up\s+|into\s+)?(?:half|most|all|the\s+whole|a\s+(?:whole\s+)?(?:day|week|sprint))\b
+    |\bate\s+(?:up\s+|into\s+)?(?:half|most|all|the\s+whole|a\s+whole)\s+(?:of\s+)?(?:the\s+|our\s+)?(?:sprint|week|day
+        |morning|afternoon|release|budget|buffer|timeline)\b
     |made\s+(?:it|things
     |everything)\s+worse|slowed\s+(?:everyone|everybody|us|the\s+team)\s+down|killed\s+us
     |found\s+out\s+(?:\w+\s+){0,4}?from\s+(?:Twitter|social\s+media|the\s+news|a\s+customer|customers)
@@ -1948,7 +2021,7 @@ _JUSTIFIED = re.compile(
         |unavailable|offline|unstable|flaky)\b
     # blame the writer takes back: "I originally wrote that X caused it, but I was wrong"
     |\bbut\s+I\s+was\s+wrong\b|\bI\s+was\s+wrong\s+(?:about|to\s+(?:blame|say|think|assume|point))\b
-    |\bI\s+was\s+wrong\s*(?:[,;:—–]|\s-)\s*(?:it|the|that|this)\b|\bI\s+said\s+(?:earlier|before|previously|at\s+first)\b
+    |\bI\s+was\s+wrong\s*(?:[,;:—–]|\s-)\s*(?:it|the|that|this)\b
     |\b(?:I|we)\s+originally\s+(?:wrote|said|thought|blamed|assumed)\b|\bI\s+stand\s+corrected\b
     # a purpose or a sacrifice: "so people could attend both", "skipped lunch to get the fix out"
     |\bso\s+(?:that\s+)?(?:people|everyone|everybody|we|the\s+team)\s+(?:could|can|would)(?!n['’]t)\b
@@ -2114,11 +2187,17 @@ def _subject_blame(shadow: str) -> list[tuple[int, int]]:
             if _PLANNED.match(rest):
                 continue  # "X will investigate why the job failed": an action item
             before = text[max(0, m.start("subj") - 40) : m.start("subj")]
-            if _ACTION_ITEM.match(rest) and not _TO_WHOM.search(before):
+            if (
+                _ACTION_ITEM.match(rest)
+                and not _TO_WHOM.search(before)
+                and not _MOCK_ITEM.search(after.split(".")[0])
+                and not _SLIP.search(after.split(".")[0])
+            ):
                 continue  # "Iman to book the room for the next retro"
             if _QUOTED_BY.search(before) and _SAID.match(rest):
                 continue  # "as X said in standup: '...'": the writer quotes and agrees
-            if _AWAY_SO.search(before):
+            away = _AWAY_SO.search(before)
+            if away and away.group("who").lower() == m.group("subj").lower():
                 continue  # "I was sick that week so I missed the decisions": an absence explained
             if _JOINT.search(before):
                 continue  # "X and the support lead ran ...": two people, not one individual
@@ -2448,7 +2527,7 @@ def _asks(sentence: str) -> bool:
     """A yes/no question that asks ("Was X on call?"), not one that accuses ("Did X even
     test it?", "Can someone explain why X thought that was fine??")."""
     return bool(_YES_NO.match(sentence)) and not (
-        re.search(r"(?i)\beven\b|\b(?:explain|tell\s+(?:me|us))\b[^?]{0,20}\bwhy\b", sentence)
+        re.search(r"(?i)\beven\b|\bexplain\b[^?]{0,20}\bwhy\b", sentence)
         or _FRUSTRATION.search(sentence)
     )
 
@@ -2734,7 +2813,7 @@ _NEVER_FAILS = re.compile(
 # "without breaking anything", "no issues"), an injury or illness, a clash of calendars,
 # days spent on someone else's trouble, something that happened to the person's belongings.
 _BENIGN = re.compile(
-    r"""(?i)\b(?:wasn['’]t|was\s+not|isn['’]t|not)\s+(?:(?!\w+ing\b)\w+\s+)?(?:caused|due|because|down\s+to|on)\b
+    r"""(?i)\b(?:wasn['’]t|was\s+not|isn['’]t|not)\s+(?:(?!(?!(?:some|any|no|every)thing\b)\w+ing\b)\w+\s+)?(?:caused|due|because|down\s+to|on)\b
     |\bwithout\s+(?:breaking|any\s+(?:issues?|problems?|downtime|incident))|\bno\s+(?:issues|problems)\b
     |\b(?:broke|sprained|injured|hurt)\s+(?:his|her|their|my)\s+\w+|\b(?:ill|sick|unwell|in\s+hospital)\b
     |\b(?:he|she|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:on\s+(?:holiday|leave|vacation)|away|off)\b
@@ -2854,6 +2933,21 @@ def _elliptic(sentence: str, words: int) -> bool:
     return words <= 5 and bool(_ELLIPTIC.search(sentence))
 
 
+def _rejects(shadow: str) -> bool:
+    """Whether the answer rejects blame (`_REJECTED`) anywhere, not counting a "Because ..."
+    that answers an accusing question rather than a "why" ("Did X even open the plan?
+    Because the case was item 4." accuses; "Why did X redo it? Because the vendor ..."
+    explains)."""
+    for m in _REJECTED.finditer(shadow):
+        head = shadow[: m.start()].rstrip()
+        if m.group()[:7].lower() == "because" and head.endswith("?"):
+            question = re.split(r"[.!?\n]\s*", head[:-1])[-1]
+            if not re.match(r"(?i)\s*why\b", question):
+                continue
+        return True
+    return False
+
+
 def _gated(shadow: str) -> list[tuple[int, int, str, bool]]:
     """The sentences of a masked text the learned reader may judge, as (start, end,
     reading, names a failing): not excused, naming a person, and of two words or more
@@ -2863,7 +2957,7 @@ def _gated(shadow: str) -> list[tuple[int, int, str, bool]]:
     He never touched it.")."""
     if (
         _DEFENDED.search(shadow)
-        or _REJECTED.search(shadow)
+        or _rejects(shadow)
         or _JUSTIFIED.search(shadow)
         or _systemic(shadow, _ON_THE_SYSTEM)
     ):
@@ -3070,6 +3164,12 @@ def _phrases(
         sentence = _sentence_at(shadow, m.start())
         if _PRAISE.search(sentence):
             continue
+        if m.group("why") is not None and not _ASKED_ABOUT_HARM.search(m.group("why")):
+            continue  # "why did the tests get faster? ask Kemal.": a pointer, not blame
+        if re.search(
+            r"(?i)^(?:is|was)\b[^?]*\?\s*(?:yes|yep|no|nope|not\s+at\s+all)\b", shadow[m.start() :]
+        ):
+            continue  # "was it so hard for the intern to get access? yes, ...": a real question
         if m.group().lower().startswith(("can", "let", "are")) and not (
             _FAILING.search(sentence) or _SARCASTIC.search(sentence) or _CORNER.search(sentence)
         ):
@@ -3144,18 +3244,15 @@ def _phrases(
             sentence = _sentence_at(shadow, m.start())
             if pattern is not _SELF and pattern is not _SELF_MORE and _PRAISE.search(sentence):
                 continue
-            if (
-                pattern is _SELF
-                and m.group().startswith("I was wrong")
-                and _FIRST_BLAMED.search(shadow)
-            ):
-                continue  # "At first I blamed X's script. I was wrong.": blame taken back
+            if pattern is _SELF and not _self_harm(m, shadow):
+                continue  # "I'm the reason the customer renewed": pride, not a confession
             if _JUSTIFIED.search(
                 sentence.replace(m.group(), " ") if pattern is _COUNTERFACTUAL else sentence
             ):
                 continue  # not "if X had followed the runbook": what X did not do
             if pattern is _BLAME_PERSON and (
                 _RETRACTED.search(sentence)
+                or re.search(r"(?i)\bI\s+was\s+wrong\b", shadow[m.end() :])
                 or _THEY_BLAME.search(shadow[max(0, m.start() - 30) : m.start()])
             ):
                 continue  # "we blamed X at first, but it turned out to be DNS"
@@ -3186,7 +3283,7 @@ def _phrases(
         spans = _learned_spans(
             shadow, reader or _READER, bar if bar is not None else _blame_model.threshold_for
         )
-    if _systemic(shadow) or _VINDICATED.search(shadow) or _EXONERATED.search(shadow):
+    if _systemic(shadow) or _vindicated(shadow) or _EXONERATED.search(shadow):
         return []  # "..., but the script had no guard. That's a system failure."
     spans = [
         sp

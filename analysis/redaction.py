@@ -768,8 +768,10 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
 # An extension written after a phone belongs to it: "... ext. 214", "x302", "poste 312",
 # "(ext 12)", "Durchwahl 45", "int. 7" - up to six digits.
 _EXTENSION = re.compile(
-    r"""[ \t]*,?[ \t]*\(?(?i:ext\.?|extn\.?|extension|x|poste|durchwahl|anexo|int\.|interno|dw\.?|\#)
-    [ \t]*:?[ \t]*\d{1,6}\b\)?""",
+    r"""[ \t]*[,;/-]?[ \t]*[(\[]?(?:(?i:ext|extn|xtn|extension|poste|durchwahl|anexo|interno)\.?[ \t]*[:#-]?[ \t]*\d{1,6}
+    |(?i:x|int|dw)\.?[ \t]*\d{3,6}|\#\d{3,6})\b[)\]]?
+    (?![ \t]*(?:times|days|weeks|months|hours|minutes|flyers|copies|people|users|calls|rings|attempts|tries
+        |pages|more|in\s+the|on\s+the\s+(?:list|rota))\b)""",
     re.VERBOSE,
 )
 
@@ -779,7 +781,8 @@ def _extension_end(text: str, end: int) -> int:
     m = _EXTENSION.match(text, end)
     if m is None:
         return end
-    close = m.group().endswith(")") and "(" not in m.group()
+    group = m.group()
+    close = group.endswith((")", "]")) and "(" not in group and "[" not in group
     return m.end() - 1 if close else m.end()
 
 
@@ -986,8 +989,8 @@ def _initial_login(toks: list[_Tok], i: int, text: str) -> bool:
 
 
 # Words after which a login of initials and a surname is a person's: "user jsmith",
-# "credit to skumar", "cc mkowalski", "thanks pnguyen".
-_LOGIN_CUES = frozenset("login user username account to cc ping thanks thx ask".split())
+# "cc mkowalski", "thanks pnguyen" (not "to": "migrated to prisma", "moved to suzhou").
+_LOGIN_CUES = frozenset("login user username assignee reviewer cc ping thanks thx ty".split())
 # Work a person signs: "one commit by rwhite", "approved by dkowalski".
 _SIGNED_WORK = frozenset(
     """commit commits pr prs change changes patch merged approved reviewed introduced written
@@ -1202,26 +1205,39 @@ def _next_words(toks: list[_Tok], i: int, n: int) -> tuple[str, ...]:
 
 
 # What only a person does at the start of a sentence with no article before the word:
-# "Grant did a brilliant job", "Dawn ran standups", "Max worked max hours" (not "Patience
-# ran out", "Summer ran long": virtues and seasons are checked by the caller).
+# "Grant did a brilliant job", "Dawn ran the standups", "Max worked late all week" (not
+# "Page worked on mobile", "Ruby ran 3x slower", "Grant took four months": machines,
+# money and languages run, work and take too, so "ran" and "worked" need a person's
+# object after them; seasons, months and virtues are never read so).
 _AGENT_PAST = frozenset(
-    """did ran worked kept wrote built fixed led handled organised organized took joined sent
-    helped covered stayed pushed owned chased booked hosted presented""".split()
+    """did wrote built fixed led organised organized joined helped stayed pushed owned chased
+    kept""".split()
+)
+_RAN_WHAT = re.compile(r"\s+(?:the|our|all|every|both|standups?|retros?|meetings?|workshops?)\b")
+_WORKED_HOW = re.compile(
+    r"\s+(?:late|overtime|nights|weekends|through\s+the|the\s+whole|all\s+(?:night|weekend|week)"
+    r"|every\s+(?:night|weekend)|\d+[\s-]*(?:hour|h\b)|max\s+hours|extra\s+hours|flat\s+out)"
 )
 
 
 def _word_name_acts(toks: list[_Tok], i: int, text: str) -> bool:
     """A name that is also a word, opening a sentence, then a deed in the past
-    (`_AGENT_PAST`): not before "out", "off", "over", "long", "late" or a number."""
+    (`_AGENT_PAST`, or "ran"/"worked" with a person's object: `_RAN_WHAT`, `_WORKED_HOW`);
+    not before "out", "off", "a back seat", "ages" or a number."""
     t = toks[i]
     if not t.initial or t.key in _SEASONS or t.key in _MONTHS or t.key in _VIRTUES:
         return False
-    if i + 1 >= len(toks) or text[t.end : toks[i + 1].start] != " ":
+    if i + 1 >= len(toks) or text[t.end : toks[i + 1].start] != " " or toks[i + 1].cap:
         return False
-    if toks[i + 1].key not in _AGENT_PAST or toks[i + 1].cap:
+    verb = toks[i + 1].key
+    after = text[toks[i + 1].end : toks[i + 1].end + 24]
+    if verb == "ran":
+        return bool(_RAN_WHAT.match(after))
+    if verb == "worked":
+        return bool(_WORKED_HOW.match(after))
+    if verb not in _AGENT_PAST:
         return False
-    after = text[toks[i + 1].end : toks[i + 1].end + 16]
-    # not "ran out", "took 40 s", "took a back seat", "took a hit", "took ages"
+    # not "ran out", "did 40 s", "kept a back seat", "did ages"
     return not re.match(
         r"\s+(?:out|off|over|long|late|short|dry|away|ages|forever|priority|precedence|\d"
         r"|a\s+(?:back\s+seat|hit|while|beating|toll|dip|turn))",

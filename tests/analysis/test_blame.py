@@ -2710,3 +2710,44 @@ def test_endorsed_calls_burdens_action_items_quotes_and_absences(text: str, blam
 )
 def test_self_blame_failings_in_other_words_and_accusing_questions(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # "why ...? ask X." blames only when the question is about harm
+        ("why did we choose postgres over mongo? ask Ilka.", False),
+        ("Why did the rollout go so smoothly? Ask the SRE.", False),
+        ("why is the export broken again? ask Ilka.", True),
+        ("was it so hard for the new hire to get a laptop? yes, IT took two weeks.", False),
+        # "Me. I ..." answers "who did it?" or opens a confession
+        ("Who caught the race condition? Me. I spotted it in the logs.", False),
+        ("me. I deployed the wrong tag on friday.", True),
+        # "I'm the reason", "I take responsibility" own harm, not pride or a new duty
+        ("I'm the reason the onboarding was smooth, I wrote the guide.", False),
+        ("I'm the reason we caught the leak before launch.", False),
+        ("I'm the reason we shipped two weeks late.", True),
+        ("I take responsibility for the release notes from now on.", False),
+        ("I take responsibility for the outage on Monday.", True),
+        # "I was wrong." after the writer's own call, not a belief or blame taken back
+        ("I promised the new tool would save a day a week. I was wrong.", False),
+        ("I blamed Tarek's migration in standup. I was wrong. The disk was full.", False),
+        ("I decided we could skip the dry run. I was wrong.", True),
+        ("The problem was me being off sick the week of cutover.", False),
+        # a sentence-initial reason clears; an accusing question's "Because" does not
+        ("Because the API was down, Tarek missed the sync deadline.", False),
+        ("Why did Tarek redo the schema? Because the vendor changed the format.", False),
+        # endorsement is not sarcasm
+        ("Tarek pushed to prod on a friday. Great call, we lost the weekend.", True),
+        ("Tarek broke the build. Rolling back at once was a great call, it saved hours.", True),
+        ("Like I said before, Tarek never reads the runbook and it bit us again.", True),
+        # the absence and the deed must be the same person's
+        ("I was away that week so Tarek deployed the wrong branch.", True),
+        # a mock action item
+        ("Tarek to ignore the security team's warnings for the third time.", True),
+        ("Tarek went offline for his wedding and we were fine.", False),
+        ("Tarek ate all the pizza at the retro lol", False),
+    ],
+)
+def test_review_finds_on_self_blame_questions_calls_and_absences(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames
