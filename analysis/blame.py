@@ -234,7 +234,7 @@ _SUBJECT_BLAME = re.compile(
 # "X signed off the designs and then denied it": a second, later verb carries the fault.
 _THEN_BLAME = re.compile(
     rf"""(?:{_RUN}|{_ROLE})\s+(?!who\b|that\b)\w+\b[^.!?;\n]{{0,60}}?
-    \b(?:and|but)\s*,?\s+(?:then\s+|(?:predictably|of\s+course|naturally|somehow|obviously),?\s+)?{_ADVERB}
+    (?<!\bcould\s)\b(?:and|but)\s*,?\s+(?:then\s+|(?:predictably|of\s+course|naturally|somehow|obviously),?\s+)?{_ADVERB}
     (?:{_FAULT_VERB}|truncated|dropped\s+the\s+(?:\w+\s+)?(?:table|database|db))\b""",
     _FLAGS,
 )
@@ -327,14 +327,16 @@ _SELF = re.compile(
     # wrong." (not "I was wrong about how hard ..."), "the cause was me not reading ..."
     # (`_self_harm` checks these name harm: not "I take responsibility for the docs from now
     # on", "I'm the reason the customer renewed", "I told everyone it would work. I was wrong.")
+    |\b[Mm]y\s+(?:own\s+)?(?:estimate|estimates|call|decision|code|plan|config|change|design|script|query)\s+(?:was|were|is)
+        \s+(?:the\s+)?(?:real\s+|main\s+)?(?:problem|issue|cause|culprit|reason)\b
     |(?P<owned>I\s+(?:take|accept|own)\s+(?:full\s+|complete\s+|total\s+|the\s+)*responsibility\s+for\b)
     |(?P<reason>I(?:\s+am|\s+was|['’]m)\s+(?:the\s+)?(?:whole\s+|main\s+|only\s+)?reason\s+(?:why\s+|that\s+)?)
     |(?P<wrong>(?:^|(?<=[.!?]\s)|(?<=[,;]\s))I\s+was\s+wrong\s*(?:[.!]|$))
     |\b(?i:the)\s+(?:root\s+)?(?:cause|culprit|reason|problem)\s+(?:was|is)\s+me\b(?!\s+(?:and|being|getting|having)\b)
     # "me. I wrote the date parser.": the writer opens the answer with themself (not "Who
     # found the leak? Me. I spotted it.")
-    |^\s*(?i:me)\s*[.!]\s+(?:I|i)\s+(?!\w+ing\b)(?!(?:found|spotted|fixed|built|led|covered|stayed|joined
-        |volunteered|noticed|helped|caught|saved|felt|learned|learnt|loved|enjoyed)\b)\w+(?:ed|t)\b
+    |(?P<meopen>^\s*(?i:me)\s*[.!]\s+(?:I|i)\s+(?!\w+ing\b)(?!(?:found|spotted|fixed|built|led|covered|stayed|joined
+        |volunteered|noticed|helped|caught|saved|felt|learned|learnt|loved|enjoyed)\b)\w+(?:ed|t)\b)
     |I\s+(?:was|am|'m)\s+(?:the|a)\s+(?:real\s+|main\s+|biggest\s+|only\s+)?(?:problem|bottleneck|weak\s+link|blocker)
     |(?i:that|this|it|the\s+\w+)(?:\s+one)?(?:\s+was|\s+is|['’]s)\s+(?:all\s+|kinda\s+|kind\s+of\s+|partly\s+
         |mostly\s+|largely\s+)?on\s+me\b
@@ -356,7 +358,7 @@ _SELF = re.compile(
 _AGENT = rf"(?:{_RUN}|{_ROLE}|\b(?:him|her|me)\b)"
 _HARMED = r"""(?:broken|caused|deleted|wiped(?:\s+out)?|corrupted|introduced|overwritten|dropped
     |ignored|botched|bungled|taken\s+down|brought\s+down|messed\s+up|screwed\s+up|leaked
-    |derailed|sabotaged|misconfigured|forgotten|skipped|blocked|held\s+up|trashed|nuked|muted|silenced
+    |derailed|sabotaged|misconfigured|forgotten|skipped|blocked|held\s+up|trashed|nuked|muted|silenced|ruined|wrecked
     |disabled|switched\s+off|turned\s+off|left\s+broken|left\s+(?:half-?)?(?:done|finished|open|running))"""
 _OWNER = rf"""(?:{_RUN}['’]s|\b(?:[Hh]is|[Hh]er)
     |\b(?i:the|our|their|my)\s+(?:[a-z]+\s+)?{_ROLE_WORDS}['’]s)"""
@@ -608,8 +610,9 @@ _ACTION_ITEM = re.compile(r"\s*to\s+(?!(?:blame|be|have|thank)\b)[a-z]+\b(?!\s+(
 # untested code on a friday night. classic."
 _MOCK_ITEM = re.compile(
     r"""(?i)^\s*to\s+(?:ignore|forget|skip|delete|hard-?code|break|miss|lose|drop|wipe|bypass|disable|vanish
-    |disappear|go\s+(?:dark|missing|silent|awol))\b|\b(?:again|classic|peak|unbelievable|lol|running
-    |for\s+the\s+\w+\s+time)\b|(?:^|\s)['‘"“]\w""",
+    |disappear|go\s+(?:dark|missing|silent|awol)|drop\s+the\s+ball|change\s+the\s+scope)\b
+    |\b(?:again|classic|peak|unbelievable|lol|running|like\s+(?:always|last\s+time)|as\s+usual
+    |for\s+the\s+\w+\s+(?:time|sprint))\b""",
     re.VERBOSE,
 )
 _TO_WHOM = re.compile(
@@ -625,7 +628,9 @@ _OWN_CALL = re.compile(
     re.VERBOSE,
 )
 _TAKEN_BACK = re.compile(
-    r"(?i)\b(?:originally|at\s+first|blamed|accused|pointed|named|suspected|thought\s+it\s+was)\b"
+    r"""(?i)\b(?:(?:originally|at\s+first|blamed|accused|pointed|named|suspected|thought\s+it\s+was|my\s+first\s+answer)\b
+    |(?:said|claimed|wrote|assumed|told\s+\w+)\s+(?:that\s+)?(?:\ue000+|(?:the\s+\w+|he|she)\b))""",
+    re.VERBOSE,
 )
 # What "I take responsibility for" and "I'm the reason" own must be harm: "the outage",
 # "the invoices went out twice", "we shipped late".
@@ -636,11 +641,28 @@ _OWNED_HARM = re.compile(
 )
 
 
+def _retraction(shadow: str) -> bool:
+    """Whether the writer takes back blame laid earlier: "In standup I said X broke the
+    build. I was wrong." (`_TAKEN_BACK` before an "I was wrong")."""
+    m = re.search(r"(?i)\bI\s+was\s+(?:\w+\s+)?wrong\b", shadow)
+    return bool(m) and bool(_TAKEN_BACK.search(shadow, 0, m.start()))
+
+
 def _self_harm(m: re.Match[str], shadow: str) -> bool:
     """Whether a `_SELF` match owns harm: "I take responsibility for" and "I'm the reason"
     with harm after them in the sentence (`_OWNED_HARM`; not "from now on"), "I was wrong."
     after the writer's own call (`_OWN_CALL`) with no blame taken back; any other form."""
     groups = m.groupdict()
+    if groups.get("meopen"):  # "me. I deployed the wrong tag", not "me. I booked the flights"
+        answer = shadow[m.start() :]
+        return bool(
+            _FAILING.search(answer)
+            or _SLIP.search(answer)
+            or _went_wrong(answer)
+            or re.search(
+                r"(?i)\b(?:lesson\s+learn[et]d?|my\s+bad|oops|sorry|at\s+\d+\s*am)\b", answer
+            )
+        )
     if groups.get("wrong"):
         return bool(_OWN_CALL.search(shadow, 0, m.start())) and not _TAKEN_BACK.search(shadow)
     if groups.get("owned") or groups.get("reason"):
@@ -648,11 +670,25 @@ def _self_harm(m: re.Match[str], shadow: str) -> bool:
         forward = re.search(
             r"(?i)\b(?:from\s+now\s+on|going\s+forward|now\s+that|next|happy\s+to)\b", rest
         )
-        good = _CAUGHT.search(rest) or _good_outcome(rest)  # "... we caught the bug early"
+        good = (
+            _CAUGHT.search(rest)
+            or _good_outcome(rest)  # "... we caught the bug early"
+            or re.search(
+                r"""(?i)\b(?:not|\w*n['’]t|nobody|no\s+one|never|fixed|found|solved|resolved|dropped|improved|faster
+                |loads|knows|write-?up|dashboard|setup|checklist|runbook|detector|tool|reviewing|mine
+                |budget|ping\s+me)\b""",
+                rest,
+                re.VERBOSE,
+            )
+        )
         return bool(_OWNED_HARM.search(rest) or _went_wrong(rest)) and not (forward or good)
     return True
 
 
+# What follows "ask X." when X is the one who knows, not the one to blame.
+_EXPLAINED = re.compile(
+    r"(?i)\b(?:found|explained|wrote\s+(?:it\s+)?up|write-?up|figured|fixed|solved|traced|great|diagnosed)\b"
+)
 # What a "why ...? ask X." question must be about for the pointer to blame: harm done.
 _ASKED_ABOUT_HARM = re.compile(
     r"""(?i)\b(?:broken|broke|down|wiped|leaked|pasted|posted|deleted|exposed|missing|lost|wrong|late
@@ -665,7 +701,7 @@ _SAID = re.compile(r"\s*(?:said|says|put\s+it|mentioned|pointed\s+out|noted|wrot
 # An absence with "so" just before the subject: "I was off sick so I missed ...".
 _AWAY_SO = re.compile(
     r"""(?i)\b(?P<who>I|he|she)\s+(?:was|were|am|['’]m|had\s+been)\s+(?:\w+\s+)?(?:sick|ill|unwell|in\s+hospital
-    |on\s+(?:leave|holiday|vacation|parental\s+leave)|away|off)\b[^.!?;]{0,60}\bso\s+$""",
+    |on\s+(?:leave|holiday|vacation|parental\s+leave)|away|off)\b(?!\s+(?:of|to)\b)[^.!?;]{0,60}\bso\s+$""",
     re.VERBOSE,
 )
 # A second person joined to the subject: "X and the support lead ...".
@@ -682,7 +718,7 @@ _NEGATED_CLEFT = re.compile(r"(?i)\b(?:wasn['’]t|was\s+not|isn['’]t|is\s+not
 _BAD_OUTCOME = re.compile(
     r"""\b(?:burned|burnt|fell\s+apart|useless|botched|a\s+mess|wasted|derailed|a\s+write-?off|blew\s+up
     |a\s+disaster|a\s+fiasco|went\s+sideways|failed|broke|crashed|went\s+down|slipped|corrupted|flopped
-    |went\s+(?:bad|badly|south|pear-shaped)|fell\s+(?:over|flat)|piled\s+up
+    |went\s+(?:bad|badly|south|pear-shaped)|fell\s+(?:over|flat)|piled\s+up|ran\s+out
     |got\s+(?:swapped|mixed\s+up|mislabell?ed|misrouted|double-booked)
     |tanked|bombed|fizzled|stalled|ground\s+to\s+a\s+halt|dragged\s+on|overran|(?:was|were)\s+wrong
     |was\s+(?:late|delayed|lost|breached)|got\s+(?:lost|breached|corrupted)
@@ -714,7 +750,8 @@ _CORNER = re.compile(
 )
 _GOOD_PARTICIPLE = r"""(?:found|caught|spotted|fixed|noticed|flagged|raised|reported|reviewed|tested
     |checked|solved|resolved|saved|rescued|handled|led|owned|approved|signed|suggested|proposed
-    |requested|recommended|needed|asked|escalated|organi[sz]ed|hosted|helped)"""
+    |requested|recommended|needed|asked|escalated|organi[sz]ed|hosted|helped|traced|diagnosed|discovered
+    |debugged|tracked\s+down|written\s+up)"""
 # The act named by its participle, passive ("was left broken by X") or reduced ("change
 # applied to prod by X", "PR merged w/o review by X"); a good act ("fixed by X") never.
 _BY_PERSON = re.compile(
@@ -929,7 +966,17 @@ def _vindicated(shadow: str) -> bool:
     if _SARCASM_SIGN.search(shadow):
         return False
     for m in _VINDICATED.finditer(shadow):
+        before = shadow[: m.start()]
+        if re.match(r"(?i)(?:good|great|smart|wise)\b", m.group()) and (
+            _names_failing(_FAILING, before) or _went_wrong(before) or _SLIP.search(before)
+        ):
+            continue  # "X deleted the table. Good call by Y to have backups.": Y's call
         rest = re.split(r"[.!?\n]", shadow[m.end() :], maxsplit=1)[0]
+        if re.search(
+            r"(?i)\bsaid\s+no\s+one|\(it\s+(?:has|did|does)n['’]?t|\blol\b|\bapparently\b|\bas\s+always\b",
+            shadow[m.end() : m.end() + 60],
+        ):
+            continue
         if not (
             _went_wrong(rest)
             or _CONSEQUENCE.search(rest)
@@ -1475,7 +1522,8 @@ _FAILING = re.compile(
       |(?:promised|committed|sold|agreed\s+to|signed\s+(?:us|the\s+team)\s+up\s+for)\b[^.!?;\n]{0,60}?\b(?:nobody|no\s+one
         |none\s+of\s+us)\s+(?:on\s+the\s+team\s+|in\s+the\s+team\s+)?(?:had\s+)?(?:agreed|signed\s+off|estimated
         |committed|asked\s+for|seen|reviewed)
-      |(?<!\bto\s)(?:keeps|kept|keep)\s+\w+ing\b(?!\s+for\b)
+      |(?<!\bto\s)(?:keeps|kept|keep)\s+(?!(?:reporting|trying|helping|going|working|improving|testing|checking
+        |smiling|learning|asking\s+(?:good|the\s+right)|answering|supporting|updating\s+us)\b)\w+ing\b(?!\s+for\b)
       |(?:says|said|saying|say)\s+yes\s+to\s+(?:every|everything|all|any)\b
       |(?:pushed|pushing|argued|arguing|lobbied|lobbying)\s+(?:hard\s+)?for\s+(?:skipping|cutting|dropping|removing
         |bypassing|ignoring|delaying|shipping\s+without)
@@ -1494,12 +1542,15 @@ _FAILING = re.compile(
         |bothered\s+to|cared\s+to)
         \s+(?:even\s+|once\s+|really\s+|actually\s+|bother\s+to\s+)?
         (?!(?:get|got|have|had|receive|know|hear|need|mind|complain|hesitate|panic|give
-            |expect|mean|realise|realize|intend|see\s+it\s+coming|stop|back\s+down|let\s+us
+            |expect|mean|realise|realize|intend|see\s+it\s+coming|stop|back\s+down|let\s+us|knew|imagined
+            |expected|dreamed|guessed
             |fail|miss\s+a|lose|blame|let|think|feel|believe|want|like|cause|break|misses|missed|forgets?|forgot
             |fails|failed|skips?|skipped|breaks|drops?|disappoints?|complains|touch|touched|go\s+near
             |seen|heard|met|used|been|known|realise|realize|appreciate|enjoy
             # done to the person ("is never given a break", "was never briefed")
             |given|offered|invited|consulted|included|thanked|briefed|shown|allowed
+            # "what they could and couldn't do.": a limit, no failing
+            |do(?=\s*(?:[.,;!?]|$))
             |really|even|actually|once|quite|fully|totally|properly)\b)[a-z]+
       |(?:was|is|were)n't\s+(?!\w+ed\b|told\b|given\b|shown\b|sent\b|taken\b)(?:thinking
         |listening|paying|reading|there|around|available|reachable|careful|prepared|honest)
@@ -1852,7 +1903,8 @@ _FAILING = re.compile(
         |estimated|tested|reviewed|started|built|designed|approved|agreed)
       |(?:promised|said|claimed|swore)\b[^.!?;]{0,40}?\b(?:\w+\s+)(?:days|times|weeks|sprints|standups)\s+(?:in\s+a\s+row
         |running)
-      |(?:kept|keeps)\s+(?:\w+ing|saying|calling|running|pulling)(?!\s+for\b)
+      |(?:kept|keeps)\s+(?!(?:reporting|trying|helping|going|working|improving|testing|checking|smiling
+        |learning|answering|supporting)\b)(?:\w+ing|saying|calling|running|pulling)(?!\s+for\b)
       |spill(?:s|ed)?\s+over|contradict(?:ed|s)
       |blamed\s+(?:us|the\s+team|everyone|others|me)|blamed\s+(?:[\w-]+\s+){1,7}?for\s+(?:his|her|their)\s+own
       |(?:approved|reviewed|signed\s+off|merged|read|tested|closed)\s+(?:[\w-]+\s+){0,3}?in\s+(?:about\s+|under
@@ -1890,6 +1942,7 @@ _CONSEQUENCE = re.compile(
     |(?:burned|burnt)\s+out|drags?\s+(?:everyone|everybody|us|the\s+team)\s+down|no\s+wonder
     |(?:we|everyone)\s+(?:all\s+)?paid\s+for\s+it|look\s+where\s+that\s+got\s+us|and\s+here\s+we\s+are
     |(?:and\s+)?we\s+all\s+know\s+how\s+that\s+(?:went|ended)|(?:and\s+)?it\s+(?:bit|came\s+back\s+to\s+bite)\s+us|you\s+can\s+guess\s+the\s+rest|guess\s+what\s+happened
+    |\bwe(?:['’]re|\s+are|\s+were)\s+(?:now\s+)?stuck\b
     |\bate\s+(?:up\s+|into\s+)?(?:half|most|all|the\s+whole|a\s+whole)\s+(?:of\s+)?(?:the\s+|our\s+)?(?:sprint|week|day
         |morning|afternoon|release|budget|buffer|timeline)\b
     |made\s+(?:it|things
@@ -2190,8 +2243,9 @@ def _subject_blame(shadow: str) -> list[tuple[int, int]]:
             if (
                 _ACTION_ITEM.match(rest)
                 and not _TO_WHOM.search(before)
-                and not _MOCK_ITEM.search(after.split(".")[0])
+                and not _MOCK_ITEM.search(after)
                 and not _SLIP.search(after.split(".")[0])
+                and not _FAILING.search(after.split(".")[0].split(",")[0])
             ):
                 continue  # "Iman to book the room for the next retro"
             if _QUOTED_BY.search(before) and _SAID.match(rest):
@@ -2652,7 +2706,8 @@ _FRUSTRATION = re.compile(
     r"""(?i)\b(?:(?:yet|once)\s+again\b|again\s*\.|come\s+on\b|genuinely\s+asking\b|seriously\s*[?!]
     |not\s+to\s+point\s+(?:any\s+)?fingers\b|pointing\s+fingers\b|bypassing\b|circumventing\b
     |contributing\s+factor\b|disabl(?:e|ing)\s+(?:the|all|every)\b
-    |thanks\s+for\s+that\s*(?:\.|$)|\boh\s+right\b|^\s*turns\s+out\b
+    |thanks\s+for\s+that\s*(?:\.|$)|\boh\s+right\b|^\s*turns\s+out\b|\bwhy\s*\?\?|\bbig\s+surprise\b|\bask\s+\ue000+\s+why\b
+    |\bwho\s+thought\b[^.?!]{0,80}\bgood\s+idea\b
     |\bdid\s+(?:[\w\ue000]+\s+){1,3}even\s+(?:open|read|look|test|check|try|run|bother|glance)\b|(?:like|as)\s+(?:he|she)\s+always\s+(?:does|did)\b
     |chose\s+to\s+(?:skip|ignore|disable|bypass|not)\b
     |knew\s+(?:it|they|that)\s+(?:wasn['’]t|weren['’]t|was\s+not|were\s+not)\b|smh\b|ffs\b|ugh\b
@@ -2707,10 +2762,11 @@ _SLIP = re.compile(
     |\bwithout\s+(?:even\s+)?(?:any\s+|a\s+|an\s+)?(?:check|checking|inspection|inspecting|testing|tests?
     |review|reviewing|approval|asking|telling|phoning|calling|consulting|reading|backup
     |back-up|sign-?off|handover|hand-?off|notice|warning|documentation|docs)\b
-    |\b(?:went|go|goes|left|sat)\s+(?:\w+\s+)?unanswered\b|\bagainst\s+(?:the\s+|all\s+|everyone['’]s\s+)?(?:advice
+    |\bto\s+\ue000+\s+(?:went|go|goes|sat)\s+(?:\w+\s+)?unanswered\b|\bagainst\s+(?:the\s+|all\s+|everyone['’]s\s+)?(?:advice
     |warnings?|objections?|recommendations?)\b
     |\b(?:wrong|wrongly|incorrect|incorrectly|mistakenly)\b|\bby\s+mistake\b|\bon\s+a\s+whim\b
     |\b(?:wrote|with|left|shipped|delivered)\s+(?:zero|no)\s+(?:tests|docs|documentation|comments|handover\s+notes?)\b
+    |\bzero\s+(?:docs|documentation|tests|handover)\b|\b(?:was|were)\s+supposed\s+to\b
     |\btwisted\b""",
     re.VERBOSE,
 )
@@ -2725,6 +2781,7 @@ def reading(text: str) -> tuple[str, bool, bool]:
 
 _SARCASM_SIGN = re.compile(
     r"[\U0001F643\U0001F644\U0001F926]|(?:^|\s)/s\b|\bcool\s+cool\b|\breally\s+appreciate\s+it\b"
+    r"|\b(?:great|nice|good)\s+(?:job|work)\b[^.!?]{0,30}?,\s*really\b|\bwas\s+inspired\s*[.!]"
     r"|\btruly\s+inspired\b|\bwhat\s+could\s+(?:possibly\s+)?go\s+wrong\b|\blove\s+that\s+for\s+us\b"
     # thanks for a bad outcome, praise of a misreading: "thanks for the weekend of incident
     # calls", "X's creative interpretation of 'freeze'", "really great. 👏"
@@ -2740,6 +2797,39 @@ _SARCASM_SIGN = re.compile(
 _CREDIT_CLEFT = re.compile(
     r"(?i)\b(?:(?:it|that)\s+was\s+(?:\ue000+|[\w-]+(?:\s+[\w-]+)?)"
     r"|(?:was|is|am|['’]m)\s+the\s+(?:one|person|only\s+one))\s+(?:who|that)\b"
+)
+# "Ask X why the cache is fast": a pointer to who knows, unless the question is about harm.
+_POINTER = re.compile(
+    r"(?i)\bask\s+(?:\ue000+|him|her|(?:the|our)\s+\w+)\s+(?:why|how|what|about)\b(?P<q>[^.!?\n]*)"
+)
+
+
+_FINE_STATE = re.compile(
+    r"""(?i)\b(?:works?|worked|fast|faster|quick|quicker|good|well|smooth|smoothly|better|clean|cheap
+    |like\s+(?:this|that)|set\s+up|designed|configured|chosen|picked|structured)\b""",
+    re.VERBOSE,
+)
+
+
+def _harmless_pointer(sentence: str) -> bool:
+    """Whether the sentence sends the reader to someone about something that works
+    (`_POINTER` with `_FINE_STATE`, no harm): "Ask X why the cache is so fast"."""
+    m = _POINTER.search(sentence)
+    return (
+        bool(m)
+        and bool(_FINE_STATE.search(m.group("q")))
+        and not (_ASKED_ABOUT_HARM.search(m.group("q")) or _went_wrong(m.group("q")))
+    )
+
+
+# "helpful to whoever ...": someone served, not blamed.
+_HELPED_WHOEVER = re.compile(
+    r"(?i)\b(?:helpful|useful|grateful|thanks|credit|kudos|handy|available|open|valuable)\s+to\s+$"
+)
+# Credit by the harm avoided: "Without her we'd have published wrong splits."
+_WITHOUT_THEM = re.compile(
+    r"(?i)\bwithout\s+(?:him|her|them|\ue000+|(?:the|our)\s+\w+)\s*,?\s+(?:we|it|the\s+\w+|everything|this)"
+    r"\s*(?:['’]d|would|could|might)(?:\s+have|['’]ve|\s+never)?\b"
 )
 # A wish, not a fault: "it would have been great if X could join", "we'd have loved it if".
 _WISHED = re.compile(
@@ -2768,6 +2858,8 @@ def _excused(sentence: str) -> bool:
     return bool(
         # "It was X who fixed it.", "I was the one who had to clean up the mess."
         (credit and _cleft_clears(sentence[credit.end() :]))
+        or _WITHOUT_THEM.search(sentence)
+        or _harmless_pointer(sentence)
         or _WISHED.search(sentence)
         or _reports_or_plans(sentence)
         or _PRAISE.search(sentence)
@@ -3164,10 +3256,14 @@ def _phrases(
         sentence = _sentence_at(shadow, m.start())
         if _PRAISE.search(sentence):
             continue
-        if m.group("why") is not None and not _ASKED_ABOUT_HARM.search(m.group("why")):
-            continue  # "why did the tests get faster? ask Kemal.": a pointer, not blame
+        if m.group("why") is not None and (
+            not _ASKED_ABOUT_HARM.search(m.group("why"))
+            or _EXPLAINED.search(shadow, m.end(), m.end() + 100)
+        ):
+            continue  # "why did the tests get faster? ask Kemal.", "... ask X. she found it"
         if re.search(
-            r"(?i)^(?:is|was)\b[^?]*\?\s*(?:yes|yep|no|nope|not\s+at\s+all)\b", shadow[m.start() :]
+            r"(?i)^(?:is|was)\b[^?]*\?\s*(?:(?:yes|yep)\s*,\s*(?!apparently)|not\s+at\s+all\b)",
+            shadow[m.start() :],
         ):
             continue  # "was it so hard for the intern to get access? yes, ...": a real question
         if m.group().lower().startswith(("can", "let", "are")) and not (
@@ -3239,6 +3335,10 @@ def _phrases(
                 continue  # "not her fault", "nobody's fault"
             if pattern is _WHOEVER and _REQUEST.search(_sentence_at(shadow, m.start())):
                 continue  # "whoever merged it, please add a note": addressed, not blamed
+            if pattern is _WHOEVER and _HELPED_WHOEVER.search(
+                shadow, max(0, m.start() - 30), m.start()
+            ):
+                continue  # "his notes were really helpful to whoever picked it up"
             if id(pattern) in subject_first_ids and _object_position(shadow, m.start()):
                 continue  # "we lost our only DBA and never ...": the person is no subject
             sentence = _sentence_at(shadow, m.start())
@@ -3283,7 +3383,12 @@ def _phrases(
         spans = _learned_spans(
             shadow, reader or _READER, bar if bar is not None else _blame_model.threshold_for
         )
-    if _systemic(shadow) or _vindicated(shadow) or _EXONERATED.search(shadow):
+    if (
+        _systemic(shadow)
+        or _vindicated(shadow)
+        or _EXONERATED.search(shadow)
+        or _retraction(shadow)
+    ):
         return []  # "..., but the script had no guard. That's a system failure."
     spans = [
         sp

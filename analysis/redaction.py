@@ -769,9 +769,10 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
 # "(ext 12)", "Durchwahl 45", "int. 7" - up to six digits.
 _EXTENSION = re.compile(
     r"""[ \t]*[,;/-]?[ \t]*[(\[]?(?:(?i:ext|extn|xtn|extension|poste|durchwahl|anexo|interno)\.?[ \t]*[:#-]?[ \t]*\d{1,6}
-    |(?i:x|int|dw)\.?[ \t]*\d{3,6}|\#\d{3,6})\b[)\]]?
-    (?![ \t]*(?:times|days|weeks|months|hours|minutes|flyers|copies|people|users|calls|rings|attempts|tries
-        |pages|more|in\s+the|on\s+the\s+(?:list|rota))\b)""",
+    |(?i:x|int|dw)\.?[ \t]*\d{3,6}(?=[ \t]*(?:$|[.,;:!?)\]\n]|(?:for|and|or|to|at|on|if|when|is|was|from|with
+        |today|tonight|overnight|anytime|weekdays|after|before|until)\b)))\b[)\]]?
+    (?![ \t]*(?:times|days|weeks|months|hours|minutes|mins|flyers|leaflets|copies|people|users|calls|rings
+        |attempts|tries|pages|more|in\s+the|on\s+the\s+(?:list|rota))\b)""",
     re.VERBOSE,
 )
 
@@ -782,6 +783,8 @@ def _extension_end(text: str, end: int) -> int:
     if m is None:
         return end
     group = m.group()
+    if ("(" in group and not group.endswith(")")) or ("[" in group and not group.endswith("]")):
+        return end  # "(ext. 12, ask for sam)": the bracket holds more than the extension
     close = group.endswith((")", "]")) and "(" not in group and "[" not in group
     return m.end() - 1 if close else m.end()
 
@@ -990,7 +993,7 @@ def _initial_login(toks: list[_Tok], i: int, text: str) -> bool:
 
 # Words after which a login of initials and a surname is a person's: "user jsmith",
 # "cc mkowalski", "thanks pnguyen" (not "to": "migrated to prisma", "moved to suzhou").
-_LOGIN_CUES = frozenset("login user username assignee reviewer cc ping thanks thx ty".split())
+_LOGIN_CUES = frozenset("login user username assignee reviewer cc ping thanks thx".split())
 # Work a person signs: "one commit by rwhite", "approved by dkowalski".
 _SIGNED_WORK = frozenset(
     """commit commits pr prs change changes patch merged approved reviewed introduced written
@@ -1210,13 +1213,11 @@ def _next_words(toks: list[_Tok], i: int, n: int) -> tuple[str, ...]:
 # money and languages run, work and take too, so "ran" and "worked" need a person's
 # object after them; seasons, months and virtues are never read so).
 _AGENT_PAST = frozenset(
-    """did wrote built fixed led organised organized joined helped stayed pushed owned chased
-    kept""".split()
+    "did wrote built fixed led organised organized joined pushed owned chased".split()
 )
 _RAN_WHAT = re.compile(r"\s+(?:the|our|all|every|both|standups?|retros?|meetings?|workshops?)\b")
 _WORKED_HOW = re.compile(
-    r"\s+(?:late|overtime|nights|weekends|through\s+the|the\s+whole|all\s+(?:night|weekend|week)"
-    r"|every\s+(?:night|weekend)|\d+[\s-]*(?:hour|h\b)|max\s+hours|extra\s+hours|flat\s+out)"
+    r"\s+(?:late|overtime|nights|weekends|max\s+hours|extra\s+hours|flat\s+out|(?:his|her)\s+socks\s+off)"
 )
 
 
@@ -1237,9 +1238,9 @@ def _word_name_acts(toks: list[_Tok], i: int, text: str) -> bool:
         return bool(_WORKED_HOW.match(after))
     if verb not in _AGENT_PAST:
         return False
-    # not "ran out", "did 40 s", "kept a back seat", "did ages"
+    # not "ran out", "did 40 s", "did not", "did ages"
     return not re.match(
-        r"\s+(?:out|off|over|long|late|short|dry|away|ages|forever|priority|precedence|\d"
+        r"\s+(?:out|off|over|long|late|short|dry|away|ages|forever|priority|precedence|not|n['’]t|\d"
         r"|a\s+(?:back\s+seat|hit|while|beating|toll|dip|turn))",
         after,
     )

@@ -2751,3 +2751,65 @@ def test_self_blame_failings_in_other_words_and_accusing_questions(text: str, bl
 )
 def test_review_finds_on_self_blame_questions_calls_and_absences(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # sarcastic praise, exasperated asides
+        ("great job Ilka, really. wiping the staging data 'to tidy up' was inspired.", True),
+        ("Great job Ilka, really, the demo was smooth.", False),
+        ("the lead approved going live in the middle of the harvest peak. why??", True),
+        ("Big surprise, Ilka's ticket was the one closed without a fix.", True),
+        ("Ask Ilka why the refund job ran twice. Go on.", True),
+        ("Ask Ilka why the cache works so well, she built it.", False),
+        ("My estimate was the problem: I said two weeks and it took nine.", True),
+        ("The launch was ruined by the events coordinator who double-booked the hall.", True),
+        # credit, patience, a service and an inability
+        ("Ilka spotted the doubled reads. Without her we'd have published wrong results.", False),
+        ("The memory bug was traced by Ilka after two long nights.", False),
+        ("their support rep kept reporting the crash patiently until we fixed it", False),
+        ("his notes were really helpful to whoever picked the module up", False),
+        ("I learned a lot about porting rules, never knew it was so complex.", False),
+        ("Our vendor's account manager was honest about what they could and couldn't do.", False),
+        ("Ilka was on holiday during cutover and nobody else knew the password. Vault it.", False),
+    ],
+)
+def test_sarcastic_praise_asides_and_credit_after_the_third_review(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # "me. I ..." confesses only with a failing or an apology in the answer
+        ("me. I booked the venue for everyone.", False),
+        ("me. I reviewed every PR this sprint", False),
+        ("me. I merged the hotfix at 2am. sorry all.", True),
+        # unanswered messages name the person they were sent to
+        ("emails to the vendor went unanswered until Femi phoned them", False),
+        ("why was the report wrong? ask Dana. she found the root cause in the feed", False),
+        # pride and new duties, negated harm
+        ("I'm the reason we weren't late this time", False),
+        ("I'm the reason nobody got paged this weekend", False),
+        (
+            "I take full responsibility for the error budget dashboard, ping me with questions",
+            False,
+        ),
+        # blame laid on someone and taken back
+        ("In standup I said Dana broke the build. I was wrong, sorry Dana.", False),
+        ("Earlier I claimed Dana pushed untested code; I was wrong.", False),
+        # someone else's call endorsed after a failing, and sarcasm
+        ("Bo deleted the customer table. Good call by Dana to keep backups.", True),
+        ("Kim was late to every standup. good call, we started without her", True),
+        ("Tom ignored my warning. That decision has aged very well (it hasn't)", True),
+        # answered rhetorical questions, "sick of", a failing inside an action item
+        ("was it so hard for Nils to ping us? no, it wasn't, he just didn't.", True),
+        ("I was sick of waiting so I merged it without review", True),
+        ("Bram to clean up after breaking staging", True),
+    ],
+)
+def test_second_review_of_self_blame_pointers_calls_and_action_items(
+    text: str, blames: bool
+) -> None:
+    assert bool(blame_phrases(text)) is blames
