@@ -692,7 +692,8 @@ _EXPLAINED = re.compile(
 # What a "why ...? ask X." question must be about for the pointer to blame: harm done.
 _ASKED_ABOUT_HARM = re.compile(
     r"""(?i)\b(?:broken|broke|down|wiped|leaked|pasted|posted|deleted|exposed|missing|lost|wrong|late
-    |failing|failed|crashed|corrupted|empty|double-?booked|outage|bug|error|left\s+open)\b""",
+    |failing|failed|crashed|corrupted|empty|double-?booked|outage|bug|error|left\s+open|expired|twice|red
+    |public|slip|slipped|fail|break|crash)\b""",
     re.VERBOSE,
 )
 # "as X said ...", "like X put it ...": a person quoted in agreement.
@@ -3257,7 +3258,7 @@ def _phrases(
         if _PRAISE.search(sentence):
             continue
         if m.group("why") is not None and (
-            not _ASKED_ABOUT_HARM.search(m.group("why"))
+            not (_ASKED_ABOUT_HARM.search(m.group("why")) or _went_wrong(m.group("why")))
             or _EXPLAINED.search(shadow, m.end(), m.end() + 100)
         ):
             continue  # "why did the tests get faster? ask Kemal.", "... ask X. she found it"

@@ -2719,6 +2719,9 @@ def test_self_blame_failings_in_other_words_and_accusing_questions(text: str, bl
         ("why did we choose postgres over mongo? ask Ilka.", False),
         ("Why did the rollout go so smoothly? Ask the SRE.", False),
         ("why is the export broken again? ask Ilka.", True),
+        ("why did the release slip by two weeks? ask Ilka", True),
+        ("why did the deploy fail three times? go ask Ilka lol", True),
+        ("why were the customers charged twice? ask Ilka.", True),
         ("was it so hard for the new hire to get a laptop? yes, IT took two weeks.", False),
         # "Me. I ..." answers "who did it?" or opens a confession
         ("Who caught the race condition? Me. I spotted it in the logs.", False),
