@@ -503,7 +503,14 @@ def _dialled_shape(candidate: str, before: str) -> bool:
 def _phone_cue(before: str) -> bool:
     """A phone word right before a number (`_PHONE_CUE`), not a measure ("call volume")."""
     m = _PHONE_CUE.search(before)
-    return m is not None and not _MEASURE_TALK.search(m.group())
+    if m is None:
+        return bool(_DESK_CUE.search(before))
+    return not _MEASURE_TALK.search(m.group())
+
+
+# A place that answers calls, right before the number: "office desk 22 123 45 67",
+# "switchboard: 020 ..." (not "the desk is open 0900-1730": hours after other words).
+_DESK_CUE = re.compile(r"(?i)\b(?:desk|switchboard|reception)\s*:?\s*$")
 
 
 _DATE_LIKE = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}|\d+\.\d+\.\d+\.\d+")
@@ -1125,11 +1132,11 @@ def _tokens(text: str, blocked: bytearray) -> list[_Tok]:
         if any(blocked[start:end]):
             prev_end = end
             continue
-        if end - start == 1 and (
-            (end < len(text) and text[end].isdigit()) or (start and text[start - 1].isdigit())
-        ):
+        digit_after = end < len(text) and text[end].isdigit()
+        digit_before = bool(start) and text[start - 1].isdigit()
+        if (end - start <= 3 and (digit_after or digit_before)) or (digit_after and digit_before):
             prev_end = end
-            continue  # "Hario V60", "room 4B": a letter fused with digits is a code, no initial
+            continue  # "Hario V60", "room 4B", "1Z999AA1012": letters fused with digits are a code
         if (
             text[end : end + 1] == "-"
             and text[end + 1 : end + 2].isdigit()

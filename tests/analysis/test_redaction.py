@@ -2202,3 +2202,22 @@ def test_a_phone_keeps_its_extension(text: str, expected: str) -> None:
 )
 def test_word_names_acting_and_logins_after_cues(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place that answers calls, right before a national number
+        ("Gdansk office desk 58 123 45 67 kept ringing", "Gdansk office desk [phone] kept ringing"),
+        ("switchboard: 020 7946 0000", "switchboard: [phone]"),
+        ("the desk is open 0900-1730", "the desk is open 0900-1730"),
+        # letters fused with digits on both sides are part of a code, not initials
+        (
+            "Tracking id 1Z999AA10123456784 arrived late",
+            "Tracking id 1Z999AA10123456784 arrived late",
+        ),
+        ("AK47 and JG3 are part numbers", "AK47 and JG3 are part numbers"),
+    ],
+)
+def test_desk_numbers_and_codes_with_letters_inside(text: str, expected: str) -> None:
+    assert redact(text) == expected
