@@ -1134,7 +1134,10 @@ def _tokens(text: str, blocked: bytearray) -> list[_Tok]:
             continue
         digit_after = end < len(text) and text[end].isdigit()
         digit_before = bool(start) and text[start - 1].isdigit()
-        if (end - start <= 3 and (digit_after or digit_before)) or (digit_after and digit_before):
+        ordinal = digit_before and text[start:end].lower() in ("st", "nd", "rd", "th")  # "8th"
+        if not ordinal and (
+            (end - start <= 3 and (digit_after or digit_before)) or (digit_after and digit_before)
+        ):
             prev_end = end
             continue  # "Hario V60", "room 4B", "1Z999AA1012": letters fused with digits are a code
         if (
