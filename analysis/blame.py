@@ -323,9 +323,9 @@ _SELF = re.compile(
         \bI\s+was\s+(?:(?:a\s+bit|too|really|very|so|just|pretty|way\s+too)\s+)?(?:careless|sloppy|negligent
         |reckless|lazy|complacent|overconfident|hasty|arrogant)\b
     |I(?:\s+(?:am|was)|['’]m)\s+(?:(?:the\s+)?(?:only\s+)?one\s+)?to\s+blame|I\s+take\s+(?:full\s+|the\s+)*blame
-    # "I take responsibility for the outage", "I'm the reason the dates were wrong", "I was
-    # wrong." (not "I was wrong about how hard ..."), "the cause was me not reading ..."
-    # (`_self_harm` checks these name harm: not "I take responsibility for the docs from now
+    # "my estimate was the problem", "I take responsibility for the outage", "I'm the reason
+    # we shipped late", "I was wrong.", "the cause was me not reading ..." (`_self_harm`
+    # checks the named groups own harm: not "I take responsibility for the docs from now
     # on", "I'm the reason the customer renewed", "I told everyone it would work. I was wrong.")
     |\b[Mm]y\s+(?:own\s+)?(?:estimate|estimates|call|decision|code|plan|config|change|design|script|query)\s+(?:was|were|is)
         \s+(?:the\s+)?(?:real\s+|main\s+)?(?:problem|issue|cause|culprit|reason)\b

@@ -773,7 +773,8 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 # An extension written after a phone belongs to it: "... ext. 214", "x302", "poste 312",
-# "(ext 12)", "Durchwahl 45", "int. 7" - up to six digits.
+# "(ext 12)", "Durchwahl 45" - up to six digits (three or more after x/int/dw, and no
+# count after them: not "x3 and nobody answered", "x 2500 leaflets").
 _EXTENSION = re.compile(
     r"""[ \t]*[,;/-]?[ \t]*[(\[]?(?:(?i:ext|extn|xtn|extension|poste|durchwahl|anexo|interno)\.?[ \t]*[:#-]?[ \t]*\d{1,6}
     |(?i:x|int|dw)\.?[ \t]*\d{3,6}(?=[ \t]*(?:$|[.,;:!?)\]\n]|(?:for|and|or|to|at|on|if|when|is|was|from|with
@@ -981,7 +982,7 @@ def _initial_login(toks: list[_Tok], i: int, text: str) -> bool:
     if t.poss:
         return True  # "jlee's cron job"
     if i > 0 and toks[i - 1].key in _LOGIN_CUES:
-        return True  # "Login kbaptiste had admin", "and to skumar for the alerts"
+        return True  # "user jsmith had admin", "cc mkowalski on the ticket"
     if i + 1 >= len(toks) or text[t.end : toks[i + 1].start] not in (
         " ",
         ", ",
@@ -1248,7 +1249,7 @@ def _word_name_acts(toks: list[_Tok], i: int, text: str) -> bool:
         return bool(_WORKED_HOW.match(after))
     if verb not in _AGENT_PAST:
         return False
-    # not "ran out", "did 40 s", "did not", "did ages"
+    # not "did 40 s", "did not", "did ages", "did a back seat"-like idioms
     return not re.match(
         r"\s+(?:out|off|over|long|late|short|dry|away|ages|forever|priority|precedence|not|n['’]t|\d"
         r"|a\s+(?:back\s+seat|hit|while|beating|toll|dip|turn))",
