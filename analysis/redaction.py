@@ -141,6 +141,9 @@ _COMMON = _common_words()
 # Any English word seen at all often (Zipf >= 2.5): a lowercase "demos" is a word, a
 # lowercase "jsmith" a handle.
 _WORDS = _common_words(2.5)
+# Words common enough (Zipf >= 3.8) that after "a"/"the" they are the word: "it was a
+# blessing", "the patience we needed" (not "the priya issue").
+_NOUN_AFTER_ARTICLE = _common_words(3.8)
 _GIVEN_ALL, _FAMILY_ALL = _faker_names()
 _ANY_NAME_RAW = _GIVEN_ALL | _FAMILY_ALL
 # Names from the large gazetteers that are not also ordinary words, tools or places:
@@ -449,8 +452,10 @@ _MIN_PLUS_DIGITS = 8
 # Google's libphonenumber (`phonenumbers`): "+"/"00" numbers against their country
 # code, national "0..." numbers against the numbering plans of many countries.
 _PHONE_CANDIDATE = re.compile(
-    # Possessive groups, one separator between digit groups: no backtracking blow-up.
-    r"(?<![\w+/.:,\]#-])(?:\+|\b|(?=\())\(?\d++\)?(?:[ ./\-\u00a0]\(?\d++\)?\d*+|\(\d++\))*+"
+    # Possessive groups, one separator between digit groups ("/" may have a space either
+    # side: "040 / 123 456 78"): no backtracking blow-up.
+    r"(?<![\w+/.:,\]#-])(?:\+|\b|(?=\())\(?\d++\)?"
+    r"(?:(?:[ \u00a0]?/[ \u00a0]?|[ .\-\u00a0])\(?\d++\)?\d*+|\(\d++\))*+"
     r"(?![\w/:-]|[.,]\d)"
 )
 # "order 04512345678", "serial 012345678901": an unbroken number after an id word.
@@ -470,7 +475,7 @@ def _after_id_word(text: str, start: int, candidate: str) -> bool:
 _PHONE_CUE = re.compile(
     r"(?i)\b(?:call|ring|phone|tel|telephone|mobile|cell|cellphone|whatsapp|text(?: me)?"
     r"|sms|(?:my|our|his|her|their) (?:number|personal|private|landline)|hotline|helpline"
-    r"|helpdesk|landline|extension|ext|(?<=\S )line)\b[\w\s:.'\u2019-]{0,12}?(?:\bon|\bis|\bat|:)?\s*$"
+    r"|helpdesk|landline|extension|ext|toll[- ]?free|freephone|(?<=\S )line)\b[\w\s:.'\u2019-]{0,12}?(?:\bon|\bis|\bat|:)?\s*$"
 )
 # "call volume was 1 234 567", "phone time of 12 345 678 minutes": a measure, not a number
 # to dial.
@@ -577,8 +582,9 @@ _LINE_WORD = re.compile(r"(?i)(?<![a-z])line\s*:?\s*$")
 # Regions whose numbers are written without a leading 0 ("(11) 98765-4321" in Brazil,
 # "1300 975 707" in Australia, "(415) 555-2671" in the US, "612 34 56 78" in Spain,
 # "312 345 6789" in Italy). (Not the eight-digit plans of Singapore or Hong Kong: "5512
-# 3400" is as often an id; Portugal's and Poland's "912 345 678" only beside another phone,
-# as a count in thousands is written so too.)
+# 3400" is as often an id.) `_THOUSANDS_REGIONS` write some numbers in threes ("912 345
+# 678" in Portugal and Poland), as a count in thousands is written too: those groupings
+# only beside another phone, their others ("22 123 45 67" in Warsaw) anywhere.
 _FORMAT_REGIONS = (
     *("US", "CA", "BR", "AU", "MX", "AR", "CO", "IN", "CN", "NO", "DK"),
     *("ES", "IT", "GR"),
@@ -595,25 +601,38 @@ def _national_format(candidate: str, among_phones: bool = False) -> bool:
     """A number of two or more groups written exactly as libphonenumber writes a valid
     national number of one of `_FORMAT_REGIONS` (the same digit groups), so an order
     number or a date with other grouping is no phone; the caller also skips a number
-    after an id word ("invoice 123 456 7890"). Grouped like a count in thousands ("912
-    345 678") only `among_phones` (another phone in the same answer), and then also in
-    Portugal's and Poland's plans."""
+    after an id word ("invoice 123 456 7890"); `_THOUSANDS_REGIONS` count too, and
+    `_LOCAL_GROUPINGS` other everyday groupings. Grouped like a count in thousands ("912
+    345 678") only `among_phones` (another phone in the same answer)."""
     groups = [len(g) for g in re.split(r"\D+", candidate) if g]
     if len(groups) < 2 or not 8 <= sum(groups) <= 12 or _DATE_LIKE.fullmatch(candidate):
         return False
     if _thousands(groups) and not among_phones:
         return False  # "912 345 678 users": a count written in thousands
     digits = "".join(c for c in candidate if c.isdigit())
-    for region in _FORMAT_REGIONS + (_THOUSANDS_REGIONS if among_phones else ()):
+    for region in _FORMAT_REGIONS + _THOUSANDS_REGIONS:
         try:
             number = phonenumbers.parse(digits, region)
         except phonenumbers.NumberParseException:
             continue
         if phonenumbers.is_valid_number(number):
             written = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-            if [len(g) for g in re.split(r"\D+", written) if g] == groups:
+            if [len(g) for g in re.split(r"\D+", written) if g] == groups or (
+                phonenumbers.number_type(number)
+                in _LOCAL_GROUPINGS.get((region, tuple(groups)), ())
+            ):
                 return True
     return False
+
+
+_Type = phonenumbers.PhoneNumberType
+# Groupings in everyday use that libphonenumber does not write, with the kinds of number
+# written so: Norway's mobiles "912 34 567" (it writes "91 23 45 67"), Spain's numbers of
+# the two-digit provinces "91 123 45 67" (it writes "911 23 45 67").
+_LOCAL_GROUPINGS: dict[tuple[str, tuple[int, ...]], tuple[int, ...]] = {
+    ("NO", (3, 2, 3)): (_Type.MOBILE,),
+    ("ES", (2, 3, 2, 2)): (_Type.FIXED_LINE, _Type.FIXED_LINE_OR_MOBILE),
+}
 
 
 # Currency signs and words beside a number (the ISO codes come from `_CURRENCIES`).
@@ -773,11 +792,12 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 # An extension written after a phone belongs to it: "... ext. 214", "x302", "poste 312",
-# "(ext 12)", "Durchwahl 45" - up to six digits (three or more after x/int/dw, and no
-# count after them: not "x3 and nobody answered", "x 2500 leaflets").
+# "(ext 12)", "Durchwahl 45" - up to six digits (three or more after x/int/dw, or two
+# glued on as in "x12", and no count after them: not "x3 and nobody answered", "x 2500
+# leaflets").
 _EXTENSION = re.compile(
     r"""[ \t]*[,;/-]?[ \t]*[(\[]?(?:(?i:ext|extn|xtn|extension|poste|durchwahl|anexo|interno)\.?[ \t]*[:#-]?[ \t]*\d{1,6}
-    |(?i:x|int|dw)\.?[ \t]*\d{3,6}(?=[ \t]*(?:$|[.,;:!?)\]\n]|(?:for|and|or|to|at|on|if|when|is|was|from|with
+    |(?i:x|int|dw)(?:\.?[ \t]*\d{3,6}|\d{2})(?=[ \t]*(?:$|[.,;:!?)\]\n]|(?:for|and|or|to|at|on|if|when|is|was|from|with
         |today|tonight|overnight|anytime|weekdays|after|before|until)\b)))\b[)\]]?
     (?![ \t]*(?:times|days|weeks|months|hours|minutes|mins|flyers|leaflets|copies|people|users|calls|rings
         |attempts|tries|pages|more|in\s+the|on\s+the\s+(?:list|rota))\b)""",
@@ -1121,6 +1141,12 @@ class _Tok:
         self.poss = poss
 
 
+# "jan" ... "dec" and "sept", as English writes them after a day ("1 Jan").
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec".split())
+# An amount right before a word: "2.3 ", "600 " (not "+1 ", a vote in meeting notes).
+_AFTER_AMOUNT = re.compile(r"(?<![+\w.,])\d+(?:[.,]\d+)? $")
+
+
 def _tokens(text: str, blocked: bytearray) -> list[_Tok]:
     toks: list[_Tok] = []
     prev_end = 0
@@ -1141,6 +1167,13 @@ def _tokens(text: str, blocked: bytearray) -> list[_Tok]:
         ):
             prev_end = end
             continue  # "Hario V60", "room 4B", "1Z999AA1012": letters fused with digits are a code
+        if (
+            2 <= end - start <= 4
+            and (text[start:end].isupper() or text[start:end].lower() in _MONTH_ABBREVIATIONS)
+            and _AFTER_AMOUNT.search(text, 0, start)
+        ):
+            prev_end = end
+            continue  # "2.3 TB", "600 DPI", "1 Jan": a unit or a date (not "+1 JG", a vote)
         if (
             text[end : end + 1] == "-"
             and text[end + 1 : end + 2].isdigit()
@@ -2577,13 +2610,15 @@ def _initial_before(toks: list[_Tok], i: int, text: str) -> bool:
 def _noun_use(toks: list[_Tok], i: int) -> bool:
     """A lower-case given name that is also an English word, after a determiner or in
     "round robin": a thing ("the mike was off", "round robin scheduling")."""
-    if i == 0 or toks[i].key not in _COMMON:
+    if i == 0 or toks[i].key not in _NOUN_AFTER_ARTICLE:
         return False
     if toks[i - 1].key == "round":
         return True
     # "a sam issue": a person's name modifying a noun stays a name.
     return toks[i - 1].key in _DETERMINERS and not (
-        i + 1 < len(toks) and _only_noun(toks[i + 1].key)
+        i + 1 < len(toks)
+        and toks[i + 1].key not in ENGLISH_STOP_WORDS  # "a blessing that ...": no noun
+        and _only_noun(toks[i + 1].key)
     )
 
 
@@ -3203,12 +3238,14 @@ def _drop_venues(
         elif j > i and not any(kept(m) for m in run):
             last, before = toks[j].key, toks[j - 1].key
             after = toks[j + 1] if j + 1 < len(toks) else None
-            venue = (
+            role = (
                 (last in OCCUPATION_HEADS | _ROLE_NOUNS and not _given(before))  # "Cellar Manager"
                 or (  # "Head Brewer" (not "Head Chef Gordon": a name may follow the title)
                     toks[i].key in _RANKS and j == i + 1 and not _given(toks[j].key)
                 )
-                or last in _VENUE_NOUNS
+            )
+            venue = (
+                last in _VENUE_NOUNS
                 or (  # "Saint Thomas wing", "Victoria ward"
                     after is not None
                     and not after.cap
@@ -3223,7 +3260,7 @@ def _drop_venues(
                 and toks[j + 1].key != "and"
                 and toks[j + 1].key in _NEXT_CUES | _PERSON_VERBS
             )
-            if venue and not acts:
+            if role or (venue and not acts):  # a role acts too: "the Chief Pharmacist wants"
                 for m in run:
                     is_name[m] = False
         i = j + 1

@@ -2221,3 +2221,39 @@ def test_word_names_acting_and_logins_after_cues(text: str, expected: str) -> No
 )
 def test_desk_numbers_and_codes_with_letters_inside(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a slash with a space either side between the area code and the number
+        (
+            "Broker: Tel. 040 / 123 456 78, fax 040 / 123 456 79",
+            "Broker: Tel. [phone], fax [phone]",
+        ),
+        # Norway's mobiles as people write them (3-2-3), with no phone word before
+        ("the Tromso contact on 915 22 480 answered", "the Tromso contact on [phone] answered"),
+        # an extension of two digits glued to the x belongs to the phone
+        ("rang the supplier on 0845 555 0199 x27 and", "rang the supplier on [phone] and"),
+        # units after an amount are no initials
+        ("the archive grew to 4.1 TB and the index to 280 GB", None),
+        ("Scans at 300 DPI produced 12 MB files", None),
+        ("+1 KW to write it up", "+1 [name] to write it up"),
+        ("ratio 3 / 4 of sprints, pages 10 / 20 / 30", None),
+        ("the depot closes on 24 Dec and reopens on 2 Jan", None),
+        ("Jan fixed it on 1 Jan", "[name] fixed it on 1 Jan"),
+        # numbers of other plans and the words that announce them
+        ("Sevilla office: 95 412 33 08", "Sevilla office: [phone]"),
+        ("the Krakow desk gave us 12 345 67 89 to call", "the Krakow desk gave us [phone] to call"),
+        ("a toll-free 900 321 654 on every card", "a toll-free [phone] on every card"),
+        ("we sold 912 345 678 units", None),
+        # roles act as people do; words after "a" stay words
+        ("The Chief Pharmacist wants a weekly report.", None),
+        ("It was a blessing that the old server lasted.", None),
+        ("a sam issue came up", "a [name] issue came up"),
+    ],
+)
+def test_spaced_slashes_local_groupings_short_extensions_and_units(
+    text: str, expected: str | None
+) -> None:
+    assert redact(text) == (text if expected is None else expected)
