@@ -2869,7 +2869,13 @@ def _excused(sentence: str) -> bool:
         or _DEFENDED.search(sentence)
         or _good_outcome(sentence)
         or _BENIGN.search(sentence)
+        or _AGREEING_QUOTE.match(sentence)
     )
+
+
+# A sentence that opens by quoting a person in agreement: "as X put it at standup: '...'"
+# (the rules skip the same shape, `_QUOTED_BY` and `_SAID`).
+_AGREEING_QUOTE = re.compile(rf"(?i)\W*(?:as|like)\s+{_MASK}+(?:\s+{_MASK}+)?{_SAID.pattern}")
 
 
 # "thanks to X, we caught the bug before release": caught in time (not "nobody caught",
