@@ -906,6 +906,11 @@ _RHETORICAL = re.compile(
     |\b(?i:pretend)\s+(?:that\s+)?(?:it\s+)?(?:wasn['’]t|was\s+not|isn['’]t)\s+(?:{_RUN}|{_ROLE})
     |\b(?i:why\s+is\s+it\s+always)\s+(?:{_OWNER}|{_RUN}|{_ROLE})
     |\b(?i:stop\s+letting)\s+(?:{_RUN}|{_ROLE})
+    # "how many times does X need to be told ...", "how many times do we have to remind the PM"
+    |\b(?i:how\s+many\s+(?:more\s+)?times)\s+(?i:does|do|did|must|will|has|have|should)\s+(?:{_RUN}|{_ROLE}|he|she)
+        \s+(?i:need|have|got)\s+to\s+be\s+(?i:told|reminded|asked|warned)\b
+    |\b(?i:how\s+many\s+(?:more\s+)?times)\s+(?i:do|did|must|will|should|have)\s+(?i:we|I)\s+(?i:(?:need|have)\s+to\s+)?
+        (?i:tell|remind|ask|warn|chase|nag)\s+(?:{_RUN}|{_ROLE}|him|her)\b
     # a question about what went wrong answered with whom to ask: "why was the flow broken
     # for three days? ask X." (not "why is the cache set up like this? ask X, she knows")
     |\b(?i:why\s+(?:was|were|did|had|is|are))\b(?P<why>[^?\n]{{5,150}})\?\s*(?i:just\s+|go\s+|you['’]d\s+have\s+to\s+)?(?i:ask)
@@ -1152,7 +1157,7 @@ _FIRST_MOVE = re.compile(
 )
 # "Two juniors asked to move teams because of him", "it was her power board design all along".
 _BECAUSE_OF_THEM = re.compile(
-    rf"""\b(?:because|bcs|bc|cuz|coz|cos)\s+of\s+(?:him|her)\b(?!\s+(?:help|work|effort|support|hard))
+    rf"""\b(?:because|bcs|bc|cuz|coz|cos)\s+of\s+(?:him|her|me)\b(?!\s+(?:help|work|effort|support|hard))
     |\bwhen\s+it\s+was\s+(?:actually\s+|really\s+)?(?:his|her|{_RUN}['’]s)\s+(?:own\s+)?[\w-]+""",
     _FLAGS,
 )
@@ -3351,6 +3356,12 @@ def _phrases(
             sentence = _sentence_at(shadow, m.start())
             if pattern is not _SELF and pattern is not _SELF_MORE and _PRAISE.search(sentence):
                 continue
+            if (
+                pattern is _BECAUSE_OF_THEM
+                and m.group().endswith("me")
+                and not _went_wrong(sentence[: sentence.find(m.group())])
+            ):
+                continue  # "the launch went great because of me": pride; "slipped because of me"
             if pattern is _SELF and not _self_harm(m, shadow):
                 continue  # "I'm the reason the customer renewed": pride, not a confession
             if _JUSTIFIED.search(

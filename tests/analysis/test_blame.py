@@ -2816,3 +2816,28 @@ def test_second_review_of_self_blame_pointers_calls_and_action_items(
     text: str, blames: bool
 ) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # "how many times" aimed at one person
+        ("How many times does Oskar have to be told to update the changelog?", True),
+        ("how many times do we need to remind the PM about the freeze?", True),
+        ("How many times have we run this retro?", False),
+        ("how many times did I ask the vendor for the logs", False),
+        # "because of me" after a harm, not after a success
+        ("The outage happened because of me.", True),
+        ("We missed the deadline because of me, sorry all.", True),
+        ("The launch went great because of me lol", False),
+        ("because of me the demo worked", False),
+        # a sentence that opens by quoting someone in agreement
+        ("as Kofi put it at standup: 'the queue doesn't care about our deadline'. fair", False),
+        ("Like Ana said: the plan was fine.", False),
+        ("as Kofi said, Dan broke prod again.", True),
+        # a burden on a role, not its fault
+        ("Our only tester had one afternoon for the whole regression pass.", False),
+    ],
+)
+def test_how_many_times_because_of_me_and_agreeing_quotes(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames
