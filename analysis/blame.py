@@ -920,6 +920,37 @@ _RHETORICAL = re.compile(
         (?:{_RUN}|{_ROLE}|he|she)\s+\w+""",
     _FLAGS,
 )
+# A check or safeguard skipped: "skip the load test", "bypassed the review".
+_SKIPPED = re.compile(
+    r"""(?i)\b(?:skip|skipped|skipping|bypass|bypassed|bypassing|disabled?|disabling|ignored?|ignoring
+    |turn(?:ed|ing)?\s+off)\s+(?:the\s+|a\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:tests?|review|checks?
+    |qa|staging|dry\s+run|rehearsal|backups?|alerts?|warnings?|runbook|sign-?off|approval|validation)\b""",
+    re.VERBOSE,
+)
+# A failing done with the risk in view, a reply never sent, a warning waved away, a duty
+# owned and never done: "X signed off knowing the totals were off", "X never got back to
+# legal", "X saw the alerts and decided they were noise", "X owned the backup job and it
+# was never tested".
+_KNOWN_RISK = re.compile(
+    rf"""(?:{_RUN}|{_ROLE}|\b[Hh]e|\b[Ss]he)\s+(?:[\w'’-]+\s+){{0,5}}?(?:knowing|(?:although|even\s+though)\s+(?:he|she)\s+knew)
+        \s+(?:(?:full\s+)?well\s+)?(?:that\s+)?[^.!?;\n]{{0,60}}?\b(?:was|were|is|are|had\s+been)\s+(?!not\b|never\b)(?:\w+\s+)?
+        (?:broken|off|wrong|failing|flaky|buggy|incomplete|untested|missing|stale|down|corrupt(?:ed)?|not\s+ready|unsafe
+        |insecure|out\s+of\s+date)\b
+    |(?:{_RUN}|{_ROLE})\s+never\s+(?:got\s+back\s+to|replied\s+to|responded\s+to|answered|followed\s+up\s+(?:with|on)
+        |called\s+back|wrote\s+back\s+to)\b
+    |(?:{_RUN}|{_ROLE})\s+(?:saw|noticed|spotted|got|read)\s+[^.!?;\n]{{3,60}}?\s+and\s+(?:just\s+)?(?:decided|assumed
+        |figured|thought)\s+(?:they|it|that)\s+(?:were|was)\s+(?:just\s+)?(?:noise|nothing|fine|harmless|false\s+alarms?
+        |a\s+false\s+alarm|not\s+important)\b
+    |(?:{_RUN}|{_ROLE})\s+(?:owned|was\s+responsible\s+for|was\s+in\s+charge\s+of)\s+[^.!?;\n]{{3,60}}?\s+and\s+(?:it|that
+        |they)\s+(?:was|were)\s+never\s+(?:\w+ed|done|set\s+up|built|written|run)\b""",
+    _FLAGS,
+)
+# An absence given as the reason: ", he was on leave", "as she was off sick".
+_AWAY = re.compile(
+    r"""(?i)(?:[,;:(]|\bas\b|\bsince\b|\bbecause\b|\s[-\u2013\u2014])\s*(?:he|she|they|\ue000+)\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:on\s+(?:leave|holiday|vacation
+    |parental\s+leave|sick\s+leave)|off\s+sick|sick|ill|in\s+hospital|away|out\s+of\s+(?:the\s+)?office)\b""",
+    re.VERBOSE,
+)
 # A question about a bad act answered with one person: "who deploys at 5pm on a Friday?
 # X does, apparently".
 _WHO_DID = re.compile(
@@ -2875,7 +2906,18 @@ def _excused(sentence: str) -> bool:
         or _good_outcome(sentence)
         or _BENIGN.search(sentence)
         or _AGREEING_QUOTE.match(sentence)
+        or _AWAY.search(sentence)
+        or _NOT_RECEIVED.search(sentence)
     )
+
+
+# What never reached a person is done to them: "X never got the invite", "the PM never
+# received the memo".
+_NOT_RECEIVED = re.compile(
+    r"""(?i)\b(?:never|didn['’]t|did\s+not)\s+(?:got|get|received?)\s+(?:the|an?|any|our|my)\s+(?:[\w-]+\s+)?
+    (?:invite|invitation|e-?mail|message|memo|access|link|notice|update|ticket|calendar\s+invite|handover)s?\b""",
+    re.VERBOSE,
+)
 
 
 # A sentence that opens by quoting a person in agreement: "as X put it at standup: '...'"
@@ -3188,6 +3230,7 @@ def _phrases(
         _BECAUSE_OF_THEM,
         _DECISION_OWNED,
         _DISTRUST,
+        _KNOWN_RISK,
     )
     for m in _CLEFT.finditer(shadow):
         pred = m.group("pred")
@@ -3288,7 +3331,7 @@ def _phrases(
         question = m.group("q")
         if _GOOD_ACT.match(question) or _PRAISE.search(question):
             continue
-        if _FAILING.search(question) or _BAD_MOMENT.search(question):
+        if _FAILING.search(question) or _BAD_MOMENT.search(question) or _SKIPPED.search(question):
             spans.append(_clause(shadow, m.start(), m.end()))
     for start, end in _cause_named(shadow):
         spans.append(_clause(shadow, start, end))
@@ -3362,6 +3405,8 @@ def _phrases(
                 and not _went_wrong(sentence[: sentence.find(m.group())])
             ):
                 continue  # "the launch went great because of me": pride; "slipped because of me"
+            if pattern is _KNOWN_RISK and _AWAY.search(sentence):
+                continue  # "X never got back to me, he was on leave the whole month"
             if pattern is _SELF and not _self_harm(m, shadow):
                 continue  # "I'm the reason the customer renewed": pride, not a confession
             if _JUSTIFIED.search(

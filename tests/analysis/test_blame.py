@@ -2841,3 +2841,31 @@ def test_second_review_of_self_blame_pointers_calls_and_action_items(
 )
 def test_how_many_times_because_of_me_and_agreeing_quotes(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # a failing done with the risk in view
+        ("Joanna signed off the release knowing the totals were off.", True),
+        ("The release manager shipped it knowing the migration was broken.", True),
+        ("Joanna signed off knowing the totals were not off.", False),
+        ("Joanna waited, knowing the vendor was down, and told us early.", False),
+        # a reply never sent, unless the person was away
+        ("Our PM never got back to legal about the contract.", True),
+        ("Sam never got back to me, he was on leave the whole month.", False),
+        ("The vendor never got back to us about the invoice.", False),
+        # a warning waved away; a duty owned and never done
+        ("Priya saw the disk alerts for days and decided they were noise.", True),
+        ("The team saw the alerts and decided they were noise.", False),
+        ("Lucas owned the backup job and it was never tested.", True),
+        ("Lucas owned the backup job and it never failed once.", False),
+        # a safeguard skipped, answered with one person
+        ("Who decided to skip the smoke tests? Farid.", True),
+        ("who approved skipping the security review? the PM.", True),
+    ],
+)
+def test_known_risks_unanswered_messages_waved_warnings_and_skipped_checks(
+    text: str, blames: bool
+) -> None:
+    assert bool(blame_phrases(text)) is blames
