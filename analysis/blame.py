@@ -906,11 +906,17 @@ _RHETORICAL = re.compile(
     |\b(?i:pretend)\s+(?:that\s+)?(?:it\s+)?(?:wasn['’]t|was\s+not|isn['’]t)\s+(?:{_RUN}|{_ROLE})
     |\b(?i:why\s+is\s+it\s+always)\s+(?:{_OWNER}|{_RUN}|{_ROLE})
     |\b(?i:stop\s+letting)\s+(?:{_RUN}|{_ROLE})
-    # "how many times does X need to be told ...", "how many times do we have to remind the PM"
-    |\b(?i:how\s+many\s+(?:more\s+)?times)\s+(?i:does|do|did|must|will|has|have|should)\s+(?:{_RUN}|{_ROLE}|he|she)
-        \s+(?i:need|have|got)\s+to\s+be\s+(?i:told|reminded|asked|warned)\b
-    |\b(?i:how\s+many\s+(?:more\s+)?times)\s+(?i:do|did|must|will|should|have)\s+(?i:we|I)\s+(?i:(?:need|have)\s+to\s+)?
-        (?i:tell|remind|ask|warn|chase|nag)\s+(?:{_RUN}|{_ROLE}|him|her)\b
+    # "how many times does X need to be told ...", "how often must X be reminded", "how many
+    # times have we told the PM" (`_HOW_MANY` then checks what follows the question)
+    |(?P<how>\b(?i:how\s+(?:many\s+(?:more\s+)?times|often))\s+(?i:does|do|did|must|has|have|is)\s+
+        (?:{_RUN}|{_ROLE}|he\b|she\b)\s+(?i:(?:need|have|got)\s+to\s+(?:be|get)\s+|been\s+|be\s+|get\s+|need\s+)
+        (?i:told|reminded|warned|reminding|telling|chased)\b
+    |\b(?i:how\s+(?:many\s+(?:more\s+)?times|often))\s+(?i:do|did|must|have|had)\s+(?i:we|I)\s+
+        (?i:(?:need|have|had)\s+to\s+)?(?i:tell|told|remind|reminded|warn|warned|chase|chased|nag|nagged)\s+
+        (?:{_RUN}|{_ROLE}|him\b|her\b))
+    # "I've told X a hundred times"
+    |\b(?i:I['’]ve|I\s+have)\s+(?i:told|reminded|warned|asked)\s+(?:{_RUN}|{_ROLE}|him\b|her\b)\s+(?:(?i:a\s+(?:hundred
+        |thousand|million|dozen)|(?:\w+\s+)?(?:times|x)|again\s+and\s+again|over\s+and\s+over))
     # a question about what went wrong answered with whom to ask: "why was the flow broken
     # for three days? ask X." (not "why is the cache set up like this? ask X, she knows")
     |\b(?i:why\s+(?:was|were|did|had|is|are))\b(?P<why>[^?\n]{{5,150}})\?\s*(?i:just\s+|go\s+|you['’]d\s+have\s+to\s+)?(?i:ask)
@@ -945,6 +951,40 @@ _KNOWN_RISK = re.compile(
         |they)\s+(?:was|were)\s+never\s+(?:\w+ed|done|set\s+up|built|written|run)\b""",
     _FLAGS,
 )
+# After a "how many times" question, an answer that says it was not needed or is a
+# setting: "? Zero, she had it ready", "? We set it to three".
+_QUESTION_END = re.compile(r"[^?]*\?+\s*")
+_ANSWERED_NO = re.compile(
+    r"""(?i)(?:zero|none|never|not\s+once|(?:just\s+|only\s+)?once\b|no\s+need|as\s+many\s+as|we\s+set|it['’]?s\s+set
+    |the\s+(?:bot|policy|rule|default)|lots,?\s+and|every\s+\w+,?\s+and\s+(?:it|she|he)\s+(?:did|was))""",
+    re.VERBOSE,
+)
+
+
+def _open_question(shadow: str, m: re.Match[str]) -> bool:
+    """A "how many times" asked for real: quoted, embedded ("measure how many times ..."),
+    about someone new ("does the new PM need to be reminded") or about a threshold
+    ("... before we escalate")."""
+    start = m.start("how")
+    before = shadow[max(0, start - 40) : start]
+    end = shadow.find("?", start)
+    question = shadow[start : end if end >= 0 else len(shadow)]
+    return bool(
+        re.search(r"['‘\"“]\s*$", before)
+        or re.search(
+            r"(?i)\b(?:measure|track|count|know|ask(?:ed)?|wonder\w*|whether|question)\b[^.!?]*$",
+            before,
+        )
+        or re.search(r"(?i)\b(?:new|newest|intern|joiner|newcomer|before|per)\b", question)
+    )
+
+
+def _answered_no(shadow: str, at: int) -> bool:
+    """Whether the question running on from `at` is answered "not needed" (`_ANSWERED_NO`)."""
+    end = _QUESTION_END.match(shadow, at)
+    return end is not None and _ANSWERED_NO.match(shadow, end.end()) is not None
+
+
 # An absence given as the reason: ", he was on leave", "as she was off sick".
 _AWAY = re.compile(
     r"""(?i)(?:[,;:(]|\bas\b|\bsince\b|\bbecause\b|\s[-\u2013\u2014])\s*(?:he|she|they|\ue000+)\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:on\s+(?:leave|holiday|vacation
@@ -1188,7 +1228,7 @@ _FIRST_MOVE = re.compile(
 )
 # "Two juniors asked to move teams because of him", "it was her power board design all along".
 _BECAUSE_OF_THEM = re.compile(
-    rf"""\b(?:because|bcs|bc|cuz|coz|cos)\s+of\s+(?:him|her|me)\b(?!\s+(?:help|work|effort|support|hard))
+    rf"""\b(?:because|bcs|bc|cuz|coz|cos)\s+of\s+(?:him|her)\b(?!\s+(?:help|work|effort|support|hard))
     |\bwhen\s+it\s+was\s+(?:actually\s+|really\s+)?(?:his|her|{_RUN}['’]s)\s+(?:own\s+)?[\w-]+""",
     _FLAGS,
 )
@@ -2905,7 +2945,7 @@ def _excused(sentence: str) -> bool:
         or _DEFENDED.search(sentence)
         or _good_outcome(sentence)
         or _BENIGN.search(sentence)
-        or _AGREEING_QUOTE.match(sentence)
+        or _agreeing_quote(sentence)
         or _AWAY.search(sentence)
         or _NOT_RECEIVED.search(sentence)
     )
@@ -2923,6 +2963,17 @@ _NOT_RECEIVED = re.compile(
 # A sentence that opens by quoting a person in agreement: "as X put it at standup: '...'"
 # (the rules skip the same shape, `_QUOTED_BY` and `_SAID`).
 _AGREEING_QUOTE = re.compile(rf"(?i)\W*(?:as|like)\s+{_MASK}+(?:\s+{_MASK}+)?{_SAID.pattern}")
+
+
+def _agreeing_quote(sentence: str) -> bool:
+    """The sentence quotes a person in agreement and names no one else and nothing gone
+    wrong after the quote's opening ("as X said, Y's review was a rubber stamp" and "as X
+    put it, 'staging is overrated' - then prod fell over" are still blame)."""
+    m = _AGREEING_QUOTE.match(sentence)
+    if m is None:
+        return False
+    rest = sentence[m.end() :]
+    return _MASK not in rest and not _went_wrong(rest)
 
 
 # "thanks to X, we caught the bug before release": caught in time (not "nobody caught",
@@ -3321,6 +3372,10 @@ def _phrases(
             shadow[m.start() :],
         ):
             continue  # "was it so hard for the intern to get access? yes, ...": a real question
+        if m.group("how") is not None and (
+            _good_outcome(sentence) or _answered_no(shadow, m.end()) or _open_question(shadow, m)
+        ):
+            continue  # "how many times did we remind the PM? zero, she had it ready"
         if m.group().lower().startswith(("can", "let", "are")) and not (
             _FAILING.search(sentence) or _SARCASTIC.search(sentence) or _CORNER.search(sentence)
         ):
@@ -3399,12 +3454,6 @@ def _phrases(
             sentence = _sentence_at(shadow, m.start())
             if pattern is not _SELF and pattern is not _SELF_MORE and _PRAISE.search(sentence):
                 continue
-            if (
-                pattern is _BECAUSE_OF_THEM
-                and m.group().endswith("me")
-                and not _went_wrong(sentence[: sentence.find(m.group())])
-            ):
-                continue  # "the launch went great because of me": pride; "slipped because of me"
             if pattern is _KNOWN_RISK and _AWAY.search(sentence):
                 continue  # "X never got back to me, he was on leave the whole month"
             if pattern is _SELF and not _self_harm(m, shadow):

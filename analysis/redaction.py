@@ -141,8 +141,8 @@ _COMMON = _common_words()
 # Any English word seen at all often (Zipf >= 2.5): a lowercase "demos" is a word, a
 # lowercase "jsmith" a handle.
 _WORDS = _common_words(2.5)
-# Words common enough (Zipf >= 3.8) that after "a"/"the" they are the word: "it was a
-# blessing", "the patience we needed" (not "the priya issue").
+# Words common enough (Zipf >= 3.8) that after "a"/"an" they are the word: "it was a
+# blessing" (no one is "a Karen" either); after other determiners `_COMMON` ("that karen had").
 _NOUN_AFTER_ARTICLE = _common_words(3.8)
 _GIVEN_ALL, _FAMILY_ALL = _faker_names()
 _ANY_NAME_RAW = _GIVEN_ALL | _FAMILY_ALL
@@ -452,10 +452,11 @@ _MIN_PLUS_DIGITS = 8
 # Google's libphonenumber (`phonenumbers`): "+"/"00" numbers against their country
 # code, national "0..." numbers against the numbering plans of many countries.
 _PHONE_CANDIDATE = re.compile(
-    # Possessive groups, one separator between digit groups ("/" may have a space either
-    # side: "040 / 123 456 78"): no backtracking blow-up.
-    r"(?<![\w+/.:,\]#-])(?:\+|\b|(?=\())\(?\d++\)?"
-    r"(?:(?:[ \u00a0]?/[ \u00a0]?|[ .\-\u00a0])\(?\d++\)?\d*+|\(\d++\))*+"
+    # Possessive groups, one separator between digit groups: no backtracking blow-up. After
+    # an area code only, "/" or a dash may have a space either side ("040 / 123 456 78",
+    # "040 \u2013 123 456 78"), so "01 23 45 67 89 / 01 23 45 67 90" stays two numbers.
+    r"(?<![\w+/.:,\]#-])(?:\+|\b|(?=\())\(?\d++\)?(?:[ \u00a0][/\u2013][ \u00a0]\d++)?"
+    r"(?:[ ./\-\u00a0]\(?\d++\)?\d*+|\(\d++\))*+"
     r"(?![\w/:-]|[.,]\d)"
 )
 # "order 04512345678", "serial 012345678901": an unbroken number after an id word.
@@ -480,7 +481,7 @@ _PHONE_CUE = re.compile(
 # "call volume was 1 234 567", "phone time of 12 345 678 minutes": a measure, not a number
 # to dial.
 _MEASURE_TALK = re.compile(
-    r"(?i)\b(?:volumes?|counts?|minutes|durations?|lengths?|rates?|costs?|totals?|queues?)\b"
+    r"(?i)\b(?:volumes?|counts?|minutes|durations?|lengths?|rates?|costs?|totals?|queues?|calls)\b"
 )
 
 
@@ -583,8 +584,8 @@ _LINE_WORD = re.compile(r"(?i)(?<![a-z])line\s*:?\s*$")
 # "1300 975 707" in Australia, "(415) 555-2671" in the US, "612 34 56 78" in Spain,
 # "312 345 6789" in Italy). (Not the eight-digit plans of Singapore or Hong Kong: "5512
 # 3400" is as often an id.) `_THOUSANDS_REGIONS` write some numbers in threes ("912 345
-# 678" in Portugal and Poland), as a count in thousands is written too: those groupings
-# only beside another phone, their others ("22 123 45 67" in Warsaw) anywhere.
+# 678" in Portugal and Poland), as a count in thousands is written too: their numbers only
+# beside another phone, but Poland's other groupings ("22 123 45 67" in Warsaw) anywhere.
 _FORMAT_REGIONS = (
     *("US", "CA", "BR", "AU", "MX", "AR", "CO", "IN", "CN", "NO", "DK"),
     *("ES", "IT", "GR"),
@@ -601,8 +602,8 @@ def _national_format(candidate: str, among_phones: bool = False) -> bool:
     """A number of two or more groups written exactly as libphonenumber writes a valid
     national number of one of `_FORMAT_REGIONS` (the same digit groups), so an order
     number or a date with other grouping is no phone; the caller also skips a number
-    after an id word ("invoice 123 456 7890"); `_THOUSANDS_REGIONS` count too, and
-    `_LOCAL_GROUPINGS` other everyday groupings. Grouped like a count in thousands ("912
+    after an id word ("invoice 123 456 7890"); Poland's plan counts too (all of
+    `_THOUSANDS_REGIONS` `among_phones`), and `_LOCAL_GROUPINGS` other everyday groupings. Grouped like a count in thousands ("912
     345 678") only `among_phones` (another phone in the same answer)."""
     groups = [len(g) for g in re.split(r"\D+", candidate) if g]
     if len(groups) < 2 or not 8 <= sum(groups) <= 12 or _DATE_LIKE.fullmatch(candidate):
@@ -610,7 +611,7 @@ def _national_format(candidate: str, among_phones: bool = False) -> bool:
     if _thousands(groups) and not among_phones:
         return False  # "912 345 678 users": a count written in thousands
     digits = "".join(c for c in candidate if c.isdigit())
-    for region in _FORMAT_REGIONS + _THOUSANDS_REGIONS:
+    for region in _FORMAT_REGIONS + (_THOUSANDS_REGIONS if among_phones else ("PL",)):
         try:
             number = phonenumbers.parse(digits, region)
         except phonenumbers.NumberParseException:
@@ -793,12 +794,13 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
 
 # An extension written after a phone belongs to it: "... ext. 214", "x302", "poste 312",
 # "(ext 12)", "Durchwahl 45" - up to six digits (three or more after x/int/dw, or two
-# glued on as in "x12", and no count after them: not "x3 and nobody answered", "x 2500
-# leaflets").
+# glued to x before the end of a clause, "x12 and", and no count after them: not "x3 and
+# nobody answered", "x 2500 leaflets", "x10 before anyone picked up").
 _EXTENSION = re.compile(
     r"""[ \t]*[,;/-]?[ \t]*[(\[]?(?:(?i:ext|extn|xtn|extension|poste|durchwahl|anexo|interno)\.?[ \t]*[:#-]?[ \t]*\d{1,6}
-    |(?i:x|int|dw)(?:\.?[ \t]*\d{3,6}|\d{2})(?=[ \t]*(?:$|[.,;:!?)\]\n]|(?:for|and|or|to|at|on|if|when|is|was|from|with
-        |today|tonight|overnight|anytime|weekdays|after|before|until)\b)))\b[)\]]?
+    |(?i:x|int|dw)\.?[ \t]*\d{3,6}(?=[ \t]*(?:$|[.,;:!?)\]\n]|(?:for|and|or|to|at|on|if|when|is|was|from|with
+        |today|tonight|overnight|anytime|weekdays|after|before|until)\b))
+    |(?i:x)\d{2}(?=[ \t]*(?:$|[.,;:!?)\]\n]|(?:and|or)\b)))\b[)\]]?
     (?![ \t]*(?:times|days|weeks|months|hours|minutes|mins|flyers|leaflets|copies|people|users|calls|rings
         |attempts|tries|pages|more|in\s+the|on\s+the\s+(?:list|rota))\b)""",
     re.VERBOSE,
@@ -1145,6 +1147,14 @@ class _Tok:
 _MONTH_ABBREVIATIONS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec".split())
 # An amount right before a word: "2.3 ", "600 " (not "+1 ", a vote in meeting notes).
 _AFTER_AMOUNT = re.compile(r"(?<![+\w.,])\d+(?:[.,]\d+)? $")
+# A number that labels or times something rather than measures it: "sprint 3 JG took
+# over", "round 2 Jan rewrote", "around 11 KW noticed".
+_LABEL_BEFORE = re.compile(
+    r"""(?i)\b(?:sprint|week|day|room|table|round|step|phase|stage|level|floor|gate|bay|ward|building|team
+    |group|slide|page|item|chapter|section|lane|platform|release|iteration|cycle|version|year|month|hour
+    |quarter|q|no|number|around|at|by|after|before|until|since|about|all|only)\s+\d+(?:[.,]\d+)?\s$""",
+    re.VERBOSE,
+)
 
 
 def _tokens(text: str, blocked: bytearray) -> list[_Tok]:
@@ -1171,6 +1181,7 @@ def _tokens(text: str, blocked: bytearray) -> list[_Tok]:
             2 <= end - start <= 4
             and (text[start:end].isupper() or text[start:end].lower() in _MONTH_ABBREVIATIONS)
             and _AFTER_AMOUNT.search(text, 0, start)
+            and not _LABEL_BEFORE.search(text, max(0, start - 24), start)
         ):
             prev_end = end
             continue  # "2.3 TB", "600 DPI", "1 Jan": a unit or a date (not "+1 JG", a vote)
@@ -2610,7 +2621,9 @@ def _initial_before(toks: list[_Tok], i: int, text: str) -> bool:
 def _noun_use(toks: list[_Tok], i: int) -> bool:
     """A lower-case given name that is also an English word, after a determiner or in
     "round robin": a thing ("the mike was off", "round robin scheduling")."""
-    if i == 0 or toks[i].key not in _NOUN_AFTER_ARTICLE:
+    if i == 0 or toks[i].key not in (
+        _NOUN_AFTER_ARTICLE if toks[i - 1].key in ("a", "an") else _COMMON
+    ):
         return False
     if toks[i - 1].key == "round":
         return True
@@ -3260,7 +3273,11 @@ def _drop_venues(
                 and toks[j + 1].key != "and"
                 and toks[j + 1].key in _NEXT_CUES | _PERSON_VERBS
             )
-            if role or (venue and not acts):  # a role acts too: "the Chief Pharmacist wants"
+            titled = last in OCCUPATION_HEADS | _ROLE_NOUNS and all(
+                toks[m].key in _RANKS or (toks[m].key in _COMMON and not _given(toks[m].key))
+                for m in range(i, j)
+            )  # "Chief Pharmacist", "Cellar Manager" (not "Chief Ramirez", "Tarquin Pilot")
+            if titled or ((role or venue) and not acts):  # "the Chief Pharmacist wants"
                 for m in run:
                     is_name[m] = False
         i = j + 1

@@ -2826,20 +2826,32 @@ def test_second_review_of_self_blame_pointers_calls_and_action_items(
         ("how many times do we need to remind the PM about the freeze?", True),
         ("How many times have we run this retro?", False),
         ("how many times did I ask the vendor for the logs", False),
-        # "because of me" after a harm, not after a success
-        ("The outage happened because of me.", True),
-        ("We missed the deadline because of me, sorry all.", True),
+        ("How many times has the PM been reminded about the code freeze?", True),
+        ("How often must Oskar be reminded to update the changelog?", True),
+        ("I've told Oskar a hundred times to update the changelog.", True),
+        # ... not a question asked for real, answered, quoted or about a newcomer
+        ("How many times should we remind him before escalating, per the policy? Twice.", False),
+        ("How many times did we have to remind the PM? Zero, she had everything ready.", False),
+        (
+            "How many times does the new PM need to be reminded of the dates? She just joined.",
+            False,
+        ),
+        ("Ana asked 'how many times does Oskar need to be told?', which was unfair.", False),
+        ("We should measure how many times do we need to remind the on-call engineer.", False),
+        # "because of me" for a success or a doubt is no confession
         ("The launch went great because of me lol", False),
-        ("because of me the demo worked", False),
+        ("The regression was caught before release because of me.", False),
+        ("I thought the outage was because of me, turned out it was the DNS provider.", False),
         # a sentence that opens by quoting someone in agreement
         ("as Kofi put it at standup: 'the queue doesn't care about our deadline'. fair", False),
         ("Like Ana said: the plan was fine.", False),
         ("as Kofi said, Dan broke prod again.", True),
+        ("As Ana said, Wiktor's code review was a rubber stamp, as usual.", True),
         # a burden on a role, not its fault
         ("Our only tester had one afternoon for the whole regression pass.", False),
     ],
 )
-def test_how_many_times_because_of_me_and_agreeing_quotes(text: str, blames: bool) -> None:
+def test_how_many_times_self_credit_and_agreeing_quotes(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
 
 

@@ -2251,6 +2251,30 @@ def test_desk_numbers_and_codes_with_letters_inside(text: str, expected: str) ->
         ("The Chief Pharmacist wants a weekly report.", None),
         ("It was a blessing that the old server lasted.", None),
         ("a sam issue came up", "a [name] issue came up"),
+        # a reviewer's finds on the above
+        ("Paris office 01 23 45 67 89 / 01 23 45 67 90", "Paris office [phone] / [phone]"),
+        ("Tel 040 / 123 456 78 / 040 / 123 456 79", "Tel [phone] / [phone]"),
+        ("Call 040 \u2013 123 456 78 for the depot.", "Call [phone] for the depot."),
+        ("Time split roughly 40 / 30 / 20 / 10 between build and test.", None),
+        ("The form said 01 / 02 / 2024 but it was really March.", None),
+        ("Lap times were 39 04 60 00 which made no sense.", None),
+        ("toll-free calls hit 1 250 000 in March, a record.", None),
+        (
+            "we called 0800 123 4567 x10 before anyone picked up",
+            "we called [phone] x10 before anyone picked up",
+        ),
+        ("turns out that karen had already fixed it", "turns out that [name] had already fixed it"),
+        (
+            "shoutout to our lisa for the release notes",
+            "shoutout to our [name] for the release notes",
+        ),
+        (
+            "Principal Skinner wants a report on the trip.",
+            "Principal [name] wants a report on the trip.",
+        ),
+        ("Tarquin Pilot wants the flight plan.", "[name] wants the flight plan."),
+        ("In sprint 3 JG took over the backlog.", "In sprint 3 [name] took over the backlog."),
+        ("After round 2 Jan rewrote the parser.", "After round 2 [name] rewrote the parser."),
     ],
 )
 def test_spaced_slashes_local_groupings_short_extensions_and_units(
