@@ -2856,6 +2856,20 @@ def _rule_names(
         elif k in _SURNAMES and not t.initial:
             is_name[i] = True
         elif (
+            t.initial
+            and k in _GIVEN
+            and k not in _VIRTUES  # "Patience is getting out of on-call": read as before
+            and not t.poss
+            and _word_classes(k) & {"NOUN", "VERB", "ADJ"}
+            and not (i + 1 < len(toks) and toks[i + 1].cap)
+        ):
+            # "Trace logs showed it", "Skip the standup", "Candy in the office": an English
+            # word the large gazetteers also list opens the sentence; a person acts or is
+            # cued ("Hunter reviewed it", "Ginger, can you ...").
+            is_name[i] = (
+                person_cue or prev_cue or habit or _word_name_acts(toks, i, text)
+            ) and not _product_context(toks, i, text)
+        elif (
             k in _GIVEN
             or (k in _FAMILY and not t.initial)
             or _world_name(k)
