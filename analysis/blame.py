@@ -906,6 +906,7 @@ _RHETORICAL = re.compile(
     |\b(?i:pretend)\s+(?:that\s+)?(?:it\s+)?(?:wasn['’]t|was\s+not|isn['’]t)\s+(?:{_RUN}|{_ROLE})
     |\b(?i:why\s+is\s+it\s+always)\s+(?:{_OWNER}|{_RUN}|{_ROLE})
     |\b(?i:stop\s+letting)\s+(?:{_RUN}|{_ROLE})
+    |\b(?i:was\s+it\s+(?:really\s+|honestly\s+|actually\s+)?necessary\s+for)\s+(?:{_RUN}|{_ROLE})\s+to\b
     # "how many times does X need to be told ...", "how often must X be reminded", "how many
     # times have we told the PM" (`_HOW_MANY` then checks what follows the question)
     |(?P<how>\b(?i:how\s+(?:many\s+(?:more\s+)?times|often))\s+(?i:does|do|did|must|has|have|is)\s+
@@ -933,6 +934,10 @@ _SKIPPED = re.compile(
     |qa|staging|dry\s+run|rehearsal|backups?|alerts?|warnings?|runbook|sign-?off|approval|validation)\b""",
     re.VERBOSE,
 )
+# Acts that can go wrong when done against advice: "X pushed / chose / went ahead ...".
+_RISKY_ACT = r"""(?:pushed|merged|shipped|deployed|released|launched|scheduled|chose|picked|went\s+ahead\s+(?:and|with)
+    |changed|removed|deleted|dropped|skipped|ignored|promised|committed|signed|approved|rewrote|built|designed
+    |moved|migrated|cut|switched|disabled|enabled|overrode|bypassed|hardcoded|hard-coded|rolled\s+out|sent)"""
 # A failing done with the risk in view, a reply never sent, a warning waved away, a duty
 # owned and never done: "X signed off knowing the totals were off", "X never got back to
 # legal", "X saw the alerts and decided they were noise", "X owned the backup job and it
@@ -947,6 +952,11 @@ _KNOWN_RISK = re.compile(
     |(?:{_RUN}|{_ROLE})\s+(?:saw|noticed|spotted|got|read)\s+[^.!?;\n]{{3,60}}?\s+and\s+(?:just\s+)?(?:decided|assumed
         |figured|thought)\s+(?:they|it|that)\s+(?:were|was)\s+(?:just\s+)?(?:noise|nothing|fine|harmless|false\s+alarms?
         |a\s+false\s+alarm|not\s+important)\b
+    |(?:{_RUN}|{_ROLE})\s+{_RISKY_ACT}\s+(?:[\w'’-]+\s+){{0,8}}?(?:even\s+though|although|despite
+        \s+the\s+fact\s+that)\s+(?:we|I|everyone|everybody|the\s+team|the\s+users|(?:our|the)\s+\w+\s+team)\s+(?:had\s+)?
+        (?:said|told|warned|asked|explained|objected|pointed\s+out|flagged)\b
+    |(?:{_RUN}|{_ROLE})\s+{_RISKY_ACT}\s+(?:[\w'’-]+\s+){{0,8}}?despite\s+(?:our|my|everyone['’]s
+        |repeated|several|all\s+the|the\s+team['’]s)\s+(?:\w+\s+)?(?:warnings?|advice|objections?|requests?|concerns)\b
     |(?:{_RUN}|{_ROLE})\s+(?:owned|was\s+responsible\s+for|was\s+in\s+charge\s+of)\s+[^.!?;\n]{{3,60}}?\s+and\s+(?:it|that
         |they)\s+(?:was|were)\s+never\s+(?:\w+ed|done|set\s+up|built|written|run)\b""",
     _FLAGS,

@@ -2875,6 +2875,15 @@ def test_how_many_times_self_credit_and_agreeing_quotes(text: str, blames: bool)
         # a safeguard skipped, answered with one person
         ("Who decided to skip the smoke tests? Farid.", True),
         ("who approved skipping the security review? the PM.", True),
+        # a risky act against the advice given
+        ("Our designer chose tiny tap targets even though we said the users wear gloves.", True),
+        ("The PM scheduled the launch despite our objections.", True),
+        ("Kemal joined the call even though we said it was optional.", False),
+        ("Kemal pushed the fix even though we said it could wait, and it saved the launch.", False),
+        ("The team shipped it even though we said it was risky.", False),
+        # "was it really necessary for X to ..."
+        ("Was it really necessary for Brendan to reply-all to the entire list?", True),
+        ("Is it necessary for the PM to attend every standup, or could we rotate?", False),
     ],
 )
 def test_known_risks_unanswered_messages_waved_warnings_and_skipped_checks(
