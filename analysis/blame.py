@@ -995,6 +995,55 @@ def _answered_no(shadow: str, at: int) -> bool:
     return end is not None and _ANSWERED_NO.match(shadow, end.end()) is not None
 
 
+# The writer as the cause of a harm: "the release slipped because of me", "because of me,
+# prod was down for two hours", "thanks to me the migration took twice as long".
+_BY_ME = r"(?:because\s+of|thanks\s+to|due\s+to|(?:cuz|coz|cos|bc)\s+of|on\s+account\s+of)\s+me\b"
+_HARM_DONE = r"""(?:slipped|went\s+down|broke|crashed|failed|fell\s+over|(?:was|were|ran)\s+(?:\w+\s+)?late|missed|lost
+    |had\s+to\s+(?:roll\s+back|redo|rework|wait|work|start\s+over|cancel)|churned|escalated|(?:got|was|were)\s+(?:\w+\s+)?delayed
+    |(?:got|was|were)\s+wiped|(?:was|were)\s+down|went\s+out|took\s+(?:an\s+extra|twice|double|\w+\s+extra)
+    |blew\s+up|unhappy|angry|shipped\s+a\s+broken)"""
+_HARM_THEN_ME = re.compile(
+    rf"""(?i)\b{_HARM_DONE}\b[^.!?\n]{{0,60}}?(?:,\s*)?(?:\b(?:all|and\s+that['’]?s|and\s+it['’]?s|honestly\s+it['’]?s)\s+)?{_BY_ME}""",
+    re.VERBOSE,
+)
+_ME_THEN_HARM = re.compile(
+    rf"(?i)(?:^|(?<=[.!?]\s)|(?<=\n))\s*{_BY_ME}\s*,?\s*(?P<after>[^.!?\n]{{5,140}})"
+)
+# Doubt, report, hypothesis or denial before it: "I thought the outage was because of me".
+_DOUBTED = re.compile(
+    r"(?i)\b(?:not|n['’]t|never|no|think|thought|said|says|claim\w*|blamed?|rumou?r\w*|felt|fear\w*|afraid"
+    r"|worr\w+|wonder\w*|assum\w+|suspect\w*|maybe|if|whether|myth|nobody|no\s+one)\b"
+)
+
+
+def _self_caused(shadow: str) -> list[tuple[int, int]]:
+    """Spans where the writer names themself as the cause of a harm (`_HARM_THEN_ME`,
+    `_ME_THEN_HARM`): not in a question, not doubted or denied (`_DOUBTED`), not a good
+    outcome, not followed by a reason that is no fault ("... because of me being off
+    sick")."""
+    spans = []
+    for m in chain(_HARM_THEN_ME.finditer(shadow), _ME_THEN_HARM.finditer(shadow)):
+        sentence, at = _sentence_and_offset(shadow, m.start())
+        if sentence.rstrip().endswith("?") or _DOUBTED.search(sentence[:at]):
+            continue
+        if re.match(
+            r"(?i)\s*(?:being|having|taking|on\s+leave|going)\b", shadow[m.end() : m.end() + 20]
+        ):
+            continue
+        if m.re is _ME_THEN_HARM and (
+            not (
+                re.search(rf"(?i)\b{_HARM_DONE}\b", m.group("after"))
+                or _went_wrong(m.group("after"))
+            )
+            or _good_outcome(m.group("after"))
+        ):
+            continue
+        if m.re is _HARM_THEN_ME and _good_outcome(sentence):
+            continue
+        spans.append((m.start(), m.end()))
+    return spans
+
+
 # An absence given as the reason: ", he was on leave", "as she was off sick".
 _AWAY = re.compile(
     r"""(?i)(?:[,;:(]|\bas\b|\bsince\b|\bbecause\b|\s[-\u2013\u2014])\s*(?:he|she|they|\ue000+)\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:on\s+(?:leave|holiday|vacation
@@ -3398,6 +3447,8 @@ def _phrases(
             continue
         if _FAILING.search(question) or _BAD_MOMENT.search(question) or _SKIPPED.search(question):
             spans.append(_clause(shadow, m.start(), m.end()))
+    for start, end in _self_caused(shadow):
+        spans.append(_clause(shadow, start, end))
     for start, end in _cause_named(shadow):
         spans.append(_clause(shadow, start, end))
     for m in _LOVED_HOW.finditer(shadow):

@@ -2838,6 +2838,13 @@ def test_second_review_of_self_blame_pointers_calls_and_action_items(
         ),
         ("Ana asked 'how many times does Oskar need to be told?', which was unfair.", False),
         ("We should measure how many times do we need to remind the on-call engineer.", False),
+        # the writer as the cause of a harm
+        ("The release slipped a week because of me.", True),
+        ("Because of me, prod was down for two hours.", True),
+        ("We missed the bug because of me not testing on Safari.", True),
+        ("We never missed a deadline because of me.", False),
+        ("Nobody lost data because of me.", False),
+        ("Thanks to me, we hit the date.", False),
         # "because of me" for a success or a doubt is no confession
         ("The launch went great because of me lol", False),
         ("The regression was caught before release because of me.", False),
