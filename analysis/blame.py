@@ -910,14 +910,11 @@ _RHETORICAL = re.compile(
     # "how many times does X need to be told ...", "how often must X be reminded", "how many
     # times have we told the PM" (`_HOW_MANY` then checks what follows the question)
     |(?P<how>\b(?i:how\s+(?:many\s+(?:more\s+)?times|often))\s+(?i:does|do|did|must|has|have|is)\s+
-        (?:{_RUN}|{_ROLE}|he\b|she\b)\s+(?i:(?:need|have|got)\s+to\s+(?:be|get)\s+|been\s+|be\s+|get\s+|need\s+)
-        (?i:told|reminded|warned|reminding|telling|chased)\b
+        (?:{_RUN}|{_ROLE}|he\b|she\b)\s+(?i:(?:need|have|got)\s+to\s+be\s+|been\s+|be\s+|need\s+)
+        (?i:told|reminded|warned|reminding|telling)\b(?!\s+(?i:off\s+)?by\b)
     |\b(?i:how\s+(?:many\s+(?:more\s+)?times|often))\s+(?i:do|did|must|have|had)\s+(?i:we|I)\s+
         (?i:(?:need|have|had)\s+to\s+)?(?i:tell|told|remind|reminded|warn|warned|chase|chased|nag|nagged)\s+
         (?:{_RUN}|{_ROLE}|him\b|her\b))
-    # "I've told X a hundred times"
-    |\b(?i:I['’]ve|I\s+have)\s+(?i:told|reminded|warned|asked)\s+(?:{_RUN}|{_ROLE}|him\b|her\b)\s+(?:(?i:a\s+(?:hundred
-        |thousand|million|dozen)|(?:\w+\s+)?(?:times|x)|again\s+and\s+again|over\s+and\s+over))
     # a question about what went wrong answered with whom to ask: "why was the flow broken
     # for three days? ask X." (not "why is the cache set up like this? ask X, she knows")
     |\b(?i:why\s+(?:was|were|did|had|is|are))\b(?P<why>[^?\n]{{5,150}})\?\s*(?i:just\s+|go\s+|you['’]d\s+have\s+to\s+)?(?i:ask)
@@ -934,6 +931,16 @@ _SKIPPED = re.compile(
     |qa|staging|dry\s+run|rehearsal|backups?|alerts?|warnings?|runbook|sign-?off|approval|validation)\b""",
     re.VERBOSE,
 )
+# A skip that was agreed or had a reason: "X did, with the client's written approval".
+_SANCTIONED = re.compile(
+    r"""(?i)\b(?:approv\w*|agreed|signed\s+(?:it\s+)?off|request\w*|policy|because|after|as\s+agreed|within|good\s+thing
+    |duplicates?|verified|planned|on\s+purpose|deliberately|replaced|obsolete|went\s+(?:perfectly|fine|well|smoothly))\b""",
+    re.VERBOSE,
+)
+# What may open a "who ...?" before the skipped check: "who decided to skip ...".
+_SKIP_OPENING = re.compile(
+    r"(?i)\s*(?:(?:decided|chose|wanted|voted|agreed|insisted)\s+(?:on|to)\s+|approved\s+|signed\s+off\s+on\s+|said\s+to\s+)?"
+)
 # Acts that can go wrong when done against advice: "X pushed / chose / went ahead ...".
 _RISKY_ACT = r"""(?:pushed|merged|shipped|deployed|released|launched|scheduled|chose|picked|went\s+ahead\s+(?:and|with)
     |changed|removed|deleted|dropped|skipped|ignored|promised|committed|signed|approved|rewrote|built|designed
@@ -943,30 +950,35 @@ _RISKY_ACT = r"""(?:pushed|merged|shipped|deployed|released|launched|scheduled|c
 # legal", "X saw the alerts and decided they were noise", "X owned the backup job and it
 # was never tested".
 _KNOWN_RISK = re.compile(
-    rf"""(?:{_RUN}|{_ROLE}|\b[Hh]e|\b[Ss]he)\s+(?:[\w'’-]+\s+){{0,5}}?(?:knowing|(?:although|even\s+though)\s+(?:he|she)\s+knew)
-        \s+(?:(?:full\s+)?well\s+)?(?:that\s+)?[^.!?;\n]{{0,60}}?\b(?:was|were|is|are|had\s+been)\s+(?!not\b|never\b)(?:\w+\s+)?
-        (?:broken|off|wrong|failing|flaky|buggy|incomplete|untested|missing|stale|down|corrupt(?:ed)?|not\s+ready|unsafe
-        |insecure|out\s+of\s+date)\b
-    |(?:{_RUN}|{_ROLE})\s+never\s+(?:got\s+back\s+to|replied\s+to|responded\s+to|answered|followed\s+up\s+(?:with|on)
-        |called\s+back|wrote\s+back\s+to)\b
+    rf"""(?:{_RUN}|{_ROLE}|\b[Hh]e|\b[Ss]he)\s+{_RISKY_ACT}\s+(?:[\w'’-]+\s+){{0,5}}?(?:(?<!not\s)knowing|despite\s+knowing
+        |(?:although|even\s+though)\s+(?:he|she)\s+knew)\s+(?:(?:full\s+)?well\s+)?(?:that\s+)?[^.!?;\n]{{0,60}}?
+        \b(?:was|were|is|are|had\s+been)\s+(?!not\b|never\b)(?:\w+\s+)?(?:broken|wrong|failing|flaky|buggy|incomplete|untested
+        |corrupt(?:ed)?|not\s+ready|unsafe|insecure|out\s+of\s+date|red)\b
+    |(?:{_RUN}|{_ROLE})\s+never\s+(?:got\s+back\s+to|replied\s+to|responded\s+to|followed\s+up\s+with|wrote\s+back\s+to)
+        \s+(?:me|him|her|legal|finance|support|sales|procurement|(?:the|our|their)\s+(?:[\w-]+\s+)?(?:client|customer
+        |vendor|supplier|hosts?|users?|board|auditors?|partners?|volunteers?|team|sponsor|landlord|venue))\b
     |(?:{_RUN}|{_ROLE})\s+(?:saw|noticed|spotted|got|read)\s+[^.!?;\n]{{3,60}}?\s+and\s+(?:just\s+)?(?:decided|assumed
-        |figured|thought)\s+(?:they|it|that)\s+(?:were|was)\s+(?:just\s+)?(?:noise|nothing|fine|harmless|false\s+alarms?
-        |a\s+false\s+alarm|not\s+important)\b
+        |figured|thought)\s+(?:they|it|that)\s+(?:were|was)\s+(?:just\s+)?(?:noise|nothing|harmless|false\s+alarms?
+        |a\s+false\s+alarm|not\s+important)\b(?![^.!?\n]{{0,60}}\b(?:and\s+(?:it|they)\s+(?:was|were)|which\s+(?:it|they)
+        \s+(?:was|were)|correct|correctly|right|confirmed|agreed|proved|same\s+view|after\s+(?:checking|confirming|testing)
+        |enough\s+to)\b)
     |(?:{_RUN}|{_ROLE})\s+{_RISKY_ACT}\s+(?:[\w'’-]+\s+){{0,8}}?(?:even\s+though|although|despite
         \s+the\s+fact\s+that)\s+(?:we|I|everyone|everybody|the\s+team|the\s+users|(?:our|the)\s+\w+\s+team)\s+(?:had\s+)?
         (?:said|told|warned|asked|explained|objected|pointed\s+out|flagged)\b
     |(?:{_RUN}|{_ROLE})\s+{_RISKY_ACT}\s+(?:[\w'’-]+\s+){{0,8}}?despite\s+(?:our|my|everyone['’]s
         |repeated|several|all\s+the|the\s+team['’]s)\s+(?:\w+\s+)?(?:warnings?|advice|objections?|requests?|concerns)\b
     |(?:{_RUN}|{_ROLE})\s+(?:owned|was\s+responsible\s+for|was\s+in\s+charge\s+of)\s+[^.!?;\n]{{3,60}}?\s+and\s+(?:it|that
-        |they)\s+(?:was|were)\s+never\s+(?:\w+ed|done|set\s+up|built|written|run)\b""",
+        |they)\s+(?:was|were)\s+never\s+(?:tested|checked|configured|set\s+up|done|finished|built|written|run|documented
+        |reviewed|monitored|updated|patched|fixed|deployed|started|completed|renewed|rotated)\b""",
     _FLAGS,
 )
-# After a "how many times" question, an answer that says it was not needed or is a
-# setting: "? Zero, she had it ready", "? We set it to three".
+# After a "how many times" question, what keeps it rhetorical: "? Seriously.", "? And
+# still nothing", "? 🙄".
 _QUESTION_END = re.compile(r"[^?]*\?+\s*")
-_ANSWERED_NO = re.compile(
-    r"""(?i)(?:zero|none|never|not\s+once|(?:just\s+|only\s+)?once\b|no\s+need|as\s+many\s+as|we\s+set|it['’]?s\s+set
-    |the\s+(?:bot|policy|rule|default)|lots,?\s+and|every\s+\w+,?\s+and\s+(?:it|she|he)\s+(?:did|was))""",
+_UNANSWERED = re.compile(
+    r"""(?i)\s*(?:seriously|again|come\s+on|ugh|sigh|lol|smh|jeez|every\s+(?:single\s+)?(?:time|sprint|week)
+    |[!?.🙄🙃😤]|(?:and\s+|but\s+)?(?:\w+\s+){0,3}?(?:he|she|\ue000+)\s+(?:\w+\s+){0,3}?(?:still|again|keeps|kept|never)\b
+    |(?:and\s+)?(?:still\s+)?nothing(?:\s+changes|\s+changed)?\b)""",
     re.VERBOSE,
 )
 
@@ -982,17 +994,26 @@ def _open_question(shadow: str, m: re.Match[str]) -> bool:
     return bool(
         re.search(r"['‘\"“]\s*$", before)
         or re.search(
-            r"(?i)\b(?:measure|track|count|know|ask(?:ed)?|wonder\w*|whether|question)\b[^.!?]*$",
+            r"(?i)\b(?:measure|track|count|ask(?:ed)?|wonder\w*|whether|question)\b[^.!?]*$",
             before,
         )
-        or re.search(r"(?i)\b(?:new|newest|intern|joiner|newcomer|before|per)\b", question)
+        or re.search(r"(?i)\b(?:new|newest|intern|joiner|newcomer)\b", m.group())
+        or re.search(
+            r"(?i)\bbefore\s+(?:we|I|it|they|the\s+\w+\s+)?(?:escalat|step|page|flag|rais)|\bper\s+(?:the\s+)?policy",
+            question,
+        )
     )
 
 
-def _answered_no(shadow: str, at: int) -> bool:
-    """Whether the question running on from `at` is answered "not needed" (`_ANSWERED_NO`)."""
+def _answered(shadow: str, at: int) -> bool:
+    """Whether the question running on from `at` gets an answer: a rhetorical "how many
+    times ...?" stands alone or is followed by exasperation or by the failing going on
+    (`_UNANSWERED`); anything else after it answers it ("? Twice, and she was on it")."""
     end = _QUESTION_END.match(shadow, at)
-    return end is not None and _ANSWERED_NO.match(shadow, end.end()) is not None
+    if end is None:
+        return False
+    rest = shadow[end.end() : end.end() + 160]
+    return bool(rest.strip()) and not _UNANSWERED.match(rest)
 
 
 # The writer as the cause of a harm: "the release slipped because of me", "because of me,
@@ -1044,10 +1065,16 @@ def _self_caused(shadow: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A person held back by others or by an end of contract: "because legal told him to wait".
+_BLOCKED = re.compile(
+    r"(?i)\b(?:told\s+(?:him|her|them)\s+to\s+(?:wait|hold)|was\s+blocked|on\s+hold|contract\s+(?:ended|ran\s+out)"
+    r"|because\s+(?:she|he|we|they)|until|which\s+is\s+(?:standard|normal|fine|expected)|so\s+the\s+fix"
+    r"|(?:was|were)\s+(?:told|asked)\s+not\s+to)\b"
+)
 # An absence given as the reason: ", he was on leave", "as she was off sick".
 _AWAY = re.compile(
     r"""(?i)(?:[,;:(]|\bas\b|\bsince\b|\bbecause\b|\s[-\u2013\u2014])\s*(?:he|she|they|\ue000+)\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:on\s+(?:leave|holiday|vacation
-    |parental\s+leave|sick\s+leave)|off\s+sick|sick|ill|in\s+hospital|away|out\s+of\s+(?:the\s+)?office)\b""",
+    |parental\s+leave|sick\s+leave)|off\s+sick|sick(?!\s+of\b)|ill(?![\w-])|in\s+hospital|out\s+of\s+(?:the\s+)?office)\b""",
     re.VERBOSE,
 )
 # A question about a bad act answered with one person: "who deploys at 5pm on a Friday?
@@ -3014,7 +3041,8 @@ def _excused(sentence: str) -> bool:
 # received the memo".
 _NOT_RECEIVED = re.compile(
     r"""(?i)\b(?:never|didn['’]t|did\s+not)\s+(?:got|get|received?)\s+(?:the|an?|any|our|my)\s+(?:[\w-]+\s+)?
-    (?:invite|invitation|e-?mail|message|memo|access|link|notice|update|ticket|calendar\s+invite|handover)s?\b""",
+    (?:invite|invitation|e-?mail|message|memo|access|link|notice|update|calendar\s+invite|handover)s?\b
+    (?!\s+(?:done|in|out|to|sent|finished|over|through|across|signed|approved|written|fixed|request)\b)""",
     re.VERBOSE,
 )
 
@@ -3432,7 +3460,7 @@ def _phrases(
         ):
             continue  # "was it so hard for the intern to get access? yes, ...": a real question
         if m.group("how") is not None and (
-            _good_outcome(sentence) or _answered_no(shadow, m.end()) or _open_question(shadow, m)
+            _good_outcome(sentence) or _answered(shadow, m.end()) or _open_question(shadow, m)
         ):
             continue  # "how many times did we remind the PM? zero, she had it ready"
         if m.group().lower().startswith(("can", "let", "are")) and not (
@@ -3445,7 +3473,13 @@ def _phrases(
         question = m.group("q")
         if _GOOD_ACT.match(question) or _PRAISE.search(question):
             continue
-        if _FAILING.search(question) or _BAD_MOMENT.search(question) or _SKIPPED.search(question):
+        skipped = _SKIPPED.match(question, _SKIP_OPENING.match(question).end())
+        if skipped and (
+            _good_outcome(shadow[m.end() : m.end() + 120])
+            or _SANCTIONED.search(shadow, m.end(), m.end() + 120)
+        ):
+            skipped = None  # "Who skipped the dry run? X, and the launch went perfectly"
+        if _FAILING.search(question) or _BAD_MOMENT.search(question) or skipped:
             spans.append(_clause(shadow, m.start(), m.end()))
     for start, end in _self_caused(shadow):
         spans.append(_clause(shadow, start, end))
@@ -3515,7 +3549,9 @@ def _phrases(
             sentence = _sentence_at(shadow, m.start())
             if pattern is not _SELF and pattern is not _SELF_MORE and _PRAISE.search(sentence):
                 continue
-            if pattern is _KNOWN_RISK and _AWAY.search(sentence):
+            if pattern is _KNOWN_RISK and (
+                _AWAY.search(sentence) or _BLOCKED.search(sentence) or _good_outcome(sentence)
+            ):
                 continue  # "X never got back to me, he was on leave the whole month"
             if pattern is _SELF and not _self_harm(m, shadow):
                 continue  # "I'm the reason the customer renewed": pride, not a confession

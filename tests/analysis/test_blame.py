@@ -2828,7 +2828,8 @@ def test_second_review_of_self_blame_pointers_calls_and_action_items(
         ("how many times did I ask the vendor for the logs", False),
         ("How many times has the PM been reminded about the code freeze?", True),
         ("How often must Oskar be reminded to update the changelog?", True),
-        ("I've told Oskar a hundred times to update the changelog.", True),
+        ("How many times does Oskar need to be told? And he still forgets.", True),
+        ("How many times did we remind the PM? Twice, and she was on it.", False),
         # ... not a question asked for real, answered, quoted or about a newcomer
         ("How many times should we remind him before escalating, per the policy? Twice.", False),
         ("How many times did we have to remind the PM? Zero, she had everything ready.", False),
@@ -2866,7 +2867,8 @@ def test_how_many_times_self_credit_and_agreeing_quotes(text: str, blames: bool)
     ("text", "blames"),
     [
         # a failing done with the risk in view
-        ("Joanna signed off the release knowing the totals were off.", True),
+        ("Joanna signed off the release knowing the totals were wrong.", True),
+        ("Marco deployed not knowing the config was broken - nobody had told him.", False),
         ("The release manager shipped it knowing the migration was broken.", True),
         ("Joanna signed off knowing the totals were not off.", False),
         ("Joanna waited, knowing the vendor was down, and told us early.", False),
@@ -2876,12 +2878,18 @@ def test_how_many_times_self_credit_and_agreeing_quotes(text: str, blames: bool)
         ("The vendor never got back to us about the invoice.", False),
         # a warning waved away; a duty owned and never done
         ("Priya saw the disk alerts for days and decided they were noise.", True),
+        (
+            "Ines got the alert at 3am and decided it was a false alarm, correctly as it happens.",
+            False,
+        ),
         ("The team saw the alerts and decided they were noise.", False),
         ("Lucas owned the backup job and it was never tested.", True),
         ("Lucas owned the backup job and it never failed once.", False),
         # a safeguard skipped, answered with one person
         ("Who decided to skip the smoke tests? Farid.", True),
         ("who approved skipping the security review? the PM.", True),
+        ("Who decided to skip the dry run? Marco did, with the client's written approval.", False),
+        ("Who turned off the old backups? Kwame did, after the new ones had been verified.", False),
         # a risky act against the advice given
         ("Our designer chose tiny tap targets even though we said the users wear gloves.", True),
         ("The PM scheduled the launch despite our objections.", True),
