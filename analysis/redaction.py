@@ -467,11 +467,14 @@ _ID_WORDS = re.compile(
 
 
 def _after_id_word(text: str, start: int, candidate: str) -> bool:
+    if _ISBN_BEFORE.search(text, max(0, start - 12), start):
+        return True  # "ISBN-10 0-306-40615-2": a book number in any layout
     if candidate.startswith("+") or any(c in candidate for c in " .-/()"):
         return False
     return bool(_ID_WORDS.search(text[max(0, start - 16) : start]))
 
 
+_ISBN_BEFORE = re.compile(r"(?i)\bisbn(?:-?1[03])?\W{0,3}$")
 # Words that say the number after them is a phone: "call", "cell is", "text me on".
 _PHONE_CUE = re.compile(
     r"(?i)\b(?:call|ring|phone|tel|telephone|mobile|cell|cellphone|whatsapp|text(?: me)?"
@@ -485,6 +488,11 @@ _MEASURE_TALK = re.compile(
 )
 
 
+# "912 345 678, landline": the kind of line named right after the number.
+_LINE_AFTER = re.compile(
+    r"(?i)[ \t]*[,:-][ \t]*(?:landline|mobile|cell|cellphone|direct\s+line|office\s+line|switchboard|whatsapp)"
+    r"(?=[ \t]*(?:[,.;:)!]|$|only\b|number\b))"
+)
 # "33 821 45 67 (landline)", "1-555-0142 (toll free)": a kind of line in brackets after it.
 _PHONE_AFTER_CUE = re.compile(
     r"(?i)[ \t]*\((?:landline|mobile|cell|cellphone|office|work|home|toll[- ]?free|fax|whatsapp"
@@ -757,6 +765,11 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
             or _listed_with_contact(taken, text, m.start())
             or _region_hint_valid(m.group(), text[m.end() : m.end() + 16])
             or (
+                _LINE_AFTER.match(text, m.end()) is not None
+                and " " in m.group()
+                and not _ID_WORDS.search(before[-16:])
+            )
+            or (
                 _PHONE_AFTER_CUE.match(text, m.end()) is not None
                 and _dialled_shape(m.group(), before)
             )
@@ -800,7 +813,7 @@ _EXTENSION = re.compile(
     r"""[ \t]*[,;/-]?[ \t]*[(\[]?(?:(?i:ext|extn|xtn|extension|poste|durchwahl|anexo|interno)\.?[ \t]*[:#-]?[ \t]*\d{1,6}
     |(?i:x|int|dw)\.?[ \t]*\d{3,6}(?=[ \t]*(?:$|[.,;:!?)\]\n]|(?:for|and|or|to|at|on|if|when|is|was|from|with
         |today|tonight|overnight|anytime|weekdays|after|before|until)\b))
-    |(?i:x)\d{2}(?=[ \t]*(?:$|[.,;:!?)\]\n]|(?:and|or)\b)))\b[)\]]?
+    |(?i:x)\d{2}(?=[ \t]*(?:$|[.,;:!?)\]\n]|(?:and|or|was|is)\b)))\b[)\]]?
     (?![ \t]*(?:times|days|weeks|months|hours|minutes|mins|flyers|leaflets|copies|people|users|calls|rings
         |attempts|tries|pages|more|in\s+the|on\s+the\s+(?:list|rota))\b)""",
     re.VERBOSE,
@@ -1845,7 +1858,7 @@ _AGENT_ACTS = frozenset(
     presented demoed pitched booked drafted translated interviewed tested documented
     scheduled invited moderated chaired trained taught coached chased ran sorted carried
     cleaned tidied designed prototyped sketched spent volunteered fixed wrote built
-    reviewed shipped handled set""".split()
+    reviewed shipped handled set settled changed added""".split()
 )
 _HE_SHE = re.compile(r"(?i)\b(?:he|she|him|her|his|hers|himself|herself)\b")
 _CLAUSE_OPENERS = frozenset(

@@ -2283,6 +2283,18 @@ def test_desk_numbers_and_codes_with_letters_inside(text: str, expected: str) ->
         ("Hunter reviewed the PR.", "[name] reviewed the PR."),
         ("Clay said the date was wrong.", "[name] said the date was wrong."),
         ("Ginger, can you share the deck?", "[name], can you share the deck?"),
+        # the kind of line named after the number; a book number; an extension before "was"
+        (
+            "Madrid venue partner: 912 345 678, landline, best after 10:00.",
+            "Madrid venue partner: [phone], landline, best after 10:00.",
+        ),
+        ("we sold 912 345 678, mobile sales were up", None),
+        ("ISBN-10 0-306-40615-2 and its ISBN-13 twin were two titles.", None),
+        (
+            "The office line (416) 555-0182 x33 was the only way in.",
+            "The office line [phone] was the only way in.",
+        ),
+        ("then RK changed it in week 9.", "then [name] changed it in week 9."),
     ],
 )
 def test_spaced_slashes_local_groupings_short_extensions_and_units(
