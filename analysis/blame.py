@@ -908,7 +908,7 @@ _RHETORICAL = re.compile(
     |\b(?i:stop\s+letting)\s+(?:{_RUN}|{_ROLE})
     |\b(?i:was\s+it\s+(?:really\s+|honestly\s+|actually\s+)?necessary\s+for)\s+(?:{_RUN}|{_ROLE})\s+to\b
     # "how many times does X need to be told ...", "how often must X be reminded", "how many
-    # times have we told the PM" (`_HOW_MANY` then checks what follows the question)
+    # times have we told the PM" (`_answered` and `_open_question` then check the question)
     |(?P<how>\b(?i:how\s+(?:many\s+(?:more\s+)?times|often))\s+(?i:does|do|did|must|has|have|is)\s+
         (?:{_RUN}|{_ROLE}|he\b|she\b)\s+(?i:(?:need|have|got)\s+to\s+be\s+|been\s+|be\s+|need\s+)
         (?i:told|reminded|warned|reminding|telling)\b(?!\s+(?i:off\s+)?by\b)
@@ -946,7 +946,7 @@ _RISKY_ACT = r"""(?:pushed|merged|shipped|deployed|released|launched|scheduled|c
     |changed|removed|deleted|dropped|skipped|ignored|promised|committed|signed|approved|rewrote|built|designed
     |moved|migrated|cut|switched|disabled|enabled|overrode|bypassed|hardcoded|hard-coded|rolled\s+out|sent)"""
 # A failing done with the risk in view, a reply never sent, a warning waved away, a duty
-# owned and never done: "X signed off knowing the totals were off", "X never got back to
+# owned and never done: "X signed off knowing the totals were wrong", "X never got back to
 # legal", "X saw the alerts and decided they were noise", "X owned the backup job and it
 # was never tested".
 _KNOWN_RISK = re.compile(
@@ -1027,6 +1027,7 @@ _HARM_THEN_ME = re.compile(
     rf"""(?i)\b{_HARM_DONE}\b[^.!?\n]{{0,60}}?(?:,\s*)?(?:\b(?:all|and\s+that['’]?s|and\s+it['’]?s|honestly\s+it['’]?s)\s+)?{_BY_ME}""",
     re.VERBOSE,
 )
+_HARM_DONE_WORD = re.compile(rf"(?i)\b{_HARM_DONE}\b", re.VERBOSE)
 _ME_THEN_HARM = re.compile(
     rf"(?i)(?:^|(?<=[.!?]\s)|(?<=\n))\s*{_BY_ME}\s*,?\s*(?P<after>[^.!?\n]{{5,140}})"
 )
@@ -1052,10 +1053,7 @@ def _self_caused(shadow: str) -> list[tuple[int, int]]:
         ):
             continue
         if m.re is _ME_THEN_HARM and (
-            not (
-                re.search(rf"(?i)\b{_HARM_DONE}\b", m.group("after"))
-                or _went_wrong(m.group("after"))
-            )
+            not (_HARM_DONE_WORD.search(m.group("after")) or _went_wrong(m.group("after")))
             or _good_outcome(m.group("after"))
         ):
             continue
