@@ -1165,7 +1165,7 @@ _AFTER_AMOUNT = re.compile(r"(?<![+\w.,])\d+(?:[.,]\d+)? $")
 _LABEL_BEFORE = re.compile(
     r"""(?i)\b(?:sprint|week|day|room|table|round|step|phase|stage|level|floor|gate|bay|ward|building|team
     |group|slide|page|item|chapter|section|lane|platform|release|iteration|cycle|version|year|month|hour
-    |quarter|q|no|number|around|at|by|after|before|until|since|about|all|only)\s+\d+(?:[.,]\d+)?\s$""",
+    |quarter|q|no|number|around|after|before|until|since)\s+\d+(?:[.,]\d+)?\s$""",
     re.VERBOSE,
 )
 

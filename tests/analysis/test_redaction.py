@@ -2295,6 +2295,7 @@ def test_desk_numbers_and_codes_with_letters_inside(text: str, expected: str) ->
             "The office line [phone] was the only way in.",
         ),
         ("then RK changed it in week 9.", "then [name] changed it in week 9."),
+        ("Scanning at 600 DPI produced 45 MB files; we grew by 2 TB overnight.", None),
     ],
 )
 def test_spaced_slashes_local_groupings_short_extensions_and_units(
