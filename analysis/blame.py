@@ -700,9 +700,13 @@ _ASKED_ABOUT_HARM = re.compile(
 _QUOTED_BY = re.compile(r"(?i)(?:^|[\s(,;:])(?:as|like)\s+$")
 _SAID = re.compile(r"\s*(?:said|says|put\s+it|mentioned|pointed\s+out|noted|wrote|joked)\b")
 # An absence with "so" just before the subject: "I was off sick so I missed ...".
+# Words that say a person was absent: "on leave", "off sick", "in hospital" (not "sick of",
+# "ill-prepared").
+_ABSENT = r"""(?:on\s+(?:leave|holiday|vacation|parental\s+leave|sick\s+leave)|off\s+sick|sick(?!\s+of\b)|ill(?![\w-])
+    |unwell|in\s+hospital|out\s+of\s+(?:the\s+)?office)"""
 _AWAY_SO = re.compile(
-    r"""(?i)\b(?P<who>I|he|she)\s+(?:was|were|am|['’]m|had\s+been)\s+(?:\w+\s+)?(?:sick|ill|unwell|in\s+hospital
-    |on\s+(?:leave|holiday|vacation|parental\s+leave)|away|off)\b(?!\s+(?:of|to)\b)[^.!?;]{0,60}\bso\s+$""",
+    rf"""(?i)\b(?P<who>I|he|she)\s+(?:was|were|am|['’]m|had\s+been)\s+(?:\w+\s+)?(?:{_ABSENT}|away|off)\b
+    (?!\s+(?:of|to)\b)[^.!?;]{{0,60}}\bso\s+$""",
     re.VERBOSE,
 )
 # A second person joined to the subject: "X and the support lead ...".
@@ -1071,8 +1075,8 @@ _BLOCKED = re.compile(
 )
 # An absence given as the reason: ", he was on leave", "as she was off sick".
 _AWAY = re.compile(
-    r"""(?i)(?:[,;:(]|\bas\b|\bsince\b|\bbecause\b|\s[-\u2013\u2014])\s*(?:he|she|they|\ue000+)\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:on\s+(?:leave|holiday|vacation
-    |parental\s+leave|sick\s+leave)|off\s+sick|sick(?!\s+of\b)|ill(?![\w-])|in\s+hospital|out\s+of\s+(?:the\s+)?office)\b""",
+    rf"""(?i)(?:[,;:(]|\bas\b|\bsince\b|\bbecause\b|\s[-\u2013\u2014])\s*(?:he|she|they|\ue000+)\s+(?:was|were|had\s+been)
+    \s+(?:\w+\s+)?{_ABSENT}\b""",
     re.VERBOSE,
 )
 # A question about a bad act answered with one person: "who deploys at 5pm on a Friday?

@@ -488,15 +488,18 @@ _MEASURE_TALK = re.compile(
 )
 
 
+# Kinds of line that only a phone is: "landline", "mobile", "direct line".
+_LINE_KINDS = (
+    r"(?:landline|mobile|cell|cellphone|whatsapp|switchboard|direct[ \t]+line|office[ \t]+line)"
+)
 # "912 345 678, landline": the kind of line named right after the number.
 _LINE_AFTER = re.compile(
-    r"(?i)[ \t]*[,:-][ \t]*(?:landline|mobile|cell|cellphone|direct\s+line|office\s+line|switchboard|whatsapp)"
-    r"(?=[ \t]*(?:[,.;:)!]|$|only\b|number\b))"
+    rf"(?i)[ \t]*[,:-][ \t]*{_LINE_KINDS}(?=[ \t]*(?:[,.;:)!]|$|only\b|number\b))"
 )
-# "33 821 45 67 (landline)", "1-555-0142 (toll free)": a kind of line in brackets after it.
+# "33 821 45 67 (landline)", "1-555-0142 (toll free)": a kind of line in brackets after it
+# (in brackets also the wider "office", "work", "home", "fax").
 _PHONE_AFTER_CUE = re.compile(
-    r"(?i)[ \t]*\((?:landline|mobile|cell|cellphone|office|work|home|toll[- ]?free|fax|whatsapp"
-    r"|direct(?:[ \t]+line)?|switchboard|desk[ \t]+phone)\)"
+    rf"(?i)[ \t]*\((?:{_LINE_KINDS}|office|work|home|toll[- ]?free|fax|direct|desk[ \t]+phone)\)"
 )
 
 
@@ -1156,8 +1159,6 @@ class _Tok:
         self.poss = poss
 
 
-# "jan" ... "dec" and "sept", as English writes them after a day ("1 Jan").
-_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec".split())
 # An amount right before a word: "2.3 ", "600 " (not "+1 ", a vote in meeting notes).
 _AFTER_AMOUNT = re.compile(r"(?<![+\w.,])\d+(?:[.,]\d+)? $")
 # A number that labels or times something rather than measures it: "sprint 3 JG took
@@ -3022,6 +3023,8 @@ _MONTHS = frozenset(
     """january february march april may june july august september october november
     december""".split()
 )
+# "jan" ... "dec" and "sept", as English writes them after a day ("1 Jan").
+_MONTH_ABBREVIATIONS = frozenset(month[:3] for month in _MONTHS) | {"sept"}
 # A product's CamelCase name: "LaunchDarkly", "PagerDuty" (but "MacAllister", "DeShawn",
 # "LaToya": a short prefix before the inner capital is a name's).
 _CAMEL = re.compile(r"[A-Z][a-z]{3,}[A-Z][a-z]+\w*")
