@@ -1282,7 +1282,12 @@ def _next_words(toks: list[_Tok], i: int, n: int) -> tuple[str, ...]:
 # money and languages run, work and take too, so "ran" and "worked" need a person's
 # object after them; seasons, months and virtues are never read so).
 _AGENT_PAST = frozenset(
-    "did wrote built fixed led organised organized joined pushed owned chased".split()
+    "did wrote rewrote built rebuilt fixed led organised organized joined pushed owned chased".split()
+)
+# Speech acts: "Frost mentioned", "Dawn said" (a thing "says" in the present only).
+_SPOKE = frozenset(
+    "said mentioned told asked suggested explained promised agreed admitted replied "
+    "warned emailed messaged texted phoned complained insisted".split()
 )
 _RAN_WHAT = re.compile(r"\s+(?:the|our|all|every|both|standups?|retros?|meetings?|workshops?)\b")
 _WORKED_HOW = re.compile(
@@ -1291,15 +1296,18 @@ _WORKED_HOW = re.compile(
 
 
 def _word_name_acts(toks: list[_Tok], i: int, text: str) -> bool:
-    """A name that is also a word, opening a sentence, then a deed in the past
-    (`_AGENT_PAST`, or "ran"/"worked" with a person's object: `_RAN_WHAT`, `_WORKED_HOW`);
-    not before "out", "off", "a back seat", "ages" or a number."""
+    """A name that is also a word, opening a sentence, then a speech act (`_SPOKE`: even
+    "Summer said") or a deed in the past (`_AGENT_PAST`, or "ran"/"worked" with a person's
+    object: `_RAN_WHAT`, `_WORKED_HOW`); not before "out", "off", "a back seat", "ages" or
+    a number."""
     t = toks[i]
-    if not t.initial or t.key in _SEASONS or t.key in _MONTHS or t.key in _VIRTUES:
-        return False
-    if i + 1 >= len(toks) or text[t.end : toks[i + 1].start] != " " or toks[i + 1].cap:
+    if not t.initial or i + 1 >= len(toks) or text[t.end : toks[i + 1].start] != " ":
         return False
     verb = toks[i + 1].key
+    if verb in _SPOKE and not toks[i + 1].cap:
+        return True  # "Frost mentioned ...", "Hope said ...": only people speak
+    if t.key in _SEASONS or t.key in _MONTHS or t.key in _VIRTUES or toks[i + 1].cap:
+        return False
     after = text[toks[i + 1].end : toks[i + 1].end + 24]
     if verb == "ran":
         return bool(_RAN_WHAT.match(after))
@@ -1436,9 +1444,10 @@ def _full_name_cue(toks: list[_Tok], i: int, text: str) -> bool:
 
 
 def _caps_name(toks: list[_Tok], i: int, text: str) -> bool:
-    """'SOPHY SANTINO said', 'DR. MARTA KOWALSKA', 'DELROY + PATRICE': an all-capitals
-    word is a name when it is a known name next to (or listed with) another all-capitals
-    name word, or after a title."""
+    """'SOPHY SANTINO said', 'DR. MARTA KOWALSKA', 'DELROY + PATRICE', 'MARK SAID': an
+    all-capitals word is a name when it is a known name next to (or listed with) another
+    all-capitals name word, after a title, or a given name opening a clause before a verb
+    in the past or third person in capitals."""
 
     def known(key: str) -> bool:
         return key in _ANY_NAME_RAW or _WORLD_GIVEN.get(key, "0") >= "3"
@@ -1448,6 +1457,15 @@ def _caps_name(toks: list[_Tok], i: int, text: str) -> bool:
         return False
     if i > 0 and toks[i - 1].key in _TITLES:
         return True
+    if (
+        (t.key in _GIVEN_ALL or t.key in _FIRST)
+        and _opens_clause(toks, i, text)
+        and i + 1 < len(toks)
+        and toks[i + 1].text.isupper()
+        and _acts_next(toks, i, text)
+        and _finite_verb(toks[i + 1].key)
+    ):
+        return True  # "MARK SAID HE WOULD ...": a given name acting, as a subject does
     for j in (i - 1, i + 1):
         if 0 <= j < len(toks):
             a, b = (toks[j], t) if j < i else (t, toks[j])
@@ -2467,6 +2485,8 @@ def _learned_names(toks: list[_Tok], text: str, is_name: list[bool]) -> None:
             continue  # "Team Kestrel": a code name, as in the rules
         if _after_determiner(toks, i, text) and not _has_cue(toks, i, text):
             continue  # "our Chelsea customers": a thing, as in the rules
+        if _is_acronym(t.text) and t.key in _common_words() and not _acts_next(toks, i, text):
+            continue  # "TOO EARLY FOR": a word in capitals, unless it acts ("MARK SAID")
         if not decided[i] and _candidate(t) and not t.caseless:  # trained on Latin letters
             features = _token_features(toks, i, text, decided, _NAME_MODEL.namelike)
             if _NAME_MODEL.probability(features) >= _NAME_MODEL.threshold:
@@ -2520,7 +2540,7 @@ def _decide(
             and i > 0
             and toks[i - 1].key == "the"
             and text[toks[i - 1].end : t.start] == " "
-            and not t.key.endswith("s")
+            and not (t.key.endswith("s") and not _names_noun_next(toks, i, text))
             and t.key not in listed
             and t.start not in forced
             and not (i + 1 < len(toks) and is_name[i + 1])
@@ -3359,6 +3379,30 @@ def _given_name(key: str) -> bool:
     )
 
 
+def _names_noun_next(toks: list[_Tok], i: int, text: str) -> bool:
+    """Token i modifies the lower-case noun after it ("the Mercedes vans", "the Amadeus
+    interface"), as no plural of a name does ("the Marias both said", "the Okafors for")."""
+    return (
+        i + 1 < len(toks)
+        and not toks[i + 1].cap
+        and text[toks[i].end : toks[i + 1].start] == " "
+        and _noun_after_plural(toks[i + 1].key)
+        and toks[i + 1].key not in _function_nouns()
+    )
+
+
+def _noun_after_plural(word: str) -> bool:
+    """`word` can be a noun and, after a plural subject, no verb: not an auxiliary, adverb,
+    preposition or pronoun, nor a past form ("hosted"); "trucks", a noun or a verb after
+    one thing, is a noun after "the Marias" (who would "truck"). LemmInflect (MIT)."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    if "NOUN" not in lemmas or any(tag in lemmas for tag in ("AUX", "ADV", "ADP", "PRON")):
+        return False
+    return "VBD" not in _verb_tags(word)
+
+
 def _saints_day(toks: list[_Tok], i: int) -> bool:
     """'St. Andrew's Day', 'Saint Patrick's Day': a holiday, whatever the name."""
     return (
@@ -3825,6 +3869,8 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
                 end_i = nxt
             elif _initial_letter(toks[nxt], text):  # "Chris A", "Ana M."
                 end_i = nxt
+            elif _third_name_word(toks, start_i, end_i, nxt):  # "Abdou Karim Sow"
+                end_i = nxt
             elif (
                 not toks[end_i].cap
                 and not toks[end_i].placeholder
@@ -3871,6 +3917,23 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
             spans.append((toks[start_i].start, toks[end_i].end))
         i = end_i + 1
     return spans
+
+
+def _third_name_word(toks: list[_Tok], start: int, end: int, nxt: int) -> bool:
+    """After two capitalised name words, a third capitalised word is the rest of the name
+    even when it is also an English word ("Abdou Karim Sow", "Ana Lucia Rose"): not a
+    function word, a verb in the past or third person, a date word or a company suffix
+    ("Maria Lopez Consulting")."""
+    t = toks[nxt]
+    return (
+        end - start >= 1
+        and all(toks[j].cap and not _is_acronym(toks[j].text) for j in range(start, nxt + 1))
+        and not t.initial
+        and t.key not in ENGLISH_STOP_WORDS
+        and t.key not in _ORG_SUFFIXES
+        and not _finite_verb(t.key)
+        and not _calendar_word(t)
+    )
 
 
 def name_spans(text: str, roster: Sequence[str] = ()) -> list[tuple[int, int]]:
