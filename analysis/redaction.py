@@ -42,9 +42,14 @@ NAME, EMAIL, PHONE, HANDLE = "[name]", "[email]", "[phone]", "[handle]"
 _LEXICONS = Path(__file__).resolve().parent / "lexicons"
 
 
+# Latin letters Unicode decomposition leaves whole, spelt as the gazetteers spell them
+# ("Bartłomiej" -> "bartlomiej", "Søren" -> "soren"); "ß" already folds to "ss".
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i"})
+
+
 def _key(word: str) -> str:
     """Lookup key: case-folded, accents stripped, curly apostrophe made straight."""
-    folded = word.casefold().replace("\u2019", "'")
+    folded = word.casefold().replace("\u2019", "'").translate(_UNDECOMPOSED)
     decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -311,7 +316,8 @@ _ROLE_NOUNS = frozenset(
     """owner manager lead head pm po ceo cto cfo coo md vp contact engineer developer
     designer colleague teammate intern contractor consultant director analyst tester
     sponsor stakeholder architect admin person guy woman man boss founder champion
-    counterpart liaison""".split()
+    counterpart liaison hire starter joiner newcomer trainee apprentice secondee
+    volunteer""".split()
 )
 _TEAMS = frozenset(
     """finance legal sales marketing ops support security design engineering product
@@ -814,8 +820,9 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
 # nobody answered", "x 2500 leaflets", "x10 before anyone picked up").
 _EXTENSION = re.compile(
     r"""[ \t]*[,;/-]?[ \t]*[(\[]?(?:(?i:ext|extn|xtn|extension|poste|durchwahl|anexo|interno)\.?[ \t]*[:#-]?[ \t]*\d{1,6}
-    |(?i:x|int|dw)\.?[ \t]*\d{3,6}(?=[ \t]*(?:$|[.,;:!?)\]\n]|(?:for|and|or|to|at|on|if|when|is|was|from|with
-        |today|tonight|overnight|anytime|weekdays|after|before|until)\b))
+    |(?i:x|int|dw)\.?[ \t]*\d{3,6}(?=[ \t]*(?:$|[.,;:!?)\]\n]|(?i:for|and|or|to|at|on|if|when|is|was|from|with
+        |today|tonight|overnight|anytime|weekdays|after|before|until|during|between|in|any
+        |mon|tue|wed|thu|fri|sat|sun)\b))
     |(?i:x)\d{2}(?=[ \t]*(?:$|[.,;:!?)\]\n]|(?:and|or|was|is)\b)))\b[)\]]?
     (?![ \t]*(?:times|days|weeks|months|hours|minutes|mins|flyers|leaflets|copies|people|users|calls|rings
         |attempts|tries|pages|more|in\s+the|on\s+the\s+(?:list|rota))\b)""",
@@ -1381,8 +1388,18 @@ def _office_title(toks: list[_Tok], i: int) -> bool:
     )
 
 
+_ONLY_ONE_WHO = re.compile(
+    r"\s+(?:is|was|['’]s)\s+(?:the\s+only\s+(?:one|person)|the\s+one|the\s+person)\s+who\b"
+)
+
+
 def _who_follows(toks: list[_Tok], i: int, text: str) -> bool:
-    """'Paris, who rewrote it': 'who' points back at a person."""
+    """'Paris, who rewrote it', 'Storm is the only one who can ...': 'who' points back at a
+    person."""
+    if _ONLY_ONE_WHO.match(text, toks[i].end) and (
+        toks[i].key in _ANY_NAME_RAW or _WORLD_GIVEN.get(toks[i].key, "0") >= "2"
+    ):
+        return True
     if i + 1 >= len(toks) or toks[i + 1].key != "who":
         return False
     gap = text[toks[i].end : toks[i + 1].start].strip()
@@ -2038,6 +2055,10 @@ def _initials_act(toks: list[_Tok], i: int, text: str) -> bool:
         return _initials_act(toks, i + 2, text) or (bool(after) and after[0] in _PAIR_ACTS)
     if nxt[0] == "co" and text[toks[i].end : toks[i + 1].start].strip() == "&":
         return True  # "RB & co did the heavy lifting"
+    if nxt[0] in ("and", "&") and len(nxt) == 2 and nxt[1] in ("me", "i", "myself"):
+        return True  # "JG and me were in calls all week": the writer's companion
+    if i > 1 and toks[i - 1].key in ("and", "&") and toks[i - 2].key in ("me", "myself"):
+        return True  # "me and JG"
     return nxt[0] != "and" and (
         nxt[0] in _NEXT_CUES or nxt[0] in _PERSON_VERBS or nxt[0] in _AGENT_ACTS
     )
@@ -2165,13 +2186,20 @@ def _from_person(toks: list[_Tok], i: int) -> bool:
 
 
 def _handed_over(toks: list[_Tok], i: int) -> bool:
-    """'handover from [name] to X', 'from Ana to X': passed from a person to token i."""
-    return (
-        i > 2
-        and toks[i - 1].key == "to"
-        and toks[i - 3].key == "from"
-        and (toks[i - 2].placeholder or toks[i - 2].key in _FIRST)
-    )
+    """'handover from [name] to X', 'from Ana to X', 'handed the paperwork over to X',
+    'gave it to X': passed from a person, or by a giving verb, to token i."""
+    if i < 2 or toks[i - 1].key != "to":
+        return False
+    if toks[i - 3 if i > 2 else 0].key == "from" and i > 2:
+        return toks[i - 2].placeholder or toks[i - 2].key in _FIRST
+    return toks[i].key not in _PLACES and any(t.key in _GIVING for t in toks[max(0, i - 6) : i - 1])
+
+
+# Verbs that hand work to someone (not "sent", "moved", "shipped": goods go to places too).
+_GIVING = frozenset(
+    "handed hand hands gave give given passed assigned reassigned delegated escalated "
+    "forwarded handing".split()
+)
 
 
 _KIN = frozenset("brothers sisters twins siblings cousins family household".split())
@@ -2485,7 +2513,7 @@ def _learned_names(toks: list[_Tok], text: str, is_name: list[bool]) -> None:
             continue  # "Team Kestrel": a code name, as in the rules
         if _after_determiner(toks, i, text) and not _has_cue(toks, i, text):
             continue  # "our Chelsea customers": a thing, as in the rules
-        if _is_acronym(t.text) and t.key in _common_words() and not _acts_next(toks, i, text):
+        if _is_acronym(t.text) and t.key in _COMMON and not _acts_next(toks, i, text):
             continue  # "TOO EARLY FOR": a word in capitals, unless it acts ("MARK SAID")
         if not decided[i] and _candidate(t) and not t.caseless:  # trained on Latin letters
             features = _token_features(toks, i, text, decided, _NAME_MODEL.namelike)
@@ -4020,6 +4048,8 @@ def _signature(
             and key not in _NOT_NAMES
             and key not in _CALENDAR_ABBREVIATIONS
         )
+    elif len(word) == 2 and word.islower():  # "- kb", "-- mb": initials, though units too
+        person = key not in ENGLISH_STOP_WORDS and key not in _CHAT_WORDS | _INTERJECTIONS
     elif word.islower() or word.isupper():  # initials: "-- rk", "/LH"
         person = (
             key not in _ACRONYMS
@@ -4035,6 +4065,8 @@ def _signature(
     return [span] if person and not any(s < span[1] and span[0] < e for s, e in taken) else []
 
 
+# Two-letter words that end a note as a reply would: "... - ok", "-- ha".
+_INTERJECTIONS = frozenset("ok ya ye ha eh oh ah hi yo gg ty np kk".split())
 # Chat shorthand that ends a note like a signature would: "... - idk", "-- tbh".
 _CHAT_WORDS = frozenset(
     "idk tbh ugh omg wtf hmm ngl smh lol imo fyi btw tho pls plz thx ty afaik iirc meh nvm".split()

@@ -2154,6 +2154,11 @@ def test_initials_before_their_work(text: str, expected: str) -> None:
         ),
         ("0161 496 0000 x300 mins of hold music", "[phone] x300 mins of hold music"),
         ("we had 0161 496 0000 (ext. 12, ask the desk)", "we had [phone] (ext. 12, ask the desk)"),
+        (
+            "desk is on +1 (206) 555-0142 x5521 during office hours",
+            "desk is on [phone] during office hours",
+        ),
+        ("ring 0161 496 0000 x210 Mon-Fri", "ring [phone] Mon-Fri"),
     ],
 )
 def test_a_phone_keeps_its_extension(text: str, expected: str) -> None:
@@ -2323,6 +2328,30 @@ def test_spaced_slashes_local_groupings_short_extensions_and_units(
         # a third capitalised word after two name words is the rest of the name
         ("I'd like Abdou Karim Sow on the board", "I'd like [name] on the board"),
         ("thanks Maria Lopez Consulting for the audit", "thanks [name] Consulting for the audit"),
+        # letters decomposition keeps whole: "ł", "ø"
+        ("we gave the rota to Bartłomiej", "we gave the rota to [name]"),
+        ("Søren fixed the build", "[name] fixed the build"),
+        # handed to a person, not moved to a place
+        ("passed the invoices over to Dorota", "passed the invoices over to [name]"),
+        ("we moved the depot to Florence", "we moved the depot to Florence"),
+        ("escalated the ticket to Basel", "escalated the ticket to Basel"),
+        # a role, then a name in brackets or between commas
+        ("the new hire (Timur) had no laptop", "the new hire ([name]) had no laptop"),
+        ("new hire onboarding (Workday) was slow", "new hire onboarding (Workday) was slow"),
+        # initials signing, or beside the writer
+        ("Quiet sprint overall. - tb", "Quiet sprint overall. - [name]"),
+        ("Quiet sprint overall. - ok", "Quiet sprint overall. - ok"),
+        ("RS and me sat in calls all week", "[name] and me sat in calls all week"),
+        ("AWS and me do not get along", "AWS and me do not get along"),
+        # "the only one who": a person
+        (
+            "I think Sky is the only one who can reboot it",
+            "I think [name] is the only one who can reboot it",
+        ),
+        (
+            "Redis is the only one that never falls over",
+            "Redis is the only one that never falls over",
+        ),
     ],
 )
 def test_things_named_like_people_and_names_that_are_words(text: str, expected: str) -> None:
