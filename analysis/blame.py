@@ -255,7 +255,9 @@ _JUDGEMENT = re.compile(
     _FLAGS,
 )
 _ON_THEM = re.compile(
-    rf"""\b(?:[Tt]hat|[Tt]his|[Ii]t|[Tt]he\s+[\w-]+)(?:\s+one)?(?:['’]s|\s+is|\s+was)\s+(?:\w+ly\s+)?(?:all\s+)?on\s+(?:(?:him|her)\b|{_RUN}|{_ROLE})
+    rf"""\b(?:[Tt]hat|[Tt]his|[Ii]t|[Tt]he\s+(?!(?:follow-?ups?|next|actions?|tasks?|ask|handover|agenda|invites?|booking|decision|call|ball|onus
+        |rota|demo|review|writeup|write-up|retro|meeting|slides?|deck)\b)[\w-]+|(?i:the|that|this)\s+(?:[\w-]+\s+){{1,2}}?(?:failure|fault
+        |mistake|error|outage|delay|slip|blunder|mess|screw-?up|breach|incident|fine|miss))(?:\s+one)?(?:['’]s|\s+is|\s+was)\s+(?:\w+ly\s+)?(?:all\s+)?on\s+(?:(?:him|her)\b|{_RUN}|{_ROLE})
     |\b[Bb]lame\s+(?:lies|sits|rests|falls)\s+(?:\w+ly\s+)?(?:with|on)\s+(?:(?:him|her)\b|{_RUN}|{_ROLE})
     |\b(?i:that|this|the)\s+(?:whole\s+|entire\s+)?(?:lost|wasted|missed|blown|failed|slipped|extra|late)\s+(?:[\w-]+\s+){{0,3}}?
         (?:is|was|['’]s)\s+(?:all\s+|entirely\s+|squarely\s+)?on\s+(?:(?:him|her)\b|{_RUN}|{_ROLE})
@@ -332,7 +334,11 @@ _SELF = re.compile(
     |(?P<owned>I\s+(?:take|accept|own)\s+(?:full\s+|complete\s+|total\s+|the\s+)*responsibility\s+for\b)
     |(?P<reason>I(?:\s+am|\s+was|['’]m)\s+(?:the\s+)?(?:whole\s+|main\s+|only\s+)?reason\s+(?:why\s+|that\s+)?)
     |(?P<wrong>(?:^|(?<=[.!?]\s)|(?<=[,;]\s))I\s+was\s+wrong\s*(?:[.!]|$))
-    |\b(?i:the)\s+(?:root\s+)?(?:cause|culprit|reason|problem)\s+(?:was|is)\s+me\b(?!\s+(?:and|being|getting|having)\b)
+    |\b(?i:the)\s+(?:root\s+|real\s+|main\s+|biggest\s+)?(?:cause|culprit|reason|problem|failure|mistake)\s+(?:was|is)\s+me\b
+        (?!\s+(?:and|being|getting|having)\b)
+    # "a maths error that I introduced", "the bug I shipped on Friday"
+    |\b(?:error|mistake|bug|typo|regression|blunder)s?\s+(?:that\s+|which\s+)?I\s+(?:had\s+)?(?:introduced|caused|made
+        |created|shipped|pushed|committed)\b
     # "me. I wrote the date parser.": the writer opens the answer with themself (not "Who
     # found the leak? Me. I spotted it.")
     |(?P<meopen>^\s*(?i:me)\s*[.!]\s+(?:I|i)\s+(?!\w+ing\b)(?!(?:found|spotted|fixed|built|led|covered|stayed|joined
@@ -359,12 +365,18 @@ _AGENT = rf"(?:{_RUN}|{_ROLE}|\b(?:him|her|me)\b)"
 _HARMED = r"""(?:broken|caused|deleted|wiped(?:\s+out)?|corrupted|introduced|overwritten|dropped
     |ignored|botched|bungled|taken\s+down|brought\s+down|messed\s+up|screwed\s+up|leaked
     |derailed|sabotaged|misconfigured|forgotten|skipped|blocked|held\s+up|trashed|nuked|muted|silenced|ruined|wrecked
-    |disabled|switched\s+off|turned\s+off|left\s+broken|left\s+(?:half-?)?(?:done|finished|open|running))"""
+    |disabled|switched\s+off|turned\s+off|left\s+broken|left\s+(?:half-?)?(?:done|finished|open|running)
+    |damaged|harmed|hurt|jeopardi[sz]ed|compromised|soured|poisoned|undermined)"""
 _OWNER = rf"""(?:{_RUN}['’]s|\b(?:[Hh]is|[Hh]er)
     |\b(?i:the|our|their|my)\s+(?:[a-z]+\s+)?{_ROLE_WORDS}['’]s)"""
+# What befalls a person, not what they do: "her illness", "X's leave", "his funeral".
+_MISFORTUNE = r"""(?:ill|illness|sick|sickness|leave|surgery|injury|accident
+    |operation|funeral|wedding|party|baby|pregnancy|holiday|holidays|vacation|bereavement|health
+    |diagnosis|death|passing|maternity|paternity|parental|burnout|visa|move|relocation|retirement
+    |leaving|absence|departure|resignation|jury|strike|exams?|childcare|commute)"""
 _PASSIVE_AGENT = re.compile(
     rf"""\b(?:was|were|got|been|is|are|gets)\s+(?:\w+ly\s+)?{_HARMED}\s+(?:\w+\s+){{0,3}}?
-    by\s+(?:{_OWNER}|{_AGENT})
+    by\s+(?:{_OWNER}|{_AGENT})(?!\s+(?:[\w-]+\s+)?{_MISFORTUNE}\b)
     |\b(?:was|were|got)\s+(?:\w+\s+){{0,2}}?(?!(?:restored|fixed|saved|rescued|resolved|recovered
         |repaired|rescheduled|handled)\b)\w+ed\s+(?:[\w-]+\s+){{0,6}}?by\s+{_AGENT}\s*,?\s+(?:bypassing
         |circumventing|side-?stepping)\b""",
@@ -1217,6 +1229,9 @@ _REJECTED = re.compile(
     |\b(?i:he|she)\s+(?:didn['’]t|did\s+not)\s+cause\s+(?:it|this|that|the\s+\w+)\s*(?:[.!;,]|$)
     |(?:{_RUN}|\b(?i:he|she)\b|{_ROLE})\s+(?:didn['’]t|did\s+not|wasn['’]t|was\s+not)\s+(?:ignor|caus|break|leak|skipp?
         |botch|hang\s+up|double-?book|overwrit)\w*\b[^.!?;,]{{0,60}}(?:[,;—–]|\s-\s)(?!\s*so\b)
+    # "She didn't miss anything; the lab never sent the result"
+    |(?:{_RUN}|\b(?i:he|she)\b|{_ROLE})\s+(?:didn['’]t|did\s+not)\s+(?:miss|forget|drop|skip|lose|break|ignore)
+        \s+(?:anything|a\s+thing)\b(?![^.!?]{{0,80}}\bbut\b)
     # the act's reason is a thing, not a person: "skipped step 4 because step 4 references a
     # tool we uninstalled", "cancelled the training because the vendor hadn't installed ..."
     |\bbecause\s+(?:of\s+)?(?:the|a|an|its|their|our|step\s+\d+)\s+(?![^.!?,]{{0,30}}(?:{_MASK}|\b(?i:he|she|I)\b|\b{_ROLE_WORDS}\b))
@@ -1329,9 +1344,11 @@ _QUOTED_CLAIM = re.compile(
     |covered\s+\d|had\s+not|hadn['’]t)""",
     _FLAGS,
 )
-# "thanks to X's join logic the numbers were wrong", "courtesy of X's estimates": the cause.
+# "thanks to X's join logic the numbers were wrong", "courtesy of X's estimates", "lasted four
+# hours thanks to the on-call tech turning his phone off": the cause.
 _CAUSE_THANKS = re.compile(
-    rf"""\b(?i:thanks\s+to|courtesy\s+of)\s+(?:{_OWNER}\s+['‘"“]?[\w-]+|{_RUN}(?!['’]s)(?!\s*,?\s+for\b))""",
+    rf"""\b(?i:thanks\s+to|courtesy\s+of)\s+(?:{_OWNER}\s+['‘"“]?[\w-]+|{_RUN}(?!['’]s)(?!\s*,?\s+for\b)
+    |{_ROLE}\s+(?:\w+ly\s+)?(?!(?:being|getting|having)\b)\w+ing\b)""",
     _FLAGS,
 )
 _WAITING_ON = re.compile(
@@ -1776,7 +1793,8 @@ _FAILING = re.compile(
       |['‘"“](?:to\s+be\s+safe|just\s+in\s+case|to\s+save\s+(?:it|time)|just\s+to\s+\w+(?:\s+\w+)?|temporarily|for\s+now
         |quickly|easier|faster|simpler|cleaner|more\s+efficient)['’"”]
       |let\s+(?:one\s+person|someone|a\s+single\s+person|one\s+guy)\s+(?:talk|dominate|ramble|monologue|hijack)
-      |(?:on|for)\s+the\s+same\s+(?:day|time|night|week|evening|morning)\s+as\b
+      |(?:booked|scheduled|planned|put|set|moved|arranged|called|organi[sz]ed|held|timed|slotted|pencilled|penciled)
+        \s+(?:[\w'’-]+\s+){0,5}?(?:on|for)\s+the\s+same\s+(?:day|time|night|week|evening|morning)\s+as\b
       |(?:has|had|have)\s+been\s+(?:ignoring|skipping|sitting\s+on|dodging|avoiding)
       |made\s+(?:a|an|the|one|another)\s+(?:\w+\s+){0,2}?(?:mistake|error|blunder|mess|hash
         |bad\s+call|wrong\s+call)
@@ -2467,13 +2485,7 @@ _GOOD_IF_NOT = re.compile(
 _OUTCOME_FIRST = re.compile(r"(?i)(?:\w+['’]d|would|could|might)\b")
 # What befalls a person, not what they do, in the one or two words after the owner: "X's
 # illness", "her leaving party" (not "X's push during the holiday freeze").
-_CIRCUMSTANCE = re.compile(
-    r"""(?i)\S+['’]s\s+(?:[\w-]+\s+)?(?:ill|illness|sick|sickness|leave|surgery|injury|accident
-    |operation|funeral|wedding|party|baby|pregnancy|holiday|holidays|vacation|bereavement|health
-    |diagnosis|death|passing|maternity|paternity|parental|burnout|visa|move|relocation|retirement
-    |leaving|absence|departure|resignation|jury|strike|exams?|childcare|commute)\b""",
-    re.VERBOSE,
-)
+_CIRCUMSTANCE = re.compile(rf"(?i)\S+['’]s\s+(?:[\w-]+\s+)?{_MISFORTUNE}\b", re.VERBOSE)
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 _MAX_PHRASE = 120
 

@@ -319,6 +319,7 @@ _ROLE_NOUNS = frozenset(
     counterpart liaison hire starter joiner newcomer trainee apprentice secondee
     volunteer""".split()
 )
+_NEWCOMERS = frozenset("hire starter joiner newcomer trainee apprentice secondee volunteer".split())
 _TEAMS = frozenset(
     """finance legal sales marketing ops support security design engineering product
     compliance procurement hr it qa data platform infra billing accounts leadership
@@ -822,7 +823,7 @@ _EXTENSION = re.compile(
     r"""[ \t]*[,;/-]?[ \t]*[(\[]?(?:(?i:ext|extn|xtn|extension|poste|durchwahl|anexo|interno)\.?[ \t]*[:#-]?[ \t]*\d{1,6}
     |(?i:x|int|dw)\.?[ \t]*\d{3,6}(?=[ \t]*(?:$|[.,;:!?)\]\n]|(?i:for|and|or|to|at|on|if|when|is|was|from|with
         |today|tonight|overnight|anytime|weekdays|after|before|until|during|between|in|any
-        |mon|tue|wed|thu|fri|sat|sun)\b))
+        |(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:days?)?)\b))
     |(?i:x)\d{2}(?=[ \t]*(?:$|[.,;:!?)\]\n]|(?:and|or|was|is)\b)))\b[)\]]?
     (?![ \t]*(?:times|days|weeks|months|hours|minutes|mins|flyers|leaflets|copies|people|users|calls|rings
         |attempts|tries|pages|more|in\s+the|on\s+the\s+(?:list|rota))\b)""",
@@ -1396,10 +1397,14 @@ _ONLY_ONE_WHO = re.compile(
 def _who_follows(toks: list[_Tok], i: int, text: str) -> bool:
     """'Paris, who rewrote it', 'Storm is the only one who can ...': 'who' points back at a
     person."""
-    if _ONLY_ONE_WHO.match(text, toks[i].end) and (
-        toks[i].key in _ANY_NAME_RAW or _WORLD_GIVEN.get(toks[i].key, "0") >= "2"
+    key = toks[i].key
+    if (
+        _ONLY_ONE_WHO.match(text, toks[i].end)
+        and _given_name(key)
+        and key not in _COMPANIES
+        and key not in _PLACES
     ):
-        return True
+        return True  # not "Dell is the only one who", not "Jordan is the only one who"
     if i + 1 >= len(toks) or toks[i + 1].key != "who":
         return False
     gap = text[toks[i].end : toks[i + 1].start].strip()
@@ -1417,7 +1422,11 @@ def _apposition_cue(toks: list[_Tok], i: int, text: str) -> bool:
         return role.key in _ROLE_NOUNS and (not role.cap or _is_acronym(role.text))
     if gap.strip() not in ("(", ",", "-", "\u2013", "\u2014", ":"):
         return False
-    return any(t.key in _ROLE_NOUNS for t in toks[max(0, i - 4) : i])
+    # a newcomer word names the person only right before the name ("the new hire (X)"),
+    # not as a modifier ("our trainee programme, Launchpad,", "starter pack (Welcome Box)")
+    return toks[i - 1].key in _NEWCOMERS or any(
+        t.key in _ROLE_NOUNS - _NEWCOMERS for t in toks[max(0, i - 4) : i]
+    )
 
 
 def _team_cue(toks: list[_Tok], i: int) -> bool:
@@ -1463,8 +1472,8 @@ def _full_name_cue(toks: list[_Tok], i: int, text: str) -> bool:
 def _caps_name(toks: list[_Tok], i: int, text: str) -> bool:
     """'SOPHY SANTINO said', 'DR. MARTA KOWALSKA', 'DELROY + PATRICE', 'MARK SAID': an
     all-capitals word is a name when it is a known name next to (or listed with) another
-    all-capitals name word, after a title, or a given name opening a clause before a verb
-    in the past or third person in capitals."""
+    all-capitals name word, after a title, or a given name opening a clause before a speech
+    verb in capitals with "he" or "she" after it."""
 
     def known(key: str) -> bool:
         return key in _ANY_NAME_RAW or _WORLD_GIVEN.get(key, "0") >= "3"
@@ -1476,13 +1485,15 @@ def _caps_name(toks: list[_Tok], i: int, text: str) -> bool:
         return True
     if (
         (t.key in _GIVEN_ALL or t.key in _FIRST)
+        and t.key not in _MONTHS | _SEASONS | _VIRTUES
         and _opens_clause(toks, i, text)
-        and i + 1 < len(toks)
+        and i + 2 < len(toks)
         and toks[i + 1].text.isupper()
-        and _acts_next(toks, i, text)
-        and _finite_verb(toks[i + 1].key)
+        and toks[i + 1].key in _SPOKE
+        and toks[i + 2].key not in ("to", "by", "that")
+        and _HE_SHE.search(text, toks[i + 1].end)
     ):
-        return True  # "MARK SAID HE WOULD ...": a given name acting, as a subject does
+        return True  # "MARK SAID HE WOULD ...": a given name speaking of himself
     for j in (i - 1, i + 1):
         if 0 <= j < len(toks):
             a, b = (toks[j], t) if j < i else (t, toks[j])
@@ -2055,10 +2066,11 @@ def _initials_act(toks: list[_Tok], i: int, text: str) -> bool:
         return _initials_act(toks, i + 2, text) or (bool(after) and after[0] in _PAIR_ACTS)
     if nxt[0] == "co" and text[toks[i].end : toks[i + 1].start].strip() == "&":
         return True  # "RB & co did the heavy lifting"
-    if nxt[0] in ("and", "&") and len(nxt) == 2 and nxt[1] in ("me", "i", "myself"):
-        return True  # "JG and me were in calls all week": the writer's companion
-    if i > 1 and toks[i - 1].key in ("and", "&") and toks[i - 2].key in ("me", "myself"):
-        return True  # "me and JG"
+    if toks[i].key not in _WORLD_GIVEN and toks[i].key not in _COMMON:  # not "DJ", "EE"
+        if nxt[0] in ("and", "&") and len(nxt) == 2 and nxt[1] in ("me", "i", "myself"):
+            return True  # "JG and me were in calls all week": the writer's companion
+        if i > 1 and toks[i - 1].key in ("and", "&") and toks[i - 2].key in ("me", "myself"):
+            return True  # "me and JG"
     return nxt[0] != "and" and (
         nxt[0] in _NEXT_CUES or nxt[0] in _PERSON_VERBS or nxt[0] in _AGENT_ACTS
     )
@@ -2192,7 +2204,14 @@ def _handed_over(toks: list[_Tok], i: int) -> bool:
         return False
     if toks[i - 3 if i > 2 else 0].key == "from" and i > 2:
         return toks[i - 2].placeholder or toks[i - 2].key in _FIRST
-    return toks[i].key not in _PLACES and any(t.key in _GIVING for t in toks[max(0, i - 6) : i - 1])
+    key = toks[i].key
+    return (
+        key not in _PLACES  # "escalated the ticket to Basel"
+        and key not in _COMPANIES
+        and key not in _COMMON
+        and key not in _MID_WORDS  # "handed it over to Atlas": a code name, a product
+        and any(t.key in _GIVING for t in toks[max(0, i - 6) : i - 1])
+    )
 
 
 # Verbs that hand work to someone (not "sent", "moved", "shipped": goods go to places too).
@@ -2231,6 +2250,7 @@ def _product_context(toks: list[_Tok], i: int, text: str) -> bool:
         and not _plain_person(t)
         and not _handed_over(toks, i)
         and not _from_person(toks, i)
+        and not _who_follows(toks, i, text)  # "escalated to Jordan, who rolled it back"
     ):
         return True  # "moved it to Basel": a person there needs a cue ("talk to X")
     nxt = _next_words(toks, i, 3)
@@ -4048,8 +4068,6 @@ def _signature(
             and key not in _NOT_NAMES
             and key not in _CALENDAR_ABBREVIATIONS
         )
-    elif len(word) == 2 and word.islower():  # "- kb", "-- mb": initials, though units too
-        person = key not in ENGLISH_STOP_WORDS and key not in _CHAT_WORDS | _INTERJECTIONS
     elif word.islower() or word.isupper():  # initials: "-- rk", "/LH"
         person = (
             key not in _ACRONYMS
@@ -4065,8 +4083,6 @@ def _signature(
     return [span] if person and not any(s < span[1] and span[0] < e for s, e in taken) else []
 
 
-# Two-letter words that end a note as a reply would: "... - ok", "-- ha".
-_INTERJECTIONS = frozenset("ok ya ye ha eh oh ah hi yo gg ty np kk".split())
 # Chat shorthand that ends a note like a signature would: "... - idk", "-- tbh".
 _CHAT_WORDS = frozenset(
     "idk tbh ugh omg wtf hmm ngl smh lol imo fyi btw tho pls plz thx ty afaik iirc meh nvm".split()

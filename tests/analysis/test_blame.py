@@ -2905,3 +2905,34 @@ def test_known_risks_unanswered_messages_waved_warnings_and_skipped_checks(
     text: str, blames: bool
 ) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # a failure of a multi-word kind put on a role
+        ("The compliance failure is on the area manager.", True),
+        ("The follow-up is on the PM.", False),
+        ("The decision is on the director.", False),
+        # harm done by a person, not what befell them
+        ("The supplier relationship was soured by him, not by the price.", True),
+        ("The release was held up by her sick leave.", False),
+        # the writer's own slip, named as the failure or as the error they made
+        ("Looking back, the real mistake was me not asking for help.", True),
+        ("The report had a rounding error that I introduced on Tuesday.", True),
+        # sarcastic "thanks to" a role doing harm; credit stays credit
+        (
+            "The outage ran two hours longer thanks to the night lead switching off the alerts.",
+            True,
+        ),
+        ("We hit the date thanks to the PM pushing back on scope.", False),
+        # a clash is blame only when someone booked it
+        ("Two new starters began the same week; one started on the same day as the audit.", False),
+        ("He booked the offsite on the same day as the launch.", True),
+        # a slip denied outright
+        ("He didn't miss anything; the courier never delivered the parcel.", False),
+    ],
+)
+def test_blame_shapes_from_a_held_out_batch(text: str, blames: bool) -> None:
+    """Shapes from a helper-written held-out batch (2026-12-03), in other words."""
+    assert bool(blame_phrases(text)) is blames
