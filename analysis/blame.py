@@ -660,6 +660,36 @@ def _retraction(shadow: str) -> bool:
     return bool(m) and bool(_TAKEN_BACK.search(shadow, 0, m.start()))
 
 
+# Blame only as a first impulse, a rumour, hearsay or a belief since dropped ("My first
+# instinct was to say it was my fault, but ...", "There's a rumour X ignored the warnings;
+# she didn't", "I used to think the backlog was X's problem, but ..."), ...
+_BLAME_FRAME = re.compile(
+    r"""(?i)\b(?:(?:my\s+)?first\s+instinct|gut\s+(?:reaction|feeling)|(?:there['’]s|there\s+is|there\s+was)\s+a\s+rumou?r
+    |rumou?rs?\s+(?:is|was|were|that|say|said)|(?:keep|kept)\s+hearing|used\s+to\s+(?:think|blame|believe|assume)
+    |(?:would|['’]d)\s+normally\s+(?:say|blame)|(?:it['’]s|it\s+is|it\s+would\s+be)\s+(?:easy|tempting)\s+to\s+(?:say|blame)
+    |(?:an?\s+)?apology\s+for\s+assuming|wouldn['’]t\s+call\s+it|would\s+not\s+call\s+it
+    |(?:first|initial|original|early)\s+(?:incident\s+)?(?:report|write-?up|post-?mortem)\s+(?:blamed|said|named)
+    |(?:customer|client|caller|complainant)\s+blamed)\b""",
+    re.VERBOSE,
+)
+# ... then turned, in the same answer, to what really happened: a contrast that goes on
+# about a thing, or a plain denial ("she didn't, the warnings never reached her").
+_TURNED_TO_A_THING = re.compile(
+    r"""(?i)(?:\bbut|\bhowever|;|\s[-\u2013\u2014]\s)\s*(?:really\s+|actually\s+|in\s+fact\s+|when\s+\w+\s+[^,.;!?]{0,40},?\s*)?
+    (?:the|a|an|our|their|its|it|that|three|two|several|this|there|nobody|no\s+one|i\s+reali[sz]ed)\b
+    |;\s*(?:he|she|\ue000+)\s+(?:didn['’]t|did\s+not|never\s+did|wasn['’]t)\s*[,.;]
+    |\bwas\s+corrected\b|\bturn(?:s|ed)\s+out\b""",
+    re.VERBOSE,
+)
+
+
+def _set_aside(shadow: str) -> bool:
+    """Whether the answer sets aside the blame it reports (`_BLAME_FRAME`, then
+    `_TURNED_TO_A_THING` after it)."""
+    m = _BLAME_FRAME.search(shadow)
+    return bool(m) and bool(_TURNED_TO_A_THING.search(shadow, m.end()))
+
+
 def _self_harm(m: re.Match[str], shadow: str) -> bool:
     """Whether a `_SELF` match owns harm: "I take responsibility for" and "I'm the reason"
     with harm after them in the sentence (`_OWNED_HARM`; not "from now on"), "I was wrong."
@@ -3611,6 +3641,7 @@ def _phrases(
         or _vindicated(shadow)
         or _EXONERATED.search(shadow)
         or _retraction(shadow)
+        or _set_aside(shadow)
     ):
         return []  # "..., but the script had no guard. That's a system failure."
     spans = [

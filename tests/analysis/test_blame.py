@@ -2936,3 +2936,33 @@ def test_known_risks_unanswered_messages_waved_warnings_and_skipped_checks(
 def test_blame_shapes_from_a_held_out_batch(text: str, blames: bool) -> None:
     """Shapes from a helper-written held-out batch (2026-12-03), in other words."""
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # blame reported as an impulse, a rumour or a dropped belief, then set aside
+        (
+            "My gut reaction was to call it my fault, but really the checklist skips that step.",
+            False,
+        ),
+        ("There was a rumour Ivo left the valve open; he didn't, the gauge was faulty.", False),
+        (
+            "I used to think the late invoices were Rhea's problem, but the tool batches them weekly.",
+            False,
+        ),
+        ("The caller blamed our agent, but the agent read the script word for word.", False),
+        (
+            "I owe Bo an apology for assuming he'd skipped the backup; the cron job was disabled.",
+            False,
+        ),
+        # the frame without a turn to a thing is still blame
+        ("I used to think Tomas was careful, but he deleted the backup twice this month.", True),
+        (
+            "There's a rumour that Dev skipped the review, and it's true: he merged it himself.",
+            True,
+        ),
+    ],
+)
+def test_blame_set_aside_after_a_rumour_or_first_instinct(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames
