@@ -397,7 +397,8 @@ _DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+)"
 _TLD = r"""(?:com|org|net|io|co|uk|de|fr|nl|be|es|pt|ch|at|se|no|dk|fi|pl|cz|ie|eu|us|ca
     |au|nz|jp|in|br|mx|gov|edu|mil|int|info|biz|dev|app|ai|example|test|local|ng|ke|za|sg|gh|ph|tz
     |ug|rw|eg|tn|sn|zw|zm|ve|uy|gt|hk|tw|kr|cn|vn|pk|bd|lk|np|ae|qa|kw|il|gr|ro|hu|bg|hr|sk|lt
-    |lv|ua|ru|rs|mk|cy)"""
+    |lv|ua|ru|rs|mk|cy|coop|museum|aero|tech|xyz|online|site|cloud|digital|agency|studio|ngo|africa
+    |asia|shop|store|email|name)"""
 _SPELLED_EMAIL = re.compile(
     rf"""(?<![\w.+%'\u2019\]-])(?:[\w'\u2019-]+{_DOT}){{0,2}}[\w.+%'\u2019-]*\w(?:
         (?:{_AT}|[ \t]*@[ \t]*)(?:[\w-]+(?:{_DOT}|\.))*[\w-]+{_DOT}{_TLD}
@@ -1990,6 +1991,28 @@ def _lower_person(toks: list[_Tok], i: int, text: str) -> bool:
     return bool(_HE_SHE.search(text[toks[i + 1].end : stop.start() if stop else len(text)]))
 
 
+def _unknown_subject(toks: list[_Tok], i: int, text: str) -> bool:
+    """A capitalised word in no dictionary or gazetteer opening a clause, acting
+    (`_acts_next`), and taken up as "he"/"she" later in the sentence: "When Ikaika rang
+    dispatch about his flat, ...". Places, companies and acronyms stay."""
+    t = toks[i]
+    k = t.key
+    if (
+        len(k) < 3
+        or k in _WORDS
+        or k in _PLACES
+        or k in _COMPANIES
+        or _is_acronym(t.text)
+        or not t.text.isalpha()
+        or _camel_product(t.text)
+        or not _opens_clause(toks, i, text)
+        or not _acts_next(toks, i, text)
+    ):
+        return False
+    stop = _SENTENCE_BREAK.search(text, t.end)
+    return bool(_HE_SHE.search(text[t.end : stop.start() if stop else len(text)]))
+
+
 def _hyphenated_act(toks: list[_Tok], i: int) -> bool:
     """'Jun-seo rebooted it', 'Ama-Serwaa brought her cake', 'Velasquez-Ortiz raised it':
     a hyphenated name whose first part is a given name, or a double-barrelled surname
@@ -2074,6 +2097,43 @@ def _initials_act(toks: list[_Tok], i: int, text: str) -> bool:
     return nxt[0] != "and" and (
         nxt[0] in _NEXT_CUES or nxt[0] in _PERSON_VERBS or nxt[0] in _AGENT_ACTS
     )
+
+
+def _lower_initials_pair(toks: list[_Tok], i: int, text: str) -> bool:
+    """Two pairs of lower-case letters joined by "and"/"&", then a verb only people do
+    (`_PERSON_VERBS`: "mk and tj both thought ...", "mk & tj agreed"): neither a frequent
+    English word, an acronym nor chat shorthand ("qa and ux", "ok and np")."""
+
+    def lower_pair(t: _Tok) -> bool:
+        return (
+            len(t.text) == 2
+            and t.text.isalpha()
+            and t.text.islower()
+            and t.key not in _COMMON
+            and t.key not in _ACRONYMS
+            and t.key not in _NOT_NAMES
+            and t.key not in _CHAT_WORDS
+        )
+
+    for first in (i, i - 2):
+        if first < 0 or first + 3 >= len(toks):
+            continue
+        a, link, b, nxt = toks[first : first + 4]
+        if (
+            link.key in ("and", "&")
+            and lower_pair(a)
+            and lower_pair(b)
+            and (
+                nxt.key in _PERSON_VERBS
+                or (
+                    nxt.key in ("both", "each")
+                    and first + 4 < len(toks)
+                    and toks[first + 4].key in _PERSON_VERBS
+                )
+            )
+        ):
+            return True
+    return False
 
 
 # What two people listed together go on to do or be: "MK and RS were both out".
@@ -2813,6 +2873,9 @@ def _rule_names(
         if _initials(t) and (_initials_act(toks, i, text) or _honoured_or_let(toks, i, text)):
             is_name[i] = True  # "AB to chase legal", "JG owned the comms"
             continue
+        if _lower_initials_pair(toks, i, text):
+            is_name[i] = True  # "mk and tj both thought the other had signed"
+            continue
         if not t.cap or _is_acronym(t.text):
             # Lowercase names are trusted from the gazetteer ("ask priya"), or after a
             # cue when they are no English word ("thanks ngaire").
@@ -2981,9 +3044,15 @@ def _rule_names(
                 or _full_name_cue(toks, i, text)
                 # "Grant did a brilliant job": a frequent given name doing a deed
                 or (_WORLD_GIVEN.get(k, "0") >= "4" and _word_name_acts(toks, i, text))
+                or _unknown_subject(toks, i, text)
             )
         else:
-            is_name[i] = person_cue or _has_cue(toks, i, text) or _full_name_cue(toks, i, text)
+            is_name[i] = (
+                person_cue
+                or _has_cue(toks, i, text)
+                or _full_name_cue(toks, i, text)
+                or _unknown_subject(toks, i, text)
+            )
     return is_name
 
 
@@ -3916,6 +3985,18 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
             if is_name[nxt] or nameish(nxt):
                 end_i = nxt
             elif _initial_letter(toks[nxt], text):  # "Chris A", "Ana M."
+                end_i = nxt
+            elif (  # "ivan k and mariela": a lower-case initial after a lower-case name
+                not toks[end_i].cap
+                and not toks[end_i].placeholder
+                and len(toks[nxt].text) == 1
+                and toks[nxt].text.isalpha()
+                and toks[nxt].text.islower()
+                and toks[nxt].key not in ("a", "i", "o")
+                and re.match(
+                    r"\.?(?:[ \t]*(?:[,;:)\]]|$)|[ \t]+(?:and|&|\+|or)\b)", text[toks[nxt].end :]
+                )
+            ):
                 end_i = nxt
             elif _third_name_word(toks, start_i, end_i, nxt):  # "Abdou Karim Sow"
                 end_i = nxt

@@ -2351,6 +2351,24 @@ def test_spaced_slashes_local_groupings_short_extensions_and_units(
         ("Dell is the only one who answered the RFP", "Dell is the only one who answered the RFP"),
         ("Our trainee programme, Launchpad, was cut", "Our trainee programme, Launchpad, was cut"),
         ("EE and me never agree on the tariff", "EE and me never agree on the tariff"),
+        # lower-case initials acting together; lower-case initial after a name
+        (
+            "we lost a day because rb and kt both thought it was signed",
+            "we lost a day because [name] and [name] both thought it was signed",
+        ),
+        ("cs and ee were closed for the holiday", "cs and ee were closed for the holiday"),
+        ("tomas v and ilse ran the desk", "[name] and [name] ran the desk"),
+        # a word in no dictionary, acting, then taken up as he/she
+        (
+            "When Tevaite phoned the depot about his van, nobody answered.",
+            "When [name] phoned the depot about his van, nobody answered.",
+        ),
+        (
+            "Grafana showed the spike before she paged us.",
+            "Grafana showed the spike before she paged us.",
+        ),
+        # spelled-out address with a newer top-level domain
+        ("invoices go to billing at wheelco dot coop", "invoices go to [email]"),
         ("RS and me sat in calls all week", "[name] and me sat in calls all week"),
         ("AWS and me do not get along", "AWS and me do not get along"),
         # "the only one who": a person
