@@ -162,8 +162,10 @@ def main() -> int:
         show(f"{title} {path}", evaluate(rows))
         for func in (redact, blame_phrases):
             med, p95, top = latency_ms(func, [r["text"] for r in rows])
+            target = "  (target: redact under 1 ms per typical answer)" if func is redact else ""
             print(
-                f"  {func.__name__ + ' ms/answer':22s} median {med:.3f}, p95 {p95:.3f}, max {top:.3f}"
+                f"  {func.__name__ + ' ms/answer':22s} median {med:.3f}, p95 {p95:.3f}, "
+                f"max {top:.3f}{target}"
             )
     try:
         from tests.analysis.test_blame import HELDOUT_BLAME

@@ -302,15 +302,6 @@ def test_lexicons_are_consistent() -> None:
     assert not (_FIRST & _AMBIGUOUS)
 
 
-def test_fast_enough_per_answer() -> None:
-    texts = [t for t, _, _ in HELDOUT] * 5
-    t0 = time.perf_counter()
-    for text in texts:
-        redact(text)
-    per_answer_ms = (time.perf_counter() - t0) * 1000 / len(texts)
-    assert per_answer_ms < 1.0
-
-
 # --- held-out set in our own words: (text, names as written, contacts as written) -------
 
 HELDOUT: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
