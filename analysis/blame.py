@@ -2786,9 +2786,14 @@ _YES_NO = re.compile(
 
 def _asks(sentence: str) -> bool:
     """A yes/no question that asks ("Was X on call?"), not one that accuses ("Did X even
-    test it?", "Can someone explain why X thought that was fine??")."""
+    test it?", "Can someone explain why X thought that was fine??", "Was anyone surprised
+    when X missed it again?")."""
     return bool(_YES_NO.match(sentence)) and not (
-        re.search(r"(?i)\beven\b|\bexplain\b[^?]{0,20}\bwhy\b", sentence)
+        re.search(
+            r"(?i)\beven\b|\bexplain\b[^?]{0,20}\bwhy\b"
+            r"|\b(?:anyone|anybody|everyone)\s+(?:really\s+|actually\s+)?(?:surprised|shocked)\b",
+            sentence,
+        )
         or _FRUSTRATION.search(sentence)
     )
 
@@ -2854,7 +2859,7 @@ _WRITER_WORDS = frozenset({"I", "me", "my", "myself"})
 # A step refused without another is caution, not a step skipped: "did not feel confident to
 # re-deploy without speaking to the lead", "X never merges without a review".
 _CAUTION = re.compile(
-    r"""(?i)\b(?:never(?:,?\s+ever,?)?|(?:would|will|did|does|do|was|were|is|are)\s+not
+    r"""(?i)(?<!['‘"“])\b(?:never(?:,?\s+ever,?)?|(?:would|will|did|does|do|was|were|is|are)\s+not
     |(?:wouldn|won|didn|doesn|don|wasn|weren|isn|aren)['’]t|refused\s+to)\b
     (?!\s+(?:just|simply|even|stop|quit|wait|care|bother)\b)
     (?:(?!\b(?:and|but|then|so|yet|instead)\b)[^.!?;,\n]){0,60}?\bwithout\s+(?:[\w'’-]+\s+){0,3}?

@@ -2966,3 +2966,21 @@ def test_blame_shapes_from_a_held_out_batch(text: str, blames: bool) -> None:
 )
 def test_blame_set_aside_after_a_rumour_or_first_instinct(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # a negation inside a quoted label is no careful refusal
+        (
+            "Noor closed the outage ticket as 'won't fix' without asking anyone, and it came back at launch.",
+            True,
+        ),
+        ("Noor never merges without asking for a review.", False),
+        # a rhetorical question accuses
+        ("Was anybody surprised when Piet skipped the supplier call again?", True),
+        ("Was Piet on the supplier call?", False),
+    ],
+)
+def test_quoted_labels_and_rhetorical_questions(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames
