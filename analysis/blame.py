@@ -669,7 +669,10 @@ _BLAME_FRAME = re.compile(
     |(?:would|['’]d)\s+normally\s+(?:say|blame)|(?:it['’]s|it\s+is|it\s+would\s+be)\s+(?:easy|tempting)\s+to\s+(?:say|blame)
     |(?:an?\s+)?apology\s+for\s+assuming|wouldn['’]t\s+call\s+it|would\s+not\s+call\s+it
     |(?:first|initial|original|early)\s+(?:incident\s+)?(?:report|write-?up|post-?mortem)\s+(?:blamed|said|named)
-    |(?:customer|client|caller|complainant)\s+blamed)\b""",
+    |(?:customer|client|caller|complainant)\s+blamed
+    |(?:initially|originally|first)\s+thought|thought\s+at\s+first|(?:was|am|['’]m)\s+tempted\s+to\s+(?:say|write|blame)
+    |(?:someone|somebody|people|they|he|she|\ue000+)\s+asked\s+(?:me\s+)?(?:if|whether)\s+it\s+was\s+(?:my|his|her|their)
+    |blaming\s+[^.;!?]{1,40}?\s+would\s+be\s+(?:unfair|wrong|too\s+easy|lazy))\b""",
     re.VERBOSE,
 )
 # ... then turned, in the same answer, to what really happened: a contrast that goes on
@@ -678,7 +681,9 @@ _TURNED_TO_A_THING = re.compile(
     r"""(?i)(?:\bbut|\bhowever|;|\s[-\u2013\u2014]\s)\s*(?:really\s+|actually\s+|in\s+fact\s+|when\s+\w+\s+[^,.;!?]{0,40},?\s*)?
     (?:the|a|an|our|their|its|it|that|three|two|several|this|there|nobody|no\s+one|i\s+reali[sz]ed)\b
     |;\s*(?:he|she|\ue000+)\s+(?:didn['’]t|did\s+not|never\s+did|wasn['’]t)\s*[,.;]
-    |\bwas\s+corrected\b|\bturn(?:s|ed)\s+out\b""",
+    |\bwas\s+corrected\b|\bturn(?:s|ed)\s+out\b
+    |[.;]\s*(?:it|that)\s+(?:wasn['’]t|was\s+not)\b
+    |\bbut\s+(?:he|she|they|\ue000+)\s+(?:was|were)\s+(?:only\s+|just\s+)?(?:following|doing\s+what|told\s+to)\b""",
     re.VERBOSE,
 )
 
@@ -1219,6 +1224,7 @@ _EXONERATED = re.compile(
     |\b(?:our|a)\s+(?:collective|shared|joint|group)\s+(?:call|decision|choice|failure|fault|mistake|miss)\b
     |\b(?:reasonable|right|sensible|fair|defensible|correct)\s+call\b|\b(?:did|done|ran|run)\s+(?:it\s+)?by\s+the\s+book\b
     |\bdid\s+everything\s+(?:right|correctly|properly)\b
+    |\b(?:was|were|is)\s+the\s+(?:right|correct)\s+(?:one|call|decision|choice)\b
     |\bdid\s+it\s+(?:through|via|following|per)\s+the\s+(?:normal|usual|standard|proper|agreed)\s+(?:process|procedure
         |route|channel)\b
     |\bwhich\s+(?:nobody|no\s+one|no-one)\s+should\s+(?:have\s+to|be\s+expected\s+to)\b
@@ -1261,7 +1267,7 @@ _REJECTED = re.compile(
         |botch|hang\s+up|double-?book|overwrit)\w*\b[^.!?;,]{{0,60}}(?:[,;—–]|\s-\s)(?!\s*so\b)
     # "She didn't miss anything; the lab never sent the result"
     |(?:{_RUN}|\b(?i:he|she)\b|{_ROLE})\s+(?:didn['’]t|did\s+not)\s+(?:miss|forget|drop|skip|lose|break|ignore)
-        \s+(?:anything|a\s+thing)\b(?![^.!?]{{0,80}}\bbut\b)
+        \s+(?:anything|a\s+thing|the\s+[\w-]+\s*[.;]\s*(?i:the|it|that)\b)(?![^.!?]{{0,80}}\bbut\b)
     # the act's reason is a thing, not a person: "skipped step 4 because step 4 references a
     # tool we uninstalled", "cancelled the training because the vendor hadn't installed ..."
     |\bbecause\s+(?:of\s+)?(?:the|a|an|its|their|our|step\s+\d+)\s+(?![^.!?,]{{0,30}}(?:{_MASK}|\b(?i:he|she|I)\b|\b{_ROLE_WORDS}\b))
@@ -2179,7 +2185,8 @@ _PRAISE = re.compile(
     |helped|saved|rescued|stepped\s+up|went\s+above|hero|appreciated?
     |,\s*(?:amazing|impressive|brilliant|awesome|legend|nice\s+one|all\s+good|love\s+it|respect)\b
     |stepped\s+in|(?:was|were)\s+(?:just\s+|absolutely\s+|really\s+)?(?:brilliant|amazing|fantastic|superb
-        |excellent|outstanding|a\s+star|a\s+hero|a\s+lifesaver)
+        |excellent|outstanding|a\s+star|a\s+hero|a\s+lifesaver|spotless|flawless|immaculate|faultless
+        |impeccable|perfect)
     # a person's work that repaired something ("X's PR fixed the broken login"), composure
     # and refusals that are credit ("stayed calm when everything broke", "never gave up on
     # the flaky test", "refused to cut corners"); none of them with a turn after it in the

@@ -2984,3 +2984,28 @@ def test_blame_set_aside_after_a_rumour_or_first_instinct(text: str, blames: boo
 )
 def test_quoted_labels_and_rhetorical_questions(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        ("Odile's migration was flawless; the cutover took ten minutes.", False),
+        (
+            "People asked if it was her fault. It wasn't: the supplier shipped the wrong part.",
+            False,
+        ),
+        ("Blaming the installer would be unfair; the drawings we sent were out of date.", False),
+        ("I initially thought I'd broken the export, but it turns out the API changed.", False),
+        (
+            "I was tempted to write 'the intern broke it', but he was following the wiki page.",
+            False,
+        ),
+        ("In hindsight the director's call to hold the release was the right one.", False),
+        ("She didn't miss the cut-off; the cut-off was moved without telling anyone.", False),
+        # the same words with the blame kept
+        ("I initially thought Ole was careful, but he pushed untested code again.", True),
+        ("Blaming the tools is easy, but Ole deleted the branch himself.", True),
+    ],
+)
+def test_blame_raised_and_set_aside_second_batch(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames
