@@ -672,13 +672,14 @@ _BLAME_FRAME = re.compile(
     |(?:customer|client|caller|complainant)\s+blamed
     |(?:initially|originally|first)\s+thought|thought\s+at\s+first|(?:was|am|['’]m)\s+tempted\s+to\s+(?:say|write|blame)
     |(?:someone|somebody|people|they|he|she|\ue000+)\s+asked\s+(?:me\s+)?(?:if|whether)\s+it\s+was\s+(?:my|his|her|their)
-    |blaming\s+[^.;!?]{1,40}?\s+would\s+be\s+(?:unfair|wrong|too\s+easy|lazy))\b""",
+    |blaming\s+[^.;!?]{1,40}?\s+would\s+be\s+(?:unfair|wrong|too\s+easy|lazy)
+    |(?:keep|kept|keeps)\s+saying|(?:we|you|one|I)\s+(?:could|can|might)\s+(?:easily\s+)?blame)\b""",
     re.VERBOSE,
 )
 # ... then turned, in the same answer, to what really happened: a contrast that goes on
 # about a thing, or a plain denial ("she didn't, the warnings never reached her").
 _TURNED_TO_A_THING = re.compile(
-    r"""(?i)(?:\bbut|\bhowever|;|\s[-\u2013\u2014]\s)\s*(?:really\s+|actually\s+|in\s+fact\s+|when\s+\w+\s+[^,.;!?]{0,40},?\s*)?
+    r"""(?i)(?:\bbut|\bhowever|;|\s[-\u2013\u2014]\s)\s*(?:really\s+|actually\s+|honestly\s+|in\s+fact\s+|when\s+\w+\s+[^,.;!?]{0,40},?\s*)?
     (?:the|a|an|our|their|its|it|that|three|two|several|this|there|nobody|no\s+one|i\s+reali[sz]ed)\b
     |;\s*(?:he|she|\ue000+)\s+(?:didn['’]t|did\s+not|never\s+did|wasn['’]t)\s*[,.;]
     |\bwas\s+corrected\b|\bturn(?:s|ed)\s+out\b
@@ -1225,6 +1226,14 @@ _EXONERATED = re.compile(
     |\b(?:reasonable|right|sensible|fair|defensible|correct)\s+call\b|\b(?:did|done|ran|run)\s+(?:it\s+)?by\s+the\s+book\b
     |\bdid\s+everything\s+(?:right|correctly|properly)\b
     |\b(?:was|were|is)\s+the\s+(?:right|correct)\s+(?:one|call|decision|choice)\b
+    # "we collectively decided", "didn't do anything wrong", "caught the problem, not caused
+    # it", "was following the approval matrix", "My fault? No, our fault.", "Nothing X did
+    # caused the mislabelling"
+    |\bwe\s+(?:collectively|jointly|together)\s+(?:decided|agreed|chose|opted)\b
+    |\b(?:didn['’]t|did\s+not)\s+do\s+anything\s+wrong\b|,\s*not\s+caus(?:ed|ing)\s+(?:it|them|this|that)\b
+    |\b(?:was|were)\s+(?:just\s+|only\s+)?following\s+(?:the|our)\s+(?:[\w-]+\s+)?(?:matrix|process|procedure|runbook
+        |policy|rules|checklist|playbook|docs?|instructions|guidance|sop)\b
+    |\b(?i:my)\s+fault\s*\?\s*(?i:no)\b|\b(?i:nothing)\s+\S+\s+did\s+(?:caused|led\s+to|broke)\b
     |\bdid\s+it\s+(?:through|via|following|per)\s+the\s+(?:normal|usual|standard|proper|agreed)\s+(?:process|procedure
         |route|channel)\b
     |\bwhich\s+(?:nobody|no\s+one|no-one)\s+should\s+(?:have\s+to|be\s+expected\s+to)\b
@@ -1881,7 +1890,7 @@ _FAILING = re.compile(
         |ran)\s+(?:[\w.-]+\s+){0,6}?(?:(?:during|in\s+the\s+middle\s+of|halfway\s+through|right\s+before
             |mid-?)\s*(?:the\s+|a\s+|our\s+)?(?:code\s+|release\s+|change\s+)?(?:freeze|incident|outage|peak
             |launch|release|demo|migration|sprint|cutover|go-?live|busiest|black\s+friday|holiday\s+rush|rush\s+hour
-            |quarter|deadline|audit|live\s+event|backup|deploy|deployment|upgrade|restore)
+            |deadline|audit|live\s+event|backup|deploy|deployment|upgrade|restore)
         |on\s+(?:launch|release|go-?live|demo|migration|cutover)\s+day
         |on\s+the\s+(?:release|launch|go-?live|demo|deadline|cutover|migration)\s+(?:weekend|day|week|night|date)
         |on\s+the\s+(?:last|final)\s+day\s+of

@@ -3009,3 +3009,32 @@ def test_quoted_labels_and_rhetorical_questions(text: str, blames: bool) -> None
 )
 def test_blame_raised_and_set_aside_second_batch(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        (
+            "Everyone keeps saying it was Lior's fault, but honestly the form had no validation.",
+            False,
+        ),
+        (
+            "We could blame whoever wrote the old macro, but it worked for years and we outgrew it.",
+            False,
+        ),
+        ("We jointly decided to drop the pilot site, and it was the wrong call.", False),
+        ("He didn't do anything wrong; the checklist itself was missing a step.", False),
+        ("The duty nurse caught the mix-up, not caused it.", False),
+        (
+            "Whoever signed it off was following the approval matrix, which needs a second signer.",
+            False,
+        ),
+        ("My fault? No, our fault. We all agreed to skip the dry run.", False),
+        ("Nothing Oren did caused the outage; the scheduler fired twice.", False),
+        ("Ilse moved from support to sales halfway through the quarter.", False),
+        # blame kept
+        ("Oren changed the schema halfway through the cutover and never told anyone.", True),
+    ],
+)
+def test_blame_set_aside_third_batch(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames
