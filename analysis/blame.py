@@ -316,6 +316,10 @@ _LOST_TO_WORK = re.compile(
 _SELF = re.compile(
     r"""\b(?:[Mm]y\s+(?:own\s+)?(?:fault|bad|mistake|screw-?up|cock-?up|error|blunder|oversight)
     |\b[Mm]ea\s+culpa\b
+    # "I own this one.", "the bad yield on lot 4471 is my responsibility"
+    |\bI\s+own\s+(?:this|that)(?:\s+one)?\s*(?:[.!;]|$)
+    |\b(?:bad|poor|failed|lost|missed|late|low|wrong|broken)\s+(?:[\w-]+\s+){0,5}?(?:is|was)\s+(?:entirely\s+|all\s+)?my
+        \s+responsibility\b
     |\b[Mm]y\s+(?:call|decision|idea|choice)\s+to\s+(?:skip|cut|drop|ignore|not|bypass|rush|remove|disable|scrap|delay
         |ship|go\s+live|push|deploy)
     |I\s+(?:really\s+|totally\s+|completely\s+|honestly\s+|kind\s+of\s+|sort\s+of\s+)?
@@ -1830,7 +1834,8 @@ _FAILING = re.compile(
         |everyone|everybody|the\s+client|management)
       |(?:pushed|merged|shipped|deployed|committed|released|sent)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?
         (?:broken|buggy|faulty|bad|half-?finished|unfinished|incomplete|wip|untested)
-      |(?<!\bthe\s)(?:committed|pushed|pasted|checked\s+in|uploaded|posted)\s+(?:his|her|the|a|an|our|their)?\s*(?:[\w-]+\s+)?
+      |(?<!\bthe\s)(?:committed|pushed|pasted|checked\s+in|uploaded|posted|texted|emailed|messaged|shared|leaked
+        |read\s+out)\s+(?:his|her|the|a|an|our|their)?\s*(?:[\w-]+\s+)?
         (?:api\s+)?(?:token|tokens|secret|secrets|password|passwords|credentials|\.env|private\s+key)\b
         (?!\s+(?:rotation|manager|vault|policy))
       |ran\s+(?:an?\s+)?(?:rm\s+-r?f|drop\s+(?:table|database)|truncate|delete\s+from|force[- ]push|git\s+reset\s+--hard)

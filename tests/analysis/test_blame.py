@@ -3038,3 +3038,18 @@ def test_blame_raised_and_set_aside_second_batch(text: str, blames: bool) -> Non
 )
 def test_blame_set_aside_third_batch(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        ("I own that one. I said the migration was tested and it was not.", True),
+        ("The poor response time last week is my responsibility; I skipped the load test.", True),
+        ("The leak started because the site lead emailed his password to a contractor.", True),
+        ("Releases are my responsibility from next sprint.", False),
+        ("I own the on-call rota now.", False),
+        ("The PM shared the roadmap with the client.", False),
+    ],
+)
+def test_owned_failures_and_secrets_sent_out(text: str, blames: bool) -> None:
+    assert bool(blame_phrases(text)) is blames
