@@ -2137,7 +2137,7 @@ def _lower_initials_pair(toks: list[_Tok], i: int, text: str) -> bool:
 
 
 # What two people listed together go on to do or be: "MK and RS were both out".
-_PAIR_ACTS = frozenset("were are both have had will can to".split())
+_PAIR_ACTS = frozenset("were are both have had will can to should must could would".split())
 
 
 # Words before a plural that make it people: "the two Marias", "both Graces", "the Kennedys".
@@ -2675,12 +2675,29 @@ def _surname_rest(word: str) -> bool:
     return rest not in _WORDS or rest in _ANY_NAME
 
 
+def _listed_after_place_prep(toks: list[_Tok], i: int) -> bool:
+    """Token i ends a list of two capitalised words after a place preposition: "the cafes
+    in Florence and Paris" (the second is as much a place as the first)."""
+    return (
+        i > 2
+        and toks[i - 1].key in ("and", "or", "&")
+        and toks[i - 2].cap
+        and toks[i - 3].key in _PLACE_ONLY_PREPS
+    )
+
+
 def _code_named(toks: list[_Tok], i: int, text: str) -> bool:
     """'Team Falcon', 'Project Atlas': token i right after a capitalised code-name word (not
     "Kudos Team! Sarah fixed it")."""
+    if (  # "code name Kestrel", "codename: Falcon" (lower case after the two words)
+        i > 1
+        and (toks[i - 2].key, toks[i - 1].key) in (("code", "name"), ("project", "name"))
+        and re.fullmatch(r":?[ \t]+[\"'“‘]?", text[toks[i - 1].end : toks[i].start])
+    ):
+        return True
     return (
         i > 0
-        and toks[i - 1].cap
+        and (toks[i - 1].cap or toks[i - 1].key == "codename")
         and toks[i - 1].key in _CODENAME_WORDS
         and _CODE_NAME_GAP.fullmatch(text, toks[i - 1].end, toks[i].start) is not None
     )
@@ -2985,7 +3002,7 @@ def _rule_names(
                 or nxt_cap
                 or _team_cue(toks, i)
                 or (k in _DUAL and t.poss)
-            )
+            ) and not (k in _PLACES and _listed_after_place_prep(toks, i))
         elif k in _NOT_NAMES:
             # "Kudos to Rio", "Kudos Swift for the turnaround": after the strongest cues
             # a frequent given name is a person.

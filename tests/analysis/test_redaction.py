@@ -2358,6 +2358,14 @@ def test_spaced_slashes_local_groupings_short_extensions_and_units(
             "Grafana showed the spike before she paged us.",
             "Grafana showed the spike before she paged us.",
         ),
+        # a code name after "code name"; a list after a place preposition; paired initials
+        ("Release code name Osprey slipped a week", "Release code name Osprey slipped a week"),
+        (
+            "the test cafes in Florence and Paris were cheaper",
+            "the test cafes in Florence and Paris were cheaper",
+        ),
+        ("thanks to Florence and Paris for the cake", "thanks to [name] and [name] for the cake"),
+        ("HK and SR should co-own the rota", "[name] and [name] should co-own the rota"),
         # spelled-out address with a newer top-level domain
         ("invoices go to billing at wheelco dot coop", "invoices go to [email]"),
         ("RS and me sat in calls all week", "[name] and me sat in calls all week"),
