@@ -371,6 +371,10 @@ _PARTICLE_PAIRS = frozenset(
         ("ter", "haar"),
     }
 )
+# Particles that are no English word, so one alone begins a surname ("da Silva").
+_SOLO_PARTICLES = frozenset(
+    "van von vom da dos das della delle degli del bin binti binte ibn ibnu bint ould".split()
+)
 _PARTICLES = frozenset(
     """van von vom zu de da das dos do del della delle dei degli der den di du la le al el
     bin binti binte bte ibn ibnu ben bint bat ter ten af av ap ul ud los las ould wa""".split()
@@ -393,12 +397,28 @@ _EMAIL = re.compile(
 # "met at example.com" (a site) survives.
 _AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+)"
 _DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+)"
-# Top-level domains that are not also everyday words ("it", "me", "by" are left out).
-_TLD = r"""(?:com|org|net|io|co|uk|de|fr|nl|be|es|pt|ch|at|se|no|dk|fi|pl|cz|ie|eu|us|ca
-    |au|nz|jp|in|br|mx|gov|edu|mil|int|info|biz|dev|app|ai|example|test|local|ng|ke|za|sg|gh|ph|tz
-    |ug|rw|eg|tn|sn|zw|zm|ve|uy|gt|hk|tw|kr|cn|vn|pk|bd|lk|np|ae|qa|kw|il|gr|ro|hu|bg|hr|sk|lt
-    |lv|ua|ru|rs|mk|cy|coop|museum|aero|tech|xyz|online|site|cloud|digital|agency|studio|ngo|africa
-    |asia|shop|store|email|name)"""
+# Top-level domains that are not also everyday words ("it", "me", "by" are left out): the
+# country codes of the regions libphonenumber knows (ISO 3166, as in the root zone) and
+# the generic ones people use.
+_TLD_WORDS = frozenset(
+    """it me by am as do is so to my id go hi al ad ag er et im la ma mo ms na ne pa pe pm re
+    sa sh st tv va vi ci cv fm gg ax bi bo mu ml mm""".split()
+)
+_TLD_GENERIC = """com org net gov edu mil int info biz dev app io ai example test local coop
+    museum aero tech xyz online site cloud digital agency studio ngo africa asia shop store
+    email name uk eu games game media team works solutions services systems group company
+    global world life live news blog design software health care travel events network
+    academy center centre school today support tools consulting""".split()
+_TLD = (
+    "(?:"
+    + "|".join(
+        sorted(
+            ({r.lower() for r in phonenumbers.SUPPORTED_REGIONS} - _TLD_WORDS) | set(_TLD_GENERIC),
+            key=lambda t: (-len(t), t),
+        )
+    )
+    + ")"
+)
 _SPELLED_EMAIL = re.compile(
     rf"""(?<![\w.+%'\u2019\]-])(?:[\w'\u2019-]+{_DOT}){{0,2}}[\w.+%'\u2019-]*\w(?:
         (?:{_AT}|[ \t]*@[ \t]*)(?:[\w-]+(?:{_DOT}|\.))*[\w-]+{_DOT}{_TLD}
@@ -525,8 +545,19 @@ def _dialled_shape(candidate: str, before: str) -> bool:
     )
 
 
+# "mobile of the de-icing contractor: 601 555 482", "phone for the night desk: ...": a
+# line's owner named between the phone word and a colon.
+_PHONE_OF_CUE = re.compile(
+    r"(?i)\b(?:mobile|cell|cellphone|phone|tel|telephone|whatsapp|landline)[ \t]+(?:of|for)"
+    r"[ \t]+[^\W\d_][\w \t'\u2019-]{0,36}:[ \t]*$"
+)
+
+
 def _phone_cue(before: str) -> bool:
-    """A phone word right before a number (`_PHONE_CUE`), not a measure ("call volume")."""
+    """A phone word right before a number (`_PHONE_CUE`, `_PHONE_OF_CUE`), not a measure
+    ("call volume")."""
+    if _PHONE_OF_CUE.search(before) and not _MEASURE_TALK.search(before):
+        return True
     m = _PHONE_CUE.search(before)
     if m is None:
         return bool(_DESK_CUE.search(before))
@@ -765,7 +796,7 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
     for m in _PHONE_CANDIDATE.finditer(text):
         # "my cell is 555 0134", "call 9123 4567 (SG)": a local number after a phone word.
         digits = sum(c.isdigit() for c in m.group())
-        before = text[max(0, m.start() - 24) : m.start()]
+        before = text[max(0, m.start() - 48) : m.start()]
         if 7 <= digits <= 15 and (
             (_phone_cue(before) and (" " in m.group() or not _LINE_WORD.search(before)))
             or (
@@ -798,6 +829,11 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
         if _after_id_word(text, m.start(), m.group()):
             continue
         add(m.start(), m.end(), PHONE)
+    for m in _LONE_EXTENSION.finditer(text):
+        # "ask the IT desk (x4417)", "call x4417", "ext. 214 for billing": an internal
+        # extension dials a desk without the main number.
+        if m.group(1) or m.group(2) or _phone_cue(text[max(0, m.start() - 24) : m.start()]):
+            add(m.start(), m.end(), PHONE)
     if "[" in text:
         for m in _BRACKET_HANDLE.finditer(text):
             if _handle_word(m.group(1)):
@@ -821,13 +857,26 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
 # glued to x before the end of a clause, "x12 and", and no count after them: not "x3 and
 # nobody answered", "x 2500 leaflets", "x10 before anyone picked up").
 _EXTENSION = re.compile(
-    r"""[ \t]*[,;/-]?[ \t]*[(\[]?(?:(?i:ext|extn|xtn|extension|poste|durchwahl|anexo|interno)\.?[ \t]*[:#-]?[ \t]*\d{1,6}
+    r"""[ \t]*[,;/-]?[ \t]*[(\[]?(?:(?i:ext|extn|xtn|extension|poste|durchwahl|anexo|interno|ramal|wewn|wew|lokal|toestel|nebenstelle)\.?[ \t]*[:#-]?[ \t]*\d{1,6}
     |(?i:x|int|dw)\.?[ \t]*\d{3,6}(?=[ \t]*(?:$|[.,;:!?)\]\n]|(?i:for|and|or|to|at|on|if|when|is|was|from|with
         |today|tonight|overnight|anytime|weekdays|after|before|until|during|between|in|any
         |(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:days?)?)\b))
     |(?i:x)\d{2}(?=[ \t]*(?:$|[.,;:!?)\]\n]|(?:and|or|was|is)\b)))\b[)\]]?
     (?![ \t]*(?:times|days|weeks|months|hours|minutes|mins|flyers|leaflets|copies|people|users|calls|rings
         |attempts|tries|pages|more|in\s+the|on\s+the\s+(?:list|rota))\b)""",
+    re.VERBOSE,
+)
+
+
+# An extension on its own: in brackets "(x4417)", after an extension word "ext. 214",
+# or (checked by the caller) after a phone word, "call x4417"; three to six digits, and no
+# count after it ("x 2500 leaflets").
+_LONE_EXTENSION = re.compile(
+    r"""(?<![\w/.#+-])(?:(?<=\()(x)\.?[ \t]?\d{3,6}(?=\))
+    |(?i:(ext|extn|extension)\.?[ \t]*[:#-]?[ \t]*)\d{2,6}
+    |(?i:x)\.?\d{3,6})\b
+    (?![ \t]*(?:times|days|weeks|months|hours|minutes|mins|flyers|leaflets|copies|people
+        |users|calls|rings|attempts|tries|pages|more|units|pcs)\b)(?![.,]\d)""",
     re.VERBOSE,
 )
 
@@ -989,9 +1038,11 @@ def _caseless_name_shape(t: _Tok) -> bool:
 _OPEN_QUOTES = frozenset("\"'“‘「『«‹„")
 
 
-def _surname_login(key: str) -> bool:
+def _surname_login(key: str, loose: bool = False) -> bool:
     """'jsmith', 'mkowalski', 'pnguyen': one or two initials run into a surname of the
-    gazetteers, the whole no English word, role, team or acronym."""
+    gazetteers, the whole no English word, role, team or acronym. `loose` (where the
+    context already says a person: "jdoe's macro", "escalate to jpinto") also takes a
+    surname that is an English word too ("doe", "pinto")."""
     if not key.isalpha() or not key.isascii() or not 4 <= len(key) <= 14:
         return False
     if key in _WORDS or key in _NOT_NAMES or key in _ACRONYMS or key in _ANY_NAME_RAW:
@@ -1001,12 +1052,16 @@ def _surname_login(key: str) -> bool:
     # "jsmith", "mjkowalski"; not "ac-king", "re-org", "v-lan", "d-link", "x-small": a
     # surname that is also an English word counts only from the hand-written list.
     one, two = key[1:], key[2:]
-    return (len(one) >= 3 and _login_surname(one)) or (len(two) >= 4 and _login_surname(two))
+    return (len(one) >= 3 and _login_surname(one, loose)) or (
+        len(two) >= 4 and _login_surname(two, loose)
+    )
 
 
-def _login_surname(part: str) -> bool:
+def _login_surname(part: str, loose: bool = False) -> bool:
     return (
-        part in _SURNAMES or part in _SHORT_SURNAMES or (part in _FAMILY_ALL and part not in _WORDS)
+        part in _SURNAMES
+        or part in _SHORT_SURNAMES
+        or (part in _FAMILY_ALL and (loose or part not in _WORDS))
     )
 
 
@@ -1024,12 +1079,20 @@ def _initial_login(toks: list[_Tok], i: int, text: str) -> bool:
         return False
     if _by_login(toks, i):
         return True
-    if not _surname_login(t.key):
+    cued = (
+        i > 0
+        and (
+            toks[i - 1].key in _LOGIN_CUES  # "user jsmith had admin", "cc mkowalski on the ticket"
+            or (
+                toks[i - 1].key == "to"
+                and any(u.key in _GIVING for u in toks[max(0, i - 6) : i - 1])
+            )
+        )
+    )  # "escalate to jpinto next time"
+    if not _surname_login(t.key, loose=t.poss or cued):
         return False
-    if t.poss:
+    if t.poss or cued:
         return True  # "jlee's cron job"
-    if i > 0 and toks[i - 1].key in _LOGIN_CUES:
-        return True  # "user jsmith had admin", "cc mkowalski on the ticket"
     if i + 1 >= len(toks) or text[t.end : toks[i + 1].start] not in (
         " ",
         ", ",
@@ -1438,10 +1501,18 @@ def _team_cue(toks: list[_Tok], i: int) -> bool:
         return False
     if words[1] in _TEAMS or words[1] in _DEPARTMENTS:
         return True
-    if words[0] == "from" and len(words) > 2 and words[2] in _DEPARTMENTS:
-        return True  # "Rose from night pharmacy"
+    if words[0] == "from" and (
+        words[1] in _TEAM_WORDS or (len(words) > 2 and words[2] in _DEPARTMENTS | _TEAM_WORDS)
+    ):
+        return True  # "Rose from night pharmacy", "Hope from crew control", "from player support"
     rest = words[2:] if words[1] in ("the", "our", "their") else ()
-    return bool(rest) and (rest[0] in _TEAM_WORDS or (len(rest) > 1 and rest[1] in _TEAM_WORDS))
+    return bool(rest) and (
+        rest[0] in _TEAM_WORDS | _PARTNERS or (len(rest) > 1 and rest[1] in _TEAM_WORDS)
+    )  # "Lucky at the vendor", "Sky from the client"
+
+
+# Organisations a person works "at" or comes "from", beside teams.
+_PARTNERS = frozenset("vendor vendors supplier client agency contractor partner".split())
 
 
 def _unknown_cap(t: _Tok) -> bool:
@@ -2277,7 +2348,7 @@ def _handed_over(toks: list[_Tok], i: int) -> bool:
 # Verbs that hand work to someone (not "sent", "moved", "shipped": goods go to places too).
 _GIVING = frozenset(
     "handed hand hands gave give given passed assigned reassigned delegated escalated "
-    "forwarded handing".split()
+    "forwarded handing escalate escalating assign reassign delegate forward".split()
 )
 
 
@@ -3362,6 +3433,18 @@ def _drop_places(
             is_name[i] and not kept(i) and not beside_name(i) and _before_place_noun(toks, text, i)
         ):
             is_name[i] = False  # "Jordan and Georgia routes", "the Adelaide office"
+        elif (
+            is_name[i]
+            and i > 0
+            and toks[i - 1].key in _PLACE_ONLY_PREPS
+            and not kept(i)
+            and not beside_name(i)
+            and t.key in _PLACES
+            and t.key not in _FIRST
+            and t.key not in _ANY_NAME_RAW
+            and _WORLD_GIVEN.get(t.key, "0") < "2"
+        ):
+            is_name[i] = False  # "De-icing at Keflavik": a town of the world list, no name
     # A place word listed with a pure place is a place too, and so is that one.
     for i, t in enumerate(toks):
         if not is_name[i] or kept(i) or beside_name(i):
@@ -3966,7 +4049,10 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
             start_i - back < 2
             and back > 0
             and toks[back - 1].key in _PARTICLES
-            and not toks[back - 1].cap
+            and (  # "VAN DER BERG APPROVED": in capitals, the particles too
+                not toks[back - 1].cap
+                or (toks[back - 1].text.isupper() and toks[start_i].text.isupper())
+            )
             and adjacent(back - 1, back)
         ):
             back -= 1
@@ -3988,6 +4074,8 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
             and (back == 0 or not toks[back - 1].cap or toks[back - 1].key in _PREV_CUES)
         ):
             start_i = back  # "loop in van der Berg": two particles begin a surname alone
+        elif back == start_i - 1 and toks[back].key in _SOLO_PARTICLES:
+            start_i = back  # "ask da Silva", "MEET DA SILVA": no English word begins it
         # "Dr Haddad", "DR. MARTA KOWALSKA": the title goes with the name.
         if (
             start_i > 0
@@ -4010,8 +4098,16 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
                 and toks[nxt].text.isalpha()
                 and toks[nxt].text.islower()
                 and toks[nxt].key not in ("a", "i", "o")
-                and re.match(
-                    r"\.?(?:[ \t]*(?:[,;:)\]]|$)|[ \t]+(?:and|&|\+|or)\b)", text[toks[nxt].end :]
+                and (
+                    re.match(
+                        r"\.?(?:[ \t]*(?:[,;:)\]]|$)|[ \t]+(?:and|&|\+|or)\b)",
+                        text[toks[nxt].end :],
+                    )
+                    or (  # "tomasz k did the most work": the initial, then a verb
+                        nxt + 1 < n
+                        and text[toks[nxt].end : toks[nxt + 1].start] == " "
+                        and _finite_verb(toks[nxt + 1].key)
+                    )
                 )
             ):
                 end_i = nxt
