@@ -205,6 +205,8 @@ _PREV_CUES_2 = frozenset(
         ("gratitude", "to"),
         ("talk", "to"),
         ("talked", "to"),
+        ("as", "per"),  # "as per Kaczmarczyk the budget was approved"
+        ("note", "for"),
         ("waiting", "on"),
         ("waited", "on"),
         ("waiting", "for"),
@@ -3006,6 +3008,9 @@ def _rule_names(
                     and k not in _WORDS
                     and k not in _NOT_NAMES
                     and t.text.isalpha()
+                    # "as per ITIL", "thanks OWASP": a short unknown word in capitals is
+                    # an acronym (a name in capitals is known, or longer: "KOWALCZYK")
+                    and not (t.text.isupper() and len(t.text) <= 5)
                 )
             )
             continue
@@ -4264,7 +4269,7 @@ def _signature(
         )
     elif word.islower() or word.isupper():  # initials: "-- rk", "/LH"
         person = (
-            key not in _ACRONYMS
+            (key not in _ACRONYMS or _own_last_line(text, m.start("word")))
             and key not in _COMMON
             and key not in _NOT_NAMES
             and key not in _CHAT_WORDS
@@ -4275,6 +4280,17 @@ def _signature(
         )
     span = m.span("word")
     return [span] if person and not any(s < span[1] and span[0] < e for s, e in taken) else []
+
+
+def _own_last_line(text: str, start: int) -> bool:
+    """Two lower-case initials alone on a note's last line after a dash ("...\n- kb"), where
+    the line before is no list of short items ("- ux\n- qa"): a signature even when the
+    letters also make a unit or an acronym ("kb")."""
+    line_start = text.rfind("\n", 0, start)
+    if line_start <= 0 or not re.fullmatch(r"[a-z]{2}[ \t]*", text[start:]):
+        return False
+    previous = text[text.rfind("\n", 0, line_start) + 1 : line_start].strip(" \t-*\u2022")
+    return len(previous) > 4 and text[line_start:start].strip() in ("-", "--", "\u2014", "\u2013")
 
 
 # Chat shorthand that ends a note like a signature would: "... - idk", "-- tbh".

@@ -2436,6 +2436,23 @@ def test_things_named_like_people_and_names_that_are_words(text: str, expected: 
         ("Rusty at the supplier finally answered", "[name] at the supplier finally answered"),
         ("flights from Victoria to Perth were cut", "flights from Victoria to Perth were cut"),
         ("Slack from the vendor side was fine", "Slack from the vendor side was fine"),
+        # two lower-case initials alone on the last line sign the note, even when they
+        # spell a unit; not the last of a list of short items
+        (
+            "- the cutover ran long\n- nobody owned comms\n- mb",
+            "- the cutover ran long\n- nobody owned comms\n- [name]",
+        ),
+        ("Areas hit:\n- ux\n- kb", "Areas hit:\n- ux\n- kb"),
+        ("Please write the runbook down.\n- dev", "Please write the runbook down.\n- dev"),
+        # "as per X", "note for X:"; a short unknown word in capitals is an acronym
+        (
+            "as per Wojciechowska the spares were signed off",
+            "as per [name] the spares were signed off",
+        ),
+        ("note for Tevita: the van heater died", "note for [name]: the van heater died"),
+        ("as per ITIL we log every change", "as per ITIL we log every change"),
+        ("thanks OWASP for the cheat sheets", "thanks OWASP for the cheat sheets"),
+        ("thanks KOWALCZYK for the fix", "thanks [name] for the fix"),
         # a town of the world list after a place preposition
         ("the bus from Akureyri was late again", "the bus from Akureyri was late again"),
     ],
