@@ -975,7 +975,9 @@ _RHETORICAL = re.compile(
     # for three days? ask X." (not "why is the cache set up like this? ask X, she knows")
     |\b(?i:why\s+(?:was|were|did|had|is|are))\b(?P<why>[^?\n]{{5,150}})\?\s*(?i:just\s+|go\s+|you['’]d\s+have\s+to\s+)?(?i:ask)
         \s+(?:{_RUN}|{_ROLE})\s*(?:[.!]|$|(?i:lol)\b)
-    |\b(?i:can\s+we\s+(?:talk|chat)\s+about|let['’]s\s+talk\s+about|are\s+we\s+(?:just\s+)?(?:going\s+to
+    |\b(?i:can\s+we\s+(?:talk|chat|discuss)(?:\s+about)?|let['’]s\s+(?:talk\s+about|discuss)
+        |(?:is\s+anyone|is\s+anybody|does\s+anyone|are\s+we)\s+(?:else\s+)?(?:going\s+to\s+|gonna\s+)?(?:talk|mention)(?:\s+about)?
+        |are\s+we\s+(?:just\s+)?(?:going\s+to
         \s+|gonna\s+)?(?:ignore|ignoring|pretend|pretending))\s+(?:how|the\s+fact\s+that|that)\s+
         (?:{_RUN}|{_ROLE}|he|she)\s+\w+""",
     _FLAGS,
@@ -1337,6 +1339,8 @@ _BAD_MOMENT = re.compile(
     rf"|\bwithout\b(?!\s+{_GOOD_WITHOUT})|\bw/o\b|straight\s+to\s+prod"
     r"|\bmid-?(?:demo|launch|release|incident|sprint|migration|call|meeting|outage|freeze)\b"
     r"|\bduring\s+(?:the\s+|a\s+)?(?:demo|launch|freeze|code\s+freeze|incident|outage|peak)"
+    r"|\bin\s+the\s+middle\s+of\s+(?:the\s+|a\s+|our\s+)?(?:\w+\s+)?(?:migration|go-?live|cut-?over"
+    r"|incident|outage|launch|upgrade|rollout|release|deploy(?:ment)?|demo)\b"
 )
 # A promise to the client the writer says cannot be kept: "X told the client we could do
 # same-day delivery. We cannot."
@@ -2992,7 +2996,7 @@ _SLIP = re.compile(
     r"""(?i)\bun(?:checked|tested|reviewed|approved|corrected|redacted|latched|locked|patched|signed
     |encrypted|attended|supervised|calibrated|labell?ed|verified|validated|documented|announced
     |authori[sz]ed|secured|fastened|sealed|proofed|edited)\b
-    |\bwithout\s+(?:even\s+)?(?:any\s+|a\s+|an\s+)?(?:check|checking|inspection|inspecting|testing|tests?
+    |\bwithout\s+(?:even\s+)?(?:any\s+|a\s+(?:single\s+)?|an\s+|one\s+)?(?:[\w-]+\s+)?(?:check|checking|inspection|inspecting|testing|tests?
     |review|reviewing|approval|asking|telling|phoning|calling|consulting|reading|backup
     |back-up|sign-?off|handover|hand-?off|notice|warning|documentation|docs)\b
     |\bto\s+\ue000+\s+(?:went|go|goes|sat)\s+(?:\w+\s+)?unanswered\b|\bagainst\s+(?:the\s+|all\s+|everyone['’]s\s+)?(?:advice
@@ -3000,7 +3004,10 @@ _SLIP = re.compile(
     |\b(?:wrong|wrongly|incorrect|incorrectly|mistakenly)\b|\bby\s+mistake\b|\bon\s+a\s+whim\b
     |\b(?:wrote|with|left|shipped|delivered)\s+(?:zero|no)\s+(?:tests|docs|documentation|comments|handover\s+notes?)\b
     |\bzero\s+(?:docs|documentation|tests|handover)\b|\b(?:was|were)\s+supposed\s+to\b
-    |\btwisted\b""",
+    |\btwisted\b
+    |\b(?:in\s+the\s+middle\s+of|halfway\s+through|during)\s+(?:the\s+|a\s+|our\s+)?(?:\w+\s+)?
+    (?:migration|go-?live|cut-?over|incident|outage|launch|upgrade|rollout)\b
+    |\b(?:three|four|five|six|several|multiple)\s+times\b""",
     re.VERBOSE,
 )
 
@@ -3020,7 +3027,12 @@ _SARCASM_SIGN = re.compile(
     # calls", "X's creative interpretation of 'freeze'", "really great. 👏"
     r"|\bthanks?\s+(?:you\s+)?for\s+the\s+(?:whole\s+|entire\s+)?(?:weekend|night|evening|week|month)s?\s+of\s+"
     r"(?:incidents?|incident\s+calls|firefighting|fire-fighting|pages|paging|rework|hotfixes|rollbacks|outages?|cleanup|clean-up)\b"
-    r"|\bcreative\s+(?:interpretation|reading|take)\s+(?:of|on)\b|\breally\s+(?:great|smooth|helpful)[.!]+\s*\U0001F44F",
+    r"|\bcreative\s+(?:interpretation|reading|take)\s+(?:of|on)\b|\breally\s+(?:great|smooth|helpful)[.!]+\s*\U0001F44F"
+    # praise of two words closing an answer that thanked someone: "... Really stellar.",
+    # "... Super helpful." (the reader still needs a failing in the thanked sentence)
+    r"|^(?=.*\b(?:thanks?|thank\s+you|great\s+job|well\s+done|nice\s+work|good\s+job)\b)"
+    r".*[.!?]\s+(?:really|super|truly|just|so|very)\s+(?:stellar|helpful|brilliant|great"
+    r"|amazing|fantastic|wonderful|impressive|useful|professional|inspired|smooth)\s*[.!]*\s*$",
     re.IGNORECASE,
 )
 
@@ -3533,8 +3545,14 @@ def _phrases(
             _good_outcome(sentence) or _answered(shadow, m.end()) or _open_question(shadow, m)
         ):
             continue  # "how many times did we remind the PM? zero, she had it ready"
-        if m.group().lower().startswith(("can", "let", "are")) and not (
-            _FAILING.search(sentence) or _SARCASTIC.search(sentence) or _CORNER.search(sentence)
+        if (
+            m.group().lower().startswith(("can", "let", "are"))
+            or re.match(r"(?i)(?:is|does)\s+any(?:one|body)\b", m.group())
+        ) and not (
+            _FAILING.search(sentence)
+            or _SARCASTIC.search(sentence)
+            or _CORNER.search(sentence)
+            or _BAD_MOMENT.search(sentence)
         ):
             continue  # "can we talk about how X ran the demo": only a failing makes it blame
         rhetorical.append(_clause(shadow, m.start(), m.end()))

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.blame import blame_phrases
+from analysis.blame import blame_phrases, reading
 from analysis.redaction import redact
 
 REPO = Path(__file__).resolve().parents[2]
@@ -3053,3 +3053,41 @@ def test_blame_set_aside_third_batch(text: str, blames: bool) -> None:
 )
 def test_owned_failures_and_secrets_sent_out(text: str, blames: bool) -> None:
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # an act at the worst moment, or repeated, is a failing for the learned reader
+        ("Can we discuss how Hollis rebooted the primary in the middle of the cutover?", True),
+        ("Is anybody going to mention how the on-call lead logged off during the outage?", True),
+        ("Is anybody going to mention how the on-call lead stayed until 5am to fix it?", False),
+        # a thanked act with a failing, closed by two words of praise: sarcasm
+        ("Thanks, Oren, for wiping the staging data twice by mistake. Super helpful.", True),
+        ("Thanks, Oren, for staying late to fix the wrongly set alert. Super helpful.", False),
+        # "without a single <kind of> test"
+        (
+            "Great job to whoever signed off the release without a single regression test. "
+            "Truly impressive.",
+            True,
+        ),
+        ("We shipped without a single regression in the checkout flow.", False),
+    ],
+)
+def test_bad_moments_repeats_and_closing_sarcasm(text: str, blames: bool) -> None:
+    """Shapes from helper-written held-out batches 89 and 90 (2026-12-03), in other words."""
+    assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marta pulled the go-live date forward four times to suit her own roadmap.",
+        "Tobi restarted the primary in the middle of the migration.",
+        "The lead went home during the cutover.",
+    ],
+)
+def test_repeats_and_bad_moments_name_a_failing_for_the_reader(text: str) -> None:
+    """An act repeated "four times" or done "in the middle of the migration" names a
+    failing, so the learned reader judges the sentence at its lower bar."""
+    assert reading(text)[1:] == (True, True)
