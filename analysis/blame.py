@@ -1218,7 +1218,10 @@ _DEFENDED = re.compile(
     |\b(?i:nobody|no\s+one|no-one)(?:['’]s|\s+is)\s+(?:to\s+blame|at\s+fault)
     |(?:\b(?:is|was|are|were)\s+(?i:not|n['’]t)\s+(?:\w+\s+)?(?:to\s+blame|at\s+fault)
         |\b(?i:nobody|no\s+one|no-one)\s+blamed\b)(?![^.!?;\n]*(?:\bbut\b|,\s*[\w\ue000]+\s+is\b))
-    |\bI\s+(?:realised|realized|learned|learnt|noticed|found)\s+(?:that\s+)?I\s+(?:didn['’]t|did\s+not|hadn['’]t)\b""",
+    |\bI\s+(?:realised|realized|learned|learnt|noticed|found)\s+(?:that\s+)?I\s+(?:didn['’]t|did\s+not|hadn['’]t)\b
+    # "if the PM had known about it, I'm sure she'd have raised it": not told, no fault
+    |\b(?i:if)\s+(?:{_RUN}|{_ROLE}|he|she)\s+had\s+(?:known|heard|been\s+(?:told|warned|informed|copied))\b
+        [^.!?;]{{0,60}}(?:would|['’]d)\s+(?:have|['’]ve)\s+\w+""",
     _FLAGS,
 )
 # The writer clears the person anywhere in the answer: the fault is taken on by the team
@@ -1237,8 +1240,17 @@ _EXONERATED = re.compile(
     # caused the mislabelling"
     |\bwe\s+(?:collectively|jointly|together)\s+(?:decided|agreed|chose|opted)\b
     |\b(?:didn['’]t|did\s+not)\s+do\s+anything\s+wrong\b|,\s*not\s+caus(?:ed|ing)\s+(?:it|them|this|that)\b
-    |\b(?:was|were)\s+(?:just\s+|only\s+)?following\s+(?:the|our)\s+(?:[\w-]+\s+)?(?:matrix|process|procedure|runbook
-        |policy|rules|checklist|playbook|docs?|instructions|guidance|sop)\b
+    |\b(?:(?:was|were)\s+(?:just\s+|only\s+)?following
+        |(?<!had\s)(?<!have\s)(?<!['’]ve\s)(?<!never\s)(?<!not\s)(?<!n['’]t\s)(?<!if\s)followed)\s+(?:the|our)\s+(?:[\w-]+(?:['’]s)?\s+){0,2}?(?:matrix
+        |process|procedure|runbook|policy|rules|checklist|playbook|docs?|instructions|guidance|sop|directions?|orders)\b
+    # "Before anyone says it was X's fault: ...", "Not blaming the liaison; she had no authority"
+    |\bbefore\s+(?:anyone|anybody|people|you)\s+(?:says?|asks?|blames?|points?|jumps?)\b
+    |(?:^|(?<=[.!?]\s))(?:(?:I['’]m|I\s+am)\s+)?(?i:not)\s+blaming\s+(?![^.!?\n]*\bbut\b)
+    # "the actual checkout break came from the payment app update": the fault put on a thing
+    |\bthe\s+(?:actual|real)\s+(?:[\w-]+\s+)?(?:cause|problem|issue|break|breakage|failure|bug|culprit|trigger)
+        \s+(?:came\s+from|was)\s+(?:the|a|an|our|their)\s+(?:[\w-]+\s+){0,3}?(?:update|change
+        |release|patch|bug|outage|config(?:uration)?|script|tool|vendor|provider|carrier|system|service|api|app|platform
+        |library|dependency|certificate|network|dns|database|server|cache)\b
     |\b(?i:my)\s+fault\s*\?\s*(?i:no)\b|\b(?i:nothing)\s+\S+\s+did\s+(?:caused|led\s+to|broke)\b
     |\bdid\s+it\s+(?:through|via|following|per)\s+the\s+(?:normal|usual|standard|proper|agreed)\s+(?:process|procedure
         |route|channel)\b
@@ -1674,7 +1686,9 @@ _VERDICT = re.compile(
 _NEGATED = re.compile(
     r"(?:(?:\b(?:not|no|never)|n['’]t)\s+(?:\w+\s+)?$|\b(?:nobody|no\ one|noone)['’]s\s*$"
     # "it's tempting to blame X", "before anyone blames X": blame considered, not laid
-    r"|\b(?:tempting|easy|unfair|wrong|harsh|fair|tempted|want)\s+to\s+$|\b(?:anyone|anybody)\s+$)",
+    r"|\b(?:tempting|easy|unfair|wrong|harsh|fair|tempted|want)\s+to\s+$|\b(?:anyone|anybody)\s+$"
+    # "I don't think this was my fault"
+    r"|\b(?:don['’]t|do\s+not|didn['’]t|did\s+not)\s+think\s+(?:\w+\s+){0,3}$)",
     re.IGNORECASE,
 )
 # --- blame as an idea: who is the subject, and is the sentence about their failure ---
@@ -3213,10 +3227,11 @@ _BECAUSE_THING = re.compile(
 # to spam", "X didn't sit on it, he posted it and nobody replied", "X didn't change the
 # source. The client did", "our coordinator DID confirm the slot, the operator lost it".
 _DENIED_SLIP = re.compile(
-    rf"""(?:\ue000+|{_ROLE})\s+(?i:didn['’]t|did\s+not)\s+(?:actually\s+|really\s+)?['‘]?(?:miss|forget|sit\s+on|ignore
+    rf"""(?:\ue000+|{_ROLE}|\b[Hh]e|\b[Ss]he)\s+(?i:didn['’]t|did\s+not)\s+(?:actually\s+|really\s+)?['‘]?(?:miss|forget|sit\s+on|ignore
         |skip|drop|break|lose|delete)\w*['’]?
         \b[^.!?;,\u2014\u2013]*(?:[,;\u2014\u2013]\s*(?P<then>it|the|a|an|our|their|nobody|no\s+one|someone\s+else
-        |he|she)\b(?P<rest>(?:(?!\bbut\b)[^.!?])*)|[.!?]\s+(?i:the|a|our|their)\s+(?:[\w-]+\s+){{0,2}}?did\b)""",
+        |he|she)\b(?P<rest>(?:(?!\bbut\b)[^.!?])*)|[.!?]\s+(?i:the|a|our|their)\s+(?:[\w-]+\s+){{0,2}}?(?:did
+        |(?:was|were|had\s+been)\s+(?:moved|changed|pulled|brought|cancelled|canceled|shortened|reset|deleted)))\b""",
     re.VERBOSE,
 )
 
@@ -3247,7 +3262,7 @@ def _external_reason(sentence: str, at: int) -> bool:
         return False
     if _THEN_ANOTHER_CLAUSE.search(sentence, at, m.start()):
         return False  # "X ignored five pages and we lost the contract because ...": not X's act
-    reason = sentence[m.end() :]
+    reason = re.split(r"(?i),\s*(?:and|but|so)\b|;", sentence[m.end() :], maxsplit=1)[0]
     return not (
         _ROLE_ANYWHERE.match(reason)
         or re.match(
@@ -3661,6 +3676,11 @@ def _phrases(
                 and _good_outcome(shadow[m.end() : m.end() + 80].split(".")[0])
             ):
                 continue  # "X's dashboard is the only reason we noticed the leak": credit
+            if pattern is _COUNTERFACTUAL and re.search(
+                r"(?i)\bhad\s+(?:known|heard|been\s+(?:told|warned|informed|asked|invited|included|copied))\b",
+                m.group(),
+            ):
+                continue  # "if the PM had known about it, she'd have raised it": not told
             if pattern is _COUNTERFACTUAL and re.search(
                 r"(?i)\bwhich\s+(?:he|she|they|\ue000+)\s+did\b", sentence
             ):

@@ -3091,3 +3091,39 @@ def test_repeats_and_bad_moments_name_a_failing_for_the_reader(text: str) -> Non
     """An act repeated "four times" or done "in the middle of the migration" names a
     failing, so the learned reader judges the sentence at its lower bar."""
     assert reading(text)[1:] == (True, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # defences: the process followed, blame pre-empted or declined, the fault on a thing
+        (
+            "Whoever signed the change followed the usual release process; the process is thin.",
+            False,
+        ),
+        ("The lead was following the board's directions when she cut the scope.", False),
+        ("Before anybody says it was Ilse's fault: the courier lost the parcel.", False),
+        ("Not blaming the night nurse; she had no way to see the queue.", False),
+        ("Not blaming anyone, but Ilse deleted the backup.", True),
+        (
+            "Pavel's quick fix got blamed in chat; the real breakage came from the vendor patch.",
+            False,
+        ),
+        ("I don't think it was my fault or anyone's; the tool was never ready.", False),
+        (
+            "If the architect had known about the limit, she'd have flagged it; nobody told her.",
+            False,
+        ),
+        ("If the architect had read the ticket she would have known.", True),
+        ("She didn't skip the review. The review was cancelled by the board.", False),
+        ("She didn't miss the cut-off, she ignored it.", True),
+        # a reason of its own clause: a later "he" is no motive
+        (
+            "Tom swapped the fields late because the vendor sent new specs, and he told us at once.",
+            False,
+        ),
+    ],
+)
+def test_defences_held_out_batches_89_90(text: str, blames: bool) -> None:
+    """False-alarm shapes from helper-written batches 89 and 90 (2026-12-03), reworded."""
+    assert bool(blame_phrases(text)) is blames
