@@ -1451,6 +1451,20 @@ _AGAIN = re.compile(
     |{_RUN},?\s+(?i:again|as\s+usual|strikes\s+again|at\s+it\s+again|once\s+again|yet\s+again))\s*(?:\.|$)""",
     _FLAGS,
 )
+# A harm or a cause labelled, then one person's work after the colon: "Root cause: X's
+# change.", "Lost orders: X's script.", "Cause of the outage: the PM's sign-off." (the label
+# must say something went wrong, `_went_wrong`, or name a cause; checked in `_phrases`).
+_LABELLED_CAUSE = re.compile(
+    rf"""(?:^|(?<=[.!?\n]))\s*(?:[-*\u2022]\s*)?(?P<label>[^.!?\n:]{{3,60}}):\s+(?:(?i:also|again|once\s+again)\s+)?
+    (?:{_RUN}|{_ROLE})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?i:change|changes|script|scripts|commit|commits|deploy|deployment
+    |plugin|plugins|migration|code|config|configuration|pr|patch|query|fix|hotfix|tweak|edit|edits|decision|call
+    |sign-?off|approval|update|upgrade|import|export|rule|macro|merge|push|release|setting|settings)\b""",
+    _FLAGS,
+)
+_CAUSE_LABEL = re.compile(
+    r"(?i)\b(?:root\s+cause|cause|caused\s+by|culprit|trigger|source|origin|what\s+(?:broke|went\s+wrong|happened)"
+    r"|lost|broken|duplicate[sd]?|missing|wrong|failed|corrupt(?:ed)?|down)\b"
+)
 # A single role written bare at the start of a clause, with a word or two before it: "ops
 # guy ignored the alerts", "scrum master cancelled every refinement". It counts only when
 # a past-tense verb (or a refusal) follows at once, so "tech debt caused ..." is no person.
@@ -3628,6 +3642,10 @@ def _phrases(
     for m in _AGAIN.finditer(shadow):
         if not _PRAISE.search(shadow[m.start() : m.end() + 200]):
             spans.append(_clause(shadow, m.start(), m.end()))
+    for m in _LABELLED_CAUSE.finditer(shadow):
+        label = m.group("label")
+        if (_went_wrong(label) or _CAUSE_LABEL.search(label)) and not _PRAISE.search(label):
+            spans.append(_clause(shadow, m.start("label"), m.end()))
     for m in _SARCASM_MARK.finditer(shadow):
         spans.append(_clause(shadow, m.start(), m.end()))  # "loved how X ... /s": praise inverted
     subject_first = (_SUBJECT_BLAME, _THEN_BLAME, _CORNER_CUT, _JUDGEMENT)

@@ -3127,3 +3127,21 @@ def test_repeats_and_bad_moments_name_a_failing_for_the_reader(text: str) -> Non
 def test_defences_held_out_batches_89_90(text: str, blames: bool) -> None:
     """False-alarm shapes from helper-written batches 89 and 90 (2026-12-03), reworded."""
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        ("Root cause: Hamid's change.", True),
+        ("Corrupted invoices: Hamid's import script. Missing stock: Hamid's import script.", True),
+        ("What went wrong: the lead's rushed sign-off.", True),
+        ("Best part: Hamid's import script.", False),
+        ("Root cause: not Hamid's change, the cache.", False),
+        ("Lost orders: the payment gateway.", False),
+        ("Fix: Hamid's patch.", False),
+    ],
+)
+def test_a_harm_labelled_then_one_persons_work(text: str, blames: bool) -> None:
+    """'Root cause: X's change.': a label that says something went wrong, then one
+    person's work after the colon (shape from helper batch 90, reworded)."""
+    assert bool(blame_phrases(text)) is blames
