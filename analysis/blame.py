@@ -181,7 +181,7 @@ _ROLE_WORDS = (
         constable nanny childminder sonographer phlebotomist zookeeper groundskeeper gardener farmer
         draughtsman drafter foreperson chargehand stagehand flyman wrangler showrunner commissioner
         ombudsman councillor mayor minister bailiff judge magistrate notary purser stewardess
-        attendant signaller"""
+        attendant signaller student postdoc pi co-pi"""
     )
     + r"|on-?call(?:\ engineer)?|head\ of\ [a-z]+|point\ of\ contact)"
 )
@@ -316,6 +316,11 @@ _LOST_TO_WORK = re.compile(
 _SELF = re.compile(
     r"""\b(?:[Mm]y\s+(?:own\s+)?(?:fault|bad|mistake|screw-?up|cock-?up|error|blunder|oversight)
     |\b[Mm]ea\s+culpa\b
+    # "... weren't requested on time, and that responsibility was mine", "It was my call to
+    # go ahead ... That was a bad call."
+    |\b(?:that|the|this)\s+(?:responsibility|job|task)\s+was\s+mine\b
+    |\b(?i:it|this)\s+was\s+my\s+(?:call|decision|idea)\b(?=[^.!?]*[.!?]\s*(?i:that|it)\s+was\s+(?:a\s+)?(?:bad|wrong|poor
+        |terrible|the\s+wrong)\s+(?:call|decision|idea|choice|move))
     # "I own this one.", "the bad yield on lot 4471 is my responsibility"
     |\bI\s+own\s+(?:this|that)(?:\s+one)?\s*(?:[.!;]|$)
     |\b(?:bad|poor|failed|lost|missed|late|low|wrong|broken)\s+(?:[\w-]+\s+){0,5}?(?:is|was)\s+(?:entirely\s+|all\s+)?my
@@ -1372,6 +1377,7 @@ _BAD_MOMENT = re.compile(
     rf"|\bwithout\b(?!\s+{_GOOD_WITHOUT})|\bw/o\b|straight\s+to\s+prod"
     r"|\bmid-?(?:demo|launch|release|incident|sprint|migration|call|meeting|outage|freeze)\b"
     r"|\bduring\s+(?:the\s+|a\s+)?(?:demo|launch|freeze|code\s+freeze|incident|outage|peak)"
+    r"|\bwait(?:ed|s)?\s+until\s+[^.!?;]{1,30}?\s+to\s+(?:mention|tell|say|raise|flag|report|escalate|admit|share)\b"
     r"|\bin\s+the\s+middle\s+of\s+(?:the\s+|a\s+|our\s+)?(?:\w+\s+)?(?:migration|go-?live|cut-?over"
     r"|incident|outage|launch|upgrade|rollout|release|deploy(?:ment)?|demo)\b"
 )
@@ -3055,6 +3061,7 @@ _SLIP = re.compile(
     |\b(?:wrote|with|left|shipped|delivered)\s+(?:zero|no)\s+(?:tests|docs|documentation|comments|handover\s+notes?)\b
     |\bzero\s+(?:docs|documentation|tests|handover)\b|\b(?:was|were)\s+supposed\s+to\b
     |\btwisted\b
+    |\bwait(?:ed|s)?\s+until\s+[^.!?;]{1,30}?\s+to\s+(?:mention|tell|say|raise|flag|report|escalate|admit|share)\b
     |\b(?:in\s+the\s+middle\s+of|halfway\s+through|during)\s+(?:the\s+|a\s+|our\s+)?(?:\w+\s+)?
     (?:migration|go-?live|cut-?over|incident|outage|launch|upgrade|rollout)\b
     |\b(?:three|four|five|six|several|multiple)\s+times\b""",

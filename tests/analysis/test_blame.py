@@ -3191,3 +3191,24 @@ def test_a_harm_labelled_then_one_persons_work(text: str, blames: bool) -> None:
 def test_defences_held_out_batches_91_92(text: str, blames: bool) -> None:
     """False-alarm shapes from helper-written batches 91 and 92 (2026-12-03), reworded."""
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        ("The permits weren't filed on time, and that responsibility was mine.", True),
+        ("It was my call to open both venues at once. That was the wrong call.", True),
+        ("It was my call to open both venues at once. It was the right call.", False),
+        (
+            "The kiln broke because the visiting student ran it for nine hours unsupervised.",
+            True,
+        ),
+        ("The scheduler on the night shift cancelled the backup buses without asking.", False),
+        ("The student presented the poster at the conference.", False),
+        ("Why did Oskar wait until Friday to mention the figures were off?", True),
+        ("Why did we wait until Friday to tell the client?", False),
+    ],
+)
+def test_owned_calls_new_roles_and_late_warnings(text: str, blames: bool) -> None:
+    """Missed shapes from helper-written batches 91 and 92 (2026-12-03), reworded."""
+    assert bool(blame_phrases(text)) is blames
