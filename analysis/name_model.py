@@ -259,6 +259,53 @@ def write_world_companies(path: Path = WORLD_COMPANIES_PATH) -> int:
     return _write_list(path, header, world_companies())
 
 
+WORLD_HOLIDAYS_PATH = redaction._WORLD_HOLIDAYS_PATH
+
+
+def world_holidays() -> list[str]:
+    """Words of public-holiday names of every country the holidays package knows, in its
+    English and local names, 2024-2027 ("songkran", "dashain", "hogmanay" where listed),
+    keys as `analysis.redaction._key` makes them: of three letters or more, and no given
+    name or surname of any list the redaction reads (so "Martin" of "Martin Luther King
+    Jr. Day" is left out). From the holidays package (MIT). Raises ModuleNotFoundError
+    without it (``pip install -e '.[lexicons]'``)."""
+    import holidays
+
+    names: set[str] = set()
+    for country in holidays.list_supported_countries():
+        for language in ("en_US", None):
+            try:
+                calendar = holidays.country_holidays(
+                    country, years=range(2024, 2028), language=language
+                )
+            except (NotImplementedError, ValueError, KeyError):
+                continue
+            names.update(part.strip() for name in calendar.values() for part in name.split(";"))
+    keys = {
+        redaction._key(word)
+        for name in names
+        for word in re.findall(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*", name)
+        if len(word) >= 3 and word[0].isupper()
+    }
+    return sorted(
+        k
+        for k in keys
+        if k not in redaction._ANY_NAME_RAW
+        and k not in redaction._FIRST
+        and redaction._WORLD_GIVEN.get(k, "0") < "2"
+        and k not in redaction.ENGLISH_STOP_WORDS
+    )
+
+
+def write_world_holidays(path: Path = WORLD_HOLIDAYS_PATH) -> int:
+    """Write `world_holidays`, one per line, to ``path``; returns the count. Raises
+    ModuleNotFoundError without holidays, OSError when the file cannot be written."""
+    header = """Words of public-holiday names (English and local) that no name list gives as a
+    person's name. Derived from the holidays package (MIT licence, vacanza/holidays) by
+    `python -m analysis.name_model --world-holidays`; do not edit by hand."""
+    return _write_list(path, header, world_holidays())
+
+
 def labelled_tokens(
     items: Sequence[tuple[str, Sequence[str]]], namelike: dict[str, float] | None = None
 ) -> tuple[list[list[str]], list[int]]:
@@ -333,5 +380,7 @@ if __name__ == "__main__":
         print(f"{WORLD_PLACES_PATH}: {write_world_places()} places")
     if "--world-companies" in sys.argv[1:]:
         print(f"{WORLD_COMPANIES_PATH}: {write_world_companies()} companies")
+    if "--world-holidays" in sys.argv[1:]:
+        print(f"{WORLD_HOLIDAYS_PATH}: {write_world_holidays()} holiday words")
     written = write_model()
     print(f"{MODEL_PATH}: {len(written['weights'])} weights, corpus {written['corpus_key']}")

@@ -361,6 +361,12 @@ OCCUPATION_HEADS = _job_heads()
 # Words that open a job title: "Head Brewer", "Chief Steward", "Deputy Manager".
 _RANKS = frozenset("head chief senior junior deputy assistant lead principal".split())
 # Two particles that only begin a surname ("van der Berg", "de la Cruz").
+# A model or version code right after a product's name: "Primavera P6", "Sprint X2".
+_MODEL_CODE = re.compile(r" [A-Z]{1,2}\d{1,3}\b")
+# Vehicles a brand stands before: "the Mercedes van", "a Ford Transit van".
+_VEHICLES = frozenset(
+    "van vans truck trucks lorry lorries bus buses minibus car cars forklift sprinter pickup".split()
+)
 # Verbs whose object is a machine or a service: "restart Hermes", "reboot Atlas".
 _MACHINE_OBJECT_VERBS = frozenset(
     "restart restarted restarting reboot rebooted redeploy redeployed bounce bounced".split()
@@ -2464,6 +2470,18 @@ def _world_places(path: Path = _WORLD_PLACES_PATH) -> tuple[dict[str, str], froz
 
 
 _PLACES, _PLACE_PHRASES = _world_places()
+_WORLD_HOLIDAYS_PATH = _LEXICONS / "world_holidays.txt"
+# Words of public holidays' names ("songkran", "dashain", "diwali") that no list gives as
+# a name (derived from the holidays package by `analysis.name_model.write_world_holidays`).
+_WORLD_HOLIDAY_WORDS = (
+    frozenset(
+        line.strip()
+        for line in _WORLD_HOLIDAYS_PATH.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+    if _WORLD_HOLIDAYS_PATH.exists()
+    else frozenset()
+)
 _WORLD_COMPANIES_PATH = _LEXICONS / "world_companies.txt"
 
 
@@ -2730,6 +2748,41 @@ def _decide(
             and _MACHINE_ACT.match(text, t.end)
         ):
             is_name[i] = False
+    for i, t in enumerate(toks):  # "Primavera P6 said", "the Mercedes van": a product
+        if (
+            is_name[i]
+            and t.cap
+            and not t.poss
+            and t.key not in listed
+            and t.start not in forced
+            and not (i > 0 and (toks[i - 1].key in _TITLES or toks[i - 1].key in _PREV_CUES))
+            and (
+                _MODEL_CODE.match(text, t.end)
+                or (
+                    i + 1 < len(toks)
+                    and toks[i + 1].key in _VEHICLES
+                    and toks[i + 1].start == t.end + 1
+                    and i > 0
+                    and (toks[i - 1].key in ("the", "a", "an", "our", "their") or toks[i - 1].poss)
+                    and not (
+                        i + 2 < len(toks)
+                        and (toks[i + 2].cap or toks[i + 2].key in _PARTICLES)
+                        and toks[i + 2].start == toks[i + 1].end + 1
+                    )  # "Anna van der Berg", "Tshepo van Wyk": a particle
+                )
+                or (
+                    i + 2 < len(toks)
+                    and toks[i + 1].cap
+                    and toks[i + 1].start == t.end + 1
+                    and toks[i + 2].key in _VEHICLES
+                    and toks[i + 2].start == toks[i + 1].end + 1
+                    and not toks[i + 1].poss
+                )
+            )
+        ):
+            is_name[i] = False
+            if i + 2 < len(toks) and toks[i + 2].key in _VEHICLES:
+                is_name[i + 1] = False  # "the Mercedes Sprinter van"
     for i, t in enumerate(toks):  # "restart Hermes", "What is Hermes?": a service
         if (
             is_name[i]
@@ -2757,6 +2810,23 @@ def _decide(
         if is_name[i] and _place_prefix(toks, i) and t.key not in listed:
             is_name[i] = False
     _drop_places(toks, text, is_name, listed, forced)
+    for i, t in enumerate(toks):  # "clashed with Songkran", "Dashain and Tihar": holidays
+        if (
+            is_name[i]
+            and t.cap
+            and t.key in _WORLD_HOLIDAY_WORDS
+            and t.key not in listed
+            and t.start not in forced
+            and not (i > 0 and (toks[i - 1].key in _TITLES or toks[i - 1].key in _PREV_CUES))
+            and not any(
+                0 <= j < len(toks)
+                and is_name[j]
+                and toks[j].key not in _WORLD_HOLIDAY_WORDS
+                and text[min(t.end, toks[j].end) : max(t.start, toks[j].start)] == " "
+                for j in (i - 1, i + 1)
+            )
+        ):
+            is_name[i] = False
     _closing(toks, text, is_name, listed)
     for i, t in enumerate(toks):  # "The Marriott gave us ...": "the" names a thing
         if (
