@@ -209,7 +209,7 @@ _FAULT_VERB = r"""(?:broke|breaks|forgot|forgets|ignored|ignores|skipped|refused
     |screwed\ up|cocked\ up|went\ (?:silent|dark|quiet|awol|AWOL|missing)
     |(?:never|didn't|did\ not|doesn't|does\ not|won't|wouldn't|couldn't|refuses\ to
         |refused\ to|failed\ to|forgot\ to)\s+(?!(?:get|got|have|had|receive|received|know|hear
-        |heard|need|mind|complain|hesitate|panic|lose|stop|miss|misses|missed|forgets?|forgot|fails?|failed|touch|touched
+        |heard|need|mind|complain|hesitate|panic|lose|stop|stopped|gets|cause|caused|miss|misses|missed|forgets?|forgot|fails?|failed|touch|touched
         |skips?|skipped|breaks?|drops?|disappoints?|complains)\b)\w+
     |(?:kept|keeps)\s+(?:changing|moving|adding|ignoring|pushing|skipping|missing|forgetting)(?!\s+for\b)
     |denied|overruled|undercut|blamed\ (?:the|us|everyone|everybody|others)
@@ -686,13 +686,16 @@ _BLAME_FRAME = re.compile(
     |(?:I['’]ve\s+|I\s+have\s+|I\s+)?(?:heard|hear)\s+(?:people|someone|somebody|folks|others|it)\s+(?:say|said|saying|claim)
     |(?:people|everyone|everybody|folks|some\s+people)\s+(?:jokes?|joked|like\s+to\s+say|love\s+to\s+say)
     |if\s+(?:anyone|anybody|someone|you)\s+(?:wants?|is\s+tempted|feels\s+like)\s+(?:to\s+)?(?:blame|point)
-    |(?:was|were|am|['’]m)\s+(?:worried|afraid|scared)\s+(?:this|it|the\s+retro)\s+would\s+(?:turn|become|end\s+up))\b""",
+    |(?:was|were|am|['’]m)\s+(?:worried|afraid|scared)\s+(?:this|it|the\s+retro)\s+would\s+(?:turn|become|end\s+up)
+    |(?:people|someone|somebody|they|everyone|everybody|some)\s+(?:will|would|might|may)\s+(?:probably\s+|likely\s+)?(?:say|claim|think|assume)
+    |said\s+it\s+was\s+(?:his|her|their)\s+(?:own\s+)?fault|I\s+thought\s+I(?:['’]d|\s+had)|I\s+was\s+sure\s+I(?:['’]d|\s+had))\b""",
     re.VERBOSE,
 )
 # ... then turned, in the same answer, to what really happened: a contrast that goes on
 # about a thing, or a plain denial ("she didn't, the warnings never reached her").
 _TURNED_TO_A_THING = re.compile(
-    r"""(?i)(?:\bbut|\bhowever|;|\s[-\u2013\u2014]\s)\s*(?:really\s+|actually\s+|honestly\s+|in\s+fact\s+|when\s+\w+\s+[^,.;!?]{0,40},?\s*)?
+    r"""(?i)(?:\bbut|\bhowever|;|\s[-\u2013\u2014]\s)\s*(?:really\s+|actually\s+|honestly\s+|in\s+fact\s+|when\s+\w+\s+[^,.;!?]{0,40},?\s*
+        |after\s+[^,.;!?]{1,40},\s*)?
     (?:the|a|an|our|their|its|it|that|three|two|several|this|there|nobody|no\s+one|i\s+reali[sz]ed)\b
     |[;.]\s*(?:he|she|\ue000+)\s+(?:didn['’]t|did\s+not|never\s+did|wasn['’]t)\s*[,.;]
     |\bshould\s+know\b|\b(?:not|isn['’]t|wasn['’]t)\s+(?:really\s+)?fair\b|\bunfair\b
@@ -1231,6 +1234,8 @@ _DEFENDED = re.compile(
     |(?:\b(?:is|was|are|were)\s+(?i:not|n['’]t)\s+(?:\w+\s+)?(?:to\s+blame|at\s+fault)
         |\b(?i:nobody|no\s+one|no-one)\s+blamed\b)(?![^.!?;\n]*(?:\bbut\b|,\s*[\w\ue000]+\s+is\b))
     |\bI\s+(?:realised|realized|learned|learnt|noticed|found)\s+(?:that\s+)?I\s+(?:didn['’]t|did\s+not|hadn['’]t)\b
+    # "The PM didn't cause this." (not "X didn't cause it, Y did")
+    |\b(?:didn['’]t|did\s+not)\s+cause\s+(?:this|it|that|the\s+\w+)\s*[.!;](?!\s*[\w\ue000]+\s+did\b)
     # "if the PM had known about it, I'm sure she'd have raised it": not told, no fault
     |\b(?i:if)\s+(?:{_RUN}|{_ROLE}|he|she)\s+had\s+(?:known|heard|been\s+(?:told|warned|informed|copied))\b
         [^.!?;]{{0,60}}(?:would|['’]d)\s+(?:have|['’]ve)\s+\w+""",
@@ -1263,7 +1268,13 @@ _EXONERATED = re.compile(
         \s+(?:came\s+from|was)\s+(?:the|a|an|our|their)\s+(?:[\w-]+\s+){0,3}?(?:update|change
         |release|patch|bug|outage|config(?:uration)?|script|tool|vendor|provider|carrier|system|service|api|app|platform
         |library|dependency|certificate|network|dns|database|server|cache)\b
-    |\b(?i:my)\s+fault\s*\?\s*(?i:no|not\s+really|nope|hardly)\b
+    |(?:\b(?:my|his|her|the\s+[\w-]+['’]s)|\ue000+['’]s)\s+fault\s*\?\s*(?:no|not\s+really|nope|hardly)\b
+    # "X's call ... was reasonable", "had nothing to apologise for", "not naming anyone",
+    # "What failed was a downstream job"
+    |\b(?:was|were)\s+(?:perfectly\s+|completely\s+|entirely\s+|totally\s+)?(?:reasonable|sensible|defensible|justified)\b
+    |\b(?:nothing|anything)\s+to\s+apologi[sz]e\s+for\b|\bnot\s+naming\s+(?:anyone|anybody|names)\b(?![^.!?]*\bbut\b)
+    |\bwhat\s+(?:actually\s+|really\s+)?(?:failed|broke|went\s+wrong)\s+was\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:job|script
+        |process|tool|system|service|config|step|check|query|pipeline|migration|feed|integration|report|vendor)\b
     # "X taking the draft home wasn't the problem", "turned out not to be his", "so I
     # wouldn't single anyone out", "That's a procurement gap.", "did their best with the
     # information they had", "which the whole team had agreed to", "as blindsided as the
@@ -1832,7 +1843,7 @@ _FAILING = re.compile(
         |bothered\s+to|cared\s+to)
         \s+(?:even\s+|once\s+|really\s+|actually\s+|bother\s+to\s+)?
         (?!(?:get|got|have|had|receive|know|hear|need|mind|complain|hesitate|panic|give
-            |expect|mean|realise|realize|intend|see\s+it\s+coming|stop|back\s+down|let\s+us|knew|imagined
+            |expect|mean|realise|realize|intend|see\s+it\s+coming|stop|stopped|gets|back\s+down|let\s+us|knew|imagined
             |expected|dreamed|guessed
             |fail|miss\s+a|lose|blame|let|think|feel|believe|want|like|cause|break|misses|missed|forgets?|forgot
             |fails|failed|skips?|skipped|breaks|drops?|disappoints?|complains|touch|touched|go\s+near
@@ -2253,7 +2264,10 @@ _CONSEQUENCE = re.compile(
 # Sentences about thanks or good work are never blame ("thanks to X for ...").
 _PRAISE = re.compile(
     r"""\b(?:(?<!\bless\s)(?<!\bno\s)thanks?|thank\s+you|kudos|shout[-\s]?outs?|props|well\s+done|great\s+(?:job|work)
-    |(?:credit\s+where\s+(?:it['’]s\s+|it\s+is\s+)?due|hats\s+off)(?![^.!?]*\bbut\b)
+    |(?:credit\s+where\s+(?:it['’]s\s+|it\s+is\s+)?due|credit\s+to|hats\s+off)(?![^.!?]*\bbut\b)
+    |the\s+reason\s+[^.!?]{0,60}\b(?:looked|went|ran|were|was)\s+(?:so\s+|really\s+|very\s+)?(?:good|great|smooth|smoothly
+        |well|nice|brilliant)\b
+    |(?:lovely|beautiful|careful|thorough|top)\s+(?:job|work)
     |(?:did\s+(?:an?\s+)?)?(?:incredible|amazing|fantastic|brilliant|excellent|awesome|superb|outstanding|stellar
         |heroic|wonderful|terrific|phenomenal|great|good|solid|fine)\s+(?:job|work|effort)
     |helped|saved|rescued|stepped\s+up|went\s+above|hero|appreciated?

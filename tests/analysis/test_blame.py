@@ -3212,3 +3212,39 @@ def test_defences_held_out_batches_91_92(text: str, blames: bool) -> None:
 def test_owned_calls_new_roles_and_late_warnings(text: str, blames: bool) -> None:
     """Missed shapes from helper-written batches 91 and 92 (2026-12-03), reworded."""
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        (
+            "People will probably say it was the porter's fault, but honestly the map was wrong.",
+            False,
+        ),
+        (
+            "The sous chef said it was his fault, but really the fridge failure would sink anyone.",
+            False,
+        ),
+        ("Ines's call to open the doors early was reasonable with what we knew.", False),
+        (
+            "I thought I'd lost the guest list, but after checking, the export had dropped it.",
+            False,
+        ),
+        ("Ines is the reason the tables looked so good; she redid them by hand.", False),
+        ("Ines's fault? No. The supplier sent half the order.", False),
+        ("Whoever wrote the first menu did a lovely job; scaling it was the trouble.", False),
+        ("He apologised on the night, but he had nothing to apologise for.", False),
+        ("Credit to the head of finance for being open with the board.", False),
+        ("I'm not naming anyone; the pipeline had no row-count checks.", False),
+        ("Ines's migration was fine. What failed was a downstream job.", False),
+        ("Our lead never stopped backing us through the incident.", False),
+        ("Ines never gets enough credit for the alerts she built.", False),
+        ("The PM didn't cause this. The brief had gone stale.", False),
+        # still blame
+        ("Ines never tested the export and it dropped forty names.", True),
+        ("Ines's fault, plain and simple: she skipped the checks.", True),
+    ],
+)
+def test_defences_held_out_batches_93_94(text: str, blames: bool) -> None:
+    """False-alarm shapes from helper-written batches 93 and 94 (2026-12-03), reworded."""
+    assert bool(blame_phrases(text)) is blames
