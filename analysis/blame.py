@@ -2268,6 +2268,7 @@ _PRAISE = re.compile(
     |the\s+reason\s+[^.!?]{0,60}\b(?:looked|went|ran|were|was)\s+(?:so\s+|really\s+|very\s+)?(?:good|great|smooth|smoothly
         |well|nice|brilliant)\b
     |(?:lovely|beautiful|careful|thorough|top)\s+(?:job|work)
+    |never\s+stopped\s+(?:backing|supporting|helping|working|fighting|checking|caring|pushing\s+for)
     |(?:did\s+(?:an?\s+)?)?(?:incredible|amazing|fantastic|brilliant|excellent|awesome|superb|outstanding|stellar
         |heroic|wonderful|terrific|phenomenal|great|good|solid|fine)\s+(?:job|work|effort)
     |helped|saved|rescued|stepped\s+up|went\s+above|hero|appreciated?

@@ -281,12 +281,33 @@ def world_holidays() -> list[str]:
             except (NotImplementedError, ValueError, KeyError):
                 continue
             names.update(part.strip() for name in calendar.values() for part in name.split(";"))
-    keys = {
-        redaction._key(word)
-        for name in names
-        for word in re.findall(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*", name)
-        if len(word) >= 3 and word[0].isupper()
-    }
+    keys: set[str] = set()
+    people: set[str] = set()  # "Aquino Day", "Nyerere Day", "Birthday of X": a person's name
+    standalone: set[str] = set()
+    for name in names:
+        words = re.findall(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*", name)
+        honours = (
+            bool(_HONOURS.search(name))
+            or any(  # "Robert Gabriel Mugabe ... Day"
+                redaction._key(w) in redaction._FIRST for w in words if w[:1].isupper()
+            )
+        )
+        for k, word in enumerate(words):
+            if len(word) < 3 or not word[0].isupper():
+                continue
+            key = redaction._key(word)
+            keys.add(key)
+            after = words[k + 1] if k + 1 < len(words) else ""
+            if word.endswith(("'s", "\u2019s")):
+                keys.discard(key)  # "Khan's Day": a person's, and a token's key has no "'s"
+                people.add(redaction._key(word[:-2]))
+            elif honours or after in _HONOUR_NOUNS:
+                people.add(key)
+            else:
+                standalone.add(key)  # "Songkran", "Diwali": the holiday's own name
+    # a word seen only before "Day" ("Geingob Day", "Tubman ... Day") may be a person's name
+    keys = (keys - people) | (standalone - people)
+    keys = {k for k in keys if k in standalone}
     return sorted(
         k
         for k in keys
@@ -295,6 +316,15 @@ def world_holidays() -> list[str]:
         and redaction._WORLD_GIVEN.get(k, "0") < "2"
         and k not in redaction.ENGLISH_STOP_WORDS
     )
+
+
+# Holiday names that honour a person: every capitalised word in them may be a name.
+_HONOURS = re.compile(
+    r"(?i)\b(?:birthday|memorial|remembrance|commemoration|anniversary|death|heroes?|martyrs?"
+    r"|president|king|queen|prince|princess|sultan|emperor|saint|st\.|founder|father|mother"
+    r"|independence\s+hero|liberation)\b"
+)
+_HONOUR_NOUNS = frozenset({"Day", "Birthday", "Memorial", "Remembrance", "Commemoration"})
 
 
 def write_world_holidays(path: Path = WORLD_HOLIDAYS_PATH) -> int:

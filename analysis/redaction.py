@@ -291,7 +291,7 @@ _PERSON_VERBS = frozenset(
     overpromised reassured warned ignored answered overruled denied blamed apologised lied
     panicked bailed ghosted interviewed mentored onboarded tell say ask answer reply
     respond admit agree listen bother care bothered cared wondered joked laughed chaired
-    coached negotiated renegotiated pleaded begged nagged phoned texted thanked praised
+    coached pleaded begged nagged phoned texted thanked praised
     shouted yelled sighed asking saying complaining insisting promising""".split()
 )
 # "X did not respond": an auxiliary and "not" before a person's verb.
@@ -369,7 +369,7 @@ _VEHICLES = frozenset(
 )
 # Verbs whose object is a machine or a service: "restart Hermes", "reboot Atlas".
 _MACHINE_OBJECT_VERBS = frozenset(
-    "restart restarted restarting reboot rebooted redeploy redeployed bounce bounced".split()
+    "restart restarted restarting reboot rebooted redeploy redeployed".split()
 )
 _PARTICLE_PAIRS = frozenset(
     {
@@ -420,25 +420,34 @@ _TLD_WORDS = frozenset(
 )
 _TLD_GENERIC = """com org net gov edu mil int info biz dev app io ai example test local coop
     museum aero tech xyz online site cloud digital agency studio ngo africa asia shop store
-    email name uk eu games game media team works solutions services systems group company
+    email name uk eu""".split()
+# Generic ones that are also English words: only after a typed "@" ("ops @ studio.games"),
+# never spelled out ("Polka dot games", "Red dot design" are no addresses).
+_TLD_WORD_GENERIC = """games game media team works solutions services systems group company
     global world life live news blog design software health care travel events network
     academy center centre school today support tools consulting""".split()
-_TLD = (
-    "(?:"
-    + "|".join(
-        sorted(
-            ({r.lower() for r in phonenumbers.SUPPORTED_REGIONS} - _TLD_WORDS) | set(_TLD_GENERIC),
-            key=lambda t: (-len(t), t),
-        )
-    )
-    + ")"
-)
+
+
+def _tld_pattern(words: set[str]) -> str:
+    return "(?:" + "|".join(sorted(words, key=lambda t: (-len(t), t))) + ")"
+
+
+_COUNTRY_TLDS = {r.lower() for r in phonenumbers.SUPPORTED_REGIONS} - _TLD_WORDS
+_TLD = _tld_pattern(_COUNTRY_TLDS | set(_TLD_GENERIC))
+_TLD_AFTER_AT = _tld_pattern(_COUNTRY_TLDS | set(_TLD_GENERIC) | set(_TLD_WORD_GENERIC))
 _SPELLED_EMAIL = re.compile(
     rf"""(?<![\w.+%'\u2019\]-])(?:[\w'\u2019-]+{_DOT}){{0,2}}[\w.+%'\u2019-]*\w(?:
         (?:{_AT}|[ \t]*@[ \t]*)(?:[\w-]+(?:{_DOT}|\.))*[\w-]+{_DOT}{_TLD}
       | \s*[(\[{{<]\s*at\s*[)\]}}>]\s*(?:[\w-]+\.)+[^\W\d_]{{2,12}}
     )(?!\w)""",
     re.VERBOSE | re.IGNORECASE,
+)
+# The same with a generic top-level domain that is an English word, taken only in lower
+# case: "k dot osei at acme dot games" (not "Dinner at Polka dot games").
+_SPELLED_EMAIL_WORD_TLD = re.compile(
+    rf"""(?<![\w.+%'\u2019\]-])(?:[\w'\u2019-]+{_DOT}){{0,2}}[\w.+%'\u2019-]*\w
+        {_AT}(?:[\w-]+(?:{_DOT}|\.))*[\w-]+{_DOT}{_TLD_AFTER_AT}(?!\w)""",
+    re.VERBOSE,
 )
 # "security at example.org", "helpdesk at example.co.uk": a role mailbox (RFC 2142's
 # names and the usual service ones) with a plain " at " before a domain name.
@@ -451,7 +460,7 @@ _MAILBOX_AT = re.compile(
 # "lettings @ parkside-homes.example.com": an address typed with spaces around "@" (a
 # domain with a known top-level part after it, so "ping @ team standup" stays).
 _SPACED_EMAIL = re.compile(
-    rf"""(?<![\w.+%'\u2019\]-])[\w.+%'\u2019-]*\w[ \t]+@[ \t]+(?:[\w-]+\.)+{_TLD}(?![\w.@-])""",
+    rf"""(?<![\w.+%'\u2019\]-])[\w.+%'\u2019-]*\w[ \t]+@[ \t]+(?:[\w-]+\.)+{_TLD_AFTER_AT}(?![\w.@-])""",
     re.VERBOSE | re.IGNORECASE,
 )
 _SPELLED_AT = re.compile(r"(?i)\sat\s|at\s*[)\]}>]|\sdot\s")
@@ -562,7 +571,7 @@ def _dialled_shape(candidate: str, before: str) -> bool:
 # "mobile of the de-icing contractor: 601 555 482", "phone for the night desk: ...": a
 # line's owner named between the phone word and a colon.
 _PHONE_OF_CUE = re.compile(
-    r"(?i)\b(?:mobile|cell|cellphone|phone|tel|telephone|whatsapp|landline)[ \t]+(?:of|for)"
+    r"(?i)\b(?:mobile|cellphone|phone|tel|telephone|whatsapp|landline)[ \t]+(?:of|for)"
     r"[ \t]+[^\W\d_][\w \t'\u2019-]{0,36}:[ \t]*$"
 )
 
@@ -781,6 +790,9 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
     if _SPELLED_AT.search(text):
         for m in _SPELLED_EMAIL.finditer(text):
             add(m.start(), m.end(), EMAIL)
+        for m in _SPELLED_EMAIL_WORD_TLD.finditer(text):
+            if m.group().islower():
+                add(m.start(), m.end(), EMAIL)
         for m in _MAILBOX_AT.finditer(text):
             add(m.start(), m.end(), EMAIL)
         for m in _NAME_AT.finditer(text):
@@ -846,7 +858,7 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
     for m in _LONE_EXTENSION.finditer(text):
         # "ask the IT desk (x4417)", "call x4417", "ext. 214 for billing": an internal
         # extension dials a desk without the main number.
-        if m.group(1) or m.group(2) or _phone_cue(text[max(0, m.start() - 24) : m.start()]):
+        if m.group(1) or m.group(2) or _DIAL_CUE.search(text[max(0, m.start() - 24) : m.start()]):
             add(m.start(), m.end(), PHONE)
     if "[" in text:
         for m in _BRACKET_HANDLE.finditer(text):
@@ -886,12 +898,19 @@ _EXTENSION = re.compile(
 # or (checked by the caller) after a phone word, "call x4417"; three to six digits, and no
 # count after it ("x 2500 leaflets").
 _LONE_EXTENSION = re.compile(
-    r"""(?<![\w/.#+-])(?:(?<=\()(x)\.?[ \t]?\d{3,6}(?=\))
+    r"""(?<![\w/.#+-])(?:(?<=\()(x)\.?[ \t]?\d{4,6}(?=\))
     |(?i:(ext|extn|extension)\.?[ \t]*[:#-]?[ \t]*)\d{2,6}
-    |(?i:x)\.?\d{3,6})\b
+    |(?i:x)\.?\d{4,6})\b
     (?![ \t]*(?:times|days|weeks|months|hours|minutes|mins|flyers|leaflets|copies|people
-        |users|calls|rings|attempts|tries|pages|more|units|pcs)\b)(?![.,]\d)""",
+        |users|calls|rings|attempts|tries|pages|more|units|pcs|square|sq|sqm|m2|metres|meters
+        |feet|ft|magnification|zoom)\b)(?![.,]\d)""",
     re.VERBOSE,
+)
+
+
+# Words after which an extension alone is dialled: "call x4417", "ring ext 22".
+_DIAL_CUE = re.compile(
+    r"(?i)\b(?:call|dial|ring|phone|deskphone|ext|extension)\b[\s:.]*(?:on\s+|at\s+)?$"
 )
 
 
@@ -1531,8 +1550,10 @@ def _team_cue(toks: list[_Tok], i: int) -> bool:
         return True  # "Rose from night pharmacy", "Hope from crew control", "from player support"
     rest = words[2:] if words[1] in ("the", "our", "their") else ()
     return bool(rest) and (
-        rest[0] in _TEAM_WORDS | _PARTNERS or (len(rest) > 1 and rest[1] in _TEAM_WORDS)
-    )  # "Lucky at the vendor", "Sky from the client"
+        rest[0] in _TEAM_WORDS
+        or (rest[0] in _PARTNERS and toks[i].key not in _VIRTUES | _SEASONS)
+        or (len(rest) > 1 and rest[1] in _TEAM_WORDS)
+    )  # "Lucky at the vendor", "Sky from the client"; not "Patience at the vendor ran out"
 
 
 # Organisations a person works "at" or comes "from", beside teams.
@@ -2482,6 +2503,34 @@ _WORLD_HOLIDAY_WORDS = (
     if _WORLD_HOLIDAYS_PATH.exists()
     else frozenset()
 )
+# Words around a holiday's name: "clashed with Songkran", "over Diwali", "the Tihar break".
+_HOLIDAY_BEFORE = frozenset(
+    "with during over for before after until till around across at on since of by".split()
+)
+_HOLIDAY_AFTER = frozenset(
+    """festival festivals holiday holidays weekend week break eve celebrations season period
+    day days""".split()
+)
+
+
+def _holiday_context(toks: list[_Tok], i: int) -> bool:
+    """Token i (a word of a holiday's name) is used as the holiday: after a preposition of
+    time, before a holiday noun, or listed with another holiday word ("Dashain and
+    Tihar"); not a person's name that a holiday also honours ("Nyerere and Ewa covered")."""
+    if i > 0 and toks[i - 1].key in _HOLIDAY_BEFORE:
+        return True
+    if i + 1 < len(toks) and toks[i + 1].key in _HOLIDAY_AFTER:
+        return True
+    for j in (i - 2, i + 2):
+        if (
+            0 <= j < len(toks)
+            and toks[(i + j) // 2].key in ("and", "or", "&")
+            and toks[j].key in _WORLD_HOLIDAY_WORDS
+        ):
+            return True
+    return False
+
+
 _WORLD_COMPANIES_PATH = _LEXICONS / "world_companies.txt"
 
 
@@ -2757,7 +2806,12 @@ def _decide(
             and t.start not in forced
             and not (i > 0 and (toks[i - 1].key in _TITLES or toks[i - 1].key in _PREV_CUES))
             and (
-                _MODEL_CODE.match(text, t.end)
+                (
+                    _MODEL_CODE.match(text, t.end)
+                    and t.key not in _ANY_NAME_RAW
+                    and t.key not in _FIRST
+                    and _WORLD_GIVEN.get(t.key, "0") < "2"
+                )
                 or (
                     i + 1 < len(toks)
                     and toks[i + 1].key in _VEHICLES
@@ -2777,11 +2831,23 @@ def _decide(
                     and toks[i + 2].key in _VEHICLES
                     and toks[i + 2].start == toks[i + 1].end + 1
                     and not toks[i + 1].poss
+                    and i > 0
+                    and (toks[i - 1].key in ("the", "a", "an", "our", "their") or toks[i - 1].poss)
+                    and not (
+                        i + 3 < len(toks)
+                        and (toks[i + 3].cap or toks[i + 3].key in _PARTICLES)
+                        and toks[i + 3].start == toks[i + 2].end + 1
+                    )
                 )
             )
         ):
             is_name[i] = False
-            if i + 2 < len(toks) and toks[i + 2].key in _VEHICLES:
+            if (
+                i + 2 < len(toks)
+                and toks[i + 2].key in _VEHICLES
+                and toks[i + 1].cap
+                and toks[i + 2].start == toks[i + 1].end + 1
+            ):
                 is_name[i + 1] = False  # "the Mercedes Sprinter van"
     for i, t in enumerate(toks):  # "restart Hermes", "What is Hermes?": a service
         if (
@@ -2817,7 +2883,8 @@ def _decide(
             and t.key in _WORLD_HOLIDAY_WORDS
             and t.key not in listed
             and t.start not in forced
-            and not (i > 0 and (toks[i - 1].key in _TITLES or toks[i - 1].key in _PREV_CUES))
+            and not (i > 0 and (toks[i - 1].key in _TITLES or _after_cue(toks, i)))
+            and _holiday_context(toks, i)
             and not any(
                 0 <= j < len(toks)
                 and is_name[j]
@@ -3039,7 +3106,13 @@ def _rule_names(
             continue  # "MARC21 records", "ISO27001": a standard or a model, glued to its number
         if _codenamed_quote(toks, i, text):
             continue  # "Codenames 'Ruru' for catalogue and 'Kereru' for bookings"
-        if t.cap and not t.initial and k not in _WORDS and _kin_next(toks, i):
+        if (
+            t.cap
+            and not t.initial
+            and k not in _WORDS
+            and _kin_next(toks, i)
+            and toks[i + 1].key not in ("family", "household")  # "the Ryzen family"
+        ):
             is_name[i] = True  # "the Papadopoulos twins"
             continue
         if t.cap and _SURNAME_SHAPE.fullmatch(t.text) and _surname_rest(t.text):
@@ -3286,7 +3359,8 @@ def _rule_names(
         else:
             is_name[i] = (
                 person_cue
-                or _has_cue(toks, i, text)
+                # "as per Gartner", "Note for Bratislava:": a firm or a place after a cue
+                or (_has_cue(toks, i, text) and k not in _PLACES and k not in _COMPANIES)
                 or _full_name_cue(toks, i, text)
                 or _unknown_subject(toks, i, text)
             )
@@ -3760,7 +3834,13 @@ def _drop_company_pairs(
         a, b, c = toks[i], toks[i + 1], toks[i + 2]
         if not (is_name[i] or is_name[i + 1]) or kept(i) or kept(i + 1):
             continue
-        noun_after = text[b.end : c.start] == " " and not b.poss and c.key in _FIRM_NOUNS
+        noun_after = (
+            text[b.end : c.start] == " "
+            and not b.poss
+            and (
+                c.key in _FIRM_NOUNS or (i + 3 < n and not c.cap and toks[i + 3].key in _FIRM_NOUNS)
+            )  # "Pratt & Whitney field rep"
+        )
         if a.cap and b.cap and text[a.end : b.start] == " & " and noun_after:
             is_name[i] = is_name[i + 1] = False
     for i in range(n - 3):
@@ -3780,10 +3860,8 @@ def _drop_company_pairs(
 
 # Nouns a firm's name stands before: "Pratt & Whitney field rep", "Barclays cards".
 _FIRM_NOUNS = frozenset(
-    """rep reps field records record account accounts contract contracts support publisher
-    engineers engineer office staff invoice invoices card cards order orders portal sales
-    product products parts store stores branch branches deal quote quotes service services
-    engines customers clients users payments transactions systems terminals""".split()
+    """rep reps records publisher cards portal products customers clients payments
+    transactions terminals accounts""".split()
 )
 
 
@@ -4479,7 +4557,10 @@ def _signature(
     return [span] if person and not any(s < span[1] and span[0] < e for s, e in taken) else []
 
 
-_DOTTED_NOT_INITIALS = frozenset("u.s. u.k. e.u. n.b. p.s. a.m. p.m. u.n. i.e. e.g. q.a.".split())
+_DOTTED_NOT_INITIALS = frozenset(
+    """u.s. u.k. e.u. n.b. p.s. a.m. p.m. u.n. i.e. e.g. q.a. t.b.c. t.b.d. t.b.a. a.o.b. q.e.d.
+    r.s.v.p. e.t.a. f.y.i. a.s.a.p. n.a. d.o.b. o.k. a.k.a. c.o.b. e.o.d. w.i.p.""".split()
+)
 
 
 def _own_last_line(text: str, start: int) -> bool:

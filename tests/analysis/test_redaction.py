@@ -2559,3 +2559,41 @@ def test_the_holiday_list_leaves_out_given_names() -> None:
 
     assert {"songkran", "diwali", "dashain"} <= redaction._WORLD_HOLIDAY_WORDS
     assert not redaction._WORLD_HOLIDAY_WORDS & redaction._FIRST
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fresh reviewer's attacks on this session's rules (2026-12-03), reworded:
+        # names must not leak next to codes, verbs that look like firm nouns, or holidays
+        ("Oksana Q4 targets slipped", "[name] Q4 targets slipped"),
+        ("Rota: Piet A2, Ewa B1", "Rota: [name] A2, [name] B1"),
+        ("Jan Pieter van der Meer signed it", "[name] signed it"),
+        ("Ada & Kemi support the late shift", "[name] & [name] support the late shift"),
+        ("Ada & Bo sales pitch went well", "Ada & Bo sales pitch went well"),
+        (
+            "Rose and Vodafone engineers fixed the line",
+            "[name] and Vodafone engineers fixed the line",
+        ),
+        ("Thanks to Tubman for the fix", "Thanks to [name] for the fix"),
+        ("Geingob and Ewa covered the night shift", "[name] and [name] covered the night shift"),
+        ("We bounced Olumide between three teams", "We bounced [name] between three teams"),
+        ("write to k dot osei at acme dot games", "write to [email]"),
+        # and person-free text must not change
+        ("Our stand at Red dot design won", "Our stand at Red dot design won"),
+        ("standing desk x1200 arrived broken", "standing desk x1200 arrived broken"),
+        ("imaged at (x400) magnification", "imaged at (x400) magnification"),
+        ("the extension 40 square metres", "the extension 40 square metres"),
+        (
+            "Cell for the totals row: 123 456 789 total",
+            "Cell for the totals row: 123 456 789 total",
+        ),
+        ("Launch date -- T.B.C.", "Launch date -- T.B.C."),
+        ("Note for Bratislava: roads closed", "Note for Bratislava: roads closed"),
+        ("the Ryzen family of chips ran hot", "the Ryzen family of chips ran hot"),
+        ("Harbour negotiated TLS 1.3 with the proxy", "Harbour negotiated TLS 1.3 with the proxy"),
+        ("Summer at the vendor means slow replies", "Summer at the vendor means slow replies"),
+    ],
+)
+def test_reviewer_attacks_on_the_session_rules(text: str, expected: str) -> None:
+    assert redact(text) == expected
