@@ -1383,14 +1383,22 @@ _ON_THE_SYSTEM = re.compile(
     |\banyone\s+would\s+have\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Bad timing shared by `_BAD_MOMENT` and the reader's `_SLIP`: news held back ("waited
+# until Thursday to mention it") and work done in the middle of a critical event.
+_LATE_TO_TELL = (
+    r"\bwait(?:ed|s)?\s+until\s+[^.!?;]{1,30}?\s+to\s+(?:mention|tell|say|raise|flag|report"
+    r"|escalate|admit|share)\b"
+)
+_CRITICAL_EVENT = (
+    r"(?:the\s+|a\s+|our\s+)?(?:\w+\s+)?(?:migration|go-?live|cut-?over|incident|outage|launch"
+    r"|upgrade|rollout|release|deploy(?:ment)?|demo)\b"
+)
 _BAD_MOMENT = re.compile(
     r"(?i)\bon\s+a\s+(?:friday|weekend|bank\s+holiday)|\bat\s+(?:\d+\s*(?:am|pm)|midnight)"
     rf"|\bwithout\b(?!\s+{_GOOD_WITHOUT})|\bw/o\b|straight\s+to\s+prod"
     r"|\bmid-?(?:demo|launch|release|incident|sprint|migration|call|meeting|outage|freeze)\b"
     r"|\bduring\s+(?:the\s+|a\s+)?(?:demo|launch|freeze|code\s+freeze|incident|outage|peak)"
-    r"|\bwait(?:ed|s)?\s+until\s+[^.!?;]{1,30}?\s+to\s+(?:mention|tell|say|raise|flag|report|escalate|admit|share)\b"
-    r"|\bin\s+the\s+middle\s+of\s+(?:the\s+|a\s+|our\s+)?(?:\w+\s+)?(?:migration|go-?live|cut-?over"
-    r"|incident|outage|launch|upgrade|rollout|release|deploy(?:ment)?|demo)\b"
+    rf"|{_LATE_TO_TELL}|\bin\s+the\s+middle\s+of\s+{_CRITICAL_EVENT}"
 )
 # A promise to the client the writer says cannot be kept: "X told the client we could do
 # same-day delivery. We cannot."
@@ -3064,7 +3072,7 @@ _HANDED = re.compile(
 # alone: work left undone ("uploaded the uncorrected proof", "left the hatch unlatched"),
 # steps skipped ("cleared the alarm without inspection"), a wrong result, a whim.
 _SLIP = re.compile(
-    r"""(?i)\bun(?:checked|tested|reviewed|approved|corrected|redacted|latched|locked|patched|signed
+    rf"""(?i)\bun(?:checked|tested|reviewed|approved|corrected|redacted|latched|locked|patched|signed
     |encrypted|attended|supervised|calibrated|labell?ed|verified|validated|documented|announced
     |authori[sz]ed|secured|fastened|sealed|proofed|edited)\b
     |\bwithout\s+(?:even\s+)?(?:any\s+|a\s+(?:single\s+)?|an\s+|one\s+)?(?:[\w-]+\s+)?(?:check|checking|inspection|inspecting|testing|tests?
@@ -3076,9 +3084,7 @@ _SLIP = re.compile(
     |\b(?:wrote|with|left|shipped|delivered)\s+(?:zero|no)\s+(?:tests|docs|documentation|comments|handover\s+notes?)\b
     |\bzero\s+(?:docs|documentation|tests|handover)\b|\b(?:was|were)\s+supposed\s+to\b
     |\btwisted\b
-    |\bwait(?:ed|s)?\s+until\s+[^.!?;]{1,30}?\s+to\s+(?:mention|tell|say|raise|flag|report|escalate|admit|share)\b
-    |\b(?:in\s+the\s+middle\s+of|halfway\s+through|during)\s+(?:the\s+|a\s+|our\s+)?(?:\w+\s+)?
-    (?:migration|go-?live|cut-?over|incident|outage|launch|upgrade|rollout)\b
+    |{_LATE_TO_TELL}|\b(?:in\s+the\s+middle\s+of|halfway\s+through|during)\s+{_CRITICAL_EVENT}
     |\b(?:three|four|five|six|several|multiple)\s+times\b""",
     re.VERBOSE,
 )

@@ -263,11 +263,12 @@ WORLD_HOLIDAYS_PATH = redaction._WORLD_HOLIDAYS_PATH
 
 
 def world_holidays() -> list[str]:
-    """Words of public-holiday names of every country the holidays package knows, in its
-    English and local names, 2024-2027 ("songkran", "dashain", "hogmanay" where listed),
-    keys as `analysis.redaction._key` makes them: of three letters or more, and no given
-    name or surname of any list the redaction reads (so "Martin" of "Martin Luther King
-    Jr. Day" is left out). From the holidays package (MIT). Raises ModuleNotFoundError
+    """Words that name a public holiday itself, from every country the holidays package
+    knows, in its English and local names, 2024-2027 ("songkran", "dashain", "diwali"),
+    keys as `analysis.redaction._key` makes them: of three letters or more, never a word
+    of a holiday that honours a person ("Nyerere Day", "Birthday of ...", "Khan's Day",
+    one naming a given name) and no given name or surname of any list the redaction
+    reads. From the holidays package (MIT). Raises ModuleNotFoundError
     without it (``pip install -e '.[lexicons]'``)."""
     import holidays
 
@@ -281,7 +282,6 @@ def world_holidays() -> list[str]:
             except (NotImplementedError, ValueError, KeyError):
                 continue
             names.update(part.strip() for name in calendar.values() for part in name.split(";"))
-    keys: set[str] = set()
     people: set[str] = set()  # "Aquino Day", "Nyerere Day", "Birthday of X": a person's name
     standalone: set[str] = set()
     for name in names:
@@ -296,21 +296,17 @@ def world_holidays() -> list[str]:
             if len(word) < 3 or not word[0].isupper():
                 continue
             key = redaction._key(word)
-            keys.add(key)
             after = words[k + 1] if k + 1 < len(words) else ""
             if word.endswith(("'s", "\u2019s")):
-                keys.discard(key)  # "Khan's Day": a person's, and a token's key has no "'s"
-                people.add(redaction._key(word[:-2]))
+                people.add(redaction._key(word[:-2]))  # "Khan's Day": a person's
             elif honours or after in _HONOUR_NOUNS:
                 people.add(key)
             else:
                 standalone.add(key)  # "Songkran", "Diwali": the holiday's own name
-    # a word seen only before "Day" ("Geingob Day", "Tubman ... Day") may be a person's name
-    keys = (keys - people) | (standalone - people)
-    keys = {k for k in keys if k in standalone}
+    # a word seen only before "Day" ("Geingob Day") may be a person's name: not standalone
     return sorted(
         k
-        for k in keys
+        for k in standalone - people
         if k not in redaction._ANY_NAME_RAW
         and k not in redaction._FIRST
         and redaction._WORLD_GIVEN.get(k, "0") < "2"

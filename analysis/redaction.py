@@ -368,6 +368,28 @@ _MODEL_CODE = re.compile(r" [A-Z]{1,2}\d{1,3}\b")
 _VEHICLES = frozenset(
     "van vans truck trucks lorry lorries bus buses minibus car cars forklift sprinter pickup".split()
 )
+
+
+def _vehicle_after_brand(toks: list[_Tok], i: int) -> int | None:
+    """Index of the vehicle noun that token i (after a determiner or a possessive) names
+    the brand of, one word on or after a capitalised model: "the Mercedes van", "the
+    plant's Mercedes Sprinter van"; None when none does, or when the "van" opens a name's
+    particles ("Anna van der Berg", "Jan Willem van Wyk")."""
+    if i == 0 or not (toks[i - 1].key in ("the", "a", "an", "our", "their") or toks[i - 1].poss):
+        return None
+
+    def adjacent(j: int) -> bool:
+        return j < len(toks) and toks[j].start == toks[j - 1].end + 1
+
+    model = adjacent(i + 1) and toks[i + 1].cap and not toks[i + 1].poss  # "Sprinter"
+    for j in (i + 2, i + 1) if model else (i + 1,):
+        if adjacent(j) and toks[j].key in _VEHICLES:
+            if adjacent(j + 1) and (toks[j + 1].cap or toks[j + 1].key in _PARTICLES):
+                return None  # "van der Berg": a particle
+            return j
+    return None
+
+
 # Verbs whose object is a machine or a service: "restart Hermes", "reboot Atlas".
 _MACHINE_OBJECT_VERBS = frozenset(
     "restart restarted restarting reboot rebooted redeploy redeployed".split()
@@ -434,22 +456,24 @@ def _tld_pattern(words: set[str]) -> str:
 
 
 _COUNTRY_TLDS = {r.lower() for r in phonenumbers.SUPPORTED_REGIONS} - _TLD_WORDS
-_TLD = _tld_pattern(_COUNTRY_TLDS | set(_TLD_GENERIC))
 _TLD_AFTER_AT = _tld_pattern(_COUNTRY_TLDS | set(_TLD_GENERIC) | set(_TLD_WORD_GENERIC))
 _SPELLED_EMAIL = re.compile(
     rf"""(?<![\w.+%'\u2019\]-])(?:[\w'\u2019-]+{_DOT}){{0,2}}[\w.+%'\u2019-]*\w(?:
-        (?:{_AT}|[ \t]*@[ \t]*)(?:[\w-]+(?:{_DOT}|\.))*[\w-]+{_DOT}{_TLD}
+        (?:{_AT}|[ \t]*@[ \t]*)(?:[\w-]+(?:{_DOT}|\.))*[\w-]+{_DOT}{_TLD_AFTER_AT}
       | \s*[(\[{{<]\s*at\s*[)\]}}>]\s*(?:[\w-]+\.)+[^\W\d_]{{2,12}}
     )(?!\w)""",
     re.VERBOSE | re.IGNORECASE,
 )
-# The same with a generic top-level domain that is an English word, taken only in lower
-# case: "k dot osei at acme dot games" (not "Dinner at Polka dot games").
-_SPELLED_EMAIL_WORD_TLD = re.compile(
-    rf"""(?<![\w.+%'\u2019\]-])(?:[\w'\u2019-]+{_DOT}){{0,2}}[\w.+%'\u2019-]*\w
-        {_AT}(?:[\w-]+(?:{_DOT}|\.))*[\w-]+{_DOT}{_TLD_AFTER_AT}(?!\w)""",
-    re.VERBOSE,
-)
+
+
+def _spelled_address(match: str) -> bool:
+    """A `_SPELLED_EMAIL` match is an address; one ending in a generic top-level domain
+    that is an English word only in lower case ("k dot osei at acme dot games", not
+    "Dinner at Polka dot games")."""
+    last = re.search(r"[^\W\d_]+$", match)
+    return last is None or last.group().lower() not in _TLD_WORD_GENERIC or match.islower()
+
+
 # "security at example.org", "helpdesk at example.co.uk": a role mailbox (RFC 2142's
 # names and the usual service ones) with a plain " at " before a domain name.
 _MAILBOX_AT = re.compile(
@@ -790,9 +814,7 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
             add(m.start(), m.end(), EMAIL)
     if _SPELLED_AT.search(text):
         for m in _SPELLED_EMAIL.finditer(text):
-            add(m.start(), m.end(), EMAIL)
-        for m in _SPELLED_EMAIL_WORD_TLD.finditer(text):
-            if m.group().islower():
+            if _spelled_address(m.group()):
                 add(m.start(), m.end(), EMAIL)
         for m in _MAILBOX_AT.finditer(text):
             add(m.start(), m.end(), EMAIL)
@@ -2800,56 +2822,24 @@ def _decide(
             is_name[i] = False
     for i, t in enumerate(toks):  # "Primavera P6 said", "the Mercedes van": a product
         if (
-            is_name[i]
-            and t.cap
-            and not t.poss
-            and t.key not in listed
-            and t.start not in forced
-            and not (i > 0 and (toks[i - 1].key in _TITLES or toks[i - 1].key in _PREV_CUES))
-            and (
-                (
-                    _MODEL_CODE.match(text, t.end)
-                    and t.key not in _ANY_NAME_RAW
-                    and t.key not in _FIRST
-                    and _WORLD_GIVEN.get(t.key, "0") < "2"
-                )
-                or (
-                    i + 1 < len(toks)
-                    and toks[i + 1].key in _VEHICLES
-                    and toks[i + 1].start == t.end + 1
-                    and i > 0
-                    and (toks[i - 1].key in ("the", "a", "an", "our", "their") or toks[i - 1].poss)
-                    and not (
-                        i + 2 < len(toks)
-                        and (toks[i + 2].cap or toks[i + 2].key in _PARTICLES)
-                        and toks[i + 2].start == toks[i + 1].end + 1
-                    )  # "Anna van der Berg", "Tshepo van Wyk": a particle
-                )
-                or (
-                    i + 2 < len(toks)
-                    and toks[i + 1].cap
-                    and toks[i + 1].start == t.end + 1
-                    and toks[i + 2].key in _VEHICLES
-                    and toks[i + 2].start == toks[i + 1].end + 1
-                    and not toks[i + 1].poss
-                    and i > 0
-                    and (toks[i - 1].key in ("the", "a", "an", "our", "their") or toks[i - 1].poss)
-                    and not (
-                        i + 3 < len(toks)
-                        and (toks[i + 3].cap or toks[i + 3].key in _PARTICLES)
-                        and toks[i + 3].start == toks[i + 2].end + 1
-                    )
-                )
-            )
+            not is_name[i]
+            or not t.cap
+            or t.poss
+            or t.key in listed
+            or t.start in forced
+            or (i > 0 and (toks[i - 1].key in _TITLES or toks[i - 1].key in _PREV_CUES))
+        ):
+            continue
+        vehicle = _vehicle_after_brand(toks, i)
+        if vehicle is not None:
+            is_name[i:vehicle] = [False] * (vehicle - i)  # "the Mercedes (Sprinter) van"
+        elif (
+            _MODEL_CODE.match(text, t.end)
+            and t.key not in _ANY_NAME_RAW
+            and t.key not in _FIRST
+            and _WORLD_GIVEN.get(t.key, "0") < "2"
         ):
             is_name[i] = False
-            if (
-                i + 2 < len(toks)
-                and toks[i + 2].key in _VEHICLES
-                and toks[i + 1].cap
-                and toks[i + 2].start == toks[i + 1].end + 1
-            ):
-                is_name[i + 1] = False  # "the Mercedes Sprinter van"
     for i, t in enumerate(toks):  # "restart Hermes", "What is Hermes?": a service
         if (
             is_name[i]
@@ -2877,24 +2867,6 @@ def _decide(
         if is_name[i] and _place_prefix(toks, i) and t.key not in listed:
             is_name[i] = False
     _drop_places(toks, text, is_name, listed, forced)
-    for i, t in enumerate(toks):  # "clashed with Songkran", "Dashain and Tihar": holidays
-        if (
-            is_name[i]
-            and t.cap
-            and t.key in _WORLD_HOLIDAY_WORDS
-            and t.key not in listed
-            and t.start not in forced
-            and not (i > 0 and (toks[i - 1].key in _TITLES or _after_cue(toks, i)))
-            and _holiday_context(toks, i)
-            and not any(
-                0 <= j < len(toks)
-                and is_name[j]
-                and toks[j].key not in _WORLD_HOLIDAY_WORDS
-                and text[min(t.end, toks[j].end) : max(t.start, toks[j].start)] == " "
-                for j in (i - 1, i + 1)
-            )
-        ):
-            is_name[i] = False
     _closing(toks, text, is_name, listed)
     for i, t in enumerate(toks):  # "The Marriott gave us ...": "the" names a thing
         if (
@@ -3598,8 +3570,10 @@ def _drop_places(
     """Un-name places, in place: a country, US state or city of a million people or more
     that is no given name, standing alone ("Morocco sites"), and a place word listed with
     a pure place ("Charlotte and Raleigh teams", "Berlin, Paris and Madrid", "Jackson,
-    Mississippi"). Never a roster word, a speaker, or a word after a title or a
-    person cue; a place word right beside a name is a surname ("Ana Cairns")."""
+    Mississippi"), and a holiday's own name where the words around it make it one
+    (`_holiday_context`: "clashed with Songkran"). Never a roster word, a speaker, or a
+    word after a title or a person cue; a place word right beside a name is a surname
+    ("Ana Cairns")."""
 
     def kept(i: int) -> bool:
         t = toks[i]
@@ -3699,6 +3673,16 @@ def _drop_places(
                 ):
                     is_name[i] = is_name[j] = False
                     break
+    for i, t in enumerate(toks):  # "clashed with Songkran", "Dashain and Tihar": holidays
+        if (
+            is_name[i]
+            and t.cap
+            and t.key in _WORLD_HOLIDAY_WORDS
+            and not kept(i)
+            and not beside_name(i)
+            and _holiday_context(toks, i)
+        ):
+            is_name[i] = False
 
 
 # Venues: "Madison Square Park", "St. Thomas' Hospital", "Hotel Grand Victoria", "Chez
