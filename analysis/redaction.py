@@ -410,10 +410,10 @@ _PARTICLE_PAIRS = frozenset(
 )
 # Particles that are no English word, so one alone begins a surname ("da Silva").
 _SOLO_PARTICLES = frozenset(
-    "van von vom da dos das della delle degli del bin binti binte ibn ibnu bint ould".split()
+    "van von vom da dos das dela della delle degli del bin binti binte ibn ibnu bint ould".split()
 )
 _PARTICLES = frozenset(
-    """van von vom zu de da das dos do del della delle dei degli der den di du la le al el
+    """van von vom zu de da das dos do del dela della delle dei degli der den di du la le al el
     bin binti binte bte ibn ibnu ben bint bat ter ten af av ap ul ud los las ould wa""".split()
 )
 
@@ -1562,21 +1562,28 @@ def _apposition_cue(toks: list[_Tok], i: int, text: str) -> bool:
 def _team_cue(toks: list[_Tok], i: int) -> bool:
     """'Mark in finance', 'Will from legal', 'Victoria from the Sydney team' - a person
     placed in a team."""
-    words = _next_words(toks, i, 4)
+    words = _next_words(toks, i, 5)
     if len(words) < 2 or words[0] not in ("in", "from", "on", "at"):
         return False
     if words[1] in _TEAMS or words[1] in _DEPARTMENTS:
         return True
+    if words[0] == "on" and words[1] in _SHIFTS:
+        return True  # "Brook on nights re-stacked the bay"
     if words[0] == "from" and (
         words[1] in _TEAM_WORDS or (len(words) > 2 and words[2] in _DEPARTMENTS | _TEAM_WORDS)
     ):
         return True  # "Rose from night pharmacy", "Hope from crew control", "from player support"
     rest = words[2:] if words[1] in ("the", "our", "their") else ()
     return bool(rest) and (
-        rest[0] in _TEAM_WORDS
-        or (rest[0] in _PARTNERS and toks[i].key not in _VIRTUES | _SEASONS)
-        or (len(rest) > 1 and rest[1] in _TEAM_WORDS)
+        (rest[0] in _PARTNERS and toks[i].key not in _VIRTUES | _SEASONS)
+        or any(w in _TEAM_WORDS for w in rest)
+        # "Victoria from the sponsor side", "Florence from the Alpine packaging side"
+        or (words[0] == "from" and "side" in rest)
     )  # "Lucky at the vendor", "Sky from the client"; not "Patience at the vendor ran out"
+
+
+# Shifts a person works "on": "Brook on nights", "Ama on earlies".
+_SHIFTS = frozenset("nights days earlies lates weekends nightshift dayshift".split())
 
 
 # Organisations a person works "at" or comes "from", beside teams.
@@ -1767,7 +1774,7 @@ def _referred_again(toks: list[_Tok], i: int, text: str, is_name: list[bool]) ->
     while j < len(toks) and toks[j].start - t.end <= 40:
         if toks[j].key in ("he", "she"):
             break
-        if toks[j].cap or is_name[j]:
+        if toks[j].cap or is_name[j] or toks[j].placeholder:  # "Ask [name], she has"
             return False
         j += 1
     else:
@@ -2083,8 +2090,8 @@ def _acts_as_person(toks: list[_Tok], i: int, text: str) -> bool:
         ):
             return False
     nxt, after = toks[i + 1], toks[i + 2]
-    if text[t.end : nxt.start] != " " or nxt.cap or nxt.key in _OBJECT_WORDS:
-        return False
+    if text[t.end : nxt.start] != " " or nxt.cap or nxt.placeholder or nxt.key in _OBJECT_WORDS:
+        return False  # not "Ask [name], she has the list"
     if after.key in ("up", "out", "off") and i + 3 < len(toks):  # "cleaned up the ..."
         after = toks[i + 3]
     if nxt.key in _AGENT_ACTS:  # an object follows, not "ran late" or "ran out"
@@ -2099,8 +2106,55 @@ def _acts_as_person(toks: list[_Tok], i: int, text: str) -> bool:
     return bool(_HE_SHE.search(rest)) and bool(_word_classes(nxt.key) & {"VERB", "AUX"})
 
 
-# A person named, then called he or she right after: "Cosmin, he did ...", "Ana (she ...)".
-_NAMED_AGAIN = re.compile(r"\s*(?:,|\(|-|\u2013)\s*(?:he|she)\b")
+# A person named, then called he or she right after: "Cosmin, he did ...", "Ana (she ...)",
+# "Rahim, his manager and ...", "Tiihonen (the finnish guy who maintains ...)".
+_NAMED_AGAIN = re.compile(
+    r"\s*(?:(?:,|\(|-|\u2013)\s*(?:he|she|his|her)\b"
+    r"|\(\s*(?:the|our|a|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:guy|man|woman|lady|bloke|girl|chap|person)\s+(?:who|that)\b)"
+)
+# What only a person deserves or is given: "Joy ... deserves a medal", "give jordan a break".
+_REWARDS = frozenset(
+    """medal raise promotion bonus break holiday vacation pint beer drink award hug cake
+    shoutout shout-out day off""".split()
+)
+
+
+def _rewarded(toks: list[_Tok], i: int) -> bool:
+    """'X deserves a medal', 'X deserves a raise', 'give X a break': a person rewarded."""
+    nxt = _next_words(toks, i, 3)
+    if nxt and nxt[0] in ("deserves", "deserve", "deserved", "earned"):
+        return any(w in _REWARDS for w in nxt[1:3])
+    return (
+        i > 0
+        and toks[i - 1].key in ("give", "gave", "buy", "bought")
+        and len(nxt) >= 2
+        and nxt[0] == "a"
+        and nxt[1] in _REWARDS
+    )
+
+
+def _with_me(toks: list[_Tok], i: int, text: str) -> bool:
+    """'Jordan and i disagreed', 'sujeewa & i spent tuesday': joined to the writer as the
+    subject of a verb."""
+    joined = i + 1 < len(toks) and toks[i + 1].key == "and"
+    j = i + 2 if joined else i + 1
+    if j + 1 >= len(toks) or toks[j].text not in ("i", "I"):
+        return False
+    if text[toks[j - 1].end : toks[j].start].strip() not in (("",) if joined else ("&", "+")):
+        return False
+    return bool(_word_classes(toks[j + 1].key) & {"VERB", "AUX"})
+
+
+# "Faith, our ward manager, fought for ...": a name, then its role between commas.
+_ROLE_AFTER = re.compile(r",\s*(?:our|their|my|your|the)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s*[,)]")
+
+
+def _role_after(toks: list[_Tok], i: int, text: str) -> bool:
+    m = _ROLE_AFTER.match(text, toks[i].end)
+    return bool(m) and m.group(1).split()[-1].lower() in _ROLE_NOUNS
+
+
 # The start of an action item: "AI:", "action -", "todo:", "next step:".
 _ACTION_PREFIX = re.compile(
     r"(?i)(?:^|[\n;\u2022*])\s*[-*\u2022]?\s*(?:ai|action(?:\s+item)?|todo|to-do|next\s+step)s?\s*[:\-\u2013]\s*$"
@@ -2152,6 +2206,33 @@ def _unknown_subject(toks: list[_Tok], i: int, text: str) -> bool:
         return False
     stop = _SENTENCE_BREAK.search(text, t.end)
     return bool(_HE_SHE.search(text[t.end : stop.start() if stop else len(text)]))
+
+
+def _surname_acts(toks: list[_Tok], i: int, text: str) -> bool:
+    """'Popescu kept a decision log', 'Stănescu kept ...', 'Mbarga-Ngono reviewed 40 PRs':
+    a capitalised word that is a listed surname, has letters English never writes or
+    joins two capitalised parts, is no English word, place or firm, and does an act with
+    an object (a past-tense verb, then a determiner or a number)."""
+    t = toks[i]
+    k = t.key
+    if not t.cap or t.poss or _is_acronym(t.text) or _camel_product(t.text) or i + 2 >= len(toks):
+        return False
+    if k in _WORDS or k in _PLACES or k in _COMPANIES or k in _NOT_NAMES or k in _ACRONYMS:
+        return False
+    parts = t.text.split("-")
+    if not (
+        k in _SURNAMES
+        or not t.text.isascii()
+        or (len(parts) == 2 and all(p[:1].isupper() and p.lower() not in _WORDS for p in parts))
+    ):
+        return False
+    verb, after = toks[i + 1], toks[i + 2]
+    return (
+        text[t.end : verb.start] == " "
+        and not verb.cap
+        and _past_tense(verb.key)
+        and (after.key in _OBJECT_WORDS or bool(re.match(r" \d", text[verb.end : verb.end + 2])))
+    )
 
 
 def _hyphenated_act(toks: list[_Tok], i: int) -> bool:
@@ -2383,7 +2464,9 @@ def _thanked_for(toks: list[_Tok], i: int) -> bool:
     if i + 1 >= len(toks) or toks[i + 1].key != "for" or i == 0:
         return False
     prev = toks[i - 1].key
-    return prev in _THANKS or (prev == "to" and i > 1 and toks[i - 2].key in _THANKS)
+    return prev in _THANKS or (
+        prev in ("to", "you") and i > 1 and toks[i - 2].key in _THANKS
+    )  # "kudos to X for", "thank you X for"
 
 
 def _from_person(toks: list[_Tok], i: int) -> bool:
@@ -2803,7 +2886,7 @@ def _decide(
             is_name[i] = True
     _learned_names(toks, text, is_name)
     for i in range(len(toks)):
-        if is_name[i] and _codenamed_quote(toks, i, text):
+        if is_name[i] and (_codenamed_quote(toks, i, text) or _status_colour(toks, i)):
             is_name[i] = False
     _drop_things(toks, text, is_name, roster, forced)
     anycase, capital = _roster_keys(roster)
@@ -3054,6 +3137,20 @@ _AFTER_WILL = frozenset(
 )
 
 
+# Colours that are given names too, and colours that are not: beside one of the second
+# ("RAG status: Red/Amber/Green") the first is a colour.
+_NAMED_COLOURS = frozenset("amber rose violet ruby jade olive hazel indigo scarlet".split())
+_PLAIN_COLOURS = frozenset("red green blue yellow orange purple pink grey gray brown".split())
+
+
+def _status_colour(toks: list[_Tok], i: int) -> bool:
+    """'Red for overdue, Amber for due, Green for given': a colour among colours written
+    alike (not "thanks Amber for the green light")."""
+    return toks[i].key in _NAMED_COLOURS and any(
+        u.key in _PLAIN_COLOURS and u.cap == toks[i].cap for u in toks[max(0, i - 4) : i + 5]
+    )
+
+
 def _rule_names(
     toks: list[_Tok], text: str, roster: tuple[str, ...], forced: set[int] = frozenset()
 ) -> list[bool]:
@@ -3150,7 +3247,17 @@ def _rule_names(
         ):
             is_name[i] = True  # "JP & Svetlana covered the hotline"
             continue
-        if _initials(t) and (_initials_act(toks, i, text) or _honoured_or_let(toks, i, text)):
+        if (
+            _initials(t)
+            and (_initials_act(toks, i, text) or _honoured_or_let(toks, i, text))
+            # "CMA CGM refused": a firm's second acronym, not a person's initials
+            and not (
+                i > 0
+                and _is_acronym(toks[i - 1].text)
+                and text[toks[i - 1].end : t.start] == " "
+                and toks[i - 1].key not in _ROLE_NOUNS
+            )
+        ):
             is_name[i] = True  # "AB to chase legal", "JG owned the comms"
             continue
         if _lower_initials_pair(toks, i, text):
@@ -3178,6 +3285,12 @@ def _rule_names(
                     and t.text.isalpha()
                 )
                 or _lower_person(toks, i, text)  # "ai: oliwia to fix ...", "woo-jin said"
+                or (  # "sujeewa & i spent tuesday ...", "give jordan a break"
+                    (_with_me(toks, i, text) or _rewarded(toks, i))
+                    and t.text.isalpha()
+                    and k not in _NOT_NAMES
+                    and (k not in _WORDS or _WORLD_GIVEN.get(k, "0") >= "3")
+                )
                 or _initial_login(toks, i, text)  # "jsmith pushed the hotfix"
                 or (  # "let keisha know"
                     0 < i < len(toks) - 1
@@ -3234,7 +3347,11 @@ def _rule_names(
             or _identity_cue(toks, i, text)
             or _acts_as_person(toks, i, text)
             or _hyphenated_act(toks, i)
+            or _surname_acts(toks, i, text)
             or bool(_NAMED_AGAIN.match(text, t.end))  # "go to Cosmin, he did the hard part"
+            or _role_after(toks, i, text)
+            or _with_me(toks, i, text)
+            or _rewarded(toks, i)
             # "Lovely (from the Cebu team)": a given name placed in a team
             or (
                 _WORLD_GIVEN.get(k, "0") >= "3"
@@ -3310,7 +3427,11 @@ def _rule_names(
                 not _product_context(toks, i, text) or _has_cue(toks, i, text) or person_cue
             )
         elif _NOUNISH.search(k) or (i + 1 < len(toks) and toks[i + 1].key in _ORG_SUFFIXES):
-            is_name[i] = prev_title or _acts_as_person(toks, i, text)  # "Precious spent ..."
+            is_name[i] = (
+                prev_title
+                or _acts_as_person(toks, i, text)  # "Precious spent ..."
+                or (_thanked_for(toks, i) and _WORLD_GIVEN.get(k, "0") >= "3")  # "Chance"
+            )
         elif (k in _COMMON or k in _MID_WORDS) and _WORLD_GIVEN.get(k, "0") < "2":
             # "Service Desk handled it", "Inventory was off": an ordinary word no list
             # gives as a name needs a title, not just a verb after it.
@@ -4284,6 +4405,8 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
             and not is_name[start_i - 1]
             and adjacent(start_i - 1, start_i)
             and toks[start_i - 1].cap
+            # not "Ask marivic" nor, on the next pass, "Ask [name]"
+            and (toks[start_i].cap or (toks[start_i].placeholder and not toks[start_i - 1].initial))
             and not _is_acronym(toks[start_i - 1].text)
             and _given_before(toks[start_i - 1])
             and not _date_word(toks, start_i - 1)
@@ -4409,7 +4532,11 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
                 last = nxt
                 if last + 1 < n and toks[last + 1].key in _PARTICLES and adjacent(last, last + 1):
                     last += 1
-                if last + 1 < n and adjacent(last, last + 1) and nameish(last + 1):
+                if (
+                    last + 1 < n
+                    and adjacent(last, last + 1)
+                    and (nameish(last + 1) or _lower_surname_after(toks, end_i, last + 1))
+                ):
                     end_i = last + 1
                 else:
                     break
@@ -4420,6 +4547,20 @@ def _join(toks: list[_Tok], is_name: list[bool], text: str) -> list[tuple[int, i
             spans.append((toks[start_i].start, toks[end_i].end))
         i = end_i + 1
     return spans
+
+
+def _lower_surname_after(toks: list[_Tok], name: int, j: int) -> bool:
+    """'marivic dela cruz', 'maarten van der berg': after a lower-case name and its
+    particles, a lower-case surname that is no English word (or a listed surname)."""
+    t, word = toks[name], toks[j]
+    return (
+        not t.cap
+        and not t.placeholder
+        and word.text.isalpha()
+        and word.text.islower()
+        and word.key not in ENGLISH_STOP_WORDS
+        and (word.key not in _WORDS or word.key in _FAMILY_ALL)
+    )
 
 
 def _third_name_word(toks: list[_Tok], start: int, end: int, nxt: int) -> bool:
@@ -4496,7 +4637,7 @@ _NOT_HONOURED = frozenset(
 # "Great sprint. - Rob", "-- Roberta": initials or a name signing the end of a note.
 _SIGNATURE = re.compile(
     r"(?:(?:^|\s)(?:--|\u2014|\u2013|~|/)|(?:^|\n)[ \t]*-|(?<=[.!?])(?P<after_sentence>[ \t]+-))[ \t]*"
-    r"(?P<word>[A-Za-z]{2,3}|[A-Z][a-z]{2,}|(?:[A-Z]\.){2,3})(?P<initial>[ \t]+[A-Z]\.?)?"
+    r"(?P<word>[A-Za-z]{2,3}|[A-Z][a-z]{2,}|[a-z]{4,14}|(?:[A-Z]\.){2,3})(?P<initial>[ \t]+[A-Z]\.?)?"
     r"(?:[ \t]+(?:x{1,3}|:-?\)))?[ \t]*$"  # a kiss or a smile after it: "-- Ife x"
 )
 
@@ -4513,7 +4654,16 @@ def _signature(
         taken_already = any(s < span[1] and span[0] < e for s, e in taken)
         return [] if key in _DOTTED_NOT_INITIALS or taken_already else [span]
     initials = (word.islower() or word.isupper()) and len(word) <= 3
-    if (
+    if word.islower() and len(word) > 3:
+        # "... jdoe" after a dash, "... 3 times now ~msultani": a login signs the note
+        person = _surname_login(key, loose=True) or (
+            m.group(0).lstrip().startswith("~")
+            and key not in _WORDS
+            and key not in _NOT_NAMES
+            and key not in _CHAT_WORDS
+            and key not in _ACRONYMS
+        )
+    elif (
         not initials
         and (m.group("after_sentence") is not None or len(word) > 3)
         and (m.group("initial") is None)
@@ -4528,9 +4678,11 @@ def _signature(
             and key not in _CALENDAR_ABBREVIATIONS
         )
     elif word.islower() or word.isupper():  # initials: "-- rk", "/LH"
+        own_line = _own_last_line(text, m.start("word"))
         person = (
-            (key not in _ACRONYMS or _own_last_line(text, m.start("word")))
-            and key not in _COMMON
+            (key not in _ACRONYMS or own_line)
+            # "... on hold. - ad": after the last sentence even a word's letters sign it
+            and (key not in _COMMON or (own_line and key not in ENGLISH_STOP_WORDS))
             and key not in _NOT_NAMES
             and key not in _CHAT_WORDS
         )

@@ -2598,3 +2598,62 @@ def test_the_holiday_list_leaves_out_given_names() -> None:
 )
 def test_reviewer_attacks_on_the_session_rules(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # shapes from the blind batches of 2026-12-03, in other words
+        (
+            "cheers for the fix, reposted to the queue ~tpalmeiro",
+            "cheers for the fix, reposted to the queue ~[name]",
+        ),
+        ("the printer lost the labels again. - ad", "the printer lost the labels again. - [name]"),
+        (
+            "Thank you Chance for covering the early shift",
+            "Thank you [name] for covering the early shift",
+        ),
+        (
+            "Grace, our shift supervisor, pushed for the overtime",
+            "[name], our shift supervisor, pushed for the overtime",
+        ),
+        ("Nkechi, her line manager and HR met twice", "[name], her line manager and HR met twice"),
+        (
+            "Varga (the hungarian guy who owns the scripts) found it",
+            "[name] (the hungarian guy who owns the scripts) found it",
+        ),
+        ("Sky from the supplier side never replied", "[name] from the supplier side never replied"),
+        (
+            "Georgia from the client's finance team joined",
+            "[name] from the client's finance team joined",
+        ),
+        ("Brook on nights cleared the backlog", "[name] on nights cleared the backlog"),
+        ("Jordan and i argued about the rollback", "[name] and i argued about the rollback"),
+        ("tavita & i rebuilt the rota on friday", "[name] & i rebuilt the rota on friday"),
+        ("someone please give keziah a break", "someone please give [name] a break"),
+        ("Hope deserves a raise after that week", "[name] deserves a raise after that week"),
+        ("Ionescu kept a risk register all quarter", "[name] kept a risk register all quarter"),
+        ("Kowalczyk-Nowak rewrote the import in 2 days", "[name] rewrote the import in 2 days"),
+        ("Păunescu wrote the cut-over plan", "[name] wrote the cut-over plan"),
+        ("Ask ligaya dela rosa, she has the export", "Ask [name], she has the export"),
+        ("jelle van den broek fixed the parser", "[name] fixed the parser"),
+        # and text with no person stays as written
+        ("Status moved Green, then Amber, then Red", "Status moved Green, then Amber, then Red"),
+        ("Amber means late, Red means blocked", "Amber means late, Red means blocked"),
+        (
+            "the tool (Jira-based I think) lost the links",
+            "the tool (Jira-based I think) lost the links",
+        ),
+        (
+            "Ocean Network Express and CMA CGM declined",
+            "Ocean Network Express and CMA CGM declined",
+        ),
+        ("Jenkins, our build server, fell over", "Jenkins, our build server, fell over"),
+        ("Hapag-Lloyd extended the deadline", "Hapag-Lloyd extended the deadline"),
+        ("give Outlook a break, it syncs eventually", "give Outlook a break, it syncs eventually"),
+        ("the design and i never agreed", "the design and i never agreed"),
+    ],
+)
+def test_blind_batch_shapes_of_2026_12_03(text: str, expected: str) -> None:
+    assert redact(text) == expected
+    assert redact(expected) == expected  # idempotent: "Ask [name]" stays on a second pass
