@@ -207,6 +207,13 @@ _FAULT_VERB = r"""(?:broke|breaks|forgot|forgets|ignored|ignores|skipped|refused
     |overrode|misconfigured|hard-?coded|disabled|muted|deleted|ghosted|overpromised
     |over-promised|rushed|blew|caused|introduced|sat\ on|dropped\ the\ ball|messed\ up
     |screwed\ up|cocked\ up|went\ (?:silent|dark|quiet|awol|AWOL|missing)
+    |disappears\ when|disappeared\ (?:when|during|mid-?|right\ when|just\ when)|vanishes\ when
+    |got\ (?:greedy|lazy|sloppy|complacent|cocky|careless|arrogant)
+    |thinks\ [^.!?]{0,40}?\ (?:is|are)\ beneath\ (?:him|her)
+    |cared\ more\ about\ [^.!?]{3,60}?\ than
+    |held\ onto\ [^.!?;]{0,40}?\ for\ (?:\w+\ )?(?:days|weeks|months)
+    |delivered\ (?:it|them|the\ [\w-]+)\ (?:\w+\ ){0,2}(?:days?|weeks?)\ (?:after|late|past)
+    |didn't\ (?:even\ )?know\ what\ (?:a|an|the)\ [\w\ -]{1,30}?\ (?:was|is|were|meant)\b
     |(?:never|didn't|did\ not|doesn't|does\ not|won't|wouldn't|couldn't|refuses\ to
         |refused\ to|failed\ to|forgot\ to)\s+(?!(?:get|got|have|had|receive|received|know|hear
         |heard|need|mind|complain|hesitate|panic|lose|stop|stopped|gets|cause|caused|miss|misses|missed|forgets?|forgot|fails?|failed|touch|touched
@@ -334,6 +341,9 @@ _SELF = re.compile(
         \bI\s+was\s+(?:(?:a\s+bit|too|really|very|so|just|pretty|way\s+too)\s+)?(?:careless|sloppy|negligent
         |reckless|lazy|complacent|overconfident|hasty|arrogant)\b
     |I(?:\s+(?:am|was)|['’]m)\s+(?:(?:the\s+)?(?:only\s+)?one\s+)?to\s+blame|I\s+take\s+(?:full\s+|the\s+)*blame
+    # "I blame myself for leaving early", "... That was me, and I'm sorry."
+    |\bI\s+(?:(?:only|mostly|partly|really)\s+)?blame\s+myself\b
+    |(?:^|(?<=[.!?]\s))(?i:that|it)\s+was\s+me\s*(?:,\s*and\s+I['’]m\s+sorry|[.!]\s+(?:I['’]m\s+)?sorry)\b
     # "my estimate was the problem", "I take responsibility for the outage", "I'm the reason
     # we shipped late", "I was wrong.", "the cause was me not reading ..." (`_self_harm`
     # checks the named groups own harm: not "I take responsibility for the docs from now
@@ -657,7 +667,8 @@ _TAKEN_BACK = re.compile(
 # "the invoices went out twice", "we shipped late".
 _OWNED_HARM = re.compile(
     r"""(?i)\b(?:late|twice|wrong|paged|p1|outage|incident|broke|broken|down|lost|missed|failed|failure
-    |delay|delayed|slipped|mess|mistake|error|bug|crash|crashed|leak|leaked|duplicate|slow|overran)\b""",
+    |delay|delayed|slipped|mess|mistake|error|bug|crash|crashed|leak|leaked|duplicate|slow|overran|gap|gaps
+    |backlog|overbook\w*|double-?book\w*)\b""",
     re.VERBOSE,
 )
 
@@ -856,6 +867,41 @@ _BECAUSE = re.compile(
 )
 # The act named in one sentence, its author in the next: "The keys ended up in the public
 # repo. That was X, and he knew the rule."
+# A person's habit that cost the team, or a duty missed once more: "X's habit of approving
+# changes by email without reading them finally caught up with us", "Another week, another
+# missed handover from the night supervisor".
+_HABIT_COST = re.compile(
+    rf"""(?:{_RUN}|{_ROLE}|\b[Hh]e|\b[Ss]he)\s+(?:(?:says|said|promises|promised|swears|swore)\s+(?:he|she)['’]ll|(?:says|said)
+        \s+(?:he|she)\s+will)\s+\w+[^.!?]{{0,60}}?\band\s+then\s+(?:(?:he|she)\s+)?(?:just\s+|simply\s+)?(?:doesn['’]t|didn['’]t
+        |never\s+(?:does|did))\b
+    # "X, bless her, decided fair week was the perfect moment to try ...", "not sure why X
+    # thought a trade fair was a good time to test ..." (not "X thought Monday would be a
+    # good time for the demo")
+    |(?:\b(?i:why|apparently|somehow)\s+(?:{_RUN}|{_ROLE}|he|she)\s+(?:decided|thought|figured|felt)\s+(?:that\s+)?[^.!?]{{2,50}}?
+        \s+(?:was|would\s+be)\s+(?:the\s+|a\s+)?(?:best|right|good|great)
+        |(?:{_RUN}|{_ROLE}|\b[Hh]e|\b[Ss]he)(?:\s*,\s*bless\s+(?:him|her)\s*,)?\s+(?:decided|thought|figured|felt)\s+(?:that\s+)?
+        [^.!?]{{2,50}}?\s+(?:was|would\s+be)\s+(?:the\s+|a\s+)?(?:perfect|ideal))\s+(?:moment|time|day|week|night|place)\s+to\b
+        (?![^.!?]*\b(?:and\s+it\s+(?:worked|paid\s+off)|which\s+(?:worked|paid\s+off)|rightly))
+    |(?:{_RUN}['’]s|\b(?i:his|her)|(?:\b(?i:the|our)\s+(?:[\w-]+\s+)?{_ROLE_WORDS}['’]s))\s+(?:\w+\s+)?habit\s+of\s+
+        \w+ing\b[^.!?]{{0,80}}?\b(?:caught\s+up\s+with|cost|bit|burned|burnt|hurt|killed|broke|sank)\b
+    |\b(?i:another)\s+(?:missed|late|skipped|forgotten|botched|broken|cancell?ed|no-show)\s+(?:[\w-]+\s+){{0,2}}?
+        (?:from|by)\s+(?:{_RUN}|{_ROLE})""",
+    _FLAGS,
+)
+# An act told, then a closing question or aside that judges it: "The revenue manager set
+# the cap to 15% for fair week. Who does that?", "He tagged it from his laptop. Need I say
+# more?"
+_JUDGED_BY_CLOSER = re.compile(
+    rf"""(?:^|(?<=[.!?]\s))(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|{_ROLE})(?P<act>\s+(?!(?:was|is|has|had)\b)\w+)[^.!?]{{3,200}}?[.!]
+    \s+(?i:who\s+(?:even\s+|actually\s+|seriously\s+)?does\s+that|need\s+I\s+say\s+more|what\s+(?:was|were)\s+(?:he|she)
+        \s+thinking|enough\s+said|I\s+rest\s+my\s+case)\s*[?.!]""",
+    _FLAGS,
+)
+# Admiration in the told act: "... rebuilt it over a weekend and it just works", "... until 3am".
+_WORKS = re.compile(
+    r"(?i)\b(?:just\s+works|works\s+(?:perfectly|flawlessly)|until\s+\d+\s*(?:am|a\.m\.)|stayed\s+(?:late|up|until|behind)"
+    r"|rebuilt|volunteered|covered\s+for)\b"
+)
 _THAT_WAS = re.compile(
     rf"""(?:^|(?<=[.!?]\s))(?i:that|this)\s+was\s+(?:all\s+|entirely\s+|100%\s+)?(?:{_RUN}|{_ROLE})
     (?:\s*,?\s+(?:and|who)\s+(?:he|she|they)\s+knew\s+(?:better|the\s+rule|the\s+rules|the\s+process|it)
@@ -990,6 +1036,13 @@ _RHETORICAL = re.compile(
     # for three days? ask X." (not "why is the cache set up like this? ask X, she knows")
     |\b(?i:why\s+(?:was|were|did|had|is|are))\b(?P<why>[^?\n]{{5,150}})\?\s*(?i:just\s+|go\s+|you['’]d\s+have\s+to\s+)?(?i:ask)
         \s+(?:{_RUN}|{_ROLE})\s*(?:[.!]|$|(?i:lol)\b)
+    |\b(?i:do\s+we\s+(?:really\s+|honestly\s+|actually\s+|seriously\s+)?need\s+(?:a|an|this|another)\s+(?:[\w-]+\s+){{0,2}}?to
+        \s+(?:work\s+out|figure\s+out|find\s+out|know|see|tell|understand|realise|realize))\s+(?:that|who|why|how)\s+
+        (?:{_RUN}|{_ROLE}|he|she)\s+\w+
+    |\b(?i:keep)\s+(?:{_RUN}|{_ROLE})\s+away\s+from\b
+    |\b(?i:it['’]s|it\s+is|it\s+was)\s+(?i:apparently\s+)?too\s+much\s+to\s+ask\s+(?:for\s+)?(?:{_RUN}|{_ROLE}|him|her)\s+to\b
+    |\b(?i:how\s+(?:does|did|can|could|do))\s+(?:{_RUN}|{_ROLE}|he|she|(?i:a|an)\s+(?:[\w-]+\s+)?{_ROLE_WORDS})\s+go\s+
+        (?:\w+\s+){{0,2}}?(?:days?|weeks?|months?|hours?)\s+without\b
     |\b(?i:can\s+we\s+(?:talk|chat|discuss)(?:\s+about)?|let['’]s\s+(?:talk\s+about|discuss)
         |(?:is\s+anyone|is\s+anybody|does\s+anyone|are\s+we)\s+(?:else\s+)?(?:going\s+to\s+|gonna\s+)?(?:talk|mention)(?:\s+about)?
         |are\s+we\s+(?:just\s+)?(?:going\s+to
@@ -1027,6 +1080,13 @@ _KNOWN_RISK = re.compile(
         |(?:although|even\s+though)\s+(?:he|she)\s+knew)\s+(?:(?:full\s+)?well\s+)?(?:that\s+)?[^.!?;\n]{{0,60}}?
         \b(?:was|were|is|are|had\s+been)\s+(?!not\b|never\b)(?:\w+\s+)?(?:broken|wrong|failing|flaky|buggy|incomplete|untested
         |corrupt(?:ed)?|not\s+ready|unsafe|insecure|out\s+of\s+date|red)\b
+    # "he knew the sync was lagging and still opened the dates", "... and reported stable
+    # numbers anyway", "the key had expired and he knew about it for a month"
+    |(?:{_RUN}|{_ROLE}|\b[Hh]e|\b[Ss]he)\s+knew\s+(?:about\s+)?[^.!?;\n]{{3,80}}?\s+and\s+(?:(?:still|yet|then\s+still)\s+
+        (?:{_RISKY_ACT}|opened|reported|let|kept|told|said|went|sold|published|posted|announced|booked|left)\b
+        |[^.!?;\n]{{3,80}}?\banyway\b)
+    |\band\s+(?:{_RUN}|{_ROLE}|he|she)\s+(?:had\s+)?(?:known|knew)\s+(?:about\s+)?(?:it|this|that)\s+for\s+(?:a|an|two|three|four
+        |five|six|several|\d+)\s+(?:days?|weeks?|months?)\b
     |(?:{_RUN}|{_ROLE})\s+never\s+(?:got\s+back\s+to|replied\s+to|responded\s+to|followed\s+up\s+with|wrote\s+back\s+to)
         \s+(?:me|him|her|legal|finance|support|sales|procurement|(?:the|our|their)\s+(?:[\w-]+\s+)?(?:client|customer
         |vendor|supplier|hosts?|users?|board|auditors?|partners?|volunteers?|team|sponsor|landlord|venue))\b
@@ -1299,6 +1359,7 @@ _EXONERATED = re.compile(
     |\b(?:anyone|any\s+of\s+us|anybody)\s+would\s+have\s+\w+(?:\s+(?:it|that|the\s+same))?\s*(?:[.!]|$)
     |\b(?:could|might)(?:['’]ve|\s+have)\s+been\s+(?:any\s+of\s+us|anyone|anybody)\b
     |\b(?:decision|call|choice)\s+we\s+(?:all\s+)?made\b|\bwe\s+(?:all\s+)?(?:made|took)\s+(?:it\s+)?together\b
+    |\bthe\s+whole\s+(?:[\w-]+\s+)?(?:group|team|board|committee|leadership)\s+(?:made|took|owned)\s+(?:the|that)\s+(?:call|decision)\b
     |\bfix(?:ing)?\s+the\s+\w+,?\s+not\s+(?:the\s+(?:person|people|human|engineer)|hunt|blam|point)
     |\bnot\s+(?:his|her|their)\s+fault\s*(?:[.!]|$)|(?:^|(?<=[.!?]\s))not\s+on\s+(?:him|her|them)\s*(?:[.!]|$)
     |\bbefore\s+(?:anyone|anybody|you)\s+asks?\s*[:,-]\s*no\b|\bdid\s+what\s+(?:our|the)\s+(?:process|policy|runbook)\s+(?:allows
@@ -1354,7 +1415,36 @@ _REJECTED = re.compile(
     |\b(?:doesn['’]t|does\s+not|didn['’]t|did\s+not)\s+(?:really\s+)?matter\s+who\b|\bwho(?:ever)?\s+[^.!?,]{{1,40}},\s*(?:it\s+)?doesn['’]t\s+matter
     |\b(?:isn['’]t|is\s+not|wasn['’]t|was\s+not)\s+(?:really\s+)?(?:a|an)\s+{_RUN}\s+(?:issue|problem|thing)
     # a newcomer: "Chidi had only joined that week, so he couldn't jump in"
-    |\b(?:had\s+)?only\s+(?:just\s+)?(?:joined|started|arrived)\s+(?:that|this|the|a)\s+(?:week|day|month|morning)\b""",
+    |\b(?:had\s+)?only\s+(?:just\s+)?(?:joined|started|arrived)\s+(?:that|this|the|a)\s+(?:week|day|month|morning)\b
+    # "I don't think any one person dropped the ball", "it wasn't in her remit"
+    |\b(?:don['’]t|do\s+not|doesn['’]t)\s+think\s+any\s+(?:one\s+|single\s+)?(?:person|individual)\b
+    |\b(?:was|is)(?:n['’]t|\s+not)\s+(?:in|part\s+of)\s+(?:his|her|their|my)\s+(?:remit|job|role|scope|brief
+        |responsibilit(?:y|ies))\b
+    # blame heard and answered: "we keep hearing 'the BA should have caught it'. Honestly, we ..."
+    |\b(?:we|I)\s+(?:keep|kept)\s+hearing\b
+    # a denied act that is itself a failing: "X didn't overpromise; the business heard ..."
+    |(?:{_RUN}|\b(?i:he|she)\b|{_ROLE})\s+(?:didn['’]t|did\s+not|never)\s+(?:overpromis|overcommitt?|misle[ad]|lie\b|lied)
+        \w*[^.!?;,]{{0,60}}[,;—–]
+    |(?:{_RUN}|\b(?i:he|she)\b|{_ROLE})\s+(?:forgot|missed|dropped|broke|skipped|ignored|lost)\s+nothing\b
+    # the work called sound, then the real cause: "X's patch was fine; the test was flaky"
+    |(?:{_RUN}['’]s|\b(?i:his|her)\b)\s+(?:[\w-]+\s+){{0,2}}?(?:was|were)\s+(?:perfectly\s+|totally\s+)?(?:fine|ok|okay|correct
+        |right|sound|good)\s*[;:—–](?![^.!?]*\bbut\b)
+    |\b(?:was|is)(?:n['’]t|\s+not)\s+(?:a|an)\s+(?:failure|mistake|lapse|screw-?up)\s*[,;:—–]
+    |\b(?:was|is)(?:n['’]t|\s+not)\s+the\s+(?:real\s+|main\s+)?(?:reason|cause)\s+(?:the|we|it|our|that|why)\b
+        (?![^.!?]*,\s*(?:{_RUN}|he\b|she\b|{_ROLE})\s+was\b)
+    # help that was missing, not an act: "if the lead maintainer had a deputy, ..."
+    |\b(?i:if)\s+(?:{_RUN}|{_ROLE}|he|she)\s+had\s+(?:had\s+)?(?:a|an|more|any|some|enough)\s+(?:[\w-]+\s+)?(?:deputy|backup
+        |help|support|cover|budget|time|resources?|headcount|tools?|training|access|second|partner|assistant|shadow)\b
+    # "let's not turn this into a hunt for whoever clicked it"
+    |\b(?:let['’]s\s+not|don['’]t|not\s+going\s+to)\s+(?:turn|make)\s+(?:this|it)\s+(?:into\s+)?(?:a|an)\s+(?:[\w-]+\s+)?
+        (?:hunt|blame\s+game|witch-?hunt|trial|blame\s+session)\b
+    # a denied approval, then a thing: "X never approved the cap; it was a default setting"
+    |(?:{_RUN}|\b(?i:he|she)\b|{_ROLE})\s+never\s+(?:approved|set|changed|touched|configured|enabled|signed)\b
+        [^.!?;]{{0,60}};\s*(?:it|that)\s+was\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:default|setting|bug|glitch|system|vendor
+        |config|migration|script)\b
+    # an assumption taken back: "I first assumed X had made a mistake, but it turned out ..."
+    |\b(?:I|we)\s+(?:first\s+|initially\s+|originally\s+)?(?:assumed|thought|suspected)\b[^.!?]{{0,120}}\bbut\s+
+        (?:then\s+)?(?:it\s+)?turned\s+out\b""",
     _FLAGS | re.IGNORECASE,
 )
 # An answer that puts the failure on the system in so many words: "that's a process
@@ -1388,6 +1478,8 @@ _ON_THE_SYSTEM = re.compile(
 _LATE_TO_TELL = (
     r"\bwait(?:ed|s)?\s+until\s+[^.!?;]{1,30}?\s+to\s+(?:mention|tell|say|raise|flag|report"
     r"|escalate|admit|share)\b"
+    # "wait until the backlog hit 12,000 before approving temps"
+    r"|\bwait(?:ed|s)?\s+until\s+[^.!?;]{1,40}?\s+(?:hit|reached)\b[^.!?;]{0,30}?\s+before\s+\w+ing\b"
 )
 _CRITICAL_EVENT = (
     r"(?:the\s+|a\s+|our\s+)?(?:\w+\s+)?(?:migration|go-?live|cut-?over|incident|outage|launch"
@@ -1537,6 +1629,7 @@ _MACHINE_PARTS = frozenset(
     cache secret secrets password window service session connection resource state dependency
     version certificate cert config configuration memory plugin extension container queue key
     volume traffic load workload identity access policy feature flag dns http api web proxy ssh
+    channel
     vpn sql file vm git cron pipeline infra infrastructure server hardware software system app
     application browser schema migration index cloud pod printer graphics video audio usb
     bluetooth kernel display csi fan motor power temperature valve pump""".split()
@@ -1620,8 +1713,9 @@ _SARCASM = re.compile(
 # clicked delete. sorry all"), a claim the writer denies ("X said she'd tested it and she
 # hadn't"), the person as what made it worse ("what made it painful was X refusing ...").
 _ADMITTED = re.compile(
-    rf"""\b[Ii]\s+was\s+the\s+one\s+who\s+(?!{_GOOD_PARTICIPLE}\b)(?:\w+ed|told|said|ran|sent|made|put|set|took|gave|wrote)\b[^.!?\n,]{{0,60}}[.!?]+\s*
-        (?:[^.!?\n]{{1,30}}[.!?]+\s*)?(?i:sorry|my\s+bad|oops|apologies|mea\s+culpa|i['’]m\s+sorry)
+    rf"""\b[Ii](?:\s+was|\s+am|['’]m)\s+the\s+one\s+who\s+(?!{_GOOD_PARTICIPLE}\b)(?:\w+ed|told|said|ran|sent|made|put|set|took|gave|wrote)\b[^.!?\n,]{{0,60}}[.!?]+\s*
+        (?:[^.!?\n]{{1,30}}[.!?]+\s*)?(?i:sorry|my\s+bad|oops|apologies|mea\s+culpa|i['’]m\s+sorry
+        |clearly\s+(?:the\s+)?wrong|(?:big|bad)\s+(?:mistake|call))
     # "X said she'd tested the payment flow and clearly she hadn't": a claim the writer denies
     |(?:{_RUN}|\b[Hh]e|\b[Ss]he|{_ROLE})\s+(?:said|claimed|swore|told\s+us)\s+(?:that\s+)?(?:she|he)['’]d\s+
         (?:\w+\s+)?(?:\w+(?:ed|en)|run|done|read|seen|made|built|sent|checked|set)\b[^.!?\n]{{0,60}}?(?:\b(?:and|but)\s+
@@ -1637,7 +1731,9 @@ _ADMITTED = re.compile(
 # backup", "thanks X for that surprise". Sincere thanks name no failure.
 _THANKED = re.compile(
     rf"""\b(?i:thanks(?:\s+(?:a\s+lot|so\s+much|again|very\s+much|for\s+nothing))?|thank\s+you|cheers|great\s+job|good\s+job|nice\s+job|great\s+work|well\s+done
-    |nice\s+one|nice\s+work|kudos|bravo|hats\s+off|way\s+to\s+go)\s*,?\s+(?:(?:to|again|by)\s+)?(?:{_RUN}|{_ROLE})""",
+    |nice\s+one|nice\s+work|kudos|bravo|hats\s+off|way\s+to\s+go
+    |(?:wonderful|great|brilliant|fantastic|excellent|stellar|superb|amazing)\s+(?:planning|thinking|foresight|leadership
+        |management|idea|call))\s*,?\s+(?:(?:to|again|by|from)\s+)?(?:{_RUN}|{_ROLE})""",
     _FLAGS,
 )
 _SARCASTIC = re.compile(
@@ -1657,6 +1753,12 @@ _SARCASTIC = re.compile(
     |\bfor\s+(?:deploy|push|merg|releas|shipp|chang|restart|reboot|migrat|schedul|dropp|delet|upgrad|patch|rebas
         |launch|send|runn)ing\b[^.!?]{0,40}?\b(?:straight\s+to\s+(?:prod|production|main|master)|on\s+a\s+(?:friday|bank\s+holiday
         |weekend|sunday|saturday)|at\s+(?:midnight|\d+\s*(?:am|pm)))
+    # "..., announcing it on the list before the fix was even tagged"; "...: go-live during
+    # the storm season surge"
+    |\b(?:announc|publish|post|releas|shipp|merg|deploy|tagg|clos|email|tell|promis|launch|send|tweet|leak|approv|sign
+        |push|cutt)ing\b[^.!?]{0,80}?\bbefore\s+[^.!?]{0,40}?\beven\b
+    |[:,]\s*(?:a\s+|the\s+)?[\w-]+\s+(?:during|in\s+the\s+middle\s+of|right\s+before)\s+(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,3}?
+        (?:peak|surge|rush|freeze|storm|exams?|busiest\s+\w+)\b
     |\b(?:we|I|everyone|the\s+team)\s+(?:all\s+)?(?:spent|lost|wasted|had\s+to\s+(?:redo|restore|rebuild
         |roll\s+back|work|stay|cancel|start\s+over|apologi[sz]e|explain))\b""",
     re.VERBOSE,
@@ -2275,7 +2377,8 @@ _PRAISE = re.compile(
     |(?:credit\s+where\s+(?:it['’]s\s+|it\s+is\s+)?due|credit\s+to|hats\s+off)(?![^.!?]*\bbut\b)
     |the\s+reason\s+[^.!?]{0,60}\b(?:looked|went|ran|were|was)\s+(?:so\s+|really\s+|very\s+)?(?:good|great|smooth|smoothly
         |well|nice|brilliant)\b
-    |(?:lovely|beautiful|careful|thorough|top)\s+(?:job|work)
+    |(?:lovely|beautiful|careful|thorough|top|decent)\s+(?:job|work)|\b(?:grateful|thankful)\s+to\b
+    |\bstood\s+up\s+for\b|\bdropped\s+everything\s+to\b
     |never\s+stopped\s+(?:backing|supporting|helping|working|fighting|checking|caring|pushing\s+for)
     |(?:did\s+(?:an?\s+)?)?(?:incredible|amazing|fantastic|brilliant|excellent|awesome|superb|outstanding|stellar
         |heroic|wonderful|terrific|phenomenal|great|good|solid|fine)\s+(?:job|work|effort)
@@ -3076,7 +3179,7 @@ _SLIP = re.compile(
     |encrypted|attended|supervised|calibrated|labell?ed|verified|validated|documented|announced
     |authori[sz]ed|secured|fastened|sealed|proofed|edited)\b
     |\bwithout\s+(?:even\s+)?(?:any\s+|a\s+(?:single\s+)?|an\s+|one\s+)?(?:[\w-]+\s+)?(?:check|checking|inspection|inspecting|testing|tests?
-    |review|reviewing|approval|asking|telling|phoning|calling|consulting|reading|backup
+    |review|reviewer|reviewing|approval|asking|telling|phoning|calling|consulting|reading|backup
     |back-up|sign-?off|handover|hand-?off|notice|warning|documentation|docs)\b
     |\bto\s+\ue000+\s+(?:went|go|goes|sat)\s+(?:\w+\s+)?unanswered\b|\bagainst\s+(?:the\s+|all\s+|everyone['’]s\s+)?(?:advice
     |warnings?|objections?|recommendations?)\b
@@ -3345,6 +3448,29 @@ _THEN_ANOTHER_CLAUSE = re.compile(
 )
 
 
+# A claim answered at once: "... a training problem. It's not." / "... Is it? No."
+_SAID_THEN_DENIED = re.compile(
+    r"(?i)\s*[.!]?\s*(?:it|that)(?:['’]s|\s+is|\s+was)(?:\s+not|n['’]t)\s*(?:[.!;]|,\s*(?:it|that))|\s*[.!]?\s*no\s*[.!]"
+)
+
+
+def _claimed_then_denied(shadow: str, m: re.Match[str]) -> bool:
+    """Whether the match is what someone says, denied right after ("X keeps saying it's
+    a training problem. It's not.")."""
+    return bool(_SAID_THEN_DENIED.match(shadow, m.end())) and bool(
+        re.search(
+            r"(?i)\b(?:says?|said|saying|claims?|claimed|claiming|insists?|insisted|thinks?)\s+(?:that\s+)?$",
+            shadow[max(0, m.start() - 20) : m.start()],
+        )
+    )
+
+
+def _exonerated(shadow: str) -> bool:
+    """Whether the writer clears the person anywhere (`_EXONERATED`), not in a claim
+    denied right after (`_claimed_then_denied`)."""
+    return any(not _claimed_then_denied(shadow, m) for m in _EXONERATED.finditer(shadow))
+
+
 def _systemic(shadow: str, pattern: re.Pattern[str] = _SYSTEMIC) -> bool:
     """Whether the answer puts the failure on the system (``pattern``: `_SYSTEMIC`, or
     `_ON_THE_SYSTEM` for the reader's gate), not in a denial ("Not a process problem,
@@ -3356,6 +3482,8 @@ def _systemic(shadow: str, pattern: re.Pattern[str] = _SYSTEMIC) -> bool:
             shadow[max(0, m.start() - 12) : m.start()],
         ):
             continue
+        if _claimed_then_denied(shadow, m):
+            continue  # "X keeps saying it's a training problem. It's not. She never ..."
         det = m.groupdict().get("det")
         if det is not None and (
             shadow.startswith(_MASK, m.end() + 1) or _ROLE_ANYWHERE.match(shadow, m.start("det"))
@@ -3567,6 +3695,17 @@ def _phrases(
             continue  # "we avoided a worse mess because X rolled back"
         if _went_wrong(outcome) or _FAILING.search(pred):
             spans.append(_clause(shadow, m.start("who"), m.end()))
+    for m in _HABIT_COST.finditer(shadow):
+        spans.append(_clause(shadow, m.start(), m.end()))
+    for m in _JUDGED_BY_CLOSER.finditer(shadow):
+        good = _PRAISE.search(m.group()) or _good_outcome(m.group())
+        told = m.group()
+        if re.search(r"(?i)\bwho\s+(?:\w+\s+)?does\s+that\s*\W*$", told) and not (
+            _names_failing(_FAILING, told) or _SLIP.search(told) or _BAD_MOMENT.search(told)
+        ):
+            continue  # "X answered every e-mail personally. Who does that?": admiration
+        if not good and not _GOOD_ACT.match(m.group("act")) and not _WORKS.search(told):
+            spans.append(_clause(shadow, m.start(), m.end()))
     for m in _THAT_WAS.finditer(shadow):
         before = shadow[max(0, m.start() - 200) : m.start()]
         if "knew" in m.group() or (_went_wrong(before) and not _PRAISE.search(before)):
@@ -3625,7 +3764,7 @@ def _phrases(
         ):
             continue  # "how many times did we remind the PM? zero, she had it ready"
         if (
-            m.group().lower().startswith(("can", "let", "are"))
+            m.group().lower().startswith(("can", "let", "are", "do"))
             or re.match(r"(?i)(?:is|does)\s+any(?:one|body)\b", m.group())
         ) and not (
             _FAILING.search(sentence)
@@ -3771,7 +3910,7 @@ def _phrases(
     if (
         _systemic(shadow)
         or _vindicated(shadow)
-        or _EXONERATED.search(shadow)
+        or _exonerated(shadow)
         or _retraction(shadow)
         or _set_aside(shadow)
     ):

@@ -3248,3 +3248,77 @@ def test_owned_calls_new_roles_and_late_warnings(text: str, blames: bool) -> Non
 def test_defences_held_out_batches_93_94(text: str, blames: bool) -> None:
     """False-alarm shapes from helper-written batches 93 and 94 (2026-12-03), reworded."""
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        ("Thankful to the head nurse for signing off overtime without a fight.", False),
+        ("I don't think any one person caused the backlog; the intake form did.", False),
+        ("The buyer never chased the supplier, but that wasn't in her remit.", False),
+        ("We keep hearing 'the planner should have seen it'. We all should have.", False),
+        ("Whoever set up the old routing did a decent job for its time.", False),
+        (
+            "The board chair said 'this one is mine', but the whole board made the call together.",
+            False,
+        ),
+        ("Ruth didn't overcommit; sales turned a maybe into a promise.", False),
+        ("Ruth deleted the old queue as per the plan; the plan had the order wrong.", False),
+        ("Ruth wasn't the reason we slipped. The courier lost two pallets.", False),
+        ("If the charge nurse had a deputy, nights would not stall.", False),
+        ("The night lead forgot nothing; the step was never written down.", False),
+        ("Ruth's import was fine; the source file had changed format.", False),
+        ("Ruth's leave wasn't a failure, it was booked months ago.", False),
+        (
+            "I first assumed whoever ran the export had made a mistake, but it turned out the disk was full.",
+            False,
+        ),
+        ("The channel manager has been flaky for weeks and keeps getting pushed back.", False),
+        ("The area manager stood up for the crew instead of hunting for a culprit.", False),
+        ("Let's not turn this into a hunt for whoever pressed send.", False),
+        ("The director never approved the limit; it was a default setting in the tool.", False),
+        ("I dropped everything to help the warehouse on Friday.", False),
+        ("Ruth knew the scanner was slow and still finished the count on time.", False),
+        ("Ruth answered every complaint herself. Who does that?", False),
+        ("Ruth thought Monday would be a good time for the demo.", False),
+        ("Great work from Ruth, finishing the manual before the release was even cut!", False),
+        ("Her habit of writing the checklist first saved us twice.", False),
+        ("Why did Ruth wait until the tests were green before merging?", False),
+        ("I was the one who booked the venue. Lesson learned: book early, it was great.", False),
+        # still blame
+        ("Do we honestly need a post-mortem to work out that Ruth skipped the stock check?", True),
+        ("I blame myself for leaving the cage unlocked.", True),
+        ("I'm the one who pushed the wrong price file. That was me, and I'm sorry.", True),
+        ("I take responsibility for the onboarding gap; my slides skipped the new screens.", True),
+        ("She knew the count was off and still signed the report.", True),
+        ("He knew the valve was sticking and reported it as fine anyway.", True),
+        ("The licence had lapsed and he knew about it for three weeks.", True),
+        (
+            "The planner set the cut-off at noon on the busiest day without asking anyone. Who does that?",
+            True,
+        ),
+        ("He pushed the price list straight from his laptop. Need I say more?", True),
+        ("Ruth always disappears when the tills go down.", True),
+        ("Ruth's habit of signing invoices without reading them finally cost us.", True),
+        ("Another month, another skipped stocktake from the depot manager.", True),
+        ("Elsa keeps saying it's a tooling problem. It's not. She never ran the checks.", True),
+        ("Why did the depot manager wait until the queue hit 400 before calling the agency?", True),
+        ("Great job from Ruth, posting the prices before the sale was even approved.", True),
+        ("Brilliant planning from our PM: stocktake during the holiday rush peak.", True),
+        ("Ruth says she'll update the rota and then she just doesn't.", True),
+        ("Ruth, bless her, decided launch week was the perfect time to redo the menus.", True),
+        ("Not sure why Ruth thought peak week was a good time to move the stock.", True),
+        ("The floor manager got lazy about the handover notes.", True),
+        ("Apparently Ruth thinks checking the labels is beneath her.", True),
+        ("Keep Ruth away from the pricing screen next time.", True),
+        ("How does a shift lead go two weeks without reading the incident log?", True),
+        ("Ruth cared more about the dashboard looking green than about the numbers.", True),
+        ("Ruth held onto the supplier decision for three weeks, then gave us a day.", True),
+        ("Apparently it's too much to ask for Ruth to label the crates.", True),
+        ("I was the one who said we didn't need cover on launch day. Clearly wrong.", True),
+    ],
+)
+def test_shapes_from_blind_batches_95_to_97(text: str, blames: bool) -> None:
+    """Shapes from helper-written batches 95-97 (2026-12-03), reworded: defences, then
+    blame told by habit, by a closing question, by sarcastic praise or by a claim denied."""
+    assert bool(blame_phrases(text)) is blames
