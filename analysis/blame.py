@@ -210,8 +210,6 @@ _FAULT_VERB = r"""(?:broke|breaks|forgot|forgets|ignored|ignores|skipped|refused
     |disappears\ when|disappeared\ (?:when|during|mid-?|right\ when|just\ when)|vanishes\ when
     |got\ (?:greedy|lazy|sloppy|complacent|cocky|careless|arrogant)
     |thinks\ [^.!?]{0,40}?\ (?:is|are)\ beneath\ (?:him|her)
-    |cared\ more\ about\ [^.!?]{3,60}?\ than
-    |held\ onto\ [^.!?;]{0,40}?\ for\ (?:\w+\ )?(?:days|weeks|months)
     |delivered\ (?:it|them|the\ [\w-]+)\ (?:\w+\ ){0,2}(?:days?|weeks?)\ (?:after|late|past)
     |didn't\ (?:even\ )?know\ what\ (?:a|an|the)\ [\w\ -]{1,30}?\ (?:was|is|were|meant)\b
     |(?:never|didn't|did\ not|doesn't|does\ not|won't|wouldn't|couldn't|refuses\ to
@@ -341,9 +339,10 @@ _SELF = re.compile(
         \bI\s+was\s+(?:(?:a\s+bit|too|really|very|so|just|pretty|way\s+too)\s+)?(?:careless|sloppy|negligent
         |reckless|lazy|complacent|overconfident|hasty|arrogant)\b
     |I(?:\s+(?:am|was)|['’]m)\s+(?:(?:the\s+)?(?:only\s+)?one\s+)?to\s+blame|I\s+take\s+(?:full\s+|the\s+)*blame
-    # "I blame myself for leaving early", "... That was me, and I'm sorry."
-    |\bI\s+(?:(?:only|mostly|partly|really)\s+)?blame\s+myself\b
-    |(?:^|(?<=[.!?]\s))(?i:that|it)\s+was\s+me\s*(?:,\s*and\s+I['’]m\s+sorry|[.!]\s+(?:I['’]m\s+)?sorry)\b
+    # "I blame myself for leaving early", "... That was me, and I'm sorry." (not quoted:
+    # "when people write 'I blame myself'")
+    |(?<!['‘"“])\bI\s+(?:(?:can\s+only|only|mostly|partly|really)\s+)?blame\s+myself\b
+    |(?:^|(?<=[.!?]\s)|(?<=,\s))(?i:that|it)\s+was\s+me\s*(?:,\s*and\s+I['’]m\s+sorry\s*(?:[.!]|$)|[.!]\s+(?:I['’]m\s+)?sorry\b)
     # "my estimate was the problem", "I take responsibility for the outage", "I'm the reason
     # we shipped late", "I was wrong.", "the cause was me not reading ..." (`_self_harm`
     # checks the named groups own harm: not "I take responsibility for the docs from now
@@ -867,25 +866,22 @@ _BECAUSE = re.compile(
 )
 # The act named in one sentence, its author in the next: "The keys ended up in the public
 # repo. That was X, and he knew the rule."
-# A person's habit that cost the team, or a duty missed once more: "X's habit of approving
-# changes by email without reading them finally caught up with us", "Another week, another
-# missed handover from the night supervisor".
+# A promise broken by habit, a sarcastic "perfect moment", a person's habit that cost the
+# team, or a duty missed once more: "he says he'll check the logs and then he just doesn't",
+# "X, bless her, decided fair week was the perfect moment to try ...", "X's habit of
+# approving changes by email without reading them finally caught up with us", "Another
+# week, another missed handover from the night supervisor".
 _HABIT_COST = re.compile(
     rf"""(?:{_RUN}|{_ROLE}|\b[Hh]e|\b[Ss]he)\s+(?:(?:says|said|promises|promised|swears|swore)\s+(?:he|she)['’]ll|(?:says|said)
         \s+(?:he|she)\s+will)\s+\w+[^.!?]{{0,60}}?\band\s+then\s+(?:(?:he|she)\s+)?(?:just\s+|simply\s+)?(?:doesn['’]t|didn['’]t
-        |never\s+(?:does|did))\b
-    # "X, bless her, decided fair week was the perfect moment to try ...", "not sure why X
-    # thought a trade fair was a good time to test ..." (not "X thought Monday would be a
-    # good time for the demo")
-    |(?:\b(?i:why|apparently|somehow)\s+(?:{_RUN}|{_ROLE}|he|she)\s+(?:decided|thought|figured|felt)\s+(?:that\s+)?[^.!?]{{2,50}}?
-        \s+(?:was|would\s+be)\s+(?:the\s+|a\s+)?(?:best|right|good|great)
-        |(?:{_RUN}|{_ROLE}|\b[Hh]e|\b[Ss]he)(?:\s*,\s*bless\s+(?:him|her)\s*,)?\s+(?:decided|thought|figured|felt)\s+(?:that\s+)?
-        [^.!?]{{2,50}}?\s+(?:was|would\s+be)\s+(?:the\s+|a\s+)?(?:perfect|ideal))\s+(?:moment|time|day|week|night|place)\s+to\b
-        (?![^.!?]*\b(?:and\s+it\s+(?:worked|paid\s+off)|which\s+(?:worked|paid\s+off)|rightly))
+        |never\s+(?:does|did))\b(?!\s+(?:even\s+)?(?:need|have\s+to|get\s+to))
+    |(?:{_RUN}|{_ROLE}|\b[Hh]e|\b[Ss]he)(?:\s*,\s*bless\s+(?:him|her)\s*,)?\s+(?:decided|thought|figured)\s+(?:that\s+)?
+        [^.!?]{{2,50}}?\s+(?:was|would\s+be)\s+(?:the\s+|a\s+)?(?:perfect|ideal)\s+(?:moment|time|day|week|night)\s+to\b
+        (?![^.!?]*\b(?:worked|paid\s+off|without\s+a\s+hitch|smooth|smoothly|rightly|went\s+(?:well|fine|great)))
     |(?:{_RUN}['’]s|\b(?i:his|her)|(?:\b(?i:the|our)\s+(?:[\w-]+\s+)?{_ROLE_WORDS}['’]s))\s+(?:\w+\s+)?habit\s+of\s+
-        \w+ing\b[^.!?]{{0,80}}?\b(?:caught\s+up\s+with|cost|bit|burned|burnt|hurt|killed|broke|sank)\b
-    |\b(?i:another)\s+(?:missed|late|skipped|forgotten|botched|broken|cancell?ed|no-show)\s+(?:[\w-]+\s+){{0,2}}?
-        (?:from|by)\s+(?:{_RUN}|{_ROLE})""",
+        \w+ing\b[^.!?]{{0,80}}?\b(?:caught\s+up\s+with|cost|bit|burned|burnt|hurt|sank|came\s+back\s+to\s+bite)\s+us\b
+    |\b(?i:another)\s+(?:missed|skipped|forgotten|botched)\s+(?!(?:call|calls|message|messages|text|ping)\b)
+        (?:[\w-]+\s+){{0,2}}?(?:from|by)\s+(?:{_RUN}|{_ROLE})""",
     _FLAGS,
 )
 # An act told, then a closing question or aside that judges it: "The revenue manager set
@@ -894,13 +890,14 @@ _HABIT_COST = re.compile(
 _JUDGED_BY_CLOSER = re.compile(
     rf"""(?:^|(?<=[.!?]\s))(?:{_RUN}|\b[Hh]e\b|\b[Ss]he\b|{_ROLE})(?P<act>\s+(?!(?:was|is|has|had)\b)\w+)[^.!?]{{3,200}}?[.!]
     \s+(?i:who\s+(?:even\s+|actually\s+|seriously\s+)?does\s+that|need\s+I\s+say\s+more|what\s+(?:was|were)\s+(?:he|she)
-        \s+thinking|enough\s+said|I\s+rest\s+my\s+case)\s*[?.!]""",
+        \s+thinking|enough\s+said|say\s+no\s+more|I\s+rest\s+my\s+case)\s*[?.!]""",
     _FLAGS,
 )
 # Admiration in the told act: "... rebuilt it over a weekend and it just works", "... until 3am".
 _WORKS = re.compile(
     r"(?i)\b(?:just\s+works|works\s+(?:perfectly|flawlessly)|until\s+\d+\s*(?:am|a\.m\.)|stayed\s+(?:late|up|until|behind)"
-    r"|rebuilt|volunteered|covered\s+for)\b"
+    r"|rebuilt|volunteered|covered\s+for|(?:his|her|their)\s+own|to\s+(?:help|keep|cover|support)"
+    r"|(?:dropped|fell|halved)\s+by\s+(?:half|\d+))\b"
 )
 _THAT_WAS = re.compile(
     rf"""(?:^|(?<=[.!?]\s))(?i:that|this)\s+was\s+(?:all\s+|entirely\s+|100%\s+)?(?:{_RUN}|{_ROLE})
@@ -1036,13 +1033,12 @@ _RHETORICAL = re.compile(
     # for three days? ask X." (not "why is the cache set up like this? ask X, she knows")
     |\b(?i:why\s+(?:was|were|did|had|is|are))\b(?P<why>[^?\n]{{5,150}})\?\s*(?i:just\s+|go\s+|you['’]d\s+have\s+to\s+)?(?i:ask)
         \s+(?:{_RUN}|{_ROLE})\s*(?:[.!]|$|(?i:lol)\b)
-    |\b(?i:do\s+we\s+(?:really\s+|honestly\s+|actually\s+|seriously\s+)?need\s+(?:a|an|this|another)\s+(?:[\w-]+\s+){{0,2}}?to
+    |\b(?i:(?:do\s+we|does\s+any(?:one|body))\s+(?:really\s+|honestly\s+|actually\s+|seriously\s+)?need\s+(?:a|an|this|another)\s+(?:[\w-]+\s+){{0,2}}?to
         \s+(?:work\s+out|figure\s+out|find\s+out|know|see|tell|understand|realise|realize))\s+(?:that|who|why|how)\s+
         (?:{_RUN}|{_ROLE}|he|she)\s+\w+
-    |\b(?i:keep)\s+(?:{_RUN}|{_ROLE})\s+away\s+from\b
     |\b(?i:it['’]s|it\s+is|it\s+was)\s+(?i:apparently\s+)?too\s+much\s+to\s+ask\s+(?:for\s+)?(?:{_RUN}|{_ROLE}|him|her)\s+to\b
     |\b(?i:how\s+(?:does|did|can|could|do))\s+(?:{_RUN}|{_ROLE}|he|she|(?i:a|an)\s+(?:[\w-]+\s+)?{_ROLE_WORDS})\s+go\s+
-        (?:\w+\s+){{0,2}}?(?:days?|weeks?|months?|hours?)\s+without\b
+        (?:\w+\s+){{0,2}}?(?:days?|weeks?|months?|hours?)\s+without\s+(?:once\s+|even\s+)?\w+ing\b
     |\b(?i:can\s+we\s+(?:talk|chat|discuss)(?:\s+about)?|let['’]s\s+(?:talk\s+about|discuss)
         |(?:is\s+anyone|is\s+anybody|does\s+anyone|are\s+we)\s+(?:else\s+)?(?:going\s+to\s+|gonna\s+)?(?:talk|mention)(?:\s+about)?
         |are\s+we\s+(?:just\s+)?(?:going\s+to
@@ -1082,11 +1078,13 @@ _KNOWN_RISK = re.compile(
         |corrupt(?:ed)?|not\s+ready|unsafe|insecure|out\s+of\s+date|red)\b
     # "he knew the sync was lagging and still opened the dates", "... and reported stable
     # numbers anyway", "the key had expired and he knew about it for a month"
-    |(?:{_RUN}|{_ROLE}|\b[Hh]e|\b[Ss]he)\s+knew\s+(?:about\s+)?[^.!?;\n]{{3,80}}?\s+and\s+(?:(?:still|yet|then\s+still)\s+
-        (?:{_RISKY_ACT}|opened|reported|let|kept|told|said|went|sold|published|posted|announced|booked|left)\b
-        |[^.!?;\n]{{3,80}}?\banyway\b)
+    |(?:{_RUN}|{_ROLE}|\b[Hh]e|\b[Ss]he)\s+knew\s+(?:that\s+)?[^.!?;\n]{{3,60}}?\b(?:was|were|had\s+been|is|are)\s+(?:\w+\s+)?
+        (?:lagging|growing|broken|wrong|failing|late|stale|expired|down|corrupt(?:ed)?|flaky|sticking|off|untested|overdue
+        |out\s+of\s+date|not\s+ready)\b[^.!?;\n]{{0,20}}?\s+and\s+(?:(?:still|yet|then\s+still)\s+
+        (?:{_RISKY_ACT}|opened|reported|signed|sold|published|posted|announced)\b|(?:{_RISKY_ACT}|opened|reported|signed)\b
+        [^.!?;\n]{{3,80}}?\banyway\b)
     |\band\s+(?:{_RUN}|{_ROLE}|he|she)\s+(?:had\s+)?(?:known|knew)\s+(?:about\s+)?(?:it|this|that)\s+for\s+(?:a|an|two|three|four
-        |five|six|several|\d+)\s+(?:days?|weeks?|months?)\b
+        |five|six|several|\d+)\s+(?:days?|weeks?|months?)\b(?![^.!?]*\bbecause\b)
     |(?:{_RUN}|{_ROLE})\s+never\s+(?:got\s+back\s+to|replied\s+to|responded\s+to|followed\s+up\s+with|wrote\s+back\s+to)
         \s+(?:me|him|her|legal|finance|support|sales|procurement|(?:the|our|their)\s+(?:[\w-]+\s+)?(?:client|customer
         |vendor|supplier|hosts?|users?|board|auditors?|partners?|volunteers?|team|sponsor|landlord|venue))\b
@@ -1360,6 +1358,7 @@ _EXONERATED = re.compile(
     |\b(?:could|might)(?:['’]ve|\s+have)\s+been\s+(?:any\s+of\s+us|anyone|anybody)\b
     |\b(?:decision|call|choice)\s+we\s+(?:all\s+)?made\b|\bwe\s+(?:all\s+)?(?:made|took)\s+(?:it\s+)?together\b
     |\bthe\s+whole\s+(?:[\w-]+\s+)?(?:group|team|board|committee|leadership)\s+(?:made|took|owned)\s+(?:the|that)\s+(?:call|decision)\b
+        (?![^.!?]*\bbut\b)
     |\bfix(?:ing)?\s+the\s+\w+,?\s+not\s+(?:the\s+(?:person|people|human|engineer)|hunt|blam|point)
     |\bnot\s+(?:his|her|their)\s+fault\s*(?:[.!]|$)|(?:^|(?<=[.!?]\s))not\s+on\s+(?:him|her|them)\s*(?:[.!]|$)
     |\bbefore\s+(?:anyone|anybody|you)\s+asks?\s*[:,-]\s*no\b|\bdid\s+what\s+(?:our|the)\s+(?:process|policy|runbook)\s+(?:allows
@@ -1417,34 +1416,37 @@ _REJECTED = re.compile(
     # a newcomer: "Chidi had only joined that week, so he couldn't jump in"
     |\b(?:had\s+)?only\s+(?:just\s+)?(?:joined|started|arrived)\s+(?:that|this|the|a)\s+(?:week|day|month|morning)\b
     # "I don't think any one person dropped the ball", "it wasn't in her remit"
-    |\b(?:don['’]t|do\s+not|doesn['’]t)\s+think\s+any\s+(?:one\s+|single\s+)?(?:person|individual)\b
+    |\b(?:don['’]t|do\s+not|doesn['’]t)\s+think\s+any\s+(?:one\s+|single\s+)?(?:person|individual)\b(?![^.!?]*\bbut\b)
     |\b(?:was|is)(?:n['’]t|\s+not)\s+(?:in|part\s+of)\s+(?:his|her|their|my)\s+(?:remit|job|role|scope|brief
-        |responsibilit(?:y|ies))\b
+        |responsibilit(?:y|ies))\b(?![^.!?]*\banyway\b)
     # blame heard and answered: "we keep hearing 'the BA should have caught it'. Honestly, we ..."
-    |\b(?:we|I)\s+(?:keep|kept)\s+hearing\b
+    |\b(?:we|I)\s+(?:keep|kept)\s+hearing\b(?![^.!?]*\bfrom\s+(?:{_RUN}|{_ROLE}))
     # a denied act that is itself a failing: "X didn't overpromise; the business heard ..."
     |(?:{_RUN}|\b(?i:he|she)\b|{_ROLE})\s+(?:didn['’]t|did\s+not|never)\s+(?:overpromis|overcommitt?|misle[ad]|lie\b|lied)
-        \w*[^.!?;,]{{0,60}}[,;—–]
+        \w*[^.!?;,]{{0,60}}[,;—–](?!\s*(?i:he|she)\b)
     |(?:{_RUN}|\b(?i:he|she)\b|{_ROLE})\s+(?:forgot|missed|dropped|broke|skipped|ignored|lost)\s+nothing\b
+        (?!\s*,?\s*(?:apart\s+from|except|but|other\s+than|besides))
     # the work called sound, then the real cause: "X's patch was fine; the test was flaky"
     |(?:{_RUN}['’]s|\b(?i:his|her)\b)\s+(?:[\w-]+\s+){{0,2}}?(?:was|were)\s+(?:perfectly\s+|totally\s+)?(?:fine|ok|okay|correct
-        |right|sound|good)\s*[;:—–](?![^.!?]*\bbut\b)
+        |right|sound|good)\s*[;:—–](?![^.!?]*\b(?:but|was\s+not|wasn['’]t|were\s+not|weren['’]t)\b)
     |\b(?:was|is)(?:n['’]t|\s+not)\s+(?:a|an)\s+(?:failure|mistake|lapse|screw-?up)\s*[,;:—–]
+        (?![^.!?]*(?:{_RUN}|\b(?i:he|she)\b)\s+(?:chose|decided|skipped|ignored|never|didn['’]t|forgot))
     |\b(?:was|is)(?:n['’]t|\s+not)\s+the\s+(?:real\s+|main\s+)?(?:reason|cause)\s+(?:the|we|it|our|that|why)\b
-        (?![^.!?]*,\s*(?:{_RUN}|he\b|she\b|{_ROLE})\s+was\b)
+        (?![^.!?]*[,;]\s*(?:{_RUN}|he\b|she\b|{_ROLE})\s+\w+)
     # help that was missing, not an act: "if the lead maintainer had a deputy, ..."
     |\b(?i:if)\s+(?:{_RUN}|{_ROLE}|he|she)\s+had\s+(?:had\s+)?(?:a|an|more|any|some|enough)\s+(?:[\w-]+\s+)?(?:deputy|backup
-        |help|support|cover|budget|time|resources?|headcount|tools?|training|access|second|partner|assistant|shadow)\b
+        |help|support|cover|budget|resources?|headcount|tools?|training|access|second|partner|assistant|shadow)\b
+        (?!\s+(?:skills?|sense|clue))
     # "let's not turn this into a hunt for whoever clicked it"
     |\b(?:let['’]s\s+not|don['’]t|not\s+going\s+to)\s+(?:turn|make)\s+(?:this|it)\s+(?:into\s+)?(?:a|an)\s+(?:[\w-]+\s+)?
-        (?:hunt|blame\s+game|witch-?hunt|trial|blame\s+session)\b
+        (?:hunt|blame\s+game|witch-?hunt|trial|blame\s+session)\b(?![^.!?]*\bbut\b)
     # a denied approval, then a thing: "X never approved the cap; it was a default setting"
     |(?:{_RUN}|\b(?i:he|she)\b|{_ROLE})\s+never\s+(?:approved|set|changed|touched|configured|enabled|signed)\b
         [^.!?;]{{0,60}};\s*(?:it|that)\s+was\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:default|setting|bug|glitch|system|vendor
         |config|migration|script)\b
     # an assumption taken back: "I first assumed X had made a mistake, but it turned out ..."
     |\b(?:I|we)\s+(?:first\s+|initially\s+|originally\s+)?(?:assumed|thought|suspected)\b[^.!?]{{0,120}}\bbut\s+
-        (?:then\s+)?(?:it\s+)?turned\s+out\b""",
+        (?:then\s+)?(?:it\s+)?turned\s+out\b(?!\s+(?:that\s+)?(?:{_RUN}|he\b|she\b|{_ROLE}))""",
     _FLAGS | re.IGNORECASE,
 )
 # An answer that puts the failure on the system in so many words: "that's a process
@@ -1629,7 +1631,6 @@ _MACHINE_PARTS = frozenset(
     cache secret secrets password window service session connection resource state dependency
     version certificate cert config configuration memory plugin extension container queue key
     volume traffic load workload identity access policy feature flag dns http api web proxy ssh
-    channel
     vpn sql file vm git cron pipeline infra infrastructure server hardware software system app
     application browser schema migration index cloud pod printer graphics video audio usb
     bluetooth kernel display csi fan motor power temperature valve pump""".split()
@@ -1715,7 +1716,7 @@ _SARCASM = re.compile(
 _ADMITTED = re.compile(
     rf"""\b[Ii](?:\s+was|\s+am|['’]m)\s+the\s+one\s+who\s+(?!{_GOOD_PARTICIPLE}\b)(?:\w+ed|told|said|ran|sent|made|put|set|took|gave|wrote)\b[^.!?\n,]{{0,60}}[.!?]+\s*
         (?:[^.!?\n]{{1,30}}[.!?]+\s*)?(?i:sorry|my\s+bad|oops|apologies|mea\s+culpa|i['’]m\s+sorry
-        |clearly\s+(?:the\s+)?wrong|(?:big|bad)\s+(?:mistake|call))
+        |clearly\s+(?:the\s+)?wrong|(?:a\s+)?big\s+mistake)
     # "X said she'd tested the payment flow and clearly she hadn't": a claim the writer denies
     |(?:{_RUN}|\b[Hh]e|\b[Ss]he|{_ROLE})\s+(?:said|claimed|swore|told\s+us)\s+(?:that\s+)?(?:she|he)['’]d\s+
         (?:\w+\s+)?(?:\w+(?:ed|en)|run|done|read|seen|made|built|sent|checked|set)\b[^.!?\n]{{0,60}}?(?:\b(?:and|but)\s+
@@ -1753,10 +1754,7 @@ _SARCASTIC = re.compile(
     |\bfor\s+(?:deploy|push|merg|releas|shipp|chang|restart|reboot|migrat|schedul|dropp|delet|upgrad|patch|rebas
         |launch|send|runn)ing\b[^.!?]{0,40}?\b(?:straight\s+to\s+(?:prod|production|main|master)|on\s+a\s+(?:friday|bank\s+holiday
         |weekend|sunday|saturday)|at\s+(?:midnight|\d+\s*(?:am|pm)))
-    # "..., announcing it on the list before the fix was even tagged"; "...: go-live during
-    # the storm season surge"
-    |\b(?:announc|publish|post|releas|shipp|merg|deploy|tagg|clos|email|tell|promis|launch|send|tweet|leak|approv|sign
-        |push|cutt)ing\b[^.!?]{0,80}?\bbefore\s+[^.!?]{0,40}?\beven\b
+    # "...: go-live during the storm season surge"
     |[:,]\s*(?:a\s+|the\s+)?[\w-]+\s+(?:during|in\s+the\s+middle\s+of|right\s+before)\s+(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,3}?
         (?:peak|surge|rush|freeze|storm|exams?|busiest\s+\w+)\b
     |\b(?:we|I|everyone|the\s+team)\s+(?:all\s+)?(?:spent|lost|wasted|had\s+to\s+(?:redo|restore|rebuild
@@ -2378,7 +2376,9 @@ _PRAISE = re.compile(
     |the\s+reason\s+[^.!?]{0,60}\b(?:looked|went|ran|were|was)\s+(?:so\s+|really\s+|very\s+)?(?:good|great|smooth|smoothly
         |well|nice|brilliant)\b
     |(?:lovely|beautiful|careful|thorough|top|decent)\s+(?:job|work)|\b(?:grateful|thankful)\s+to\b
-    |\bstood\s+up\s+for\b|\bdropped\s+everything\s+to\b
+    |\b(?:dropped|skipped|gave\s+up|cancell?ed|postponed|missed)\s+(?:his|her|their)\s+own\s+[\w\s-]{1,30}?\s+to\s+(?:help|cover
+        |support|keep)\b
+    |\bstood\s+up\s+for\b|\bdropped\s+everything\s+to\s+(?:help|fix|cover|support|sort|get\s+(?:it|us|the))\b
     |never\s+stopped\s+(?:backing|supporting|helping|working|fighting|checking|caring|pushing\s+for)
     |(?:did\s+(?:an?\s+)?)?(?:incredible|amazing|fantastic|brilliant|excellent|awesome|superb|outstanding|stellar
         |heroic|wonderful|terrific|phenomenal|great|good|solid|fine)\s+(?:job|work|effort)
@@ -3700,9 +3700,7 @@ def _phrases(
     for m in _JUDGED_BY_CLOSER.finditer(shadow):
         good = _PRAISE.search(m.group()) or _good_outcome(m.group())
         told = m.group()
-        if re.search(r"(?i)\bwho\s+(?:\w+\s+)?does\s+that\s*\W*$", told) and not (
-            _names_failing(_FAILING, told) or _SLIP.search(told) or _BAD_MOMENT.search(told)
-        ):
+        if not (_names_failing(_FAILING, told) or _SLIP.search(told) or _BAD_MOMENT.search(told)):
             continue  # "X answered every e-mail personally. Who does that?": admiration
         if not good and not _GOOD_ACT.match(m.group("act")) and not _WORKS.search(told):
             spans.append(_clause(shadow, m.start(), m.end()))

@@ -2122,37 +2122,58 @@ _REWARDS = frozenset(
 
 def _rewarded(toks: list[_Tok], i: int) -> bool:
     """'X deserves a medal', 'X deserves a raise', 'give X a break': a person rewarded."""
-    nxt = _next_words(toks, i, 3)
+    nxt = _next_words(toks, i, 4)
+    if nxt[:2] in (("has", "earned"), ("had", "earned")):
+        nxt = nxt[1:]
     if nxt and nxt[0] in ("deserves", "deserve", "deserved", "earned"):
-        return any(w in _REWARDS for w in nxt[1:3])
+        return any(w in _REWARDS for w in nxt[1:4])  # "deserves a huge raise"
     return (
         i > 0
         and toks[i - 1].key in ("give", "gave", "buy", "bought")
         and len(nxt) >= 2
         and nxt[0] == "a"
-        and nxt[1] in _REWARDS
+        and any(w in _REWARDS for w in nxt[1:3])  # "give X a well-earned break"
     )
 
 
 def _with_me(toks: list[_Tok], i: int, text: str) -> bool:
     """'Jordan and i disagreed', 'sujeewa & i spent tuesday': joined to the writer as the
     subject of a verb."""
+    if (  # "me and jordan fixed the alerting"
+        i > 1
+        and toks[i - 1].key == "and"
+        and toks[i - 2].key == "me"
+        and (i == 2 or _SENTENCE_BREAK.search(text[toks[i - 3].end : toks[i - 2].start]))
+        and i + 1 < len(toks)
+        and _past_tense(toks[i + 1].key)
+    ):
+        return True
     joined = i + 1 < len(toks) and toks[i + 1].key == "and"
     j = i + 2 if joined else i + 1
-    if j + 1 >= len(toks) or toks[j].text not in ("i", "I"):
+    if j + 1 >= len(toks) or (toks[j].text not in ("i", "I") and toks[j].key != "myself"):
         return False
     if text[toks[j - 1].end : toks[j].start].strip() not in (("",) if joined else ("&", "+")):
         return False
     return bool(_word_classes(toks[j + 1].key) & {"VERB", "AUX"})
 
 
-# "Faith, our ward manager, fought for ...": a name, then its role between commas.
-_ROLE_AFTER = re.compile(r",\s*(?:our|their|my|your|the)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s*[,)]")
+# "Faith, our ward manager, fought for ...", "Dawn, one of our team leads, ...": a name,
+# then its role between commas.
+_ROLE_AFTER = re.compile(
+    r",\s*(?:one\s+of\s+(?:our|their|the)\s+|(?:our|their|my|your|the)\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\s*[,)]"
+)
 
 
 def _role_after(toks: list[_Tok], i: int, text: str) -> bool:
+    """A given name before its role ("Faith, our ward manager,"; not "Bitwarden, our
+    password manager,")."""
     m = _ROLE_AFTER.match(text, toks[i].end)
-    return bool(m) and m.group(1).split()[-1].lower() in _ROLE_NOUNS
+    if not m or not (_WORLD_GIVEN.get(toks[i].key, "0") >= "2" or toks[i].key in _FIRST):
+        return False
+    words = m.group(1).lower().split()
+    role = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # "head of sales"
+    role = role[:-1] if role.endswith("s") and m.group().lstrip(", ").startswith("one") else role
+    return role in _ROLE_NOUNS or role in OCCUPATION_HEADS or role in ("master", "officer")
 
 
 # The start of an action item: "AI:", "action -", "todo:", "next step:".
@@ -2208,6 +2229,14 @@ def _unknown_subject(toks: list[_Tok], i: int, text: str) -> bool:
     return bool(_HE_SHE.search(text[t.end : stop.start() if stop else len(text)]))
 
 
+def _accented(word: str) -> bool:
+    """Whether `word` has a Latin letter with an accent ("Stănescu", "Müller"), not a
+    letter of its own ("Mærsk", "Ørsted": firms as often as people)."""
+    return any(
+        not c.isascii() and unicodedata.normalize("NFD", c)[0].isascii() for c in word
+    ) and all(c.isascii() or unicodedata.normalize("NFD", c)[0].isascii() for c in word)
+
+
 def _surname_acts(toks: list[_Tok], i: int, text: str) -> bool:
     """'Popescu kept a decision log', 'Stănescu kept ...', 'Mbarga-Ngono reviewed 40 PRs':
     a capitalised word that is a listed surname, has letters English never writes or
@@ -2222,7 +2251,7 @@ def _surname_acts(toks: list[_Tok], i: int, text: str) -> bool:
     parts = t.text.split("-")
     if not (
         k in _SURNAMES
-        or not t.text.isascii()
+        or _accented(t.text)
         or (len(parts) == 2 and all(p[:1].isupper() and p.lower() not in _WORDS for p in parts))
     ):
         return False
@@ -2885,8 +2914,12 @@ def _decide(
         if not is_name[i] and _referred_again(toks, i, text, is_name):
             is_name[i] = True
     _learned_names(toks, text, is_name)
+    # a colour once among colours is a colour throughout the answer ("... tell Amber from Green")
+    colours = {t.key for i, t in enumerate(toks) if _status_colour(toks, i)} - set().union(
+        *_roster_keys(roster)
+    )
     for i in range(len(toks)):
-        if is_name[i] and (_codenamed_quote(toks, i, text) or _status_colour(toks, i)):
+        if is_name[i] and (_codenamed_quote(toks, i, text) or toks[i].key in colours):
             is_name[i] = False
     _drop_things(toks, text, is_name, roster, forced)
     anycase, capital = _roster_keys(roster)
@@ -3144,11 +3177,19 @@ _PLAIN_COLOURS = frozenset("red green blue yellow orange purple pink grey gray b
 
 
 def _status_colour(toks: list[_Tok], i: int) -> bool:
-    """'Red for overdue, Amber for due, Green for given': a colour among colours written
-    alike (not "thanks Amber for the green light")."""
-    return toks[i].key in _NAMED_COLOURS and any(
-        u.key in _PLAIN_COLOURS and u.cap == toks[i].cap for u in toks[max(0, i - 4) : i + 5]
+    """'Red for overdue, Amber for due, Green for given', 'from Green to Amber': a colour
+    among two other colours written alike, or in a change of colour (not "thanks Amber
+    for the green light", "Amber flagged the Red items", "Rose from the Blue team")."""
+    if toks[i].key not in _NAMED_COLOURS:
+        return False
+    near = [
+        u for u in toks[max(0, i - 6) : i + 7] if u.key in _PLAIN_COLOURS and u.cap == toks[i].cap
+    ]
+    keys = [u.key for u in toks]
+    change = (i > 1 and keys[i - 1] == "to" and keys[i - 2] in _PLAIN_COLOURS) or (
+        i + 2 < len(toks) and keys[i + 1] == "to" and keys[i + 2] in _PLAIN_COLOURS
     )
+    return len(near) >= 2 or change
 
 
 def _rule_names(
@@ -3254,8 +3295,9 @@ def _rule_names(
             and not (
                 i > 0
                 and _is_acronym(toks[i - 1].text)
+                and len(toks[i - 1].key) >= 3
                 and text[toks[i - 1].end : t.start] == " "
-                and toks[i - 1].key not in _ROLE_NOUNS
+                and toks[i - 1].key not in _ROLE_NOUNS | _TEAMS | _DEPARTMENTS
             )
         ):
             is_name[i] = True  # "AB to chase legal", "JG owned the comms"
@@ -3348,7 +3390,14 @@ def _rule_names(
             or _acts_as_person(toks, i, text)
             or _hyphenated_act(toks, i)
             or _surname_acts(toks, i, text)
-            or bool(_NAMED_AGAIN.match(text, t.end))  # "go to Cosmin, he did the hard part"
+            or (  # "go to Cosmin, he did the hard part"; not "At Heathrow, his flight ..."
+                bool(_NAMED_AGAIN.match(text, t.end))
+                and not (
+                    i > 0
+                    and toks[i - 1].key in _PLACE_PREPS | {"after", "before"}
+                    and re.match(r"\s*,\s*(?:his|her)\b", text[t.end :])
+                )
+            )
             or _role_after(toks, i, text)
             or _with_me(toks, i, text)
             or _rewarded(toks, i)
@@ -3430,7 +3479,10 @@ def _rule_names(
             is_name[i] = (
                 prev_title
                 or _acts_as_person(toks, i, text)  # "Precious spent ..."
-                or (_thanked_for(toks, i) and _WORLD_GIVEN.get(k, "0") >= "3")  # "Chance"
+                or (  # "thank you Chance for ...", "Chance deserves a medal"
+                    (_thanked_for(toks, i) or _rewarded(toks, i))
+                    and _WORLD_GIVEN.get(k, "0") >= "3"
+                )
             )
         elif (k in _COMMON or k in _MID_WORDS) and _WORLD_GIVEN.get(k, "0") < "2":
             # "Service Desk handled it", "Inventory was off": an ordinary word no list
@@ -4029,6 +4081,7 @@ def _drop_things(
             and not (i > 0 and (toks[i - 1].key in _TITLES or toks[i - 1].key in _PREV_CUES))
             and not (i > 1 and (toks[i - 2].key, toks[i - 1].key) in _ONLY_PEOPLE_CUES_2)
             and not _initial_before(toks, i, text)
+            and not _role_after(toks, i, text)  # "Hope, our product owner, ..."
             and (
                 (t.key not in _FIRST or _saints_day(toks, i))
                 and _thing_context(toks, i, text)
@@ -4655,13 +4708,9 @@ def _signature(
         return [] if key in _DOTTED_NOT_INITIALS or taken_already else [span]
     initials = (word.islower() or word.isupper()) and len(word) <= 3
     if word.islower() and len(word) > 3:
-        # "... jdoe" after a dash, "... 3 times now ~msultani": a login signs the note
-        person = _surname_login(key, loose=True) or (
-            m.group(0).lstrip().startswith("~")
-            and key not in _WORDS
-            and key not in _NOT_NAMES
-            and key not in _CHAT_WORDS
-            and key not in _ACRONYMS
+        # "... -- jdoe", "... ~mkowalski"; not a unit after a number ("down to 40 ~msec")
+        person = _surname_login(key, loose=True) and not re.search(
+            r"\d\s*$", text[: m.start()].rstrip(" \t~-/\u2013\u2014")
         )
     elif (
         not initials
@@ -4678,11 +4727,9 @@ def _signature(
             and key not in _CALENDAR_ABBREVIATIONS
         )
     elif word.islower() or word.isupper():  # initials: "-- rk", "/LH"
-        own_line = _own_last_line(text, m.start("word"))
         person = (
-            (key not in _ACRONYMS or own_line)
-            # "... on hold. - ad": after the last sentence even a word's letters sign it
-            and (key not in _COMMON or (own_line and key not in ENGLISH_STOP_WORDS))
+            (key not in _ACRONYMS or _own_last_line(text, m.start("word")))
+            and key not in _COMMON
             and key not in _NOT_NAMES
             and key not in _CHAT_WORDS
         )
