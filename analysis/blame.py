@@ -283,7 +283,9 @@ _POSSESSIVE_FAULT = re.compile(
     rf"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?!(?i:not|no|hardly|never)\b)[A-Za-z-]+\s+)?{_ROLE_WORDS}"
     r"(?=['’]s\s+(?:fault|mistake|screw-?up|cock-?up|blunder|negligence|carelessness|incompetence)\b(?![^.!\n]*\?)))"
     r"(?:['’]s)?\s+(?:own\s+)?"
-    r"(?:fault|mistake|screw-?up|cock-?up|blunder|bad|doing|call|negligence|carelessness"
+    r"(?:fault|mistake|screw-?up|cock-?up|blunder|bad|doing|negligence|carelessness"
+    # a decision, not a thing named with "call": "X's call tree worked", "X's call notes"
+    r"|call(?!\s+(?:tree|centre|center|list|rota|logs?|sheet|queue|notes|script|plan|chain|flow)\b)"
     r"|incompetence|laziness|oversight(?!\s+(?:of|on|over)\b)"
     r"|lack\s+of\s+(?!(?:access|time|support|training|resources|experience|context)\b)\w+)\b",
     _FLAGS,
@@ -328,9 +330,13 @@ _SELF = re.compile(
         |terrible|the\s+wrong)\s+(?:call|decision|idea|choice|move))
     # "I own this one.", "the bad yield on lot 4471 is my responsibility"
     |\bI\s+own\s+(?:this|that)(?:\s+one)?\s*(?:[.!;]|$)
+    # "I was the one who clicked publish on the broken template"
+    |\bI(?:\s+was|['’]m)\s+the\s+one\s+who\s+(?!(?:found|spotted|caught|noticed|fixed|flagged|reported|raised|reverted
+        |rolled|replaced|repaired)\b)\w+\b[^.!?]{0,60}?\b(?:the|a|an)\s+(?:broken|wrong|bad|untested|faulty)\b
     |\b(?:bad|poor|failed|lost|missed|late|low|wrong|broken)\s+(?:[\w-]+\s+){0,5}?(?:is|was)\s+(?:entirely\s+|all\s+)?my
         \s+responsibility\b
-    |\b[Mm]y\s+(?:call|decision|idea|choice)\s+to\s+(?:skip|cut|drop|ignore|not|bypass|rush|remove|disable|scrap|delay
+    |\b(?:[Mm]y\s+(?:call|decision|idea|choice)|[Mm]ine\s+was\s+the\s+(?:call|decision|idea|choice))\s+to\s+(?:skip|cut
+        |drop|ignore|not|bypass|rush|remove|disable|scrap|delay
         |ship|go\s+live|push|deploy)
     |I\s+(?:really\s+|totally\s+|completely\s+|honestly\s+|kind\s+of\s+|sort\s+of\s+)?
         (?:screwed|messed|cocked|stuffed|fucked|f\*+ed)\s+(?:it\s+|this\s+|things\s+)?up
@@ -815,7 +821,8 @@ _BAD_OUTCOME = re.compile(
 _GOOD_WITHOUT = (
     r"(?:(?:any\s+|a\s+|a\s+single\s+)?(?:downtime|hitch|fuss|issues?|problems?|incidents?"
     r"|errors?|complaints?|drama|glitch|data\s+loss)\b"
-    r"|(?:breaking|losing|dropping|missing|disrupting|interrupting)\b)"
+    r"|(?:breaking|losing|dropping|missing|disrupting|interrupting)\b"
+    r"|being\s+(?:asked|told|prompted|chased|reminded)\b)"
 )
 # "The config was pushed by X without anyone reviewing it": the fault is elsewhere in
 # the sentence.
@@ -881,7 +888,21 @@ _HABIT_COST = re.compile(
     |(?:{_RUN}['’]s|\b(?i:his|her)|(?:\b(?i:the|our)\s+(?:[\w-]+\s+)?{_ROLE_WORDS}['’]s))\s+(?:\w+\s+)?habit\s+of\s+
         \w+ing\b[^.!?]{{0,80}}?\b(?:caught\s+up\s+with|cost|bit|burned|burnt|hurt|sank|came\s+back\s+to\s+bite)\s+us\b
     |\b(?i:another)\s+(?:missed|skipped|forgotten|botched)\s+(?!(?:call|calls|message|messages|text|ping)\b)
-        (?:[\w-]+\s+){{0,2}}?(?:from|by)\s+(?:{_RUN}|{_ROLE})""",
+        (?:[\w-]+\s+){{0,2}}?(?:from|by)\s+(?:{_RUN}|{_ROLE})
+    # "every year X promises a fallback form, and every year he forgets"
+    |(?:{_RUN}|{_ROLE}|\b[Hh]e|\b[Ss]he)\s+(?:promises|promised)\s+[^.!?]{{3,80}}?,?\s+and\s+(?:every\s+\w+\s+|each\s+\w+\s+|then\s+)?
+        (?:he|she)\s+(?:forgets|forgot|doesn['’]t|didn['’]t|never\s+(?:does|did|delivers|delivered))\b
+        (?!\s+(?:even\s+)?(?:need|have\s+to))
+    # "the PM's idea of 'stakeholder engagement' was one email"
+    |{_OWNER}\s+idea\s+of\s+(?:a\s+|an\s+)?['‘"“][^'’"”]{{2,40}}['’"”]\s+(?:was|is)\b
+    # "X tweeted the link before anyone confirmed it worked"
+    |(?:{_RUN}|{_ROLE}|\b[Hh]e|\b[Ss]he)\s+\w+ed\b[^.!?]{{0,60}}?\bbefore\s+(?:anyone|anybody|we|the\s+team)\s+(?:had\s+)?
+        (?:confirmed|checked|tested|verified|reviewed|approved|signed\s+off)\b
+    # "reading the runbook was beneath our digital officer"
+    |\b(?:was|is)\s+beneath\s+(?:{_RUN}|{_ROLE}|him|her)\b
+    # "the PM's plan didn't include a rollback step"
+    |{_OWNER}\s+(?:plan|design|spec|script|runbook|estimate|checklist)\s+(?:didn['’]t|did\s+not|never)\s+(?:include|have
+        |cover|mention|account\s+for)\b""",
     _FLAGS,
 )
 # An act told, then a closing question or aside that judges it: "The revenue manager set
@@ -1085,6 +1106,7 @@ _KNOWN_RISK = re.compile(
         [^.!?;\n]{{3,80}}?\banyway\b)
     |\band\s+(?:{_RUN}|{_ROLE}|he|she)\s+(?:had\s+)?(?:known|knew)\s+(?:about\s+)?(?:it|this|that)\s+for\s+(?:a|an|two|three|four
         |five|six|several|\d+)\s+(?:days?|weeks?|months?)\b(?![^.!?]*\bbecause\b)
+    |(?:{_RUN}|{_ROLE}|\b[Hh]e|\b[Ss]he)\s+knew\s+[^.!?;\n]{{3,80}}?\s+and\s+did\s+nothing\b
     |(?:{_RUN}|{_ROLE})\s+never\s+(?:got\s+back\s+to|replied\s+to|responded\s+to|followed\s+up\s+with|wrote\s+back\s+to)
         \s+(?:me|him|her|legal|finance|support|sales|procurement|(?:the|our|their)\s+(?:[\w-]+\s+)?(?:client|customer
         |vendor|supplier|hosts?|users?|board|auditors?|partners?|volunteers?|team|sponsor|landlord|venue))\b
@@ -1356,6 +1378,7 @@ _EXONERATED = re.compile(
     # "Anyone would have done the same.", "Any of us would have approved it." (a sentence's end)
     |\b(?:anyone|any\s+of\s+us|anybody)\s+would\s+have\s+\w+(?:\s+(?:it|that|the\s+same))?\s*(?:[.!]|$)
     |\b(?:could|might)(?:['’]ve|\s+have)\s+been\s+(?:any\s+of\s+us|anyone|anybody)\b
+    |\bI['’]d\s+have\s+(?:missed|done|made|approved|signed)\s+(?:it|that|the\s+same)(?:\s+\w+)?\s+too\b
     |\b(?:decision|call|choice)\s+we\s+(?:all\s+)?made\b|\bwe\s+(?:all\s+)?(?:made|took)\s+(?:it\s+)?together\b
     |\bthe\s+whole\s+(?:[\w-]+\s+)?(?:group|team|board|committee|leadership)\s+(?:made|took|owned)\s+(?:the|that)\s+(?:call|decision)\b
         (?![^.!?]*\bbut\b)
@@ -1384,7 +1407,7 @@ _REJECTED = re.compile(
     |\b(?:was|is)\s+not\s+(?:{_RUN}|(?:{_ROLE})\b)(?:\s*[,;—–-]|\s+who\b|\s*$)(?![^.!?]{{0,80}}\bit\s+was\s+(?:{_RUN}|he\b|she\b))
     # blame others lay, answered with "but": "people say X caused the bug, but the logs ..."
     |\b(?i:people|everyone|everybody|some|they|folks|others)\s+(?:\w+\s+)?(?:say|says|said|claim|claimed|think|thought
-        |assume[sd]?|blame[sd]?)\s+(?:that\s+)?(?:{_RUN}|(?:{_ROLE}|he|she)\b)[^.!?]{{0,80}}?,\s*but\b
+        |assume[sd]?|blame[sd]?|asked\s+why|ask\s+why|wondered\s+why)\s+(?:that\s+)?(?:{_RUN}|(?:{_ROLE}|he|she)\b)[^.!?]{{0,80}}?,\s*but\b
     # a denial followed by what really happened: "X didn't ignore the reminder, the e-mails ..."
     |\b(?i:he|she)\s+(?:didn['’]t|did\s+not)\s+cause\s+(?:it|this|that|the\s+\w+)\s*(?:[.!;,]|$)
     |(?:{_RUN}|\b(?i:he|she)\b|{_ROLE})\s+(?:didn['’]t|did\s+not|wasn['’]t|was\s+not)\s+(?:ignor|caus|break|leak|skipp?
@@ -1431,12 +1454,22 @@ _REJECTED = re.compile(
         |right|sound|good)\s*[;:—–](?![^.!?]*\b(?:but|was\s+not|wasn['’]t|were\s+not|weren['’]t)\b)
     |\b(?:was|is)(?:n['’]t|\s+not)\s+(?:a|an)\s+(?:failure|mistake|lapse|screw-?up)\s*[,;:—–]
         (?![^.!?]*(?:{_RUN}|\b(?i:he|she)\b)\s+(?:chose|decided|skipped|ignored|never|didn['’]t|forgot))
-    |\b(?:was|is)(?:n['’]t|\s+not)\s+the\s+(?:real\s+|main\s+)?(?:reason|cause)\s+(?:the|we|it|our|that|why)\b
+    |\b(?:was|is)(?:n['’]t|\s+not)\s+the\s+(?:real\s+|main\s+)?(?:reason|cause)\s+(?:the|we|it|our|that|why|this)\b
         (?![^.!?]*[,;]\s*(?:{_RUN}|he\b|she\b|{_ROLE})\s+\w+)
     # help that was missing, not an act: "if the lead maintainer had a deputy, ..."
     |\b(?i:if)\s+(?:{_RUN}|{_ROLE}|he|she)\s+had\s+(?:had\s+)?(?:a|an|more|any|some|enough)\s+(?:[\w-]+\s+)?(?:deputy|backup
-        |help|support|cover|budget|resources?|headcount|tools?|training|access|second|partner|assistant|shadow)\b
+        |help|support|cover|budget|resources?|headcount|tools?|training|access|second|partner|assistant|shadow|direct\s+line
+        |line|contact|number)\b
         (?!\s+(?:skills?|sense|clue))
+    # "was working from test results that looked fine", "none of it was her doing", "I'd have
+    # missed it too", "saying 'X broke it' is too simple", "X 'caused' the surge" (in doubt),
+    # "it might help if ...", "we could rotate ..."
+    |\bworking\s+(?:from|with|off)\s+[^.!?;]{{0,40}}?\b(?:looked|seemed)\s+(?:fine|ok|okay|right|good|correct|normal)\b
+    |\bnone\s+of\s+(?:it|this|that)\s+(?:was|is)\s+(?:his|her|their)\s+(?:doing|fault)\b
+    |\b(?:saying|to\s+say)\s+['‘"“][^'’"”]{{1,40}}['’"”]\s+is\s+(?:too\s+simple|unfair|wrong|not\s+fair|lazy|a\s+cop-?out
+        |too\s+easy)\b
+    |(?:{_RUN}|{_ROLE})\s+['‘"“](?:caused|broke|ruined|crashed|killed|started)['’"”]
+    |(?:^|(?<=[.!?]\s))(?i:it\s+(?:might|would|could)\s+help\s+if|we\s+could|maybe\s+we\s+(?:could|should))\b
     # "let's not turn this into a hunt for whoever clicked it"
     |\b(?:let['’]s\s+not|don['’]t|not\s+going\s+to)\s+(?:turn|make)\s+(?:this|it)\s+(?:into\s+)?(?:a|an)\s+(?:[\w-]+\s+)?
         (?:hunt|blame\s+game|witch-?hunt|trial|blame\s+session)\b(?![^.!?]*\bbut\b)
@@ -1552,7 +1585,7 @@ _QUOTED_CLAIM = re.compile(
 # "thanks to X's join logic the numbers were wrong", "courtesy of X's estimates", "lasted four
 # hours thanks to the on-call tech turning his phone off": the cause.
 _CAUSE_THANKS = re.compile(
-    rf"""\b(?i:thanks\s+to|courtesy\s+of)\s+(?:{_OWNER}\s+['‘"“]?[\w-]+|{_RUN}(?!['’]s)(?!\s*,?\s+for\b)
+    rf"""\b(?i:thanks\s+to|courtesy\s+of)\s+(?:{_OWNER}\s+['‘"“]?[\w-]+|{_RUN}(?!['’]s)(?!\s*,?\s+for\b)(?!\s*,\s*who\b)
     |{_ROLE}\s+(?:\w+ly\s+)?(?!(?:being|getting|having)\b)\w+ing\b)""",
     _FLAGS,
 )
@@ -1732,7 +1765,7 @@ _ADMITTED = re.compile(
 # backup", "thanks X for that surprise". Sincere thanks name no failure.
 _THANKED = re.compile(
     rf"""\b(?i:thanks(?:\s+(?:a\s+lot|so\s+much|again|very\s+much|for\s+nothing))?|thank\s+you|cheers|great\s+job|good\s+job|nice\s+job|great\s+work|well\s+done
-    |nice\s+one|nice\s+work|kudos|bravo|hats\s+off|way\s+to\s+go
+    |nice\s+one|nice\s+work|kudos|bravo|hats\s+off|way\s+to\s+go|(?:another|a\s+real|what\s+a)\s+masterpiece
     |(?:wonderful|great|brilliant|fantastic|excellent|stellar|superb|amazing)\s+(?:planning|thinking|foresight|leadership
         |management|idea|call))\s*,?\s+(?:(?:to|again|by|from)\s+)?(?:{_RUN}|{_ROLE})""",
     _FLAGS,
@@ -1755,8 +1788,10 @@ _SARCASTIC = re.compile(
         |launch|send|runn)ing\b[^.!?]{0,40}?\b(?:straight\s+to\s+(?:prod|production|main|master)|on\s+a\s+(?:friday|bank\s+holiday
         |weekend|sunday|saturday)|at\s+(?:midnight|\d+\s*(?:am|pm)))
     # "...: go-live during the storm season surge"
-    |[:,]\s*(?:a\s+|the\s+)?[\w-]+\s+(?:during|in\s+the\s+middle\s+of|right\s+before)\s+(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,3}?
-        (?:peak|surge|rush|freeze|storm|exams?|busiest\s+\w+)\b
+    |[:,]\s*(?:a\s+|the\s+)?[\w-]+\s+(?:[\w-]+\s+){0,3}?(?:during|for|on|in\s+the\s+(?:middle|same\s+week)\s+(?:of|as)|right\s+before)
+        \s+(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:peak|surge|rush|freeze|storm|exams?|busiest\s+\w+|cutover|cut-over
+        |go-?live)\b
+    |\b(?:\w+\s+)?(?:minutes|hours|days)\s+after\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:started|began|went|had|was|were|reported)\b
     |\b(?:we|I|everyone|the\s+team)\s+(?:all\s+)?(?:spent|lost|wasted|had\s+to\s+(?:redo|restore|rebuild
         |roll\s+back|work|stay|cancel|start\s+over|apologi[sz]e|explain))\b""",
     re.VERBOSE,
@@ -1795,6 +1830,11 @@ def _sarcasm(shadow: str) -> list[tuple[int, int]]:
     for sent in _SENTENCE.finditer(shadow):
         text = sent.group()
         m = _THANKED.search(text)
+        if m and text.rstrip().endswith(
+            ("..", "\u2026")
+        ):  # "thanks X for ... down... an hour after"
+            rest = _SENTENCE.match(shadow, sent.end())
+            text += rest.group() if rest else ""
         hit = _SARCASTIC.search(text) if m else None
         if hit is not None and _RELATIVE_BEFORE.search(
             text[max(0, hit.start() - 20) : hit.start()]
@@ -2378,6 +2418,7 @@ _PRAISE = re.compile(
     |(?:lovely|beautiful|careful|thorough|top|decent)\s+(?:job|work)|\b(?:grateful|thankful)\s+to\b
     |\b(?:dropped|skipped|gave\s+up|cancell?ed|postponed|missed)\s+(?:his|her|their)\s+own\s+[\w\s-]{1,30}?\s+to\s+(?:help|cover
         |support|keep)\b
+    |\b(?:want\s+to|like\s+to|must|have\s+to)\s+(?:recogni[sz]e|acknowledge|call\s+out|highlight)\b
     |\bstood\s+up\s+for\b|\bdropped\s+everything\s+to\s+(?:help|fix|cover|support|sort|get\s+(?:it|us|the))\b
     |never\s+stopped\s+(?:backing|supporting|helping|working|fighting|checking|caring|pushing\s+for)
     |(?:did\s+(?:an?\s+)?)?(?:incredible|amazing|fantastic|brilliant|excellent|awesome|superb|outstanding|stellar
@@ -3186,6 +3227,7 @@ _SLIP = re.compile(
     |\b(?:wrong|wrongly|incorrect|incorrectly|mistakenly)\b|\bby\s+mistake\b|\bon\s+a\s+whim\b
     |\b(?:wrote|with|left|shipped|delivered)\s+(?:zero|no)\s+(?:tests|docs|documentation|comments|handover\s+notes?)\b
     |\bzero\s+(?:docs|documentation|tests|handover)\b|\b(?:was|were)\s+supposed\s+to\b
+    |\b(?:had|has|have)\s+never\s+been\s+(?:tested|checked|reviewed|verified)\b
     |\btwisted\b
     |{_LATE_TO_TELL}|\b(?:in\s+the\s+middle\s+of|halfway\s+through|during)\s+{_CRITICAL_EVENT}
     |\b(?:three|four|five|six|several|multiple)\s+times\b""",

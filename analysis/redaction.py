@@ -291,7 +291,7 @@ _PERSON_VERBS = frozenset(
     noticed spotted suggested mentioned apologised apologized volunteered replied
     overpromised reassured warned ignored answered overruled denied blamed apologised lied
     panicked bailed ghosted interviewed mentored onboarded tell say ask answer reply
-    respond admit agree listen bother care bothered cared wondered joked laughed chaired
+    respond admit agree listen bother care bothered cared wondered joked laughed chaired overslept
     coached pleaded begged nagged phoned texted thanked praised
     shouted yelled sighed asking saying complaining insisting promising""".split()
 )
@@ -1576,12 +1576,14 @@ def _team_cue(toks: list[_Tok], i: int) -> bool:
     rest = words[2:] if words[1] in ("the", "our", "their") else ()
     return bool(rest) and (
         (rest[0] in _PARTNERS and toks[i].key not in _VIRTUES | _SEASONS)
-        or any(w in _TEAM_WORDS for w in rest)
+        or any(w in _TEAM_WORDS or w in _FIRM_WORDS for w in rest)
         # "Victoria from the sponsor side", "Florence from the Alpine packaging side"
         or (words[0] == "from" and "side" in rest)
     )  # "Lucky at the vendor", "Sky from the client"; not "Patience at the vendor ran out"
 
 
+# Organisations a person is "from": "Sterling from the PR firm".
+_FIRM_WORDS = frozenset("firm company agency consultancy".split())
 # Shifts a person works "on": "Brook on nights", "Ama on earlies".
 _SHIFTS = frozenset("nights days earlies lates weekends nightshift dayshift".split())
 
@@ -2141,11 +2143,11 @@ def _with_me(toks: list[_Tok], i: int, text: str) -> bool:
     subject of a verb."""
     if (  # "me and jordan fixed the alerting"
         i > 1
-        and toks[i - 1].key == "and"
+        and toks[i - 1].key in ("and", "n")
         and toks[i - 2].key == "me"
         and (i == 2 or _SENTENCE_BREAK.search(text[toks[i - 3].end : toks[i - 2].start]))
         and i + 1 < len(toks)
-        and _past_tense(toks[i + 1].key)
+        and (_past_tense(toks[i + 1].key) or toks[i + 1].key in ("were", "are", "have", "had"))
     ):
         return True
     joined = i + 1 < len(toks) and toks[i + 1].key == "and"
@@ -2160,7 +2162,7 @@ def _with_me(toks: list[_Tok], i: int, text: str) -> bool:
 # "Faith, our ward manager, fought for ...", "Dawn, one of our team leads, ...": a name,
 # then its role between commas.
 _ROLE_AFTER = re.compile(
-    r",\s*(?:one\s+of\s+(?:our|their|the)\s+|(?:our|their|my|your|the)\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\s*[,)]"
+    r"(?:,|\s*\()\s*(?:one\s+of\s+(?:our|their|the)\s+|(?:our|their|my|your|the)\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\s*[,)]"
 )
 
 
@@ -3099,7 +3101,23 @@ def _possessive_person(toks: list[_Tok], i: int, text: str) -> bool:
         return False
     if _code_named(toks, i, text) and k not in _FIRST:
         return False  # "Team Orion's handover doc": a code name ("Team Kofi's rota": Kofi's)
+    if (  # "Chanthou's idea": a word of no list, before what only a person has
+        i + 1 < len(toks)
+        and toks[i + 1].key in _A_PERSONS
+        and t.text.isalpha()
+        and k not in _WORDS
+        and k not in _PLACES
+        and k not in _COMPANIES
+        and not _camel_product(t.text)
+    ):
+        return True
     return k in _FIRST or k in _SURNAMES or k in _GIVEN_ALL or k in _FAMILY_ALL or k in _WORLD_GIVEN
+
+
+# What only a person has: "Chanthou's idea", "X's hunch".
+_A_PERSONS = frozenset(
+    "idea ideas suggestion advice instinct hunch spreadsheet notes leave".split()
+)
 
 
 def _initial_before(toks: list[_Tok], i: int, text: str) -> bool:
@@ -4689,7 +4707,7 @@ _NOT_HONOURED = frozenset(
 # "Good sprint overall. -- rk", "... /LH", a last line "- tk", "-- Ananya R.", "-- Ife x",
 # "Great sprint. - Rob", "-- Roberta": initials or a name signing the end of a note.
 _SIGNATURE = re.compile(
-    r"(?:(?:^|\s)(?:--|\u2014|\u2013|~|/)|(?:^|\n)[ \t]*-|(?<=[.!?])(?P<after_sentence>[ \t]+-))[ \t]*"
+    r"(?:(?:^|\s)(?:--|\u2014|\u2013|~|/)|(?:^|\n)[ \t]*-|(?<=[.!?a-zA-Z)])(?P<after_sentence>[ \t]+-))[ \t]*"
     r"(?P<word>[A-Za-z]{2,3}|[A-Z][a-z]{2,}|[a-z]{4,14}|(?:[A-Z]\.){2,3})(?P<initial>[ \t]+[A-Z]\.?)?"
     r"(?:[ \t]+(?:x{1,3}|:-?\)))?[ \t]*$"  # a kiss or a smile after it: "-- Ife x"
 )

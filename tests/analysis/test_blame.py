@@ -3346,3 +3346,48 @@ def test_shapes_from_blind_batches_95_to_97(text: str, blames: bool) -> None:
     """Shapes from helper-written batches 95-97 (2026-12-03), reworded: defences, then
     blame told by habit, by a closing question, by sarcastic praise or by a claim denied."""
     assert bool(blame_phrases(text)) is blames
+
+
+@pytest.mark.parametrize(
+    ("text", "blames"),
+    [
+        ("I want to recognise Ruth, who fixed the label printer without being asked.", False),
+        ("Whoever signed it off was working from figures that looked fine.", False),
+        (
+            "People asked why Ruth didn't spot it, but the sample files were all the old format.",
+            False,
+        ),
+        ("Ruth took the complaints for a week, and none of it was her doing.", False),
+        ("Big thanks to Ruth, who caught the spike and got the banner up in minutes.", False),
+        ("Ruth's call tree worked perfectly once we used it.", False),
+        ("It might help if the duty lead had a direct line to the warehouse.", False),
+        ("We could rotate who holds the keys so it's never one person.", False),
+        ("Some of you think Ruth should have caught it. I'd have missed it too.", False),
+        ("The PM is not the reason this happened. The deadline is.", False),
+        ("Someone said the buyer 'caused' the shortage. Shortages happen every winter.", False),
+        ("Saying 'Ruth broke it' is too simple; three systems failed together.", False),
+        ("I'm the one who found the broken export.", False),
+        # still blame
+        ("Great planning from the depot manager: stocktake scheduled for peak day.", True),
+        (
+            "Another masterpiece from our director: cut the overtime in the same week as the cutover.",
+            True,
+        ),
+        ("The PM's idea of 'consultation' was one email at midnight.", True),
+        ("Ruth knew the freezer was failing at noon and did nothing about it.", True),
+        ("Every quarter Ruth promises a proper handover, and every quarter she forgets.", True),
+        ("Mine was the decision to skip the rehearsal, and I regret it.", True),
+        ("I was the one who pushed the wrong price file live.", True),
+        ("Ruth posted the link before anyone checked it worked.", True),
+        ("Apparently reading the checklist was beneath our shift lead.", True),
+        ("The PM's plan didn't include a rollback step. At all.", True),
+        (
+            "Thanks, Ruth, for telling us the tills were down... forty minutes after the queue started.",
+            True,
+        ),
+    ],
+)
+def test_shapes_from_blind_batches_99_100(text: str, blames: bool) -> None:
+    """Shapes from helper-written batches 99 and 100 (2026-12-03), reworded: defences and
+    suggestions, then blame told by sarcasm, a broken promise, a premature act or a plan."""
+    assert bool(blame_phrases(text)) is blames

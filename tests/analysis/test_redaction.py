@@ -2661,6 +2661,21 @@ def test_reviewer_attacks_on_the_session_rules(text: str, expected: str) -> None
         ),
         ("At Heathrow, his flight was cancelled", "At Heathrow, his flight was cancelled"),
         ("Mærsk rerouted the vessel to Rotterdam", "Mærsk rerouted the vessel to Rotterdam"),
+        # blind batches 71 and 72, reworded
+        (
+            "Tevita's idea to text in two languages worked",
+            "[name]'s idea to text in two languages worked",
+        ),
+        ("Textlocal's API went down at noon", "Textlocal's API went down at noon"),
+        (
+            "Sterling from the PR firm drafted the statement",
+            "[name] from the PR firm drafted the statement",
+        ),
+        ("me n tavita were pasting codes all night", "me n [name] were pasting codes all night"),
+        ("Olumide overslept the handover", "[name] overslept the handover"),
+        ("more soak testing next time - rk", "more soak testing next time - [name]"),
+        ("it went fine - ok", "it went fine - ok"),
+        ("the go-live date - tbd", "the go-live date - tbd"),
         ("Ørsted cut the output for maintenance", "Ørsted cut the output for maintenance"),
         ("jelle van den broek fixed the parser", "[name] fixed the parser"),
         # and text with no person stays as written
