@@ -331,8 +331,8 @@ _SELF = re.compile(
     # "I own this one.", "the bad yield on lot 4471 is my responsibility"
     |\bI\s+own\s+(?:this|that)(?:\s+one)?\s*(?:[.!;]|$)
     # "I was the one who clicked publish on the broken template"
-    |\bI(?:\s+was|['’]m)\s+the\s+one\s+who\s+(?!(?:found|spotted|caught|noticed|fixed|flagged|reported|raised|reverted
-        |rolled|replaced|repaired)\b)\w+\b[^.!?]{0,60}?\b(?:the|a|an)\s+(?:broken|wrong|bad|untested|faulty)\b
+    |\bI(?:\s+was|['’]m)\s+the\s+one\s+who\s+(?:clicked|pushed|published|sent|uploaded|installed|approved|merged|deployed
+        |released|shipped|picked|chose|ordered|signed)\b[^.!?]{0,60}?\b(?:the|a|an)\s+(?:broken|wrong|bad|untested|faulty)\b
     |\b(?:bad|poor|failed|lost|missed|late|low|wrong|broken)\s+(?:[\w-]+\s+){0,5}?(?:is|was)\s+(?:entirely\s+|all\s+)?my
         \s+responsibility\b
     |\b(?:[Mm]y\s+(?:call|decision|idea|choice)|[Mm]ine\s+was\s+the\s+(?:call|decision|idea|choice))\s+to\s+(?:skip|cut
@@ -891,18 +891,14 @@ _HABIT_COST = re.compile(
         (?:[\w-]+\s+){{0,2}}?(?:from|by)\s+(?:{_RUN}|{_ROLE})
     # "every year X promises a fallback form, and every year he forgets"
     |(?:{_RUN}|{_ROLE}|\b[Hh]e|\b[Ss]he)\s+(?:promises|promised)\s+[^.!?]{{3,80}}?,?\s+and\s+(?:every\s+\w+\s+|each\s+\w+\s+|then\s+)?
-        (?:he|she)\s+(?:forgets|forgot|doesn['’]t|didn['’]t|never\s+(?:does|did|delivers|delivered))\b
-        (?!\s+(?:even\s+)?(?:need|have\s+to))
-    # "the PM's idea of 'stakeholder engagement' was one email"
-    |{_OWNER}\s+idea\s+of\s+(?:a\s+|an\s+)?['‘"“][^'’"”]{{2,40}}['’"”]\s+(?:was|is)\b
-    # "X tweeted the link before anyone confirmed it worked"
-    |(?:{_RUN}|{_ROLE}|\b[Hh]e|\b[Ss]he)\s+\w+ed\b[^.!?]{{0,60}}?\bbefore\s+(?:anyone|anybody|we|the\s+team)\s+(?:had\s+)?
-        (?:confirmed|checked|tested|verified|reviewed|approved|signed\s+off)\b
-    # "reading the runbook was beneath our digital officer"
-    |\b(?:was|is)\s+beneath\s+(?:{_RUN}|{_ROLE}|him|her)\b
-    # "the PM's plan didn't include a rollback step"
-    |{_OWNER}\s+(?:plan|design|spec|script|runbook|estimate|checklist)\s+(?:didn['’]t|did\s+not|never)\s+(?:include|have
-        |cover|mention|account\s+for)\b""",
+        (?:he|she)\s+(?:forgets|forgot|doesn['’]t\s+(?:do|deliver|bother)|didn['’]t\s+(?:do|deliver|bother)
+        |never\s+(?:does|did|delivers|delivered))\b
+    # "X tweeted the link before anyone confirmed it worked": a risky act done first
+    |(?:{_RUN}|{_ROLE}|\b[Hh]e|\b[Ss]he)\s+(?:pushed|merged|shipped|deployed|released|launched|sent|announced|posted|tweeted
+        |published|emailed|signed|approved|switched|changed|deleted)\b[^.!?]{{0,60}}?\bbefore\s+
+        (?:anyone|anybody|we|the\s+team)\s+(?:had\s+)?(?:confirmed|checked|tested|verified|reviewed|approved|signed\s+off)\b
+    # "reading the runbook was beneath our digital officer" (not "nothing is beneath her")
+    |(?<![Nn]othing\s)\b(?:was|is)\s+beneath\s+(?:{_RUN}|{_ROLE}|him|her)\b""",
     _FLAGS,
 )
 # An act told, then a closing question or aside that judges it: "The revenue manager set
@@ -1103,10 +1099,9 @@ _KNOWN_RISK = re.compile(
         (?:lagging|growing|broken|wrong|failing|late|stale|expired|down|corrupt(?:ed)?|flaky|sticking|off|untested|overdue
         |out\s+of\s+date|not\s+ready)\b[^.!?;\n]{{0,20}}?\s+and\s+(?:(?:still|yet|then\s+still)\s+
         (?:{_RISKY_ACT}|opened|reported|signed|sold|published|posted|announced)\b|(?:{_RISKY_ACT}|opened|reported|signed)\b
-        [^.!?;\n]{{3,80}}?\banyway\b)
+        [^.!?;\n]{{3,80}}?\banyway\b|did\s+nothing\b)
     |\band\s+(?:{_RUN}|{_ROLE}|he|she)\s+(?:had\s+)?(?:known|knew)\s+(?:about\s+)?(?:it|this|that)\s+for\s+(?:a|an|two|three|four
         |five|six|several|\d+)\s+(?:days?|weeks?|months?)\b(?![^.!?]*\bbecause\b)
-    |(?:{_RUN}|{_ROLE}|\b[Hh]e|\b[Ss]he)\s+knew\s+[^.!?;\n]{{3,80}}?\s+and\s+did\s+nothing\b
     |(?:{_RUN}|{_ROLE})\s+never\s+(?:got\s+back\s+to|replied\s+to|responded\s+to|followed\s+up\s+with|wrote\s+back\s+to)
         \s+(?:me|him|her|legal|finance|support|sales|procurement|(?:the|our|their)\s+(?:[\w-]+\s+)?(?:client|customer
         |vendor|supplier|hosts?|users?|board|auditors?|partners?|volunteers?|team|sponsor|landlord|venue))\b
@@ -1378,7 +1373,6 @@ _EXONERATED = re.compile(
     # "Anyone would have done the same.", "Any of us would have approved it." (a sentence's end)
     |\b(?:anyone|any\s+of\s+us|anybody)\s+would\s+have\s+\w+(?:\s+(?:it|that|the\s+same))?\s*(?:[.!]|$)
     |\b(?:could|might)(?:['’]ve|\s+have)\s+been\s+(?:any\s+of\s+us|anyone|anybody)\b
-    |\bI['’]d\s+have\s+(?:missed|done|made|approved|signed)\s+(?:it|that|the\s+same)(?:\s+\w+)?\s+too\b
     |\b(?:decision|call|choice)\s+we\s+(?:all\s+)?made\b|\bwe\s+(?:all\s+)?(?:made|took)\s+(?:it\s+)?together\b
     |\bthe\s+whole\s+(?:[\w-]+\s+)?(?:group|team|board|committee|leadership)\s+(?:made|took|owned)\s+(?:the|that)\s+(?:call|decision)\b
         (?![^.!?]*\bbut\b)
@@ -1407,7 +1401,7 @@ _REJECTED = re.compile(
     |\b(?:was|is)\s+not\s+(?:{_RUN}|(?:{_ROLE})\b)(?:\s*[,;—–-]|\s+who\b|\s*$)(?![^.!?]{{0,80}}\bit\s+was\s+(?:{_RUN}|he\b|she\b))
     # blame others lay, answered with "but": "people say X caused the bug, but the logs ..."
     |\b(?i:people|everyone|everybody|some|they|folks|others)\s+(?:\w+\s+)?(?:say|says|said|claim|claimed|think|thought
-        |assume[sd]?|blame[sd]?|asked\s+why|ask\s+why|wondered\s+why)\s+(?:that\s+)?(?:{_RUN}|(?:{_ROLE}|he|she)\b)[^.!?]{{0,80}}?,\s*but\b
+        |assume[sd]?|blame[sd]?)\s+(?:that\s+)?(?:{_RUN}|(?:{_ROLE}|he|she)\b)[^.!?]{{0,80}}?,\s*but\b
     # a denial followed by what really happened: "X didn't ignore the reminder, the e-mails ..."
     |\b(?i:he|she)\s+(?:didn['’]t|did\s+not)\s+cause\s+(?:it|this|that|the\s+\w+)\s*(?:[.!;,]|$)
     |(?:{_RUN}|\b(?i:he|she)\b|{_ROLE})\s+(?:didn['’]t|did\s+not|wasn['’]t|was\s+not)\s+(?:ignor|caus|break|leak|skipp?
@@ -1465,11 +1459,13 @@ _REJECTED = re.compile(
     # missed it too", "saying 'X broke it' is too simple", "X 'caused' the surge" (in doubt),
     # "it might help if ...", "we could rotate ..."
     |\bworking\s+(?:from|with|off)\s+[^.!?;]{{0,40}}?\b(?:looked|seemed)\s+(?:fine|ok|okay|right|good|correct|normal)\b
-    |\bnone\s+of\s+(?:it|this|that)\s+(?:was|is)\s+(?:his|her|their)\s+(?:doing|fault)\b
-    |\b(?:saying|to\s+say)\s+['‘"“][^'’"”]{{1,40}}['’"”]\s+is\s+(?:too\s+simple|unfair|wrong|not\s+fair|lazy|a\s+cop-?out
-        |too\s+easy)\b
-    |(?:{_RUN}|{_ROLE})\s+['‘"“](?:caused|broke|ruined|crashed|killed|started)['’"”]
-    |(?:^|(?<=[.!?]\s))(?i:it\s+(?:might|would|could)\s+help\s+if|we\s+could|maybe\s+we\s+(?:could|should))\b
+        (?![^.!?]*\b(?:ignored|skipped|never|didn['’]t|but)\b)
+    |(?<!insists\s)(?<!insisted\s)(?<!claims\s)(?<!says\s)\bnone\s+of\s+(?:it|this|that)\s+(?:was|is)\s+(?:his|her|their)
+        \s+(?:doing|fault)\b(?![^.!?]*\bbut\b)
+    |\bI['’]d\s+have\s+(?:missed|done|made|approved|signed)\s+(?:it|that|the\s+same)(?:\s+\w+)?\s+too\b(?![^.!?]*\bbut\b)
+    |\b(?:saying|to\s+say)\s+['‘"“](?:{_RUN}|{_ROLE}|he|she)\s+[^'’"”]{{1,40}}['’"”]\s+is\s+(?:too\s+simple|unfair|wrong|not\s+fair
+        |lazy|too\s+easy)\b(?![^.!?]*[;:]\s*(?:{_RUN}|he\b|she\b))
+    |(?:{_RUN}|{_ROLE})\s+['‘"“](?:caused|broke)['’"”]
     # "let's not turn this into a hunt for whoever clicked it"
     |\b(?:let['’]s\s+not|don['’]t|not\s+going\s+to)\s+(?:turn|make)\s+(?:this|it)\s+(?:into\s+)?(?:a|an)\s+(?:[\w-]+\s+)?
         (?:hunt|blame\s+game|witch-?hunt|trial|blame\s+session)\b(?![^.!?]*\bbut\b)
@@ -1765,7 +1761,7 @@ _ADMITTED = re.compile(
 # backup", "thanks X for that surprise". Sincere thanks name no failure.
 _THANKED = re.compile(
     rf"""\b(?i:thanks(?:\s+(?:a\s+lot|so\s+much|again|very\s+much|for\s+nothing))?|thank\s+you|cheers|great\s+job|good\s+job|nice\s+job|great\s+work|well\s+done
-    |nice\s+one|nice\s+work|kudos|bravo|hats\s+off|way\s+to\s+go|(?:another|a\s+real|what\s+a)\s+masterpiece
+    |nice\s+one|nice\s+work|kudos|bravo|hats\s+off|way\s+to\s+go
     |(?:wonderful|great|brilliant|fantastic|excellent|stellar|superb|amazing)\s+(?:planning|thinking|foresight|leadership
         |management|idea|call))\s*,?\s+(?:(?:to|again|by|from)\s+)?(?:{_RUN}|{_ROLE})""",
     _FLAGS,
@@ -1788,10 +1784,8 @@ _SARCASTIC = re.compile(
         |launch|send|runn)ing\b[^.!?]{0,40}?\b(?:straight\s+to\s+(?:prod|production|main|master)|on\s+a\s+(?:friday|bank\s+holiday
         |weekend|sunday|saturday)|at\s+(?:midnight|\d+\s*(?:am|pm)))
     # "...: go-live during the storm season surge"
-    |[:,]\s*(?:a\s+|the\s+)?[\w-]+\s+(?:[\w-]+\s+){0,3}?(?:during|for|on|in\s+the\s+(?:middle|same\s+week)\s+(?:of|as)|right\s+before)
-        \s+(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:peak|surge|rush|freeze|storm|exams?|busiest\s+\w+|cutover|cut-over
-        |go-?live)\b
-    |\b(?:\w+\s+)?(?:minutes|hours|days)\s+after\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:started|began|went|had|was|were|reported)\b
+    |[:,]\s*(?:a\s+|the\s+)?[\w-]+\s+(?:during|in\s+the\s+middle\s+of|right\s+before)\s+(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+){0,3}?
+        (?:peak|surge|rush|freeze|storm|exams?|busiest\s+\w+)\b
     |\b(?:we|I|everyone|the\s+team)\s+(?:all\s+)?(?:spent|lost|wasted|had\s+to\s+(?:redo|restore|rebuild
         |roll\s+back|work|stay|cancel|start\s+over|apologi[sz]e|explain))\b""",
     re.VERBOSE,
@@ -2418,7 +2412,7 @@ _PRAISE = re.compile(
     |(?:lovely|beautiful|careful|thorough|top|decent)\s+(?:job|work)|\b(?:grateful|thankful)\s+to\b
     |\b(?:dropped|skipped|gave\s+up|cancell?ed|postponed|missed)\s+(?:his|her|their)\s+own\s+[\w\s-]{1,30}?\s+to\s+(?:help|cover
         |support|keep)\b
-    |\b(?:want\s+to|like\s+to|must|have\s+to)\s+(?:recogni[sz]e|acknowledge|call\s+out|highlight)\b
+    |\b(?:want\s+to|like\s+to|must|have\s+to)\s+recogni[sz]e\b
     |\bstood\s+up\s+for\b|\bdropped\s+everything\s+to\s+(?:help|fix|cover|support|sort|get\s+(?:it|us|the))\b
     |never\s+stopped\s+(?:backing|supporting|helping|working|fighting|checking|caring|pushing\s+for)
     |(?:did\s+(?:an?\s+)?)?(?:incredible|amazing|fantastic|brilliant|excellent|awesome|superb|outstanding|stellar
@@ -3738,7 +3732,9 @@ def _phrases(
         if _went_wrong(outcome) or _FAILING.search(pred):
             spans.append(_clause(shadow, m.start("who"), m.end()))
     for m in _HABIT_COST.finditer(shadow):
-        spans.append(_clause(shadow, m.start(), m.end()))
+        sentence = _sentence_at(shadow, m.start())
+        if not (_PRAISE.search(sentence) or _good_outcome(sentence)):
+            spans.append(_clause(shadow, m.start(), m.end()))
     for m in _JUDGED_BY_CLOSER.finditer(shadow):
         good = _PRAISE.search(m.group()) or _good_outcome(m.group())
         told = m.group()

@@ -2143,7 +2143,7 @@ def _with_me(toks: list[_Tok], i: int, text: str) -> bool:
     subject of a verb."""
     if (  # "me and jordan fixed the alerting"
         i > 1
-        and toks[i - 1].key in ("and", "n")
+        and (toks[i - 1].key == "and" or (toks[i - 1].key == "n" and toks[i].key not in _WORDS))
         and toks[i - 2].key == "me"
         and (i == 2 or _SENTENCE_BREAK.search(text[toks[i - 3].end : toks[i - 2].start]))
         and i + 1 < len(toks)
@@ -2159,6 +2159,8 @@ def _with_me(toks: list[_Tok], i: int, text: str) -> bool:
     return bool(_word_classes(toks[j + 1].key) & {"VERB", "AUX"})
 
 
+# Words that make a role a machine's: "our chat assistant", "the build bot".
+_MACHINE_ROLES = frozenset("bot chat chatbot virtual ai automated digital build robot".split())
 # "Faith, our ward manager, fought for ...", "Dawn, one of our team leads, ...": a name,
 # then its role between commas.
 _ROLE_AFTER = re.compile(
@@ -2173,6 +2175,8 @@ def _role_after(toks: list[_Tok], i: int, text: str) -> bool:
     if not m or not (_WORLD_GIVEN.get(toks[i].key, "0") >= "2" or toks[i].key in _FIRST):
         return False
     words = m.group(1).lower().split()
+    if any(w in _MACHINE_ROLES for w in words):
+        return False  # "Jarvis (our chat assistant)"
     role = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # "head of sales"
     role = role[:-1] if role.endswith("s") and m.group().lstrip(", ").startswith("one") else role
     return role in _ROLE_NOUNS or role in OCCUPATION_HEADS or role in ("master", "officer")
@@ -3114,10 +3118,9 @@ def _possessive_person(toks: list[_Tok], i: int, text: str) -> bool:
     return k in _FIRST or k in _SURNAMES or k in _GIVEN_ALL or k in _FAMILY_ALL or k in _WORLD_GIVEN
 
 
-# What only a person has: "Chanthou's idea", "X's hunch".
-_A_PERSONS = frozenset(
-    "idea ideas suggestion advice instinct hunch spreadsheet notes leave".split()
-)
+# What only a person has: "Chanthou's idea", "X's hunch" (not "advice", "notes",
+# "suggestion": firms and products give those too).
+_A_PERSONS = frozenset("idea ideas instinct hunch".split())
 
 
 def _initial_before(toks: list[_Tok], i: int, text: str) -> bool:
@@ -4707,7 +4710,7 @@ _NOT_HONOURED = frozenset(
 # "Good sprint overall. -- rk", "... /LH", a last line "- tk", "-- Ananya R.", "-- Ife x",
 # "Great sprint. - Rob", "-- Roberta": initials or a name signing the end of a note.
 _SIGNATURE = re.compile(
-    r"(?:(?:^|\s)(?:--|\u2014|\u2013|~|/)|(?:^|\n)[ \t]*-|(?<=[.!?a-zA-Z)])(?P<after_sentence>[ \t]+-))[ \t]*"
+    r"(?:(?:^|\s)(?:--|\u2014|\u2013|~|/)|(?:^|\n)[ \t]*-|(?<=[.!?])(?P<after_sentence>[ \t]+-))[ \t]*"
     r"(?P<word>[A-Za-z]{2,3}|[A-Z][a-z]{2,}|[a-z]{4,14}|(?:[A-Z]\.){2,3})(?P<initial>[ \t]+[A-Z]\.?)?"
     r"(?:[ \t]+(?:x{1,3}|:-?\)))?[ \t]*$"  # a kiss or a smile after it: "-- Ife x"
 )

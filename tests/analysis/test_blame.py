@@ -3353,41 +3353,42 @@ def test_shapes_from_blind_batches_95_to_97(text: str, blames: bool) -> None:
     [
         ("I want to recognise Ruth, who fixed the label printer without being asked.", False),
         ("Whoever signed it off was working from figures that looked fine.", False),
-        (
-            "People asked why Ruth didn't spot it, but the sample files were all the old format.",
-            False,
-        ),
         ("Ruth took the complaints for a week, and none of it was her doing.", False),
         ("Big thanks to Ruth, who caught the spike and got the banner up in minutes.", False),
         ("Ruth's call tree worked perfectly once we used it.", False),
-        ("It might help if the duty lead had a direct line to the warehouse.", False),
-        ("We could rotate who holds the keys so it's never one person.", False),
-        ("Some of you think Ruth should have caught it. I'd have missed it too.", False),
+        ("Any of us would have missed it; I'd have missed it too.", False),
         ("The PM is not the reason this happened. The deadline is.", False),
         ("Someone said the buyer 'caused' the shortage. Shortages happen every winter.", False),
         ("Saying 'Ruth broke it' is too simple; three systems failed together.", False),
         ("I'm the one who found the broken export.", False),
-        # still blame
-        ("Great planning from the depot manager: stocktake scheduled for peak day.", True),
-        (
-            "Another masterpiece from our director: cut the overtime in the same week as the cutover.",
-            True,
-        ),
-        ("The PM's idea of 'consultation' was one email at midnight.", True),
+        # a fresh reviewer's attacks on these shapes: praise and plans stay unflagged
+        ("Thanks, Ruth, for the extra cover on peak day.", False),
+        ("Thanks Ruth for getting the site back up ten minutes after it went down.", False),
+        ("Great work by Ruth, staying calm during the storm.", False),
+        ("Ruth spotted the typo before anyone approved the invoice.", False),
+        ("Nothing is beneath our site manager; she mopped the floor with us.", False),
+        ("I was the one who warned everyone about the broken lift.", False),
+        ("Jarvis (our chat assistant) answered most of the questions.", False),
+        # still blame, and not hidden by a defence next to it
         ("Ruth knew the freezer was failing at noon and did nothing about it.", True),
         ("Every quarter Ruth promises a proper handover, and every quarter she forgets.", True),
         ("Mine was the decision to skip the rehearsal, and I regret it.", True),
         ("I was the one who pushed the wrong price file live.", True),
         ("Ruth posted the link before anyone checked it worked.", True),
         ("Apparently reading the checklist was beneath our shift lead.", True),
-        ("The PM's plan didn't include a rollback step. At all.", True),
         (
-            "Thanks, Ruth, for telling us the tills were down... forty minutes after the queue started.",
+            "Honestly I'd have missed it too, but Ruth was told three times and still shipped it.",
             True,
         ),
+        (
+            "She insists none of it was her doing, but the audit log shows she approved every change.",
+            True,
+        ),
+        ("I want to call out Ruth for pushing untested prices live on a Friday.", True),
     ],
 )
 def test_shapes_from_blind_batches_99_100(text: str, blames: bool) -> None:
-    """Shapes from helper-written batches 99 and 100 (2026-12-03), reworded: defences and
-    suggestions, then blame told by sarcasm, a broken promise, a premature act or a plan."""
+    """Shapes from helper-written batches 99 and 100 (2026-12-03), reworded, and a fresh
+    reviewer's attacks on them: defences that stop where blame follows, praise left alone,
+    then blame told by a broken promise, a risky act done first or owning a call."""
     assert bool(blame_phrases(text)) is blames
