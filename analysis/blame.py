@@ -1456,8 +1456,7 @@ _REJECTED = re.compile(
         |line|contact|number)\b
         (?!\s+(?:skills?|sense|clue))
     # "was working from test results that looked fine", "none of it was her doing", "I'd have
-    # missed it too", "saying 'X broke it' is too simple", "X 'caused' the surge" (in doubt),
-    # "it might help if ...", "we could rotate ..."
+    # missed it too", "saying 'X broke it' is too simple", "X 'caused' the surge" (in doubt)
     |\bworking\s+(?:from|with|off)\s+[^.!?;]{{0,40}}?\b(?:looked|seemed)\s+(?:fine|ok|okay|right|good|correct|normal)\b
         (?![^.!?]*\b(?:ignored|skipped|never|didn['’]t|but)\b)
     |(?<!insists\s)(?<!insisted\s)(?<!claims\s)(?<!says\s)\bnone\s+of\s+(?:it|this|that)\s+(?:was|is)\s+(?:his|her|their)
@@ -1824,9 +1823,8 @@ def _sarcasm(shadow: str) -> list[tuple[int, int]]:
     for sent in _SENTENCE.finditer(shadow):
         text = sent.group()
         m = _THANKED.search(text)
-        if m and text.rstrip().endswith(
-            ("..", "\u2026")
-        ):  # "thanks X for ... down... an hour after"
+        # "thanks X for telling us it was down... an hour after": the ellipsis goes on
+        if m and text.rstrip().endswith(("..", "\u2026")):
             rest = _SENTENCE.match(shadow, sent.end())
             text += rest.group() if rest else ""
         hit = _SARCASTIC.search(text) if m else None
@@ -3484,7 +3482,7 @@ _THEN_ANOTHER_CLAUSE = re.compile(
 )
 
 
-# A claim answered at once: "... a training problem. It's not." / "... Is it? No."
+# A claim answered at once: "... a training problem. It's not." / "... No."
 _SAID_THEN_DENIED = re.compile(
     r"(?i)\s*[.!]?\s*(?:it|that)(?:['’]s|\s+is|\s+was)(?:\s+not|n['’]t)\s*(?:[.!;]|,\s*(?:it|that))|\s*[.!]?\s*no\s*[.!]"
 )
@@ -3736,11 +3734,16 @@ def _phrases(
         if not (_PRAISE.search(sentence) or _good_outcome(sentence)):
             spans.append(_clause(shadow, m.start(), m.end()))
     for m in _JUDGED_BY_CLOSER.finditer(shadow):
-        good = _PRAISE.search(m.group()) or _good_outcome(m.group())
         told = m.group()
-        if not (_names_failing(_FAILING, told) or _SLIP.search(told) or _BAD_MOMENT.search(told)):
-            continue  # "X answered every e-mail personally. Who does that?": admiration
-        if not good and not _GOOD_ACT.match(m.group("act")) and not _WORKS.search(told):
+        failing = _names_failing(_FAILING, told) or _SLIP.search(told) or _BAD_MOMENT.search(told)
+        # "X answered every e-mail personally. Who does that?": admiration, no failing
+        admired = (
+            _PRAISE.search(told)
+            or _good_outcome(told)
+            or _GOOD_ACT.match(m.group("act"))
+            or _WORKS.search(told)
+        )
+        if failing and not admired:
             spans.append(_clause(shadow, m.start(), m.end()))
     for m in _THAT_WAS.finditer(shadow):
         before = shadow[max(0, m.start() - 200) : m.start()]

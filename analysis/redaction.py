@@ -2115,6 +2115,18 @@ _NAMED_AGAIN = re.compile(
     r"|\(\s*(?:the|our|a|an)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:guy|man|woman|lady|bloke|girl|chap|person)\s+(?:who|that)\b)"
 )
+
+
+def _named_again(toks: list[_Tok], i: int, text: str) -> bool:
+    """'go to Cosmin, he did the hard part', 'Rahim, his manager and ...': token i taken up
+    at once (`_NAMED_AGAIN`); not a place opening the sentence ("At Heathrow, his flight")."""
+    m = _NAMED_AGAIN.match(text, toks[i].end)
+    if not m:
+        return False
+    after_place_prep = i > 0 and toks[i - 1].key in _PLACE_PREPS | {"after", "before"}
+    return not (after_place_prep and re.match(r"\s*,\s*(?:his|her)\b", m.group()))
+
+
 # What only a person deserves or is given: "Joy ... deserves a medal", "give jordan a break".
 _REWARDS = frozenset(
     """medal raise promotion bonus break holiday vacation pint beer drink award hug cake
@@ -2920,16 +2932,14 @@ def _decide(
         if not is_name[i] and _referred_again(toks, i, text, is_name):
             is_name[i] = True
     _learned_names(toks, text, is_name)
+    anycase, capital = _roster_keys(roster)
+    listed = anycase | capital
     # a colour once among colours is a colour throughout the answer ("... tell Amber from Green")
-    colours = {t.key for i, t in enumerate(toks) if _status_colour(toks, i)} - set().union(
-        *_roster_keys(roster)
-    )
+    colours = {t.key for i, t in enumerate(toks) if _status_colour(toks, i)} - listed
     for i in range(len(toks)):
         if is_name[i] and (_codenamed_quote(toks, i, text) or toks[i].key in colours):
             is_name[i] = False
     _drop_things(toks, text, is_name, roster, forced)
-    anycase, capital = _roster_keys(roster)
-    listed = anycase | capital
     for i, t in enumerate(toks):  # "Plin kept timing out", "Challonge did not sync"
         if (
             is_name[i]
@@ -3411,14 +3421,7 @@ def _rule_names(
             or _acts_as_person(toks, i, text)
             or _hyphenated_act(toks, i)
             or _surname_acts(toks, i, text)
-            or (  # "go to Cosmin, he did the hard part"; not "At Heathrow, his flight ..."
-                bool(_NAMED_AGAIN.match(text, t.end))
-                and not (
-                    i > 0
-                    and toks[i - 1].key in _PLACE_PREPS | {"after", "before"}
-                    and re.match(r"\s*,\s*(?:his|her)\b", text[t.end :])
-                )
-            )
+            or _named_again(toks, i, text)
             or _role_after(toks, i, text)
             or _with_me(toks, i, text)
             or _rewarded(toks, i)
