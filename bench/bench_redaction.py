@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # a script, not a test: run from anywhere
 
-from analysis.blame import blame_phrases  # noqa: E402
+from analysis import blame_encoder  # noqa: E402
+from analysis.blame import blame_phrases, rule_and_reader_phrases  # noqa: E402
 from analysis.redaction import redact  # noqa: E402
 
 EVAL_DIR = ROOT.parent / "shared" / "eval"
@@ -119,12 +120,27 @@ def show(title: str, figures: dict[str, float]) -> None:
 
 
 def score_blind_set(path: Path) -> None:
-    """Print name recall, name-free lines changed and contact recall of one blind set."""
+    """Print name recall, name-free lines changed and contact recall of one blind set, or
+    for a blame set (BLAMING / NOT_BLAMING) recall and false alarms of `blame_phrases`, of
+    the rules and linear reader alone, and of the encoder alone at its threshold."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("blind_set", path)
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(module)  # type: ignore[union-attr]
+    if hasattr(module, "BLAMING"):
+        yes, no = module.BLAMING, module.NOT_BLAMING
+        for label, flags in (
+            ("shipped", lambda t: bool(blame_phrases(t))),
+            ("rules+reader", lambda t: bool(rule_and_reader_phrases(t))),
+            ("encoder alone", lambda t: blame_encoder.probability(t) >= blame_encoder.THRESHOLD),
+        ):
+            found, alarms = sum(map(flags, yes)), sum(map(flags, no))
+            print(
+                f"blind set {path.name} {label:<13}: blame {found}/{len(yes)} = "
+                f"{found / len(yes):.3f}, false alarms {alarms}/{len(no)} = {alarms / len(no):.3f}"
+            )
+        return
     names = [(redact(t), n.lstrip("@")) for t, ns in module.WITH_NAMES for n in ns]
     found = sum(name_caught(n, r) for r, n in names)
     changed = sum(redact(t) != t for t in module.NAME_FREE)
@@ -149,7 +165,8 @@ def main() -> int:
         default=[],
         metavar="FILE",
         help="also score sets of invented lines kept outside the repository: Python files "
-        "with WITH_NAMES [(text, [names])], NAME_FREE [text] and CONTACTS [(text, [contacts])]",
+        "with WITH_NAMES [(text, [names])], NAME_FREE [text] and CONTACTS [(text, [contacts])], "
+        "or with BLAMING [text] and NOT_BLAMING [text]",
     )
     args = parser.parse_args()
     for path in args.blind:

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.blame import blame_phrases, reading
+from analysis.blame import reading, rule_and_reader_phrases
 from analysis.redaction import redact
 
 REPO = Path(__file__).resolve().parents[2]
@@ -39,7 +39,7 @@ BLAMING = [
 
 @pytest.mark.parametrize("text", BLAMING)
 def test_blame_found(text: str) -> None:
-    phrases = blame_phrases(text)
+    phrases = rule_and_reader_phrases(text)
     assert phrases, text
     assert all(p in text for p in phrases)  # phrases are substrings of the input
 
@@ -65,24 +65,24 @@ NOT_BLAMING = [
 
 @pytest.mark.parametrize("text", NOT_BLAMING)
 def test_no_blame(text: str) -> None:
-    assert blame_phrases(text) == []
+    assert rule_and_reader_phrases(text) == []
 
 
 def test_phrase_points_at_the_blame() -> None:
-    assert blame_phrases("Deploys were fine. Tomasz broke prod on Friday.") == [
+    assert rule_and_reader_phrases("Deploys were fine. Tomasz broke prod on Friday.") == [
         "Tomasz broke prod on Friday"
     ]
 
 
 def test_works_on_redacted_text() -> None:
     text = "Tomasz broke prod on Friday."
-    assert blame_phrases(redact(text)) == ["[name] broke prod on Friday"]
+    assert rule_and_reader_phrases(redact(text)) == ["[name] broke prod on Friday"]
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
 def test_blame_is_total(text: str) -> None:
-    phrases = blame_phrases(text)
+    phrases = rule_and_reader_phrases(text)
     assert all(p in text for p in phrases)
 
 
@@ -487,8 +487,8 @@ ELEVENTH_BATCH: list[tuple[str, bool]] = [
 
 
 def _score(rows: list[tuple[str, bool]]) -> tuple[float, float]:
-    pos = [bool(blame_phrases(t)) for t, b in rows if b]
-    neg = [bool(blame_phrases(t)) for t, b in rows if not b]
+    pos = [bool(rule_and_reader_phrases(t)) for t, b in rows if b]
+    neg = [bool(rule_and_reader_phrases(t)) for t, b in rows if not b]
     return sum(pos) / len(pos), sum(neg) / len(neg)
 
 
@@ -585,8 +585,8 @@ def test_long_runs_of_names_stay_fast() -> None:
     import time
 
     t0 = time.perf_counter()
-    blame_phrases("Ana " * 2000)
-    blame_phrases("Ana, " * 2000 + "broke it")
+    rule_and_reader_phrases("Ana " * 2000)
+    rule_and_reader_phrases("Ana, " * 2000 + "broke it")
     assert time.perf_counter() - t0 < 1.0
 
 
@@ -1539,20 +1539,22 @@ NEW_EXCLUSIONS += [
 
 @pytest.mark.parametrize(("shape", "text"), NEW_CLASSES, ids=[c for c, _ in NEW_CLASSES])
 def test_new_blame_class_found(shape: str, text: str) -> None:
-    phrases = blame_phrases(text)
+    phrases = rule_and_reader_phrases(text)
     assert phrases, (shape, text)
     assert all(p in text for p in phrases)
 
 
 @pytest.mark.parametrize(("shape", "text"), NEW_EXCLUSIONS, ids=[c for c, _ in NEW_EXCLUSIONS])
 def test_new_exclusion_holds(shape: str, text: str) -> None:
-    assert blame_phrases(text) == [], (shape, text)
+    assert rule_and_reader_phrases(text) == [], (shape, text)
 
 
 def test_informal_spelling_phrase_maps_back_to_the_input() -> None:
     """Offsets found on the regularised text ("wouldn't") point into the text as typed."""
     text = "Deploys were fine. if Wren had checked the logs we wouldnt have lost a day"
-    assert blame_phrases(text) == ["if Wren had checked the logs we wouldnt have lost a day"]
+    assert rule_and_reader_phrases(text) == [
+        "if Wren had checked the logs we wouldnt have lost a day"
+    ]
 
 
 def test_fresh_batch_figures() -> None:
@@ -1576,7 +1578,7 @@ def test_fresh_batch_figures() -> None:
 )
 def test_occupations_are_single_roles(text: str) -> None:
     """Faker's occupation titles give the role nouns ("radiographer", "pharmacist")."""
-    assert blame_phrases(text), text
+    assert rule_and_reader_phrases(text), text
 
 
 @pytest.mark.parametrize(
@@ -1588,7 +1590,7 @@ def test_occupations_are_single_roles(text: str) -> None:
     ],
 )
 def test_occupations_without_fault_and_machine_heads_are_not_blame(text: str) -> None:
-    assert blame_phrases(text) == [], text
+    assert rule_and_reader_phrases(text) == [], text
 
 
 @pytest.mark.parametrize(
@@ -1600,7 +1602,7 @@ def test_occupations_without_fault_and_machine_heads_are_not_blame(text: str) ->
     ],
 )
 def test_owning_up_and_corners_cut_with_an_adverb(text: str) -> None:
-    assert blame_phrases(text), text
+    assert rule_and_reader_phrases(text), text
 
 
 @pytest.mark.parametrize(
@@ -1611,7 +1613,7 @@ def test_owning_up_and_corners_cut_with_an_adverb(text: str) -> None:
     ],
 )
 def test_owning_a_good_act_is_not_blame(text: str) -> None:
-    assert blame_phrases(text) == [], text
+    assert rule_and_reader_phrases(text) == [], text
 
 
 @pytest.mark.parametrize(
@@ -1622,7 +1624,7 @@ def test_owning_a_good_act_is_not_blame(text: str) -> None:
     ],
 )
 def test_neglect_and_hand_over_with_something_missing(text: str) -> None:
-    assert blame_phrases(text), text
+    assert rule_and_reader_phrases(text), text
 
 
 @pytest.mark.parametrize(
@@ -1634,14 +1636,18 @@ def test_neglect_and_hand_over_with_something_missing(text: str) -> None:
     ],
 )
 def test_absence_that_is_good_news_is_not_blame(text: str) -> None:
-    assert blame_phrases(text) == [], text
+    assert rule_and_reader_phrases(text) == [], text
 
 
 def test_a_risky_decision_owned_by_one_person() -> None:
-    assert blame_phrases("The choice to skip the dress rehearsal was the producer's alone.")
-    assert blame_phrases("The decision to push the launch to Friday was the team's.") == []
+    assert rule_and_reader_phrases(
+        "The choice to skip the dress rehearsal was the producer's alone."
+    )
+    assert (
+        rule_and_reader_phrases("The decision to push the launch to Friday was the team's.") == []
+    )
     text = "The decision to postpone was the CEO's, and honestly it was the right call."
-    assert blame_phrases(text) == []
+    assert rule_and_reader_phrases(text) == []
 
 
 @pytest.mark.parametrize(
@@ -1662,7 +1668,7 @@ def test_a_risky_decision_owned_by_one_person() -> None:
     ],
 )
 def test_passive_corners_hopeless_promises_and_late_handovers(text: str) -> None:
-    assert blame_phrases(text)
+    assert rule_and_reader_phrases(text)
 
 
 @pytest.mark.parametrize(
@@ -1677,7 +1683,7 @@ def test_passive_corners_hopeless_promises_and_late_handovers(text: str) -> None
     ],
 )
 def test_good_absences_team_promises_and_wishes_to_continue_are_not_blame(text: str) -> None:
-    assert not blame_phrases(text)
+    assert not rule_and_reader_phrases(text)
 
 
 @pytest.mark.parametrize(
@@ -1692,7 +1698,7 @@ def test_good_absences_team_promises_and_wishes_to_continue_are_not_blame(text: 
     ],
 )
 def test_self_passive_yes_to_everything_rushed_approvals_and_leaving(text: str) -> None:
-    assert blame_phrases(text)
+    assert rule_and_reader_phrases(text)
 
 
 @pytest.mark.parametrize(
@@ -1706,7 +1712,7 @@ def test_self_passive_yes_to_everything_rushed_approvals_and_leaving(text: str) 
     ],
 )
 def test_team_regrets_praise_and_plain_leaving_are_not_blame(text: str) -> None:
-    assert not blame_phrases(text)
+    assert not rule_and_reader_phrases(text)
 
 
 @pytest.mark.parametrize(
@@ -1719,7 +1725,7 @@ def test_team_regrets_praise_and_plain_leaving_are_not_blame(text: str) -> None:
     ],
 )
 def test_late_warnings_owning_up_denied_claims_and_what_made_it_worse(text: str) -> None:
-    assert blame_phrases(text)
+    assert rule_and_reader_phrases(text)
 
 
 @pytest.mark.parametrize(
@@ -1732,7 +1738,7 @@ def test_late_warnings_owning_up_denied_claims_and_what_made_it_worse(text: str)
     ],
 )
 def test_kindness_late_fixes_kept_claims_and_help_are_not_blame(text: str) -> None:
-    assert not blame_phrases(text)
+    assert not rule_and_reader_phrases(text)
 
 
 @pytest.mark.parametrize(
@@ -1746,7 +1752,7 @@ def test_kindness_late_fixes_kept_claims_and_help_are_not_blame(text: str) -> No
     ],
 )
 def test_denied_claims_late_apologies_bad_timing_and_blind_sign_offs(text: str) -> None:
-    assert blame_phrases(text)
+    assert rule_and_reader_phrases(text)
 
 
 @pytest.mark.parametrize(
@@ -1759,7 +1765,7 @@ def test_denied_claims_late_apologies_bad_timing_and_blind_sign_offs(text: str) 
     ],
 )
 def test_measured_drops_praise_defences_and_machine_roles_are_not_blame(text: str) -> None:
-    assert not blame_phrases(text)
+    assert not rule_and_reader_phrases(text)
 
 
 @pytest.mark.parametrize(
@@ -1772,7 +1778,7 @@ def test_measured_drops_praise_defences_and_machine_roles_are_not_blame(text: st
     ],
 )
 def test_opening_phrases_obvious_omissions_owning_up_and_sarcasm_tags(text: str) -> None:
-    assert blame_phrases(text)
+    assert rule_and_reader_phrases(text)
 
 
 @pytest.mark.parametrize(
@@ -1785,7 +1791,7 @@ def test_opening_phrases_obvious_omissions_owning_up_and_sarcasm_tags(text: str)
     ],
 )
 def test_opening_phrases_without_a_failing_person_are_not_blame(text: str) -> None:
-    assert not blame_phrases(text)
+    assert not rule_and_reader_phrases(text)
 
 
 def test_learned_reader_weights_match_the_corpus() -> None:
@@ -1838,7 +1844,7 @@ def test_learned_reader_finds_blame_the_rules_miss() -> None:
 
     text = "Imke approved the invoice twice so we paid the supplier double"
     assert rule_phrases(text) == []
-    assert blame_phrases(text) == [text]
+    assert rule_and_reader_phrases(text) == [text]
 
 
 @pytest.mark.parametrize(
@@ -1858,7 +1864,7 @@ def test_learned_reader_finds_blame_the_rules_miss() -> None:
 def test_blame_rejected_excused_or_taken_on_by_the_team_is_not_blame(text: str) -> None:
     """Blame the writer reports to reject, an act whose reason is a thing, a denial
     followed by what happened, or a fault the team takes on (all fired before)."""
-    assert blame_phrases(text) == [], text
+    assert rule_and_reader_phrases(text) == [], text
 
 
 PERSON_ONLY_BLAME = [
@@ -1878,7 +1884,7 @@ def test_learned_reader_reads_a_person_without_failing_words() -> None:
     from analysis.blame import rule_phrases
 
     assert all(rule_phrases(text) == [] for text in PERSON_ONLY_BLAME)
-    found = [text for text in PERSON_ONLY_BLAME if blame_phrases(text) == [text]]
+    found = [text for text in PERSON_ONLY_BLAME if rule_and_reader_phrases(text) == [text]]
     assert len(found) >= 2, found
 
 
@@ -1891,7 +1897,7 @@ def test_learned_reader_reads_a_person_without_failing_words() -> None:
     ],
 )
 def test_learned_reader_stays_silent_on_praise_and_defences(text: str) -> None:
-    assert blame_phrases(text) == [], text
+    assert rule_and_reader_phrases(text) == [], text
 
 
 @pytest.mark.parametrize(
@@ -1912,7 +1918,7 @@ def test_denials_reasons_done_to_the_person_and_planning_failures_are_not_blame(
     """A denial before a dash, a reason that is what was done to the person ("was never
     told"), a habit of the whole codebase, an appearance corrected, "any of us would
     have", a planning issue (all fired before)."""
-    assert blame_phrases(text) == [], text
+    assert rule_and_reader_phrases(text) == [], text
 
 
 @pytest.mark.parametrize(
@@ -1927,7 +1933,7 @@ def test_denials_reasons_done_to_the_person_and_planning_failures_are_not_blame(
     ],
 )
 def test_a_decision_made_together_and_a_newcomer_are_not_blamed(text: str) -> None:
-    assert blame_phrases(text) == [], text
+    assert rule_and_reader_phrases(text) == [], text
 
 
 @pytest.mark.parametrize(
@@ -1940,7 +1946,7 @@ def test_a_decision_made_together_and_a_newcomer_are_not_blamed(text: str) -> No
 def test_praise_with_a_sarcasm_sign_and_a_role_opening_a_sentence(text: str) -> None:
     """An upside-down face turns the praise round; a role without an article opening the
     sentence is still one person."""
-    assert blame_phrases(text)
+    assert rule_and_reader_phrases(text)
 
 
 @pytest.mark.parametrize(
@@ -1952,7 +1958,7 @@ def test_praise_with_a_sarcasm_sign_and_a_role_opening_a_sentence(text: str) -> 
     ],
 )
 def test_anger_answered_and_a_person_cleared_by_name(text: str) -> None:
-    assert blame_phrases(text) == [], text
+    assert rule_and_reader_phrases(text) == [], text
 
 
 @pytest.mark.parametrize(
@@ -1967,7 +1973,7 @@ def test_anger_answered_and_a_person_cleared_by_name(text: str) -> None:
     ],
 )
 def test_cleared_by_name_by_the_process_or_by_sympathy(text: str) -> None:
-    assert blame_phrases(text) == [], text
+    assert rule_and_reader_phrases(text) == [], text
 
 
 @pytest.mark.parametrize(
@@ -1981,12 +1987,12 @@ def test_cleared_by_name_by_the_process_or_by_sympathy(text: str) -> None:
     ],
 )
 def test_the_process_followed_and_a_finder_who_did_not_cause_it(text: str) -> None:
-    assert blame_phrases(text) == [], text
+    assert rule_and_reader_phrases(text) == [], text
 
 
 def test_band_members_are_single_roles() -> None:
     text = "we lost a day of recording because our drummer 'forgot' to back up the session files"
-    assert blame_phrases(text)
+    assert rule_and_reader_phrases(text)
 
 
 @pytest.mark.parametrize(
@@ -2012,7 +2018,7 @@ def test_band_members_are_single_roles() -> None:
 def test_blame_beside_the_words_that_clear_someone_still_counts(text: str) -> None:
     """The exonerations and rejections of this issue must not swallow blame that sits
     beside their words (review of the session's rules: each of these was lost once)."""
-    assert blame_phrases(text), text
+    assert rule_and_reader_phrases(text), text
 
 
 @pytest.mark.parametrize(
@@ -2025,7 +2031,7 @@ def test_blame_beside_the_words_that_clear_someone_still_counts(text: str) -> No
     ],
 )
 def test_software_named_like_trades_and_the_master_branch_are_no_people(text: str) -> None:
-    assert blame_phrases(text) == [], text
+    assert rule_and_reader_phrases(text) == [], text
 
 
 @pytest.mark.parametrize(
@@ -2036,7 +2042,7 @@ def test_software_named_like_trades_and_the_master_branch_are_no_people(text: st
     ],
 )
 def test_a_lad_and_a_headteacher_are_single_roles(text: str) -> None:
-    assert blame_phrases(text), text
+    assert rule_and_reader_phrases(text), text
 
 
 @pytest.mark.parametrize(
@@ -2049,7 +2055,7 @@ def test_a_lad_and_a_headteacher_are_single_roles(text: str) -> None:
 def test_a_role_word_before_a_meeting_or_a_rota_names_no_person(text: str) -> None:
     """One list of nouns after a role word that make it a thing (`blame._ROLE_THING`),
     shared by the rules and the learned reader's gate."""
-    assert blame_phrases(text) == [], text
+    assert rule_and_reader_phrases(text) == [], text
 
 
 @pytest.mark.parametrize(
@@ -2067,7 +2073,7 @@ def test_thanks_for_a_small_outage_a_revert_and_a_refusal_to_blame_are_no_blame(
 ) -> None:
     """Found by a fresh reviewer: causal "thanks to X" beside trouble kept small, "breaking
     ... down for us" as analysis, a fix that names what caused the outage."""
-    assert blame_phrases(text) == [], text
+    assert rule_and_reader_phrases(text) == [], text
 
 
 @pytest.mark.parametrize(
@@ -2079,7 +2085,7 @@ def test_thanks_for_a_small_outage_a_revert_and_a_refusal_to_blame_are_no_blame(
     ],
 )
 def test_sarcastic_thanks_and_blame_after_but_still_count(text: str) -> None:
-    assert blame_phrases(text), text
+    assert rule_and_reader_phrases(text), text
 
 
 @pytest.mark.parametrize(
@@ -2095,12 +2101,12 @@ def test_sarcastic_thanks_and_blame_after_but_still_count(text: str) -> None:
 )
 def test_the_exceptions_do_not_swallow_blame_beside_them(text: str) -> None:
     """A second reviewer's finds: each was lost to an exception of this session once."""
-    assert blame_phrases(text), text
+    assert rule_and_reader_phrases(text), text
 
 
 def test_an_industry_leader_is_no_teammate() -> None:
     text = "The industry leader dropped their prices and our sales missed target."
-    assert blame_phrases(text) == []
+    assert rule_and_reader_phrases(text) == []
 
 
 @pytest.mark.parametrize(
@@ -2132,7 +2138,7 @@ def test_an_industry_leader_is_no_teammate() -> None:
     ],
 )
 def test_reports_questions_credit_and_composure_are_no_blame(text: str) -> None:
-    assert blame_phrases(text) == []
+    assert rule_and_reader_phrases(text) == []
 
 
 @pytest.mark.parametrize(
@@ -2150,7 +2156,7 @@ def test_reports_questions_credit_and_composure_are_no_blame(text: str) -> None:
     ],
 )
 def test_blame_beside_those_shapes_is_still_found(text: str) -> None:
-    assert blame_phrases(text) != []
+    assert rule_and_reader_phrases(text) != []
 
 
 @pytest.mark.parametrize(
@@ -2170,7 +2176,7 @@ def test_blame_beside_those_shapes_is_still_found(text: str) -> None:
     ],
 )
 def test_an_excuse_in_one_clause_does_not_clear_blame_in_the_next(text: str) -> None:
-    assert blame_phrases(text) != []
+    assert rule_and_reader_phrases(text) != []
 
 
 @pytest.mark.parametrize(
@@ -2186,7 +2192,7 @@ def test_an_excuse_in_one_clause_does_not_clear_blame_in_the_next(text: str) -> 
     ],
 )
 def test_slips_and_newsroom_roles_are_read_as_blame(text: str) -> None:
-    assert blame_phrases(text) != []
+    assert rule_and_reader_phrases(text) != []
 
 
 @pytest.mark.parametrize(
@@ -2198,7 +2204,7 @@ def test_slips_and_newsroom_roles_are_read_as_blame(text: str) -> None:
     ],
 )
 def test_slips_found_explained_or_owned_by_the_team_are_no_blame(text: str) -> None:
-    assert blame_phrases(text) == []
+    assert rule_and_reader_phrases(text) == []
 
 
 @pytest.mark.parametrize(
@@ -2210,7 +2216,7 @@ def test_slips_found_explained_or_owned_by_the_team_are_no_blame(text: str) -> N
     ],
 )
 def test_an_answer_that_puts_the_failure_on_the_system_is_no_blame(text: str) -> None:
-    assert blame_phrases(text) == []
+    assert rule_and_reader_phrases(text) == []
 
 
 @pytest.mark.parametrize(
@@ -2224,12 +2230,12 @@ def test_an_answer_that_puts_the_failure_on_the_system_is_no_blame(text: str) ->
     ],
 )
 def test_system_words_denied_or_owned_by_a_person_still_blame(text: str) -> None:
-    assert blame_phrases(text) != []
+    assert rule_and_reader_phrases(text) != []
 
 
 def test_what_a_person_did_for_a_reason_that_is_a_thing_is_no_blame() -> None:
     text = "Leon muted the channel because 300 bot messages an hour were drowning it."
-    assert blame_phrases(text) == []
+    assert rule_and_reader_phrases(text) == []
 
 
 @pytest.mark.parametrize(
@@ -2242,7 +2248,7 @@ def test_what_a_person_did_for_a_reason_that_is_a_thing_is_no_blame() -> None:
     ],
 )
 def test_a_reason_that_is_a_person_or_in_scare_quotes_still_blames(text: str) -> None:
-    assert blame_phrases(text) != []
+    assert rule_and_reader_phrases(text) != []
 
 
 @pytest.mark.parametrize(
@@ -2263,7 +2269,7 @@ def test_a_reason_that_is_a_person_or_in_scare_quotes_still_blames(text: str) ->
     ],
 )
 def test_a_slip_denied_by_what_really_happened(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -2284,7 +2290,7 @@ def test_a_slip_denied_by_what_really_happened(text: str, blames: bool) -> None:
     ],
 )
 def test_counterfactuals_and_frustration_with_one_person(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 def test_sarcasm_anywhere_in_the_answer_lets_the_reader_judge_its_praise() -> None:
@@ -2307,7 +2313,7 @@ def test_sarcasm_anywhere_in_the_answer_lets_the_reader_judge_its_praise() -> No
     ],
 )
 def test_readiness_claimed_before_it_was_true(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -2354,11 +2360,11 @@ def test_readiness_claimed_before_it_was_true(text: str, blames: bool) -> None:
 def test_second_review_of_the_system_denial_reason_and_distrust_rules(
     text: str, blames: bool
 ) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 def test_a_person_handed_a_slip_is_not_blamed_for_it() -> None:
-    assert blame_phrases("Priya was sent the uncorrected proofs by the printer.") == []
+    assert rule_and_reader_phrases("Priya was sent the uncorrected proofs by the printer.") == []
 
 
 @pytest.mark.parametrize(
@@ -2395,7 +2401,7 @@ def test_a_person_handed_a_slip_is_not_blamed_for_it() -> None:
     ],
 )
 def test_caution_writer_as_object_and_clauses_after_knowing(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -2406,7 +2412,7 @@ def test_caution_writer_as_object_and_clauses_after_knowing(text: str, blames: b
     ],
 )
 def test_shorthand_without_and_because_read_as_words(text: str) -> None:
-    assert blame_phrases(text)
+    assert rule_and_reader_phrases(text)
 
 
 @pytest.mark.parametrize(
@@ -2448,7 +2454,7 @@ def test_shorthand_without_and_because_read_as_words(text: str) -> None:
     ],
 )
 def test_self_blame_present_habits_bare_roles_and_repeated_duties(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -2476,7 +2482,7 @@ def test_self_blame_present_habits_bare_roles_and_repeated_duties(text: str, bla
     ],
 )
 def test_numbered_lists_undone_harm_and_care(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -2509,7 +2515,7 @@ def test_numbered_lists_undone_harm_and_care(text: str, blames: bool) -> None:
     ],
 )
 def test_work_that_wrecked_carelessness_and_dismissals(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -2530,7 +2536,7 @@ def test_work_that_wrecked_carelessness_and_dismissals(text: str, blames: bool) 
     ],
 )
 def test_brackets_circumstances_victims_and_tasks(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -2556,7 +2562,7 @@ def test_brackets_circumstances_victims_and_tasks(text: str, blames: bool) -> No
     ],
 )
 def test_outcomes_that_did_not_happen_are_not_good_outcomes(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -2595,7 +2601,7 @@ def test_outcomes_that_did_not_happen_are_not_good_outcomes(text: str, blames: b
     ],
 )
 def test_exasperation_frames_a_fault_for_the_reader(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -2607,7 +2613,7 @@ def test_exasperation_frames_a_fault_for_the_reader(text: str, blames: bool) -> 
     ],
 )
 def test_a_failing_on_someones_part(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -2627,7 +2633,7 @@ def test_a_failing_on_someones_part(text: str, blames: bool) -> None:
     ],
 )
 def test_a_person_cleared_in_a_short_aside(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -2641,7 +2647,7 @@ def test_a_person_cleared_in_a_short_aside(text: str, blames: bool) -> None:
     ],
 )
 def test_had_someone_not_noticed_is_credit(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -2671,7 +2677,7 @@ def test_had_someone_not_noticed_is_credit(text: str, blames: bool) -> None:
     ],
 )
 def test_endorsed_calls_burdens_action_items_quotes_and_absences(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -2709,7 +2715,7 @@ def test_endorsed_calls_burdens_action_items_quotes_and_absences(text: str, blam
     ],
 )
 def test_self_blame_failings_in_other_words_and_accusing_questions(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -2753,7 +2759,7 @@ def test_self_blame_failings_in_other_words_and_accusing_questions(text: str, bl
     ],
 )
 def test_review_finds_on_self_blame_questions_calls_and_absences(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -2779,7 +2785,7 @@ def test_review_finds_on_self_blame_questions_calls_and_absences(text: str, blam
     ],
 )
 def test_sarcastic_praise_asides_and_credit_after_the_third_review(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -2815,7 +2821,7 @@ def test_sarcastic_praise_asides_and_credit_after_the_third_review(text: str, bl
 def test_second_review_of_self_blame_pointers_calls_and_action_items(
     text: str, blames: bool
 ) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -2860,7 +2866,7 @@ def test_second_review_of_self_blame_pointers_calls_and_action_items(
     ],
 )
 def test_how_many_times_self_credit_and_agreeing_quotes(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -2904,7 +2910,7 @@ def test_how_many_times_self_credit_and_agreeing_quotes(text: str, blames: bool)
 def test_known_risks_unanswered_messages_waved_warnings_and_skipped_checks(
     text: str, blames: bool
 ) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -2935,7 +2941,7 @@ def test_known_risks_unanswered_messages_waved_warnings_and_skipped_checks(
 )
 def test_blame_shapes_from_a_held_out_batch(text: str, blames: bool) -> None:
     """Shapes from a helper-written held-out batch (2026-12-03), in other words."""
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -2965,7 +2971,7 @@ def test_blame_shapes_from_a_held_out_batch(text: str, blames: bool) -> None:
     ],
 )
 def test_blame_set_aside_after_a_rumour_or_first_instinct(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -2983,7 +2989,7 @@ def test_blame_set_aside_after_a_rumour_or_first_instinct(text: str, blames: boo
     ],
 )
 def test_quoted_labels_and_rhetorical_questions(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -3008,7 +3014,7 @@ def test_quoted_labels_and_rhetorical_questions(text: str, blames: bool) -> None
     ],
 )
 def test_blame_raised_and_set_aside_second_batch(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -3037,7 +3043,7 @@ def test_blame_raised_and_set_aside_second_batch(text: str, blames: bool) -> Non
     ],
 )
 def test_blame_set_aside_third_batch(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -3052,7 +3058,7 @@ def test_blame_set_aside_third_batch(text: str, blames: bool) -> None:
     ],
 )
 def test_owned_failures_and_secrets_sent_out(text: str, blames: bool) -> None:
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -3076,7 +3082,7 @@ def test_owned_failures_and_secrets_sent_out(text: str, blames: bool) -> None:
 )
 def test_bad_moments_repeats_and_closing_sarcasm(text: str, blames: bool) -> None:
     """Shapes from helper-written held-out batches 89 and 90 (2026-12-03), in other words."""
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -3126,7 +3132,7 @@ def test_repeats_and_bad_moments_name_a_failing_for_the_reader(text: str) -> Non
 )
 def test_defences_held_out_batches_89_90(text: str, blames: bool) -> None:
     """False-alarm shapes from helper-written batches 89 and 90 (2026-12-03), reworded."""
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -3144,7 +3150,7 @@ def test_defences_held_out_batches_89_90(text: str, blames: bool) -> None:
 def test_a_harm_labelled_then_one_persons_work(text: str, blames: bool) -> None:
     """'Root cause: X's change.': a label that says something went wrong, then one
     person's work after the colon (shape from helper batch 90, reworded)."""
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -3190,7 +3196,7 @@ def test_a_harm_labelled_then_one_persons_work(text: str, blames: bool) -> None:
 )
 def test_defences_held_out_batches_91_92(text: str, blames: bool) -> None:
     """False-alarm shapes from helper-written batches 91 and 92 (2026-12-03), reworded."""
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -3211,7 +3217,7 @@ def test_defences_held_out_batches_91_92(text: str, blames: bool) -> None:
 )
 def test_owned_calls_new_roles_and_late_warnings(text: str, blames: bool) -> None:
     """Missed shapes from helper-written batches 91 and 92 (2026-12-03), reworded."""
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -3247,7 +3253,7 @@ def test_owned_calls_new_roles_and_late_warnings(text: str, blames: bool) -> Non
 )
 def test_defences_held_out_batches_93_94(text: str, blames: bool) -> None:
     """False-alarm shapes from helper-written batches 93 and 94 (2026-12-03), reworded."""
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -3345,7 +3351,7 @@ def test_defences_held_out_batches_93_94(text: str, blames: bool) -> None:
 def test_shapes_from_blind_batches_95_to_97(text: str, blames: bool) -> None:
     """Shapes from helper-written batches 95-97 (2026-12-03), reworded: defences, then
     blame told by habit, by a closing question, by sarcastic praise or by a claim denied."""
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames
 
 
 @pytest.mark.parametrize(
@@ -3391,4 +3397,4 @@ def test_shapes_from_blind_batches_99_100(text: str, blames: bool) -> None:
     """Shapes from helper-written batches 99 and 100 (2026-12-03), reworded, and a fresh
     reviewer's attacks on them: defences that stop where blame follows, praise left alone,
     then blame told by a broken promise, a risky act done first or owning a call."""
-    assert bool(blame_phrases(text)) is blames
+    assert bool(rule_and_reader_phrases(text)) is blames

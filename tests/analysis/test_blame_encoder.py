@@ -1,0 +1,154 @@
+"""The fine-tuned blame encoder (`analysis.blame_encoder`) and the decision it has in
+`blame_phrases`: shipped files in step with the corpus, figures with floors under the
+measured ones, behaviour on invented answers of shapes no rule reads, and the fall-back to
+the rules when the model files are missing.
+
+Every sentence here is invented for these tests; none comes from an evaluation file or a
+helper-written blind batch.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from analysis import blame_encoder
+from analysis.blame import blame_phrases, rule_and_reader_phrases
+from tests.analysis.test_blame import EVAL, HELDOUT_BLAME, REAL
+
+# Floors a margin under the figures measured as shipped (bench/RESULTS.md, session of
+# 2026-12-03 from 11:52): held-out sentences 135 of 152 blaming found (the rules alone, which
+# were written beside them, find 147) and none of 170 flagged; team dev set 15 of 15.
+FLOOR_HELDOUT_RECALL = 0.85
+FLOOR_HELDOUT_FALSE = 0.02
+FLOOR_TEAM_RECALL = 0.9
+
+
+def _figures(rows: list[tuple[str, bool]]) -> tuple[float, float]:
+    flags = [(bool(blame_phrases(t)), b) for t, b in rows]
+    yes = [f for f, b in flags if b]
+    no = [f for f, b in flags if not b]
+    return sum(yes) / len(yes), sum(no) / len(no)
+
+
+def test_shipped_model_matches_the_corpus_and_its_settings() -> None:
+    """Retrain with `python -m analysis.blame_encoder_fit` (the ``train`` extra) after
+    changing the blame or ordinary corpora or the recipe."""
+    settings = json.loads(blame_encoder.SETTINGS_FILE.read_text(encoding="utf-8"))
+    assert settings["corpus_key"] == blame_encoder.corpus_key()
+    assert settings["model_sha256"] == blame_encoder.model_digests()
+    assert sorted(settings["model_sha256"]) == [p.name for p in blame_encoder.model_files()]
+    assert settings["threshold"] == blame_encoder.THRESHOLD
+    assert settings["confirm_threshold"] == blame_encoder.CONFIRM_THRESHOLD
+    assert blame_encoder.available()
+
+
+def test_probability_is_a_probability_and_empty_text_is_zero() -> None:
+    assert blame_encoder.probability("") == 0.0
+    assert blame_encoder.probability("   ") == 0.0
+    chances = blame_encoder.probabilities(["We shipped on time.", "It was all Ingrid's fault."])
+    assert ((chances >= 0.0) & (chances <= 1.0)).all()
+    assert chances[1] > chances[0]
+
+
+def test_a_long_answer_is_read_from_its_first_word_pieces() -> None:
+    text = "The rollout went fine and the dashboards stayed green. " * 200
+    assert 0.0 <= blame_encoder.probability(text) < blame_encoder.THRESHOLD
+    assert blame_phrases(text) == []
+
+
+def test_without_the_model_files_the_rules_decide(monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(blame_encoder, "MODEL_DIR", tmp_path)
+    blame_encoder._runtime.cache_clear()
+    blame_encoder.probability.cache_clear()
+    try:
+        assert not blame_encoder.available()
+        for text in ("Tomasz broke prod on Friday.", "Thanks Ana for the runbook."):
+            assert blame_phrases(text) == rule_and_reader_phrases(text)
+    finally:
+        monkeypatch.undo()
+        blame_encoder._runtime.cache_clear()
+        blame_encoder.probability.cache_clear()
+    assert blame_encoder.available()
+
+
+def test_held_out_sentences_as_shipped() -> None:
+    recall, false_alarms = _figures(HELDOUT_BLAME)
+    assert recall >= FLOOR_HELDOUT_RECALL, recall
+    assert false_alarms <= FLOOR_HELDOUT_FALSE, false_alarms
+
+
+def test_dev_sets_as_shipped() -> None:
+    if not (EVAL.exists() and REAL.exists()):
+        pytest.skip("evaluation files not found")
+    team = [json.loads(line) for line in EVAL.read_text(encoding="utf-8").splitlines()]
+    recall, false_alarms = _figures([(r["text"], r["blaming"]) for r in team])
+    assert recall >= FLOOR_TEAM_RECALL, recall
+    assert false_alarms <= 0.03, false_alarms
+    real = [json.loads(line) for line in REAL.read_text(encoding="utf-8").splitlines()]
+    flagged = [r["text"] for r in real if not r["blaming"] and blame_phrases(r["text"])]
+    assert flagged == []
+
+
+def test_the_encoder_flags_blame_no_rule_reads_and_names_its_sentence() -> None:
+    text = "One word: Bartholomew. That is the whole retrospective."
+    assert rule_and_reader_phrases(text) == []
+    assert blame_phrases(text) == ["One word: Bartholomew."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the rules read a failing; the encoder reads the repair or the duty it is
+        "Ruth rewrote the deploy script after it broke twice, and it hasn't failed since.",
+        "Our tester kept asking awkward questions, which is exactly her job.",
+    ],
+)
+def test_the_encoder_overrules_the_rules_below_its_confirming_bar(text: str) -> None:
+    assert rule_and_reader_phrases(text) != []
+    assert blame_encoder.probability(text) < blame_encoder.CONFIRM_THRESHOLD
+    assert blame_phrases(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ottilie treats every code review as optional and we all pay for it later.",
+        "If you want to know why the release slipped, ask the person who signed off the plan "
+        "without reading it.",
+        "Our architect designed the queue, refused every change to it, and it fell over on "
+        "launch day.",
+        "Leopold promised the client a feature we had never even scoped.",
+    ],
+)
+def test_what_the_rules_find_stands_when_the_encoder_agrees(text: str) -> None:
+    assert blame_encoder.probability(text) >= blame_encoder.CONFIRM_THRESHOLD
+    assert blame_phrases(text) == rule_and_reader_phrases(text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grateful to Ottilie for staying late to rerun the migration with me.",
+        "The vendor's API changed without notice and our retries hid it for a week.",
+        "Nobody owned the release checklist, so steps were skipped. That's a process gap, "
+        "not a person.",
+        "Leopold was on holiday when the certificate expired; the renewal reminder went to "
+        "his inbox only.",
+        "Ottilie walked the new starters through the on-call runbook on their first day.",
+        "We all underestimated the data migration.",
+        "I was the one who merged it, but the CI was green and the review passed.",
+        "Leila cancelled the launch party when the release slipped, which was the right call.",
+        "Magnus deleted the old dashboards, as agreed in the cleanup ticket.",
+    ],
+)
+def test_mentions_thanks_and_system_causes_stay_unflagged(text: str) -> None:
+    assert blame_phrases(text) == []
+
+
+def test_a_two_sentence_answer_names_only_the_blaming_sentence() -> None:
+    text = (
+        "The launch went fine overall. Leopold promised the client a feature we had never scoped."
+    )
+    assert blame_phrases(text) == ["Leopold promised the client a feature we had never scoped"]
