@@ -38,15 +38,10 @@ def training_rows(seed: int) -> tuple[list[str], list[int]]:
     `ORDINARY_SAMPLE` root-cause and no-root-cause corpus lines drawn with `seed` (label 0)."""
     import yaml
 
-    from analysis.blame_model import BLAME_CORPUS, ORDINARY_CORPORA
+    from analysis.blame_model import BLAME_CORPUS, ordinary_lines
 
     corpus = yaml.safe_load(BLAME_CORPUS.read_text(encoding="utf-8"))
-    ordinary: set[str] = set()
-    for path in ORDINARY_CORPORA:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))["examples"]
-        lines = data.values() if isinstance(data, dict) else [data]
-        ordinary |= {t for texts in lines for t in texts if isinstance(t, str)}
-    sample = sorted(ordinary)
+    sample = sorted(ordinary_lines())
     random.Random(seed).shuffle(sample)
     texts = [*corpus["blaming"], *corpus["not_blaming"], *sample[:ORDINARY_SAMPLE]]
     labels = [1] * len(corpus["blaming"]) + [0] * (len(texts) - len(corpus["blaming"]))

@@ -119,6 +119,19 @@ def corpus_key() -> str:
     return digest.hexdigest()
 
 
+def ordinary_lines() -> set[str]:
+    """Every line of the root-cause and no-root-cause corpora: answers that, as written
+    for those corpora, blame nobody unless the rules say otherwise."""
+    import yaml
+
+    ordinary: set[str] = set()
+    for path in ORDINARY_CORPORA:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))["examples"]
+        lines = data.values() if isinstance(data, dict) else [data]
+        ordinary |= {t for texts in lines for t in texts if isinstance(t, str)}
+    return ordinary
+
+
 def training_rows(
     more_blaming: Sequence[str] = (), more_not_blaming: Sequence[str] = ()
 ) -> tuple[list[str], list[int]]:
@@ -130,12 +143,7 @@ def training_rows(
     from analysis import blame
 
     corpus = yaml.safe_load(BLAME_CORPUS.read_text(encoding="utf-8"))
-    ordinary: set[str] = set()
-    for path in ORDINARY_CORPORA:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))["examples"]
-        lines = data.values() if isinstance(data, dict) else [data]
-        ordinary |= {t for texts in lines for t in texts if isinstance(t, str)}
-    plain = sorted(t for t in ordinary if not blame.rule_phrases(t))
+    plain = sorted(t for t in ordinary_lines() if not blame.rule_phrases(t))
     blaming = [*corpus["blaming"], *more_blaming]
     texts = [*blaming, *corpus["not_blaming"], *more_not_blaming, *plain]
     labels = [1] * len(blaming) + [0] * (len(texts) - len(blaming))
