@@ -33,13 +33,13 @@ SETTINGS_FILE = MODEL_DIR / "blame_encoder.json"
 MAX_TOKENS = 128  # longer answers are read from their first 128 word pieces
 # The probability (the two models' mean) from which an answer counts as blaming one
 # individual, and the one from which what the rules of `analysis.blame` (or their linear
-# reader) find stands: below `CONFIRM_THRESHOLD` the encoder overrules them. Chosen on
-# helper-written batches 101-107, which neither the rules nor the models had seen, and on
-# the dev sets (bench/RESULTS.md, session of 2026-12-03 from 11:52): one model at 0.9 with
-# 0.6 found 518 of 560 blaming answers for 24 false alarms of 1,190 where the rules alone
-# found 456 for 56, but two training runs gave 0 and 2 false alarms on the real dev set's
-# 163 answers; two averaged at 0.95 found 508 for 18 and none there. Scored once, as
-# shipped, on batches 108-110 written afterwards.
+# reader) find in an answer of more than eight words stands: below `CONFIRM_THRESHOLD`
+# the encoder overrules them. Chosen on helper-written batches 101-107, which neither the
+# rules nor the models had seen, and on the dev sets (bench/RESULTS.md, session of
+# 2026-12-03 from 11:52): one model at 0.9 with 0.6 found 518 of 560 blaming answers for 24
+# false alarms of 1,190 where the rules alone found 456 for 56, but two training runs gave
+# 0 and 2 false alarms on the real dev set's 163 answers; two averaged at 0.95 found 508 for
+# 18 and none there. Scored once, as shipped, on batches 108-110 written afterwards.
 THRESHOLD = 0.95
 CONFIRM_THRESHOLD = 0.6
 _CACHE = 8_192

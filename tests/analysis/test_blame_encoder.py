@@ -18,9 +18,9 @@ from analysis.blame import blame_phrases, rule_and_reader_phrases
 from tests.analysis.test_blame import EVAL, HELDOUT_BLAME, REAL
 
 # Floors a margin under the figures measured as shipped (bench/RESULTS.md, session of
-# 2026-12-03 from 11:52): held-out sentences 135 of 152 blaming found (the rules alone, which
+# 2026-12-03 from 11:52): held-out sentences 141 of 152 blaming found (the rules alone, which
 # were written beside them, find 147) and none of 170 flagged; team dev set 15 of 15.
-FLOOR_HELDOUT_RECALL = 0.85
+FLOOR_HELDOUT_RECALL = 0.88
 FLOOR_HELDOUT_FALSE = 0.02
 FLOOR_TEAM_RECALL = 0.9
 
@@ -152,3 +152,9 @@ def test_a_two_sentence_answer_names_only_the_blaming_sentence() -> None:
         "The launch went fine overall. Leopold promised the client a feature we had never scoped."
     )
     assert blame_phrases(text) == ["Leopold promised the client a feature we had never scoped"]
+
+
+@pytest.mark.parametrize("text", ["Tomasz broke prod on Friday.", "Kemal took the site down."])
+def test_short_plain_blame_the_rules_find_stands_whatever_the_encoder_says(text: str) -> None:
+    assert blame_encoder.probability(text) < blame_encoder.CONFIRM_THRESHOLD
+    assert blame_phrases(text) == rule_and_reader_phrases(text) != []
