@@ -87,15 +87,15 @@ and that the rules would not excuse (`_excused`); a sentence it gives at least
 more of 80 with no new false alarm on the real dev set (bench/RESULTS.md).
 
 That other kind of model is `analysis.blame_encoder`, all-MiniLM-L6-v2 fine-tuned on the
-same corpus, and it has the last word (`_encoder_decides`): what the rules and the linear
+same corpus, and it has the last word (`_encoder_decides`). What the rules and the linear
 reader find in an answer of more than eight words stands only when the encoder gives the
-answer at least `blame_encoder.CONFIRM_THRESHOLD`, and where they find nothing it flags the answer from
-`blame_encoder.THRESHOLD`, naming the sentences that carry the blame. The defences below
-(a systemic cause, someone cleared, a question asked in earnest, ...) hold for both. On
-helper-written batches nobody had read, this lifted recall from about 0.82 to 0.9 while
-false alarms fell from about 5 % to about 2 % (bench/RESULTS.md, session of 2026-12-03
-from 11:52). `rule_and_reader_phrases` is the same without the encoder, for tests that pin
-the rules' shapes one by one.
+answer at least `blame_encoder.CONFIRM_THRESHOLD`. Where they find nothing, the encoder
+flags the answer from `blame_encoder.THRESHOLD` and names the sentences that carry the
+blame. The defences below (a systemic cause, someone cleared, a question asked in earnest,
+...) hold for both. On ten helper-written batches nobody had read, this lifted recall from
+0.80 to 0.88 while false alarms fell from 4.2 % to 1.3 % (bench/RESULTS.md, session of
+2026-12-03 from 11:52). `rule_and_reader_phrases` is the same without the encoder, for
+tests that pin the rules' shapes one by one.
 """
 
 from __future__ import annotations
@@ -3633,7 +3633,7 @@ def _learned_spans(
 # clause has no room for, and the encoder reads plain short blame ("X broke prod.") weakly.
 # Measured (bench/RESULTS.md, session of 2026-12-03 from 11:52): on a reviewer's 135 blaming
 # answers 114 -> 119 found and on the held-out test sentences 135 -> 141 of 152, with no
-# new false alarm there and one more of 2,550 on helper batches 101-110.
+# new false alarm there and one more of 1,700 on helper batches 101-110.
 _SHORT_ANSWER_WORDS = 8
 
 
@@ -3642,10 +3642,10 @@ def _encoder_decides(
 ) -> list[tuple[int, int]]:
     """The fine-tuned encoder (`analysis.blame_encoder`) has the last word on the answer.
     What the rules or the linear reader found stands when the encoder gives the answer at
-    least `CONFIRM_THRESHOLD`, or when the answer is short (`_SHORT_ANSWER_WORDS`); where
-    they found nothing, the encoder alone names the
-    answer's blaming sentences from `THRESHOLD` (`_encoder_spans`). The defences applied
-    after this (a systemic cause, someone cleared, ...) hold for both."""
+    least `CONFIRM_THRESHOLD`, or when the answer is short (`_SHORT_ANSWER_WORDS`). Where
+    they found nothing, the encoder alone names the answer's blaming sentences from
+    `THRESHOLD` (`_encoder_spans`). The defences applied after this (a systemic cause,
+    someone cleared, ...) hold for both."""
     chance = _blame_encoder.probability(text)
     if spans:
         short = len(text.split()) <= _SHORT_ANSWER_WORDS

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +26,6 @@ from pathlib import Path
 import numpy as np
 
 MODEL_DIR = Path(__file__).with_name("models")
-
 TOKENIZER_FILE = MODEL_DIR / "blame_encoder_tokenizer.json"
 SETTINGS_FILE = MODEL_DIR / "blame_encoder.json"
 MAX_TOKENS = 128  # longer answers are read from their first 128 word pieces
@@ -43,7 +41,6 @@ MAX_TOKENS = 128  # longer answers are read from their first 128 word pieces
 THRESHOLD = 0.95
 CONFIRM_THRESHOLD = 0.6
 _CACHE = 8_192
-_lock = threading.Lock()
 
 
 def corpus_key() -> str:
@@ -130,8 +127,9 @@ def probability(text: str) -> float:
     sessions, tokenizer = runtime
     ids = np.asarray([tokenizer.encode(text).ids], dtype=np.int64)
     feed = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
-    with _lock:  # each session runs one request at a time on its one thread anyway
-        chances = [float(session.run(None, feed)[0][0][1]) for session in sessions]
+    # ONNX Runtime's `run` is safe to call from several threads at once (its documentation,
+    # "Thread safety"): concurrent previews are not queued behind one another.
+    chances = [float(session.run(None, feed)[0][0][1]) for session in sessions]
     return sum(chances) / len(chances)
 
 

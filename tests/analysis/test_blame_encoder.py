@@ -158,3 +158,26 @@ def test_a_two_sentence_answer_names_only_the_blaming_sentence() -> None:
 def test_short_plain_blame_the_rules_find_stands_whatever_the_encoder_says(text: str) -> None:
     assert blame_encoder.probability(text) < blame_encoder.CONFIRM_THRESHOLD
     assert blame_phrases(text) == rule_and_reader_phrases(text) != []
+
+
+def test_concurrent_previews_get_the_same_scores_as_one_at_a_time() -> None:
+    import threading
+
+    texts = [
+        f"Leopold promised the client feature {i} that we had never scoped." for i in range(40)
+    ]
+    blame_encoder.probability.cache_clear()
+    alone = [blame_encoder.probability(t) for t in texts]
+    blame_encoder.probability.cache_clear()
+    together: dict[str, float] = {}
+
+    def score(share: list[str]) -> None:
+        for text in share:
+            together[text] = blame_encoder.probability(text)
+
+    threads = [threading.Thread(target=score, args=(texts[k::4],)) for k in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [together[t] for t in texts] == pytest.approx(alone, abs=1e-9)
