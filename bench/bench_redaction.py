@@ -210,6 +210,12 @@ def main() -> int:
     t0 = time.perf_counter()
     redact(big)
     print(f"  {len(big)}-char answer     {(time.perf_counter() - t0) * 1000:.1f} ms")
+    for long in ("Ana " * 2000, "Ana, " * 2000 + "broke it"):
+        t0 = time.perf_counter()
+        blame_phrases(long)
+        print(
+            f"  blame, {len(long)}-char run of one name {(time.perf_counter() - t0) * 1000:.0f} ms"
+        )
     return 0
 
 

@@ -581,13 +581,16 @@ def test_real_set_figures() -> None:
     assert recall >= 0.5, recall  # measured 0.500 (1 of 2 blaming items)
 
 
-def test_long_runs_of_names_stay_fast() -> None:
+def test_long_runs_of_names_finish_and_read_right() -> None:
+    """A name repeated 2,000 times (the speed is measured in `bench/bench_redaction.py`,
+    ~1 s for both on two shared cores; the ceiling here only catches a regex that
+    backtracks without end, which would take minutes)."""
     import time
 
     t0 = time.perf_counter()
-    rule_and_reader_phrases("Ana " * 2000)
-    rule_and_reader_phrases("Ana, " * 2000 + "broke it")
-    assert time.perf_counter() - t0 < 1.0
+    assert rule_and_reader_phrases("Ana " * 2000) == []
+    assert rule_and_reader_phrases("Ana, " * 2000 + "broke it") != []
+    assert time.perf_counter() - t0 < 30.0
 
 
 # Issue 11: classes of blame added after studying the misses of the first fresh batch by
