@@ -3567,6 +3567,17 @@ def _rejects(shadow: str) -> bool:
     return False
 
 
+def _sentence_bounds(shadow: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a masked text, split by `_SENTENCE_SPLIT`; an empty
+    one where the text starts or ends on a split."""
+    bounds, start = [], 0
+    for cut in chain(_SENTENCE_SPLIT.finditer(shadow), [None]):
+        end = cut.start() if cut is not None else len(shadow)
+        bounds.append((start, end))
+        start = cut.end() if cut is not None else end
+    return bounds
+
+
 def _gated(shadow: str) -> list[tuple[int, int, str, bool]]:
     """The sentences of a masked text the learned reader may judge, as (start, end,
     reading, names a failing): not excused, naming a person, and of two words or more
@@ -3582,13 +3593,8 @@ def _gated(shadow: str) -> list[tuple[int, int, str, bool]]:
     ):
         return []
     gated = []
-    start = 0
     sarcastic = bool(_SARCASM_SIGN.search(shadow))  # "Great job by X, ... Truly inspired. 🙃"
-    bounds = []
-    for cut in chain(_SENTENCE_SPLIT.finditer(shadow), [None]):
-        end = cut.start() if cut is not None else len(shadow)
-        bounds.append((start, end))
-        start = cut.end() if cut is not None else end
+    bounds = _sentence_bounds(shadow)
     # A sentence is framed by exasperation in it or in the aside after it ("X's script.
     # That's the root cause."), not by one about someone else earlier in the answer.
     vexed = [bool(_FRUSTRATION.search(shadow[a:b])) for a, b in bounds] + [False]
@@ -3658,12 +3664,7 @@ def _encoder_decides(
 def _encoder_spans(text: str, shadow: str, offsets: list[int]) -> list[tuple[int, int]]:
     """The sentences of an answer the encoder flagged that it reads alone as at least
     `_SENTENCE_SHARE` likely to blame; the whole answer when none is."""
-    bounds, start = [], 0
-    for cut in chain(_SENTENCE_SPLIT.finditer(shadow), [None]):
-        end = cut.start() if cut is not None else len(shadow)
-        if shadow[start:end].strip():
-            bounds.append((start, end))
-        start = cut.end() if cut is not None else end
+    bounds = [(a, b) for a, b in _sentence_bounds(shadow) if shadow[a:b].strip()]
     if len(bounds) > 1:
         carrying = [
             (a, b)

@@ -13,7 +13,7 @@ the seed from the root-cause and no-root-cause corpora as ordinary answers. The 
 is read, as the respondent wrote it: no masking, no lower-casing beyond the model's own.
 Exported to ONNX (opset 17) and quantised to 8-bit integers per channel with ONNX
 Runtime's dynamic quantisation, which keeps the file at ~22 MB and one sentence at ~4 ms
-on one core; `bench/bench_blame_encoder.py` measures it.
+on one core; `bench/bench_redaction.py` measures it (``--blind FILE`` for blame batches).
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def train(seed: int, out_dir: Path = blame_encoder.MODEL_DIR) -> None:
             self.encoder = encoder
             self.head = torch.nn.Linear(encoder.config.hidden_size, 2)
 
-        def forward(self, input_ids, attention_mask):  # noqa: ANN001, ANN202
+        def forward(self, input_ids, attention_mask):
             hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask)
             mask = attention_mask.unsqueeze(-1).float()
             pooled = (hidden.last_hidden_state * mask).sum(1) / mask.sum(1)
@@ -112,7 +112,7 @@ def train(seed: int, out_dir: Path = blame_encoder.MODEL_DIR) -> None:
             super().__init__()
             self.inner = model
 
-        def forward(self, input_ids, attention_mask):  # noqa: ANN001, ANN202
+        def forward(self, input_ids, attention_mask):
             return torch.softmax(self.inner(input_ids, attention_mask), dim=-1)
 
     model.eval()
