@@ -2906,6 +2906,8 @@ def _learned_names(toks: list[_Tok], text: str, is_name: list[bool]) -> None:
             continue  # "our Chelsea customers": a thing, as in the rules
         if _is_acronym(t.text) and t.key in _COMMON and not _acts_next(toks, i, text):
             continue  # "TOO EARLY FOR": a word in capitals, unless it acts ("MARK SAID")
+        if t.key == "let" and t.poss:
+            continue  # "Jorge: Let's move the standup": "let us", never a person's
         if not decided[i] and _candidate(t) and not t.caseless:  # trained on Latin letters
             features = _token_features(toks, i, text, decided, _NAME_MODEL.namelike)
             if _NAME_MODEL.probability(features) >= _NAME_MODEL.threshold:

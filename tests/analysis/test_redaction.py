@@ -2701,3 +2701,18 @@ def test_blind_batch_shapes_of_2026_12_03(text: str, expected: str | None) -> No
     expected = text if expected is None else expected
     assert redact(text) == expected
     assert redact(expected) == expected  # idempotent: "Ask [name]" stays on a second pass
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ifeoma: Let's move the retro to Thursday.", "[name]: Let's move the retro to Thursday."),
+        ("Ifeoma: Let’s drop the second standup.", "[name]: Let’s drop the second standup."),
+        ("Ifeoma: Lettie's rota worked well.", "[name]: [name]'s rota worked well."),
+    ],
+)
+def test_lets_after_a_speaker_is_no_possessive_name(text: str, expected: str) -> None:
+    """The learned name model read "Let's" after a speaker prefix as someone's; the blame
+    check then read "[name]'s drop ..." as a person's fault (found 2026-12-03 by reading
+    blame after redaction)."""
+    assert redact(text) == expected
