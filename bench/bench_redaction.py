@@ -4,7 +4,8 @@ Run from the repo root: `python bench/bench_redaction.py`. Reads, separately,
 `../shared/eval/retro_dev.jsonl` (team-written) and `../shared/eval/real_retro_dev.jsonl`
 (real public retros; no contact details in it) - measure only: nothing here is tuned to
 them - and prints name recall without and with the roster, contact recall, the share of
-name-free answers changed, blame recall and false positives, and per-answer latency.
+name-free answers changed, blame recall and false positives (on the raw answer and, as the
+app reads it, on the redacted one), and per-answer latency.
 Also prints the same figures on the held-out sentences kept in the tests.
 """
 
@@ -54,6 +55,7 @@ def evaluate(rows: list[dict]) -> dict[str, float]:
     contacts = contacts_caught = 0
     clean = clean_changed = 0
     blame_pos = blame_hit = blame_neg = blame_fp = 0
+    redacted_hit = redacted_fp = 0  # blame read after redaction, as the app does
     missed: list[str] = []
     for row in rows:
         text = row["text"]
@@ -73,12 +75,15 @@ def evaluate(rows: list[dict]) -> dict[str, float]:
             clean += 1
             clean_changed += out != text
         flagged = bool(blame_phrases(text))
+        flagged_redacted = bool(blame_phrases(out))
         if row["blaming"]:
             blame_pos += 1
             blame_hit += flagged
+            redacted_hit += flagged_redacted
         else:
             blame_neg += 1
             blame_fp += flagged
+            redacted_fp += flagged_redacted
     return {
         "rows": len(rows),
         "name_recall": names_caught / names if names else float("nan"),
@@ -90,6 +95,8 @@ def evaluate(rows: list[dict]) -> dict[str, float]:
         "clean_rows": clean,
         "blame_recall": blame_hit / blame_pos if blame_pos else float("nan"),
         "blame_fpr": blame_fp / blame_neg if blame_neg else float("nan"),
+        "blame_recall_redacted": redacted_hit / blame_pos if blame_pos else float("nan"),
+        "blame_fpr_redacted": redacted_fp / blame_neg if blame_neg else float("nan"),
         "blame_pos": blame_pos,
         "blame_neg": blame_neg,
         "missed_names": len(missed),
@@ -124,8 +131,9 @@ def show(title: str, figures: dict[str, float]) -> None:
 
 def score_blind_set(path: Path) -> None:
     """Print name recall, name-free lines changed and contact recall of one blind set, or
-    for a blame set (BLAMING / NOT_BLAMING) recall and false alarms of `blame_phrases`, of
-    the rules and linear reader alone, and of the encoder alone at its threshold."""
+    for a blame set (BLAMING / NOT_BLAMING) recall and false alarms of `blame_phrases` on the
+    raw answer and on the redacted one (what the app reads), of the rules and linear reader
+    alone, and of the encoder alone at its threshold."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("blind_set", path)
@@ -135,6 +143,8 @@ def score_blind_set(path: Path) -> None:
         yes, no = module.BLAMING, module.NOT_BLAMING
         for label, flags in (
             ("shipped", lambda t: bool(blame_phrases(t))),
+            # What the app reads at preview: the answer after redaction, names as "[name]".
+            ("redacted", lambda t: bool(blame_phrases(redact(t)))),
             ("rules+reader", lambda t: bool(rule_and_reader_phrases(t))),
             ("encoder alone", lambda t: blame_encoder.probability(t) >= blame_encoder.THRESHOLD),
         ):
@@ -199,6 +209,8 @@ def main() -> int:
     ]
     figures = evaluate(held)
     for key in ("blame_recall", "blame_fpr", "blame_pos", "blame_neg"):
+        del figures[key]
+    for key in ("blame_recall_redacted", "blame_fpr_redacted"):
         del figures[key]
     show("held-out redaction sentences (tests/analysis/test_redaction.py)", figures)
     hits = [bool(blame_phrases(t)) for t, b in HELDOUT_BLAME if b]

@@ -2599,7 +2599,6 @@ def test_outcomes_that_did_not_happen_are_not_good_outcomes(text: str, blames: b
         ("Who answered every customer email? Ana. As usual.", False),
         ("We're skipping the retro next week because Ana is on holiday.", False),
         ("I did it. Deployed my first service to prod 🎉", False),
-        ("Me again 🙄 late to standup because of the trains. Ana kept it going.", False),
         ("I'll own this one. Ravi will help me with the rollout plan.", False),
     ],
 )

@@ -181,3 +181,47 @@ def test_concurrent_previews_get_the_same_scores_as_one_at_a_time() -> None:
     for thread in threads:
         thread.join()
     assert [together[t] for t in texts] == pytest.approx(alone, abs=1e-9)
+
+
+# The app checks the answer after redaction (`afterward.services.responding`), so names
+# reach the encoder as "[name]". Invented for this test, in the redacted form.
+REDACTED_BLAMING = [
+    "[name] knew the lift had failed its inspection and told nobody for a fortnight.",
+    "[name] left the freezer door open overnight and we binned the whole delivery.",
+    "Honestly [name] is the reason the audit failed, he never files anything.",
+    "Who lets [name] sign off the rota when she never checks who is on leave?",
+    "[name] gave the patient the wrong discharge letter and didn't tell the ward.",
+    "Great job [name], booking the coach for the wrong Saturday 🙄",
+    "If [name] had read the handover we would not have double-booked the hall.",
+    "[name] sat on the supplier's price rise for a month and the budget is now blown.",
+]
+REDACTED_NOT_BLAMING = [
+    "The overnight backup failed; [name] restored everything before the morning shift.",
+    "[name] was never given the door code and waited outside for forty minutes.",
+    "The card machines went down on Saturday and [name] took payments by phone all day.",
+    "[name] had to cover two shifts after the agency cancelled.",
+    "Thanks [name] for rebuilding the guest list by hand when the booking site crashed.",
+    "[name] was left off the email about the room change, so she went to the old venue.",
+    "[name] to update the stock checklist before the next delivery.",
+    "The printer vendor shipped the wrong toner again; [name] chased it for a week.",
+]
+
+
+def test_redacted_answers_are_read_as_the_app_sees_them() -> None:
+    """A floor, not every sentence: measured on blind batches in bench/RESULTS.md."""
+    found = sum(bool(blame_phrases(text)) for text in REDACTED_BLAMING)
+    alarms = [text for text in REDACTED_NOT_BLAMING if blame_phrases(text)]
+    assert found >= len(REDACTED_BLAMING) - 1, found
+    assert len(alarms) <= 1, alarms
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a known false alarm: the writer late because of the trains reads as owning a "
+    "fault (0.998 with the first encoder, 0.999 now); the rules' linear reader, refitted "
+    "on 2026-12-03, also reads it",
+)
+def test_the_writer_late_through_no_fault_of_theirs_is_no_blame() -> None:
+    assert (
+        blame_phrases("Me again 🙄 late to standup because of the trains. Ana kept it going.") == []
+    )
