@@ -50,7 +50,9 @@ def corpus_key() -> str:
     from analysis.blame_model import BLAME_CORPUS, ORDINARY_CORPORA
 
     recipe = (fit.SEEDS, fit.EPOCHS, fit.BATCH, fit.LEARNING_RATE, fit.WARM_UP_STEPS)
-    digest = hashlib.sha256(repr((recipe, fit.ORDINARY_SAMPLE, fit.BOTH_FORMS, MAX_TOKENS)).encode())
+    digest = hashlib.sha256(
+        repr((recipe, fit.ORDINARY_SAMPLE, fit.BOTH_FORMS, MAX_TOKENS)).encode()
+    )
     for path in (BLAME_CORPUS, *ORDINARY_CORPORA):
         digest.update(path.read_bytes())
     return digest.hexdigest()
