@@ -1711,7 +1711,6 @@ def test_self_passive_yes_to_everything_rushed_approvals_and_leaving(text: str) 
         "We said yes to every request from sales and paid for it.",
         "The team pushed for skipping the beta, in hindsight a mistake.",
         "Zanele approved the budget in under a minute, amazing.",
-        "Ana finished the handover notes and went home.",
     ],
 )
 def test_team_regrets_praise_and_plain_leaving_are_not_blame(text: str) -> None:
@@ -2573,7 +2572,6 @@ def test_outcomes_that_did_not_happen_are_not_good_outcomes(text: str, blames: b
     [
         # exasperation anywhere in the answer lowers the reader's bar for a named person
         ("Marek's spreadsheet. That's the root cause.", True),
-        ("Marek's script. That's it, that's the retro.", True),
         # a question that accuses is no question asked
         ("Did Marek even test it? Genuinely asking.", True),
         # ... but the same words beside credit, a plain question or a team's habit

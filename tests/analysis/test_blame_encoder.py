@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from analysis import blame_encoder
+from analysis import blame_encoder, redact
 from analysis.blame import blame_phrases, rule_and_reader_phrases
 from tests.analysis.test_blame import EVAL, HELDOUT_BLAME, REAL
 
@@ -219,9 +219,65 @@ def test_redacted_answers_are_read_as_the_app_sees_them() -> None:
     strict=True,
     reason="a known false alarm: the writer late because of the trains reads as owning a "
     "fault (0.998 with the first encoder, 0.999 now); the rules' linear reader, refitted "
-    "on 2026-12-03, also reads it",
+    "on 2026-12-03, read it too until its refit with the indirect-blame lines",
 )
 def test_the_writer_late_through_no_fault_of_theirs_is_no_blame() -> None:
     assert (
         blame_phrases("Me again 🙄 late to standup because of the trains. Ana kept it going.") == []
     )
+
+
+# Indirect blame, the way people who do not mean to sound harsh place fault: hedged, as a
+# "should" aimed at one role, on a predecessor's handover, buried in a longer account, or
+# owned in hindsight; and the same shapes without fault. Invented here, none from a batch.
+INDIRECT_BLAMING = [
+    "Probably the outgoing treasurer never forwarded the insurance renewal, so it lapsed. [mkoval]",
+    "Kasia: the room lead should have checked the projector before people arrived (i.e. not "
+    "ten minutes into the talk)",
+    "Not sure, but I think the night dispatcher just ignored the second alarm.",
+    "In hindsight I should have told the kitchen about the allergy list myself instead of "
+    "assuming.",
+    "Handover from the previous coordinator was basically nothing, she left no notes on the "
+    "supplier contracts. (2)",
+    "Launch went fine overall. The only outage came when the intern's cron job wiped the cache "
+    "at noon, which he'd been told not to run on weekdays.",
+    "Next time the editor needs to actually read the piece before approving it +3",
+    "seems like the lab manager ordered the wrong reagent again, that's the second batch lost",
+]
+INDIRECT_NOT_BLAMING = [
+    "Probably the supplier's courier, the parcels all arrived a day late. [mkoval]",
+    "Kasia: the room lead will test the projector 30 min before doors from now on",
+    "The previous coordinator left great notes, the handover took an hour. (2)",
+    "We should check the allergy list with the kitchen the day before.",
+    "Not sure, but I think the alarm panel firmware is flaky after power cuts.",
+    "Tomasz to draft the volunteer FAQ +2",
+    "Our new editor is still learning the CMS, pairing her with Ines helped a lot.",
+    "i guess the schedule was just too tight for two launches in one week",
+]
+
+
+@pytest.mark.parametrize("redacted", [False, True])
+def test_indirect_blame_is_read_and_its_look_alikes_are_not(redacted: bool) -> None:
+    """A floor: the encoder before the indirect-blame corpus lines found 7 of 8 (the editor
+    "needs to actually read" was missed); measured on blind batches 117-118 in
+    bench/RESULTS.md."""
+    form = redact if redacted else str
+    found = [text for text in INDIRECT_BLAMING if blame_phrases(form(text))]
+    alarms = [text for text in INDIRECT_NOT_BLAMING if blame_phrases(form(text))]
+    assert len(found) == len(INDIRECT_BLAMING), set(INDIRECT_BLAMING) - set(found)
+    assert alarms == []
+
+
+def test_exasperation_after_a_bare_possessive_is_blame() -> None:
+    """The linear reader's refits moved this one back and forth; the shipped reading holds."""
+    assert blame_phrases("Marek's script. That's it, that's the retro.")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a known false alarm since the indirect-blame lines (handovers left undone) were "
+    "learned on 2026-12-03: the linear reader gives it 0.92 and the encoder 0.73, so the "
+    "reader's find stands",
+)
+def test_finishing_the_handover_and_going_home_is_no_blame() -> None:
+    assert blame_phrases("Ana finished the handover notes and went home.") == []
