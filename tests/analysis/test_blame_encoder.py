@@ -215,16 +215,23 @@ def test_redacted_answers_are_read_as_the_app_sees_them() -> None:
     assert len(alarms) <= 1, alarms
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a known false alarm: the writer late because of the trains reads as owning a "
-    "fault (0.998 with the first encoder, 0.999 now); the rules' linear reader, refitted "
-    "on 2026-12-03, read it too until its refit with the indirect-blame lines",
-)
-def test_the_writer_late_through_no_fault_of_theirs_is_no_blame() -> None:
-    assert (
-        blame_phrases("Me again 🙄 late to standup because of the trains. Ana kept it going.") == []
-    )
+# Known false alarms, each a strict xfail so that a model which mends it is noticed:
+# - the writer late because of the trains reads as owning a fault (the encoder, 0.998 with
+#   the first one, 0.999 now);
+# - since the indirect-blame lines (handovers left undone) were learned on 2026-12-03, the
+#   linear reader gives a finished handover 0.92 and the encoder 0.73, so the reader's find
+#   stands. A retrain with 520 lines of people who finished and left, or were late through
+#   no fault, mended both but flagged a real non-blaming answer (bench/RESULTS.md).
+KNOWN_FALSE_ALARMS = [
+    "Me again 🙄 late to standup because of the trains. Ana kept it going.",
+    "Ana finished the handover notes and went home.",
+]
+
+
+@pytest.mark.xfail(strict=True, reason="a known false alarm (KNOWN_FALSE_ALARMS)")
+@pytest.mark.parametrize("text", KNOWN_FALSE_ALARMS)
+def test_known_false_alarms_are_no_blame(text: str) -> None:
+    assert blame_phrases(text) == []
 
 
 # Indirect blame, the way people who do not mean to sound harsh place fault: hedged, as a
@@ -271,13 +278,3 @@ def test_indirect_blame_is_read_and_its_look_alikes_are_not(redacted: bool) -> N
 def test_exasperation_after_a_bare_possessive_is_blame() -> None:
     """The linear reader's refits moved this one back and forth; the shipped reading holds."""
     assert blame_phrases("Marek's script. That's it, that's the retro.")
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="a known false alarm since the indirect-blame lines (handovers left undone) were "
-    "learned on 2026-12-03: the linear reader gives it 0.92 and the encoder 0.73, so the "
-    "reader's find stands",
-)
-def test_finishing_the_handover_and_going_home_is_no_blame() -> None:
-    assert blame_phrases("Ana finished the handover notes and went home.") == []
