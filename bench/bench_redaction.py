@@ -208,8 +208,8 @@ def main() -> int:
         for t, p, c in HELDOUT
     ]
     figures = evaluate(held)
-    blame = ("recall", "fpr", "pos", "neg", "recall_redacted", "fpr_redacted")
-    for key in blame:  # these sentences are for names; blame has its own held-out set
+    blame_figures = ("recall", "fpr", "pos", "neg", "recall_redacted", "fpr_redacted")
+    for key in blame_figures:  # these sentences are for names; blame has its own held-out set
         del figures["blame_" + key]
     show("held-out redaction sentences (tests/analysis/test_redaction.py)", figures)
     hits = [bool(blame_phrases(t)) for t, b in HELDOUT_BLAME if b]

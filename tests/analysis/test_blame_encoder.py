@@ -265,8 +265,8 @@ INDIRECT_NOT_BLAMING = [
 
 @pytest.mark.parametrize("redacted", [False, True])
 def test_indirect_blame_is_read_and_its_look_alikes_are_not(redacted: bool) -> None:
-    """A floor: the encoder before the indirect-blame corpus lines found 7 of 8 (the editor
-    "needs to actually read" was missed); measured on blind batches 117-118 in
+    """A floor: the shipped models before the indirect-blame corpus lines found 7 of 8 (the
+    editor who "needs to actually read" was missed); measured on blind batches 117-118 in
     bench/RESULTS.md."""
     form = redact if redacted else str
     found = [text for text in INDIRECT_BLAMING if blame_phrases(form(text))]
