@@ -885,7 +885,7 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
             add(m.start(), m.end(), PHONE)
     if "[" in text:
         for m in _BRACKET_HANDLE.finditer(text):
-            if _handle_word(m.group(1)):
+            if _handle_word(m.group(1)) or _bracketed_sign_off(m, text):
                 add(m.start(), m.end(), HANDLE)
     if "(" in text:
         for m in _PAREN_HANDLE.finditer(text):
@@ -996,6 +996,26 @@ def _handle_word(word: str) -> bool:
     return word.isascii() and k not in _WORDS  # lowercase: a handle, not a word
 
 
+def _bracketed_sign_off(m: re.Match[str], text: str) -> bool:
+    """'... nobody told the lab managers [pk]': two or three lower-case letters in brackets
+    closing the answer sign it, even when they spell a rare word or unit; not a tag
+    ("[wip]", "[sic]"), an acronym, chat shorthand or an English word."""
+    word = m.group(1)
+    return (
+        word.isascii()
+        and word.isalpha()
+        and word.islower()
+        and len(word) in (2, 3)
+        and not text[m.end() :].strip(" \t.!")
+        and bool(text[: m.start()].strip())
+        and word not in _NOT_HANDLES
+        and word not in _ACRONYMS
+        and word not in _CHAT_WORDS
+        and word not in _MID_WORDS
+        and not _word_classes(word)
+    )
+
+
 # Field labels of a ticket or action item, never a speaker: "assignee: jdoe".
 _FIELD_LABELS = frozenset(
     """assignee assignees dri reporter reviewer reviewers approver approvers eta
@@ -1078,8 +1098,15 @@ def _caseless_person(toks: list[_Tok], i: int, text: str) -> bool:
     t = toks[i]
     if text[t.start - 1 : t.start] in _OPEN_QUOTES or not _caseless_name_shape(t):
         return False
-    if i > 0 and toks[i - 1].key in _CASELESS_CUES and toks[i - 1].end >= t.start - 2:
-        return True
+    if (
+        i > 0
+        and toks[i - 1].end >= t.start - 2
+        and (
+            toks[i - 1].key in _CASELESS_CUES
+            or (i > 1 and (toks[i - 2].key, toks[i - 1].key) == ("thank", "you"))
+        )
+    ):
+        return True  # "thanks 李伟", "thank you 李美玲"
     return _opens_clause(toks, i, text) and _acts_next(toks, i, text)
 
 
@@ -1117,7 +1144,15 @@ def _login_surname(part: str, loose: bool = False) -> bool:
     return (
         part in _SURNAMES
         or part in _SHORT_SURNAMES
-        or (part in _FAMILY_ALL and (loose or part not in _WORDS))
+        # "dvance", "kharding": a surname frequent in print but no English word
+        or (
+            part in _FAMILY_ALL
+            and (
+                loose
+                or part not in _WORDS
+                or (len(part) >= 4 and part not in _ACRONYMS and not _word_classes(part))
+            )
+        )
     )
 
 
@@ -1468,7 +1503,15 @@ def _away_cue(toks: list[_Tok], i: int) -> bool:
         return False
     on_leave = words[1] in ("on", "at") and len(words) == 3 and words[2] in _LEAVE
     on_duty = words[1] == "on" and len(words) == 3 and words[2] in ("call", "shift", "duty")
+    if words[1] == "out" and _OUT_OF_USE.match(" ".join(_next_words(toks, i, 4)[1:])):
+        return False  # "the gangway at Ardrossan was out of service": a thing's state
     return words[1] in _AWAY or on_leave or on_duty
+
+
+_OUT_OF_USE = re.compile(
+    r"out of (?:service|order|action|stock|use|commission|date|sync|warranty|support|bounds"
+    r"|range|memory|space|disk|battery|power|scope|budget)$"
+)
 
 
 def _given(key: str) -> bool:
@@ -2206,8 +2249,10 @@ def _lower_person(toks: list[_Tok], i: int, text: str) -> bool:
     verb only people do ("woo-jin said ...", "mirela told us")."""
     t = toks[i]
     k = t.key
-    if len(k) < 3 or k in _WORDS or k in _NOT_NAMES or not t.text.replace("-", "").isalpha():
+    if len(k) < 3 or k in _NOT_NAMES or not t.text.replace("-", "").isalpha():
         return False
+    if k in _WORDS and (k in _MID_WORDS or not _given_not_word(k, "3")):
+        return False  # "mikel did ..." stays possible: a frequent name, rare as a word
     parts = k.split("-")
     if not all(_WORLD_GIVEN.get(p, "0") >= "1" or p in _FAMILY_ALL for p in parts):
         return False
@@ -2312,6 +2357,22 @@ def _word_classes(word: str) -> set[str]:
     from lemminflect import getAllLemmas
 
     return set(getAllLemmas(word))
+
+
+def _given_not_word(key: str, band: str = "2") -> bool:
+    """A given name of the world list (at least ``band``) that wordfreq counts as frequent
+    only because people and brands bear it: English has no word class for it (LemmInflect)
+    and no list makes it a place, firm, acronym or ordinary word ("kat", "mikel", not
+    "hope", "sunny", "vance" as a given name of band 1)."""
+    return (
+        _WORLD_GIVEN.get(key, "0") >= band
+        and key.isalpha()
+        and key not in _NOT_NAMES
+        and key not in _PLACES
+        and key not in _COMPANIES
+        and key not in _ACRONYMS
+        and not _word_classes(key)
+    )
 
 
 _SEASONS = frozenset("summer winter spring autumn fall christmas easter".split())
@@ -3055,12 +3116,22 @@ def _code_named(toks: list[_Tok], i: int, text: str) -> bool:
         and re.fullmatch(r":?[ \t]+[\"'“‘]?", text[toks[i - 1].end : toks[i].start])
     ):
         return True
+    for j in range(i - 1, max(-1, i - 4), -1):  # "the MV Island Star", "RV Polar Dawn"
+        if text[toks[j].end : toks[j + 1].start] != " " or not toks[j].cap:
+            break
+        if toks[j].text in _VESSEL_PREFIXES:
+            return True
     return (
         i > 0
         and (toks[i - 1].cap or toks[i - 1].key == "codename")
         and toks[i - 1].key in _CODENAME_WORDS
         and _CODE_NAME_GAP.fullmatch(text, toks[i - 1].end, toks[i].start) is not None
     )
+
+
+# Ship prefixes, written in capitals before a vessel's name: motor, research, fishing,
+# royal mail and naval vessels ("MS" and "MY" are left out: "MS Maria Lopez", "MY fault").
+_VESSEL_PREFIXES = frozenset("MV RV FV RMS HMS HMCS HMAS USS USNS".split())
 
 
 # Between a code-name word and its name: a space, an opening quote, a version and a quote
@@ -3526,6 +3597,8 @@ def _rule_names(
                 or _full_name_cue(toks, i, text)
                 # "Grant did a brilliant job": a frequent given name doing a deed
                 or (_WORLD_GIVEN.get(k, "0") >= "4" and _word_name_acts(toks, i, text))
+                # "Kat fixed it": a given name English has no word class for
+                or (_given_not_word(k) and _word_name_acts(toks, i, text))
                 or _unknown_subject(toks, i, text)
             )
         else:
@@ -4748,7 +4821,20 @@ def _signature(
         person = (
             word[0].isupper()
             and not word.isupper()
-            and (key in _ANY_NAME if len(word) == 3 else key in _FIRST and key not in _COMMON)
+            and (
+                (key in _ANY_NAME if len(word) == 3 else key in _FIRST and key not in _COMMON)
+                # "Comms were late. — Sunny": a frequent given name under a statement,
+                # set off by a long dash (not "What slowed us down? - Ruby", an answer)
+                or (
+                    len(word) > 3
+                    and m.group("after_sentence") is None
+                    and re.search(r"[.!][ \t]*$", text[: m.start()])
+                    and _WORLD_GIVEN.get(key, "0") >= "3"
+                    and key not in _COMMON
+                    and key not in _MONTHS
+                    and key not in _SEASONS
+                )
+            )
             and key not in _NOT_NAMES
             and key not in _CALENDAR_ABBREVIATIONS
         )
@@ -4827,13 +4913,22 @@ def _dotted_initials(
     text: str, blocked: bytearray, taken: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     found = []
-    for m in _DOTTED.finditer(text):
-        letters = m.group().replace(".", "").lower()
-        if (
-            letters in _ACRONYMS
-            or letters in _DOTTED_NOT_PEOPLE
-            or any(blocked[m.start() : m.end()])
-        ):
+    matches = [m for m in _DOTTED.finditer(text) if not any(blocked[m.start() : m.end()])]
+    acronym = [m.group().replace(".", "").lower() in _ACRONYMS for m in matches]
+
+    def joined(left: int, right: int) -> bool:  # "M.K. and T.S.", "M.K., T.S."
+        gap = text[matches[left].end() : matches[right].start()]
+        return bool(re.fullmatch(r"\s*(?:,|&|\+|/|and)\s*", gap))
+
+    # "M.K. and T.S. to draft it": letters that also spell an acronym, listed beside
+    # another person's initials, are initials too (along the whole list)
+    person = [not a for a in acronym]
+    for n in [*range(1, len(matches)), *range(len(matches) - 2, -1, -1)]:
+        for o in (n - 1, n + 1):
+            if 0 <= o < len(matches) and person[o] and joined(min(n, o), max(n, o)):
+                person[n] = True
+    for n, m in enumerate(matches):
+        if m.group().replace(".", "").lower() in _DOTTED_NOT_PEOPLE or not person[n]:
             continue
         if not any(s < m.end() and m.start() < e for s, e in taken):
             found.append(m.span())

@@ -2716,3 +2716,51 @@ def test_lets_after_a_speaker_is_no_possessive_name(text: str, expected: str) ->
     check then read "[name]'s drop ..." as a person's fault (found 2026-12-03 by reading
     blame after redaction)."""
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a given name English has no word class for, acting at the start of a sentence
+        ("Kat rebuilt the rota from scratch.", "[name] rebuilt the rota from scratch."),
+        ("Lol the printer died. Kat fixed it.", "Lol the printer died. [name] fixed it."),
+        (
+            "mikel said the scales were off but he was ignored",
+            "[name] said the scales were off but he was ignored",
+        ),
+        ("ai: mikel to recalibrate the scales", "ai: [name] to recalibrate the scales"),
+        # a login of an initial and a surname that is frequent in print, no English word
+        ("dvance pushed the config without a review", "[name] pushed the config without a review"),
+        ("vlan was the reason staging lost network", "vlan was the reason staging lost network"),
+        ("dmarc failed for the newsletter domain", "dmarc failed for the newsletter domain"),
+        # signed with a long dash under a statement, or with two letters in brackets
+        ("Rota changes came too late. — Sunny", "Rota changes came too late. — [name]"),
+        ("What slowed us down most? - Ruby", "What slowed us down most? - Ruby"),
+        ("Release done. — Summer", "Release done. — Summer"),
+        (
+            "nobody told the kitchen about the allergy change [jt]",
+            "nobody told the kitchen about the allergy change [handle]",
+        ),
+        ("the label is ambiguous [sic]", "the label is ambiguous [sic]"),
+        ("the form is fine [ok]", "the form is fine [ok]"),
+        # dotted initials listed together, even where two letters also spell an acronym
+        ("R.B. and T.S. to redo the seating plan", "[name] and [name] to redo the seating plan"),
+        ("Ask M.K., T.S. and P.R. first", "Ask [name], [name] and [name] first"),
+        ("T.S. to P.R. conversion is done", "T.S. to P.R. conversion is done"),
+        ("U.S. and U.K. offices both closed early", "U.S. and U.K. offices both closed early"),
+        # thanked in a script without capitals after "thank you"
+        ("Thank you 陈静 for the floor plan.", "Thank you [name] for the floor plan."),
+        # vessels and things out of service are no people
+        ("The MV Coral Dawn missed two sailings.", "The MV Coral Dawn missed two sailings."),
+        ("RV Polar Grace came back early.", "RV Polar Grace came back early."),
+        ("MS Wanjiru Kamau fixed the timetable", "[name] fixed the timetable"),
+        ("The lift at Dunmore was out of service for a week.", None),
+        ("Obinna was out sick all week.", "[name] was out sick all week."),
+    ],
+)
+def test_blind_batch_shapes_of_2026_12_03_night(text: str, expected: str | None) -> None:
+    """Shapes a fresh blind batch (names 73, written by a helper who saw no code) showed
+    missed or over-redacted on 2026-12-03; the sentences here are new, not the batch's."""
+    expected = text if expected is None else expected
+    assert redact(text) == expected
+    assert redact(expected) == expected
