@@ -727,9 +727,11 @@ def _national_format(candidate: str, among_phones: bool = False) -> bool:
 _Type = phonenumbers.PhoneNumberType
 # Groupings in everyday use that libphonenumber does not write, with the kinds of number
 # written so: Norway's mobiles "912 34 567" (it writes "91 23 45 67"), Spain's numbers of
-# the two-digit provinces "91 123 45 67" (it writes "911 23 45 67").
+# the two-digit provinces "91 123 45 67" (it writes "911 23 45 67"), India's mobiles
+# without the trunk 0 "98765 43210" (it writes "098765 43210").
 _LOCAL_GROUPINGS: dict[tuple[str, tuple[int, ...]], tuple[int, ...]] = {
     ("NO", (3, 2, 3)): (_Type.MOBILE,),
+    ("IN", (5, 5)): (_Type.MOBILE, _Type.FIXED_LINE_OR_MOBILE),
     ("ES", (2, 3, 2, 2)): (_Type.FIXED_LINE, _Type.FIXED_LINE_OR_MOBILE),
 }
 
@@ -997,17 +999,19 @@ def _handle_word(word: str) -> bool:
 
 
 def _bracketed_sign_off(m: re.Match[str], text: str) -> bool:
-    """'... nobody told the lab managers [pk]': two or three lower-case letters in brackets
-    closing the answer sign it, even when they spell a rare word or unit; not a tag
-    ("[wip]", "[sic]"), an acronym, chat shorthand or an English word."""
+    """'... nobody told the lab managers [pk]': two lower-case letters in brackets closing
+    the answer sign it, even when they spell a rare word or code; not after a number, and
+    not a tag, an acronym, chat shorthand or an English word."""
     word = m.group(1)
+    before = text[: m.start()].rstrip()
     return (
         word.isascii()
         and word.isalpha()
         and word.islower()
-        and len(word) in (2, 3)
+        and len(word) == 2  # three letters are as often a code: "[pst]", "[eur]", "[png]"
         and not text[m.end() :].strip(" \t.!")
-        and bool(text[: m.start()].strip())
+        and bool(before)
+        and not before[-1].isdigit()  # "at 9 [pt]": a unit or a zone after a number
         and word not in _NOT_HANDLES
         and word not in _ACRONYMS
         and word not in _CHAT_WORDS
@@ -1098,16 +1102,36 @@ def _caseless_person(toks: list[_Tok], i: int, text: str) -> bool:
     t = toks[i]
     if text[t.start - 1 : t.start] in _OPEN_QUOTES or not _caseless_name_shape(t):
         return False
+    if i > 0 and toks[i - 1].key in _CASELESS_CUES and toks[i - 1].end >= t.start - 2:
+        return True  # "thanks 李伟"
     if (
-        i > 0
+        i > 1
+        and (toks[i - 2].key, toks[i - 1].key) == ("thank", "you")
         and toks[i - 1].end >= t.start - 2
-        and (
-            toks[i - 1].key in _CASELESS_CUES
-            or (i > 1 and (toks[i - 2].key, toks[i - 1].key) == ("thank", "you"))
-        )
+        and _han_full_name(t.text)
     ):
-        return True  # "thanks 李伟", "thank you 李美玲"
+        return True  # "thank you 李美玲" (not "thank you 大家", "thank you 谢谢")
     return _opens_clause(toks, i, text) and _acts_next(toks, i, text)
+
+
+# The hundred most common Chinese surnames (the Ministry of Public Security's 2020 count
+# as widely reported), which open most Chinese full names written in Han characters.
+_HAN_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤"
+)
+
+
+def _han_full_name(word: str) -> bool:
+    """Two or three Han characters opening with a common surname, not a doubled syllable
+    ("李美玲", "王伟"; not "谢谢", "钉钉", "大家")."""
+    return (
+        2 <= len(word) <= 3
+        and all("\u4e00" <= c <= "\u9fff" for c in word)
+        and word[0] in _HAN_SURNAMES
+        and word[0] != word[1]
+    )
 
 
 def _caseless_name_shape(t: _Tok) -> bool:
@@ -1134,23 +1158,28 @@ def _surname_login(key: str, loose: bool = False) -> bool:
         return False
     # "jsmith", "mjkowalski"; not "ac-king", "re-org", "v-lan", "d-link", "x-small": a
     # surname that is also an English word counts only from the hand-written list.
+    from wordfreq import zipf_frequency
+
     one, two = key[1:], key[2:]
-    return (len(one) >= 3 and _login_surname(one, loose)) or (
-        len(two) >= 4 and _login_surname(two, loose)
+    unseen = zipf_frequency(key, "en") == 0  # "dvance"; not "stata", "referrer", "actully"
+    return (len(one) >= 3 and _login_surname(one, loose, unseen)) or (
+        len(two) >= 4 and _login_surname(two, loose, unseen)
     )
 
 
-def _login_surname(part: str, loose: bool = False) -> bool:
+def _login_surname(part: str, loose: bool = False, unseen: bool = False) -> bool:
+    """Whether `part` is a surname as logins end in. `unseen`: the whole login is unknown
+    to wordfreq, so a surname frequent in print but with no English word class counts too
+    ("dvance")."""
     return (
         part in _SURNAMES
         or part in _SHORT_SURNAMES
-        # "dvance", "kharding": a surname frequent in print but no English word
         or (
             part in _FAMILY_ALL
             and (
                 loose
                 or part not in _WORDS
-                or (len(part) >= 4 and part not in _ACRONYMS and not _word_classes(part))
+                or (unseen and len(part) >= 4 and part not in _ACRONYMS and not _word_classes(part))
             )
         )
     )
@@ -1509,8 +1538,8 @@ def _away_cue(toks: list[_Tok], i: int) -> bool:
 
 
 _OUT_OF_USE = re.compile(
-    r"out of (?:service|order|action|stock|use|commission|date|sync|warranty|support|bounds"
-    r"|range|memory|space|disk|battery|power|scope|budget)$"
+    r"out of (?:service|order|stock|use|commission|date|warranty|support|bounds|range"
+    r"|memory|space|disk|battery|power|scope|budget|toner|ink|paper|fuel|petrol|spec|tax)$"
 )
 
 
@@ -2251,17 +2280,20 @@ def _lower_person(toks: list[_Tok], i: int, text: str) -> bool:
     k = t.key
     if len(k) < 3 or k in _NOT_NAMES or not t.text.replace("-", "").isalpha():
         return False
-    if k in _WORDS and (k in _MID_WORDS or not _given_not_word(k, "3")):
-        return False  # "mikel did ..." stays possible: a frequent name, rare as a word
+    # A frequent given name English has no word class for ("mikel") is also a tool's or a
+    # brand's name ("vega", "kia"): only a he/she later in the sentence makes it a person.
+    in_print = k in _WORDS
+    if in_print and (k in _MID_WORDS or not _given_not_word(k)):
+        return False
     parts = k.split("-")
     if not all(_WORLD_GIVEN.get(p, "0") >= "1" or p in _FAMILY_ALL for p in parts):
         return False
     nxt = _next_words(toks, i, 2)
-    if _ACTION_PREFIX.search(text[: t.start]):
+    if _ACTION_PREFIX.search(text[: t.start]) and not in_print:
         return len(nxt) == 2 and nxt[0] == "to" and not toks[i + 2].cap
     gap = text[toks[i - 1].end : t.start] if i else ""
     opens = i == 0 or bool(_SENTENCE_BREAK.search(gap))
-    if opens and bool(nxt) and nxt[0] in _PERSON_VERBS:
+    if opens and bool(nxt) and nxt[0] in _PERSON_VERBS and not in_print:
         return True
     # "..., shanice did her best": a clause whose subject is taken up as he/she
     if not (opens or "," in gap) or not nxt or not _word_classes(nxt[0]) & {"VERB", "AUX"}:
@@ -2359,13 +2391,13 @@ def _word_classes(word: str) -> set[str]:
     return set(getAllLemmas(word))
 
 
-def _given_not_word(key: str, band: str = "2") -> bool:
-    """A given name of the world list (at least ``band``) that wordfreq counts as frequent
-    only because people and brands bear it: English has no word class for it (LemmInflect)
-    and no list makes it a place, firm, acronym or ordinary word ("kat", "mikel", not
-    "hope", "sunny", "vance" as a given name of band 1)."""
+def _given_not_word(key: str) -> bool:
+    """A frequent given name of the world list (band 3 or more) that wordfreq counts as a
+    word only because people and brands bear it: English has no word class for it
+    (LemmInflect) and no list makes it a place, firm, acronym or ordinary word ("mikel",
+    "zara"; not "hope", "sunny")."""
     return (
-        _WORLD_GIVEN.get(key, "0") >= band
+        _WORLD_GIVEN.get(key, "0") >= "3"
         and key.isalpha()
         and key not in _NOT_NAMES
         and key not in _PLACES
@@ -3120,7 +3152,8 @@ def _code_named(toks: list[_Tok], i: int, text: str) -> bool:
         if text[toks[j].end : toks[j + 1].start] != " " or not toks[j].cap:
             break
         if toks[j].text in _VESSEL_PREFIXES:
-            return True
+            # not a curated given name: "the RMS Priya built" is a system a person built
+            return toks[i].key not in _FIRST
     return (
         i > 0
         and (toks[i - 1].cap or toks[i - 1].key == "codename")
@@ -3597,8 +3630,6 @@ def _rule_names(
                 or _full_name_cue(toks, i, text)
                 # "Grant did a brilliant job": a frequent given name doing a deed
                 or (_WORLD_GIVEN.get(k, "0") >= "4" and _word_name_acts(toks, i, text))
-                # "Kat fixed it": a given name English has no word class for
-                or (_given_not_word(k) and _word_name_acts(toks, i, text))
                 or _unknown_subject(toks, i, text)
             )
         else:
@@ -4829,8 +4860,12 @@ def _signature(
                     len(word) > 3
                     and m.group("after_sentence") is None
                     and re.search(r"[.!][ \t]*$", text[: m.start()])
-                    and _WORLD_GIVEN.get(key, "0") >= "3"
+                    and _WORLD_GIVEN.get(key, "0") >= "4"
                     and key not in _COMMON
+                    and key not in _PLACES
+                    and key not in _COMPANIES
+                    and key not in _ROLE_NOUNS
+                    and key not in _TEAM_WORDS
                     and key not in _MONTHS
                     and key not in _SEASONS
                 )
@@ -4909,26 +4944,59 @@ _DOTTED_NOT_PEOPLE = frozenset(
 )
 
 
+def _letters(m: re.Match[str]) -> str:
+    return m.group().replace(".", "").lower()
+
+
+_CUE_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(sorted(_PREV_CUES)) + r")(?:\s+to)?\s+$")
+
+
+def _list_acts_or_cued(text: str, start: int, end: int) -> bool:
+    """Whether the list of initials text[start:end] follows a person cue ("thanks to",
+    "ask"), or opens a sentence and is followed by "to" + a verb or by a verb in the past."""
+    if _CUE_BEFORE.search(text[:start]):
+        return True
+    if text[:start].strip() and not re.search(r"[.!?:;\n]\s*$", text[:start]):
+        return False
+    after = re.match(r"\s+([a-z]+)(?:\s+([a-z]+))?", text[end:])
+    return bool(after) and (
+        (after.group(1) == "to" and after.group(2) is not None) or _past_tense(after.group(1))
+    )
+
+
 def _dotted_initials(
     text: str, blocked: bytearray, taken: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     found = []
     matches = [m for m in _DOTTED.finditer(text) if not any(blocked[m.start() : m.end()])]
-    acronym = [m.group().replace(".", "").lower() in _ACRONYMS for m in matches]
+    acronym = [_letters(m) in _ACRONYMS for m in matches]
 
     def joined(left: int, right: int) -> bool:  # "M.K. and T.S.", "M.K., T.S."
         gap = text[matches[left].end() : matches[right].start()]
         return bool(re.fullmatch(r"\s*(?:,|&|\+|/|and)\s*", gap))
 
-    # "M.K. and T.S. to draft it": letters that also spell an acronym, listed beside
-    # another person's initials, are initials too (along the whole list)
+    # "M.K. and T.S. to draft it": two letters that also spell an acronym, listed beside
+    # another person's two initials, are initials too, when the list acts or is cued
+    # (not "the M.D. and R.N. notes", "E.T.A. and E.T.D. were wrong", "Q.C. and Q.A. teams")
     person = [not a for a in acronym]
+    seeds = [
+        not a and len(m.group().replace(".", "")) == 2 and _letters(m) not in _DOTTED_NOT_PEOPLE
+        for a, m in zip(acronym, matches, strict=True)
+    ]
+    listed = [False] * len(matches)
     for n in [*range(1, len(matches)), *range(len(matches) - 2, -1, -1)]:
         for o in (n - 1, n + 1):
-            if 0 <= o < len(matches) and person[o] and joined(min(n, o), max(n, o)):
-                person[n] = True
+            if 0 <= o < len(matches) and (seeds[o] or listed[o]) and joined(min(n, o), max(n, o)):
+                listed[n] = True
     for n, m in enumerate(matches):
-        if m.group().replace(".", "").lower() in _DOTTED_NOT_PEOPLE or not person[n]:
+        if acronym[n] and listed[n] and len(_letters(m)) == 2:
+            first = next(k for k in range(n, -1, -1) if k == 0 or not joined(k - 1, k))
+            last = next(
+                k for k in range(n, len(matches)) if k == len(matches) - 1 or not joined(k, k + 1)
+            )
+            person[n] = _list_acts_or_cued(text, matches[first].start(), matches[last].end())
+    for n, m in enumerate(matches):
+        if _letters(m) in _DOTTED_NOT_PEOPLE or not person[n]:
             continue
         if not any(s < m.end() and m.start() < e for s, e in taken):
             found.append(m.span())

@@ -2721,46 +2721,87 @@ def test_lets_after_a_speaker_is_no_possessive_name(text: str, expected: str) ->
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a given name English has no word class for, acting at the start of a sentence
-        ("Kat rebuilt the rota from scratch.", "[name] rebuilt the rota from scratch."),
-        ("Lol the printer died. Kat fixed it.", "Lol the printer died. [name] fixed it."),
+        # a lower-case frequent given name English has no word class for, taken up as he/she
         (
             "mikel said the scales were off but he was ignored",
             "[name] said the scales were off but he was ignored",
         ),
-        ("ai: mikel to recalibrate the scales", "ai: [name] to recalibrate the scales"),
-        # a login of an initial and a surname that is frequent in print, no English word
+        # ... while tools and brands of such names stay (a fresh reviewer's probes)
+        ("vega refused to render the chart with null values", None),
+        ("todo: vega to be upgraded to v5 before the dashboards move", None),
+        ("kia refused the warranty claim on the minibus", None),
+        ("Toshiba fixed the copier on the third visit.", None),
+        ("Disney did the same thing with queue times and it worked for them.", None),
+        # a login of an initial and a surname frequent in print, the login itself unknown
         ("dvance pushed the config without a review", "[name] pushed the config without a review"),
-        ("vlan was the reason staging lost network", "vlan was the reason staging lost network"),
-        ("dmarc failed for the newsletter domain", "dmarc failed for the newsletter domain"),
+        ("vlan was the reason staging lost network", None),
+        ("dmarc failed for the newsletter domain", None),
+        ("stata crashed on the big merge again", None),
+        ("referrer got stripped by the new proxy so analytics broke", None),
+        ("the stats package licence ran out mid-analysis (stata)", None),
         # signed with a long dash under a statement, or with two letters in brackets
         ("Rota changes came too late. — Sunny", "Rota changes came too late. — [name]"),
-        ("What slowed us down most? - Ruby", "What slowed us down most? - Ruby"),
-        ("Release done. — Summer", "Release done. — Summer"),
+        ("What slowed us down most? - Ruby", None),
+        ("Release done. — Summer", None),
+        ("Handovers between shifts keep getting missed. — Brighton", None),
+        ("We shipped on time for once. — Amen", None),
         (
             "nobody told the kitchen about the allergy change [jt]",
             "nobody told the kitchen about the allergy change [handle]",
         ),
-        ("the label is ambiguous [sic]", "the label is ambiguous [sic]"),
-        ("the form is fine [ok]", "the form is fine [ok]"),
+        ("the label is ambiguous [sic]", None),
+        ("the form is fine [ok]", None),
+        ("the daily standup is at 9 [pt]", None),
+        ("the diagrams are in the shared drive [svg]", None),
+        ("hotel costs went over by 300 [gbp]", None),
         # dotted initials listed together, even where two letters also spell an acronym
         ("R.B. and T.S. to redo the seating plan", "[name] and [name] to redo the seating plan"),
         ("Ask M.K., T.S. and P.R. first", "Ask [name], [name] and [name] first"),
-        ("T.S. to P.R. conversion is done", "T.S. to P.R. conversion is done"),
-        ("U.S. and U.K. offices both closed early", "U.S. and U.K. offices both closed early"),
-        # thanked in a script without capitals after "thank you"
+        ("T.S. to P.R. conversion is done", None),
+        ("U.S. and U.K. offices both closed early", None),
+        ("Staff from the D.C. and N.Y. sites joined the call", None),
+        ("I.T. and H.R. reps sat on the panel", None),
+        # thanked in Han characters after "thank you": a surname opens a full name
         ("Thank you 陈静 for the floor plan.", "Thank you [name] for the floor plan."),
+        ("Thank you 大家 for staying late on release night", None),
+        ("Thank you 谢谢 for all the help this sprint", None),
+        ("thank you 钉钉 for the 50 reminders a day", None),
         # vessels and things out of service are no people
-        ("The MV Coral Dawn missed two sailings.", "The MV Coral Dawn missed two sailings."),
-        ("RV Polar Grace came back early.", "RV Polar Grace came back early."),
+        ("The MV Coral Dawn missed two sailings.", None),
+        ("RV Polar Grace came back early.", None),
         ("MS Wanjiru Kamau fixed the timetable", "[name] fixed the timetable"),
+        (
+            "The RMS Priya built still can't export to Excel.",
+            "The RMS [name] built still can't export to Excel.",
+        ),
         ("The lift at Dunmore was out of service for a week.", None),
+        ("The printer at Dunmore was out of toner all week.", None),
         ("Obinna was out sick all week.", "[name] was out sick all week."),
+        ("Grace was out of action with covid.", "[name] was out of action with covid."),
     ],
 )
 def test_blind_batch_shapes_of_2026_12_03_night(text: str, expected: str | None) -> None:
     """Shapes a fresh blind batch (names 73, written by a helper who saw no code) showed
-    missed or over-redacted on 2026-12-03; the sentences here are new, not the batch's."""
+    missed or over-redacted on 2026-12-03, and a fresh reviewer's probes against the first
+    version of those rules; the sentences here are new, not the batch's."""
     expected = text if expected is None else expected
     assert redact(text) == expected
     assert redact(expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "out of hours ring the duty phone 91234 56789",
+            "out of hours ring the duty phone [phone]",
+        ),
+        ("Anil on 87654 32109 for the vendor", "[name] on [phone] for the vendor"),
+        ("order 91234 56789 shipped twice", None),
+        ("we printed 12345 67890 labels", None),
+    ],
+)
+def test_indian_mobiles_as_people_write_them(text: str, expected: str | None) -> None:
+    """India's mobiles written without the trunk 0, in two groups of five (blind names
+    batch 77's only missed contact, 2026-12-03); order numbers keep theirs."""
+    assert redact(text) == (text if expected is None else expected)
