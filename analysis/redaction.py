@@ -1106,14 +1106,17 @@ def _caseless_person(toks: list[_Tok], i: int, text: str) -> bool:
         return True  # "thanks 李伟"
     if (
         i > 1
-        and (toks[i - 2].key, toks[i - 1].key) == ("thank", "you")
+        and (toks[i - 2].key, toks[i - 1].key) in _THANKS_TWO
         and toks[i - 1].end >= t.start - 2
         and _han_full_name(t.text)
     ):
-        return True  # "thank you 李美玲" (not "thank you 大家", "thank you 谢谢")
+        return True  # "thank you 李美玲", "thanks to 王秀英" (not "thank you 大家", "谢谢")
     return _opens_clause(toks, i, text) and _acts_next(toks, i, text)
 
 
+_THANKS_TWO = frozenset(
+    {("thank", "you"), ("thanks", "to"), ("kudos", "to"), ("shoutout", "to"), ("props", "to")}
+)
 # The hundred most common Chinese surnames (the Ministry of Public Security's 2020 count
 # as widely reported), which open most Chinese full names written in Han characters.
 _HAN_SURNAMES = frozenset(
@@ -3001,10 +3004,16 @@ def _learned_names(toks: list[_Tok], text: str, is_name: list[bool]) -> None:
             continue  # "TOO EARLY FOR": a word in capitals, unless it acts ("MARK SAID")
         if t.key == "let" and t.poss:
             continue  # "Jorge: Let's move the standup": "let us", never a person's
+        if _LABEL_NUMBER.match(text, t.end) and "NOUN" in _word_classes(t.key):
+            continue  # "Ward 7B got the tablets", "Bay 4 flooded": a numbered place or thing
         if not decided[i] and _candidate(t) and not t.caseless:  # trained on Latin letters
             features = _token_features(toks, i, text, decided, _NAME_MODEL.namelike)
             if _NAME_MODEL.probability(features) >= _NAME_MODEL.threshold:
                 is_name[i] = True
+
+
+# A number or a number and a letter labelling the noun before it: "Ward 7B", "Gate 12".
+_LABEL_NUMBER = re.compile(r" \d{1,4}[A-Za-z]?\b")
 
 
 # What only a machine or a service does, right after its name: "kept timing out", "did not
@@ -3543,9 +3552,12 @@ def _rule_names(
         if k == "will" and nxt and nxt[0] in _AFTER_WILL:
             is_name[i] = True  # "Will should not be the only one": no modal before "should"
         elif (k in _AMBIGUOUS or k in _DUAL) and i > 0 and toks[i - 1].key in _PLACE_PREPS:
-            # "moved to Georgia" is a place; "special mention to Madison" a person.
-            is_name[i] = prev_title or (
-                i > 1 and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2
+            # "moved to Georgia" is a place; "special mention to Madison", "a catch from
+            # Will, who noticed ..." a person.
+            is_name[i] = (
+                prev_title
+                or (i > 1 and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2)
+                or (_who_follows(toks, i, text) and text[t.end : toks[i + 1].start].strip() == ",")
             )
         elif k in _AMBIGUOUS or k in _DUAL:
             nxt_cap = (
@@ -4782,7 +4794,8 @@ def _name_spans(text: str, roster: tuple[str, ...], blocked: bytearray) -> list[
         return []
     spans = _join(toks, _decide(toks, text, roster, _speaker_starts(text)), text)
     if "." in text:
-        spans += _dotted_initials(text, blocked, spans)
+        dotted = _dotted_initials(text, blocked, spans)
+        spans += dotted + _initials_beside(text, blocked, spans, dotted)
     spans += _signature(text, blocked, spans)
     if "(" in text and spans:
         spans += _bracketed_initials(text, spans)
@@ -4962,6 +4975,28 @@ def _list_acts_or_cued(text: str, start: int, end: int) -> bool:
     return bool(after) and (
         (after.group(1) == "to" and after.group(2) is not None) or _past_tense(after.group(1))
     )
+
+
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])([A-Z]{2,3})[ \t]*(?:,|&|\+|/|and)[ \t]*$")
+_INITIALS_AFTER = re.compile(r"[ \t]*(?:,|&|\+|/|and)[ \t]*([A-Z]{2,3})(?![\w.])")
+
+
+def _initials_beside(
+    text: str, blocked: bytearray, taken: list[tuple[int, int]], dotted: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """'JG and M.K. both still had admin rights': capital initials without full stops
+    listed right beside dotted initials found as a person's (no acronym: "QA and M.K.")."""
+    found = []
+    for start, end in dotted:
+        for m in (_INITIALS_BEFORE.search(text, 0, start), _INITIALS_AFTER.match(text, end)):
+            if (
+                m
+                and m.group(1).lower() not in _ACRONYMS
+                and not any(blocked[m.start(1) : m.end(1)])
+                and not any(s < m.end(1) and m.start(1) < e for s, e in taken + found)
+            ):
+                found.append(m.span(1))
+    return found
 
 
 def _dotted_initials(

@@ -2778,6 +2778,19 @@ def test_lets_after_a_speaker_is_no_possessive_name(text: str, expected: str) ->
         ("The printer at Dunmore was out of toner all week.", None),
         ("Obinna was out sick all week.", "[name] was out sick all week."),
         ("Grace was out of action with covid.", "[name] was out of action with covid."),
+        # names 76 (studied): initials beside dotted ones, ", who" after a place word,
+        # Han after "thanks to", numbered wards and bays
+        ("PK and R.B. still had the master keys", "[name] and [name] still had the master keys"),
+        ("QA and R.B. signed it off", "QA and [name] signed it off"),
+        (
+            "Big thanks from Will, who spotted the leak",
+            "Big thanks from [name], who spotted the leak",
+        ),
+        ("We moved to Georgia, which was cheaper", None),
+        ("Thanks to 刘洋 for the translation", "Thanks to [name] for the translation"),
+        ("Thanks to 大家 for the translation", None),
+        ("Ward 9C ran out of gowns twice", None),
+        ("Bay 4B flooded after the storm", None),
     ],
 )
 def test_blind_batch_shapes_of_2026_12_03_night(text: str, expected: str | None) -> None:
