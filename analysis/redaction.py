@@ -555,7 +555,9 @@ _ISBN_BEFORE = re.compile(r"(?i)\bisbn(?:-?1[03])?\W{0,3}$")
 _PHONE_CUE = re.compile(
     r"(?i)\b(?:call|ring|phone|deskphone|tel|telephone|mobile|cell|cellphone|whatsapp|text(?: me)?"
     r"|sms|(?:my|our|his|her|their) (?:number|personal|private|landline)|hotline|helpline"
-    r"|helpdesk|landline|extension|ext|toll[- ]?free|freephone|(?<=\S )line)\b[\w\s:.'\u2019-]{0,12}?(?:\bon|\bis|\bat|:)?\s*$"
+    r"|helpdesk|landline|extension|ext|toll[- ]?free|freephone|(?<=\S )line)\b"
+    # "call 555 0134", "mobile is ...", "call the ops desk on ..." (a longer aside needs "on")
+    r"(?:[\w\s:.'\u2019-]{0,12}?(?:\bon|\bis|\bat|:)?|[\w\s'\u2019-]{0,32}?(?:\bon|\bat|:))\s*$"
 )
 # "call volume was 1 234 567", "phone time of 12 345 678 minutes": a measure, not a number
 # to dial.

@@ -2818,3 +2818,22 @@ def test_indian_mobiles_as_people_write_them(text: str, expected: str | None) ->
     """India's mobiles written without the trunk 0, in two groups of five (blind names
     batch 77's only missed contact, 2026-12-03); order numbers keep theirs."""
     assert redact(text) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ring the night duty manager on 555.0172 first",
+            "ring the night duty manager on [phone] first",
+        ),
+        ("call the ops desk at 555 0199 after hours", "call the ops desk at [phone] after hours"),
+        ("Call the vendor at 10.30 tomorrow", None),
+        ("the call centre handled 1234.5678 tickets", None),
+    ],
+)
+def test_a_phone_word_then_a_longer_aside_before_the_number(
+    text: str, expected: str | None
+) -> None:
+    """'call the ops desk on 555.0134' (blind names batch 78's only missed contact)."""
+    assert redact(text) == (text if expected is None else expected)
