@@ -718,9 +718,11 @@ def _national_format(candidate: str, among_phones: bool = False) -> bool:
             continue
         if phonenumbers.is_valid_number(number):
             written = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+            local = _LOCAL_GROUPINGS.get((region, tuple(groups)), ())
+            if among_phones:
+                local += _LOCAL_GROUPINGS_AMONG_PHONES.get((region, tuple(groups)), ())
             if [len(g) for g in re.split(r"\D+", written) if g] == groups or (
-                phonenumbers.number_type(number)
-                in _LOCAL_GROUPINGS.get((region, tuple(groups)), ())
+                phonenumbers.number_type(number) in local
             ):
                 return True
     return False
@@ -729,12 +731,15 @@ def _national_format(candidate: str, among_phones: bool = False) -> bool:
 _Type = phonenumbers.PhoneNumberType
 # Groupings in everyday use that libphonenumber does not write, with the kinds of number
 # written so: Norway's mobiles "912 34 567" (it writes "91 23 45 67"), Spain's numbers of
-# the two-digit provinces "91 123 45 67" (it writes "911 23 45 67"), India's mobiles
-# without the trunk 0 "98765 43210" (it writes "098765 43210").
+# the two-digit provinces "91 123 45 67" (it writes "911 23 45 67").
 _LOCAL_GROUPINGS: dict[tuple[str, tuple[int, ...]], tuple[int, ...]] = {
     ("NO", (3, 2, 3)): (_Type.MOBILE,),
-    ("IN", (5, 5)): (_Type.MOBILE, _Type.FIXED_LINE_OR_MOBILE),
     ("ES", (2, 3, 2, 2)): (_Type.FIXED_LINE, _Type.FIXED_LINE_OR_MOBILE),
+}
+# India's mobiles without the trunk 0, "98765 43210" (it writes "098765 43210"), only
+# beside another phone: alone, two groups of five are as often zip codes or serials.
+_LOCAL_GROUPINGS_AMONG_PHONES: dict[tuple[str, tuple[int, ...]], tuple[int, ...]] = {
+    ("IN", (5, 5)): (_Type.MOBILE, _Type.FIXED_LINE_OR_MOBILE),
 }
 
 
@@ -1129,10 +1134,11 @@ _HAN_SURNAMES = frozenset(
 
 
 def _han_full_name(word: str) -> bool:
-    """Two or three Han characters opening with a common surname, not a doubled syllable
-    ("李美玲", "王伟"; not "谢谢", "钉钉", "大家")."""
+    """Three Han characters opening with a common surname, not a doubled syllable
+    ("李美玲", "王秀英"; not "谢谢大", and two characters are as often a place or a word:
+    "苏州", "周末", "程序")."""
     return (
-        2 <= len(word) <= 3
+        len(word) == 3
         and all("\u4e00" <= c <= "\u9fff" for c in word)
         and word[0] in _HAN_SURNAMES
         and word[0] != word[1]
@@ -1167,8 +1173,9 @@ def _surname_login(key: str, loose: bool = False) -> bool:
 
     one, two = key[1:], key[2:]
     unseen = zipf_frequency(key, "en") == 0  # "dvance"; not "stata", "referrer", "actully"
+    # two letters before a print-only surname are as often a package's prefix ("pystan")
     return (len(one) >= 3 and _login_surname(one, loose, unseen)) or (
-        len(two) >= 4 and _login_surname(two, loose, unseen)
+        len(two) >= 4 and _login_surname(two, loose)
     )
 
 
@@ -1543,8 +1550,8 @@ def _away_cue(toks: list[_Tok], i: int) -> bool:
 
 
 _OUT_OF_USE = re.compile(
-    r"out of (?:service|order|stock|use|commission|date|warranty|support|bounds|range"
-    r"|memory|space|disk|battery|power|scope|budget|toner|ink|paper|fuel|petrol|spec|tax)$"
+    r"out of (?:service|order|stock|use|commission|date|warranty|support|bounds|memory"
+    r"|space|disk|scope|budget|toner|ink|paper|spec|tax)$"
 )
 
 
@@ -2286,7 +2293,8 @@ def _lower_person(toks: list[_Tok], i: int, text: str) -> bool:
     if len(k) < 3 or k in _NOT_NAMES or not t.text.replace("-", "").isalpha():
         return False
     # A frequent given name English has no word class for ("mikel") is also a tool's or a
-    # brand's name ("vega", "kia"): only a he/she later in the sentence makes it a person.
+    # brand's name ("vega", "kia", "dyson"): only a deed only people do, then he/she later
+    # in the sentence, makes it a person ("mikel did a great job but he was alone").
     in_print = k in _WORDS
     if in_print and (k in _MID_WORDS or not _given_not_word(k)):
         return False
@@ -2302,6 +2310,8 @@ def _lower_person(toks: list[_Tok], i: int, text: str) -> bool:
         return True
     # "..., shanice did her best": a clause whose subject is taken up as he/she
     if not (opens or "," in gap) or not nxt or not _word_classes(nxt[0]) & {"VERB", "AUX"}:
+        return False
+    if in_print and nxt[0] not in _AGENT_PAST | _SPOKE | _AGENT_ACTS:
         return False
     stop = _SENTENCE_BREAK.search(text, toks[i + 1].end)
     return bool(_HE_SHE.search(text[toks[i + 1].end : stop.start() if stop else len(text)]))
@@ -3174,8 +3184,9 @@ def _code_named(toks: list[_Tok], i: int, text: str) -> bool:
 
 
 # Ship prefixes, written in capitals before a vessel's name: motor, research, fishing,
-# royal mail and naval vessels ("MS" and "MY" are left out: "MS Maria Lopez", "MY fault").
-_VESSEL_PREFIXES = frozenset("MV RV FV RMS HMS HMCS HMAS USS USNS".split())
+# naval vessels ("MS", "MY", "RV", "RMS" are left out: "MS Maria Lopez", "MY fault", a
+# recreational vehicle, a records management system).
+_VESSEL_PREFIXES = frozenset("MV FV HMS HMCS HMAS USS USNS".split())
 
 
 # Between a code-name word and its name: a space, an opening quote, a version and a quote
@@ -3195,7 +3206,7 @@ _PERSONAL_WORK = _PERSONS_WORK | frozenset("change changes fix deploy config".sp
 
 
 # Two capitals that name a role or a field rather than a person: "DJ's playlist".
-_INITIALS_ROLES = frozenset("dj bi ta ea pa mc gm md er or os vm ip tv pc".split())
+_INITIALS_ROLES = frozenset("dj bi ta ea pa mc gm md er or os vm ip tv pc gp ot pt rn".split())
 
 
 def _possessive_person(toks: list[_Tok], i: int, text: str) -> bool:
@@ -3559,7 +3570,13 @@ def _rule_names(
             is_name[i] = (
                 prev_title
                 or (i > 1 and (toks[i - 2].key, toks[i - 1].key) in _PREV_CUES_2)
-                or (_who_follows(toks, i, text) and text[t.end : toks[i + 1].start].strip() == ",")
+                or (  # not "visitors from Jordan, who were lovely", "moved to Sage, who"
+                    _who_follows(toks, i, text)
+                    and text[t.end : toks[i + 1].start].strip() == ","
+                    and k not in _PLACES
+                    and k not in _COMPANIES
+                    and _next_words(toks, i + 1, 2)[1:] not in (["were"], ["are"], ["have"])
+                )
             )
         elif k in _AMBIGUOUS or k in _DUAL:
             nxt_cap = (
@@ -4959,41 +4976,23 @@ _DOTTED_NOT_PEOPLE = frozenset(
 )
 
 
-def _letters(m: re.Match[str]) -> str:
-    return m.group().replace(".", "").lower()
-
-
-_CUE_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(sorted(_PREV_CUES)) + r")(?:\s+to)?\s+$")
-
-
-def _list_acts_or_cued(text: str, start: int, end: int) -> bool:
-    """Whether the list of initials text[start:end] follows a person cue ("thanks to",
-    "ask"), or opens a sentence and is followed by "to" + a verb or by a verb in the past."""
-    if _CUE_BEFORE.search(text[:start]):
-        return True
-    if text[:start].strip() and not re.search(r"[.!?:;\n]\s*$", text[:start]):
-        return False
-    after = re.match(r"\s+([a-z]+)(?:\s+([a-z]+))?", text[end:])
-    return bool(after) and (
-        (after.group(1) == "to" and after.group(2) is not None) or _past_tense(after.group(1))
-    )
-
-
-_INITIALS_BEFORE = re.compile(r"(?<![\w.])([A-Z]{2,3})[ \t]*(?:,|&|\+|/|and)[ \t]*$")
-_INITIALS_AFTER = re.compile(r"[ \t]*(?:,|&|\+|/|and)[ \t]*([A-Z]{2,3})(?![\w.])")
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])([A-Z]{2})[ \t]*(?:,|&|\+|/|and)[ \t]*$")
+_INITIALS_AFTER = re.compile(r"[ \t]*(?:,|&|\+|/|and)[ \t]*([A-Z]{2})(?![\w.])")
 
 
 def _initials_beside(
     text: str, blocked: bytearray, taken: list[tuple[int, int]], dotted: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """'JG and M.K. both still had admin rights': capital initials without full stops
-    listed right beside dotted initials found as a person's (no acronym: "QA and M.K.")."""
+    """'JG and M.K. both still had admin rights': two capitals without full stops listed
+    right beside dotted initials found as a person's (no acronym or role: "QA and M.K.",
+    "M.K. and GP"; three capitals are as often a firm or a unit: "DHL", "ICU")."""
     found = []
     for start, end in dotted:
         for m in (_INITIALS_BEFORE.search(text, 0, start), _INITIALS_AFTER.match(text, end)):
             if (
                 m
                 and m.group(1).lower() not in _ACRONYMS
+                and m.group(1).lower() not in _INITIALS_ROLES
                 and not any(blocked[m.start(1) : m.end(1)])
                 and not any(s < m.end(1) and m.start(1) < e for s, e in taken + found)
             ):
@@ -5005,35 +5004,13 @@ def _dotted_initials(
     text: str, blocked: bytearray, taken: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     found = []
-    matches = [m for m in _DOTTED.finditer(text) if not any(blocked[m.start() : m.end()])]
-    acronym = [_letters(m) in _ACRONYMS for m in matches]
-
-    def joined(left: int, right: int) -> bool:  # "M.K. and T.S.", "M.K., T.S."
-        gap = text[matches[left].end() : matches[right].start()]
-        return bool(re.fullmatch(r"\s*(?:,|&|\+|/|and)\s*", gap))
-
-    # "M.K. and T.S. to draft it": two letters that also spell an acronym, listed beside
-    # another person's two initials, are initials too, when the list acts or is cued
-    # (not "the M.D. and R.N. notes", "E.T.A. and E.T.D. were wrong", "Q.C. and Q.A. teams")
-    person = [not a for a in acronym]
-    seeds = [
-        not a and len(m.group().replace(".", "")) == 2 and _letters(m) not in _DOTTED_NOT_PEOPLE
-        for a, m in zip(acronym, matches, strict=True)
-    ]
-    listed = [False] * len(matches)
-    for n in [*range(1, len(matches)), *range(len(matches) - 2, -1, -1)]:
-        for o in (n - 1, n + 1):
-            if 0 <= o < len(matches) and (seeds[o] or listed[o]) and joined(min(n, o), max(n, o)):
-                listed[n] = True
-    for n, m in enumerate(matches):
-        if acronym[n] and listed[n] and len(_letters(m)) == 2:
-            first = next(k for k in range(n, -1, -1) if k == 0 or not joined(k - 1, k))
-            last = next(
-                k for k in range(n, len(matches)) if k == len(matches) - 1 or not joined(k, k + 1)
-            )
-            person[n] = _list_acts_or_cued(text, matches[first].start(), matches[last].end())
-    for n, m in enumerate(matches):
-        if _letters(m) in _DOTTED_NOT_PEOPLE or not person[n]:
+    for m in _DOTTED.finditer(text):
+        letters = m.group().replace(".", "").lower()
+        if (
+            letters in _ACRONYMS
+            or letters in _DOTTED_NOT_PEOPLE
+            or any(blocked[m.start() : m.end()])
+        ):
             continue
         if not any(s < m.end() and m.start() < e for s, e in taken):
             found.append(m.span())
