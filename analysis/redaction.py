@@ -2257,25 +2257,48 @@ def _with_me(toks: list[_Tok], i: int, text: str) -> bool:
 
 # Words that make a role a machine's: "our chat assistant", "the build bot".
 _MACHINE_ROLES = frozenset("bot chat chatbot virtual ai automated digital build robot".split())
-# "Faith, our ward manager, fought for ...", "Dawn, one of our team leads, ...": a name,
-# then its role between commas.
+# "Faith, our ward manager, fought for ...", "Dawn, one of our team leads, ...", "Hunter,
+# our new goalkeeping coach from Canada, ...", "Pipo (the kit man) was ...": a name, then
+# its role between commas or in brackets.
 _ROLE_AFTER = re.compile(
-    r"(?:,|\s*\()\s*(?:one\s+of\s+(?:our|their|the)\s+|(?:our|their|my|your|the)\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\s*[,)]"
+    r"(?:,|\s*\()\s*(?:one\s+of\s+(?:our|their|the)\s+|(?:our|their|my|your|the)\s+)?"
+    r"((?:[\w-]+\s+){0,3}?[\w-]+)\s*(?:[,)]|(?<=\w)\s(?=(?:from|at|in|on|for|who)\b))"
 )
+_PERSON_HEADS = frozenset("man woman guy lady bloke chap".split())
 
 
 def _role_after(toks: list[_Tok], i: int, text: str) -> bool:
     """A given name before its role ("Faith, our ward manager,"; not "Bitwarden, our
-    password manager,")."""
+    password manager,"), or a word no list knows before a person's role ("Pipo (the kit
+    man)")."""
     m = _ROLE_AFTER.match(text, toks[i].end)
-    if not m or not (_WORLD_GIVEN.get(toks[i].key, "0") >= "2" or toks[i].key in _FIRST):
+    k = toks[i].key
+    given = _WORLD_GIVEN.get(k, "0") >= "2" or k in _FIRST
+    if not m or not (given or k not in _WORDS):
         return False
     words = m.group(1).lower().split()
     if any(w in _MACHINE_ROLES for w in words):
         return False  # "Jarvis (our chat assistant)"
     role = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # "head of sales"
     role = role[:-1] if role.endswith("s") and m.group().lstrip(", ").startswith("one") else role
-    return role in _ROLE_NOUNS or role in OCCUPATION_HEADS or role in ("master", "officer")
+    if not given:  # "Bitwarden, our password manager,": software has roles too
+        return role in _PERSON_HEADS or (
+            (role in _ROLE_NOUNS or role in OCCUPATION_HEADS) and role not in _SOFTWARE_ROLES
+        )
+    return (
+        role in _ROLE_NOUNS
+        or role in OCCUPATION_HEADS
+        or role in ("master", "officer")
+        or role in _PERSON_HEADS
+    )
+
+
+# Roles a program or a device also holds: "our password manager", "the print driver".
+_SOFTWARE_ROLES = frozenset(
+    """manager assistant driver controller scheduler runner agent worker monitor player reader
+    writer editor builder tracker keeper handler planner designer recorder broker operator
+    translator tester checker reviewer assistant secretary""".split()
+)
 
 
 # The start of an action item: "AI:", "action -", "todo:", "next step:".
@@ -3663,6 +3686,10 @@ def _rule_names(
                 or (_WORLD_GIVEN.get(k, "0") >= "4" and _word_name_acts(toks, i, text))
                 or _unknown_subject(toks, i, text)
             )
+        elif i > 0 and toks[i - 1].key in _LOCATIVE and not prev_title:
+            # "Members in Lapland felt left out": a word no list knows, after "in", is a
+            # place, whatever verb follows
+            is_name[i] = False
         else:
             is_name[i] = (
                 person_cue

@@ -2807,6 +2807,22 @@ def test_lets_after_a_speaker_is_no_possessive_name(text: str, expected: str) ->
         ("Thanks to 大家 for the translation", None),
         ("Ward 9C ran out of gowns twice", None),
         ("Bay 4B flooded after the storm", None),
+        # names 79 (studied): a role after the name, in commas or brackets; a word no list
+        # knows after "in" is a place whatever verb follows
+        (
+            "Chase, our new goalkeeping coach from Peru, wants the keepers apart",
+            "[name], our new goalkeeping coach from Peru, wants the keepers apart",
+        ),
+        ("Bibo (the bus man) found a spare tyre", "[name] (the bus man) found a spare tyre"),
+        ("Bitwarden, our password manager, was down", None),
+        ("Zorbl (our print driver) crashed twice", None),
+        ("Jira, our ticket tool, was down", None),
+        ("Members in Kvarken felt left out of the planning", None),
+        ("Crews in Tromsland felt ignored", None),
+        (
+            "Kofi in Ouagadougou said the stock was short",
+            "[name] in Ouagadougou said the stock was short",
+        ),
     ],
 )
 def test_blind_batch_shapes_of_2026_12_03_night(text: str, expected: str | None) -> None:
