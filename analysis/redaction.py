@@ -604,14 +604,21 @@ _PHONE_OF_CUE = re.compile(
 
 
 def _phone_cue(before: str) -> bool:
-    """A phone word right before a number (`_PHONE_CUE`, `_PHONE_OF_CUE`), not a measure
-    ("call volume")."""
+    """A phone word right before a number (`_PHONE_CUE`, `_PHONE_OF_CUE`, "reached on"),
+    not a measure ("call volume")."""
     if _PHONE_OF_CUE.search(before) and not _MEASURE_TALK.search(before):
         return True
+    if _REACH_CUE.search(before):
+        return True  # "can be reached on 8123 4567" (not "we reached at 2019 2020 levels")
     m = _PHONE_CUE.search(before)
     if m is None:
         return bool(_DESK_CUE.search(before))
     return not _MEASURE_TALK.search(m.group())
+
+
+_REACH_CUE = re.compile(
+    r"(?i)\b(?:be\s+reached|reachable|reach\s+(?:me|us|him|her|them))\s+(?:on|at)\s*$"
+)
 
 
 # A place that answers calls, right before the number: "office desk 22 123 45 67",
@@ -687,7 +694,7 @@ _LINE_WORD = re.compile(r"(?i)(?<![a-z])line\s*:?\s*$")
 # 678" in Portugal and Poland), as a count in thousands is written too: their numbers only
 # beside another phone, but Poland's other groupings ("22 123 45 67" in Warsaw) anywhere.
 _FORMAT_REGIONS = (
-    *("US", "CA", "BR", "AU", "MX", "AR", "CO", "IN", "CN", "NO", "DK"),
+    *("US", "CA", "BR", "AU", "MX", "AR", "CO", "IN", "CN", "NO", "DK", "CL"),
     *("ES", "IT", "GR"),
 )
 _THOUSANDS_REGIONS = ("PT", "PL", "CZ", "LU")
@@ -774,16 +781,20 @@ def _region_hint_valid(candidate: str, after: str) -> bool:
         return False
 
 
-def _listed_with_contact(taken: bytearray, text: str, start: int) -> bool:
+def _listed_with_contact(taken: bytearray, text: str, start: int, end: int = -1) -> bool:
     """'at [email] or 9123 4567', 'ana@example.com / 5550 1234': a number listed right
-    after an address or number already found ("or", "/", ",", "and", ", not")."""
+    after an address or number already found ("or", "/", ",", "and", ", not"); or, given
+    the number's `end`, right before one ("6262 1010 or service(at)example(dot)com")."""
     m = re.search(
         r"(?:\s*(?:,\s*not\b|,|/|;|\bor\b|\band\b|\bnot\b)\s*)$", text[max(0, start - 8) : start]
     )
-    if m is None:
-        return False
-    end = start - len(m.group())
-    return end > 0 and bool(taken[end - 1])
+    if m is not None and start - len(m.group()) > 0 and taken[start - len(m.group()) - 1]:
+        return True
+    after = _LISTED_BEFORE.match(text, end) if end >= 0 else None
+    return after is not None and after.end() < len(text) and bool(taken[after.end()])
+
+
+_LISTED_BEFORE = re.compile(r"\s*(?:/|;|\bor\b)\s*")
 
 
 # "[okafor-b]", "[jsmith]" signing a line: a handle in square brackets (not a Markdown
@@ -862,7 +873,7 @@ def _contact_spans(text: str) -> list[tuple[int, int, str]]:
                 and not _ID_WORDS.search(before[-16:])
                 and not _money(before, text[m.end() : m.end() + 12])
             )
-            or _listed_with_contact(taken, text, m.start())
+            or _listed_with_contact(taken, text, m.start(), m.end())
             or _region_hint_valid(m.group(), text[m.end() : m.end() + 16])
             or (
                 _LINE_AFTER.match(text, m.end()) is not None

@@ -2874,3 +2874,29 @@ def test_a_phone_word_then_a_longer_aside_before_the_number(
 ) -> None:
     """'call the ops desk on 555.0134' (blind names batch 78's only missed contact)."""
     assert redact(text) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "the duty vet can be reached on 9123 4567 after six",
+            "the duty vet can be reached on [phone] after six",
+        ),
+        (
+            "Cold-store contractor: 6555 0142 or cold(at)example(dot)org",
+            "Cold-store contractor: [phone] or [email]",
+        ),
+        (
+            "vineyard office (72) 255 1234, harvest mobile 9 8123 4567",
+            "vineyard office [phone], harvest mobile [phone]",
+        ),
+        ("we reached at 2019 2020 levels by March", None),
+        ("we reached 1234 5678 impressions", None),
+    ],
+)
+def test_phones_reached_listed_before_an_address_or_chilean(
+    text: str, expected: str | None
+) -> None:
+    """Blind names batch 80's three missed contacts (2026-12-03), in new sentences."""
+    assert redact(text) == (text if expected is None else expected)
