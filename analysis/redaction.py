@@ -1145,15 +1145,21 @@ _HAN_SURNAMES = frozenset(
 
 
 def _han_full_name(word: str) -> bool:
-    """Three Han characters opening with a common surname, not a doubled syllable
-    ("李美玲", "王秀英"; not "谢谢大", and two characters are as often a place or a word:
-    "苏州", "周末", "程序")."""
+    """Three Han characters opening with a common surname, not a doubled syllable and not
+    ending like a place, group or job ("李美玲", "王秀英"; not "江苏省", "程序员"; two
+    characters are as often a place or a word: "苏州", "周末")."""
     return (
         len(word) == 3
         and all("\u4e00" <= c <= "\u9fff" for c in word)
         and word[0] in _HAN_SURNAMES
         and word[0] != word[1]
+        and word[-1] not in _HAN_NOT_NAME_ENDS
     )
+
+
+# Last characters of words for places, groups, jobs and events, never of a given name:
+# "江苏省" province, "程序员" programmers, "马拉松" marathon.
+_HAN_NOT_NAME_ENDS = frozenset("省市县区镇村乡街路员们部组站队局处厂司院校店馆松赛会节")
 
 
 def _caseless_name_shape(t: _Tok) -> bool:
@@ -2268,48 +2274,25 @@ def _with_me(toks: list[_Tok], i: int, text: str) -> bool:
 
 # Words that make a role a machine's: "our chat assistant", "the build bot".
 _MACHINE_ROLES = frozenset("bot chat chatbot virtual ai automated digital build robot".split())
-# "Faith, our ward manager, fought for ...", "Dawn, one of our team leads, ...", "Hunter,
-# our new goalkeeping coach from Canada, ...", "Pipo (the kit man) was ...": a name, then
-# its role between commas or in brackets.
+# "Faith, our ward manager, fought for ...", "Dawn, one of our team leads, ...": a name,
+# then its role between commas.
 _ROLE_AFTER = re.compile(
-    r"(?:,|\s*\()\s*(?:one\s+of\s+(?:our|their|the)\s+|(?:our|their|my|your|the)\s+)?"
-    r"((?:[\w-]+\s+){0,3}?[\w-]+)\s*(?:[,)]|(?<=\w)\s(?=(?:from|at|in|on|for|who)\b))"
+    r"(?:,|\s*\()\s*(?:one\s+of\s+(?:our|their|the)\s+|(?:our|their|my|your|the)\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\s*[,)]"
 )
-_PERSON_HEADS = frozenset("man woman guy lady bloke chap".split())
 
 
 def _role_after(toks: list[_Tok], i: int, text: str) -> bool:
     """A given name before its role ("Faith, our ward manager,"; not "Bitwarden, our
-    password manager,"), or a word no list knows before a person's role ("Pipo (the kit
-    man)")."""
+    password manager,")."""
     m = _ROLE_AFTER.match(text, toks[i].end)
-    k = toks[i].key
-    given = _WORLD_GIVEN.get(k, "0") >= "2" or k in _FIRST
-    if not m or not (given or k not in _WORDS):
+    if not m or not (_WORLD_GIVEN.get(toks[i].key, "0") >= "2" or toks[i].key in _FIRST):
         return False
     words = m.group(1).lower().split()
     if any(w in _MACHINE_ROLES for w in words):
         return False  # "Jarvis (our chat assistant)"
     role = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # "head of sales"
     role = role[:-1] if role.endswith("s") and m.group().lstrip(", ").startswith("one") else role
-    if not given:  # "Bitwarden, our password manager,": software has roles too
-        return role in _PERSON_HEADS or (
-            (role in _ROLE_NOUNS or role in OCCUPATION_HEADS) and role not in _SOFTWARE_ROLES
-        )
-    return (
-        role in _ROLE_NOUNS
-        or role in OCCUPATION_HEADS
-        or role in ("master", "officer")
-        or role in _PERSON_HEADS
-    )
-
-
-# Roles a program or a device also holds: "our password manager", "the print driver".
-_SOFTWARE_ROLES = frozenset(
-    """manager assistant driver controller scheduler runner agent worker monitor player reader
-    writer editor builder tracker keeper handler planner designer recorder broker operator
-    translator tester checker reviewer assistant secretary""".split()
-)
+    return role in _ROLE_NOUNS or role in OCCUPATION_HEADS or role in ("master", "officer")
 
 
 # The start of an action item: "AI:", "action -", "todo:", "next step:".
@@ -3697,9 +3680,15 @@ def _rule_names(
                 or (_WORLD_GIVEN.get(k, "0") >= "4" and _word_name_acts(toks, i, text))
                 or _unknown_subject(toks, i, text)
             )
-        elif i > 0 and toks[i - 1].key in _LOCATIVE and not prev_title:
-            # "Members in Lapland felt left out": a word no list knows, after "in", is a
-            # place, whatever verb follows
+        elif _place_after_locative(toks, i, text) and not (
+            prev_title
+            or _who_follows(toks, i, text)
+            or _role_after(toks, i, text)
+            or _named_again(toks, i, text)
+            or _apposition_cue(toks, i, text)
+        ):
+            # "Members in Lapland felt left out": a word no list knows, right after "in",
+            # is a place, whatever verb follows (not "we looped in Senthil, who ...")
             is_name[i] = False
         else:
             is_name[i] = (
@@ -3718,6 +3707,26 @@ _PLACE_PREFIXES = frozenset("sao san santa santo sankt los las fort port mount l
 # Prepositions of place, and the adjectives that may stand between one and its place:
 # "our director in Amman approved it", "in rural Loreto".
 _LOCATIVE = frozenset("in near outside around across throughout within".split())
+# Verbs whose particle "in" brings a person in: "looped in Senthil", "brought in Lwazi".
+_IN_PARTICLE_VERBS = frozenset(
+    """loop looped looping bring brought bringing pull pulled pulling rope roped call called
+    fill filled filling sit sat check checked chip chipped pitch pitched dial dialled dialed
+    let letting buy bought sign signed phone phoned swap swapped draft drafted ping pinged
+    get got getting""".split()
+)
+
+
+def _place_after_locative(toks: list[_Tok], i: int, text: str) -> bool:
+    """Token i right after a locative preposition and one space ("Members in Lapland"),
+    the "in" no particle of a verb that brings a person in ("looped in Senthil")."""
+    return (
+        i > 0
+        and toks[i - 1].key in _LOCATIVE
+        and text[toks[i - 1].end : toks[i].start] == " "
+        and not (toks[i - 1].key == "in" and i > 1 and toks[i - 2].key in _IN_PARTICLE_VERBS)
+    )
+
+
 _PLACE_ADJECTIVES = frozenset(
     """rural urban northern southern eastern western central north south east west downtown
     greater coastal upstate inner outer""".split()

@@ -2807,18 +2807,22 @@ def test_lets_after_a_speaker_is_no_possessive_name(text: str, expected: str) ->
         ("Thanks to 大家 for the translation", None),
         ("Ward 9C ran out of gowns twice", None),
         ("Bay 4B flooded after the storm", None),
-        # names 79 (studied): a role after the name, in commas or brackets; a word no list
-        # knows after "in" is a place whatever verb follows
-        (
-            "Chase, our new goalkeeping coach from Peru, wants the keepers apart",
-            "[name], our new goalkeeping coach from Peru, wants the keepers apart",
-        ),
-        ("Bibo (the bus man) found a spare tyre", "[name] (the bus man) found a spare tyre"),
-        ("Bitwarden, our password manager, was down", None),
-        ("Zorbl (our print driver) crashed twice", None),
-        ("Jira, our ticket tool, was down", None),
+        # names 79 (studied): a word no list knows right after "in" is a place whatever
+        # verb follows, unless "in" belongs to a verb that brings a person in
+        ("Grammarly, our proofreader on every release note, flagged nothing.", None),
+        ("Great, the new hire from sales starts Monday.", None),
         ("Members in Kvarken felt left out of the planning", None),
         ("Crews in Tromsland felt ignored", None),
+        (
+            "We looped in Senthil from payments and he sorted it",
+            "We looped in [name] from payments and he sorted it",
+        ),
+        (
+            "Everyone pitched in, Farai said it was the best sprint yet",
+            "Everyone pitched in, [name] said it was the best sprint yet",
+        ),
+        ("thanks to 程序员 for the quick fix", None),
+        ("kudos to 江苏省 team for the audit", None),
         (
             "Kofi in Ouagadougou said the stock was short",
             "[name] in Ouagadougou said the stock was short",
