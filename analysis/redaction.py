@@ -3186,11 +3186,12 @@ def _code_named(toks: list[_Tok], i: int, text: str) -> bool:
         and re.fullmatch(r":?[ \t]+[\"'“‘]?", text[toks[i - 1].end : toks[i].start])
     ):
         return True
-    for j in range(i - 1, max(-1, i - 4), -1):  # "the MV Island Star", "RV Polar Dawn"
+    for j in range(i - 1, max(-1, i - 4), -1):  # "the MV Island Star", "FV Polar Dawn"
         if text[toks[j].end : toks[j + 1].start] != " " or not toks[j].cap:
             break
         if toks[j].text in _VESSEL_PREFIXES:
-            # not a curated given name: "the RMS Priya built" is a system a person built
+            # a curated given name stays a person's: a missed name costs more than a
+            # ship named after a person shown as "[name]" ("HMS Queen Elizabeth")
             return toks[i].key not in _FIRST
     return (
         i > 0
@@ -3200,7 +3201,7 @@ def _code_named(toks: list[_Tok], i: int, text: str) -> bool:
     )
 
 
-# Ship prefixes, written in capitals before a vessel's name: motor, research, fishing,
+# Ship prefixes, written in capitals before a vessel's name: motor and fishing vessels,
 # naval vessels ("MS", "MY", "RV", "RMS" are left out: "MS Maria Lopez", "MY fault", a
 # recreational vehicle, a records management system).
 _VESSEL_PREFIXES = frozenset("MV FV HMS HMCS HMAS USS USNS".split())
