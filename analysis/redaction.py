@@ -1113,7 +1113,8 @@ _CJK_WORD = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 def _caseless_person(toks: list[_Tok], i: int, text: str) -> bool:
     """A word of a script without capitals, in a Latin-letter answer, acting as a person:
-    right after a thanks or ask cue ("thanks 李伟", "ask محمد"), or opening a clause before
+    right after a thanks or ask cue ("thanks 李伟", "ask محمد"; after a two-word cue of
+    `_PREV_CUES_2` or "thank you", a Han full name), or opening a clause before
     what a subject does (`_acts_next`: "李伟 fixed it"). Never quoted, never after a noun
     ("the label مرحبا rendered", "translation of 設定 was"), never a run of more than four
     Han, kana or Hangul characters (a phrase), never an honorific alone."""
@@ -1122,19 +1123,18 @@ def _caseless_person(toks: list[_Tok], i: int, text: str) -> bool:
         return False
     if i > 0 and toks[i - 1].key in _CASELESS_CUES and toks[i - 1].end >= t.start - 2:
         return True  # "thanks 李伟"
+    cue = (toks[i - 2].key, toks[i - 1].key) if i > 1 else None
     if (
-        i > 1
-        and (toks[i - 2].key, toks[i - 1].key) in _THANKS_TWO
+        (cue in _PREV_CUES_2 or cue == ("thank", "you"))
         and toks[i - 1].end >= t.start - 2
         and _han_full_name(t.text)
     ):
-        return True  # "thank you 李美玲", "thanks to 王秀英" (not "thank you 大家", "谢谢")
+        # after a two-word cue only a Han full name: "thank you 李美玲", "thanks to 王秀英"
+        # (not "thank you 大家", "谢谢", "thanks to 江苏省 team")
+        return True
     return _opens_clause(toks, i, text) and _acts_next(toks, i, text)
 
 
-_THANKS_TWO = frozenset(
-    {("thank", "you"), ("thanks", "to"), ("kudos", "to"), ("shoutout", "to"), ("props", "to")}
-)
 # The hundred most common Chinese surnames (the Ministry of Public Security's 2020 count
 # as widely reported), which open most Chinese full names written in Han characters.
 _HAN_SURNAMES = frozenset(
@@ -3708,23 +3708,22 @@ _PLACE_PREFIXES = frozenset("sao san santa santo sankt los las fort port mount l
 # Prepositions of place, and the adjectives that may stand between one and its place:
 # "our director in Amman approved it", "in rural Loreto".
 _LOCATIVE = frozenset("in near outside around across throughout within".split())
-# Verbs whose particle "in" brings a person in: "looped in Senthil", "brought in Lwazi".
-_IN_PARTICLE_VERBS = frozenset(
-    """loop looped looping bring brought bringing pull pulled pulling rope roped call called
-    fill filled filling sit sat check checked chip chipped pitch pitched dial dialled dialed
-    let letting buy bought sign signed phone phoned swap swapped draft drafted ping pinged
-    get got getting""".split()
-)
 
 
 def _place_after_locative(toks: list[_Tok], i: int, text: str) -> bool:
     """Token i right after a locative preposition and one space ("Members in Lapland"),
-    the "in" no particle of a verb that brings a person in ("looped in Senthil")."""
+    not after a verb that brings a person in ("looped in Senthil"; `_locative_at`)."""
+    return i > 0 and _locative_at(toks, i - 1, text)
+
+
+def _locative_at(toks: list[_Tok], j: int, text: str) -> bool:
+    """Token j is a preposition of place followed by one space, and not the particle of a
+    verb that brings a person in (`_BRINGS_IN`: "loop in", "pulled in")."""
     return (
-        i > 0
-        and toks[i - 1].key in _LOCATIVE
-        and text[toks[i - 1].end : toks[i].start] == " "
-        and not (toks[i - 1].key == "in" and i > 1 and toks[i - 2].key in _IN_PARTICLE_VERBS)
+        toks[j].key in _LOCATIVE
+        and j + 1 < len(toks)
+        and text[toks[j].end : toks[j + 1].start] == " "
+        and (j == 0 or toks[j - 1].key not in _BRINGS_IN)
     )
 
 
@@ -3772,12 +3771,7 @@ def _located(toks: list[_Tok], i: int, text: str) -> bool:
         break
     if j > 0 and toks[j].key in _PLACE_ADJECTIVES and spaced(j, j + 1):
         j -= 1
-    return (
-        j >= 0
-        and toks[j].key in _LOCATIVE
-        and spaced(j, j + 1)
-        and (j == 0 or toks[j - 1].key not in _BRINGS_IN)
-    )
+    return j >= 0 and _locative_at(toks, j, text)
 
 
 # Verbs before "in" that bring a person in: "we pulled in Charlotte", "checked in Tyler".
